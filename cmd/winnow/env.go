@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+
+	"golang.org/x/term"
+)
+
+// env is the outside world of one invocation: standard streams and whether
+// stderr is a terminal. Tests build their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	// stderrTTY is true when stderr is a terminal (progress bars go there).
+	stderrTTY bool
+	// getenv reads an environment variable.
+	getenv func(string) string
+}
+
+func newEnv() *env {
+	return &env{
+		stdin:     os.Stdin,
+		stdout:    os.Stdout,
+		stderr:    os.Stderr,
+		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
+		getenv:    os.Getenv,
+	}
+}
+
+// errSilent marks an error already reported to the user (for instance every
+// failed page of a batch); main only sets the exit code.
+var errSilent = errors.New("failed")
+
+// usageError is a command-line mistake: exit code 2.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func exitCode(err error) int {
+	var ue *usageError
+	if errors.As(err, &ue) {
+		return 2
+	}
+	return 1
+}
