@@ -1,12 +1,90 @@
 package rules
 
-// Set is an immutable, compiled set of rules, safe for concurrent use.
+import (
+	"fmt"
+	"slices"
+)
+
+// Set is an immutable, ordered set of compiled rules, safe for concurrent use.
+// Within a stage, keep rules run first, then the others in load order (files
+// by name, rules in file order).
 type Set struct {
 	rules []*Rule
+	byID  map[string]*Rule
 }
 
-// Rule is one compiled rule.
-type Rule struct {
-	ID          string
-	Description string
+// NewSet builds a Set from rules in order. Duplicate ids are errors.
+func NewSet(rs ...*Rule) (*Set, error) {
+	s := &Set{byID: make(map[string]*Rule, len(rs))}
+	var errs ErrorList
+	for _, r := range rs {
+		if prev, dup := s.byID[r.ID]; dup {
+			errs.Add(r.Pos, "duplicate rule id %q (first defined at %s)", r.ID, prev.Pos)
+			continue
+		}
+		s.byID[r.ID] = r
+		s.rules = append(s.rules, r)
+	}
+	// Keep rules first within their stage; stable, so load order holds otherwise.
+	slices.SortStableFunc(s.rules, func(a, b *Rule) int {
+		ka, kb := a.Action == ActionKeep, b.Action == ActionKeep
+		switch {
+		case ka == kb:
+			return 0
+		case ka:
+			return -1
+		}
+		return 1
+	})
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
+
+// Merge returns a Set of s's rules followed by others'. Duplicate ids are errors.
+func (s *Set) Merge(others ...*Set) (*Set, error) {
+	all := slices.Clone(s.Rules())
+	for _, o := range others {
+		all = append(all, o.Rules()...)
+	}
+	return NewSet(all...)
+}
+
+// Without returns a Set lacking the rules with the given ids. An id that names
+// no rule is an error, so that a typo in --disable is not silently ignored.
+func (s *Set) Without(ids ...string) (*Set, error) {
+	drop := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := s.byID[id]; !ok {
+			return nil, fmt.Errorf("no rule with id %q", id)
+		}
+		drop[id] = true
+	}
+	var keep []*Rule
+	for _, r := range s.Rules() {
+		if !drop[r.ID] {
+			keep = append(keep, r)
+		}
+	}
+	return NewSet(keep...)
+}
+
+// Rules returns the rules in application order. The slice must not be modified.
+func (s *Set) Rules() []*Rule {
+	if s == nil {
+		return nil
+	}
+	return s.rules
+}
+
+// Rule returns the rule with the given id, or nil.
+func (s *Set) Rule(id string) *Rule {
+	if s == nil {
+		return nil
+	}
+	return s.byID[id]
+}
+
+// Len returns the number of rules.
+func (s *Set) Len() int { return len(s.Rules()) }

@@ -1,0 +1,293 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// ApplyDOM runs the DOM-stage rules on doc, in order, removing what they
+// match. Every removal is recorded in t (which may be nil).
+func (s *Set) ApplyDOM(doc *html.Node, host string, t *Trace) {
+	var kept map[*html.Node]bool
+	var all []*html.Node // every element, gathered once for rules without selector
+	for _, r := range s.Rules() {
+		if r.Stage != StageDOM || !r.appliesTo(host) {
+			continue
+		}
+		var cands []*html.Node
+		if r.selector != nil {
+			cands = r.selector.MatchAll(doc)
+		} else {
+			if all == nil {
+				for n := range doc.Descendants() {
+					if n.Type == html.ElementNode {
+						all = append(all, n)
+					}
+				}
+			}
+			cands = all
+		}
+		for _, n := range cands {
+			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n) {
+				continue
+			}
+			switch r.Action {
+			case ActionKeep:
+				if kept == nil {
+					kept = map[*html.Node]bool{}
+				}
+				kept[n] = true
+			case ActionRemove:
+				t.record(r, nodePath(n), NodeText(n))
+				n.Parent.RemoveChild(n)
+			case ActionCutAfter:
+				parent := n.Parent
+				for c := n; c != nil; {
+					next := c.NextSibling
+					if !kept[c] {
+						t.record(r, nodePath(c), NodeText(c))
+						parent.RemoveChild(c)
+					}
+					c = next
+				}
+			}
+		}
+	}
+}
+
+// attached reports whether n is still in doc (no removed ancestor).
+func attached(n, doc *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == doc {
+			return true
+		}
+	}
+	return false
+}
+
+func protected(n *html.Node, kept map[*html.Node]bool) bool {
+	if kept == nil {
+		return false
+	}
+	for ; n != nil; n = n.Parent {
+		if kept[n] {
+			return true
+		}
+	}
+	return false
+}
+
+func domMatches(r *Rule, n *html.Node) bool {
+	if r.hidden && !IsHidden(n) {
+		return false
+	}
+	if r.href != nil && !hasHref(n, r) {
+		return false
+	}
+	needText := r.text != nil || r.notText != nil || r.minWords > 0 || r.maxWords > 0 || r.minLinkDens > 0
+	if !needText && r.minLinks == 0 {
+		return true
+	}
+	st := measure(n)
+	if r.minLinks > 0 && st.links < r.minLinks {
+		return false
+	}
+	if !needText {
+		return true
+	}
+	text := textnorm.Collapse(st.text.String())
+	if r.minWords > 0 || r.maxWords > 0 {
+		w := textnorm.Words(text)
+		if w < r.minWords || (r.maxWords > 0 && w > r.maxWords) {
+			return false
+		}
+	}
+	if r.minLinkDens > 0 {
+		if st.chars == 0 || float64(st.linkChars)/float64(st.chars) < r.minLinkDens {
+			return false
+		}
+	}
+	if r.notText != nil && r.notText.MatchString(text) {
+		return false
+	}
+	if r.text != nil {
+		if r.minMatches > 1 {
+			return len(r.text.FindAllStringIndex(text, r.minMatches)) >= r.minMatches
+		}
+		return r.text.MatchString(text)
+	}
+	return true
+}
+
+func hasHref(n *html.Node, r *Rule) bool {
+	for d := range n.Descendants() {
+		if d.DataAtom == atom.A && r.href.MatchString(attr(d, "href")) {
+			return true
+		}
+	}
+	return n.DataAtom == atom.A && r.href.MatchString(attr(n, "href"))
+}
+
+type textStats struct {
+	text             strings.Builder
+	chars, linkChars int
+	links            int
+}
+
+// measure gathers an element's text, its length, the length inside links and
+// the number of links, in one walk.
+func measure(n *html.Node) *textStats {
+	st := &textStats{}
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		switch n.Type {
+		case html.TextNode:
+			st.text.WriteString(n.Data)
+			c := len(strings.TrimSpace(n.Data))
+			st.chars += c
+			if inLink {
+				st.linkChars += c
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.A:
+				st.links++
+				inLink = true
+			}
+			if isBlock(n.DataAtom) {
+				st.text.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	return st
+}
+
+// NodeText returns the visible text of n, blocks separated by spaces.
+func NodeText(n *html.Node) string {
+	return textnorm.Collapse(measure(n).text.String())
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Table, atom.Tr, atom.Td, atom.Th,
+		atom.Blockquote, atom.Pre, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Dl, atom.Main, atom.Form, atom.Hr:
+		return true
+	}
+	return false
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// nodePath names an element for traces: tag, id and first classes of it and
+// its two nearest ancestors.
+func nodePath(n *html.Node) string {
+	var parts []string
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; d++ {
+		s := n.Data
+		if id := attr(n, "id"); id != "" {
+			s += "#" + id
+		}
+		if cl := strings.Fields(attr(n, "class")); len(cl) > 0 {
+			if len(cl) > 2 {
+				cl = cl[:2]
+			}
+			s += "." + strings.Join(cl, ".")
+		}
+		parts = append(parts, s)
+		n = n.Parent
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// IsHidden reports whether n is hidden by its own markup: the hidden
+// attribute, or an inline style with display:none, visibility:hidden, a zero
+// font size, a far off-screen position or text indent, or zero size with
+// overflow hidden. Stylesheets are not consulted.
+func IsHidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	style := ""
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			style = a.Val
+		}
+	}
+	if style == "" {
+		return false
+	}
+	decl := parseStyle(style)
+	switch {
+	case decl["display"] == "none", decl["visibility"] == "hidden", decl["visibility"] == "collapse":
+		return true
+	case isZero(decl["font-size"]):
+		return true
+	case isFarOff(decl["left"]) || isFarOff(decl["top"]) || isFarOff(decl["text-indent"]) ||
+		isFarOff(decl["margin-left"]) || isFarOff(decl["right"]):
+		return true
+	case decl["overflow"] == "hidden" && (isZero(decl["height"]) || isZero(decl["width"])):
+		return true
+	}
+	return false
+}
+
+// parseStyle reads an inline style into lower-case property: value pairs,
+// !important dropped. Hand-written: a full CSS parser is not needed to read
+// the handful of properties that hide text.
+func parseStyle(s string) map[string]string {
+	m := map[string]string{}
+	for _, d := range strings.Split(s, ";") {
+		k, v, ok := strings.Cut(d, ":")
+		if !ok {
+			continue
+		}
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		m[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+	}
+	return m
+}
+
+func isZero(v string) bool {
+	if v == "" {
+		return false
+	}
+	v = strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz%")
+	v = strings.TrimLeft(v, "+-")
+	return strings.Trim(v, "0.") == "" && v != ""
+}
+
+// isFarOff reports a negative length of at least 999 units (px, em, ...).
+func isFarOff(v string) bool {
+	if !strings.HasPrefix(v, "-") {
+		return false
+	}
+	num := strings.TrimRight(v[1:], "abcdefghijklmnopqrstuvwxyz%")
+	if i := strings.IndexByte(num, '.'); i >= 0 {
+		num = num[:i]
+	}
+	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
+}

@@ -1,0 +1,172 @@
+package rules
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Decorative glyphs are found by Unicode category and script, not by a list of
+// code points: spam injectors draw from any symbol block or foreign script.
+//
+// A glyph is a symbol (So, Sk), a private-use or unassigned code point, an
+// emoji joiner or modifier, or a letter, mark or punctuation of a script that
+// is not among the page's own scripts (Common and Inherited never count as
+// foreign). A glyph run is stripped only when white space separates it from the
+// text (or it is made of symbols only), so a word of a foreign language written
+// inline is kept.
+
+// maxGlyphRun caps the runes of one run: longer runs are text, not decoration.
+const maxGlyphRun = 8
+
+// scriptSet is the set of scripts a page is written in.
+type scriptSet map[string]bool
+
+// commonScripts are checked first when counting a page's letters: they cover
+// nearly every page, so the full table is rarely walked.
+var commonScripts = []string{"Latin", "Han", "Cyrillic", "Arabic", "Thai", "Hiragana", "Katakana",
+	"Hangul", "Greek", "Devanagari", "Hebrew", "Bengali", "Tamil", "Khmer", "Lao", "Myanmar", "Georgian", "Armenian"}
+
+func scriptOf(r rune) string {
+	for _, name := range commonScripts {
+		if unicode.Is(unicode.Scripts[name], r) {
+			return name
+		}
+	}
+	for name, t := range unicode.Scripts {
+		if unicode.Is(t, r) {
+			return name
+		}
+	}
+	return ""
+}
+
+// pageScripts returns the scripts holding at least 5% of the letters of the
+// texts (and at least 3 letters), plus Common and Inherited.
+func pageScripts(texts []string) scriptSet {
+	counts := map[string]int{}
+	total := 0
+	var last rune
+	var lastScript string
+	for _, s := range texts {
+		for _, r := range s {
+			if !unicode.IsLetter(r) {
+				continue
+			}
+			total++
+			if r < 0x80 {
+				counts["Latin"]++
+				continue
+			}
+			// Runs of one script are common: skip the lookup when the rune is
+			// in the same script as the previous one's block.
+			if last != 0 && r>>7 == last>>7 && lastScript != "" {
+				counts[lastScript]++
+				continue
+			}
+			sc := scriptOf(r)
+			counts[sc]++
+			last, lastScript = r, sc
+		}
+	}
+	set := scriptSet{"Common": true, "Inherited": true}
+	for sc, n := range counts {
+		if n >= 3 && n*20 >= total {
+			set[sc] = true
+		}
+	}
+	if total == 0 {
+		set["Latin"] = true
+	}
+	return set
+}
+
+// isGlyph reports whether r is decorative on a page written in scripts.
+func (ss scriptSet) isGlyph(r rune) bool {
+	switch {
+	case r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f'):
+		return true // emoji joiner, keycap, variation selectors
+	case unicode.In(r, unicode.So, unicode.Sk, unicode.Co):
+		return true
+	case !unicode.IsPrint(r) && !unicode.IsSpace(r):
+		return true // unassigned
+	case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsPunct(r) || unicode.IsNumber(r):
+		if r < 0x80 {
+			return false
+		}
+		sc := scriptOf(r)
+		return sc != "" && !ss[sc]
+	}
+	return false
+}
+
+// isSymbol reports whether r is a symbol glyph whatever the page's scripts.
+func isSymbol(r rune) bool {
+	return unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || r == '\u200d' || r == '\u20e3' ||
+		(r >= '\ufe00' && r <= '\ufe0f')
+}
+
+// leadingGlyphs returns the byte length of the decorative run at the start of
+// s, including the white space after it, or 0.
+func (ss scriptSet) leadingGlyphs(s string) int {
+	n, runes, symbols := 0, 0, true
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if !ss.isGlyph(r) {
+			break
+		}
+		symbols = symbols && isSymbol(r)
+		n += size
+		runes++
+		if runes > maxGlyphRun {
+			return 0
+		}
+	}
+	if runes == 0 {
+		return 0
+	}
+	end := n
+	for end < len(s) {
+		r, size := utf8.DecodeRuneInString(s[end:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end += size
+	}
+	if end == n && end < len(s) && !symbols {
+		return 0 // a foreign letter glued to text: part of a word, keep it
+	}
+	return end
+}
+
+// trailingGlyphs returns the byte length of the decorative run at the end of
+// s, including the white space before it, or 0.
+func (ss scriptSet) trailingGlyphs(s string) int {
+	n, runes, symbols := len(s), 0, true
+	for n > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:n])
+		if !ss.isGlyph(r) {
+			break
+		}
+		symbols = symbols && isSymbol(r)
+		n -= size
+		runes++
+		if runes > maxGlyphRun {
+			return 0
+		}
+	}
+	if runes == 0 {
+		return 0
+	}
+	start := n
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start -= size
+	}
+	if start == n && start > 0 && !symbols {
+		return 0
+	}
+	return len(s) - start
+}
