@@ -83,26 +83,26 @@ type Rule struct {
 	Pos         Pos // where the rule starts in its file
 
 	// Matchers. A rule matches a block or element when every set matcher matches.
-	selector     cascadia.Selector
-	selectorSrc  string
-	text         *regexp.Regexp // must match the block or element text
-	notText      *regexp.Regexp // must not match
-	pattern      *regexp.Regexp // strip: what to cut
-	href         *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
-	kinds        []Kind
-	hidden       bool
-	minLinkDens  float64
-	minLinks     int
-	minWords     int
-	maxWords     int // 0: no limit
-	minMatches   int // text regex must match at least this many times
-	position     Position
-	afterWords   int // only blocks preceded by at least this many words
-	repeats      int // block text occurs at least this many times in the page
-	sameAsTitle  bool
-	glyphs       Glyphs
-	similarity   float64 // dedupe: 1 = exact after normalisation
-	minChars     int     // dedupe: shorter blocks are not compared
+	selector    cascadia.Selector
+	selectorSrc string
+	text        *regexp.Regexp // must match the block or element text
+	notText     *regexp.Regexp // must not match
+	pattern     *regexp.Regexp // strip: what to cut
+	href        *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
+	kinds       []Kind
+	hidden      bool
+	minLinkDens float64
+	minLinks    int
+	minWords    int
+	maxWords    int // 0: no limit
+	minMatches  int // text regex must match at least this many times
+	position    Position
+	afterWords  int // only blocks preceded by at least this many words
+	repeats     int // block text occurs at least this many times in the page
+	sameAsTitle bool
+	glyphs      Glyphs
+	similarity  float64 // dedupe: 1 = exact after normalisation
+	minChars    int     // dedupe: shorter blocks are not compared
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
