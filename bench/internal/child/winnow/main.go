@@ -1,0 +1,39 @@
+// Command winnow is the benchmark child for winnow's clean library with the
+// built-in rule set.
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/rules"
+
+	"github.com/winnowhq/winnow/bench/internal/child"
+)
+
+func main() {
+	rs, err := rules.Builtin()
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "winnow: built-in rules: %v\n", err)
+		os.Exit(1)
+	}
+	c := clean.New(rs, clean.Options{})
+	os.Exit(child.Main("winnow", func(ctx context.Context, page []byte, pageURL string) (string, error) {
+		// The page is already UTF-8: the content type says so, so that a
+		// stale <meta charset> cannot make winnow decode it twice.
+		res, err := c.Clean(ctx, clean.Input{
+			Source:      pageURL,
+			URL:         pageURL,
+			ContentType: "text/html; charset=utf-8",
+			Kind:        clean.InputHTML,
+			Body:        bytes.NewReader(page),
+		})
+		if err != nil {
+			return "", err
+		}
+		return res.Text, nil
+	}))
+}
