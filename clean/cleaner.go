@@ -1,12 +1,20 @@
 package clean
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+	"net/url"
+	"runtime/debug"
+	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // InputKind says how to read an input.
@@ -21,6 +29,13 @@ const (
 	InputText
 )
 
+// Default limits, used where Options leaves a field zero.
+const (
+	DefaultMaxDepth    = 256
+	DefaultMaxNodes    = 200_000
+	DefaultPageTimeout = 10 * time.Second
+)
+
 // Options are the limits and switches of a Cleaner. The zero value is safe:
 // every limit takes its documented default.
 type Options struct {
@@ -28,21 +43,35 @@ type Options struct {
 	MaxBytes int64
 	// MaxDepth caps the DOM depth; deeper subtrees are dropped. Default 256.
 	MaxDepth int
-	// MaxNodes caps the number of DOM nodes of one page. Default 200,000.
+	// MaxNodes caps the number of DOM elements of one page. Default 200,000.
 	MaxNodes int
 	// PageTimeout caps the time spent on one page. Default 10s.
 	PageTimeout time.Duration
-	// Disable lists rule ids not to apply.
-	Disable []string
 	// Trace records every removal or change in Result.Trace.
 	Trace bool
+}
+
+func (o Options) withDefaults() Options {
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultMaxBytes
+	}
+	if o.MaxDepth <= 0 {
+		o.MaxDepth = DefaultMaxDepth
+	}
+	if o.MaxNodes <= 0 {
+		o.MaxNodes = DefaultMaxNodes
+	}
+	if o.PageTimeout <= 0 {
+		o.PageTimeout = DefaultPageTimeout
+	}
+	return o
 }
 
 // Input is one page to clean.
 type Input struct {
 	// Source names the input in errors and results (URL, path, "-").
 	Source string
-	// URL is the page URL, used for host-scoped rules and relative links; may be empty.
+	// URL is the page URL, used for host-scoped rules; may be empty.
 	URL string
 	// ContentType is the HTTP Content-Type, when known; its charset is honoured.
 	ContentType string
@@ -52,14 +81,13 @@ type Input struct {
 	Body io.Reader
 }
 
-// ErrEmpty is returned when a page holds no text at all.
-var ErrEmpty = errors.New("empty page")
-
-// ErrBinary is returned when an input is neither HTML nor text.
-var ErrBinary = errors.New("binary data, not HTML or text")
-
-// ErrTooLarge is returned when an input exceeds Options.MaxBytes.
-var ErrTooLarge = errors.New("input over the size limit")
+// Errors a caller may branch on; they arrive wrapped in a *PageError.
+var (
+	ErrEmpty    = errors.New("empty page: no text found")
+	ErrBinary   = errors.New("binary data, not HTML or text")
+	ErrTooLarge = errors.New("input over the size limit")
+	ErrTimeout  = errors.New("page took longer than the time limit")
+)
 
 // Cleaner cleans pages with a fixed rule set. It is immutable and safe for
 // concurrent use by many goroutines.
@@ -68,12 +96,224 @@ type Cleaner struct {
 	opts  Options
 }
 
-// New returns a Cleaner applying rs with opts.
+// New returns a Cleaner applying rs with opts. A nil rs applies no rules.
 func New(rs *rules.Set, opts Options) *Cleaner {
-	return &Cleaner{rules: rs, opts: opts}
+	return &Cleaner{rules: rs, opts: opts.withDefaults()}
 }
 
-// Clean cleans one input. A failure is a *PageError naming the source.
+// Clean cleans one input. A failure is a *PageError naming the source and the
+// step that failed. Clean never panics: a panic inside the pipeline becomes an
+// error for this page only. It returns when ctx is done or the page time limit
+// passes, even if the extractor is still busy.
 func (c *Cleaner) Clean(ctx context.Context, in Input) (*Result, error) {
-	return nil, &PageError{Source: in.Source, Op: "clean", Err: errors.New("not implemented")}
+	ctx, cancel := context.WithTimeout(ctx, c.opts.PageTimeout)
+	defer cancel()
+	type outcome struct {
+		res *Result
+		err error
+	}
+	done := make(chan outcome, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- outcome{err: &PageError{Source: in.Source, Op: "clean",
+					Err: fmt.Errorf("internal error: %v\n%s", p, debug.Stack())}}
+			}
+		}()
+		res, err := c.clean(ctx, in)
+		done <- outcome{res, err}
+	}()
+	select {
+	case o := <-done:
+		return o.res, o.err
+	case <-ctx.Done():
+		err := ctx.Err()
+		if errors.Is(err, context.DeadlineExceeded) {
+			err = fmt.Errorf("%w (%s)", ErrTimeout, c.opts.PageTimeout)
+		}
+		return nil, &PageError{Source: in.Source, Op: "clean", Err: err}
+	}
+}
+
+func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
+	fail := func(op string, err error) (*Result, error) {
+		return nil, &PageError{Source: in.Source, Op: op, Err: err}
+	}
+	if in.Body == nil {
+		return fail("read", errors.New("no body"))
+	}
+	data, err := Decode(in.Body, in.ContentType, c.opts.MaxBytes)
+	if err != nil {
+		return fail("read", err)
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fail("read", ErrEmpty)
+	}
+	res := &Result{Source: in.Source, URL: in.URL}
+	tr := &rules.Trace{Detailed: c.opts.Trace}
+	kind := in.Kind
+	if kind == InputAuto {
+		kind = InputText
+		if looksLikeHTML(data) || strings.Contains(in.ContentType, "html") {
+			kind = InputHTML
+		}
+	}
+	var blocks []rules.Block
+	if kind == InputText {
+		blocks = rules.TextBlocks(string(data))
+	} else {
+		blocks, err = c.html(ctx, data, res, tr)
+		if err != nil {
+			return fail("parse", err)
+		}
+	}
+	if len(blocks) == 0 {
+		return fail("clean", ErrEmpty)
+	}
+	if err := ctx.Err(); err != nil {
+		return fail("clean", err)
+	}
+	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	for i := range blocks {
+		if blocks[i].Kind != rules.KindPre {
+			blocks[i].Text = textnorm.NFC(blocks[i].Text)
+		}
+	}
+	res.Title = textnorm.Clean(res.Title)
+	res.Blocks = blocks
+	res.Text = Text(res)
+	res.Removed = tr.Counts
+	if res.Removed == nil {
+		res.Removed = map[string]int{}
+	}
+	res.Trace = tr.Hits
+	return res, nil
+}
+
+// html runs the HTML part of the pipeline: parse, limits, DOM rules,
+// readability, blocks.
+func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]rules.Block, error) {
+	doc, err := html.Parse(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	nodes := pruneDepth(doc, c.opts.MaxDepth)
+	if nodes > c.opts.MaxNodes {
+		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
+	}
+	meta := readMeta(doc)
+	if res.URL == "" {
+		res.URL = meta.canonical
+	}
+	res.Lang = meta.lang
+	c.rules.ApplyDOM(doc, hostOf(res.URL), tr)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	pageURL, _ := url.Parse(res.URL)
+	if pageURL == nil {
+		pageURL = &url.URL{}
+	}
+	body := findBody(doc)
+	art, err := extract(doc, pageURL, c.opts.MaxNodes)
+	if err != nil {
+		return nil, fmt.Errorf("readability: %w", err)
+	}
+	res.Title = art.Title
+	if res.Title == "" {
+		res.Title = meta.title
+	}
+	if art.Lang != "" {
+		res.Lang = art.Lang
+	}
+	var blocks []rules.Block
+	if art.Node != nil {
+		blocks = renderBlocks(art.Node)
+	}
+	if len(blocks) == 0 && body != nil {
+		// Readability found no article: fall back to the page's remaining
+		// text, so that a short page still yields its text.
+		blocks = renderBlocks(body)
+		tr.Record("readability.fallback", "dom", "keep", "body", "no article found; using the page text")
+	}
+	return blocks, nil
+}
+
+// pruneDepth removes subtrees deeper than max and returns the number of
+// elements left. Hand-written: x/net/html caps only its open-element stack.
+func pruneDepth(doc *html.Node, max int) int {
+	count := 0
+	var walk func(n *html.Node, depth int)
+	walk = func(n *html.Node, depth int) {
+		for c := n.FirstChild; c != nil; {
+			next := c.NextSibling
+			if depth >= max {
+				n.RemoveChild(c)
+			} else {
+				if c.Type == html.ElementNode {
+					count++
+				}
+				walk(c, depth+1)
+			}
+			c = next
+		}
+	}
+	walk(doc, 0)
+	return count
+}
+
+type pageMeta struct {
+	title, lang, canonical string
+}
+
+func readMeta(doc *html.Node) pageMeta {
+	var m pageMeta
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Html:
+			m.lang = attr(n, "lang")
+		case atom.Title:
+			if m.title == "" && n.FirstChild != nil {
+				m.title = textnorm.Collapse(n.FirstChild.Data)
+			}
+		case atom.Link:
+			if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
+				if u, err := url.Parse(attr(n, "href")); err == nil && u.IsAbs() {
+					m.canonical = u.String()
+				}
+			}
+		case atom.Body:
+			return m
+		}
+	}
+	return m
+}
+
+func findBody(doc *html.Node) *html.Node {
+	for n := range doc.Descendants() {
+		if n.DataAtom == atom.Body {
+			return n
+		}
+	}
+	return nil
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hostOf(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(u.Host)
 }

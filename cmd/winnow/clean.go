@@ -2,13 +2,260 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/rules"
 )
 
-func runClean(ctx context.Context, args []string, e *env) error {
-	return errors.New("clean: not implemented yet")
+const cleanUsage = `Usage: winnow clean [flags] INPUT...
+
+Clean web pages into article text. INPUT is an http(s) URL, a file (.html,
+.htm, .txt; gzip is detected), a directory (walked for such files) or "-" for
+standard input. Results are written in input order as each input finishes.
+
+Examples:
+  winnow clean fixtures/html-vn-portal-spam/input.html
+  winnow clean https://example.com/news/article.html
+  winnow clean --format jsonl -j 4 pages/ > clean.jsonl
+  winnow clean --rules ./myrules --disable sidebar.marker page.html
+  curl -s https://example.com/ | winnow clean --explain -
+
+Flags:
+`
+
+type cleanFlags struct {
+	format     string
+	workers    int
+	rulesDirs  multiFlag
+	noDefaults bool
+	disable    multiFlag
+	explain    bool
+	input      string
+	maxBytes   int64
+	timeout    time.Duration
+	userAgent  string
 }
 
-func runRules(ctx context.Context, args []string, e *env) error {
-	return errors.New("rules: not implemented yet")
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+func runClean(ctx context.Context, args []string, e *env) error {
+	var f cleanFlags
+	fs := flag.NewFlagSet("winnow clean", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	fs.Usage = func() { fmt.Fprint(fs.Output(), cleanUsage); fs.PrintDefaults() }
+	fs.StringVar(&f.format, "format", "text", "output format: text, jsonl or markdown")
+	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "number of inputs cleaned at once")
+	fs.Var(&f.rulesDirs, "rules", "directory of rule files added to the defaults (repeatable)")
+	fs.BoolVar(&f.noDefaults, "no-default-rules", false, "do not load the built-in rules")
+	fs.Var(&f.disable, "disable", "rule id not to apply (repeatable)")
+	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")
+	fs.StringVar(&f.input, "input", "auto", "input kind: auto, html or text")
+	fs.Int64Var(&f.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
+	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
+	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return &usageError{"clean: no input given"}
+	}
+	switch f.format {
+	case "text", "jsonl", "markdown":
+	default:
+		return &usageError{fmt.Sprintf("clean: unknown format %q (want text, jsonl or markdown)", f.format)}
+	}
+	var kind clean.InputKind
+	switch f.input {
+	case "auto":
+	case "html":
+		kind = clean.InputHTML
+	case "text":
+		kind = clean.InputText
+	default:
+		return &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
+	}
+	if f.workers < 1 {
+		f.workers = 1
+	}
+	rs, err := loadRules(f.rulesDirs, f.noDefaults, f.disable)
+	if err != nil {
+		return err
+	}
+	c := clean.New(rs, clean.Options{MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
+	inputs, err := expandInputs(fs.Args())
+	if err != nil {
+		return err
+	}
+	b := &batch{
+		cleaner: c,
+		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes),
+		kind:    kind,
+		stdin:   e.stdin,
+		workers: f.workers,
+	}
+	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr}
+	var prog *progress
+	if e.stderrTTY && len(inputs) > 1 && !f.explain {
+		prog = newProgress(e.stderr, len(inputs))
+	}
+	failed := 0
+	err = b.run(ctx, inputs, func(o outcome) error {
+		if prog != nil {
+			prog.clear()
+		}
+		if o.err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "winnow: %v\n", o.err)
+		}
+		werr := out.write(o)
+		if prog != nil {
+			prog.step(o.err != nil)
+		}
+		return werr
+	})
+	if prog != nil {
+		prog.finish()
+	}
+	if err != nil {
+		return err
+	}
+	if failed > 0 {
+		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs failed\n", failed, len(inputs))
+		return errSilent
+	}
+	return nil
+}
+
+// loadRules builds the rule set: the built-in rules unless disabled, then
+// every rule directory in order, less the disabled ids.
+func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, error) {
+	set, err := rules.NewSet()
+	if err != nil {
+		return nil, err
+	}
+	if !noDefaults {
+		if set, err = rules.Builtin(); err != nil {
+			return nil, fmt.Errorf("built-in rules: %w", err)
+		}
+	}
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("rules: %w", err)
+		}
+		var extra *rules.Set
+		if st.IsDir() {
+			extra, err = rules.Load(os.DirFS(d), d)
+		} else {
+			extra, err = loadRuleFile(d)
+		}
+		if err != nil {
+			return nil, err
+		}
+		if set, err = set.Merge(extra); err != nil {
+			return nil, err
+		}
+	}
+	if len(disable) > 0 {
+		var ids []string
+		for _, d := range disable {
+			ids = append(ids, strings.Split(d, ",")...)
+		}
+		if set, err = set.Without(ids...); err != nil {
+			return nil, fmt.Errorf("--disable: %w", err)
+		}
+	}
+	return set, nil
+}
+
+func loadRuleFile(path string) (*rules.Set, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("rules: %w", err)
+	}
+	rs, err := rules.Parse(path, data)
+	if err != nil {
+		return nil, err
+	}
+	return rules.NewSet(rs...)
+}
+
+// resultWriter writes one outcome in the chosen format.
+type resultWriter struct {
+	format  string
+	w       io.Writer
+	explain bool
+	stderr  io.Writer
+	n       int
+}
+
+type jsonLine struct {
+	Source  string         `json:"source"`
+	URL     string         `json:"url,omitempty"`
+	Title   string         `json:"title,omitempty"`
+	Text    string         `json:"text"`
+	Lang    string         `json:"lang,omitempty"`
+	Removed map[string]int `json:"removed"`
+	Error   string         `json:"error,omitempty"`
+	Trace   []rules.Hit    `json:"trace,omitempty"`
+}
+
+func (rw *resultWriter) write(o outcome) error {
+	defer func() { rw.n++ }()
+	if rw.explain && o.res != nil {
+		for _, h := range o.res.Trace {
+			fmt.Fprintf(rw.stderr, "%s: %s %s [%s] %s: %q\n", o.source, h.Stage, h.Action, h.Rule, h.Where, h.Excerpt)
+		}
+	}
+	switch rw.format {
+	case "jsonl":
+		line := jsonLine{Source: o.source, Removed: map[string]int{}}
+		if o.err != nil {
+			line.Error = o.err.Error()
+		}
+		if r := o.res; r != nil {
+			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
+			line.Trace = r.Trace
+		}
+		data, err := json.Marshal(line)
+		if err != nil {
+			return err
+		}
+		data = append(data, '\n')
+		_, err = rw.w.Write(data)
+		return err
+	}
+	if o.res == nil {
+		return nil
+	}
+	var text string
+	if rw.format == "markdown" {
+		text = clean.Markdown(o.res)
+	} else {
+		text = clean.Text(o.res)
+	}
+	sep := ""
+	if rw.n > 0 {
+		sep = "\n"
+	}
+	_, err := fmt.Fprintf(rw.w, "%s%s\n", sep, text)
+	return err
 }

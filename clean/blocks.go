@@ -1,0 +1,131 @@
+package clean
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// blockWriter turns a DOM subtree into text blocks: one per paragraph,
+// heading, list item, quote, caption or preformatted block, split at <br>.
+type blockWriter struct {
+	out   []rules.Block
+	buf   strings.Builder
+	kind  rules.Kind
+	level int
+	pre   bool
+	lists int
+}
+
+func renderBlocks(n *html.Node) []rules.Block {
+	w := &blockWriter{kind: rules.KindParagraph}
+	w.walk(n)
+	w.flush()
+	return w.out
+}
+
+func (w *blockWriter) flush() {
+	var t string
+	if w.kind == rules.KindPre {
+		t = strings.Trim(w.buf.String(), "\n")
+		if strings.TrimSpace(t) == "" {
+			t = ""
+		}
+	} else {
+		t = textnorm.Collapse(w.buf.String())
+	}
+	w.buf.Reset()
+	if t == "" {
+		return
+	}
+	w.out = append(w.out, rules.Block{Kind: w.kind, Level: w.level, Text: t})
+}
+
+func (w *blockWriter) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.buf.WriteString(n.Data)
+		return
+	case html.ElementNode:
+	case html.DocumentNode:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c)
+		}
+		return
+	default:
+		return
+	}
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
+		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+		return
+	case atom.Br, atom.Hr:
+		w.flush()
+		return
+	case atom.Img:
+		return
+	}
+	kind, level, isBlock := blockKind(n, w)
+	if !isBlock {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c)
+		}
+		return
+	}
+	w.flush()
+	saveKind, saveLevel := w.kind, w.level
+	if kind != "" {
+		w.kind, w.level = kind, level
+	}
+	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		w.lists++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	w.flush()
+	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		w.lists--
+	}
+	w.kind, w.level = saveKind, saveLevel
+}
+
+// blockKind says whether n starts a block and, if it changes the block kind,
+// which.
+func blockKind(n *html.Node, w *blockWriter) (rules.Kind, int, bool) {
+	switch n.DataAtom {
+	case atom.H1:
+		return rules.KindHeading, 1, true
+	case atom.H2:
+		return rules.KindHeading, 2, true
+	case atom.H3:
+		return rules.KindHeading, 3, true
+	case atom.H4:
+		return rules.KindHeading, 4, true
+	case atom.H5:
+		return rules.KindHeading, 5, true
+	case atom.H6:
+		return rules.KindHeading, 6, true
+	case atom.Li, atom.Dt, atom.Dd:
+		return rules.KindListItem, w.lists, true
+	case atom.Blockquote:
+		return rules.KindQuote, 0, true
+	case atom.Pre:
+		return rules.KindPre, 0, true
+	case atom.Figcaption, atom.Caption:
+		return rules.KindCaption, 0, true
+	case atom.P:
+		if w.kind == rules.KindQuote || w.kind == rules.KindListItem {
+			return "", 0, true
+		}
+		return rules.KindParagraph, 0, true
+	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer, atom.Nav, atom.Aside,
+		atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th,
+		atom.Figure, atom.Form, atom.Fieldset, atom.Details, atom.Summary, atom.Address, atom.Center:
+		return "", 0, true
+	}
+	return "", 0, false
+}

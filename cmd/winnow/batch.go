@@ -1,0 +1,232 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/winnowhq/winnow/clean"
+)
+
+// input is one thing to clean, as named on the command line or found in a
+// directory.
+type input struct {
+	source string // as the user wrote it, or the path found by walking
+	isURL  bool
+}
+
+// expandInputs turns arguments into inputs: directories are walked for
+// .html, .htm and .txt files (optionally .gz), in lexical order.
+func expandInputs(args []string) ([]input, error) {
+	var out []input
+	for _, a := range args {
+		if a == "-" {
+			out = append(out, input{source: "-"})
+			continue
+		}
+		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+			out = append(out, input{source: a, isURL: true})
+			continue
+		}
+		st, err := os.Stat(a)
+		if err != nil || !st.IsDir() {
+			out = append(out, input{source: a}) // a missing file is reported per input
+			continue
+		}
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && cleanable(p) {
+				out = append(out, input{source: p})
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", a, err)
+		}
+	}
+	return out, nil
+}
+
+func cleanable(p string) bool {
+	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
+	switch filepath.Ext(p) {
+	case ".html", ".htm", ".txt", ".xhtml":
+		return true
+	}
+	return false
+}
+
+// outcome is the result of one input.
+type outcome struct {
+	source string
+	res    *clean.Result
+	err    error
+}
+
+// batch cleans inputs with a pool of workers and delivers outcomes in input
+// order, each as soon as it and all before it are done.
+type batch struct {
+	cleaner *clean.Cleaner
+	fetcher *fetcher
+	kind    clean.InputKind
+	stdin   io.Reader
+	workers int
+}
+
+func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) error) error {
+	slots := make([]chan outcome, len(inputs))
+	for i := range slots {
+		slots[i] = make(chan outcome, 1)
+	}
+	jobs := make(chan int)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	for range min(b.workers, len(inputs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				slots[i] <- b.one(ctx, inputs[i])
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i := range inputs {
+			select {
+			case jobs <- i:
+			case <-ctx.Done():
+				for j := i; j < len(inputs); j++ {
+					slots[j] <- outcome{source: inputs[j].source, err: ctx.Err()}
+				}
+				return
+			}
+		}
+	}()
+	var err error
+	for i := range slots {
+		o := <-slots[i]
+		if err == nil {
+			if err = emit(o); err != nil {
+				cancel() // the output is broken: stop, but drain the workers
+			}
+		}
+	}
+	wg.Wait()
+	if err != nil {
+		return fmt.Errorf("write output: %w", err)
+	}
+	return ctx.Err()
+}
+
+func (b *batch) one(ctx context.Context, in input) outcome {
+	o := outcome{source: in.source}
+	ci := clean.Input{Source: in.source, Kind: b.kind}
+	switch {
+	case in.source == "-":
+		ci.Body = b.stdin
+	case in.isURL:
+		page, err := b.fetcher.fetch(ctx, in.source)
+		if err != nil {
+			o.err = err
+			return o
+		}
+		ci.URL, ci.ContentType, ci.Body = page.url, page.contentType, bytes.NewReader(page.body)
+	default:
+		f, err := os.Open(in.source)
+		if err != nil {
+			o.err = err
+			return o
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			o.err = fmt.Errorf("%s: is a directory with no pages", in.source)
+			return o
+		}
+		ci.Body = f
+		ci.URL = sourceURL(in.source)
+	}
+	o.res, o.err = b.cleaner.Clean(ctx, ci)
+	return o
+}
+
+// sourceURL reads the optional source.url beside a fixture input.
+func sourceURL(path string) string {
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "source.url"))
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(data))
+}
+
+func defaultUserAgent() string {
+	return "winnow/" + versionString() + " (+https://github.com/winnowhq/winnow)"
+}
+
+// fetcher gets one page over HTTP for `winnow clean URL`, with a timeout, a
+// size limit and an honest User-Agent.
+type fetcher struct {
+	client    *http.Client
+	userAgent string
+	maxBytes  int64
+}
+
+type fetched struct {
+	url, contentType string
+	body             []byte
+}
+
+func newFetcher(ua string, timeout time.Duration, maxBytes int64) *fetcher {
+	return &fetcher{
+		client: &http.Client{
+			Timeout: timeout,
+			CheckRedirect: func(req *http.Request, via []*http.Request) error {
+				if len(via) >= 10 {
+					return fmt.Errorf("stopped after 10 redirects")
+				}
+				return nil
+			},
+		},
+		userAgent: ua,
+		maxBytes:  maxBytes,
+	}
+}
+
+func (f *fetcher) fetch(ctx context.Context, raw string) (*fetched, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", raw, err)
+	}
+	req.Header.Set("User-Agent", f.userAgent)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
+	resp, err := f.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("fetch: %w", err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: fetch: HTTP %s", raw, resp.Status)
+	}
+	if resp.ContentLength > f.maxBytes {
+		return nil, fmt.Errorf("%s: fetch: %w (Content-Length %d)", raw, clean.ErrTooLarge, resp.ContentLength)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, f.maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: fetch: %w", raw, err)
+	}
+	if int64(len(body)) > f.maxBytes {
+		return nil, fmt.Errorf("%s: fetch: %w (%d bytes)", raw, clean.ErrTooLarge, f.maxBytes)
+	}
+	return &fetched{url: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body}, nil
+}

@@ -1,0 +1,10 @@
+package main
+
+import (
+	"context"
+	"errors"
+)
+
+func runRules(ctx context.Context, args []string, e *env) error {
+	return errors.New("rules: not implemented yet")
+}
