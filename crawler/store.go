@@ -48,9 +48,10 @@ type Store interface {
 	Pending(ctx context.Context) (int, error)
 
 	// Enqueue adds every entry whose URL is not yet in the seen set to the seen
-	// set and to the frontier, and returns how many it added. Entry.ID is
-	// assigned by the store and ignored on input.
-	Enqueue(ctx context.Context, entries []Entry) (added int, err error)
+	// set and to the frontier, and returns how many it added. When limit is
+	// positive, it stops adding once the seen set holds limit URLs (the job's
+	// max pages). Entry.ID is assigned by the store and ignored on input.
+	Enqueue(ctx context.Context, entries []Entry, limit int) (added int, err error)
 
 	// Claim leases up to max frontier entries whose NotBefore has passed and
 	// that no one else holds, in roughly first-in first-out order. The lease
@@ -175,8 +176,10 @@ type Batch struct {
 	Retry []Entry
 	// States are URL states to store, by canonical URL.
 	States map[string]State
-	// Enqueue are newly discovered URLs, added as by Store.Enqueue.
+	// Enqueue are newly discovered URLs, added as by Store.Enqueue with
+	// Limit.
 	Enqueue []Entry
+	Limit   int
 	// Checkpoint, when positive, is the new index offset (see
 	// Store.Checkpoint); zero leaves it unchanged.
 	Checkpoint int64

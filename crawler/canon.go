@@ -1,0 +1,135 @@
+package crawler
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// trackingParams are query parameters that identify a campaign or a click,
+// never a page. Parameters starting with "utm_" are dropped as well.
+var trackingParams = map[string]bool{
+	"fbclid": true, "gclid": true, "dclid": true, "gbraid": true, "wbraid": true,
+	"msclkid": true, "yclid": true, "mc_cid": true, "mc_eid": true, "igshid": true,
+	"_ga": true, "_gl": true, "_hsenc": true, "_hsmi": true, "mkt_tok": true,
+	"oly_anon_id": true, "oly_enc_id": true, "vero_id": true, "ref_src": true,
+}
+
+// Canonical returns the canonical form of an absolute http(s) URL, so that the
+// frontier holds each page once: scheme and host lower-cased, default port,
+// fragment and tracking parameters (utm_*, fbclid, gclid, ...) dropped, dot
+// segments resolved, an empty path made "/", and the remaining query
+// parameters sorted.
+func Canonical(raw string) (string, error) {
+	u, err := url.Parse(strings.TrimSpace(raw))
+	if err != nil {
+		return "", fmt.Errorf("canonical url %q: %w", raw, err)
+	}
+	return canonicalURL(u)
+}
+
+func canonicalURL(u *url.URL) (string, error) {
+	u.Scheme = strings.ToLower(u.Scheme)
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return "", fmt.Errorf("canonical url %q: scheme %q is not http or https", u.Redacted(), u.Scheme)
+	}
+	if u.Host == "" {
+		return "", fmt.Errorf("canonical url %q: no host", u.Redacted())
+	}
+	c := *u
+	c.User = nil
+	c.Fragment, c.RawFragment = "", ""
+	c.Host = strings.ToLower(c.Host)
+	if p := c.Port(); (c.Scheme == "http" && p == "80") || (c.Scheme == "https" && p == "443") {
+		c.Host = strings.TrimSuffix(c.Host, ":"+p)
+	}
+	if c.Path == "" {
+		c.Path, c.RawPath = "/", ""
+	} else if strings.Contains(c.Path, "/.") {
+		trailing := strings.HasSuffix(c.Path, "/")
+		c.Path = path.Clean(c.Path)
+		if trailing && c.Path != "/" {
+			c.Path += "/"
+		}
+		c.RawPath = ""
+	}
+	if c.RawQuery != "" {
+		c.RawQuery = canonicalQuery(c.RawQuery)
+	}
+	c.ForceQuery = false
+	return c.String(), nil
+}
+
+func canonicalQuery(raw string) string {
+	parts := strings.Split(raw, "&")
+	kept := parts[:0]
+	for _, p := range parts {
+		if p == "" {
+			continue
+		}
+		name, _, _ := strings.Cut(p, "=")
+		if n, err := url.QueryUnescape(name); err == nil {
+			name = n
+		}
+		name = strings.ToLower(name)
+		if strings.HasPrefix(name, "utm_") || trackingParams[name] {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	slices.Sort(kept)
+	return strings.Join(kept, "&")
+}
+
+// Scope decides which URLs a job may fetch.
+type Scope struct {
+	// Hosts are the allowed hosts, with port when not the default
+	// ("example.com", "127.0.0.1:8080"); "*.example.com" allows every
+	// subdomain and example.com itself. Empty allows the seeds' hosts.
+	Hosts []string
+	// Include, when not empty, admits only URLs matching one of them.
+	Include []*regexp.Regexp
+	// Exclude rejects URLs matching any of them.
+	Exclude []*regexp.Regexp
+	// MaxDepth caps the links followed from a seed; 0 means no limit.
+	MaxDepth int
+}
+
+// allows reports whether the canonical URL u is in scope at depth.
+func (s *Scope) allows(u *url.URL, raw string, depth int) bool {
+	if s.MaxDepth > 0 && depth > s.MaxDepth {
+		return false
+	}
+	if !s.allowsHost(u.Host) {
+		return false
+	}
+	for _, re := range s.Exclude {
+		if re.MatchString(raw) {
+			return false
+		}
+	}
+	if len(s.Include) == 0 {
+		return true
+	}
+	for _, re := range s.Include {
+		if re.MatchString(raw) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Scope) allowsHost(host string) bool {
+	for _, h := range s.Hosts {
+		if h == host {
+			return true
+		}
+		if base, ok := strings.CutPrefix(h, "*."); ok && (host == base || strings.HasSuffix(host, "."+base)) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,179 @@
+package crawler
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+)
+
+// Defaults of Config. The zero value of every field means its default, so a
+// zero Config is polite: robots.txt respected, one request per host at a time,
+// a second between two requests to one host.
+const (
+	DefaultUserAgent     = "winnow/1 (+https://github.com/winnowhq/winnow)"
+	DefaultDelay         = time.Second
+	DefaultWorkers       = 8
+	DefaultTimeout       = 30 * time.Second
+	DefaultMaxBodySize   = 10 << 20
+	DefaultRetries       = 3
+	DefaultRetryBase     = time.Second
+	DefaultMaxRetryAfter = 10 * time.Minute
+	DefaultMaxCrawlDelay = time.Minute
+)
+
+// OutputFormat says how articles are written.
+type OutputFormat int
+
+const (
+	// OutputFiles writes one .txt file per article plus index.jsonl.
+	OutputFiles OutputFormat = iota
+	// OutputJSONL writes only index.jsonl, each line carrying the text.
+	OutputJSONL
+)
+
+// Config is one crawl job, in library terms (cmd/winnow reads it from YAML).
+type Config struct {
+	// Name names the job in logs and metrics.
+	Name string
+	// Seeds are page URLs, sitemaps or RSS/Atom feeds (told apart by content).
+	Seeds []string
+	// Scope limits the URLs fetched; Scope.Hosts defaults to the seeds' hosts.
+	Scope Scope
+	// MaxPages caps the URLs admitted to the frontier per run; 0 means no cap.
+	MaxPages int
+	// Articles, when not empty, decides which pages are articles by URL alone;
+	// otherwise markup decides (og:type article, schema.org Article, a single
+	// <article> element) and every URL listed by a sitemap or feed is one.
+	Articles []*regexp.Regexp
+	// WriteAll writes every HTML page, listing pages included.
+	WriteAll bool
+
+	// UserAgent is sent with every request; its first word is the robots.txt
+	// agent name.
+	UserAgent string
+	// Delay is the least time between two request starts to one host.
+	// Zero means DefaultDelay; a negative value turns the delay off.
+	Delay time.Duration
+	// HostParallelism caps concurrent requests to one host; default 1.
+	HostParallelism int
+	// Workers caps concurrent requests overall; default DefaultWorkers.
+	Workers int
+	// IgnoreRobots skips robots.txt. Crawl-delay is honoured otherwise,
+	// capped at MaxCrawlDelay.
+	IgnoreRobots  bool
+	MaxCrawlDelay time.Duration
+
+	// Timeout caps one request, body included.
+	Timeout time.Duration
+	// MaxBodySize caps a response body; a larger page fails with ErrTooLarge.
+	MaxBodySize int64
+	// Retries is the number of retries after a timeout, a 429 or a 5xx;
+	// negative means none.
+	Retries int
+	// RetryBase is the first backoff; each retry doubles it, with jitter.
+	RetryBase time.Duration
+	// MaxRetryAfter is the longest Retry-After honoured; a longer one fails
+	// the page for this run.
+	MaxRetryAfter time.Duration
+
+	// OutputDir receives the articles and index.jsonl.
+	OutputDir string
+	// Format is OutputFiles or OutputJSONL.
+	Format OutputFormat
+
+	// OnEvent, when set, is called for every fetch outcome, from several
+	// goroutines at once.
+	OnEvent func(Event)
+}
+
+func (c *Config) withDefaults() (Config, error) {
+	d := *c
+	if len(d.Seeds) == 0 {
+		return d, fmt.Errorf("job %q: no seeds", d.Name)
+	}
+	if d.OutputDir == "" {
+		return d, fmt.Errorf("job %q: no output dir", d.Name)
+	}
+	if d.UserAgent == "" {
+		d.UserAgent = DefaultUserAgent
+	}
+	switch {
+	case d.Delay == 0:
+		d.Delay = DefaultDelay
+	case d.Delay < 0:
+		d.Delay = 0
+	}
+	if d.HostParallelism <= 0 {
+		d.HostParallelism = 1
+	}
+	if d.Workers <= 0 {
+		d.Workers = DefaultWorkers
+	}
+	if d.MaxCrawlDelay <= 0 {
+		d.MaxCrawlDelay = DefaultMaxCrawlDelay
+	}
+	if d.Timeout <= 0 {
+		d.Timeout = DefaultTimeout
+	}
+	if d.MaxBodySize <= 0 {
+		d.MaxBodySize = DefaultMaxBodySize
+	}
+	switch {
+	case d.Retries == 0:
+		d.Retries = DefaultRetries
+	case d.Retries < 0:
+		d.Retries = 0
+	}
+	if d.RetryBase <= 0 {
+		d.RetryBase = DefaultRetryBase
+	}
+	if d.MaxRetryAfter <= 0 {
+		d.MaxRetryAfter = DefaultMaxRetryAfter
+	}
+	if len(d.Scope.Hosts) == 0 {
+		for _, s := range d.Seeds {
+			u, err := Canonical(s)
+			if err != nil {
+				return d, fmt.Errorf("job %q: seed: %w", d.Name, err)
+			}
+			d.Scope.Hosts = append(d.Scope.Hosts, hostOf(u))
+		}
+	}
+	return d, nil
+}
+
+// EventKind classifies a fetch outcome.
+type EventKind int
+
+// Event kinds.
+const (
+	// EventWritten: an article was new or changed and was written.
+	EventWritten EventKind = iota
+	// EventUnchanged: 304, or the same clean text as last time; nothing written.
+	EventUnchanged
+	// EventFollowed: a listing page, sitemap, feed or redirect, read for links.
+	EventFollowed
+	// EventSkipped: out of scope after a redirect, disallowed by robots.txt,
+	// not HTML, noindex.
+	EventSkipped
+	// EventRetry: a failure that will be retried.
+	EventRetry
+	// EventFailed: a failure given up on for this run.
+	EventFailed
+)
+
+// String names the kind in logs and metric labels.
+func (k EventKind) String() string {
+	return [...]string{"written", "unchanged", "followed", "skipped", "retry", "failed"}[k]
+}
+
+// Event is the outcome of one fetch.
+type Event struct {
+	Kind     EventKind
+	URL      string
+	Status   int           // HTTP status, 0 when none arrived
+	Bytes    int           // body bytes received
+	Duration time.Duration // request time
+	New      bool          // for EventWritten: new, not changed
+	Err      error         // for EventSkipped, EventRetry, EventFailed
+}

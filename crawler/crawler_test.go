@@ -1,0 +1,363 @@
+package crawler_test
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+const testDelay = 20 * time.Millisecond
+
+// job returns a config for s with small limits fit for tests.
+func job(s *site, out string) crawler.Config {
+	return crawler.Config{
+		Name:          "test",
+		Seeds:         []string{s.url("/"), s.url("/sitemap.xml")},
+		Scope:         crawler.Scope{Hosts: []string{s.host()}},
+		Delay:         5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
+		Workers:       4,
+		Timeout:       300 * time.Millisecond,
+		MaxBodySize:   1 << 20,
+		Retries:       2,
+		RetryBase:     20 * time.Millisecond,
+		MaxRetryAfter: 5 * time.Second,
+		OutputDir:     out,
+	}
+}
+
+type events struct {
+	mu  sync.Mutex
+	all []crawler.Event
+}
+
+func (e *events) add(ev crawler.Event) {
+	e.mu.Lock()
+	e.all = append(e.all, ev)
+	e.mu.Unlock()
+}
+
+func (e *events) find(kind crawler.EventKind, suffix string) []crawler.Event {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []crawler.Event
+	for _, ev := range e.all {
+		if ev.Kind == kind && strings.HasSuffix(ev.URL, suffix) {
+			out = append(out, ev)
+		}
+	}
+	return out
+}
+
+func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *events) {
+	t.Helper()
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	cr, err := crawler.New(cfg, st, extractArticle, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := cr.Run(t.Context())
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	return stats, ev
+}
+
+func readIndex(t testing.TB, dir string) []crawler.IndexLine {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, crawler.IndexFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []crawler.IndexLine
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var l crawler.IndexLine
+		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+			t.Fatalf("index line %q: %v", sc.Text(), err)
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// checkOutput asserts every article of s is written exactly once, to a file
+// holding its current text, and nothing else is.
+func checkOutput(t *testing.T, s *site, out string) {
+	t.Helper()
+	lines := readIndex(t, out)
+	byURL := map[string]crawler.IndexLine{}
+	for _, l := range lines {
+		if _, dup := byURL[l.URL]; dup && l.Status != "changed" {
+			t.Errorf("index: %s written twice", l.URL)
+		}
+		byURL[l.URL] = l
+	}
+	want := s.articles()
+	for _, p := range want {
+		l, ok := byURL[s.url(p)]
+		if !ok {
+			t.Errorf("index: article %s missing", p)
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(out, l.File))
+		if err != nil {
+			t.Errorf("article %s: %v", p, err)
+			continue
+		}
+		if p == "/latin1" || p == "/wrong-charset" {
+			continue // checked by TestCrawl_Charset
+		}
+		if !strings.Contains(string(data), s.articleText(p)) || !strings.HasPrefix(string(data), "Title "+p+"\n\n") {
+			t.Errorf("article %s holds %q, want title and %q", p, data, s.articleText(p))
+		}
+	}
+	if len(byURL) != len(want) {
+		var extra []string
+		for u := range byURL {
+			if !slices.Contains(want, strings.TrimPrefix(u, s.srv.URL)) {
+				extra = append(extra, u)
+			}
+		}
+		t.Errorf("index holds %d articles, want %d; extra: %v", len(byURL), len(want), extra)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.txt"))
+	if len(files) != len(want) {
+		t.Errorf("output dir holds %d .txt files, want %d", len(files), len(want))
+	}
+	if tmps, _ := filepath.Glob(filepath.Join(out, ".tmp-*")); len(tmps) > 0 {
+		t.Errorf("temp files left: %v", tmps)
+	}
+}
+
+const robotsTxt = "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.02\n\nUser-agent: otherbot\nDisallow: /\n"
+
+func TestCrawl_Site(t *testing.T) {
+	s := newSite(t, 10, 20, robotsTxt) // 200 articles, 10 sections, their amp twins
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	stats, ev := runJob(t, job(s, out), state)
+
+	t.Run("Robots", func(t *testing.T) {
+		hits := s.hits()
+		if hits[0].path != "/robots.txt" {
+			t.Errorf("first request %s, want /robots.txt", hits[0].path)
+		}
+		for _, h := range hits {
+			if strings.HasPrefix(h.path, "/private/") {
+				t.Errorf("disallowed %s requested", h.path)
+			}
+		}
+		if len(ev.find(crawler.EventSkipped, "/private/admin")) != 1 {
+			t.Errorf("no skipped event for /private/admin")
+		}
+	})
+	t.Run("Delay", func(t *testing.T) {
+		hits := s.hits()
+		for i := 1; i < len(hits); i++ {
+			// The delay runs from the end of a response, so arrivals are
+			// spaced by at least the delay whatever the latency.
+			if gap := hits[i].at.Sub(hits[i-1].at); gap < testDelay {
+				t.Errorf("%s then %s after %v, want at least the Crawl-delay %v", hits[i-1].path, hits[i].path, gap, testDelay)
+			}
+		}
+	})
+	t.Run("Output", func(t *testing.T) { checkOutput(t, s, out) })
+	t.Run("OncePerURL", func(t *testing.T) {
+		seen := map[string]int{}
+		for _, h := range s.hits() {
+			seen[h.path]++
+			if strings.Contains(h.path, "utm_") {
+				t.Errorf("tracking parameters not dropped: %s", h.path)
+			}
+		}
+		for p, n := range seen {
+			want := 1
+			switch p {
+			case "/flaky":
+				want = 3 // 500, 500, 200
+			case "/busy":
+				want = 2 // 429, 200
+			case "/slow":
+				want = 3 // timeout, then two retries
+			}
+			if n != want {
+				t.Errorf("%s requested %d times, want %d", p, n, want)
+			}
+		}
+	})
+	t.Run("RetryAfter", func(t *testing.T) {
+		var first, second time.Time
+		for _, h := range s.hits() {
+			if h.path == "/busy" {
+				if first.IsZero() {
+					first = h.at
+				} else {
+					second = h.at
+				}
+			}
+		}
+		if second.Sub(first) < time.Second {
+			t.Errorf("/busy retried after %v, want at least Retry-After 1s", second.Sub(first))
+		}
+	})
+	t.Run("Failures", func(t *testing.T) {
+		for _, c := range []struct {
+			path string
+			kind crawler.EventKind
+			err  error
+		}{
+			{"/huge", crawler.EventFailed, crawler.ErrTooLarge},
+			{"/huge-chunked", crawler.EventFailed, crawler.ErrTooLarge},
+			{"/files/report", crawler.EventSkipped, crawler.ErrNotHTML},
+			{"/img/logo", crawler.EventSkipped, crawler.ErrNotHTML},
+			{"/slow", crawler.EventFailed, nil},
+			{"/gone", crawler.EventFailed, nil},
+		} {
+			evs := ev.find(c.kind, c.path)
+			if len(evs) != 1 {
+				t.Errorf("%s: %d %v events, want 1", c.path, len(evs), c.kind)
+				continue
+			}
+			if c.err != nil && !errors.Is(evs[0].Err, c.err) {
+				t.Errorf("%s: error %v, want %v", c.path, evs[0].Err, c.err)
+			}
+		}
+		if n := len(ev.find(crawler.EventFollowed, "/loop/a")) + len(ev.find(crawler.EventFollowed, "/loop/b")); n != 2 {
+			t.Errorf("redirect loop: %d followed events, want 2 (each URL once)", n)
+		}
+	})
+	if t.Failed() {
+		t.Logf("stats: %+v", stats)
+	}
+
+	t.Run("RerunUnchanged", func(t *testing.T) {
+		before := len(s.hits())
+		mtimes := modTimes(t, out)
+		s.bump("/news/3-4")
+		stats, _ := runJob(t, job(s, out), state)
+		if stats.Written != 1 || stats.Changed != 1 {
+			t.Errorf("re-run wrote %d (%d changed), want exactly the 1 changed article", stats.Written, stats.Changed)
+		}
+		lines := readIndex(t, out)
+		last := lines[len(lines)-1]
+		if last.Status != "changed" || last.URL != s.url("/news/3-4") {
+			t.Errorf("last index line %+v, want /news/3-4 changed", last)
+		}
+		notModified := 0
+		for _, h := range s.hits()[before:] {
+			if strings.HasPrefix(h.path, "/news/") && !strings.Contains(h.path, "amp") {
+				if h.ifNoneMatch == "" {
+					t.Errorf("re-run: %s without If-None-Match", h.path)
+				}
+				if h.status == 304 {
+					notModified++
+				}
+			}
+		}
+		if notModified != 199 {
+			t.Errorf("re-run: %d articles answered 304, want 199", notModified)
+		}
+		for f, m := range modTimes(t, out) {
+			if f != lines[len(lines)-1].File && f != crawler.IndexFile && !m.Equal(mtimes[f]) {
+				t.Errorf("re-run rewrote %s", f)
+			}
+		}
+		checkOutput(t, s, out)
+	})
+}
+
+func modTimes(t *testing.T, dir string) map[string]time.Time {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := map[string]time.Time{}
+	for _, e := range ents {
+		fi, err := e.Info()
+		if err != nil {
+			t.Fatal(err)
+		}
+		m[e.Name()] = fi.ModTime()
+	}
+	return m
+}
+
+func TestCrawl_Charset(t *testing.T) {
+	s := newSite(t, 1, 1, "")
+	out := filepath.Join(t.TempDir(), "out")
+	cfg := job(s, out)
+	cfg.Delay = -1
+	runJob(t, cfg, t.TempDir())
+	lines := readIndex(t, out)
+	want := map[string]string{
+		"/latin1":        "Café\n\nUn café crème au marché.",
+		"/wrong-charset": "Naïve\n\nA naïve résumé – with a dash.",
+	}
+	for _, l := range lines {
+		p := strings.TrimPrefix(l.URL, s.srv.URL)
+		if w, ok := want[p]; ok {
+			data, err := os.ReadFile(filepath.Join(out, l.File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := strings.TrimSpace(string(data)); got != w {
+				t.Errorf("%s: got %q, want %q", p, got, w)
+			}
+			delete(want, p)
+		}
+	}
+	for p := range want {
+		t.Errorf("%s not written", p)
+	}
+}
+
+func TestCrawl_Interrupt(t *testing.T) {
+	s := newSite(t, 5, 20, "User-agent: *\nCrawl-delay: 0.01\n")
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	cfg := job(s, out)
+	ctx, cancel := context.WithCancel(t.Context())
+	cfg.OnEvent = func(ev crawler.Event) {
+		if ev.Kind == crawler.EventWritten && strings.HasSuffix(ev.URL, "/news/1-5") {
+			cancel()
+		}
+	}
+	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := crawler.New(cfg, st, extractArticle, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats, err := cr.Run(ctx)
+	st.Close()
+	if err != nil || !stats.Interrupted {
+		t.Fatalf("Run = %+v, %v; want interrupted, no error", stats, err)
+	}
+	stats2, _ := runJob(t, job(s, out), state)
+	if !stats2.Resumed {
+		t.Errorf("second run did not resume")
+	}
+	if stats.Written+stats2.Written != int64(len(s.articles())) {
+		t.Errorf("written %d + %d, want %d", stats.Written, stats2.Written, len(s.articles()))
+	}
+	checkOutput(t, s, out)
+}

@@ -1,0 +1,116 @@
+package crawler
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"golang.org/x/net/html/charset"
+)
+
+// xmlLink is one URL listed by a sitemap or a feed.
+type xmlLink struct {
+	url  string
+	kind EntryKind // KindSitemap for a sitemap index child, else KindPage
+}
+
+// errNotFeed is returned by parseXMLLinks for XML that is neither a sitemap
+// nor a feed.
+var errNotFeed = errors.New("xml is not a sitemap or a feed")
+
+// isXML reports whether a response looks like XML rather than HTML.
+func isXML(contentType string, body []byte) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "xml") || strings.Contains(ct, "rss") || strings.Contains(ct, "atom") {
+		return !strings.Contains(ct, "xhtml")
+	}
+	head := bytes.TrimLeft(body[:min(len(body), 512)], "\ufeff \t\r\n")
+	return bytes.HasPrefix(head, []byte("<?xml")) || bytes.HasPrefix(head, []byte("<urlset")) ||
+		bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed"))
+}
+
+// parseXMLLinks reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
+// feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
+// URLs and are never built into a tree.
+func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
+	d := xml.NewDecoder(bytes.NewReader(body))
+	d.CharsetReader = charset.NewReaderLabel
+	d.Strict = false
+	var (
+		out    []xmlLink
+		root   string
+		path   []string
+		text   strings.Builder
+		inText bool
+	)
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			if root == "" {
+				return nil, "", fmt.Errorf("parse xml: %w", err)
+			}
+			break // keep what a truncated or sloppy feed gave
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			name := strings.ToLower(t.Name.Local)
+			if root == "" {
+				root = name
+				switch root {
+				case "urlset", "sitemapindex", "rss", "rdf", "feed":
+				default:
+					return nil, root, errNotFeed
+				}
+			}
+			path = append(path, name)
+			parent := ""
+			if len(path) >= 2 {
+				parent = path[len(path)-2]
+			}
+			switch {
+			case name == "loc" && (parent == "url" || parent == "sitemap"),
+				name == "link" && parent == "item" && root != "feed":
+				text.Reset()
+				inText = true
+			case name == "link" && parent == "entry":
+				rel, href := "alternate", ""
+				for _, a := range t.Attr {
+					switch a.Name.Local {
+					case "rel":
+						rel = a.Value
+					case "href":
+						href = a.Value
+					}
+				}
+				if rel == "alternate" && href != "" {
+					out = append(out, xmlLink{url: strings.TrimSpace(href), kind: KindPage})
+				}
+			}
+		case xml.CharData:
+			if inText {
+				text.Write(t)
+			}
+		case xml.EndElement:
+			if inText {
+				inText = false
+				if u := strings.TrimSpace(text.String()); u != "" {
+					k := KindPage
+					if len(path) >= 2 && path[len(path)-2] == "sitemap" {
+						k = KindSitemap
+					}
+					out = append(out, xmlLink{url: u, kind: k})
+				}
+			}
+			if len(path) > 0 {
+				path = path[:len(path)-1]
+			}
+		}
+	}
+	return out, root, nil
+}

@@ -1,0 +1,193 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"mime"
+	"net"
+	"net/http"
+	"net/http/cookiejar"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+)
+
+// Sentinel errors a caller may branch on.
+var (
+	// ErrDisallowed marks a URL that robots.txt forbids.
+	ErrDisallowed = errors.New("disallowed by robots.txt")
+	// ErrTooLarge marks a body over Config.MaxBodySize. colly truncates such a
+	// body silently; the crawler reports it instead.
+	ErrTooLarge = errors.New("body over the size limit")
+	// ErrNotHTML marks a content type the crawler does not read.
+	ErrNotHTML = errors.New("not html, a sitemap or a feed")
+)
+
+// response is one HTTP exchange as the crawler sees it.
+type response struct {
+	status      int
+	header      http.Header
+	body        []byte
+	contentType string // as received, before colly's charset conversion
+	converted   bool   // colly converted the body to UTF-8
+	at          time.Time
+	took        time.Duration
+}
+
+// fetcher wraps one colly Collector used synchronously from many workers: the
+// crawler, not colly, decides what to fetch and when, so colly's Async mode
+// (a goroutine per Visit with no cap) and its LimitRule (one limit per rule,
+// not per host) are not used.
+type fetcher struct {
+	c       *colly.Collector
+	maxBody int64
+}
+
+const (
+	ctxResponse = "winnow.response"
+	ctxTooLarge = "winnow.too-large"
+	ctxNotHTML  = "winnow.not-html"
+)
+
+// newFetcher builds the Collector. colly.NewCollector applies COLLY_*
+// environment variables after the options given in code, so every setting
+// the crawler relies on is set again afterwards: the environment cannot turn
+// robots.txt, the body limit or redirects back to colly's defaults.
+func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
+	c := colly.NewCollector()
+	c.UserAgent = cfg.UserAgent
+	c.Headers = nil
+	c.AllowedDomains, c.DisallowedDomains = nil, nil
+	c.URLFilters, c.DisallowedURLFilters = nil, nil
+	c.IgnoreRobotsTxt = true // the crawler reads robots.txt itself, with Crawl-delay and politeness
+	c.AllowURLRevisit = true // the Store, not colly's in-memory set, decides what to fetch
+	c.MaxDepth, c.MaxRequests = 0, 0
+	c.MaxBodySize = int(cfg.MaxBodySize) + 1 // one byte more tells a too-large body from a full one
+	c.DetectCharset = false                  // decodeHTML reads <meta> too
+	c.ParseHTTPErrorResponse = true          // every status reaches OnResponse
+	c.CacheDir = ""
+	c.TraceHTTP = false
+	c.Async = false
+	c.CheckHead = false
+	c.Context = ctx
+	jar, err := cookiejar.New(nil)
+	if err != nil {
+		return nil, fmt.Errorf("cookie jar: %w", err)
+	}
+	c.SetCookieJar(jar)
+	c.SetRequestTimeout(cfg.Timeout)
+	c.WithTransport(&http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}).DialContext,
+		MaxIdleConns:          256,
+		MaxIdleConnsPerHost:   max(cfg.HostParallelism, cfg.Workers),
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   cfg.Timeout,
+		ResponseHeaderTimeout: cfg.Timeout,
+		ForceAttemptHTTP2:     true,
+	})
+	// Redirects are not followed inside a request: the target goes through the
+	// frontier like any link, so it is canonicalised, scoped, checked against
+	// robots.txt, spaced by the host delay, and a redirect loop ends at the
+	// seen set.
+	c.SetRedirectHandler(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
+
+	f := &fetcher{c: c, maxBody: cfg.MaxBodySize}
+	c.OnResponseHeaders(func(r *colly.Response) {
+		if n := r.Headers.Get("Content-Length"); n != "" {
+			if size, err := strconv.ParseInt(n, 10, 64); err == nil && size > f.maxBody {
+				r.Ctx.Put(ctxTooLarge, true)
+				r.Request.Abort()
+				return
+			}
+		}
+		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
+			r.Ctx.Put(ctxNotHTML, r.Headers.Get("Content-Type"))
+			r.Request.Abort()
+			return
+		}
+	})
+	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
+	return f, nil
+}
+
+// readable reports whether a content type may hold HTML, a sitemap or a feed.
+// An empty type is sniffed later.
+func readable(ct string) bool {
+	if ct == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return true
+	}
+	return strings.Contains(mt, "html") || strings.Contains(mt, "xml") ||
+		strings.HasPrefix(mt, "text/") || strings.Contains(mt, "rss") || strings.Contains(mt, "atom")
+}
+
+// get fetches u with extra headers. A non-nil error means no usable response
+// arrived: a network error, a timeout, ErrTooLarge or ErrNotHTML.
+func (f *fetcher) get(u string, hdr http.Header) (*response, error) {
+	ctx := colly.NewContext()
+	start := time.Now()
+	err := f.c.Request(http.MethodGet, u, nil, ctx, hdr)
+	took := time.Since(start)
+	if ctx.GetAny(ctxTooLarge) != nil {
+		return nil, fmt.Errorf("get %s: %w (%d bytes)", u, ErrTooLarge, f.maxBody)
+	}
+	if ct, ok := ctx.GetAny(ctxNotHTML).(string); ok {
+		return nil, fmt.Errorf("get %s: %w: %q", u, ErrNotHTML, ct)
+	}
+	r, _ := ctx.GetAny(ctxResponse).(*colly.Response)
+	if err != nil && r == nil {
+		return nil, fmt.Errorf("get %s: %w", u, err)
+	}
+	if r == nil {
+		return nil, fmt.Errorf("get %s: no response", u)
+	}
+	if int64(len(r.Body)) > f.maxBody {
+		return nil, fmt.Errorf("get %s: %w (%d bytes)", u, ErrTooLarge, f.maxBody)
+	}
+	ct := r.Headers.Get("Content-Type")
+	_, params, _ := mime.ParseMediaType(ct)
+	cs := strings.ToLower(params["charset"])
+	return &response{
+		status:      r.StatusCode,
+		header:      *r.Headers,
+		body:        r.Body,
+		contentType: ct,
+		converted:   cs != "" && cs != "utf-8" && cs != "utf8",
+		at:          time.Now(),
+		took:        took,
+	}, nil
+}
+
+// retryAfter parses a Retry-After header: seconds or an HTTP date.
+func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+	v := strings.TrimSpace(h.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(t.Sub(now), 0), true
+	}
+	return 0, false
+}
+
+// retryable reports whether a failed request may succeed later.
+func retryable(err error, status int) bool {
+	if err != nil {
+		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotHTML) {
+			return false
+		}
+		return true // timeouts, resets, refused connections
+	}
+	return status == http.StatusTooManyRequests || status == http.StatusRequestTimeout ||
+		(status >= 500 && status != http.StatusNotImplemented)
+}

@@ -1,0 +1,183 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// Page is one fetched HTML page handed to an Extract function.
+type Page struct {
+	// URL is the canonical URL of the page (after rel=canonical).
+	URL string
+	// FetchURL is the URL actually fetched.
+	FetchURL string
+	// Status is the HTTP status code.
+	Status int
+	// Header is the response header.
+	Header http.Header
+	// ContentType is the media type with the charset the body is now in,
+	// always "charset=utf-8" for HTML.
+	ContentType string
+	// Body is the page, decoded to UTF-8 from the charset declared in the
+	// Content-Type header or, failing that, in a <meta> element.
+	Body []byte
+	// Depth is the number of links followed from a seed.
+	Depth int
+	// FetchedAt is when the response arrived.
+	FetchedAt time.Time
+}
+
+// Extract turns an article page into its title and clean text. It is called
+// from several goroutines at once. An error marks that page failed; the crawl
+// goes on.
+type Extract func(ctx context.Context, p *Page) (title, text string, err error)
+
+// decodeHTML returns body as UTF-8. colly has already converted bodies whose
+// Content-Type names a charset other than UTF-8 (converted is then true); for
+// the rest the charset comes from a byte order mark or a <meta> element, and a
+// header claiming UTF-8 over bytes that are not UTF-8 is overruled by <meta>.
+func decodeHTML(body []byte, contentType string, converted bool) []byte {
+	if converted {
+		return body
+	}
+	declared := strings.Contains(strings.ToLower(contentType), "charset=")
+	if declared && utf8.Valid(body) {
+		return body
+	}
+	probe := contentType
+	if declared {
+		probe = "text/html" // the header lied about UTF-8: look at <meta> and the bytes
+	}
+	enc, name, _ := charset.DetermineEncoding(body, probe)
+	if name == "utf-8" {
+		if utf8.Valid(body) {
+			return body
+		}
+		// <meta> claims UTF-8 over invalid bytes: the web's usual culprit.
+		enc, _ = charset.Lookup("windows-1252")
+	}
+	out, err := enc.NewDecoder().Bytes(body)
+	if err != nil {
+		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	}
+	return out
+}
+
+// pageInfo is what the crawler itself reads from an HTML page.
+type pageInfo struct {
+	links     []string // absolute, as written
+	feeds     []string // <link rel=alternate> RSS and Atom feeds
+	canonical string
+	noindex   bool
+	nofollow  bool
+	article   bool // og:type article, schema.org Article, or exactly one <article>
+}
+
+// analyze reads links and article markers from an HTML page with the
+// tokenizer: far cheaper than building a DOM, which the extractor does anyway.
+func analyze(body []byte, base *url.URL) pageInfo {
+	var pi pageInfo
+	z := html.NewTokenizer(bytes.NewReader(body))
+	articles, ldjson, inLD := 0, false, false
+	resolve := func(ref string) string {
+		ref = strings.TrimSpace(ref)
+		if ref == "" || strings.HasPrefix(ref, "#") {
+			return ""
+		}
+		r, err := base.Parse(ref)
+		if err != nil || (r.Scheme != "http" && r.Scheme != "https") {
+			return ""
+		}
+		return r.String()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			pi.article = pi.article || articles == 1 || ldjson
+			return pi
+		case html.TextToken:
+			if inLD && !ldjson && isArticleLD(z.Text()) {
+				ldjson = true
+			}
+			continue
+		case html.EndTagToken:
+			inLD = false
+			continue
+		case html.StartTagToken, html.SelfClosingTagToken:
+		default:
+			continue
+		}
+		name, hasAttr := z.TagName()
+		a := atom.Lookup(name)
+		inLD = false
+		var attrs map[string]string
+		if hasAttr && (a == atom.A || a == atom.Area || a == atom.Link || a == atom.Meta || a == atom.Base || a == atom.Script) {
+			attrs = map[string]string{}
+			for {
+				k, v, more := z.TagAttr()
+				attrs[string(k)] = string(v)
+				if !more {
+					break
+				}
+			}
+		}
+		switch a {
+		case atom.Article:
+			articles++
+		case atom.Base:
+			if u, err := base.Parse(strings.TrimSpace(attrs["href"])); err == nil && attrs["href"] != "" {
+				base = u
+			}
+		case atom.A, atom.Area:
+			if l := resolve(attrs["href"]); l != "" {
+				pi.links = append(pi.links, l)
+			}
+		case atom.Link:
+			rel := " " + strings.ToLower(attrs["rel"]) + " "
+			switch {
+			case strings.Contains(rel, " canonical "):
+				pi.canonical = resolve(attrs["href"])
+			case strings.Contains(rel, " alternate "):
+				t := strings.ToLower(attrs["type"])
+				if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+					if l := resolve(attrs["href"]); l != "" {
+						pi.feeds = append(pi.feeds, l)
+					}
+				}
+			}
+		case atom.Meta:
+			content := strings.ToLower(attrs["content"])
+			switch strings.ToLower(attrs["name"]) {
+			case "robots", "winnow":
+				pi.noindex = pi.noindex || strings.Contains(content, "noindex") || strings.Contains(content, "none")
+				pi.nofollow = pi.nofollow || strings.Contains(content, "nofollow") || strings.Contains(content, "none")
+			}
+			if strings.ToLower(attrs["property"]) == "og:type" && strings.HasPrefix(strings.TrimSpace(content), "article") {
+				pi.article = true
+			}
+		case atom.Script:
+			inLD = strings.EqualFold(strings.TrimSpace(attrs["type"]), "application/ld+json")
+		}
+	}
+}
+
+// isArticleLD reports whether a JSON-LD block declares an article type.
+func isArticleLD(b []byte) bool {
+	s := string(b)
+	for _, t := range []string{`Article"`, `BlogPosting"`, `Report"`} {
+		if i := strings.Index(s, t); i > 0 && strings.Contains(s[max(0, i-40):i], "@type") {
+			return true
+		}
+	}
+	return false
+}

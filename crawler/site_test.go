@@ -1,0 +1,303 @@
+package crawler_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// site is a generated news site served on 127.0.0.1, logging every request.
+type site struct {
+	srv      *httptest.Server
+	sections int
+	perSec   int
+	// robots is served at /robots.txt.
+	robots string
+
+	mu      sync.Mutex
+	log     []hit
+	counts  map[string]int
+	version map[string]int // article path → content version
+}
+
+// hit is one request as the server saw it.
+type hit struct {
+	at          time.Time
+	path        string // with query
+	ifNoneMatch string
+	status      int
+}
+
+// noise is what scraped news carries around an article (see the seeds).
+var noise = []string{
+	"tk88 bet", "See more", "🉐 Related headline about the summit", "photo.webp", "{tk88 bet}|{tk88 bet}",
+}
+
+func newSite(t testing.TB, sections, perSec int, robots string) *site {
+	s := &site{sections: sections, perSec: perSec, robots: robots, counts: map[string]int{}, version: map[string]int{}}
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
+	s.srv.Start()
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+func (s *site) url(p string) string { return s.srv.URL + p }
+func (s *site) host() string        { return strings.TrimPrefix(s.srv.URL, "http://") }
+
+// hits returns a copy of the request log.
+func (s *site) hits() []hit {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]hit(nil), s.log...)
+}
+
+func (s *site) count(p string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.counts[p]
+}
+
+func (s *site) bump(p string) {
+	s.mu.Lock()
+	s.version[p]++
+	s.mu.Unlock()
+}
+
+// articles lists every article path the crawl must write.
+func (s *site) articles() []string {
+	var out []string
+	for i := range s.sections {
+		for j := range s.perSec {
+			out = append(out, fmt.Sprintf("/news/%d-%d", i, j))
+		}
+	}
+	for i := range 5 {
+		out = append(out, fmt.Sprintf("/sitemap-only/%d", i), fmt.Sprintf("/feed-only/%d", i))
+	}
+	return append(out, "/flaky", "/busy", "/latin1", "/wrong-charset", "/chunked-small")
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sw := &statusWriter{ResponseWriter: w, status: 200}
+	h := hit{at: time.Now(), path: r.URL.RequestURI(), ifNoneMatch: r.Header.Get("If-None-Match")}
+	s.mu.Lock()
+	s.counts[r.URL.Path]++
+	n := s.counts[r.URL.Path]
+	s.mu.Unlock()
+	s.serve(sw, r, n)
+	h.status = sw.status
+	s.mu.Lock()
+	s.log = append(s.log, h)
+	s.mu.Unlock()
+}
+
+func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
+	p := r.URL.Path
+	switch {
+	case p == "/robots.txt":
+		w.Header().Set("Content-Type", "text/plain")
+		fmt.Fprint(w, s.robots)
+	case p == "/":
+		var b strings.Builder
+		b.WriteString(`<html><head><title>Home</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><nav>`)
+		for i := range s.sections {
+			fmt.Fprintf(&b, `<a href="/section/%d">Section %d</a> `, i, i)
+		}
+		b.WriteString(`<a href="/private/admin">admin</a> <a href="/loop/a">loop</a> <a href="/slow">slow</a>
+<a href="/huge">huge</a> <a href="/huge-chunked">huge2</a> <a href="/files/report">report</a> <a href="/img/logo">logo</a>
+<a href="/flaky">flaky</a> <a href="/busy">busy</a> <a href="/latin1">latin1</a> <a href="/wrong-charset">wrong</a>
+<a href="/chunked-small">chunked</a> <a href="/gone">gone</a> <a href="mailto:x@example.com">mail</a>
+<a href="http://example.invalid/offsite">offsite</a></nav></body></html>`)
+		s.html(w, r, b.String())
+	case strings.HasPrefix(p, "/section/"):
+		i, _ := strconv.Atoi(strings.TrimPrefix(p, "/section/"))
+		var b strings.Builder
+		fmt.Fprintf(&b, `<html><head><title>Section %d</title></head><body>`, i)
+		for j := range s.perSec {
+			// Tracking parameters and fragments must not make a page twice.
+			fmt.Fprintf(&b, `<article><h2><a href="/news/%d-%d?utm_source=home&utm_medium=web#top">Story %d-%d</a></h2></article>`, i, j, i, j)
+			fmt.Fprintf(&b, `<a href="/news/%d-%d">again</a>`, i, j)
+		}
+		fmt.Fprintf(&b, `<a href="/private/section-%d">private</a></body></html>`, i)
+		s.html(w, r, b.String())
+	case strings.HasPrefix(p, "/news/"), strings.HasPrefix(p, "/sitemap-only/"), strings.HasPrefix(p, "/feed-only/"):
+		s.article(w, r, p, r.URL.Query().Get("amp") == "1")
+	case p == "/sitemap.xml":
+		w.Header().Set("Content-Type", "application/xml")
+		b := `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`
+		for i := range 5 {
+			b += fmt.Sprintf(`<url><loc>%s/sitemap-only/%d</loc></url>`, s.srv.URL, i)
+		}
+		b += fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, s.srv.URL, s.srv.URL)
+		fmt.Fprint(w, b)
+	case p == "/feed.xml":
+		w.Header().Set("Content-Type", "application/rss+xml")
+		b := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>`
+		for i := range 5 {
+			b += fmt.Sprintf(`<item><title>F%d</title><link>%s/feed-only/%d</link></item>`, i, s.srv.URL, i)
+		}
+		fmt.Fprint(w, b+`</channel></rss>`)
+	case p == "/flaky":
+		if n <= 2 {
+			http.Error(w, "try later", http.StatusInternalServerError)
+			return
+		}
+		s.article(w, r, p, false)
+	case p == "/busy":
+		if n == 1 {
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+			return
+		}
+		s.article(w, r, p, false)
+	case p == "/slow":
+		select {
+		case <-time.After(3 * time.Second):
+		case <-r.Context().Done():
+			return
+		}
+		s.article(w, r, p, false)
+	case p == "/loop/a":
+		http.Redirect(w, r, "/loop/b", http.StatusFound)
+	case p == "/loop/b":
+		http.Redirect(w, r, "/loop/a?utm_source=loop", http.StatusMovedPermanently)
+	case p == "/huge":
+		w.Header().Set("Content-Type", "text/html")
+		body := "<html><body><article><p>" + strings.Repeat("huge ", 1<<20) + "</p></article></body></html>"
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		fmt.Fprint(w, body)
+	case p == "/huge-chunked":
+		w.Header().Set("Content-Type", "text/html")
+		for range 1 << 10 { // 4 MiB without Content-Length
+			if _, err := fmt.Fprint(w, strings.Repeat("big ", 1<<10)); err != nil {
+				return
+			}
+		}
+	case p == "/chunked-small":
+		s.article(w, r, p, false)
+	case p == "/latin1":
+		w.Header().Set("Content-Type", "text/html") // no charset: <meta> says it
+		fmt.Fprint(w, "<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title><meta property=\"og:type\" content=\"article\"></head><body><article><p>Un caf\xe9 cr\xe8me au march\xe9.</p></article></body></html>")
+	case p == "/wrong-charset":
+		w.Header().Set("Content-Type", "text/html; charset=utf-8") // a lie: the bytes are windows-1252
+		fmt.Fprint(w, "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Na\xefve</title><meta property=\"og:type\" content=\"article\"></head><body><article><p>A na\xefve r\xe9sum\xe9 \x96 with a dash.</p></article></body></html>")
+	case p == "/files/report":
+		w.Header().Set("Content-Type", "application/pdf")
+		fmt.Fprint(w, "%PDF-1.4 not really")
+	case p == "/img/logo":
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(bytes.Repeat([]byte{0x89, 'P', 'N', 'G'}, 100))
+	default:
+		http.NotFound(w, r)
+	}
+}
+
+func (s *site) html(w http.ResponseWriter, r *http.Request, body string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, body)
+}
+
+// articleText is the text the test extractor finds in an article: what the
+// output files must hold.
+func (s *site) articleText(p string) string {
+	s.mu.Lock()
+	v := s.version[p]
+	s.mu.Unlock()
+	return fmt.Sprintf("Body of %s version %d. The summit opened on Monday.", p, v)
+}
+
+// article serves an article with validators, honouring If-None-Match.
+func (s *site) article(w http.ResponseWriter, r *http.Request, p string, amp bool) {
+	text := s.articleText(p)
+	sum := sha256.Sum256([]byte(text))
+	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
+	w.Header().Set("ETag", etag)
+	w.Header().Set("Last-Modified", "Mon, 02 Nov 2026 10:00:00 GMT")
+	if r.Header.Get("If-None-Match") == etag {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<html><head><title>Title %s</title><meta property="og:type" content="article">`, p)
+	fmt.Fprintf(&b, `<link rel="canonical" href="%s"></head><body>`, p)
+	fmt.Fprintf(&b, `<div class="spam">%s</div><article><h1>Title %s</h1><p>%s</p>`, noise[0], p, text)
+	fmt.Fprintf(&b, `<figure><img alt="%s"><figcaption>%s</figcaption></figure></article>`, noise[3], noise[3])
+	fmt.Fprintf(&b, `<aside>%s <a href="/news/0-1">%s</a> <a href="%s?amp=1">amp</a></aside><footer>%s</footer></body></html>`, noise[1], noise[2], p, noise[4])
+	if p == "/chunked-small" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		http.NewResponseController(w).Flush()
+	}
+	s.html(w, r, b.String())
+}
+
+// extractArticle is the tests' extractor: the <title> and the text of <p>
+// elements inside <article>. Tests must not depend on package clean.
+func extractArticle(ctx context.Context, p *crawler.Page) (string, string, error) {
+	doc, err := html.Parse(bytes.NewReader(p.Body))
+	if err != nil {
+		return "", "", err
+	}
+	var title string
+	var paras []string
+	var walk func(n *html.Node, inArticle bool)
+	walk = func(n *html.Node, inArticle bool) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "title":
+				title = textOf(n)
+			case "article":
+				inArticle = true
+			case "p":
+				if inArticle {
+					paras = append(paras, textOf(n))
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inArticle)
+		}
+	}
+	walk(doc, false)
+	return title, strings.Join(paras, "\n\n"), nil
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

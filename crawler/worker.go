@@ -1,0 +1,360 @@
+package crawler
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// result is a worker's outcome for one entry, applied by the committer.
+type result struct {
+	entry   Entry
+	done    bool   // entry leaves the frontier
+	retry   bool   // entry goes back with its new Attempts and NotBefore
+	url     string // key of state; empty: no state change
+	state   State
+	enqueue []Entry
+	line    []byte // index line, without newline
+}
+
+// flushHint asks the committer to flush soon.
+type flushHint struct{}
+
+// work runs one job and always reports back to the dispatcher.
+func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- any, done chan<- finished) {
+	fin := finished{host: j.host}
+	defer func() { done <- fin }()
+	if j.robots {
+		fin.robots = c.fetchRobots(f, j.e.URL)
+		c.hold(ctx, j.host, max(j.delay, fin.robots.delay))
+		return
+	}
+	res, ev := c.process(ctx, f, j.e)
+	c.hold(ctx, j.host, j.delay)
+	if ctx.Err() != nil && ev.Kind != EventWritten {
+		return // cut short by shutdown: the entry stays in the frontier
+	}
+	if ev.Kind == EventRetry {
+		if d, ok := retryAfter(ev.hdr, time.Now()); ok {
+			c.store.HoldHost(ctx, j.host, time.Now().Add(d))
+		}
+	}
+	commitCh <- res
+	c.emit(ev.Event)
+}
+
+// hold counts the host delay from the end of a request as well as from its
+// start (ReserveHost): with one request per host at a time, the server then
+// sees at least the delay between two arrivals, whatever the latency.
+func (c *Crawler) hold(ctx context.Context, host string, d time.Duration) {
+	if d > 0 {
+		c.store.HoldHost(ctx, host, time.Now().Add(d))
+	}
+}
+
+// fetchRobots reads robots.txt of the host of u.
+func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
+	p, err := url.Parse(u)
+	if err != nil {
+		return &robotsRules{}
+	}
+	ru := p.Scheme + "://" + p.Host + "/robots.txt"
+	r, err := f.get(ru, nil)
+	if err != nil {
+		c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
+		return parseRobots(0, nil, agentName(c.cfg.UserAgent), c.cfg.MaxCrawlDelay)
+	}
+	c.stats.fetched.Add(1)
+	c.stats.bytes.Add(int64(len(r.body)))
+	rules := parseRobots(r.status, r.body, agentName(c.cfg.UserAgent), c.cfg.MaxCrawlDelay)
+	c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
+	return rules
+}
+
+type outcome struct {
+	Event
+	hdr http.Header
+}
+
+// process fetches one entry and decides its fate. It never panics: a panic
+// in a parser or in Extract fails the page, not the crawl.
+func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result, ev outcome) {
+	res = result{entry: e, done: true}
+	ev.URL = e.URL
+	defer func() {
+		if p := recover(); p != nil {
+			res = result{entry: e, done: true}
+			ev = outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: fmt.Errorf("panic: %v", p)}}
+		}
+	}()
+	prev, known, err := c.store.State(ctx, e.URL)
+	if err != nil {
+		ev.Kind, ev.Err = EventFailed, err
+		return res, ev
+	}
+	hdr := http.Header{}
+	hdr.Set("User-Agent", c.cfg.UserAgent)
+	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	if known && prev.Err == "" {
+		if prev.ETag != "" {
+			hdr.Set("If-None-Match", prev.ETag)
+		}
+		if prev.LastModified != "" {
+			hdr.Set("If-Modified-Since", prev.LastModified)
+		}
+	}
+	r, err := f.get(e.URL, hdr)
+	if r != nil {
+		c.stats.fetched.Add(1)
+		c.stats.bytes.Add(int64(len(r.body)))
+		ev.Status, ev.Bytes, ev.Duration, ev.hdr = r.status, len(r.body), r.took, r.header
+	}
+	status := 0
+	if r != nil {
+		status = r.status
+	}
+	if err != nil || retryable(nil, status) {
+		if err == nil {
+			err = fmt.Errorf("http %d", status)
+		}
+		return c.failure(e, err, status, r, prev, known, res, ev)
+	}
+	res.url = e.URL
+	st := prev
+	st.Status, st.Err = status, ""
+	switch {
+	case status == http.StatusNotModified && known:
+		st.FetchedAt = r.at
+		res.state = st
+		res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+		ev.Kind = EventUnchanged
+		return res, ev
+	case status >= 300 && status < 400:
+		loc := r.header.Get("Location")
+		st.Links = nil
+		if to := c.inScope(e.URL, loc, e.Depth); to != "" {
+			st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article}}
+			res.enqueue = []Entry{{URL: to, Kind: e.Kind, Depth: e.Depth, Article: e.Article}}
+		}
+		res.state = st
+		ev.Kind = EventFollowed
+		return res, ev
+	case status != http.StatusOK:
+		st.Err = fmt.Sprintf("http %d", status)
+		res.state = st
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("get %s: http %d", e.URL, status)
+		return res, ev
+	}
+	st.FetchedAt = r.at
+	st.ETag, st.LastModified = r.header.Get("ETag"), r.header.Get("Last-Modified")
+	if isXML(r.contentType, r.body) {
+		return c.readXML(e, r, st, res, ev)
+	}
+	return c.readHTML(ctx, e, r, st, res, ev)
+}
+
+// failure decides between a retry with backoff and giving up.
+func (c *Crawler) failure(e Entry, err error, status int, r *response, prev State, known bool, res result, ev outcome) (result, outcome) {
+	wait := c.cfg.RetryBase << min(e.Attempts, 16)
+	wait = wait/2 + rand.N(wait/2+1) // jitter: many pages failing together do not return together
+	if r != nil {
+		if d, ok := retryAfter(r.header, time.Now()); ok {
+			if d > c.cfg.MaxRetryAfter {
+				err = fmt.Errorf("%w: retry-after %s over the %s limit", err, d, c.cfg.MaxRetryAfter)
+				e.Attempts = c.cfg.Retries
+			}
+			wait = max(d, wait)
+		}
+	}
+	ev.Err = fmt.Errorf("get %s: %w", e.URL, err)
+	if retryable(err, status) && e.Attempts < c.cfg.Retries {
+		e.Attempts++
+		e.NotBefore = time.Now().Add(wait)
+		res.entry, res.done, res.retry = e, false, true
+		ev.Kind = EventRetry
+		return res, ev
+	}
+	st := prev
+	if !known {
+		st = State{}
+	}
+	st.Status, st.Err = status, err.Error()
+	res.url, res.state = e.URL, st
+	ev.Kind = EventFailed
+	if errors.Is(err, ErrNotHTML) {
+		ev.Kind = EventSkipped
+	}
+	return res, ev
+}
+
+// readXML follows the URLs of a sitemap or a feed.
+func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
+	links, _, err := parseXMLLinks(r.body)
+	if err != nil {
+		st.Err = err.Error()
+		res.state = st
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
+		return res, ev
+	}
+	st.Links = st.Links[:0]
+	for _, l := range links {
+		if u := c.inScope(e.URL, l.url, e.Depth); u != "" {
+			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage})
+		}
+	}
+	st.Hash, st.File = "", ""
+	res.state = st
+	res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+	ev.Kind = EventFollowed
+	return res, ev
+}
+
+// readHTML follows the links of a page and writes it when it is an article
+// whose clean text is new or changed.
+func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
+	body := decodeHTML(r.body, r.contentType, r.converted)
+	base, _ := url.Parse(e.URL)
+	pi := analyze(body, base)
+	st.Links = st.Links[:0]
+	if !pi.nofollow {
+		for _, l := range pi.links {
+			if u := c.inScope(e.URL, l, e.Depth); u != "" {
+				st.Links = append(st.Links, Link{URL: u})
+			}
+		}
+	}
+	for _, l := range pi.feeds {
+		if u := c.inScope(e.URL, l, e.Depth); u != "" {
+			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
+		}
+	}
+	if pi.canonical != "" {
+		if cu := c.inScope(e.URL, pi.canonical, e.Depth); cu != "" && cu != e.URL {
+			// The page names another URL as itself: that one is written.
+			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
+			st.Hash, st.File = "", ""
+			res.state = st
+			res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+			ev.Kind = EventFollowed
+			return res, ev
+		}
+	}
+	res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+	if pi.noindex || !c.isArticle(e, pi) {
+		st.Hash, st.File = "", ""
+		res.state = st
+		ev.Kind = EventFollowed
+		return res, ev
+	}
+	page := &Page{
+		URL: e.URL, FetchURL: e.URL, Status: r.status, Header: r.header,
+		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.at,
+	}
+	title, text, err := c.extract(ctx, page)
+	if err == nil && strings.TrimSpace(text) == "" {
+		err = errors.New("no text")
+	}
+	if err != nil {
+		st.Err = err.Error()
+		res.state = st
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("extract %s: %w", e.URL, err)
+		return res, ev
+	}
+	hash := textHash(title, text)
+	if hash == st.Hash {
+		res.state = st
+		ev.Kind = EventUnchanged
+		return res, ev
+	}
+	isNew := st.Hash == ""
+	if st.File == "" && c.cfg.Format == OutputFiles {
+		st.File = fileName(e.URL)
+	}
+	line := IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.at, Title: title, Hash: hash, Bytes: len(text)}
+	if isNew {
+		line.Status = "new"
+	}
+	if c.cfg.Format == OutputJSONL {
+		line.Text = text
+	} else {
+		data := []byte(title + "\n\n" + text + "\n")
+		if !sameFile(c.cfg.OutputDir, st.File, data) {
+			if err := writeFileAtomic(c.cfg.OutputDir, st.File, data); err != nil {
+				ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
+				res.done, res.url = false, "" // left in the frontier: a full disk must not lose it
+				return res, ev
+			}
+		}
+	}
+	b, err := json.Marshal(line)
+	if err != nil {
+		ev.Kind, ev.Err = EventFailed, err
+		return res, ev
+	}
+	st.Hash = hash
+	res.state, res.line = st, b
+	ev.Kind, ev.New = EventWritten, isNew
+	return res, ev
+}
+
+func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
+	if c.cfg.WriteAll {
+		return true
+	}
+	if len(c.cfg.Articles) > 0 {
+		for _, re := range c.cfg.Articles {
+			if re.MatchString(e.URL) {
+				return true
+			}
+		}
+		return false
+	}
+	return e.Article || pi.article
+}
+
+// inScope resolves ref against from, canonicalises it and returns it when the
+// job may fetch it at depth+1; otherwise "".
+func (c *Crawler) inScope(from, ref string, depth int) string {
+	base, err := url.Parse(from)
+	if err != nil {
+		return ""
+	}
+	u, err := base.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return ""
+	}
+	cu, err := canonicalURL(u)
+	if err != nil {
+		return ""
+	}
+	p, err := url.Parse(cu)
+	if err != nil || !c.cfg.Scope.allows(p, cu, depth+1) {
+		return ""
+	}
+	if ext := strings.ToLower(filepath.Ext(p.Path)); skipExt[ext] {
+		return ""
+	}
+	return cu
+}
+
+// skipExt are extensions never worth a request for article text.
+var skipExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
+	".css": true, ".js": true, ".pdf": true, ".zip": true, ".mp3": true, ".mp4": true,
+	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
+}
+
+func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
+	out := make([]Entry, 0, len(links))
+	for _, l := range links {
+		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: depth, Article: l.Article})
+	}
+	return out
+}
