@@ -1,0 +1,143 @@
+package noise
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+const testBody = `The river rose by two metres overnight and flooded the lower town.
+Rescue teams moved four hundred families to the school on the hill before dawn.
+The provincial office said the water would fall slowly over the next three days.
+Farmers counted their losses as the fields remained under water on Sunday.`
+
+func testSource() Source {
+	var b strings.Builder
+	b.WriteString("<html><head><title>Flood</title></head><body><header>Site</header><article><h1>Flood</h1>")
+	for _, l := range strings.Split(testBody, "\n") {
+		b.WriteString("<p>" + l + "</p>")
+	}
+	b.WriteString("</article><footer>About us</footer></body></html>")
+	return Source{ID: "flood", URL: "https://example.com/flood", HTML: []byte(b.String()), Body: testBody}
+}
+
+// visibleText is what a naive scraper sees: every text node and img alt.
+func visibleText(t *testing.T, page []byte) string {
+	t.Helper()
+	doc, err := html.Parse(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for n := range doc.Descendants() {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data + "\n")
+		}
+		for _, a := range n.Attr {
+			if n.Data == "img" && a.Key == "alt" {
+				b.WriteString(a.Val + "\n")
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestGenerate(t *testing.T) {
+	docs, skipped, err := Generate([]Source{testSource()}, Options{Seed: 1, Variants: 20})
+	if err != nil || len(skipped) != 0 || len(docs) != 20 {
+		t.Fatalf("Generate() = %d docs, skipped %v, err %v; want 20 docs", len(docs), skipped, err)
+	}
+	kinds := map[string]int{}
+	for _, d := range docs {
+		for k, n := range d.Items.Kinds {
+			kinds[k] += n
+		}
+		text := visibleText(t, d.Noisy)
+		for _, s := range append(append([]string{}, d.Items.Spam...), d.Items.Boilerplate...) {
+			if !strings.Contains(text, s) {
+				t.Errorf("%s: injected item %q not in the page", d.ID, s)
+			}
+		}
+		for _, l := range strings.Split(testBody, "\n") {
+			if !strings.Contains(text, l[10:]) {
+				t.Errorf("%s: body line %q lost", d.ID, l)
+			}
+		}
+	}
+	for _, k := range []string{KindSpamLine, KindLinkFarm, KindHiddenSpam, KindSpamAnchor, KindSidebar,
+		KindInlineRelate, KindBodyGlyph, KindCaption, KindFileName, KindLeadRepeat} {
+		if kinds[k] == 0 {
+			t.Errorf("kind %s never injected in 20 variants", k)
+		}
+	}
+}
+
+func TestGenerateDeterministic(t *testing.T) {
+	a, _, _ := Generate([]Source{testSource()}, Options{Seed: 1})
+	b, _, _ := Generate([]Source{testSource()}, Options{Seed: 1})
+	c, _, _ := Generate([]Source{testSource()}, Options{Seed: 2})
+	if !bytes.Equal(a[0].Noisy, b[0].Noisy) {
+		t.Error("same seed gave different pages")
+	}
+	if bytes.Equal(a[0].Noisy, c[0].Noisy) {
+		t.Error("seeds 1 and 2 gave the same page")
+	}
+}
+
+func TestGenerateSkipsPageWithoutBody(t *testing.T) {
+	src := testSource()
+	src.Body = "Something else entirely, written by somebody else for another page."
+	docs, skipped, err := Generate([]Source{src}, Options{Seed: 1})
+	if err != nil || len(docs) != 0 || len(skipped) != 1 {
+		t.Errorf("Generate() = %d docs, skipped %v, err %v; want the page skipped", len(docs), skipped, err)
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	docs, _, err := Generate([]Source{testSource()}, Options{Seed: 1, Variants: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Run("perfect cleaner", func(t *testing.T) {
+		var figs []DocFigures
+		for _, d := range docs {
+			figs = append(figs, Measure(d, d.Body, d.Body))
+		}
+		f := Summarise(figs)
+		if f.SpamLeft != 0 || f.BoilerplateLeft != 0 || f.DupsLeft != 0 || f.GlyphsLeft != 0 {
+			t.Errorf("perfect output: left spam %v boilerplate %v dups %v glyphs %v, want 0", f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft)
+		}
+		if f.Noisy.R != 1 || f.Noisy.P != 1 || f.RecallRatio != 1 {
+			t.Errorf("perfect output: recall %v precision %v ratio %v, want 1", f.Noisy.R, f.Noisy.P, f.RecallRatio)
+		}
+	})
+	t.Run("no cleaning", func(t *testing.T) {
+		var figs []DocFigures
+		for _, d := range docs {
+			figs = append(figs, Measure(d, visibleText(t, d.Noisy), d.Body))
+		}
+		f := Summarise(figs)
+		if f.SpamLeft != 1 || f.BoilerplateLeft != 1 {
+			t.Errorf("raw text: left spam %v boilerplate %v, want 1", f.SpamLeft, f.BoilerplateLeft)
+		}
+		if f.Dups == 0 || f.DupsLeft != 1 || f.Glyphs == 0 || f.GlyphsLeft != 1 {
+			t.Errorf("raw text: dups %d left %v, glyphs %d left %v; want nearly all left", f.Dups, f.DupsLeft, f.Glyphs, f.GlyphsLeft)
+		}
+		if f.Noisy.P > 0.5 {
+			t.Errorf("raw text: precision %v, want it low", f.Noisy.P)
+		}
+	})
+	t.Run("one caption copy is allowed", func(t *testing.T) {
+		d := Doc{Body: testBody, Items: Items{Allowed: []string{"Workers plant mangroves in Hue 2001"}, Dups: []Dup{{"Workers plant mangroves in Hue 2001", 2}}}}
+		f := Measure(d, testBody+"\nWorkers plant mangroves in Hue 2001.", testBody)
+		if f.DupsLeft != 0 || f.Noisy.Precision() != 1 {
+			t.Errorf("one caption: dups left %d, precision %v; want 0 and 1", f.DupsLeft, f.Noisy.Precision())
+		}
+		f = Measure(d, testBody+"\nWorkers plant mangroves in Hue 2001.\nWorkers plant mangroves in Hue 2001.", testBody)
+		if f.DupsLeft != 1 || f.Noisy.Precision() == 1 {
+			t.Errorf("two captions: dups left %d, precision %v; want 1 and below 1", f.DupsLeft, f.Noisy.Precision())
+		}
+	})
+}
