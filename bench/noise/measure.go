@@ -154,7 +154,7 @@ type Figures struct {
 	Docs int
 	// Shares of injected items left, and the injected totals.
 	SpamLeft, BoilerplateLeft, DupsLeft, GlyphsLeft float64
-	Spam, Boilerplate, Dups, Glyphs                  int
+	Spam, Boilerplate, Dups, Glyphs                 int
 	// Body scores against the clean body by the benchmark's metric, on the
 	// noisy pages and on the same pages without noise.
 	Noisy, Clean score.Summary
