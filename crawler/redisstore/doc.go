@@ -1,0 +1,46 @@
+// Package redisstore keeps the state of a crawl job in Redis, so that several
+// winnow workers on several machines share one crawl: one frontier, one seen
+// set, one politeness budget per host, and the per-URL state of earlier runs.
+// It implements crawler.Store on github.com/redis/go-redis/v9.
+//
+//	st, err := redisstore.Open(ctx, "redis://10.0.0.5:6379/0", redisstore.Options{
+//		Job:    "example",
+//		Worker: "crawler-1",
+//	})
+//	...
+//	cr, err := crawler.New(cfg, st, extract, logger)
+//
+// # Keys
+//
+// Every key of a job starts with "winnow:{JOB}:" (the braces make a Redis
+// Cluster hash tag, so the scripts below touch one slot):
+//
+//	frontier   stream of ready entries, read by the consumer group "crawl"
+//	delayed    sorted set of entries waiting for their NotBefore (score: ms)
+//	seen       set of URLs admitted to the frontier in this run
+//	state      hash: canonical URL → JSON crawler.State (kept across runs)
+//	hosts      hash: host → next free request start (µs, Redis clock)
+//	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
+//
+// # How the contract of crawler.Store maps onto Redis
+//
+// Claim is one Lua script: it moves due entries from delayed into the stream,
+// takes back entries another worker has held longer than the lease with
+// XAUTOCLAIM, and reads new entries with XREADGROUP. A worker killed with
+// kill -9 thus loses nothing: its pending entries stay in the group's pending
+// list and go to the next worker that claims after the lease. Commit is one Lua
+// script too (XACK and XDEL of finished entries, re-queueing of retries, HSET
+// of URL states, SADD-guarded XADD of new URLs, the checkpoint), so it is
+// atomic; with appendonly the script's effects reach the AOF as one
+// MULTI/EXEC. Enqueue is the same add-if-absent script. ReserveHost and
+// HoldHost are scripts on the Redis clock, so clock skew between worker
+// machines does not break the per-host delay.
+//
+// Every call retries with exponential backoff while Redis is unreachable or
+// loading (Options.RetryFor), and every script is safe to run twice: a
+// retried Commit whose first attempt did reach Redis changes nothing more.
+//
+// Checkpoint is kept per worker (Options.Worker), since each worker writes its
+// own output index: restart a killed worker with the same worker ID to replay
+// its index.
+package redisstore

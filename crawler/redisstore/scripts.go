@@ -1,0 +1,212 @@
+package redisstore
+
+import "github.com/redis/go-redis/v9"
+
+// The Lua scripts below are the store's atomic steps. Redis runs a script
+// without interleaving any other command, and with appendonly it writes the
+// script's effects to the AOF as one MULTI/EXEC, so each step is all or
+// nothing even across a crash of Redis itself. Every script reads the clock
+// with TIME, so all workers share the Redis server's clock.
+//
+// Every script is idempotent as the store calls it: a call retried after a
+// lost reply finds its effects already there and changes nothing (XACK
+// returns 0 for an acknowledged entry, SADD returns 0 for a seen URL).
+
+// luaPrelude holds the helpers shared by the scripts.
+//
+// queue puts a payload into the stream, or into delayed when it must wait.
+// enqueue reads "limit, n, n×(url, wait_ms, payload)" from ARGV at i and adds
+// each URL not in seen to seen and to the frontier, stopping when seen holds
+// limit URLs (limit > 0).
+const luaPrelude = `
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+
+local function queue(stream, delayed, wait, payload, now)
+  if wait > 0 then
+    redis.call('ZADD', delayed, string.format('%.0f', now + wait), payload)
+  else
+    redis.call('XADD', stream, '*', 'e', payload)
+  end
+end
+
+local function enqueue(stream, delayed, seen, i, now)
+  local limit = tonumber(ARGV[i])
+  local n = tonumber(ARGV[i + 1])
+  i = i + 2
+  local size = 0
+  if limit > 0 then
+    size = redis.call('SCARD', seen)
+  end
+  local added = 0
+  for _ = 1, n do
+    if limit > 0 and size >= limit then
+      break
+    end
+    local url, wait, payload = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
+    i = i + 3
+    if redis.call('SADD', seen, url) == 1 then
+      queue(stream, delayed, wait, payload, now)
+      added = added + 1
+      size = size + 1
+    end
+  end
+  return added
+end
+`
+
+// scriptEnqueue: KEYS stream, delayed, seen; ARGV limit, n, triples.
+var scriptEnqueue = redis.NewScript(luaPrelude + `
+return enqueue(KEYS[1], KEYS[2], KEYS[3], 1, now_ms())
+`)
+
+// scriptCommit applies a crawler.Batch.
+//
+// KEYS stream, delayed, seen, state, meta.
+// ARGV group, checkpoint field, checkpoint (0: unchanged),
+// nDone, ids..., nRetry, (id, wait_ms, payload)..., nStates, (url, json)...,
+// then the enqueue arguments.
+//
+// A retried entry goes back only if this call acknowledged it: when another
+// worker already finished it (its lease had expired), it stays finished.
+var scriptCommit = redis.NewScript(luaPrelude + `
+local stream, group = KEYS[1], ARGV[1]
+local now = now_ms()
+local i = 4
+local n = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, n do
+  redis.call('XACK', stream, group, ARGV[i])
+  redis.call('XDEL', stream, ARGV[i])
+  i = i + 1
+end
+n = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, n do
+  local id, wait, payload = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
+  i = i + 3
+  if redis.call('XACK', stream, group, id) == 1 then
+    redis.call('XDEL', stream, id)
+    queue(stream, KEYS[2], wait, payload, now)
+  end
+end
+n = tonumber(ARGV[i])
+i = i + 1
+for _ = 1, n do
+  redis.call('HSET', KEYS[4], ARGV[i], ARGV[i + 1])
+  i = i + 2
+end
+if tonumber(ARGV[3]) > 0 then
+  redis.call('HSET', KEYS[5], ARGV[2], ARGV[3])
+end
+return enqueue(stream, KEYS[2], KEYS[3], i, now)
+`)
+
+// scriptClaim leases up to max entries.
+//
+// KEYS stream, delayed, meta. ARGV group, consumer, max, lease_ms.
+// Returns id1, payload1, id2, payload2, ...
+//
+// It first moves due delayed entries into the stream, then takes entries
+// idle in the pending list for longer than the lease (XAUTOCLAIM, resuming
+// its scan of the pending list where the last call stopped), then reads new
+// entries (XREADGROUP ">").
+var scriptClaim = redis.NewScript(luaPrelude + `
+local stream, delayed, meta = KEYS[1], KEYS[2], KEYS[3]
+local group, consumer, max = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local now = now_ms()
+redis.pcall('XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM')
+local due = redis.call('ZRANGEBYSCORE', delayed, '-inf', now, 'LIMIT', 0, 256 + max)
+for _, p in ipairs(due) do
+  redis.call('XADD', stream, '*', 'e', p)
+  redis.call('ZREM', delayed, p)
+end
+local out = {}
+local function take(entries)
+  for _, e in ipairs(entries) do
+    if type(e) == 'table' and type(e[2]) == 'table' then
+      for k = 1, #e[2], 2 do
+        if e[2][k] == 'e' then
+          out[#out + 1] = e[1]
+          out[#out + 1] = e[2][k + 1]
+        end
+      end
+    end
+  end
+end
+local cursor = redis.call('HGET', meta, 'cursor') or '0-0'
+local r = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[4], cursor, 'COUNT', max)
+redis.call('HSET', meta, 'cursor', r[1])
+take(r[2])
+local want = max - #out / 2
+if want > 0 then
+  local rg = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', want, 'STREAMS', stream, '>')
+  if rg then
+    take(rg[1][2])
+  end
+end
+return out
+`)
+
+// scriptRelease puts claimed entries back at the end of the stream.
+//
+// KEYS stream. ARGV group, n, (id, payload)...
+var scriptRelease = redis.NewScript(`
+local stream, group = KEYS[1], ARGV[1]
+local i = 3
+for _ = 1, tonumber(ARGV[2]) do
+  if redis.call('XACK', stream, group, ARGV[i]) == 1 then
+    redis.call('XDEL', stream, ARGV[i])
+    redis.call('XADD', stream, '*', 'e', ARGV[i + 1])
+  end
+  i = i + 2
+end
+return 0
+`)
+
+// scriptReserveHost hands out the next request start for a host.
+//
+// KEYS hosts. ARGV host, delay_us. Returns the reserved start and the
+// current time, both in µs of the Redis clock, as decimal strings (a Lua
+// number would lose digits on the way).
+var scriptReserveHost = redis.NewScript(`
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local at = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if at < now then
+  at = now
+end
+redis.call('HSET', KEYS[1], ARGV[1], string.format('%.0f', at + tonumber(ARGV[2])))
+return {string.format('%.0f', at), string.format('%.0f', now)}
+`)
+
+// scriptHoldHost pushes a host's next start to at least now + wait.
+//
+// KEYS hosts. ARGV host, wait_us.
+var scriptHoldHost = redis.NewScript(`
+local t = redis.call('TIME')
+local until_us = tonumber(t[1]) * 1000000 + tonumber(t[2]) + tonumber(ARGV[2])
+local at = tonumber(redis.call('HGET', KEYS[1], ARGV[1]) or '0')
+if at < until_us then
+  redis.call('HSET', KEYS[1], ARGV[1], string.format('%.0f', until_us))
+end
+return 0
+`)
+
+// scriptNewRun empties the seen set and the frontier, but only when the
+// frontier is empty: several workers starting one crawl at once each call
+// NewRun, and the later calls must not wipe what the first one enqueued.
+//
+// KEYS stream, delayed, seen, meta. ARGV group, force ("1" or "0").
+// Returns 1 when it started a new run.
+var scriptNewRun = redis.NewScript(`
+if ARGV[2] ~= '1' and (redis.call('XLEN', KEYS[1]) > 0 or redis.call('ZCARD', KEYS[2]) > 0) then
+  return 0
+end
+redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
+redis.call('HDEL', KEYS[4], 'cursor')
+redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
+return 1
+`)

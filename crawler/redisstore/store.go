@@ -1,0 +1,442 @@
+package redisstore
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// Defaults of Options.
+const (
+	// DefaultRetryFor is how long a call keeps retrying while Redis is
+	// unreachable: long enough for a restart of Redis.
+	DefaultRetryFor = 2 * time.Minute
+	// DefaultLease is the lease used when Claim is given none.
+	DefaultLease = time.Minute
+
+	// group is the consumer group of the frontier stream.
+	group = "crawl"
+)
+
+// Options configure a Store.
+type Options struct {
+	// Job names the crawl job; all its keys start with "winnow:{Job}:".
+	// Workers of one crawl must use the same name. Empty means "default".
+	Job string
+	// Worker names this worker in the consumer group and keys its index
+	// checkpoint. Give a restarted worker its old name to replay its index.
+	// Empty means HOSTNAME-PID.
+	Worker string
+	// RetryFor caps how long one call retries while Redis is unreachable or
+	// loading; default DefaultRetryFor. Negative means no retries.
+	RetryFor time.Duration
+	// Logger receives a warning when Redis becomes unreachable and a note
+	// when it answers again; nil discards them.
+	Logger *slog.Logger
+}
+
+// Store is a crawler.Store on Redis, safe for concurrent use by many
+// goroutines and by many processes sharing one Redis.
+type Store struct {
+	rdb    *redis.Client
+	worker string
+	retry  time.Duration
+	log    *slog.Logger
+	stats  *statsHook
+	clock  clockOffset
+
+	kStream, kDelayed, kSeen, kState, kHosts, kMeta string
+}
+
+var _ crawler.Store = (*Store)(nil)
+
+// Open connects to the Redis server named by rawURL
+// (redis://[user:password@]host:port/db, or rediss:// for TLS) and prepares
+// the job's keys. It waits up to Options.RetryFor for Redis to answer.
+func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
+	ro, err := redis.ParseURL(rawURL)
+	if err != nil {
+		return nil, fmt.Errorf("redis state %q: %w", redactURL(rawURL), err)
+	}
+	// The store retries whole calls itself (see do), so that a script is
+	// never half-retried and every attempt is counted.
+	ro.MaxRetries = -1
+	ro.DialerRetries = 1
+	if opts.Job == "" {
+		opts.Job = "default"
+	}
+	if opts.Worker == "" {
+		host, _ := os.Hostname()
+		if host == "" {
+			host = "worker"
+		}
+		opts.Worker = fmt.Sprintf("%s-%d", host, os.Getpid())
+	}
+	switch {
+	case opts.RetryFor == 0:
+		opts.RetryFor = DefaultRetryFor
+	case opts.RetryFor < 0:
+		opts.RetryFor = 0
+	}
+	if opts.Logger == nil {
+		opts.Logger = slog.New(slog.DiscardHandler)
+	}
+	p := "winnow:{" + opts.Job + "}:"
+	s := &Store{
+		rdb:      redis.NewClient(ro),
+		worker:   opts.Worker,
+		retry:    opts.RetryFor,
+		log:      opts.Logger.With("redis", ro.Addr, "worker", opts.Worker),
+		stats:    &statsHook{},
+		kStream:  p + "frontier",
+		kDelayed: p + "delayed",
+		kSeen:    p + "seen",
+		kState:   p + "state",
+		kHosts:   p + "hosts",
+		kMeta:    p + "meta",
+	}
+	s.rdb.AddHook(s.stats)
+	err = s.do(ctx, "open", func(ctx context.Context) error {
+		err := s.rdb.XGroupCreateMkStream(ctx, s.kStream, group, "0").Err()
+		if err != nil && strings.HasPrefix(err.Error(), "BUSYGROUP") {
+			return nil
+		}
+		return err
+	})
+	if err == nil {
+		err = s.calibrate(ctx)
+	}
+	if err != nil {
+		s.rdb.Close()
+		return nil, fmt.Errorf("redis state %s: %w", ro.Addr, err)
+	}
+	return s, nil
+}
+
+// calibrate takes a few samples of the Redis clock for clockOffset.
+func (s *Store) calibrate(ctx context.Context) error {
+	for range 5 {
+		err := s.do(ctx, "time", func(ctx context.Context) error {
+			sent := time.Now()
+			t, err := s.rdb.Time(ctx).Result()
+			if err != nil {
+				return err
+			}
+			s.clock.update(sent, time.Now(), t.UnixMicro())
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// redactURL hides the password of a Redis URL in error messages.
+func redactURL(raw string) string {
+	at := strings.LastIndex(raw, "@")
+	scheme := strings.Index(raw, "://")
+	if at < 0 || scheme < 0 || at < scheme {
+		return raw
+	}
+	return raw[:scheme+3] + "xxx" + raw[at:]
+}
+
+// Worker returns the worker name used as the consumer name.
+func (s *Store) Worker() string { return s.worker }
+
+// Close closes the connections to Redis. Everything committed is in Redis.
+func (s *Store) Close() error {
+	if err := s.rdb.Close(); err != nil {
+		return fmt.Errorf("close redis state: %w", err)
+	}
+	return nil
+}
+
+// NewRun starts a new run when the frontier is empty: it empties the seen set
+// and recreates the frontier. When the frontier is not empty, another worker
+// has just started the run (or one is still going on), and NewRun leaves it
+// alone, so that workers started together join one run. Use Reset to drop a
+// run that is still going on.
+func (s *Store) NewRun(ctx context.Context) error {
+	return s.newRun(ctx, "new run", "0")
+}
+
+// Reset drops the current run whatever its state: the frontier, the seen set
+// and every lease. URL states and host reservations stay.
+func (s *Store) Reset(ctx context.Context) error {
+	return s.newRun(ctx, "reset run", "1")
+}
+
+func (s *Store) newRun(ctx context.Context, op, force string) error {
+	return s.do(ctx, op, func(ctx context.Context) error {
+		return scriptNewRun.Run(ctx, s.rdb,
+			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta}, group, force).Err()
+	})
+}
+
+// Pending returns the number of entries in the frontier: in the stream
+// (claimed or not) and waiting for their NotBefore.
+func (s *Store) Pending(ctx context.Context) (int, error) {
+	var n int64
+	err := s.do(ctx, "pending", func(ctx context.Context) error {
+		var xlen, zcard *redis.IntCmd
+		_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
+			xlen = p.XLen(ctx, s.kStream)
+			zcard = p.ZCard(ctx, s.kDelayed)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		n = xlen.Val() + zcard.Val()
+		return nil
+	})
+	return int(n), err
+}
+
+// Enqueue adds entries whose URL is not in the seen set, atomically with the
+// seen set, and stops once the seen set holds limit URLs (limit > 0).
+func (s *Store) Enqueue(ctx context.Context, entries []crawler.Entry, limit int) (int, error) {
+	if len(entries) == 0 {
+		return 0, ctx.Err()
+	}
+	args := make([]any, 0, 2+3*len(entries))
+	args, err := appendEnqueue(args, entries, limit)
+	if err != nil {
+		return 0, err
+	}
+	var added int64
+	err = s.do(ctx, "enqueue", func(ctx context.Context) error {
+		var err error
+		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen}, args...).Int64()
+		return err
+	})
+	return int(added), err
+}
+
+// appendEnqueue appends the enqueue arguments of the scripts.
+func appendEnqueue(args []any, entries []crawler.Entry, limit int) ([]any, error) {
+	args = append(args, limit, len(entries))
+	for _, e := range entries {
+		p, err := payload(e)
+		if err != nil {
+			return nil, err
+		}
+		args = append(args, e.URL, waitMillis(e.NotBefore), p)
+	}
+	return args, nil
+}
+
+// payload is an entry as stored in the stream and in delayed.
+func payload(e crawler.Entry) (string, error) {
+	e.ID = ""
+	b, err := json.Marshal(e)
+	if err != nil {
+		return "", fmt.Errorf("encode entry %s: %w", e.URL, err)
+	}
+	return string(b), nil
+}
+
+// waitMillis turns an absolute NotBefore of this machine's clock into a wait
+// from now, which the scripts add to the Redis clock.
+func waitMillis(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	d := time.Until(t)
+	if d <= 0 {
+		return 0
+	}
+	return (d + time.Millisecond - 1).Milliseconds()
+}
+
+// Claim leases up to max ready entries: first those whose lease expired in
+// another worker (XAUTOCLAIM), then new ones (XREADGROUP). The lease is the
+// idle time after which any worker may take an entry back; workers of one
+// crawl should use the same lease.
+func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]crawler.Entry, error) {
+	if max <= 0 {
+		return nil, ctx.Err()
+	}
+	if lease <= 0 {
+		lease = DefaultLease
+	}
+	var raw []any
+	err := s.do(ctx, "claim", func(ctx context.Context) error {
+		var err error
+		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta},
+			group, s.worker, max, lease.Milliseconds()).Slice()
+		if errors.Is(err, redis.Nil) {
+			raw, err = nil, nil
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]crawler.Entry, 0, len(raw)/2)
+	for i := 0; i+1 < len(raw); i += 2 {
+		id, _ := raw[i].(string)
+		p, _ := raw[i+1].(string)
+		var e crawler.Entry
+		if err := json.Unmarshal([]byte(p), &e); err != nil {
+			return out, fmt.Errorf("claim: frontier entry %s: %w", id, err)
+		}
+		e.ID = id
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Release puts claimed entries back at the end of the frontier, at once
+// claimable by any worker.
+func (s *Store) Release(ctx context.Context, entries []crawler.Entry) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	args := make([]any, 0, 2+2*len(entries))
+	args = append(args, group, len(entries))
+	for _, e := range entries {
+		p, err := payload(e)
+		if err != nil {
+			return err
+		}
+		args = append(args, e.ID, p)
+	}
+	return s.do(ctx, "release", func(ctx context.Context) error {
+		return scriptRelease.Run(ctx, s.rdb, []string{s.kStream}, args...).Err()
+	})
+}
+
+// Commit applies a batch in one Lua script: atomic, and safe to retry.
+func (s *Store) Commit(ctx context.Context, b *crawler.Batch) error {
+	if b == nil {
+		return nil
+	}
+	args := make([]any, 0, 8+len(b.Done)+3*len(b.Retry)+2*len(b.States)+3*len(b.Enqueue))
+	args = append(args, group, "checkpoint:"+s.worker, b.Checkpoint, len(b.Done))
+	for _, e := range b.Done {
+		args = append(args, e.ID)
+	}
+	args = append(args, len(b.Retry))
+	for _, e := range b.Retry {
+		p, err := payload(e)
+		if err != nil {
+			return fmt.Errorf("commit: %w", err)
+		}
+		args = append(args, e.ID, waitMillis(e.NotBefore), p)
+	}
+	args = append(args, len(b.States))
+	for u, st := range b.States {
+		v, err := json.Marshal(st)
+		if err != nil {
+			return fmt.Errorf("commit: encode state of %s: %w", u, err)
+		}
+		args = append(args, u, string(v))
+	}
+	args, err := appendEnqueue(args, b.Enqueue, b.Limit)
+	if err != nil {
+		return fmt.Errorf("commit: %w", err)
+	}
+	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta}
+	return s.do(ctx, "commit", func(ctx context.Context) error {
+		return scriptCommit.Run(ctx, s.rdb, keys, args...).Err()
+	})
+}
+
+// ReserveHost reserves the next request start for host on the Redis clock,
+// shared by every worker, and returns it on this machine's clock (see
+// clockOffset).
+func (s *Store) ReserveHost(ctx context.Context, host string, delay time.Duration) (time.Time, error) {
+	var at, now int64
+	var sent, recv time.Time
+	err := s.do(ctx, "reserve host "+host, func(ctx context.Context) error {
+		sent = time.Now()
+		v, err := scriptReserveHost.Run(ctx, s.rdb, []string{s.kHosts}, host, delay.Microseconds()).StringSlice()
+		recv = time.Now()
+		if err != nil {
+			return err
+		}
+		if len(v) != 2 {
+			return permanent{fmt.Errorf("reply %q", v)}
+		}
+		at, err = strconv.ParseInt(v[0], 10, 64)
+		if err == nil {
+			now, err = strconv.ParseInt(v[1], 10, 64)
+		}
+		if err != nil {
+			return permanent{fmt.Errorf("reply %q: %w", v, err)}
+		}
+		return nil
+	})
+	if err != nil {
+		return time.Time{}, err
+	}
+	off := s.clock.update(sent, recv, now)
+	return time.UnixMicro(at - off), nil
+}
+
+// HoldHost makes sure no worker starts a request to host before until.
+func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) error {
+	wait := time.Until(until)
+	if wait <= 0 {
+		return ctx.Err()
+	}
+	return s.do(ctx, "hold host "+host, func(ctx context.Context) error {
+		return scriptHoldHost.Run(ctx, s.rdb, []string{s.kHosts}, host, wait.Microseconds()).Err()
+	})
+}
+
+// State returns the stored state of a canonical URL.
+func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, error) {
+	var v string
+	found := false
+	err := s.do(ctx, "state of "+url, func(ctx context.Context) error {
+		var err error
+		v, err = s.rdb.HGet(ctx, s.kState, url).Result()
+		if errors.Is(err, redis.Nil) {
+			return nil
+		}
+		found = err == nil
+		return err
+	})
+	if err != nil || !found {
+		return crawler.State{}, false, err
+	}
+	var st crawler.State
+	if err := json.Unmarshal([]byte(v), &st); err != nil {
+		return crawler.State{}, false, fmt.Errorf("state of %s: %w", url, err)
+	}
+	return st, true, nil
+}
+
+// Checkpoint returns the index offset this worker committed last.
+func (s *Store) Checkpoint(ctx context.Context) (int64, error) {
+	var off int64
+	err := s.do(ctx, "checkpoint", func(ctx context.Context) error {
+		v, err := s.rdb.HGet(ctx, s.kMeta, "checkpoint:"+s.worker).Result()
+		if errors.Is(err, redis.Nil) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		off, err = strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return permanent{fmt.Errorf("bad checkpoint %q: %w", v, err)}
+		}
+		return nil
+	})
+	return off, err
+}
