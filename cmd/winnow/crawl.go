@@ -1,11 +1,191 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/crawler"
 )
 
-// runCrawl is replaced by the crawl command (issue 4).
+const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
+
+Runs one crawl of the job: fetches new and changed articles politely, writes
+their clean text to the job's output dir, and keeps state in its state dir.
+A run that was interrupted (Ctrl-C, kill, crash) resumes where it stopped.
+The job file format is documented in crawler/JOBS.md.
+
+Flags:
+`
+
+const crawlExamples = `
+Examples:
+  winnow crawl news.yaml
+  winnow crawl --log-format json news.yaml 2>crawl.log
+  winnow crawl --restart news.yaml      # drop an interrupted run's frontier
+`
+
+// runCrawl runs one crawl job.
 func runCrawl(ctx context.Context, args []string, e *env) error {
-	return errors.New("crawl: not implemented yet")
+	fs := flag.NewFlagSet("winnow crawl", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	stateDir := fs.String("state", "", "state dir, overriding the job's state.dir")
+	restart := fs.Bool("restart", false, "start a new run even if the last one was interrupted")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	verbose := fs.Bool("v", false, "log every page")
+	noProgress := fs.Bool("no-progress", false, "no progress line, even on a terminal")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), crawlUsage)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), crawlExamples)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return &usageError{"crawl: want exactly one job file"}
+	}
+	log, err := newLogger(e.stderr, *logFormat, *verbose)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	j, err := loadJob(fs.Arg(0))
+	if err != nil {
+		return err
+	}
+	if *stateDir != "" {
+		j.StateDir = *stateDir
+	}
+	extract, err := newExtract(j)
+	if err != nil {
+		return err
+	}
+	var onStart func(*crawler.Crawler)
+	progCtx, stopProgress := context.WithCancel(ctx)
+	var drawing sync.WaitGroup
+	if e.stderrTTY && !*noProgress {
+		onStart = func(cr *crawler.Crawler) {
+			drawing.Go(func() { drawCrawlProgress(progCtx, e.stderr, j.Name, cr) })
+		}
+	}
+	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, onStart: onStart})
+	stopProgress()
+	drawing.Wait()
+	if onStart != nil {
+		fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d failed, %d fetched in %s\n",
+		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	if st.Interrupted {
+		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
+		return errSilent
+	}
+	return nil
+}
+
+// newLogger builds the slog logger of crawl and serve.
+func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
+	opts := &slog.HandlerOptions{Level: slog.LevelInfo}
+	if verbose {
+		opts.Level = slog.LevelDebug
+	}
+	switch format {
+	case "text":
+		return slog.New(slog.NewTextHandler(w, opts)), nil
+	case "json":
+		return slog.New(slog.NewJSONHandler(w, opts)), nil
+	}
+	return nil, fmt.Errorf("--log-format %q: want text or json", format)
+}
+
+// newExtract wires the crawler to the clean library: the crawl→clean loop
+// lives here so that package crawler never imports clean.
+func newExtract(j *jobFile) (crawler.Extract, error) {
+	rs, err := loadRules(j.RuleDirs, j.NoDefaultRules, j.DisableRules)
+	if err != nil {
+		return nil, fmt.Errorf("%s: rules: %w", j.path, err)
+	}
+	cl := clean.New(rs, clean.Options{MaxBytes: j.MaxBodySize})
+	return func(ctx context.Context, p *crawler.Page) (string, string, error) {
+		res, err := cl.Clean(ctx, clean.Input{
+			Source: p.URL, URL: p.URL, ContentType: p.ContentType, Kind: clean.InputHTML,
+			Body: bytes.NewReader(p.Body),
+		})
+		if err != nil {
+			return "", "", err
+		}
+		return res.Title, res.Text, nil
+	}, nil
+}
+
+type runOptions struct {
+	restart bool
+	onEvent func(crawler.Event)
+	onStart func(*crawler.Crawler)
+}
+
+// runJob runs one crawl of j on its state dir.
+func runJob(ctx context.Context, j *jobFile, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
+	if j.StateDir == "" {
+		return crawler.Stats{}, fmt.Errorf("%s: no state.dir", j.path)
+	}
+	if err := os.MkdirAll(j.StateDir, 0o755); err != nil {
+		return crawler.Stats{}, fmt.Errorf("%s: state dir: %w", j.path, err)
+	}
+	st, err := crawler.OpenBolt(filepath.Join(j.StateDir, "crawl.db"))
+	if err != nil {
+		return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+	}
+	defer st.Close()
+	if o.restart {
+		if err := st.NewRun(ctx); err != nil {
+			return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+		}
+	}
+	cfg := j.config()
+	cfg.OnEvent = o.onEvent
+	cr, err := crawler.New(cfg, st, extract, log)
+	if err != nil {
+		return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+	}
+	if o.onStart != nil {
+		o.onStart(cr)
+	}
+	return cr.Run(ctx)
+}
+
+// drawCrawlProgress redraws one status line until ctx ends.
+func drawCrawlProgress(ctx context.Context, w io.Writer, name string, cr *crawler.Crawler) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		s := cr.Stats()
+		done := s.Written + s.Unchanged + s.Followed + s.Skipped + s.Failed
+		rate := float64(done) / max(s.Elapsed.Seconds(), 1e-3)
+		fmt.Fprintf(w, "\r\033[K%s: %d done, %d queued, %d in flight, %.1f pages/s, %d written, %d errors",
+			name, done, s.Queued, s.InFlight, rate, s.Written, s.Failed)
+	}
 }
