@@ -1,0 +1,130 @@
+package bench_test
+
+import (
+	"encoding/json"
+	"errors"
+	"os"
+	"testing"
+
+	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/internal/score"
+)
+
+// gate is the content of gate.json: the figures winnow must not fall below
+// (or, for shares of noise left, rise above). They are the values measured
+// when last raised, less a small tolerance.
+type gate struct {
+	AEB struct {
+		MinF1        float64 `json:"min_f1"`
+		MinPrecision float64 `json:"min_precision"`
+		MinRecall    float64 `json:"min_recall"`
+	} `json:"aeb"`
+	Noise struct {
+		Seed               uint64  `json:"seed"`
+		Variants           int     `json:"variants"`
+		MaxSpamLeft        float64 `json:"max_spam_left"`
+		MaxBoilerplateLeft float64 `json:"max_boilerplate_left"`
+		MaxDupsLeft        float64 `json:"max_dups_left"`
+		MaxGlyphsLeft      float64 `json:"max_glyphs_left"`
+		MinRecallRatio     float64 `json:"min_recall_ratio"`
+		MinPrecision       float64 `json:"min_precision"`
+	} `json:"noise"`
+}
+
+func readGate(t *testing.T) gate {
+	t.Helper()
+	data, err := os.ReadFile("gate.json")
+	if err != nil {
+		t.Fatalf("read gate: %v", err)
+	}
+	var g gate
+	if err := json.Unmarshal(data, &g); err != nil {
+		t.Fatalf("read gate.json: %v", err)
+	}
+	return g
+}
+
+func loadAEB(t *testing.T) []bench.Page {
+	t.Helper()
+	pages, err := bench.LoadAEB(bench.DefaultAEBDir)
+	if errors.Is(err, bench.ErrNoAEB) {
+		t.Skipf("benchmark folder %s not found (it lives next to the repository: ../shared/bench/aeb); quality gate not run", bench.DefaultAEBDir)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pages
+}
+
+// TestGateAEB fails when winnow's score on the benchmark pages falls below
+// the pins in gate.json.
+func TestGateAEB(t *testing.T) {
+	g := readGate(t)
+	pages := loadAEB(t)
+	c, err := bench.NewWinnow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores, errs := bench.ScoreAEB(t.Context(), c, pages)
+	for _, err := range errs {
+		t.Errorf("%v", err)
+	}
+	s := score.Aggregate(scores)
+	t.Logf("benchmark: F1 %.4f  precision %.4f  recall %.4f  accuracy %.4f  (%d pages)", s.F1, s.P, s.R, s.Accuracy, s.N)
+	if s.F1 < g.AEB.MinF1 {
+		t.Errorf("benchmark F1 %.4f, below the pinned %.4f", s.F1, g.AEB.MinF1)
+	}
+	if s.P < g.AEB.MinPrecision {
+		t.Errorf("benchmark precision %.4f, below the pinned %.4f", s.P, g.AEB.MinPrecision)
+	}
+	if s.R < g.AEB.MinRecall {
+		t.Errorf("benchmark recall %.4f, below the pinned %.4f", s.R, g.AEB.MinRecall)
+	}
+}
+
+// TestGateNoise fails when winnow leaves more of the injected noise, or
+// loses more of the body, than the pins in gate.json allow, on the held-out
+// generator seed.
+func TestGateNoise(t *testing.T) {
+	g := readGate(t)
+	if g.Noise.Seed != noise.HeldOutSeed {
+		t.Errorf("gate.json: noise seed %d, want the held-out seed %d", g.Noise.Seed, noise.HeldOutSeed)
+	}
+	pages := loadAEB(t)
+	docs, _, err := noise.Generate(bench.NoiseSources(pages), noise.Options{Seed: g.Noise.Seed, Variants: g.Noise.Variants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bench.NewWinnow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	figs, errs := bench.MeasureNoise(t.Context(), c, docs)
+	for _, err := range errs {
+		t.Errorf("%v", err)
+	}
+	f := noise.Summarise(figs)
+	t.Logf("noise (seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
+		g.Noise.Seed, f.Docs, f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft, f.Noisy.R, f.Clean.R, f.RecallRatio, f.Noisy.P)
+	checks := []struct {
+		name      string
+		got, pin  float64
+		higherBad bool
+	}{
+		{"spam left", f.SpamLeft, g.Noise.MaxSpamLeft, true},
+		{"boilerplate left", f.BoilerplateLeft, g.Noise.MaxBoilerplateLeft, true},
+		{"duplicates left", f.DupsLeft, g.Noise.MaxDupsLeft, true},
+		{"glyphs left", f.GlyphsLeft, g.Noise.MaxGlyphsLeft, true},
+		{"noisy/clean recall", f.RecallRatio, g.Noise.MinRecallRatio, false},
+		{"noisy precision", f.Noisy.P, g.Noise.MinPrecision, false},
+	}
+	for _, c := range checks {
+		if c.higherBad && c.got > c.pin {
+			t.Errorf("noise: %s %.4f, above the pinned %.4f", c.name, c.got, c.pin)
+		}
+		if !c.higherBad && c.got < c.pin {
+			t.Errorf("noise: %s %.4f, below the pinned %.4f", c.name, c.got, c.pin)
+		}
+	}
+}
