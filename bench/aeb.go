@@ -27,6 +27,18 @@ import (
 // module directory: /work/shared/bench/aeb when the repository is /work/main.
 const DefaultAEBDir = "../../shared/bench/aeb"
 
+// AEBDirEnv names the environment variable that, when set, overrides
+// DefaultAEBDir in the quality gate.
+const AEBDirEnv = "WINNOW_AEB_DIR"
+
+// AEBDir returns the benchmark folder: $WINNOW_AEB_DIR, or DefaultAEBDir.
+func AEBDir() string {
+	if d := os.Getenv(AEBDirEnv); d != "" {
+		return d
+	}
+	return DefaultAEBDir
+}
+
 // MaxPageBytes caps one page after decompression, as winnow's default does.
 const MaxPageBytes = 16 << 20
 

@@ -47,9 +47,10 @@ func readGate(t *testing.T) gate {
 
 func loadAEB(t *testing.T) []bench.Page {
 	t.Helper()
-	pages, err := bench.LoadAEB(bench.DefaultAEBDir)
+	dir := bench.AEBDir()
+	pages, err := bench.LoadAEB(dir)
 	if errors.Is(err, bench.ErrNoAEB) {
-		t.Skipf("benchmark folder %s not found (it lives next to the repository: ../shared/bench/aeb); quality gate not run", bench.DefaultAEBDir)
+		t.Skipf("benchmark folder %s not found (it lives next to the repository, ../shared/bench/aeb, or set $%s); quality gate not run", dir, bench.AEBDirEnv)
 	}
 	if err != nil {
 		t.Fatal(err)

@@ -21,8 +21,9 @@ func NewWinnow() (*clean.Cleaner, error) {
 	return clean.New(rs, clean.Options{}), nil
 }
 
-// WinnowText cleans one UTF-8 page and returns its text, without the title
-// (see the scoring policy in the package comment).
+// WinnowText cleans one UTF-8 page and returns its body text: clean.Body,
+// without the title that Result.Text starts with (see the scoring policy in
+// the package comment).
 func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page []byte) (string, error) {
 	res, err := c.Clean(ctx, clean.Input{
 		Source:      id,
@@ -34,7 +35,7 @@ func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page 
 	if err != nil {
 		return "", fmt.Errorf("page %s: %w", id, err)
 	}
-	return res.Text, nil
+	return clean.Body(res), nil
 }
 
 // ScoreAEB runs c over the benchmark pages in this process and returns the
