@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/redis/go-redis/v9"
@@ -21,8 +23,8 @@ const (
 	// DefaultRetryFor is how long a call keeps retrying while Redis is
 	// unreachable: long enough for a restart of Redis.
 	DefaultRetryFor = 2 * time.Minute
-	// DefaultLease is the lease used when Claim is given none.
-	DefaultLease = time.Minute
+	// DefaultLease is Options.Lease by default.
+	DefaultLease = 30 * time.Second
 
 	// group is the consumer group of the frontier stream.
 	group = "crawl"
@@ -40,6 +42,9 @@ type Options struct {
 	// RetryFor caps how long one call retries while Redis is unreachable or
 	// loading; default DefaultRetryFor. Negative means no retries.
 	RetryFor time.Duration
+	// Lease is the longest a claimed entry stays with a worker that stopped
+	// renewing it (see Claim); default DefaultLease.
+	Lease time.Duration
 	// Logger receives a warning when Redis becomes unreachable and a note
 	// when it answers again; nil discards them.
 	Logger *slog.Logger
@@ -54,6 +59,10 @@ type Store struct {
 	log    *slog.Logger
 	stats  *statsHook
 	clock  clockOffset
+	leases leases
+	lease  time.Duration
+	stop   context.CancelFunc
+	wg     sync.WaitGroup
 
 	kStream, kDelayed, kSeen, kState, kHosts, kMeta string
 }
@@ -63,8 +72,16 @@ var _ crawler.Store = (*Store)(nil)
 // Open connects to the Redis server named by rawURL
 // (redis://[user:password@]host:port/db, or rediss:// for TLS) and prepares
 // the job's keys. It waits up to Options.RetryFor for Redis to answer.
+//
+// Besides go-redis's own query parameters (dial_timeout, pool_size, ...),
+// the URL may set "lease" and "retry_for" (Go durations), which override
+// Options.Lease and Options.RetryFor: redis://host:6379/0?lease=10s.
 func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
-	ro, err := redis.ParseURL(rawURL)
+	clientURL, err := takeParams(rawURL, &opts)
+	if err != nil {
+		return nil, fmt.Errorf("redis state %q: %w", redactURL(rawURL), err)
+	}
+	ro, err := redis.ParseURL(clientURL)
 	if err != nil {
 		return nil, fmt.Errorf("redis state %q: %w", redactURL(rawURL), err)
 	}
@@ -88,6 +105,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 	case opts.RetryFor < 0:
 		opts.RetryFor = 0
 	}
+	if opts.Lease <= 0 {
+		opts.Lease = DefaultLease
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -104,6 +124,8 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		kState:   p + "state",
 		kHosts:   p + "hosts",
 		kMeta:    p + "meta",
+		leases:   leases{held: map[string]struct{}{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
+		lease:    opts.Lease,
 	}
 	s.rdb.AddHook(s.stats)
 	err = s.do(ctx, "open", func(ctx context.Context) error {
@@ -120,6 +142,9 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		s.rdb.Close()
 		return nil, fmt.Errorf("redis state %s: %w", ro.Addr, err)
 	}
+	renewCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	s.stop = stop
+	s.wg.Go(func() { s.renewLoop(renewCtx) })
 	return s, nil
 }
 
@@ -142,6 +167,30 @@ func (s *Store) calibrate(ctx context.Context) error {
 	return nil
 }
 
+// takeParams moves the store's own query parameters from raw into opts and
+// returns the URL without them.
+func takeParams(raw string, opts *Options) (string, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "", err
+	}
+	q := u.Query()
+	for name, dst := range map[string]*time.Duration{"lease": &opts.Lease, "retry_for": &opts.RetryFor} {
+		v := q.Get(name)
+		if v == "" {
+			continue
+		}
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return "", fmt.Errorf("%s=%q: %w", name, v, err)
+		}
+		*dst = d
+		q.Del(name)
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), nil
+}
+
 // redactURL hides the password of a Redis URL in error messages.
 func redactURL(raw string) string {
 	at := strings.LastIndex(raw, "@")
@@ -155,8 +204,12 @@ func redactURL(raw string) string {
 // Worker returns the worker name used as the consumer name.
 func (s *Store) Worker() string { return s.worker }
 
-// Close closes the connections to Redis. Everything committed is in Redis.
+// Close stops renewing leases and closes the connections to Redis.
+// Everything committed is in Redis; entries claimed and not committed or
+// released go to other workers once their lease expires.
 func (s *Store) Close() error {
+	s.stop()
+	s.wg.Wait()
 	if err := s.rdb.Close(); err != nil {
 		return fmt.Errorf("close redis state: %w", err)
 	}
@@ -262,15 +315,19 @@ func waitMillis(t time.Time) int64 {
 }
 
 // Claim leases up to max ready entries: first those whose lease expired in
-// another worker (XAUTOCLAIM), then new ones (XREADGROUP). The lease is the
-// idle time after which any worker may take an entry back; workers of one
-// crawl should use the same lease.
+// another worker (XAUTOCLAIM), then new ones (XREADGROUP).
+//
+// The lease is the shorter of lease and Options.Lease, and the store renews
+// it while this worker lives, until the entry is committed or released: so
+// it is the time after which the entries of a dead worker go to others, not
+// a cap on how long a live worker may hold them. Workers of one crawl should
+// use the same Options.Lease.
 func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]crawler.Entry, error) {
 	if max <= 0 {
 		return nil, ctx.Err()
 	}
-	if lease <= 0 {
-		lease = DefaultLease
+	if lease <= 0 || lease > s.lease {
+		lease = s.lease
 	}
 	var raw []any
 	err := s.do(ctx, "claim", func(ctx context.Context) error {
@@ -293,9 +350,15 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 		if err := json.Unmarshal([]byte(p), &e); err != nil {
 			return out, fmt.Errorf("claim: frontier entry %s: %w", id, err)
 		}
+		if s.leases.has(id) {
+			// Taken back from ourselves after renewals failed: it is
+			// still being worked on here.
+			continue
+		}
 		e.ID = id
 		out = append(out, e)
 	}
+	s.leases.add(entryIDs(out), lease)
 	return out, nil
 }
 
@@ -314,9 +377,13 @@ func (s *Store) Release(ctx context.Context, entries []crawler.Entry) error {
 		}
 		args = append(args, e.ID, p)
 	}
-	return s.do(ctx, "release", func(ctx context.Context) error {
+	err := s.do(ctx, "release", func(ctx context.Context) error {
 		return scriptRelease.Run(ctx, s.rdb, []string{s.kStream}, args...).Err()
 	})
+	if err == nil {
+		s.leases.drop(entryIDs(entries))
+	}
+	return err
 }
 
 // Commit applies a batch in one Lua script: atomic, and safe to retry.
@@ -350,9 +417,22 @@ func (s *Store) Commit(ctx context.Context, b *crawler.Batch) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta}
-	return s.do(ctx, "commit", func(ctx context.Context) error {
+	err = s.do(ctx, "commit", func(ctx context.Context) error {
 		return scriptCommit.Run(ctx, s.rdb, keys, args...).Err()
 	})
+	if err == nil {
+		s.leases.drop(entryIDs(b.Done))
+		s.leases.drop(entryIDs(b.Retry))
+	}
+	return err
+}
+
+func entryIDs(es []crawler.Entry) []string {
+	ids := make([]string, len(es))
+	for i, e := range es {
+		ids[i] = e.ID
+	}
+	return ids
 }
 
 // ReserveHost reserves the next request start for host on the Redis clock,

@@ -1,0 +1,100 @@
+package redisstore
+
+import (
+	"context"
+	"sync"
+	"time"
+)
+
+// leases are the entries this worker has claimed and not yet committed or
+// released. A goroutine renews them every third of the lease, so a lease
+// expires only when its worker stops renewing: it died, hung or lost Redis
+// for longer than the lease. The lease can thus be short (a killed worker's
+// entries come back quickly) without taking entries from a live worker
+// whose entries wait long for their host's turn.
+type leases struct {
+	mu    sync.Mutex
+	held  map[string]struct{}
+	lease time.Duration // shortest lease in use
+	// shorter wakes the renewal loop when the lease got shorter.
+	shorter chan struct{}
+}
+
+// has reports whether this worker holds the entry already.
+func (l *leases) has(id string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, ok := l.held[id]
+	return ok
+}
+
+func (l *leases) add(ids []string, lease time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		l.held[id] = struct{}{}
+	}
+	if lease < l.lease {
+		l.lease = lease
+		select {
+		case l.shorter <- struct{}{}:
+		default:
+		}
+	}
+}
+
+func (l *leases) drop(ids []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		delete(l.held, id)
+	}
+}
+
+func (l *leases) snapshot() ([]string, time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	ids := make([]string, 0, len(l.held))
+	for id := range l.held {
+		ids = append(ids, id)
+	}
+	return ids, l.lease
+}
+
+// renewLoop renews the held leases until ctx ends.
+func (s *Store) renewLoop(ctx context.Context) {
+	for {
+		_, lease := s.leases.snapshot()
+		t := time.NewTimer(max(lease/3, 10*time.Millisecond))
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return
+		case <-s.leases.shorter:
+			t.Stop()
+			continue
+		case <-t.C:
+		}
+		ids, _ := s.leases.snapshot()
+		if len(ids) == 0 {
+			continue
+		}
+		args := make([]any, 0, 2+len(ids))
+		args = append(args, group, s.worker)
+		for _, id := range ids {
+			args = append(args, id)
+		}
+		// No retries: a renewal that fails is replaced by the next one.
+		lost, err := scriptRenew.Run(ctx, s.rdb, []string{s.kStream}, args...).StringSlice()
+		if err != nil {
+			if ctx.Err() == nil {
+				s.log.Debug("renew leases", "err", err)
+			}
+			continue
+		}
+		if len(lost) > 0 {
+			s.log.Info("leases lost to other workers", "entries", len(lost))
+			s.leases.drop(lost)
+		}
+	}
+}
