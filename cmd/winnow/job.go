@@ -201,7 +201,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	if j.Name == "" {
 		p.errf(root, "missing name")
 	}
-	if len(j.Seeds) == 0 {
+	if len(j.Seeds) == 0 && !hasKey(root, "seeds") {
 		p.errf(root, "missing seeds")
 	}
 	if j.OutputDir == "" {
@@ -228,6 +228,15 @@ func (j *jobFile) config() crawler.Config {
 		RetryBase: j.RetryBackoff, MaxRetryAfter: j.MaxRetryAfter,
 		OutputDir: j.OutputDir, Format: j.Format,
 	}
+}
+
+func hasKey(n *yaml.Node, key string) bool {
+	for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return true
+		}
+	}
+	return false
 }
 
 // jobParser walks a yaml.Node tree, collecting errors with positions.

@@ -2,10 +2,288 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"flag"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/robfig/cron/v3"
+
+	"github.com/winnowhq/winnow/crawler"
 )
 
-// runServe is replaced by the serve command (issue 4).
+const serveUsage = `Usage: winnow serve --jobs DIR [flags]
+
+Runs every job file (*.yaml, *.yml) of DIR on its cron schedule, never two runs
+of one job at once, and serves /healthz and Prometheus /metrics.
+
+Flags:
+`
+
+const serveExamples = `
+Examples:
+  winnow serve --jobs /etc/winnow/jobs
+  winnow serve --jobs jobs --addr 127.0.0.1:9464 --log-format json --run-now
+`
+
+// runServe runs jobs on their schedules until ctx ends.
 func runServe(ctx context.Context, args []string, e *env) error {
-	return errors.New("serve: not implemented yet")
+	fs := flag.NewFlagSet("winnow serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	dir := fs.String("jobs", "", "directory of job files (required)")
+	addr := fs.String("addr", "127.0.0.1:9464", "listen address of /healthz and /metrics")
+	logFormat := fs.String("log-format", "text", "log format: text or json")
+	verbose := fs.Bool("v", false, "debug logging")
+	runNow := fs.Bool("run-now", false, "also run every job once at start")
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), serveUsage)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), serveExamples)
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			fs.SetOutput(e.stdout)
+			fs.Usage()
+			return nil
+		}
+		return &usageError{err.Error()}
+	}
+	if *dir == "" || fs.NArg() != 0 {
+		fs.Usage()
+		return &usageError{"serve: want --jobs DIR and no arguments"}
+	}
+	log, err := newLogger(e.stderr, *logFormat, *verbose)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	sv, err := newServer(*dir, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	return sv.serve(ctx, ln, *runNow)
+}
+
+// server schedules jobs and exports their metrics.
+type server struct {
+	log  *slog.Logger
+	jobs []*scheduledJob
+	reg  *prometheus.Registry
+	m    *serveMetrics
+}
+
+type scheduledJob struct {
+	job     *jobFile
+	extract crawler.Extract
+
+	mu      sync.Mutex // held during a run: no two runs of one job at once
+	stateMu sync.Mutex
+	last    jobStatus
+}
+
+type jobStatus struct {
+	Running     bool      `json:"running"`
+	LastStart   time.Time `json:"last_start,omitzero"`
+	LastSuccess time.Time `json:"last_success,omitzero"`
+	LastError   string    `json:"last_error,omitempty"`
+	Written     int64     `json:"last_written"`
+	Failed      int64     `json:"last_failed"`
+}
+
+type serveMetrics struct {
+	pages       *prometheus.CounterVec
+	bytes       *prometheus.CounterVec
+	fetch       *prometheus.HistogramVec
+	runs        *prometheus.CounterVec
+	runDuration *prometheus.HistogramVec
+	lastSuccess *prometheus.GaugeVec
+	running     *prometheus.GaugeVec
+}
+
+func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
+	m := &serveMetrics{
+		pages: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_total",
+			Help: "Fetch outcomes: written (cleaned, new or changed), unchanged, followed, skipped, retry, failed."}, []string{"job", "outcome"}),
+		bytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_fetched_bytes_total",
+			Help: "Response body bytes received."}, []string{"job"}),
+		fetch: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "winnow_fetch_duration_seconds",
+			Help: "Request durations.", Buckets: prometheus.ExponentialBuckets(0.01, 2.5, 10)}, []string{"job"}),
+		runs: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_runs_total",
+			Help: "Runs by result: ok, interrupted, failed, skipped (previous run still going)."}, []string{"job", "result"}),
+		runDuration: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "winnow_run_duration_seconds",
+			Help: "Run durations.", Buckets: prometheus.ExponentialBuckets(1, 3, 10)}, []string{"job"}),
+		lastSuccess: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "winnow_last_success_timestamp_seconds",
+			Help: "Unix time of the end of the last successful run."}, []string{"job"}),
+		running: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "winnow_run_in_progress",
+			Help: "1 while a run of the job is going."}, []string{"job"}),
+	}
+	reg.MustRegister(m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
+	return m
+}
+
+// newServer loads every job of dir; any bad job stops the start.
+func newServer(dir string, log *slog.Logger) (*server, error) {
+	var paths []string
+	for _, pat := range []string{"*.yaml", "*.yml"} {
+		m, err := filepath.Glob(filepath.Join(dir, pat))
+		if err != nil {
+			return nil, fmt.Errorf("serve: %w", err)
+		}
+		paths = append(paths, m...)
+	}
+	sort.Strings(paths)
+	if len(paths) == 0 {
+		return nil, fmt.Errorf("serve: no job files (*.yaml) in %s", dir)
+	}
+	reg := prometheus.NewRegistry()
+	sv := &server{log: log, reg: reg, m: newServeMetrics(reg)}
+	names := map[string]string{}
+	var errs []error
+	for _, p := range paths {
+		j, err := loadJob(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if j.Schedule == "" {
+			errs = append(errs, fmt.Errorf("%s: serve needs a schedule", p))
+			continue
+		}
+		if other, dup := names[j.Name]; dup {
+			errs = append(errs, fmt.Errorf("%s: job name %q already used by %s", p, j.Name, other))
+			continue
+		}
+		names[j.Name] = p
+		x, err := newExtract(j)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		sv.jobs = append(sv.jobs, &scheduledJob{job: j, extract: x})
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
+	}
+	return sv, nil
+}
+
+// serve runs the scheduler and the HTTP endpoints until ctx ends, then lets
+// running crawls save their state.
+func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool) error {
+	c := cron.New(cron.WithParser(cronParser), cron.WithLocation(time.UTC))
+	for _, sj := range sv.jobs {
+		if _, err := c.AddFunc(sj.job.Schedule, func() { sv.run(ctx, sj) }); err != nil {
+			return fmt.Errorf("%s: schedule: %w", sj.job.path, err)
+		}
+		sv.log.Info("job scheduled", "job", sj.job.Name, "schedule", sj.job.Schedule)
+	}
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(sv.reg, promhttp.HandlerOpts{}))
+	mux.HandleFunc("GET /healthz", sv.healthz)
+	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- hs.Serve(ln) }()
+	sv.log.Info("serving", "addr", ln.Addr().String(), "jobs", len(sv.jobs))
+	c.Start()
+	if runNow {
+		for _, sj := range sv.jobs {
+			go sv.run(ctx, sj)
+		}
+	}
+	var err error
+	select {
+	case <-ctx.Done():
+	case err = <-serveErr:
+	}
+	sv.log.Info("stopping: waiting for running crawls to save their state")
+	<-c.Stop().Done()
+	for _, sj := range sv.jobs { // a --run-now run is not tracked by cron
+		sj.mu.Lock() // waits for the run to end
+		sj.mu.Unlock()
+	}
+	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	hs.Shutdown(shutCtx)
+	if errors.Is(err, http.ErrServerClosed) {
+		err = nil
+	}
+	return err
+}
+
+// run runs one crawl of sj unless one is already going.
+func (sv *server) run(ctx context.Context, sj *scheduledJob) {
+	name := sj.job.Name
+	if ctx.Err() != nil {
+		return
+	}
+	if !sj.mu.TryLock() {
+		sv.m.runs.WithLabelValues(name, "skipped").Inc()
+		sv.log.Warn("previous run still going: this one skipped", "job", name)
+		return
+	}
+	defer sj.mu.Unlock()
+	start := time.Now()
+	sj.setStatus(func(s *jobStatus) { s.Running, s.LastStart = true, start })
+	sv.m.running.WithLabelValues(name).Set(1)
+	defer sv.m.running.WithLabelValues(name).Set(0)
+	sv.log.Info("run start", "job", name)
+	onEvent := func(ev crawler.Event) {
+		sv.m.pages.WithLabelValues(name, ev.Kind.String()).Inc()
+		if ev.Status != 0 {
+			sv.m.bytes.WithLabelValues(name).Add(float64(ev.Bytes))
+			sv.m.fetch.WithLabelValues(name).Observe(ev.Duration.Seconds())
+		}
+	}
+	st, err := runJob(ctx, sj.job, sj.extract, sv.log, runOptions{onEvent: onEvent})
+	sv.m.runDuration.WithLabelValues(name).Observe(time.Since(start).Seconds())
+	result := "ok"
+	switch {
+	case err != nil:
+		result = "failed"
+		sv.log.Error("run failed", "job", name, "err", err)
+	case st.Interrupted:
+		result = "interrupted"
+	default:
+		sv.m.lastSuccess.WithLabelValues(name).SetToCurrentTime()
+	}
+	sv.m.runs.WithLabelValues(name, result).Inc()
+	sj.setStatus(func(s *jobStatus) {
+		s.Running, s.Written, s.Failed = false, st.Written, st.Failed
+		s.LastError = ""
+		if err != nil {
+			s.LastError = err.Error()
+		} else if result == "ok" {
+			s.LastSuccess = time.Now()
+		}
+	})
+}
+
+func (sj *scheduledJob) setStatus(f func(*jobStatus)) {
+	sj.stateMu.Lock()
+	f(&sj.last)
+	sj.stateMu.Unlock()
+}
+
+// healthz answers 200 with each job's last status while the scheduler runs.
+func (sv *server) healthz(w http.ResponseWriter, r *http.Request) {
+	out := map[string]jobStatus{}
+	for _, sj := range sv.jobs {
+		sj.stateMu.Lock()
+		out[sj.job.Name] = sj.last
+		sj.stateMu.Unlock()
+	}
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(map[string]any{"status": "ok", "jobs": out})
 }

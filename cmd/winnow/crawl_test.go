@@ -1,0 +1,223 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// newsSite serves a home page linking three articles on 127.0.0.1:8080 when
+// that port is free (so the README's minimal job runs exactly as written),
+// else on a free port. gate, when not nil, is waited on by every article.
+func newsSite(t *testing.T, gate chan struct{}) (string, *httptest.Server) {
+	t.Helper()
+	ln, err := net.Listen("tcp4", "127.0.0.1:8080")
+	if err != nil {
+		ln, err = net.Listen("tcp4", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprint(w, "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.01\n")
+	})
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/" {
+			http.NotFound(w, r)
+			return
+		}
+		fmt.Fprint(w, `<html><head><title>Home</title></head><body><ul>
+<li><a href="/news/1?utm_source=x">One</a></li><li><a href="/news/2">Two</a></li>
+<li><a href="/news/3#c">Three</a></li><li><a href="/private/x">x</a></li></ul></body></html>`)
+	})
+	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
+		if gate != nil {
+			<-gate
+		}
+		id := strings.TrimPrefix(r.URL.Path, "/news/")
+		etag := `"v1-` + id + `"`
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		var b strings.Builder
+		fmt.Fprintf(&b, `<html><head><title>Story %s</title><meta property="og:type" content="article"></head><body>
+<article><h1>Story %s</h1>`, id, id)
+		for i := range 6 {
+			fmt.Fprintf(&b, "<p>Paragraph %d of story %s tells what the delegates agreed on at the meeting in the capital, and why it matters to the region's farmers this season.</p>\n", i, id)
+		}
+		b.WriteString(`</article><aside><h3>See more</h3><a href="/news/1">One</a></aside></body></html>`)
+		fmt.Fprint(w, b.String())
+	})
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return ln.Addr().String(), srv
+}
+
+// writeMinimalJob writes the README's minimal job, with the site's address.
+func writeMinimalJob(t *testing.T, dir, addr, extra string) string {
+	t.Helper()
+	src := strings.ReplaceAll(minimalJob, "127.0.0.1:8080", addr) + extra
+	p := filepath.Join(dir, "example.yaml")
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func testEnv() (*env, *bytes.Buffer) {
+	var errb bytes.Buffer
+	return &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, getenv: func(string) string { return "" }}, &errb
+}
+
+func TestRunCrawl_MinimalJob(t *testing.T) {
+	addr, _ := newsSite(t, nil)
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, addr, "")
+	e, stderr := testEnv()
+	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
+		t.Fatalf("runCrawl: %v\n%s", err, stderr)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt"))
+	if len(files) != 3 {
+		t.Fatalf("%d .txt files, want 3\n%s", len(files), stderr)
+	}
+	lines := indexLines(t, filepath.Join(dir, "out", "index.jsonl"))
+	if len(lines) != 3 {
+		t.Fatalf("%d index lines, want 3", len(lines))
+	}
+	for _, l := range lines {
+		for _, k := range []string{"url", "file", "status", "fetched_at"} {
+			if l[k] == nil || l[k] == "" {
+				t.Errorf("index line %v lacks %s", l, k)
+			}
+		}
+		if l["status"] != "new" {
+			t.Errorf("status %v, want new", l["status"])
+		}
+		data, err := os.ReadFile(filepath.Join(dir, "out", l["file"].(string)))
+		if err != nil || !strings.Contains(string(data), "delegates agreed") || strings.Contains(string(data), "See more") {
+			t.Errorf("%v: %q, %v: want clean article text", l["file"], data, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "state", "crawl.db")); err != nil {
+		t.Errorf("state: %v", err)
+	}
+
+	// Nothing changed: nothing written.
+	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
+		t.Fatalf("second runCrawl: %v", err)
+	}
+	if n := len(indexLines(t, filepath.Join(dir, "out", "index.jsonl"))); n != 3 {
+		t.Errorf("re-run: %d index lines, want still 3", n)
+	}
+}
+
+func indexLines(t *testing.T, path string) []map[string]any {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []map[string]any
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+func TestRunCrawl_BadJob(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(p, []byte("name: x\nseeds: [\"http://127.0.0.1:1/\"]\nouput: {dir: out}\n"), 0o644)
+	e, _ := testEnv()
+	err := runCrawl(context.Background(), []string{p}, e)
+	if err == nil || !strings.Contains(err.Error(), p+`:3:1: unknown key "ouput" in job`) {
+		t.Errorf("runCrawl = %v, want the unknown key with its position", err)
+	}
+}
+
+func TestServe(t *testing.T) {
+	gate := make(chan struct{})
+	addr, _ := newsSite(t, gate)
+	dir := t.TempDir()
+	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\n")
+	e, _ := testEnv()
+	log, _ := newLogger(e.stderr, "json", false)
+	sv, err := newServer(dir, log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	served := make(chan error, 1)
+	go func() { served <- sv.serve(ctx, ln, true) }()
+	base := "http://" + ln.Addr().String()
+
+	// While the first run waits on the gate, a second run is skipped.
+	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
+	sv.run(ctx, sv.jobs[0])
+	if m := get(t, base+"/metrics"); !strings.Contains(m, `winnow_runs_total{job="example",result="skipped"} 1`) {
+		t.Errorf("overlapping run not skipped:\n%s", m)
+	}
+	close(gate)
+	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"last_success"`) })
+	m := get(t, base+"/metrics")
+	for _, want := range []string{
+		`winnow_pages_total{job="example",outcome="written"} 3`,
+		`winnow_runs_total{job="example",result="ok"} 1`,
+		`winnow_last_success_timestamp_seconds{job="example"}`,
+		`winnow_fetch_duration_seconds_count{job="example"}`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+func get(t *testing.T, u string) string {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return string(b)
+}
+
+func waitFor(t *testing.T, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatal("condition not met in 10s")
+}
