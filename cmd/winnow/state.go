@@ -1,0 +1,62 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/redisstore"
+)
+
+// The crawl state of a job, from the job file (state.dir, state.redis, or
+// state: redis://...) or from --state, is opened here, so that crawl and
+// serve choose between the embedded store and the shared Redis store alike.
+
+// isRedisState reports whether spec names a Redis server rather than a dir.
+func isRedisState(spec string) bool {
+	return strings.HasPrefix(spec, "redis://") || strings.HasPrefix(spec, "rediss://") || strings.HasPrefix(spec, "unix://")
+}
+
+// openStore opens the state of job: a redis://, rediss:// or unix:// URL
+// opens the Redis store shared by every worker of the job (worker names
+// this worker; empty means HOSTNAME-PID); anything else is a state dir,
+// created if needed, holding the embedded bbolt file crawl.db.
+//
+// Workers sharing a Redis state should each have their own output dir: each
+// keeps its own index.jsonl, and the store keeps each worker's index
+// checkpoint under its worker name. Restart a killed worker with the same
+// worker name and output dir, so that it replays its index.
+func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) (crawler.Store, error) {
+	if spec == "" {
+		return nil, fmt.Errorf("job %q: no state dir or redis URL", job)
+	}
+	if isRedisState(spec) {
+		st, err := redisstore.Open(ctx, spec, redisstore.Options{Job: job, Worker: worker, Logger: log})
+		if err != nil {
+			return nil, fmt.Errorf("job %q: %w", job, err)
+		}
+		return st, nil
+	}
+	if err := os.MkdirAll(spec, 0o755); err != nil {
+		return nil, fmt.Errorf("job %q: state dir: %w", job, err)
+	}
+	st, err := crawler.OpenBolt(filepath.Join(spec, "crawl.db"))
+	if err != nil {
+		return nil, fmt.Errorf("job %q: %w", job, err)
+	}
+	return st, nil
+}
+
+// restartRun drops the current run of st for --restart. On Redis, NewRun
+// leaves a run that is going on alone (other workers may have started it),
+// so a restart asks for Reset.
+func restartRun(ctx context.Context, st crawler.Store) error {
+	if r, ok := st.(interface{ Reset(context.Context) error }); ok {
+		return r.Reset(ctx)
+	}
+	return st.NewRun(ctx)
+}
