@@ -67,7 +67,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("aeb", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.DefaultAEBDir, "benchmark folder (ground-truth.json, html/*.html.gz)")
+	dir := fs.String("dir", bench.AEBDir(), "benchmark folder (ground-truth.json, html/*.html.gz)")
 	passes := fs.Int("passes", 3, "timed passes per system, after one warm-up pass; the median counts")
 	systems := fs.String("systems", "winnow,readability,trafilatura,trafilatura-fallback", "systems to run, comma-separated")
 	sysName := fs.String("system", "", "one system: list its per-page scores, worst first (with -page: diff one page)")

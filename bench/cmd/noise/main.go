@@ -39,7 +39,7 @@ func main() {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("noise", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.DefaultAEBDir, "benchmark folder: the clean pages and their bodies")
+	dir := fs.String("dir", bench.AEBDir(), "benchmark folder: the clean pages and their bodies")
 	seed := fs.Uint64("seed", noise.TuneSeed, "generator seed: tune on 1, report on the held-out 2")
 	variants := fs.Int("variants", 2, "noisy pages per benchmark page")
 	out := fs.String("out", "", "write the corpus to this directory instead of measuring")
