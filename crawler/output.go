@@ -88,9 +88,10 @@ func fileName(u string) string {
 	return s + "-" + hex.EncodeToString(sum[:5]) + ".txt"
 }
 
-// writeFileAtomic writes data to dir/name through a temporary file, fsync'd
-// and renamed, so that a reader or a crash sees the old file or the new one,
-// never a torn one.
+// writeFileAtomic writes data to dir/name through a temporary file and a
+// rename, so that a reader or a crash sees the old file or the new one, never
+// a torn one. Durability against power loss comes from syncOutput, run once
+// per batch before the index lines naming these files are synced.
 func writeFileAtomic(dir, name string, data []byte) error {
 	f, err := os.CreateTemp(dir, tmpPrefix+"*")
 	if err != nil {
@@ -98,7 +99,7 @@ func writeFileAtomic(dir, name string, data []byte) error {
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
-	if err == nil {
+	if err == nil && perFileSync {
 		err = f.Sync()
 	}
 	if cerr := f.Close(); err == nil {
@@ -126,6 +127,7 @@ func sameFile(dir, name string, data []byte) bool {
 // much of the file its URL states reflect.
 type index struct {
 	f    *os.File
+	dir  string
 	size int64
 }
 
@@ -189,13 +191,17 @@ func openIndex(dir string, checkpoint int64) (*index, []IndexLine, error) {
 	if _, err := f.Seek(good, io.SeekStart); err != nil {
 		return fail(err)
 	}
-	return &index{f: f, size: good}, replay, nil
+	return &index{f: f, dir: dir, size: good}, replay, nil
 }
 
-// append writes lines and syncs the file; it returns the new size.
+// append makes the batch's article files durable, then writes lines and
+// syncs the index; it returns the new size.
 func (x *index) append(lines [][]byte) (int64, error) {
 	if len(lines) == 0 {
 		return x.size, nil
+	}
+	if err := syncOutput(x.dir); err != nil {
+		return x.size, fmt.Errorf("sync output: %w", err)
 	}
 	buf := bytes.Join(lines, nil)
 	n, err := x.f.Write(buf)

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// benchSite serves sections×perSec articles (~4 KB of text each, with ETags)
+// and the section pages linking them, on 127.0.0.1.
+func benchSite(b *testing.B, sections, perSec int) *httptest.Server {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	para := strings.Repeat("The delegates agreed on a plan for the region's farmers, and the minister said the money would arrive before the rains. ", 5)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n") })
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var s strings.Builder
+		s.WriteString("<html><head><title>Home</title></head><body>")
+		for i := range sections {
+			fmt.Fprintf(&s, `<a href="/section/%d">Section %d</a> `, i, i)
+		}
+		fmt.Fprint(w, s.String()+"</body></html>")
+	})
+	mux.HandleFunc("/section/", func(w http.ResponseWriter, r *http.Request) {
+		var i int
+		fmt.Sscanf(r.URL.Path, "/section/%d", &i)
+		var s strings.Builder
+		s.WriteString("<html><head><title>Section</title></head><body>")
+		for j := range perSec {
+			fmt.Fprintf(&s, `<article><a href="/news/%d-%d?utm_source=s">Story %d-%d</a></article>`, i, j, i, j)
+		}
+		fmt.Fprint(w, s.String()+"</body></html>")
+	})
+	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
+		etag := `"1` + r.URL.Path + `"`
+		w.Header().Set("ETag", etag)
+		if r.Header.Get("If-None-Match") == etag {
+			w.WriteHeader(http.StatusNotModified)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var s strings.Builder
+		fmt.Fprintf(&s, `<html><head><title>Story %s</title><meta property="og:type" content="article"></head><body><div>tk88 bet</div><article><h1>Story %s</h1>`, r.URL.Path, r.URL.Path)
+		for k := range 6 {
+			fmt.Fprintf(&s, "<p>%d. %s</p>", k, para)
+		}
+		fmt.Fprint(w, s.String()+`</article><aside><h3>See more</h3><a href="/news/0-1">Related</a></aside></body></html>`)
+	})
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	srv.Start()
+	b.Cleanup(srv.Close)
+	return srv
+}
+
+// BenchmarkCrawl measures, on one local site of 5,000 articles with
+// politeness off: a bare colly crawl, a winnow crawl with cleaning, and a
+// re-run with nothing changed. Run it with
+//
+//	go test ./cmd/winnow -run '^$' -bench BenchmarkCrawl -benchtime 1x
+func BenchmarkCrawl(b *testing.B) {
+	const sections, perSec, workers = 50, 100, 8
+	srv := benchSite(b, sections, perSec)
+	pages := 1 + sections + sections*perSec
+	for b.Loop() {
+		// Bare colly: async, 8 at a time, following every link once.
+		var n atomic.Int64
+		c := colly.NewCollector(colly.Async(true))
+		c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: workers})
+		c.OnHTML("a[href]", func(e *colly.HTMLElement) { e.Request.Visit(e.Attr("href")) })
+		c.OnResponse(func(*colly.Response) { n.Add(1) })
+		start := time.Now()
+		c.Visit(srv.URL + "/")
+		c.Wait()
+		bare := time.Since(start)
+
+		dir := b.TempDir()
+		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers,
+			OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state")}
+		j.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
+		extract, err := newExtract(j)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e, _ := testEnv()
+		log, _ := newLogger(e.stderr, "text", false)
+		var peak atomic.Uint64
+		stop := make(chan struct{})
+		var wg sync.WaitGroup
+		wg.Go(func() {
+			var ms runtime.MemStats
+			for {
+				runtime.ReadMemStats(&ms)
+				if ms.HeapInuse > peak.Load() {
+					peak.Store(ms.HeapInuse)
+				}
+				select {
+				case <-stop:
+					return
+				case <-time.After(20 * time.Millisecond):
+				}
+			}
+		})
+		start = time.Now()
+		first, err := runJob(b.Context(), j, extract, log, runOptions{})
+		ours := time.Since(start)
+		close(stop)
+		wg.Wait()
+		if err != nil || first.Written != int64(sections*perSec) {
+			b.Fatalf("first run: %+v, %v", first, err)
+		}
+		start = time.Now()
+		second, err := runJob(b.Context(), j, extract, log, runOptions{})
+		rerun := time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+		// The same crawl with a trivial extractor: the engine's own cost.
+		j2 := *j
+		j2.OutputDir, j2.StateDir = filepath.Join(dir, "out2"), filepath.Join(dir, "state2")
+		start = time.Now()
+		if _, err := runJob(b.Context(), &j2, func(_ context.Context, p *crawler.Page) (string, string, error) {
+			return p.URL, string(p.Body[:100]), nil
+		}, log, runOptions{}); err != nil {
+			b.Fatal(err)
+		}
+		engine := time.Since(start)
+		b.ReportMetric(float64(pages)/engine.Seconds(), "noclean-pages/s")
+		b.ReportMetric(float64(n.Load())/bare.Seconds(), "colly-pages/s")
+		b.ReportMetric(float64(pages)/ours.Seconds(), "winnow-pages/s")
+		b.ReportMetric(bare.Seconds()/ours.Seconds(), "ratio")
+		b.ReportMetric(100*rerun.Seconds()/ours.Seconds(), "rerun-%")
+		b.ReportMetric(float64(second.Written), "rerun-writes")
+		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+		b.Logf("colly %d pages in %v; winnow %d pages (%d written) in %v; re-run %v (%d written, %d unchanged)",
+			n.Load(), bare, pages, first.Written, ours, rerun, second.Written, second.Unchanged)
+	}
+}
