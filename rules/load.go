@@ -137,7 +137,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	r := &Rule{Pos: p.pos(n), similarity: 1, Stage: -1}
 	nerr := len(*p.errs)
 	var matchNode, actionNode *yaml.Node
-	hasStage := false
+	hasStage, stageTried := false, false
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch k.Value {
@@ -149,7 +149,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		case "description":
 			r.Description = p.str(v, "description")
 		case "scope":
-			hasStage = p.scope(v, r)
+			hasStage, stageTried = p.scope(v, r)
 		case "match":
 			matchNode = v
 		case "action":
@@ -163,7 +163,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	if r.ID == "" {
 		p.errorf(n, "rule has no id")
 	}
-	if !hasStage {
+	if !hasStage && !stageTried {
 		p.errorf(n, "rule %s: scope.stage is required (dom or text)", r.ID)
 	}
 	if actionNode == nil {
@@ -173,7 +173,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	}
 	if matchNode == nil {
 		p.errorf(n, "rule %s: match is required", r.ID)
-	} else if hasStage {
+	} else {
 		p.match(matchNode, r)
 	}
 	if len(*p.errs) > nerr {
@@ -186,15 +186,16 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 	return r
 }
 
-func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage bool) {
+func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 	if n.Kind != yaml.MappingNode {
 		p.errorf(n, "scope: expected a mapping, got %s", kindName(n))
-		return false
+		return false, true
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		switch k.Value {
 		case "stage":
+			tried = true
 			switch s := p.str(v, "stage"); s {
 			case "dom":
 				r.Stage, hasStage = StageDOM, true
@@ -214,7 +215,7 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage bool) {
 			p.errorf(k, "unknown key %q in scope (want: stage, hosts)", k.Value)
 		}
 	}
-	return hasStage
+	return hasStage, tried
 }
 
 func (p *parser) action(n *yaml.Node, r *Rule) {
@@ -252,12 +253,16 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		case "href":
 			r.href = p.regex(v, "href")
 		case "kind":
-			for _, s := range p.strs(v, "kind") {
-				switch Kind(s) {
+			items := []*yaml.Node{v}
+			if v.Kind == yaml.SequenceNode {
+				items = v.Content
+			}
+			for _, it := range items {
+				switch s := p.str(it, "kind"); Kind(s) {
 				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine:
 					r.kinds = append(r.kinds, Kind(s))
 				default:
-					p.errorf(v, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
+					p.errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
 				}
 			}
 		case "hidden":

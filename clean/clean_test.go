@@ -1,0 +1,168 @@
+package clean_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/text/encoding/charmap"
+)
+
+const article = `<!DOCTYPE html><html lang="en"><head><title>Rhine barges run light</title></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Rhine barges run light</h1>
+<p>Barges on the Rhine are carrying a third of their usual loads after weeks without rain, shippers said on Monday, as water levels at a key gauge fell to their lowest this year.</p>
+<p>Operators said they need two or three trips where one used to be enough, and freight rates have more than tripled since early October, brokers said.</p>
+<p>Chemical producers have begun shifting some volumes to rail and trucks, though both networks are already running close to capacity, the industry association said.</p>
+<div style="display:none">nhà cái uy tín kv79 bet cá cược</div>
+<p>The waterways agency expects levels to recover slowly once rain returns to the Alps later this month.</p>
+</article><footer>© 2026 Meridian</footer></body></html>`
+
+func TestClean_HTML(t *testing.T) {
+	c := builtinCleaner(t)
+	res, err := c.Clean(context.Background(), clean.Input{Source: "test", Body: strings.NewReader(article)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Title != "Rhine barges run light" {
+		t.Errorf("Title = %q", res.Title)
+	}
+	if res.Lang != "en" {
+		t.Errorf("Lang = %q, want en", res.Lang)
+	}
+	if strings.Contains(res.Text, "kv79") || strings.Contains(res.Text, "Home") {
+		t.Errorf("Text kept noise:\n%s", res.Text)
+	}
+	if n := res.Removed["spam.hidden"]; n != 1 {
+		t.Errorf("Removed[spam.hidden] = %d, want 1 (removed: %v)", n, res.Removed)
+	}
+	if got := len(res.Blocks); got != 4 {
+		t.Errorf("got %d blocks, want 4:\n%s", got, res.Text)
+	}
+}
+
+func TestClean_Errors(t *testing.T) {
+	c := clean.New(nil, clean.Options{MaxBytes: 1000})
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+	tests := []struct {
+		name string
+		body []byte
+		want error
+	}{
+		{"empty", []byte("   \n\t"), clean.ErrEmpty},
+		{"binary", png, clean.ErrBinary},
+		{"too large", bytes.Repeat([]byte("a"), 1001), clean.ErrTooLarge},
+		{"gzip bomb", gzipped(bytes.Repeat([]byte("a"), 100_000)), clean.ErrTooLarge},
+		{"markup without text", []byte("<html><body><div></div></body></html>"), clean.ErrEmpty},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := c.Clean(context.Background(), clean.Input{Source: "src.html", Body: bytes.NewReader(tt.body)})
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("Clean = %v, want %v", err, tt.want)
+			}
+			var pe *clean.PageError
+			if !errors.As(err, &pe) || pe.Source != "src.html" || !strings.HasPrefix(err.Error(), "src.html: ") {
+				t.Errorf("error %q does not name its source", err)
+			}
+		})
+	}
+}
+
+func gzipped(b []byte) []byte {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write(b)
+	zw.Close()
+	return buf.Bytes()
+}
+
+func TestClean_GzipAndCharset(t *testing.T) {
+	c := clean.New(nil, clean.Options{})
+	page := "<html><head><title>x</title>" + strings.Repeat("<!-- padding -->", 100) +
+		`<meta charset="windows-1252"></head><body><p>Café “crème” prices rose in Zürich this week, traders said.</p></body></html>`
+	enc, err := charmap.Windows1252.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.Clean(context.Background(), clean.Input{Source: "p", Body: bytes.NewReader(gzipped([]byte(enc)))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "Café “crème” prices rose in Zürich") {
+		t.Errorf("charset after 1 KiB not honoured: %q", res.Text)
+	}
+	// The Content-Type header wins over the meta tag.
+	res, err = c.Clean(context.Background(), clean.Input{Source: "p", ContentType: "text/html; charset=utf-8",
+		Body: strings.NewReader(`<meta charset="windows-1252"><p>Tiếng Việt có dấu.</p>`)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "Tiếng Việt có dấu.") || !utf8.ValidString(res.Text) {
+		t.Errorf("header charset not honoured: %q", res.Text)
+	}
+}
+
+func TestClean_Text(t *testing.T) {
+	c := builtinCleaner(t)
+	in := "tk88 bet\n\nHeadline of the story\n\n💮 The minister said the plan would be ready in May.\nle hoai trung.webp\n"
+	res, err := c.Clean(context.Background(), clean.Input{Source: "-", Kind: clean.InputText, Body: strings.NewReader(in)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Headline of the story\n\nThe minister said the plan would be ready in May."
+	if res.Text != want {
+		t.Errorf("Text = %q, want %q", res.Text, want)
+	}
+	for _, id := range []string{"spam.brand-line", "glyph.leading", "junk.image-filename"} {
+		if res.Removed[id] != 1 {
+			t.Errorf("Removed[%s] = %d, want 1", id, res.Removed[id])
+		}
+	}
+}
+
+func TestClean_Trace(t *testing.T) {
+	rs, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := clean.New(rs, clean.Options{Trace: true})
+	res, err := c.Clean(context.Background(), clean.Input{Source: "-", Kind: clean.InputText,
+		Body: strings.NewReader("A first paragraph that is long enough to count.\nA first paragraph that is long enough to count.\n")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Trace) != 1 || res.Trace[0].Rule != "dupe.paragraph" || res.Trace[0].Action != "dedupe" {
+		t.Errorf("Trace = %+v, want one dupe.paragraph hit", res.Trace)
+	}
+}
+
+func TestClean_Deep(t *testing.T) {
+	c := clean.New(nil, clean.Options{MaxDepth: 50})
+	page := "<html><body><p>Shallow text that must survive the depth limit.</p>" + strings.Repeat("<div>", 400) + "deep" +
+		strings.Repeat("</div>", 400) + "</body></html>"
+	res, err := c.Clean(context.Background(), clean.Input{Source: "deep", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(res.Text, "deep") || !strings.Contains(res.Text, "Shallow text") {
+		t.Errorf("Text = %q", res.Text)
+	}
+}
+
+func TestClean_Cancelled(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
+	defer cancel()
+	time.Sleep(time.Millisecond)
+	_, err := clean.New(nil, clean.Options{}).Clean(ctx, clean.Input{Source: "x", Body: strings.NewReader(article)})
+	if err == nil {
+		t.Fatal("Clean on a done context succeeded")
+	}
+}

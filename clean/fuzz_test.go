@@ -1,0 +1,72 @@
+package clean_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/clean"
+)
+
+// FuzzCleanHTML checks, for any input: no panic escapes, the output is valid
+// UTF-8, every output word occurs in the input, and cleaning the output again
+// changes nothing.
+func FuzzCleanHTML(f *testing.F) {
+	seeds, _ := filepath.Glob("../fixtures/*/input.*")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("<p>tk88 bet</p><p>💮 Real text here.</p>"))
+	f.Add([]byte("<div style='display:none'>x</div><table><tr><td>cell</td></tr></table>"))
+	c := builtinCleaner(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := c.Clean(context.Background(), clean.Input{Source: "fuzz", Body: strings.NewReader(string(data))})
+		checkClean(t, c, data, true, res, err)
+	})
+}
+
+// FuzzCleanText is FuzzCleanHTML for plain-text input.
+func FuzzCleanText(f *testing.F) {
+	seeds, _ := filepath.Glob("../fixtures/*/input.txt")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil && len(b) < 2048 {
+			f.Add(string(b))
+		}
+	}
+	f.Add("See more\n🉐 x\n{tk88 bet}|{tk88 bet}|")
+	c := builtinCleaner(f)
+	f.Fuzz(func(t *testing.T, data string) {
+		res, err := c.Clean(context.Background(), clean.Input{Source: "fuzz", Kind: clean.InputText, Body: strings.NewReader(data)})
+		checkClean(t, c, []byte(data), false, res, err)
+	})
+}
+
+func checkClean(t *testing.T, c *clean.Cleaner, data []byte, html bool, res *clean.Result, err error) {
+	t.Helper()
+	if err != nil {
+		if strings.Contains(err.Error(), "internal error") {
+			t.Fatalf("panic inside the pipeline: %v", err)
+		}
+		return
+	}
+	if !utf8.ValidString(res.Text) {
+		t.Fatalf("output is not valid UTF-8: %q", res.Text)
+	}
+	checkWordsFromInput(t, data, html, res.Text)
+	body := clean.Body(res)
+	if body == "" {
+		return
+	}
+	again, err := c.Clean(context.Background(), clean.Input{Source: "again", Kind: clean.InputText, Body: strings.NewReader(body)})
+	if err != nil {
+		t.Fatalf("cleaning the output again failed: %v", err)
+	}
+	if got := clean.Body(again); got != body {
+		t.Fatalf("cleaning twice changes the text:\nonce:  %q\ntwice: %q", body, got)
+	}
+}
