@@ -28,6 +28,7 @@ var (
 	bucketState    = []byte("state")
 	bucketMeta     = []byte("meta")
 	keyCheckpoint  = []byte("checkpoint")
+	keySeenCount   = []byte("seen-count") // size of the seen set, kept so max pages costs O(1)
 )
 
 // BoltStore is the default Store: one bbolt file in the job's state dir.
@@ -92,7 +93,7 @@ func (s *BoltStore) NewRun(ctx context.Context) error {
 				return err
 			}
 		}
-		return nil
+		return tx.Bucket(bucketMeta).Delete(keySeenCount)
 	})
 }
 
@@ -124,12 +125,19 @@ func enqueueTx(tx *bolt.Tx, entries []Entry, limit int) (int, error) {
 	if len(entries) == 0 {
 		return 0, nil
 	}
-	seen, fr := tx.Bucket(bucketSeen), tx.Bucket(bucketFrontier)
+	seen, fr, meta := tx.Bucket(bucketSeen), tx.Bucket(bucketFrontier), tx.Bucket(bucketMeta)
 	n := 0
-	if limit > 0 {
-		n = seen.Stats().KeyN
+	if v := meta.Get(keySeenCount); len(v) == 8 {
+		n = int(binary.BigEndian.Uint64(v))
 	}
 	added := 0
+	defer func() {
+		if added > 0 {
+			var v [8]byte
+			binary.BigEndian.PutUint64(v[:], uint64(n))
+			meta.Put(keySeenCount, v[:])
+		}
+	}()
 	for _, e := range entries {
 		if limit > 0 && n >= limit {
 			break

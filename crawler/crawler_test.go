@@ -16,7 +16,7 @@ import (
 	"github.com/winnowhq/winnow/crawler"
 )
 
-const testDelay = 20 * time.Millisecond
+const testDelay = 10 * time.Millisecond
 
 // job returns a config for s with small limits fit for tests.
 func job(s *site, out string) crawler.Config {
@@ -147,7 +147,7 @@ func checkOutput(t *testing.T, s *site, out string) {
 	}
 }
 
-const robotsTxt = "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.02\n\nUser-agent: otherbot\nDisallow: /\n"
+const robotsTxt = "User-agent: *\nDisallow: /private/\nCrawl-delay: 0.01\n\nUser-agent: otherbot\nDisallow: /\n"
 
 func TestCrawl_Site(t *testing.T) {
 	s := newSite(t, 10, 20, robotsTxt) // 200 articles, 10 sections, their amp twins
@@ -281,6 +281,21 @@ func TestCrawl_Site(t *testing.T) {
 		}
 		checkOutput(t, s, out)
 	})
+
+	t.Run("RerunRestoresDeletedFile", func(t *testing.T) {
+		lines := readIndex(t, out)
+		victim := lines[0]
+		if err := os.Remove(filepath.Join(out, victim.File)); err != nil {
+			t.Fatal(err)
+		}
+		stats, _ := runJob(t, job(s, out), state)
+		if stats.Written != 1 {
+			t.Errorf("re-run wrote %d, want the 1 deleted article", stats.Written)
+		}
+		if _, err := os.Stat(filepath.Join(out, victim.File)); err != nil {
+			t.Errorf("deleted article not restored: %v", err)
+		}
+	})
 }
 
 func modTimes(t *testing.T, dir string) map[string]time.Time {
@@ -360,4 +375,32 @@ func TestCrawl_Interrupt(t *testing.T) {
 		t.Errorf("written %d + %d, want %d", stats.Written, stats2.Written, len(s.articles()))
 	}
 	checkOutput(t, s, out)
+}
+
+// TestCrawl_TwoHosts checks that politeness is per host: each host keeps its
+// own Crawl-delay while the two are crawled side by side.
+func TestCrawl_TwoHosts(t *testing.T) {
+	const delay = 30 * time.Millisecond
+	a := newSite(t, 1, 10, "User-agent: *\nCrawl-delay: 0.03\n")
+	b := newSite(t, 1, 10, "User-agent: *\nCrawl-delay: 0.03\n")
+	cfg := job(a, filepath.Join(t.TempDir(), "out"))
+	cfg.Seeds = []string{a.url("/section/0"), b.url("/section/0")}
+	cfg.Scope.Hosts = []string{a.host(), b.host()}
+	stats, _ := runJob(t, cfg, t.TempDir())
+	if stats.Written != 20 {
+		t.Errorf("written %d, want 20", stats.Written)
+	}
+	for _, s := range []*site{a, b} {
+		hits := s.hits()
+		for i := 1; i < len(hits); i++ {
+			if gap := hits[i].at.Sub(hits[i-1].at); gap < delay {
+				t.Errorf("%s: %s then %s after %v, want at least %v", s.host(), hits[i-1].path, hits[i].path, gap, delay)
+			}
+		}
+	}
+	// Side by side, not one after the other: b was asked while a was being crawled.
+	ha, hb := a.hits(), b.hits()
+	if !hb[len(hb)/2].at.Before(ha[len(ha)-1].at) || !ha[len(ha)/2].at.Before(hb[len(hb)-1].at) {
+		t.Errorf("hosts crawled one after the other, not in parallel")
+	}
 }

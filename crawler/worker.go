@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -102,6 +103,13 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	hdr := http.Header{}
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	rewrite := false
+	if known && prev.File != "" && c.cfg.Format == OutputFiles {
+		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
+			// The article file was removed by hand: fetch and write it again.
+			rewrite, prev.ETag, prev.LastModified = true, "", ""
+		}
+	}
 	if known && prev.Err == "" {
 		if prev.ETag != "" {
 			hdr.Set("If-None-Match", prev.ETag)
@@ -157,7 +165,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	if isXML(r.contentType, r.body) {
 		return c.readXML(e, r, st, res, ev)
 	}
-	return c.readHTML(ctx, e, r, st, res, ev)
+	return c.readHTML(ctx, e, r, st, rewrite, res, ev)
 }
 
 // failure decides between a retry with backoff and giving up.
@@ -218,7 +226,7 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
-func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
+func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
 	body := decodeHTML(r.body, r.contentType, r.converted)
 	base, _ := url.Parse(e.URL)
 	pi := analyze(body, base)
@@ -268,7 +276,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	hash := textHash(title, text)
-	if hash == st.Hash {
+	if hash == st.Hash && !rewrite {
 		res.state = st
 		ev.Kind = EventUnchanged
 		return res, ev
