@@ -6,7 +6,8 @@
 // Each system runs in its own process, built from bench/internal/child, with
 // GOMAXPROCS=1: one warm-up pass, then -passes timed passes over the pages one
 // at a time; the time of a pass is the sum of per-page extraction times
-// (parse included, file reading excluded) and the median pass counts. Every
+// (parse included, file reading excluded). -rounds rounds run every system in
+// turn, each in a fresh process, and the median of all timed passes counts. Every
 // system reads the same UTF-8 bytes, produced once by the common front end
 // (gunzip, then clean.Decode).
 //
@@ -68,7 +69,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("aeb", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", bench.AEBDir(), "benchmark folder (ground-truth.json, html/*.html.gz)")
-	passes := fs.Int("passes", 3, "timed passes per system, after one warm-up pass; the median counts")
+	rounds := fs.Int("rounds", 3, "rounds; each runs every system once, in turn, in a fresh process")
+	passes := fs.Int("passes", 1, "timed passes per system and round, after one warm-up pass; the median of all counts")
 	systems := fs.String("systems", "winnow,readability,trafilatura,trafilatura-fallback", "systems to run, comma-separated")
 	sysName := fs.String("system", "", "one system: list its per-page scores, worst first (with -page: diff one page)")
 	pageID := fs.String("page", "", "with -system: print the system's text against the truth for this page id (or id prefix)")
@@ -130,16 +132,30 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err := writePages(tmp, pages); err != nil {
 		return err
 	}
-	var rows []row
-	for _, sys := range chosen {
-		fmt.Fprintf(stderr, "aeb: %s: %d pages, 1 warm-up + %d timed passes...\n", sys.name, len(pages), *passes)
-		out, err := runSystem(ctx, tmp, sys, *passes, stderr)
-		if err != nil {
-			return err
+	// Rounds interleave the systems, so that a change in the machine's load
+	// (it is shared) falls on every system alike rather than on one.
+	outs := make([]outcome, len(chosen))
+	for round := range *rounds {
+		for i, sys := range chosen {
+			fmt.Fprintf(stderr, "aeb: round %d/%d: %s: %d pages, 1 warm-up + %d timed passes\n", round+1, *rounds, sys.name, len(pages), *passes)
+			out, err := runSystem(ctx, tmp, sys, *passes, stderr)
+			if err != nil {
+				return err
+			}
+			if round == 0 {
+				outs[i] = out
+				continue
+			}
+			outs[i].rep.PassNanos = append(outs[i].rep.PassNanos, out.rep.PassNanos...)
+			outs[i].rep.PassCPUNanos = append(outs[i].rep.PassCPUNanos, out.rep.PassCPUNanos...)
+			outs[i].maxRSSKB = max(outs[i].maxRSSKB, out.maxRSSKB)
 		}
-		rows = append(rows, summarise(sys.name, pages, out))
 	}
-	printTable(stdout, rows, len(pages), *passes)
+	var rows []row
+	for i, sys := range chosen {
+		rows = append(rows, summarise(sys.name, pages, outs[i]))
+	}
+	printTable(stdout, rows, len(pages), *rounds, *passes)
 	return nil
 }
 
@@ -216,13 +232,14 @@ type row struct {
 	name     string
 	sum      score.Summary
 	failed   int
-	passNs   int64 // median pass
+	passNs   int64 // median pass, wall clock
+	cpuNs    int64 // median pass, process CPU time
 	maxRSSKB int64
 	alloc    uint64 // bytes per pass
 }
 
 func summarise(name string, pages []bench.Page, o outcome) row {
-	r := row{name: name, passNs: child.Median(o.rep.PassNanos), maxRSSKB: o.maxRSSKB, alloc: o.rep.AllocBytes}
+	r := row{name: name, passNs: child.Median(o.rep.PassNanos), cpuNs: child.Median(o.rep.PassCPUNanos), maxRSSKB: o.maxRSSKB, alloc: o.rep.AllocBytes}
 	scores := make([]score.PageScore, len(pages))
 	for i, p := range pages {
 		res := o.rep.Pages[i]
@@ -235,30 +252,32 @@ func summarise(name string, pages []bench.Page, o outcome) row {
 	return r
 }
 
-func printTable(w io.Writer, rows []row, n, passes int) {
+func printTable(w io.Writer, rows []row, n, rounds, passes int) {
 	var winnow *row
 	for i := range rows {
 		if rows[i].name == "winnow" {
 			winnow = &rows[i]
 		}
 	}
-	fmt.Fprintf(w, "%d pages; time: median of %d passes after a warm-up, one process per system, GOMAXPROCS=1\n\n", n, passes)
-	fmt.Fprintln(w, "| system | F1 | precision | recall | accuracy | failed | pages/s | ms/page | max RSS MB | alloc MB/page | winnow time / this | winnow speed × |")
+	fmt.Fprintf(w, "%d pages; time: median of %d rounds × %d passes (each after a warm-up pass), one process per system and round, GOMAXPROCS=1; "+
+		"pages/s from process CPU time (wall clock in brackets); max RSS: highest of the rounds\n\n", n, rounds, passes)
+	fmt.Fprintln(w, "| system | F1 | precision | recall | accuracy | failed | pages/s (wall) | ms/page | max RSS MB | alloc MB/page | winnow time / this | winnow speed × |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
-	for _, r := range rows {
-		secs := time.Duration(r.passNs).Seconds()
-		pps := 0.0
-		if secs > 0 {
-			pps = float64(n) / secs
+	perSec := func(ns int64) float64 {
+		if ns <= 0 {
+			return 0
 		}
+		return float64(n) / time.Duration(ns).Seconds()
+	}
+	for _, r := range rows {
 		ratio, speed := "-", "-"
-		if winnow != nil && r.passNs > 0 && winnow.passNs > 0 {
-			t := float64(winnow.passNs) / float64(r.passNs)
+		if winnow != nil && r.cpuNs > 0 && winnow.cpuNs > 0 {
+			t := float64(winnow.cpuNs) / float64(r.cpuNs)
 			ratio, speed = fmt.Sprintf("%.2f", t), fmt.Sprintf("%.2f", 1/t)
 		}
-		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %d | %.1f | %.2f | %.1f | %.2f | %s | %s |\n",
-			r.name, r.sum.F1, r.sum.P, r.sum.R, r.sum.Accuracy, r.failed, pps, 1000*secs/float64(n),
-			float64(r.maxRSSKB)/1024, float64(r.alloc)/float64(n)/(1<<20), ratio, speed)
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %d | %.1f (%.1f) | %.2f | %.1f | %.2f | %s | %s |\n",
+			r.name, r.sum.F1, r.sum.P, r.sum.R, r.sum.Accuracy, r.failed, perSec(r.cpuNs), perSec(r.passNs),
+			time.Duration(r.cpuNs).Seconds()*1000/float64(n), float64(r.maxRSSKB)/1024, float64(r.alloc)/float64(n)/(1<<20), ratio, speed)
 	}
 }
 

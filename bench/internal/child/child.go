@@ -20,6 +20,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"syscall"
 	"time"
 )
 
@@ -47,8 +48,12 @@ type Result struct {
 type Report struct {
 	System string   `json:"system"`
 	Pages  []Result `json:"pages"`
-	// PassNanos is the total extraction time of each timed pass.
+	// PassNanos is the total extraction time of each timed pass, wall clock.
 	PassNanos []int64 `json:"pass_ns"`
+	// PassCPUNanos is the process CPU time (user + system) of the same
+	// extractions: on a shared machine it does not count the time the
+	// process waits for a core.
+	PassCPUNanos []int64 `json:"pass_cpu_ns"`
 	// AllocBytes is the Go heap allocated over the timed passes, per pass.
 	AllocBytes uint64 `json:"alloc_bytes"`
 	// HeapSys is the largest heap the Go runtime obtained from the OS.
@@ -106,15 +111,17 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 			runtime.GC()
 			runtime.ReadMemStats(&before)
 		}
-		var total int64
+		var total, totalCPU int64
 		for i, e := range entries {
 			page, err := os.ReadFile(filepath.Join(*dir, e.File))
 			if err != nil {
 				return fmt.Errorf("page %s: %w", e.ID, err)
 			}
+			cpu0 := cpuNanos()
 			start := time.Now()
 			text, err := safeExtract(ctx, extract, page, e.URL)
 			ns := time.Since(start).Nanoseconds()
+			totalCPU += cpuNanos() - cpu0
 			if pass == 0 {
 				rep.Pages[i] = Result{ID: e.ID, Text: text}
 				if err != nil {
@@ -127,6 +134,7 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 		}
 		if pass > 0 {
 			rep.PassNanos = append(rep.PassNanos, total)
+			rep.PassCPUNanos = append(rep.PassCPUNanos, totalCPU)
 		}
 	}
 	var after runtime.MemStats
@@ -150,6 +158,15 @@ func safeExtract(ctx context.Context, extract Extractor, page []byte, pageURL st
 		}
 	}()
 	return extract(ctx, page, pageURL)
+}
+
+// cpuNanos is the CPU time the process has used so far, user plus system.
+func cpuNanos() int64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return ru.Utime.Nano() + ru.Stime.Nano()
 }
 
 func readManifest(dir string) ([]Entry, error) {
