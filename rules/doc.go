@@ -1,0 +1,82 @@
+// Package rules loads, compiles and applies winnow's cleaning rules.
+//
+// A rule is data: an id, a scope, a match and an action, with examples that
+// document and test it. Rule files are YAML; Load reads them with positions,
+// reports every problem of every file at once as file:line:col messages (an
+// ErrorList), and compiles regexes and selectors once. A Set is immutable and
+// safe for concurrent use. ApplyDOM runs the dom-stage rules on a parsed page;
+// ApplyText runs the text-stage rules on blocks of extracted text. Every
+// removal or change is recorded with its rule id in a Trace.
+//
+// # File format
+//
+//	rules:
+//	  - id: spam.brand-line            # required; dotted lower-case words, unique
+//	    description: What it removes.  # shown by `winnow rules list`
+//	    scope:
+//	      stage: text                  # required: dom or text
+//	      hosts: ["*.example.com"]     # optional host globs (path.Match); empty: every host
+//	    match:                         # every key given must match
+//	      ...
+//	    action: drop                   # see Actions
+//	    examples:                      # in/out pairs; `winnow rules lint` and go test run them
+//	      - in: "tk88 bet\nHeadline"
+//	        out: "Headline"
+//
+// Unknown keys anywhere are errors, so a typo never silently disables a rule.
+//
+// # Match keys
+//
+// Both stages:
+//
+//	text: REGEX         the block's (or element's) text matches (Go RE2 syntax)
+//	not-text: REGEX     the text does not match
+//	min-matches: N      text must match at least N times
+//	min-words: N        at least N words
+//	max-words: N        at most N words
+//
+// Stage dom (the element's text is its visible text):
+//
+//	selector: CSS       elements matching the selector (cascadia syntax)
+//	hidden: true        elements hidden by their own markup: the hidden
+//	                    attribute, display:none, visibility:hidden, zero font
+//	                    size, far off-screen position or text-indent
+//	href: REGEX         the element or a link inside it has a matching href
+//	link-density: X     at least this share (0-1) of the text is inside links
+//	min-links: N        at least N links inside
+//
+// Stage text (a block is a paragraph, heading, list item, quote, caption or,
+// for plain-text input, a line):
+//
+//	kind: [p, h, li, quote, caption, pre, line]   block kinds
+//	position: first | last                         only the first or last block
+//	after-words: N      only blocks preceded by at least N words of text
+//	repeats: N          the block's text occurs at least N times in the page
+//	same-as-title: true the block repeats the page title
+//	pattern: REGEX      strip: the text to cut out of the block
+//	glyphs: leading | trailing | both
+//	                    strip: decorative glyph runs (symbols, emoji parts,
+//	                    private-use code points, letters of a script the page
+//	                    is not written in) at the start or end of a block
+//	similarity: X       dedupe: 1 (default) compares normalised text exactly;
+//	                    below 1, a block is a repeat when that share of its
+//	                    word 3-shingles occur in one earlier block
+//	min-chars: N        dedupe: shorter blocks are never dropped as repeats
+//
+// # Actions
+//
+//	remove     dom: remove the element
+//	cut-after  dom: remove the element and its later siblings;
+//	           text: drop the block and every block after it
+//	drop       text: drop the block
+//	strip      text: cut pattern or glyphs out of the block (dropped if empty)
+//	dedupe     text: drop blocks repeating an earlier one (keep the first)
+//	keep       protect the element or block from every later rule
+//
+// # Order
+//
+// Within a stage, keep rules run first; then rules run in load order: files
+// by name (the built-in files are numbered), rules in file order, built-in
+// files before those given with --rules. The cleaner applies the text stage
+// until nothing changes, so cleaning clean text changes nothing.
+package rules
