@@ -21,6 +21,11 @@ import (
 // that port is free (so the README's minimal job runs exactly as written),
 // else on a free port. gate, when not nil, is waited on by every article.
 func newsSite(t *testing.T, gate chan struct{}) (string, *httptest.Server) {
+	return newsSiteN(t, gate, 3, 0)
+}
+
+// newsSiteN is newsSite with n articles, each answered after wait.
+func newsSiteN(t *testing.T, gate chan struct{}, n int, wait time.Duration) (string, *httptest.Server) {
 	t.Helper()
 	ln, err := net.Listen("tcp4", "127.0.0.1:8080")
 	if err != nil {
@@ -40,12 +45,17 @@ func newsSite(t *testing.T, gate chan struct{}) (string, *httptest.Server) {
 		}
 		fmt.Fprint(w, `<html><head><title>Home</title></head><body><ul>
 <li><a href="/news/1?utm_source=x">One</a></li><li><a href="/news/2">Two</a></li>
-<li><a href="/news/3#c">Three</a></li><li><a href="/private/x">x</a></li></ul></body></html>`)
+<li><a href="/news/3#c">Three</a></li><li><a href="/private/x">x</a></li>`)
+		for i := 4; i <= n; i++ {
+			fmt.Fprintf(w, `<li><a href="/news/%d">Story</a></li>`, i)
+		}
+		fmt.Fprint(w, `</ul></body></html>`)
 	})
 	mux.HandleFunc("/news/", func(w http.ResponseWriter, r *http.Request) {
 		if gate != nil {
 			<-gate
 		}
+		time.Sleep(wait)
 		id := strings.TrimPrefix(r.URL.Path, "/news/")
 		etag := `"v1-` + id + `"`
 		w.Header().Set("ETag", etag)
@@ -220,4 +230,22 @@ func waitFor(t *testing.T, cond func() bool) {
 		}
 	}
 	t.Fatal("condition not met in 10s")
+}
+
+func TestRunCrawl_Progress(t *testing.T) {
+	addr, _ := newsSiteN(t, nil, 8, 60*time.Millisecond)
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 10ms}\n")
+	e, stderr := testEnv()
+	e.stderrTTY = true
+	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
+		t.Fatalf("runCrawl: %v\n%s", err, stderr)
+	}
+	out := stderr.String()
+	if !strings.Contains(out, "\r\033[Kexample: ") || !strings.Contains(out, "queued") || !strings.Contains(out, "pages/s") {
+		t.Errorf("no progress line on a terminal:\n%q", out)
+	}
+	if !strings.Contains(out, "example: 8 written (8 new, 0 changed)") {
+		t.Errorf("no summary line:\n%q", out)
+	}
 }
