@@ -386,7 +386,12 @@ func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Ti
 			return false, h.next, nil
 		}
 		h.reserved = false
-		return true, now, nil
+		// A start much later than the reserved one (a busy dispatcher, a
+		// slow store) could run into the next slot, which on a store shared
+		// by several processes belongs to another one: reserve again.
+		if time.Since(h.next) <= h.delay/10 {
+			return true, now, nil
+		}
 	}
 	at, err := c.store.ReserveHost(ctx, hn, h.delay)
 	if err != nil {
