@@ -20,16 +20,22 @@ type gate struct {
 		MinPrecision float64 `json:"min_precision"`
 		MinRecall    float64 `json:"min_recall"`
 	} `json:"aeb"`
-	Noise struct {
-		Seed               uint64  `json:"seed"`
-		Variants           int     `json:"variants"`
-		MaxSpamLeft        float64 `json:"max_spam_left"`
-		MaxBoilerplateLeft float64 `json:"max_boilerplate_left"`
-		MaxDupsLeft        float64 `json:"max_dups_left"`
-		MaxGlyphsLeft      float64 `json:"max_glyphs_left"`
-		MinRecallRatio     float64 `json:"min_recall_ratio"`
-		MinPrecision       float64 `json:"min_precision"`
-	} `json:"noise"`
+	// Noise is the corpus generated from the benchmark pages.
+	Noise noisePins `json:"noise"`
+	// NoiseBuiltin is the corpus generated from the pages bundled with
+	// package noise: it runs even without the benchmark folder.
+	NoiseBuiltin noisePins `json:"noise_builtin"`
+}
+
+type noisePins struct {
+	Seed               uint64  `json:"seed"`
+	Variants           int     `json:"variants"`
+	MaxSpamLeft        float64 `json:"max_spam_left"`
+	MaxBoilerplateLeft float64 `json:"max_boilerplate_left"`
+	MaxDupsLeft        float64 `json:"max_dups_left"`
+	MaxGlyphsLeft      float64 `json:"max_glyphs_left"`
+	MinRecallRatio     float64 `json:"min_recall_ratio"`
+	MinPrecision       float64 `json:"min_precision"`
 }
 
 func readGate(t *testing.T) gate {
@@ -86,14 +92,30 @@ func TestGateAEB(t *testing.T) {
 
 // TestGateNoise fails when winnow leaves more of the injected noise, or
 // loses more of the body, than the pins in gate.json allow, on the held-out
-// generator seed.
+// generator seed, over the benchmark pages.
 func TestGateNoise(t *testing.T) {
 	g := readGate(t)
-	if g.Noise.Seed != noise.HeldOutSeed {
-		t.Errorf("gate.json: noise seed %d, want the held-out seed %d", g.Noise.Seed, noise.HeldOutSeed)
-	}
 	pages := loadAEB(t)
-	docs, _, err := noise.Generate(bench.NoiseSources(pages), noise.Options{Seed: g.Noise.Seed, Variants: g.Noise.Variants})
+	checkNoise(t, "noise", bench.NoiseSources(pages), g.Noise)
+}
+
+// TestGateNoiseBuiltin is TestGateNoise over the pages bundled with package
+// noise, so that it runs without the benchmark folder.
+func TestGateNoiseBuiltin(t *testing.T) {
+	g := readGate(t)
+	srcs, err := noise.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNoise(t, "noise_builtin", srcs, g.NoiseBuiltin)
+}
+
+func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) {
+	t.Helper()
+	if pins.Seed != noise.HeldOutSeed {
+		t.Errorf("gate.json: %s: seed %d, want the held-out seed %d", name, pins.Seed, noise.HeldOutSeed)
+	}
+	docs, _, err := noise.Generate(srcs, noise.Options{Seed: pins.Seed, Variants: pins.Variants})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,26 +128,26 @@ func TestGateNoise(t *testing.T) {
 		t.Errorf("%v", err)
 	}
 	f := noise.Summarise(figs)
-	t.Logf("noise (seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
-		g.Noise.Seed, f.Docs, f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft, f.Noisy.R, f.Clean.R, f.RecallRatio, f.Noisy.P)
+	t.Logf("%s (seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
+		name, pins.Seed, f.Docs, f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft, f.Noisy.R, f.Clean.R, f.RecallRatio, f.Noisy.P)
 	checks := []struct {
-		name      string
+		what      string
 		got, pin  float64
 		higherBad bool
 	}{
-		{"spam left", f.SpamLeft, g.Noise.MaxSpamLeft, true},
-		{"boilerplate left", f.BoilerplateLeft, g.Noise.MaxBoilerplateLeft, true},
-		{"duplicates left", f.DupsLeft, g.Noise.MaxDupsLeft, true},
-		{"glyphs left", f.GlyphsLeft, g.Noise.MaxGlyphsLeft, true},
-		{"noisy/clean recall", f.RecallRatio, g.Noise.MinRecallRatio, false},
-		{"noisy precision", f.Noisy.P, g.Noise.MinPrecision, false},
+		{"spam left", f.SpamLeft, pins.MaxSpamLeft, true},
+		{"boilerplate left", f.BoilerplateLeft, pins.MaxBoilerplateLeft, true},
+		{"duplicates left", f.DupsLeft, pins.MaxDupsLeft, true},
+		{"glyphs left", f.GlyphsLeft, pins.MaxGlyphsLeft, true},
+		{"noisy/clean recall", f.RecallRatio, pins.MinRecallRatio, false},
+		{"noisy precision", f.Noisy.P, pins.MinPrecision, false},
 	}
 	for _, c := range checks {
 		if c.higherBad && c.got > c.pin {
-			t.Errorf("noise: %s %.4f, above the pinned %.4f", c.name, c.got, c.pin)
+			t.Errorf("%s: %s %.4f, above the pinned %.4f", name, c.what, c.got, c.pin)
 		}
 		if !c.higherBad && c.got < c.pin {
-			t.Errorf("noise: %s %.4f, below the pinned %.4f", c.name, c.got, c.pin)
+			t.Errorf("%s: %s %.4f, below the pinned %.4f", name, c.what, c.got, c.pin)
 		}
 	}
 }

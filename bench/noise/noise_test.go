@@ -141,3 +141,25 @@ func TestMeasure(t *testing.T) {
 		}
 	})
 }
+
+func TestBuiltinSources(t *testing.T) {
+	srcs, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) < 6 {
+		t.Fatalf("Builtin() = %d pages, want at least 6", len(srcs))
+	}
+	docs, skipped, err := Generate(srcs, Options{Seed: HeldOutSeed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) != 0 || len(docs) != len(srcs) {
+		t.Errorf("Generate(Builtin()) skipped %v: their body paragraphs are not found in the page", skipped)
+	}
+	for _, d := range docs {
+		if !strings.Contains(string(d.Clean), "<p") {
+			t.Errorf("%s: clean page has no paragraph", d.ID)
+		}
+	}
+}

@@ -8,6 +8,7 @@
 //	go run ./cmd/noise -seed 2             # the reported figures (held-out seed)
 //	go run ./cmd/noise -seed 1 -left       # tuning: every item left, per page
 //	go run ./cmd/noise -seed 1 -out DIR    # write the corpus (noisy.html, clean.html, body.txt, items.json)
+//	go run ./cmd/noise -seed 2 -builtin -variants 40   # from the pages bundled with package noise
 package main
 
 import (
@@ -44,18 +45,28 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	variants := fs.Int("variants", 2, "noisy pages per benchmark page")
 	out := fs.String("out", "", "write the corpus to this directory instead of measuring")
 	left := fs.Bool("left", false, "list, per page, every injected item winnow left")
+	builtin := fs.Bool("builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	pages, err := bench.LoadAEB(*dir)
-	if errors.Is(err, bench.ErrNoAEB) {
-		fmt.Fprintf(stderr, "noise: skipped: benchmark folder %s not found (set -dir)\n", *dir)
-		return nil
+	var srcs []noise.Source
+	if *builtin {
+		var err error
+		if srcs, err = noise.Builtin(); err != nil {
+			return err
+		}
+	} else {
+		pages, err := bench.LoadAEB(*dir)
+		if errors.Is(err, bench.ErrNoAEB) {
+			fmt.Fprintf(stderr, "noise: skipped: benchmark folder %s not found (set -dir, or use -builtin)\n", *dir)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		srcs = bench.NoiseSources(pages)
 	}
-	if err != nil {
-		return err
-	}
-	docs, skipped, err := noise.Generate(bench.NoiseSources(pages), noise.Options{Seed: *seed, Variants: *variants})
+	docs, skipped, err := noise.Generate(srcs, noise.Options{Seed: *seed, Variants: *variants})
 	if err != nil {
 		return err
 	}
@@ -88,8 +99,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			kinds[k] += n
 		}
 	}
-	fmt.Fprintf(stdout, "noise corpus: seed %d, %d pages from %d benchmark pages (%d skipped: body not found in the DOM), %d failed\n",
-		*seed, len(docs), len(pages)-len(skipped), len(skipped), len(errs))
+	from := "benchmark"
+	if *builtin {
+		from = "bundled"
+	}
+	fmt.Fprintf(stdout, "noise corpus: seed %d, %d pages from %d %s pages (%d skipped: body not found in the DOM), %d failed\n",
+		*seed, len(docs), len(srcs)-len(skipped), from, len(skipped), len(errs))
 	fmt.Fprintf(stdout, "injections: %s\n\n", kindList(kinds))
 	printFigures(stdout, noise.Summarise(figs))
 	return nil
