@@ -1,0 +1,211 @@
+package redisstore_test
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// readIndexes reads index.jsonl of every output dir.
+func readIndexes(t testing.TB, dirs []string) map[string][]crawler.IndexLine {
+	t.Helper()
+	out := map[string][]crawler.IndexLine{}
+	for _, d := range dirs {
+		f, err := os.Open(filepath.Join(d, crawler.IndexFile))
+		if os.IsNotExist(err) {
+			continue
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			var l crawler.IndexLine
+			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
+				t.Fatalf("%s: %v", d, err)
+			}
+			if l.File != "" {
+				if _, err := os.Stat(filepath.Join(d, l.File)); err != nil {
+					t.Errorf("%s: index names %s: %v", d, l.File, err)
+				}
+			}
+			out[l.URL] = append(out[l.URL], l)
+		}
+		f.Close()
+	}
+	return out
+}
+
+func countLines(dirs []string) int {
+	n := 0
+	for _, d := range dirs {
+		b, _ := os.ReadFile(filepath.Join(d, crawler.IndexFile))
+		for _, c := range b {
+			if c == '\n' {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// TestDistributedCrawl_KillWorker: three worker processes crawl a
+// 3,000-article site on ten hosts through one Redis; one is killed with
+// SIGKILL mid-run and restarted under its name (it replays its index, as a
+// supervisor would restart it). Every article is written exactly once over
+// all outputs, the per-host delay holds across the workers as seen by the
+// servers, and the frontier ends empty.
+func TestDistributedCrawl_KillWorker(t *testing.T) {
+	testDistributedCrawl(t, "2s", func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		<-workers["w1"].done
+		time.Sleep(300 * time.Millisecond)
+		workers["w1"] = start("w1")
+	})
+}
+
+// TestDistributedCrawl_RedisRestart: Redis stops for a second in the middle
+// of the crawl and comes back from its AOF; the workers retry with backoff
+// and finish with every article written exactly once.
+func TestDistributedCrawl_RedisRestart(t *testing.T) {
+	testDistributedCrawl(t, "5s", func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+		srv.Stop()
+		time.Sleep(time.Second)
+		srv.Start()
+	})
+}
+
+// testDistributedCrawl runs three workers and calls disrupt once a quarter
+// of the articles are written.
+func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker)) {
+	if testing.Short() {
+		t.Skip("end-to-end crawl with worker processes")
+	}
+	srv := startRedis(t)
+	const (
+		hosts    = 10
+		sections = 10
+		perSec   = 30
+		delay    = 20 * time.Millisecond
+	)
+	site := newNewsSite(t, hosts, sections, perSec, 0)
+	dir := t.TempDir()
+	cfg := func(name string) workerConfig {
+		return workerConfig{
+			Redis: srv.URL() + "?lease=" + lease, Job: "e2e", Worker: name,
+			Seeds: site.seeds(), Hosts: site.hostNames(),
+			Out: filepath.Join(dir, "out-"+name), Delay: delay, Workers: 4,
+		}
+	}
+	start := func(name string) *worker { return startWorker(t, cfg(name), dir) }
+	names := []string{"w0", "w1", "w2"}
+	var outs []string
+	workers := map[string]*worker{}
+	for _, n := range names {
+		workers[n] = start(n)
+		outs = append(outs, cfg(n).Out)
+	}
+	total := hosts * sections * perSec
+
+	deadline := time.Now().Add(60 * time.Second)
+	for countLines(outs) < total/4 {
+		if time.Now().After(deadline) {
+			t.Fatalf("only %d articles written after 60s", countLines(outs))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	disruptedAt := countLines(outs)
+	disrupt(t, srv, workers, start)
+	for _, n := range names {
+		workers[n].wait(t, 80*time.Second)
+	}
+
+	// Every article exactly once over all outputs.
+	idx := readIndexes(t, outs)
+	var missing, dup []string
+	for _, u := range site.articles() {
+		switch n := len(idx[u]); {
+		case n == 0:
+			missing = append(missing, u)
+		case n > 1:
+			dup = append(dup, fmt.Sprintf("%s ×%d", u, n))
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d articles missing, e.g. %v", len(missing), missing[:min(5, len(missing))])
+	}
+	if len(dup) > 0 {
+		t.Errorf("%d articles written twice, e.g. %v", len(dup), dup[:min(5, len(dup))])
+	}
+	if extra := len(idx) - total + len(missing); extra != 0 {
+		t.Errorf("%d index lines for URLs that are not articles", extra)
+	}
+
+	// The per-host delay across workers, from the servers' clocks. Slots are
+	// exact on the Redis clock (TestStore_ReserveHostSpacing); between the
+	// reservation and the request's arrival lie the crawler's dispatch, a
+	// State lookup and the HTTP client, whose jitter on a loaded machine
+	// shortens some gaps. Those must stay rare and small.
+	gaps := site.minGaps()
+	if len(gaps) != hosts {
+		t.Errorf("requests seen on %d hosts, want %d", len(gaps), hosts)
+	}
+	worst := time.Hour
+	for _, g := range gaps {
+		worst = min(worst, g.d)
+	}
+	below, all := site.gapsBelow(delay)
+	below90, _ := site.gapsBelow(delay * 9 / 10)
+	below50, _ := site.gapsBelow(delay / 2)
+	if below90*10 > all || below50*50 > all {
+		t.Errorf("per-host delay %v: %d of %d gaps below 90%%, %d below 50%%", delay, below90, all, below50)
+	}
+	if os.Getenv("E2E_DEBUG") != "" {
+		for h, hs := range site.hits {
+			for i := 1; i < len(hs); i++ {
+				if g := hs[i].at.Sub(hs[i-1].at); g < delay/2 {
+					t.Logf("%s %v: %s -> %s %v", h, hs[i].at.Format("05.000000"), hs[i-1].path, hs[i].path, g)
+				}
+			}
+		}
+	}
+
+	// The frontier is empty: nothing in the stream, nothing pending in the
+	// group, nothing delayed.
+	rc := srv.Client()
+	ctx := t.Context()
+	xlen, err := rc.XLen(ctx, "winnow:{e2e}:frontier").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pend, err := rc.XPending(ctx, "winnow:{e2e}:frontier", "crawl").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	zcard, err := rc.ZCard(ctx, "winnow:{e2e}:delayed").Result()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if xlen != 0 || pend.Count != 0 || zcard != 0 {
+		t.Errorf("frontier not empty at the end: %d in stream, %d pending, %d delayed", xlen, pend.Count, zcard)
+	}
+	seen, _ := rc.SCard(ctx, "winnow:{e2e}:seen").Result()
+	var per []string
+	for _, n := range names {
+		b, _ := os.ReadFile(filepath.Join(cfg(n).Out, crawler.IndexFile))
+		per = append(per, fmt.Sprintf("%s %d", n, bytes.Count(b, []byte("\n"))))
+	}
+	t.Logf("%d articles written (%v), disrupted at %d; %d requests, %d URLs fetched more than once, %d URLs seen; per-host gaps: least %v, %d of %d below the %v delay, %d below 90%%, %d below 50%%",
+		len(idx), per, disruptedAt, site.requests(), site.refetched(), seen, worst.Round(time.Microsecond), below, all, delay, below90, below50)
+}
