@@ -109,14 +109,15 @@ func (in *injector) foreignGlyph() string {
 	}
 }
 
-// glyphPrefix returns a glyph prefix ("💮 ", "🌄🌄 ", "ꦐ\u00a0") and records it.
-func (in *injector) glyphPrefix() string {
+// glyphPrefix returns a glyph prefix ("💮 ", "🌄🌄 ", "ꦐ\u00a0") and records it
+// under kind.
+func (in *injector) glyphPrefix(kind string) string {
 	g := in.foreignGlyph()
-	in.items.Glyphs = append(in.items.Glyphs, g)
+	in.items.Glyphs = append(in.items.Glyphs, Item{g, kind})
 	s := g
 	if in.chance(0.15) {
 		g2 := in.foreignGlyph()
-		in.items.Glyphs = append(in.items.Glyphs, g2)
+		in.items.Glyphs = append(in.items.Glyphs, Item{g2, kind})
 		s += g2
 	}
 	return s + pick(in.r, []string{" ", " ", " ", "\u00a0", "  "})
@@ -129,7 +130,7 @@ func (in *injector) glyphPrefix() string {
 func (in *injector) bodyGlyphs() {
 	for range 1 + in.r.IntN(3) {
 		p := in.para(0)
-		prefix := in.glyphPrefix()
+		prefix := in.glyphPrefix(KindBodyGlyph)
 		if p.FirstChild != nil && p.FirstChild.Type == html.TextNode {
 			p.FirstChild.Data = prefix + strings.TrimLeft(p.FirstChild.Data, " \t\n")
 		} else {
@@ -150,7 +151,7 @@ func (in *injector) spamAnchors() {
 		}
 		p.AppendChild(txt(pick(in.r, []string{" ", " - ", " | ", " (", " → "})))
 		p.AppendChild(link)
-		in.items.Spam = append(in.items.Spam, b)
+		in.items.Spam = append(in.items.Spam, Item{b, KindSpamAnchor})
 		in.items.Kinds[KindSpamAnchor]++
 	}
 }
@@ -189,7 +190,7 @@ func (in *injector) leadRepeat() {
 			insertAfter(in.para(1), n)
 		}
 	}
-	in.items.Dups = append(in.items.Dups, Dup{Text: text, Copies: copies + 1})
+	in.items.Dups = append(in.items.Dups, Dup{Text: text, Copies: copies + 1, Kind: KindLeadRepeat})
 	in.items.Kinds[KindLeadRepeat]++
 }
 
@@ -221,7 +222,7 @@ func (in *injector) captions() {
 			insertAfter(in.para(1), el("p", nil, txt(c)))
 		}
 		insertAfter(in.para(1), n)
-		in.items.Dups = append(in.items.Dups, Dup{Text: c, Copies: copies})
+		in.items.Dups = append(in.items.Dups, Dup{Text: c, Copies: copies, Kind: KindCaption})
 		in.items.Allowed = append(in.items.Allowed, c)
 		in.items.Kinds[KindCaption]++
 	}
@@ -243,7 +244,7 @@ func (in *injector) fileNames() {
 			n = el("p", []attr{a("style", "text-align:center")}, el("span", nil, txt(f)))
 		}
 		insertAfter(in.para(0), n)
-		in.items.Boilerplate = append(in.items.Boilerplate, f)
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{f, KindFileName})
 		in.items.Kinds[KindFileName]++
 	}
 }
@@ -273,7 +274,7 @@ func (in *injector) spamLines() {
 		} else {
 			insertAfter(in.para(0), n)
 		}
-		in.items.Spam = append(in.items.Spam, text)
+		in.items.Spam = append(in.items.Spam, Item{text, KindSpamLine})
 		in.items.Kinds[KindSpamLine]++
 	}
 }
@@ -299,7 +300,7 @@ func (in *injector) hiddenSpam() {
 				attrs = []attr{a("href", "https://"+hostOf(in.r, b))}
 			}
 			kids = append(kids, el(tag, attrs, txt(text)), txt(" "))
-			in.items.Spam = append(in.items.Spam, text)
+			in.items.Spam = append(in.items.Spam, Item{text, KindHiddenSpam})
 		}
 		var attrs []attr
 		if in.chance(0.2) {
@@ -330,7 +331,7 @@ func (in *injector) inlineRelated() {
 		n = el("p", nil, txt(h+" "), el("em", nil, link))
 	}
 	insertAfter(in.para(1), n)
-	in.items.Boilerplate = append(in.items.Boilerplate, h, hl)
+	in.items.Boilerplate = append(in.items.Boilerplate, Item{h, KindInlineRelate}, Item{hl, KindInlineRelate})
 	in.items.Kinds[KindInlineRelate]++
 }
 
@@ -356,7 +357,7 @@ func (in *injector) sidebar() {
 			hn = el("h4", nil, el("span", nil, txt(heading)))
 		}
 		kids = append(kids, hn)
-		in.items.Boilerplate = append(in.items.Boilerplate, heading)
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{heading, KindSidebar})
 	}
 	n := 3 + in.r.IntN(6)
 	glyphs := in.chance(0.5)
@@ -370,16 +371,16 @@ func (in *injector) sidebar() {
 		hl := headline(in.r)
 		shown := hl
 		if glyphs {
-			shown = in.glyphPrefix() + hl
+			shown = in.glyphPrefix(KindSidebar) + hl
 		}
 		href := []attr{a("href", fmt.Sprintf("/%s-%d.html", strings.ToLower(strings.Fields(hl)[1]), in.r.IntN(1e7)))}
-		in.items.Boilerplate = append(in.items.Boilerplate, hl)
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{hl, KindSidebar})
 		switch shape {
 		case 0: // list of links
 			list.AppendChild(el("li", nil, el("a", href, txt(shown))))
 		case 1: // teaser cards: label, headline, headline again, teaser (seed 002)
 			label, tz := pick(in.r, sectionLabels), teaser(in.r)
-			in.items.Boilerplate = append(in.items.Boilerplate, label, tz)
+			in.items.Boilerplate = append(in.items.Boilerplate, Item{label, KindSidebar}, Item{tz, KindSidebar})
 			kids = append(kids, el("div", class(pick(in.r, []string{"item", "story", "card", "news-item"})),
 				el("a", href, el("img", []attr{a("src", "/thumb/"+fileName(in.r)), a("alt", hl)})),
 				el("span", class("cat"), txt(label)),
@@ -423,7 +424,7 @@ func (in *injector) linkFarm() {
 		brands = append(brands, b)
 		if !seen[b] {
 			seen[b] = true
-			in.items.Spam = append(in.items.Spam, b)
+			in.items.Spam = append(in.items.Spam, Item{b, KindLinkFarm})
 		}
 	}
 	switch in.r.IntN(3) {

@@ -18,7 +18,10 @@ type DocFigures struct {
 	// Dups counts extra copies injected; DupsLeft the extra copies kept.
 	Dups, DupsLeft     int
 	Glyphs, GlyphsLeft int
-	// Left lists the items left, prefixed by their category, for tuning.
+	// ByKind tallies, per noise kind (KindSpamLine...) and category
+	// ("spam", "boilerplate", "duplicates", "glyphs"), what was injected and left.
+	ByKind map[KindKey]Tally
+	// Left lists the items left, prefixed by their category and kind, for tuning.
 	Left []string
 	// Noisy scores the output for the noisy page against the clean body,
 	// after removing one copy of each allowed item (captions); Clean scores
@@ -26,25 +29,45 @@ type DocFigures struct {
 	Noisy, Clean score.PageScore
 }
 
+// KindKey names a tally: a category and a noise kind.
+type KindKey struct {
+	Category, Kind string
+}
+
+// Tally counts injected and left instances.
+type Tally struct {
+	Injected, Left int
+}
+
+func (f *DocFigures) tally(category, kind string, injected, left int) {
+	k := KindKey{category, kind}
+	t := f.ByKind[k]
+	t.Injected += injected
+	t.Left += left
+	f.ByKind[k] = t
+}
+
 // Measure compares a cleaner's outputs for d's noisy and clean pages.
 func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
-	f := DocFigures{ID: d.ID}
+	f := DocFigures{ID: d.ID, ByKind: map[KindKey]Tally{}}
 	nt, ct := newSeq(noisyOut), newSeq(cleanOut)
-	for _, s := range d.Items.Spam {
-		if left, ok := leftOver(s, nt, ct); ok {
+	for _, it := range d.Items.Spam {
+		if left, ok := leftOver(it.Text, nt, ct); ok {
 			f.Spam++
+			f.tally("spam", it.Kind, 1, b2i(left))
 			if left {
 				f.SpamLeft++
-				f.Left = append(f.Left, "spam: "+s)
+				f.Left = append(f.Left, "spam ("+it.Kind+"): "+it.Text)
 			}
 		}
 	}
-	for _, s := range d.Items.Boilerplate {
-		if left, ok := leftOver(s, nt, ct); ok {
+	for _, it := range d.Items.Boilerplate {
+		if left, ok := leftOver(it.Text, nt, ct); ok {
 			f.Boilerplate++
+			f.tally("boilerplate", it.Kind, 1, b2i(left))
 			if left {
 				f.BoilerplateLeft++
-				f.Left = append(f.Left, "boilerplate: "+s)
+				f.Left = append(f.Left, "boilerplate ("+it.Kind+"): "+it.Text)
 			}
 		}
 	}
@@ -58,20 +81,32 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 		kept = min(max(kept, 0), extra)
 		f.Dups += extra
 		f.DupsLeft += kept
+		f.tally("duplicates", dup.Kind, extra, kept)
 		if kept > 0 {
-			f.Left = append(f.Left, "duplicate: "+dup.Text)
+			f.Left = append(f.Left, "duplicate ("+dup.Kind+"): "+dup.Text)
 		}
 	}
-	injected := map[string]int{}
+	// Glyphs are counted per distinct glyph: occurrences in the noisy output
+	// beyond those in the clean output, at most as many as injected, shared
+	// out to the kinds in injection order.
+	injected := map[string][]string{} // glyph -> kinds of its instances
+	var order []string
 	for _, g := range d.Items.Glyphs {
-		injected[g]++
+		if _, ok := injected[g.Text]; !ok {
+			order = append(order, g.Text)
+		}
+		injected[g.Text] = append(injected[g.Text], g.Kind)
 	}
-	for g, n := range injected {
-		left := min(max(strings.Count(noisyOut, g)-strings.Count(cleanOut, g), 0), n)
-		f.Glyphs += n
+	for _, g := range order {
+		kinds := injected[g]
+		left := min(max(strings.Count(noisyOut, g)-strings.Count(cleanOut, g), 0), len(kinds))
+		f.Glyphs += len(kinds)
 		f.GlyphsLeft += left
+		for i, k := range kinds {
+			f.tally("glyphs", k, 1, b2i(i < left))
+		}
 		if left > 0 {
-			f.Left = append(f.Left, "glyph: "+g)
+			f.Left = append(f.Left, "glyph ("+kinds[0]+"): "+g)
 		}
 	}
 	// Captions may be kept once: drop one copy before scoring.
@@ -82,6 +117,13 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 	f.Noisy = score.Page(strings.Join(toks, " "), d.Body)
 	f.Clean = score.Page(cleanOut, d.Body)
 	return f
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // leftOver reports whether item s occurs more often in the noisy output than
@@ -160,11 +202,13 @@ type Figures struct {
 	Noisy, Clean score.Summary
 	// RecallRatio is Noisy.R / Clean.R; the target is at least 0.97.
 	RecallRatio float64
+	// ByKind sums the per-document tallies.
+	ByKind map[KindKey]Tally
 }
 
 // Summarise adds up per-document figures.
 func Summarise(docs []DocFigures) Figures {
-	var f Figures
+	f := Figures{ByKind: map[KindKey]Tally{}}
 	var sl, bl, dl, gl int
 	noisy := make([]score.PageScore, len(docs))
 	clean := make([]score.PageScore, len(docs))
@@ -178,6 +222,12 @@ func Summarise(docs []DocFigures) Figures {
 		dl += d.DupsLeft
 		gl += d.GlyphsLeft
 		noisy[i], clean[i] = d.Noisy, d.Clean
+		for k, t := range d.ByKind {
+			s := f.ByKind[k]
+			s.Injected += t.Injected
+			s.Left += t.Left
+			f.ByKind[k] = s
+		}
 	}
 	f.Docs = len(docs)
 	f.SpamLeft = share(sl, f.Spam)

@@ -63,14 +63,14 @@ type Doc struct {
 // Items records what was injected into one Doc.
 type Items struct {
 	// Spam holds gambling brands, phrases and link-farm anchors: none should be left.
-	Spam []string
+	Spam []Item
 	// Boilerplate holds sidebar headings, headlines, teasers, section labels
 	// and leaked file names: none should be left.
-	Boilerplate []string
+	Boilerplate []Item
 	// Dups holds text injected more than once: at most one copy should be left.
 	Dups []Dup
 	// Glyphs holds one entry per decorative glyph injected.
-	Glyphs []string
+	Glyphs []Item
 	// Allowed holds injected text that may be kept once without counting
 	// against precision: photo captions.
 	Allowed []string
@@ -78,10 +78,18 @@ type Items struct {
 	Kinds map[string]int
 }
 
+// Item is one injected string and the kind of noise it belongs to
+// (KindSpamLine, KindSidebar...).
+type Item struct {
+	Text string
+	Kind string
+}
+
 // Dup is a text present Copies times in the noisy page.
 type Dup struct {
 	Text   string
 	Copies int
+	Kind   string
 }
 
 // Options control Generate.

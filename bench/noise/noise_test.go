@@ -55,9 +55,9 @@ func TestGenerate(t *testing.T) {
 			kinds[k] += n
 		}
 		text := visibleText(t, d.Noisy)
-		for _, s := range append(append([]string{}, d.Items.Spam...), d.Items.Boilerplate...) {
-			if !strings.Contains(text, s) {
-				t.Errorf("%s: injected item %q not in the page", d.ID, s)
+		for _, it := range append(append([]Item{}, d.Items.Spam...), d.Items.Boilerplate...) {
+			if !strings.Contains(text, it.Text) {
+				t.Errorf("%s: injected %s item %q not in the page", d.ID, it.Kind, it.Text)
 			}
 		}
 		for _, l := range strings.Split(testBody, "\n") {
@@ -128,9 +128,17 @@ func TestMeasure(t *testing.T) {
 		if f.Noisy.P > 0.5 {
 			t.Errorf("raw text: precision %v, want it low", f.Noisy.P)
 		}
+		for k, tally := range f.ByKind {
+			if k.Category != "duplicates" && tally.Left != tally.Injected {
+				t.Errorf("raw text: %s %s: left %d of %d, want all", k.Category, k.Kind, tally.Left, tally.Injected)
+			}
+		}
+		if n := len(f.ByKind); n < 10 {
+			t.Errorf("raw text: %d kind tallies, want one per category and kind (at least 10)", n)
+		}
 	})
 	t.Run("one caption copy is allowed", func(t *testing.T) {
-		d := Doc{Body: testBody, Items: Items{Allowed: []string{"Workers plant mangroves in Hue 2001"}, Dups: []Dup{{"Workers plant mangroves in Hue 2001", 2}}}}
+		d := Doc{Body: testBody, Items: Items{Allowed: []string{"Workers plant mangroves in Hue 2001"}, Dups: []Dup{{"Workers plant mangroves in Hue 2001", 2, KindCaption}}}}
 		f := Measure(d, testBody+"\nWorkers plant mangroves in Hue 2001.", testBody)
 		if f.DupsLeft != 0 || f.Noisy.Precision() != 1 {
 			t.Errorf("one caption: dups left %d, precision %v; want 0 and 1", f.DupsLeft, f.Noisy.Precision())

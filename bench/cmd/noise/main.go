@@ -106,8 +106,35 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "noise corpus: seed %d, %d pages from %d %s pages (%d skipped: body not found in the DOM), %d failed\n",
 		*seed, len(docs), len(srcs)-len(skipped), from, len(skipped), len(errs))
 	fmt.Fprintf(stdout, "injections: %s\n\n", kindList(kinds))
-	printFigures(stdout, noise.Summarise(figs))
+	f := noise.Summarise(figs)
+	printFigures(stdout, f)
+	fmt.Fprintln(stdout)
+	printKinds(stdout, f)
 	return nil
+}
+
+// printKinds prints what is left per category and noise kind, for tuning.
+func printKinds(w io.Writer, f noise.Figures) {
+	keys := make([]noise.KindKey, 0, len(f.ByKind))
+	for k := range f.ByKind {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		if keys[i].Category != keys[j].Category {
+			return keys[i].Category < keys[j].Category
+		}
+		return keys[i].Kind < keys[j].Kind
+	})
+	fmt.Fprintln(w, "| category | kind | left | injected | share left |")
+	fmt.Fprintln(w, "|---|---|---|---|---|")
+	for _, k := range keys {
+		t := f.ByKind[k]
+		share := 0.0
+		if t.Injected > 0 {
+			share = float64(t.Left) / float64(t.Injected)
+		}
+		fmt.Fprintf(w, "| %s | %s | %d | %d | %.2f%% |\n", k.Category, k.Kind, t.Left, t.Injected, 100*share)
+	}
 }
 
 func kindList(kinds map[string]int) string {
