@@ -2,6 +2,7 @@ package noise
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -113,11 +114,11 @@ func (in *injector) foreignGlyph() string {
 // under kind.
 func (in *injector) glyphPrefix(kind string) string {
 	g := in.foreignGlyph()
-	in.items.Glyphs = append(in.items.Glyphs, Item{g, kind})
+	in.items.Glyphs = append(in.items.Glyphs, Item{Text: g, Kind: kind})
 	s := g
 	if in.chance(0.15) {
 		g2 := in.foreignGlyph()
-		in.items.Glyphs = append(in.items.Glyphs, Item{g2, kind})
+		in.items.Glyphs = append(in.items.Glyphs, Item{Text: g2, Kind: kind})
 		s += g2
 	}
 	return s + pick(in.r, []string{" ", " ", " ", "\u00a0", "  "})
@@ -151,7 +152,7 @@ func (in *injector) spamAnchors() {
 		}
 		p.AppendChild(txt(pick(in.r, []string{" ", " - ", " | ", " (", " → "})))
 		p.AppendChild(link)
-		in.items.Spam = append(in.items.Spam, Item{b, KindSpamAnchor})
+		in.items.Spam = append(in.items.Spam, Item{Text: b, Kind: KindSpamAnchor})
 		in.items.Kinds[KindSpamAnchor]++
 	}
 }
@@ -244,7 +245,7 @@ func (in *injector) fileNames() {
 			n = el("p", []attr{a("style", "text-align:center")}, el("span", nil, txt(f)))
 		}
 		insertAfter(in.para(0), n)
-		in.items.Boilerplate = append(in.items.Boilerplate, Item{f, KindFileName})
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: f, Kind: KindFileName})
 		in.items.Kinds[KindFileName]++
 	}
 }
@@ -269,12 +270,15 @@ func (in *injector) spamLines() {
 		default:
 			n = el("h3", nil, txt(text))
 		}
+		where := describe(n)
 		if in.chance(0.4) {
 			in.container.InsertBefore(n, in.paras[0])
+			where += " before the body"
 		} else {
 			insertAfter(in.para(0), n)
+			where += " between paragraphs"
 		}
-		in.items.Spam = append(in.items.Spam, Item{text, KindSpamLine})
+		in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindSpamLine, Where: where})
 		in.items.Kinds[KindSpamLine]++
 	}
 }
@@ -291,6 +295,7 @@ func (in *injector) hiddenSpam() {
 			inner = []string{"span", "a", "b"}
 		}
 		var kids []*html.Node
+		var texts []string
 		for range 1 + in.r.IntN(3) {
 			b := brand(in.r)
 			text := spamPhrase(in.r, b)
@@ -300,7 +305,7 @@ func (in *injector) hiddenSpam() {
 				attrs = []attr{a("href", "https://"+hostOf(in.r, b))}
 			}
 			kids = append(kids, el(tag, attrs, txt(text)), txt(" "))
-			in.items.Spam = append(in.items.Spam, Item{text, KindHiddenSpam})
+			texts = append(texts, text)
 		}
 		var attrs []attr
 		if in.chance(0.2) {
@@ -311,7 +316,11 @@ func (in *injector) hiddenSpam() {
 		if c := pick(in.r, spamClasses); c != "" {
 			attrs = append(attrs, a("class", c))
 		}
-		insertAfter(in.para(0), el(wrap, attrs, kids...))
+		box := el(wrap, attrs, kids...)
+		insertAfter(in.para(0), box)
+		for _, text := range texts {
+			in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindHiddenSpam, Where: describe(box)})
+		}
 		in.items.Kinds[KindHiddenSpam]++
 	}
 }
@@ -331,7 +340,8 @@ func (in *injector) inlineRelated() {
 		n = el("p", nil, txt(h+" "), el("em", nil, link))
 	}
 	insertAfter(in.para(1), n)
-	in.items.Boilerplate = append(in.items.Boilerplate, Item{h, KindInlineRelate}, Item{hl, KindInlineRelate})
+	in.items.Boilerplate = append(in.items.Boilerplate,
+		Item{Text: h, Kind: KindInlineRelate, Where: describe(n)}, Item{Text: hl, Kind: KindInlineRelate, Where: describe(n)})
 	in.items.Kinds[KindInlineRelate]++
 }
 
@@ -339,6 +349,13 @@ func (in *injector) inlineRelated() {
 // none, in a list, in teaser cards or in plain links, with a honest or a
 // misleading class, inside the article container or next to it.
 func (in *injector) sidebar() {
+	shape := in.r.IntN(4)
+	cls := pick(in.r, sideClasses)
+	if in.chance(0.4) {
+		cls = pick(in.r, misleadClass)
+	}
+	boxTag := pick(in.r, []string{"div", "aside", "section", "div", "nav"})
+	place := in.r.IntN(4)
 	var kids []*html.Node
 	heading := ""
 	if in.chance(0.75) {
@@ -357,11 +374,19 @@ func (in *injector) sidebar() {
 			hn = el("h4", nil, el("span", nil, txt(heading)))
 		}
 		kids = append(kids, hn)
-		in.items.Boilerplate = append(in.items.Boilerplate, Item{heading, KindSidebar})
+	}
+	under := "no heading"
+	if heading != "" {
+		under = strconv.Quote(heading)
+	}
+	where := fmt.Sprintf("%s under %s in <%s class=%q> %s",
+		[]string{"link list", "teaser cards", "link paragraphs", "bare links"}[shape], under, boxTag, cls,
+		[]string{"after the body", "after the body", "between paragraphs", "next to the container"}[place])
+	if heading != "" {
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: heading, Kind: KindSidebar, Where: where})
 	}
 	n := 3 + in.r.IntN(6)
 	glyphs := in.chance(0.5)
-	shape := in.r.IntN(4)
 	var list *html.Node
 	if shape == 0 {
 		list = el(pick(in.r, []string{"ul", "ol"}), nil)
@@ -374,13 +399,13 @@ func (in *injector) sidebar() {
 			shown = in.glyphPrefix(KindSidebar) + hl
 		}
 		href := []attr{a("href", fmt.Sprintf("/%s-%d.html", strings.ToLower(strings.Fields(hl)[1]), in.r.IntN(1e7)))}
-		in.items.Boilerplate = append(in.items.Boilerplate, Item{hl, KindSidebar})
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: hl, Kind: KindSidebar, Where: where})
 		switch shape {
 		case 0: // list of links
 			list.AppendChild(el("li", nil, el("a", href, txt(shown))))
 		case 1: // teaser cards: label, headline, headline again, teaser (seed 002)
 			label, tz := pick(in.r, sectionLabels), teaser(in.r)
-			in.items.Boilerplate = append(in.items.Boilerplate, Item{label, KindSidebar}, Item{tz, KindSidebar})
+			in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: label, Kind: KindSidebar, Where: where}, Item{Text: tz, Kind: KindSidebar, Where: where})
 			kids = append(kids, el("div", class(pick(in.r, []string{"item", "story", "card", "news-item"})),
 				el("a", href, el("img", []attr{a("src", "/thumb/"+fileName(in.r)), a("alt", hl)})),
 				el("span", class("cat"), txt(label)),
@@ -392,12 +417,8 @@ func (in *injector) sidebar() {
 			kids = append(kids, el("div", nil, el("a", href, txt(shown))))
 		}
 	}
-	cls := pick(in.r, sideClasses)
-	if in.chance(0.4) {
-		cls = pick(in.r, misleadClass)
-	}
-	box := el(pick(in.r, []string{"div", "aside", "section", "div", "nav"}), class(cls), kids...)
-	switch in.r.IntN(4) {
+	box := el(boxTag, class(cls), kids...)
+	switch place {
 	case 0, 1: // inside the container, after the last paragraph
 		insertAfter(in.paras[len(in.paras)-1], box)
 	case 2: // inside the container, between paragraphs
@@ -422,10 +443,6 @@ func (in *injector) linkFarm() {
 			b = brands[in.r.IntN(len(brands))] // farms repeat their brands
 		}
 		brands = append(brands, b)
-		if !seen[b] {
-			seen[b] = true
-			in.items.Spam = append(in.items.Spam, Item{b, KindLinkFarm})
-		}
 	}
 	switch in.r.IntN(3) {
 	case 0:
@@ -453,6 +470,12 @@ func (in *injector) linkFarm() {
 		wrap = "div" // a list cannot sit in a paragraph
 	}
 	box := el(wrap, class(pick(in.r, spamClasses)), kids...)
+	for _, b := range brands {
+		if !seen[b] {
+			seen[b] = true
+			in.items.Spam = append(in.items.Spam, Item{Text: b, Kind: KindLinkFarm, Where: describe(box)})
+		}
+	}
 	switch in.r.IntN(3) {
 	case 0:
 		insertAfter(in.paras[len(in.paras)-1], box)
@@ -475,4 +498,25 @@ func findAtom(doc *html.Node, t atom.Atom) *html.Node {
 		}
 	}
 	return nil
+}
+
+// describe renders the opening tags of n and of its first element children,
+// down to the text: `<div class="txt-ads"><a>`.
+func describe(n *html.Node) string {
+	var b strings.Builder
+	for n != nil && n.Type == html.ElementNode {
+		b.WriteString("<" + n.Data)
+		for _, at := range n.Attr {
+			if at.Key == "class" || at.Key == "style" || at.Key == "hidden" {
+				fmt.Fprintf(&b, " %s=%q", at.Key, at.Val)
+			}
+		}
+		b.WriteString(">")
+		next := n.FirstChild
+		for next != nil && next.Type != html.ElementNode {
+			next = next.NextSibling
+		}
+		n = next
+	}
+	return b.String()
 }

@@ -57,7 +57,7 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 			f.tally("spam", it.Kind, 1, b2i(left))
 			if left {
 				f.SpamLeft++
-				f.Left = append(f.Left, "spam ("+it.Kind+"): "+it.Text)
+				f.Left = append(f.Left, "spam ("+it.describe()+"): "+it.Text)
 			}
 		}
 	}
@@ -67,7 +67,7 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 			f.tally("boilerplate", it.Kind, 1, b2i(left))
 			if left {
 				f.BoilerplateLeft++
-				f.Left = append(f.Left, "boilerplate ("+it.Kind+"): "+it.Text)
+				f.Left = append(f.Left, "boilerplate ("+it.describe()+"): "+it.Text)
 			}
 		}
 	}
@@ -117,6 +117,13 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 	f.Noisy = score.Page(strings.Join(toks, " "), d.Body)
 	f.Clean = score.Page(cleanOut, d.Body)
 	return f
+}
+
+func (it Item) describe() string {
+	if it.Where == "" {
+		return it.Kind
+	}
+	return it.Kind + ", " + it.Where
 }
 
 func b2i(b bool) int {

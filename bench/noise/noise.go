@@ -83,6 +83,8 @@ type Items struct {
 type Item struct {
 	Text string
 	Kind string
+	// Where describes the markup and placement, when the kind varies them.
+	Where string `json:",omitempty"`
 }
 
 // Dup is a text present Copies times in the noisy page.

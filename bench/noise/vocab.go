@@ -24,8 +24,8 @@ var brandEnds = []string{"bet", "bet", "bet", "win", "club", "vip", "casino", "s
 
 var brandTLDs = []string{".com", ".net", ".bet", ".vip", ".club", ".io", ".me", ".asia", ".online", ".cc", ".xyz"}
 
-// brand returns a new spam brand such as "tk88 bet", "Ku789Club" or
-// "sv66win.com".
+// brand returns a new spam brand such as "tk88 bet", "Ku789Club",
+// "sv66win.com" or "789BET".
 func brand(r *rand.Rand) string {
 	stem := pick(r, brandStems)
 	digits := pick(r, brandDigits)
@@ -43,8 +43,14 @@ func brand(r *rand.Rand) string {
 		b = title(stem) + digits + title(end)
 	case 3:
 		b = stem + digits + end + pick(r, brandTLDs)
-	case 4:
-		b = digits + end + stem
+	case 4: // digits first: "789bet", "365WIN"
+		if end == "" || end == "play" || end == "live" {
+			end = "bet"
+		}
+		b = digits + end
+		if r.IntN(2) == 0 {
+			b = strings.ToUpper(b)
+		}
 	default:
 		b = stem + digits + end
 	}
