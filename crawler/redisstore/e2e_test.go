@@ -106,6 +106,7 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 			Redis: srv.URL() + "?lease=" + lease, Job: "e2e", Worker: name,
 			Seeds: site.seeds(), Hosts: site.hostNames(),
 			Out: filepath.Join(dir, "out-"+name), Delay: delay, Workers: 4,
+			Summary: filepath.Join(dir, name+".json"),
 		}
 	}
 	start := func(name string) *worker { return startWorker(t, cfg(name), dir) }
@@ -206,6 +207,19 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 		b, _ := os.ReadFile(filepath.Join(cfg(n).Out, crawler.IndexFile))
 		per = append(per, fmt.Sprintf("%s %d", n, bytes.Count(b, []byte("\n"))))
 	}
+	var sums []workerSummary
+	for _, n := range names {
+		raw, err := os.ReadFile(cfg(n).Summary)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s workerSummary
+		if err := json.Unmarshal(raw, &s); err != nil {
+			t.Fatal(err)
+		}
+		sums = append(sums, s)
+	}
+	t.Logf("%s", redisReport(sums))
 	t.Logf("%d articles written (%v), disrupted at %d; %d requests, %d URLs fetched more than once, %d URLs seen; per-host gaps: least %v, %d of %d below the %v delay, %d below 90%%, %d below 50%%",
 		len(idx), per, disruptedAt, site.requests(), site.refetched(), seen, worst.Round(time.Microsecond), below, all, delay, below90, below50)
 }

@@ -26,9 +26,15 @@ func (p permanent) Error() string { return p.err.Error() }
 func (p permanent) Unwrap() error { return p.err }
 
 // do runs fn, retrying with backoff while the error is transient (Redis
-// unreachable, restarting, loading its data) for up to s.retry. Errors are
-// wrapped with op.
-func (s *Store) do(ctx context.Context, op string, fn func(context.Context) error) error {
+// unreachable, restarting, loading its data) for up to s.retry. It counts
+// the call and its time under op in Stats.Ops; errors are wrapped with op
+// and subject (a URL, a host; may be empty).
+func (s *Store) do(ctx context.Context, op, subject string, fn func(context.Context) error) error {
+	start := time.Now()
+	defer s.stats.op(op, start)
+	if subject != "" {
+		op += " " + subject
+	}
 	var first time.Time
 	backoff := minBackoff
 	for attempt := 1; ; attempt++ {

@@ -2,7 +2,9 @@ package redisstore
 
 import (
 	"context"
+	"maps"
 	"net"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -24,6 +26,15 @@ type Stats struct {
 	Dials int64
 	// Retries is the number of attempts repeated after a transient error.
 	Retries int64
+	// Ops counts the store's calls by operation ("state", "reserve host",
+	// "claim", "commit", ...), with their time including retries.
+	Ops map[string]OpStats
+}
+
+// OpStats counts the calls of one store operation.
+type OpStats struct {
+	Calls int64         `json:"calls"`
+	Time  time.Duration `json:"time"`
 }
 
 // Stats returns the traffic counters.
@@ -34,12 +45,37 @@ func (s *Store) Stats() Stats {
 		Time:       time.Duration(s.stats.nanos.Load()),
 		Dials:      s.stats.dials.Load(),
 		Retries:    s.stats.retries.Load(),
+		Ops:        s.stats.opsSnapshot(),
 	}
 }
 
-// statsHook is a go-redis hook that counts commands, round trips and time.
+// statsHook is a go-redis hook that counts commands, round trips and time;
+// it also keeps the per-operation counts of the store's calls.
 type statsHook struct {
 	roundTrips, commands, nanos, dials, retries atomic.Int64
+
+	mu  sync.Mutex
+	ops map[string]OpStats
+}
+
+// op counts a call of the operation name that started at start.
+func (h *statsHook) op(name string, start time.Time) {
+	d := time.Since(start)
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.ops == nil {
+		h.ops = map[string]OpStats{}
+	}
+	o := h.ops[name]
+	o.Calls++
+	o.Time += d
+	h.ops[name] = o
+}
+
+func (h *statsHook) opsSnapshot() map[string]OpStats {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return maps.Clone(h.ops)
 }
 
 var _ redis.Hook = (*statsHook)(nil)

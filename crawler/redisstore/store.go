@@ -128,7 +128,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		lease:    opts.Lease,
 	}
 	s.rdb.AddHook(s.stats)
-	err = s.do(ctx, "open", func(ctx context.Context) error {
+	err = s.do(ctx, "open", "", func(ctx context.Context) error {
 		err := s.rdb.XGroupCreateMkStream(ctx, s.kStream, group, "0").Err()
 		if err != nil && strings.HasPrefix(err.Error(), "BUSYGROUP") {
 			return nil
@@ -151,7 +151,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 // calibrate takes a few samples of the Redis clock for clockOffset.
 func (s *Store) calibrate(ctx context.Context) error {
 	for range 5 {
-		err := s.do(ctx, "time", func(ctx context.Context) error {
+		err := s.do(ctx, "time", "", func(ctx context.Context) error {
 			sent := time.Now()
 			t, err := s.rdb.Time(ctx).Result()
 			if err != nil {
@@ -232,7 +232,7 @@ func (s *Store) Reset(ctx context.Context) error {
 }
 
 func (s *Store) newRun(ctx context.Context, op, force string) error {
-	return s.do(ctx, op, func(ctx context.Context) error {
+	return s.do(ctx, op, "", func(ctx context.Context) error {
 		return scriptNewRun.Run(ctx, s.rdb,
 			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta}, group, force).Err()
 	})
@@ -242,7 +242,7 @@ func (s *Store) newRun(ctx context.Context, op, force string) error {
 // (claimed or not) and waiting for their NotBefore.
 func (s *Store) Pending(ctx context.Context) (int, error) {
 	var n int64
-	err := s.do(ctx, "pending", func(ctx context.Context) error {
+	err := s.do(ctx, "pending", "", func(ctx context.Context) error {
 		var xlen, zcard *redis.IntCmd
 		_, err := s.rdb.Pipelined(ctx, func(p redis.Pipeliner) error {
 			xlen = p.XLen(ctx, s.kStream)
@@ -270,7 +270,7 @@ func (s *Store) Enqueue(ctx context.Context, entries []crawler.Entry, limit int)
 		return 0, err
 	}
 	var added int64
-	err = s.do(ctx, "enqueue", func(ctx context.Context) error {
+	err = s.do(ctx, "enqueue", "", func(ctx context.Context) error {
 		var err error
 		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen}, args...).Int64()
 		return err
@@ -330,7 +330,7 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 		lease = s.lease
 	}
 	var raw []any
-	err := s.do(ctx, "claim", func(ctx context.Context) error {
+	err := s.do(ctx, "claim", "", func(ctx context.Context) error {
 		var err error
 		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta},
 			group, s.worker, max, lease.Milliseconds()).Slice()
@@ -377,7 +377,7 @@ func (s *Store) Release(ctx context.Context, entries []crawler.Entry) error {
 		}
 		args = append(args, e.ID, p)
 	}
-	err := s.do(ctx, "release", func(ctx context.Context) error {
+	err := s.do(ctx, "release", "", func(ctx context.Context) error {
 		return scriptRelease.Run(ctx, s.rdb, []string{s.kStream}, args...).Err()
 	})
 	if err == nil {
@@ -417,7 +417,7 @@ func (s *Store) Commit(ctx context.Context, b *crawler.Batch) error {
 		return fmt.Errorf("commit: %w", err)
 	}
 	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta}
-	err = s.do(ctx, "commit", func(ctx context.Context) error {
+	err = s.do(ctx, "commit", "", func(ctx context.Context) error {
 		return scriptCommit.Run(ctx, s.rdb, keys, args...).Err()
 	})
 	if err == nil {
@@ -441,7 +441,7 @@ func entryIDs(es []crawler.Entry) []string {
 func (s *Store) ReserveHost(ctx context.Context, host string, delay time.Duration) (time.Time, error) {
 	var at, now int64
 	var sent, recv time.Time
-	err := s.do(ctx, "reserve host "+host, func(ctx context.Context) error {
+	err := s.do(ctx, "reserve host", host, func(ctx context.Context) error {
 		sent = time.Now()
 		v, err := scriptReserveHost.Run(ctx, s.rdb, []string{s.kHosts}, host, delay.Microseconds()).StringSlice()
 		recv = time.Now()
@@ -473,7 +473,7 @@ func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) erro
 	if wait <= 0 {
 		return ctx.Err()
 	}
-	return s.do(ctx, "hold host "+host, func(ctx context.Context) error {
+	return s.do(ctx, "hold host", host, func(ctx context.Context) error {
 		return scriptHoldHost.Run(ctx, s.rdb, []string{s.kHosts}, host, wait.Microseconds()).Err()
 	})
 }
@@ -482,7 +482,7 @@ func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) erro
 func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, error) {
 	var v string
 	found := false
-	err := s.do(ctx, "state of "+url, func(ctx context.Context) error {
+	err := s.do(ctx, "state", url, func(ctx context.Context) error {
 		var err error
 		v, err = s.rdb.HGet(ctx, s.kState, url).Result()
 		if errors.Is(err, redis.Nil) {
@@ -504,7 +504,7 @@ func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, err
 // Checkpoint returns the index offset this worker committed last.
 func (s *Store) Checkpoint(ctx context.Context) (int64, error) {
 	var off int64
-	err := s.do(ctx, "checkpoint", func(ctx context.Context) error {
+	err := s.do(ctx, "checkpoint", "", func(ctx context.Context) error {
 		v, err := s.rdb.HGet(ctx, s.kMeta, "checkpoint:"+s.worker).Result()
 		if errors.Is(err, redis.Nil) {
 			return nil

@@ -208,7 +208,7 @@ type newsSite struct {
 
 	mu   sync.Mutex
 	hits map[string][]hit // host → requests in arrival order
-	urls map[string]int         // URL → requests
+	urls map[string]int   // URL → requests
 }
 
 func newNewsSite(t testing.TB, hosts, sections, perSec int, latency time.Duration) *newsSite {
