@@ -221,7 +221,8 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		res.URL = meta.canonical
 	}
 	res.Lang = meta.lang
-	c.rules.ApplyDOM(doc, hostOf(res.URL), tr)
+	host := hostOf(res.URL)
+	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -243,6 +244,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
+		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
 		blocks = renderBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {

@@ -28,6 +28,7 @@ func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
 	p := readability.NewParser()
 	p.Logger = discardLogger
 	p.MaxElemsToParse = maxNodes
+	p.KeepClasses = true // article-stage rules match on class names
 	a, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return article{}, err

@@ -14,7 +14,7 @@
 //	  - id: spam.brand-line            # required; dotted lower-case words, unique
 //	    description: What it removes.  # shown by `winnow rules list`
 //	    scope:
-//	      stage: text                  # required: dom or text
+//	      stage: text                  # required: dom, article or text
 //	      hosts: ["*.example.com"]     # optional host globs (path.Match); empty: every host
 //	    match:                         # every key given must match
 //	      ...
@@ -32,10 +32,18 @@
 //	text: REGEX         the block's (or element's) text matches (Go RE2 syntax)
 //	not-text: REGEX     the text does not match
 //	min-matches: N      text must match at least N times
+//	contains: [a, b]    prefilter: the text holds one of these literals
+//	                    (case-insensitive) before the text regex is tried
 //	min-words: N        at least N words
 //	max-words: N        at most N words
 //
-// Stage dom (the element's text is its visible text):
+// Stages: dom runs on the whole page before the readability pass (to remove
+// hidden spam and sidebars before they can win the content score); article
+// runs on the article DOM readability chose, before it is rendered to text
+// (furniture such as bylines, captions and share bars: removing it there
+// cannot sway the choice); text runs on the rendered blocks.
+//
+// Stages dom and article (the element's text is its visible text):
 //
 //	selector: CSS       elements matching the selector (cascadia syntax)
 //	hidden: true        elements hidden by their own markup: the hidden
@@ -53,6 +61,9 @@
 //	after-words: N      only blocks preceded by at least N words of text
 //	repeats: N          the block's text occurs at least N times in the page
 //	same-as-title: true the block repeats the page title
+//	max-cut: X          cut-after: only where the cut removes at most this
+//	                    share (0-1) of the page's words; with repeats, only
+//	                    at a label's first occurrence
 //	pattern: REGEX      strip: the text to cut out of the block
 //	glyphs: leading | trailing | both
 //	                    strip: decorative glyph runs (symbols, emoji parts,

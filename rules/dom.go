@@ -8,13 +8,14 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// ApplyDOM runs the DOM-stage rules on doc, in order, removing what they
-// match. Every removal is recorded in t (which may be nil).
-func (s *Set) ApplyDOM(doc *html.Node, host string, t *Trace) {
+// ApplyDOM runs the rules of stage (StageDOM on the page, StageArticle on the
+// extracted article) on doc, in order, removing what they match. Every
+// removal is recorded in t (which may be nil).
+func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element, gathered once for rules without selector
 	for _, r := range s.Rules() {
-		if r.Stage != StageDOM || !r.appliesTo(host) {
+		if r.Stage != stage || !r.appliesTo(host) {
 			continue
 		}
 		var cands []*html.Node
@@ -91,7 +92,16 @@ func domMatches(r *Rule, n *html.Node) bool {
 	if !needText && r.minLinks == 0 {
 		return true
 	}
-	st := measure(n)
+	// With a word cap, stop gathering text well past it: a heading rule must
+	// not read the whole text of every div on the page.
+	limit := 0
+	if r.maxWords > 0 {
+		limit = (r.maxWords + 1) * 64
+	}
+	st := measure(n, limit)
+	if st.truncated {
+		return false
+	}
 	if r.minLinks > 0 && st.links < r.minLinks {
 		return false
 	}
@@ -110,16 +120,7 @@ func domMatches(r *Rule, n *html.Node) bool {
 			return false
 		}
 	}
-	if r.notText != nil && r.notText.MatchString(text) {
-		return false
-	}
-	if r.text != nil {
-		if r.minMatches > 1 {
-			return len(r.text.FindAllStringIndex(text, r.minMatches)) >= r.minMatches
-		}
-		return r.text.MatchString(text)
-	}
-	return true
+	return r.textMatches(text)
 }
 
 func hasHref(n *html.Node, r *Rule) bool {
@@ -135,14 +136,23 @@ type textStats struct {
 	text             strings.Builder
 	chars, linkChars int
 	links            int
+	truncated        bool
 }
 
 // measure gathers an element's text, its length, the length inside links and
-// the number of links, in one walk.
-func measure(n *html.Node) *textStats {
+// the number of links, in one walk. With limit > 0 it stops once the text
+// passes limit bytes and sets truncated.
+func measure(n *html.Node, limit int) *textStats {
 	st := &textStats{}
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
+		if st.truncated {
+			return
+		}
+		if limit > 0 && st.text.Len() > limit {
+			st.truncated = true
+			return
+		}
 		switch n.Type {
 		case html.TextNode:
 			st.text.WriteString(n.Data)
@@ -174,7 +184,7 @@ func measure(n *html.Node) *textStats {
 
 // NodeText returns the visible text of n, blocks separated by spaces.
 func NodeText(n *html.Node) string {
-	return textnorm.Collapse(measure(n).text.String())
+	return textnorm.Collapse(measure(n, 0).text.String())
 }
 
 func isBlock(a atom.Atom) bool {

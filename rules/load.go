@@ -164,7 +164,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		p.errorf(n, "rule has no id")
 	}
 	if !hasStage && !stageTried {
-		p.errorf(n, "rule %s: scope.stage is required (dom or text)", r.ID)
+		p.errorf(n, "rule %s: scope.stage is required (dom, article or text)", r.ID)
 	}
 	if actionNode == nil {
 		p.errorf(n, "rule %s: action is required", r.ID)
@@ -201,8 +201,10 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 				r.Stage, hasStage = StageDOM, true
 			case "text":
 				r.Stage, hasStage = StageText, true
+			case "article":
+				r.Stage, hasStage = StageArticle, true
 			default:
-				p.errorf(v, "unknown stage %q (want dom or text)", s)
+				p.errorf(v, "unknown stage %q (want dom, article or text)", s)
 			}
 		case "hosts":
 			r.Hosts = p.strs(v, "hosts")
@@ -246,10 +248,20 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.selector = sel
 		case "text":
 			r.text = p.regex(v, "text")
+			r.textTail = r.text != nil && endAnchoredOnly(r.text.String())
+		case "contains":
+			for _, lit := range p.strs(v, "contains") {
+				if lit == "" {
+					p.errorf(v, "contains: empty string")
+					continue
+				}
+				r.contains = append(r.contains, strings.ToLower(lit))
+			}
 		case "not-text":
 			r.notText = p.regex(v, "not-text")
 		case "pattern":
 			r.pattern = p.regex(v, "pattern")
+			r.patternTail = r.pattern != nil && endAnchoredOnly(r.pattern.String())
 		case "href":
 			r.href = p.regex(v, "href")
 		case "kind":
@@ -281,6 +293,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.afterWords = p.int(v, "after-words")
 		case "repeats":
 			r.repeats = p.int(v, "repeats")
+		case "max-cut":
+			r.maxCut = p.float(v, "max-cut", 0.01, 1)
 		case "min-chars":
 			r.minChars = p.int(v, "min-chars")
 		case "similarity":
@@ -315,14 +329,14 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 
 // check validates combinations that only make sense together.
 func (p *parser) check(n *yaml.Node, r *Rule) {
-	dom := r.Stage == StageDOM
+	dom := r.Stage.isDOM()
 	switch {
 	case dom && (r.Action == ActionDrop || r.Action == ActionStrip || r.Action == ActionDedupe):
-		p.errorf(n, "rule %s: action %s works on text, not at stage dom", r.ID, r.Action)
+		p.errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
-		p.errorf(n, "rule %s: action remove works at stage dom; use drop at stage text", r.ID)
+		p.errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
 	case dom && r.selector == nil && !r.hidden:
-		p.errorf(n, "rule %s: a dom rule needs match.selector or match.hidden", r.ID)
+		p.errorf(n, "rule %s: a %s rule needs match.selector or match.hidden", r.ID, r.Stage)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
 	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
@@ -331,6 +345,10 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
 	case r.Action != ActionDedupe && (r.similarity != 1 || r.minChars > 0):
 		p.errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
+	case len(r.contains) > 0 && r.text == nil:
+		p.errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
+	case r.maxCut > 0 && r.Action != ActionCutAfter:
+		p.errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
 	case r.minMatches > 0 && r.text == nil:
 		p.errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}

@@ -19,7 +19,7 @@ func TestLoad_BadFiles(t *testing.T) {
 		"bad-yaml.yaml":       `testdata/bad/bad-yaml.yaml:3: bad YAML: mapping values are not allowed in this context`,
 		"many.yaml": strings.Join([]string{
 			`testdata/bad/many.yaml:2:9: id "Bad ID": want dotted lower-case words, e.g. spam.gambling-brand`,
-			`testdata/bad/many.yaml:3:20: unknown stage "html" (want dom or text)`,
+			`testdata/bad/many.yaml:3:20: unknown stage "html" (want dom, article or text)`,
 			`testdata/bad/many.yaml:3:34: bad host glob "[a": syntax error in pattern`,
 			`testdata/bad/many.yaml:4:24: max-words: expected a whole number from 0 to 1000000, got "lots"`,
 			`testdata/bad/many.yaml:4:37: unknown block kind "para" (want p, h, li, quote, caption, pre, line)`,

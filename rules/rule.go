@@ -3,6 +3,9 @@ package rules
 import (
 	"path"
 	"regexp"
+	"regexp/syntax"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
 )
@@ -15,14 +18,24 @@ const (
 	StageDOM Stage = iota
 	// StageText rules run on the extracted blocks of text (and on plain-text input).
 	StageText
+	// StageArticle rules run on the article DOM the readability pass chose,
+	// before it is rendered to text: furniture removed here (bylines,
+	// captions, share bars) cannot sway which part of the page wins.
+	StageArticle
 )
 
 func (s Stage) String() string {
-	if s == StageDOM {
+	switch s {
+	case StageDOM:
 		return "dom"
+	case StageArticle:
+		return "article"
 	}
 	return "text"
 }
+
+// isDOM reports whether the stage works on elements.
+func (s Stage) isDOM() bool { return s == StageDOM || s == StageArticle }
 
 // Action is what a rule does to what it matches.
 type Action int
@@ -97,12 +110,21 @@ type Rule struct {
 	maxWords    int // 0: no limit
 	minMatches  int // text regex must match at least this many times
 	position    Position
-	afterWords  int // only blocks preceded by at least this many words
-	repeats     int // block text occurs at least this many times in the page
+	afterWords  int     // only blocks preceded by at least this many words
+	repeats     int     // block text occurs at least this many times in the page
+	maxCut      float64 // cut-after: the cut may remove at most this share of the words
 	sameAsTitle bool
 	glyphs      Glyphs
 	similarity  float64 // dedupe: 1 = exact after normalisation
 	minChars    int     // dedupe: shorter blocks are not compared
+
+	// textTail and patternTail mark regexes anchored at the end only: they
+	// are run on the last tailWindow bytes of a block, not the whole of it.
+	textTail, patternTail bool
+
+	// contains is a cheap prefilter: lower-case literals, one of which the
+	// text must contain before any regex runs.
+	contains []string
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -136,4 +158,71 @@ func (r *Rule) hasKind(k Kind) bool {
 		}
 	}
 	return false
+}
+
+// tailWindow is how much of a block's end an end-anchored regex looks at. The
+// built-in end-anchored patterns (captions, credits, brands) span far less.
+const tailWindow = 320
+
+// tailStart returns where the tail window of s starts, on a rune boundary.
+func tailStart(s string) int {
+	if len(s) <= tailWindow {
+		return 0
+	}
+	i := len(s) - tailWindow
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// endAnchoredOnly reports a regex that must match at the end of the text but
+// may start anywhere: a concatenation ending in $ (end of text) that does not
+// begin with ^.
+func endAnchoredOnly(src string) bool {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return false
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
+		return false
+	}
+	last, first := re.Sub[len(re.Sub)-1], re.Sub[0]
+	return last.Op == syntax.OpEndText && first.Op != syntax.OpBeginText
+}
+
+// containsAny reports whether lower (lower-cased text) holds one of the
+// rule's literals, or the rule has none.
+func (r *Rule) containsAny(lower string) bool {
+	if len(r.contains) == 0 {
+		return true
+	}
+	for _, lit := range r.contains {
+		if strings.Contains(lower, lit) {
+			return true
+		}
+	}
+	return false
+}
+
+// textMatches applies the text, not-text and min-matches matchers.
+func (r *Rule) textMatches(text string) bool {
+	if len(r.contains) > 0 && !r.containsAny(strings.ToLower(text)) {
+		return false
+	}
+	if r.notText != nil && r.notText.MatchString(text) {
+		return false
+	}
+	if r.text == nil {
+		return true
+	}
+	t := text
+	if r.textTail {
+		t = text[tailStart(text):]
+	}
+	if r.minMatches > 1 {
+		return len(r.text.FindAllStringIndex(t, r.minMatches)) >= r.minMatches
+	}
+	return r.text.MatchString(t)
 }

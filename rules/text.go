@@ -17,6 +17,28 @@ type Page struct {
 type tblock struct {
 	Block
 	kept bool
+	// Cached per block, computed on first use and reset when Text changes.
+	words int // -1: not yet counted
+	key   string
+	keyOK bool
+}
+
+func (b *tblock) wordCount() int {
+	if b.words < 0 {
+		b.words = textnorm.Words(b.Text)
+	}
+	return b.words
+}
+
+func (b *tblock) textKey() string {
+	if !b.keyOK {
+		b.key, b.keyOK = textnorm.Key(b.Text), true
+	}
+	return b.key
+}
+
+func (b *tblock) setText(t string) {
+	b.Text, b.words, b.key, b.keyOK = t, -1, "", false
 }
 
 // textRun is the state of one ApplyText call.
@@ -33,7 +55,7 @@ type textRun struct {
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 	run := &textRun{page: page, trace: t, blocks: make([]tblock, len(blocks))}
 	for i, b := range blocks {
-		run.blocks[i] = tblock{Block: b}
+		run.blocks[i] = tblock{Block: b, words: -1}
 	}
 	for _, r := range s.Rules() {
 		if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
@@ -57,17 +79,40 @@ func (run *textRun) apply(r *Rule) {
 	var counts map[string]int
 	if r.repeats > 0 {
 		counts = make(map[string]int, len(run.blocks))
-		for _, b := range run.blocks {
-			counts[textnorm.Key(b.Text)]++
+		for i := range run.blocks {
+			counts[run.blocks[i].textKey()]++
 		}
 	}
 	out := run.blocks[:0:0]
-	words := 0
+	words, total := 0, 0
+	if r.maxCut > 0 {
+		for i := range run.blocks {
+			total += run.blocks[i].wordCount()
+		}
+	}
+	var seenKey map[string]bool // cut-after on repeats: only a label's first occurrence
+	if r.repeats > 0 && r.Action == ActionCutAfter {
+		seenKey = map[string]bool{}
+	}
 	cut := false
 	for i := range run.blocks {
-		b := run.blocks[i]
 		before := words
-		words += textnorm.Words(b.Text)
+		if r.afterWords > 0 || r.maxCut > 0 {
+			words += run.blocks[i].wordCount()
+		}
+		b := run.blocks[i]
+		if !cut && seenKey != nil {
+			k := run.blocks[i].textKey()
+			if seenKey[k] {
+				out = append(out, b)
+				continue
+			}
+			seenKey[k] = true
+		}
+		if !cut && r.maxCut > 0 && float64(total-before) > r.maxCut*float64(total) {
+			out = append(out, b)
+			continue
+		}
 		if b.kept {
 			out = append(out, b)
 			continue
@@ -97,7 +142,7 @@ func (run *textRun) apply(r *Rule) {
 			}
 			run.trace.record(r, where(i), b.Text)
 			if text != "" {
-				b.Text = text
+				b.setText(text)
 				out = append(out, b)
 			}
 		default:
@@ -128,39 +173,28 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 		return false
 	}
 	if r.minWords > 0 || r.maxWords > 0 {
-		n := textnorm.Words(b.Text)
+		n := b.wordCount()
 		if n < r.minWords || (r.maxWords > 0 && n > r.maxWords) {
 			return false
 		}
 	}
-	if r.sameAsTitle && (run.page.Title == "" || textnorm.Key(b.Text) != textnorm.Key(run.page.Title)) {
+	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != textnorm.Key(run.page.Title)) {
 		return false
 	}
-	if counts != nil && counts[textnorm.Key(b.Text)] < r.repeats {
+	if counts != nil && counts[b.textKey()] < r.repeats {
 		return false
 	}
-	if r.notText != nil && r.notText.MatchString(b.Text) {
-		return false
-	}
-	if r.text != nil {
-		if r.minMatches > 1 {
-			if len(r.text.FindAllStringIndex(b.Text, r.minMatches)) < r.minMatches {
-				return false
-			}
-		} else if !r.text.MatchString(b.Text) {
-			return false
-		}
-	}
-	if r.glyphs != GlyphsNone && r.pattern == nil {
-		// A glyph strip rule matches only blocks that carry glyphs; checked in strip.
-		return true
-	}
-	return true
+	return r.textMatches(b.Text)
 }
 
 func (run *textRun) strip(r *Rule, text string) string {
 	if r.pattern != nil {
-		text = r.pattern.ReplaceAllString(text, "")
+		if r.patternTail {
+			cut := tailStart(text)
+			text = text[:cut] + r.pattern.ReplaceAllString(text[cut:], "")
+		} else {
+			text = r.pattern.ReplaceAllString(text, "")
+		}
 	}
 	if r.glyphs != GlyphsNone {
 		if run.scripts == nil {
@@ -193,7 +227,7 @@ func (run *textRun) dedupe(r *Rule) {
 	}
 	out := run.blocks[:0:0]
 	for i, b := range run.blocks {
-		key := textnorm.Key(b.Text)
+		key := b.textKey()
 		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
 			out = append(out, b)
 			continue
