@@ -59,6 +59,8 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any) err
 			case result:
 				n++
 				switch {
+				case m.entry.ID == "":
+					// URLs found outside any entry (robots.txt sitemaps)
 				case m.done:
 					b.Done = append(b.Done, m.entry)
 				case m.retry:

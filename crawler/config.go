@@ -47,6 +47,9 @@ type Config struct {
 	Articles []*regexp.Regexp
 	// WriteAll writes every HTML page, listing pages included.
 	WriteAll bool
+	// RobotsSitemaps adds the sitemaps named by each host's robots.txt to
+	// the frontier, in scope and at depth 0.
+	RobotsSitemaps bool
 
 	// UserAgent is sent with every request; its first word is the robots.txt
 	// agent name.

@@ -264,6 +264,15 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 		if d.robots != nil {
 			h.rules, h.robots = d.robots, 2
 			h.delay = max(c.cfg.Delay, d.robots.delay)
+			if c.cfg.RobotsSitemaps {
+				var es []Entry
+				for _, sm := range d.robots.sitemaps {
+					if u := c.inScope(sm, sm, 0); u != "" {
+						es = append(es, Entry{URL: u, Kind: KindSitemap})
+					}
+				}
+				commitCh <- result{enqueue: es}
+			}
 		}
 		lastClaimEmpty = false
 	}

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -26,7 +27,7 @@ func job(s *site, out string) crawler.Config {
 		Scope:         crawler.Scope{Hosts: []string{s.host()}},
 		Delay:         5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
 		Workers:       4,
-		Timeout:       300 * time.Millisecond,
+		Timeout:       time.Second, // generous: a loaded machine must not time out ordinary pages
 		MaxBodySize:   1 << 20,
 		Retries:       2,
 		RetryBase:     20 * time.Millisecond,
@@ -403,4 +404,79 @@ func TestCrawl_TwoHosts(t *testing.T) {
 	if !hb[len(hb)/2].at.Before(ha[len(ha)-1].at) || !ha[len(ha)/2].at.Before(hb[len(hb)-1].at) {
 		t.Errorf("hosts crawled one after the other, not in parallel")
 	}
+}
+
+func TestCrawl_Scope(t *testing.T) {
+	requested := func(s *site) map[string]bool {
+		m := map[string]bool{}
+		for _, h := range s.hits() {
+			m[h.path] = true
+		}
+		return m
+	}
+	t.Run("MaxPages", func(t *testing.T) {
+		s := newSite(t, 2, 30, "")
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Delay, cfg.MaxPages = -1, 25
+		runJob(t, cfg, t.TempDir())
+		if n := len(requested(s)) - 1; n != 25 { // robots.txt is not a page
+			t.Errorf("%d URLs requested, want max_pages 25", n)
+		}
+	})
+	t.Run("MaxDepth", func(t *testing.T) {
+		s := newSite(t, 2, 5, "")
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Seeds, cfg.Delay, cfg.Scope.MaxDepth = []string{s.url("/")}, -1, 1
+		runJob(t, cfg, t.TempDir())
+		got := requested(s)
+		if !got["/section/1"] || got["/news/1-1"] {
+			t.Errorf("max_depth 1 from /: requested %v, want sections and no articles", got)
+		}
+	})
+	t.Run("IncludeExclude", func(t *testing.T) {
+		s := newSite(t, 3, 5, "")
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Seeds, cfg.Delay = []string{s.url("/")}, -1
+		cfg.Scope.Include = []*regexp.Regexp{regexp.MustCompile(`/(section|news)/`), regexp.MustCompile(`/$`)}
+		cfg.Scope.Exclude = []*regexp.Regexp{regexp.MustCompile(`/(section/2|news/0-)`)}
+		stats, _ := runJob(t, cfg, t.TempDir())
+		for p := range requested(s) {
+			if p != "/" && p != "/robots.txt" && (!strings.HasPrefix(p, "/section/") && !strings.HasPrefix(p, "/news/") ||
+				strings.HasPrefix(p, "/section/2") || strings.HasPrefix(p, "/news/0-")) {
+				t.Errorf("%s requested, out of scope", p)
+			}
+		}
+		if stats.Written != 5 { // /news/1-*
+			t.Errorf("written %d, want 5", stats.Written)
+		}
+	})
+	t.Run("JSONL", func(t *testing.T) {
+		s := newSite(t, 1, 3, "")
+		out := filepath.Join(t.TempDir(), "out")
+		cfg := job(s, out)
+		cfg.Seeds, cfg.Delay, cfg.Format = []string{s.url("/section/0")}, -1, crawler.OutputJSONL
+		runJob(t, cfg, t.TempDir())
+		lines := readIndex(t, out)
+		if len(lines) != 3 {
+			t.Fatalf("%d index lines, want 3", len(lines))
+		}
+		for _, l := range lines {
+			if l.File != "" || !strings.Contains(l.Text, s.articleText(strings.TrimPrefix(l.URL, s.srv.URL))) {
+				t.Errorf("jsonl line %+v: want text and no file", l)
+			}
+		}
+		if files, _ := filepath.Glob(filepath.Join(out, "*.txt")); len(files) != 0 {
+			t.Errorf("jsonl format wrote files %v", files)
+		}
+	})
+	t.Run("RobotsSitemaps", func(t *testing.T) {
+		s := newSite(t, 1, 1, "")
+		s.robots = "User-agent: *\nAllow: /\nSitemap: " + s.url("/sitemap.xml") + "\n"
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Seeds, cfg.Delay, cfg.RobotsSitemaps = []string{s.url("/section/0")}, -1, true
+		runJob(t, cfg, t.TempDir())
+		if got := requested(s); !got["/sitemap.xml"] || !got["/sitemap-only/4"] {
+			t.Errorf("robots.txt sitemap not followed: %v", got)
+		}
+	})
 }

@@ -164,6 +164,10 @@ type Link struct {
 	URL     string    `json:"u"`
 	Kind    EntryKind `json:"k,omitempty"`
 	Article bool      `json:"a,omitempty"`
+	// SameDepth marks a link that does not count as a hop: a redirect or
+	// rel=canonical target (the same page), or a URL listed by a sitemap or
+	// a feed.
+	SameDepth bool `json:"s,omitempty"`
 }
 
 // Batch is a group of outcomes committed atomically by Store.Commit.

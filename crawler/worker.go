@@ -60,23 +60,40 @@ func (c *Crawler) hold(ctx context.Context, host string, d time.Duration) {
 	}
 }
 
-// fetchRobots reads robots.txt of the host of u.
+// fetchRobots reads robots.txt of the host of u, following up to five
+// redirects as RFC 9309 asks.
 func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 	p, err := url.Parse(u)
 	if err != nil {
 		return &robotsRules{}
 	}
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
-	r, err := f.get(ru, nil)
-	if err != nil {
-		c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
-		return parseRobots(0, nil, agentName(c.cfg.UserAgent), c.cfg.MaxCrawlDelay)
+	agent := agentName(c.cfg.UserAgent)
+	for range 6 {
+		r, err := f.get(ru, nil)
+		if err != nil {
+			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
+			return parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
+		}
+		c.stats.fetched.Add(1)
+		c.stats.bytes.Add(int64(len(r.body)))
+		if loc := r.header.Get("Location"); r.status >= 300 && r.status < 400 && loc != "" {
+			next, err := url.Parse(ru)
+			if err == nil {
+				next, err = next.Parse(loc)
+			}
+			if err != nil {
+				break
+			}
+			ru = next.String()
+			continue
+		}
+		rules := parseRobots(r.status, r.body, agent, c.cfg.MaxCrawlDelay)
+		c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
+		return rules
 	}
-	c.stats.fetched.Add(1)
-	c.stats.bytes.Add(int64(len(r.body)))
-	rules := parseRobots(r.status, r.body, agentName(c.cfg.UserAgent), c.cfg.MaxCrawlDelay)
-	c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
-	return rules
+	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
+	return &robotsRules{}
 }
 
 type outcome struct {
@@ -141,15 +158,15 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	case status == http.StatusNotModified && known:
 		st.FetchedAt = r.at
 		res.state = st
-		res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
 	case status >= 300 && status < 400:
 		loc := r.header.Get("Location")
 		st.Links = nil
 		if to := c.inScope(e.URL, loc, e.Depth); to != "" {
-			st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article}}
-			res.enqueue = []Entry{{URL: to, Kind: e.Kind, Depth: e.Depth, Article: e.Article}}
+			st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article, SameDepth: true}}
+			res.enqueue = c.linkEntries(st.Links, e.Depth)
 		}
 		res.state = st
 		ev.Kind = EventFollowed
@@ -214,12 +231,12 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 	st.Links = st.Links[:0]
 	for _, l := range links {
 		if u := c.inScope(e.URL, l.url, e.Depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage})
+			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage, SameDepth: true})
 		}
 	}
 	st.Hash, st.File = "", ""
 	res.state = st
-	res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+	res.enqueue = c.linkEntries(st.Links, e.Depth)
 	ev.Kind = EventFollowed
 	return res, ev
 }
@@ -233,28 +250,28 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	st.Links = st.Links[:0]
 	if !pi.nofollow {
 		for _, l := range pi.links {
-			if u := c.inScope(e.URL, l, e.Depth); u != "" {
+			if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
 				st.Links = append(st.Links, Link{URL: u})
 			}
 		}
 	}
 	for _, l := range pi.feeds {
 		if u := c.inScope(e.URL, l, e.Depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
+			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed, SameDepth: true})
 		}
 	}
 	if pi.canonical != "" {
 		if cu := c.inScope(e.URL, pi.canonical, e.Depth); cu != "" && cu != e.URL {
 			// The page names another URL as itself: that one is written.
-			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
+			st.Links = append(st.Links, Link{URL: cu, Article: e.Article, SameDepth: true})
 			st.Hash, st.File = "", ""
 			res.state = st
-			res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+			res.enqueue = c.linkEntries(st.Links, e.Depth)
 			ev.Kind = EventFollowed
 			return res, ev
 		}
 	}
-	res.enqueue = c.linkEntries(st.Links, e.Depth+1)
+	res.enqueue = c.linkEntries(st.Links, e.Depth)
 	if pi.noindex || !c.isArticle(e, pi) {
 		st.Hash, st.File = "", ""
 		res.state = st
@@ -328,7 +345,7 @@ func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
 }
 
 // inScope resolves ref against from, canonicalises it and returns it when the
-// job may fetch it at depth+1; otherwise "".
+// job may fetch it at depth; otherwise "".
 func (c *Crawler) inScope(from, ref string, depth int) string {
 	base, err := url.Parse(from)
 	if err != nil {
@@ -343,7 +360,7 @@ func (c *Crawler) inScope(from, ref string, depth int) string {
 		return ""
 	}
 	p, err := url.Parse(cu)
-	if err != nil || !c.cfg.Scope.allows(p, cu, depth+1) {
+	if err != nil || !c.cfg.Scope.allows(p, cu, depth) {
 		return ""
 	}
 	if ext := strings.ToLower(filepath.Ext(p.Path)); skipExt[ext] {
@@ -359,10 +376,15 @@ var skipExt = map[string]bool{
 	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
 }
 
+// linkEntries turns the links of a page at depth into frontier entries.
 func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
 	out := make([]Entry, 0, len(links))
 	for _, l := range links {
-		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: depth, Article: l.Article})
+		d := depth + 1
+		if l.SameDepth {
+			d = depth
+		}
+		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
 	}
 	return out
 }

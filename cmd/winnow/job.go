@@ -27,6 +27,8 @@ type jobFile struct {
 	MaxPages  int
 	Articles  []*regexp.Regexp
 	UserAgent string
+	// RobotsSitemaps seeds the sitemaps that robots.txt names.
+	RobotsSitemaps bool
 
 	Delay         time.Duration // crawler.Config convention: 0 default, <0 none
 	Parallelism   int
@@ -110,10 +112,11 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	}
 	robots := true
 	p.mapping(doc.Content[0], "job", map[string]func(*yaml.Node){
-		"name":       func(n *yaml.Node) { j.Name = p.str(n) },
-		"seeds":      func(n *yaml.Node) { j.Seeds = p.urls(n) },
-		"user_agent": func(n *yaml.Node) { j.UserAgent = p.str(n) },
-		"articles":   func(n *yaml.Node) { j.Articles = p.regexps(n) },
+		"name":            func(n *yaml.Node) { j.Name = p.str(n) },
+		"seeds":           func(n *yaml.Node) { j.Seeds = p.urls(n) },
+		"user_agent":      func(n *yaml.Node) { j.UserAgent = p.str(n) },
+		"articles":        func(n *yaml.Node) { j.Articles = p.regexps(n) },
+		"robots_sitemaps": func(n *yaml.Node) { j.RobotsSitemaps = p.boolean(n) },
 		"schedule": func(n *yaml.Node) {
 			j.Schedule = p.str(n)
 			if _, err := cronParser.Parse(j.Schedule); j.Schedule != "" && err != nil {
@@ -221,7 +224,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 func (j *jobFile) config() crawler.Config {
 	return crawler.Config{
 		Name: j.Name, Seeds: j.Seeds, Scope: j.Scope, MaxPages: j.MaxPages,
-		Articles: j.Articles, WriteAll: j.WriteAll, UserAgent: j.UserAgent,
+		Articles: j.Articles, WriteAll: j.WriteAll, RobotsSitemaps: j.RobotsSitemaps, UserAgent: j.UserAgent,
 		Delay: j.Delay, HostParallelism: j.Parallelism, Workers: j.Workers,
 		IgnoreRobots: j.IgnoreRobots, MaxCrawlDelay: j.MaxCrawlDelay,
 		Timeout: j.Timeout, MaxBodySize: j.MaxBodySize, Retries: j.Retries,
