@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler"
 )
 
 // leases are the entries this worker has claimed and not yet committed or
@@ -14,7 +16,10 @@ import (
 // whose entries wait long for their host's turn.
 type leases struct {
 	mu    sync.Mutex
-	held  map[string]struct{}
+	held  map[string]string // entry ID → URL
+	// states are the URL states read by Claim, until State or the entry's
+	// commit or release takes them: URL → JSON, "" when the URL has none.
+	states map[string]string
 	lease time.Duration // shortest lease in use
 	// shorter wakes the renewal loop when the lease got shorter.
 	shorter chan struct{}
@@ -28,11 +33,28 @@ func (l *leases) has(id string) bool {
 	return ok
 }
 
-func (l *leases) add(ids []string, lease time.Duration) {
+// prefetched keeps the state Claim read for url ("" for none).
+func (l *leases) prefetched(url, state string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	for _, id := range ids {
-		l.held[id] = struct{}{}
+	l.states[url] = state
+}
+
+// takeState returns and forgets the state Claim read for url; ok is false
+// when there is none.
+func (l *leases) takeState(url string) (state string, found, ok bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	state, ok = l.states[url]
+	delete(l.states, url)
+	return state, ok && state != "", ok
+}
+
+func (l *leases) add(es []crawler.Entry, lease time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, e := range es {
+		l.held[e.ID] = e.URL
 	}
 	if lease < l.lease {
 		l.lease = lease
@@ -47,7 +69,10 @@ func (l *leases) drop(ids []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, id := range ids {
-		delete(l.held, id)
+		if u, ok := l.held[id]; ok {
+			delete(l.states, u)
+			delete(l.held, id)
+		}
 	}
 }
 

@@ -106,15 +106,17 @@ return enqueue(stream, KEYS[2], KEYS[3], i, now)
 
 // scriptClaim leases up to max entries.
 //
-// KEYS stream, delayed, meta. ARGV group, consumer, max, lease_ms.
-// Returns id1, payload1, id2, payload2, ...
+// KEYS stream, delayed, meta, state. ARGV group, consumer, max, lease_ms.
+// Returns id1, payload1, state1, id2, payload2, state2, ... where a state is
+// the URL's stored state or false: the crawler reads it next, and this
+// saves it a round trip per page.
 //
 // It first moves due delayed entries into the stream, then takes entries
 // idle in the pending list for longer than the lease (XAUTOCLAIM, resuming
 // its scan of the pending list where the last call stopped), then reads new
 // entries (XREADGROUP ">").
 var scriptClaim = redis.NewScript(luaPrelude + `
-local stream, delayed, meta = KEYS[1], KEYS[2], KEYS[3]
+local stream, delayed, meta, state = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local group, consumer, max = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local now = now_ms()
 redis.pcall('XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM')
@@ -129,8 +131,11 @@ local function take(entries)
     if type(e) == 'table' and type(e[2]) == 'table' then
       for k = 1, #e[2], 2 do
         if e[2][k] == 'e' then
+          local p = e[2][k + 1]
+          local ok, d = pcall(cjson.decode, p)
           out[#out + 1] = e[1]
-          out[#out + 1] = e[2][k + 1]
+          out[#out + 1] = p
+          out[#out + 1] = ok and type(d) == 'table' and d.u and redis.call('HGET', state, d.u) or false
         end
       end
     end
@@ -140,7 +145,7 @@ local cursor = redis.call('HGET', meta, 'cursor') or '0-0'
 local r = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[4], cursor, 'COUNT', max)
 redis.call('HSET', meta, 'cursor', r[1])
 take(r[2])
-local want = max - #out / 2
+local want = max - #out / 3
 if want > 0 then
   local rg = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', want, 'STREAMS', stream, '>')
   if rg then

@@ -124,7 +124,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		kState:   p + "state",
 		kHosts:   p + "hosts",
 		kMeta:    p + "meta",
-		leases:   leases{held: map[string]struct{}{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
+		leases:   leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:    opts.Lease,
 	}
 	s.rdb.AddHook(s.stats)
@@ -332,7 +332,7 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 	var raw []any
 	err := s.do(ctx, "claim", "", func(ctx context.Context) error {
 		var err error
-		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta},
+		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta, s.kState},
 			group, s.worker, max, lease.Milliseconds()).Slice()
 		if errors.Is(err, redis.Nil) {
 			raw, err = nil, nil
@@ -342,10 +342,11 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 	if err != nil {
 		return nil, err
 	}
-	out := make([]crawler.Entry, 0, len(raw)/2)
-	for i := 0; i+1 < len(raw); i += 2 {
+	out := make([]crawler.Entry, 0, len(raw)/3)
+	for i := 0; i+2 < len(raw); i += 3 {
 		id, _ := raw[i].(string)
 		p, _ := raw[i+1].(string)
+		st, _ := raw[i+2].(string)
 		var e crawler.Entry
 		if err := json.Unmarshal([]byte(p), &e); err != nil {
 			return out, fmt.Errorf("claim: frontier entry %s: %w", id, err)
@@ -357,8 +358,9 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 		}
 		e.ID = id
 		out = append(out, e)
+		s.leases.prefetched(e.URL, st)
 	}
-	s.leases.add(entryIDs(out), lease)
+	s.leases.add(out, lease)
 	return out, nil
 }
 
@@ -478,10 +480,15 @@ func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) erro
 	})
 }
 
-// State returns the stored state of a canonical URL.
+// State returns the stored state of a canonical URL. For a URL this worker
+// has just claimed, it is the state Claim read along with the entry, and
+// costs no round trip: while this worker holds the entry, no other worker
+// writes the URL's state.
 func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, error) {
-	var v string
-	found := false
+	v, found, ok := s.leases.takeState(url)
+	if ok {
+		return decodeState(url, v, found)
+	}
 	err := s.do(ctx, "state", url, func(ctx context.Context) error {
 		var err error
 		v, err = s.rdb.HGet(ctx, s.kState, url).Result()
@@ -491,8 +498,15 @@ func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, err
 		found = err == nil
 		return err
 	})
-	if err != nil || !found {
+	if err != nil {
 		return crawler.State{}, false, err
+	}
+	return decodeState(url, v, found)
+}
+
+func decodeState(url, v string, found bool) (crawler.State, bool, error) {
+	if !found {
+		return crawler.State{}, false, nil
 	}
 	var st crawler.State
 	if err := json.Unmarshal([]byte(v), &st); err != nil {

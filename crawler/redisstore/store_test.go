@@ -447,3 +447,35 @@ func TestStore_RedisRestart(t *testing.T) {
 		t.Fatal("pending with redis down: no error")
 	}
 }
+
+func TestStore_ClaimReadsState(t *testing.T) {
+	srv := startRedis(t)
+	st := openStore(t, srv, "prefetch", "w")
+	ctx := t.Context()
+	es := entries("p", 2)
+	// A state from an earlier run, and a new run that admits the URL again.
+	if err := st.Commit(ctx, &crawler.Batch{States: map[string]crawler.State{es[0].URL: {ETag: `"v1"`, Status: 200}}}); err != nil {
+		t.Fatal(err)
+	}
+	mustEnqueue(t, st, es, 0)
+	got := mustClaim(t, st, 2, time.Minute)
+	if len(got) != 2 {
+		t.Fatalf("claimed %d", len(got))
+	}
+	before := st.Stats().RoundTrips
+	s0, ok0, err0 := st.State(ctx, es[0].URL)
+	_, ok1, err1 := st.State(ctx, es[1].URL)
+	if err0 != nil || err1 != nil || !ok0 || s0.ETag != `"v1"` || ok1 {
+		t.Fatalf("states after claim: %+v %v %v; %v %v", s0, ok0, err0, ok1, err1)
+	}
+	if n := st.Stats().RoundTrips - before; n != 0 {
+		t.Errorf("State of claimed URLs took %d round trips, want 0", n)
+	}
+	// Read once from the claim; later reads go to Redis.
+	if err := st.Commit(ctx, &crawler.Batch{Done: got[:1], States: map[string]crawler.State{es[0].URL: {ETag: `"v2"`}}}); err != nil {
+		t.Fatal(err)
+	}
+	if s, _, _ := st.State(ctx, es[0].URL); s.ETag != `"v2"` {
+		t.Fatalf("state after commit: %+v", s)
+	}
+}
