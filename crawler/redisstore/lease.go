@@ -15,12 +15,12 @@ import (
 // entries come back quickly) without taking entries from a live worker
 // whose entries wait long for their host's turn.
 type leases struct {
-	mu    sync.Mutex
-	held  map[string]string // entry ID → URL
+	mu   sync.Mutex
+	held map[string]string // entry ID → URL
 	// states are the URL states read by Claim, until State or the entry's
 	// commit or release takes them: URL → JSON, "" when the URL has none.
 	states map[string]string
-	lease time.Duration // shortest lease in use
+	lease  time.Duration // shortest lease in use
 	// shorter wakes the renewal loop when the lease got shorter.
 	shorter chan struct{}
 }
