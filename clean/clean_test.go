@@ -135,7 +135,7 @@ func TestClean_Trace(t *testing.T) {
 	}
 	c := clean.New(rs, clean.Options{Trace: true})
 	res, err := c.Clean(context.Background(), clean.Input{Source: "-", Kind: clean.InputText,
-		Body: strings.NewReader("A first paragraph that is long enough to count as a paragraph, not a short label.\nA first paragraph that is long enough to count as a paragraph, not a short label.\n")})
+		Body: strings.NewReader("A first paragraph that is long enough to count as a paragraph of an article, not as a short label or a heading.\nA first paragraph that is long enough to count as a paragraph of an article, not as a short label or a heading.\n")})
 	if err != nil {
 		t.Fatal(err)
 	}
