@@ -73,6 +73,11 @@
 //	                    below 1, a block is a repeat when that share of its
 //	                    word 3-shingles occur in one earlier block
 //	min-chars: N        dedupe: shorter blocks are never dropped as repeats
+//	window: N           dedupe: compare with the previous N blocks and the
+//	                    first three only (recipes and lyrics repeat far apart)
+//	own-host: true      the block names the page's own host (a permalink)
+//	also-next: N        drop: also drop the next block if it has at most N
+//	                    words (a bare "Read also" line and its headline)
 //
 // # Actions
 //

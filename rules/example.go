@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"net/url"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -16,7 +17,7 @@ func (r *Rule) RunExample(ex Example) string {
 	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
 	if r.Stage == StageText {
 		blocks := TextBlocks(ex.In)
-		return joinBlocks(set.ApplyText(blocks, Page{Title: exampleTitle(ex.In)}, nil))
+		return joinBlocks(set.ApplyText(blocks, examplePage(ex.In), nil))
 	}
 	doc, err := html.Parse(strings.NewReader("<!DOCTYPE html><html><body>" + ex.In + "</body></html>"))
 	if err != nil {
@@ -26,14 +27,24 @@ func (r *Rule) RunExample(ex Example) string {
 	return strings.Join(domBlocks(doc), "\n")
 }
 
-// exampleTitle lets same-as-title examples name a title: a first line
-// "title: X" sets it (and is itself a block of the example).
-func exampleTitle(in string) string {
-	first, _, _ := strings.Cut(in, "\n")
-	if t, ok := strings.CutPrefix(first, "title: "); ok {
-		return t
+// examplePage lets examples set page facts: leading lines "title: X" (for
+// same-as-title) and "url: U" (for hosts and own-host). Those lines are
+// blocks of the example too.
+func examplePage(in string) Page {
+	var p Page
+	for line := range strings.Lines(in) {
+		line = strings.TrimSpace(line)
+		if t, ok := strings.CutPrefix(line, "title: "); ok {
+			p.Title = t
+		} else if u, ok := strings.CutPrefix(line, "url: "); ok {
+			if pu, err := url.Parse(u); err == nil {
+				p.Host = strings.ToLower(pu.Host)
+			}
+		} else {
+			break
+		}
 	}
-	return ""
+	return p
 }
 
 // TextBlocks splits plain text into blocks: every non-empty line is a block,

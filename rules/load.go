@@ -293,6 +293,12 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.afterWords = p.int(v, "after-words")
 		case "repeats":
 			r.repeats = p.int(v, "repeats")
+		case "own-host":
+			r.ownHost = p.boolean(v, "own-host")
+		case "also-next":
+			r.alsoNext = p.int(v, "also-next")
+		case "window":
+			r.window = p.int(v, "window")
 		case "max-cut":
 			r.maxCut = p.float(v, "max-cut", 0.01, 1)
 		case "min-chars":
@@ -347,6 +353,12 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
 	case len(r.contains) > 0 && r.text == nil:
 		p.errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
+	case r.alsoNext > 0 && r.Action != ActionDrop:
+		p.errorf(n, "rule %s: also-next only goes with action drop", r.ID)
+	case r.window > 0 && r.Action != ActionDedupe:
+		p.errorf(n, "rule %s: window only goes with action dedupe", r.ID)
+	case dom && r.ownHost:
+		p.errorf(n, "rule %s: own-host is a text matcher", r.ID)
 	case r.maxCut > 0 && r.Action != ActionCutAfter:
 		p.errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
 	case r.minMatches > 0 && r.text == nil:

@@ -112,7 +112,10 @@ type Rule struct {
 	position    Position
 	afterWords  int     // only blocks preceded by at least this many words
 	repeats     int     // block text occurs at least this many times in the page
-	maxCut      float64 // cut-after: the cut may remove at most this share of the words
+	maxCut      float64
+	ownHost     bool // text: the block names the page's own host (a leaked permalink)
+	alsoNext    int  // drop: also drop the next block when it has at most this many words
+	window      int  // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
 	sameAsTitle bool
 	glyphs      Glyphs
 	similarity  float64 // dedupe: 1 = exact after normalisation

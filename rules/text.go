@@ -95,6 +95,7 @@ func (run *textRun) apply(r *Rule) {
 		seenKey = map[string]bool{}
 	}
 	cut := false
+	dropNext := false
 	for i := range run.blocks {
 		before := words
 		if r.afterWords > 0 || r.maxCut > 0 {
@@ -121,6 +122,13 @@ func (run *textRun) apply(r *Rule) {
 			run.trace.record(r, where(i), b.Text)
 			continue
 		}
+		if dropNext {
+			dropNext = false
+			if b.wordCount() <= r.alsoNext {
+				run.trace.record(r, where(i), b.Text)
+				continue
+			}
+		}
 		if !run.matches(r, i, before, counts) {
 			out = append(out, b)
 			continue
@@ -131,6 +139,7 @@ func (run *textRun) apply(r *Rule) {
 			out = append(out, b)
 		case ActionDrop:
 			run.trace.record(r, where(i), b.Text)
+			dropNext = r.alsoNext > 0
 		case ActionCutAfter:
 			run.trace.record(r, where(i), b.Text)
 			cut = true
@@ -184,7 +193,22 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	if counts != nil && counts[b.textKey()] < r.repeats {
 		return false
 	}
+	if r.ownHost && !run.namesHost(b.Text) {
+		return false
+	}
 	return r.textMatches(b.Text)
+}
+
+// namesHost reports whether text contains the page's host, "www." aside.
+func (run *textRun) namesHost(text string) bool {
+	h := strings.TrimPrefix(run.page.Host, "www.")
+	if h == "" {
+		return false
+	}
+	if i := strings.LastIndexByte(h, ':'); i >= 0 {
+		h = h[:i]
+	}
+	return strings.Contains(strings.ToLower(text), h)
 }
 
 func (run *textRun) strip(r *Rule, text string) string {
@@ -220,7 +244,7 @@ func (run *textRun) strip(r *Rule, text string) string {
 // (containment, so a lead repeated with a dateline prefix counts as repeated,
 // while a long paragraph that merely quotes a short one does not).
 func (run *textRun) dedupe(r *Rule) {
-	seen := make(map[string]bool, len(run.blocks))
+	seen := make(map[string]int, len(run.blocks)) // key -> position of first occurrence
 	var idx shingleIndex
 	if r.similarity < 1 {
 		idx = shingleIndex{seed: maphash.MakeSeed(), post: map[uint64][]int32{}}
@@ -232,30 +256,42 @@ func (run *textRun) dedupe(r *Rule) {
 			out = append(out, b)
 			continue
 		}
-		dup := seen[key]
+		pos := len(out)
+		first, dup := seen[key]
+		if dup && !inWindow(r.window, first, pos) {
+			dup = false
+		}
 		var sh []uint64
 		if !dup && r.similarity < 1 {
 			sh = idx.shingles(key)
-			dup = idx.contained(sh, r.similarity)
+			dup = idx.contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
 			run.trace.record(r, where(i), b.Text)
 			continue
 		}
-		seen[key] = true
+		if _, ok := seen[key]; !ok {
+			seen[key] = pos
+		}
 		if r.similarity < 1 {
-			idx.add(sh)
+			idx.add(sh, pos)
 		}
 		out = append(out, b)
 	}
 	run.blocks = out
 }
 
+// inWindow reports whether an earlier block at position first counts for a
+// block at position pos: always without a window; else when it is among the
+// last window blocks, or one of the first three (a lead repeated further down).
+func inWindow(window, first, pos int) bool {
+	return window == 0 || pos-first <= window || first < 3
+}
+
 // shingleIndex maps word 3-shingles to the earlier blocks holding them.
 type shingleIndex struct {
-	seed  maphash.Seed
-	post  map[uint64][]int32
-	nDocs int32
+	seed maphash.Seed
+	post map[uint64][]int32 // shingle -> positions of the blocks holding it
 }
 
 func (x *shingleIndex) shingles(key string) []uint64 {
@@ -275,14 +311,16 @@ func (x *shingleIndex) shingles(key string) []uint64 {
 	return out
 }
 
-func (x *shingleIndex) contained(sh []uint64, threshold float64) bool {
+func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) bool {
 	if len(sh) == 0 {
 		return false
 	}
 	hits := map[int32]int{}
 	for _, h := range sh {
 		for _, d := range x.post[h] {
-			hits[d]++
+			if inWindow(window, int(d), pos) {
+				hits[d]++
+			}
 		}
 	}
 	for _, n := range hits {
@@ -293,9 +331,8 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64) bool {
 	return false
 }
 
-func (x *shingleIndex) add(sh []uint64) {
+func (x *shingleIndex) add(sh []uint64, pos int) {
 	for _, h := range sh {
-		x.post[h] = append(x.post[h], x.nDocs)
+		x.post[h] = append(x.post[h], int32(pos))
 	}
-	x.nDocs++
 }
