@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"os"
-	"path/filepath"
 	"sync"
 	"time"
 
@@ -38,7 +36,8 @@ Examples:
 func runCrawl(ctx context.Context, args []string, e *env) error {
 	fs := flag.NewFlagSet("winnow crawl", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	stateDir := fs.String("state", "", "state dir, overriding the job's state.dir")
+	stateSpec := fs.String("state", "", "state dir or redis:// URL, overriding the job's state")
+	worker := fs.String("worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
 	restart := fs.Bool("restart", false, "start a new run even if the last one was interrupted")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "log every page")
@@ -68,8 +67,11 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	if *stateDir != "" {
-		j.StateDir = *stateDir
+	if *stateSpec != "" {
+		j.StateDir, j.StateRedis = *stateSpec, ""
+		if isRedisState(*stateSpec) {
+			j.StateDir, j.StateRedis = "", *stateSpec
+		}
 	}
 	extract, err := newExtract(j)
 	if err != nil {
@@ -83,7 +85,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 			drawing.Go(func() { drawCrawlProgress(progCtx, e.stderr, j.Name, cr) })
 		}
 	}
-	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, onStart: onStart})
+	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, worker: *worker, onStart: onStart})
 	stopProgress()
 	drawing.Wait()
 	if onStart != nil {
@@ -138,25 +140,25 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 
 type runOptions struct {
 	restart bool
+	worker  string // name on a shared Redis state
 	onEvent func(crawler.Event)
 	onStart func(*crawler.Crawler)
 }
 
-// runJob runs one crawl of j on its state dir.
+// runJob runs one crawl of j on its state: the state dir's bbolt file, or a
+// Redis store shared with other workers (openStore, issue 5).
 func runJob(ctx context.Context, j *jobFile, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
-	if j.StateDir == "" {
-		return crawler.Stats{}, fmt.Errorf("%s: no state.dir", j.path)
+	spec := j.StateDir
+	if j.StateRedis != "" {
+		spec = j.StateRedis
 	}
-	if err := os.MkdirAll(j.StateDir, 0o755); err != nil {
-		return crawler.Stats{}, fmt.Errorf("%s: state dir: %w", j.path, err)
-	}
-	st, err := crawler.OpenBolt(filepath.Join(j.StateDir, "crawl.db"))
+	st, err := openStore(ctx, spec, j.Name, o.worker, log)
 	if err != nil {
 		return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
 	}
 	defer st.Close()
 	if o.restart {
-		if err := st.NewRun(ctx); err != nil {
+		if err := restartRun(ctx, st); err != nil {
 			return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
 		}
 	}

@@ -51,7 +51,7 @@ type jobFile struct {
 	WriteAll  bool
 
 	StateDir   string
-	StateRedis string // reserved for a Redis store (issue 5)
+	StateRedis string // a Redis store shared by several workers (issue 5)
 
 	Schedule string
 }
@@ -193,8 +193,9 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 			p.mapping(n, "state", map[string]func(*yaml.Node){
 				"dir": func(n *yaml.Node) { j.StateDir = abs(p.str(n)) },
 				"redis": func(n *yaml.Node) {
-					j.StateRedis = p.str(n)
-					p.errf(n, "state.redis: the Redis store is not available in this build; use state.dir")
+					if j.StateRedis = p.str(n); !isRedisState(j.StateRedis) {
+						p.errf(n, "state.redis %q: want a redis://, rediss:// or unix:// URL", j.StateRedis)
+					}
 				},
 			})
 		},
@@ -212,6 +213,9 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	}
 	if j.StateDir == "" && j.StateRedis == "" {
 		p.errf(root, "missing state.dir")
+	}
+	if j.StateDir != "" && j.StateRedis != "" {
+		p.errf(root, "state: give dir or redis, not both")
 	}
 	if len(p.errs) > 0 {
 		sort.SliceStable(p.errs, func(a, b int) bool { return p.errs[a].line < p.errs[b].line })

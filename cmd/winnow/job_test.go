@@ -75,7 +75,7 @@ output:
   dir: out
   format: csv
 state:
-  redis: "redis://127.0.0.1:6379/0"
+  redis: "http://127.0.0.1:6379/0"
 max_body_size: 10 parsecs
 schedule: "every hour"
 `
@@ -87,7 +87,7 @@ job.yaml:8:10: want a duration such as 500ms, 2s or 1m, got "fast"
 job.yaml:9:11: want true or false, got "yes"
 job.yaml:10:3: unknown key "paralelism" in politeness
 job.yaml:13:11: output.format "csv": want files or jsonl
-job.yaml:15:10: state.redis: the Redis store is not available in this build; use state.dir
+job.yaml:15:10: state.redis "http://127.0.0.1:6379/0": want a redis://, rediss:// or unix:// URL
 job.yaml:16:16: want a size such as 10MiB, 512KiB or 1048576, got "10 parsecs"
 job.yaml:17:11: bad schedule "every hour": expected exactly 5 fields, found 2: [every hour]`
 	if err == nil || err.Error() != want {
@@ -117,5 +117,17 @@ func unwrapAll(err error) error {
 			return err
 		}
 		err = u.Unwrap()
+	}
+}
+
+func TestParseJob_RedisState(t *testing.T) {
+	src := strings.Replace(minimalJob, "  dir: state\n", "  redis: redis://127.0.0.1:6379/2\n", 1)
+	j, err := parseJob("job.yaml", []byte(src))
+	if err != nil || j.StateRedis != "redis://127.0.0.1:6379/2" || j.StateDir != "" {
+		t.Errorf("parseJob = %+v, %v; want the redis state", j, err)
+	}
+	both := strings.Replace(minimalJob, "  dir: state\n", "  dir: state\n  redis: redis://127.0.0.1:6379/2\n", 1)
+	if _, err := parseJob("job.yaml", []byte(both)); err == nil || !strings.Contains(err.Error(), "job.yaml:1:1: state: give dir or redis, not both") {
+		t.Errorf("parseJob(dir and redis) = %v", err)
 	}
 }
