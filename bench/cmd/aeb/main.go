@@ -221,8 +221,11 @@ func runSystem(ctx context.Context, dir string, sys system, passes int, stderr i
 	if err := json.Unmarshal(out.Bytes(), &o.rep); err != nil {
 		return outcome{}, fmt.Errorf("run %s: read report: %w", sys.name, err)
 	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		o.maxRSSKB = ru.Maxrss // kilobytes on Linux
+	o.maxRSSKB = o.rep.PeakRSSKB
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok && o.maxRSSKB == 0 {
+		// Without /proc: ru_maxrss, in KiB on Linux, which is floored at
+		// the driver's own peak (see child.peakRSSKB).
+		o.maxRSSKB = ru.Maxrss
 	}
 	return o, nil
 }

@@ -20,6 +20,8 @@ import (
 	"runtime"
 	"runtime/debug"
 	"slices"
+	"strconv"
+	"strings"
 	"syscall"
 	"time"
 )
@@ -58,6 +60,9 @@ type Report struct {
 	AllocBytes uint64 `json:"alloc_bytes"`
 	// HeapSys is the largest heap the Go runtime obtained from the OS.
 	HeapSys uint64 `json:"heap_sys"`
+	// PeakRSSKB is the process's peak resident set (VmHWM), in KiB; 0 when
+	// /proc is not available.
+	PeakRSSKB int64 `json:"peak_rss_kb"`
 }
 
 // Extractor returns the main text of one page. html is UTF-8.
@@ -143,6 +148,7 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 		rep.AllocBytes = (after.TotalAlloc - before.TotalAlloc) / uint64(*passes)
 	}
 	rep.HeapSys = after.HeapSys
+	rep.PeakRSSKB = peakRSSKB()
 	for i := range rep.Pages {
 		rep.Pages[i].Nanos = Median(times[i])
 	}
@@ -158,6 +164,24 @@ func safeExtract(ctx context.Context, extract Extractor, page []byte, pageURL st
 		}
 	}()
 	return extract(ctx, page, pageURL)
+}
+
+// peakRSSKB reads the peak resident set of this process from
+// /proc/self/status. The driver cannot use rusage's ru_maxrss for it: Linux
+// carries the parent's peak into a child across fork and exec, so every child
+// would report at least the driver's own peak.
+func peakRSSKB() int64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if v, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			n, _ := strconv.ParseInt(strings.TrimSuffix(strings.TrimSpace(v), " kB"), 10, 64)
+			return n
+		}
+	}
+	return 0
 }
 
 // cpuNanos is the CPU time the process has used so far, user plus system.
