@@ -1,6 +1,16 @@
 package child
 
-import "testing"
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestMedian(t *testing.T) {
 	tests := []struct {
@@ -23,4 +33,74 @@ func TestMedian(t *testing.T) {
 			}
 		}
 	}
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	entries := []Entry{{ID: "a", URL: "https://a.example/", File: "a.html"}, {ID: "b", File: "b.html"}, {ID: "c", File: "c.html"}}
+	for _, e := range entries {
+		if err := os.WriteFile(filepath.Join(dir, e.File), []byte("<p>"+e.ID+"</p>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	data, _ := json.Marshal(entries)
+	if err := os.WriteFile(filepath.Join(dir, ManifestName), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	extract := func(_ context.Context, page []byte, pageURL string) (string, error) {
+		switch string(page) {
+		case "<p>b</p>":
+			panic("boom")
+		case "<p>c</p>":
+			return "", errors.New("no article")
+		}
+		return "text of " + pageURL, nil
+	}
+
+	t.Run("all pages", func(t *testing.T) {
+		var out bytes.Buffer
+		if err := run("test", extract, []string{"-pages", dir, "-passes", "2"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		var rep Report
+		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Pages) != 3 || len(rep.PassNanos) != 2 || len(rep.PassCPUNanos) != 2 {
+			t.Fatalf("report: %d pages, %d passes, %d cpu passes; want 3, 2, 2", len(rep.Pages), len(rep.PassNanos), len(rep.PassCPUNanos))
+		}
+		if rep.Pages[0].Text != "text of https://a.example/" || rep.Pages[0].Err != "" {
+			t.Errorf("page a = %+v", rep.Pages[0])
+		}
+		if !strings.HasPrefix(rep.Pages[1].Err, "page b: panic: boom") {
+			t.Errorf("page b error = %q, want the recovered panic naming the page", firstLine(rep.Pages[1].Err))
+		}
+		if rep.Pages[2].Err != "page c: no article" {
+			t.Errorf("page c error = %q", rep.Pages[2].Err)
+		}
+	})
+	t.Run("one page", func(t *testing.T) {
+		var out bytes.Buffer
+		if err := run("test", extract, []string{"-pages", dir, "-only", "a"}, &out); err != nil {
+			t.Fatal(err)
+		}
+		var rep Report
+		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
+			t.Fatal(err)
+		}
+		if len(rep.Pages) != 1 || rep.Pages[0].ID != "a" || len(rep.PassNanos) != 0 {
+			t.Errorf("report = %+v, want page a only, untimed", rep)
+		}
+	})
+	t.Run("unknown page", func(t *testing.T) {
+		err := run("test", extract, []string{"-pages", dir, "-only", "zz"}, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), "page zz") {
+			t.Errorf("run(-only zz) = %v, want an error naming the page", err)
+		}
+	})
+}
+
+func firstLine(s string) string {
+	s, _, _ = strings.Cut(s, "\n")
+	return s
 }
