@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -80,9 +81,41 @@ func pageScripts(texts []string) scriptSet {
 	return set
 }
 
+// decorativeBlocks are Unicode blocks made of pictures, not text: arrows,
+// technical symbols, enclosed alphanumerics, box drawing and geometric shapes,
+// miscellaneous symbols and dingbats, braille patterns, enclosed CJK, and the
+// emoji, mahjong, domino and card planes.
+var decorativeBlocks = [][2]rune{
+	{0x2190, 0x21FF}, {0x2300, 0x23FF}, {0x2460, 0x24FF}, {0x2500, 0x25FF},
+	{0x2600, 0x27BF}, {0x2800, 0x28FF}, {0x2B00, 0x2BFF}, {0x3200, 0x32FF},
+	{0x1F000, 0x1FAFF},
+}
+
+// textMathSymbols are math symbols that occur in running text.
+const textMathSymbols = "±×÷−∓∞≈≠≤≥√∑∏∫∂∆∇∈∉∩∪′″⁄"
+
+func inDecorativeBlock(r rune) bool {
+	for _, b := range decorativeBlocks {
+		if r >= b[0] && r <= b[1] {
+			return true
+		}
+	}
+	return false
+}
+
 // isGlyph reports whether r is decorative on a page written in scripts.
 func (ss scriptSet) isGlyph(r rune) bool {
 	switch {
+	case r < 0x80:
+		return false
+	case inDecorativeBlock(r):
+		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation: text on CJK pages only
+		return !ss["Han"] && !ss["Hiragana"] && !ss["Katakana"] && !ss["Hangul"]
+	case unicode.Is(unicode.Sm, r):
+		return !strings.ContainsRune(textMathSymbols, r)
+	case unicode.Is(unicode.No, r):
+		return !strings.ContainsRune("¹²³¼½¾⅓⅔⅛", r)
 	case r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f'):
 		return true // emoji joiner, keycap, variation selectors
 	case unicode.In(r, unicode.So, unicode.Sk, unicode.Co):
@@ -102,7 +135,7 @@ func (ss scriptSet) isGlyph(r rune) bool {
 // isSymbol reports whether r is a symbol glyph whatever the page's scripts.
 func isSymbol(r rune) bool {
 	return unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || r == '\u200d' || r == '\u20e3' ||
-		(r >= '\ufe00' && r <= '\ufe0f')
+		(r >= '\ufe00' && r <= '\ufe0f') || inDecorativeBlock(r)
 }
 
 // leadingGlyphs returns the byte length of the decorative run at the start of

@@ -283,9 +283,9 @@ func (run *textRun) dedupe(r *Rule) {
 
 // inWindow reports whether an earlier block at position first counts for a
 // block at position pos: always without a window; else when it is among the
-// last window blocks, or one of the first three (a lead repeated further down).
+// last window blocks, or one of the first five (a lead repeated further down).
 func inWindow(window, first, pos int) bool {
-	return window == 0 || pos-first <= window || first < 3
+	return window == 0 || pos-first <= window || first < 5
 }
 
 // shingleIndex maps word 3-shingles to the earlier blocks holding them.
