@@ -15,6 +15,7 @@
 //
 //	go run ./cmd/aeb                              # the table
 //	go run ./cmd/aeb -system winnow               # per-page F1, worst first
+//	go run ./cmd/aeb -system winnow -against trafilatura   # pages where winnow does worse than trafilatura first
 //	go run ./cmd/aeb -system winnow -page ID      # one page: scores and diff against the truth
 package main
 
@@ -73,6 +74,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	passes := fs.Int("passes", 1, "timed passes per system and round, after one warm-up pass; the median of all counts")
 	systems := fs.String("systems", "winnow,readability,trafilatura,trafilatura-fallback", "systems to run, comma-separated")
 	sysName := fs.String("system", "", "one system: list its per-page scores, worst first (with -page: diff one page)")
+	against := fs.String("against", "", "with -system: a second system; list the pages by F1 difference, where -system does worst first")
 	pageID := fs.String("page", "", "with -system: print the system's text against the truth for this page id (or id prefix)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -118,7 +120,18 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		if *pageID != "" {
 			return printDiff(stdout, pages[0], out.rep.Pages[0])
 		}
-		return printListing(stdout, sys.name, pages, out.rep)
+		if *against == "" {
+			return printListing(stdout, sys.name, pages, out.rep, nil)
+		}
+		other, ok := lookup(*against)
+		if !ok {
+			return fmt.Errorf("unknown system %q (want one of %s)", *against, names())
+		}
+		oout, err := runSystem(ctx, tmp, other, 0, stderr)
+		if err != nil {
+			return err
+		}
+		return printListing(stdout, sys.name, pages, out.rep, &comparison{other.name, oout.rep})
 	}
 
 	var chosen []system
@@ -284,33 +297,53 @@ func printTable(w io.Writer, rows []row, n, rounds, passes int) {
 	}
 }
 
-// printListing prints one system's per-page scores, worst F1 first.
-func printListing(w io.Writer, name string, pages []bench.Page, rep child.Report) error {
+// comparison is a second system's report, to list pages by difference.
+type comparison struct {
+	name string
+	rep  child.Report
+}
+
+// printListing prints one system's per-page scores, worst F1 first; with a
+// comparison, the other system's F1 too, sorted by the difference.
+func printListing(w io.Writer, name string, pages []bench.Page, rep child.Report, cmp *comparison) error {
 	type line struct {
 		id, url, err string
 		s            score.PageScore
+		key, other   float64
 	}
 	lines := make([]line, len(pages))
 	all := make([]score.PageScore, len(pages))
 	for i, p := range pages {
 		s := score.Page(rep.Pages[i].Text, p.Truth)
-		lines[i] = line{id: p.ID, url: p.URL, err: rep.Pages[i].Err, s: s}
+		lines[i] = line{id: p.ID, url: p.URL, err: rep.Pages[i].Err, s: s, key: s.F1()}
+		if cmp != nil {
+			lines[i].other = score.F1(cmp.rep.Pages[i].Text, p.Truth)
+			lines[i].key = s.F1() - lines[i].other
+		}
 		all[i] = s
 	}
 	slices.SortStableFunc(lines, func(a, b line) int {
-		switch fa, fb := a.s.F1(), b.s.F1(); {
-		case fa < fb:
+		switch {
+		case a.key < b.key:
 			return -1
-		case fa > fb:
+		case a.key > b.key:
 			return 1
 		}
 		return strings.Compare(a.id, b.id)
 	})
 	sum := score.Aggregate(all)
 	fmt.Fprintf(w, "%s: F1 %.3f  P %.3f  R %.3f  accuracy %.3f  (%d pages)\n\n", name, sum.F1, sum.P, sum.R, sum.Accuracy, sum.N)
-	fmt.Fprintln(w, "   F1     P     R  id            url")
+	if cmp != nil {
+		fmt.Fprintf(w, "   F1     P     R  %-8.8s  diff  id            url\n", cmp.name)
+	} else {
+		fmt.Fprintln(w, "   F1     P     R  id            url")
+	}
 	for _, l := range lines {
-		fmt.Fprintf(w, "%.3f %.3f %.3f  %.12s  %s", l.s.F1(), l.s.Precision(), l.s.Recall(), l.id, l.url)
+		fmt.Fprintf(w, "%.3f %.3f %.3f  ", l.s.F1(), l.s.Precision(), l.s.Recall())
+		if cmp != nil {
+			fmt.Fprintf(w, "%8.3f %+.3f  ", l.other, l.key)
+		}
+		fmt.Fprintf(w, "%.12s  %s", l.id, l.url)
 		if l.err != "" {
 			fmt.Fprintf(w, "  ERROR %s", firstLine(l.err))
 		}
