@@ -127,6 +127,9 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 		time.Sleep(20 * time.Millisecond)
 	}
 	disruptedAt := countLines(outs)
+	if os.Getenv("E2E_DEBUG") != "" {
+		t.Logf("disrupting at %s", time.Now().Format("05.000"))
+	}
 	disrupt(t, srv, workers, start)
 	for _, n := range names {
 		workers[n].wait(t, 80*time.Second)
@@ -140,7 +143,13 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 		case n == 0:
 			missing = append(missing, u)
 		case n > 1:
-			dup = append(dup, fmt.Sprintf("%s ×%d", u, n))
+			d := fmt.Sprintf("%s ×%d", u, n)
+			if os.Getenv("E2E_DEBUG") != "" {
+				for _, l := range idx[u] {
+					d += fmt.Sprintf(" [%s %s]", l.Status, l.FetchedAt.Format("05.000"))
+				}
+			}
+			dup = append(dup, d)
 		}
 	}
 	if len(missing) > 0 {

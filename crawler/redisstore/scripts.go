@@ -109,7 +109,9 @@ return enqueue(stream, KEYS[2], KEYS[3], i, now)
 // KEYS stream, delayed, meta, state. ARGV group, consumer, max, lease_ms.
 // Returns id1, payload1, state1, id2, payload2, state2, ... where a state is
 // the URL's stored state or false: the crawler reads it next, and this
-// saves it a round trip per page.
+// saves it a round trip per page. Entries taken back from another worker
+// get "" instead: their dead worker may still commit their state when it
+// restarts and replays its index, so it is read when needed.
 //
 // It first moves due delayed entries into the stream, then takes entries
 // idle in the pending list for longer than the lease (XAUTOCLAIM, resuming
@@ -126,7 +128,7 @@ for _, p in ipairs(due) do
   redis.call('ZREM', delayed, p)
 end
 local out = {}
-local function take(entries)
+local function take(entries, fresh)
   for _, e in ipairs(entries) do
     if type(e) == 'table' and type(e[2]) == 'table' then
       for k = 1, #e[2], 2 do
@@ -135,7 +137,11 @@ local function take(entries)
           local ok, d = pcall(cjson.decode, p)
           out[#out + 1] = e[1]
           out[#out + 1] = p
-          out[#out + 1] = ok and type(d) == 'table' and d.u and redis.call('HGET', state, d.u) or false
+          if not fresh then
+            out[#out + 1] = ''
+          else
+            out[#out + 1] = ok and type(d) == 'table' and d.u and redis.call('HGET', state, d.u) or false
+          end
         end
       end
     end
@@ -144,12 +150,12 @@ end
 local cursor = redis.call('HGET', meta, 'cursor') or '0-0'
 local r = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[4], cursor, 'COUNT', max)
 redis.call('HSET', meta, 'cursor', r[1])
-take(r[2])
+take(r[2], false)
 local want = max - #out / 3
 if want > 0 then
   local rg = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', want, 'STREAMS', stream, '>')
   if rg then
-    take(rg[1][2])
+    take(rg[1][2], true)
   end
 end
 return out

@@ -346,7 +346,9 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 	for i := 0; i+2 < len(raw); i += 3 {
 		id, _ := raw[i].(string)
 		p, _ := raw[i+1].(string)
+		// The state: nil when the URL has none, "" when not read.
 		st, _ := raw[i+2].(string)
+		prefetched := raw[i+2] == nil
 		var e crawler.Entry
 		if err := json.Unmarshal([]byte(p), &e); err != nil {
 			return out, fmt.Errorf("claim: frontier entry %s: %w", id, err)
@@ -358,7 +360,9 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 		}
 		e.ID = id
 		out = append(out, e)
-		s.leases.prefetched(e.URL, st)
+		if prefetched || st != "" {
+			s.leases.prefetched(e.URL, st)
+		}
 	}
 	s.leases.add(out, lease)
 	return out, nil
