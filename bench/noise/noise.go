@@ -168,7 +168,7 @@ func generate(src Source, clean []byte, seed uint64, variant int) (Doc, error) {
 		return Doc{}, fmt.Errorf("parse: %w", err)
 	}
 	container, paras := findBody(doc, src.Body)
-	if len(paras) < 3 {
+	if len(paras) < 2 {
 		return Doc{}, errNoBody
 	}
 	in := &injector{
