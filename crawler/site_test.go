@@ -27,6 +27,8 @@ type site struct {
 	perSec   int
 	// robots is served at /robots.txt.
 	robots string
+	// plain leaves out the special pages and the amp twins (benchmarks).
+	plain bool
 
 	mu      sync.Mutex
 	log     []hit
@@ -132,6 +134,10 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		b.WriteString(`<html><head><title>Home</title><link rel="alternate" type="application/rss+xml" href="/feed.xml"></head><body><nav>`)
 		for i := range s.sections {
 			fmt.Fprintf(&b, `<a href="/section/%d">Section %d</a> `, i, i)
+		}
+		if s.plain {
+			s.html(w, r, b.String()+"</nav></body></html>")
+			return
 		}
 		b.WriteString(`<a href="/private/admin">admin</a> <a href="/loop/a">loop</a> <a href="/slow">slow</a>
 <a href="/huge">huge</a> <a href="/huge-chunked">huge2</a> <a href="/files/report">report</a> <a href="/img/logo">logo</a>
@@ -252,7 +258,11 @@ func (s *site) article(w http.ResponseWriter, r *http.Request, p string, amp boo
 	fmt.Fprintf(&b, `<link rel="canonical" href="%s"></head><body>`, p)
 	fmt.Fprintf(&b, `<div class="spam">%s</div><article><h1>Title %s</h1><p>%s</p>`, noise[0], p, text)
 	fmt.Fprintf(&b, `<figure><img alt="%s"><figcaption>%s</figcaption></figure></article>`, noise[3], noise[3])
-	fmt.Fprintf(&b, `<aside>%s <a href="/news/0-1">%s</a> <a href="%s?amp=1">amp</a></aside><footer>%s</footer></body></html>`, noise[1], noise[2], p, noise[4])
+	twin := fmt.Sprintf(`<a href="%s?amp=1">amp</a>`, p)
+	if s.plain {
+		twin = ""
+	}
+	fmt.Fprintf(&b, `<aside>%s <a href="/news/0-1">%s</a> %s</aside><footer>%s</footer></body></html>`, noise[1], noise[2], twin, noise[4])
 	if p == "/chunked-small" {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		http.NewResponseController(w).Flush()

@@ -68,6 +68,13 @@ func benchSite(b *testing.B, sections, perSec int) *httptest.Server {
 	return srv
 }
 
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
+}
+
 // BenchmarkCrawl measures, on one local site of 5,000 articles with
 // politeness off: a bare colly crawl, a winnow crawl with cleaning, and a
 // re-run with nothing changed. Run it with
@@ -90,12 +97,35 @@ func BenchmarkCrawl(b *testing.B) {
 		bare := time.Since(start)
 
 		dir := b.TempDir()
-		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers,
+		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, Parallelism: workers,
 			OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state")}
 		j.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
-		extract, err := newExtract(j)
+		cleanExtract, err := newExtract(j)
 		if err != nil {
 			b.Fatal(err)
+		}
+		var cleanNanos, cleans atomic.Int64
+		extract := func(ctx context.Context, p *crawler.Page) (string, string, error) {
+			t0 := time.Now()
+			title, text, err := cleanExtract(ctx, p)
+			cleanNanos.Add(int64(time.Since(t0)))
+			cleans.Add(1)
+			return title, text, err
+		}
+		// Live heap after a GC at 1,000 and at 4,900 articles written: what
+		// the crawl keeps must not grow with the pages already done.
+		var written atomic.Int64
+		var live1k, live5k atomic.Uint64
+		onEvent := func(ev crawler.Event) {
+			if ev.Kind != crawler.EventWritten {
+				return
+			}
+			switch written.Add(1) {
+			case 1000:
+				live1k.Store(liveHeap())
+			case 4900:
+				live5k.Store(liveHeap())
+			}
 		}
 		e, _ := testEnv()
 		log, _ := newLogger(e.stderr, "text", false)
@@ -117,7 +147,7 @@ func BenchmarkCrawl(b *testing.B) {
 			}
 		})
 		start = time.Now()
-		first, err := runJob(b.Context(), j, extract, log, runOptions{})
+		first, err := runJob(b.Context(), j, extract, log, runOptions{onEvent: onEvent})
 		ours := time.Since(start)
 		close(stop)
 		wg.Wait()
@@ -147,6 +177,9 @@ func BenchmarkCrawl(b *testing.B) {
 		b.ReportMetric(100*rerun.Seconds()/ours.Seconds(), "rerun-%")
 		b.ReportMetric(float64(second.Written), "rerun-writes")
 		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+		b.ReportMetric(float64(live1k.Load())/(1<<20), "live-heap-1k-MiB")
+		b.ReportMetric(float64(live5k.Load())/(1<<20), "live-heap-4.9k-MiB")
+		b.ReportMetric(float64(cleanNanos.Load())/float64(max(cleans.Load(), 1))/1e6, "clean-ms/page")
 		b.Logf("colly %d pages in %v; winnow %d pages (%d written) in %v; re-run %v (%d written, %d unchanged)",
 			n.Load(), bare, pages, first.Written, ours, rerun, second.Written, second.Unchanged)
 	}
