@@ -52,6 +52,9 @@
 //	href: REGEX         the element or a link inside it has a matching href
 //	link-density: X     at least this share (0-1) of the text is inside links
 //	min-links: N        at least N links inside
+//	teasers: N          the element lists teasers: N or more children of one
+//	                    tag, each with a link, at most 60 words, and a quarter
+//	                    or more of its text inside links
 //
 // Stage text (a block is a paragraph, heading, list item, quote, caption or,
 // for plain-text input, a line):

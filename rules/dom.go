@@ -85,6 +85,9 @@ func domMatches(r *Rule, n *html.Node) bool {
 	if r.hidden && !IsHidden(n) {
 		return false
 	}
+	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
+		return false
+	}
 	if r.href != nil && !hasHref(n, r) {
 		return false
 	}
@@ -180,6 +183,41 @@ func measure(n *html.Node, limit int) *textStats {
 	}
 	walk(n, false)
 	return st
+}
+
+// maxTeaserWords caps the words of one teaser card.
+const maxTeaserWords = 60
+
+// isTeaserList reports whether n lists teasers: at least min element
+// children with the same tag, each holding a link and at most maxTeaserWords
+// words, with a fair share (a quarter) of each child's text inside links.
+// Article paragraphs that cite a link carry far less link text than that.
+func isTeaserList(n *html.Node, min int) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	var tag atom.Atom
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if tag == 0 {
+			tag = c.DataAtom
+		}
+		if c.DataAtom != tag {
+			return false
+		}
+		st := measure(c, (maxTeaserWords+1)*12)
+		if st.truncated || st.links == 0 || st.chars == 0 || st.linkChars*4 < st.chars {
+			return false
+		}
+		if textnorm.Words(st.text.String()) > maxTeaserWords {
+			return false
+		}
+		count++
+	}
+	return count >= min
 }
 
 // NodeText returns the visible text of n, blocks separated by spaces.

@@ -113,6 +113,7 @@ type Rule struct {
 	afterWords  int     // only blocks preceded by at least this many words
 	repeats     int     // block text occurs at least this many times in the page
 	maxCut      float64
+	teasers     int  // dom: at least this many sibling children that each hold a link and little text
 	ownHost     bool // text: the block names the page's own host (a leaked permalink)
 	alsoNext    int  // drop: also drop the next block when it has at most this many words
 	window      int  // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
