@@ -154,7 +154,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	for range c.cfg.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				c.work(fetchCtx, f, j, commitCh, done)
+				c.work(fetchCtx, f, j, commitCh, done, cancelRun)
 			}
 		})
 	}
@@ -174,6 +174,9 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	}
 	if cerr != nil {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, cerr)
+	}
+	if parent.Err() == nil && ctx.Err() != nil { // aborted from inside: the output failed
+		return st, fmt.Errorf("job %q: %w", c.cfg.Name, context.Cause(ctx))
 	}
 	return st, nil
 }

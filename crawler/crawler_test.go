@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -487,4 +488,46 @@ func TestCrawl_Scope(t *testing.T) {
 			t.Errorf("robots.txt sitemap not followed: %v", got)
 		}
 	})
+}
+
+// TestCrawl_OutputFails stops the run when an article cannot be written, and
+// loses nothing: the next run writes everything once.
+func TestCrawl_OutputFails(t *testing.T) {
+	s := newSite(t, 1, 3, "")
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	// A non-empty directory where an article file must go: rename fails.
+	blocker := filepath.Join(out, crawler.FileName(s.url("/news/0-1")))
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cfg := job(s, out)
+	cfg.Seeds, cfg.Delay, cfg.Workers = []string{s.url("/section/0")}, -1, 1
+	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cr, err := crawler.New(cfg, st, extractArticle, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = cr.Run(t.Context())
+	st.Close()
+	if err == nil || !strings.Contains(err.Error(), "output failed") {
+		t.Fatalf("Run = %v, want the output failure", err)
+	}
+	os.RemoveAll(blocker)
+	stats, _ := runJob(t, cfg, state)
+	if !stats.Resumed {
+		t.Errorf("second run did not resume the stopped one")
+	}
+	lines := readIndex(t, out)
+	urls := map[string]int{}
+	for _, l := range lines {
+		urls[l.URL]++
+	}
+	for j := range 3 {
+		if u := s.url(fmt.Sprintf("/news/0-%d", j)); urls[u] != 1 {
+			t.Errorf("%s indexed %d times, want 1", u, urls[u])
+		}
+	}
 }

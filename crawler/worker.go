@@ -28,8 +28,12 @@ type result struct {
 // flushHint asks the committer to flush soon.
 type flushHint struct{}
 
+// errOutput marks a failure to write the output: it stops the run, since
+// every following article would fail the same way (a full disk).
+var errOutput = errors.New("output failed")
+
 // work runs one job and always reports back to the dispatcher.
-func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- any, done chan<- finished) {
+func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- any, done chan<- finished, abort context.CancelCauseFunc) {
 	fin := finished{host: j.host}
 	defer func() { done <- fin }()
 	if j.robots {
@@ -39,6 +43,11 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- a
 	}
 	res, ev := c.process(ctx, f, j.e)
 	c.hold(ctx, j.host, j.delay)
+	if errors.Is(ev.Err, errOutput) {
+		c.emit(ev.Event)
+		abort(ev.Err) // the entry stays in the frontier for the next run
+		return
+	}
 	if ctx.Err() != nil && ev.Kind != EventWritten {
 		return // cut short by shutdown: the entry stays in the frontier
 	}
@@ -312,8 +321,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		data := []byte(title + "\n\n" + text + "\n")
 		if !sameFile(c.cfg.OutputDir, st.File, data) {
 			if err := writeFileAtomic(c.cfg.OutputDir, st.File, data); err != nil {
-				ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
-				res.done, res.url = false, "" // left in the frontier: a full disk must not lose it
+				ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w: %w", e.URL, errOutput, err)
 				return res, ev
 			}
 		}

@@ -1,0 +1,4 @@
+package crawler
+
+// FileName exposes fileName to the external tests.
+var FileName = fileName
