@@ -35,3 +35,19 @@ func TestEndAnchoredOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestDedupe_SubsetOfLaterBlock(t *testing.T) {
+	set, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := set.Rule("dupe.paragraph")
+	in := "Il black Friday incombe su di noi: il venerdì nero è l’ennesima consuetudine importata dagli USA.\n" +
+		"A second paragraph about something else entirely, long enough to be compared with the others.\n" +
+		"Il black Friday incombe su di noi: il venerdì nero è l’ennesima consuetudine importata dagli USA. Si tratta di una tradizione consolidatasi negli anni Sessanta."
+	want := "A second paragraph about something else entirely, long enough to be compared with the others.\n" +
+		"Il black Friday incombe su di noi: il venerdì nero è l’ennesima consuetudine importata dagli USA. Si tratta di una tradizione consolidatasi negli anni Sessanta."
+	if got := r.RunExample(Example{In: in}); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}

@@ -241,42 +241,60 @@ func (run *textRun) strip(r *Rule, text string) string {
 // dedupe drops blocks that repeat an earlier block. With similarity 1 the
 // comparison is on the normalised key; below 1 a later block is dropped when
 // at least that share of its word 3-shingles occur in one earlier block
-// (containment, so a lead repeated with a dateline prefix counts as repeated,
-// while a long paragraph that merely quotes a short one does not).
+// (containment, so a lead repeated with a dateline prefix counts as
+// repeated), and an earlier block is dropped when that share of its own
+// shingles occur in a later, fuller block (a lead printed alone and again at
+// the start of a longer paragraph): of two copies, the one that says less goes.
 func (run *textRun) dedupe(r *Rule) {
-	seen := make(map[string]int, len(run.blocks)) // key -> position of first occurrence
+	seen := make(map[string]int, len(run.blocks)) // key -> position in out
 	var idx shingleIndex
 	if r.similarity < 1 {
 		idx = shingleIndex{seed: maphash.MakeSeed(), post: map[uint64][]int32{}}
 	}
 	out := run.blocks[:0:0]
+	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i, b := range run.blocks {
 		key := b.textKey()
+		pos := len(out)
 		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
 			out = append(out, b)
+			idx.skip()
 			continue
 		}
-		pos := len(out)
 		first, dup := seen[key]
 		if dup && !inWindow(r.window, first, pos) {
 			dup = false
 		}
 		var sh []uint64
+		var subsets []int
 		if !dup && r.similarity < 1 {
 			sh = idx.shingles(key)
-			dup = idx.contained(sh, r.similarity, r.window, pos)
+			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
 			run.trace.record(r, where(i), b.Text)
 			continue
 		}
+		for _, d := range subsets {
+			if !out[d].kept && !dropped[d] {
+				dropped[d] = true
+				run.trace.record(r, where(d), out[d].Text)
+			}
+		}
 		if _, ok := seen[key]; !ok {
 			seen[key] = pos
 		}
-		if r.similarity < 1 {
-			idx.add(sh, pos)
-		}
+		idx.add(sh)
 		out = append(out, b)
+	}
+	if len(dropped) > 0 {
+		kept := out[:0]
+		for i, b := range out {
+			if !dropped[i] {
+				kept = append(kept, b)
+			}
+		}
+		out = kept
 	}
 	run.blocks = out
 }
@@ -288,10 +306,12 @@ func inWindow(window, first, pos int) bool {
 	return window == 0 || pos-first <= window || first < 5
 }
 
-// shingleIndex maps word 3-shingles to the earlier blocks holding them.
+// shingleIndex maps word 3-shingles to the blocks holding them; blocks are
+// numbered by their position in the output being built.
 type shingleIndex struct {
-	seed maphash.Seed
-	post map[uint64][]int32 // shingle -> positions of the blocks holding it
+	seed  maphash.Seed
+	post  map[uint64][]int32 // shingle -> positions of the blocks holding it
+	sizes []int              // position -> number of distinct shingles (0: not indexed)
 }
 
 func (x *shingleIndex) shingles(key string) []uint64 {
@@ -311,9 +331,11 @@ func (x *shingleIndex) shingles(key string) []uint64 {
 	return out
 }
 
-func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) bool {
-	if len(sh) == 0 {
-		return false
+// contained reports whether threshold of sh occurs in one earlier block, and
+// lists the earlier blocks threshold of whose own shingles occur in sh.
+func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
+	if len(sh) == 0 || x.post == nil {
+		return false, nil
 	}
 	hits := map[int32]int{}
 	for _, h := range sh {
@@ -323,16 +345,29 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 			}
 		}
 	}
-	for _, n := range hits {
+	var subsets []int
+	for d, n := range hits {
 		if float64(n) >= threshold*float64(len(sh)) {
-			return true
+			return true, nil
+		}
+		if size := x.sizes[d]; size > 0 && float64(n) >= threshold*float64(size) {
+			subsets = append(subsets, int(d))
 		}
 	}
-	return false
+	return false, subsets
 }
 
-func (x *shingleIndex) add(sh []uint64, pos int) {
-	for _, h := range sh {
-		x.post[h] = append(x.post[h], int32(pos))
+// add indexes sh as the next position; skip records a position not indexed.
+func (x *shingleIndex) add(sh []uint64) {
+	if x.post == nil {
+		x.skip()
+		return
 	}
+	pos := int32(len(x.sizes))
+	for _, h := range sh {
+		x.post[h] = append(x.post[h], pos)
+	}
+	x.sizes = append(x.sizes, len(sh))
 }
+
+func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
