@@ -178,5 +178,6 @@ type Event struct {
 	Bytes    int           // body bytes received
 	Duration time.Duration // request time
 	New      bool          // for EventWritten: new, not changed
+	Cleaned  bool          // Extract ran and succeeded (written, or unchanged text)
 	Err      error         // for EventSkipped, EventRetry, EventFailed
 }

@@ -531,3 +531,31 @@ func TestCrawl_OutputFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCrawl_CollyEnv checks that COLLY_* environment variables, which colly
+// applies over settings made in code, change nothing.
+func TestCrawl_CollyEnv(t *testing.T) {
+	for k, v := range map[string]string{
+		"COLLY_IGNORE_ROBOTSTXT": "yes", "COLLY_USER_AGENT": "evil/1", "COLLY_MAX_BODY_SIZE": "10",
+		"COLLY_ALLOWED_DOMAINS": "example.com", "COLLY_MAX_REQUESTS": "2", "COLLY_DISABLE_COOKIES": "1",
+		"COLLY_CACHE_DIR": t.TempDir(), "COLLY_DETECT_CHARSET": "y", "COLLY_PARSE_HTTP_ERROR_RESPONSE": "no",
+	} {
+		t.Setenv(k, v)
+	}
+	s := newSite(t, 1, 5, "User-agent: *\nDisallow: /news/0-2\n")
+	out := filepath.Join(t.TempDir(), "out")
+	cfg := job(s, out)
+	cfg.Seeds, cfg.Delay = []string{s.url("/section/0")}, -1
+	stats, _ := runJob(t, cfg, t.TempDir())
+	for _, h := range s.hits() {
+		if h.path == "/news/0-2" {
+			t.Errorf("robots.txt ignored: %s requested", h.path)
+		}
+		if h.userAgent != crawler.DefaultUserAgent {
+			t.Errorf("%s requested as %q, want %q", h.path, h.userAgent, crawler.DefaultUserAgent)
+		}
+	}
+	if stats.Written != 4 {
+		t.Errorf("written %d, want 4 (5 articles, 1 disallowed)", stats.Written)
+	}
+}

@@ -41,6 +41,7 @@ type hit struct {
 	at          time.Time
 	path        string // with query
 	ifNoneMatch string
+	userAgent   string
 	status      int
 }
 
@@ -111,7 +112,7 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 func (s *site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	sw := &statusWriter{ResponseWriter: w, status: 200}
-	h := hit{at: time.Now(), path: r.URL.RequestURI(), ifNoneMatch: r.Header.Get("If-None-Match")}
+	h := hit{at: time.Now(), path: r.URL.RequestURI(), ifNoneMatch: r.Header.Get("If-None-Match"), userAgent: r.UserAgent()}
 	s.mu.Lock()
 	s.counts[r.URL.Path]++
 	n := s.counts[r.URL.Path]

@@ -301,6 +301,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("extract %s: %w", e.URL, err)
 		return res, ev
 	}
+	ev.Cleaned = true
 	hash := textHash(title, text)
 	if hash == st.Hash && !rewrite {
 		res.state = st

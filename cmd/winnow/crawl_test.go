@@ -197,6 +197,8 @@ func TestServe(t *testing.T) {
 	m := get(t, base+"/metrics")
 	for _, want := range []string{
 		`winnow_pages_total{job="example",outcome="written"} 3`,
+		`winnow_pages_cleaned_total{job="example"} 3`,
+		`winnow_pages_fetched_total{job="example"} 4`,
 		`winnow_runs_total{job="example",result="ok"} 1`,
 		`winnow_last_success_timestamp_seconds{job="example"}`,
 		`winnow_fetch_duration_seconds_count{job="example"}`,

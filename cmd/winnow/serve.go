@@ -103,6 +103,8 @@ type jobStatus struct {
 }
 
 type serveMetrics struct {
+	fetched     *prometheus.CounterVec
+	cleaned     *prometheus.CounterVec
 	pages       *prometheus.CounterVec
 	bytes       *prometheus.CounterVec
 	fetch       *prometheus.HistogramVec
@@ -114,6 +116,10 @@ type serveMetrics struct {
 
 func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 	m := &serveMetrics{
+		fetched: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_fetched_total",
+			Help: "Responses received (any status), robots.txt excluded."}, []string{"job"}),
+		cleaned: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_cleaned_total",
+			Help: "Article pages cleaned, whether their text was new, changed or unchanged."}, []string{"job"}),
 		pages: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_total",
 			Help: "Fetch outcomes: written (cleaned, new or changed), unchanged, followed, skipped, retry, failed."}, []string{"job", "outcome"}),
 		bytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_fetched_bytes_total",
@@ -129,7 +135,7 @@ func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 		running: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "winnow_run_in_progress",
 			Help: "1 while a run of the job is going."}, []string{"job"}),
 	}
-	reg.MustRegister(m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
+	reg.MustRegister(m.fetched, m.cleaned, m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
 	return m
 }
 
@@ -241,7 +247,11 @@ func (sv *server) run(ctx context.Context, sj *scheduledJob) {
 	sv.log.Info("run start", "job", name)
 	onEvent := func(ev crawler.Event) {
 		sv.m.pages.WithLabelValues(name, ev.Kind.String()).Inc()
+		if ev.Cleaned {
+			sv.m.cleaned.WithLabelValues(name).Inc()
+		}
 		if ev.Status != 0 {
+			sv.m.fetched.WithLabelValues(name).Inc()
 			sv.m.bytes.WithLabelValues(name).Add(float64(ev.Bytes))
 			sv.m.fetch.WithLabelValues(name).Observe(ev.Duration.Seconds())
 		}
