@@ -21,6 +21,7 @@
 //	state      hash: canonical URL → JSON crawler.State (kept across runs)
 //	hosts      hash: host → next free request start (µs, Redis clock)
 //	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
+//	workers    sorted set: worker → time of its last Claim (for fair shares)
 //
 // # How the contract of crawler.Store maps onto Redis
 //

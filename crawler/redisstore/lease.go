@@ -33,6 +33,13 @@ func (l *leases) has(id string) bool {
 	return ok
 }
 
+// count returns the number of entries held.
+func (l *leases) count() int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.held)
+}
+
 // prefetched keeps the state Claim read for url ("" for none).
 func (l *leases) prefetched(url, state string) {
 	l.mu.Lock()

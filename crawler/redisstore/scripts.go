@@ -106,7 +106,8 @@ return enqueue(stream, KEYS[2], KEYS[3], i, now)
 
 // scriptClaim leases up to max entries.
 //
-// KEYS stream, delayed, meta, state. ARGV group, consumer, max, lease_ms.
+// KEYS stream, delayed, meta, state, workers. ARGV group, consumer, max,
+// lease_ms, entries held by this worker.
 // Returns id1, payload1, state1, id2, payload2, state2, ... where a state is
 // the URL's stored state or false: the crawler reads it next, and this
 // saves it a round trip per page. Entries taken back from another worker
@@ -116,9 +117,10 @@ return enqueue(stream, KEYS[2], KEYS[3], i, now)
 // It first moves due delayed entries into the stream, then takes entries
 // idle in the pending list for longer than the lease (XAUTOCLAIM, resuming
 // its scan of the pending list where the last call stopped), then reads new
-// entries (XREADGROUP ">").
+// entries (XREADGROUP ">"), at most this worker's fair share of the
+// frontier beyond what it holds, and at least one.
 var scriptClaim = redis.NewScript(luaPrelude + `
-local stream, delayed, meta, state = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
+local stream, delayed, meta, state, workers = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local group, consumer, max = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local now = now_ms()
 redis.pcall('XGROUP', 'CREATE', stream, group, '0', 'MKSTREAM')
@@ -151,7 +153,14 @@ local cursor = redis.call('HGET', meta, 'cursor') or '0-0'
 local r = redis.call('XAUTOCLAIM', stream, group, consumer, ARGV[4], cursor, 'COUNT', max)
 redis.call('HSET', meta, 'cursor', r[1])
 take(r[2], false)
-local want = max - #out / 3
+-- Fair share: new entries are spread over the workers that claimed in the
+-- last ten seconds, so that a worker polling first does not take a small
+-- frontier whole while the others wait (a crawl's start and end).
+redis.call('ZADD', workers, now, consumer)
+redis.call('ZREMRANGEBYSCORE', workers, '-inf', now - 3600000)
+local live = redis.call('ZCOUNT', workers, now - 10000, '+inf')
+local share = math.ceil(redis.call('XLEN', stream) / math.max(live, 1)) - tonumber(ARGV[5])
+local want = math.min(max - #out / 3, math.max(share, 1))
 if want > 0 then
   local rg = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', want, 'STREAMS', stream, '>')
   if rg then

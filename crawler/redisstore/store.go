@@ -64,7 +64,7 @@ type Store struct {
 	stop   context.CancelFunc
 	wg     sync.WaitGroup
 
-	kStream, kDelayed, kSeen, kState, kHosts, kMeta string
+	kStream, kDelayed, kSeen, kState, kHosts, kMeta, kWorkers string
 }
 
 var _ crawler.Store = (*Store)(nil)
@@ -124,6 +124,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		kState:   p + "state",
 		kHosts:   p + "hosts",
 		kMeta:    p + "meta",
+		kWorkers: p + "workers",
 		leases:   leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:    opts.Lease,
 	}
@@ -332,8 +333,8 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 	var raw []any
 	err := s.do(ctx, "claim", "", func(ctx context.Context) error {
 		var err error
-		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta, s.kState},
-			group, s.worker, max, lease.Milliseconds()).Slice()
+		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta, s.kState, s.kWorkers},
+			group, s.worker, max, lease.Milliseconds(), s.leases.count()).Slice()
 		if errors.Is(err, redis.Nil) {
 			raw, err = nil, nil
 		}

@@ -48,9 +48,10 @@ type workerConfig struct {
 	Seeds   []string      `json:"seeds"`
 	Hosts   []string      `json:"hosts"`
 	Out     string        `json:"out"`
-	Delay   time.Duration `json:"delay"`   // per host; negative: none
-	Workers int           `json:"workers"` // concurrent requests of this worker
-	Summary string        `json:"summary"` // file for the workerSummary
+	Delay   time.Duration `json:"delay"`    // per host; negative: none
+	Workers int           `json:"workers"`  // concurrent requests of this worker
+	PerHost int           `json:"per_host"` // concurrent requests to one host; 0: 1
+	Summary string        `json:"summary"`  // file for the workerSummary
 }
 
 // workerSummary is what a worker reports when its run ends.
@@ -95,15 +96,16 @@ func runWorker(raw string) error {
 		return res.Title, res.Text, nil
 	}
 	cr, err := crawler.New(crawler.Config{
-		Name:      cfg.Job,
-		Seeds:     cfg.Seeds,
-		Scope:     crawler.Scope{Hosts: cfg.Hosts},
-		UserAgent: "winnow-test/" + cfg.Worker,
-		Delay:     cfg.Delay,
-		Workers:   cfg.Workers,
-		Timeout:   10 * time.Second,
-		RetryBase: 50 * time.Millisecond,
-		OutputDir: cfg.Out,
+		Name:            cfg.Job,
+		Seeds:           cfg.Seeds,
+		Scope:           crawler.Scope{Hosts: cfg.Hosts},
+		UserAgent:       "winnow-test/" + cfg.Worker,
+		Delay:           cfg.Delay,
+		Workers:         cfg.Workers,
+		HostParallelism: cfg.PerHost,
+		Timeout:         10 * time.Second,
+		RetryBase:       50 * time.Millisecond,
+		OutputDir:       cfg.Out,
 		OnEvent: func(ev crawler.Event) {
 			if ev.Status != 0 {
 				pages.Add(1)
