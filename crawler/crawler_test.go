@@ -559,3 +559,13 @@ func TestCrawl_CollyEnv(t *testing.T) {
 		t.Errorf("written %d, want 4 (5 articles, 1 disallowed)", stats.Written)
 	}
 }
+
+func TestCrawl_GzipSitemapRefused(t *testing.T) {
+	s := newSite(t, 1, 1, "")
+	cfg := job(s, filepath.Join(t.TempDir(), "out"))
+	cfg.Seeds, cfg.Delay = []string{s.url("/sitemap.xml.gz")}, -1
+	_, ev := runJob(t, cfg, t.TempDir())
+	if evs := ev.find(crawler.EventSkipped, "/sitemap.xml.gz"); len(evs) != 1 || !errors.Is(evs[0].Err, crawler.ErrNotHTML) {
+		t.Errorf("gzip sitemap: events %v, want one skipped with ErrNotHTML", evs)
+	}
+}

@@ -104,7 +104,10 @@ func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
 				return
 			}
 		}
-		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
+		// colly gunzips .xml.gz bodies with no limit on the decompressed size
+		// (a gzip bomb); such sitemaps are refused rather than read unbounded.
+		if r.StatusCode == http.StatusOK && (!readable(r.Headers.Get("Content-Type")) ||
+			strings.HasSuffix(strings.ToLower(r.Request.URL.Path), ".gz")) {
 			r.Ctx.Put(ctxNotHTML, r.Headers.Get("Content-Type"))
 			r.Request.Abort()
 			return

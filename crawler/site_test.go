@@ -167,6 +167,9 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		}
 		b += fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, s.srv.URL, s.srv.URL)
 		fmt.Fprint(w, b)
+	case p == "/sitemap.xml.gz":
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, "\x1f\x8b not really gzip")
 	case p == "/feed.xml":
 		w.Header().Set("Content-Type", "application/rss+xml")
 		b := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>`
