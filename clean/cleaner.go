@@ -8,7 +8,6 @@ import (
 	"io"
 	"net/url"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"time"
 
@@ -89,9 +88,6 @@ var (
 	ErrTooLarge = errors.New("input over the size limit")
 	ErrTimeout  = errors.New("page took longer than the time limit")
 )
-
-// maxTextPasses bounds the text-rule passes of one page.
-const maxTextPasses = 4
 
 // Cleaner cleans pages with a fixed rule set. It is immutable and safe for
 // concurrent use by many goroutines.
@@ -177,18 +173,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	// Rules run until nothing changes (at most a few passes): one rule can
-	// expose what an earlier one matches (a brand cut from a line's end
-	// uncovers a glyph), and cleaning clean text must change nothing.
-	page := rules.Page{Host: hostOf(res.URL), Title: res.Title}
-	for range maxTextPasses {
-		next := c.rules.ApplyText(blocks, page, tr)
-		same := slices.Equal(next, blocks)
-		blocks = next
-		if same {
-			break
-		}
-	}
+	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
 	for i := range blocks {
 		if blocks[i].Kind != rules.KindPre {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)

@@ -21,6 +21,7 @@ type tblock struct {
 	words int // -1: not yet counted
 	key   string
 	keyOK bool
+	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
 }
 
 func (b *tblock) wordCount() int {
@@ -38,30 +39,76 @@ func (b *tblock) textKey() string {
 }
 
 func (b *tblock) setText(t string) {
-	b.Text, b.words, b.key, b.keyOK = t, -1, "", false
+	b.Text, b.words, b.key, b.keyOK, b.memo = t, -1, "", false, nil
 }
+
+// MaxTextPasses bounds the passes of ApplyText.
+const MaxTextPasses = 4
 
 // textRun is the state of one ApplyText call.
 type textRun struct {
 	page    Page
+	set     *Set
 	blocks  []tblock
 	trace   *Trace
 	scripts scriptSet // computed on first use
+	changes int       // removals and changes in the current pass
+}
+
+// hit records a removal or change.
+func (run *textRun) hit(r *Rule, where, text string) {
+	run.changes++
+	run.trace.record(r, where, text)
+}
+
+// textMatch is r.textMatches(b.Text), remembered per block and rule.
+func (run *textRun) textMatch(r *Rule, b *tblock) bool {
+	i, ok := run.set.index[r]
+	if !ok {
+		return r.textMatches(b.Text)
+	}
+	if b.memo == nil {
+		b.memo = make([]uint8, len(run.set.rules))
+	}
+	switch b.memo[i] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	m := r.textMatches(b.Text)
+	b.memo[i] = 2
+	if m {
+		b.memo[i] = 1
+	}
+	return m
 }
 
 // ApplyText runs the text-stage rules on blocks, in order, and returns the
 // blocks left. blocks is not modified. Every removal or change is recorded in
 // t (which may be nil).
+//
+// The rules run again until a pass changes nothing (at most MaxTextPasses
+// passes): one rule can expose what an earlier one matches (a brand cut from
+// a line's end uncovers a glyph), and cleaning clean text must change
+// nothing. Regex results are remembered per block across passes, so a pass
+// over unchanged blocks is cheap.
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
-	run := &textRun{page: page, trace: t, blocks: make([]tblock, len(blocks))}
+	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks))}
 	for i, b := range blocks {
 		run.blocks[i] = tblock{Block: b, words: -1}
 	}
-	for _, r := range s.Rules() {
-		if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
-			continue
+	for range MaxTextPasses {
+		run.changes = 0
+		for _, r := range s.Rules() {
+			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
+				continue
+			}
+			run.apply(r)
 		}
-		run.apply(r)
+		if run.changes == 0 {
+			break
+		}
 	}
 	out := make([]Block, len(run.blocks))
 	for i, b := range run.blocks {
@@ -119,13 +166,13 @@ func (run *textRun) apply(r *Rule) {
 			continue
 		}
 		if cut {
-			run.trace.record(r, where(i), b.Text)
+			run.hit(r, where(i), b.Text)
 			continue
 		}
 		if dropNext {
 			dropNext = false
 			if b.wordCount() <= r.alsoNext {
-				run.trace.record(r, where(i), b.Text)
+				run.hit(r, where(i), b.Text)
 				continue
 			}
 		}
@@ -138,10 +185,10 @@ func (run *textRun) apply(r *Rule) {
 			b.kept = true
 			out = append(out, b)
 		case ActionDrop:
-			run.trace.record(r, where(i), b.Text)
+			run.hit(r, where(i), b.Text)
 			dropNext = r.alsoNext > 0
 		case ActionCutAfter:
-			run.trace.record(r, where(i), b.Text)
+			run.hit(r, where(i), b.Text)
 			cut = true
 		case ActionStrip:
 			text := run.strip(r, b.Text)
@@ -149,7 +196,7 @@ func (run *textRun) apply(r *Rule) {
 				out = append(out, b)
 				continue
 			}
-			run.trace.record(r, where(i), b.Text)
+			run.hit(r, where(i), b.Text)
 			if text != "" {
 				b.setText(text)
 				out = append(out, b)
@@ -196,7 +243,7 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	if r.ownHost && !run.namesHost(b.Text) {
 		return false
 	}
-	return r.textMatches(b.Text)
+	return run.textMatch(r, b)
 }
 
 // namesHost reports whether text contains the page's host, "www." aside.
@@ -272,13 +319,13 @@ func (run *textRun) dedupe(r *Rule) {
 			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
-			run.trace.record(r, where(i), b.Text)
+			run.hit(r, where(i), b.Text)
 			continue
 		}
 		for _, d := range subsets {
 			if !out[d].kept && !dropped[d] {
 				dropped[d] = true
-				run.trace.record(r, where(d), out[d].Text)
+				run.hit(r, where(d), out[d].Text)
 			}
 		}
 		if _, ok := seen[key]; !ok {
