@@ -42,7 +42,8 @@ func scriptOf(r rune) string {
 }
 
 // pageScripts returns the scripts holding at least 5% of the letters of the
-// texts (and at least 3 letters), plus Common and Inherited.
+// texts (and at least 3 letters, unless the texts are too short to judge),
+// plus Common and Inherited.
 func pageScripts(texts []string) scriptSet {
 	counts := map[string]int{}
 	total := 0
@@ -71,7 +72,7 @@ func pageScripts(texts []string) scriptSet {
 	}
 	set := scriptSet{"Common": true, "Inherited": true}
 	for sc, n := range counts {
-		if n >= 3 && n*20 >= total {
+		if n*20 >= total && (n >= 3 || total < 60) {
 			set[sc] = true
 		}
 	}

@@ -100,6 +100,7 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 	}
 	for range MaxTextPasses {
 		run.changes = 0
+		run.scripts = nil // the page's scripts as they are now
 		for _, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
 				continue
