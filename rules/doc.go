@@ -46,6 +46,9 @@
 // Stages dom and article (the element's text is its visible text):
 //
 //	selector: CSS       elements matching the selector (cascadia syntax)
+//	class: [a, b]       the element's class or id attribute contains one of
+//	                    these (ignoring case; faster than many [class*=x i])
+//	not-tag: [a, b]     element names never matched
 //	hidden: true        elements hidden by their own markup: the hidden
 //	                    attribute, display:none, visibility:hidden, zero font
 //	                    size, far off-screen position or text-indent

@@ -14,6 +14,7 @@ import (
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element, gathered once for rules without selector
+	var lens textLens    // text length per element, computed once, for word caps
 	for _, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
@@ -32,6 +33,16 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			cands = all
 		}
 		for _, n := range cands {
+			if r.maxWords > 0 {
+				if lens == nil {
+					lens = textLengths(doc)
+				}
+				// An upper bound (removals only shorten text): far too long
+				// for the cap means no match, without reading the text.
+				if lens[n] > (r.maxWords+1)*48 {
+					continue
+				}
+			}
 			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n) {
 				continue
 			}
@@ -81,7 +92,68 @@ func protected(n *html.Node, kept map[*html.Node]bool) bool {
 	return false
 }
 
+// textLens maps elements to the bytes of text they hold.
+type textLens map[*html.Node]int
+
+// textLengths measures every element's text in one walk.
+func textLengths(doc *html.Node) textLens {
+	lens := textLens{}
+	var walk func(n *html.Node) int
+	walk = func(n *html.Node) int {
+		switch n.Type {
+		case html.TextNode:
+			return len(n.Data)
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return 0
+			}
+		}
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			total += walk(c)
+		}
+		if n.Type == html.ElementNode {
+			lens[n] = total
+		}
+		return total
+	}
+	walk(doc)
+	return lens
+}
+
+// classHas reports whether n's class or id attribute holds one of subs
+// (lower-case), ignoring case.
+func classHas(n *html.Node, subs []string) bool {
+	for _, a := range n.Attr {
+		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
+			continue
+		}
+		v := a.Val
+		for i := 0; i < len(v); i++ {
+			if c := v[i]; c >= 'A' && c <= 'Z' {
+				v = strings.ToLower(v)
+				break
+			}
+		}
+		for _, s := range subs {
+			if strings.Contains(v, s) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func domMatches(r *Rule, n *html.Node) bool {
+	for _, t := range r.notTags {
+		if n.Data == t {
+			return false
+		}
+	}
+	if len(r.class) > 0 && !classHas(n, r.class) {
+		return false
+	}
 	if r.hidden && !IsHidden(n) {
 		return false
 	}
@@ -196,6 +268,7 @@ func isTeaserList(n *html.Node, min int) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
+	// The cheap test first: enough element children, all of one tag.
 	var tag atom.Atom
 	count := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -208,6 +281,15 @@ func isTeaserList(n *html.Node, min int) bool {
 		if c.DataAtom != tag {
 			return false
 		}
+		count++
+	}
+	if count < min {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
 		st := measure(c, (maxTeaserWords+1)*12)
 		if st.truncated || st.links == 0 || st.chars == 0 || st.linkChars*4 < st.chars {
 			return false
@@ -215,9 +297,8 @@ func isTeaserList(n *html.Node, min int) bool {
 		if textnorm.Words(st.text.String()) > maxTeaserWords {
 			return false
 		}
-		count++
 	}
-	return count >= min
+	return true
 }
 
 // NodeText returns the visible text of n, blocks separated by spaces.

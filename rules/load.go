@@ -293,6 +293,18 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.afterWords = p.int(v, "after-words")
 		case "repeats":
 			r.repeats = p.int(v, "repeats")
+		case "class":
+			for _, c := range p.strs(v, "class") {
+				if c == "" {
+					p.errorf(v, "class: empty string")
+					continue
+				}
+				r.class = append(r.class, strings.ToLower(c))
+			}
+		case "not-tag":
+			for _, t := range p.strs(v, "not-tag") {
+				r.notTags = append(r.notTags, strings.ToLower(t))
+			}
 		case "teasers":
 			r.teasers = p.int(v, "teasers")
 		case "own-host":
@@ -343,8 +355,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.selector == nil && !r.hidden && r.teasers == 0:
-		p.errorf(n, "rule %s: a %s rule needs match.selector or match.hidden", r.ID, r.Stage)
+	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0:
+		p.errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
 	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
@@ -359,6 +371,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: also-next only goes with action drop", r.ID)
 	case r.window > 0 && r.Action != ActionDedupe:
 		p.errorf(n, "rule %s: window only goes with action dedupe", r.ID)
+	case !dom && (len(r.class) > 0 || len(r.notTags) > 0):
+		p.errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
 	case !dom && r.teasers > 0:
 		p.errorf(n, "rule %s: teasers is a dom matcher", r.ID)
 	case dom && r.ownHost:

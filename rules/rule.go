@@ -113,6 +113,8 @@ type Rule struct {
 	afterWords  int     // only blocks preceded by at least this many words
 	repeats     int     // block text occurs at least this many times in the page
 	maxCut      float64
+	class       []string // dom: lower-case substrings, one of which the class or id attribute holds
+	notTags     []string       // dom: element names never matched
 	teasers     int  // dom: at least this many sibling children that each hold a link and little text
 	ownHost     bool // text: the block names the page's own host (a leaked permalink)
 	alsoNext    int  // drop: also drop the next block when it has at most this many words
