@@ -401,7 +401,7 @@ func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Ti
 		// A start much later than the reserved one (a busy dispatcher, a
 		// slow store) could run into the next slot, which on a store shared
 		// by several processes belongs to another one: reserve again.
-		if time.Since(h.next) <= h.delay/10 {
+		if h.delay == 0 || time.Since(h.next) <= h.delay/10 {
 			return true, now, nil
 		}
 	}
