@@ -45,8 +45,12 @@ func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 	if isBinary(raw) {
 		return nil, ErrBinary
 	}
-	enc := detectEncoding(raw, contentType)
+	valid := utf8.Valid(raw)
+	enc := detectEncoding(raw, contentType, valid)
 	if enc == nil {
+		if valid {
+			return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), nil
+		}
 		return toValidUTF8(raw), nil
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), raw)
@@ -57,10 +61,14 @@ func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 }
 
 func readAll(r io.Reader, max int64) ([]byte, error) {
-	b, err := io.ReadAll(io.LimitReader(r, max+1))
-	if err != nil {
+	var buf bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok {
+		buf.Grow(int(min(int64(l.Len())+1, max+1)))
+	}
+	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > max {
 		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max)
 	}
@@ -87,7 +95,7 @@ func isBinary(b []byte) bool {
 var metaCharsetRx = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)
 
 // detectEncoding returns the page's encoding, or nil for UTF-8.
-func detectEncoding(b []byte, contentType string) encoding.Encoding {
+func detectEncoding(b []byte, contentType string, valid bool) encoding.Encoding {
 	// BOM and Content-Type (and the spec's 1024-byte prescan) first.
 	if e, name, certain := charset.DetermineEncoding(b, contentType); certain {
 		return nilIfUTF8(e, name)
@@ -100,7 +108,7 @@ func detectEncoding(b []byte, contentType string) encoding.Encoding {
 			return nilIfUTF8(e, name)
 		}
 	}
-	if utf8.Valid(b) {
+	if valid {
 		return nil
 	}
 	// Undeclared and not valid UTF-8: windows-1252, as the WHATWG encoding
