@@ -6,6 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -44,6 +45,9 @@ type hit struct {
 	userAgent   string
 	status      int
 }
+
+// hugeBody is 5 MiB of HTML, built once.
+var hugeBody = "<html><body><article><p>" + strings.Repeat("huge ", 1<<20) + "</p></article></body></html>"
 
 // noise is what scraped news carries around an article (see the seeds).
 var noise = []string{
@@ -203,9 +207,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		http.Redirect(w, r, "/loop/a?utm_source=loop", http.StatusMovedPermanently)
 	case p == "/huge":
 		w.Header().Set("Content-Type", "text/html")
-		body := "<html><body><article><p>" + strings.Repeat("huge ", 1<<20) + "</p></article></body></html>"
-		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
-		fmt.Fprint(w, body)
+		w.Header().Set("Content-Length", strconv.Itoa(len(hugeBody)))
+		io.WriteString(w, hugeBody) // headers go out at once: the crawler must refuse on Content-Length
 	case p == "/huge-chunked":
 		w.Header().Set("Content-Type", "text/html")
 		for range 1 << 10 { // 4 MiB without Content-Length
