@@ -453,6 +453,10 @@ func (c *Crawler) emit(ev Event) {
 		s.failed.Add(1)
 		c.log.Warn("page failed", "url", ev.URL, "status", ev.Status, "err", ev.Err)
 	}
+	if ev.Kind != EventFailed {
+		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,
+			"bytes", ev.Bytes, "took", ev.Duration.Round(time.Millisecond), "err", ev.Err)
+	}
 	if c.cfg.OnEvent != nil {
 		c.cfg.OnEvent(ev)
 	}
