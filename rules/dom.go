@@ -160,7 +160,7 @@ func domMatches(r *Rule, n *html.Node) bool {
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
 		return false
 	}
-	if r.href != nil && !hasHref(n, r) {
+	if (r.href != nil || r.hrefHost != nil) && !hasHref(n, r) {
 		return false
 	}
 	needText := r.text != nil || r.notText != nil || r.minWords > 0 || r.maxWords > 0 || r.minLinkDens > 0
@@ -199,12 +199,39 @@ func domMatches(r *Rule, n *html.Node) bool {
 }
 
 func hasHref(n *html.Node, r *Rule) bool {
+	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href")) {
+		return true
+	}
 	for d := range n.Descendants() {
-		if d.DataAtom == atom.A && r.href.MatchString(attr(d, "href")) {
+		if d.DataAtom == atom.A && hrefMatches(r, attr(d, "href")) {
 			return true
 		}
 	}
-	return n.DataAtom == atom.A && r.href.MatchString(attr(n, "href"))
+	return false
+}
+
+func hrefMatches(r *Rule, href string) bool {
+	if r.href != nil && !r.href.MatchString(href) {
+		return false
+	}
+	return r.hrefHost == nil || r.hrefHost.MatchString(linkHost(href))
+}
+
+// linkHost returns the host of an absolute or scheme-relative link, or "".
+// Hand-cut rather than url.Parse: it runs on every link of every page.
+func linkHost(href string) string {
+	i := strings.Index(href, "//")
+	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
+		return ""
+	}
+	h := href[i+2:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	return strings.ToLower(h)
 }
 
 type textStats struct {

@@ -264,6 +264,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.patternTail = r.pattern != nil && endAnchoredOnly(r.pattern.String())
 		case "href":
 			r.href = p.regex(v, "href")
+		case "href-host":
+			r.hrefHost = p.regex(v, "href-host")
 		case "kind":
 			items := []*yaml.Node{v}
 			if v.Kind == yaml.SequenceNode {
@@ -357,7 +359,7 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
 	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0:
 		p.errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
-	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.minLinkDens > 0 || r.minLinks > 0):
+	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
 	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
 		p.errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)

@@ -102,6 +102,7 @@ type Rule struct {
 	notText     *regexp.Regexp // must not match
 	pattern     *regexp.Regexp // strip: what to cut
 	href        *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
+	hrefHost    *regexp.Regexp // dom: the same, matched against the link host only
 	kinds       []Kind
 	hidden      bool
 	minLinkDens float64
@@ -110,15 +111,15 @@ type Rule struct {
 	maxWords    int // 0: no limit
 	minMatches  int // text regex must match at least this many times
 	position    Position
-	afterWords  int     // only blocks preceded by at least this many words
-	repeats     int     // block text occurs at least this many times in the page
+	afterWords  int // only blocks preceded by at least this many words
+	repeats     int // block text occurs at least this many times in the page
 	maxCut      float64
 	class       []string // dom: lower-case substrings, one of which the class or id attribute holds
-	notTags     []string       // dom: element names never matched
-	teasers     int  // dom: at least this many sibling children that each hold a link and little text
-	ownHost     bool // text: the block names the page's own host (a leaked permalink)
-	alsoNext    int  // drop: also drop the next block when it has at most this many words
-	window      int  // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
+	notTags     []string // dom: element names never matched
+	teasers     int      // dom: at least this many sibling children that each hold a link and little text
+	ownHost     bool     // text: the block names the page's own host (a leaked permalink)
+	alsoNext    int      // drop: also drop the next block when it has at most this many words
+	window      int      // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
 	sameAsTitle bool
 	glyphs      Glyphs
 	similarity  float64 // dedupe: 1 = exact after normalisation

@@ -241,10 +241,10 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	if counts != nil && counts[b.textKey()] < r.repeats {
 		return false
 	}
-	if r.ownHost && !run.namesHost(b.Text) {
+	if !run.textMatch(r, b) {
 		return false
 	}
-	return run.textMatch(r, b)
+	return !r.ownHost || run.namesHost(b.Text)
 }
 
 // namesHost reports whether text contains the page's host, "www." aside.
@@ -260,6 +260,7 @@ func (run *textRun) namesHost(text string) bool {
 }
 
 func (run *textRun) strip(r *Rule, text string) string {
+	orig := text
 	if r.pattern != nil {
 		if r.patternTail {
 			cut := tailStart(text)
@@ -282,6 +283,9 @@ func (run *textRun) strip(r *Rule, text string) string {
 		if r.glyphs == GlyphsTrailing || r.glyphs == GlyphsBoth {
 			text = text[:len(text)-run.scripts.trailingGlyphs(text)]
 		}
+	}
+	if text == orig {
+		return orig
 	}
 	return strings.TrimSpace(textnorm.Collapse(text))
 }
