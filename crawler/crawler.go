@@ -244,7 +244,14 @@ func (c *Crawler) start(ctx context.Context) error {
 func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done <-chan finished, commitCh chan<- any) error {
 	hosts := map[string]*hostState{}
 	buffered, inflight := 0, 0
+	// The buffer of claimed entries normally holds up to bufMax. When every
+	// buffered host is waiting out its delay while workers are idle (one
+	// slow host at the head of the frontier), it may grow to bufHard, so
+	// that other hosts further down are crawled side by side instead of
+	// after it.
 	bufMax := max(64, 8*c.cfg.Workers)
+	bufHard := 16 * bufMax
+	stalled := false
 	idlePoll := min(100*time.Millisecond, c.cfg.RetryBase)
 	lastClaimEmpty := false
 	var lastPending time.Time
@@ -287,8 +294,8 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 			}
 			return release()
 		}
-		if buffered < bufMax/2 && !lastClaimEmpty {
-			es, err := c.store.Claim(ctx, bufMax-buffered, time.Hour)
+		if (buffered < bufMax/2 || stalled && buffered < bufHard) && !lastClaimEmpty {
+			es, err := c.store.Claim(ctx, max(bufMax-buffered, bufMax/2), time.Hour)
 			if err != nil && ctx.Err() == nil {
 				return fmt.Errorf("claim: %w", err)
 			}
@@ -316,6 +323,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 
 		now := time.Now()
 		wake := now.Add(idlePoll)
+		dispatched := false
 		for hn, h := range hosts {
 			for len(h.queue) > 0 && inflight < c.cfg.Workers && h.active < c.cfg.HostParallelism {
 				if h.robots == 1 {
@@ -350,11 +358,13 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				inflight++
 				c.stats.inflight.Store(int64(inflight))
 				jobs <- j
+				dispatched = true
 			}
 			if len(h.queue) == 0 && h.active == 0 && h.robots != 1 && !h.reserved && len(hosts) > 1024 {
 				delete(hosts, hn) // keep robots rules of a bounded number of hosts
 			}
 		}
+		stalled = !dispatched && buffered > 0 && inflight < c.cfg.Workers
 
 		if buffered == 0 && inflight == 0 && lastClaimEmpty {
 			// Nothing in memory: make everything durable, then ask the store.

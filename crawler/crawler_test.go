@@ -569,3 +569,26 @@ func TestCrawl_GzipSitemapRefused(t *testing.T) {
 		t.Errorf("gzip sitemap: events %v, want one skipped with ErrNotHTML", evs)
 	}
 }
+
+// TestCrawl_SlowHostFirst puts a slow host's 150 articles at the head of the
+// frontier: a second host further down must still be crawled side by side,
+// not after the first.
+func TestCrawl_SlowHostFirst(t *testing.T) {
+	a := newSite(t, 1, 150, "User-agent: *\nCrawl-delay: 0.02\n")
+	b := newSite(t, 1, 10, "")
+	a.plain, b.plain = true, true
+	cfg := job(a, filepath.Join(t.TempDir(), "out"))
+	cfg.Delay = -1
+	cfg.Scope.Hosts = []string{a.host(), b.host()}
+	cfg.Seeds = nil
+	for j := range 150 {
+		cfg.Seeds = append(cfg.Seeds, a.url(fmt.Sprintf("/news/0-%d", j)))
+	}
+	cfg.Seeds = append(cfg.Seeds, b.url("/section/0"))
+	runJob(t, cfg, t.TempDir())
+	ha, hb := a.hits(), b.hits()
+	if last, mid := hb[len(hb)-1].at, ha[len(ha)/2].at; !last.Before(mid) {
+		t.Errorf("fast host finished %v after the slow host's midpoint: crawled after it, not beside it",
+			last.Sub(mid).Round(time.Millisecond))
+	}
+}
