@@ -61,10 +61,21 @@ func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 }
 
 func readAll(r io.Reader, max int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if l, ok := r.(interface{ Len() int }); ok {
-		buf.Grow(int(min(int64(l.Len())+1, max+1)))
+	// A reader that knows its length (bytes.Reader, strings.Reader) is read
+	// into a slice of exactly that size: bytes.Buffer would double its
+	// buffer for the final read that sees EOF.
+	if l, ok := r.(interface{ Len() int }); ok && int64(l.Len()) <= max {
+		b := make([]byte, l.Len())
+		if _, err := io.ReadFull(r, b); err != nil {
+			return nil, err
+		}
+		var one [1]byte
+		if n, _ := r.Read(one[:]); n == 0 {
+			return b, nil
+		}
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, max) // it grew while read
 	}
+	var buf bytes.Buffer
 	if _, err := buf.ReadFrom(io.LimitReader(r, max+1)); err != nil {
 		return nil, err
 	}
