@@ -231,6 +231,7 @@ func TestCrawl_Site(t *testing.T) {
 			{"/img/logo", crawler.EventSkipped, crawler.ErrNotHTML},
 			{"/slow", crawler.EventFailed, nil},
 			{"/gone", crawler.EventFailed, nil},
+			{"/moved", crawler.EventSkipped, nil}, // redirect out of scope
 		} {
 			evs := ev.find(c.kind, c.path)
 			if len(evs) != 1 {

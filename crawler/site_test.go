@@ -147,7 +147,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		b.WriteString(`<a href="/private/admin">admin</a> <a href="/loop/a">loop</a> <a href="/slow">slow</a>
 <a href="/huge">huge</a> <a href="/huge-chunked">huge2</a> <a href="/files/report">report</a> <a href="/img/logo">logo</a>
 <a href="/flaky">flaky</a> <a href="/busy">busy</a> <a href="/latin1">latin1</a> <a href="/wrong-charset">wrong</a>
-<a href="/chunked-small">chunked</a> <a href="/gone">gone</a> <a href="mailto:x@example.com">mail</a>
+<a href="/chunked-small">chunked</a> <a href="/gone">gone</a> <a href="/moved">moved</a> <a href="mailto:x@example.com">mail</a>
 <a href="http://example.invalid/offsite">offsite</a></nav></body></html>`)
 		s.html(w, r, b.String())
 	case strings.HasPrefix(p, "/section/"):
@@ -201,6 +201,8 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 			return
 		}
 		s.article(w, r, p, false)
+	case p == "/moved":
+		http.Redirect(w, r, "http://example.invalid/moved", http.StatusMovedPermanently)
 	case p == "/loop/a":
 		http.Redirect(w, r, "/loop/b", http.StatusFound)
 	case p == "/loop/b":

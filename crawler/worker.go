@@ -130,7 +130,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	rewrite := false
-	if known && prev.File != "" && c.cfg.Format == OutputFiles {
+	if known && prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
 			// The article file was removed by hand: fetch and write it again.
 			rewrite, prev.ETag, prev.LastModified = true, "", ""
@@ -173,11 +173,19 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	case status >= 300 && status < 400:
 		loc := r.header.Get("Location")
 		st.Links = nil
-		if to := c.inScope(e.URL, loc, e.Depth); to != "" {
-			st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article, SameDepth: true}}
-			res.enqueue = c.linkEntries(st.Links, e.Depth)
-		}
 		res.state = st
+		to := c.inScope(e.URL, loc, e.Depth)
+		if to == "" {
+			// Often a seed moving to www. or https: the job's scope says no.
+			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: out of scope", e.URL, loc)
+			if e.Depth == 0 {
+				c.log.Warn("seed redirects out of scope", "url", e.URL, "location", loc)
+			}
+			return res, ev
+		}
+		st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article, SameDepth: true}}
+		res.state = st
+		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventFollowed
 		return res, ev
 	case status != http.StatusOK:
@@ -396,4 +404,12 @@ func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
 		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
 	}
 	return out
+}
+
+// sharedStore reports whether other processes share st (see
+// redisstore.Store.Shared): each writes its own output dir, so an article
+// file missing here may well be in another worker's dir, not removed.
+func sharedStore(st Store) bool {
+	s, ok := st.(interface{ Shared() bool })
+	return ok && s.Shared()
 }

@@ -94,8 +94,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d failed, %d fetched in %s\n",
-		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped, %d failed, %d fetched in %s\n",
+		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
 		return errSilent

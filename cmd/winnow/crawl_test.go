@@ -251,3 +251,19 @@ func TestRunCrawl_Progress(t *testing.T) {
 		t.Errorf("no summary line:\n%q", out)
 	}
 }
+
+func TestServe_SharedDirs(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a", "b"} {
+		src := strings.Replace(minimalJob, "name: example", "name: "+name, 1) + "schedule: \"@hourly\"\n"
+		if err := os.WriteFile(filepath.Join(dir, name+".yaml"), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	e, _ := testEnv()
+	log, _ := newLogger(e.stderr, "text", false)
+	_, err := newServer(dir, log)
+	if err == nil || !strings.Contains(err.Error(), "b.yaml: "+filepath.Join(dir, "state")+" is also used by "+filepath.Join(dir, "a.yaml")) {
+		t.Errorf("newServer = %v, want the shared state dir reported", err)
+	}
+}

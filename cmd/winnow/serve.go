@@ -155,7 +155,7 @@ func newServer(dir string, log *slog.Logger) (*server, error) {
 	}
 	reg := prometheus.NewRegistry()
 	sv := &server{log: log, reg: reg, m: newServeMetrics(reg)}
-	names := map[string]string{}
+	names, dirs := map[string]string{}, map[string]string{}
 	var errs []error
 	for _, p := range paths {
 		j, err := loadJob(p)
@@ -172,6 +172,17 @@ func newServer(dir string, log *slog.Logger) (*server, error) {
 			continue
 		}
 		names[j.Name] = p
+		dup := false
+		for _, d := range []string{j.StateDir, j.OutputDir} {
+			if other, ok := dirs[d]; ok && d != "" && other != p {
+				errs = append(errs, fmt.Errorf("%s: %s is also used by %s: each job needs its own state and output dirs", p, d, other))
+				dup = true
+			}
+			dirs[d] = p
+		}
+		if dup {
+			continue
+		}
 		x, err := newExtract(j)
 		if err != nil {
 			errs = append(errs, err)
