@@ -65,7 +65,7 @@ func countLines(dirs []string) int {
 // all outputs, the per-host delay holds across the workers as seen by the
 // servers, and the frontier ends empty.
 func TestDistributedCrawl_KillWorker(t *testing.T) {
-	testDistributedCrawl(t, "2s", func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
 		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
@@ -77,9 +77,11 @@ func TestDistributedCrawl_KillWorker(t *testing.T) {
 
 // TestDistributedCrawl_RedisRestart: Redis stops for a second in the middle
 // of the crawl and comes back from its AOF; the workers retry with backoff
-// and finish with every article written exactly once.
+// and finish with every article written exactly once. A second run of the
+// three workers then writes nothing: every article is unchanged, whichever
+// worker wrote it the first time.
 func TestDistributedCrawl_RedisRestart(t *testing.T) {
-	testDistributedCrawl(t, "5s", func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "5s", true, func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
 		srv.Stop()
 		time.Sleep(time.Second)
 		srv.Start()
@@ -87,8 +89,8 @@ func TestDistributedCrawl_RedisRestart(t *testing.T) {
 }
 
 // testDistributedCrawl runs three workers and calls disrupt once a quarter
-// of the articles are written.
-func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker)) {
+// of the articles are written; with rerun, it then runs them again.
+func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker)) {
 	if testing.Short() {
 		t.Skip("end-to-end crawl with worker processes")
 	}
@@ -101,12 +103,13 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 	)
 	site := newNewsSite(t, hosts, sections, perSec, 0)
 	dir := t.TempDir()
+	round := 1
 	cfg := func(name string) workerConfig {
 		return workerConfig{
 			Redis: srv.URL() + "?lease=" + lease, Job: "e2e", Worker: name,
 			Seeds: site.seeds(), Hosts: site.hostNames(),
 			Out: filepath.Join(dir, "out-"+name), Delay: delay, Workers: 4,
-			Summary: filepath.Join(dir, name+".json"),
+			Summary: filepath.Join(dir, fmt.Sprintf("%s-%d.json", name, round)),
 		}
 	}
 	start := func(name string) *worker { return startWorker(t, cfg(name), dir) }
@@ -210,25 +213,42 @@ func testDistributedCrawl(t *testing.T, lease string, disrupt func(t *testing.T,
 	if xlen != 0 || pend.Count != 0 || zcard != 0 {
 		t.Errorf("frontier not empty at the end: %d in stream, %d pending, %d delayed", xlen, pend.Count, zcard)
 	}
+	summaries := func() []workerSummary {
+		var sums []workerSummary
+		for _, n := range names {
+			raw, err := os.ReadFile(cfg(n).Summary)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var s workerSummary
+			if err := json.Unmarshal(raw, &s); err != nil {
+				t.Fatal(err)
+			}
+			sums = append(sums, s)
+		}
+		return sums
+	}
+	t.Logf("%s", redisReport(summaries()))
+	if rerun {
+		round++
+		before := countLines(outs)
+		for _, n := range names {
+			workers[n] = start(n)
+		}
+		for _, n := range names {
+			workers[n].wait(t, 80*time.Second)
+		}
+		if after := countLines(outs); after != before {
+			t.Errorf("a second run wrote %d articles, want 0", after-before)
+		}
+		t.Logf("second run: %s", redisReport(summaries()))
+	}
 	seen, _ := rc.SCard(ctx, "winnow:{e2e}:seen").Result()
 	var per []string
 	for _, n := range names {
 		b, _ := os.ReadFile(filepath.Join(cfg(n).Out, crawler.IndexFile))
 		per = append(per, fmt.Sprintf("%s %d", n, bytes.Count(b, []byte("\n"))))
 	}
-	var sums []workerSummary
-	for _, n := range names {
-		raw, err := os.ReadFile(cfg(n).Summary)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s workerSummary
-		if err := json.Unmarshal(raw, &s); err != nil {
-			t.Fatal(err)
-		}
-		sums = append(sums, s)
-	}
-	t.Logf("%s", redisReport(sums))
 	t.Logf("%d articles written (%v), disrupted at %d; %d requests, %d URLs fetched more than once, %d URLs seen; per-host gaps: least %v, %d of %d below the %v delay, %d below 90%%, %d below 50%%",
 		len(idx), per, disruptedAt, site.requests(), site.refetched(), seen, worst.Round(time.Microsecond), below, all, delay, below90, below50)
 }

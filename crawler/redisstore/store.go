@@ -202,6 +202,11 @@ func redactURL(raw string) string {
 	return raw[:scheme+3] + "xxx" + raw[at:]
 }
 
+// Shared reports that the store is shared by several worker processes,
+// each with its own output dir: the crawler must not take an article file
+// missing from its own dir for one removed by hand.
+func (s *Store) Shared() bool { return true }
+
 // Worker returns the worker name used as the consumer name.
 func (s *Store) Worker() string { return s.worker }
 
