@@ -118,7 +118,8 @@ return enqueue(stream, KEYS[2], KEYS[3], i, now)
 // idle in the pending list for longer than the lease (XAUTOCLAIM, resuming
 // its scan of the pending list where the last call stopped), then reads new
 // entries (XREADGROUP ">"), at most this worker's fair share of the
-// frontier beyond what it holds, and at least one.
+// frontier beyond what it holds, but at least 8 (fewer round trips when
+// the crawler asks for more to find hosts that are not waiting).
 var scriptClaim = redis.NewScript(luaPrelude + `
 local stream, delayed, meta, state, workers = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local group, consumer, max = ARGV[1], ARGV[2], tonumber(ARGV[3])
@@ -155,12 +156,13 @@ redis.call('HSET', meta, 'cursor', r[1])
 take(r[2], false)
 -- Fair share: new entries are spread over the workers that claimed in the
 -- last ten seconds, so that a worker polling first does not take a small
--- frontier whole while the others wait (a crawl's start and end).
+-- frontier whole while the others wait (a crawl's start and end); but at
+-- least 8 at a time.
 redis.call('ZADD', workers, now, consumer)
 redis.call('ZREMRANGEBYSCORE', workers, '-inf', now - 3600000)
 local live = redis.call('ZCOUNT', workers, now - 10000, '+inf')
 local share = math.ceil(redis.call('XLEN', stream) / math.max(live, 1)) - tonumber(ARGV[5])
-local want = math.min(max - #out / 3, math.max(share, 1))
+local want = math.min(max - #out / 3, math.max(share, 8))
 if want > 0 then
   local rg = redis.call('XREADGROUP', 'GROUP', group, consumer, 'COUNT', want, 'STREAMS', stream, '>')
   if rg then

@@ -479,3 +479,27 @@ func TestStore_ClaimReadsState(t *testing.T) {
 		t.Fatalf("state after commit: %+v", s)
 	}
 }
+
+func TestStore_ClaimFairShare(t *testing.T) {
+	srv := startRedis(t)
+	stores := []*redisstore.Store{
+		openStore(t, srv, "fair", "a"), openStore(t, srv, "fair", "b"), openStore(t, srv, "fair", "c"),
+	}
+	// All three workers are live (they claimed recently).
+	for _, st := range stores {
+		mustClaim(t, st, 64, time.Minute)
+	}
+	mustEnqueue(t, stores[0], entries("f", 60), 0)
+	// The first to ask for 64 gets its share of 60 over 3 workers, not all.
+	first := mustClaim(t, stores[0], 64, time.Minute)
+	if len(first) != 20 {
+		t.Fatalf("first worker claimed %d of 60, want its share of 20", len(first))
+	}
+	// Past its share, a worker still gets a few at a time.
+	if more := mustClaim(t, stores[0], 64, time.Minute); len(more) != 8 {
+		t.Fatalf("claimed %d past the share, want 8", len(more))
+	}
+	if got := mustClaim(t, stores[1], 64, time.Minute); len(got) != 20 {
+		t.Fatalf("second worker claimed %d, want 20", len(got))
+	}
+}
