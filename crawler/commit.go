@@ -2,15 +2,24 @@ package crawler
 
 import (
 	"context"
+	"sync"
 	"time"
 )
 
 // Commit batching: one index fsync and one store transaction per batch.
 const (
 	commitBatch = 128
+	commitMax   = 16 * commitBatch // a batch this large waits for the writer instead of growing
 	commitEvery = 250 * time.Millisecond
 	commitHint  = 20 * time.Millisecond // least gap between flushes asked by the dispatcher
 )
+
+// pendingCommit is one batch handed to the writer.
+type pendingCommit struct {
+	b     *Batch
+	lines [][]byte
+	acks  []chan struct{}
+}
 
 // commitLoop receives results, index lines first, and makes them durable in
 // batches: the index lines are appended and fsync'd, then one store commit
@@ -19,45 +28,78 @@ const (
 // (Crawler.replay); a crash before the index write only loses the batch, and
 // its entries are still in the frontier.
 //
-// Messages: result; flushHint (flush soon); chan struct{} (flush now, then
-// close it).
-func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any) error {
+// Batches are written by a second goroutine, one at a time and in order,
+// while the next one gathers: workers never wait for an fsync, and a slow disk
+// makes batches larger (group commit) rather than the crawl slower. The first
+// failure calls abort and drops every later batch.
+//
+// Messages: result; flushHint (flush soon); chan struct{} (make everything
+// received so far durable, then close it).
+func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abort func(error)) error {
 	var (
-		b       = &Batch{States: map[string]State{}}
-		lines   [][]byte
-		n       int
-		last    = time.Now()
-		failed  error
-		tick    = time.NewTicker(commitEvery / 2)
-		pending = false
+		mu     sync.Mutex
+		failed error
+		work   = make(chan pendingCommit) // unbuffered: a send succeeds only when the writer is idle
+		wdone  = make(chan struct{})
 	)
-	defer tick.Stop()
-	flush := func() {
-		if n == 0 || failed != nil {
+	go func() {
+		defer close(wdone)
+		for p := range work {
+			mu.Lock()
+			err := failed
+			mu.Unlock()
+			if err == nil && (len(p.lines) > 0 || len(p.b.Done)+len(p.b.Retry)+len(p.b.States)+len(p.b.Enqueue) > 0) {
+				err = c.writeBatch(ctx, idx, p)
+				if err != nil {
+					mu.Lock()
+					failed = err
+					mu.Unlock()
+					c.log.Error("commit failed: stopping", "err", err)
+					abort(err)
+				}
+			}
+			for _, a := range p.acks {
+				close(a)
+			}
+		}
+	}()
+
+	cur := pendingCommit{b: &Batch{States: map[string]State{}}}
+	n, last, hinted := 0, time.Now(), false
+	// hand gives the current batch to the writer: at once if it is idle,
+	// or, when wait is set, as soon as it is.
+	hand := func(wait bool) {
+		if n == 0 && len(cur.acks) == 0 {
 			return
 		}
-		size, err := idx.append(lines)
-		if err == nil {
-			b.Checkpoint = size
-			b.Limit = c.cfg.MaxPages
-			err = c.store.Commit(ctx, b)
+		if wait {
+			work <- cur
+		} else {
+			select {
+			case work <- cur:
+			default:
+				return // the writer is busy: keep gathering
+			}
 		}
-		if err != nil {
-			failed = err
-			c.log.Error("commit failed: stopping", "err", err)
-		}
-		b, lines, n, last = &Batch{States: map[string]State{}}, nil, 0, time.Now()
+		cur, n, last, hinted = pendingCommit{b: &Batch{States: map[string]State{}}}, 0, time.Now(), false
 	}
+	tick := time.NewTicker(commitEvery / 4)
+	defer tick.Stop()
 	for {
 		select {
 		case m, ok := <-in:
 			if !ok {
-				flush()
+				hand(true)
+				close(work)
+				<-wdone
+				mu.Lock()
+				defer mu.Unlock()
 				return failed
 			}
 			switch m := m.(type) {
 			case result:
 				n++
+				b := cur.b
 				switch {
 				case m.entry.ID == "":
 					// URLs found outside any entry (robots.txt sitemaps)
@@ -71,26 +113,35 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any) err
 				}
 				b.Enqueue = append(b.Enqueue, m.enqueue...)
 				if m.line != nil {
-					lines = append(lines, append(m.line, '\n'))
+					cur.lines = append(cur.lines, append(m.line, '\n'))
 				}
 				if n >= commitBatch {
-					flush()
+					hand(n >= commitMax)
 				}
 			case flushHint:
-				pending = true
+				hinted = true
 				if time.Since(last) >= commitHint {
-					flush()
-					pending = false
+					hand(false)
 				}
 			case chan struct{}:
-				flush()
-				close(m)
+				cur.acks = append(cur.acks, m)
+				hand(true)
 			}
 		case <-tick.C:
-			if time.Since(last) >= commitEvery || (pending && time.Since(last) >= commitHint) {
-				flush()
-				pending = false
+			if since := time.Since(last); since >= commitEvery || (hinted && since >= commitHint) {
+				hand(false)
 			}
 		}
 	}
+}
+
+// writeBatch makes one batch durable: index lines first, then the store.
+func (c *Crawler) writeBatch(ctx context.Context, idx *index, p pendingCommit) error {
+	size, err := idx.append(p.lines)
+	if err != nil {
+		return err
+	}
+	p.b.Checkpoint = size
+	p.b.Limit = c.cfg.MaxPages
+	return c.store.Commit(ctx, p.b)
 }

@@ -140,13 +140,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 
 	commitCh := make(chan any, 4*c.cfg.Workers)
 	commitErr := make(chan error, 1)
-	go func() {
-		err := c.commitLoop(fetchCtx, idx, commitCh)
-		if err != nil {
-			cancelRun(err)
-		}
-		commitErr <- err
-	}()
+	go func() { commitErr <- c.commitLoop(fetchCtx, idx, commitCh, cancelRun) }()
 
 	jobs := make(chan job)
 	done := make(chan finished, c.cfg.Workers)
