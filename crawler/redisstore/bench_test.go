@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler/redisstore"
+	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
 // BenchmarkDistributedCrawl measures the speedup of three workers over one
@@ -34,7 +35,7 @@ func BenchmarkDistributedCrawl(b *testing.B) {
 }
 
 func benchCrawl(b *testing.B, perHost int) {
-	srv := startRedis(b)
+	srv := redistest.Start(b)
 	const (
 		hosts    = 10
 		sections = 10

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
 // readIndexes reads index.jsonl of every output dir.
@@ -65,7 +66,7 @@ func countLines(dirs []string) int {
 // all outputs, the per-host delay holds across the workers as seen by the
 // servers, and the frontier ends empty.
 func TestDistributedCrawl_KillWorker(t *testing.T) {
-	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
@@ -81,20 +82,20 @@ func TestDistributedCrawl_KillWorker(t *testing.T) {
 // three workers then writes nothing: every article is unchanged, whichever
 // worker wrote it the first time.
 func TestDistributedCrawl_RedisRestart(t *testing.T) {
-	testDistributedCrawl(t, "5s", true, func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "5s", true, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		srv.Stop()
 		time.Sleep(time.Second)
-		srv.Start()
+		srv.Restart()
 	})
 }
 
 // testDistributedCrawl runs three workers and calls disrupt once a quarter
 // of the articles are written; with rerun, it then runs them again.
-func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t *testing.T, srv *redisServer, workers map[string]*worker, start func(string) *worker)) {
+func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker)) {
 	if testing.Short() {
 		t.Skip("end-to-end crawl with worker processes")
 	}
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	const (
 		hosts    = 10
 		sections = 10

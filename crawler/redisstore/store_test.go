@@ -11,9 +11,10 @@ import (
 
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
+	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
-func openStore(t testing.TB, srv *redisServer, job, worker string) *redisstore.Store {
+func openStore(t testing.TB, srv *redistest.Server, job, worker string) *redisstore.Store {
 	t.Helper()
 	st, err := redisstore.Open(t.Context(), srv.URL(), redisstore.Options{Job: job, Worker: worker})
 	if err != nil {
@@ -70,7 +71,7 @@ func mustPending(t *testing.T, st crawler.Store, want int) {
 }
 
 func TestStore_ClaimAck(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	st := openStore(t, srv, "claim", "w1")
 	ctx := t.Context()
 	if n := mustEnqueue(t, st, entries("a", 5), 0); n != 5 {
@@ -103,7 +104,7 @@ func TestStore_ClaimAck(t *testing.T) {
 }
 
 func TestStore_LeaseExpiry(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	a, err := redisstore.Open(t.Context(), srv.URL()+"?lease=300ms", redisstore.Options{Job: "lease", Worker: "a"})
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func TestStore_LeaseExpiry(t *testing.T) {
 }
 
 func TestStore_ReleaseAndRetry(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	a := openStore(t, srv, "release", "a")
 	b := openStore(t, srv, "release", "b")
 	ctx := t.Context()
@@ -185,7 +186,7 @@ func TestStore_ReleaseAndRetry(t *testing.T) {
 }
 
 func TestStore_EnqueueAddIfAbsent(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	const workers = 4
 	stores := make([]*redisstore.Store, workers)
 	for i := range stores {
@@ -242,7 +243,7 @@ func TestStore_EnqueueAddIfAbsent(t *testing.T) {
 }
 
 func TestStore_ReserveHostSpacing(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	const (
 		clients = 3
 		per     = 20
@@ -306,7 +307,7 @@ func TestStore_ReserveHostSpacing(t *testing.T) {
 }
 
 func TestStore_CommitAtomic(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	const n = 300
 	st := openStore(t, srv, "atomic", "w")
 	ctx := t.Context()
@@ -390,7 +391,7 @@ func TestStore_CommitAtomic(t *testing.T) {
 }
 
 func TestStore_RedisRestart(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	st, err := redisstore.Open(t.Context(), srv.URL(), redisstore.Options{Job: "restart", Worker: "w", RetryFor: 20 * time.Second})
 	if err != nil {
 		t.Fatal(err)
@@ -418,7 +419,7 @@ func TestStore_RedisRestart(t *testing.T) {
 		t.Fatalf("commit returned while redis was down: %v", err)
 	default:
 	}
-	srv.Start()
+	srv.Restart()
 	if err := <-done; err != nil {
 		t.Fatalf("commit across a restart: %v", err)
 	}
@@ -449,7 +450,7 @@ func TestStore_RedisRestart(t *testing.T) {
 }
 
 func TestStore_ClaimReadsState(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	st := openStore(t, srv, "prefetch", "w")
 	ctx := t.Context()
 	es := entries("p", 2)
@@ -481,7 +482,7 @@ func TestStore_ClaimReadsState(t *testing.T) {
 }
 
 func TestStore_ClaimFairShare(t *testing.T) {
-	srv := startRedis(t)
+	srv := redistest.Start(t)
 	stores := []*redisstore.Store{
 		openStore(t, srv, "fair", "a"), openStore(t, srv, "fair", "b"), openStore(t, srv, "fair", "c"),
 	}

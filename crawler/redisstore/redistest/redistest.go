@@ -1,4 +1,8 @@
-package redisstore_test
+// Package redistest runs a real redis-server for tests: on a free port of
+// 127.0.0.1, with its data in a temporary directory, stopped when the test
+// ends. Without the redis-server binary (Debian package redis-server), the
+// test fails when CI=true and is skipped otherwise.
+package redistest
 
 import (
 	"context"
@@ -15,9 +19,8 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// redisServer is a real redis-server on 127.0.0.1, with its data in a
-// temporary directory, stopped when the test ends.
-type redisServer struct {
+// Server is a redis-server process started by Start.
+type Server struct {
 	t    testing.TB
 	bin  string
 	dir  string
@@ -26,9 +29,10 @@ type redisServer struct {
 	done chan struct{}
 }
 
-// startRedis starts redis-server on a free port. Without the redis-server
-// binary, the test fails when CI=true and is skipped otherwise.
-func startRedis(t testing.TB) *redisServer {
+// Start starts redis-server on a free port of 127.0.0.1 with appendonly on
+// and snapshots off, and stops it when t ends. Without the redis-server
+// binary, t fails when CI=true and is skipped otherwise.
+func Start(t testing.TB) *Server {
 	t.Helper()
 	bin, err := exec.LookPath("redis-server")
 	if err != nil {
@@ -44,18 +48,22 @@ func startRedis(t testing.TB) *redisServer {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	r := &redisServer{t: t, bin: bin, dir: t.TempDir(), port: port}
-	r.Start()
+	r := &Server{t: t, bin: bin, dir: t.TempDir(), port: port}
+	r.Restart()
 	t.Cleanup(r.Stop)
 	return r
 }
 
 // URL is the server's redis:// URL.
-func (r *redisServer) URL() string { return fmt.Sprintf("redis://127.0.0.1:%d/0", r.port) }
+func (r *Server) URL() string { return fmt.Sprintf("redis://127.0.0.1:%d/0", r.port) }
 
-// Start starts the server (again) and waits until it answers PING.
-func (r *redisServer) Start() {
+// Restart starts the server again after Stop, on the same port and data
+// directory, and waits until it answers PING.
+func (r *Server) Restart() {
 	r.t.Helper()
+	if r.cmd != nil {
+		r.t.Fatal("redistest: Restart of a running server")
+	}
 	r.cmd = exec.Command(r.bin,
 		"--port", strconv.Itoa(r.port), "--bind", "127.0.0.1",
 		"--save", "", "--appendonly", "yes", "--dir", r.dir,
@@ -92,8 +100,9 @@ func (r *redisServer) Start() {
 	}
 }
 
-// Stop stops the server gracefully (SIGTERM: it flushes its AOF) and waits.
-func (r *redisServer) Stop() {
+// Stop stops the server gracefully (SIGTERM: it flushes its AOF) and waits
+// for it to exit.
+func (r *Server) Stop() {
 	if r.cmd == nil {
 		return
 	}
@@ -107,8 +116,9 @@ func (r *redisServer) Stop() {
 	r.cmd = nil
 }
 
-// Client is a plain client for looking at the server's keys.
-func (r *redisServer) Client() *redis.Client {
+// Client returns a plain client for looking at the server's keys, closed
+// when the test ends.
+func (r *Server) Client() *redis.Client {
 	c := redis.NewClient(&redis.Options{Addr: fmt.Sprintf("127.0.0.1:%d", r.port)})
 	r.t.Cleanup(func() { c.Close() })
 	return c
