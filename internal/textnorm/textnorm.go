@@ -18,6 +18,15 @@ func Collapse(s string) string {
 	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf && c > ' ' && c != 0x7f {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteByte(c)
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
@@ -61,6 +70,21 @@ func Key(s string) string {
 	b.Grow(len(s))
 	word := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if asciiWord[r] {
+				if !word && b.Len() > 0 {
+					b.WriteByte(' ')
+				}
+				word = true
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				b.WriteByte(byte(r))
+			} else {
+				word = false
+			}
+			continue
+		}
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			if !word && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -74,12 +98,20 @@ func Key(s string) string {
 	return b.String()
 }
 
-// Words counts the runs of letters or digits in s.
+// Words counts the runs of letters, marks or digits in s.
 func Words(s string) int {
 	n := 0
 	in := false
-	for _, r := range s {
-		w := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+	for i := 0; i < len(s); {
+		var w bool
+		if c := s[i]; c < utf8.RuneSelf {
+			w = asciiWord[c]
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			w = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+			i += size
+		}
 		if w && !in {
 			n++
 		}
@@ -87,6 +119,14 @@ func Words(s string) int {
 	}
 	return n
 }
+
+// asciiWord marks the ASCII letters and digits: the fast path of Words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
 
 // Truncate shortens s to at most n runes, adding an ellipsis when cut.
 func Truncate(s string, n int) string {
