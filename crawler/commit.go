@@ -11,7 +11,6 @@ const (
 	commitBatch = 128
 	commitMax   = 16 * commitBatch // a batch this large waits for the writer instead of growing
 	commitEvery = 250 * time.Millisecond
-	commitHint  = 20 * time.Millisecond // least gap between flushes asked by the dispatcher
 )
 
 // pendingCommit is one batch handed to the writer.
@@ -41,6 +40,7 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abo
 		failed error
 		work   = make(chan pendingCommit) // unbuffered: a send succeeds only when the writer is idle
 		wdone  = make(chan struct{})
+		idle   = make(chan struct{}, 1) // the writer finished a batch
 	)
 	go func() {
 		defer close(wdone)
@@ -60,6 +60,10 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abo
 			}
 			for _, a := range p.acks {
 				close(a)
+			}
+			select {
+			case idle <- struct{}{}:
+			default:
 			}
 		}
 	}()
@@ -119,16 +123,19 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abo
 					hand(n >= commitMax)
 				}
 			case flushHint:
+				// The dispatcher is starving: new URLs are waiting here.
 				hinted = true
-				if time.Since(last) >= commitHint {
-					hand(false)
-				}
+				hand(false)
 			case chan struct{}:
 				cur.acks = append(cur.acks, m)
 				hand(true)
 			}
+		case <-idle:
+			if hinted || n >= commitBatch {
+				hand(false)
+			}
 		case <-tick.C:
-			if since := time.Since(last); since >= commitEvery || (hinted && since >= commitHint) {
+			if hinted || time.Since(last) >= commitEvery {
 				hand(false)
 			}
 		}
