@@ -2,14 +2,22 @@
 //
 // A Crawler fetches pages with github.com/gocolly/colly/v2, keeps its frontier
 // and per-URL state in a Store (an embedded bbolt file by default, see
-// OpenBolt), and hands every article page to an Extract function supplied by
-// the caller; it never imports a cleaning library itself.
+// OpenBolt; package crawler/redisstore shares one job between processes), and
+// hands every article page to an Extract function supplied by the caller; it
+// never imports a cleaning library itself.
 //
 //	st, err := crawler.OpenBolt("state/crawl.db")
 //	...
 //	cr, err := crawler.New(cfg, st, extract, logger)
 //	...
 //	stats, err := cr.Run(ctx)
+//
+// One run: a dispatcher goroutine claims entries from the Store, keeps them
+// in per-host queues and hands one to a worker when its host may be asked
+// (robots.txt known, fewer than Config.HostParallelism requests in flight,
+// Config.Delay or Crawl-delay elapsed since the host's last response); a
+// fixed pool of Config.Workers workers fetches, follows links and writes
+// articles; a committer makes the outcomes durable in batches.
 //
 // What colly does not do, the crawler does around it: robots.txt with
 // Crawl-delay, per-host delay and parallelism, retries with backoff that honour
@@ -21,6 +29,9 @@
 //
 // colly reads COLLY_* environment variables in NewCollector after the options
 // given in code, so a stray COLLY_IGNORE_ROBOTSTXT=1 would silently turn
-// robots.txt off. The crawler re-applies every setting it relies on after
-// NewCollector returns, so COLLY_* variables have no effect; see newCollector.
+// robots.txt off. The crawler sets every setting it relies on again after
+// NewCollector returns, so COLLY_* variables have no effect; see newFetcher.
+//
+// The job-file format that cmd/winnow reads into a Config is documented in
+// JOBS.md next to this file.
 package crawler
