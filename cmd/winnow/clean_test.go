@@ -1,0 +1,208 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runCmd runs winnow with args and returns stdout, stderr and the error.
+func runCmd(t *testing.T, stdin string, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	e := &env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errb, getenv: func(string) string { return "" }}
+	err := run(context.Background(), args, e)
+	return out.String(), errb.String(), err
+}
+
+const seed003 = "../../fixtures/seed-003/input.txt"
+
+func TestClean_TextFixture(t *testing.T) {
+	out, _, err := runCmd(t, "", "clean", seed003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := os.ReadFile("../../fixtures/seed-003/expected.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("clean %s =\n%s\nwant\n%s", seed003, out, want)
+	}
+}
+
+func TestClean_JSONLOrderAndErrors(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "image.html")
+	if err := os.WriteFile(bin, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(dir, "missing.html")
+	out, stderr, err := runCmd(t, "tk88 bet\n\nStdin paragraph that stays.\n", "clean", "--format", "jsonl", "-j", "3",
+		seed003, missing, bin, "-")
+	if !errors.Is(err, errSilent) {
+		t.Fatalf("err = %v, want the silent failure exit", err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("got %d jsonl lines, want 4:\n%s", len(lines), out)
+	}
+	var recs []jsonLine
+	for _, l := range lines {
+		var r jsonLine
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("bad json line %q: %v", l, err)
+		}
+		recs = append(recs, r)
+	}
+	if recs[0].Source != seed003 || recs[0].Error != "" || recs[0].Removed["spam.brand-line"] != 2 {
+		t.Errorf("line 1 = %+v", recs[0])
+	}
+	if recs[1].Source != missing || !strings.Contains(recs[1].Error, "no such file") {
+		t.Errorf("line 2 = %+v, want a missing-file error", recs[1])
+	}
+	if recs[2].Source != bin || !strings.Contains(recs[2].Error, "binary data") {
+		t.Errorf("line 3 = %+v, want a binary-data error", recs[2])
+	}
+	if recs[3].Source != "-" || recs[3].Text != "Stdin paragraph that stays." {
+		t.Errorf("line 4 = %+v", recs[3])
+	}
+	for _, want := range []string{missing, bin, "2 of 4 inputs failed"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestClean_URL(t *testing.T) {
+	var gotUA string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		gotUA = r.Header.Get("User-Agent")
+		if r.URL.Path == "/missing" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write([]byte(`<html><head><title>Ferry fares cut</title></head><body><article><p>Ferry fares across the harbour will fall by a fifth from next Monday, the transport authority said, in a move to ease winter crowding.</p><div style="display:none">nhà cái uy tín kv79 bet</div></article></body></html>`))
+	}))
+	defer srv.Close()
+	out, _, err := runCmd(t, "", "clean", srv.URL+"/story")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "Ferry fares cut\n\nFerry fares across the harbour") || strings.Contains(out, "kv79") {
+		t.Errorf("clean URL = %q", out)
+	}
+	if !strings.HasPrefix(gotUA, "winnow/") {
+		t.Errorf("User-Agent = %q, want an honest winnow/... agent", gotUA)
+	}
+	_, stderr, err := runCmd(t, "", "clean", srv.URL+"/missing")
+	if err == nil || !strings.Contains(stderr, "404") || !strings.Contains(stderr, "/missing") {
+		t.Errorf("404: err %v, stderr %q", err, stderr)
+	}
+}
+
+func TestClean_DirectoryMarkdownExplain(t *testing.T) {
+	dir := t.TempDir()
+	page, err := os.ReadFile("../../fixtures/html-clean-list-subheadings/input.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "sub"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "sub", "page.html"), page, 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.md"), []byte("not a page"), 0o644)
+	out, _, err := runCmd(t, "", "clean", "--format", "markdown", dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out, "# ") || !strings.Contains(out, "\n- ") {
+		t.Errorf("markdown lacks a title or list:\n%s", out)
+	}
+	_, stderr, err := runCmd(t, "", "clean", "--explain", seed003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"[spam.brand-line]", "[glyph.leading]", "[sidebar.marker]", "[junk.image-filename]"} {
+		if !strings.Contains(stderr, id) {
+			t.Errorf("--explain output lacks %s:\n%s", id, stderr)
+		}
+	}
+}
+
+func TestClean_RuleOptions(t *testing.T) {
+	out, _, err := runCmd(t, "", "clean", "--disable", "glyph.leading", seed003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "💮 The Party official") {
+		t.Errorf("--disable glyph.leading still stripped the glyph")
+	}
+	_, _, err = runCmd(t, "", "clean", "--disable", "no.such-rule", seed003)
+	if err == nil || !strings.Contains(err.Error(), `no rule with id "no.such-rule"`) {
+		t.Errorf("--disable of an unknown id: err = %v", err)
+	}
+	dir := t.TempDir()
+	bad := "rules:\n  - id: site.promo\n    scope: {stage: text}\n    match: {text: '(promo'}\n    action: drop\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = runCmd(t, "", "clean", "--rules", dir, seed003)
+	want := filepath.Join(dir, "site.yaml") + ":4:19: bad regex in text: missing closing ): `(promo`"
+	if err == nil || err.Error() != want {
+		t.Errorf("bad rule file: err = %v, want %q", err, want)
+	}
+	good := "rules:\n  - id: site.keep-see-more\n    scope: {stage: text}\n    match: {text: '^See more$'}\n    action: keep\n    examples: [{in: 'See more', out: 'See more'}]\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.yaml"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = runCmd(t, "", "clean", "--rules", dir, seed003)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out, "\nSee more\n") {
+		t.Errorf("a keep rule from --rules did not protect the block:\n%s", out)
+	}
+}
+
+func TestRulesCommands(t *testing.T) {
+	out, _, err := runCmd(t, "", "rules", "test", "-q", "--fixtures", "../../fixtures")
+	if err != nil {
+		t.Fatalf("rules test: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, " passed, 0 failed") {
+		t.Errorf("rules test output:\n%s", out)
+	}
+	out, _, err = runCmd(t, "", "rules", "lint", "--fixtures", "../../fixtures")
+	if err != nil || !strings.Contains(out, "0 broken examples, 0 without examples") {
+		t.Errorf("rules lint: %v\n%s", err, out)
+	}
+	out, _, err = runCmd(t, "", "rules", "list")
+	if err != nil || !strings.Contains(out, "spam.brand-line") {
+		t.Errorf("rules list: %v\n%s", err, out)
+	}
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	out, _, err := runCmd(t, "", "--version")
+	if err != nil || !strings.HasPrefix(out, "winnow ") {
+		t.Errorf("--version = %q, %v", out, err)
+	}
+	out, _, err = runCmd(t, "", "help", "clean")
+	if err != nil || !strings.Contains(out, "Usage: winnow clean") || !strings.Contains(out, "Examples:") {
+		t.Errorf("help clean = %q, %v", out, err)
+	}
+	_, _, err = runCmd(t, "", "clean")
+	var ue *usageError
+	if !errors.As(err, &ue) || exitCode(err) != 2 {
+		t.Errorf("clean without input: err = %v, want a usage error (exit 2)", err)
+	}
+}
