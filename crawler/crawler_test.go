@@ -298,6 +298,9 @@ func TestCrawl_Site(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(out, victim.File)); err != nil {
 			t.Errorf("deleted article not restored: %v", err)
 		}
+		if l := readIndex(t, out); l[len(l)-1].URL != victim.URL || l[len(l)-1].Status != "new" {
+			t.Errorf("last index line %+v, want %s as new", l[len(l)-1], victim.URL)
+		}
 	})
 }
 

@@ -316,7 +316,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		ev.Kind = EventUnchanged
 		return res, ev
 	}
-	isNew := st.Hash == ""
+	isNew := st.Hash == "" || rewrite // a file deleted by hand is new again on disk
 	if st.File == "" && c.cfg.Format == OutputFiles {
 		st.File = fileName(e.URL)
 	}
