@@ -303,7 +303,7 @@ func (run *textRun) dedupe(r *Rule) {
 	if r.similarity < 1 {
 		idx = shingleIndex{seed: maphash.MakeSeed(), post: map[uint64][]int32{}}
 	}
-	out := run.blocks[:0] // filtered in place: writes never pass reads
+	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i, b := range run.blocks {
 		key := b.textKey()
