@@ -66,7 +66,7 @@ func countLines(dirs []string) int {
 // all outputs, the per-host delay holds across the workers as seen by the
 // servers, and the frontier ends empty.
 func TestDistributedCrawl_KillWorker(t *testing.T) {
-	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "3s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
