@@ -1,0 +1,88 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestActions runs one small rule per action and matcher combination.
+func TestActions(t *testing.T) {
+	tests := []struct {
+		name, rule, in, want string
+	}{
+		{"remove", "scope: {stage: dom}\n    match: {selector: 'div.ad'}\n    action: remove",
+			`<p>Keep.</p><div class="ad">Buy now</div><p>Also keep.</p>`, "Keep.\nAlso keep."},
+		{"remove hidden", "scope: {stage: dom}\n    match: {hidden: true}\n    action: remove",
+			`<p>Shown.</p><p style="font-size:0px">spam</p><p style="visibility: hidden !important">spam</p><span hidden>x</span>`, "Shown."},
+		{"dom cut-after", "scope: {stage: dom}\n    match: {selector: h3, text: '^Related$'}\n    action: cut-after",
+			`<div><p>Body.</p><h3>Related</h3><p>Teaser one.</p><p>Teaser two.</p></div><p>Outside stays.</p>`, "Body.\nOutside stays."},
+		{"dom keep", "scope: {stage: dom}\n    match: {selector: 'div.ad'}\n    action: keep",
+			`<div class="ad">Kept, nothing removes it here.</div>`, "Kept, nothing removes it here."},
+		{"text cut-after", "scope: {stage: text}\n    match: {text: '^See more$'}\n    action: cut-after",
+			"Body one.\nSee more\nTeaser.\nTeaser two.", "Body one."},
+		{"drop", "scope: {stage: text}\n    match: {text: 'bet$', max-words: 3}\n    action: drop",
+			"tk88 bet\nA sentence about a bet\nBody.", "A sentence about a bet\nBody."},
+		{"strip pattern", "scope: {stage: text}\n    match: {pattern: '^date \\d{4}-\\d{2}-\\d{2} '}\n    action: strip",
+			"date 2024-11-22 Talks began.\ndate 2024-11-22 ", "Talks began.\ndate 2024-11-22"},
+		{"strip glyphs", "scope: {stage: text}\n    match: {glyphs: both}\n    action: strip",
+			"🉐 Headline ⛄\n💮💮 Body text here.\nPlain.", "Headline\nBody text here.\nPlain."},
+		{"dedupe exact", "scope: {stage: text}\n    match: {min-chars: 6}\n    action: dedupe",
+			"Same line here.\nOther.\nSame   line here!\nshort\nshort", "Same line here.\nOther.\nshort\nshort"},
+		{"dedupe near", "scope: {stage: text}\n    match: {similarity: 0.8, min-chars: 10}\n    action: dedupe",
+			"the quick brown fox jumps over the lazy dog today\nHanoi (VNA) – the quick brown fox jumps over the lazy dog today",
+			"the quick brown fox jumps over the lazy dog today"},
+		{"position last", "scope: {stage: text}\n    match: {position: last, text: '^[A-Z]{2,5}$'}\n    action: drop",
+			"VNA\nBody.\nVNA", "VNA\nBody."},
+		{"repeats", "scope: {stage: text}\n    match: {repeats: 2, max-words: 2}\n    action: drop",
+			"Label\nOne body sentence.\nLabel", "One body sentence."},
+		{"host scope miss", "scope: {stage: text, hosts: ['*.example.com']}\n    match: {text: 'x'}\n    action: drop",
+			"x marks", "x marks"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "rules:\n  - id: test.rule\n    " + tt.rule + "\n"
+			rs, err := Parse("test.yaml", []byte(src))
+			if err != nil {
+				t.Fatalf("Parse:\n%s\n%v", src, err)
+			}
+			if got := rs[0].RunExample(Example{In: tt.in}); got != tt.want {
+				t.Errorf("%s on %q = %q, want %q", tt.name, tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestKeepProtects checks that a keep rule shields a block from later rules,
+// whatever the file order.
+func TestKeepProtects(t *testing.T) {
+	src := `rules:
+  - id: test.drop-short
+    scope: {stage: text}
+    match: {max-words: 3}
+    action: drop
+  - id: test.keep-byline
+    scope: {stage: text}
+    match: {text: '^By '}
+    action: keep
+`
+	rs, err := Parse("keep.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(rs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr := &Trace{Detailed: true}
+	got := set.ApplyText(TextBlocks("By Jane Doe\nToo short\nA longer sentence stays here."), Page{}, tr)
+	var texts []string
+	for _, b := range got {
+		texts = append(texts, b.Text)
+	}
+	if strings.Join(texts, "|") != "By Jane Doe|A longer sentence stays here." {
+		t.Errorf("got %q", texts)
+	}
+	if tr.Counts["test.drop-short"] != 1 || len(tr.Hits) != 1 || tr.Hits[0].Excerpt != "Too short" {
+		t.Errorf("trace = %+v", tr)
+	}
+}
