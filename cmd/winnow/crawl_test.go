@@ -202,6 +202,7 @@ func TestServe(t *testing.T) {
 		`winnow_runs_total{job="example",result="ok"} 1`,
 		`winnow_last_success_timestamp_seconds{job="example"}`,
 		`winnow_fetch_duration_seconds_count{job="example"}`,
+		`go_memstats_heap_inuse_bytes`,
 	} {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %s", want)

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/robfig/cron/v3"
 
@@ -135,6 +136,7 @@ func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 		running: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "winnow_run_in_progress",
 			Help: "1 while a run of the job is going."}, []string{"job"}),
 	}
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(m.fetched, m.cleaned, m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
 	return m
 }
