@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -129,5 +130,23 @@ func TestParseJob_RedisState(t *testing.T) {
 	both := strings.Replace(minimalJob, "  dir: state\n", "  dir: state\n  redis: redis://127.0.0.1:6379/2\n", 1)
 	if _, err := parseJob("job.yaml", []byte(both)); err == nil || !strings.Contains(err.Error(), "job.yaml:1:1: state: give dir or redis, not both") {
 		t.Errorf("parseJob(dir and redis) = %v", err)
+	}
+}
+
+// TestJobsDoc checks that every YAML example in crawler/JOBS.md is a valid job.
+func TestJobsDoc(t *testing.T) {
+	doc, err := os.ReadFile("../../crawler/JOBS.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := strings.Split(string(doc), "```yaml\n")[1:]
+	if len(blocks) < 2 {
+		t.Fatalf("%d yaml examples in JOBS.md, want at least 2", len(blocks))
+	}
+	for i, b := range blocks {
+		src, _, _ := strings.Cut(b, "```")
+		if _, err := parseJob(fmt.Sprintf("JOBS.md example %d", i+1), []byte(src)); err != nil {
+			t.Errorf("%v", err)
+		}
 	}
 }
