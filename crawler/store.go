@@ -140,7 +140,8 @@ type Entry struct {
 
 // State is what the store keeps about one canonical URL across runs.
 type State struct {
-	// FetchedAt is the time of the last successful fetch (200 or 304).
+	// FetchedAt is the time of the last full fetch (200); a 304 changes
+	// nothing.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
 	// Status is the HTTP status of the last fetch.
 	Status int `json:"status,omitempty"`

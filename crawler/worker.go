@@ -165,8 +165,9 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	st.Status, st.Err = status, ""
 	switch {
 	case status == http.StatusNotModified && known:
-		st.FetchedAt = r.at
-		res.state = st
+		// Nothing to store: an hourly re-run of a large site would otherwise
+		// rewrite every URL's state for a new timestamp.
+		res.url = ""
 		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
