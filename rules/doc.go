@@ -54,6 +54,7 @@
 //	                    size, far off-screen position or text-indent
 //	href: REGEX         the element or a link inside it has a matching href
 //	href-host: REGEX    the same, matched against the link's host only
+//	href-contains: [a]  prefilter: the href holds one of these literals
 //	link-density: X     at least this share (0-1) of the text is inside links
 //	min-links: N        at least N links inside
 //	teasers: N          the element lists teasers: N or more children of one

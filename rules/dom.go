@@ -13,26 +13,23 @@ import (
 // removal is recorded in t (which may be nil).
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var kept map[*html.Node]bool
-	var all []*html.Node // every element, gathered once for rules without selector
+	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens textLens    // text length per element, computed once, for word caps
 	for _, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
 		}
-		var cands []*html.Node
-		if r.selector != nil {
-			cands = r.selector.MatchAll(doc)
-		} else {
-			if all == nil {
-				for n := range doc.Descendants() {
-					if n.Type == html.ElementNode {
-						all = append(all, n)
-					}
+		if all == nil {
+			for n := range doc.Descendants() {
+				if n.Type == html.ElementNode {
+					all = append(all, n)
 				}
 			}
-			cands = all
 		}
-		for _, n := range cands {
+		for _, n := range all {
+			if r.selector != nil && !r.selector.Match(n) {
+				continue
+			}
 			if r.maxWords > 0 {
 				if lens == nil {
 					lens = textLengths(doc)
@@ -43,7 +40,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 					continue
 				}
 			}
-			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n) {
+			if !domMatches(r, n) || !attached(n, doc) || protected(n, kept) {
 				continue
 			}
 			switch r.Action {
@@ -211,6 +208,19 @@ func hasHref(n *html.Node, r *Rule) bool {
 }
 
 func hrefMatches(r *Rule, href string) bool {
+	if len(r.hrefLits) > 0 {
+		lower := strings.ToLower(href)
+		found := false
+		for _, lit := range r.hrefLits {
+			if strings.Contains(lower, lit) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
 	if r.href != nil && !r.href.MatchString(href) {
 		return false
 	}

@@ -266,6 +266,14 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.href = p.regex(v, "href")
 		case "href-host":
 			r.hrefHost = p.regex(v, "href-host")
+		case "href-contains":
+			for _, lit := range p.strs(v, "href-contains") {
+				if lit == "" {
+					p.errorf(v, "href-contains: empty string")
+					continue
+				}
+				r.hrefLits = append(r.hrefLits, strings.ToLower(lit))
+			}
 		case "kind":
 			items := []*yaml.Node{v}
 			if v.Kind == yaml.SequenceNode {

@@ -103,6 +103,7 @@ type Rule struct {
 	pattern     *regexp.Regexp // strip: what to cut
 	href        *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
 	hrefHost    *regexp.Regexp // dom: the same, matched against the link host only
+	hrefLits    []string       // dom: lower-case literals one of which the href must hold first
 	kinds       []Kind
 	hidden      bool
 	minLinkDens float64
