@@ -53,6 +53,7 @@ type textRun struct {
 	trace   *Trace
 	scripts scriptSet // computed on first use
 	changes int       // removals and changes in the current pass
+	slab    []uint8   // backing store for the blocks' memos, cut as needed
 }
 
 // hit records a removal or change.
@@ -68,7 +69,11 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 		return r.textMatches(b.Text)
 	}
 	if b.memo == nil {
-		b.memo = make([]uint8, len(run.set.rules))
+		n := len(run.set.rules)
+		if len(run.slab) < n {
+			run.slab = make([]uint8, n*max(len(run.blocks), 8))
+		}
+		b.memo, run.slab = run.slab[:n:n], run.slab[n:]
 	}
 	switch b.memo[i] {
 	case 1:
@@ -301,7 +306,7 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := make(map[string]int, len(run.blocks)) // key -> position in out
 	var idx shingleIndex
 	if r.similarity < 1 {
-		idx = shingleIndex{seed: maphash.MakeSeed(), post: map[uint64][]int32{}}
+		idx = shingleIndex{seed: maphash.MakeSeed(), first: make(map[uint64]int32, 256)}
 	}
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
@@ -362,7 +367,8 @@ func inWindow(window, first, pos int) bool {
 // numbered by their position in the output being built.
 type shingleIndex struct {
 	seed  maphash.Seed
-	post  map[uint64][]int32 // shingle -> positions of the blocks holding it
+	first map[uint64]int32   // shingle -> position of the first block holding it
+	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
 	sizes []int              // position -> number of distinct shingles (0: not indexed)
 }
 
@@ -386,15 +392,23 @@ func (x *shingleIndex) shingles(key string) []uint64 {
 // contained reports whether threshold of sh occurs in one earlier block, and
 // lists the earlier blocks threshold of whose own shingles occur in sh.
 func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
-	if len(sh) == 0 || x.post == nil {
+	if len(sh) == 0 || x.first == nil {
 		return false, nil
 	}
 	hits := map[int32]int{}
+	count := func(d int32) {
+		if inWindow(window, int(d), pos) {
+			hits[d]++
+		}
+	}
 	for _, h := range sh {
-		for _, d := range x.post[h] {
-			if inWindow(window, int(d), pos) {
-				hits[d]++
-			}
+		d, ok := x.first[h]
+		if !ok {
+			continue
+		}
+		count(d)
+		for _, d := range x.more[h] {
+			count(d)
 		}
 	}
 	var subsets []int
@@ -411,13 +425,20 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 
 // add indexes sh as the next position; skip records a position not indexed.
 func (x *shingleIndex) add(sh []uint64) {
-	if x.post == nil {
+	if x.first == nil {
 		x.skip()
 		return
 	}
 	pos := int32(len(x.sizes))
 	for _, h := range sh {
-		x.post[h] = append(x.post[h], pos)
+		if _, ok := x.first[h]; !ok {
+			x.first[h] = pos
+			continue
+		}
+		if x.more == nil {
+			x.more = map[uint64][]int32{}
+		}
+		x.more[h] = append(x.more[h], pos)
 	}
 	x.sizes = append(x.sizes, len(sh))
 }
