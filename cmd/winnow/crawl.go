@@ -38,6 +38,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	fs.SetOutput(e.stderr)
 	stateSpec := fs.String("state", "", "state dir or redis:// URL, overriding the job's state")
 	worker := fs.String("worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
+	fs.StringVar(worker, "worker-id", "", "same as --worker")
 	restart := fs.Bool("restart", false, "start a new run even if the last one was interrupted")
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "log every page")

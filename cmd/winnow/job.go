@@ -190,6 +190,14 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 			})
 		},
 		"state": func(n *yaml.Node) {
+			if n.Kind == yaml.ScalarNode { // state: redis://host:port/db, or a dir
+				if v := p.str(n); isRedisState(v) {
+					j.StateRedis = v
+				} else {
+					j.StateDir = abs(v)
+				}
+				return
+			}
 			p.mapping(n, "state", map[string]func(*yaml.Node){
 				"dir": func(n *yaml.Node) { j.StateDir = abs(p.str(n)) },
 				"redis": func(n *yaml.Node) {

@@ -45,6 +45,9 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "debug logging")
 	runNow := fs.Bool("run-now", false, "also run every job once at start")
+	stateURL := fs.String("state", "", "redis:// URL of a state shared by every job (each job keeps its own keys), overriding the jobs' state")
+	worker := fs.String("worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
+	fs.StringVar(worker, "worker-id", "", "same as --worker")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), serveUsage)
 		fs.PrintDefaults()
@@ -62,6 +65,9 @@ func runServe(ctx context.Context, args []string, e *env) error {
 		fs.Usage()
 		return &usageError{"serve: want --jobs DIR and no arguments"}
 	}
+	if *stateURL != "" && !isRedisState(*stateURL) {
+		return &usageError{fmt.Sprintf("serve: --state %q: want a redis://, rediss:// or unix:// URL", *stateURL)}
+	}
 	log, err := newLogger(e.stderr, *logFormat, *verbose)
 	if err != nil {
 		return &usageError{err.Error()}
@@ -69,6 +75,12 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	sv, err := newServer(*dir, log)
 	if err != nil {
 		return err
+	}
+	sv.worker = *worker
+	if *stateURL != "" {
+		for _, sj := range sv.jobs {
+			sj.job.StateDir, sj.job.StateRedis = "", *stateURL
+		}
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
@@ -79,10 +91,11 @@ func runServe(ctx context.Context, args []string, e *env) error {
 
 // server schedules jobs and exports their metrics.
 type server struct {
-	log  *slog.Logger
-	jobs []*scheduledJob
-	reg  *prometheus.Registry
-	m    *serveMetrics
+	log    *slog.Logger
+	worker string // name on a shared Redis state (issue 5)
+	jobs   []*scheduledJob
+	reg    *prometheus.Registry
+	m      *serveMetrics
 }
 
 type scheduledJob struct {
@@ -269,7 +282,7 @@ func (sv *server) run(ctx context.Context, sj *scheduledJob) {
 			sv.m.fetch.WithLabelValues(name).Observe(ev.Duration.Seconds())
 		}
 	}
-	st, err := runJob(ctx, sj.job, sj.extract, sv.log, runOptions{onEvent: onEvent})
+	st, err := runJob(ctx, sj.job, sj.extract, sv.log, runOptions{onEvent: onEvent, worker: sv.worker})
 	sv.m.runDuration.WithLabelValues(name).Observe(time.Since(start).Seconds())
 	result := "ok"
 	switch {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -55,7 +56,11 @@ func TestRunCrawl_RedisState(t *testing.T) {
 		for _, w := range workers {
 			wg.Go(func() {
 				e, stderr := testEnv()
-				if err := runCrawl(t.Context(), []string{"--worker", w, "--no-progress", jobs[w]}, e); err != nil {
+				flag := "--worker"
+				if w == "b" {
+					flag = "--worker-id" // the name in issue 5
+				}
+				if err := runCrawl(t.Context(), []string{flag, w, "--no-progress", jobs[w]}, e); err != nil {
 					t.Errorf("worker %s: %v\n%s", w, err, stderr)
 				}
 			})
@@ -92,5 +97,33 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	}
 	if total != 30 {
 		t.Errorf("after a re-run: %d index lines, want still 30", total)
+	}
+}
+
+func TestParseJob_StateScalar(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ state, redis, dir string }{
+		{"redis://10.0.0.5:6379/2", "redis://10.0.0.5:6379/2", ""},
+		{"{redis: \"redis://10.0.0.5:6379/2\"}", "redis://10.0.0.5:6379/2", ""},
+		{"st", "", filepath.Join(dir, "st")},
+	} {
+		src := "name: x\nseeds: [\"http://127.0.0.1:8080/\"]\noutput:\n  dir: out\nstate: " + c.state + "\n"
+		j, err := parseJob(filepath.Join(dir, "x.yaml"), []byte(src))
+		if err != nil {
+			t.Errorf("state: %s: %v", c.state, err)
+			continue
+		}
+		if j.StateRedis != c.redis || j.StateDir != c.dir {
+			t.Errorf("state: %s: redis %q dir %q, want %q %q", c.state, j.StateRedis, j.StateDir, c.redis, c.dir)
+		}
+	}
+}
+
+func TestRunServe_StateFlag(t *testing.T) {
+	e, _ := testEnv()
+	err := runServe(t.Context(), []string{"--jobs", t.TempDir(), "--state", "some/dir"}, e)
+	var ue *usageError
+	if !errors.As(err, &ue) {
+		t.Fatalf("serve --state with a dir: %v, want a usage error", err)
 	}
 }
