@@ -126,17 +126,8 @@ func classHas(n *html.Node, subs []string) bool {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		v := a.Val
-		for i := 0; i < len(v); i++ {
-			if c := v[i]; c >= 'A' && c <= 'Z' {
-				v = strings.ToLower(v)
-				break
-			}
-		}
-		for _, s := range subs {
-			if strings.Contains(v, s) {
-				return true
-			}
+		if containsAny(strings.ToLower(a.Val), subs) {
+			return true
 		}
 	}
 	return false
@@ -208,18 +199,8 @@ func hasHref(n *html.Node, r *Rule) bool {
 }
 
 func hrefMatches(r *Rule, href string) bool {
-	if len(r.hrefLits) > 0 {
-		lower := strings.ToLower(href)
-		found := false
-		for _, lit := range r.hrefLits {
-			if strings.Contains(lower, lit) {
-				found = true
-				break
-			}
-		}
-		if !found {
-			return false
-		}
+	if len(r.hrefLits) > 0 && !containsAny(strings.ToLower(href), r.hrefLits) {
+		return false
 	}
 	if r.href != nil && !r.href.MatchString(href) {
 		return false

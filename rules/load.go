@@ -250,13 +250,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.text = p.regex(v, "text")
 			r.textTail = r.text != nil && endAnchoredOnly(r.text.String())
 		case "contains":
-			for _, lit := range p.strs(v, "contains") {
-				if lit == "" {
-					p.errorf(v, "contains: empty string")
-					continue
-				}
-				r.contains = append(r.contains, strings.ToLower(lit))
-			}
+			r.contains = p.literals(v, "contains")
 		case "not-text":
 			r.notText = p.regex(v, "not-text")
 		case "pattern":
@@ -267,13 +261,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		case "href-host":
 			r.hrefHost = p.regex(v, "href-host")
 		case "href-contains":
-			for _, lit := range p.strs(v, "href-contains") {
-				if lit == "" {
-					p.errorf(v, "href-contains: empty string")
-					continue
-				}
-				r.hrefLits = append(r.hrefLits, strings.ToLower(lit))
-			}
+			r.hrefLits = p.literals(v, "href-contains")
 		case "kind":
 			items := []*yaml.Node{v}
 			if v.Kind == yaml.SequenceNode {
@@ -304,13 +292,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		case "repeats":
 			r.repeats = p.int(v, "repeats")
 		case "class":
-			for _, c := range p.strs(v, "class") {
-				if c == "" {
-					p.errorf(v, "class: empty string")
-					continue
-				}
-				r.class = append(r.class, strings.ToLower(c))
-			}
+			r.class = p.literals(v, "class")
 		case "not-tag":
 			for _, t := range p.strs(v, "not-tag") {
 				r.notTags = append(r.notTags, strings.ToLower(t))
@@ -446,6 +428,20 @@ func (p *parser) strs(n *yaml.Node, what string) []string {
 	out := make([]string, 0, len(n.Content))
 	for _, c := range n.Content {
 		out = append(out, p.str(c, what))
+	}
+	return out
+}
+
+// literals reads a string or list of strings as lower-case literals for
+// case-insensitive substring tests; an empty literal would match anything.
+func (p *parser) literals(n *yaml.Node, what string) []string {
+	var out []string
+	for _, s := range p.strs(n, what) {
+		if s == "" {
+			p.errorf(n, "%s: empty string", what)
+			continue
+		}
+		out = append(out, strings.ToLower(s))
 	}
 	return out
 }

@@ -200,13 +200,9 @@ func endAnchoredOnly(src string) bool {
 	return last.Op == syntax.OpEndText && first.Op != syntax.OpBeginText
 }
 
-// containsAny reports whether lower (lower-cased text) holds one of the
-// rule's literals, or the rule has none.
-func (r *Rule) containsAny(lower string) bool {
-	if len(r.contains) == 0 {
-		return true
-	}
-	for _, lit := range r.contains {
+// containsAny reports whether lower (lower-case text) holds one of lits.
+func containsAny(lower string, lits []string) bool {
+	for _, lit := range lits {
 		if strings.Contains(lower, lit) {
 			return true
 		}
@@ -216,7 +212,7 @@ func (r *Rule) containsAny(lower string) bool {
 
 // textMatches applies the text, not-text and min-matches matchers.
 func (r *Rule) textMatches(text string) bool {
-	if len(r.contains) > 0 && !r.containsAny(strings.ToLower(text)) {
+	if len(r.contains) > 0 && !containsAny(strings.ToLower(text), r.contains) {
 		return false
 	}
 	if r.notText != nil && r.notText.MatchString(text) {
