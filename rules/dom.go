@@ -50,14 +50,18 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 				}
 				kept[n] = true
 			case ActionRemove:
-				t.record(r, nodePath(n), NodeText(n))
+				if t.count(r) {
+					t.add(r, nodePath(n), NodeText(n))
+				}
 				n.Parent.RemoveChild(n)
 			case ActionCutAfter:
 				parent := n.Parent
 				for c := n; c != nil; {
 					next := c.NextSibling
 					if !kept[c] {
-						t.record(r, nodePath(c), NodeText(c))
+						if t.count(r) {
+							t.add(r, nodePath(c), NodeText(c))
+						}
 						parent.RemoveChild(c)
 					}
 					c = next

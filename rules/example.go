@@ -14,7 +14,7 @@ import (
 // DOM examples are HTML fragments whose remaining text is rendered one block
 // per line.
 func (r *Rule) RunExample(ex Example) string {
-	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}, index: map[*Rule]int{r: 0}}
+	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
 	if r.Stage == StageText {
 		blocks := TextBlocks(ex.In)
 		return joinBlocks(set.ApplyText(blocks, examplePage(ex.In), nil))

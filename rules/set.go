@@ -11,7 +11,6 @@ import (
 type Set struct {
 	rules []*Rule
 	byID  map[string]*Rule
-	index map[*Rule]int // position in rules
 }
 
 // NewSet builds a Set from rules in order. Duplicate ids are errors.
@@ -37,10 +36,6 @@ func NewSet(rs ...*Rule) (*Set, error) {
 		}
 		return 1
 	})
-	s.index = make(map[*Rule]int, len(s.rules))
-	for i, r := range s.rules {
-		s.index[r] = i
-	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}

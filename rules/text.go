@@ -54,20 +54,22 @@ type textRun struct {
 	scripts scriptSet // computed on first use
 	changes int       // removals and changes in the current pass
 	slab    []uint8   // backing store for the blocks' memos, cut as needed
+	ri      int       // position in set of the rule being applied
 }
 
-// hit records a removal or change.
-func (run *textRun) hit(r *Rule, where, text string) {
+// hit records a removal or change of the block at index i. Where and the
+// excerpt are formatted only for a detailed trace.
+func (run *textRun) hit(r *Rule, i int, text string) {
 	run.changes++
-	run.trace.record(r, where, text)
+	if run.trace.count(r) {
+		run.trace.add(r, fmt.Sprintf("block %d", i+1), text)
+	}
 }
 
-// textMatch is r.textMatches(b.Text), remembered per block and rule.
+// textMatch is r.textMatches(b.Text), remembered per block for the rule
+// being applied (run.ri, its position in the set).
 func (run *textRun) textMatch(r *Rule, b *tblock) bool {
-	i, ok := run.set.index[r]
-	if !ok {
-		return r.textMatches(b.Text)
-	}
+	i := run.ri
 	if b.memo == nil {
 		n := len(run.set.rules)
 		if len(run.slab) < n {
@@ -106,10 +108,11 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 	for range MaxTextPasses {
 		run.changes = 0
 		run.scripts = nil // the page's scripts as they are now
-		for _, r := range s.Rules() {
+		for ri, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
 				continue
 			}
+			run.ri = ri
 			run.apply(r)
 		}
 		if run.changes == 0 {
@@ -172,13 +175,13 @@ func (run *textRun) apply(r *Rule) {
 			continue
 		}
 		if cut {
-			run.hit(r, where(i), b.Text)
+			run.hit(r, i, b.Text)
 			continue
 		}
 		if dropNext {
 			dropNext = false
 			if b.wordCount() <= r.alsoNext {
-				run.hit(r, where(i), b.Text)
+				run.hit(r, i, b.Text)
 				continue
 			}
 		}
@@ -191,10 +194,10 @@ func (run *textRun) apply(r *Rule) {
 			b.kept = true
 			out = append(out, b)
 		case ActionDrop:
-			run.hit(r, where(i), b.Text)
+			run.hit(r, i, b.Text)
 			dropNext = r.alsoNext > 0
 		case ActionCutAfter:
-			run.hit(r, where(i), b.Text)
+			run.hit(r, i, b.Text)
 			cut = true
 		case ActionStrip:
 			text := run.strip(r, b.Text)
@@ -202,7 +205,7 @@ func (run *textRun) apply(r *Rule) {
 				out = append(out, b)
 				continue
 			}
-			run.hit(r, where(i), b.Text)
+			run.hit(r, i, b.Text)
 			if text != "" {
 				b.setText(text)
 				out = append(out, b)
@@ -213,8 +216,6 @@ func (run *textRun) apply(r *Rule) {
 	}
 	run.blocks = out
 }
-
-func where(i int) string { return fmt.Sprintf("block %d", i+1) }
 
 func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) bool {
 	b := &run.blocks[i]
@@ -329,13 +330,13 @@ func (run *textRun) dedupe(r *Rule) {
 			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
-			run.hit(r, where(i), b.Text)
+			run.hit(r, i, b.Text)
 			continue
 		}
 		for _, d := range subsets {
 			if !out[d].kept && !dropped[d] {
 				dropped[d] = true
-				run.hit(r, where(d), out[d].Text)
+				run.hit(r, d, out[d].Text)
 			}
 		}
 		if _, ok := seen[key]; !ok {

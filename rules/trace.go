@@ -14,8 +14,23 @@ type Trace struct {
 // ExcerptLen is how many runes of touched text a Hit keeps.
 const ExcerptLen = 80
 
-func (t *Trace) record(r *Rule, where, text string) {
-	t.Record(r.ID, r.Stage.String(), r.Action.String(), where, text)
+// count counts one hit for r and reports whether the hit's details are
+// wanted, so that callers format where and what only for a detailed trace.
+func (t *Trace) count(r *Rule) bool {
+	if t == nil {
+		return false
+	}
+	if t.Counts == nil {
+		t.Counts = map[string]int{}
+	}
+	t.Counts[r.ID]++
+	return t.Detailed
+}
+
+// add keeps the details of a hit already counted.
+func (t *Trace) add(r *Rule, where, text string) {
+	t.Hits = append(t.Hits, Hit{Rule: r.ID, Stage: r.Stage.String(), Action: r.Action.String(), Where: where,
+		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
 }
 
 // Record counts one hit for ruleID and, when detailed, keeps an excerpt of
