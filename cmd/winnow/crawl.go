@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -48,13 +47,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), crawlExamples)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return nil
-		}
-		return &usageError{err.Error()}
+	if done, err := parseFlags(fs, args, e); done {
+		return err
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()

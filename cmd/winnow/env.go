@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"io"
 	"os"
 
@@ -37,6 +38,21 @@ var errSilent = errors.New("failed")
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
+
+// parseFlags parses args into fs. On -h it prints the usage on stdout; done
+// is then true, as it is on a bad flag, which err reports as a usage error.
+func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) {
+	err = fs.Parse(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		fs.SetOutput(e.stdout)
+		fs.Usage()
+		return true, nil
+	case err != nil:
+		return true, &usageError{err.Error()}
+	}
+	return false, nil
+}
 
 func exitCode(err error) int {
 	var ue *usageError

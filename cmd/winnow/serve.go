@@ -53,13 +53,8 @@ func runServe(ctx context.Context, args []string, e *env) error {
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), serveExamples)
 	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fs.SetOutput(e.stdout)
-			fs.Usage()
-			return nil
-		}
-		return &usageError{err.Error()}
+	if done, err := parseFlags(fs, args, e); done {
+		return err
 	}
 	if *dir == "" || fs.NArg() != 0 {
 		fs.Usage()
