@@ -14,17 +14,17 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
 func main() {
-	dir := flag.String("dir", defaultDir(), "benchmark folder holding ground-truth.json")
+	dir := flag.String("dir", bench.AEBDir(), "benchmark folder holding ground-truth.json")
 	worst := flag.Int("worst", 0, "also list the N pages of lowest F1")
 	flag.Parse()
 	if flag.NArg() != 1 {
@@ -37,27 +37,14 @@ func main() {
 	}
 }
 
-func defaultDir() string {
-	if d := os.Getenv("WINNOW_AEB_DIR"); d != "" {
-		return d
-	}
-	return filepath.Join("..", "..", "shared", "bench", "aeb")
-}
-
 func run(dir, jsonl string, worst int) error {
-	data, err := os.ReadFile(filepath.Join(dir, "ground-truth.json"))
-	if errors.Is(err, fs.ErrNotExist) {
-		fmt.Printf("benchmark folder %s is absent: nothing to score (set -dir or WINNOW_AEB_DIR)\n", dir)
+	pages, err := bench.LoadAEB(dir)
+	if errors.Is(err, bench.ErrNoAEB) {
+		fmt.Printf("benchmark folder %s is absent: nothing to score (set -dir or %s)\n", dir, bench.AEBDirEnv)
 		return nil
 	}
 	if err != nil {
 		return err
-	}
-	var truth map[string]struct {
-		ArticleBody string `json:"articleBody"`
-	}
-	if err := json.Unmarshal(data, &truth); err != nil {
-		return fmt.Errorf("%s: %w", filepath.Join(dir, "ground-truth.json"), err)
 	}
 	f, err := os.Open(jsonl)
 	if err != nil {
@@ -84,22 +71,22 @@ func run(dir, jsonl string, worst int) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	type page struct {
+	type scored struct {
 		id string
 		s  score.PageScore
 	}
-	var pages []page
+	var byPage []scored
 	var all []score.PageScore
-	for id, t := range truth {
-		s := score.Page(texts[id], t.ArticleBody)
-		pages = append(pages, page{id, s})
+	for _, p := range pages {
+		s := score.Page(texts[p.ID], p.Truth)
+		byPage = append(byPage, scored{p.ID, s})
 		all = append(all, s)
 	}
 	sum := score.Aggregate(all)
 	fmt.Printf("%d pages (%d scored from the file, %d with an error): F1 %.4f  precision %.4f  recall %.4f  accuracy %.4f\n",
-		len(truth), len(texts), failed, sum.F1, sum.P, sum.R, sum.Accuracy)
-	sort.Slice(pages, func(i, j int) bool { return pages[i].s.F1() < pages[j].s.F1() })
-	for _, p := range pages[:min(worst, len(pages))] {
+		len(pages), len(texts), failed, sum.F1, sum.P, sum.R, sum.Accuracy)
+	sort.Slice(byPage, func(i, j int) bool { return byPage[i].s.F1() < byPage[j].s.F1() })
+	for _, p := range byPage[:min(worst, len(byPage))] {
 		fmt.Printf("  %s  F1 %.3f  P %.3f  R %.3f\n", p.id, p.s.F1(), p.s.Precision(), p.s.Recall())
 	}
 	return nil
