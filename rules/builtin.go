@@ -15,6 +15,3 @@ var builtinOnce = sync.OnceValues(func() (*Set, error) {
 // Builtin returns the default rule set embedded in winnow, loaded and compiled
 // once. It is shared: a Set is immutable.
 func Builtin() (*Set, error) { return builtinOnce() }
-
-// BuiltinFS returns the embedded default rule files, for listing and linting.
-func BuiltinFS() embed.FS { return builtinFS }
