@@ -157,21 +157,23 @@ func (run *textRun) apply(r *Rule) {
 		if r.afterWords > 0 || r.maxCut > 0 {
 			words += run.blocks[i].wordCount()
 		}
-		b := run.blocks[i]
+		// b points into run.blocks, so that what matching caches on the
+		// block (word count, memo) is kept when it is copied to out.
+		b := &run.blocks[i]
 		if !cut && seenKey != nil {
-			k := run.blocks[i].textKey()
+			k := b.textKey()
 			if seenKey[k] {
-				out = append(out, b)
+				out = append(out, *b)
 				continue
 			}
 			seenKey[k] = true
 		}
 		if !cut && r.maxCut > 0 && float64(total-before) > r.maxCut*float64(total) {
-			out = append(out, b)
+			out = append(out, *b)
 			continue
 		}
 		if b.kept {
-			out = append(out, b)
+			out = append(out, *b)
 			continue
 		}
 		if cut {
@@ -186,13 +188,13 @@ func (run *textRun) apply(r *Rule) {
 			}
 		}
 		if !run.matches(r, i, before, counts) {
-			out = append(out, b)
+			out = append(out, *b)
 			continue
 		}
 		switch r.Action {
 		case ActionKeep:
 			b.kept = true
-			out = append(out, b)
+			out = append(out, *b)
 		case ActionDrop:
 			run.hit(r, i, b.Text)
 			dropNext = r.alsoNext > 0
@@ -202,16 +204,16 @@ func (run *textRun) apply(r *Rule) {
 		case ActionStrip:
 			text := run.strip(r, b.Text)
 			if text == b.Text {
-				out = append(out, b)
+				out = append(out, *b)
 				continue
 			}
 			run.hit(r, i, b.Text)
 			if text != "" {
 				b.setText(text)
-				out = append(out, b)
+				out = append(out, *b)
 			}
 		default:
-			out = append(out, b)
+			out = append(out, *b)
 		}
 	}
 	run.blocks = out
