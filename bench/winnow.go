@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
@@ -30,7 +29,7 @@ func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page 
 		URL:         pageURL,
 		ContentType: "text/html; charset=utf-8",
 		Kind:        clean.InputHTML,
-		Body:        bytes.NewReader(page),
+		Data:        page,
 	})
 	if err != nil {
 		return "", fmt.Errorf("page %s: %w", id, err)

@@ -166,3 +166,36 @@ func TestClean_Cancelled(t *testing.T) {
 		t.Fatal("Clean on a done context succeeded")
 	}
 }
+
+// TestClean_Data: a page given as Data cleans as the same page given as Body,
+// is limited and decoded the same way, and is never modified.
+func TestClean_Data(t *testing.T) {
+	rs, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := clean.New(rs, clean.Options{})
+	ctx := context.Background()
+	data := []byte(article)
+	fromBody, err := c.Clean(ctx, clean.Input{Source: "b", Body: strings.NewReader(article)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromData, err := c.Clean(ctx, clean.Input{Source: "d", Data: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fromData.Text != fromBody.Text || string(data) != article {
+		t.Errorf("Data gave %q (input changed: %v), Body gave %q", fromData.Text, string(data) != article, fromBody.Text)
+	}
+	if res, err := c.Clean(ctx, clean.Input{Source: "gz", Data: gzipped(data)}); err != nil || res.Text != fromBody.Text {
+		t.Errorf("gzip Data: %v, %+v", err, res)
+	}
+	small := clean.New(rs, clean.Options{MaxBytes: 100})
+	if _, err := small.Clean(ctx, clean.Input{Source: "big", Data: data}); !errors.Is(err, clean.ErrTooLarge) {
+		t.Errorf("Data over MaxBytes: err %v, want ErrTooLarge", err)
+	}
+	if _, err := small.Clean(ctx, clean.Input{Source: "big.gz", Data: gzipped(data)}); !errors.Is(err, clean.ErrTooLarge) {
+		t.Errorf("gzip Data over MaxBytes once decompressed: err %v, want ErrTooLarge", err)
+	}
+}

@@ -79,6 +79,10 @@ type Input struct {
 	Kind InputKind
 	// Body is the raw page: possibly gzip-compressed, in any charset.
 	Body io.Reader
+	// Data is the raw page when the caller already holds it in memory: it is
+	// used instead of Body, read but never modified, and not copied when it
+	// is plain UTF-8.
+	Data []byte
 }
 
 // Errors a caller may branch on; they arrive wrapped in a *PageError.
@@ -139,10 +143,16 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	fail := func(op string, err error) (*Result, error) {
 		return nil, &PageError{Source: in.Source, Op: op, Err: err}
 	}
-	if in.Body == nil {
+	var data []byte
+	var err error
+	switch {
+	case in.Data != nil:
+		data, err = DecodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
+	case in.Body != nil:
+		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
+	default:
 		return fail("read", errors.New("no body"))
 	}
-	data, err := Decode(in.Body, in.ContentType, c.opts.MaxBytes)
 	if err != nil {
 		return fail("read", err)
 	}

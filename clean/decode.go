@@ -32,6 +32,19 @@ func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return DecodeBytes(raw, contentType, maxBytes)
+}
+
+// DecodeBytes is Decode for a page already in memory. raw is never modified;
+// when it is valid UTF-8 without a byte-order mark, the result shares its
+// memory rather than copying it.
+func DecodeBytes(raw []byte, contentType string, maxBytes int64) ([]byte, error) {
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxBytes
+	}
+	if int64(len(raw)) > maxBytes {
+		return nil, fmt.Errorf("%w (%d bytes)", ErrTooLarge, maxBytes)
+	}
 	if len(raw) >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
 		zr, err := gzip.NewReader(bytes.NewReader(raw))
 		if err != nil {

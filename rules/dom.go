@@ -14,31 +14,22 @@ import (
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
-	var lens textLens    // text length per element, computed once, for word caps
+	var lens []int       // text bytes per element of all, for word caps
 	for _, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
 		}
 		if all == nil {
-			for n := range doc.Descendants() {
-				if n.Type == html.ElementNode {
-					all = append(all, n)
-				}
-			}
+			all, lens = indexElements(doc)
 		}
-		for _, n := range all {
-			if r.selector != nil && !r.selector.Match(n) {
+		for i, n := range all {
+			if r.selector != nil && (!r.subjects.candidate(n) || !r.selector.Match(n)) {
 				continue
 			}
-			if r.maxWords > 0 {
-				if lens == nil {
-					lens = textLengths(doc)
-				}
-				// An upper bound (removals only shorten text): far too long
-				// for the cap means no match, without reading the text.
-				if lens[n] > (r.maxWords+1)*48 {
-					continue
-				}
+			// An upper bound (removals only shorten text): far too long for
+			// the cap means no match, without reading the text.
+			if r.maxWords > 0 && lens[i] > (r.maxWords+1)*48 {
+				continue
 			}
 			if !domMatches(r, n) || !attached(n, doc) || protected(n, kept) {
 				continue
@@ -93,34 +84,43 @@ func protected(n *html.Node, kept map[*html.Node]bool) bool {
 	return false
 }
 
-// textLens maps elements to the bytes of text they hold.
-type textLens map[*html.Node]int
-
-// textLengths measures every element's text in one walk.
-func textLengths(doc *html.Node) textLens {
-	lens := textLens{}
+// indexElements returns doc's elements in document order and the bytes of
+// text each holds (script, style, noscript and template aside), in one walk.
+func indexElements(doc *html.Node) ([]*html.Node, []int) {
+	var all []*html.Node
+	var lens []int
 	var walk func(n *html.Node) int
 	walk = func(n *html.Node) int {
+		i := -1
 		switch n.Type {
 		case html.TextNode:
 			return len(n.Data)
 		case html.ElementNode:
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				all = append(all, n)
+				lens = append(lens, 0)
+				// Their elements still count as elements to match.
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
 				return 0
 			}
+			i = len(all)
+			all = append(all, n)
+			lens = append(lens, 0)
 		}
 		total := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			total += walk(c)
 		}
-		if n.Type == html.ElementNode {
-			lens[n] = total
+		if i >= 0 {
+			lens[i] = total
 		}
 		return total
 	}
 	walk(doc)
-	return lens
+	return all, lens
 }
 
 // classHas reports whether n's class or id attribute holds one of subs
@@ -187,7 +187,7 @@ func domMatches(r *Rule, n *html.Node) bool {
 			return false
 		}
 	}
-	return r.textMatches(text)
+	return r.textMatches(text, "")
 }
 
 func hasHref(n *html.Node, r *Rule) bool {

@@ -46,29 +46,42 @@ func scriptOf(r rune) string {
 // plus Common and Inherited.
 func pageScripts(texts []string) scriptSet {
 	counts := map[string]int{}
-	total := 0
+	total, latin := 0, 0 // Latin counted apart: most letters are ASCII
 	var last rune
 	var lastScript string
+	run := 0 // letters in the current run of lastScript
 	for _, s := range texts {
-		for _, r := range s {
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c < utf8.RuneSelf {
+				if 'a' <= c|0x20 && c|0x20 <= 'z' {
+					total++
+					latin++
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size - 1
 			if !unicode.IsLetter(r) {
 				continue
 			}
 			total++
-			if r < 0x80 {
-				counts["Latin"]++
-				continue
-			}
 			// Runs of one script are common: skip the lookup when the rune is
-			// in the same script as the previous one's block.
-			if last != 0 && r>>7 == last>>7 && lastScript != "" {
-				counts[lastScript]++
+			// in the same 128-rune block as the run's first one.
+			if run > 0 && r>>7 == last>>7 {
+				run++
 				continue
 			}
-			sc := scriptOf(r)
-			counts[sc]++
-			last, lastScript = r, sc
+			if run > 0 {
+				counts[lastScript] += run
+			}
+			last, lastScript, run = r, scriptOf(r), 1
 		}
+	}
+	if run > 0 {
+		counts[lastScript] += run
+	}
+	if latin > 0 {
+		counts["Latin"] += latin
 	}
 	set := scriptSet{"Common": true, "Inherited": true}
 	for sc, n := range counts {

@@ -246,6 +246,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 				p.errorf(v, "bad selector %q: %v", r.selectorSrc, err)
 			}
 			r.selector = sel
+			r.subjects = readSubjects(r.selectorSrc)
 		case "text":
 			r.text = p.regex(v, "text")
 			r.textTail = r.text != nil && endAnchoredOnly(r.text.String())

@@ -98,6 +98,7 @@ type Rule struct {
 	// Matchers. A rule matches a block or element when every set matcher matches.
 	selector    cascadia.Selector
 	selectorSrc string
+	subjects    subjects       // what an element needs for selector to match it
 	text        *regexp.Regexp // must match the block or element text
 	notText     *regexp.Regexp // must not match
 	pattern     *regexp.Regexp // strip: what to cut
@@ -210,10 +211,16 @@ func containsAny(lower string, lits []string) bool {
 	return false
 }
 
-// textMatches applies the text, not-text and min-matches matchers.
-func (r *Rule) textMatches(text string) bool {
-	if len(r.contains) > 0 && !containsAny(strings.ToLower(text), r.contains) {
-		return false
+// textMatches applies the text, not-text and min-matches matchers. lower is
+// strings.ToLower(text) when the caller has it, else "".
+func (r *Rule) textMatches(text, lower string) bool {
+	if len(r.contains) > 0 {
+		if lower == "" {
+			lower = strings.ToLower(text)
+		}
+		if !containsAny(lower, r.contains) {
+			return false
+		}
 	}
 	if r.notText != nil && r.notText.MatchString(text) {
 		return false

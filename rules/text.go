@@ -21,6 +21,7 @@ type tblock struct {
 	words int // -1: not yet counted
 	key   string
 	keyOK bool
+	lower string  // strings.ToLower(Text), once asked for
 	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
 }
 
@@ -38,8 +39,16 @@ func (b *tblock) textKey() string {
 	return b.key
 }
 
+// lowerText returns the lower-cased text when need is true, else "".
+func (b *tblock) lowerText(need bool) string {
+	if need && b.lower == "" {
+		b.lower = strings.ToLower(b.Text)
+	}
+	return b.lower
+}
+
 func (b *tblock) setText(t string) {
-	b.Text, b.words, b.key, b.keyOK, b.memo = t, -1, "", false, nil
+	b.Text, b.words, b.key, b.keyOK, b.memo, b.lower = t, -1, "", false, nil, ""
 }
 
 // MaxTextPasses bounds the passes of ApplyText.
@@ -83,7 +92,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	case 2:
 		return false
 	}
-	m := r.textMatches(b.Text)
+	m := r.textMatches(b.Text, b.lowerText(len(r.contains) > 0))
 	b.memo[i] = 2
 	if m {
 		b.memo[i] = 1

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -142,7 +141,7 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 			o.err = err
 			return o
 		}
-		ci.URL, ci.ContentType, ci.Body = page.url, page.contentType, bytes.NewReader(page.body)
+		ci.URL, ci.ContentType, ci.Data = page.url, page.contentType, page.body
 	default:
 		f, err := os.Open(in.source)
 		if err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"flag"
 	"fmt"
@@ -124,7 +123,7 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 	return func(ctx context.Context, p *crawler.Page) (string, string, error) {
 		res, err := cl.Clean(ctx, clean.Input{
 			Source: p.URL, URL: p.URL, ContentType: p.ContentType, Kind: clean.InputHTML,
-			Body: bytes.NewReader(p.Body),
+			Data: p.Body,
 		})
 		if err != nil {
 			return "", "", err

@@ -4,7 +4,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -30,7 +29,7 @@ func main() {
 			URL:         pageURL,
 			ContentType: "text/html; charset=utf-8",
 			Kind:        clean.InputHTML,
-			Body:        bytes.NewReader(page),
+			Data:        page,
 		})
 		if err != nil {
 			return "", err

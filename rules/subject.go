@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// subjects is a cheap necessary condition for a selector to match an
+// element, read from the selector's text: the element names and attribute
+// names that the subject of each comma-separated part demands. An element
+// that has none of them is skipped without running the compiled selector.
+//
+// Hand-written because cascadia compiles a selector into opaque matchers and
+// does not expose which element names it can match; this reads only the
+// leading simple selector of each part's last compound, and gives up (any
+// element may match) on anything else.
+type subjects struct {
+	any   bool            // no condition could be read: every element is a candidate
+	tags  map[string]bool // element names (lower case)
+	attrs []string        // attribute names: class for .x, id for #x, k for [k...]
+}
+
+func (s *subjects) candidate(n *html.Node) bool {
+	if s.any {
+		return true
+	}
+	if s.tags[n.Data] {
+		return true
+	}
+	for _, k := range s.attrs {
+		for _, a := range n.Attr {
+			if a.Key == k && a.Namespace == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readSubjects reads the subjects of a selector group such as
+// `h2, div.x > p, .caption, [role="navigation"]`.
+func readSubjects(sel string) subjects {
+	s := subjects{tags: map[string]bool{}}
+	for _, part := range splitTop(sel, ',') {
+		part = strings.TrimSpace(part)
+		last := lastCompound(part)
+		switch {
+		case last == "":
+			return subjects{any: true}
+		case last[0] == '.':
+			s.attrs = appendOnce(s.attrs, "class")
+		case last[0] == '#':
+			s.attrs = appendOnce(s.attrs, "id")
+		case last[0] == '[':
+			k := strings.TrimSpace(strings.TrimLeft(last[1:strings.IndexAny(last+"]", "]=~|^$*")], "["))
+			if k == "" || strings.ContainsAny(k, "|\\") {
+				return subjects{any: true}
+			}
+			s.attrs = appendOnce(s.attrs, strings.ToLower(k))
+		case isNameStart(last[0]):
+			end := 1
+			for end < len(last) && isNameByte(last[end]) {
+				end++
+			}
+			if end < len(last) && (last[end] == '|' || last[end] == '\\') {
+				return subjects{any: true} // namespaces, escapes: not read here
+			}
+			name := strings.ToLower(last[:end])
+			if atom.Lookup([]byte(name)) == 0 && !strings.Contains(name, "-") {
+				return subjects{any: true} // unknown names: leave them to cascadia
+			}
+			s.tags[name] = true
+		default: // *, :pseudo, anything unusual
+			return subjects{any: true}
+		}
+	}
+	if len(s.tags) == 0 && len(s.attrs) == 0 {
+		return subjects{any: true}
+	}
+	return s
+}
+
+// splitTop splits s at sep outside brackets, parentheses and quotes.
+func splitTop(s string, sep byte) []string {
+	var parts []string
+	depth, quote, start := 0, byte(0), 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '(':
+			depth++
+		case c == ']' || c == ')':
+			depth--
+		case c == sep && depth == 0:
+			parts = append(parts, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
+}
+
+// lastCompound returns the compound selector after the last combinator
+// (space, >, +, ~) of one part, or "" when it cannot be cut cleanly.
+func lastCompound(part string) string {
+	depth, quote, start := 0, byte(0), 0
+	for i := 0; i < len(part); i++ {
+		c := part[i]
+		switch {
+		case quote != 0:
+			if c == '\\' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '[' || c == '(':
+			depth++
+		case c == ']' || c == ')':
+			depth--
+		case depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '>' || c == '+' || c == '~'):
+			start = i + 1
+		}
+	}
+	if depth != 0 || quote != 0 {
+		return ""
+	}
+	return strings.TrimSpace(part[start:])
+}
+
+func isNameStart(c byte) bool {
+	return 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
+func isNameByte(c byte) bool {
+	return isNameStart(c) || '0' <= c && c <= '9' || c == '-' || c == '_'
+}
+
+func appendOnce(list []string, s string) []string {
+	for _, x := range list {
+		if x == s {
+			return list
+		}
+	}
+	return append(list, s)
+}

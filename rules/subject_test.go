@@ -1,0 +1,98 @@
+package rules
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/andybalholm/cascadia"
+	"golang.org/x/net/html"
+)
+
+func TestReadSubjects(t *testing.T) {
+	tests := []struct {
+		sel   string
+		any   bool
+		tags  string // sorted, comma-separated
+		attrs string
+	}{
+		{"h2, h3", false, "h2,h3", ""},
+		{"a[href]", false, "a", ""},
+		{"figcaption, .wp-caption-text, #cap", false, "figcaption", "class,id"},
+		{`nav, [role="navigation"]`, false, "nav", "role"},
+		{"div.box > p + span ~ em", false, "em", ""},
+		{"div p", false, "p", ""},
+		{`div[title="a, b > c"] li`, false, "li", ""},
+		{"p:nth-child(2n + 1)", false, "p", ""},
+		{"*", true, "", ""},
+		{":is(h1, h2)", true, "", ""},
+		{"div, *", true, "", ""},
+		{"svg|rect", true, "", ""},
+		{"madeup", true, "", ""},
+		{"my-widget", false, "my-widget", ""},
+		{"DIV", false, "div", ""},
+		{"div[", true, "", ""},
+	}
+	for _, tc := range tests {
+		s := readSubjects(tc.sel)
+		var tags []string
+		for k := range s.tags {
+			tags = append(tags, k)
+		}
+		if len(tags) == 2 && tags[0] > tags[1] {
+			tags[0], tags[1] = tags[1], tags[0]
+		}
+		if s.any != tc.any || (!s.any && (strings.Join(tags, ",") != tc.tags || strings.Join(s.attrs, ",") != tc.attrs)) {
+			t.Errorf("readSubjects(%q) = any %v tags %v attrs %v; want any %v tags %s attrs %s", tc.sel, s.any, tags, s.attrs, tc.any, tc.tags, tc.attrs)
+		}
+	}
+}
+
+// TestSubjectsSound checks, on every element of the fixture pages, that no
+// element a selector matches is ruled out by its subjects: the prefilter may
+// only skip work, never matches.
+func TestSubjectsSound(t *testing.T) {
+	sels := []string{"h2, h3, h4, p, div, span", "a[href]", "a", "figcaption, .wp-caption-text, .image-caption",
+		`nav, [role="navigation"]`, "ul, ol", "div, section, aside", "div > p", "li a", "[data-x]", "#main p", ".a.b"}
+	rs, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		if r.selectorSrc != "" {
+			sels = append(sels, r.selectorSrc)
+		}
+	}
+	pages, _ := filepath.Glob("../fixtures/*/input.html")
+	if len(pages) == 0 {
+		t.Fatal("no fixture pages")
+	}
+	checked := 0
+	for _, p := range pages {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(strings.NewReader(string(b)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		all, _ := indexElements(doc)
+		for _, src := range sels {
+			sel := cascadia.MustCompile(src)
+			sub := readSubjects(src)
+			for _, n := range all {
+				if sel.Match(n) {
+					checked++
+					if !sub.candidate(n) {
+						t.Errorf("%s: %q matches <%s> but its subjects rule it out", p, src, n.Data)
+					}
+				}
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Errorf("only %d matches checked", checked)
+	}
+}
