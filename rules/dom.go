@@ -15,6 +15,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
+	texts := elemTexts{} // element texts, shared by the rules
 	for _, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
@@ -31,7 +32,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			if r.maxWords > 0 && lens[i] > (r.maxWords+1)*48 {
 				continue
 			}
-			if !domMatches(r, n) || !attached(n, doc) || protected(n, kept) {
+			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n, texts) {
 				continue
 			}
 			switch r.Action {
@@ -44,6 +45,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 				if t.count(r) {
 					t.add(r, nodePath(n), NodeText(n))
 				}
+				texts.changed(n)
 				n.Parent.RemoveChild(n)
 			case ActionCutAfter:
 				parent := n.Parent
@@ -53,6 +55,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 						if t.count(r) {
 							t.add(r, nodePath(c), NodeText(c))
 						}
+						texts.changed(c)
 						parent.RemoveChild(c)
 					}
 					c = next
@@ -137,7 +140,7 @@ func classHas(n *html.Node, subs []string) bool {
 	return false
 }
 
-func domMatches(r *Rule, n *html.Node) bool {
+func domMatches(r *Rule, n *html.Node, texts elemTexts) bool {
 	for _, t := range r.notTags {
 		if n.Data == t {
 			return false
@@ -165,29 +168,86 @@ func domMatches(r *Rule, n *html.Node) bool {
 	if r.maxWords > 0 {
 		limit = (r.maxWords + 1) * 64
 	}
-	st := measure(n, limit)
-	if st.truncated {
-		return false
+	et := texts.get(n, limit)
+	if et == nil {
+		return false // longer than limit
 	}
-	if r.minLinks > 0 && st.links < r.minLinks {
+	if r.minLinks > 0 && et.links < r.minLinks {
 		return false
 	}
 	if !needText {
 		return true
 	}
-	text := textnorm.Collapse(st.text.String())
 	if r.minWords > 0 || r.maxWords > 0 {
-		w := textnorm.Words(text)
+		w := et.wordCount()
 		if w < r.minWords || (r.maxWords > 0 && w > r.maxWords) {
 			return false
 		}
 	}
 	if r.minLinkDens > 0 {
-		if st.chars == 0 || float64(st.linkChars)/float64(st.chars) < r.minLinkDens {
+		if et.chars == 0 || float64(et.linkChars)/float64(et.chars) < r.minLinkDens {
 			return false
 		}
 	}
-	return r.textMatches(text, "")
+	return r.textMatches(et.text, et.lowerText(len(r.contains) > 0))
+}
+
+// elemText is what the text matchers read of one element.
+type elemText struct {
+	text                    string // visible text, collapsed
+	lower                   string // strings.ToLower(text), once asked for
+	words                   int    // -1 until counted
+	chars, linkChars, links int
+	cut                     int // > 0: text is only known to be longer than this
+}
+
+func (e *elemText) wordCount() int {
+	if e.words < 0 {
+		e.words = textnorm.Words(e.text)
+	}
+	return e.words
+}
+
+func (e *elemText) lowerText(need bool) string {
+	if need && e.lower == "" {
+		e.lower = strings.ToLower(e.text)
+	}
+	return e.lower
+}
+
+// elemTexts measures each element's text at most once per DOM stage, for
+// all the rules that read it; a removal drops the entries of the removed
+// node's ancestors, whose text it changes.
+type elemTexts map[*html.Node]*elemText
+
+// get returns n's text, or nil when limit > 0 and the text is longer.
+func (c elemTexts) get(n *html.Node, limit int) *elemText {
+	e := c[n]
+	if e != nil && e.cut > 0 {
+		if limit > 0 && limit <= e.cut {
+			return nil
+		}
+		e = nil // measured with a smaller limit: measure again
+	}
+	if e == nil {
+		st := measure(n, limit)
+		e = &elemText{text: st.text.String(), words: -1, chars: st.chars, linkChars: st.linkChars, links: st.links}
+		if st.truncated {
+			e.text, e.cut = "", limit
+		}
+		c[n] = e
+	}
+	if e.cut > 0 || (limit > 0 && len(e.text) > limit) {
+		return nil
+	}
+	return e
+}
+
+// changed drops the entries of n's ancestors: call it before removing n.
+func (c elemTexts) changed(n *html.Node) {
+	for p := n.Parent; p != nil; p = p.Parent {
+		delete(c, p)
+	}
 }
 
 func hasHref(n *html.Node, r *Rule) bool {
@@ -230,7 +290,7 @@ func linkHost(href string) string {
 }
 
 type textStats struct {
-	text             strings.Builder
+	text             textnorm.Collapser // the visible text, collapsed
 	chars, linkChars int
 	links            int
 	truncated        bool
@@ -241,6 +301,7 @@ type textStats struct {
 // passes limit bytes and sets truncated.
 func measure(n *html.Node, limit int) *textStats {
 	st := &textStats{}
+	st.text.Grow(64)
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
 		if st.truncated {
@@ -268,7 +329,7 @@ func measure(n *html.Node, limit int) *textStats {
 				inLink = true
 			}
 			if isBlock(n.DataAtom) {
-				st.text.WriteByte(' ')
+				st.text.Space()
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -325,7 +386,7 @@ func isTeaserList(n *html.Node, min int) bool {
 
 // NodeText returns the visible text of n, blocks separated by spaces.
 func NodeText(n *html.Node) string {
-	return textnorm.Collapse(measure(n, 0).text.String())
+	return measure(n, 0).text.String()
 }
 
 func isBlock(a atom.Atom) bool {

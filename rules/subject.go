@@ -17,17 +17,28 @@ import (
 // leading simple selector of each part's last compound, and gives up (any
 // element may match) on anything else.
 type subjects struct {
-	any   bool            // no condition could be read: every element is a candidate
-	tags  map[string]bool // element names (lower case)
-	attrs []string        // attribute names: class for .x, id for #x, k for [k...]
+	any   bool        // no condition could be read: every element is a candidate
+	atoms []atom.Atom // element names known to the parser
+	names []string    // other element names (custom elements), lower case
+	attrs []string    // attribute names: class for .x, id for #x, k for [k...]
 }
 
 func (s *subjects) candidate(n *html.Node) bool {
 	if s.any {
 		return true
 	}
-	if s.tags[n.Data] {
-		return true
+	if n.DataAtom != 0 {
+		for _, a := range s.atoms {
+			if a == n.DataAtom {
+				return true
+			}
+		}
+	} else {
+		for _, name := range s.names {
+			if name == n.Data {
+				return true
+			}
+		}
 	}
 	for _, k := range s.attrs {
 		for _, a := range n.Attr {
@@ -42,7 +53,7 @@ func (s *subjects) candidate(n *html.Node) bool {
 // readSubjects reads the subjects of a selector group such as
 // `h2, div.x > p, .caption, [role="navigation"]`.
 func readSubjects(sel string) subjects {
-	s := subjects{tags: map[string]bool{}}
+	var s subjects
 	for _, part := range splitTop(sel, ',') {
 		part = strings.TrimSpace(part)
 		last := lastCompound(part)
@@ -68,15 +79,19 @@ func readSubjects(sel string) subjects {
 				return subjects{any: true} // namespaces, escapes: not read here
 			}
 			name := strings.ToLower(last[:end])
-			if atom.Lookup([]byte(name)) == 0 && !strings.Contains(name, "-") {
+			switch a := atom.Lookup([]byte(name)); {
+			case a != 0:
+				s.atoms = append(s.atoms, a)
+			case strings.Contains(name, "-"):
+				s.names = append(s.names, name)
+			default:
 				return subjects{any: true} // unknown names: leave them to cascadia
 			}
-			s.tags[name] = true
 		default: // *, :pseudo, anything unusual
 			return subjects{any: true}
 		}
 	}
-	if len(s.tags) == 0 && len(s.attrs) == 0 {
+	if len(s.atoms) == 0 && len(s.names) == 0 && len(s.attrs) == 0 {
 		return subjects{any: true}
 	}
 	return s

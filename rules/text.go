@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"hash/maphash"
+	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -21,7 +22,9 @@ type tblock struct {
 	words int // -1: not yet counted
 	key   string
 	keyOK bool
-	lower string  // strings.ToLower(Text), once asked for
+	lower string   // strings.ToLower(Text), once asked for
+	sh    []uint64 // hashed word 3-shingles of key, once asked for
+	shOK  bool
 	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
 }
 
@@ -48,7 +51,7 @@ func (b *tblock) lowerText(need bool) string {
 }
 
 func (b *tblock) setText(t string) {
-	b.Text, b.words, b.key, b.keyOK, b.memo, b.lower = t, -1, "", false, nil, ""
+	b.Text, b.words, b.key, b.keyOK, b.memo, b.lower, b.sh, b.shOK = t, -1, "", false, nil, "", nil, false
 }
 
 // MaxTextPasses bounds the passes of ApplyText.
@@ -60,10 +63,11 @@ type textRun struct {
 	set     *Set
 	blocks  []tblock
 	trace   *Trace
-	scripts scriptSet // computed on first use
-	changes int       // removals and changes in the current pass
-	slab    []uint8   // backing store for the blocks' memos, cut as needed
-	ri      int       // position in set of the rule being applied
+	scripts scriptSet    // computed on first use
+	changes int          // removals and changes in the current pass
+	slab    []uint8      // backing store for the blocks' memos, cut as needed
+	ri      int          // position in set of the rule being applied
+	seed    maphash.Seed // for shingle hashes
 }
 
 // hit records a removal or change of the block at index i. Where and the
@@ -110,7 +114,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
-	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks))}
+	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks)), seed: maphash.MakeSeed()}
 	for i, b := range blocks {
 		run.blocks[i] = tblock{Block: b, words: -1}
 	}
@@ -318,15 +322,16 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := make(map[string]int, len(run.blocks)) // key -> position in out
 	var idx shingleIndex
 	if r.similarity < 1 {
-		idx = shingleIndex{seed: maphash.MakeSeed(), first: make(map[uint64]int32, 256)}
+		idx = shingleIndex{first: make(map[uint64]int32, 256)}
 	}
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
-	for i, b := range run.blocks {
+	for i := range run.blocks {
+		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
 		key := b.textKey()
 		pos := len(out)
 		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
-			out = append(out, b)
+			out = append(out, *b)
 			idx.skip()
 			continue
 		}
@@ -337,7 +342,7 @@ func (run *textRun) dedupe(r *Rule) {
 		var sh []uint64
 		var subsets []int
 		if !dup && r.similarity < 1 {
-			sh = idx.shingles(key)
+			sh = run.shingles(b)
 			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
@@ -354,7 +359,7 @@ func (run *textRun) dedupe(r *Rule) {
 			seen[key] = pos
 		}
 		idx.add(sh)
-		out = append(out, b)
+		out = append(out, *b)
 	}
 	if len(dropped) > 0 {
 		kept := out[:0]
@@ -378,27 +383,56 @@ func inWindow(window, first, pos int) bool {
 // shingleIndex maps word 3-shingles to the blocks holding them; blocks are
 // numbered by their position in the output being built.
 type shingleIndex struct {
-	seed  maphash.Seed
 	first map[uint64]int32   // shingle -> position of the first block holding it
 	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
 	sizes []int              // position -> number of distinct shingles (0: not indexed)
+	hits  map[int32]int      // scratch for contained
 }
 
-func (x *shingleIndex) shingles(key string) []uint64 {
-	w := strings.Fields(key)
-	if len(w) < 3 {
-		return []uint64{maphash.String(x.seed, key)}
+// shingles returns the distinct word 3-shingles of b's key, hashed (the key
+// itself when it has fewer than three words), computed once per block text.
+func (run *textRun) shingles(b *tblock) []uint64 {
+	if b.shOK {
+		return b.sh
 	}
-	out := make([]uint64, 0, len(w)-2)
-	seen := make(map[uint64]bool, len(w))
-	for i := 0; i+3 <= len(w); i++ {
-		h := maphash.String(x.seed, w[i]+" "+w[i+1]+" "+w[i+2])
-		if !seen[h] {
-			seen[h] = true
-			out = append(out, h)
+	key := b.textKey()
+	var w [3]uint64 // hashes of the last three words
+	n := 0
+	var out []uint64
+	for rest := key; rest != ""; {
+		word := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			word, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if word == "" {
+			continue
+		}
+		w[0], w[1], w[2] = w[1], w[2], maphash.String(run.seed, word)
+		if n++; n >= 3 {
+			if out == nil {
+				out = make([]uint64, 0, strings.Count(key, " "))
+			}
+			out = append(out, mix3(w[0], w[1], w[2]))
 		}
 	}
+	if n < 3 {
+		out = []uint64{maphash.String(run.seed, key)}
+	} else {
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	b.sh, b.shOK = out, true
 	return out
+}
+
+// mix3 combines three word hashes into one, in order.
+func mix3(a, b, c uint64) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ b
+	h = h*0xbf58476d1ce4e5b9 ^ c
+	h ^= h >> 31
+	return h * 0x94d049bb133111eb
 }
 
 // contained reports whether threshold of sh occurs in one earlier block, and
@@ -407,7 +441,11 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 	if len(sh) == 0 || x.first == nil {
 		return false, nil
 	}
-	hits := map[int32]int{}
+	if x.hits == nil {
+		x.hits = map[int32]int{}
+	}
+	clear(x.hits)
+	hits := x.hits
 	count := func(d int32) {
 		if inWindow(window, int(d), pos) {
 			hits[d]++

@@ -14,16 +14,41 @@ import (
 // other Unicode spaces) into one ASCII space. Zero-width characters and C0/C1
 // controls are dropped. Invalid UTF-8 becomes U+FFFD.
 func Collapse(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
+	var c Collapser
+	c.Grow(len(s))
+	c.WriteString(s)
+	return c.String()
+}
+
+// Collapser builds the Collapse of a text given in pieces, with Space
+// between pieces where a break falls: one pass, one allocation.
+type Collapser struct {
+	b     strings.Builder
+	space bool // a space is pending: written before the next visible character
+}
+
+// Grow grows the buffer for n more bytes.
+func (c *Collapser) Grow(n int) { c.b.Grow(n) }
+
+// Space marks a break: a space if visible text follows.
+func (c *Collapser) Space() { c.space = true }
+
+// Len is the length so far, a pending space aside.
+func (c *Collapser) Len() int { return c.b.Len() }
+
+// String returns the text so far.
+func (c *Collapser) String() string { return c.b.String() }
+
+// WriteString appends s, collapsed.
+func (c *Collapser) WriteString(s string) {
+	b := &c.b
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf && c > ' ' && c != 0x7f {
-			if space && b.Len() > 0 {
+		if ch := s[i]; ch < utf8.RuneSelf && ch > ' ' && ch != 0x7f {
+			if c.space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
-			space = false
-			b.WriteByte(c)
+			c.space = false
+			b.WriteByte(ch)
 			i++
 			continue
 		}
@@ -31,18 +56,17 @@ func Collapse(s string) string {
 		i += n
 		switch {
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u2028' || r == '\u2029':
-			space = true
+			c.space = true
 			continue
 		case isInvisible(r):
 			continue
 		}
-		if space && b.Len() > 0 {
+		if c.space && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		space = false
+		c.space = false
 		b.WriteRune(r)
 	}
-	return b.String()
 }
 
 // isInvisible reports characters that carry no text: zero-width spaces and
