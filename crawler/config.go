@@ -79,6 +79,13 @@ type Config struct {
 	// the page for this run.
 	MaxRetryAfter time.Duration
 
+	// Recheck spares articles a request for a while: an article fetched, or
+	// found unchanged, less than Recheck ago is not requested again; its
+	// remembered links still feed the frontier. Zero sends every known
+	// article a conditional request on every run. Listing pages, feeds and
+	// sitemaps are fetched on every run either way.
+	Recheck time.Duration
+
 	// OutputDir receives the articles and index.jsonl.
 	OutputDir string
 	// Format is OutputFiles or OutputJSONL.

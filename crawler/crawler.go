@@ -244,10 +244,16 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 	// that other hosts further down are crawled side by side instead of
 	// after it.
 	bufMax := max(64, 8*c.cfg.Workers)
+	if !sharedStore(c.store) {
+		// No other worker to leave entries to: claim in larger steps, which
+		// matters when many settle without a request (recheck).
+		bufMax = max(256, bufMax)
+	}
 	bufHard := 16 * bufMax
 	stalled := false
 	idlePoll := min(100*time.Millisecond, c.cfg.RetryBase)
 	lastClaimEmpty := false
+	idleFlushed := false // flushed while idle, and nothing happened since
 	var lastPending time.Time
 	timer := time.NewTimer(0)
 	defer timer.Stop()
@@ -261,6 +267,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 		return c.store.Release(fetchCtx, es)
 	}
 	handle := func(d finished) {
+		idleFlushed = false // its results are in the committer
 		inflight--
 		c.stats.inflight.Store(int64(inflight))
 		h := hosts[d.host]
@@ -294,6 +301,9 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				return fmt.Errorf("claim: %w", err)
 			}
 			lastClaimEmpty = len(es) == 0
+			if len(es) > 0 {
+				idleFlushed = false
+			}
 			for _, e := range es {
 				hn := hostOf(e.URL)
 				h := hosts[hn]
@@ -323,12 +333,23 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				if h.robots == 1 {
 					break
 				}
+				if c.cfg.Recheck > 0 {
+					if r, ok := c.fresh(ctx, h.queue[0]); ok {
+						h.queue = h.queue[1:]
+						buffered--
+						c.emit(Event{Kind: EventUnchanged, URL: r.entry.URL})
+						commitCh <- r
+						wake = now // settled without a request: claim more at once
+						continue
+					}
+				}
 				if h.robots == 2 {
 					if e := h.queue[0]; !h.rules.allowed(pathOf(e.URL)) {
 						h.queue = h.queue[1:]
 						buffered--
 						c.emit(Event{Kind: EventSkipped, URL: e.URL, Err: ErrDisallowed})
 						commitCh <- result{entry: e, done: true}
+						wake = now
 						continue
 					}
 				}
@@ -361,10 +382,13 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 		stalled = !dispatched && buffered > 0 && inflight < c.cfg.Workers
 
 		if buffered == 0 && inflight == 0 && lastClaimEmpty {
-			// Nothing in memory: make everything durable, then ask the store.
-			ack := make(chan struct{})
-			commitCh <- ack
-			<-ack
+			// Nothing in memory: make everything durable (unless nothing
+			// happened since the last time), then ask the store.
+			if !idleFlushed {
+				ack := make(chan struct{})
+				commitCh <- ack
+				<-ack
+			}
 			n, err := c.store.Pending(ctx)
 			if err != nil && ctx.Err() == nil {
 				return fmt.Errorf("pending: %w", err)
@@ -373,7 +397,13 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 			if n == 0 && ctx.Err() == nil {
 				return nil
 			}
-			lastClaimEmpty = false // claim again after the poll: retries become ready
+			lastClaimEmpty = false
+			if !idleFlushed {
+				// Links that were waiting in the committer are claimable
+				// now: claim at once. If that finds nothing (retries not yet
+				// due, entries leased by other workers), poll as usual.
+				idleFlushed, wake = true, now
+			}
 		}
 
 		if buffered == 0 && inflight > 0 && lastClaimEmpty {
@@ -383,6 +413,17 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 			case commitCh <- flushHint{}:
 			default:
 			}
+		}
+		if !wake.After(now) {
+			// More to do at once (entries settled without a request): take
+			// what finished meanwhile, without waiting.
+			select {
+			case d := <-done:
+				handle(d)
+			default:
+				lastClaimEmpty = false
+			}
+			continue
 		}
 		timer.Reset(max(time.Until(wake), time.Millisecond))
 		select {

@@ -380,3 +380,68 @@ func TestCrawl_Interrupt(t *testing.T) {
 	}
 	checkOutput(t, s, out)
 }
+
+// TestCrawl_Recheck: with Recheck, a re-run requests no article it checked
+// recently, still reaches every article through the listing pages, and
+// writes nothing; once Recheck has passed, articles get conditional requests
+// again.
+func TestCrawl_Recheck(t *testing.T) {
+	s := newSite(t, 3, 10, "User-agent: *\nDisallow: /private/\n")
+	s.plain = true
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	cfg := job(s, out)
+	cfg.Seeds = cfg.Seeds[:1] // the home page: sections, then articles
+	cfg.Delay = -1
+	cfg.Recheck = time.Hour
+	first, _ := runJob(t, cfg, state)
+	const articles = 35 // 3×10 through the sections, 5 through the feed
+	if first.Written != articles {
+		t.Fatalf("first run wrote %d articles, want %d", first.Written, articles)
+	}
+	isArticle := func(p string) bool { return strings.HasPrefix(p, "/news/") || strings.HasPrefix(p, "/feed-only/") }
+	before := len(s.hits())
+	second, ev := runJob(t, cfg, state)
+	var articleHits []string
+	for _, h := range s.hits()[before:] {
+		if isArticle(h.path) {
+			articleHits = append(articleHits, h.path)
+		}
+	}
+	if len(articleHits) > 0 {
+		t.Errorf("re-run requested %d articles checked minutes ago, e.g. %s", len(articleHits), articleHits[0])
+	}
+	if second.Written != 0 || second.Unchanged != articles || len(ev.find(crawler.EventUnchanged, "")) != articles {
+		t.Errorf("re-run: %d written, %d unchanged (%d events), want 0 and %d", second.Written, second.Unchanged, len(ev.find(crawler.EventUnchanged, "")), articles)
+	}
+	if lines := readIndex(t, out); len(lines) != articles {
+		t.Errorf("index holds %d lines after the re-run, want %d", len(lines), articles)
+	}
+
+	// Past Recheck (a tiny one here), every article is checked again and
+	// answers 304; the check time is recorded, so a third run right after
+	// with the hour-long Recheck requests none.
+	cfg.Recheck = time.Nanosecond
+	before = len(s.hits())
+	third, _ := runJob(t, cfg, state)
+	n := 0
+	for _, h := range s.hits()[before:] {
+		if isArticle(h.path) {
+			n++
+			if h.ifNoneMatch == "" {
+				t.Errorf("%s re-checked without a validator", h.path)
+			}
+		}
+	}
+	if n != articles || third.Written != 0 {
+		t.Errorf("past Recheck: %d article requests, %d written; want %d and 0", n, third.Written, articles)
+	}
+	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	prev, ok, err := st.State(t.Context(), s.url("/news/1-1"))
+	if err != nil || !ok || !prev.CheckedAt.After(prev.FetchedAt) {
+		t.Errorf("state after a 304 under Recheck: %+v, %v, %v; want CheckedAt after FetchedAt", prev, ok, err)
+	}
+}

@@ -166,8 +166,13 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	switch {
 	case status == http.StatusNotModified && known:
 		// Nothing to store: an hourly re-run of a large site would otherwise
-		// rewrite every URL's state for a new timestamp.
+		// rewrite every URL's state for a new timestamp. With Recheck the
+		// time is needed, and written once per Recheck at most.
 		res.url = ""
+		if c.cfg.Recheck > 0 {
+			res.url, st.CheckedAt = e.URL, r.at
+			res.state = st
+		}
 		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
@@ -201,6 +206,29 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 		return c.readXML(e, r, st, res, ev)
 	}
 	return c.readHTML(ctx, e, r, st, rewrite, res, ev)
+}
+
+// fresh reports whether e is an article checked less than Config.Recheck
+// ago; if so, it returns the result that takes e out of the frontier without
+// a request, feeding the frontier with the article's remembered links.
+func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool) {
+	prev, known, err := c.store.State(ctx, e.URL)
+	if err != nil || !known || prev.Hash == "" || prev.Err != "" {
+		return result{}, false
+	}
+	last := prev.FetchedAt
+	if prev.CheckedAt.After(last) {
+		last = prev.CheckedAt
+	}
+	if age := time.Since(last); age < 0 || age >= c.cfg.Recheck {
+		return result{}, false
+	}
+	if prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
+		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
+			return result{}, false // removed by hand: fetch and write it again
+		}
+	}
+	return result{entry: e, done: true, enqueue: c.linkEntries(prev.Links, e.Depth)}, true
 }
 
 // failure decides between a retry with backoff and giving up.

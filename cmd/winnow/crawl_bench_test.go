@@ -20,8 +20,9 @@ import (
 )
 
 // benchSite serves sections×perSec articles (~4 KB of text each, with ETags)
-// and the section pages linking them, on 127.0.0.1.
-func benchSite(b *testing.B, sections, perSec int) *httptest.Server {
+// and the section pages linking them, on 127.0.0.1, each response after
+// latency (a remote origin's time to first byte; 0 for none).
+func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httptest.Server {
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
 		b.Fatal(err)
@@ -62,7 +63,14 @@ func benchSite(b *testing.B, sections, perSec int) *httptest.Server {
 		}
 		fmt.Fprint(w, s.String()+`</article><aside><h3>See more</h3><a href="/news/0-1">Related</a></aside></body></html>`)
 	})
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
+	var h http.Handler = mux
+	if latency > 0 {
+		h = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			time.Sleep(latency)
+			mux.ServeHTTP(w, r)
+		})
+	}
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
 	srv.Start()
 	b.Cleanup(srv.Close)
 	return srv
@@ -76,13 +84,21 @@ func liveHeap() uint64 {
 }
 
 // BenchmarkCrawl measures, on one local site of 5,000 articles with
-// politeness off: a bare colly crawl, a winnow crawl with cleaning, and a
-// re-run with nothing changed. Run it with
+// politeness off: a bare colly crawl, a winnow crawl with cleaning, a re-run
+// with nothing changed (every article revalidated), and a re-run with
+// recheck: 1h (articles checked within the hour not requested). Run it with
 //
-//	go test ./cmd/winnow -run '^$' -bench BenchmarkCrawl -benchtime 1x
-func BenchmarkCrawl(b *testing.B) {
-	const sections, perSec, workers = 50, 100, 8
-	srv := benchSite(b, sections, perSec)
+//	go test ./cmd/winnow -run '^$' -bench 'BenchmarkCrawl$' -benchtime 1x
+//
+// BenchmarkCrawlLatency is the same on a site that answers after 20 ms,
+// as a remote origin does.
+func BenchmarkCrawl(b *testing.B) { benchCrawl(b, 50, 100, 0) }
+
+func BenchmarkCrawlLatency(b *testing.B) { benchCrawl(b, 20, 50, 20*time.Millisecond) }
+
+func benchCrawl(b *testing.B, sections, perSec int, latency time.Duration) {
+	const workers = 8
+	srv := benchSite(b, sections, perSec, latency)
 	pages := 1 + sections + sections*perSec
 	for b.Loop() {
 		// Bare colly: async, 8 at a time, following every link once.
@@ -112,8 +128,8 @@ func BenchmarkCrawl(b *testing.B) {
 			cleans.Add(1)
 			return title, text, err
 		}
-		// Live heap after a GC at 1,000 and at 4,900 articles written: what
-		// the crawl keeps must not grow with the pages already done.
+		// Live heap after a GC at 1,000 articles and 100 before the end:
+		// what the crawl keeps must not grow with the pages already done.
 		var written atomic.Int64
 		var live1k, live5k atomic.Uint64
 		onEvent := func(ev crawler.Event) {
@@ -121,9 +137,9 @@ func BenchmarkCrawl(b *testing.B) {
 				return
 			}
 			switch written.Add(1) {
-			case 1000:
+			case int64(min(1000, sections*perSec/4)):
 				live1k.Store(liveHeap())
-			case 4900:
+			case int64(sections*perSec - 100):
 				live5k.Store(liveHeap())
 			}
 		}
@@ -160,6 +176,14 @@ func BenchmarkCrawl(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		jr := *j
+		jr.Recheck = time.Hour
+		start = time.Now()
+		third, err := runJob(b.Context(), &jr, extract, log, runOptions{})
+		rerunRecheck := time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
 		// The same crawl with a trivial extractor: the engine's own cost.
 		j2 := *j
 		j2.OutputDir, j2.StateDir = filepath.Join(dir, "out2"), filepath.Join(dir, "state2")
@@ -176,11 +200,13 @@ func BenchmarkCrawl(b *testing.B) {
 		b.ReportMetric(bare.Seconds()/ours.Seconds(), "ratio")
 		b.ReportMetric(100*rerun.Seconds()/ours.Seconds(), "rerun-%")
 		b.ReportMetric(float64(second.Written), "rerun-writes")
+		b.ReportMetric(100*rerunRecheck.Seconds()/ours.Seconds(), "rerun-recheck-%")
+		b.ReportMetric(float64(third.Written), "rerun-recheck-writes")
 		b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
-		b.ReportMetric(float64(live1k.Load())/(1<<20), "live-heap-1k-MiB")
-		b.ReportMetric(float64(live5k.Load())/(1<<20), "live-heap-4.9k-MiB")
+		b.ReportMetric(float64(live1k.Load())/(1<<20), "live-heap-early-MiB")
+		b.ReportMetric(float64(live5k.Load())/(1<<20), "live-heap-late-MiB")
 		b.ReportMetric(float64(cleanNanos.Load())/float64(max(cleans.Load(), 1))/1e6, "clean-ms/page")
-		b.Logf("colly %d pages in %v; winnow %d pages (%d written) in %v; re-run %v (%d written, %d unchanged)",
-			n.Load(), bare, pages, first.Written, ours, rerun, second.Written, second.Unchanged)
+		b.Logf("colly %d pages in %v; winnow %d pages (%d written) in %v; re-run %v (%d written, %d unchanged); re-run with recheck %v (%d written, %d unchanged)",
+			n.Load(), bare, pages, first.Written, ours, rerun, second.Written, second.Unchanged, rerunRecheck, third.Written, third.Unchanged)
 	}
 }

@@ -41,6 +41,7 @@ type jobFile struct {
 	Retries       int // crawler.Config convention: 0 default, <0 none
 	RetryBackoff  time.Duration
 	MaxRetryAfter time.Duration
+	Recheck       time.Duration
 
 	RuleDirs       []string
 	NoDefaultRules bool
@@ -154,6 +155,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 		},
 		"retry_backoff":   func(n *yaml.Node) { j.RetryBackoff = p.positiveDuration(n) },
 		"max_retry_after": func(n *yaml.Node) { j.MaxRetryAfter = p.positiveDuration(n) },
+		"recheck":         func(n *yaml.Node) { j.Recheck = p.duration(n) },
 		"rules": func(n *yaml.Node) {
 			p.mapping(n, "rules", map[string]func(*yaml.Node){
 				"dirs": func(n *yaml.Node) {
@@ -240,7 +242,7 @@ func (j *jobFile) config() crawler.Config {
 		Delay: j.Delay, HostParallelism: j.Parallelism, Workers: j.Workers,
 		IgnoreRobots: j.IgnoreRobots, MaxCrawlDelay: j.MaxCrawlDelay,
 		Timeout: j.Timeout, MaxBodySize: j.MaxBodySize, Retries: j.Retries,
-		RetryBase: j.RetryBackoff, MaxRetryAfter: j.MaxRetryAfter,
+		RetryBase: j.RetryBackoff, MaxRetryAfter: j.MaxRetryAfter, Recheck: j.Recheck,
 		OutputDir: j.OutputDir, Format: j.Format,
 	}
 }

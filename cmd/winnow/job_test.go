@@ -45,6 +45,7 @@ max_body_size: 2MiB
 retries: 0
 retry_backoff: 250ms
 max_retry_after: 1m
+recheck: 6h
 rules: {dirs: [rules], no_defaults: true, disable: [spam.x]}
 schedule: "@hourly"
 `
@@ -56,7 +57,7 @@ schedule: "@hourly"
 	cfg := j.config()
 	if cfg.Delay >= 0 || cfg.Retries >= 0 || !cfg.IgnoreRobots || cfg.HostParallelism != 2 ||
 		cfg.MaxBodySize != 2<<20 || cfg.Timeout != 5*time.Second || cfg.Format != crawler.OutputJSONL ||
-		!cfg.WriteAll || j.RuleDirs[0] != "rules" || !j.NoDefaultRules || j.Schedule != "@hourly" {
+		!cfg.WriteAll || j.RuleDirs[0] != "rules" || !j.NoDefaultRules || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour {
 		t.Errorf("config = %+v, job = %+v", cfg, j)
 	}
 }
