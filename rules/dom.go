@@ -16,7 +16,8 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
 	texts := elemTexts{} // element texts, shared by the rules
-	for _, r := range s.Rules() {
+	lits := s.literals()
+	for ri, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
 		}
@@ -32,7 +33,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			if r.maxWords > 0 && lens[i] > (r.maxWords+1)*48 {
 				continue
 			}
-			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n, texts) {
+			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n, texts, lits, ri) {
 				continue
 			}
 			switch r.Action {
@@ -126,27 +127,27 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 	return all, lens
 }
 
-// classHas reports whether n's class or id attribute holds one of subs
-// (lower-case), ignoring case.
-func classHas(n *html.Node, subs []string) bool {
+// classHas reports whether n's class or id attribute holds one of the
+// literals ids, ignoring case.
+func classHas(n *html.Node, m *litMatcher, ids []int) bool {
 	for _, a := range n.Attr {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		if containsAny(strings.ToLower(a.Val), subs) {
+		if m.scan(strings.ToLower(a.Val)).any(ids) {
 			return true
 		}
 	}
 	return false
 }
 
-func domMatches(r *Rule, n *html.Node, texts elemTexts) bool {
+func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) bool {
 	for _, t := range r.notTags {
 		if n.Data == t {
 			return false
 		}
 	}
-	if len(r.class) > 0 && !classHas(n, r.class) {
+	if len(r.class) > 0 && !classHas(n, lits.m, lits.class[ri]) {
 		return false
 	}
 	if r.hidden && !IsHidden(n) {
@@ -155,7 +156,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts) bool {
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
 		return false
 	}
-	if (r.href != nil || r.hrefHost != nil) && !hasHref(n, r) {
+	if (r.href != nil || r.hrefHost != nil) && !hasHref(n, r, lits.m, lits.hrefs[ri]) {
 		return false
 	}
 	needText := r.text != nil || r.notText != nil || r.minWords > 0 || r.maxWords > 0 || r.minLinkDens > 0
@@ -189,13 +190,21 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts) bool {
 			return false
 		}
 	}
-	return r.textMatches(et.text, et.lowerText(len(r.contains) > 0))
+	if len(r.contains) > 0 {
+		if et.hits == nil {
+			et.hits = lits.m.scan(strings.ToLower(et.text))
+		}
+		if !et.hits.any(lits.contains[ri]) {
+			return false
+		}
+	}
+	return r.textMatches(et.text)
 }
 
 // elemText is what the text matchers read of one element.
 type elemText struct {
 	text                    string // visible text, collapsed
-	lower                   string // strings.ToLower(text), once asked for
+	hits                    hits   // literals found in the lower-cased text, once asked for
 	words                   int    // -1 until counted
 	chars, linkChars, links int
 	cut                     int // > 0: text is only known to be longer than this
@@ -206,13 +215,6 @@ func (e *elemText) wordCount() int {
 		e.words = textnorm.Words(e.text)
 	}
 	return e.words
-}
-
-func (e *elemText) lowerText(need bool) string {
-	if need && e.lower == "" {
-		e.lower = strings.ToLower(e.text)
-	}
-	return e.lower
 }
 
 // elemTexts measures each element's text at most once per DOM stage, for
@@ -250,20 +252,20 @@ func (c elemTexts) changed(n *html.Node) {
 	}
 }
 
-func hasHref(n *html.Node, r *Rule) bool {
-	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href")) {
+func hasHref(n *html.Node, r *Rule, m *litMatcher, ids []int) bool {
+	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href"), m, ids) {
 		return true
 	}
 	for d := range n.Descendants() {
-		if d.DataAtom == atom.A && hrefMatches(r, attr(d, "href")) {
+		if d.DataAtom == atom.A && hrefMatches(r, attr(d, "href"), m, ids) {
 			return true
 		}
 	}
 	return false
 }
 
-func hrefMatches(r *Rule, href string) bool {
-	if len(r.hrefLits) > 0 && !containsAny(strings.ToLower(href), r.hrefLits) {
+func hrefMatches(r *Rule, href string, m *litMatcher, ids []int) bool {
+	if len(ids) > 0 && !m.scan(strings.ToLower(href)).any(ids) {
 		return false
 	}
 	if r.href != nil && !r.href.MatchString(href) {

@@ -4,7 +4,6 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
@@ -201,27 +200,9 @@ func endAnchoredOnly(src string) bool {
 	return last.Op == syntax.OpEndText && first.Op != syntax.OpBeginText
 }
 
-// containsAny reports whether lower (lower-case text) holds one of lits.
-func containsAny(lower string, lits []string) bool {
-	for _, lit := range lits {
-		if strings.Contains(lower, lit) {
-			return true
-		}
-	}
-	return false
-}
-
-// textMatches applies the text, not-text and min-matches matchers. lower is
-// strings.ToLower(text) when the caller has it, else "".
-func (r *Rule) textMatches(text, lower string) bool {
-	if len(r.contains) > 0 {
-		if lower == "" {
-			lower = strings.ToLower(text)
-		}
-		if !containsAny(lower, r.contains) {
-			return false
-		}
-	}
+// textMatches applies the text, not-text and min-matches matchers; the
+// caller has applied contains (see setLits).
+func (r *Rule) textMatches(text string) bool {
 	if r.notText != nil && r.notText.MatchString(text) {
 		return false
 	}

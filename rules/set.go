@@ -11,6 +11,7 @@ import (
 type Set struct {
 	rules []*Rule
 	byID  map[string]*Rule
+	litsState
 }
 
 // NewSet builds a Set from rules in order. Duplicate ids are errors.

@@ -22,7 +22,7 @@ type tblock struct {
 	words int // -1: not yet counted
 	key   string
 	keyOK bool
-	lower string   // strings.ToLower(Text), once asked for
+	hits  hits     // literals of the set found in the lower-cased text, once asked for
 	sh    []uint64 // hashed word 3-shingles of key, once asked for
 	shOK  bool
 	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
@@ -42,16 +42,8 @@ func (b *tblock) textKey() string {
 	return b.key
 }
 
-// lowerText returns the lower-cased text when need is true, else "".
-func (b *tblock) lowerText(need bool) string {
-	if need && b.lower == "" {
-		b.lower = strings.ToLower(b.Text)
-	}
-	return b.lower
-}
-
 func (b *tblock) setText(t string) {
-	b.Text, b.words, b.key, b.keyOK, b.memo, b.lower, b.sh, b.shOK = t, -1, "", false, nil, "", nil, false
+	b.Text, b.words, b.key, b.keyOK, b.memo, b.hits, b.sh, b.shOK = t, -1, "", false, nil, nil, nil, false
 }
 
 // MaxTextPasses bounds the passes of ApplyText.
@@ -68,6 +60,7 @@ type textRun struct {
 	slab    []uint8      // backing store for the blocks' memos, cut as needed
 	ri      int          // position in set of the rule being applied
 	seed    maphash.Seed // for shingle hashes
+	lits    *setLits
 }
 
 // hit records a removal or change of the block at index i. Where and the
@@ -96,7 +89,14 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	case 2:
 		return false
 	}
-	m := r.textMatches(b.Text, b.lowerText(len(r.contains) > 0))
+	m := true
+	if len(r.contains) > 0 {
+		if b.hits == nil {
+			b.hits = run.lits.m.scan(strings.ToLower(b.Text))
+		}
+		m = b.hits.any(run.lits.contains[i])
+	}
+	m = m && r.textMatches(b.Text)
 	b.memo[i] = 2
 	if m {
 		b.memo[i] = 1
@@ -114,7 +114,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
-	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks)), seed: maphash.MakeSeed()}
+	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks)), seed: maphash.MakeSeed(), lits: s.literals()}
 	for i, b := range blocks {
 		run.blocks[i] = tblock{Block: b, words: -1}
 	}

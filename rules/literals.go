@@ -1,0 +1,181 @@
+package rules
+
+import "sync"
+
+// litMatcher finds which of a fixed set of literals occur in a text, in one
+// pass over its bytes: an Aho-Corasick automaton compiled to a DFA over byte
+// classes. The rules' prefilters (contains, class, href-contains) are literal
+// lists; checked one strings.Contains at a time they cost more than the
+// regexes they guard, since every block and element meets dozens of them.
+//
+// Written here rather than taken from a module: the Go implementations on
+// the module proxy either keep two 256-pointer arrays per trie node (about
+// 4 KB a node, megabytes for our 1,700 literal bytes), report only
+// non-overlapping matches (a prefilter needs every literal that occurs), or
+// are unmaintained. This one is a plain table, built once per rule set.
+type litMatcher struct {
+	class  [256]uint16 // byte -> byte class; 0 for bytes in no literal
+	nclass int
+	next   []int32 // state*nclass + class -> state
+	out    [][]int // state -> ids of the literals that end there (suffixes included)
+	n      int     // literals
+	// delta is next for scanning: each entry is the target state's row
+	// offset (state*nclass), negated when literals end there.
+	delta []int32
+}
+
+// newLitMatcher compiles lits; a literal's id is its index. Empty literals
+// match nothing.
+func newLitMatcher(lits []string) *litMatcher {
+	m := &litMatcher{n: len(lits)}
+	for _, l := range lits {
+		for i := 0; i < len(l); i++ {
+			if m.class[l[i]] == 0 {
+				m.nclass++
+				m.class[l[i]] = uint16(m.nclass)
+			}
+		}
+	}
+	m.nclass++ // class 0: any other byte
+	// The trie, as the DFA's table with -1 for "no edge yet".
+	m.next = make([]int32, m.nclass)
+	for i := range m.next {
+		m.next[i] = -1
+	}
+	m.out = [][]int{nil}
+	for id, l := range lits {
+		if l == "" {
+			continue
+		}
+		s := int32(0)
+		for i := 0; i < len(l); i++ {
+			c := int32(m.class[l[i]])
+			if m.next[s*int32(m.nclass)+c] < 0 {
+				m.next[s*int32(m.nclass)+c] = int32(len(m.out))
+				m.out = append(m.out, nil)
+				for range m.nclass {
+					m.next = append(m.next, -1)
+				}
+			}
+			s = m.next[s*int32(m.nclass)+c]
+		}
+		m.out[s] = append(m.out[s], id)
+	}
+	// Breadth-first: fail links, then missing edges filled from the fail
+	// state's, and outputs inherited along fail links.
+	fail := make([]int32, len(m.out))
+	queue := make([]int32, 0, len(m.out))
+	nc := int32(m.nclass)
+	for c := range nc {
+		if t := m.next[c]; t < 0 {
+			m.next[c] = 0
+		} else {
+			queue = append(queue, t) // fail[t] = 0
+		}
+	}
+	for len(queue) > 0 {
+		s := queue[0]
+		queue = queue[1:]
+		m.out[s] = append(m.out[s], m.out[fail[s]]...)
+		for c := range nc {
+			t := m.next[s*nc+c]
+			if t < 0 {
+				m.next[s*nc+c] = m.next[fail[s]*nc+c]
+				continue
+			}
+			fail[t] = m.next[fail[s]*nc+c]
+			queue = append(queue, t)
+		}
+	}
+	m.delta = make([]int32, len(m.next))
+	for i, t := range m.next {
+		m.delta[i] = t * nc
+		if len(m.out[t]) > 0 {
+			m.delta[i] = -t*nc - 1
+		}
+	}
+	return m
+}
+
+// hits is a bit set of literal ids.
+type hits []uint64
+
+func (h hits) has(id int) bool { return h[id>>6]&(1<<(id&63)) != 0 }
+
+// any reports whether one of ids is in h.
+func (h hits) any(ids []int) bool {
+	for _, id := range ids {
+		if h.has(id) {
+			return true
+		}
+	}
+	return false
+}
+
+// scan returns the ids of the literals occurring in s.
+func (m *litMatcher) scan(s string) hits {
+	h := make(hits, (m.n+63)/64)
+	row, nc := int32(0), int32(m.nclass)
+	delta, class := m.delta, &m.class
+	for i := 0; i < len(s); i++ {
+		row = delta[row+int32(class[s[i]])]
+		if row < 0 { // literals end here: rare
+			row = -row - 1
+			for _, id := range m.out[row/nc] {
+				h[id>>6] |= 1 << (id & 63)
+			}
+		}
+	}
+	return h
+}
+
+// setLits is a set's literal matcher and, per rule position, the ids of each
+// rule's literal lists.
+type setLits struct {
+	m                      *litMatcher
+	contains, class, hrefs [][]int
+}
+
+// literals returns s's literal matcher, built on first use; nil for a nil
+// set, which has no rules to ask for it.
+func (s *Set) literals() *setLits {
+	if s == nil {
+		return nil
+	}
+	s.litsOnce.Do(func() {
+		ids := map[string]int{}
+		var lits []string
+		idsOf := func(list []string) []int {
+			out := make([]int, len(list))
+			for i, l := range list {
+				id, ok := ids[l]
+				if !ok {
+					id = len(lits)
+					ids[l] = id
+					lits = append(lits, l)
+				}
+				out[i] = id
+			}
+			return out
+		}
+		sl := &setLits{
+			contains: make([][]int, len(s.rules)),
+			class:    make([][]int, len(s.rules)),
+			hrefs:    make([][]int, len(s.rules)),
+		}
+		for i, r := range s.rules {
+			sl.contains[i] = idsOf(r.contains)
+			sl.class[i] = idsOf(r.class)
+			sl.hrefs[i] = idsOf(r.hrefLits)
+		}
+		sl.m = newLitMatcher(lits)
+		s.lits = sl
+	})
+	return s.lits
+}
+
+// litsOnce and lits are the lazily built literal matcher of a Set.
+type litsState struct {
+	litsOnce sync.Once
+	lits     *setLits
+}

@@ -1,0 +1,70 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+)
+
+// naive is what litMatcher must compute: which literals occur in s.
+func naive(lits []string, s string) []bool {
+	out := make([]bool, len(lits))
+	for i, l := range lits {
+		out[i] = l != "" && strings.Contains(s, l)
+	}
+	return out
+}
+
+func checkScan(t *testing.T, lits []string, s string) {
+	t.Helper()
+	h := newLitMatcher(lits).scan(s)
+	for i, want := range naive(lits, s) {
+		if h.has(i) != want {
+			t.Errorf("literals %q in %q: %q found %v, want %v", lits, s, lits[i], h.has(i), want)
+		}
+	}
+}
+
+func TestLitMatcher(t *testing.T) {
+	tests := []struct {
+		lits []string
+		s    string
+	}{
+		{[]string{"he", "she", "his", "hers"}, "ushers"},
+		{[]string{"bet", "alphabet", "al"}, "the alphabet"},
+		{[]string{"bet", "win", "club", "casino"}, "twin towers"},
+		{[]string{"nhà cái", "cá cược", "ก"}, "link nhà cái uy tín, cá cược"},
+		{[]string{"aaa", "aa", "a"}, "aa"},
+		{[]string{"", "x"}, "xyz"},
+		{[]string{"0", "1", "9"}, "kv79 bet"},
+		{[]string{"abc"}, ""},
+		{nil, "anything"},
+		{[]string{"ab", "b", "abab"}, "aabab"},
+		{[]string{allBytes, "\xff\x00"}, "x" + allBytes + "\xff\x00"},
+	}
+	for _, tc := range tests {
+		checkScan(t, tc.lits, tc.s)
+	}
+}
+
+// allBytes holds every byte value once: 256 byte classes.
+var allBytes = func() string {
+	b := make([]byte, 256)
+	for i := range b {
+		b[i] = byte(i)
+	}
+	return string(b)
+}()
+
+// FuzzLitMatcher checks the automaton against strings.Contains on any
+// literals (split from the first input at '|') and text.
+func FuzzLitMatcher(f *testing.F) {
+	f.Add("he|she|his|hers", "ushers")
+	f.Add("bet|win|club|casino|nhà cái", "kv79 bet nhà cái twin")
+	f.Add("a|aa|aaa|b|ab", "aabaaab")
+	f.Fuzz(func(t *testing.T, lits, s string) {
+		if len(lits) > 512 || len(s) > 4096 {
+			return
+		}
+		checkScan(t, strings.Split(lits, "|"), s)
+	})
+}
