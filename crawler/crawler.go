@@ -438,6 +438,18 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 
 // slot reports whether host h may start a request now; if not, when.
 func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Time) (bool, time.Time, error) {
+	if g, ok := c.store.(hostGate); ok && h.delay > 0 {
+		// h.next is when the gate said to ask again; hold ends the request.
+		h.reserved = false
+		if now.Before(h.next) {
+			return false, h.next, nil
+		}
+		started, at, err := g.StartHost(ctx, hn, h.delay, c.cfg.HostParallelism)
+		if err == nil && !started {
+			h.next = at
+		}
+		return started, at, err
+	}
 	if h.reserved {
 		if now.Before(h.next) {
 			return false, h.next, nil

@@ -38,11 +38,11 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- a
 	defer func() { done <- fin }()
 	if j.robots {
 		fin.robots = c.fetchRobots(f, j.e.URL)
-		c.hold(ctx, j.host, max(j.delay, fin.robots.delay))
+		c.hold(ctx, j, max(j.delay, fin.robots.delay))
 		return
 	}
 	res, ev := c.process(ctx, f, j.e)
-	c.hold(ctx, j.host, j.delay)
+	c.hold(ctx, j, j.delay)
 	if errors.Is(ev.Err, errOutput) {
 		c.emit(ev.Event)
 		abort(ev.Err) // the entry stays in the frontier for the next run
@@ -62,11 +62,34 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- a
 
 // hold counts the host delay from the end of a request as well as from its
 // start (ReserveHost): with one request per host at a time, the server then
-// sees at least the delay between two arrivals, whatever the latency.
-func (c *Crawler) hold(ctx context.Context, host string, d time.Duration) {
-	if d > 0 {
-		c.store.HoldHost(ctx, host, time.Now().Add(d))
+// sees at least the delay between two arrivals, whatever the latency. On a
+// hostGate it also ends the request slot started (when j.delay > 0).
+func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
+	if g, ok := c.store.(hostGate); ok && j.delay > 0 {
+		g.EndHost(ctx, j.host, time.Now().Add(d))
+		return
 	}
+	if d > 0 {
+		c.store.HoldHost(ctx, j.host, time.Now().Add(d))
+	}
+}
+
+// hostGate is implemented by a store shared by several processes
+// (redisstore.Store). Starts reserved ahead of time (ReserveHost) are spaced
+// on the store's clock, but the time from a start to the request's arrival
+// at the server varies by milliseconds between processes, so a late sender
+// followed by a punctual one makes the server see less than the delay. A
+// gate starts a request only when no other request to the host is in flight
+// in any process and the delay since the end of the last one has passed,
+// so arrivals are the delay apart whatever that jitter.
+type hostGate interface {
+	// StartHost starts a request to host if fewer than limit are in flight
+	// across all processes and the host's next start has passed; if not, it
+	// reports when to ask again.
+	StartHost(ctx context.Context, host string, delay time.Duration, limit int) (ok bool, retry time.Time, err error)
+	// EndHost ends a request started by StartHost: no request to host
+	// starts before until.
+	EndHost(ctx context.Context, host string, until time.Time) error
 }
 
 // fetchRobots reads robots.txt of the host of u, following up to five

@@ -20,6 +20,7 @@
 //	seen       set of URLs admitted to the frontier in this run
 //	state      hash: canonical URL → JSON crawler.State (kept across runs)
 //	hosts      hash: host → next free request start (µs, Redis clock)
+//	busy:HOST  sorted set: requests to HOST in flight → lease expiry (µs)
 //	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
 //	workers    sorted set: worker → time of its last Claim (for fair shares)
 //
@@ -36,6 +37,19 @@
 // MULTI/EXEC. Enqueue is the same add-if-absent script. ReserveHost and
 // HoldHost are scripts on the Redis clock, so clock skew between worker
 // machines does not break the per-host delay.
+//
+// The crawler does not space requests to a host by ReserveHost when the
+// delay is on: the time from a reserved start to the request's arrival at
+// the server varies by milliseconds from worker to worker, so the server
+// would see some gaps shorter than the delay. It calls StartHost instead,
+// which starts a request only when fewer than its HostParallelism (1 by
+// default) are in flight to the host across all workers and the host's next
+// start has passed, and EndHost once the response is in, which pushes the
+// next start to the delay after it. Both are scripts, so each check and
+// record is one step. With one request at a time, a request's arrival
+// follows the previous response, so the server sees the delay between two
+// arrivals whatever the jitter; with more, starts are spaced by the delay
+// on the Redis clock only.
 //
 // Every call retries with exponential backoff while Redis is unreachable or
 // loading (Options.RetryFor), and every script is safe to run twice: a

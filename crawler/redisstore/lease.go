@@ -93,7 +93,8 @@ func (l *leases) snapshot() ([]string, time.Duration) {
 	return ids, l.lease
 }
 
-// renewLoop renews the held leases until ctx ends.
+// renewLoop renews the held leases, and those of the requests in flight
+// (StartHost), until ctx ends.
 func (s *Store) renewLoop(ctx context.Context) {
 	for {
 		_, lease := s.leases.snapshot()
@@ -107,6 +108,7 @@ func (s *Store) renewLoop(ctx context.Context) {
 			continue
 		case <-t.C:
 		}
+		s.renewHosts(ctx)
 		ids, _ := s.leases.snapshot()
 		if len(ids) == 0 {
 			continue

@@ -60,11 +60,13 @@ type Store struct {
 	stats  *statsHook
 	clock  clockOffset
 	leases leases
+	tokens hostTokens
 	lease  time.Duration
 	stop   context.CancelFunc
 	wg     sync.WaitGroup
 
 	kStream, kDelayed, kSeen, kState, kHosts, kMeta, kWorkers string
+	kBusy                                                     string // prefix: + host
 }
 
 var _ crawler.Store = (*Store)(nil)
@@ -125,9 +127,11 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		kHosts:   p + "hosts",
 		kMeta:    p + "meta",
 		kWorkers: p + "workers",
+		kBusy:    p + "busy:",
 		leases:   leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:    opts.Lease,
 	}
+	s.tokens.init(opts.Worker)
 	s.rdb.AddHook(s.stats)
 	err = s.do(ctx, "open", "", func(ctx context.Context) error {
 		err := s.rdb.XGroupCreateMkStream(ctx, s.kStream, group, "0").Err()
