@@ -250,6 +250,9 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		case "text":
 			r.text = p.regex(v, "text")
 			r.textTail = r.text != nil && endAnchoredOnly(r.text.String())
+			if r.text != nil {
+				r.textReq = requiredBytes(r.text.String())
+			}
 		case "contains":
 			r.contains = p.literals(v, "contains")
 		case "not-text":

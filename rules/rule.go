@@ -133,6 +133,9 @@ type Rule struct {
 	// contains is a cheap prefilter: lower-case literals, one of which the
 	// text must contain before any regex runs.
 	contains []string
+	// textReq, derived from text, holds bytes one of which every match of
+	// text contains (nil: none known); see requiredBytes.
+	textReq *byteSet
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -212,6 +215,9 @@ func (r *Rule) textMatches(text string) bool {
 	t := text
 	if r.textTail {
 		t = text[tailStart(text):]
+	}
+	if r.textReq != nil && !r.textReq.in(t) {
+		return false
 	}
 	if r.minMatches > 1 {
 		return len(r.text.FindAllStringIndex(t, r.minMatches)) >= r.minMatches

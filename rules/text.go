@@ -147,9 +147,13 @@ func (run *textRun) apply(r *Rule) {
 	}
 	var counts map[string]int
 	if r.repeats > 0 {
-		counts = make(map[string]int, len(run.blocks))
+		// Only blocks the rule could match count: a repeated label is as
+		// short as the rule allows, and a longer block never equals it.
+		counts = make(map[string]int)
 		for i := range run.blocks {
-			counts[run.blocks[i].textKey()]++
+			if b := &run.blocks[i]; run.candidate(r, b) {
+				counts[b.textKey()]++
+			}
 		}
 	}
 	out := run.blocks[:0] // filtered in place: writes never pass reads
@@ -173,7 +177,7 @@ func (run *textRun) apply(r *Rule) {
 		// b points into run.blocks, so that what matching caches on the
 		// block (word count, memo) is kept when it is copied to out.
 		b := &run.blocks[i]
-		if !cut && seenKey != nil {
+		if !cut && seenKey != nil && run.candidate(r, b) {
 			k := b.textKey()
 			if seenKey[k] {
 				out = append(out, *b)
@@ -230,6 +234,19 @@ func (run *textRun) apply(r *Rule) {
 		}
 	}
 	run.blocks = out
+}
+
+// candidate applies the matchers of r that depend on b alone and cost
+// nothing: kind and word bounds.
+func (run *textRun) candidate(r *Rule, b *tblock) bool {
+	if !r.hasKind(b.Kind) {
+		return false
+	}
+	if r.minWords > 0 || r.maxWords > 0 {
+		n := b.wordCount()
+		return n >= r.minWords && (r.maxWords == 0 || n <= r.maxWords)
+	}
+	return true
 }
 
 func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) bool {

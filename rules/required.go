@@ -1,0 +1,156 @@
+package rules
+
+import (
+	"regexp/syntax"
+	"unicode"
+	"unicode/utf8"
+)
+
+// byteSet is a set of byte values.
+type byteSet [4]uint64
+
+func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+func (s *byteSet) union(o *byteSet) {
+	s[0], s[1], s[2], s[3] = s[0]|o[0], s[1]|o[1], s[2]|o[2], s[3]|o[3]
+}
+func (s *byteSet) addRange(lo, hi byte) {
+	for b := int(lo); b <= int(hi); b++ {
+		s.add(byte(b))
+	}
+}
+
+// in reports whether text holds a byte of s.
+func (s *byteSet) in(text string) bool {
+	for i := 0; i < len(text); i++ {
+		if s.has(text[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// weight estimates how often text holds a byte of s: white space and
+// lower-case letters are everywhere, capitals less so, digits and
+// punctuation rarer still. Of several sets every match must meet, the
+// lightest makes the best prefilter.
+func (s *byteSet) weight() int {
+	w := 0
+	for c := 0; c < 256; c++ {
+		if !s.has(byte(c)) {
+			continue
+		}
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v':
+			w += 100
+		case 'a' <= c && c <= 'z':
+			w += 10
+		case 'A' <= c && c <= 'Z':
+			w += 3
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// maxWeight is the heaviest required-byte set worth a scan: a set that
+// most texts meet saves nothing.
+const maxWeight = 30
+
+// requiredBytes returns a set of bytes of which every match of the regular
+// expression src holds at least one (for \d: the ten digits), or nil when
+// no useful set can be told. A text without any of them cannot match, so the
+// regex need not run: a scan of the text's bytes is far cheaper than Go's
+// backtracker on an unanchored pattern.
+func requiredBytes(src string) *byteSet {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	s, ok := required(re.Simplify())
+	if !ok || s.weight() > maxWeight {
+		return nil
+	}
+	return &s
+}
+
+// required computes requiredBytes for one node: ok is false when a match
+// of re may hold none of a small set (it may be empty, or be any byte).
+func required(re *syntax.Regexp) (s byteSet, ok bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return s, false
+		}
+		// The rune whose lead bytes (case variants included) weigh least.
+		best := -1
+		for _, r := range re.Rune {
+			var c byteSet
+			addLead(&c, r)
+			if re.Flags&syntax.FoldCase != 0 {
+				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+					addLead(&c, f)
+				}
+			}
+			if w := c.weight(); best < 0 || w < best {
+				s, best = c, w
+			}
+		}
+		return s, true
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return s, false
+		}
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], min(re.Rune[i+1], unicode.MaxRune)
+			// UTF-8 lead bytes grow with the code point: the range's lead
+			// bytes lie between those of its ends.
+			s.addRange(leadByte(lo), leadByte(hi))
+			if lo <= utf8.RuneError && utf8.RuneError <= hi {
+				s.addRange(0x80, 0xff) // an invalid byte reads as U+FFFD
+			}
+		}
+		return s, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return required(re.Sub[0])
+	case syntax.OpRepeat:
+		if re.Min < 1 {
+			return s, false
+		}
+		return required(re.Sub[0])
+	case syntax.OpConcat:
+		found := false
+		for _, sub := range re.Sub {
+			c, ok := required(sub)
+			if ok && (!found || c.weight() < s.weight()) {
+				s, found = c, true
+			}
+		}
+		return s, found
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			c, ok := required(sub)
+			if !ok {
+				return s, false
+			}
+			s.union(&c)
+		}
+		return s, true
+	}
+	// Empty matches, anchors, word boundaries, any character, star, quest.
+	return s, false
+}
+
+func leadByte(r rune) byte {
+	var b [utf8.UTFMax]byte
+	utf8.EncodeRune(b[:], r)
+	return b[0]
+}
+
+func addLead(s *byteSet, r rune) {
+	if r == utf8.RuneError {
+		s.addRange(0x80, 0xff) // an invalid byte reads as U+FFFD
+	}
+	s.add(leadByte(r))
+}
