@@ -25,7 +25,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			all, lens = indexElements(doc)
 		}
 		for i, n := range all {
-			if r.selector != nil && (!r.subjects.candidate(n) || !r.selector.Match(n)) {
+			if r.selector != nil && (!r.subjects.candidate(n) || !r.subjects.exact && !r.selector.Match(n)) {
 				continue
 			}
 			// An upper bound (removals only shorten text): far too long for
@@ -128,13 +128,13 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 }
 
 // classHas reports whether n's class or id attribute holds one of the
-// literals ids, ignoring case.
-func classHas(n *html.Node, m *litMatcher, ids []int) bool {
+// literals in want, ignoring case.
+func classHas(n *html.Node, m *litMatcher, want hits) bool {
 	for _, a := range n.Attr {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		if m.scan(strings.ToLower(a.Val)).any(ids) {
+		if m.scanAny(foldText(a.Val), want) {
 			return true
 		}
 	}
@@ -147,7 +147,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 			return false
 		}
 	}
-	if len(r.class) > 0 && !classHas(n, lits.m, lits.class[ri]) {
+	if len(r.class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
 		return false
 	}
 	if r.hidden && !IsHidden(n) {
@@ -156,7 +156,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
 		return false
 	}
-	if (r.href != nil || r.hrefHost != nil) && !hasHref(n, r, lits.m, lits.hrefs[ri]) {
+	if (r.href != nil || r.hrefHost != nil) && !hasHref(n, r, lits.m, lits.hrefSet[ri]) {
 		return false
 	}
 	needText := r.text != nil || r.notText != nil || r.minWords > 0 || r.maxWords > 0 || r.minLinkDens > 0
@@ -192,7 +192,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	}
 	if len(r.contains) > 0 {
 		if et.hits == nil {
-			et.hits = lits.m.scan(strings.ToLower(et.text))
+			et.hits = lits.m.scan(foldText(et.text))
 		}
 		if !et.hits.any(lits.contains[ri]) {
 			return false
@@ -252,20 +252,20 @@ func (c elemTexts) changed(n *html.Node) {
 	}
 }
 
-func hasHref(n *html.Node, r *Rule, m *litMatcher, ids []int) bool {
-	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href"), m, ids) {
+func hasHref(n *html.Node, r *Rule, m *litMatcher, want hits) bool {
+	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href"), m, want) {
 		return true
 	}
 	for d := range n.Descendants() {
-		if d.DataAtom == atom.A && hrefMatches(r, attr(d, "href"), m, ids) {
+		if d.DataAtom == atom.A && hrefMatches(r, attr(d, "href"), m, want) {
 			return true
 		}
 	}
 	return false
 }
 
-func hrefMatches(r *Rule, href string, m *litMatcher, ids []int) bool {
-	if len(ids) > 0 && !m.scan(strings.ToLower(href)).any(ids) {
+func hrefMatches(r *Rule, href string, m *litMatcher, want hits) bool {
+	if want != nil && !m.scanAny(foldText(href), want) {
 		return false
 	}
 	if r.href != nil && !r.href.MatchString(href) {

@@ -1,6 +1,9 @@
 package rules
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // litMatcher finds which of a fixed set of literals occur in a text, in one
 // pass over its bytes: an Aho-Corasick automaton compiled to a DFA over byte
@@ -24,8 +27,10 @@ type litMatcher struct {
 	delta []int32
 }
 
-// newLitMatcher compiles lits; a literal's id is its index. Empty literals
-// match nothing.
+// newLitMatcher compiles lits, which must not hold upper-case ASCII
+// letters (rule literals are lower-cased when loaded); a literal's id is its
+// index. Empty literals match nothing. Upper-case ASCII in a scanned text
+// matches as lower case, so that ASCII text needs no lower-casing first.
 func newLitMatcher(lits []string) *litMatcher {
 	m := &litMatcher{n: len(lits)}
 	for _, l := range lits {
@@ -35,6 +40,9 @@ func newLitMatcher(lits []string) *litMatcher {
 				m.class[l[i]] = uint16(m.nclass)
 			}
 		}
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		m.class[c] = m.class[c+'a'-'A']
 	}
 	m.nclass++ // class 0: any other byte
 	// The trie, as the DFA's table with -1 for "no edge yet".
@@ -112,7 +120,37 @@ func (h hits) any(ids []int) bool {
 	return false
 }
 
-// scan returns the ids of the literals occurring in s.
+// foldText prepares a text for scanning: ASCII text as it is (the
+// automaton folds ASCII case), other text lower-cased by Unicode rules.
+func foldText(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+// scanAny reports whether s holds one of the literals in want, stopping at
+// the first.
+func (m *litMatcher) scanAny(s string, want hits) bool {
+	row, nc := int32(0), int32(m.nclass)
+	delta, class := m.delta, &m.class
+	for i := 0; i < len(s); i++ {
+		row = delta[row+int32(class[s[i]])]
+		if row < 0 {
+			row = -row - 1
+			for _, id := range m.out[row/nc] {
+				if want.has(id) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// scan returns the ids of the literals occurring in s (see foldText).
 func (m *litMatcher) scan(s string) hits {
 	h := make(hits, (m.n+63)/64)
 	row, nc := int32(0), int32(m.nclass)
@@ -130,10 +168,11 @@ func (m *litMatcher) scan(s string) hits {
 }
 
 // setLits is a set's literal matcher and, per rule position, the ids of each
-// rule's literal lists.
+// rule's literal lists (class and href-contains as bit sets, for scanAny).
 type setLits struct {
-	m                      *litMatcher
-	contains, class, hrefs [][]int
+	m                 *litMatcher
+	contains          [][]int
+	classSet, hrefSet []hits
 }
 
 // literals returns s's literal matcher, built on first use; nil for a nil
@@ -160,15 +199,29 @@ func (s *Set) literals() *setLits {
 		}
 		sl := &setLits{
 			contains: make([][]int, len(s.rules)),
-			class:    make([][]int, len(s.rules)),
-			hrefs:    make([][]int, len(s.rules)),
+			classSet: make([]hits, len(s.rules)),
+			hrefSet:  make([]hits, len(s.rules)),
 		}
+		class, hrefs := make([][]int, len(s.rules)), make([][]int, len(s.rules))
 		for i, r := range s.rules {
 			sl.contains[i] = idsOf(r.contains)
-			sl.class[i] = idsOf(r.class)
-			sl.hrefs[i] = idsOf(r.hrefLits)
+			class[i] = idsOf(r.class)
+			hrefs[i] = idsOf(r.hrefLits)
 		}
 		sl.m = newLitMatcher(lits)
+		asSet := func(ids []int) hits {
+			if len(ids) == 0 {
+				return nil
+			}
+			h := make(hits, (len(lits)+63)/64)
+			for _, id := range ids {
+				h[id>>6] |= 1 << (id & 63)
+			}
+			return h
+		}
+		for i := range s.rules {
+			sl.classSet[i], sl.hrefSet[i] = asSet(class[i]), asSet(hrefs[i])
+		}
 		s.lits = sl
 	})
 	return s.lits

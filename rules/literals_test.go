@@ -5,21 +5,42 @@ import (
 	"testing"
 )
 
-// naive is what litMatcher must compute: which literals occur in s.
+// asciiLower lower-cases ASCII letters only.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// naive is what litMatcher must compute: which literals occur in s, ASCII
+// case aside.
 func naive(lits []string, s string) []bool {
 	out := make([]bool, len(lits))
 	for i, l := range lits {
-		out[i] = l != "" && strings.Contains(s, l)
+		out[i] = l != "" && strings.Contains(asciiLower(s), l)
 	}
 	return out
 }
 
 func checkScan(t *testing.T, lits []string, s string) {
 	t.Helper()
-	h := newLitMatcher(lits).scan(s)
+	for i := range lits {
+		lits[i] = asciiLower(lits[i]) // the matcher's contract: no upper-case ASCII
+	}
+	m := newLitMatcher(lits)
+	h := m.scan(s)
 	for i, want := range naive(lits, s) {
 		if h.has(i) != want {
 			t.Errorf("literals %q in %q: %q found %v, want %v", lits, s, lits[i], h.has(i), want)
+		}
+		one := make(hits, len(h))
+		one[i>>6] |= 1 << (i & 63)
+		if got := m.scanAny(s, one); got != want {
+			t.Errorf("scanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
 	}
 }
@@ -32,6 +53,7 @@ func TestLitMatcher(t *testing.T) {
 		{[]string{"he", "she", "his", "hers"}, "ushers"},
 		{[]string{"bet", "alphabet", "al"}, "the alphabet"},
 		{[]string{"bet", "win", "club", "casino"}, "twin towers"},
+		{[]string{"bet", "related"}, "KV79 BET, Related"},
 		{[]string{"nhà cái", "cá cược", "ก"}, "link nhà cái uy tín, cá cược"},
 		{[]string{"aaa", "aa", "a"}, "aa"},
 		{[]string{"", "x"}, "xyz"},

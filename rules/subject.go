@@ -21,6 +21,9 @@ type subjects struct {
 	atoms []atom.Atom // element names known to the parser
 	names []string    // other element names (custom elements), lower case
 	attrs []string    // attribute names: class for .x, id for #x, k for [k...]
+	// exact: every part is a bare element name, so candidate is the whole
+	// match and the compiled selector need not run.
+	exact bool
 }
 
 func (s *subjects) candidate(n *html.Node) bool {
@@ -53,18 +56,24 @@ func (s *subjects) candidate(n *html.Node) bool {
 // readSubjects reads the subjects of a selector group such as
 // `h2, div.x > p, .caption, [role="navigation"]`.
 func readSubjects(sel string) subjects {
-	var s subjects
+	s := subjects{exact: true}
 	for _, part := range splitTop(sel, ',') {
 		part = strings.TrimSpace(part)
 		last := lastCompound(part)
+		if last != part {
+			s.exact = false
+		}
 		switch {
 		case last == "":
 			return subjects{any: true}
 		case last[0] == '.':
+			s.exact = false
 			s.attrs = appendOnce(s.attrs, "class")
 		case last[0] == '#':
+			s.exact = false
 			s.attrs = appendOnce(s.attrs, "id")
 		case last[0] == '[':
+			s.exact = false
 			k := strings.TrimSpace(strings.TrimLeft(last[1:strings.IndexAny(last+"]", "]=~|^$*")], "["))
 			if k == "" || strings.ContainsAny(k, "|\\") {
 				return subjects{any: true}
@@ -77,6 +86,9 @@ func readSubjects(sel string) subjects {
 			}
 			if end < len(last) && (last[end] == '|' || last[end] == '\\') {
 				return subjects{any: true} // namespaces, escapes: not read here
+			}
+			if end < len(last) {
+				s.exact = false // div.x, a[href], p:first-child
 			}
 			name := strings.ToLower(last[:end])
 			switch a := atom.Lookup([]byte(name)); {

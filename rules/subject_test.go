@@ -40,6 +40,9 @@ func TestReadSubjects(t *testing.T) {
 		for _, a := range s.atoms {
 			tags = append(tags, a.String())
 		}
+		if wantExact := !tc.any && tc.attrs == "" && !strings.ContainsAny(strings.ReplaceAll(tc.sel, ", ", ","), " >+~.#[:"); s.exact != wantExact {
+			t.Errorf("readSubjects(%q).exact = %v, want %v", tc.sel, s.exact, wantExact)
+		}
 		if s.any != tc.any || (!s.any && (strings.Join(tags, ",") != tc.tags || strings.Join(s.attrs, ",") != tc.attrs)) {
 			t.Errorf("readSubjects(%q) = any %v tags %v attrs %v; want any %v tags %s attrs %s", tc.sel, s.any, tags, s.attrs, tc.any, tc.tags, tc.attrs)
 		}
@@ -80,11 +83,15 @@ func TestSubjectsSound(t *testing.T) {
 			sel := cascadia.MustCompile(src)
 			sub := readSubjects(src)
 			for _, n := range all {
-				if sel.Match(n) {
+				m := sel.Match(n)
+				if m {
 					checked++
 					if !sub.candidate(n) {
 						t.Errorf("%s: %q matches <%s> but its subjects rule it out", p, src, n.Data)
 					}
+				}
+				if sub.exact && sub.candidate(n) != m {
+					t.Errorf("%s: %q is exact but its subjects say %v for <%s>, the selector %v", p, src, sub.candidate(n), n.Data, m)
 				}
 			}
 		}

@@ -92,7 +92,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	m := true
 	if len(r.contains) > 0 {
 		if b.hits == nil {
-			b.hits = run.lits.m.scan(strings.ToLower(b.Text))
+			b.hits = run.lits.m.scan(foldText(b.Text))
 		}
 		m = b.hits.any(run.lits.contains[i])
 	}
