@@ -12,6 +12,8 @@ import (
 const (
 	DefaultUserAgent     = "winnow/1 (+https://github.com/winnowhq/winnow)"
 	DefaultDelay         = time.Second
+	DefaultRecheck       = time.Hour
+	DefaultRecheckMax    = 7 * 24 * time.Hour
 	DefaultWorkers       = 8
 	DefaultTimeout       = 30 * time.Second
 	DefaultMaxBodySize   = 10 << 20
@@ -79,12 +81,18 @@ type Config struct {
 	// the page for this run.
 	MaxRetryAfter time.Duration
 
-	// Recheck spares articles a request for a while: an article fetched, or
-	// found unchanged, less than Recheck ago is not requested again; its
-	// remembered links still feed the frontier. Zero sends every known
-	// article a conditional request on every run. Listing pages, feeds and
-	// sitemaps are fetched on every run either way.
+	// Recheck spares known articles a request for a while, as large
+	// crawlers do (adaptive revisiting): an article is requested again
+	// (conditionally) only once Recheck has passed since it was last
+	// fetched or found unchanged; each time it is found unchanged its
+	// interval doubles, up to RecheckMax, and a change brings it back to
+	// Recheck. Its remembered links feed the frontier meanwhile. Listing
+	// pages, feeds and sitemaps are fetched on every run. Zero means
+	// DefaultRecheck; negative sends every known article a conditional
+	// request on every run.
 	Recheck time.Duration
+	// RecheckMax caps an article's interval; zero means DefaultRecheckMax.
+	RecheckMax time.Duration
 
 	// OutputDir receives the articles and index.jsonl.
 	OutputDir string
@@ -113,6 +121,16 @@ func (c *Config) withDefaults() (Config, error) {
 	case d.Delay < 0:
 		d.Delay = 0
 	}
+	switch {
+	case d.Recheck == 0:
+		d.Recheck = DefaultRecheck
+	case d.Recheck < 0:
+		d.Recheck = 0 // every run
+	}
+	if d.RecheckMax <= 0 {
+		d.RecheckMax = DefaultRecheckMax
+	}
+	d.RecheckMax = max(d.RecheckMax, d.Recheck)
 	if d.HostParallelism <= 0 {
 		d.HostParallelism = 1
 	}

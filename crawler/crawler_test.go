@@ -252,7 +252,9 @@ func TestCrawl_Site(t *testing.T) {
 		before := len(s.hits())
 		mtimes := modTimes(t, out)
 		s.bump("/news/3-4")
-		stats, _ := runJob(t, job(s, out), state)
+		cfg := job(s, out)
+		cfg.Recheck = -1 // revalidate every known article, as if their intervals had passed
+		stats, _ := runJob(t, cfg, state)
 		if stats.Written != 1 || stats.Changed != 1 {
 			t.Errorf("re-run wrote %d (%d changed), want exactly the 1 changed article", stats.Written, stats.Changed)
 		}
@@ -381,67 +383,80 @@ func TestCrawl_Interrupt(t *testing.T) {
 	checkOutput(t, s, out)
 }
 
-// TestCrawl_Recheck: with Recheck, a re-run requests no article it checked
-// recently, still reaches every article through the listing pages, and
-// writes nothing; once Recheck has passed, articles get conditional requests
-// again.
+// TestCrawl_Recheck: a re-run requests no article checked within its
+// revisit interval, still reaches every article through the listing pages,
+// and writes nothing; once the interval has passed, articles get conditional
+// requests again, and each one found unchanged has its interval doubled.
 func TestCrawl_Recheck(t *testing.T) {
 	s := newSite(t, 3, 10, "User-agent: *\nDisallow: /private/\n")
 	s.plain = true
-	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
-	cfg := job(s, out)
-	cfg.Seeds = cfg.Seeds[:1] // the home page: sections, then articles
-	cfg.Delay = -1
-	cfg.Recheck = time.Hour
-	first, _ := runJob(t, cfg, state)
 	const articles = 35 // 3×10 through the sections, 5 through the feed
-	if first.Written != articles {
-		t.Fatalf("first run wrote %d articles, want %d", first.Written, articles)
-	}
 	isArticle := func(p string) bool { return strings.HasPrefix(p, "/news/") || strings.HasPrefix(p, "/feed-only/") }
-	before := len(s.hits())
-	second, ev := runJob(t, cfg, state)
-	var articleHits []string
-	for _, h := range s.hits()[before:] {
-		if isArticle(h.path) {
-			articleHits = append(articleHits, h.path)
-		}
-	}
-	if len(articleHits) > 0 {
-		t.Errorf("re-run requested %d articles checked minutes ago, e.g. %s", len(articleHits), articleHits[0])
-	}
-	if second.Written != 0 || second.Unchanged != articles || len(ev.find(crawler.EventUnchanged, "")) != articles {
-		t.Errorf("re-run: %d written, %d unchanged (%d events), want 0 and %d", second.Written, second.Unchanged, len(ev.find(crawler.EventUnchanged, "")), articles)
-	}
-	if lines := readIndex(t, out); len(lines) != articles {
-		t.Errorf("index holds %d lines after the re-run, want %d", len(lines), articles)
-	}
-
-	// Past Recheck (a tiny one here), every article is checked again and
-	// answers 304; the check time is recorded, so a third run right after
-	// with the hour-long Recheck requests none.
-	cfg.Recheck = time.Nanosecond
-	before = len(s.hits())
-	third, _ := runJob(t, cfg, state)
-	n := 0
-	for _, h := range s.hits()[before:] {
-		if isArticle(h.path) {
-			n++
-			if h.ifNoneMatch == "" {
-				t.Errorf("%s re-checked without a validator", h.path)
+	articleHits := func(from int) (n int, unconditional []string) {
+		for _, h := range s.hits()[from:] {
+			if isArticle(h.path) {
+				n++
+				if h.ifNoneMatch == "" {
+					unconditional = append(unconditional, h.path)
+				}
 			}
 		}
+		return n, unconditional
 	}
-	if n != articles || third.Written != 0 {
-		t.Errorf("past Recheck: %d article requests, %d written; want %d and 0", n, third.Written, articles)
+	run := func(recheck time.Duration, state, out string) crawler.Stats {
+		cfg := job(s, out)
+		cfg.Seeds = cfg.Seeds[:1] // the home page: sections and feed, then articles
+		cfg.Delay = -1
+		cfg.Recheck = recheck
+		st, _ := runJob(t, cfg, state)
+		return st
 	}
-	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	prev, ok, err := st.State(t.Context(), s.url("/news/1-1"))
-	if err != nil || !ok || !prev.CheckedAt.After(prev.FetchedAt) {
-		t.Errorf("state after a 304 under Recheck: %+v, %v, %v; want CheckedAt after FetchedAt", prev, ok, err)
-	}
+
+	t.Run("Within", func(t *testing.T) { // the default interval, 1h
+		out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+		if first := run(0, state, out); first.Written != articles {
+			t.Fatalf("first run wrote %d articles, want %d", first.Written, articles)
+		}
+		before := len(s.hits())
+		second := run(0, state, out)
+		if n, _ := articleHits(before); n > 0 {
+			t.Errorf("re-run requested %d articles fetched a moment ago", n)
+		}
+		if second.Written != 0 || second.Unchanged != articles {
+			t.Errorf("re-run: %d written, %d unchanged, want 0 and %d", second.Written, second.Unchanged, articles)
+		}
+		if lines := readIndex(t, out); len(lines) != articles {
+			t.Errorf("index holds %d lines after the re-run, want %d", len(lines), articles)
+		}
+	})
+	t.Run("Past", func(t *testing.T) { // a 1 ms interval, long past at the re-run
+		out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+		run(time.Millisecond, state, out)
+		time.Sleep(5 * time.Millisecond)
+		before := len(s.hits())
+		second := run(time.Millisecond, state, out)
+		n, unconditional := articleHits(before)
+		if n != articles || len(unconditional) > 0 || second.Written != 0 {
+			t.Errorf("past the interval: %d article requests (%d without a validator), %d written; want %d conditional and 0",
+				n, len(unconditional), second.Written, articles)
+		}
+		st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer st.Close()
+		prev, ok, err := st.State(t.Context(), s.url("/news/1-1"))
+		if err != nil || !ok || !prev.CheckedAt.After(prev.FetchedAt) || prev.Recheck != 2*time.Millisecond {
+			t.Errorf("state after a 304: %+v, %v, %v; want CheckedAt after FetchedAt and the interval doubled to 2ms", prev, ok, err)
+		}
+	})
+	t.Run("Off", func(t *testing.T) { // recheck -1: every run
+		out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+		run(-1, state, out)
+		before := len(s.hits())
+		run(-1, state, out)
+		if n, unconditional := articleHits(before); n != articles || len(unconditional) > 0 {
+			t.Errorf("recheck off: %d article requests (%d without a validator), want %d conditional", n, len(unconditional), articles)
+		}
+	})
 }

@@ -143,9 +143,12 @@ type State struct {
 	// FetchedAt is the time of the last full fetch (200); a 304 changes
 	// nothing.
 	FetchedAt time.Time `json:"fetched_at,omitzero"`
-	// CheckedAt is the time of the last 304 that was recorded: only when
-	// Config.Recheck is set, which needs it.
+	// CheckedAt is the time of the last 304 that was recorded (with
+	// Config.Recheck on, which needs it).
 	CheckedAt time.Time `json:"checked_at,omitzero"`
+	// Recheck is the article's current revisit interval (Config.Recheck):
+	// doubled each time it is found unchanged, reset when it changes.
+	Recheck time.Duration `json:"recheck,omitempty"`
 	// Status is the HTTP status of the last fetch.
 	Status int `json:"status,omitempty"`
 	// ETag and LastModified are the validators sent back on the next run.

@@ -193,7 +193,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 		// time is needed, and written once per Recheck at most.
 		res.url = ""
 		if c.cfg.Recheck > 0 {
-			res.url, st.CheckedAt = e.URL, r.at
+			res.url, st.CheckedAt, st.Recheck = e.URL, r.at, c.backoff(st.Recheck)
 			res.state = st
 		}
 		res.enqueue = c.linkEntries(st.Links, e.Depth)
@@ -231,9 +231,16 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 	return c.readHTML(ctx, e, r, st, rewrite, res, ev)
 }
 
-// fresh reports whether e is an article checked less than Config.Recheck
-// ago; if so, it returns the result that takes e out of the frontier without
-// a request, feeding the frontier with the article's remembered links.
+// backoff returns an article's next revisit interval after it was found
+// unchanged: twice the last one, within Config.Recheck and RecheckMax.
+func (c *Crawler) backoff(last time.Duration) time.Duration {
+	return min(max(2*last, c.cfg.Recheck), c.cfg.RecheckMax)
+}
+
+// fresh reports whether e is an article checked more recently than its
+// revisit interval (State.Recheck, at least Config.Recheck); if so, it
+// returns the result that takes e out of the frontier without a request,
+// feeding the frontier with the article's remembered links.
 func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool) {
 	prev, known, err := c.store.State(ctx, e.URL)
 	if err != nil || !known || prev.Hash == "" || prev.Err != "" {
@@ -243,7 +250,8 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool) {
 	if prev.CheckedAt.After(last) {
 		last = prev.CheckedAt
 	}
-	if age := time.Since(last); age < 0 || age >= c.cfg.Recheck {
+	interval := min(max(prev.Recheck, c.cfg.Recheck), c.cfg.RecheckMax)
+	if age := time.Since(last); age < 0 || age >= interval {
 		return result{}, false
 	}
 	if prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
@@ -364,11 +372,13 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	ev.Cleaned = true
 	hash := textHash(title, text)
 	if hash == st.Hash && !rewrite {
+		st.Recheck = c.backoff(st.Recheck)
 		res.state = st
 		ev.Kind = EventUnchanged
 		return res, ev
 	}
 	isNew := st.Hash == "" || rewrite // a file deleted by hand is new again on disk
+	st.Recheck = c.cfg.Recheck
 	if st.File == "" && c.cfg.Format == OutputFiles {
 		st.File = fileName(e.URL)
 	}

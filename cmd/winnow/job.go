@@ -41,7 +41,8 @@ type jobFile struct {
 	Retries       int // crawler.Config convention: 0 default, <0 none
 	RetryBackoff  time.Duration
 	MaxRetryAfter time.Duration
-	Recheck       time.Duration
+	Recheck       time.Duration // crawler.Config convention: 0 default, <0 every run
+	RecheckMax    time.Duration
 
 	RuleDirs       []string
 	NoDefaultRules bool
@@ -155,7 +156,12 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 		},
 		"retry_backoff":   func(n *yaml.Node) { j.RetryBackoff = p.positiveDuration(n) },
 		"max_retry_after": func(n *yaml.Node) { j.MaxRetryAfter = p.positiveDuration(n) },
-		"recheck":         func(n *yaml.Node) { j.Recheck = p.duration(n) },
+		"recheck": func(n *yaml.Node) {
+			if j.Recheck = p.duration(n); j.Recheck == 0 {
+				j.Recheck = -1 // an explicit 0: every known article on every run
+			}
+		},
+		"recheck_max": func(n *yaml.Node) { j.RecheckMax = p.positiveDuration(n) },
 		"rules": func(n *yaml.Node) {
 			p.mapping(n, "rules", map[string]func(*yaml.Node){
 				"dirs": func(n *yaml.Node) {
@@ -242,7 +248,7 @@ func (j *jobFile) config() crawler.Config {
 		Delay: j.Delay, HostParallelism: j.Parallelism, Workers: j.Workers,
 		IgnoreRobots: j.IgnoreRobots, MaxCrawlDelay: j.MaxCrawlDelay,
 		Timeout: j.Timeout, MaxBodySize: j.MaxBodySize, Retries: j.Retries,
-		RetryBase: j.RetryBackoff, MaxRetryAfter: j.MaxRetryAfter, Recheck: j.Recheck,
+		RetryBase: j.RetryBackoff, MaxRetryAfter: j.MaxRetryAfter, Recheck: j.Recheck, RecheckMax: j.RecheckMax,
 		OutputDir: j.OutputDir, Format: j.Format,
 	}
 }

@@ -46,6 +46,7 @@ retries: 0
 retry_backoff: 250ms
 max_retry_after: 1m
 recheck: 6h
+recheck_max: 72h
 rules: {dirs: [rules], no_defaults: true, disable: [spam.x]}
 schedule: "@hourly"
 `
@@ -57,7 +58,7 @@ schedule: "@hourly"
 	cfg := j.config()
 	if cfg.Delay >= 0 || cfg.Retries >= 0 || !cfg.IgnoreRobots || cfg.HostParallelism != 2 ||
 		cfg.MaxBodySize != 2<<20 || cfg.Timeout != 5*time.Second || cfg.Format != crawler.OutputJSONL ||
-		!cfg.WriteAll || j.RuleDirs[0] != "rules" || !j.NoDefaultRules || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour {
+		!cfg.WriteAll || j.RuleDirs[0] != "rules" || !j.NoDefaultRules || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour || cfg.RecheckMax != 72*time.Hour {
 		t.Errorf("config = %+v, job = %+v", cfg, j)
 	}
 }
