@@ -109,10 +109,10 @@ func readSubjects(sel string) subjects {
 	return s
 }
 
-// splitTop splits s at sep outside brackets, parentheses and quotes.
-func splitTop(s string, sep byte) []string {
-	var parts []string
-	depth, quote, start := 0, byte(0), 0
+// topLevel calls f with the index of every byte of s outside brackets,
+// parentheses and quoted strings, and reports whether they all close.
+func topLevel(s string, f func(i int)) bool {
+	depth, quote := 0, byte(0)
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -128,38 +128,37 @@ func splitTop(s string, sep byte) []string {
 			depth++
 		case c == ']' || c == ')':
 			depth--
-		case c == sep && depth == 0:
+		case depth == 0:
+			f(i)
+		}
+	}
+	return depth == 0 && quote == 0
+}
+
+// splitTop splits s at sep outside brackets, parentheses and quotes.
+func splitTop(s string, sep byte) []string {
+	var parts []string
+	start := 0
+	topLevel(s, func(i int) {
+		if s[i] == sep {
 			parts = append(parts, s[start:i])
 			start = i + 1
 		}
-	}
+	})
 	return append(parts, s[start:])
 }
 
 // lastCompound returns the compound selector after the last combinator
 // (space, >, +, ~) of one part, or "" when it cannot be cut cleanly.
 func lastCompound(part string) string {
-	depth, quote, start := 0, byte(0), 0
-	for i := 0; i < len(part); i++ {
-		c := part[i]
-		switch {
-		case quote != 0:
-			if c == '\\' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '[' || c == '(':
-			depth++
-		case c == ']' || c == ')':
-			depth--
-		case depth == 0 && (c == ' ' || c == '\t' || c == '\n' || c == '>' || c == '+' || c == '~'):
+	start := 0
+	ok := topLevel(part, func(i int) {
+		switch part[i] {
+		case ' ', '\t', '\n', '>', '+', '~':
 			start = i + 1
 		}
-	}
-	if depth != 0 || quote != 0 {
+	})
+	if !ok {
 		return ""
 	}
 	return strings.TrimSpace(part[start:])
