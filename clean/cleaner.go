@@ -207,7 +207,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, err
 	}
-	nodes := pruneDepth(doc, c.opts.MaxDepth)
+	nodes := prune(doc, c.opts.MaxDepth)
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
@@ -251,15 +251,17 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	return blocks, nil
 }
 
-// pruneDepth removes subtrees deeper than max and returns the number of
-// elements left. Hand-written: x/net/html caps only its open-element stack.
-func pruneDepth(doc *html.Node, max int) int {
+// prune removes subtrees deeper than max, and what never shows as text:
+// comments, styles, and scripts other than JSON-LD (readability reads its
+// metadata, then drops the rest itself). It returns the number of elements
+// left. Hand-written: x/net/html caps only its open-element stack.
+func prune(doc *html.Node, max int) int {
 	count := 0
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if depth >= max {
+			if depth >= max || invisible(c) {
 				n.RemoveChild(c)
 			} else {
 				if c.Type == html.ElementNode {
@@ -272,6 +274,21 @@ func pruneDepth(doc *html.Node, max int) int {
 	}
 	walk(doc, 0)
 	return count
+}
+
+func invisible(n *html.Node) bool {
+	switch n.Type {
+	case html.CommentNode:
+		return true
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Style:
+			return true
+		case atom.Script:
+			return !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+		}
+	}
+	return false
 }
 
 type pageMeta struct {
