@@ -26,8 +26,12 @@ import (
 //     only if absent: a URL enters the frontier at most once per run, however
 //     many pages link to it and however many processes discover it.
 //   - ReserveHost hands out start times for requests to one host, so that the
-//     delay between two request starts holds across every process sharing the
-//     store. HoldHost pushes a host's next start back (429 Retry-After, 503).
+//     delay between two request starts holds within the process. HoldHost
+//     pushes a host's next start back (429 Retry-After, 503, the end of a
+//     response). A store shared by several processes also implements the
+//     optional hostGate (worker.go), which starts a request only when none is
+//     in flight to the host in any process: the delay then holds between
+//     request arrivals whatever each process's send jitter.
 //   - URL state (State) survives runs; the frontier and the seen set belong
 //     to one run. A run that finds a non-empty frontier resumes it; a run that
 //     finds it empty starts afresh with NewRun.
