@@ -260,6 +260,9 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		case "pattern":
 			r.pattern = p.regex(v, "pattern")
 			r.patternTail = r.pattern != nil && endAnchoredOnly(r.pattern.String())
+			if r.pattern != nil {
+				r.patternReq = requiredBytes(r.pattern.String())
+			}
 		case "href":
 			r.href = p.regex(v, "href")
 		case "href-host":

@@ -136,6 +136,8 @@ type Rule struct {
 	// textReq, derived from text, holds bytes one of which every match of
 	// text contains (nil: none known); see requiredBytes.
 	textReq *byteSet
+	// patternReq is the same for pattern.
+	patternReq *byteSet
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules

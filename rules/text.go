@@ -300,11 +300,14 @@ func (run *textRun) namesHost(text string) bool {
 func (run *textRun) strip(r *Rule, text string) string {
 	orig := text
 	if r.pattern != nil {
+		cut := 0
 		if r.patternTail {
-			cut := tailStart(text)
-			text = text[:cut] + r.pattern.ReplaceAllString(text[cut:], "")
-		} else {
-			text = r.pattern.ReplaceAllString(text, "")
+			cut = tailStart(text)
+		}
+		// Most blocks hold no match: tell cheaply before ReplaceAllString,
+		// which copies the text even then.
+		if t := text[cut:]; (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
+			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
 	if r.glyphs != GlyphsNone {

@@ -97,7 +97,15 @@ func BenchmarkCrawl(b *testing.B) { benchCrawl(b, 50, 100, 0) }
 
 func BenchmarkCrawlLatency(b *testing.B) { benchCrawl(b, 20, 50, 20*time.Millisecond) }
 
+// BenchmarkCrawlJSONL is BenchmarkCrawl with output.format jsonl: no file
+// per article, so it shows the engine's cost without the file system's.
+func BenchmarkCrawlJSONL(b *testing.B) { benchCrawlFormat(b, 50, 100, 0, crawler.OutputJSONL) }
+
 func benchCrawl(b *testing.B, sections, perSec int, latency time.Duration) {
+	benchCrawlFormat(b, sections, perSec, latency, crawler.OutputFiles)
+}
+
+func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration, format crawler.OutputFormat) {
 	const workers = 8
 	srv := benchSite(b, sections, perSec, latency)
 	pages := 1 + sections + sections*perSec
@@ -115,7 +123,7 @@ func benchCrawl(b *testing.B, sections, perSec int, latency time.Duration) {
 
 		dir := b.TempDir()
 		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, Parallelism: workers,
-			OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state")}
+			OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state"), Format: format}
 		j.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
 		cleanExtract, err := newExtract(j)
 		if err != nil {
