@@ -1,47 +1,74 @@
 package redisstore_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
+
+// indexEntry is one complete line of an output index, and the offset just
+// past its newline.
+type indexEntry struct {
+	crawler.IndexLine
+	end int64
+}
+
+// readIndex reads index.jsonl of one output dir, checking that every file
+// it names exists. A last line without its newline (a worker killed while
+// appending) is left out, as the crawler's own replay does.
+func readIndex(t testing.TB, dir string) []indexEntry {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, crawler.IndexFile))
+	if os.IsNotExist(err) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []indexEntry
+	var end int64
+	for {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			break
+		}
+		line := b[:i]
+		b = b[i+1:]
+		end += int64(i + 1)
+		var l crawler.IndexLine
+		if err := json.Unmarshal(line, &l); err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		if l.File != "" {
+			if _, err := os.Stat(filepath.Join(dir, l.File)); err != nil {
+				t.Errorf("%s: index names %s: %v", dir, l.File, err)
+			}
+		}
+		out = append(out, indexEntry{l, end})
+	}
+	return out
+}
 
 // readIndexes reads index.jsonl of every output dir.
 func readIndexes(t testing.TB, dirs []string) map[string][]crawler.IndexLine {
 	t.Helper()
 	out := map[string][]crawler.IndexLine{}
 	for _, d := range dirs {
-		f, err := os.Open(filepath.Join(d, crawler.IndexFile))
-		if os.IsNotExist(err) {
-			continue
+		for _, l := range readIndex(t, d) {
+			out[l.URL] = append(out[l.URL], l.IndexLine)
 		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			var l crawler.IndexLine
-			if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
-				t.Fatalf("%s: %v", d, err)
-			}
-			if l.File != "" {
-				if _, err := os.Stat(filepath.Join(d, l.File)); err != nil {
-					t.Errorf("%s: index names %s: %v", d, l.File, err)
-				}
-			}
-			out[l.URL] = append(out[l.URL], l)
-		}
-		f.Close()
 	}
 	return out
 }
@@ -76,6 +103,21 @@ func TestDistributedCrawl_KillWorker(t *testing.T) {
 	})
 }
 
+// TestDistributedCrawl_KillWorkerForGood: as TestDistributedCrawl_KillWorker,
+// but the killed worker never comes back. Once its lease expires, the two
+// others take its entries (XAUTOCLAIM) and finish the crawl. Nothing is
+// lost, the frontier ends empty, and the only articles written twice are
+// those of the dead worker's uncommitted batches (see checkDeadWorker).
+func TestDistributedCrawl_KillWorkerForGood(t *testing.T) {
+	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
+		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
+			t.Fatal(err)
+		}
+		<-workers["w1"].done
+		delete(workers, "w1") // dead for good
+	})
+}
+
 // TestDistributedCrawl_RedisRestart: Redis stops for a second in the middle
 // of the crawl and comes back from its AOF; the workers retry with backoff
 // and finish with every article written exactly once. A second run of the
@@ -90,7 +132,9 @@ func TestDistributedCrawl_RedisRestart(t *testing.T) {
 }
 
 // testDistributedCrawl runs three workers and calls disrupt once a quarter
-// of the articles are written; with rerun, it then runs them again.
+// of the articles are written; with rerun, it then runs them again. A
+// worker that disrupt removes from workers is dead for good: the others
+// must finish without it, and its output is checked by checkDeadWorker.
 func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker)) {
 	if testing.Short() {
 		t.Skip("end-to-end crawl with worker processes")
@@ -136,17 +180,50 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 		t.Logf("disrupting at %s", time.Now().Format("05.000"))
 	}
 	disrupt(t, srv, workers, start)
+	var live, liveOuts []string
 	for _, n := range names {
+		if workers[n] != nil {
+			live = append(live, n)
+			liveOuts = append(liveOuts, cfg(n).Out)
+		}
+	}
+	if rerun && len(live) < len(names) {
+		t.Fatal("testDistributedCrawl: rerun with a dead worker")
+	}
+	for _, n := range live {
 		workers[n].wait(t, 80*time.Second)
 	}
 	took := time.Since(started)
+	rc := srv.Client()
+	ctx := t.Context()
 
-	// Every article exactly once over all outputs.
-	idx := readIndexes(t, outs)
-	var missing, dup []string
+	// Every article exactly once over the outputs of the workers alive at
+	// the end, or in the committed part of a dead worker's output.
+	idx := readIndexes(t, liveOuts)
+	isArticle := map[string]bool{}
+	for _, u := range site.articles() {
+		isArticle[u] = true
+	}
+	committed, uncommitted := map[string]bool{}, map[string]bool{}
+	var deadReport []string
+	for _, n := range names {
+		if workers[n] == nil {
+			c, unc, r := checkDeadWorker(t, rc, n, cfg(n).Out, idx, isArticle)
+			for u := range c {
+				committed[u] = true
+			}
+			for u := range unc {
+				uncommitted[u] = true
+			}
+			deadReport = append(deadReport, r)
+		}
+	}
+	var missing, notRedone, dup []string
 	for _, u := range site.articles() {
 		switch n := len(idx[u]); {
-		case n == 0:
+		case n == 0 && uncommitted[u]:
+			notRedone = append(notRedone, u)
+		case n == 0 && !committed[u]:
 			missing = append(missing, u)
 		case n > 1:
 			d := fmt.Sprintf("%s ×%d", u, n)
@@ -161,17 +238,24 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 	if len(missing) > 0 {
 		t.Errorf("%d articles missing, e.g. %v", len(missing), missing[:min(5, len(missing))])
 	}
+	if len(notRedone) > 0 {
+		t.Errorf("%d articles only in a dead worker's uncommitted output (not written again by the others), e.g. %v", len(notRedone), notRedone[:min(5, len(notRedone))])
+	}
 	if len(dup) > 0 {
 		t.Errorf("%d articles written twice, e.g. %v", len(dup), dup[:min(5, len(dup))])
 	}
-	if extra := len(idx) - total + len(missing); extra != 0 {
+	extra := 0
+	for u := range idx {
+		if !isArticle[u] {
+			extra++
+		}
+	}
+	if extra != 0 {
 		t.Errorf("%d index lines for URLs that are not articles", extra)
 	}
 
 	// The frontier is empty: nothing in the stream, nothing pending in the
 	// group, nothing delayed.
-	rc := srv.Client()
-	ctx := t.Context()
 	xlen, err := rc.XLen(ctx, "winnow:{e2e}:frontier").Result()
 	if err != nil {
 		t.Fatal(err)
@@ -189,7 +273,7 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 	}
 	summaries := func() []workerSummary {
 		var sums []workerSummary
-		for _, n := range names {
+		for _, n := range live {
 			raw, err := os.ReadFile(cfg(n).Summary)
 			if err != nil {
 				t.Fatal(err)
@@ -260,6 +344,137 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 		b, _ := os.ReadFile(filepath.Join(cfg(n).Out, crawler.IndexFile))
 		per = append(per, fmt.Sprintf("%s %d", n, bytes.Count(b, []byte("\n"))))
 	}
-	t.Logf("crawl took %v; %d articles written (%v), disrupted at %d; %d requests, %d URLs fetched more than once, %d URLs seen; per-host gaps: least %v, %d of %d below the %v delay, %d below %v",
-		took.Round(time.Millisecond), len(idx), per, disruptedAt, site.requests(), site.refetched(), seen, worst.Round(time.Microsecond), below, all, delay, belowSlack, delay-slack)
+	for _, r := range deadReport {
+		t.Logf("%s", r)
+	}
+	t.Logf("crawl took %v; %d index lines (%v), disrupted at %d; %d requests, %d URLs fetched more than once, %d URLs seen; per-host gaps: least %v, %d of %d below the %v delay, %d below %v",
+		took.Round(time.Millisecond), countLines(outs), per, disruptedAt, site.requests(), site.refetched(), seen, worst.Round(time.Microsecond), below, all, delay, belowSlack, delay-slack)
+}
+
+// checkDeadWorker checks the output of a worker killed for good, as it is on
+// disk, against surv, the index lines of the workers alive at the end. It
+// returns the articles in its committed index lines (up to its checkpoint in
+// Redis), which the others must not have written again, and those it wrote
+// without committing them (index lines past the checkpoint, files without
+// a line), which the others must have written again.
+//
+// What the design allows to be written twice: the crawler writes an
+// article's file when the page is processed, appends and fsyncs the batch's
+// index lines, and only then commits the batch to Redis (crawler.commitLoop,
+// writeBatch), which acknowledges its entries and moves the checkpoint. The
+// entries of whatever the dead worker had not committed stay pending, and
+// the others take them when the lease expires and write them again. That is
+// at most: the index lines past the checkpoint (one batch: the writer
+// appends and commits one batch at a time), and the files without an index
+// line (the batch being gathered, the batch handed to the writer, the
+// results queued for the committer and the pages in process). Everything
+// up to the checkpoint was acknowledged while the worker lived and renewed
+// its leases, so no other worker may have fetched it.
+func checkDeadWorker(t *testing.T, rc *redis.Client, name, dir string, surv map[string][]crawler.IndexLine, isArticle map[string]bool) (committed, uncommitted map[string]bool, report string) {
+	t.Helper()
+	cp, err := rc.HGet(t.Context(), "winnow:{e2e}:meta", "checkpoint:"+name).Int64()
+	if err != nil && !errors.Is(err, redis.Nil) {
+		t.Fatal(err)
+	}
+	lines := readIndex(t, dir)
+	atLine := cp == 0
+	for _, l := range lines {
+		atLine = atLine || l.end == cp
+	}
+	if !atLine {
+		t.Errorf("dead worker %s: checkpoint %d is not the end of a line of its index", name, cp)
+	}
+
+	// The article of each file name, from every index.
+	byFile := map[string]string{}
+	for _, ls := range surv {
+		for _, l := range ls {
+			byFile[l.File] = l.URL
+		}
+	}
+	committed, uncommitted = map[string]bool{}, map[string]bool{}
+	indexed := map[string]bool{}
+	pastCP := 0
+	for _, l := range lines {
+		if !isArticle[l.URL] {
+			t.Errorf("dead worker %s: index line for %s, not an article", name, l.URL)
+		}
+		if indexed[l.URL] {
+			t.Errorf("dead worker %s: %s indexed twice", name, l.URL)
+		}
+		indexed[l.URL] = true
+		byFile[l.File] = l.URL
+		if l.end <= cp {
+			committed[l.URL] = true
+		} else {
+			uncommitted[l.URL] = true
+			pastCP++
+		}
+	}
+	des, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, orphans := 0, 0
+	for _, de := range des {
+		if !de.Type().IsRegular() || de.Name() == crawler.IndexFile || strings.HasPrefix(de.Name(), ".tmp-") {
+			continue
+		}
+		files++
+		u, ok := byFile[de.Name()]
+		if !ok {
+			// No other worker wrote it: its article, from the title.
+			b, _ := os.ReadFile(filepath.Join(dir, de.Name()))
+			var n int
+			var host string
+			if _, err := fmt.Sscanf(string(b), "Story %d on %s\n", &n, &host); err != nil {
+				t.Errorf("dead worker %s: file %s: no article's: %q", name, de.Name(), b[:min(len(b), 80)])
+				continue
+			}
+			u = fmt.Sprintf("http://%s/a/%d", host, n)
+		}
+		if !indexed[u] {
+			uncommitted[u] = true
+			orphans++
+		}
+	}
+
+	// Written twice: by the dead worker (a line or a file) and by another.
+	var redone []string
+	for u := range committed {
+		if len(surv[u]) > 0 {
+			redone = append(redone, u)
+		}
+	}
+	if len(redone) > 0 {
+		t.Errorf("dead worker %s: %d articles it committed were written again by others, e.g. %v", name, len(redone), redone[:min(5, len(redone))])
+	}
+	dups := len(redone)
+	for u := range uncommitted {
+		if len(surv[u]) > 0 {
+			dups++
+		} // else: missing, reported by the caller
+	}
+	// The bound: the committer hands a batch to the writer once it holds
+	// commitBatch results, if the writer is idle, or commitEvery after the
+	// last one (crawler/commit.go). While the writer is busy a batch keeps
+	// growing, up to commitMax = 16 × commitBatch; but the writer's syncfs,
+	// fsync and commit script take far less than gathering commitBatch
+	// results does here (a batch holds about 40 results, at most 90 in
+	// our runs). So at most one batch of commitBatch lines lies past the
+	// checkpoint, and at most two batches, the committer's channel
+	// (4 × Workers) and the pages in process (Workers) are written again.
+	const (
+		commitBatch = 128
+		workers     = 4 // workerConfig.Workers
+	)
+	if pastCP > commitBatch {
+		t.Errorf("dead worker %s: %d index lines past its checkpoint, want ≤ %d (one batch; more only if its writer fell behind)", name, pastCP, commitBatch)
+	}
+	if max := 2*commitBatch + 5*workers; dups > max {
+		t.Errorf("dead worker %s: %d articles written again by others, want ≤ %d (two batches and the results ahead of the committer)", name, dups, max)
+	}
+	report = fmt.Sprintf("dead worker %s: %d index lines (%d committed, %d past the checkpoint), %d article files (%d without an index line); %d articles written again by the others",
+		name, len(lines), len(committed), pastCP, files, orphans, dups)
+	return committed, uncommitted, report
 }
