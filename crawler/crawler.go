@@ -254,6 +254,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 	idlePoll := min(100*time.Millisecond, c.cfg.RetryBase)
 	lastClaimEmpty := false
 	idleFlushed := false // flushed while idle, and nothing happened since
+	settled := false     // the last claim settled entries without a request
 	var lastPending time.Time
 	timer := time.NewTimer(0)
 	defer timer.Stop()
@@ -305,6 +306,16 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				idleFlushed = false
 			}
 			for _, e := range es {
+				if c.cfg.Recheck > 0 {
+					// An article checked within its revisit interval is
+					// settled here, once, without a request.
+					if r, ok := c.fresh(ctx, e); ok {
+						c.emit(Event{Kind: EventUnchanged, URL: e.URL})
+						commitCh <- r
+						settled = true
+						continue
+					}
+				}
 				hn := hostOf(e.URL)
 				h := hosts[hn]
 				if h == nil {
@@ -327,21 +338,14 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 
 		now := time.Now()
 		wake := now.Add(idlePoll)
+		if settled {
+			wake, settled = now, false // entries settled without a request: claim more at once
+		}
 		dispatched := false
 		for hn, h := range hosts {
 			for len(h.queue) > 0 && inflight < c.cfg.Workers && h.active < c.cfg.HostParallelism {
 				if h.robots == 1 {
 					break
-				}
-				if c.cfg.Recheck > 0 {
-					if r, ok := c.fresh(ctx, h.queue[0]); ok {
-						h.queue = h.queue[1:]
-						buffered--
-						c.emit(Event{Kind: EventUnchanged, URL: r.entry.URL})
-						commitCh <- r
-						wake = now // settled without a request: claim more at once
-						continue
-					}
 				}
 				if h.robots == 2 {
 					if e := h.queue[0]; !h.rules.allowed(pathOf(e.URL)) {

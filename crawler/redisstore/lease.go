@@ -17,8 +17,11 @@ import (
 type leases struct {
 	mu   sync.Mutex
 	held map[string]string // entry ID → URL
-	// states are the URL states read by Claim, until State or the entry's
-	// commit or release takes them: URL → JSON, "" when the URL has none.
+	// states are the URL states read by Claim, kept until the entry's commit
+	// or release: URL → JSON, "" when the URL has none. While this worker
+	// holds the entry no other worker writes the URL's state, so the
+	// crawler's several reads of it (revisit check, fetch) cost no round
+	// trip.
 	states map[string]string
 	lease  time.Duration // shortest lease in use
 	// shorter wakes the renewal loop when the lease got shorter.
@@ -47,13 +50,12 @@ func (l *leases) prefetched(url, state string) {
 	l.states[url] = state
 }
 
-// takeState returns and forgets the state Claim read for url; ok is false
-// when there is none.
-func (l *leases) takeState(url string) (state string, found, ok bool) {
+// claimedState returns the state Claim read for url; ok is false when
+// there is none.
+func (l *leases) claimedState(url string) (state string, found, ok bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	state, ok = l.states[url]
-	delete(l.states, url)
 	return state, ok && state != "", ok
 }
 

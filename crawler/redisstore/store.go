@@ -499,7 +499,7 @@ func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) erro
 // costs no round trip: while this worker holds the entry, no other worker
 // writes the URL's state.
 func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, error) {
-	v, found, ok := s.leases.takeState(url)
+	v, found, ok := s.leases.claimedState(url)
 	if ok {
 		return decodeState(url, v, found)
 	}
