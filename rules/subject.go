@@ -21,9 +21,10 @@ type subjects struct {
 	atoms []atom.Atom // element names known to the parser
 	names []string    // other element names (custom elements), lower case
 	attrs []string    // attribute names: class for .x, id for #x, k for [k...]
-	// exact: every part is a bare element name, so candidate is the whole
-	// match and the compiled selector need not run.
-	exact bool
+	// exact: every part is a bare element name or a bare class (.x), so
+	// candidate is the whole match and the compiled selector need not run.
+	exact   bool
+	classes []string // with exact: the class names of the .x parts
 }
 
 func (s *subjects) candidate(n *html.Node) bool {
@@ -43,10 +44,38 @@ func (s *subjects) candidate(n *html.Node) bool {
 			}
 		}
 	}
+	if s.exact {
+		return len(s.classes) > 0 && hasClass(n, s.classes)
+	}
 	for _, k := range s.attrs {
 		for _, a := range n.Attr {
 			if a.Key == k && a.Namespace == "" {
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasClass reports whether n's class attribute lists one of names, as the
+// selector .name matches: a whole word, case-sensitive.
+func hasClass(n *html.Node, names []string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" || a.Namespace != "" {
+			continue
+		}
+		for v := a.Val; v != ""; {
+			i := strings.IndexAny(v, " \t\n\r\f")
+			w := v
+			if i >= 0 {
+				w, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			for _, name := range names {
+				if w == name {
+					return true
+				}
 			}
 		}
 	}
@@ -67,7 +96,11 @@ func readSubjects(sel string) subjects {
 		case last == "":
 			return subjects{any: true}
 		case last[0] == '.':
-			s.exact = false
+			if name := last[1:]; name != "" && strings.IndexFunc(name, func(r rune) bool { return !isNameByte(byte(r)) || r >= 0x80 }) < 0 {
+				s.classes = append(s.classes, name) // a bare class: decided exactly
+			} else {
+				s.exact = false
+			}
 			s.attrs = appendOnce(s.attrs, "class")
 		case last[0] == '#':
 			s.exact = false
