@@ -252,8 +252,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 }
 
 // prune removes subtrees deeper than max, and what never shows as text:
-// comments, styles, and scripts other than JSON-LD (readability reads its
-// metadata, then drops the rest itself). It returns the number of elements
+// comments, styles, noscript (raw text to a parser with scripting on; only
+// lazy images come out of it) and scripts other than JSON-LD (readability
+// reads its metadata, then drops the rest itself). It returns the number of elements
 // left. Hand-written: x/net/html caps only its open-element stack.
 func prune(doc *html.Node, max int) int {
 	count := 0
@@ -282,7 +283,7 @@ func invisible(n *html.Node) bool {
 		return true
 	case html.ElementNode:
 		switch n.DataAtom {
-		case atom.Style:
+		case atom.Style, atom.Noscript:
 			return true
 		case atom.Script:
 			return !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
