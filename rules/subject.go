@@ -87,7 +87,7 @@ func hasClass(n *html.Node, names []string) bool {
 func readSubjects(sel string) subjects {
 	s := subjects{exact: true}
 	for _, part := range splitTop(sel, ',') {
-		part = strings.TrimSpace(part)
+		part = trimCSSSpace(part)
 		last := lastCompound(part)
 		if last != part {
 			s.exact = false
@@ -107,11 +107,11 @@ func readSubjects(sel string) subjects {
 			s.attrs = appendOnce(s.attrs, "id")
 		case last[0] == '[':
 			s.exact = false
-			k := strings.TrimSpace(strings.TrimLeft(last[1:strings.IndexAny(last+"]", "]=~|^$*")], "["))
-			if k == "" || strings.ContainsAny(k, "|\\") {
+			k, ok := attrName(last)
+			if !ok {
 				return subjects{any: true}
 			}
-			s.attrs = appendOnce(s.attrs, strings.ToLower(k))
+			s.attrs = appendOnce(s.attrs, k)
 		case isNameStart(last[0]):
 			end := 1
 			for end < len(last) && isNameByte(last[end]) {
@@ -187,14 +187,14 @@ func lastCompound(part string) string {
 	start := 0
 	ok := topLevel(part, func(i int) {
 		switch part[i] {
-		case ' ', '\t', '\n', '>', '+', '~':
+		case ' ', '\t', '\n', '\r', '\f', '>', '+', '~':
 			start = i + 1
 		}
 	})
 	if !ok {
 		return ""
 	}
-	return strings.TrimSpace(part[start:])
+	return trimCSSSpace(part[start:])
 }
 
 func isNameStart(c byte) bool {
@@ -213,3 +213,31 @@ func appendOnce(list []string, s string) []string {
 	}
 	return append(list, s)
 }
+
+// attrName reads the attribute name of a compound that starts with an
+// attribute selector ([k], [k=v], [k~=v], [k|=v], [k^=v], [k$=v], [k*=v]),
+// lower-cased; ok is false for anything else (such as cascadia's [k!=v],
+// which matches elements without k).
+func attrName(compound string) (name string, ok bool) {
+	rest := strings.TrimLeft(compound[1:], " \t\n\r\f")
+	end := 0
+	for end < len(rest) && isNameByte(rest[end]) {
+		end++
+	}
+	name, rest = rest[:end], strings.TrimLeft(rest[end:], " \t\n\r\f")
+	if name == "" || !isNameStart(name[0]) && name[0] != '_' && name[0] != '-' {
+		return "", false
+	}
+	switch {
+	case strings.HasPrefix(rest, "]"), strings.HasPrefix(rest, "="):
+	case len(rest) >= 2 && rest[1] == '=' && strings.IndexByte("~|^$*", rest[0]) >= 0:
+	default:
+		return "", false
+	}
+	return strings.ToLower(name), true
+}
+
+// trimCSSSpace trims the white space of CSS (space, tab, newline, carriage
+// return, form feed), not other Unicode spaces, which CSS reads as part of
+// a name.
+func trimCSSSpace(s string) string { return strings.Trim(s, " \t\n\r\f") }

@@ -115,3 +115,33 @@ func TestSubjectsSound(t *testing.T) {
 		t.Errorf("only %d matches checked", checked)
 	}
 }
+
+// FuzzSubjects: for any selector cascadia accepts, its subjects never rule
+// out an element it matches, and exact subjects agree with it everywhere.
+func FuzzSubjects(f *testing.F) {
+	doc, err := html.Parse(strings.NewReader(`<div id="m" class="a b" role="navigation"><p class="wp-caption-text">x</p>` +
+		`<a href="/x" class="A">y</a><ul><li><span class="c-d">z</span></li></ul><my-el class="b">w</my-el><svg><a class="a">v</a></svg></div>`))
+	if err != nil {
+		f.Fatal(err)
+	}
+	all, _ := indexElements(doc)
+	for _, s := range []string{"h2, h3", "a[href]", "div > p", ".a, #m", `[role="navigation"]`, "li a", ".c-d, my-el", ":is(p, a)", "p:first-child"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		sel, err := cascadia.Compile(src)
+		if err != nil {
+			return
+		}
+		sub := readSubjects(src)
+		for _, n := range all {
+			m := sel.Match(n)
+			if m && !sub.candidate(n) {
+				t.Errorf("%q matches <%s %v> but its subjects rule it out", src, n.Data, n.Attr)
+			}
+			if sub.exact && sub.candidate(n) != m {
+				t.Errorf("%q is exact but its subjects say %v for <%s %v>, the selector %v", src, sub.candidate(n), n.Data, n.Attr, m)
+			}
+		}
+	})
+}
