@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Pos is a position in a rule file.
+// Pos is a position in a file: a rule file, or a crawl job file.
 type Pos struct {
 	File string
 	Line int // 1-based; 0 when unknown

@@ -1,6 +1,7 @@
 package noise
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/score"
@@ -164,7 +165,7 @@ func (s seq) count(t []string) int {
 		if i < next || i+len(t) > len(s.toks) {
 			continue
 		}
-		if equal(s.toks[i:i+len(t)], t) {
+		if slices.Equal(s.toks[i:i+len(t)], t) {
 			n++
 			next = i + len(t)
 		}
@@ -177,25 +178,13 @@ func removeOnce(toks, t []string) []string {
 		return toks
 	}
 	for i := 0; i+len(t) <= len(toks); i++ {
-		if equal(toks[i:i+len(t)], t) {
+		if slices.Equal(toks[i:i+len(t)], t) {
 			out := make([]string, 0, len(toks)-len(t))
 			out = append(out, toks[:i]...)
 			return append(out, toks[i+len(t):]...)
 		}
 	}
 	return toks
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Figures sums up a cleaner's results over a corpus. Shares are in [0, 1].

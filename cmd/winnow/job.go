@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/rules"
 )
 
 // jobFile is one crawl job as written in YAML (see crawler/JOBS.md). Paths are
@@ -58,29 +58,6 @@ type jobFile struct {
 	Schedule string
 }
 
-// jobError is one problem in a job file, at file:line:col.
-type jobError struct {
-	file      string
-	line, col int
-	msg       string
-}
-
-func (e jobError) Error() string { return fmt.Sprintf("%s:%d:%d: %s", e.file, e.line, e.col, e.msg) }
-
-// jobErrors lists every problem of a job file at once.
-type jobErrors []jobError
-
-func (l jobErrors) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
 // loadJob reads and checks a job file.
 func loadJob(path string) (*jobFile, error) {
 	data, err := os.ReadFile(path)
@@ -103,7 +80,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	}
 	j := &jobFile{path: path}
 	if len(doc.Content) == 0 {
-		return nil, jobErrors{{path, 1, 1, "empty job file"}}
+		return nil, rules.ErrorList{{Pos: rules.Pos{File: path, Line: 1, Col: 1}, Msg: "empty job file"}}
 	}
 	dir := filepath.Dir(path)
 	abs := func(s string) string {
@@ -233,9 +210,8 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	if j.StateDir != "" && j.StateRedis != "" {
 		p.errf(root, "state: give dir or redis, not both")
 	}
-	if len(p.errs) > 0 {
-		sort.SliceStable(p.errs, func(a, b int) bool { return p.errs[a].line < p.errs[b].line })
-		return nil, p.errs
+	if err := p.errs.Err(); err != nil {
+		return nil, err
 	}
 	return j, nil
 }
@@ -265,11 +241,11 @@ func hasKey(n *yaml.Node, key string) bool {
 // jobParser walks a yaml.Node tree, collecting errors with positions.
 type jobParser struct {
 	file string
-	errs jobErrors
+	errs rules.ErrorList // the file:line:col errors of rule files serve job files too
 }
 
 func (p *jobParser) errf(n *yaml.Node, format string, args ...any) {
-	p.errs = append(p.errs, jobError{p.file, n.Line, n.Column, fmt.Sprintf(format, args...)})
+	p.errs.Add(rules.Pos{File: p.file, Line: n.Line, Col: n.Column}, format, args...)
 }
 
 func (p *jobParser) mapping(n *yaml.Node, what string, keys map[string]func(*yaml.Node)) {

@@ -15,6 +15,7 @@
 package score
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -93,19 +94,7 @@ func Page(pred, truth string) PageScore {
 	if s := tp + fp + fn; s > 0 {
 		tp, fp, fn = tp/s, fp/s, fn/s
 	}
-	return PageScore{TP: tp, FP: fp, FN: fn, Exact: equal(pt, tt)}
-}
-
-func equal(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return PageScore{TP: tp, FP: fp, FN: fn, Exact: slices.Equal(pt, tt)}
 }
 
 // Precision is the page's precision: 1 when nothing is extra or missing, 0
