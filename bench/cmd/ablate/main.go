@@ -15,8 +15,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"slices"
 
 	"github.com/winnowhq/winnow/bench"
@@ -25,15 +23,7 @@ import (
 	"github.com/winnowhq/winnow/rules"
 )
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "ablate: %v\n", err)
-		os.Exit(1)
-	}
-}
+func main() { bench.Main("ablate", run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("ablate", flag.ContinueOnError)

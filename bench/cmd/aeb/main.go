@@ -29,7 +29,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -56,15 +55,7 @@ var allSystems = []system{
 	{"trafilatura-fallback", "./internal/child/trafilatura", []string{"-fallback"}},
 }
 
-func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
-	stop()
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "aeb: %v\n", err)
-		os.Exit(1)
-	}
-}
+func main() { bench.Main("aeb", run) }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("aeb", flag.ContinueOnError)
