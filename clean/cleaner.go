@@ -240,12 +240,12 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	var blocks []rules.Block
 	if art.Node != nil {
 		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
-		blocks = renderBlocks(art.Node)
+		blocks = rules.HTMLBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {
 		// Readability found no article: fall back to the page's remaining
 		// text, so that a short page still yields its text.
-		blocks = renderBlocks(body)
+		blocks = rules.HTMLBlocks(body)
 		tr.Record("readability.fallback", "dom", "keep", "body", "no article found; using the page text")
 	}
 	return blocks, nil

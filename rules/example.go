@@ -6,7 +6,6 @@ import (
 
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // RunExample applies r alone to ex.In and returns the result, one block per
@@ -24,7 +23,7 @@ func (r *Rule) RunExample(ex Example) string {
 		return "error: " + err.Error()
 	}
 	set.ApplyDOM(doc, r.Stage, "", nil)
-	return strings.Join(domBlocks(doc), "\n")
+	return joinBlocks(HTMLBlocks(doc))
 }
 
 // examplePage lets examples set page facts: leading lines "title: X" (for
@@ -70,42 +69,4 @@ func joinBlocks(bs []Block) string {
 		parts[i] = b.Text
 	}
 	return strings.Join(parts, "\n")
-}
-
-// domBlocks renders the text of n, one entry per block element.
-func domBlocks(n *html.Node) []string {
-	var out []string
-	var cur strings.Builder
-	flush := func() {
-		if t := textnorm.Collapse(cur.String()); t != "" {
-			out = append(out, t)
-		}
-		cur.Reset()
-	}
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			cur.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head:
-				return
-			}
-		}
-		block := n.Type == html.ElementNode && isBlock(n.DataAtom)
-		if block {
-			flush()
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if block {
-			flush()
-		}
-	}
-	walk(n)
-	flush()
-	return out
 }

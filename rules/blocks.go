@@ -1,10 +1,9 @@
-package clean
+package rules
 
 import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
-	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -12,16 +11,19 @@ import (
 // blockWriter turns a DOM subtree into text blocks: one per paragraph,
 // heading, list item, quote, caption or preformatted block, split at <br>.
 type blockWriter struct {
-	out   []rules.Block
+	out   []Block
 	buf   strings.Builder
-	kind  rules.Kind
+	kind  Kind
 	level int
 	pre   bool
 	lists int
 }
 
-func renderBlocks(n *html.Node) []rules.Block {
-	w := &blockWriter{kind: rules.KindParagraph}
+// HTMLBlocks renders the text of a DOM subtree as blocks, as the text
+// stage reads them: the cleaning pipeline renders the article this way, and
+// DOM rule examples their result.
+func HTMLBlocks(n *html.Node) []Block {
+	w := &blockWriter{kind: KindParagraph}
 	w.walk(n)
 	w.flush()
 	return w.out
@@ -29,7 +31,7 @@ func renderBlocks(n *html.Node) []rules.Block {
 
 func (w *blockWriter) flush() {
 	var t string
-	if w.kind == rules.KindPre {
+	if w.kind == KindPre {
 		t = strings.Trim(w.buf.String(), "\n")
 		if strings.TrimSpace(t) == "" {
 			t = ""
@@ -41,7 +43,7 @@ func (w *blockWriter) flush() {
 	if t == "" {
 		return
 	}
-	w.out = append(w.out, rules.Block{Kind: w.kind, Level: w.level, Text: t})
+	w.out = append(w.out, Block{Kind: w.kind, Level: w.level, Text: t})
 }
 
 func (w *blockWriter) walk(n *html.Node) {
@@ -95,33 +97,33 @@ func (w *blockWriter) walk(n *html.Node) {
 
 // blockKind says whether n starts a block and, if it changes the block kind,
 // which.
-func blockKind(n *html.Node, w *blockWriter) (rules.Kind, int, bool) {
+func blockKind(n *html.Node, w *blockWriter) (Kind, int, bool) {
 	switch n.DataAtom {
 	case atom.H1:
-		return rules.KindHeading, 1, true
+		return KindHeading, 1, true
 	case atom.H2:
-		return rules.KindHeading, 2, true
+		return KindHeading, 2, true
 	case atom.H3:
-		return rules.KindHeading, 3, true
+		return KindHeading, 3, true
 	case atom.H4:
-		return rules.KindHeading, 4, true
+		return KindHeading, 4, true
 	case atom.H5:
-		return rules.KindHeading, 5, true
+		return KindHeading, 5, true
 	case atom.H6:
-		return rules.KindHeading, 6, true
+		return KindHeading, 6, true
 	case atom.Li, atom.Dt, atom.Dd:
-		return rules.KindListItem, w.lists, true
+		return KindListItem, w.lists, true
 	case atom.Blockquote:
-		return rules.KindQuote, 0, true
+		return KindQuote, 0, true
 	case atom.Pre:
-		return rules.KindPre, 0, true
+		return KindPre, 0, true
 	case atom.Figcaption, atom.Caption:
-		return rules.KindCaption, 0, true
+		return KindCaption, 0, true
 	case atom.P:
-		if w.kind == rules.KindQuote || w.kind == rules.KindListItem {
+		if w.kind == KindQuote || w.kind == KindListItem {
 			return "", 0, true
 		}
-		return rules.KindParagraph, 0, true
+		return KindParagraph, 0, true
 	case atom.Div, atom.Section, atom.Article, atom.Main, atom.Header, atom.Footer, atom.Nav, atom.Aside,
 		atom.Ul, atom.Ol, atom.Dl, atom.Table, atom.Thead, atom.Tbody, atom.Tfoot, atom.Tr, atom.Td, atom.Th,
 		atom.Figure, atom.Form, atom.Fieldset, atom.Details, atom.Summary, atom.Address, atom.Center:
