@@ -19,11 +19,10 @@ import (
 type litMatcher struct {
 	class  [256]uint16 // byte -> byte class; 0 for bytes in no literal
 	nclass int
-	next   []int32 // state*nclass + class -> state
 	out    [][]int // state -> ids of the literals that end there (suffixes included)
 	n      int     // literals
-	// delta is next for scanning: each entry is the target state's row
-	// offset (state*nclass), negated when literals end there.
+	// delta is the transition table, state*nclass + class -> the target
+	// state's row offset (state*nclass), negated when literals end there.
 	delta []int32
 }
 
@@ -46,9 +45,9 @@ func newLitMatcher(lits []string) *litMatcher {
 	}
 	m.nclass++ // class 0: any other byte
 	// The trie, as the DFA's table with -1 for "no edge yet".
-	m.next = make([]int32, m.nclass)
-	for i := range m.next {
-		m.next[i] = -1
+	next := make([]int32, m.nclass) // the DFA, state*nclass + class -> state
+	for i := range next {
+		next[i] = -1
 	}
 	m.out = [][]int{nil}
 	for id, l := range lits {
@@ -58,14 +57,14 @@ func newLitMatcher(lits []string) *litMatcher {
 		s := int32(0)
 		for i := 0; i < len(l); i++ {
 			c := int32(m.class[l[i]])
-			if m.next[s*int32(m.nclass)+c] < 0 {
-				m.next[s*int32(m.nclass)+c] = int32(len(m.out))
+			if next[s*int32(m.nclass)+c] < 0 {
+				next[s*int32(m.nclass)+c] = int32(len(m.out))
 				m.out = append(m.out, nil)
 				for range m.nclass {
-					m.next = append(m.next, -1)
+					next = append(next, -1)
 				}
 			}
-			s = m.next[s*int32(m.nclass)+c]
+			s = next[s*int32(m.nclass)+c]
 		}
 		m.out[s] = append(m.out[s], id)
 	}
@@ -75,8 +74,8 @@ func newLitMatcher(lits []string) *litMatcher {
 	queue := make([]int32, 0, len(m.out))
 	nc := int32(m.nclass)
 	for c := range nc {
-		if t := m.next[c]; t < 0 {
-			m.next[c] = 0
+		if t := next[c]; t < 0 {
+			next[c] = 0
 		} else {
 			queue = append(queue, t) // fail[t] = 0
 		}
@@ -86,22 +85,22 @@ func newLitMatcher(lits []string) *litMatcher {
 		queue = queue[1:]
 		m.out[s] = append(m.out[s], m.out[fail[s]]...)
 		for c := range nc {
-			t := m.next[s*nc+c]
+			t := next[s*nc+c]
 			if t < 0 {
-				m.next[s*nc+c] = m.next[fail[s]*nc+c]
+				next[s*nc+c] = next[fail[s]*nc+c]
 				continue
 			}
-			fail[t] = m.next[fail[s]*nc+c]
+			fail[t] = next[fail[s]*nc+c]
 			queue = append(queue, t)
 		}
 	}
-	m.delta = make([]int32, len(m.next))
-	for i, t := range m.next {
-		m.delta[i] = t * nc
+	for i, t := range next { // in place: next becomes delta
+		next[i] = t * nc
 		if len(m.out[t]) > 0 {
-			m.delta[i] = -t*nc - 1
+			next[i] = -t*nc - 1
 		}
 	}
+	m.delta = next
 	return m
 }
 

@@ -251,7 +251,7 @@ func (run *textRun) candidate(r *Rule, b *tblock) bool {
 
 func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) bool {
 	b := &run.blocks[i]
-	if !r.hasKind(b.Kind) {
+	if !run.candidate(r, b) {
 		return false
 	}
 	switch r.position {
@@ -266,12 +266,6 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	}
 	if wordsBefore < r.afterWords {
 		return false
-	}
-	if r.minWords > 0 || r.maxWords > 0 {
-		n := b.wordCount()
-		if n < r.minWords || (r.maxWords > 0 && n > r.maxWords) {
-			return false
-		}
 	}
 	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != textnorm.Key(run.page.Title)) {
 		return false
