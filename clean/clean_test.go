@@ -167,6 +167,36 @@ func TestClean_Cancelled(t *testing.T) {
 	}
 }
 
+// TestClean_TimeLimit: a page over the time limit fails with ErrTimeout
+// naming its source, whether it is cleaned on the caller's goroutine (a small
+// page in memory), on a goroutine of its own (a large one) or read from a
+// reader.
+func TestClean_TimeLimit(t *testing.T) {
+	big := strings.Replace(article, "</article>", strings.Repeat("<p>More text, and more of it, for the big page.</p>\n", 2000)+"</article>", 1)
+	if len(big) <= 64<<10 {
+		t.Fatalf("big page is only %d bytes", len(big))
+	}
+	c := clean.New(nil, clean.Options{PageTimeout: time.Nanosecond})
+	for _, in := range []clean.Input{
+		{Source: "small.html", Data: []byte(article)},
+		{Source: "big.html", Data: []byte(big)},
+		{Source: "reader.html", Body: strings.NewReader(article)},
+	} {
+		res, err := c.Clean(context.Background(), in)
+		var pe *clean.PageError
+		if !errors.Is(err, clean.ErrTimeout) || !errors.As(err, &pe) || pe.Source != in.Source {
+			t.Errorf("%s: Clean = %v, %v; want a PageError naming it, wrapping ErrTimeout", in.Source, res, err)
+		}
+	}
+	// The same pages within the limit are cleaned.
+	c = clean.New(nil, clean.Options{PageTimeout: time.Minute})
+	for _, data := range []string{article, big} {
+		if _, err := c.Clean(context.Background(), clean.Input{Source: "ok", Data: []byte(data)}); err != nil {
+			t.Errorf("%d bytes within the limit: %v", len(data), err)
+		}
+	}
+}
+
 // TestClean_Data: a page given as Data cleans as the same page given as Body,
 // is limited and decoded the same way, and is never modified.
 func TestClean_Data(t *testing.T) {
