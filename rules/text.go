@@ -61,6 +61,8 @@ type textRun struct {
 	ri      int          // position in set of the rule being applied
 	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
+	seen    map[string]int // dedupe's scratch: block key -> position
+	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
 }
 
 // hit records a removal or change of the block at index i. Where and the
@@ -333,11 +335,13 @@ func (run *textRun) strip(r *Rule, text string) string {
 // shingles occur in a later, fuller block (a lead printed alone and again at
 // the start of a longer paragraph): of two copies, the one that says less goes.
 func (run *textRun) dedupe(r *Rule) {
-	seen := make(map[string]int, len(run.blocks)) // key -> position in out
-	var idx shingleIndex
-	if r.similarity < 1 {
-		idx = shingleIndex{first: make(map[uint64]int32, 256)}
+	if run.seen == nil {
+		run.seen = make(map[string]int, len(run.blocks))
 	}
+	seen := run.seen // key -> position in out
+	clear(seen)
+	idx := &run.shIdx
+	idx.reset(r.similarity < 1)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
@@ -397,6 +401,7 @@ func inWindow(window, first, pos int) bool {
 // shingleIndex maps word 3-shingles to the blocks holding them; blocks are
 // numbered by their position in the output being built.
 type shingleIndex struct {
+	on    bool               // blocks are indexed
 	first map[uint64]int32   // shingle -> position of the first block holding it
 	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
 	sizes []int              // position -> number of distinct shingles (0: not indexed)
@@ -452,7 +457,7 @@ func mix3(a, b, c uint64) uint64 {
 // contained reports whether threshold of sh occurs in one earlier block, and
 // lists the earlier blocks threshold of whose own shingles occur in sh.
 func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
-	if len(sh) == 0 || x.first == nil {
+	if len(sh) == 0 || !x.on {
 		return false, nil
 	}
 	if x.hits == nil {
@@ -489,7 +494,7 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 
 // add indexes sh as the next position; skip records a position not indexed.
 func (x *shingleIndex) add(sh []uint64) {
-	if x.first == nil {
+	if !x.on {
 		x.skip()
 		return
 	}
@@ -508,3 +513,16 @@ func (x *shingleIndex) add(sh []uint64) {
 }
 
 func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
+
+// reset empties x for another dedupe, keeping the room its maps have grown
+// (a page runs its dedupe rules in every text pass); on says whether blocks
+// are indexed at all (similarity below 1).
+func (x *shingleIndex) reset(on bool) {
+	x.on = on
+	if on && x.first == nil {
+		x.first = make(map[uint64]int32)
+	}
+	clear(x.first)
+	clear(x.more)
+	x.sizes = x.sizes[:0]
+}
