@@ -79,6 +79,7 @@ func (c *Crawler) Stats() Stats {
 // job is one unit of work for a worker: an entry, or robots.txt of a host.
 type job struct {
 	e      Entry
+	prior  *prior // e's state, when the revisit check has read it
 	host   string
 	robots bool
 	delay  time.Duration // the host's delay, counted from the end of the request
@@ -90,8 +91,20 @@ type finished struct {
 	robots *robotsRules // set for a robots job
 }
 
+// prior is an entry's stored state, read once when it is claimed.
+type prior struct {
+	st    State
+	known bool
+}
+
+// claimed is an entry waiting for its host.
+type claimed struct {
+	e     Entry
+	prior *prior // nil when not read yet
+}
+
 type hostState struct {
-	queue    []Entry
+	queue    []claimed
 	active   int
 	rules    *robotsRules
 	robots   int // 0 not fetched, 1 fetching, 2 known
@@ -262,7 +275,9 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 	release := func() error {
 		var es []Entry
 		for _, h := range hosts {
-			es = append(es, h.queue...)
+			for _, q := range h.queue {
+				es = append(es, q.e)
+			}
 			h.queue = nil
 		}
 		return c.store.Release(fetchCtx, es)
@@ -306,15 +321,18 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				idleFlushed = false
 			}
 			for _, e := range es {
+				var pr *prior
 				if c.cfg.Recheck > 0 {
 					// An article checked within its revisit interval is
 					// settled here, once, without a request.
-					if r, ok := c.fresh(ctx, e); ok {
+					r, ok, p := c.fresh(ctx, e)
+					if ok {
 						c.emit(Event{Kind: EventUnchanged, URL: e.URL})
 						commitCh <- r
 						settled = true
 						continue
 					}
+					pr = p
 				}
 				hn := hostOf(e.URL)
 				h := hosts[hn]
@@ -325,7 +343,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 					}
 					hosts[hn] = h
 				}
-				h.queue = append(h.queue, e)
+				h.queue = append(h.queue, claimed{e: e, prior: pr})
 				buffered++
 			}
 		}
@@ -348,7 +366,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 					break
 				}
 				if h.robots == 2 {
-					if e := h.queue[0]; !h.rules.allowed(pathOf(e.URL)) {
+					if e := h.queue[0].e; !h.rules.allowed(pathOf(e.URL)) {
 						h.queue = h.queue[1:]
 						buffered--
 						c.emit(Event{Kind: EventSkipped, URL: e.URL, Err: ErrDisallowed})
@@ -367,9 +385,9 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 				}
 				j := job{host: hn, delay: h.delay}
 				if h.robots == 0 {
-					j.e, j.robots, h.robots = h.queue[0], true, 1
+					j.e, j.robots, h.robots = h.queue[0].e, true, 1
 				} else {
-					j.e = h.queue[0]
+					j.e, j.prior = h.queue[0].e, h.queue[0].prior
 					h.queue = h.queue[1:]
 					buffered--
 				}

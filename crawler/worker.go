@@ -41,7 +41,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- a
 		c.hold(ctx, j, max(j.delay, fin.robots.delay))
 		return
 	}
-	res, ev := c.process(ctx, f, j.e)
+	res, ev := c.process(ctx, f, j.e, j.prior)
 	c.hold(ctx, j, j.delay)
 	if errors.Is(ev.Err, errOutput) {
 		c.emit(ev.Event)
@@ -135,7 +135,9 @@ type outcome struct {
 
 // process fetches one entry and decides its fate. It never panics: a panic
 // in a parser or in Extract fails the page, not the crawl.
-func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result, ev outcome) {
+// process fetches e and handles its response. pr is e's stored state when
+// the dispatcher has read it already; nil to read it here.
+func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (res result, ev outcome) {
 	res = result{entry: e, done: true}
 	ev.URL = e.URL
 	defer func() {
@@ -144,11 +146,15 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry) (res result,
 			ev = outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: fmt.Errorf("panic: %v", p)}}
 		}
 	}()
-	prev, known, err := c.store.State(ctx, e.URL)
-	if err != nil {
-		ev.Kind, ev.Err = EventFailed, err
-		return res, ev
+	if pr == nil {
+		st, known, err := c.store.State(ctx, e.URL)
+		if err != nil {
+			ev.Kind, ev.Err = EventFailed, err
+			return res, ev
+		}
+		pr = &prior{st, known}
 	}
+	prev, known := pr.st, pr.known
 	hdr := http.Header{}
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
@@ -240,11 +246,16 @@ func (c *Crawler) backoff(last time.Duration) time.Duration {
 // fresh reports whether e is an article checked more recently than its
 // revisit interval (State.Recheck, at least Config.Recheck); if so, it
 // returns the result that takes e out of the frontier without a request,
-// feeding the frontier with the article's remembered links.
-func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool) {
+// feeding the frontier with the article's remembered links; if not, the
+// state it read, which process then uses rather than reading it again.
+func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 	prev, known, err := c.store.State(ctx, e.URL)
-	if err != nil || !known || prev.Hash == "" || prev.Err != "" {
-		return result{}, false
+	if err != nil {
+		return result{}, false, nil // process reads it again and reports the error
+	}
+	pr := &prior{prev, known}
+	if !known || prev.Hash == "" || prev.Err != "" {
+		return result{}, false, pr
 	}
 	last := prev.FetchedAt
 	if prev.CheckedAt.After(last) {
@@ -252,14 +263,14 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool) {
 	}
 	interval := min(max(prev.Recheck, c.cfg.Recheck), c.cfg.RecheckMax)
 	if age := time.Since(last); age < 0 || age >= interval {
-		return result{}, false
+		return result{}, false, pr
 	}
 	if prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
-			return result{}, false // removed by hand: fetch and write it again
+			return result{}, false, pr // removed by hand: fetch and write it again
 		}
 	}
-	return result{entry: e, done: true, enqueue: c.linkEntries(prev.Links, e.Depth)}, true
+	return result{entry: e, done: true, enqueue: c.linkEntries(prev.Links, e.Depth)}, true, nil
 }
 
 // failure decides between a retry with backoff and giving up.
