@@ -122,7 +122,10 @@ func Key(s string) string {
 	return b.String()
 }
 
-// Words counts the runs of letters, marks or digits in s.
+// Words counts the runs of letters, marks or digits in s. Chinese and
+// Japanese are written without spaces between words, so each ideograph or
+// kana counts as a word of its own (as word processors count them): a
+// paragraph of Japanese is never one "word" that slips under a rule's word cap.
 func Words(s string) int {
 	n := 0
 	in := false
@@ -133,8 +136,13 @@ func Words(s string) int {
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			w = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 			i += size
+			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+				n++
+				in = false
+				continue
+			}
+			w = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 		}
 		if w && !in {
 			n++

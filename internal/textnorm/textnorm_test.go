@@ -13,6 +13,8 @@ func TestWords(t *testing.T) {
 		{"Tiếng Việt có dấu", 4},
 		{"co-operate, 2024!", 3},
 		{"สล็อต บาคาร่า", 2},
+		{"Windows10での操作方法です。", 9},
+		{"中文新闻", 4},
 	}
 	for _, tt := range tests {
 		if got := Words(tt.in); got != tt.want {
