@@ -16,11 +16,18 @@ var trackingParams = map[string]bool{
 	"msclkid": true, "yclid": true, "mc_cid": true, "mc_eid": true, "igshid": true,
 	"_ga": true, "_gl": true, "_hsenc": true, "_hsmi": true, "mkt_tok": true,
 	"oly_anon_id": true, "oly_enc_id": true, "vero_id": true, "ref_src": true,
+	// Session identifiers of server frameworks: one page gets a new URL per
+	// visitor, and a crawl that keeps them fetches every page again and again.
+	"phpsessid": true, "jsessionid": true, "cfid": true, "cftoken": true,
 }
+
+// sessionParam is a Java servlet session in a path segment ("/a;jsessionid=1F2E").
+var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^/?;]*`)
 
 // Canonical returns the canonical form of an absolute http(s) URL, so that the
 // frontier holds each page once: scheme and host lower-cased, default port,
-// fragment and tracking parameters (utm_*, fbclid, gclid, ...) dropped, dot
+// fragment, tracking parameters (utm_*, fbclid, gclid, ...) and session
+// identifiers (PHPSESSID, ;jsessionid=...) dropped, dot
 // segments resolved, an empty path made "/", and the remaining query
 // parameters sorted.
 func Canonical(raw string) (string, error) {
@@ -45,6 +52,11 @@ func canonicalURL(u *url.URL) (string, error) {
 	c.Host = strings.ToLower(c.Host)
 	if p := c.Port(); (c.Scheme == "http" && p == "80") || (c.Scheme == "https" && p == "443") {
 		c.Host = strings.TrimSuffix(c.Host, ":"+p)
+	}
+	if strings.Contains(c.Path, ";") {
+		if p := sessionParam.ReplaceAllString(c.Path, ""); p != c.Path {
+			c.Path, c.RawPath = p, ""
+		}
 	}
 	if c.Path == "" {
 		c.Path, c.RawPath = "/", ""

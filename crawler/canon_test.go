@@ -18,6 +18,9 @@ func TestCanonical(t *testing.T) {
 		{"http://user:pw@example.com/a", "http://example.com/a"},
 		{"http://example.com/caf%C3%A9?q=a%20b", "http://example.com/caf%C3%A9?q=a%20b"},
 		{"  http://example.com/x  ", "http://example.com/x"},
+		{"http://example.com/a;jsessionid=1F2E3D?PHPSESSID=9a&id=2", "http://example.com/a?id=2"},
+		{"http://example.com/shop;JSESSIONID=ab/item;v=2?CFID=1&CFTOKEN=2", "http://example.com/shop/item;v=2"},
+		{"http://example.com/;jsessionid=x", "http://example.com/"},
 	} {
 		got, err := crawler.Canonical(c.in)
 		if err != nil || got != c.want {
