@@ -229,3 +229,27 @@ func TestClean_Data(t *testing.T) {
 		t.Errorf("gzip Data over MaxBytes once decompressed: err %v, want ErrTooLarge", err)
 	}
 }
+
+// TestClean_EmbeddedPost checks that a social post quoted by the article is
+// kept whatever its wrapper is named: readability drops elements named
+// "social" and divs dense with links.
+func TestClean_EmbeddedPost(t *testing.T) {
+	const page = `<!DOCTYPE html><html lang="en"><head><title>Slogan draws ridicule</title></head><body>
+<article><h1>Slogan draws ridicule</h1>
+<p>The state's new slogan for an anti-drug campaign drew a large share of attention on social media on Monday, and officials said they were pleased.</p>
+<p>A whole lot of people on Twitter pointed out what might be wrong with it, and the campaign became one of the top trends of the day.</p>
+<div class="social-media-embed"><blockquote class="twitter-tweet"><p lang="en">Yes this is real and yes the state spent half a million dollars on it: <a href="https://t.co/x">https://t.co/x</a></p>— A Reader (@reader) <a href="https://twitter.com/reader/status/1">November 18, 2019</a></blockquote>
+<script async src="https://platform.twitter.com/widgets.js"></script></div>
+<p>The governor saw the reaction and doubled down on the slogan, saying the whole point of the campaign was to raise awareness of the problem.</p>
+<p>According to a report in the local paper, the campaign is rolling out with television commercials and billboards across the state this winter.</p>
+<p>The agency that came up with the campaign has been paid nearly half a million dollars so far this year, the report said, citing state records.</p>
+</article></body></html>`
+	c := builtinCleaner(t)
+	res, err := c.Clean(context.Background(), clean.Input{Source: "test", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Text, "Yes this is real") {
+		t.Errorf("the embedded post was dropped:\n%s", res.Text)
+	}
+}

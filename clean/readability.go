@@ -7,9 +7,12 @@ import (
 	"io"
 	"log/slog"
 	"net/url"
+	"slices"
+	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // article is what the readability pass yields.
@@ -29,9 +32,70 @@ func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
 	p.Logger = discardLogger
 	p.MaxElemsToParse = maxNodes
 	p.KeepClasses = true // article-stage rules match on class names
+	unwrapEmbeds(doc)
 	a, err := p.ParseAndMutate(doc, pageURL)
 	if err != nil {
 		return article{}, err
 	}
 	return article{Title: a.Title(), Lang: a.Language(), Node: a.Node}, nil
+}
+
+// embedClasses are the class names of the blockquotes that social networks'
+// embed codes put in a page (a post quoted by the article). Their text is
+// the post itself, shown by the site even when the network's script fails.
+var embedClasses = []string{"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed", "text-post-media"}
+
+// unwrapEmbeds replaces the elements that wrap nothing but an embedded social
+// post with the post itself. Sites wrap embeds in elements named
+// "social-media-embed" or "tweet-widget", and readability drops an element
+// whose class or id says "social", or a div whose text is a fifth links (a
+// post's links and date line), before or after it scores the page: a quoted
+// post would be kept or lost depending on its wrapper. A blockquote is exempt
+// from both checks.
+func unwrapEmbeds(doc *html.Node) {
+	var embeds []*html.Node
+	for n := range doc.Descendants() {
+		if n.DataAtom == atom.Blockquote && hasClass(n, embedClasses) {
+			embeds = append(embeds, n)
+		}
+	}
+	for _, n := range embeds {
+		for p := n.Parent; p != nil && p.Type == html.ElementNode && onlyChild(p, n); p = n.Parent {
+			switch p.DataAtom {
+			case atom.Div, atom.Section, atom.Figure, atom.Aside, atom.Span, atom.Center:
+			default:
+				p = nil
+			}
+			if p == nil {
+				break
+			}
+			p.RemoveChild(n)
+			p.Parent.InsertBefore(n, p)
+			p.Parent.RemoveChild(p)
+		}
+	}
+}
+
+// hasClass reports whether n's class attribute holds one of names.
+func hasClass(n *html.Node, names []string) bool {
+	for c := range strings.FieldsSeq(attr(n, "class")) {
+		if slices.Contains(names, strings.ToLower(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyChild reports whether c is the only child of p that shows: the other
+// children are whitespace or scripts.
+func onlyChild(p, c *html.Node) bool {
+	for o := p.FirstChild; o != nil; o = o.NextSibling {
+		switch {
+		case o == c, o.Type == html.CommentNode, o.Type == html.ElementNode && o.DataAtom == atom.Script:
+		case o.Type == html.TextNode && strings.TrimSpace(o.Data) == "":
+		default:
+			return false
+		}
+	}
+	return true
 }
