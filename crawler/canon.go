@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // trackingParams are query parameters that identify a campaign or a click,
@@ -29,7 +30,7 @@ var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^/?;]*`)
 // fragment, tracking parameters (utm_*, fbclid, gclid, ...) and session
 // identifiers (PHPSESSID, ;jsessionid=...) dropped, dot
 // segments resolved, an empty path made "/", and the remaining query
-// parameters sorted.
+// parameters sorted, with spaces and non-ASCII bytes percent-encoded.
 func Canonical(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -43,7 +44,7 @@ func canonicalURL(u *url.URL) (string, error) {
 	if u.Scheme != "http" && u.Scheme != "https" {
 		return "", fmt.Errorf("canonical url %q: scheme %q is not http or https", u.Redacted(), u.Scheme)
 	}
-	if u.Host == "" {
+	if u.Hostname() == "" { // "http://:8080/" has a port but no host
 		return "", fmt.Errorf("canonical url %q: no host", u.Redacted())
 	}
 	c := *u
@@ -90,10 +91,30 @@ func canonicalQuery(raw string) string {
 		if strings.HasPrefix(name, "utm_") || trackingParams[name] {
 			continue
 		}
-		kept = append(kept, p)
+		kept = append(kept, queryEscape(p))
 	}
 	slices.Sort(kept)
 	return strings.Join(kept, "&")
+}
+
+// queryEscape percent-encodes the spaces and non-ASCII bytes that url.Parse
+// leaves raw in a query, as a browser sends them. A raw space could end the
+// canonical URL, which Canonical, trimming its input, would then change.
+func queryEscape(p string) string {
+	i := strings.IndexFunc(p, func(r rune) bool { return r == ' ' || r >= utf8.RuneSelf })
+	if i < 0 {
+		return p
+	}
+	var b strings.Builder
+	b.WriteString(p[:i])
+	for ; i < len(p); i++ {
+		if c := p[i]; c == ' ' || c >= utf8.RuneSelf {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
 }
 
 // Scope decides which URLs a job may fetch.
