@@ -30,18 +30,32 @@ func agentName(ua string) string {
 // means no rules, a 5xx or an unreachable server means disallow everything
 // (for this run), and a body that does not parse means no rules.
 func parseRobots(status int, body []byte, agent string, maxDelay time.Duration) *robotsRules {
+	if status >= 500 || status == 0 {
+		return &robotsRules{group: disallowAll}
+	}
 	data, err := robotstxt.FromStatusAndBytes(status, body)
 	if err != nil || data == nil {
-		if status >= 500 || status == 0 {
-			data, _ = robotstxt.FromStatusAndBytes(500, nil)
-		} else {
-			return &robotsRules{}
-		}
+		return &robotsRules{}
 	}
 	g := data.FindGroup(agent)
 	r := &robotsRules{group: g, sitemaps: data.Sitemaps}
 	if g != nil {
-		r.delay = min(g.CrawlDelay, maxDelay)
+		r.delay = g.CrawlDelay
+		if r.delay < 0 || r.delay > maxDelay {
+			// A delay too large for a Duration wraps around to a negative one.
+			r.delay = maxDelay
+		}
 	}
 	return r
 }
+
+// disallowAll is the group that disallows every path. robotstxt's own answer
+// to a 5xx holds no group, and FindGroup gives it an empty one that allows
+// everything (its disallow flag is only read by TestAgent).
+var disallowAll = func() *robotstxt.Group {
+	data, err := robotstxt.FromString("User-agent: *\nDisallow: /\n")
+	if err != nil {
+		panic(err)
+	}
+	return data.FindGroup("*")
+}()
