@@ -32,6 +32,11 @@ func isXML(contentType string, body []byte) bool {
 		bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed"))
 }
 
+// maxXMLDepth caps the nesting parseXMLLinks reads: sitemaps and feeds are
+// a few levels deep, and the decoder keeps some 150 bytes for each
+// open element, so 10 MiB of nested "<a>" took 500 MB.
+const maxXMLDepth = 256
+
 // parseXMLLinks reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
 // feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
 // URLs and are never built into a tree.
@@ -68,6 +73,9 @@ func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
 					return nil, root, errNotFeed
 				}
 			}
+			if len(path) == maxXMLDepth {
+				return out, root, nil // keep what came before, as for a truncated feed
+			}
 			path = append(path, name)
 			parent := ""
 			if len(path) >= 2 {
@@ -88,8 +96,8 @@ func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
 						href = a.Value
 					}
 				}
-				if rel == "alternate" && href != "" {
-					out = append(out, xmlLink{url: strings.TrimSpace(href), kind: KindPage})
+				if href = strings.TrimSpace(href); rel == "alternate" && href != "" {
+					out = append(out, xmlLink{url: href, kind: KindPage})
 				}
 			}
 		case xml.CharData:
@@ -111,6 +119,9 @@ func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
 				path = path[:len(path)-1]
 			}
 		}
+	}
+	if root == "" { // no element at all: empty, or text
+		return nil, "", errNotFeed
 	}
 	return out, root, nil
 }
