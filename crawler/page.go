@@ -45,8 +45,11 @@ type Extract func(ctx context.Context, p *Page) (title, text string, err error)
 // Content-Type names a charset other than UTF-8 (converted is then true); for
 // the rest the charset comes from a byte order mark or a <meta> element, and a
 // header claiming UTF-8 over bytes that are not UTF-8 is overruled by <meta>.
+// A body colly left alone although converted says otherwise (it skips any
+// Content-Type that holds "utf-8", such as charset=unicode-1-1-utf-8) is
+// decoded here as well.
 func decodeHTML(body []byte, contentType string, converted bool) []byte {
-	if converted {
+	if converted && utf8.Valid(body) {
 		return body
 	}
 	declared := strings.Contains(strings.ToLower(contentType), "charset=")
@@ -94,7 +97,7 @@ func analyze(body []byte, base *url.URL) pageInfo {
 			return ""
 		}
 		r, err := base.Parse(ref)
-		if err != nil || (r.Scheme != "http" && r.Scheme != "https") {
+		if err != nil || (r.Scheme != "http" && r.Scheme != "https") || r.Hostname() == "" { // "http:a" has none
 			return ""
 		}
 		return r.String()

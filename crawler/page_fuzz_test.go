@@ -1,0 +1,83 @@
+package crawler
+
+import (
+	"bytes"
+	"mime"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// FuzzDecodeHTML checks decodeHTML and analyze on any body, Content-Type and
+// page URL: the body comes out as valid UTF-8, unchanged when it was valid
+// UTF-8 declared as such, and analyze finds only absolute http(s) links,
+// feeds and canonical URLs.
+func FuzzDecodeHTML(f *testing.F) {
+	files, _ := filepath.Glob("../fixtures/*/input.html")
+	if len(files) == 0 {
+		f.Fatal("no ../fixtures/*/input.html")
+	}
+	urls := fixtureURLs(f)
+	for i, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b, "text/html; charset=utf-8", false, urls[i%len(urls)])
+		f.Add(b, "text/html", false, urls[i%len(urls)])
+	}
+	for _, c := range []struct { // TestDecodeHTML and TestAnalyze
+		body, ct  string
+		converted bool
+	}{
+		{"<meta charset=iso-8859-1><p>caf\xe9</p>", "text/html", false},
+		{"<meta charset=windows-1252><p>\x93q\x94</p>", "text/html; charset=utf-8", false},
+		{"<meta charset=utf-8><p>caf\xe9</p>", "text/html", false},
+		{"<p>café</p>", "text/html; charset=iso-8859-1", true},
+		{"\xfe\xff\x00<\x00p\x00>", "", false},
+		{`<html><head><base href="https://e.com/other/">
+<link rel="canonical" href="/canon"><link rel="alternate" type="application/atom+xml" href="feed.xml">
+<meta name="robots" content="NOINDEX"><script type="application/ld+json">{"@context":"https://schema.org","@type": "NewsArticle"}</script>
+</head><body><a href="a">a</a><a href="#top">top</a><a href="javascript:void(0)">js</a><area href="http://x.org/b"></body></html>`, "text/html", false},
+	} {
+		f.Add([]byte(c.body), c.ct, c.converted, "https://e.com/dir/page")
+	}
+	f.Fuzz(func(t *testing.T, body []byte, contentType string, converted bool, pageURL string) {
+		out := decodeHTML(body, contentType, converted)
+		if !utf8.Valid(out) {
+			t.Fatalf("decodeHTML(%q, %q, %v) = %q, not valid UTF-8", body, contentType, converted, out)
+		}
+		if _, params, err := mime.ParseMediaType(contentType); err == nil && strings.EqualFold(params["charset"], "utf-8") &&
+			utf8.Valid(body) && !bytes.Equal(out, body) {
+			t.Fatalf("decodeHTML(%q, %q, %v) = %q, want the UTF-8 body unchanged", body, contentType, converted, out)
+		}
+		// The crawler analyzes pages at canonical URLs only.
+		canon, err := Canonical(pageURL)
+		if err != nil {
+			canon = "https://e.com/dir/page"
+		}
+		base, err := url.Parse(canon)
+		if err != nil {
+			t.Fatalf("Canonical gave %q, which does not parse: %v", canon, err)
+		}
+		pi := analyze(out, base)
+		check := func(what, l string) {
+			u, err := url.Parse(l)
+			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
+				t.Fatalf("analyze(%q, %s): %s %q is not an absolute http(s) URL", out, canon, what, l)
+			}
+		}
+		for _, l := range pi.links {
+			check("link", l)
+		}
+		for _, l := range pi.feeds {
+			check("feed", l)
+		}
+		if pi.canonical != "" {
+			check("canonical", pi.canonical)
+		}
+	})
+}
