@@ -70,6 +70,17 @@ func loadJob(path string) (*jobFile, error) {
 // cronParser accepts five-field expressions and @hourly-style descriptors.
 var cronParser = cron.NewParser(cron.Minute | cron.Hour | cron.Dom | cron.Month | cron.Dow | cron.Descriptor)
 
+// parseSchedule is cronParser.Parse, which panics on a time zone without
+// fields after it ("TZ=UTC"; robfig/cron issue 554, not fixed upstream).
+func parseSchedule(spec string) (s cron.Schedule, err error) {
+	defer func() {
+		if recover() != nil {
+			s, err = nil, fmt.Errorf("no fields after the time zone")
+		}
+	}()
+	return cronParser.Parse(spec)
+}
+
 // parseJob decodes a job strictly: unknown keys, wrong types and bad values
 // are errors with their position, all reported together.
 func parseJob(path string, data []byte) (*jobFile, error) {
@@ -98,7 +109,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 		"robots_sitemaps": func(n *yaml.Node) { j.RobotsSitemaps = p.boolean(n) },
 		"schedule": func(n *yaml.Node) {
 			j.Schedule = p.str(n)
-			if _, err := cronParser.Parse(j.Schedule); j.Schedule != "" && err != nil {
+			if _, err := parseSchedule(j.Schedule); j.Schedule != "" && err != nil {
 				p.errf(n, "bad schedule %q: %v", j.Schedule, err)
 			}
 		},

@@ -1,0 +1,120 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/rules"
+)
+
+// FuzzParseJob checks that any bytes give either a job or an error, never a
+// panic. A job has what parseJob requires of it; an error is a rules.ErrorList
+// whose every position lies inside the input, or a YAML syntax error whose
+// line does.
+func FuzzParseJob(f *testing.F) {
+	for _, s := range []string{ // the job files of job_test.go
+		minimalJob,
+		minimalJob + `articles: ['/news/\d+']
+user_agent: "mybot/2 (+https://example.com/bot)"
+politeness: {delay: 0, parallelism: 2, workers: 4, robots: false, max_crawl_delay: 10s}
+timeout: 5s
+max_body_size: 2MiB
+retries: 0
+retry_backoff: 250ms
+max_retry_after: 1m
+recheck: 6h
+recheck_max: 72h
+rules: {dirs: [rules], no_defaults: true, disable: [spam.x]}
+schedule: "@hourly"
+`,
+		`name: example
+seeds: ["ftp://127.0.0.1/"]
+scope:
+  hosts: ["127.0.0.1:8080"]
+  include: ["("]
+  max_depth: -1
+politeness:
+  delay: fast
+  robots: "yes"
+  paralelism: 2
+output:
+  dir: out
+  format: csv
+state:
+  redis: "http://127.0.0.1:6379/0"
+max_body_size: 10 parsecs
+schedule: "every hour"
+`,
+		"name: x\n",
+		strings.Replace(minimalJob, "  dir: state\n", "  dir: state\n  redis: redis://127.0.0.1:6379/2\n", 1),
+		"state: redis://127.0.0.1:6379/2\nschedule: '*/5 * * * *'\n",
+		"name: &a x\nseeds: *a\n",
+		"- a\n- b\n",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	if doc, err := os.ReadFile("../../crawler/JOBS.md"); err == nil { // the documented examples
+		for _, b := range strings.Split(string(doc), "```yaml\n")[1:] {
+			src, _, _ := strings.Cut(b, "```")
+			f.Add([]byte(src))
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		j, err := parseJob("fuzz.yaml", data)
+		if err == nil {
+			switch {
+			case j == nil:
+				t.Fatalf("parseJob(%q) = nil, nil", data)
+			case j.Name == "", j.OutputDir == "", (j.StateDir == "") == (j.StateRedis == ""):
+				t.Fatalf("parseJob(%q) = %+v: no name, no output.dir, or not exactly one state", data, j)
+			}
+			j.config()
+			return
+		}
+		if j != nil {
+			t.Fatalf("parseJob(%q) = %+v and error %v", data, j, err)
+		}
+		lines := yamlLines(data)
+		var el rules.ErrorList
+		if !errors.As(err, &el) {
+			// A YAML syntax error: "fuzz.yaml: yaml: line 3: ...", without a column.
+			m := yamlSyntaxErr.FindStringSubmatch(err.Error())
+			if m == nil {
+				t.Fatalf("parseJob(%q) error is %T, want rules.ErrorList or a YAML syntax error: %v", data, err, err)
+			}
+			if n, _ := strconv.Atoi(m[1]); m[1] != "" && (n < 1 || n > lines+1) {
+				t.Fatalf("parseJob(%q): line %d outside the input (%d lines): %v", data, n, lines, err)
+			}
+			return
+		}
+		if len(el) == 0 {
+			t.Fatalf("parseJob(%q) error is an empty ErrorList", data)
+		}
+		for _, e := range el {
+			// yaml places an empty document ("---") on the line after the input.
+			if e.Pos.File != "fuzz.yaml" || e.Pos.Line < 1 || e.Pos.Line > lines+1 || e.Pos.Col < 1 {
+				t.Fatalf("parseJob(%q): error position %v outside the input (%d lines): %v", data, e.Pos, lines, e)
+			}
+		}
+	})
+}
+
+var yamlSyntaxErr = regexp.MustCompile(`^fuzz\.yaml: yaml: (?:line (\d+): )?`)
+
+// yamlLines counts lines as YAML does: \r\n, \r, \n, NEL, LS and PS all break.
+func yamlLines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
+}
