@@ -32,7 +32,44 @@ func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httpt
 	if err != nil {
 		b.Fatal(err)
 	}
-	para := strings.Repeat("The delegates agreed on a plan for the region's farmers, and the minister said the money would arrive before the rains. ", 5)
+	// Twenty-four sentences; each paragraph of an article is four of them,
+	// in turn from one that depends on the page, so that no two paragraphs
+	// of a page repeat each other (a page of near-copies would be cut to one
+	// paragraph by the dedupe rules, which is not what a crawl meets).
+	sentences := []string{
+		"The delegates agreed on a plan for the region's farmers after three days of talks.",
+		"The minister said the money would arrive before the rains, though officials gave no date.",
+		"Prices of maize and beans have doubled since March in the markets of the north.",
+		"Aid groups warned that the roads to the eastern villages remain closed by floods.",
+		"A spokesman for the farmers' union called the plan a first step and asked for more.",
+		"Opposition members questioned how the fund would be audited and by whom.",
+		"The central bank expects inflation to ease in the second half of the year.",
+		"Schools in two districts reopened on Monday after being used as shelters.",
+		"Engineers began repairing the bridge that links the capital to the southern ports.",
+		"The weather service forecast heavy showers for the coming week along the coast.",
+		"Traders said fuel shortages had slowed deliveries to the smaller towns.",
+		"The government will publish the list of eligible households next month.",
+		"Several families said they had not received the seed promised last season.",
+		"The health ministry reported fewer cases of cholera than in the same week last year.",
+		"Fishermen on the lake stayed ashore for a third day because of strong winds.",
+		"A court in the capital adjourned the case against the former mayor until June.",
+		"Teachers ended their strike after the union accepted a smaller pay rise.",
+		"The railway company said night trains to the border would resume on Friday.",
+		"Farmers who planted early expect a good harvest if the rains hold.",
+		"Donors pledged a further forty million for clean water in the dry districts.",
+		"The police said the road blocks on the highway had been lifted by noon.",
+		"Local radio stations will broadcast the lessons for pupils who cannot travel.",
+		"Exporters welcomed the new rules on tea auctions but asked for clearer fees.",
+		"The mayor promised to clear the drains before the long rains begin.",
+	}
+	para := func(page, k int) string {
+		var s strings.Builder
+		for i := range 4 {
+			s.WriteString(sentences[(page+k*4+i)%len(sentences)])
+			s.WriteByte(' ')
+		}
+		return s.String()
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) { fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n") })
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
@@ -63,8 +100,10 @@ func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httpt
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		var s strings.Builder
 		fmt.Fprintf(&s, `<html><head><title>Story %s</title><meta property="og:type" content="article"></head><body><div>tk88 bet</div><article><h1>Story %s</h1>`, r.URL.Path, r.URL.Path)
+		var sec, art int
+		fmt.Sscanf(r.URL.Path, "/news/%d-%d", &sec, &art)
 		for k := range 6 {
-			fmt.Fprintf(&s, "<p>%d. %s</p>", k, para)
+			fmt.Fprintf(&s, "<p>%s</p>", para(sec+art, k))
 		}
 		fmt.Fprint(w, s.String()+`</article><aside><h3>See more</h3><a href="/news/0-1">Related</a></aside></body></html>`)
 	})
