@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -115,14 +116,56 @@ func TestCrawl_CollyEnv(t *testing.T) {
 	}
 }
 
-func TestCrawl_GzipSitemapRefused(t *testing.T) {
-	s := newSite(t, 1, 1, "")
-	cfg := job(s, filepath.Join(t.TempDir(), "out"))
-	cfg.Seeds, cfg.Delay = []string{s.url("/sitemap.xml.gz")}, -1
-	_, ev := runJob(t, cfg, t.TempDir())
-	if evs := ev.find(crawler.EventSkipped, "/sitemap.xml.gz"); len(evs) != 1 || !errors.Is(evs[0].Err, crawler.ErrNotHTML) {
-		t.Errorf("gzip sitemap: events %v, want one skipped with ErrNotHTML", evs)
+// TestCrawl_GzipSitemap reads gzip sitemaps (a .xml.gz file, a gzip
+// Content-Encoding nobody asked for, a .gz name on plain XML) and bounds what
+// decompression may hold: a sitemap of 256 MiB once decompressed fails with
+// ErrTooLarge under a 1 MiB limit without allocating its size.
+func TestCrawl_GzipSitemap(t *testing.T) {
+	for _, seed := range []string{"/sitemap.xml.gz", "/plain-sitemap.xml.gz", "/encoded-sitemap.xml"} {
+		t.Run(strings.TrimPrefix(seed, "/"), func(t *testing.T) {
+			s := newSite(t, 1, 1, "User-agent: *\nDisallow: /private/\n")
+			out := filepath.Join(t.TempDir(), "out")
+			cfg := job(s, out)
+			cfg.Seeds, cfg.Delay = []string{s.url(seed)}, -1
+			runJob(t, cfg, t.TempDir())
+			written := map[string]int{}
+			for _, l := range readIndex(t, out) {
+				written[strings.TrimPrefix(l.URL, s.srv.URL)]++
+			}
+			for i := range 5 {
+				if p := fmt.Sprintf("/sitemap-only/%d", i); written[p] != 1 {
+					t.Errorf("%s written %d times, want 1 (index: %v)", p, written[p], written)
+				}
+			}
+		})
 	}
+	t.Run("corrupt", func(t *testing.T) {
+		s := newSite(t, 1, 1, "")
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Seeds, cfg.Delay, cfg.Retries = []string{s.url("/corrupt-sitemap.xml.gz"), s.url("/news/0-0")}, -1, 0
+		_, ev := runJob(t, cfg, t.TempDir())
+		if evs := ev.find(crawler.EventFailed, "/corrupt-sitemap.xml.gz"); len(evs) != 1 || !strings.Contains(evs[0].Err.Error(), "gzip") {
+			t.Errorf("corrupt gzip: events %v, want one failure naming gzip", evs)
+		}
+		if evs := ev.find(crawler.EventWritten, "/news/0-0"); len(evs) != 1 {
+			t.Errorf("/news/0-0 written %d times, want 1: one bad seed stops nothing", len(evs))
+		}
+	})
+	t.Run("bomb", func(t *testing.T) {
+		s := newSite(t, 1, 1, "")
+		cfg := job(s, filepath.Join(t.TempDir(), "out"))
+		cfg.Seeds, cfg.Delay, cfg.MaxBodySize = []string{s.url("/bomb-sitemap.xml.gz")}, -1, 1<<20
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		_, ev := runJob(t, cfg, t.TempDir())
+		runtime.ReadMemStats(&after)
+		if evs := ev.find(crawler.EventFailed, "/bomb-sitemap.xml.gz"); len(evs) != 1 || !errors.Is(evs[0].Err, crawler.ErrTooLarge) {
+			t.Errorf("gzip bomb: events %v, want one failure with ErrTooLarge", evs)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+			t.Errorf("gzip bomb: %d MiB allocated, want the 1 MiB limit to hold decompression", alloc>>20)
+		}
+	})
 }
 
 // TestCrawl_OutputFails stops the run when an article cannot be written, and

@@ -2,6 +2,7 @@ package crawler_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -165,15 +166,23 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		s.article(w, r, p, r.URL.Query().Get("amp") == "1")
 	case p == "/sitemap.xml":
 		w.Header().Set("Content-Type", "application/xml")
-		b := `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`
-		for i := range 5 {
-			b += fmt.Sprintf(`<url><loc>%s/sitemap-only/%d</loc></url>`, s.srv.URL, i)
-		}
-		b += fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, s.srv.URL, s.srv.URL)
-		fmt.Fprint(w, b)
-	case p == "/sitemap.xml.gz":
+		fmt.Fprint(w, s.sitemap())
+	case p == "/sitemap.xml.gz": // a gzip file, as news sitemaps often are
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(gzipped(s.sitemap()))
+	case p == "/plain-sitemap.xml.gz": // named .gz, served decompressed
 		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprint(w, s.sitemap())
+	case p == "/encoded-sitemap.xml": // gzip as a Content-Encoding the client did not ask for
+		w.Header().Set("Content-Type", "application/xml")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gzipped(s.sitemap()))
+	case p == "/corrupt-sitemap.xml.gz":
+		w.Header().Set("Content-Type", "application/x-gzip")
 		fmt.Fprint(w, "\x1f\x8b not really gzip")
+	case p == "/bomb-sitemap.xml.gz": // 256 MiB once decompressed
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Write(gzipBomb())
 	case p == "/feed.xml":
 		w.Header().Set("Content-Type", "application/rss+xml")
 		b := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>`
@@ -236,6 +245,38 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		http.NotFound(w, r)
 	}
 }
+
+// sitemap lists the sitemap-only articles, one in-scope article with a
+// tracking parameter and one disallowed URL.
+func (s *site) sitemap() string {
+	b := `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`
+	for i := range 5 {
+		b += fmt.Sprintf(`<url><loc>%s/sitemap-only/%d</loc></url>`, s.srv.URL, i)
+	}
+	return b + fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, s.srv.URL, s.srv.URL)
+}
+
+func gzipped(s string) []byte {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	io.WriteString(zw, s)
+	zw.Close()
+	return b.Bytes()
+}
+
+// gzipBomb is a sitemap that decompresses to 256 MiB (about 256 KiB of
+// gzip), built once.
+var gzipBomb = sync.OnceValue(func() []byte {
+	var b bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	io.WriteString(zw, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>`)
+	zeros := make([]byte, 1<<20)
+	for range 256 {
+		zw.Write(zeros)
+	}
+	zw.Close()
+	return b.Bytes()
+})
 
 func (s *site) html(w http.ResponseWriter, r *http.Request, body string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")

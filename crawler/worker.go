@@ -453,8 +453,9 @@ func (c *Crawler) inScope(from, ref string, depth int) string {
 	if err != nil || !c.cfg.Scope.allows(p, cu, depth) {
 		return ""
 	}
-	if ext := strings.ToLower(filepath.Ext(p.Path)); skipExt[ext] {
-		return ""
+	lower := strings.ToLower(p.Path)
+	if ext := filepath.Ext(lower); skipExt[ext] || ext == ".gz" && !strings.HasSuffix(lower, ".xml.gz") {
+		return "" // a gzip file is read only as a sitemap or feed (.xml.gz)
 	}
 	return cu
 }
@@ -464,6 +465,7 @@ var skipExt = map[string]bool{
 	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
 	".css": true, ".js": true, ".pdf": true, ".zip": true, ".mp3": true, ".mp4": true,
 	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
+	".tgz": true, ".bz2": true, ".xz": true, ".rar": true, ".7z": true,
 }
 
 // linkEntries turns the links of a page at depth into frontier entries.
