@@ -83,8 +83,7 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		errs.Add(yamlErrPos(name, err), "%s", yamlErrMsg(err))
-		return nil, errs.Err()
+		return nil, YAMLError(name, err)
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil // an empty file holds no rules
@@ -514,6 +513,15 @@ func kindName(n *yaml.Node) string {
 }
 
 var yamlLineRx = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
+
+// YAMLError turns an error of the yaml package about file into an ErrorList
+// of one "file:line: bad YAML: ..." entry, so that other YAML files (job
+// files) report syntax errors as rule files do.
+func YAMLError(file string, err error) error {
+	var errs ErrorList
+	errs.Add(yamlErrPos(file, err), "%s", yamlErrMsg(err))
+	return errs.Err()
+}
 
 // yamlErrPos extracts the line of a YAML syntax error; the yaml package gives
 // no column for syntax errors.

@@ -87,7 +87,7 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 	p := &jobParser{file: path}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, rules.YAMLError(path, err)
 	}
 	j := &jobFile{path: path}
 	if len(doc.Content) == 0 {

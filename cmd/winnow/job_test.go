@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/rules"
 )
 
 const minimalJob = `name: example
@@ -103,6 +105,17 @@ func TestParseJob_Missing(t *testing.T) {
 	want := "job.yaml:1:1: missing seeds\njob.yaml:1:1: missing output.dir\njob.yaml:1:1: missing state.dir"
 	if err == nil || err.Error() != want {
 		t.Errorf("parseJob error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestParseJob_Syntax: a YAML syntax error reads like a rule file's, as
+// "file:line: bad YAML: ..." (the yaml package gives no column for these).
+func TestParseJob_Syntax(t *testing.T) {
+	_, err := parseJob("job.yaml", []byte("name: x\nseeds:\n  - http://a/\n - http://b/\n"))
+	var el rules.ErrorList
+	want := "job.yaml:3: bad YAML: did not find expected key"
+	if !errors.As(err, &el) || err.Error() != want {
+		t.Errorf("parseJob error %T:\n%v\nwant:\n%s", err, err, want)
 	}
 }
 
