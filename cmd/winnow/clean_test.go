@@ -200,6 +200,18 @@ func TestVersionAndHelp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Usage: winnow clean") || !strings.Contains(out, "Examples:") {
 		t.Errorf("help clean = %q, %v", out, err)
 	}
+	// -h prints the usage once, on stdout; a bad flag prints it on stderr
+	// and leaves the error to the caller, which prints it once.
+	for _, cmd := range []string{"clean", "crawl", "serve"} {
+		out, errOut, err := runCmd(t, "", cmd, "-h")
+		if err != nil || strings.Count(out, "Usage: winnow "+cmd) != 1 || errOut != "" {
+			t.Errorf("%s -h: stdout %q, stderr %q, %v: want the usage once on stdout", cmd, out, errOut, err)
+		}
+		out, errOut, err = runCmd(t, "", cmd, "-bogus")
+		if exitCode(err) != 2 || out != "" || strings.Count(errOut, "Usage: winnow "+cmd) != 1 || strings.Contains(errOut, "bogus") {
+			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want the usage once on stderr and the error returned", cmd, out, errOut, err)
+		}
+	}
 	_, _, err = runCmd(t, "", "clean")
 	var ue *usageError
 	if !errors.As(err, &ue) || exitCode(err) != 2 {

@@ -42,13 +42,21 @@ func (e *usageError) Error() string { return e.msg }
 // parseFlags parses args into fs. On -h it prints the usage on stdout; done
 // is then true, as it is on a bad flag, which err reports as a usage error.
 func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) {
+	// The flag package prints the usage itself on -h and on a bad flag, and
+	// the error: they are printed here instead, once, on the right stream.
+	usage, out := fs.Usage, fs.Output()
+	fs.Usage = func() {}
+	fs.SetOutput(io.Discard)
 	err = fs.Parse(args)
+	fs.Usage = usage
+	fs.SetOutput(out)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
 		fs.SetOutput(e.stdout)
 		fs.Usage()
 		return true, nil
 	case err != nil:
+		fs.Usage()
 		return true, &usageError{err.Error()}
 	}
 	return false, nil
