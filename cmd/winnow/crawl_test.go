@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -173,7 +174,7 @@ func TestServe(t *testing.T) {
 	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\n")
 	e, _ := testEnv()
 	log, _ := newLogger(e.stderr, "json", false)
-	sv, err := newServer(dir, log)
+	sv, err := newServer(dir, "", log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,7 +184,7 @@ func TestServe(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(t.Context())
 	served := make(chan error, 1)
-	go func() { served <- sv.serve(ctx, ln, true) }()
+	go func() { served <- sv.serve(ctx, ln, true, nil) }()
 	base := "http://" + ln.Addr().String()
 
 	// While the first run waits on the gate, a second run is skipped.
@@ -212,6 +213,88 @@ func TestServe(t *testing.T) {
 	if err := <-served; err != nil {
 		t.Errorf("serve: %v", err)
 	}
+}
+
+// TestServe_Reload: a reload (SIGHUP) adds a new job file and takes a changed
+// one, whose next run still never overlaps the run of the old file; a bad
+// file leaves the jobs as they were.
+func TestServe_Reload(t *testing.T) {
+	gate := make(chan struct{})
+	addr, _ := newsSite(t, gate)
+	dir := t.TempDir()
+	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\n")
+	var logs lockedBuffer
+	log, _ := newLogger(&logs, "text", false)
+	sv, err := newServer(dir, "", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(t.Context())
+	reload := make(chan struct{})
+	served := make(chan error, 1)
+	go func() { served <- sv.serve(ctx, ln, true, reload) }()
+	base := "http://" + ln.Addr().String()
+	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
+
+	writeMinimalJob(t, dir, addr, "schedule: \"@every 2h\"\n")
+	b := strings.NewReplacer("name: example", "name: second", "dir: out", "dir: out2", "dir: state", "dir: state2", "127.0.0.1:8080", addr).Replace(minimalJob)
+	if err := os.WriteFile(filepath.Join(dir, "second.yaml"), []byte(b+"schedule: \"@daily\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reload <- struct{}{}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "jobs reloaded") })
+	jobs := sv.currentJobs()
+	if len(jobs) != 2 || jobs[0].job.Schedule != "@every 2h" || jobs[1].job.Name != "second" {
+		t.Fatalf("after reload: %d jobs, want example (@every 2h) and second", len(jobs))
+	}
+	h := get(t, base+"/healthz")
+	if !strings.Contains(h, `"second":{"running":false`) || !strings.Contains(h, `"example":{"running":true`) {
+		t.Errorf("healthz after reload = %s, want second idle and example still running", h)
+	}
+	sv.run(ctx, jobs[0]) // the reloaded example while the old one runs
+	if m := get(t, base+"/metrics"); !strings.Contains(m, `winnow_runs_total{job="example",result="skipped"} 1`) {
+		t.Errorf("run of the reloaded job overlapped the running one:\n%s", m)
+	}
+
+	if err := os.WriteFile(filepath.Join(dir, "third.yaml"), []byte("name: third\nbogus: 1\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reload <- struct{}{}
+	waitFor(t, func() bool { return strings.Contains(logs.String(), "reload failed") })
+	if !strings.Contains(logs.String(), `third.yaml:2:1: unknown key \"bogus\" in job`) {
+		t.Errorf("reload error does not name the file and line:\n%s", logs.String())
+	}
+	if jobs := sv.currentJobs(); len(jobs) != 2 {
+		t.Errorf("a bad file changed the jobs: %d, want the 2 before", len(jobs))
+	}
+	close(gate)
+	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"last_success"`) })
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for a logger and a reader at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 func get(t *testing.T, u string) string {
@@ -263,7 +346,7 @@ func TestServe_SharedDirs(t *testing.T) {
 	}
 	e, _ := testEnv()
 	log, _ := newLogger(e.stderr, "text", false)
-	_, err := newServer(dir, log)
+	_, err := newServer(dir, "", log)
 	if err == nil || !strings.Contains(err.Error(), "b.yaml: "+filepath.Join(dir, "state")+" is also used by "+filepath.Join(dir, "a.yaml")) {
 		t.Errorf("newServer = %v, want the shared state dir reported", err)
 	}

@@ -7,11 +7,16 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"path/filepath"
+	"slices"
 	"sort"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -25,7 +30,9 @@ import (
 const serveUsage = `Usage: winnow serve --jobs DIR [flags]
 
 Runs every job file (*.yaml, *.yml) of DIR on its cron schedule, never two runs
-of one job at once, and serves /healthz and Prometheus /metrics.
+of one job at once, and serves /healthz and Prometheus /metrics. SIGHUP reads
+the job files again: when all are good they replace the running set (a run in
+progress finishes first); otherwise the error is logged and nothing changes.
 
 Flags:
 `
@@ -67,36 +74,60 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	sv, err := newServer(*dir, log)
+	sv, err := newServer(*dir, *stateURL, log)
 	if err != nil {
 		return err
 	}
 	sv.worker = *worker
-	if *stateURL != "" {
-		for _, sj := range sv.jobs {
-			sj.job.StateDir, sj.job.StateRedis = "", *stateURL
-		}
-	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	return sv.serve(ctx, ln, *runNow)
+	// SIGHUP reloads the job files (never sent on Windows).
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	reload := make(chan struct{}, 1)
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				select {
+				case reload <- struct{}{}:
+				default: // a reload is already pending
+				}
+			}
+		}
+	}()
+	return sv.serve(ctx, ln, *runNow, reload)
 }
 
 // server schedules jobs and exports their metrics.
 type server struct {
-	log    *slog.Logger
-	worker string // name on a shared Redis state (issue 5)
-	jobs   []*scheduledJob
-	reg    *prometheus.Registry
-	m      *serveMetrics
+	log      *slog.Logger
+	dir      string // of the job files
+	stateURL string // a Redis state for every job, overriding theirs
+	worker   string // name on a shared Redis state (issue 5)
+	reg      *prometheus.Registry
+	m        *serveMetrics
+
+	mu      sync.Mutex // guards jobs and runs
+	jobs    []*scheduledJob
+	runs    map[string]*jobRun // by job name, kept across reloads
+	entries []cron.EntryID     // of jobs, once scheduled
 }
 
+// scheduledJob is one job as loaded from its file.
 type scheduledJob struct {
 	job     *jobFile
 	extract crawler.Extract
+	*jobRun
+}
 
+// jobRun is what outlives a reload of a job's file: its run lock and status.
+type jobRun struct {
 	mu      sync.Mutex // held during a run: no two runs of one job at once
 	stateMu sync.Mutex
 	last    jobStatus
@@ -149,8 +180,44 @@ func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 	return m
 }
 
-// newServer loads every job of dir; any bad job stops the start.
-func newServer(dir string, log *slog.Logger) (*server, error) {
+// newServer loads every job of dir; any bad job stops the start. A non-empty
+// stateURL puts every job's state on that Redis.
+func newServer(dir, stateURL string, log *slog.Logger) (*server, error) {
+	reg := prometheus.NewRegistry()
+	sv := &server{log: log, dir: dir, stateURL: stateURL, reg: reg, m: newServeMetrics(reg), runs: map[string]*jobRun{}}
+	jobs, err := sv.load()
+	if err != nil {
+		return nil, err
+	}
+	sv.setJobs(jobs)
+	return sv, nil
+}
+
+// setJobs makes jobs the current ones, giving each the run lock and status
+// of the job of the same name before it.
+func (sv *server) setJobs(jobs []*scheduledJob) {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	for _, sj := range jobs {
+		r := sv.runs[sj.job.Name]
+		if r == nil {
+			r = &jobRun{}
+			sv.runs[sj.job.Name] = r
+		}
+		sj.jobRun = r
+	}
+	sv.jobs = jobs
+}
+
+func (sv *server) currentJobs() []*scheduledJob {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	return sv.jobs
+}
+
+// load reads and checks every job file of the server's dir.
+func (sv *server) load() ([]*scheduledJob, error) {
+	dir := sv.dir
 	var paths []string
 	for _, pat := range []string{"*.yaml", "*.yml"} {
 		m, err := filepath.Glob(filepath.Join(dir, pat))
@@ -163,15 +230,17 @@ func newServer(dir string, log *slog.Logger) (*server, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("serve: no job files (*.yaml) in %s", dir)
 	}
-	reg := prometheus.NewRegistry()
-	sv := &server{log: log, reg: reg, m: newServeMetrics(reg)}
 	names, dirs := map[string]string{}, map[string]string{}
 	var errs []error
+	var jobs []*scheduledJob
 	for _, p := range paths {
 		j, err := loadJob(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue
+		}
+		if sv.stateURL != "" {
+			j.StateDir, j.StateRedis = "", sv.stateURL
 		}
 		if j.Schedule == "" {
 			errs = append(errs, fmt.Errorf("%s: serve needs a schedule", p))
@@ -198,23 +267,58 @@ func newServer(dir string, log *slog.Logger) (*server, error) {
 			errs = append(errs, err)
 			continue
 		}
-		sv.jobs = append(sv.jobs, &scheduledJob{job: j, extract: x})
+		jobs = append(jobs, &scheduledJob{job: j, extract: x})
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	return sv, nil
+	return jobs, nil
+}
+
+// schedule replaces the cron entries of the previous jobs with the current
+// jobs' entries.
+func (sv *server) schedule(ctx context.Context, c *cron.Cron) error {
+	sv.mu.Lock()
+	defer sv.mu.Unlock()
+	for _, id := range sv.entries {
+		c.Remove(id)
+	}
+	sv.entries = sv.entries[:0]
+	for _, sj := range sv.jobs {
+		id, err := c.AddFunc(sj.job.Schedule, func() { sv.run(ctx, sj) })
+		if err != nil {
+			return fmt.Errorf("%s: schedule: %w", sj.job.path, err)
+		}
+		sv.entries = append(sv.entries, id)
+		sv.log.Info("job scheduled", "job", sj.job.Name, "schedule", sj.job.Schedule, "file", sj.job.path)
+	}
+	return nil
+}
+
+// reload reads the job files again. When they are all good they replace
+// the current jobs (a run going on finishes with the old file; the next run
+// of a job never overlaps it); otherwise the error is logged and the current
+// jobs stay.
+func (sv *server) reload(ctx context.Context, c *cron.Cron) {
+	jobs, err := sv.load()
+	if err != nil {
+		sv.log.Error("reload failed: the current jobs stay", "dir", sv.dir, "err", err)
+		return
+	}
+	sv.setJobs(jobs)
+	if err := sv.schedule(ctx, c); err != nil { // checked by load: not expected
+		sv.log.Error("reload failed", "err", err)
+		return
+	}
+	sv.log.Info("jobs reloaded", "dir", sv.dir, "jobs", len(jobs))
 }
 
 // serve runs the scheduler and the HTTP endpoints until ctx ends, then lets
 // running crawls save their state.
-func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool) error {
+func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reload <-chan struct{}) error {
 	c := cron.New(cron.WithParser(cronParser), cron.WithLocation(time.UTC))
-	for _, sj := range sv.jobs {
-		if _, err := c.AddFunc(sj.job.Schedule, func() { sv.run(ctx, sj) }); err != nil {
-			return fmt.Errorf("%s: schedule: %w", sj.job.path, err)
-		}
-		sv.log.Info("job scheduled", "job", sj.job.Name, "schedule", sj.job.Schedule)
+	if err := sv.schedule(ctx, c); err != nil {
+		return err
 	}
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(sv.reg, promhttp.HandlerOpts{}))
@@ -222,23 +326,33 @@ func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool) error
 	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- hs.Serve(ln) }()
-	sv.log.Info("serving", "addr", ln.Addr().String(), "jobs", len(sv.jobs))
+	sv.log.Info("serving", "addr", ln.Addr().String(), "jobs", len(sv.currentJobs()))
 	c.Start()
 	if runNow {
-		for _, sj := range sv.jobs {
+		for _, sj := range sv.currentJobs() {
 			go sv.run(ctx, sj)
 		}
 	}
 	var err error
-	select {
-	case <-ctx.Done():
-	case err = <-serveErr:
+wait:
+	for {
+		select {
+		case <-ctx.Done():
+			break wait
+		case err = <-serveErr:
+			break wait
+		case <-reload:
+			sv.reload(ctx, c)
+		}
 	}
 	sv.log.Info("stopping: waiting for running crawls to save their state")
 	<-c.Stop().Done()
-	for _, sj := range sv.jobs { // a --run-now run is not tracked by cron
-		sj.mu.Lock() // waits for the run to end
-		sj.mu.Unlock()
+	sv.mu.Lock()
+	runs := slices.Collect(maps.Values(sv.runs)) // jobs dropped by a reload included
+	sv.mu.Unlock()
+	for _, r := range runs { // a --run-now run is not tracked by cron
+		r.mu.Lock() // waits for the run to end
+		r.mu.Unlock()
 	}
 	shutCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
@@ -310,7 +424,7 @@ func (sj *scheduledJob) setStatus(f func(*jobStatus)) {
 // healthz answers 200 with each job's last status while the scheduler runs.
 func (sv *server) healthz(w http.ResponseWriter, r *http.Request) {
 	out := map[string]jobStatus{}
-	for _, sj := range sv.jobs {
+	for _, sj := range sv.currentJobs() {
 		sj.stateMu.Lock()
 		out[sj.job.Name] = sj.last
 		sj.stateMu.Unlock()
