@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"slices"
+	"sync"
 )
 
 // Set is an immutable, ordered set of compiled rules, safe for concurrent use.
@@ -12,6 +13,10 @@ type Set struct {
 	rules []*Rule
 	byID  map[string]*Rule
 	litsState
+	// runs holds *textRun scratch (block copies, memos, dedupe maps) for
+	// reuse by later ApplyText calls: rebuilding the maps on every page,
+	// growing and rehashing them, cost more than the lookups themselves.
+	runs sync.Pool
 }
 
 // NewSet builds a Set from rules in order. Duplicate ids are errors.

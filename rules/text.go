@@ -49,7 +49,8 @@ func (b *tblock) setText(t string) {
 // MaxTextPasses bounds the passes of ApplyText.
 const MaxTextPasses = 4
 
-// textRun is the state of one ApplyText call.
+// textRun is the state of one ApplyText call. Its scratch (blocks, memo
+// slab, dedupe maps) is kept in the set's pool for the next call.
 type textRun struct {
 	page    Page
 	set     *Set
@@ -57,12 +58,58 @@ type textRun struct {
 	trace   *Trace
 	scripts scriptSet    // computed on first use
 	changes int          // removals and changes in the current pass
-	slab    []uint8      // backing store for the blocks' memos, cut as needed
+	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
+	slabAll []uint8      // the latest memo slab, zeroed again for reuse
 	ri      int          // position in set of the rule being applied
 	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
 	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
+}
+
+// maxPooledEntries bounds the scratch a textRun keeps for the next page: a
+// huge page's maps would cost every later page a long clear.
+const maxPooledEntries = 1 << 12
+
+// getRun returns a textRun for blocks, from s's pool when it holds one.
+func (s *Set) getRun(blocks []Block, page Page, t *Trace) *textRun {
+	var run *textRun
+	if s != nil {
+		run, _ = s.runs.Get().(*textRun)
+	}
+	if run == nil {
+		run = &textRun{seed: maphash.MakeSeed()}
+	}
+	run.page, run.trace, run.set, run.lits = page, t, s, s.literals()
+	run.blocks = slices.Grow(run.blocks[:0], len(blocks))
+	for _, b := range blocks {
+		run.blocks = append(run.blocks, tblock{Block: b, words: -1})
+	}
+	clear(run.slabAll) // memos start unknown
+	run.slab = run.slabAll
+	return run
+}
+
+// putRun returns run to s's pool, dropping what refers to the page (so the
+// pool pins no page text) and scratch grown too large to be worth keeping.
+func (s *Set) putRun(run *textRun) {
+	if s == nil {
+		return
+	}
+	clear(run.blocks[:cap(run.blocks)])
+	run.page, run.trace, run.set, run.lits, run.scripts = Page{}, nil, nil, nil, nil
+	if cap(run.blocks) > maxPooledEntries {
+		run.blocks = nil
+	}
+	if len(run.slabAll) > maxPooledEntries*16 {
+		run.slabAll = nil
+	}
+	if len(run.seen) > maxPooledEntries {
+		run.seen = nil
+	}
+	clear(run.seen) // its keys are page text
+	run.shIdx.trim()
+	s.runs.Put(run)
 }
 
 // hit records a removal or change of the block at index i. Where and the
@@ -81,7 +128,8 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	if b.memo == nil {
 		n := len(run.set.rules)
 		if len(run.slab) < n {
-			run.slab = make([]uint8, n*max(len(run.blocks), 8))
+			run.slabAll = make([]uint8, n*max(len(run.blocks), 8))
+			run.slab = run.slabAll
 		}
 		b.memo, run.slab = run.slab[:n:n], run.slab[n:]
 	}
@@ -116,10 +164,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
-	run := &textRun{page: page, trace: t, set: s, blocks: make([]tblock, len(blocks)), seed: maphash.MakeSeed(), lits: s.literals()}
-	for i, b := range blocks {
-		run.blocks[i] = tblock{Block: b, words: -1}
-	}
+	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
 		run.scripts = nil // the page's scripts as they are now
@@ -138,6 +183,7 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 	for i, b := range run.blocks {
 		out[i] = b.Block
 	}
+	s.putRun(run) // not deferred: a run a panic left half done is not reused
 	return out
 }
 
@@ -513,6 +559,22 @@ func (x *shingleIndex) add(sh []uint64) {
 }
 
 func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
+
+// trim drops the maps of x grown past maxPooledEntries, before x is pooled.
+func (x *shingleIndex) trim() {
+	if len(x.first) > maxPooledEntries {
+		x.first = nil
+	}
+	if len(x.more) > maxPooledEntries {
+		x.more = nil
+	}
+	if len(x.hits) > maxPooledEntries {
+		x.hits = nil
+	}
+	if cap(x.sizes) > maxPooledEntries {
+		x.sizes = nil
+	}
+}
 
 // reset empties x for another dedupe, keeping the room its maps have grown
 // (a page runs its dedupe rules in every text pass); on says whether blocks
