@@ -168,24 +168,8 @@ func TestRunCrawl_BadJob(t *testing.T) {
 }
 
 func TestServe(t *testing.T) {
-	gate := make(chan struct{})
-	addr, _ := newsSite(t, gate)
-	dir := t.TempDir()
-	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\n")
-	e, _ := testEnv()
-	log, _ := newLogger(e.stderr, "json", false)
-	sv, err := newServer(dir, "", log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(t.Context())
-	served := make(chan error, 1)
-	go func() { served <- sv.serve(ctx, ln, true, nil) }()
-	base := "http://" + ln.Addr().String()
+	sv, ts := startServe(t, nil)
+	ctx, base, gate := ts.ctx, ts.base, ts.gate
 
 	// While the first run waits on the gate, a second run is skipped.
 	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
@@ -209,35 +193,16 @@ func TestServe(t *testing.T) {
 			t.Errorf("/metrics lacks %s", want)
 		}
 	}
-	cancel()
-	if err := <-served; err != nil {
-		t.Errorf("serve: %v", err)
-	}
+	ts.stop(t)
 }
 
 // TestServe_Reload: a reload (SIGHUP) adds a new job file and takes a changed
 // one, whose next run still never overlaps the run of the old file; a bad
 // file leaves the jobs as they were.
 func TestServe_Reload(t *testing.T) {
-	gate := make(chan struct{})
-	addr, _ := newsSite(t, gate)
-	dir := t.TempDir()
-	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\n")
-	var logs lockedBuffer
-	log, _ := newLogger(&logs, "text", false)
-	sv, err := newServer(dir, "", log)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(t.Context())
 	reload := make(chan struct{})
-	served := make(chan error, 1)
-	go func() { served <- sv.serve(ctx, ln, true, reload) }()
-	base := "http://" + ln.Addr().String()
+	sv, ts := startServe(t, reload)
+	ctx, base, gate, dir, addr, logs := ts.ctx, ts.base, ts.gate, ts.dir, ts.addr, &ts.logs
 	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
 
 	writeMinimalJob(t, dir, addr, "schedule: \"@every 2h\"\n")
@@ -273,8 +238,49 @@ func TestServe_Reload(t *testing.T) {
 	}
 	close(gate)
 	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"last_success"`) })
-	cancel()
-	if err := <-served; err != nil {
+	ts.stop(t)
+}
+
+// testServe is a running `winnow serve --run-now` of the minimal job with
+// an hourly schedule, on a news site whose pages wait for gate to close.
+type testServe struct {
+	ctx    context.Context
+	base   string // http://addr of /healthz and /metrics
+	gate   chan struct{}
+	dir    string // of the job files
+	addr   string // of the news site
+	logs   lockedBuffer
+	cancel context.CancelFunc
+	served chan error
+}
+
+func startServe(t *testing.T, reload <-chan struct{}) (*server, *testServe) {
+	t.Helper()
+	ts := &testServe{gate: make(chan struct{}), dir: t.TempDir(), served: make(chan error, 1)}
+	ts.addr, _ = newsSite(t, ts.gate)
+	writeMinimalJob(t, ts.dir, ts.addr, "schedule: \"@every 1h\"\n")
+	dir := ts.dir
+	log, _ := newLogger(&ts.logs, "text", false)
+	sv, err := newServer(dir, "", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts.ctx, ts.cancel = context.WithCancel(t.Context())
+	ts.base = "http://" + ln.Addr().String()
+	ctx := ts.ctx
+	go func() { ts.served <- sv.serve(ctx, ln, true, reload) }()
+	return sv, ts
+}
+
+// stop ends serve as SIGINT does and checks that it returns no error.
+func (ts *testServe) stop(t *testing.T) {
+	t.Helper()
+	ts.cancel()
+	if err := <-ts.served; err != nil {
 		t.Errorf("serve: %v", err)
 	}
 }
