@@ -252,6 +252,9 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			if r.text != nil {
 				r.textReq = requiredBytes(r.text.String())
 			}
+			if r.textTail {
+				r.textEnd = endBytes(r.text.String())
+			}
 		case "contains":
 			r.contains = p.literals(v, "contains")
 		case "not-text":
@@ -261,6 +264,9 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.patternTail = r.pattern != nil && endAnchoredOnly(r.pattern.String())
 			if r.pattern != nil {
 				r.patternReq = requiredBytes(r.pattern.String())
+			}
+			if r.patternTail {
+				r.patternEnd = endBytes(r.pattern.String())
 			}
 		case "href":
 			r.href = p.regex(v, "href")

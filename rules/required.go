@@ -154,3 +154,105 @@ func addLead(s *byteSet, r rune) {
 	}
 	s.add(leadByte(r))
 }
+
+// endBytes returns, for a regex that matches only at the end of the text
+// (see endAnchoredOnly), the ASCII bytes one of which ends every text it
+// matches, or nil when it may match an empty string. A text ending in
+// another ASCII byte cannot match: a block ending in a full stop is told
+// from "... kv79 bet" without running the backtracker over its tail, which
+// tries every start position. A text ending in a non-ASCII byte is left to
+// the regex.
+func endBytes(src string) *byteSet {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil
+	}
+	s, nullable := lastBytes(re.Simplify())
+	if nullable {
+		return nil
+	}
+	return &s
+}
+
+// lastBytes returns the ASCII bytes a non-empty match of re may end in, and
+// whether re may match an empty string. It errs on the side of more bytes:
+// empty-width assertions count as empty matches.
+func lastBytes(re *syntax.Regexp) (s byteSet, nullable bool) {
+	switch re.Op {
+	case syntax.OpNoMatch:
+		return s, false
+	case syntax.OpLiteral:
+		if len(re.Rune) == 0 {
+			return s, true
+		}
+		r := re.Rune[len(re.Rune)-1]
+		addASCII(&s, r)
+		if re.Flags&syntax.FoldCase != 0 {
+			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+				addASCII(&s, f)
+			}
+		}
+		return s, false
+	case syntax.OpCharClass:
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			if lo := re.Rune[i]; lo < utf8.RuneSelf {
+				s.addRange(byte(lo), byte(min(re.Rune[i+1], utf8.RuneSelf-1)))
+			}
+		}
+		return s, false
+	case syntax.OpAnyChar:
+		s.addRange(0, utf8.RuneSelf-1)
+		return s, false
+	case syntax.OpAnyCharNotNL:
+		s.addRange(0, '\n'-1)
+		s.addRange('\n'+1, utf8.RuneSelf-1)
+		return s, false
+	case syntax.OpCapture, syntax.OpPlus:
+		return lastBytes(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		s, _ = lastBytes(re.Sub[0])
+		return s, true
+	case syntax.OpRepeat:
+		if re.Max == 0 {
+			return s, true
+		}
+		s, nullable = lastBytes(re.Sub[0])
+		return s, nullable || re.Min == 0
+	case syntax.OpConcat:
+		// The last sub that cannot match empty ends the match; the ones
+		// after it may add their bytes.
+		for i := len(re.Sub) - 1; i >= 0; i-- {
+			c, null := lastBytes(re.Sub[i])
+			s.union(&c)
+			if !null {
+				return s, false
+			}
+		}
+		return s, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			c, null := lastBytes(sub)
+			s.union(&c)
+			nullable = nullable || null
+		}
+		return s, nullable
+	}
+	// Empty matches, anchors and word boundaries.
+	return s, true
+}
+
+func addASCII(s *byteSet, r rune) {
+	if 0 <= r && r < utf8.RuneSelf {
+		s.add(byte(r))
+	}
+}
+
+// mayEnd reports whether text may be matched by a regex ending every match
+// in one of end's bytes (nil: any text may).
+func mayEnd(end *byteSet, text string) bool {
+	if end == nil || text == "" {
+		return true
+	}
+	b := text[len(text)-1]
+	return b >= utf8.RuneSelf || end.has(b)
+}

@@ -69,3 +69,65 @@ func FuzzRequiredBytes(f *testing.F) {
 		}
 	})
 }
+
+func TestEndBytes(t *testing.T) {
+	tests := []struct{ re, want string }{
+		{`(?i)(?:bet|win|club|casino)[\s|})\]]*$`, "\t\n\f\r )BNOT]bnot|}"},
+		{`(?i)\((?:photo|source)\s*:\s*[^()]{1,60}\)\s*$`, "\t\n\f\r )"},
+		{`(?i)k$`, "Kk"},
+		{`\d+\.?$`, ".0123456789"},
+		{`x?$`, "nil"},
+		{`(?:a|b*)$`, "nil"},
+		{`a\b$`, "a"},
+		{`é$`, ""},
+		{`(?s).$`, string(func() []byte {
+			var b []byte
+			for c := 0; c < 128; c++ {
+				b = append(b, byte(c))
+			}
+			return b
+		}())},
+		{`.$`, string(func() []byte {
+			var b []byte
+			for c := 0; c < 128; c++ {
+				if c != '\n' {
+					b = append(b, byte(c))
+				}
+			}
+			return b
+		}())},
+	}
+	for _, tc := range tests {
+		if got := setString(endBytes(tc.re)); got != tc.want {
+			t.Errorf("endBytes(%q) = %q, want %q", tc.re, got, tc.want)
+		}
+	}
+}
+
+// FuzzEndBytes: whenever an end-anchored regex matches a text, the text
+// may end as endBytes says; the check may skip only texts that cannot match.
+func FuzzEndBytes(f *testing.F) {
+	rs, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		for _, re := range []*regexp.Regexp{r.text, r.pattern} {
+			if re != nil && endAnchoredOnly(re.String()) {
+				f.Add(re.String(), "The delegation left on Saturday. kv79 bet")
+				f.Add(re.String(), "A caption (Photo: VNA) ")
+			}
+		}
+	}
+	f.Add(`(?i)k$`, "\u212a")
+	f.Add(`\x{FFFD}$`, "a\xff")
+	f.Fuzz(func(t *testing.T, src, text string) {
+		re, err := regexp.Compile(src)
+		if err != nil || len(src) > 200 || !endAnchoredOnly(src) {
+			return
+		}
+		if re.MatchString(text) && !mayEnd(endBytes(src), text) {
+			t.Errorf("%q matches %q, whose end mayEnd rules out (%q)", src, text, setString(endBytes(src)))
+		}
+	})
+}

@@ -138,6 +138,10 @@ type Rule struct {
 	textReq *byteSet
 	// patternReq is the same for pattern.
 	patternReq *byteSet
+	// textEnd and patternEnd, for textTail and patternTail regexes, hold the
+	// ASCII bytes one of which ends every text they match (nil: not known);
+	// see endBytes.
+	textEnd, patternEnd *byteSet
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -218,7 +222,7 @@ func (r *Rule) textMatches(text string) bool {
 	if r.textTail {
 		t = text[tailStart(text):]
 	}
-	if r.textReq != nil && !r.textReq.in(t) {
+	if !mayEnd(r.textEnd, t) || r.textReq != nil && !r.textReq.in(t) {
 		return false
 	}
 	if r.minMatches > 1 {

@@ -348,7 +348,7 @@ func (run *textRun) strip(r *Rule, text string) string {
 		}
 		// Most blocks hold no match: tell cheaply before ReplaceAllString,
 		// which copies the text even then.
-		if t := text[cut:]; (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
+		if t := text[cut:]; mayEnd(r.patternEnd, t) && (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
 			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
