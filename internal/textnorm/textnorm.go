@@ -43,13 +43,14 @@ func (c *Collapser) String() string { return c.b.String() }
 func (c *Collapser) WriteString(s string) {
 	b := &c.b
 	for i := 0; i < len(s); {
-		if ch := s[i]; ch < utf8.RuneSelf && ch > ' ' && ch != 0x7f {
+		if visibleASCII(s[i]) {
 			if c.space && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
 			c.space = false
-			b.WriteByte(ch)
-			i++
+			j := asciiRun(s, i+1)
+			b.WriteString(s[i:j])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -67,6 +68,26 @@ func (c *Collapser) WriteString(s string) {
 		c.space = false
 		b.WriteRune(r)
 	}
+}
+
+// visibleASCII reports a printable ASCII byte other than the space.
+func visibleASCII(c byte) bool { return c-'!' <= '~'-'!' }
+
+// asciiRun returns the end of the run of s from i that Collapse copies as it
+// is: visible ASCII bytes and single spaces between them. Most text is such
+// runs; copying each whole costs far less than a byte at a time.
+func asciiRun(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case visibleASCII(s[i]):
+			i++
+		case s[i] == ' ' && i+1 < len(s) && visibleASCII(s[i+1]):
+			i += 2
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // isInvisible reports characters that carry no text: zero-width spaces and
@@ -93,22 +114,32 @@ func Key(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	word := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			if asciiWord[r] {
-				if !word && b.Len() > 0 {
-					b.WriteByte(' ')
-				}
-				word = true
-				if 'A' <= r && r <= 'Z' {
-					r += 'a' - 'A'
-				}
-				b.WriteByte(byte(r))
-			} else {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			i++
+			if !asciiWord[c] {
 				word = false
+				continue
 			}
+			if !word && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			word = true
+			if 'A' <= c && c <= 'Z' {
+				b.WriteByte(c + 'a' - 'A')
+				continue
+			}
+			// The rest of a lower-case word is copied whole.
+			j := i
+			for j < len(s) && asciiLowerWord[s[j]] {
+				j++
+			}
+			b.WriteString(s[i-1 : j])
+			i = j
 			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		i += n
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
 			if !word && b.Len() > 0 {
 				b.WriteByte(' ')
@@ -156,6 +187,15 @@ func Words(s string) int {
 var asciiWord = func() (t [utf8.RuneSelf]bool) {
 	for c := range t {
 		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// asciiLowerWord marks the lower-case ASCII letters and the digits: the
+// bytes Key copies as they are.
+var asciiLowerWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || '0' <= c && c <= '9'
 	}
 	return t
 }()

@@ -1,6 +1,11 @@
 package textnorm
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestWords(t *testing.T) {
 	tests := []struct {
@@ -33,4 +38,75 @@ func TestCollapseAndKey(t *testing.T) {
 	if got := Truncate("abcdef", 3); got != "abc…" {
 		t.Errorf("Truncate = %q", got)
 	}
+}
+
+// FuzzCollapse: Collapse agrees with a rune-at-a-time reference, and a
+// Collapser given the text in two pieces cut at a rune start with Collapse.
+func FuzzCollapse(f *testing.F) {
+	f.Add("  Hello,  world!\u00a0Next\tline \x7f end ", 3)
+	f.Add("a\u200bb  c\xff d", 1)
+	f.Fuzz(func(t *testing.T, s string, cut int) {
+		want := collapseRef(s)
+		if got := Collapse(s); got != want {
+			t.Fatalf("Collapse(%q) = %q, want %q", s, got, want)
+		}
+		if cut < 0 || cut > len(s) || !utf8.ValidString(s) || cut < len(s) && !utf8.RuneStart(s[cut]) {
+			return
+		}
+		var c Collapser
+		c.WriteString(s[:cut])
+		c.WriteString(s[cut:])
+		if got := c.String(); got != want {
+			t.Fatalf("Collapser(%q + %q) = %q, want %q", s[:cut], s[cut:], got, want)
+		}
+	})
+}
+
+// collapseRef is Collapse one rune at a time, as it was first written.
+func collapseRef(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u2028' || r == '\u2029':
+			space = true
+			continue
+		case isInvisible(r):
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// FuzzKey: Key agrees with a rune-at-a-time reference.
+func FuzzKey(f *testing.F) {
+	f.Add("The “Quick”, brown—FOX! 2024 Tiếng Việt \xff end")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Key(s), keyRef(s); got != want {
+			t.Fatalf("Key(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// keyRef is Key one rune at a time, as it was first written.
+func keyRef(s string) string {
+	var b strings.Builder
+	word := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			if !word && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			word = true
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		word = false
+	}
+	return b.String()
 }
