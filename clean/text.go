@@ -10,6 +10,11 @@ import (
 // blocks separated by blank lines.
 func Text(r *Result) string {
 	var b strings.Builder
+	n := len(r.Title) + 2
+	for _, bl := range r.Blocks {
+		n += len(bl.Text) + 2
+	}
+	b.Grow(n) // one allocation, not one per doubling
 	if r.Title != "" {
 		b.WriteString(r.Title)
 		b.WriteString("\n\n")

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
@@ -12,7 +13,7 @@ import (
 // heading, list item, quote, caption or preformatted block, split at <br>.
 type blockWriter struct {
 	out   []Block
-	buf   strings.Builder
+	parts []string // the text nodes of the block being written, not yet copied
 	kind  Kind
 	level int
 	pre   bool
@@ -32,24 +33,51 @@ func HTMLBlocks(n *html.Node) []Block {
 func (w *blockWriter) flush() {
 	var t string
 	if w.kind == KindPre {
-		t = strings.Trim(w.buf.String(), "\n")
+		t = strings.Trim(strings.Join(w.parts, ""), "\n")
 		if strings.TrimSpace(t) == "" {
 			t = ""
 		}
 	} else {
-		t = textnorm.Collapse(w.buf.String())
+		t = collapseParts(w.parts)
 	}
-	w.buf.Reset()
+	clear(w.parts) // the slice is reused; the page's strings are not kept
+	w.parts = w.parts[:0]
 	if t == "" {
 		return
 	}
 	w.out = append(w.out, Block{Kind: w.kind, Level: w.level, Text: t})
 }
 
+// collapseParts is textnorm.Collapse of the parts joined, without joining
+// them first when it can: valid UTF-8 parts collapse the same one after
+// another as joined, but invalid bytes at the end of one part and the start
+// of the next could join into a character.
+func collapseParts(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return textnorm.Collapse(parts[0])
+	}
+	n := 0
+	for _, p := range parts {
+		if !utf8.ValidString(p) {
+			return textnorm.Collapse(strings.Join(parts, ""))
+		}
+		n += len(p)
+	}
+	var c textnorm.Collapser
+	c.Grow(n)
+	for _, p := range parts {
+		c.WriteString(p)
+	}
+	return c.String()
+}
+
 func (w *blockWriter) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		w.buf.WriteString(n.Data)
+		w.parts = append(w.parts, n.Data)
 		return
 	case html.ElementNode:
 	case html.DocumentNode:
