@@ -252,8 +252,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			if r.text != nil {
 				r.textReq = requiredBytes(r.text.String())
 			}
-			if r.textTail {
-				r.textEnd = endBytes(r.text.String())
+			if r.text != nil {
+				r.textFirst, r.textLast = edgeBytes(r.text.String(), false), edgeBytes(r.text.String(), true)
 			}
 		case "contains":
 			r.contains = p.literals(v, "contains")
@@ -265,8 +265,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			if r.pattern != nil {
 				r.patternReq = requiredBytes(r.pattern.String())
 			}
-			if r.patternTail {
-				r.patternEnd = endBytes(r.pattern.String())
+			if r.pattern != nil {
+				r.patternFirst, r.patternLast = edgeBytes(r.pattern.String(), false), edgeBytes(r.pattern.String(), true)
 			}
 		case "href":
 			r.href = p.regex(v, "href")

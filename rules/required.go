@@ -155,29 +155,38 @@ func addLead(s *byteSet, r rune) {
 	s.add(leadByte(r))
 }
 
-// endBytes returns, for a regex that matches only at the end of the text
-// (see endAnchoredOnly), the ASCII bytes one of which ends every text it
-// matches, or nil when it may match an empty string. A text ending in
-// another ASCII byte cannot match: a block ending in a full stop is told
-// from "... kv79 bet" without running the backtracker over its tail, which
-// tries every start position. A text ending in a non-ASCII byte is left to
-// the regex.
-func endBytes(src string) *byteSet {
+// edgeBytes returns, for a regex every match of which ends at the end of
+// the text (last) or starts at its start (!last), the ASCII bytes one of
+// which ends (starts) every text it matches; nil when the regex is not so
+// anchored or may match an empty string. A text ending (starting) in another
+// ASCII byte cannot match: a block ending in a full stop is told from
+// "... kv79 bet" without running the backtracker over its tail, which tries
+// every start position, and one starting "The" from "Reporting by ...".
+// A text ending (starting) in a non-ASCII byte is left to the regex.
+func edgeBytes(src string, last bool) *byteSet {
 	re, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	s, nullable := lastBytes(re.Simplify())
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
+		return nil
+	}
+	if last && re.Sub[len(re.Sub)-1].Op != syntax.OpEndText || !last && re.Sub[0].Op != syntax.OpBeginText {
+		return nil
+	}
+	s, nullable := outerBytes(re, last)
 	if nullable {
 		return nil
 	}
 	return &s
 }
 
-// lastBytes returns the ASCII bytes a non-empty match of re may end in, and
-// whether re may match an empty string. It errs on the side of more bytes:
-// empty-width assertions count as empty matches.
-func lastBytes(re *syntax.Regexp) (s byteSet, nullable bool) {
+// outerBytes returns the ASCII bytes a non-empty match of re may end in
+// (last) or start with (!last), and whether re may match an empty string. It
+// errs on the side of more bytes: empty-width assertions count as empty
+// matches.
+func outerBytes(re *syntax.Regexp, last bool) (s byteSet, nullable bool) {
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return s, false
@@ -185,7 +194,10 @@ func lastBytes(re *syntax.Regexp) (s byteSet, nullable bool) {
 		if len(re.Rune) == 0 {
 			return s, true
 		}
-		r := re.Rune[len(re.Rune)-1]
+		r := re.Rune[0]
+		if last {
+			r = re.Rune[len(re.Rune)-1]
+		}
 		addASCII(&s, r)
 		if re.Flags&syntax.FoldCase != 0 {
 			for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
@@ -208,21 +220,25 @@ func lastBytes(re *syntax.Regexp) (s byteSet, nullable bool) {
 		s.addRange('\n'+1, utf8.RuneSelf-1)
 		return s, false
 	case syntax.OpCapture, syntax.OpPlus:
-		return lastBytes(re.Sub[0])
+		return outerBytes(re.Sub[0], last)
 	case syntax.OpStar, syntax.OpQuest:
-		s, _ = lastBytes(re.Sub[0])
+		s, _ = outerBytes(re.Sub[0], last)
 		return s, true
 	case syntax.OpRepeat:
 		if re.Max == 0 {
 			return s, true
 		}
-		s, nullable = lastBytes(re.Sub[0])
+		s, nullable = outerBytes(re.Sub[0], last)
 		return s, nullable || re.Min == 0
 	case syntax.OpConcat:
-		// The last sub that cannot match empty ends the match; the ones
-		// after it may add their bytes.
-		for i := len(re.Sub) - 1; i >= 0; i-- {
-			c, null := lastBytes(re.Sub[i])
+		// The outermost sub that cannot match empty bounds the match; the
+		// ones outside it may add their bytes.
+		for k := range re.Sub {
+			i := k
+			if last {
+				i = len(re.Sub) - 1 - k
+			}
+			c, null := outerBytes(re.Sub[i], last)
 			s.union(&c)
 			if !null {
 				return s, false
@@ -231,7 +247,7 @@ func lastBytes(re *syntax.Regexp) (s byteSet, nullable bool) {
 		return s, true
 	case syntax.OpAlternate:
 		for _, sub := range re.Sub {
-			c, null := lastBytes(sub)
+			c, null := outerBytes(sub, last)
 			s.union(&c)
 			nullable = nullable || null
 		}
@@ -248,11 +264,19 @@ func addASCII(s *byteSet, r rune) {
 }
 
 // mayEnd reports whether text may be matched by a regex ending every match
-// in one of end's bytes (nil: any text may).
-func mayEnd(end *byteSet, text string) bool {
-	if end == nil || text == "" {
+// in one of last's bytes (nil: any text may); mayStart is the same for the
+// first byte.
+func mayEnd(last *byteSet, text string) bool {
+	if last == nil || text == "" {
 		return true
 	}
 	b := text[len(text)-1]
-	return b >= utf8.RuneSelf || end.has(b)
+	return b >= utf8.RuneSelf || last.has(b)
+}
+
+func mayStart(first *byteSet, text string) bool {
+	if first == nil || text == "" {
+		return true
+	}
+	return text[0] >= utf8.RuneSelf || first.has(text[0])
 }

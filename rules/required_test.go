@@ -70,64 +70,75 @@ func FuzzRequiredBytes(f *testing.F) {
 	})
 }
 
-func TestEndBytes(t *testing.T) {
-	tests := []struct{ re, want string }{
-		{`(?i)(?:bet|win|club|casino)[\s|})\]]*$`, "\t\n\f\r )BNOT]bnot|}"},
-		{`(?i)\((?:photo|source)\s*:\s*[^()]{1,60}\)\s*$`, "\t\n\f\r )"},
-		{`(?i)k$`, "Kk"},
-		{`\d+\.?$`, ".0123456789"},
-		{`x?$`, "nil"},
-		{`(?:a|b*)$`, "nil"},
-		{`a\b$`, "a"},
-		{`é$`, ""},
-		{`(?s).$`, string(func() []byte {
-			var b []byte
-			for c := 0; c < 128; c++ {
+func TestEdgeBytes(t *testing.T) {
+	ascii := func(skip string) string { // the ASCII bytes but skip's
+		var b []byte
+		for c := 0; c < 128; c++ {
+			if !strings.ContainsRune(skip, rune(c)) {
 				b = append(b, byte(c))
 			}
-			return b
-		}())},
-		{`.$`, string(func() []byte {
-			var b []byte
-			for c := 0; c < 128; c++ {
-				if c != '\n' {
-					b = append(b, byte(c))
-				}
-			}
-			return b
-		}())},
+		}
+		return string(b)
+	}
+	tests := []struct {
+		re          string
+		first, last string
+	}{
+		{`(?i)(?:bet|win|club|casino)[\s|})\]]*$`, "nil", "\t\n\f\r )BNOT]bnot|}"},
+		{`(?i)\((?:photo|source)\s*:\s*[^()]{1,60}\)\s*$`, "nil", "\t\n\f\r )"},
+		{`(?i)k$`, "nil", "Kk"},
+		{`\d+\.?$`, "nil", ".0123456789"},
+		{`x?$`, "nil", "nil"},
+		{`(?:a|b*)$`, "nil", "nil"},
+		{`a\b$`, "nil", "a"},
+		{`é$`, "nil", ""},
+		{`(?s).$`, "nil", ascii("")},
+		{`.$`, "nil", ascii("\n")},
+		{`(?i)^\(?\s*(?:reporting|editing) by\b.*\)?$`, "\t\n\f\r (ERer", ascii("\n")},
+		{`^(?:https?://|www\.)\S+$`, "hw", ascii("\t\n\f\r ")},
+		{`^a*b`, "ab", "nil"},
+		{`(?m)^a$`, "nil", "nil"},
+		{`^a|^b`, "nil", "nil"},
 	}
 	for _, tc := range tests {
-		if got := setString(endBytes(tc.re)); got != tc.want {
-			t.Errorf("endBytes(%q) = %q, want %q", tc.re, got, tc.want)
+		if got := setString(edgeBytes(tc.re, false)); got != tc.first {
+			t.Errorf("edgeBytes(%q, first) = %q, want %q", tc.re, got, tc.first)
+		}
+		if got := setString(edgeBytes(tc.re, true)); got != tc.last {
+			t.Errorf("edgeBytes(%q, last) = %q, want %q", tc.re, got, tc.last)
 		}
 	}
 }
 
-// FuzzEndBytes: whenever an end-anchored regex matches a text, the text
-// may end as endBytes says; the check may skip only texts that cannot match.
-func FuzzEndBytes(f *testing.F) {
+// FuzzEdgeBytes: whenever an anchored regex matches a text, the text may
+// start and end as edgeBytes says; the checks may skip only texts that
+// cannot match.
+func FuzzEdgeBytes(f *testing.F) {
 	rs, err := Builtin()
 	if err != nil {
 		f.Fatal(err)
 	}
 	for _, r := range rs.Rules() {
-		for _, re := range []*regexp.Regexp{r.text, r.pattern} {
-			if re != nil && endAnchoredOnly(re.String()) {
+		for _, re := range []*regexp.Regexp{r.text, r.pattern, r.notText} {
+			if re != nil {
 				f.Add(re.String(), "The delegation left on Saturday. kv79 bet")
-				f.Add(re.String(), "A caption (Photo: VNA) ")
+				f.Add(re.String(), "(Reporting by Anna Keller; Editing by Tom Ward)")
 			}
 		}
 	}
 	f.Add(`(?i)k$`, "\u212a")
+	f.Add(`(?i)^s`, "\u017f")
 	f.Add(`\x{FFFD}$`, "a\xff")
 	f.Fuzz(func(t *testing.T, src, text string) {
 		re, err := regexp.Compile(src)
-		if err != nil || len(src) > 200 || !endAnchoredOnly(src) {
+		if err != nil || len(src) > 200 || !re.MatchString(text) {
 			return
 		}
-		if re.MatchString(text) && !mayEnd(endBytes(src), text) {
-			t.Errorf("%q matches %q, whose end mayEnd rules out (%q)", src, text, setString(endBytes(src)))
+		if first := edgeBytes(src, false); !mayStart(first, text) {
+			t.Errorf("%q matches %q, whose start mayStart rules out (%q)", src, text, setString(first))
+		}
+		if last := edgeBytes(src, true); !mayEnd(last, text) {
+			t.Errorf("%q matches %q, whose end mayEnd rules out (%q)", src, text, setString(last))
 		}
 	})
 }

@@ -138,10 +138,11 @@ type Rule struct {
 	textReq *byteSet
 	// patternReq is the same for pattern.
 	patternReq *byteSet
-	// textEnd and patternEnd, for textTail and patternTail regexes, hold the
-	// ASCII bytes one of which ends every text they match (nil: not known);
-	// see endBytes.
-	textEnd, patternEnd *byteSet
+	// textFirst and textLast hold the ASCII bytes one of which starts
+	// (ends) every text that text matches (nil: not known); see edgeBytes.
+	textFirst, textLast *byteSet
+	// patternFirst and patternLast are the same for pattern.
+	patternFirst, patternLast *byteSet
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -222,7 +223,7 @@ func (r *Rule) textMatches(text string) bool {
 	if r.textTail {
 		t = text[tailStart(text):]
 	}
-	if !mayEnd(r.textEnd, t) || r.textReq != nil && !r.textReq.in(t) {
+	if !mayStart(r.textFirst, t) || !mayEnd(r.textLast, t) || r.textReq != nil && !r.textReq.in(t) {
 		return false
 	}
 	if r.minMatches > 1 {

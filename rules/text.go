@@ -65,6 +65,16 @@ type textRun struct {
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
 	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
+	title   string         // the key of page.Title, once asked for
+	titleOK bool
+}
+
+// titleKey returns the key of the page title, computed once per page.
+func (run *textRun) titleKey() string {
+	if !run.titleOK {
+		run.title, run.titleOK = textnorm.Key(run.page.Title), true
+	}
+	return run.title
 }
 
 // maxPooledEntries bounds the scratch a textRun keeps for the next page: a
@@ -98,6 +108,7 @@ func (s *Set) putRun(run *textRun) {
 	}
 	clear(run.blocks[:cap(run.blocks)])
 	run.page, run.trace, run.set, run.lits, run.scripts = Page{}, nil, nil, nil, nil
+	run.title, run.titleOK = "", false
 	if cap(run.blocks) > maxPooledEntries {
 		run.blocks = nil
 	}
@@ -228,17 +239,17 @@ func (run *textRun) apply(r *Rule) {
 		if !cut && seenKey != nil && run.candidate(r, b) {
 			k := b.textKey()
 			if seenKey[k] {
-				out = append(out, *b)
+				out = keep(out, b)
 				continue
 			}
 			seenKey[k] = true
 		}
 		if !cut && r.maxCut > 0 && float64(total-before) > r.maxCut*float64(total) {
-			out = append(out, *b)
+			out = keep(out, b)
 			continue
 		}
 		if b.kept {
-			out = append(out, *b)
+			out = keep(out, b)
 			continue
 		}
 		if cut {
@@ -253,13 +264,13 @@ func (run *textRun) apply(r *Rule) {
 			}
 		}
 		if !run.matches(r, i, before, counts) {
-			out = append(out, *b)
+			out = keep(out, b)
 			continue
 		}
 		switch r.Action {
 		case ActionKeep:
 			b.kept = true
-			out = append(out, *b)
+			out = keep(out, b)
 		case ActionDrop:
 			run.hit(r, i, b.Text)
 			dropNext = r.alsoNext > 0
@@ -269,19 +280,28 @@ func (run *textRun) apply(r *Rule) {
 		case ActionStrip:
 			text := run.strip(r, b.Text)
 			if text == b.Text {
-				out = append(out, *b)
+				out = keep(out, b)
 				continue
 			}
 			run.hit(r, i, b.Text)
 			if text != "" {
 				b.setText(text)
-				out = append(out, *b)
+				out = keep(out, b)
 			}
 		default:
-			out = append(out, *b)
+			out = keep(out, b)
 		}
 	}
 	run.blocks = out
+}
+
+// keep appends *b to out, run.blocks filtered in place: a block no removal
+// has moved yet is already in its place, and is not copied onto itself.
+func keep(out []tblock, b *tblock) []tblock {
+	if n := len(out); n < cap(out) && &out[:n+1][n] == b {
+		return out[:n+1]
+	}
+	return append(out, *b)
 }
 
 // candidate applies the matchers of r that depend on b alone and cost
@@ -315,7 +335,7 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	if wordsBefore < r.afterWords {
 		return false
 	}
-	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != textnorm.Key(run.page.Title)) {
+	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != run.titleKey()) {
 		return false
 	}
 	if counts != nil && counts[b.textKey()] < r.repeats {
@@ -348,7 +368,7 @@ func (run *textRun) strip(r *Rule, text string) string {
 		}
 		// Most blocks hold no match: tell cheaply before ReplaceAllString,
 		// which copies the text even then.
-		if t := text[cut:]; mayEnd(r.patternEnd, t) && (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
+		if t := text[cut:]; mayStart(r.patternFirst, t) && mayEnd(r.patternLast, t) && (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
 			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
@@ -395,7 +415,7 @@ func (run *textRun) dedupe(r *Rule) {
 		key := b.textKey()
 		pos := len(out)
 		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
-			out = append(out, *b)
+			out = keep(out, b)
 			idx.skip()
 			continue
 		}
@@ -423,7 +443,7 @@ func (run *textRun) dedupe(r *Rule) {
 			seen[key] = pos
 		}
 		idx.add(sh)
-		out = append(out, *b)
+		out = keep(out, b)
 	}
 	if len(dropped) > 0 {
 		kept := out[:0]
