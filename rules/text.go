@@ -464,16 +464,6 @@ func inWindow(window, first, pos int) bool {
 	return window == 0 || pos-first <= window || first < 5
 }
 
-// shingleIndex maps word 3-shingles to the blocks holding them; blocks are
-// numbered by their position in the output being built.
-type shingleIndex struct {
-	on    bool               // blocks are indexed
-	first map[uint64]int32   // shingle -> position of the first block holding it
-	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
-	sizes []int              // position -> number of distinct shingles (0: not indexed)
-	hits  map[int32]int      // scratch for contained
-}
-
 // shingles returns the distinct word 3-shingles of b's key, hashed (the key
 // itself when it has fewer than three words), computed once per block text.
 func (run *textRun) shingles(b *tblock) []uint64 {
@@ -518,93 +508,4 @@ func mix3(a, b, c uint64) uint64 {
 	h = h*0xbf58476d1ce4e5b9 ^ c
 	h ^= h >> 31
 	return h * 0x94d049bb133111eb
-}
-
-// contained reports whether threshold of sh occurs in one earlier block, and
-// lists the earlier blocks threshold of whose own shingles occur in sh.
-func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
-	if len(sh) == 0 || !x.on {
-		return false, nil
-	}
-	if x.hits == nil {
-		x.hits = map[int32]int{}
-	}
-	clear(x.hits)
-	hits := x.hits
-	count := func(d int32) {
-		if inWindow(window, int(d), pos) {
-			hits[d]++
-		}
-	}
-	for _, h := range sh {
-		d, ok := x.first[h]
-		if !ok {
-			continue
-		}
-		count(d)
-		for _, d := range x.more[h] {
-			count(d)
-		}
-	}
-	var subsets []int
-	for d, n := range hits {
-		if float64(n) >= threshold*float64(len(sh)) {
-			return true, nil
-		}
-		if size := x.sizes[d]; size > 0 && float64(n) >= threshold*float64(size) {
-			subsets = append(subsets, int(d))
-		}
-	}
-	return false, subsets
-}
-
-// add indexes sh as the next position; skip records a position not indexed.
-func (x *shingleIndex) add(sh []uint64) {
-	if !x.on {
-		x.skip()
-		return
-	}
-	pos := int32(len(x.sizes))
-	for _, h := range sh {
-		if _, ok := x.first[h]; !ok {
-			x.first[h] = pos
-			continue
-		}
-		if x.more == nil {
-			x.more = map[uint64][]int32{}
-		}
-		x.more[h] = append(x.more[h], pos)
-	}
-	x.sizes = append(x.sizes, len(sh))
-}
-
-func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
-
-// trim drops the maps of x grown past maxPooledEntries, before x is pooled.
-func (x *shingleIndex) trim() {
-	if len(x.first) > maxPooledEntries {
-		x.first = nil
-	}
-	if len(x.more) > maxPooledEntries {
-		x.more = nil
-	}
-	if len(x.hits) > maxPooledEntries {
-		x.hits = nil
-	}
-	if cap(x.sizes) > maxPooledEntries {
-		x.sizes = nil
-	}
-}
-
-// reset empties x for another dedupe, keeping the room its maps have grown
-// (a page runs its dedupe rules in every text pass); on says whether blocks
-// are indexed at all (similarity below 1).
-func (x *shingleIndex) reset(on bool) {
-	x.on = on
-	if on && x.first == nil {
-		x.first = make(map[uint64]int32)
-	}
-	clear(x.first)
-	clear(x.more)
-	x.sizes = x.sizes[:0]
 }

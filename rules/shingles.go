@@ -1,0 +1,185 @@
+package rules
+
+// shingleIndex maps word 3-shingles to the blocks holding them; blocks are
+// numbered by their position in the output being built.
+type shingleIndex struct {
+	on    bool               // blocks are indexed
+	first shingleTable       // shingle -> position of the first block holding it
+	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
+	sizes []int              // position -> number of distinct shingles (0: not indexed)
+	// Scratch for contained: position -> shingles held of the block being
+	// looked up (zero between calls), and the positions counted.
+	counts  []int32
+	touched []int32
+}
+
+// contained reports whether threshold of sh occurs in one earlier block, and
+// lists the earlier blocks threshold of whose own shingles occur in sh.
+func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
+	if len(sh) == 0 || !x.on {
+		return false, nil
+	}
+	if len(x.counts) < len(x.sizes) {
+		x.counts = make([]int32, len(x.sizes))
+	}
+	count := func(d int32) {
+		if inWindow(window, int(d), pos) {
+			if x.counts[d] == 0 {
+				x.touched = append(x.touched, d)
+			}
+			x.counts[d]++
+		}
+	}
+	for _, h := range sh {
+		d, ok := x.first.get(h)
+		if !ok {
+			continue
+		}
+		count(d)
+		if len(x.more) > 0 {
+			for _, d := range x.more[h] {
+				count(d)
+			}
+		}
+	}
+	dup := false
+	var subsets []int
+	for _, d := range x.touched {
+		n := x.counts[d]
+		x.counts[d] = 0
+		if float64(n) >= threshold*float64(len(sh)) {
+			dup = true
+		}
+		if size := x.sizes[d]; size > 0 && float64(n) >= threshold*float64(size) {
+			subsets = append(subsets, int(d))
+		}
+	}
+	x.touched = x.touched[:0]
+	if dup {
+		return true, nil
+	}
+	return false, subsets
+}
+
+// add indexes sh as the next position; skip records a position not indexed.
+func (x *shingleIndex) add(sh []uint64) {
+	if !x.on {
+		x.skip()
+		return
+	}
+	pos := int32(len(x.sizes))
+	for _, h := range sh {
+		if x.first.putNew(h, pos) {
+			continue
+		}
+		if x.more == nil {
+			x.more = map[uint64][]int32{}
+		}
+		x.more[h] = append(x.more[h], pos)
+	}
+	x.sizes = append(x.sizes, len(sh))
+}
+
+func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
+
+// trim drops the scratch of x grown past maxPooledEntries, before x is pooled.
+func (x *shingleIndex) trim() {
+	if len(x.first.slots) > 4*maxPooledEntries {
+		x.first = shingleTable{}
+	}
+	if len(x.more) > maxPooledEntries {
+		x.more = nil
+	}
+	if cap(x.sizes) > maxPooledEntries {
+		x.sizes, x.counts, x.touched = nil, nil, nil
+	}
+}
+
+// reset empties x for another dedupe, keeping the room it has grown (a page
+// runs its dedupe rules in every text pass); on says whether blocks are
+// indexed at all (similarity below 1).
+func (x *shingleIndex) reset(on bool) {
+	x.on = on
+	x.first.reset()
+	clear(x.more)
+	x.sizes = x.sizes[:0]
+}
+
+// shingleTable maps shingle hashes to block positions: open addressing with
+// linear probing, at most half full. It is filled anew by every dedupe of
+// every page, and a Go map, cleared and refilled, costs several times more
+// per entry. Shingle hashes are already well mixed, so their low bits pick
+// the slot.
+type shingleTable struct {
+	slots []shingleSlot // a power of two of them
+	n     int           // entries
+	gen   uint32        // the slots of the current generation are in use
+}
+
+type shingleSlot struct {
+	h   uint64
+	pos int32
+	gen uint32
+}
+
+// reset empties t without clearing its slots: a new generation.
+func (t *shingleTable) reset() {
+	t.n = 0
+	if t.gen++; t.gen == 0 { // wrapped: old slots would look current
+		clear(t.slots)
+		t.gen = 1
+	}
+}
+
+// get returns the position stored for h.
+func (t *shingleTable) get(h uint64) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			return 0, false
+		}
+		if s.h == h {
+			return s.pos, true
+		}
+	}
+}
+
+// putNew stores pos for h unless h is stored already, and reports whether
+// it stored it.
+func (t *shingleTable) putNew(h uint64, pos int32) bool {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.gen != t.gen {
+			*s = shingleSlot{h: h, pos: pos, gen: t.gen}
+			t.n++
+			return true
+		}
+		if s.h == h {
+			return false
+		}
+	}
+}
+
+// grow doubles the slots, moving the current entries.
+func (t *shingleTable) grow() {
+	old := t.slots
+	t.slots = make([]shingleSlot, max(64, 2*len(old)))
+	gen := t.gen
+	if gen == 0 { // a table never reset
+		gen = 1
+	}
+	t.n, t.gen = 0, gen
+	for _, s := range old {
+		if s.gen == gen {
+			t.putNew(s.h, s.pos)
+		}
+	}
+}
