@@ -213,19 +213,37 @@ func endAnchoredOnly(src string) bool {
 // textMatches applies the text, not-text and min-matches matchers; the
 // caller has applied contains (see setLits).
 func (r *Rule) textMatches(text string) bool {
+	return r.textMayMatch(text) && r.textRegexMatches(text)
+}
+
+// textWindow returns the part of text the text regex runs on.
+func (r *Rule) textWindow(text string) string {
+	if r.textTail {
+		return text[tailStart(text):]
+	}
+	return text
+}
+
+// textMayMatch applies the byte tests derived from the text regex (first
+// and last byte, required bytes), which cost next to nothing: false means
+// the text cannot match.
+func (r *Rule) textMayMatch(text string) bool {
+	if r.text == nil {
+		return true
+	}
+	t := r.textWindow(text)
+	return mayStart(r.textFirst, t) && mayEnd(r.textLast, t) && (r.textReq == nil || r.textReq.in(t))
+}
+
+// textRegexMatches runs the text and not-text regexes.
+func (r *Rule) textRegexMatches(text string) bool {
 	if r.notText != nil && r.notText.MatchString(text) {
 		return false
 	}
 	if r.text == nil {
 		return true
 	}
-	t := text
-	if r.textTail {
-		t = text[tailStart(text):]
-	}
-	if !mayStart(r.textFirst, t) || !mayEnd(r.textLast, t) || r.textReq != nil && !r.textReq.in(t) {
-		return false
-	}
+	t := r.textWindow(text)
 	if r.minMatches > 1 {
 		return len(r.text.FindAllStringIndex(t, r.minMatches)) >= r.minMatches
 	}

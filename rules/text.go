@@ -150,19 +150,33 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	case 2:
 		return false
 	}
-	m := true
-	if len(r.contains) > 0 {
-		if b.hits == nil {
-			b.hits = run.lits.m.scan(foldText(b.Text))
-		}
-		m = b.hits.any(run.lits.contains[i])
+	// Cheapest first. A regex anchored at the start fails within a few
+	// bytes, for less than the literal scan of a whole paragraph.
+	m := r.textMayMatch(b.Text)
+	switch {
+	case !m:
+	case r.textFirst != nil:
+		m = r.textRegexMatches(b.Text) && run.containsLiteral(r, b)
+	default:
+		m = run.containsLiteral(r, b) && r.textRegexMatches(b.Text)
 	}
-	m = m && r.textMatches(b.Text)
 	b.memo[i] = 2
 	if m {
 		b.memo[i] = 1
 	}
 	return m
+}
+
+// containsLiteral applies r's contains matcher to b: the text holds one of
+// the literals (true when there are none).
+func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
+	if len(r.contains) == 0 {
+		return true
+	}
+	if b.hits == nil {
+		b.hits = run.lits.m.scan(foldText(b.Text))
+	}
+	return b.hits.any(run.lits.contains[run.ri])
 }
 
 // ApplyText runs the text-stage rules on blocks, in order, and returns the
