@@ -20,6 +20,26 @@ func (s *byteSet) addRange(lo, hi byte) {
 	}
 }
 
+// meets reports whether s and o share a byte.
+func (s *byteSet) meets(o *byteSet) bool {
+	return s[0]&o[0]|s[1]&o[1]|s[2]&o[2]|s[3]&o[3] != 0
+}
+
+// bytesOf returns the set of byte values in text.
+func bytesOf(text string) byteSet {
+	var seen [256]bool // a store per byte, with no chain of loads between them
+	for i := 0; i < len(text); i++ {
+		seen[text[i]] = true
+	}
+	var s byteSet
+	for c, ok := range seen {
+		if ok {
+			s.add(byte(c))
+		}
+	}
+	return s
+}
+
 // in reports whether text holds a byte of s.
 func (s *byteSet) in(text string) bool {
 	for i := 0; i < len(text); i++ {

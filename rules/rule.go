@@ -228,11 +228,16 @@ func (r *Rule) textWindow(text string) string {
 // and last byte, required bytes), which cost next to nothing: false means
 // the text cannot match.
 func (r *Rule) textMayMatch(text string) bool {
+	return r.textEdgesMay(text) && (r.textReq == nil || r.textReq.in(r.textWindow(text)))
+}
+
+// textEdgesMay applies the first and last byte tests of textMayMatch.
+func (r *Rule) textEdgesMay(text string) bool {
 	if r.text == nil {
 		return true
 	}
 	t := r.textWindow(text)
-	return mayStart(r.textFirst, t) && mayEnd(r.textLast, t) && (r.textReq == nil || r.textReq.in(t))
+	return mayStart(r.textFirst, t) && mayEnd(r.textLast, t)
 }
 
 // textRegexMatches runs the text and not-text regexes.

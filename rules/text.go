@@ -5,6 +5,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
 )
@@ -26,6 +27,8 @@ type tblock struct {
 	sh    []uint64 // hashed word 3-shingles of key, once asked for
 	shOK  bool
 	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
+	bytes byteSet // the byte values in Text, once asked for
+	byOK  bool
 }
 
 func (b *tblock) wordCount() int {
@@ -42,8 +45,18 @@ func (b *tblock) textKey() string {
 	return b.key
 }
 
+// byteValues returns the set of byte values in b.Text: one pass over the
+// text serves the required-byte tests of every rule.
+func (b *tblock) byteValues() *byteSet {
+	if !b.byOK {
+		b.bytes, b.byOK = bytesOf(b.Text), true
+	}
+	return &b.bytes
+}
+
 func (b *tblock) setText(t string) {
 	b.Text, b.words, b.key, b.keyOK, b.memo, b.hits, b.sh, b.shOK = t, -1, "", false, nil, nil, nil, false
+	b.byOK = false
 }
 
 // MaxTextPasses bounds the passes of ApplyText.
@@ -56,7 +69,7 @@ type textRun struct {
 	set     *Set
 	blocks  []tblock
 	trace   *Trace
-	scripts scriptSet    // computed on first use
+	scripts scriptSet    // computed from scriptSrc on first use
 	changes int          // removals and changes in the current pass
 	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
 	slabAll []uint8      // the latest memo slab, zeroed again for reuse
@@ -67,6 +80,12 @@ type textRun struct {
 	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
 	title   string         // the key of page.Title, once asked for
 	titleOK bool
+
+	// scriptSrc holds the blocks' texts as they were at the pass's first
+	// glyph rule, which the scripts are computed from: most blocks begin
+	// and end in ASCII, which is never a glyph, and need no scripts.
+	scriptSrc []string
+	scriptsAt bool // scriptSrc is this pass's
 }
 
 // titleKey returns the key of the page title, computed once per page.
@@ -108,6 +127,11 @@ func (s *Set) putRun(run *textRun) {
 	}
 	clear(run.blocks[:cap(run.blocks)])
 	run.page, run.trace, run.set, run.lits, run.scripts = Page{}, nil, nil, nil, nil
+	clear(run.scriptSrc[:cap(run.scriptSrc)])
+	run.scriptSrc = run.scriptSrc[:0]
+	if cap(run.scriptSrc) > maxPooledEntries {
+		run.scriptSrc = nil
+	}
 	run.title, run.titleOK = "", false
 	if cap(run.blocks) > maxPooledEntries {
 		run.blocks = nil
@@ -152,7 +176,7 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	}
 	// Cheapest first. A regex anchored at the start fails within a few
 	// bytes, for less than the literal scan of a whole paragraph.
-	m := r.textMayMatch(b.Text)
+	m := r.textEdgesMay(b.Text) && run.holdsRequired(r, b)
 	switch {
 	case !m:
 	case r.textFirst != nil:
@@ -165,6 +189,19 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 		b.memo[i] = 1
 	}
 	return m
+}
+
+// holdsRequired applies r's required-byte test (see requiredBytes) to b,
+// from the byte values of b computed once, not by a scan per rule.
+func (run *textRun) holdsRequired(r *Rule, b *tblock) bool {
+	if r.textReq == nil {
+		return true
+	}
+	if !b.byteValues().meets(r.textReq) {
+		return false
+	}
+	t := r.textWindow(b.Text)
+	return len(t) == len(b.Text) || r.textReq.in(t) // a tail may lack what the text holds
 }
 
 // containsLiteral applies r's contains matcher to b: the text holds one of
@@ -192,7 +229,7 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
-		run.scripts = nil // the page's scripts as they are now
+		run.scripts, run.scriptsAt = nil, false // the page's scripts as they are now
 		for ri, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
 				continue
@@ -387,24 +424,42 @@ func (run *textRun) strip(r *Rule, text string) string {
 		}
 	}
 	if r.glyphs != GlyphsNone {
-		if run.scripts == nil {
-			texts := make([]string, len(run.blocks))
-			for i, b := range run.blocks {
-				texts[i] = b.Text
-			}
-			run.scripts = pageScripts(texts)
+		run.keepScriptSrc()
+		// A glyph is never ASCII: a text that begins (ends) in ASCII has
+		// no glyph run there to strip.
+		if (r.glyphs == GlyphsLeading || r.glyphs == GlyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
+			text = text[run.pageScripts().leadingGlyphs(text):]
 		}
-		if r.glyphs == GlyphsLeading || r.glyphs == GlyphsBoth {
-			text = text[run.scripts.leadingGlyphs(text):]
-		}
-		if r.glyphs == GlyphsTrailing || r.glyphs == GlyphsBoth {
-			text = text[:len(text)-run.scripts.trailingGlyphs(text)]
+		if (r.glyphs == GlyphsTrailing || r.glyphs == GlyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
+			text = text[:len(text)-run.pageScripts().trailingGlyphs(text)]
 		}
 	}
 	if text == orig {
 		return orig
 	}
 	return strings.TrimSpace(textnorm.Collapse(text))
+}
+
+// keepScriptSrc keeps the blocks' texts at the pass's first glyph rule, the
+// page the scripts are computed from if asked for.
+func (run *textRun) keepScriptSrc() {
+	if run.scriptsAt {
+		return
+	}
+	run.scriptSrc = run.scriptSrc[:0]
+	for _, b := range run.blocks {
+		run.scriptSrc = append(run.scriptSrc, b.Text)
+	}
+	run.scriptsAt = true
+}
+
+// pageScripts returns the scripts of the page as it was at the pass's first
+// glyph rule.
+func (run *textRun) pageScripts() scriptSet {
+	if run.scripts == nil {
+		run.scripts = pageScripts(run.scriptSrc)
+	}
+	return run.scripts
 }
 
 // dedupe drops blocks that repeat an earlier block. With similarity 1 the
