@@ -180,7 +180,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 	case p == "/corrupt-sitemap.xml.gz":
 		w.Header().Set("Content-Type", "application/x-gzip")
 		fmt.Fprint(w, "\x1f\x8b not really gzip")
-	case p == "/bomb-sitemap.xml.gz": // 256 MiB once decompressed
+	case p == "/bomb-sitemap.xml.gz": // 64 MiB once decompressed
 		w.Header().Set("Content-Type", "application/x-gzip")
 		w.Write(gzipBomb())
 	case p == "/feed.xml":
@@ -264,14 +264,14 @@ func gzipped(s string) []byte {
 	return b.Bytes()
 }
 
-// gzipBomb is a sitemap that decompresses to 256 MiB (about 256 KiB of
+// gzipBomb is a sitemap that decompresses to 64 MiB (about 64 KiB of
 // gzip), built once.
 var gzipBomb = sync.OnceValue(func() []byte {
 	var b bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&b, gzip.BestCompression)
 	io.WriteString(zw, `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>`)
 	zeros := make([]byte, 1<<20)
-	for range 256 {
+	for range 64 {
 		zw.Write(zeros)
 	}
 	zw.Close()
