@@ -320,19 +320,16 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done 
 			if len(es) > 0 {
 				idleFlushed = false
 			}
-			for _, e := range es {
-				var pr *prior
-				if c.cfg.Recheck > 0 {
-					// An article checked within its revisit interval is
-					// settled here, once, without a request.
-					r, ok, p := c.fresh(ctx, e)
-					if ok {
-						c.emit(Event{Kind: EventUnchanged, URL: e.URL})
-						commitCh <- r
-						settled = true
-						continue
-					}
-					pr = p
+			// An article checked within its revisit interval is settled
+			// here, once, without a request.
+			frs := c.freshAll(ctx, es)
+			for i, e := range es {
+				pr := frs[i].pr
+				if frs[i].ok {
+					c.emit(Event{Kind: EventUnchanged, URL: e.URL})
+					commitCh <- frs[i].r
+					settled = true
+					continue
 				}
 				hn := hostOf(e.URL)
 				h := hosts[hn]
