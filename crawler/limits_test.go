@@ -117,11 +117,11 @@ func TestCrawl_CollyEnv(t *testing.T) {
 }
 
 // TestCrawl_GzipSitemap reads gzip sitemaps (a .xml.gz file, a gzip
-// Content-Encoding nobody asked for, a .gz name on plain XML) and bounds what
+// Content-Encoding, both at once, a .gz name on plain XML) and bounds what
 // decompression may hold: a sitemap of 64 MiB once decompressed fails with
 // ErrTooLarge under a 1 MiB limit without allocating its size.
 func TestCrawl_GzipSitemap(t *testing.T) {
-	for _, seed := range []string{"/sitemap.xml.gz", "/plain-sitemap.xml.gz", "/encoded-sitemap.xml"} {
+	for _, seed := range []string{"/sitemap.xml.gz", "/plain-sitemap.xml.gz", "/encoded-sitemap.xml", "/double-sitemap.xml.gz"} {
 		t.Run(strings.TrimPrefix(seed, "/"), func(t *testing.T) {
 			s := newSite(t, 1, 1, "User-agent: *\nDisallow: /private/\n")
 			out := filepath.Join(t.TempDir(), "out")

@@ -173,10 +173,14 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 	case p == "/plain-sitemap.xml.gz": // named .gz, served decompressed
 		w.Header().Set("Content-Type", "application/xml")
 		fmt.Fprint(w, s.sitemap())
-	case p == "/encoded-sitemap.xml": // gzip as a Content-Encoding the client did not ask for
+	case p == "/encoded-sitemap.xml": // a gzip Content-Encoding (net/http asks for it and decodes it)
 		w.Header().Set("Content-Type", "application/xml")
 		w.Header().Set("Content-Encoding", "gzip")
 		w.Write(gzipped(s.sitemap()))
+	case p == "/double-sitemap.xml.gz": // a gzip file sent with a gzip Content-Encoding on top
+		w.Header().Set("Content-Type", "application/x-gzip")
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(gzipped(string(gzipped(s.sitemap()))))
 	case p == "/corrupt-sitemap.xml.gz":
 		w.Header().Set("Content-Type", "application/x-gzip")
 		fmt.Fprint(w, "\x1f\x8b not really gzip")
