@@ -37,7 +37,26 @@ func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
 	if err != nil {
 		return article{}, err
 	}
+	if a.Node != nil {
+		fixAtoms(a.Node)
+	}
 	return article{Title: a.Title(), Lang: a.Language(), Node: a.Node}, nil
+}
+
+// fixAtoms gives the elements readability created their atom: it makes them
+// with a tag name and no DataAtom (a <div> of sentences becomes such a <p>),
+// and everything after it (the article-stage rules, the block renderer)
+// tells elements apart by atom. Without this, sibling paragraphs made from
+// divs rendered as one block, glued: "…a long debate.Asked about…".
+func fixAtoms(root *html.Node) {
+	for n := range root.Descendants() {
+		if n.Type == html.ElementNode && n.DataAtom == 0 {
+			n.DataAtom = atom.Lookup([]byte(n.Data))
+		}
+	}
+	if root.Type == html.ElementNode && root.DataAtom == 0 {
+		root.DataAtom = atom.Lookup([]byte(root.Data))
+	}
 }
 
 // embedClasses are the class names of the blockquotes that social networks'
