@@ -58,6 +58,9 @@ func TestClean_Errors(t *testing.T) {
 	}{
 		{"empty", []byte("   \n\t"), clean.ErrEmpty},
 		{"binary", png, clean.ErrBinary},
+		{"bitmap", []byte("BM\x36\x00\x0c\x00\x00\x00\x00\x00\x36\x00\x00\x00\x28\x00"), clean.ErrBinary},
+		{"font", []byte("OTTO\x00\x0b\x00\x80\x00\x03\x00\x30CFF "), clean.ErrBinary},
+		{"pdf", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"), clean.ErrBinary},
 		{"too large", bytes.Repeat([]byte("a"), 1001), clean.ErrTooLarge},
 		{"gzip bomb", gzipped(bytes.Repeat([]byte("a"), 100_000)), clean.ErrTooLarge},
 		{"markup without text", []byte("<html><body><div></div></body></html>"), clean.ErrEmpty},
@@ -73,6 +76,24 @@ func TestClean_Errors(t *testing.T) {
 				t.Errorf("error %q does not name its source", err)
 			}
 		})
+	}
+}
+
+// TestClean_TextLikeSignatures: text that begins with the few letters of a
+// binary signature ("BM" of a bitmap, "OTTO" of a font, "ID3" of an MP3) is
+// text, not binary.
+func TestClean_TextLikeSignatures(t *testing.T) {
+	c := clean.New(nil, clean.Options{})
+	for _, text := range []string{
+		"BMW recalls 40,000 cars over a faulty airbag sensor, the company said on Monday.",
+		"OTTO Group reported higher online sales in the third quarter.",
+		"ID3 tags were never meant to hold whole album notes, the developer said.",
+		"<div>BMa</div>",
+	} {
+		res, err := c.Clean(context.Background(), clean.Input{Source: "t", Body: strings.NewReader(text)})
+		if err != nil || res.Text == "" {
+			t.Errorf("Clean(%q) = %v, want its text", text, err)
+		}
 	}
 }
 

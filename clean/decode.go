@@ -108,10 +108,27 @@ func isBinary(b []byte) bool {
 		return false
 	}
 	if ct != "application/octet-stream" {
-		return true // image/*, application/pdf, application/zip, video/*...
+		// image/*, application/pdf, application/zip, video/*... Some
+		// signatures are a few letters that also begin text ("BM" of a
+		// bitmap: "BMW recalls..."; "OTTO" of a font: "OTTO Group..."), so a
+		// head without control bytes is binary only for the formats whose
+		// header is text anyway (PDF, PostScript).
+		return hasControl(head) || ct == "application/pdf" || ct == "application/postscript"
 	}
 	if bytes.IndexByte(head, 0) >= 0 {
 		return !(bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}))
+	}
+	return false
+}
+
+// hasControl reports whether b holds a C0 control byte other than tab, line
+// feed, form feed and carriage return, or DEL: every binary format has some
+// in its first KiB (lengths, NUL padding, PNG's \x1a), text has none.
+func hasControl(b []byte) bool {
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\r' || c == 0x7f {
+			return true
+		}
 	}
 	return false
 }
