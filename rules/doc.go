@@ -57,6 +57,11 @@
 //	href-contains: [a]  prefilter: the href holds one of these literals
 //	link-density: X     at least this share (0-1) of the text is inside links
 //	min-links: N        at least N links inside
+//	spare-prose: N      cut-after: the cut stops before the first later
+//	                    sibling that is or holds a paragraph of N or more
+//	                    words, at most a fifth of them in links: a marker in
+//	                    the middle of an article loses its teaser links, the
+//	                    article after them stays
 //	teasers: N          the element lists teasers: N or more children of one
 //	                    tag, each with a link, at most 60 words, and a quarter
 //	                    or more of its text inside links

@@ -52,6 +52,9 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 				parent := n.Parent
 				for c := n; c != nil; {
 					next := c.NextSibling
+					if c != n && r.spareProse > 0 && holdsProse(c, r.spareProse) {
+						break // a marker inside an article: its teasers go, the article stays
+					}
 					if !kept[c] {
 						if t.count(r) {
 							t.add(r, nodePath(c), NodeText(c))
@@ -64,6 +67,40 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			}
 		}
 	}
+}
+
+// holdsProse reports whether n is, or holds, a paragraph (p, li,
+// blockquote, dd) of at least words words with at most a fifth of them
+// inside links.
+func holdsProse(n *html.Node, words int) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && isProse(d, words) {
+			return true
+		}
+	}
+	return isProse(n, words)
+}
+
+func isProse(n *html.Node, words int) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Li, atom.Blockquote, atom.Dd:
+	default:
+		return false
+	}
+	total := textnorm.Words(NodeText(n))
+	if total < words {
+		return false
+	}
+	linked := 0
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.A {
+			linked += textnorm.Words(NodeText(d))
+		}
+	}
+	return linked*5 <= total
 }
 
 // attached reports whether n is still in doc (no removed ancestor).

@@ -319,6 +319,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			r.window = p.int(v, "window")
 		case "max-cut":
 			r.maxCut = p.float(v, "max-cut", 0.01, 1)
+		case "spare-prose":
+			r.spareProse = p.int(v, "spare-prose")
 		case "min-chars":
 			r.minChars = p.int(v, "min-chars")
 		case "similarity":
@@ -383,6 +385,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: own-host is a text matcher", r.ID)
 	case r.maxCut > 0 && r.Action != ActionCutAfter:
 		p.errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
+	case r.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
+		p.errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
 	case r.minMatches > 0 && r.text == nil:
 		p.errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}

@@ -70,3 +70,14 @@ func TestLoad_Builtin(t *testing.T) {
 		t.Errorf("Merge(self) error = %v", err)
 	}
 }
+
+// TestParse_SpareProseMisuse: spare-prose is a dom or article cut-after
+// matcher; elsewhere it is an error at the rule's position.
+func TestParse_SpareProseMisuse(t *testing.T) {
+	src := "rules:\n  - id: test.rule\n    scope: {stage: text}\n    match: {text: '^Related$', spare-prose: 20}\n    action: cut-after\n"
+	_, err := Parse("t.yaml", []byte(src))
+	want := "t.yaml:2:5: rule test.rule: spare-prose only goes with action cut-after in stage dom or article"
+	if err == nil || err.Error() != want {
+		t.Errorf("Parse error = %v, want %s", err, want)
+	}
+}

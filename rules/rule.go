@@ -115,6 +115,7 @@ type Rule struct {
 	afterWords  int // only blocks preceded by at least this many words
 	repeats     int // block text occurs at least this many times in the page
 	maxCut      float64
+	spareProse  int      // dom cut-after: the cut stops at a sibling holding a paragraph of this many words mostly outside links
 	class       []string // dom: lower-case substrings, one of which the class or id attribute holds
 	notTags     []string // dom: element names never matched
 	teasers     int      // dom: at least this many sibling children that each hold a link and little text
