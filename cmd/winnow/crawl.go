@@ -128,7 +128,9 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 		if err != nil {
 			return "", "", err
 		}
-		return res.Title, res.Text, nil
+		// The text without the title: the crawler writes the title above it
+		// (res.Text starts with the title, which the file would repeat).
+		return res.Title, clean.Body(res), nil
 	}, nil
 }
 

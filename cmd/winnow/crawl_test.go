@@ -124,6 +124,11 @@ func TestRunCrawl_MinimalJob(t *testing.T) {
 		if err != nil || !strings.Contains(string(data), "delegates agreed") || strings.Contains(string(data), "See more") {
 			t.Errorf("%v: %q, %v: want clean article text", l["file"], data, err)
 		}
+		// The title once, as the first line, then a blank line and the text.
+		title, _ := l["title"].(string)
+		if !strings.HasPrefix(string(data), title+"\n\n") || strings.Count(string(data), title) != 1 {
+			t.Errorf("%v: %q: want the title %q once, as the first line", l["file"], data, title)
+		}
 	}
 	if _, err := os.Stat(filepath.Join(dir, "state", "crawl.db")); err != nil {
 		t.Errorf("state: %v", err)
