@@ -28,6 +28,7 @@ Examples:
   winnow crawl news.yaml
   winnow crawl --log-format json news.yaml 2>crawl.log
   winnow crawl --restart news.yaml      # drop an interrupted run's frontier
+  winnow crawl --check news.yaml        # validate the job and its rules, no network
 `
 
 // runCrawl runs one crawl job.
@@ -41,6 +42,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "log every page")
 	noProgress := fs.Bool("no-progress", false, "no progress line, even on a terminal")
+	check := fs.Bool("check", false, "check the job file and its rules, print what it says, and exit without crawling")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), crawlUsage)
 		fs.PrintDefaults()
@@ -70,6 +72,10 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	extract, err := newExtract(j)
 	if err != nil {
 		return err
+	}
+	if *check {
+		fmt.Fprintln(e.stdout, describeJob(j))
+		return nil
 	}
 	var onStart func(*crawler.Crawler)
 	progCtx, stopProgress := context.WithCancel(ctx)
@@ -114,6 +120,25 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 
 // newExtract wires the crawler to the clean library: the crawl→clean loop
 // lives here so that package crawler never imports clean.
+// describeJob is the one-line summary of a checked job (crawl --check,
+// serve --check).
+func describeJob(j *jobFile) string {
+	state := j.StateDir
+	if j.StateRedis != "" {
+		state = j.StateRedis
+	}
+	format := "files"
+	if j.Format == crawler.OutputJSONL {
+		format = "jsonl"
+	}
+	schedule := "none"
+	if j.Schedule != "" {
+		schedule = fmt.Sprintf("%q", j.Schedule)
+	}
+	return fmt.Sprintf("%s: ok: job %q, %d seeds, hosts %v, output %s (%s), state %s, schedule %s",
+		j.path, j.Name, len(j.Seeds), j.Scope.Hosts, j.OutputDir, format, state, schedule)
+}
+
 func newExtract(j *jobFile) (crawler.Extract, error) {
 	rs, err := loadRules(j.RuleDirs, j.NoDefaultRules, j.DisableRules)
 	if err != nil {

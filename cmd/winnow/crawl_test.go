@@ -362,3 +362,27 @@ func TestServe_SharedDirs(t *testing.T) {
 		t.Errorf("newServer = %v, want the shared state dir reported", err)
 	}
 }
+
+// TestCheck: crawl --check and serve --check validate job files and their
+// rules without touching the network, the state or the output.
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, "127.0.0.1:1", "schedule: \"@hourly\"\n")
+	out, _, err := runCmd(t, "", "crawl", "--check", job)
+	if err != nil || !strings.HasPrefix(out, job+`: ok: job "example", 1 seeds`) || !strings.Contains(out, `schedule "@hourly"`) {
+		t.Errorf("crawl --check = %q, %v", out, err)
+	}
+	out, _, err = runCmd(t, "", "serve", "--jobs", dir, "--check")
+	if err != nil || !strings.HasPrefix(out, job+": ok: ") {
+		t.Errorf("serve --check = %q, %v", out, err)
+	}
+	for _, d := range []string{"out", "state"} {
+		if _, err := os.Stat(filepath.Join(dir, d)); !os.IsNotExist(err) {
+			t.Errorf("--check created %s: %v", d, err)
+		}
+	}
+	bad := writeMinimalJob(t, t.TempDir(), "127.0.0.1:1", "rules:\n  dirs: [missing-rules]\n")
+	if _, _, err := runCmd(t, "", "crawl", "--check", bad); err == nil || !strings.Contains(err.Error(), "missing-rules") {
+		t.Errorf("crawl --check with a missing rule dir = %v, want the error", err)
+	}
+}

@@ -41,6 +41,7 @@ const serveExamples = `
 Examples:
   winnow serve --jobs /etc/winnow/jobs
   winnow serve --jobs jobs --addr 127.0.0.1:9464 --log-format json --run-now
+  winnow serve --jobs /etc/winnow/jobs --check   # validate every job, then reload with kill -HUP
 `
 
 // runServe runs jobs on their schedules until ctx ends.
@@ -52,6 +53,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	logFormat := fs.String("log-format", "text", "log format: text or json")
 	verbose := fs.Bool("v", false, "debug logging")
 	runNow := fs.Bool("run-now", false, "also run every job once at start")
+	check := fs.Bool("check", false, "check every job file and its rules, print what each says, and exit")
 	stateURL := fs.String("state", "", "redis:// URL of a state shared by every job (each job keeps its own keys), overriding the jobs' state")
 	worker := fs.String("worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
 	fs.StringVar(worker, "worker-id", "", "same as --worker")
@@ -79,6 +81,12 @@ func runServe(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	sv.worker = *worker
+	if *check {
+		for _, sj := range sv.currentJobs() {
+			fmt.Fprintln(e.stdout, describeJob(sj.job))
+		}
+		return nil
+	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
