@@ -49,13 +49,14 @@ func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
 // tells elements apart by atom. Without this, sibling paragraphs made from
 // divs rendered as one block, glued: "…a long debate.Asked about…".
 func fixAtoms(root *html.Node) {
-	for n := range root.Descendants() {
+	fix := func(n *html.Node) {
 		if n.Type == html.ElementNode && n.DataAtom == 0 {
 			n.DataAtom = atom.Lookup([]byte(n.Data))
 		}
 	}
-	if root.Type == html.ElementNode && root.DataAtom == 0 {
-		root.DataAtom = atom.Lookup([]byte(root.Data))
+	fix(root)
+	for n := range root.Descendants() {
+		fix(n)
 	}
 }
 

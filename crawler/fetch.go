@@ -135,9 +135,10 @@ func (t *gunzipTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	enc := strings.ToLower(res.Header.Get("Content-Encoding"))
 	ct := strings.ToLower(res.Header.Get("Content-Type"))
 	gzType := enc == "" && strings.Contains(ct, "gzip")
+	byHeader := !res.Uncompressed && (strings.Contains(enc, "gzip") || gzType)
 	// A .gz path is looked at even when net/http has already removed a
 	// Content-Encoding layer: the file itself may still be gzip.
-	if (res.Uncompressed || !strings.Contains(enc, "gzip") && !gzType) && !strings.HasSuffix(strings.ToLower(req.URL.Path), ".gz") {
+	if !byHeader && !strings.HasSuffix(strings.ToLower(req.URL.Path), ".gz") {
 		return res, nil
 	}
 	// What colly would gunzip is decoded here only when it is gzip: a

@@ -246,11 +246,6 @@ func (c *Crawler) backoff(last time.Duration) time.Duration {
 	return min(max(2*last, c.cfg.Recheck), c.cfg.RecheckMax)
 }
 
-// fresh reports whether e is an article checked more recently than its
-// revisit interval (State.Recheck, at least Config.Recheck); if so, it
-// returns the result that takes e out of the frontier without a request,
-// feeding the frontier with the article's remembered links; if not, the
-// state it read, which process then uses rather than reading it again.
 // freshness is what fresh says of one entry.
 type freshness struct {
 	r  result
@@ -283,6 +278,11 @@ func (c *Crawler) freshAll(ctx context.Context, es []Entry) []freshness {
 	return out
 }
 
+// fresh reports whether e is an article checked more recently than its
+// revisit interval (State.Recheck, at least Config.Recheck); if so, it
+// returns the result that takes e out of the frontier without a request,
+// feeding the frontier with the article's remembered links; if not, the
+// state it read, which process then uses rather than reading it again.
 func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 	prev, known, err := c.store.State(ctx, e.URL)
 	if err != nil {

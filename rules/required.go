@@ -184,15 +184,8 @@ func addLead(s *byteSet, r rune) {
 // every start position, and one starting "The" from "Reporting by ...".
 // A text ending (starting) in a non-ASCII byte is left to the regex.
 func edgeBytes(src string, last bool) *byteSet {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	re = re.Simplify()
-	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
-		return nil
-	}
-	if last && re.Sub[len(re.Sub)-1].Op != syntax.OpEndText || !last && re.Sub[0].Op != syntax.OpBeginText {
+	re, begin, end := anchors(src)
+	if re == nil || last && !end || !last && !begin {
 		return nil
 	}
 	s, nullable := outerBytes(re, last)

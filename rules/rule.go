@@ -199,16 +199,23 @@ func tailStart(s string) int {
 // may start anywhere: a concatenation ending in $ (end of text) that does not
 // begin with ^.
 func endAnchoredOnly(src string) bool {
+	_, begin, end := anchors(src)
+	return end && !begin
+}
+
+// anchors parses src and, when it is a concatenation, returns it simplified
+// and whether it begins with ^ (start of text) and ends with $ (end of
+// text); re is nil otherwise.
+func anchors(src string) (re *syntax.Regexp, begin, end bool) {
 	re, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
-		return false
+		return nil, false, false
 	}
 	re = re.Simplify()
 	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
-		return false
+		return nil, false, false
 	}
-	last, first := re.Sub[len(re.Sub)-1], re.Sub[0]
-	return last.Op == syntax.OpEndText && first.Op != syntax.OpBeginText
+	return re, re.Sub[0].Op == syntax.OpBeginText, re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
 }
 
 // textMatches applies the text, not-text and min-matches matchers; the

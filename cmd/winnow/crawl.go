@@ -118,8 +118,6 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format %q: want text or json", format)
 }
 
-// newExtract wires the crawler to the clean library: the crawl→clean loop
-// lives here so that package crawler never imports clean.
 // describeJob is the one-line summary of a checked job (crawl --check,
 // serve --check).
 func describeJob(j *jobFile) string {
@@ -139,6 +137,8 @@ func describeJob(j *jobFile) string {
 		j.path, j.Name, len(j.Seeds), j.Scope.Hosts, j.OutputDir, format, state, schedule)
 }
 
+// newExtract wires the crawler to the clean library: the crawl→clean loop
+// lives here so that package crawler never imports clean.
 func newExtract(j *jobFile) (crawler.Extract, error) {
 	rs, err := loadRules(j.RuleDirs, j.NoDefaultRules, j.DisableRules)
 	if err != nil {

@@ -164,37 +164,15 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 	pages := 1 + sections + sections*perSec
 	for b.Loop() {
 		// Bare colly: async, 8 at a time, following every link once.
-		var n atomic.Int64
-		c := colly.NewCollector(colly.Async(true))
-		c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: workers})
-		c.OnHTML("a[href]", func(e *colly.HTMLElement) { e.Request.Visit(e.Attr("href")) })
-		c.OnResponse(func(*colly.Response) { n.Add(1) })
-		start, cpu0 := time.Now(), processCPU()
-		pprof.Do(b.Context(), pprof.Labels("run", "colly"), func(context.Context) {
-			c.Visit(srv.URL + "/")
-			c.Wait()
-		})
-		bare, bareCPU := time.Since(start), processCPU()-cpu0
-
+		n, bare, bareCPU := collyCrawl(b, "colly", srv.URL+"/", workers, nil)
 		// colly plus the readability library alone on every page, no rules:
 		// what any cleaner built on that library costs at least, hence the
 		// best ratio it could reach here.
-		var nr atomic.Int64
-		cr := colly.NewCollector(colly.Async(true))
-		cr.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: workers})
-		cr.OnHTML("a[href]", func(e *colly.HTMLElement) { e.Request.Visit(e.Attr("href")) })
-		cr.OnResponse(func(r *colly.Response) {
-			nr.Add(1)
+		nr, withReadability, withReadabilityCPU := collyCrawl(b, "colly+readability", srv.URL+"/", workers, func(r *colly.Response) {
 			if _, err := readabilityText(r.Body, r.Request.URL); err != nil {
 				b.Error(err)
 			}
 		})
-		start, cpu0 = time.Now(), processCPU()
-		pprof.Do(b.Context(), pprof.Labels("run", "colly+readability"), func(context.Context) {
-			cr.Visit(srv.URL + "/")
-			cr.Wait()
-		})
-		withReadability, withReadabilityCPU := time.Since(start), processCPU()-cpu0
 
 		dir := b.TempDir()
 		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, Parallelism: workers,
@@ -246,7 +224,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 				}
 			}
 		})
-		start, cpu0 = time.Now(), processCPU()
+		start, cpu0 := time.Now(), processCPU()
 		var first crawler.Stats
 		pprof.Do(b.Context(), pprof.Labels("run", "winnow"), func(ctx context.Context) {
 			first, err = runJob(ctx, j, extract, log, runOptions{onEvent: onEvent})
@@ -298,15 +276,15 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		b.ReportMetric(float64(pages)/shipped.Seconds(), "winnow-gogc400-pages/s")
 		b.ReportMetric(bare.Seconds()/shipped.Seconds(), "ratio-as-shipped")
 		b.ReportMetric(float64(pages)/engine.Seconds(), "noclean-pages/s")
-		b.ReportMetric(float64(n.Load())/bare.Seconds(), "colly-pages/s")
+		b.ReportMetric(float64(n)/bare.Seconds(), "colly-pages/s")
 		b.ReportMetric(float64(pages)/ours.Seconds(), "winnow-pages/s")
 		b.ReportMetric(bare.Seconds()/ours.Seconds(), "ratio")
-		b.ReportMetric(float64(nr.Load())/withReadability.Seconds(), "colly+readability-pages/s")
+		b.ReportMetric(float64(nr)/withReadability.Seconds(), "colly+readability-pages/s")
 		b.ReportMetric(bare.Seconds()/withReadability.Seconds(), "readability-ratio")
-		b.ReportMetric(float64(withReadabilityCPU.Microseconds())/float64(nr.Load()), "colly+readability-cpu-µs/page")
+		b.ReportMetric(float64(withReadabilityCPU.Microseconds())/float64(nr), "colly+readability-cpu-µs/page")
 		// CPU time of the whole process (site included) per page: steadier
 		// than pages/s on a shared machine.
-		b.ReportMetric(float64(bareCPU.Microseconds())/float64(n.Load()), "colly-cpu-µs/page")
+		b.ReportMetric(float64(bareCPU.Microseconds())/float64(n), "colly-cpu-µs/page")
 		b.ReportMetric(float64(oursCPU.Microseconds())/float64(pages), "winnow-cpu-µs/page")
 		b.ReportMetric(100*rerun.Seconds()/ours.Seconds(), "rerun-%")
 		b.ReportMetric(float64(second.Written), "rerun-writes")
@@ -317,8 +295,31 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		b.ReportMetric(float64(live5k.Load())/(1<<20), "live-heap-late-MiB")
 		b.ReportMetric(float64(cleanNanos.Load())/float64(max(cleans.Load(), 1))/1e6, "clean-ms/page")
 		b.Logf("colly %d pages in %v; colly+readability %d pages in %v; winnow %d pages (%d written) in %v; re-run %v (%d written, %d unchanged); re-run revalidating every article (recheck: 0) %v (%d written, %d unchanged)",
-			n.Load(), bare, nr.Load(), withReadability, pages, first.Written, ours, rerun, second.Written, second.Unchanged, rerunRecheck, third.Written, third.Unchanged)
+			n, bare, nr, withReadability, pages, first.Written, ours, rerun, second.Written, second.Unchanged, rerunRecheck, third.Written, third.Unchanged)
 	}
+}
+
+// collyCrawl crawls the site from u with colly, async, workers at a time,
+// following every link once, calling onPage (when not nil) on every
+// response, under the pprof label run=label. It returns the responses, the
+// wall time and the process CPU time.
+func collyCrawl(b *testing.B, label, u string, workers int, onPage func(*colly.Response)) (int64, time.Duration, time.Duration) {
+	var n atomic.Int64
+	c := colly.NewCollector(colly.Async(true))
+	c.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: workers})
+	c.OnHTML("a[href]", func(e *colly.HTMLElement) { e.Request.Visit(e.Attr("href")) })
+	c.OnResponse(func(r *colly.Response) {
+		n.Add(1)
+		if onPage != nil {
+			onPage(r)
+		}
+	})
+	start, cpu0 := time.Now(), processCPU()
+	pprof.Do(b.Context(), pprof.Labels("run", label), func(context.Context) {
+		c.Visit(u)
+		c.Wait()
+	})
+	return n.Load(), time.Since(start), processCPU() - cpu0
 }
 
 // readabilityText is the readability library's text of body: parse, extract,

@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -205,7 +206,7 @@ func TestServe(t *testing.T) {
 // one, whose next run still never overlaps the run of the old file; a bad
 // file leaves the jobs as they were.
 func TestServe_Reload(t *testing.T) {
-	reload := make(chan struct{})
+	reload := make(chan os.Signal)
 	sv, ts := startServe(t, reload)
 	ctx, base, gate, dir, addr, logs := ts.ctx, ts.base, ts.gate, ts.dir, ts.addr, &ts.logs
 	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
@@ -215,7 +216,7 @@ func TestServe_Reload(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "second.yaml"), []byte(b+"schedule: \"@daily\"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reload <- struct{}{}
+	reload <- syscall.SIGHUP
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "jobs reloaded") })
 	jobs := sv.currentJobs()
 	if len(jobs) != 2 || jobs[0].job.Schedule != "@every 2h" || jobs[1].job.Name != "second" {
@@ -233,7 +234,7 @@ func TestServe_Reload(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "third.yaml"), []byte("name: third\nbogus: 1\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reload <- struct{}{}
+	reload <- syscall.SIGHUP
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "reload failed") })
 	if !strings.Contains(logs.String(), `third.yaml:2:1: unknown key \"bogus\" in job`) {
 		t.Errorf("reload error does not name the file and line:\n%s", logs.String())
@@ -259,7 +260,7 @@ type testServe struct {
 	served chan error
 }
 
-func startServe(t *testing.T, reload <-chan struct{}) (*server, *testServe) {
+func startServe(t *testing.T, reload <-chan os.Signal) (*server, *testServe) {
 	t.Helper()
 	ts := &testServe{gate: make(chan struct{}), dir: t.TempDir(), served: make(chan error, 1)}
 	ts.addr, _ = newsSite(t, ts.gate)

@@ -91,25 +91,12 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	// SIGHUP reloads the job files (never sent on Windows).
+	// SIGHUP reloads the job files (never sent on Windows). One buffered
+	// signal: HUPs sent during a reload make one more, not one each.
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
 	defer signal.Stop(hup)
-	reload := make(chan struct{}, 1)
-	go func() {
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-hup:
-				select {
-				case reload <- struct{}{}:
-				default: // a reload is already pending
-				}
-			}
-		}
-	}()
-	return sv.serve(ctx, ln, *runNow, reload)
+	return sv.serve(ctx, ln, *runNow, hup)
 }
 
 // server schedules jobs and exports their metrics.
@@ -323,7 +310,7 @@ func (sv *server) reload(ctx context.Context, c *cron.Cron) {
 
 // serve runs the scheduler and the HTTP endpoints until ctx ends, then lets
 // running crawls save their state.
-func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reload <-chan struct{}) error {
+func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reload <-chan os.Signal) error {
 	c := cron.New(cron.WithParser(cronParser), cron.WithLocation(time.UTC))
 	if err := sv.schedule(ctx, c); err != nil {
 		return err
