@@ -44,7 +44,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 				kept[n] = true
 			case ActionRemove:
 				if t.count(r) {
-					t.add(r, nodePath(n), NodeText(n))
+					t.add(r, nodePath(n), nodeText(n))
 				}
 				texts.changed(n)
 				n.Parent.RemoveChild(n)
@@ -57,7 +57,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 					}
 					if !kept[c] {
 						if t.count(r) {
-							t.add(r, nodePath(c), NodeText(c))
+							t.add(r, nodePath(c), nodeText(c))
 						}
 						texts.changed(c)
 						parent.RemoveChild(c)
@@ -90,14 +90,14 @@ func isProse(n *html.Node, words int) bool {
 	default:
 		return false
 	}
-	total := textnorm.Words(NodeText(n))
+	total := textnorm.Words(nodeText(n))
 	if total < words {
 		return false
 	}
 	linked := 0
 	for d := range n.Descendants() {
 		if d.Type == html.ElementNode && d.DataAtom == atom.A {
-			linked += textnorm.Words(NodeText(d))
+			linked += textnorm.Words(nodeText(d))
 		}
 	}
 	return linked*5 <= total
@@ -187,7 +187,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	if len(r.class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
 		return false
 	}
-	if r.hidden && !IsHidden(n) {
+	if r.hidden && !isHidden(n) {
 		return false
 	}
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
@@ -423,8 +423,8 @@ func isTeaserList(n *html.Node, min int) bool {
 	return true
 }
 
-// NodeText returns the visible text of n, blocks separated by spaces.
-func NodeText(n *html.Node) string {
+// nodeText returns the visible text of n, blocks separated by spaces.
+func nodeText(n *html.Node) string {
 	return measure(n, 0).text.String()
 }
 
@@ -471,11 +471,11 @@ func nodePath(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
-// IsHidden reports whether n is hidden by its own markup: the hidden
+// isHidden reports whether n is hidden by its own markup: the hidden
 // attribute, or an inline style with display:none, visibility:hidden, a zero
 // font size, a far off-screen position or text indent, or zero size with
 // overflow hidden. Stylesheets are not consulted.
-func IsHidden(n *html.Node) bool {
+func isHidden(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}

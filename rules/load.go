@@ -285,19 +285,19 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		"position": func(v *yaml.Node) {
 			switch p.Enum(v, "position", "first", "last") {
 			case 0:
-				r.position = PosFirst
+				r.position = posFirst
 			case 1:
-				r.position = PosLast
+				r.position = posLast
 			}
 		},
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
 			case 0:
-				r.glyphs = GlyphsLeading
+				r.glyphs = glyphsLeading
 			case 1:
-				r.glyphs = GlyphsTrailing
+				r.glyphs = glyphsTrailing
 			case 2:
-				r.glyphs = GlyphsBoth
+				r.glyphs = glyphsBoth
 			}
 		},
 	})
@@ -315,9 +315,9 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
-	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
+	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == glyphsNone:
 		p.Errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
-	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != GlyphsNone):
+	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != glyphsNone):
 		p.Errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
 	case r.Action != ActionDedupe && (r.similarity != 1 || r.minChars > 0):
 		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)

@@ -374,11 +374,11 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 		return false
 	}
 	switch r.position {
-	case PosFirst:
+	case posFirst:
 		if i != 0 {
 			return false
 		}
-	case PosLast:
+	case posLast:
 		if i != len(run.blocks)-1 {
 			return false
 		}
@@ -423,14 +423,14 @@ func (run *textRun) strip(r *Rule, text string) string {
 			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
-	if r.glyphs != GlyphsNone {
+	if r.glyphs != glyphsNone {
 		run.keepScriptSrc()
 		// A glyph is never ASCII: a text that begins (ends) in ASCII has
 		// no glyph run there to strip.
-		if (r.glyphs == GlyphsLeading || r.glyphs == GlyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
+		if (r.glyphs == glyphsLeading || r.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
 			text = text[run.pageScripts().leadingGlyphs(text):]
 		}
-		if (r.glyphs == GlyphsTrailing || r.glyphs == GlyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
+		if (r.glyphs == glyphsTrailing || r.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
 			text = text[:len(text)-run.pageScripts().trailingGlyphs(text)]
 		}
 	}
