@@ -4,18 +4,15 @@ import (
 	"context"
 	"os"
 	"testing"
-
-	"github.com/winnowhq/winnow/rules"
 )
 
 // BenchmarkCleanSmallPage is the cost of cleaning one small article page,
 // the unit of work of a crawl.
 func BenchmarkCleanSmallPage(b *testing.B) {
-	rs, err := rules.Builtin()
+	c, err := New(Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := New(rs, Options{})
 	// One article of the crawl benchmark's site (cmd/winnow/crawl_bench_test.go):
 	// six distinct paragraphs, a spam div and a "See more" aside, 2 KB of text.
 	page, err := os.ReadFile("testdata/bench-article.html")

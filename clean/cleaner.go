@@ -36,9 +36,14 @@ const (
 	DefaultPageTimeout = 10 * time.Second
 )
 
-// Options are the limits and switches of a Cleaner. The zero value is safe:
-// every limit takes its documented default.
+// Options are the rules, limits and switches of a Cleaner. The zero value
+// is the default cleaner: the built-in rules, every limit at its default.
 type Options struct {
+	// Rules is the rule set to apply. nil means the built-in rules
+	// (rules.Builtin); to apply no rules at all, give an empty set
+	// (rules.NewSet()); to add rule directories, merge them into the
+	// built-in set (see the examples).
+	Rules *rules.Set
 	// MaxBytes caps the bytes read from one input, after decompression. Default 16 MiB.
 	MaxBytes int64
 	// MaxDepth caps the DOM depth; deeper subtrees are dropped. Default 256.
@@ -100,9 +105,18 @@ type Cleaner struct {
 	opts  Options
 }
 
-// New returns a Cleaner applying rs with opts. A nil rs applies no rules.
-func New(rs *rules.Set, opts Options) *Cleaner {
-	return &Cleaner{rules: rs, opts: opts.withDefaults()}
+// New returns a Cleaner with opts. It fails only when opts.Rules is nil and
+// the built-in rules do not load, which their tests rule out.
+func New(opts Options) (*Cleaner, error) {
+	rs := opts.Rules
+	if rs == nil {
+		var err error
+		if rs, err = rules.Builtin(); err != nil {
+			return nil, fmt.Errorf("built-in rules: %w", err)
+		}
+	}
+	opts.Rules = nil // the Cleaner holds its set once
+	return &Cleaner{rules: rs, opts: opts.withDefaults()}, nil
 }
 
 // Clean cleans one input. A failure is a *PageError naming the source and the
@@ -173,7 +187,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	var err error
 	switch {
 	case in.Data != nil:
-		data, err = DecodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
+		data, err = decodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
 	case in.Body != nil:
 		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
 	default:
@@ -217,7 +231,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	}
 	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
-	res.Text = Text(res)
+	res.Body = joinBlocks(blocks)
 	res.Removed = tr.Counts
 	if res.Removed == nil {
 		res.Removed = map[string]int{}

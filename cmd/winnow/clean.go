@@ -93,7 +93,10 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	c := clean.New(rs, clean.Options{MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
+	c, err := clean.New(clean.Options{Rules: rs, MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
+	if err != nil {
+		return err
+	}
 	inputs, err := expandInputs(fs.Args())
 	if err != nil {
 		return err
@@ -226,7 +229,7 @@ func (rw *resultWriter) write(o outcome) error {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {
-			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
+			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, r.Body, r.Lang, r.Removed
 			line.Trace = r.Trace
 		}
 		data, err := json.Marshal(line)
@@ -244,7 +247,7 @@ func (rw *resultWriter) write(o outcome) error {
 	if rw.format == "markdown" {
 		text = clean.Markdown(o.res)
 	} else {
-		text = clean.Text(o.res)
+		text = clean.PlainText(o.res)
 	}
 	sep := ""
 	if rw.n > 0 {
