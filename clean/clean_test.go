@@ -296,3 +296,18 @@ func TestClean_UTF16WithoutBOM(t *testing.T) {
 		t.Errorf("Body = %q", res.Body)
 	}
 }
+
+// TestClean_DeepNestingFlattened: a page nested deeper than the HTML parser
+// accepts (512 levels) is flattened and cleaned, not failed.
+func TestClean_DeepNestingFlattened(t *testing.T) {
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
+	page := "<html><body><p>Shallow text of a page whose markup goes far too deep.</p>" + strings.Repeat("<div>", 600) +
+		"Deep text that the flattening keeps." + strings.Repeat("</div>", 600) + "</body></html>"
+	res, err := c.Clean(context.Background(), clean.Input{Source: "deep", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Body, "Shallow text") || !strings.Contains(res.Body, "Deep text that the flattening keeps.") {
+		t.Errorf("Body = %q", res.Body)
+	}
+}

@@ -223,7 +223,10 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	if err != nil {
+		return fail("clean", err)
+	}
 	for i := range blocks {
 		if blocks[i].Kind != rules.KindPre {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)
@@ -243,7 +246,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
 // readability, blocks.
 func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]rules.Block, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -257,8 +260,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	res.Lang = meta.lang
 	host := hostOf(res.URL)
-	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
-	if err := ctx.Err(); err != nil {
+	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr); err != nil {
 		return nil, err
 	}
 	pageURL, _ := url.Parse(res.URL)
@@ -279,7 +281,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
-		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
+		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr); err != nil {
+			return nil, err
+		}
 		blocks = rules.HTMLBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -12,6 +13,12 @@ import (
 // extracted article) on doc, in order, removing what they match. Every
 // removal is recorded in t (which may be nil).
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
+	_ = s.ApplyDOMContext(context.Background(), doc, stage, host, t)
+}
+
+// ApplyDOMContext is ApplyDOM stopping with ctx's error, between rules, once
+// ctx is done; doc is then left partly cleaned.
+func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, host string, t *Trace) error {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
@@ -20,6 +27,9 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	for ri, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if all == nil {
 			all, lens = indexElements(doc)
@@ -67,6 +77,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			}
 		}
 	}
+	return nil
 }
 
 // holdsProse reports whether n is, or holds, a paragraph (p, li,

@@ -1,0 +1,105 @@
+package clean
+
+import (
+	"context"
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/rules"
+)
+
+// allocated is the number of bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// emptyCleaner is a Cleaner applying no rules.
+func emptyCleaner(t *testing.T, opts Options) *Cleaner {
+	t.Helper()
+	rs, err := rules.NewSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts.Rules = rs
+	c, err := New(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// TestClean_ElementCapWhileTokenising: a page over the element cap is
+// refused before its DOM is built: it allocates less than its own size
+// (building the DOM of these 300,000 elements took 27 bytes per input byte).
+func TestClean_ElementCapWhileTokenising(t *testing.T) {
+	page := []byte("<html><body>" + strings.Repeat("<b>x</b>", 300_000) + "</body></html>")
+	c := emptyCleaner(t, Options{})
+	var err error
+	n := allocated(func() { _, err = c.clean(context.Background(), Input{Source: "many", Data: page}) })
+	if !errors.Is(err, ErrTooLarge) {
+		t.Fatalf("err = %v, want ErrTooLarge", err)
+	}
+	if n > uint64(len(page)) {
+		t.Errorf("refusing the page allocated %d bytes, more than its %d: the DOM was built", n, len(page))
+	}
+}
+
+// TestClean_CancelledStopsParsing: a clean whose context is done stops
+// inside the parse, not after it.
+func TestClean_CancelledStopsParsing(t *testing.T) {
+	page := []byte("<html><body>" + strings.Repeat("<p>A paragraph of the page.</p>", 50_000) + "</body></html>")
+	c := emptyCleaner(t, Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var err error
+	n := allocated(func() { _, err = c.clean(ctx, Input{Source: "big", Data: page}) })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if n > uint64(len(page))/4 {
+		t.Errorf("a cancelled clean allocated %d bytes for a page of %d: it went on working", n, len(page))
+	}
+}
+
+// TestFlatten keeps the text and the shallow tags of a page nested deeper
+// than the limit.
+func TestFlatten(t *testing.T) {
+	in := "<div><p>a</p>" + strings.Repeat("<div>", 5) + "deep<br>text" + strings.Repeat("</div>", 5) + "<p>b</p></div>"
+	want := "<div><p>a</p><div><div>deep<br>text</div></div><p>b</p></div>"
+	if got := string(flatten([]byte(in), 3)); got != want {
+		t.Errorf("flatten =\n%s\nwant\n%s", got, want)
+	}
+}
+
+// TestClean_MemoryLinear: the bytes allocated to clean a page grow in
+// proportion to the page: four times the paragraphs, at most 4.4 times the
+// allocation. (Deduplication once allocated a fresh array per block: 617 MB
+// for 16,000 paragraphs, 65 MB now.)
+func TestClean_MemoryLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("cleans 1.5 MB of paragraphs")
+	}
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	alloc := func(n int) uint64 {
+		page := manyParagraphs(n)
+		return allocated(func() {
+			if _, err := c.Clean(context.Background(), Input{Source: "big", Data: page}); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	small, large := alloc(2_000), alloc(8_000)
+	if ratio := float64(large) / float64(small); ratio > 4.4 {
+		t.Errorf("4× the paragraphs allocated %.1f× the bytes (%d vs %d)", ratio, large, small)
+	}
+}
