@@ -3,6 +3,8 @@ package clean
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -49,6 +52,10 @@ type Options struct {
 	PageTimeout time.Duration
 	// Trace records every removal or change in Result.Trace.
 	Trace bool
+
+	// noMetadata skips reading the metadata and measuring the text: the
+	// baseline of the benchmark that prices them.
+	noMetadata bool
 }
 
 func (o Options) withDefaults() Options {
@@ -218,6 +225,11 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
 	res.Text = Text(res)
+	if !c.opts.noMetadata {
+		body := Body(res)
+		sum := sha256.Sum256([]byte(body))
+		res.ContentHash = hex.EncodeToString(sum[:])
+	}
 	res.Removed = tr.Counts
 	if res.Removed == nil {
 		res.Removed = map[string]int{}
@@ -237,11 +249,15 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
-	meta := readMeta(doc)
-	if res.URL == "" {
-		res.URL = meta.canonical
+	docURL, _ := url.Parse(res.URL)
+	if !c.opts.noMetadata {
+		page := metadata.Extract(doc, docURL)
+		res.Metadata = page.Metadata
+		res.Title = page.Title
+		if res.URL == "" {
+			res.URL = page.CanonicalURL
+		}
 	}
-	res.Lang = meta.lang
 	host := hostOf(res.URL)
 	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
 	if err := ctx.Err(); err != nil {
@@ -256,12 +272,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
-	res.Title = art.Title
 	if res.Title == "" {
-		res.Title = meta.title
+		res.Title = art.Title
 	}
-	if art.Lang != "" {
-		res.Lang = art.Lang
+	if res.DeclaredLang == "" {
+		res.DeclaredLang = art.Lang
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
@@ -316,36 +331,6 @@ func invisible(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-type pageMeta struct {
-	title, lang, canonical string
-}
-
-func readMeta(doc *html.Node) pageMeta {
-	var m pageMeta
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		switch n.DataAtom {
-		case atom.Html:
-			m.lang = attr(n, "lang")
-		case atom.Title:
-			if m.title == "" && n.FirstChild != nil {
-				m.title = textnorm.Collapse(n.FirstChild.Data)
-			}
-		case atom.Link:
-			if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
-				if u, err := url.Parse(attr(n, "href")); err == nil && u.IsAbs() {
-					m.canonical = u.String()
-				}
-			}
-		case atom.Body:
-			return m
-		}
-	}
-	return m
 }
 
 func findBody(doc *html.Node) *html.Node {

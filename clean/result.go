@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -15,12 +16,15 @@ type Result struct {
 	Source string `json:"source"`
 	// URL is the page URL when known (fetched URL, source.url, or <link rel=canonical>).
 	URL string `json:"url,omitempty"`
-	// Title is the page title, empty for plain-text input.
+	// Title is the page title with the site name split off, empty for
+	// plain-text input.
 	Title string `json:"title"`
 	// Text is the clean text: paragraphs separated by blank lines, UTF-8, NFC.
 	Text string `json:"text"`
-	// Lang is the page language when declared.
-	Lang string `json:"lang,omitempty"`
+	// Metadata is what the page says about itself (authors, dates, site
+	// name...) and what was measured on its text (language, content hash).
+	// Its fields are flat in JSON, beside title and text.
+	metadata.Metadata
 	// Blocks is the clean text as structured blocks (headings, paragraphs, list items...).
 	Blocks []rules.Block `json:"-"`
 	// Removed counts, per rule id, the blocks removed or changed.

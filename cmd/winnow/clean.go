@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -202,11 +203,11 @@ type resultWriter struct {
 }
 
 type jsonLine struct {
-	Source  string         `json:"source"`
-	URL     string         `json:"url,omitempty"`
-	Title   string         `json:"title,omitempty"`
-	Text    string         `json:"text"`
-	Lang    string         `json:"lang,omitempty"`
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Text   string `json:"text"`
+	metadata.Metadata
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
@@ -226,7 +227,7 @@ func (rw *resultWriter) write(o outcome) error {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {
-			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
+			line.URL, line.Title, line.Text, line.Metadata, line.Removed = r.URL, r.Title, clean.Body(r), r.Metadata, r.Removed
 			line.Trace = r.Trace
 		}
 		data, err := json.Marshal(line)
