@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
@@ -52,10 +53,11 @@ type Options struct {
 	PageTimeout time.Duration
 	// Trace records every removal or change in Result.Trace.
 	Trace bool
-
-	// noMetadata skips reading the metadata and measuring the text: the
-	// baseline of the benchmark that prices them.
-	noMetadata bool
+	// SkipMetadata skips reading the page's metadata (authors, dates...),
+	// detecting the language and hashing the text: Result.Metadata stays
+	// empty and Title is readability's. For callers that want the text
+	// alone, and the baseline of the benchmark that prices the metadata.
+	SkipMetadata bool
 }
 
 func (o Options) withDefaults() Options {
@@ -225,10 +227,11 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
 	res.Text = Text(res)
-	if !c.opts.noMetadata {
+	if !c.opts.SkipMetadata {
 		body := Body(res)
 		sum := sha256.Sum256([]byte(body))
 		res.ContentHash = hex.EncodeToString(sum[:])
+		res.Language = langid.Detect(body)
 	}
 	res.Removed = tr.Counts
 	if res.Removed == nil {
@@ -250,7 +253,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
 	docURL, _ := url.Parse(res.URL)
-	if !c.opts.noMetadata {
+	if !c.opts.SkipMetadata {
 		page := metadata.Extract(doc, docURL)
 		res.Metadata = page.Metadata
 		res.Title = page.Title

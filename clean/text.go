@@ -37,9 +37,17 @@ func Body(r *Result) string {
 	return strings.Join(parts, "\n\n")
 }
 
+// MarkdownOptions says what Markdown renders besides the text.
+type MarkdownOptions struct {
+	// Links renders links as [text](url).
+	Links bool
+	// Images renders images as ![alt](src).
+	Images bool
+}
+
 // Markdown renders a result as Markdown: the title as a level-1 heading,
 // headings, list items, quotes and preformatted blocks kept.
-func Markdown(r *Result) string {
+func Markdown(r *Result, opts MarkdownOptions) string {
 	var b strings.Builder
 	if r.Title != "" {
 		b.WriteString("# ")

@@ -72,6 +72,9 @@ func title(s *sources, site, host string) string {
 }
 
 func pickTitle(s *sources, site, host string) string {
+	if h := headline(s, site, host); h != "" {
+		return h
+	}
 	cands := []string{s.meta["og:title"], s.ld.headline, s.meta["twitter:title"]}
 	cands = append(cands, s.h1...)
 	base := s.title
@@ -111,7 +114,20 @@ func pickTitle(s *sources, site, host string) string {
 			return best
 		}
 	}
-	return stripSite(base, site, host)
+	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		return t
+	}
+	// No part names the site, none is the headline: a title that leads
+	// with a phrase of three words or more and then adds a tail after a bar
+	// or dash ("Story - Tagline | Brand") has the lead as its title; the
+	// tail is the site's branding or a search-engine tagline.
+	switch parts[1].sep {
+	case " | ", " - ", " – ", " — ":
+		if words := strings.Fields(fold(parts[0].text)); len(words) >= 3 {
+			return strings.TrimSpace(parts[0].text)
+		}
+	}
+	return strings.TrimSpace(base)
 }
 
 // stripSite drops the part at either end of t that names the site.
@@ -165,3 +181,33 @@ func namesSite(p, site, host string) bool {
 }
 
 func nospace(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+// headline is the page's visible headline: its <h1> outside navigation and
+// sidebars, when there is one that is not the site's name, or the one of
+// several that the title or og:title names.
+func headline(s *sources, site, host string) string {
+	var h1 []string
+	for _, h := range s.h1 {
+		if words := strings.Count(fold(h), " ") + 1; fold(h) != "" && words <= 30 && !namesSite(h, site, host) {
+			h1 = append(h1, h)
+		}
+	}
+	switch len(h1) {
+	case 0:
+		return ""
+	case 1:
+		return h1[0]
+	}
+	for _, c := range []string{s.meta["og:title"], s.ld.headline, s.title} {
+		k := fold(c)
+		if k == "" {
+			continue
+		}
+		for _, h := range h1 {
+			if hk := fold(h); strings.Contains(k, hk) && len(hk)*2 >= len(k) {
+				return h
+			}
+		}
+	}
+	return ""
+}

@@ -195,11 +195,12 @@ func loadRuleFile(path string) (*rules.Set, error) {
 
 // resultWriter writes one outcome in the chosen format.
 type resultWriter struct {
-	format  string
-	w       io.Writer
-	explain bool
-	stderr  io.Writer
-	n       int
+	format   string
+	markdown clean.MarkdownOptions
+	w        io.Writer
+	explain  bool
+	stderr   io.Writer
+	n        int
 }
 
 type jsonLine struct {
@@ -243,7 +244,7 @@ func (rw *resultWriter) write(o outcome) error {
 	}
 	var text string
 	if rw.format == "markdown" {
-		text = clean.Markdown(o.res)
+		text = clean.Markdown(o.res, rw.markdown)
 	} else {
 		text = clean.Text(o.res)
 	}
