@@ -26,8 +26,12 @@ func authors(s *sources, site string) []string {
 			metaNames = append(metaNames, v)
 		}
 	}
-	for _, src := range [][]string{s.ld.authors, metaNames, s.relAuthors} {
-		if out := cleanNames(src, site, false); len(out) > 0 {
+	for i, src := range [][]string{s.ld.authors, metaNames, s.relAuthors} {
+		out := cleanNames(src, site, false)
+		if i == 2 && len(out) > 3 {
+			return nil // an author per teaser: a listing, whose page has no author
+		}
+		if len(out) > 0 {
 			return out
 		}
 	}
@@ -105,6 +109,11 @@ func cleanName(s string, visible bool) string {
 	if letters < 2 {
 		return ""
 	}
+	// A user name ("brandon-peaktwo") or a template's placeholder is not a
+	// name.
+	if len(words) == 1 && (strings.ContainsAny(s, "-_") || placeholders[strings.ToLower(s)]) {
+		return ""
+	}
 	if visible {
 		for _, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
@@ -118,3 +127,7 @@ func cleanName(s string, visible bool) string {
 	}
 	return s
 }
+
+// placeholders are what a template prints where an author is missing.
+var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true}
+

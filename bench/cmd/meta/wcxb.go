@@ -159,6 +159,12 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses
 			if !okT {
 				fmt.Fprintf(stderr, "title  %s %s: got %q want %q\n", p.id, p.pageType, wTitle, p.title)
 			}
+			if p.author == "" && len(wAuthors) > 0 {
+				fmt.Fprintf(stderr, "invented author %s %s: %q %s\n", p.id, p.pageType, wAuthors, p.url)
+			}
+			if p.date == "" && wDate != "" {
+				fmt.Fprintf(stderr, "invented date %s %s: %q %s\n", p.id, p.pageType, wDate, p.url)
+			}
 			if !okA {
 				fmt.Fprintf(stderr, "author %s %s: got %q want %q\n", p.id, p.pageType, wAuthors, p.author)
 			}
