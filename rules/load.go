@@ -281,10 +281,10 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			}
 			for _, it := range items {
 				switch s := p.str(it, "kind"); Kind(s) {
-				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine:
+				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine, KindRow:
 					r.kinds = append(r.kinds, Kind(s))
 				default:
-					p.errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
+					p.errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
 				}
 			}
 		case "hidden":
