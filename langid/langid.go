@@ -13,6 +13,9 @@
 package langid
 
 import (
+	"fmt"
+	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -91,4 +94,28 @@ func sample(text string) string {
 		n--
 	}
 	return text[:n]
+}
+
+// ParseTargets reads a comma-separated list of ISO 639-1 codes ("en,de"),
+// as --target-language and a crawl job's target_language give it.
+func ParseTargets(s string) ([]string, error) {
+	var out []string
+	for f := range strings.SplitSeq(s, ",") {
+		f = strings.ToLower(strings.TrimSpace(f))
+		if f == "" {
+			continue
+		}
+		if len(f) != 2 || f[0] < 'a' || f[0] > 'z' || f[1] < 'a' || f[1] > 'z' {
+			return nil, fmt.Errorf("bad language code %q (want ISO 639-1, such as en or de)", f)
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+// Wanted reports whether a page whose text is in language lang passes a
+// filter on targets: always when targets is empty, and when the language
+// could not be told (a short page is not dropped for being short).
+func Wanted(lang string, targets []string) bool {
+	return len(targets) == 0 || lang == "" || slices.Contains(targets, lang)
 }
