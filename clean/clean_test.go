@@ -35,8 +35,8 @@ func TestClean_HTML(t *testing.T) {
 	if res.Title != "Rhine barges run light" {
 		t.Errorf("Title = %q", res.Title)
 	}
-	if res.Lang != "en" {
-		t.Errorf("Lang = %q, want en", res.Lang)
+	if res.DeclaredLang != "en" {
+		t.Errorf("DeclaredLang = %q, want en", res.DeclaredLang)
 	}
 	if strings.Contains(clean.PlainText(res), "kv79") || strings.Contains(clean.PlainText(res), "Home") {
 		t.Errorf("Text kept noise:\n%s", clean.PlainText(res))

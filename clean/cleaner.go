@@ -3,6 +3,8 @@ package clean
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +14,8 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/langid"
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -54,6 +58,11 @@ type Options struct {
 	PageTimeout time.Duration
 	// Trace records every removal or change in Result.Trace.
 	Trace bool
+	// SkipMetadata skips reading the page's metadata (authors, dates...),
+	// detecting the language and hashing the text: Result.Metadata stays
+	// empty and Title is readability's. For callers that want the text
+	// alone, and the baseline of the benchmark that prices the metadata.
+	SkipMetadata bool
 }
 
 func (o Options) withDefaults() Options {
@@ -235,6 +244,11 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
 	res.Body = joinBlocks(blocks)
+	if !c.opts.SkipMetadata {
+		sum := sha256.Sum256([]byte(res.Body))
+		res.ContentHash = hex.EncodeToString(sum[:])
+		res.Language = langid.Detect(res.Body)
+	}
 	res.Removed = tr.Counts
 	if res.Removed == nil {
 		res.Removed = map[string]int{}
@@ -254,11 +268,15 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
-	meta := readMeta(doc)
-	if res.URL == "" {
-		res.URL = meta.canonical
+	docURL, _ := url.Parse(res.URL)
+	if !c.opts.SkipMetadata {
+		page := metadata.Extract(doc, docURL)
+		res.Metadata = page.Metadata
+		res.Title = page.Title
+		if res.URL == "" {
+			res.URL = page.CanonicalURL
+		}
 	}
-	res.Lang = meta.lang
 	host := hostOf(res.URL)
 	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr); err != nil {
 		return nil, err
@@ -272,12 +290,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
-	res.Title = art.Title
 	if res.Title == "" {
-		res.Title = meta.title
+		res.Title = art.Title
 	}
-	if art.Lang != "" {
-		res.Lang = art.Lang
+	if res.DeclaredLang == "" {
+		res.DeclaredLang = art.Lang
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
@@ -334,36 +351,6 @@ func invisible(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-type pageMeta struct {
-	title, lang, canonical string
-}
-
-func readMeta(doc *html.Node) pageMeta {
-	var m pageMeta
-	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode {
-			continue
-		}
-		switch n.DataAtom {
-		case atom.Html:
-			m.lang = attr(n, "lang")
-		case atom.Title:
-			if m.title == "" && n.FirstChild != nil {
-				m.title = textnorm.Collapse(n.FirstChild.Data)
-			}
-		case atom.Link:
-			if m.canonical == "" && strings.EqualFold(attr(n, "rel"), "canonical") {
-				if u, err := url.Parse(attr(n, "href")); err == nil && u.IsAbs() {
-					m.canonical = u.String()
-				}
-			}
-		case atom.Body:
-			return m
-		}
-	}
-	return m
 }
 
 func findBody(doc *html.Node) *html.Node {

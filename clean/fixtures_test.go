@@ -71,7 +71,9 @@ func TestCleanFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if again := clean.PlainText(res) + "\n"; again != want {
+			// Plain text cannot mark lines as the items of one list or the
+			// rows of one table: they come back as paragraphs, same lines.
+			if again := clean.PlainText(res) + "\n"; textLines(again) != textLines(want) {
 				t.Errorf("cleaning the expected text again changes it:\n%s", fixture.Diff("expected", "again", want, again))
 			}
 		})

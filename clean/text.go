@@ -1,6 +1,7 @@
 package clean
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/winnowhq/winnow/rules"
@@ -15,7 +16,9 @@ func PlainText(r *Result) string {
 	return strings.TrimRight(r.Title+"\n\n"+r.Body, "\n")
 }
 
-// joinBlocks is the blocks' text separated by blank lines.
+// joinBlocks renders the blocks as plain text: blank lines between blocks,
+// except that the items of one list and the rows of one table are on
+// consecutive lines (a row's cells separated by " | ").
 func joinBlocks(blocks []rules.Block) string {
 	n := 0
 	for _, bl := range blocks {
@@ -23,62 +26,207 @@ func joinBlocks(blocks []rules.Block) string {
 	}
 	var b strings.Builder
 	b.Grow(n) // one allocation, not one per doubling
-	for i, bl := range blocks {
-		if i > 0 {
-			b.WriteString("\n\n")
-		}
-		b.WriteString(bl.Text)
-	}
+	writeBlocks(&b, blocks)
 	return b.String()
 }
 
-// Markdown renders a result as Markdown: the title as a level-1 heading,
-// headings, list items, quotes and preformatted blocks kept.
-func Markdown(r *Result) string {
+func writeBlocks(b *strings.Builder, blocks []rules.Block) {
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteString(separator(blocks[i-1], bl))
+		}
+		b.WriteString(bl.Text)
+	}
+}
+
+// separator is what stands between two blocks: a line break inside a list
+// or a table, a blank line elsewhere.
+func separator(prev, next rules.Block) string {
+	if prev.Kind == next.Kind && (next.Kind == rules.KindListItem || next.Kind == rules.KindRow) {
+		return "\n"
+	}
+	return "\n\n"
+}
+
+// MarkdownOptions says what Markdown renders besides the text.
+type MarkdownOptions struct {
+	// Links renders links as [text](url).
+	Links bool
+	// Images renders images as ![alt](src).
+	Images bool
+}
+
+// Markdown renders a result as Markdown: the title as a level-1 heading;
+// headings; nested lists, ordered ones with their numbers; tables; quotes;
+// code blocks with their language; and, as opts asks, links and images.
+func Markdown(r *Result, opts MarkdownOptions) string {
 	var b strings.Builder
 	if r.Title != "" {
 		b.WriteString("# ")
-		b.WriteString(r.Title)
+		b.WriteString(escapeMarkdown(r.Title))
 		b.WriteString("\n\n")
 	}
-	prevList := false
-	for i, bl := range r.Blocks {
-		isList := bl.Kind == rules.KindListItem
+	blocks := r.Blocks
+	for i := 0; i < len(blocks); i++ {
+		bl := blocks[i]
 		if i > 0 {
-			if isList && prevList {
-				b.WriteString("\n")
-			} else {
-				b.WriteString("\n\n")
+			b.WriteString(separator(blocks[i-1], bl))
+		}
+		if opts.Images && bl.Detail != nil {
+			for _, im := range bl.Detail.Images {
+				b.WriteString("![")
+				b.WriteString(escapeInline(im.Text))
+				b.WriteString("](")
+				b.WriteString(linkURL(im.URL))
+				b.WriteString(")\n\n")
 			}
 		}
-		prevList = isList
 		switch bl.Kind {
 		case rules.KindHeading:
 			level := max(bl.Level, 2)
 			b.WriteString(strings.Repeat("#", min(level, 6)))
 			b.WriteString(" ")
-			b.WriteString(bl.Text)
+			b.WriteString(inline(bl, opts))
 		case rules.KindListItem:
-			b.WriteString(strings.Repeat("  ", max(bl.Level-1, 0)))
-			b.WriteString("- ")
-			b.WriteString(bl.Text)
+			b.WriteString(strings.Repeat("    ", max(bl.Level-1, 0)))
+			if bl.Detail != nil && bl.Detail.Number != 0 {
+				b.WriteString(strconv.Itoa(bl.Detail.Number))
+				b.WriteString(". ")
+			} else {
+				b.WriteString("- ")
+			}
+			b.WriteString(inline(bl, opts))
 		case rules.KindQuote:
 			b.WriteString("> ")
-			b.WriteString(bl.Text)
+			b.WriteString(inline(bl, opts))
 		case rules.KindPre:
-			b.WriteString("```\n")
+			fence := "```"
+			for strings.Contains(bl.Text, fence) {
+				fence += "`"
+			}
+			b.WriteString(fence)
+			if bl.Detail != nil {
+				b.WriteString(bl.Detail.Lang)
+			}
+			b.WriteString("\n")
 			b.WriteString(bl.Text)
-			b.WriteString("\n```")
+			b.WriteString("\n")
+			b.WriteString(fence)
 		case rules.KindCaption:
 			b.WriteString("*")
-			b.WriteString(bl.Text)
+			b.WriteString(inline(bl, opts))
 			b.WriteString("*")
+		case rules.KindRow:
+			j := i + 1
+			for j < len(blocks) && blocks[j].Kind == rules.KindRow {
+				j++
+			}
+			writeTable(&b, blocks[i:j], opts)
+			i = j - 1
 		default:
-			b.WriteString(escapeMarkdown(bl.Text))
+			b.WriteString(escapeMarkdown(inline(bl, opts)))
 		}
 	}
 	return b.String()
 }
+
+// writeTable renders consecutive rows as a Markdown table. Markdown needs a
+// header: the first row is it (an empty one when the table has one row).
+func writeTable(b *strings.Builder, rows []rules.Block, opts MarkdownOptions) {
+	cells := make([][]string, len(rows))
+	cols := 1
+	for i, r := range rows {
+		cells[i] = rowCells(r, opts)
+		cols = max(cols, len(cells[i]))
+	}
+	if len(rows) == 1 {
+		cells = append([][]string{nil}, cells...)
+	}
+	for i, row := range cells {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("|")
+		for c := range cols {
+			b.WriteString(" ")
+			if c < len(row) {
+				b.WriteString(row[c])
+			}
+			b.WriteString(" |")
+		}
+		if i == 0 {
+			b.WriteString("\n|")
+			for range cols {
+				b.WriteString(" --- |")
+			}
+		}
+	}
+}
+
+// rowCells are the cells of a row, escaped; the text alone, as one cell,
+// when a rule changed the row's text since its cells were read.
+func rowCells(r rules.Block, opts MarkdownOptions) []string {
+	var cells []string
+	if r.Detail != nil {
+		var nonEmpty []string
+		for _, c := range r.Detail.Cells {
+			if c != "" {
+				nonEmpty = append(nonEmpty, c)
+			}
+		}
+		if strings.Join(nonEmpty, " | ") == r.Text {
+			cells = r.Detail.Cells
+		}
+	}
+	if cells == nil {
+		cells = []string{r.Text}
+	}
+	out := make([]string, len(cells))
+	for i, c := range cells {
+		out[i] = strings.ReplaceAll(linkify(escapeInline(c), r.Detail, opts), "|", `\|`)
+	}
+	return out
+}
+
+// inline is a block's text with its links, as opts asks.
+func inline(bl rules.Block, opts MarkdownOptions) string {
+	return linkify(escapeInline(bl.Text), bl.Detail, opts)
+}
+
+// linkify turns the first occurrence of each link's text into a link.
+func linkify(s string, d *rules.Detail, opts MarkdownOptions) string {
+	if !opts.Links || d == nil {
+		return s
+	}
+	from := 0
+	for _, l := range d.Links {
+		t := escapeInline(l.Text)
+		i := strings.Index(s[from:], t)
+		if i < 0 {
+			continue
+		}
+		i += from
+		md := "[" + t + "](" + linkURL(l.URL) + ")"
+		s = s[:i] + md + s[i+len(t):]
+		from = i + len(md)
+	}
+	return s
+}
+
+// linkURL keeps a URL from ending the link early.
+func linkURL(u string) string {
+	return strings.NewReplacer(" ", "%20", "(", "%28", ")", "%29").Replace(u)
+}
+
+// escapeInline keeps text from turning into emphasis, links or code.
+func escapeInline(s string) string {
+	if !strings.ContainsAny(s, "*_[]`<\\") {
+		return s
+	}
+	return inlineEscaper.Replace(s)
+}
+
+var inlineEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "`", "\\`", "<", `\<`)
 
 // escapeMarkdown keeps a paragraph from turning into a heading, list or quote.
 func escapeMarkdown(s string) string {
@@ -86,8 +234,11 @@ func escapeMarkdown(s string) string {
 		return s
 	}
 	switch s[0] {
-	case '#', '>', '-', '+', '*':
+	case '#', '>', '-', '+', '*', '|':
 		return `\` + s
+	}
+	if i := strings.IndexAny(s, ".)"); i > 0 && i <= 9 && strings.Trim(s[:i], "0123456789") == "" && (len(s) == i+1 || s[i+1] == ' ') {
+		return s[:i] + `\` + s[i:]
 	}
 	return s
 }

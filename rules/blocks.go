@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -12,12 +13,20 @@ import (
 // blockWriter turns a DOM subtree into text blocks: one per paragraph,
 // heading, list item, quote, caption or preformatted block, split at <br>.
 type blockWriter struct {
-	out   []Block
-	parts []string // the text nodes of the block being written, not yet copied
-	kind  Kind
-	level int
-	pre   bool
-	lists int
+	out    []Block
+	parts  []string // the text nodes of the block being written, not yet copied
+	kind   Kind
+	level  int
+	pre    bool
+	lists  []list // the lists the walk is in, innermost last
+	detail Detail // the structure of the block being written
+	images []Link // images not yet attached to a block
+}
+
+// list is an open <ul> or <ol>: for an ordered list, the next number.
+type list struct {
+	ordered bool
+	next    int
 }
 
 // HTMLBlocks renders the text of a DOM subtree as blocks, as the text
@@ -42,10 +51,17 @@ func (w *blockWriter) flush() {
 	}
 	clear(w.parts) // the slice is reused; the page's strings are not kept
 	w.parts = w.parts[:0]
+	d := w.detail
+	w.detail = Detail{}
 	if t == "" {
 		return
 	}
-	w.out = append(w.out, Block{Kind: w.kind, Level: w.level, Text: t})
+	d.Images, w.images = w.images, nil
+	b := Block{Kind: w.kind, Level: w.level, Text: t}
+	if d.Number != 0 || d.Lang != "" || len(d.Links) > 0 || len(d.Images) > 0 {
+		b.Detail = &d
+	}
+	w.out = append(w.out, b)
 }
 
 // collapseParts is textnorm.Collapse of the parts joined, without joining
@@ -96,7 +112,28 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.flush()
 		return
 	case atom.Img:
+		src := attr(n, "src")
+		if src == "" || strings.HasPrefix(src, "data:") {
+			src = attr(n, "data-src")
+		}
+		if src != "" && !strings.HasPrefix(src, "data:") {
+			w.images = append(w.images, Link{Text: textnorm.Collapse(attr(n, "alt")), URL: src})
+		}
 		return
+	case atom.A:
+		if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			if t := textnorm.Collapse(innerText(n)); t != "" {
+				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
+			}
+		}
+	case atom.Table:
+		if rows := dataTable(n); rows != nil {
+			w.flush()
+			for _, r := range rows {
+				w.out = append(w.out, r)
+			}
+			return
+		}
 	}
 	kind, level, isBlock := blockKind(n, w)
 	if !isBlock {
@@ -110,15 +147,33 @@ func (w *blockWriter) walk(n *html.Node) {
 	if kind != "" {
 		w.kind, w.level = kind, level
 	}
-	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
-		w.lists++
+	switch n.DataAtom {
+	case atom.Ul:
+		w.lists = append(w.lists, list{})
+	case atom.Ol:
+		start := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil {
+			start = v
+		}
+		w.lists = append(w.lists, list{ordered: true, next: start})
+	case atom.Li:
+		if k := len(w.lists) - 1; k >= 0 && w.lists[k].ordered {
+			num := w.lists[k].next
+			if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "value"))); err == nil {
+				num = v
+			}
+			w.lists[k].next = num + 1
+			w.detail.Number = num
+		}
+	case atom.Pre:
+		w.detail.Lang = codeLang(n)
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
 	w.flush()
 	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
-		w.lists--
+		w.lists = w.lists[:len(w.lists)-1]
 	}
 	w.kind, w.level = saveKind, saveLevel
 }
@@ -140,7 +195,7 @@ func blockKind(n *html.Node, w *blockWriter) (Kind, int, bool) {
 	case atom.H6:
 		return KindHeading, 6, true
 	case atom.Li, atom.Dt, atom.Dd:
-		return KindListItem, w.lists, true
+		return KindListItem, len(w.lists), true
 	case atom.Blockquote:
 		return KindQuote, 0, true
 	case atom.Pre:
@@ -158,4 +213,152 @@ func blockKind(n *html.Node, w *blockWriter) (Kind, int, bool) {
 		return "", 0, true
 	}
 	return "", 0, false
+}
+
+// dataTable returns the rows of a table that holds data, one block per row,
+// or nil for a table used for layout (a cell holding paragraphs, lists,
+// headings or another table, or long text), which is walked as blocks.
+func dataTable(t *html.Node) []Block {
+	var rows []Block
+	maxCells := 0
+	var walk func(n *html.Node, head bool) bool
+	walk = func(n *html.Node, head bool) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Thead:
+				if !walk(c, true) {
+					return false
+				}
+			case atom.Tbody, atom.Tfoot:
+				if !walk(c, false) {
+					return false
+				}
+			case atom.Tr:
+				row, ok := tableRow(c, head)
+				if !ok {
+					return false
+				}
+				if row.Text != "" {
+					rows = append(rows, row)
+					maxCells = max(maxCells, len(row.Detail.Cells))
+				}
+			case atom.Caption, atom.Colgroup, atom.Col, atom.Script, atom.Style, atom.Template:
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(t, false) || len(rows) == 0 || maxCells > 30 {
+		return nil
+	}
+	if maxCells < 2 && len(rows) < 2 {
+		return nil // one cell: a box, not a table
+	}
+	return rows
+}
+
+// tableRow reads one <tr>: its cells' texts, a cell spanning n columns
+// followed by n-1 empty ones. ok is false when a cell holds block content.
+func tableRow(tr *html.Node, head bool) (Block, bool) {
+	d := &Detail{Header: true}
+	any := false
+	for c := tr.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || (c.DataAtom != atom.Td && c.DataAtom != atom.Th) {
+			continue
+		}
+		if c.DataAtom == atom.Td && !head {
+			d.Header = false
+		}
+		for n := range c.Descendants() {
+			if n.Type != html.ElementNode {
+				continue
+			}
+			switch n.DataAtom {
+			case atom.Table, atom.Ul, atom.Ol, atom.Dl, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+				atom.Blockquote, atom.Pre, atom.Form, atom.Article, atom.Section, atom.Aside, atom.Nav:
+				return Block{}, false
+			case atom.A:
+				if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
+					if t := textnorm.Collapse(innerText(n)); t != "" {
+						d.Links = append(d.Links, Link{Text: t, URL: href})
+					}
+				}
+			}
+		}
+		t := textnorm.Collapse(innerText(c))
+		if len(t) > 400 {
+			return Block{}, false
+		}
+		if t != "" {
+			any = true
+		}
+		d.Cells = append(d.Cells, t)
+		if span, err := strconv.Atoi(attr(c, "colspan")); err == nil && span > 1 {
+			for range min(span, 30) - 1 {
+				d.Cells = append(d.Cells, "")
+			}
+		}
+	}
+	if !any {
+		return Block{Kind: KindRow, Detail: d}, true
+	}
+	var nonEmpty []string
+	for _, c := range d.Cells {
+		if c != "" {
+			nonEmpty = append(nonEmpty, c)
+		}
+	}
+	return Block{Kind: KindRow, Text: strings.Join(nonEmpty, " | "), Detail: d}, true
+}
+
+// innerText is the text of n's subtree, scripts and styles left out, with a
+// space at each element edge.
+func innerText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
+				if c.DataAtom == atom.Br {
+					b.WriteByte(' ')
+				}
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// codeLang is the language a <pre> or its <code> names in a class
+// "language-x" or "lang-x".
+func codeLang(pre *html.Node) string {
+	for n := range pre.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Code {
+			continue
+		}
+		if l := langClass(n); l != "" {
+			return l
+		}
+		break
+	}
+	return langClass(pre)
+}
+
+func langClass(n *html.Node) string {
+	for c := range strings.FieldsSeq(attr(n, "class")) {
+		for _, p := range []string{"language-", "lang-"} {
+			if l, ok := strings.CutPrefix(c, p); ok && l != "" && len(l) <= 20 {
+				return l
+			}
+		}
+	}
+	return ""
 }

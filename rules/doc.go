@@ -69,7 +69,7 @@
 // Stage text (a block is a paragraph, heading, list item, quote, caption or,
 // for plain-text input, a line):
 //
-//	kind: [p, h, li, quote, caption, pre, line]   block kinds
+//	kind: [p, h, li, quote, caption, pre, line, row]   block kinds (row: a data-table row)
 //	position: first | last                         only the first or last block
 //	after-words: N      only blocks preceded by at least N words of text
 //	repeats: N          the block's text occurs at least N times in the page

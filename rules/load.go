@@ -250,11 +250,11 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		"kind": func(v *yaml.Node) {
 			for _, it := range p.List(v, "kind") {
 				switch s := p.String(it, "kind"); Kind(s) {
-				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine:
+				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine, KindRow:
 					r.kinds = append(r.kinds, Kind(s))
 				default:
 					if it.Kind == yaml.ScalarNode {
-						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
+						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
 					}
 				}
 			}

@@ -23,7 +23,7 @@ func TestLoad_BadFiles(t *testing.T) {
 			`testdata/bad/many.yaml:3:20: unknown stage "html" (want dom, article or text)`,
 			`testdata/bad/many.yaml:3:34: bad host glob "[a": syntax error in pattern`,
 			`testdata/bad/many.yaml:4:24: max-words: expected a whole number from 0 to 1000000, got "lots"`,
-			`testdata/bad/many.yaml:4:37: unknown block kind "para" (want p, h, li, quote, caption, pre, line)`,
+			`testdata/bad/many.yaml:4:37: unknown block kind "para" (want p, h, li, quote, caption, pre, line, row)`,
 			`testdata/bad/many.yaml:6:5: rule has no id`,
 			`testdata/bad/many.yaml:10:9: example needs both in and out`,
 		}, "\n"),

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/langid"
+	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -42,6 +44,9 @@ type cleanFlags struct {
 	maxBytes   int64
 	timeout    time.Duration
 	userAgent  string
+	links      bool
+	images     bool
+	targetLang string
 }
 
 type multiFlag []string
@@ -64,6 +69,9 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.Int64Var(&f.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
 	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
+	fs.BoolVar(&f.links, "links", false, "markdown: keep links as [text](url)")
+	fs.BoolVar(&f.images, "images", false, "markdown: keep images as ![alt](src)")
+	fs.StringVar(&f.targetLang, "target-language", "", "keep only pages whose text is in one of these languages (ISO 639-1, comma-separated: en,de); pages whose language cannot be told are kept")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -85,6 +93,10 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		kind = clean.InputText
 	default:
 		return &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
+	}
+	targets, err := langid.ParseTargets(f.targetLang)
+	if err != nil {
+		return &usageError{"clean: --target-language: " + err.Error()}
 	}
 	if f.workers < 1 {
 		f.workers = 1
@@ -108,12 +120,13 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		stdin:   e.stdin,
 		workers: f.workers,
 	}
-	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr}
+	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr,
+		markdown: clean.MarkdownOptions{Links: f.links, Images: f.images}}
 	var prog *progress
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
 		prog = newProgress(e.stderr, len(inputs))
 	}
-	failed := 0
+	failed, dropped := 0, 0
 	err = b.run(ctx, inputs, func(o outcome) error {
 		if prog != nil {
 			prog.clear()
@@ -122,7 +135,12 @@ func runClean(ctx context.Context, args []string, e *env) error {
 			failed++
 			fmt.Fprintf(e.stderr, "winnow: %v\n", o.err)
 		}
-		werr := out.write(o)
+		var werr error
+		if o.res != nil && !langid.Wanted(o.res.Language, targets) {
+			dropped++
+		} else {
+			werr = out.write(o)
+		}
 		if prog != nil {
 			prog.step(o.err != nil)
 		}
@@ -133,6 +151,9 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	if err != nil {
 		return err
+	}
+	if dropped > 0 {
+		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs dropped: text not in %s\n", dropped, len(inputs), strings.Join(targets, ","))
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs failed\n", failed, len(inputs))
@@ -197,19 +218,20 @@ func loadRuleFile(path string) (*rules.Set, error) {
 
 // resultWriter writes one outcome in the chosen format.
 type resultWriter struct {
-	format  string
-	w       io.Writer
-	explain bool
-	stderr  io.Writer
-	n       int
+	format   string
+	markdown clean.MarkdownOptions
+	w        io.Writer
+	explain  bool
+	stderr   io.Writer
+	n        int
 }
 
 type jsonLine struct {
-	Source  string         `json:"source"`
-	URL     string         `json:"url,omitempty"`
-	Title   string         `json:"title,omitempty"`
-	Text    string         `json:"text"`
-	Lang    string         `json:"lang,omitempty"`
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Text   string `json:"text"`
+	metadata.Metadata
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
@@ -229,7 +251,7 @@ func (rw *resultWriter) write(o outcome) error {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {
-			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, r.Body, r.Lang, r.Removed
+			line.URL, line.Title, line.Text, line.Metadata, line.Removed = r.URL, r.Title, r.Body, r.Metadata, r.Removed
 			line.Trace = r.Trace
 		}
 		data, err := json.Marshal(line)
@@ -245,7 +267,7 @@ func (rw *resultWriter) write(o outcome) error {
 	}
 	var text string
 	if rw.format == "markdown" {
-		text = clean.Markdown(o.res)
+		text = clean.Markdown(o.res, rw.markdown)
 	} else {
 		text = clean.PlainText(o.res)
 	}

@@ -218,3 +218,39 @@ func TestVersionAndHelp(t *testing.T) {
 		t.Errorf("clean without input: err = %v, want a usage error (exit 2)", err)
 	}
 }
+
+// TestClean_TargetLanguage: pages whose text is in another language are
+// dropped and counted; the kept page's record carries its metadata.
+func TestClean_TargetLanguage(t *testing.T) {
+	vi := "../../fixtures/html-vn-portal-spam/input.html"
+	th := "../../fixtures/html-th-hidden-spam/input.html"
+	out, stderr, err := runCmd(t, "", "clean", "--format", "jsonl", "--target-language", "vi", vi, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 1 {
+		t.Fatalf("got %d lines, want 1 (the Thai page dropped):\n%s", len(lines), out)
+	}
+	var rec map[string]any
+	if err := json.Unmarshal([]byte(lines[0]), &rec); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"title", "language", "declared_lang", "authors", "published", "site_name", "canonical_url", "content_hash"} {
+		if rec[k] == nil || rec[k] == "" {
+			t.Errorf("record lacks %q: %v", k, rec)
+		}
+	}
+	if rec["language"] != "vi" {
+		t.Errorf("language = %v, want vi", rec["language"])
+	}
+	if _, ok := rec["lang"]; ok {
+		t.Errorf("record still has the old lang field")
+	}
+	if !strings.Contains(stderr, "1 of 2 inputs dropped") {
+		t.Errorf("stderr does not count the dropped page: %q", stderr)
+	}
+	if _, _, err := runCmd(t, "", "clean", "--target-language", "english", vi); err == nil {
+		t.Error("--target-language english was accepted")
+	}
+}

@@ -1,0 +1,282 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/markusmobius/go-trafilatura"
+	"golang.org/x/net/html"
+
+	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/textnorm"
+)
+
+type wcxbPage struct {
+	id, url, pageType string
+	html              []byte
+	title, author     string
+	date              string
+	markdown          string
+}
+
+func loadWCXB(dir string, limit int) ([]wcxbPage, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "dev", "ground-truth", "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("no WCXB ground truth in %s (see ../shared/bench/wcxb/README.md)", dir)
+	}
+	sort.Strings(files)
+	if limit > 0 && len(files) > limit {
+		files = files[:limit]
+	}
+	var pages []wcxbPage
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		var gt struct {
+			URL      string `json:"url"`
+			FileID   string `json:"file_id"`
+			Internal struct {
+				PageType struct {
+					Primary string `json:"primary"`
+				} `json:"page_type"`
+			} `json:"_internal"`
+			GT struct {
+				Title    *string `json:"title"`
+				Author   *string `json:"author"`
+				Date     *string `json:"publish_date"`
+				Markdown *string `json:"main_content_markdown"`
+			} `json:"ground_truth"`
+		}
+		if err := json.Unmarshal(data, &gt); err != nil {
+			return nil, fmt.Errorf("%s: %w", f, err)
+		}
+		id := strings.TrimSuffix(filepath.Base(f), ".json")
+		raw, err := readGz(filepath.Join(dir, "dev", "html", id+".html.gz"))
+		if err != nil {
+			return nil, err
+		}
+		page, err := clean.Decode(bytes.NewReader(raw), "", 16<<20)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", id, err)
+		}
+		deref := func(p *string) string {
+			if p == nil {
+				return ""
+			}
+			return strings.TrimSpace(*p)
+		}
+		pages = append(pages, wcxbPage{
+			id: id, url: gt.URL, pageType: gt.Internal.PageType.Primary, html: page,
+			title: deref(gt.GT.Title), author: deref(gt.GT.Author), date: deref(gt.GT.Date), markdown: deref(gt.GT.Markdown),
+		})
+	}
+	return pages, nil
+}
+
+func readGz(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return io.ReadAll(zr)
+}
+
+// fieldScore counts one field for one system.
+type fieldScore struct {
+	labelled, right   int // pages with a label, and those given the right value
+	unlabelled, given int // pages without a label, and those given a value anyway
+}
+
+func (f *fieldScore) add(label string, pred []string, match func(label string, pred []string) bool) bool {
+	has := len(pred) > 0 && pred[0] != ""
+	if label == "" {
+		f.unlabelled++
+		if has {
+			f.given++
+		}
+		return true
+	}
+	f.labelled++
+	if has && match(label, pred) {
+		f.right++
+		return true
+	}
+	return false
+}
+
+type system struct{ title, author, date fieldScore }
+
+type structCount struct{ ref, found, pred int }
+
+type structure struct{ headings, items, rows structCount }
+
+type metaResult struct {
+	winnow, traf     system
+	winnowMD, trafMD structure
+	pages            int
+	failedW, failedT int
+}
+
+func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses bool, stderr io.Writer) metaResult {
+	var m metaResult
+	m.pages = len(pages)
+	for _, p := range pages {
+		// winnow
+		var wTitle, wDate string
+		var wAuthors []string
+		var wMD string
+		res, err := c.Clean(ctx, clean.Input{Source: p.id, URL: p.url, ContentType: "text/html; charset=utf-8", Kind: clean.InputHTML, Data: p.html})
+		if err != nil {
+			m.failedW++
+		} else {
+			wTitle, wAuthors, wDate = res.Title, res.Authors, res.Published
+			wMD = clean.Markdown(res, clean.MarkdownOptions{})
+		}
+		okT := m.winnow.title.add(p.title, []string{wTitle}, titleMatch)
+		okA := m.winnow.author.add(p.author, wAuthors, authorMatch)
+		okD := m.winnow.date.add(p.date, []string{wDate}, dateMatch)
+		if misses {
+			if !okT {
+				fmt.Fprintf(stderr, "title  %s %s: got %q want %q\n", p.id, p.pageType, wTitle, p.title)
+			}
+			if p.author == "" && len(wAuthors) > 0 {
+				fmt.Fprintf(stderr, "invented author %s %s: %q %s\n", p.id, p.pageType, wAuthors, p.url)
+			}
+			if p.date == "" && wDate != "" {
+				fmt.Fprintf(stderr, "invented date %s %s: %q %s\n", p.id, p.pageType, wDate, p.url)
+			}
+			if !okA {
+				fmt.Fprintf(stderr, "author %s %s: got %q want %q\n", p.id, p.pageType, wAuthors, p.author)
+			}
+			if !okD {
+				fmt.Fprintf(stderr, "date   %s %s: got %q want %q %s\n", p.id, p.pageType, wDate, p.date, p.url)
+			}
+		}
+		// go-trafilatura
+		var tTitle, tDate string
+		var tAuthors []string
+		var tNode *html.Node
+		if doc, err := html.Parse(bytes.NewReader(p.html)); err == nil {
+			opts := trafilatura.Options{}
+			if u, err := url.ParseRequestURI(p.url); err == nil {
+				opts.OriginalURL = u
+			}
+			if r, err := trafilatura.ExtractDocument(doc, opts); err == nil {
+				tTitle = r.Metadata.Title
+				if r.Metadata.Author != "" {
+					tAuthors = strings.Split(r.Metadata.Author, "; ")
+				}
+				if !r.Metadata.Date.IsZero() {
+					tDate = r.Metadata.Date.Format("2006-01-02")
+				}
+				tNode = r.ContentNode
+			} else {
+				m.failedT++
+			}
+		}
+		m.traf.title.add(p.title, []string{tTitle}, titleMatch)
+		m.traf.author.add(p.author, tAuthors, authorMatch)
+		m.traf.date.add(p.date, []string{tDate}, dateMatch)
+		// structure
+		ref := markdownItems(p.markdown)
+		m.winnowMD.add(ref, markdownItems(wMD))
+		m.trafMD.add(ref, nodeItems(tNode))
+	}
+	return m
+}
+
+// titleMatch: the titles are equal once case, punctuation and spacing are
+// folded away.
+func titleMatch(label string, pred []string) bool { return fold(label) == fold(pred[0]) }
+
+// authorMatch: the first author named equals the label once folded, or one
+// holds the other as a run of whole words of at least two words (the label
+// "Jillian Kubala, MS, RD" and the page's "Jillian Kubala"; "Pierce
+// Freeman" and "Pierce Freeman, Pierce Freeman"), or all the authors
+// together equal the label ("A, B" for a label naming two).
+func authorMatch(label string, pred []string) bool {
+	l, p := fold(label), fold(pred[0])
+	if l == p || fold(strings.Join(pred, " ")) == l {
+		return true
+	}
+	contains := func(a, b string) bool {
+		return strings.Count(b, " ") >= 1 && strings.Contains(" "+a+" ", " "+b+" ")
+	}
+	return contains(l, p) || contains(p, l)
+}
+
+// dateMatch: the same day (the label is a date, YYYY-MM-DD).
+func dateMatch(label string, pred []string) bool {
+	return len(pred[0]) >= len(label) && pred[0][:len(label)] == label
+}
+
+func fold(s string) string { return textnorm.Key(s) }
+
+func printMeta(w io.Writer, m metaResult) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "Metadata on WCXB dev (%d pages; winnow failed %d, go-trafilatura failed %d)\n", m.pages, m.failedW, m.failedT)
+	fmt.Fprintln(tw, "field\twinnow right\tgo-trafilatura right\twinnow invented\tgo-trafilatura invented")
+	row := func(name string, a, b fieldScore) {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, pct(a.right, a.labelled), pct(b.right, b.labelled), pct(a.given, a.unlabelled), pct(b.given, b.unlabelled))
+	}
+	row("title", m.winnow.title, m.traf.title)
+	row("author", m.winnow.author, m.traf.author)
+	row("date", m.winnow.date, m.traf.date)
+	tw.Flush()
+}
+
+// items is the structure of one page: folded keys of its headings, list
+// items and table rows.
+type items struct{ headings, items, rows []string }
+
+func (s *structure) add(ref, pred items) {
+	count := func(c *structCount, r, p []string) {
+		set := map[string]bool{}
+		for _, k := range p {
+			set[k] = true
+		}
+		c.ref += len(r)
+		c.pred += len(p)
+		for _, k := range r {
+			if set[k] {
+				c.found++
+			}
+		}
+	}
+	count(&s.headings, ref.headings, pred.headings)
+	count(&s.items, ref.items, pred.items)
+	count(&s.rows, ref.rows, pred.rows)
+}
+
+func printStructure(w io.Writer, m metaResult) {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintf(tw, "\nMarkdown structure on WCXB dev: labelled items found in the output (its own count in brackets)\n")
+	fmt.Fprintln(tw, "item\tlabelled\twinnow found\tgo-trafilatura found")
+	row := func(name string, a, b structCount) {
+		fmt.Fprintf(tw, "%s\t%d\t%s [%d]\t%s [%d]\n", name, a.ref, pct(a.found, a.ref), a.pred, pct(b.found, b.ref), b.pred)
+	}
+	row("headings", m.winnowMD.headings, m.trafMD.headings)
+	row("list items", m.winnowMD.items, m.trafMD.items)
+	row("table rows", m.winnowMD.rows, m.trafMD.rows)
+	tw.Flush()
+}

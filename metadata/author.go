@@ -1,0 +1,132 @@
+package metadata
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+)
+
+// bylinePrefixes are the words that introduce an author in a visible
+// byline, in the languages the project meets; folded, with their spaces.
+var bylinePrefixes = []string{
+	"written by ", "posted by ", "published by ", "reviewed by ", "story by ", "words by ", "by ", "author ", "authors ",
+	"von ", "par ", "por ", "di ", "da ", "oleh ", "door ", "af ", "av ", "autor ", "auteur ", "autore ", "tác giả ", "bởi ",
+}
+
+// authors decides the page's authors: JSON-LD first, then the author meta
+// elements, then rel=author links and itemprop=author elements, then a
+// visible byline. Only the first source that yields a name is used.
+func authors(s *sources, site string) []string {
+	metaNames := append(append([]string{}, s.metaAll["author"]...), s.metaAll["article:author"]...)
+	for _, k := range []string{"parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl"} {
+		if v := s.meta[k]; v != "" {
+			metaNames = append(metaNames, v)
+		}
+	}
+	for i, src := range [][]string{s.ld.authors, metaNames, s.relAuthors} {
+		out := cleanNames(src, site, false)
+		if i == 2 && len(out) > 3 {
+			return nil // an author per teaser: a listing, whose page has no author
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	for _, b := range s.bylines {
+		if out := cleanNames([]string{b}, site, true); len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+func cleanNames(raw []string, site string, visible bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, r := range raw {
+		n := cleanName(r, visible)
+		k := fold(n)
+		if k == "" || seen[k] {
+			continue
+		}
+		if site != "" && k == fold(site) && visible {
+			continue
+		}
+		seen[k] = true
+		out = append(out, n)
+	}
+	return out
+}
+
+// cleanName returns the name in one author value, or "" when it does not
+// look like a name. A visible byline must look more strictly like a name:
+// it is cut at a date or separator, and every word must start with a
+// capital letter where the script has them.
+func cleanName(s string, visible bool) string {
+	s = textnorm.Clean(s)
+	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
+		return ""
+	}
+	if visible {
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", "|", "•", "·", "\n"} {
+			if i := strings.Index(s, sep); i > 0 {
+				s = s[:i]
+			}
+		}
+	}
+	low := strings.ToLower(s)
+	for _, p := range bylinePrefixes {
+		if strings.HasPrefix(low, p) {
+			s, low = s[len(p):], low[len(p):]
+			break
+		}
+		if strings.HasPrefix(low, strings.TrimSpace(p)+":") {
+			s, low = s[len(p):], low[len(p):]
+			break
+		}
+	}
+	s = strings.TrimLeft(s, " :")
+	s = strings.TrimSpace(strings.TrimRight(s, " ,;:"))
+	if s == "" || len(s) > 80 || strings.HasPrefix(s, "@") {
+		return ""
+	}
+	words := strings.Fields(s)
+	if len(words) > 8 || (visible && len(words) > 4) {
+		return ""
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r):
+			letters++
+		case unicode.IsDigit(r):
+			return ""
+		}
+	}
+	if letters < 2 {
+		return ""
+	}
+	// A user name ("brandon-peaktwo") or a template's placeholder is not a
+	// name.
+	if len(words) == 1 && (strings.ContainsAny(s, "-_") || placeholders[strings.ToLower(s)]) {
+		return ""
+	}
+	if visible {
+		for _, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			if unicode.IsLower(r) {
+				return ""
+			}
+		}
+	}
+	if _, err := url.ParseRequestURI(s); err == nil && strings.Contains(s, "/") {
+		return ""
+	}
+	return s
+}
+
+// placeholders are what a template prints where an author is missing.
+var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true}

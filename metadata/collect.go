@@ -1,0 +1,248 @@
+package metadata
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// sources is the evidence one walk over the page gathers; the fields are
+// then decided from it.
+type sources struct {
+	meta     map[string]string   // first content per lower-case name, property, itemprop or http-equiv
+	metaAll  map[string][]string // every content, for the keys that repeat (article:tag)
+	title    string              // <title>
+	htmlLang string
+	// canonical is the href of <link rel=canonical>.
+	canonical string
+	h1        []string
+	ld        jsonLD
+	// relTags and relCategories are the texts of rel=tag and rel=category links.
+	relTags, relCategories []string
+	// relAuthors are the texts of rel=author links and itemprop=author elements.
+	relAuthors []string
+	// bylines are short texts of elements whose class or id says byline or
+	// author, outside navigation, sidebars and comments.
+	bylines []string
+	// times are the datetime attributes of <time> elements outside
+	// navigation, sidebars and comments; pubTimes those marked as the
+	// publication time (itemprop, class, pubdate).
+	times, pubTimes, modTimes []string
+	// dateTexts are short texts of elements whose class or id says date,
+	// outside navigation, sidebars and comments.
+	dateTexts []string
+}
+
+// repeated are the meta keys whose every value is kept.
+var repeated = map[string]bool{"article:tag": true, "article:section": true, "article:author": true, "author": true}
+
+// outsideClasses mark the parts of a page whose dates and names are not the
+// page's own: comments, related articles, sidebars.
+var outsideClasses = []string{"comment", "related", "sidebar", "widget", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
+
+func collect(doc *html.Node) *sources {
+	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}}
+	var walk func(n *html.Node, outside bool)
+	walk = func(n *html.Node, outside bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			out := outside || isOutside(c)
+			if s.element(c, out) {
+				walk(c, out)
+			}
+		}
+	}
+	walk(doc, false)
+	return s
+}
+
+func isOutside(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
+		return true
+	}
+	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	if strings.TrimSpace(cls) == "" {
+		return false
+	}
+	for _, o := range outsideClasses {
+		if strings.Contains(cls, o) {
+			return true
+		}
+	}
+	return false
+}
+
+// element reads one element; it reports whether to walk its children.
+func (s *sources) element(n *html.Node, outside bool) bool {
+	switch n.DataAtom {
+	case atom.Html:
+		s.htmlLang = attr(n, "lang")
+		if s.htmlLang == "" {
+			s.htmlLang = attr(n, "xml:lang")
+		}
+	case atom.Title:
+		if s.title == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+			s.title = textOf(n)
+		}
+		return false
+	case atom.Meta:
+		s.metaElement(n)
+		return false
+	case atom.Link:
+		rel := strings.ToLower(attr(n, "rel"))
+		if s.canonical == "" && hasWord(rel, "canonical") {
+			s.canonical = attr(n, "href")
+		}
+		return false
+	case atom.Script:
+		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			s.ld.parse(n.FirstChild.Data)
+		}
+		return false
+	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
+		return false
+	case atom.H1:
+		if !outside {
+			if t := textOf(n); t != "" {
+				s.h1 = append(s.h1, t)
+			}
+		}
+		return false
+	case atom.Time:
+		if !outside {
+			dt := attr(n, "datetime")
+			if dt == "" {
+				dt = textOf(n)
+			}
+			s.times = append(s.times, dt)
+			switch {
+			case hasWord(strings.ToLower(attr(n, "itemprop")), "datepublished"), attr(n, "pubdate") != "" || hasAttr(n, "pubdate"),
+				classSays(n, "publish", "posted", "created"):
+				s.pubTimes = append(s.pubTimes, dt)
+			case hasWord(strings.ToLower(attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
+				s.modTimes = append(s.modTimes, dt)
+			}
+		}
+		return false
+	}
+	if n.DataAtom == atom.A {
+		rel := strings.ToLower(attr(n, "rel"))
+		switch {
+		case hasWord(rel, "tag"):
+			s.relTags = append(s.relTags, textOf(n))
+		case hasWord(rel, "category"):
+			s.relCategories = append(s.relCategories, textOf(n))
+		case hasWord(rel, "author") && !outside:
+			s.relAuthors = append(s.relAuthors, textOf(n))
+		}
+	}
+	prop := strings.ToLower(attr(n, "itemprop"))
+	if prop != "" && !outside {
+		switch {
+		case hasWord(prop, "author") || hasWord(prop, "creator"):
+			s.relAuthors = append(s.relAuthors, itemName(n))
+			return false
+		case hasWord(prop, "datepublished"):
+			if c := attr(n, "content"); c != "" {
+				s.pubTimes = append(s.pubTimes, c)
+			} else {
+				s.pubTimes = append(s.pubTimes, textOf(n))
+			}
+		case hasWord(prop, "datemodified"):
+			if c := attr(n, "content"); c != "" {
+				s.modTimes = append(s.modTimes, c)
+			}
+		}
+	}
+	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
+		if classSays(n, "byline", "author") {
+			if t := textOf(n); t != "" && len(t) <= 120 {
+				s.bylines = append(s.bylines, t)
+			}
+		}
+		if classSays(n, "date", "publish", "posted", "byline", "time") {
+			if t := textOf(n); t != "" && len(t) <= 120 {
+				s.dateTexts = append(s.dateTexts, t)
+			}
+		}
+	}
+	return true
+}
+
+func (s *sources) metaElement(n *html.Node) {
+	content := strings.TrimSpace(attr(n, "content"))
+	if content == "" {
+		return
+	}
+	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
+		key := strings.ToLower(strings.TrimSpace(attr(n, k)))
+		if key == "" {
+			continue
+		}
+		if _, ok := s.meta[key]; !ok {
+			s.meta[key] = content
+		}
+		if repeated[key] {
+			s.metaAll[key] = append(s.metaAll[key], content)
+		}
+	}
+}
+
+// itemName is the name of a microdata item: its itemprop=name child, its
+// content attribute, or its text.
+func itemName(n *html.Node) string {
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && strings.EqualFold(attr(c, "itemprop"), "name") {
+			if v := attr(c, "content"); v != "" {
+				return v
+			}
+			return textOf(c)
+		}
+	}
+	if v := attr(n, "content"); v != "" {
+		return v
+	}
+	return textOf(n)
+}
+
+// classSays reports whether n's class or id holds one of words (as a part
+// of a class name: "post-byline", "entry-date").
+func classSays(n *html.Node, words ...string) bool {
+	cls := attr(n, "class") + " " + attr(n, "id")
+	if strings.TrimSpace(cls) == "" {
+		return false
+	}
+	cls = strings.ToLower(cls)
+	for _, w := range words {
+		if strings.Contains(cls, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasWord(s, w string) bool {
+	for f := range strings.FieldsSeq(s) {
+		if f == w {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// fold is the comparison form of a name or title.
+func fold(s string) string { return textnorm.Key(s) }

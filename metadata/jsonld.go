@@ -1,0 +1,217 @@
+package metadata
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// jsonLD is what the page's JSON-LD blocks say about the page: the fields of
+// its first creative work (an Article, BlogPosting, forum posting, question,
+// recipe...), and the site's name.
+type jsonLD struct {
+	found               bool // a creative work was read
+	headline            string
+	authors             []string
+	published, modified string
+	siteName            string
+	description         string
+	keywords, sections  []string
+	image               string
+	pageName            string // the name of a WebPage, a weaker headline
+}
+
+// workTypes are the schema.org types (or type suffixes) of the things a page
+// is about whose author and dates are the page's.
+var workTypes = []string{"article", "posting", "blogposting", "report", "review", "recipe", "question", "howto", "creativework", "liveblogposting", "scholarlyarticle", "techarticle", "newsarticle", "opinionnewsarticle", "videoobject", "podcastepisode", "course", "event"}
+
+func (ld *jsonLD) parse(raw string) {
+	var v any
+	if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
+		return // a broken block says nothing
+	}
+	ld.walk(v, 0)
+}
+
+func (ld *jsonLD) walk(v any, depth int) {
+	if depth > 6 {
+		return
+	}
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			ld.walk(e, depth+1)
+		}
+	case map[string]any:
+		ld.object(x, depth)
+		if g, ok := x["@graph"]; ok {
+			ld.walk(g, depth+1)
+		}
+		if m, ok := x["mainEntity"]; ok {
+			ld.walk(m, depth+1)
+		}
+	}
+}
+
+func (ld *jsonLD) object(o map[string]any, depth int) {
+	types := typesOf(o["@type"])
+	switch {
+	case hasType(types, "website"):
+		if ld.siteName == "" {
+			ld.siteName = str(o["name"])
+		}
+		return
+	case hasType(types, "webpage", "collectionpage", "itempage", "aboutpage", "profilepage", "searchresultspage", "faqpage", "qapage", "contactpage"):
+		if ld.pageName == "" {
+			ld.pageName = str(o["name"])
+		}
+		if ld.siteName == "" {
+			ld.siteName = nameOf(o["isPartOf"])
+		}
+		return
+	}
+	isWork := str(o["headline"]) != ""
+	for _, t := range types {
+		for _, w := range workTypes {
+			if t == w || strings.HasSuffix(t, w) {
+				isWork = true
+			}
+		}
+	}
+	if !isWork || ld.found {
+		return
+	}
+	ld.found = true
+	ld.headline = str(o["headline"])
+	if ld.headline == "" {
+		ld.headline = str(o["name"])
+	}
+	ld.authors = names(o["author"])
+	if len(ld.authors) == 0 {
+		ld.authors = names(o["creator"])
+	}
+	ld.published = first(str(o["datePublished"]), str(o["dateCreated"]), str(o["uploadDate"]))
+	ld.modified = str(o["dateModified"])
+	if ld.siteName == "" {
+		ld.siteName = nameOf(o["publisher"])
+	}
+	ld.description = str(o["description"])
+	switch k := o["keywords"].(type) {
+	case string:
+		ld.keywords = splitKeywords(k)
+	case []any:
+		ld.keywords = strs(k)
+	}
+	switch s := o["articleSection"].(type) {
+	case string:
+		ld.sections = []string{s}
+	case []any:
+		ld.sections = strs(s)
+	}
+	ld.image = imageOf(o["image"])
+	if ld.image == "" {
+		ld.image = imageOf(o["thumbnailUrl"])
+	}
+}
+
+func typesOf(v any) []string {
+	var out []string
+	switch t := v.(type) {
+	case string:
+		out = append(out, strings.ToLower(t))
+	case []any:
+		for _, e := range t {
+			if s, ok := e.(string); ok {
+				out = append(out, strings.ToLower(s))
+			}
+		}
+	}
+	return out
+}
+
+func hasType(types []string, want ...string) bool {
+	for _, t := range types {
+		for _, w := range want {
+			if t == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func str(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		if len(x) > 0 {
+			return str(x[0])
+		}
+	case map[string]any:
+		if s, ok := x["@value"].(string); ok {
+			return strings.TrimSpace(s)
+		}
+	}
+	return ""
+}
+
+func strs(v []any) []string {
+	var out []string
+	for _, e := range v {
+		if s := str(e); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// nameOf is the name of a thing given as a string or an object with a name.
+func nameOf(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case map[string]any:
+		return str(x["name"])
+	case []any:
+		if len(x) > 0 {
+			return nameOf(x[0])
+		}
+	}
+	return ""
+}
+
+// names are the names of the people in an author value: a string, a Person,
+// or a list of them. Organizations are not authors.
+func names(v any) []string {
+	var out []string
+	switch x := v.(type) {
+	case string:
+		out = append(out, x)
+	case map[string]any:
+		if hasType(typesOf(x["@type"]), "organization", "newsmediaorganization", "corporation") {
+			return nil
+		}
+		if n := str(x["name"]); n != "" {
+			out = append(out, n)
+		}
+	case []any:
+		for _, e := range x {
+			out = append(out, names(e)...)
+		}
+	}
+	return out
+}
+
+func imageOf(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case map[string]any:
+		return first(str(x["url"]), str(x["contentUrl"]))
+	case []any:
+		if len(x) > 0 {
+			return imageOf(x[0])
+		}
+	}
+	return ""
+}

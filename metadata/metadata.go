@@ -1,0 +1,202 @@
+// Package metadata reads what a page says about itself: its title without the
+// site name, authors, publication and modification dates, site name,
+// description, tags, categories, canonical URL, main image and declared
+// language. The sources are, in order of trust, JSON-LD, <meta> elements,
+// microdata and rel links, <time> elements, the URL, and visible bylines.
+//
+// Every field prefers saying nothing to saying something wrong: a value is
+// taken only where the page marks it as such (a meta property, a JSON-LD
+// key, an element whose class or itemprop names it), and a value that does
+// not look like what it claims to be (an author that is a URL or a sentence,
+// a date that does not parse or lies in the future) is dropped.
+//
+// Extract reads a parsed page; it does not modify it and keeps no state, so
+// it is safe for concurrent use.
+package metadata
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Metadata is what a page says about itself, plus what the cleaner measures
+// on its text (Language, ContentHash). Its JSON names are the output schema
+// of winnow's jsonl records and crawl index lines; empty fields are left out.
+type Metadata struct {
+	// Authors are the names of the people credited, in page order.
+	Authors []string `json:"authors,omitempty"`
+	// Published is the first publication time, ISO 8601: a date
+	// (2025-09-04) or a date and time with its offset (RFC 3339).
+	Published string `json:"published,omitempty"`
+	// Modified is the last modification time, in the same form.
+	Modified string `json:"modified,omitempty"`
+	// SiteName is the name of the site or publication.
+	SiteName string `json:"site_name,omitempty"`
+	// Description is the page's own summary.
+	Description string `json:"description,omitempty"`
+	// Tags are the page's keywords or tags.
+	Tags []string `json:"tags,omitempty"`
+	// Categories are the sections the page is filed under.
+	Categories []string `json:"categories,omitempty"`
+	// CanonicalURL is the URL the page names as its own.
+	CanonicalURL string `json:"canonical_url,omitempty"`
+	// Image is the page's main image, an absolute URL.
+	Image string `json:"image,omitempty"`
+	// Language is the language of the clean text, detected from the text
+	// (ISO 639-1); set by the cleaner, empty when unsure.
+	Language string `json:"language,omitempty"`
+	// DeclaredLang is the language the page declares (<html lang>,
+	// Content-Language, og:locale), as written there (a BCP 47 tag).
+	DeclaredLang string `json:"declared_lang,omitempty"`
+	// ContentHash is the SHA-256 of the clean body text, hex; set by the
+	// cleaner.
+	ContentHash string `json:"content_hash,omitempty"`
+}
+
+// Page is what Extract reads from a page: the title and the rest.
+type Page struct {
+	// Title is the page title with the site name split off; empty when the
+	// page has none.
+	Title string
+	Metadata
+}
+
+// Extract reads the metadata of a parsed page. pageURL is where the page came
+// from (may be nil); relative URLs are resolved against it, and dates in its
+// path are used when the page has no better source.
+func Extract(doc *html.Node, pageURL *url.URL) Page {
+	s := collect(doc)
+	if pageURL == nil {
+		pageURL = &url.URL{}
+	}
+	var p Page
+	p.SiteName = first(s.meta["og:site_name"], s.ld.siteName, s.meta["application-name"])
+	p.Title = title(s, p.SiteName, hostName(pageURL))
+	p.Authors = authors(s, p.SiteName)
+	p.Published, p.Modified = dates(s, pageURL)
+	p.Description = first(s.meta["description"], s.meta["og:description"], s.ld.description, s.meta["twitter:description"])
+	p.Tags = list(s.metaAll["article:tag"], s.ld.keywords, s.relTags, splitKeywords(s.meta["keywords"]))
+	p.Categories = list(s.metaAll["article:section"], s.ld.sections, s.relCategories)
+	p.CanonicalURL = absURL(pageURL, first(s.canonical, s.meta["og:url"]))
+	p.Image = absURL(pageURL, first(s.meta["og:image"], s.meta["og:image:url"], s.meta["twitter:image"], s.ld.image))
+	p.DeclaredLang = declaredLang(s)
+	return p
+}
+
+// first returns the first non-empty value.
+func first(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// list returns the first non-empty list, cleaned and without duplicates.
+func list(lists ...[]string) []string {
+	for _, l := range lists {
+		var out []string
+		seen := map[string]bool{}
+		for _, v := range l {
+			v = textnorm.Clean(v)
+			k := textnorm.Key(v)
+			if k == "" || seen[k] || len(v) > 80 {
+				continue
+			}
+			seen[k] = true
+			out = append(out, v)
+		}
+		if len(out) > 0 {
+			return out
+		}
+	}
+	return nil
+}
+
+// splitKeywords splits a keywords meta value at commas or semicolons; a
+// value of more than 30 keywords is keyword stuffing, not tags.
+func splitKeywords(s string) []string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ';' })
+	if len(parts) > 30 {
+		return nil
+	}
+	return parts
+}
+
+func absURL(base *url.URL, ref string) string {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return ""
+	}
+	u, err := base.Parse(ref)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") {
+		return ""
+	}
+	return u.String()
+}
+
+// hostName is the host's name without "www." and without its public suffix
+// guessed as the last label (or two when the second-last is short, as in
+// co.uk): "www.theverge.com" -> "theverge".
+func hostName(u *url.URL) string {
+	h := strings.ToLower(u.Hostname())
+	h = strings.TrimPrefix(h, "www.")
+	labels := strings.Split(h, ".")
+	switch {
+	case len(labels) >= 3 && len(labels[len(labels)-2]) <= 3:
+		return labels[len(labels)-3]
+	case len(labels) >= 2:
+		return labels[len(labels)-2]
+	}
+	return h
+}
+
+func declaredLang(s *sources) string {
+	l := first(s.htmlLang, s.meta["content-language"], s.meta["og:locale"])
+	l = strings.TrimSpace(strings.ReplaceAll(l, "_", "-"))
+	if i := strings.IndexAny(l, ", "); i >= 0 {
+		l = l[:i]
+	}
+	if len(l) < 2 || len(l) > 35 {
+		return ""
+	}
+	return l
+}
+
+// textOf is the collapsed text of n.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+			case html.ElementNode:
+				if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+					walk(c)
+				}
+			}
+			if b.Len() > 4096 {
+				return
+			}
+		}
+	}
+	walk(n)
+	return textnorm.Clean(b.String())
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

@@ -1,0 +1,213 @@
+package metadata
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// separators split a title into its parts: "Story | Site", "Site – Story".
+// Each needs spaces around it, so that a hyphenated word or a time (12:30)
+// is not split.
+var separators = []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " • ", " // ", " ~ "}
+
+// part is one piece of a split title and the separator before it.
+type part struct{ sep, text string }
+
+func splitTitle(t string) []part {
+	parts := []part{{}}
+	for i := 0; i < len(t); {
+		matched := ""
+		if t[i] == ' ' {
+			for _, s := range separators {
+				if strings.HasPrefix(t[i:], s) {
+					matched = s
+					break
+				}
+			}
+		}
+		if matched == "" {
+			parts[len(parts)-1].text += t[i : i+1]
+			i++
+			continue
+		}
+		parts = append(parts, part{sep: matched})
+		i += len(matched)
+	}
+	return parts
+}
+
+func joinParts(ps []part) string {
+	var b strings.Builder
+	for i, p := range ps {
+		if i > 0 {
+			b.WriteString(p.sep)
+		}
+		b.WriteString(p.text)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// title decides the page title: the <title> (or, without one, og:title,
+// the JSON-LD headline or the only <h1>), with the site name split off when
+// one end of it names the site (its og:site_name or JSON-LD name, or its
+// host), or cut to the part that the page's headline (og:title, JSON-LD,
+// <h1>) repeats. When neither says which part is the title, the whole is
+// kept: a site name left on is better than half a headline.
+func title(s *sources, site, host string) string {
+	t := pickTitle(s, site, host)
+	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
+	// page's own og:title or headline: take that one then.
+	k := fold(t)
+	for _, c := range []string{s.meta["og:title"], s.ld.headline} {
+		c = stripSite(c, site, host)
+		ck := fold(c)
+		if ck == "" || ck == k || len(ck) < 8 {
+			continue
+		}
+		if (strings.HasSuffix(k, " "+ck) || strings.HasPrefix(k, ck+" ")) && utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 {
+			return c
+		}
+	}
+	return t
+}
+
+func pickTitle(s *sources, site, host string) string {
+	if h := headline(s, site, host); h != "" {
+		return h
+	}
+	cands := []string{s.meta["og:title"], s.ld.headline, s.meta["twitter:title"]}
+	cands = append(cands, s.h1...)
+	base := s.title
+	if base == "" {
+		h1 := ""
+		if len(s.h1) == 1 {
+			h1 = s.h1[0]
+		}
+		base = first(s.meta["og:title"], s.ld.headline, s.meta["twitter:title"], h1)
+	}
+	if base == "" {
+		return ""
+	}
+	parts := splitTitle(base)
+	if len(parts) > 1 {
+		// A run of parts that the headline repeats is the title.
+		best := ""
+		for _, c := range cands {
+			c = stripSite(c, site, host)
+			k := fold(c)
+			if k == "" {
+				continue
+			}
+			for i := range parts {
+				for j := i + 1; j <= len(parts); j++ {
+					if i == 0 && j == len(parts) {
+						continue
+					}
+					run := joinParts(parts[i:j])
+					if fold(run) == k && len(run) > len(best) {
+						best = run
+					}
+				}
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		return t
+	}
+	// No part names the site, none is the headline: a title that leads
+	// with a phrase of three words or more and then adds a tail after a bar
+	// or dash ("Story - Tagline | Brand") has the lead as its title; the
+	// tail is the site's branding or a search-engine tagline.
+	switch parts[1].sep {
+	case " | ", " - ", " – ", " — ":
+		if words := strings.Fields(fold(parts[0].text)); len(words) >= 3 {
+			return strings.TrimSpace(parts[0].text)
+		}
+	}
+	return strings.TrimSpace(base)
+}
+
+// stripSite drops the part at either end of t that names the site.
+func stripSite(t, site, host string) string {
+	parts := splitTitle(t)
+	if len(parts) < 2 {
+		return strings.TrimSpace(t)
+	}
+	if namesSite(parts[len(parts)-1].text, site, host) {
+		parts = parts[:len(parts)-1]
+	} else if namesSite(parts[0].text, site, host) {
+		parts = parts[1:]
+	}
+	if len(parts) == 0 {
+		return strings.TrimSpace(t)
+	}
+	return joinParts(parts)
+}
+
+// namesSite reports whether a title part is the site's name: the declared
+// site name, or the host's name written with spaces or a suffix ("The
+// Verge" for theverge.com, "BBC News" for bbc.co.uk, "Example.com").
+func namesSite(p, site, host string) bool {
+	k := fold(p)
+	if k == "" {
+		return false
+	}
+	if sk := fold(site); sk != "" && (k == sk || nospace(k) == nospace(sk)) {
+		return true
+	}
+	words := strings.Count(k, " ") + 1
+	if words > 5 {
+		return false
+	}
+	ns := nospace(k)
+	if host != "" && len(host) >= 3 {
+		if ns == host || strings.TrimPrefix(ns, "the") == host {
+			return true
+		}
+		if words <= 3 && strings.HasPrefix(ns, host) && len(host)*2 >= len(ns) {
+			return true
+		}
+		if strings.HasPrefix(host, ns) && len(ns) >= 4 && len(ns)*2 >= len(host) {
+			return true
+		}
+	}
+	if sk := nospace(fold(site)); sk != "" && len(sk) >= 4 && words <= 4 && (strings.HasPrefix(ns, sk) || strings.HasPrefix(sk, ns) && len(ns)*2 >= len(sk)) {
+		return true
+	}
+	return false
+}
+
+func nospace(s string) string { return strings.ReplaceAll(s, " ", "") }
+
+// headline is the page's visible headline: its <h1> outside navigation and
+// sidebars, when there is one that is not the site's name, or the one of
+// several that the title or og:title names.
+func headline(s *sources, site, host string) string {
+	var h1 []string
+	for _, h := range s.h1 {
+		if words := strings.Count(fold(h), " ") + 1; fold(h) != "" && words <= 30 && !namesSite(h, site, host) {
+			h1 = append(h1, h)
+		}
+	}
+	switch len(h1) {
+	case 0:
+		return ""
+	case 1:
+		return h1[0]
+	}
+	for _, c := range []string{s.meta["og:title"], s.ld.headline, s.title} {
+		k := fold(c)
+		if k == "" {
+			continue
+		}
+		for _, h := range h1 {
+			if hk := fold(h); strings.Contains(k, hk) && len(hk)*2 >= len(k) {
+				return h
+			}
+		}
+	}
+	return ""
+}
