@@ -40,8 +40,8 @@ func TestClean_HTML(t *testing.T) {
 	if strings.Contains(res.Text, "kv79") || strings.Contains(res.Text, "Home") {
 		t.Errorf("Text kept noise:\n%s", res.Text)
 	}
-	if n := res.Removed["spam.hidden"]; n != 1 {
-		t.Errorf("Removed[spam.hidden] = %d, want 1 (removed: %v)", n, res.Removed)
+	if n := res.Removed["spam.block"]; n != 1 {
+		t.Errorf("Removed[spam.block] = %d, want 1 (removed: %v)", n, res.Removed)
 	}
 	if got := len(res.Blocks); got != 4 {
 		t.Errorf("got %d blocks, want 4:\n%s", got, res.Text)
@@ -142,7 +142,7 @@ func TestClean_Text(t *testing.T) {
 	if res.Text != want {
 		t.Errorf("Text = %q, want %q", res.Text, want)
 	}
-	for _, id := range []string{"spam.brand-line", "glyph.leading", "junk.image-filename"} {
+	for _, id := range []string{"spam.line", "glyph.leading", "junk.image-filename"} {
 		if res.Removed[id] != 1 {
 			t.Errorf("Removed[%s] = %d, want 1", id, res.Removed[id])
 		}

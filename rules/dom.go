@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -12,6 +13,13 @@ import (
 // extracted article) on doc, in order, removing what they match. Every
 // removal is recorded in t (which may be nil).
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
+	s.ApplyDOMSpam(doc, stage, host, t, nil)
+}
+
+// ApplyDOMSpam is ApplyDOM with the page's spam analysis already made (by
+// the caller, who also wants the page verdict); nil makes it when a
+// spam-score rule first needs it.
+func (s *Set) ApplyDOMSpam(doc *html.Node, stage Stage, host string, t *Trace, an *spam.Analysis) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
@@ -24,6 +32,9 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 		if all == nil {
 			all, lens = indexElements(doc)
 		}
+		if r.spamScore > 0 && an == nil {
+			an = s.Spam().Analyze(doc, host)
+		}
 		for i, n := range all {
 			if r.selector != nil && (!r.subjects.candidate(n) || !r.subjects.exact && !r.selector.Match(n)) {
 				continue
@@ -32,6 +43,12 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			// the cap means no match, without reading the text.
 			if r.maxWords > 0 && lens[i] > (r.maxWords+1)*48 {
 				continue
+			}
+			var score *spam.Score
+			if r.spamScore > 0 {
+				if score = an.Score(n); score == nil || score.Value < r.spamScore {
+					continue
+				}
 			}
 			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n, texts, lits, ri) {
 				continue
@@ -45,6 +62,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			case ActionRemove:
 				if t.count(r) {
 					t.add(r, nodePath(n), NodeText(n))
+					t.scored(score)
 				}
 				texts.changed(n)
 				n.Parent.RemoveChild(n)

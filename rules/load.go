@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -44,6 +45,7 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 	sort.Strings(names)
 	var errs ErrorList
 	var all []*Rule
+	var lexicons []*spam.Lexicon
 	for _, n := range names {
 		display := n
 		if prefix != "" {
@@ -54,14 +56,19 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 			errs.Add(Pos{File: display}, "read: %v", err)
 			continue
 		}
-		rs, err := Parse(display, data)
+		f, err := ParseFile(display, data)
 		var el ErrorList
 		if errors.As(err, &el) {
 			errs = append(errs, el...)
 		} else if err != nil {
 			errs.Add(Pos{File: display}, "%v", err)
 		}
-		all = append(all, rs...)
+		if f != nil {
+			all = append(all, f.Rules...)
+			if f.Lexicon != nil {
+				lexicons = append(lexicons, f.Lexicon)
+			}
+		}
 	}
 	set, err := NewSet(all...)
 	var el ErrorList
@@ -71,11 +78,35 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if len(lexicons) > 0 {
+		if set, err = set.WithLexicons(lexicons...); err != nil {
+			return nil, err
+		}
+	}
 	return set, nil
 }
 
+// File is what one rule file holds: rules, and optionally a spam lexicon
+// (a top-level `lexicon:` key, in the format of spam/lexicon.yaml) that
+// extends and overrides the built-in one.
+type File struct {
+	Rules   []*Rule
+	Lexicon *spam.Lexicon
+}
+
 // Parse compiles the rules of one YAML file. name is used in positions.
+// A lexicon in the file is checked but not returned; see ParseFile.
 func Parse(name string, data []byte) ([]*Rule, error) {
+	f, err := ParseFile(name, data)
+	if f == nil {
+		return nil, err
+	}
+	return f.Rules, err
+}
+
+// ParseFile compiles the rules and the lexicon of one YAML file. name is
+// used in positions.
+func ParseFile(name string, data []byte) (*File, error) {
 	var errs ErrorList
 	if len(data) > MaxFileSize {
 		errs.Add(Pos{File: name}, "file is %d bytes, over the %d-byte limit", len(data), MaxFileSize)
@@ -91,10 +122,10 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 	p := &parser{file: name, errs: &errs}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		p.errorf(root, "expected a mapping with key \"rules\", got %s", kindName(root))
+		p.errorf(root, "expected a mapping with key \"rules\" or \"lexicon\", got %s", kindName(root))
 		return nil, errs.Err()
 	}
-	var out []*Rule
+	out := &File{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		switch k.Value {
@@ -105,11 +136,13 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 			}
 			for _, rn := range v.Content {
 				if r := p.rule(rn); r != nil {
-					out = append(out, r)
+					out.Rules = append(out.Rules, r)
 				}
 			}
+		case "lexicon":
+			out.Lexicon = spam.ParseLexicon(v, func(n *yaml.Node, format string, args ...any) { p.errorf(n, format, args...) })
 		default:
-			p.errorf(k, "unknown key %q (want: rules)", k.Value)
+			p.errorf(k, "unknown key %q (want: rules, lexicon)", k.Value)
 		}
 	}
 	return out, errs.Err()
@@ -289,6 +322,8 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			}
 		case "hidden":
 			r.hidden = p.boolean(v, "hidden")
+		case "spam-score":
+			r.spamScore = p.float(v, "spam-score", 0.01, 100)
 		case "link-density":
 			r.minLinkDens = p.float(v, "link-density", 0, 1)
 		case "min-links":
@@ -361,8 +396,10 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0:
-		p.errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
+	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0 && r.spamScore == 0:
+		p.errorf(n, "rule %s: a %s rule needs match.selector, class, hidden, teasers or spam-score", r.ID, r.Stage)
+	case r.spamScore > 0 && r.Stage == StageArticle:
+		p.errorf(n, "rule %s: spam-score works at stages dom and text", r.ID)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
 	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
