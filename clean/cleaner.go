@@ -243,7 +243,12 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	res.Lang = meta.lang
 	host := hostOf(res.URL)
-	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
+	an := c.rules.Spam().Analyze(doc, host)
+	res.Verdict = an.Verdict(res.URL)
+	if res.Spam {
+		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
+	}
+	c.rules.ApplyDOMSpam(doc, rules.StageDOM, host, tr, an)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 )
 
 // Kind is the structural role of a block of clean text.
@@ -27,6 +28,10 @@ type Result struct {
 	Removed map[string]int `json:"removed"`
 	// Trace lists every removal or change, when Options.Trace is set.
 	Trace []rules.Hit `json:"trace,omitempty"`
+	// Verdict is the whole-page spam verdict (json: spam, spam_score): a
+	// parasite landing page on a hacked site. The text is cleaned all the
+	// same; callers decide whether to output it.
+	spam.Verdict
 }
 
 // PageError is the error returned when one page cannot be cleaned. It names the

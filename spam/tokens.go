@@ -43,7 +43,7 @@ func (m *Model) brands(ft string) brandStats {
 			continue
 		}
 		switch {
-		case letters > 0 && digits > 0 && len(tok) >= 3:
+		case letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok):
 			if w := m.codeStem(tok); w > 0 {
 				st.gambling += w
 				st.found = append(st.found, tok)
@@ -69,6 +69,16 @@ func (m *Model) brands(ft string) brandStats {
 		prevBrand = false
 	}
 	return st
+}
+
+// isQuantity reports a number with a unit or ordinal suffix of one or two
+// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p): not a brand code.
+func isQuantity(tok string) bool {
+	i := 0
+	for i < len(tok) && tok[i] <= '9' {
+		i++
+	}
+	return i > 0 && len(tok)-i <= 2 && strings.IndexFunc(tok[i:], func(r rune) bool { return r <= '9' }) < 0
 }
 
 // codeStem returns the largest stem weight among the letter runs of a
@@ -100,7 +110,7 @@ func (m *Model) runStem(run string, glued bool) float64 {
 	}
 	best := 0.0
 	for s, w := range m.stems {
-		if len(s) >= len(run) || (len(s) < 4 && !glued) {
+		if len(s) >= len(run) || (len(s) < 4 && (!glued || len(run) > 6 || strings.Count(run, run[:1]) == len(run))) {
 			continue
 		}
 		if strings.HasPrefix(run, s) || strings.HasSuffix(run, s) {

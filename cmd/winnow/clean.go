@@ -13,6 +13,7 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 )
 
 const cleanUsage = `Usage: winnow clean [flags] INPUT...
@@ -42,6 +43,7 @@ type cleanFlags struct {
 	maxBytes   int64
 	timeout    time.Duration
 	userAgent  string
+	keepSpam   bool
 }
 
 type multiFlag []string
@@ -64,6 +66,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.Int64Var(&f.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
 	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
+	fs.BoolVar(&f.keepSpam, "keep-spam", false, "output pages judged spam from top to bottom (parasite pages) as any other; without it their text is left out, with a warning on stderr")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -105,7 +108,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		stdin:   e.stdin,
 		workers: f.workers,
 	}
-	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr}
+	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam}
 	var prog *progress
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
 		prog = newProgress(e.stderr, len(inputs))
@@ -194,11 +197,12 @@ func loadRuleFile(path string) (*rules.Set, error) {
 
 // resultWriter writes one outcome in the chosen format.
 type resultWriter struct {
-	format  string
-	w       io.Writer
-	explain bool
-	stderr  io.Writer
-	n       int
+	format   string
+	w        io.Writer
+	explain  bool
+	stderr   io.Writer
+	keepSpam bool
+	n        int
 }
 
 type jsonLine struct {
@@ -210,6 +214,7 @@ type jsonLine struct {
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
+	spam.Verdict
 }
 
 func (rw *resultWriter) write(o outcome) error {
@@ -217,7 +222,16 @@ func (rw *resultWriter) write(o outcome) error {
 	if rw.explain && o.res != nil {
 		for _, h := range o.res.Trace {
 			fmt.Fprintf(rw.stderr, "%s: %s %s [%s] %s: %q\n", o.source, h.Stage, h.Action, h.Rule, h.Where, h.Excerpt)
+			if h.Evidence != "" {
+				fmt.Fprintf(rw.stderr, "%s:   spam score %s\n", o.source, h.Evidence)
+			}
 		}
+	}
+	// A page spam from top to bottom: its text is left out (the jsonl line
+	// still says spam and its score), with one warning naming it.
+	withheld := o.res != nil && o.res.Spam && !rw.keepSpam
+	if withheld {
+		fmt.Fprintf(rw.stderr, "winnow: %s: spam page (score %.2f), text not output (--keep-spam outputs it)\n", o.source, o.res.Verdict.Score)
 	}
 	switch rw.format {
 	case "jsonl":
@@ -227,7 +241,10 @@ func (rw *resultWriter) write(o outcome) error {
 		}
 		if r := o.res; r != nil {
 			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
-			line.Trace = r.Trace
+			line.Trace, line.Verdict = r.Trace, r.Verdict
+			if withheld {
+				line.Text = ""
+			}
 		}
 		data, err := json.Marshal(line)
 		if err != nil {
@@ -237,7 +254,7 @@ func (rw *resultWriter) write(o outcome) error {
 		_, err = rw.w.Write(data)
 		return err
 	}
-	if o.res == nil {
+	if o.res == nil || withheld {
 		return nil
 	}
 	var text string
