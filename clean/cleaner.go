@@ -203,7 +203,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 			return fail("parse", err)
 		}
 	}
-	if len(blocks) == 0 {
+	if len(blocks) == 0 && !res.Spam {
 		return fail("clean", ErrEmpty)
 	}
 	if err := ctx.Err(); err != nil {

@@ -198,9 +198,6 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	if p.brands.gambling > 0 {
 		sc.weighted(SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
-		if p.brands.other == 0 {
-			sc.weighted(SigBrandOnly, 1, "")
-		}
 	} else if p.brands.plain > 0 {
 		sc.weighted(SigBrand, 1, strings.Join(p.brands.found, ", "))
 	}

@@ -55,14 +55,19 @@ func (m *Model) brands(ft string) brandStats {
 			continue
 		case letters > 0:
 			if w, ok := m.stems[tok]; ok {
-				if prevBrand && m.codeStem(prevTok) == 0 {
-					// "kv79 bet": the code and the stem beside it.
+				if prevBrand {
+					// "kv79 bet", "win68 bet": the code and the stem beside it.
+					if m.codeStem(prevTok) == 0 {
+						st.plain--
+					}
 					st.gambling += w
-					st.plain--
 					st.found[len(st.found)-1] = prevTok + " " + tok
 				}
 				prevBrand = false
 				continue
+			}
+			if prevBrand && m.tlds[tok] || commonTLD[tok] {
+				continue // the domain of a code: situs8vip.io
 			}
 			st.other++
 		}
@@ -70,6 +75,11 @@ func (m *Model) brands(ft string) brandStats {
 	}
 	return st
 }
+
+// commonTLD holds the top-level domains a brand code is written with
+// besides the lexicon's unusual ones; after a code they are not words.
+var commonTLD = map[string]bool{"com": true, "net": true, "org": true, "io": true, "co": true, "me": true, "info": true,
+	"vn": true, "id": true, "th": true, "ph": true, "my": true, "in": true, "br": true, "cn": true, "kr": true}
 
 // isQuantity reports a number with a unit or ordinal suffix of one or two
 // letters (830k, 48ml, 1kg, 4k, 2nd, 1080p): not a brand code.
@@ -187,7 +197,8 @@ func (m *Model) host(h string) hostInfo {
 			j++
 		}
 		glued := i > 0 && name[i-1] >= '0' && name[i-1] <= '9' || j < len(name) && name[j] >= '0' && name[j] <= '9'
-		if w := m.runStem(name[i:j], glued); w > hi.stem {
+		// Weak stems (live, play, club) do not make a host a gambling site.
+		if w := m.runStem(name[i:j], glued); w > hi.stem && w >= 0.5 {
 			hi.stem, hi.stemText = w, name[i:j]
 		}
 		i = j
