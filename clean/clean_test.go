@@ -41,8 +41,8 @@ func TestClean_HTML(t *testing.T) {
 	if strings.Contains(clean.PlainText(res), "kv79") || strings.Contains(clean.PlainText(res), "Home") {
 		t.Errorf("Text kept noise:\n%s", clean.PlainText(res))
 	}
-	if n := res.Removed["spam.hidden"]; n != 1 {
-		t.Errorf("Removed[spam.hidden] = %d, want 1 (removed: %v)", n, res.Removed)
+	if n := res.Removed["spam.block"]; n != 1 {
+		t.Errorf("Removed[spam.block] = %d, want 1 (removed: %v)", n, res.Removed)
 	}
 	if got := len(res.Blocks); got != 4 {
 		t.Errorf("got %d blocks, want 4:\n%s", got, clean.PlainText(res))
@@ -143,7 +143,7 @@ func TestClean_Text(t *testing.T) {
 	if clean.PlainText(res) != want {
 		t.Errorf("Text = %q, want %q", clean.PlainText(res), want)
 	}
-	for _, id := range []string{"spam.brand-line", "glyph.leading", "junk.image-filename"} {
+	for _, id := range []string{"spam.line", "glyph.leading", "junk.image-filename"} {
 		if res.Removed[id] != 1 {
 			t.Errorf("Removed[%s] = %d, want 1", id, res.Removed[id])
 		}

@@ -226,7 +226,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 			return fail("parse", err)
 		}
 	}
-	if len(blocks) == 0 {
+	if len(blocks) == 0 && !res.Spam {
 		return fail("clean", ErrEmpty)
 	}
 	if err := ctx.Err(); err != nil {
@@ -278,7 +278,12 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		}
 	}
 	host := hostOf(res.URL)
-	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr); err != nil {
+	an := c.rules.Spam().Analyze(doc, host)
+	res.Verdict = an.Verdict(res.URL)
+	if res.Spam {
+		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
+	}
+	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr, an); err != nil {
 		return nil, err
 	}
 	pageURL, _ := url.Parse(res.URL)
@@ -298,7 +303,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
-		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr); err != nil {
+		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr, nil); err != nil {
 			return nil, err
 		}
 		blocks = rules.HTMLBlocks(art.Node)

@@ -5,6 +5,7 @@ import (
 
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 )
 
 // Result is the outcome of cleaning one page.
@@ -30,6 +31,10 @@ type Result struct {
 	Removed map[string]int `json:"removed"`
 	// Trace lists every removal or change, when Options.Trace is set.
 	Trace []rules.Hit `json:"trace,omitempty"`
+	// Verdict is the whole-page spam verdict (json: spam, spam_score): a
+	// parasite landing page on a hacked site. The text is cleaned all the
+	// same; callers decide whether to output it.
+	spam.Verdict
 }
 
 // PageError is the error returned when one page cannot be cleaned. It names the

@@ -188,11 +188,14 @@ const (
 	EventRetry
 	// EventFailed: a failure given up on for this run.
 	EventFailed
+	// EventSpam: Extract judged the page spam from top to bottom
+	// (SpamError); no article file, an index line with status "spam".
+	EventSpam
 )
 
 // String names the kind in logs and metric labels.
 func (k EventKind) String() string {
-	return [...]string{"written", "unchanged", "followed", "skipped", "retry", "failed"}[k]
+	return [...]string{"written", "unchanged", "followed", "skipped", "retry", "failed", "spam"}[k]
 }
 
 // Event is the outcome of one fetch.

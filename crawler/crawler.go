@@ -30,6 +30,7 @@ type Stats struct {
 	Skipped   int64
 	Retried   int64
 	Failed    int64
+	Spam      int64 // pages judged spam from top to bottom: not written
 	Bytes     int64
 	Queued    int64 // frontier entries not yet done (approximate)
 	InFlight  int64
@@ -42,9 +43,9 @@ type Stats struct {
 }
 
 type counters struct {
-	fetched, written, new, changed, unchanged, followed, skipped, retried, failed, bytes, queued, inflight atomic.Int64
-	resumed, interrupted                                                                                   atomic.Bool
-	start                                                                                                  time.Time
+	fetched, written, new, changed, unchanged, followed, skipped, retried, failed, spam, bytes, queued, inflight atomic.Int64
+	resumed, interrupted                                                                                         atomic.Bool
+	start                                                                                                        time.Time
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -69,7 +70,7 @@ func (c *Crawler) Stats() Stats {
 	s := &c.stats
 	return Stats{
 		Fetched: s.fetched.Load(), Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(),
-		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(),
+		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Spam: s.spam.Load(),
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.start),
@@ -525,6 +526,8 @@ func (c *Crawler) emit(ev Event) {
 		s.skipped.Add(1)
 	case EventRetry:
 		s.retried.Add(1)
+	case EventSpam:
+		s.spam.Add(1)
 	case EventFailed:
 		s.failed.Add(1)
 		c.log.Warn("page failed", "url", ev.URL, "status", ev.Status, "err", ev.Err)

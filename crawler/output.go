@@ -27,13 +27,16 @@ const tmpPrefix = ".tmp-"
 type IndexLine struct {
 	URL       string    `json:"url"`
 	File      string    `json:"file,omitempty"`
-	Status    string    `json:"status"` // "new" or "changed"
+	Status    string    `json:"status"` // "new", "changed", or "spam" (no file written)
 	FetchedAt time.Time `json:"fetched_at"`
 	Title     string    `json:"title,omitempty"`
 	Hash      string    `json:"hash"`
 	Bytes     int       `json:"bytes"`
 	// Text is set in OutputJSONL format only.
 	Text string `json:"text,omitempty"`
+	// Spam and SpamScore: the page verdict of a page left out as spam.
+	Spam      bool    `json:"spam,omitempty"`
+	SpamScore float64 `json:"spam_score,omitempty"`
 }
 
 // hostOf returns the host[:port] of a canonical URL.

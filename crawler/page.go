@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -166,3 +167,13 @@ func isArticleLD(b []byte) bool {
 	}
 	return false
 }
+
+// SpamError is what an Extract function returns for a page that is spam
+// from top to bottom (a parasite landing page on a hacked site): the
+// crawler writes no article file for it, records it in the index with
+// status "spam" and counts it (EventSpam).
+type SpamError struct {
+	Score float64
+}
+
+func (e *SpamError) Error() string { return fmt.Sprintf("spam page (score %.2f)", e.Score) }

@@ -406,6 +406,18 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.at,
 	}
 	title, text, err := c.extract(ctx, page)
+	var se *SpamError
+	if errors.As(err, &se) {
+		st.Hash, st.Err = "", ""
+		st.Recheck = c.backoff(st.Recheck)
+		b, jerr := json.Marshal(IndexLine{URL: e.URL, Status: "spam", FetchedAt: r.at, Title: title, Spam: true, SpamScore: se.Score})
+		if jerr == nil && st.File == "" {
+			res.line = b // recorded once; a known spam page is not indexed again
+		}
+		res.state = st
+		ev.Kind, ev.Err = EventSpam, se
+		return res, ev
+	}
 	if err == nil && strings.TrimSpace(text) == "" {
 		err = errors.New("no text")
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -13,12 +14,14 @@ import (
 // extracted article) on doc, in order, removing what they match. Every
 // removal is recorded in t (which may be nil).
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
-	_ = s.ApplyDOMContext(context.Background(), doc, stage, host, t)
+	_ = s.ApplyDOMContext(context.Background(), doc, stage, host, t, nil)
 }
 
-// ApplyDOMContext is ApplyDOM stopping with ctx's error, between rules, once
-// ctx is done; doc is then left partly cleaned.
-func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, host string, t *Trace) error {
+// ApplyDOMContext is ApplyDOM with the page's spam analysis already made
+// (by the caller, who also wants the page verdict; nil makes it when a
+// spam-score rule first needs it), stopping with ctx's error, between rules,
+// once ctx is done; doc is then left partly cleaned.
+func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, host string, t *Trace, an *spam.Analysis) error {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
@@ -34,6 +37,9 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 		if all == nil {
 			all, lens = indexElements(doc)
 		}
+		if r.spamScore > 0 && an == nil {
+			an = s.Spam().Analyze(doc, host)
+		}
 		for i, n := range all {
 			if r.selector != nil && (!r.subjects.candidate(n) || !r.subjects.exact && !r.selector.Match(n)) {
 				continue
@@ -42,6 +48,12 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 			// the cap means no match, without reading the text.
 			if r.maxWords > 0 && lens[i] > (r.maxWords+1)*48 {
 				continue
+			}
+			var score *spam.Score
+			if r.spamScore > 0 {
+				if score = an.Score(n); score == nil || score.Value < r.spamScore {
+					continue
+				}
 			}
 			if !attached(n, doc) || protected(n, kept) || !domMatches(r, n, texts, lits, ri) {
 				continue
@@ -55,6 +67,7 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 			case ActionRemove:
 				if t.count(r) {
 					t.add(r, nodePath(n), nodeText(n))
+					t.scored(score)
 				}
 				texts.changed(n)
 				n.Parent.RemoveChild(n)

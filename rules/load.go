@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/winnowhq/winnow/internal/yamlpos"
@@ -45,6 +46,7 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 	sort.Strings(names)
 	var errs ErrorList
 	var all []*Rule
+	var lexicons []*spam.Lexicon
 	for _, n := range names {
 		display := n
 		if prefix != "" {
@@ -55,14 +57,19 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 			errs.Add(Pos{File: display}, "read: %v", err)
 			continue
 		}
-		rs, err := Parse(display, data)
+		f, err := ParseFile(display, data)
 		var el ErrorList
 		if errors.As(err, &el) {
 			errs = append(errs, el...)
 		} else if err != nil {
 			errs.Add(Pos{File: display}, "%v", err)
 		}
-		all = append(all, rs...)
+		if f != nil {
+			all = append(all, f.Rules...)
+			if f.Lexicon != nil {
+				lexicons = append(lexicons, f.Lexicon)
+			}
+		}
 	}
 	set, err := NewSet(all...)
 	var el ErrorList
@@ -72,12 +79,37 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if len(lexicons) > 0 {
+		if set, err = set.WithLexicons(lexicons...); err != nil {
+			return nil, err
+		}
+	}
 	return set, nil
 }
 
+// File is what one rule file holds: rules, and optionally a spam lexicon
+// (a top-level `lexicon:` key, in the format of spam/lexicon.yaml) that
+// extends and overrides the built-in one.
+type File struct {
+	Rules   []*Rule
+	Lexicon *spam.Lexicon
+}
+
 // Parse compiles the rules of one YAML file. name is used in positions.
-// The file is read strictly: an unknown or duplicate key is an error.
+// The file is read strictly: an unknown or duplicate key is an error. A
+// lexicon in the file is checked but not returned; see ParseFile.
 func Parse(name string, data []byte) ([]*Rule, error) {
+	f, err := ParseFile(name, data)
+	if f == nil {
+		return nil, err
+	}
+	return f.Rules, err
+}
+
+// ParseFile compiles the rules and the lexicon of one YAML file, read
+// strictly (an unknown or duplicate key is an error). name is used in
+// positions.
+func ParseFile(name string, data []byte) (*File, error) {
 	r := yamlpos.NewReader(name)
 	if len(data) > MaxFileSize {
 		r.ErrorfAt(yamlpos.Pos{File: name}, "file is %d bytes, over the %d-byte limit", len(data), MaxFileSize)
@@ -88,18 +120,21 @@ func Parse(name string, data []byte) ([]*Rule, error) {
 		return nil, r.Err() // an empty file holds no rules
 	}
 	p := &parser{r}
-	var out []*Rule
+	out := &File{}
 	if root.Kind != yaml.MappingNode {
-		p.Errorf(root, "expected a mapping with key \"rules\", got %s", yamlpos.KindName(root))
+		p.Errorf(root, "expected a mapping with key \"rules\" or \"lexicon\", got %s", yamlpos.KindName(root))
 		return nil, p.Err()
 	}
 	p.Mapping(root, "file", yamlpos.Fields{
 		"rules": func(v *yaml.Node) {
 			for _, rn := range p.Sequence(v, "rules") {
 				if r := p.rule(rn); r != nil {
-					out = append(out, r)
+					out.Rules = append(out.Rules, r)
 				}
 			}
+		},
+		"lexicon": func(v *yaml.Node) {
+			out.Lexicon = spam.ParseLexicon(v, p.Errorf)
 		},
 	})
 	return out, p.Err()
@@ -260,6 +295,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 			}
 		},
 		"hidden":       flag(&r.hidden, "hidden"),
+		"spam-score":   func(v *yaml.Node) { r.spamScore = p.Float(v, "spam-score", 0.01, 100) },
 		"link-density": func(v *yaml.Node) { r.minLinkDens = p.Float(v, "link-density", 0, 1) },
 		"min-links":    count(&r.minLinks, "min-links"),
 		"min-words":    count(&r.minWords, "min-words"),
@@ -311,8 +347,10 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.Errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0:
-		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
+	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0 && r.spamScore == 0:
+		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden, teasers or spam-score", r.ID, r.Stage)
+	case r.spamScore > 0 && r.Stage == StageArticle:
+		p.Errorf(n, "rule %s: spam-score works at stages dom and text", r.ID)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
 		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
 	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == glyphsNone:

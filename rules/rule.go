@@ -106,6 +106,7 @@ type Rule struct {
 	hrefLits    []string       // dom: lower-case literals one of which the href must hold first
 	kinds       []Kind
 	hidden      bool
+	spamScore   float64 // the block's or link's spam score is at least this (0: not a matcher)
 	minLinkDens float64
 	minLinks    int
 	minWords    int

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+
+	"github.com/winnowhq/winnow/spam"
 )
 
 // Set is an immutable, ordered set of compiled rules, safe for concurrent use.
@@ -12,6 +14,10 @@ import (
 type Set struct {
 	rules []*Rule
 	byID  map[string]*Rule
+	// lexicons extend the built-in spam lexicon, in order; model is the
+	// compiled result (nil: the built-in model).
+	lexicons []*spam.Lexicon
+	model    *spam.Model
 	litsState
 	// runs holds *textRun scratch (block copies, memos, dedupe maps) for
 	// reuse by later ApplyText calls: rebuilding the maps on every page,
@@ -48,13 +54,57 @@ func NewSet(rs ...*Rule) (*Set, error) {
 	return s, nil
 }
 
-// Merge returns a Set of s's rules followed by others'. Duplicate ids are errors.
+// Merge returns a Set of s's rules followed by others', and their
+// lexicons in the same order. Duplicate ids are errors.
 func (s *Set) Merge(others ...*Set) (*Set, error) {
 	all := slices.Clone(s.Rules())
+	var lex []*spam.Lexicon
+	if s != nil {
+		lex = slices.Clone(s.lexicons)
+	}
 	for _, o := range others {
 		all = append(all, o.Rules()...)
+		if o != nil {
+			lex = append(lex, o.lexicons...)
+		}
 	}
-	return NewSet(all...)
+	set, err := NewSet(all...)
+	if err != nil || len(lex) == 0 {
+		return set, err
+	}
+	return set.WithLexicons(lex...)
+}
+
+// WithLexicons returns a copy of s whose spam model is the built-in
+// lexicon extended and overridden by lexicons, in order.
+func (s *Set) WithLexicons(lexicons ...*spam.Lexicon) (*Set, error) {
+	base, err := spam.Builtin()
+	if err != nil {
+		return nil, err
+	}
+	m, err := spam.Compile(append([]*spam.Lexicon{base}, lexicons...)...)
+	if err != nil {
+		return nil, err
+	}
+	out, err := NewSet(s.Rules()...)
+	if err != nil {
+		return nil, err
+	}
+	out.lexicons, out.model = slices.Clone(lexicons), m
+	return out, nil
+}
+
+// Spam returns the spam model the set's spam-score rules use: the built-in
+// lexicon, extended by the lexicons of the set's rule files.
+func (s *Set) Spam() *spam.Model {
+	if s != nil && s.model != nil {
+		return s.model
+	}
+	m, err := spam.Default()
+	if err != nil {
+		panic("winnow: built-in spam lexicon: " + err.Error()) // embedded and tested: cannot happen
+	}
+	return m
 }
 
 // Without returns a Set lacking the rules with the given ids. An id that names
@@ -73,7 +123,12 @@ func (s *Set) Without(ids ...string) (*Set, error) {
 			keep = append(keep, r)
 		}
 	}
-	return NewSet(keep...)
+	out, err := NewSet(keep...)
+	if err != nil {
+		return nil, err
+	}
+	out.lexicons, out.model = s.lexicons, s.model
+	return out, nil
 }
 
 // Rules returns the rules in application order. The slice must not be modified.

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam"
 )
 
 // Page carries what text rules may need to know about the page.
@@ -21,15 +22,17 @@ type tblock struct {
 	Block
 	kept bool
 	// Cached per block, computed on first use and reset when Text changes.
-	words int // -1: not yet counted
-	key   string
-	keyOK bool
-	hits  hits     // literals of the set found in the lower-cased text, once asked for
-	sh    []uint64 // hashed word 3-shingles of key, once asked for
-	shOK  bool
-	memo  []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
-	bytes byteSet // the byte values in Text, once asked for
-	byOK  bool
+	words  int // -1: not yet counted
+	key    string
+	keyOK  bool
+	hits   hits     // literals of the set found in the lower-cased text, once asked for
+	sh     []uint64 // hashed word 3-shingles of key, once asked for
+	shOK   bool
+	memo   []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
+	bytes  byteSet // the byte values in Text, once asked for
+	byOK   bool
+	spam   *spam.Score // the spam score of Text, once asked for
+	spamOK bool
 }
 
 func (b *tblock) wordCount() int {
@@ -58,6 +61,7 @@ func (b *tblock) byteValues() *byteSet {
 func (b *tblock) setText(t string) {
 	b.Text, b.words, b.key, b.keyOK, b.memo, b.hits, b.sh, b.shOK = t, -1, "", false, nil, nil, nil, false
 	b.byOK = false
+	b.spam, b.spamOK = nil, false
 }
 
 // MaxTextPasses bounds the passes of ApplyText.
@@ -336,6 +340,9 @@ func (run *textRun) apply(r *Rule) {
 			out = keep(out, b)
 		case ActionDrop:
 			run.hit(r, i, b.Text)
+			if r.spamScore > 0 && run.trace != nil && run.trace.Detailed {
+				run.trace.scored(b.spam)
+			}
 			dropNext = r.alsoNext > 0
 		case ActionCutAfter:
 			run.hit(r, i, b.Text)
@@ -403,6 +410,14 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 	}
 	if counts != nil && counts[b.textKey()] < r.repeats {
 		return false
+	}
+	if r.spamScore > 0 {
+		if !b.spamOK {
+			b.spam, b.spamOK = run.set.Spam().ScoreText(b.Text), true
+		}
+		if b.spam == nil || b.spam.Value < r.spamScore {
+			return false
+		}
 	}
 	if !run.textMatch(r, b) {
 		return false

@@ -1,6 +1,9 @@
 package rules
 
-import "github.com/winnowhq/winnow/internal/textnorm"
+import (
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam"
+)
 
 // Trace records what rules did to one page. Counts are always kept; Hits only
 // when Detailed is set, so that a plain run pays for no excerpts. A nil *Trace
@@ -31,6 +34,15 @@ func (t *Trace) count(r *Rule) bool {
 func (t *Trace) add(r *Rule, where, text string) {
 	t.Hits = append(t.Hits, Hit{Rule: r.ID, Stage: r.Stage.String(), Action: r.Action.String(), Where: where,
 		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
+}
+
+// scored adds a spam score and its evidence to the last hit kept.
+func (t *Trace) scored(s *spam.Score) {
+	if s == nil || len(t.Hits) == 0 {
+		return
+	}
+	h := &t.Hits[len(t.Hits)-1]
+	h.Score, h.Evidence = s.Value, s.String()
 }
 
 // Record counts one hit for ruleID and, when detailed, keeps an excerpt of

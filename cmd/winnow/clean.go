@@ -15,6 +15,7 @@ import (
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 )
 
 const cleanUsage = `Usage: winnow clean [flags] INPUT...
@@ -47,6 +48,7 @@ type cleanFlags struct {
 	links      bool
 	images     bool
 	targetLang string
+	keepSpam   bool
 }
 
 type multiFlag []string
@@ -72,6 +74,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&f.links, "links", false, "markdown: keep links as [text](url)")
 	fs.BoolVar(&f.images, "images", false, "markdown: keep images as ![alt](src)")
 	fs.StringVar(&f.targetLang, "target-language", "", "keep only pages whose text is in one of these languages (ISO 639-1, comma-separated: en,de); pages whose language cannot be told are kept")
+	fs.BoolVar(&f.keepSpam, "keep-spam", false, "output pages judged spam from top to bottom (parasite pages) as any other; without it their text is left out, with a warning on stderr")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -120,7 +123,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		stdin:   e.stdin,
 		workers: f.workers,
 	}
-	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr,
+	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam,
 		markdown: clean.MarkdownOptions{Links: f.links, Images: f.images}}
 	var prog *progress
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
@@ -223,6 +226,7 @@ type resultWriter struct {
 	w        io.Writer
 	explain  bool
 	stderr   io.Writer
+	keepSpam bool
 	n        int
 }
 
@@ -235,6 +239,7 @@ type jsonLine struct {
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
+	spam.Verdict
 }
 
 func (rw *resultWriter) write(o outcome) error {
@@ -242,7 +247,16 @@ func (rw *resultWriter) write(o outcome) error {
 	if rw.explain && o.res != nil {
 		for _, h := range o.res.Trace {
 			fmt.Fprintf(rw.stderr, "%s: %s %s [%s] %s: %q\n", o.source, h.Stage, h.Action, h.Rule, h.Where, h.Excerpt)
+			if h.Evidence != "" {
+				fmt.Fprintf(rw.stderr, "%s:   spam score %s\n", o.source, h.Evidence)
+			}
 		}
+	}
+	// A page spam from top to bottom: its text is left out (the jsonl line
+	// still says spam and its score), with one warning naming it.
+	withheld := o.res != nil && o.res.Spam && !rw.keepSpam
+	if withheld {
+		fmt.Fprintf(rw.stderr, "winnow: %s: spam page (score %.2f), text not output (--keep-spam outputs it)\n", o.source, o.res.Verdict.Score)
 	}
 	switch rw.format {
 	case "jsonl":
@@ -252,7 +266,10 @@ func (rw *resultWriter) write(o outcome) error {
 		}
 		if r := o.res; r != nil {
 			line.URL, line.Title, line.Text, line.Metadata, line.Removed = r.URL, r.Title, r.Body, r.Metadata, r.Removed
-			line.Trace = r.Trace
+			line.Trace, line.Verdict = r.Trace, r.Verdict
+			if withheld {
+				line.Text = ""
+			}
 		}
 		data, err := json.Marshal(line)
 		if err != nil {
@@ -262,7 +279,7 @@ func (rw *resultWriter) write(o outcome) error {
 		_, err = rw.w.Write(data)
 		return err
 	}
-	if o.res == nil {
+	if o.res == nil || withheld {
 		return nil
 	}
 	var text string

@@ -62,7 +62,7 @@ func TestClean_JSONLOrderAndErrors(t *testing.T) {
 		}
 		recs = append(recs, r)
 	}
-	if recs[0].Source != seed003 || recs[0].Error != "" || recs[0].Removed["spam.brand-line"] != 2 {
+	if recs[0].Source != seed003 || recs[0].Error != "" || recs[0].Removed["spam.line"] != 2 {
 		t.Errorf("line 1 = %+v", recs[0])
 	}
 	if recs[1].Source != missing || !strings.Contains(recs[1].Error, "no such file") {
@@ -131,7 +131,7 @@ func TestClean_DirectoryMarkdownExplain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, id := range []string{"[spam.brand-line]", "[glyph.leading]", "[sidebar.marker]", "[junk.image-filename]"} {
+	for _, id := range []string{"[spam.line]", "[glyph.leading]", "[sidebar.marker]", "[junk.image-filename]"} {
 		if !strings.Contains(stderr, id) {
 			t.Errorf("--explain output lacks %s:\n%s", id, stderr)
 		}
@@ -186,7 +186,7 @@ func TestRulesCommands(t *testing.T) {
 		t.Errorf("rules lint: %v\n%s", err, out)
 	}
 	out, _, err = runCmd(t, "", "rules", "list")
-	if err != nil || !strings.Contains(out, "spam.brand-line") {
+	if err != nil || !strings.Contains(out, "spam.line") {
 		t.Errorf("rules list: %v\n%s", err, out)
 	}
 }

@@ -94,8 +94,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped, %d failed, %d fetched in %s\n",
-		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped, %d spam, %d failed, %d fetched in %s\n",
+		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
 		return errSilent
@@ -156,6 +156,9 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 		if err != nil {
 			return "", "", err
 		}
+		if res.Spam {
+			return res.Title, "", &crawler.SpamError{Score: res.Verdict.Score}
+		}
 		// The text without the title: the crawler writes the title above it.
 		return res.Title, res.Body, nil
 	}, nil
@@ -208,7 +211,7 @@ func drawCrawlProgress(ctx context.Context, w io.Writer, name string, cr *crawle
 		case <-t.C:
 		}
 		s := cr.Stats()
-		done := s.Written + s.Unchanged + s.Followed + s.Skipped + s.Failed
+		done := s.Written + s.Unchanged + s.Followed + s.Skipped + s.Spam + s.Failed
 		rate := float64(done) / max(s.Elapsed.Seconds(), 1e-3)
 		fmt.Fprintf(w, "\r\033[K%s: %d done, %d queued, %d in flight, %.1f pages/s, %d written, %d errors",
 			name, done, s.Queued, s.InFlight, rate, s.Written, s.Failed)

@@ -1,0 +1,20 @@
+// Package spam scores gambling, betting, casino and adult spam on web pages
+// as evidence, not as a list of strings.
+//
+// A lexicon (spam/lexicon.yaml, embedded; extended and overridden by any rule
+// file's `lexicon:` key) weights terms in many languages, with the common
+// legitimate senses in mind, and weights the other signals: brand-shaped
+// codes (tk88, 789bet), links to other sites, gambling-shaped hosts and
+// paths, unusual top-level domains, anchors glued to the end of a real
+// paragraph, hidden ancestry, blocks made of spam links. Text is folded
+// first (Fold): NFKC, case and width folding, zero-width and bidi controls
+// removed, look-alike letters of other scripts and styled mathematical
+// letters mapped to ASCII, digits standing for letters swapped back.
+//
+// Weak signals (a code's shape, another host, a hidden box, a glued anchor)
+// count only when vocabulary or a strong signal opens the gate, so none of
+// them alone makes a block spam. Analyze gives one Score per block and per
+// link of a page, with the evidence that fired; rules act on the score
+// (match key spam-score in rules/doc.go). Analysis.Verdict judges the whole
+// page (a parasite landing page).
+package spam

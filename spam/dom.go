@@ -1,0 +1,431 @@
+package spam
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Analysis holds the spam scores of one page's blocks and links, computed
+// in one walk. It is read by the rules that act on the score and by the
+// page verdict.
+type Analysis struct {
+	m      *Model
+	site   string // the page's registrable domain
+	scores map[*html.Node]*Score
+	// page totals, for the verdict
+	words, spamWords int
+	title, h1, ld    *Score
+	register         []string // hosts register/login buttons point to
+}
+
+// Score returns the score of n (nil when n is not a scored block or link,
+// or nothing was found in it).
+func (a *Analysis) Score(n *html.Node) *Score {
+	if a == nil {
+		return nil
+	}
+	return a.scores[n]
+}
+
+// part is what a subtree gathers for the blocks around it: its clean text
+// facts, and the words of the parts already scored as spam.
+type part struct {
+	textFacts
+	spamWords, spamUnits int
+	links                int
+}
+
+// Analyze scores the blocks and links of doc, a page whose host is
+// pageHost. Links first: a spam link's words leave its block's text, so
+// that a real paragraph with a spam anchor glued to it keeps a clean score
+// and only the anchor goes.
+func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
+	a := &Analysis{m: m, scores: map[*html.Node]*Score{}}
+	if h := strings.ToLower(pageHost); h != "" {
+		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
+			h = h[:i]
+		}
+		a.site = m.host(h).site
+	}
+	w := walker{a: a}
+	top := w.walk(doc, false)
+	a.words = top.words + top.spamWords
+	a.spamWords = top.spamWords
+	return a
+}
+
+type walker struct {
+	a *Analysis
+}
+
+func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
+	var p part
+	switch n.Type {
+	case html.TextNode:
+		if strings.TrimSpace(n.Data) == "" {
+			return p
+		}
+		p.textFacts = w.a.m.facts(n.Data)
+		return p
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return p
+	}
+	switch n.DataAtom {
+	case atom.Script:
+		if n.Parent != nil && w.a.ld == nil {
+			w.a.ld = w.jsonLD(n)
+		}
+		return p
+	case atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Math, atom.Select, atom.Textarea, atom.Iframe, atom.Object:
+		return p
+	case atom.Title:
+		if w.a.title == nil {
+			w.a.title = w.a.m.ScoreText(nodeText(n))
+		}
+		return p
+	case atom.Head:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			w.walk(c, false)
+		}
+		return p
+	}
+	why := hiddenWhy(n)
+	hidden := hiddenAnc || why != ""
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		cp := w.walk(c, hidden)
+		p.textFacts.add(&cp.textFacts)
+		p.spamWords += cp.spamWords
+		p.spamUnits += cp.spamUnits
+		p.links += cp.links
+	}
+	if n.Type != html.ElementNode {
+		return p
+	}
+	var s *Score
+	switch {
+	case n.DataAtom == atom.A:
+		p.links++
+		s = w.link(n, &p, hidden)
+		if n.Parent != nil && w.isButton(n, &p) {
+			w.a.register = append(w.a.register, linkHost(attr(n, "href")))
+		}
+	case n.DataAtom == atom.H1 && w.a.h1 == nil:
+		w.a.h1 = w.a.m.ScoreText(nodeText(n))
+		s = w.block(n, &p, hidden, why)
+	case n.DataAtom == atom.Button:
+		if w.isButton(n, &p) {
+			w.a.register = append(w.a.register, "")
+		}
+		s = w.block(n, &p, hidden, why)
+	case n.DataAtom == atom.Html || n.DataAtom == atom.Body:
+	case isUnit(n.DataAtom) || why != "":
+		s = w.block(n, &p, hidden, why)
+	}
+	if s != nil {
+		w.a.scores[n] = s
+		if s.Value >= Unit {
+			// Its words leave the clean text of the blocks around it.
+			p.spamWords += p.words
+			p.spamUnits++
+			p.textFacts = textFacts{}
+		}
+	}
+	return p
+}
+
+// isUnit reports the elements scored as blocks: every block element and
+// the inline boxes spam hides in.
+func isUnit(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Table, atom.Tr, atom.Td, atom.Th,
+		atom.Blockquote, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Dl, atom.Main, atom.Form, atom.Center,
+		atom.Span, atom.Font, atom.Strong, atom.B, atom.Em, atom.I, atom.Small, atom.Marquee, atom.Label, atom.Address:
+		return true
+	}
+	return false
+}
+
+// block scores a block from its clean parts: vocabulary and brand codes as
+// densities, the spam parts it is made of, hidden ancestry.
+func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
+	m := w.a.m
+	if p.vocab == 0 && p.brands.gambling == 0 && p.spamUnits == 0 {
+		return nil
+	}
+	sc := scorer{m: m}
+	sc.text(&p.textFacts)
+	// Made of spam parts: what is left between them is a few words at most
+	// (separators, "|", "Link:"), or far less than the spam.
+	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
+		sc.weighted(SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
+	}
+	if hidden {
+		if why == "" {
+			why = "ancestor"
+		}
+		sc.weighted(SigHidden, 1, why)
+	}
+	return sc.result()
+}
+
+// link scores an anchor: its text, its host and path against the page's,
+// where it sits in its paragraph, hidden ancestry.
+func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
+	m := w.a.m
+	href := strings.TrimSpace(attr(n, "href"))
+	host := linkHost(href)
+	hi := m.host(host)
+	foreign := host != "" && hi.site != "" && hi.site != w.a.site
+	pathW, pathWhat := 0.0, ""
+	if foreign {
+		pathW, pathWhat = m.pathStem(pathQuery(href))
+	}
+	// A code named after its own throw-away domain: W332 -> w332.club.
+	brandDomain := foreign && hi.oddTLD != "" && p.words <= 3 && namesHost(Fold(nodeText(n)), hi)
+	// Cheap exit: without vocabulary, a gambling code or a gambling host
+	// or path, the weak signals could never count.
+	if p.vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain {
+		return nil
+	}
+	sc := scorer{m: m}
+	// An anchor is short: its vocabulary counts as it is, no density.
+	if p.vocab != 0 {
+		sc.add(SigTerms, p.vocab, strings.Join(p.terms, ", "))
+	}
+	if p.brands.gambling > 0 {
+		sc.weighted(SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
+	} else if p.brands.plain > 0 {
+		sc.weighted(SigBrand, 1, strings.Join(p.brands.found, ", "))
+	}
+	if foreign {
+		sc.weighted(SigForeignHost, 1, host)
+		if hi.stem > 0 {
+			sc.weighted(SigGamblingHost, hi.stem, hi.stemText)
+		}
+		if hi.brand {
+			sc.weighted(SigBrandHost, 1, hi.site)
+		}
+		if hi.oddTLD != "" {
+			sc.weighted(SigOddTLD, 1, "."+hi.oddTLD)
+		}
+		if pathW > 0 {
+			sc.weighted(SigGamblingPath, pathW, pathWhat)
+		}
+		if brandDomain {
+			sc.weighted(SigBrandDomain, 1, hi.site)
+		}
+	}
+	switch where := placement(n); where {
+	case "glued-end", "glued-start":
+		sc.weighted(SigGlued, 1, where)
+	case "inline":
+		sc.weighted(SigInline, 1, "")
+	}
+	if hidden {
+		sc.weighted(SigHidden, 1, "ancestor")
+	}
+	return sc.result()
+}
+
+// namesHost reports an anchor text that is a code (digits in it) and the
+// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia.
+func namesHost(ft string, hi hostInfo) bool {
+	var b strings.Builder
+	digits := false
+	for tok := range words(ft) {
+		b.WriteString(tok)
+		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
+	}
+	name, _, _ := strings.Cut(hi.site, ".")
+	return digits && b.Len() >= 3 && strings.ReplaceAll(name, "-", "") == b.String()
+}
+
+// isButton reports a register or login control: a button, or a short link
+// whose text holds a register word.
+func (w *walker) isButton(n *html.Node, p *part) bool {
+	if p.words > 6 {
+		return false
+	}
+	return w.a.m.hasRegister(Fold(nodeText(n)))
+}
+
+func (w *walker) jsonLD(n *html.Node) *Score {
+	if !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") || n.FirstChild == nil {
+		return nil
+	}
+	data := n.FirstChild.Data
+	if len(data) > 1<<16 {
+		data = data[:1<<16]
+	}
+	// The names and headline are what a parasite page fills with its brand;
+	// reading the strings of the JSON is enough to score them.
+	var b strings.Builder
+	for _, key := range []string{`"name"`, `"headline"`, `"alternateName"`} {
+		for rest := data; ; {
+			i := strings.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := strings.IndexByte(rest, '"')
+			if j < 0 || strings.TrimSpace(strings.TrimLeft(rest[:j], ": \t\n")) != "" {
+				continue
+			}
+			rest = rest[j+1:]
+			k := strings.IndexByte(rest, '"')
+			if k < 0 {
+				break
+			}
+			b.WriteString(rest[:k])
+			b.WriteString(". ")
+			rest = rest[k:]
+		}
+	}
+	return w.a.m.ScoreText(b.String())
+}
+
+// placement says where a link sits in its block: glued to the end or the
+// start of a real paragraph (ten words or more of text outside it, and
+// nothing but spaces and marks between it and the block's edge), inside a
+// sentence (words before it and after it), or neither.
+func placement(a *html.Node) string {
+	blk := a.Parent
+	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
+		blk = blk.Parent
+	}
+	if blk == nil || blk.Type != html.ElementNode {
+		return ""
+	}
+	var before, after strings.Builder
+	seen := false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n == a {
+			seen = true
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			if seen {
+				after.WriteString(n.Data)
+			} else {
+				before.WriteString(n.Data)
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript:
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(blk)
+	bw, aw := countWords(before.String()), countWords(after.String())
+	switch {
+	case bw >= 10 && aw == 0:
+		return "glued-end"
+	case aw >= 10 && bw == 0:
+		return "glued-start"
+	case bw >= 3 && aw >= 1:
+		return "inline"
+	}
+	return ""
+}
+
+func isUnitBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Li, atom.Td, atom.Th, atom.Dd, atom.Blockquote, atom.Section, atom.Article,
+		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Figcaption, atom.Body:
+		return true
+	}
+	return false
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return itoa(n) + " " + what + "s"
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func nodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// linkHost returns the lower-case host of an absolute or scheme-relative
+// link, without port, or "".
+func linkHost(href string) string {
+	i := strings.Index(href, "//")
+	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
+		return ""
+	}
+	h := href[i+2:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
+		h = h[:j]
+	}
+	return strings.ToLower(h)
+}
+
+// pathQuery returns the path and query of a link.
+func pathQuery(href string) string {
+	if i := strings.Index(href, "//"); i >= 0 {
+		href = href[i+2:]
+		if j := strings.IndexAny(href, "/?"); j >= 0 {
+			href = href[j:]
+		} else {
+			return ""
+		}
+	}
+	if j := strings.IndexByte(href, '#'); j >= 0 {
+		href = href[:j]
+	}
+	return href
+}

@@ -1,0 +1,99 @@
+package spam
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// hiddenWhy says how n's own markup hides it, or "": the hidden attribute,
+// aria-hidden, display:none, visibility:hidden, zero font size, a box of
+// 0 or 1 px with overflow hidden, far off-screen position or indent, text
+// colour equal to the background. Stylesheets are not read. Hiding is weak
+// evidence: collapsed answers, tabs and menus hide content too.
+func hiddenWhy(n *html.Node) string {
+	if n.Type != html.ElementNode {
+		return ""
+	}
+	style := ""
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return "hidden attribute"
+		case "aria-hidden":
+			if strings.EqualFold(strings.TrimSpace(a.Val), "true") {
+				return "aria-hidden"
+			}
+		case "style":
+			style = a.Val
+		}
+	}
+	if style == "" {
+		return ""
+	}
+	d := parseStyle(style)
+	switch {
+	case d["display"] == "none":
+		return "display:none"
+	case d["visibility"] == "hidden", d["visibility"] == "collapse":
+		return "visibility:hidden"
+	case d["opacity"] != "" && strings.Trim(d["opacity"], "0.") == "":
+		return "opacity:0"
+	case tiny(d["font-size"]):
+		return "font-size:" + d["font-size"]
+	case farOff(d["left"]) || farOff(d["top"]) || farOff(d["text-indent"]) || farOff(d["margin-left"]) || farOff(d["right"]):
+		return "off-screen"
+	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"])):
+		return "tiny box, overflow hidden"
+	case d["clip"] == "rect(0,0,0,0)" || d["clip"] == "rect(0 0 0 0)" || d["clip-path"] == "inset(50%)":
+		return "clipped"
+	case d["color"] != "" && d["color"] == firstNonEmpty(d["background-color"], d["background"]):
+		return "text colour = background"
+	}
+	return ""
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// parseStyle reads an inline style into lower-case property: value pairs.
+// Hand-written: a CSS parser is not needed to read the handful of
+// properties that hide text.
+func parseStyle(s string) map[string]string {
+	m := map[string]string{}
+	for _, d := range strings.Split(s, ";") {
+		k, v, ok := strings.Cut(d, ":")
+		if !ok {
+			continue
+		}
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		m[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(strings.TrimSpace(v), ", ", ",")
+	}
+	return m
+}
+
+// tiny reports a length of 0 or 1 (px, em, ...).
+func tiny(v string) bool {
+	if v == "" {
+		return false
+	}
+	num := strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz%")
+	num = strings.TrimLeft(num, "+")
+	return num == "0" || num == "1" || num == "0.0" || num == ".0" || strings.Trim(num, "0.") == "" && num != ""
+}
+
+// farOff reports a negative length of at least 999 units.
+func farOff(v string) bool {
+	if !strings.HasPrefix(v, "-") {
+		return false
+	}
+	num := strings.TrimRight(v[1:], "abcdefghijklmnopqrstuvwxyz%")
+	if i := strings.IndexByte(num, '.'); i >= 0 {
+		num = num[:i]
+	}
+	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
+}

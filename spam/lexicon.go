@@ -1,0 +1,197 @@
+package spam
+
+import (
+	_ "embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Lexicon is one lexicon file's content: weighted terms per language, the
+// weights of the other evidence, the stems that make a host look like a
+// gambling site, top-level domains that spam favours and the words of
+// register and login buttons. A later lexicon overrides an earlier one term
+// by term and weight by weight (a weight of 0 switches a term off).
+type Lexicon struct {
+	Terms    []Term
+	Weights  map[Signal]float64
+	Stems    []Term   // weighted stems of hosts, paths and brand codes: bet, casino, judi, ...
+	TLDs     []string // unusual top-level domains, without the dot
+	Register []string // register / login / claim words on buttons
+}
+
+// Term is one weighted word or phrase of the lexicon. A term ending in "*"
+// also matches longer words ("casino*": casinos).
+type Term struct {
+	Text   string
+	Lang   string
+	Weight float64
+}
+
+// ErrorFunc reports a problem at a YAML node.
+type ErrorFunc func(n *yaml.Node, format string, args ...any)
+
+// ParseLexicon reads the value of a `lexicon:` key. Every problem is
+// reported through errorf, with the node it concerns; unknown keys are
+// errors, so a typo never silently drops a part of the lexicon.
+//
+//	lexicon:
+//	  weights: {gambling-host: 0.8, hidden: 0.4}
+//	  stems: {bet: 1, casino: 1, win: 0.4}
+//	  tlds: [xyz, top, vip]
+//	  register: [daftar, register, đăng ký]
+//	  terms:
+//	    en: {online casino: 1.0, casino*: 0.3}
+func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
+	lx := &Lexicon{Weights: map[Signal]float64{}}
+	if n.Kind != yaml.MappingNode {
+		errorf(n, "lexicon: expected a mapping, got %s", kindName(n))
+		return lx
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "weights":
+			eachPair(v, "weights", errorf, func(k, v *yaml.Node) {
+				s, ok := signalByName(k.Value)
+				if !ok {
+					errorf(k, "unknown signal %q in weights (want one of %s)", k.Value, strings.Join(signalNames[:], ", "))
+					return
+				}
+				if w, ok := number(v, errorf); ok {
+					lx.Weights[s] = w
+				}
+			})
+		case "stems":
+			eachPair(v, "stems", errorf, func(k, v *yaml.Node) {
+				if w, ok := number(v, errorf); ok {
+					lx.Stems = append(lx.Stems, Term{Text: Fold(strings.TrimSpace(k.Value)), Weight: w})
+				}
+			})
+		case "tlds":
+			lx.TLDs = append(lx.TLDs, stringList(v, "tlds", errorf)...)
+		case "register":
+			lx.Register = append(lx.Register, stringList(v, "register", errorf)...)
+		case "terms":
+			eachPair(v, "terms", errorf, func(lang, terms *yaml.Node) {
+				seen := map[string]*yaml.Node{}
+				eachPair(terms, "terms."+lang.Value, errorf, func(k, v *yaml.Node) {
+					t := strings.TrimSpace(k.Value)
+					if t == "" || t == "*" {
+						errorf(k, "empty term")
+						return
+					}
+					f := SwapDigits(Fold(t))
+					if prev := seen[f]; prev != nil {
+						errorf(k, "term %q repeats %q (line %d)", k.Value, prev.Value, prev.Line)
+						return
+					}
+					seen[f] = k
+					if w, ok := number(v, errorf); ok {
+						lx.Terms = append(lx.Terms, Term{Text: t, Lang: lang.Value, Weight: w})
+					}
+				})
+			})
+		default:
+			errorf(k, "unknown key %q in lexicon (want: weights, stems, tlds, register, terms)", k.Value)
+		}
+	}
+	return lx
+}
+
+func eachPair(n *yaml.Node, what string, errorf ErrorFunc, fn func(k, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		errorf(n, "%s: expected a mapping, got %s", what, kindName(n))
+		return
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		fn(n.Content[i], n.Content[i+1])
+	}
+}
+
+func stringList(n *yaml.Node, what string, errorf ErrorFunc) []string {
+	if n.Kind != yaml.SequenceNode {
+		errorf(n, "%s: expected a list, got %s", what, kindName(n))
+		return nil
+	}
+	var out []string
+	for _, it := range n.Content {
+		if it.Kind != yaml.ScalarNode || strings.TrimSpace(it.Value) == "" {
+			errorf(it, "%s: expected a non-empty string", what)
+			continue
+		}
+		out = append(out, Fold(strings.TrimSpace(it.Value)))
+	}
+	return out
+}
+
+func number(n *yaml.Node, errorf ErrorFunc) (float64, bool) {
+	if n.Kind != yaml.ScalarNode {
+		errorf(n, "expected a number, got %s", kindName(n))
+		return 0, false
+	}
+	w, err := strconv.ParseFloat(n.Value, 64)
+	if err != nil || w < -5 || w > 5 {
+		errorf(n, "expected a weight between -5 and 5, got %q", n.Value)
+		return 0, false
+	}
+	return w, true
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	return "nothing"
+}
+
+//go:embed lexicon.yaml
+var builtinLexicon []byte
+
+// BuiltinFile is the name the built-in lexicon's positions are given in.
+const BuiltinFile = "spam/lexicon.yaml"
+
+// Builtin returns the lexicon embedded in winnow (spam/lexicon.yaml).
+var Builtin = sync.OnceValues(func() (*Lexicon, error) {
+	return ParseFile(BuiltinFile, builtinLexicon)
+})
+
+// ParseFile reads a lexicon file: a YAML mapping with a `lexicon:` key (the
+// format rule files use too). Errors read "file:line:col: message", one per
+// line, all of them.
+func ParseFile(name string, data []byte) (*Lexicon, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	var errs []string
+	errorf := func(n *yaml.Node, format string, args ...any) {
+		errs = append(errs, fmt.Sprintf("%s:%d:%d: %s", name, n.Line, n.Column, fmt.Sprintf(format, args...)))
+	}
+	lx := &Lexicon{Weights: map[Signal]float64{}}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, fmt.Errorf("%s: expected a mapping with key \"lexicon\"", name)
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Value == "lexicon" {
+			lx = ParseLexicon(root.Content[i+1], errorf)
+		} else {
+			errorf(k, "unknown key %q (want: lexicon)", k.Value)
+		}
+	}
+	if len(errs) > 0 {
+		return nil, fmt.Errorf("%s", strings.Join(errs, "\n"))
+	}
+	return lx, nil
+}

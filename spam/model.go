@@ -1,0 +1,265 @@
+package spam
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/coregx/ahocorasick"
+)
+
+// Signal is one kind of evidence. Its weight comes from the lexicon.
+type Signal int
+
+// Signals. Strong signals open the gate for the weak ones: a weak signal
+// (a brand-shaped token, another host, a hidden box, a glued anchor) counts
+// only beside gambling vocabulary or a strong signal.
+const (
+	SigTerms         Signal = iota // gambling/adult vocabulary (weight: the terms' own)
+	SigBrand                       // weak: a letters+digits token (tk88, hit69, echo360)
+	SigBrandGambling               // strong: a brand token with a gambling stem (789bet, sv66win, "kv79 bet")
+	SigBrandOnly                   // strong: the text is nothing but brand tokens and stems
+	SigForeignHost                 // weak: the link leaves the page's site
+	SigGamblingHost                // strong: the link's host is named like a gambling site
+	SigBrandHost                   // weak: the link's host is a letters+digits code (hit69.me)
+	SigOddTLD                      // weak: a top-level domain spam favours
+	SigGamblingPath                // strong: gambling stems or sign-up words in the link's path or query
+	SigBrandDomain                 // strong: the anchor is a code and the link's host is that code on an odd TLD (W332 -> w332.club)
+	SigGlued                       // weak: the anchor is glued to the start or end of a real paragraph
+	SigInline                      // negative: the link sits inside a sentence, as citations do
+	SigHidden                      // weak: hidden by its own markup or an ancestor's
+	SigSpamLinks                   // strong: the block is made of spam links
+	SigRepeated                    // weak: the same short text recurs on the page
+	SigLegit                       // negative: responsible-gambling, regulation and results vocabulary
+	SigTitle                       // page: the title, H1 or JSON-LD name is spam
+	SigRegister                    // page: register/login buttons pointing to another host
+	SigShare                       // page: share of the page's text scored as spam
+	SigPageURL                     // page: the page's own URL carries gambling stems in its query
+	SigGate                        // threshold of vocabulary that opens the gate (not a signal)
+	SigVerdict                     // page verdict threshold (not a signal)
+	numSignals
+)
+
+var signalNames = [numSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
+	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "spam-links", "repeated", "legit",
+	"title", "register", "share", "page-url", "gate", "verdict"}
+
+func (s Signal) String() string {
+	if s >= 0 && s < numSignals {
+		return signalNames[s]
+	}
+	return "unknown"
+}
+
+func signalByName(n string) (Signal, bool) {
+	for i, s := range signalNames {
+		if s == n {
+			return Signal(i), true
+		}
+	}
+	return 0, false
+}
+
+// strong reports signals that open the gate for weak ones.
+func (s Signal) strong() bool {
+	switch s {
+	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks:
+		return true
+	}
+	return false
+}
+
+// weak reports signals that count only once the gate is open.
+func (s Signal) weak() bool {
+	switch s {
+	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister:
+		return true
+	}
+	return false
+}
+
+// Model is a compiled lexicon: immutable, safe for concurrent use.
+type Model struct {
+	ac       *ahocorasick.Automaton
+	terms    []term // by pattern id
+	weights  [numSignals]float64
+	stems    map[string]float64
+	tlds     map[string]bool
+	register *ahocorasick.Automaton
+}
+
+type term struct {
+	text        string
+	weight      float64
+	left, right bool // a word boundary is required on that side
+}
+
+// Compile builds a Model from lexicons in order: a later one overrides an
+// earlier one's term weights and signal weights, and adds stems, domains
+// and register words.
+func Compile(lexicons ...*Lexicon) (*Model, error) {
+	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}}
+	byText := map[string]int{}
+	var pats []string
+	for _, lx := range lexicons {
+		if lx == nil {
+			continue
+		}
+		for s, w := range lx.Weights {
+			m.weights[s] = w
+		}
+		for _, t := range lx.Terms {
+			prefix := strings.HasSuffix(t.Text, "*")
+			f := SwapDigits(Fold(strings.TrimSuffix(t.Text, "*")))
+			if i, ok := byText[f]; ok {
+				m.terms[i].weight = t.Weight
+				m.terms[i].right = !prefix && m.terms[i].right
+				continue
+			}
+			first, _ := utf8.DecodeRuneInString(f)
+			last, _ := utf8.DecodeLastRuneInString(f)
+			byText[f] = len(m.terms)
+			m.terms = append(m.terms, term{text: f, weight: t.Weight, left: spaced(first), right: !prefix && spaced(last)})
+			pats = append(pats, f)
+		}
+		for _, t := range lx.Stems {
+			m.stems[t.Text] = t.Weight
+		}
+		for _, t := range lx.TLDs {
+			m.tlds[strings.TrimPrefix(t, ".")] = true
+		}
+	}
+	if len(pats) == 0 {
+		pats = []string{"\x00"}
+	}
+	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(pats).Build()
+	if err != nil {
+		return nil, fmt.Errorf("spam: lexicon: %w", err)
+	}
+	m.ac = ac
+	var regs []string
+	for _, lx := range lexicons {
+		if lx != nil {
+			regs = append(regs, lx.Register...)
+		}
+	}
+	if len(regs) == 0 {
+		regs = []string{"\x00"}
+	}
+	if m.register, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(regs).Build(); err != nil {
+		return nil, fmt.Errorf("spam: lexicon: %w", err)
+	}
+	return m, nil
+}
+
+// spaced reports letters of scripts that separate words with spaces, where
+// a term must match whole words; Chinese, Japanese and Thai terms match
+// anywhere.
+func spaced(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+	}
+	return unicode.In(r, unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Arabic, unicode.Devanagari,
+		unicode.Hebrew, unicode.Armenian, unicode.Georgian, unicode.Hangul)
+}
+
+// Weight returns the weight of a signal.
+func (m *Model) Weight(s Signal) float64 { return m.weights[s] }
+
+// vocab finds the lexicon terms in folded text ft, leftmost-longest, whole
+// words where the term's script spaces words. Each term counts once per
+// text at full weight, and a third for each of up to three repeats.
+func (m *Model) vocab(ft string) (sum float64, found []string) {
+	if ft == "" {
+		return 0, nil
+	}
+	h := []byte(SwapDigits(ft))
+	all := m.ac.FindAllOverlapping(h)
+	if len(all) == 0 {
+		return 0, nil
+	}
+	ok := all[:0]
+	for _, mt := range all {
+		t := &m.terms[mt.PatternID]
+		if (!t.left || boundaryBefore(h, mt.Start)) && (!t.right || boundaryAfter(h, mt.End)) {
+			ok = append(ok, mt)
+		}
+	}
+	slices.SortFunc(ok, func(a, b ahocorasick.Match) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	var seen map[int]int
+	end := 0
+	for _, mt := range ok {
+		if mt.Start < end {
+			continue
+		}
+		end = mt.End
+		t := &m.terms[mt.PatternID]
+		if seen == nil {
+			seen = map[int]int{}
+		}
+		n := seen[mt.PatternID]
+		seen[mt.PatternID] = n + 1
+		switch {
+		case n == 0:
+			sum += t.weight
+			if t.weight != 0 {
+				found = append(found, t.text)
+			}
+		case n < 4:
+			sum += t.weight / 3
+		}
+	}
+	return sum, found
+}
+
+func boundaryBefore(h []byte, i int) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRune(h[:i])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
+
+func boundaryAfter(h []byte, i int) bool {
+	if i >= len(h) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(h[i:])
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+}
+
+// hasRegister reports register/login words in folded text.
+func (m *Model) hasRegister(ft string) bool {
+	if ft == "" {
+		return false
+	}
+	h := []byte(ft)
+	for _, mt := range m.register.FindAllOverlapping(h) {
+		if !spacedAt(h, mt.Start) || boundaryBefore(h, mt.Start) && boundaryAfter(h, mt.End) {
+			return true
+		}
+	}
+	return false
+}
+
+func spacedAt(h []byte, i int) bool {
+	r, _ := utf8.DecodeRune(h[i:])
+	return spaced(r)
+}
+
+// Default returns the model of the built-in lexicon, compiled once.
+var Default = sync.OnceValues(func() (*Model, error) {
+	lx, err := Builtin()
+	if err != nil {
+		return nil, err
+	}
+	return Compile(lx)
+})

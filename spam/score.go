@@ -1,0 +1,207 @@
+package spam
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Unit is the score at which a block or link counts as spam for the block
+// around it and for the page verdict. Rules choose their own thresholds.
+const Unit = 1.0
+
+// Score is the spam score of one block or link and the evidence it comes
+// from.
+type Score struct {
+	Value    float64
+	Evidence []Evidence
+}
+
+// Evidence is one signal that fired, with its weight in the score. Weak
+// signals are listed with Counted false when the gate stayed closed.
+type Evidence struct {
+	Signal  Signal
+	Weight  float64
+	Detail  string
+	Counted bool
+}
+
+// String renders the score and its evidence for --explain:
+// "2.35 = terms(slot gacor, maxwin) 2.00 + gambling-host(hit69.me) 0.80 ...".
+func (s *Score) String() string {
+	if s == nil {
+		return "0"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%.2f =", s.Value)
+	for i, e := range s.Evidence {
+		if i > 0 {
+			b.WriteString(" +")
+		}
+		b.WriteString(" ")
+		b.WriteString(e.Signal.String())
+		if e.Detail != "" {
+			b.WriteString("(" + e.Detail + ")")
+		}
+		if e.Counted {
+			fmt.Fprintf(&b, " %.2f", e.Weight)
+		} else {
+			fmt.Fprintf(&b, " [%.2f not counted: gate closed]", e.Weight)
+		}
+	}
+	return b.String()
+}
+
+// scorer adds up evidence: strong signals and vocabulary open the gate;
+// weak signals count only once it is open.
+type scorer struct {
+	m  *Model
+	ev []Evidence
+}
+
+func (sc *scorer) add(s Signal, w float64, detail string) {
+	if w == 0 {
+		return
+	}
+	sc.ev = append(sc.ev, Evidence{Signal: s, Weight: w, Detail: detail})
+}
+
+// weighted adds signal s at its lexicon weight times f.
+func (sc *scorer) weighted(s Signal, f float64, detail string) {
+	sc.add(s, sc.m.weights[s]*f, detail)
+}
+
+func (sc *scorer) result() *Score {
+	if len(sc.ev) == 0 {
+		return nil
+	}
+	open := 0.0
+	for _, e := range sc.ev {
+		if !e.Signal.weak() {
+			open += e.Weight
+		}
+	}
+	gate := open >= sc.m.weights[SigGate]
+	sum := 0.0
+	for i := range sc.ev {
+		e := &sc.ev[i]
+		e.Counted = gate || !e.Signal.weak()
+		if e.Counted {
+			sum += e.Weight
+		}
+	}
+	return &Score{Value: math.Round(sum*100) / 100, Evidence: sc.ev}
+}
+
+// density is the divisor that turns counts in a text of n words into a
+// density: 1 up to a dozen words, then the square root of dozens up to four
+// dozen, then linear: a line stuffed with terms scores high, a paragraph
+// that names a casino twice scores low, and a long article container no
+// higher than its paragraphs do.
+func density(n int) float64 {
+	if n > 48 {
+		return float64(n) / 24
+	}
+	return math.Sqrt(max(1, float64(n)/12))
+}
+
+// textFacts is what one text (a block's, a link's) says on its own.
+type textFacts struct {
+	words  int
+	vocab  float64
+	terms  []string
+	brands brandStats
+}
+
+func (m *Model) facts(text string) textFacts {
+	ft := Fold(text)
+	f := textFacts{words: countWords(ft)}
+	f.vocab, f.terms = m.vocab(ft)
+	f.brands = m.brands(ft)
+	return f
+}
+
+// add merges g into f (a block gathering its parts).
+func (f *textFacts) add(g *textFacts) {
+	f.words += g.words
+	f.vocab += g.vocab
+	f.terms = appendCapped(f.terms, g.terms...)
+	f.brands.gambling += g.brands.gambling
+	f.brands.plain += g.brands.plain
+	f.brands.other += g.brands.other
+	f.brands.found = appendCapped(f.brands.found, g.brands.found...)
+}
+
+const maxListed = 6
+
+func appendCapped(to []string, more ...string) []string {
+	for _, s := range more {
+		if len(to) >= maxListed {
+			break
+		}
+		to = append(to, s)
+	}
+	return to
+}
+
+// textScore scores the facts of a block of n words: vocabulary and brand
+// codes as densities, a text made only of brand codes and stems.
+func (sc *scorer) text(f *textFacts) {
+	d := density(f.words)
+	if f.vocab != 0 {
+		w := f.vocab / d
+		if f.vocab < 0 {
+			w = f.vocab
+		}
+		sc.add(SigTerms, w, strings.Join(f.terms, ", "))
+	}
+	if f.brands.gambling > 0 {
+		sc.weighted(SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
+		if f.brands.other == 0 && f.words <= 24 {
+			sc.weighted(SigBrandOnly, 1, "")
+		}
+	}
+	if f.brands.plain > 0 {
+		sc.weighted(SigBrand, min(3, float64(f.brands.plain))/d, strings.Join(f.brands.found, ", "))
+	}
+}
+
+// ScoreText scores a block of plain text on its own (plain-text input, a
+// page title): vocabulary, brand codes, a text of codes alone.
+func (m *Model) ScoreText(text string) *Score {
+	f := m.facts(text)
+	if f.vocab == 0 && f.brands.gambling == 0 {
+		return nil // weak signals alone never count
+	}
+	sc := scorer{m: m}
+	sc.text(&f)
+	return sc.result()
+}
+
+// countWords counts words: letter runs of spaced scripts, each Han or kana
+// character (as textnorm.Words does), and a word per five letters of Thai,
+// Lao, Khmer and Burmese, which do not space words.
+func countWords(s string) int {
+	n := 0
+	for w := range words(s) {
+		if w[0] < utf8.RuneSelf {
+			n++
+			continue
+		}
+		cjk, sea, other := 0, 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+				cjk++
+			case unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
+				sea++
+			default:
+				other = 1
+			}
+		}
+		n += max(1, cjk+(sea+4)/5+other)
+	}
+	return n
+}

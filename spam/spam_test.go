@@ -1,0 +1,109 @@
+package spam
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func model(t *testing.T) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestFold(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"ＳＬＯＴ ＧＡＣＯＲ", "slot gacor"},
+		{"𝐬𝐥𝐨𝐭 𝐠𝐚𝐜𝐨𝐫", "slot gacor"},
+		{"s\u200Bl\u200Dot", "slot"},
+		{"саsinо", "casino"}, // Cyrillic а and о
+		{"Москва", "москва"},
+		{"\u202Ecasino\u202C", "casino"},
+	} {
+		if got := Fold(c.in); got != c.want {
+			t.Errorf("Fold(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"sl0t", "slot"}, {"c4sin0", "casino"}, {"tk88", "tk88"}, {"789bet", "789bet"}, {"sv66win", "sv66win"}, {"48ml", "48ml"},
+	} {
+		if got := SwapDigits(c.in); got != c.want {
+			t.Errorf("SwapDigits(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestScoreText(t *testing.T) {
+	m := model(t)
+	spam := []string{
+		"Situs judi online slot gacor maxwin hari ini",
+		"Nhà cái uy tín nhất 2025 - cá cược bóng đá, nổ hũ đổi thưởng",
+		"สล็อตเว็บตรง บาคาร่า แทงบอลออนไลน์ เครดิตฟรี",
+		"百家乐 娱乐城 注册送彩金",
+		"토토사이트 카지노 먹튀검증",
+		"jogo do tigrinho pagando muito",
+		"real money slots with free spins",
+		"tk88 bet",
+		"Đăng ký zb88 bet và kv79 win nhận thưởng 100k",
+		"𝐒𝐋𝐎𝐓 𝐆𝐀𝐂𝐎𝐑 ＭＡＸＷＩＮ",
+		"s\u200blot ga\u200ccor",
+	}
+	for _, s := range spam {
+		if sc := m.ScoreText(s); sc == nil || sc.Value < Unit {
+			t.Errorf("ScoreText(%q) = %v, want spam", s, sc)
+		}
+	}
+	legit := []string{
+		"The 2024 bet on growth paid off for the G20 economies.",
+		"Regulators said the online casino market grew last year, and the gambling commission will publish new rules on responsible gambling.",
+		"We stayed at a hotel next to the casino in Monte Carlo and walked along the harbour at night.",
+		"Tonight's lottery results: the winning numbers were 4, 11, 23, 35 and 41, and the jackpot rolls over.",
+		"Download echo360 and PCRE2; the html5 player needs 48ml of nothing.",
+		"barrington1503 wrote: the ICU4X release fixed it",
+		"The poker tournament's final table was decided after nine hours; the winner took home $1.2 million.",
+		"SUN52",
+	}
+	for _, s := range legit {
+		if sc := m.ScoreText(s); sc != nil && sc.Value >= Unit {
+			t.Errorf("ScoreText(%q) = %v, want below %v", s, sc, Unit)
+		}
+	}
+}
+
+func TestAnalyze(t *testing.T) {
+	m := model(t)
+	page := `<html><head><title>Port traffic</title></head><body><article>
+<p id="glued">The authority expects traffic to pass its 2019 peak by the end of 2027, the minister said. <a id="a1" href="https://www.hit69.me/">online poker</a></p>
+<p id="cite">According to <a id="a2" href="https://www.reuters.com/world/">Reuters</a>, the port handled 1.2 million containers in the first half of the year.</p>
+<p id="farm"><a href="https://zb88bet.com/">zb88 bet</a> | <a href="https://kv79.vip/">kv79 win</a> | <a href="https://ok365bet.xyz/">ok365bet</a></p>
+<div style="display:none" id="hid">nhà cái uy tín kv79 bet</div>
+<details id="faq"><summary>How long is the wait?</summary><p>About two weeks for most applications.</p></details>
+<p id="user">Posted by raziel101 on the echo360 forum.</p>
+</article></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.Analyze(doc, "port.example.com")
+	byID := map[string]*html.Node{}
+	for n := range doc.Descendants() {
+		if id := attr(n, "id"); id != "" {
+			byID[id] = n
+		}
+	}
+	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false} {
+		s := a.Score(byID[id])
+		got := s != nil && s.Value >= Unit
+		if got != spam {
+			t.Errorf("%s: score %v, spam %v, want %v", id, s, got, spam)
+		}
+	}
+	if v := a.Verdict("https://port.example.com/news"); v.Spam {
+		t.Errorf("verdict %+v on a real page", v)
+	}
+}

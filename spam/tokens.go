@@ -1,0 +1,227 @@
+package spam
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// brandStats is what the brand-shaped tokens of a text say.
+type brandStats struct {
+	gambling float64  // summed stem weights of brand codes with a gambling stem
+	plain    int      // brand-shaped codes without one (tk88, echo360, 48ml)
+	other    int      // words that are neither codes nor stems nor numbers
+	found    []string // the codes, for the trace
+}
+
+// brands reads the brand-shaped tokens of folded text: letters and digits
+// mixed in one word (tk88, 789bet, sv66win), alone or followed by a
+// gambling stem word ("kv79 bet").
+func (m *Model) brands(ft string) brandStats {
+	var st brandStats
+	var prevBrand bool
+	var prevTok string
+	for tok := range words(ft) {
+		letters, digits := 0, 0
+		ascii := true
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			switch {
+			case c >= utf8.RuneSelf:
+				ascii = false
+			case c <= '9':
+				digits++
+			default:
+				letters++
+			}
+		}
+		if !ascii {
+			st.other++
+			prevBrand = false
+			continue
+		}
+		switch {
+		case letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok):
+			if w := m.codeStem(tok); w > 0 {
+				st.gambling += w
+				st.found = append(st.found, tok)
+			} else {
+				st.plain++
+				st.found = append(st.found, tok)
+			}
+			prevBrand, prevTok = true, tok
+			continue
+		case letters > 0:
+			if w, ok := m.stems[tok]; ok {
+				if prevBrand {
+					// "kv79 bet", "win68 bet": the code and the stem beside it.
+					if m.codeStem(prevTok) == 0 {
+						st.plain--
+					}
+					st.gambling += w
+					st.found[len(st.found)-1] = prevTok + " " + tok
+				}
+				prevBrand = false
+				continue
+			}
+			if prevBrand && m.tlds[tok] || commonTLD[tok] {
+				continue // the domain of a code: situs8vip.io
+			}
+			st.other++
+		}
+		prevBrand = false
+	}
+	return st
+}
+
+// commonTLD holds the top-level domains a brand code is written with
+// besides the lexicon's unusual ones; after a code they are not words.
+var commonTLD = map[string]bool{"com": true, "net": true, "org": true, "io": true, "co": true, "me": true, "info": true,
+	"vn": true, "id": true, "th": true, "ph": true, "my": true, "in": true, "br": true, "cn": true, "kr": true}
+
+// isQuantity reports a number with a unit or ordinal suffix of one or two
+// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p): not a brand code.
+func isQuantity(tok string) bool {
+	i := 0
+	for i < len(tok) && tok[i] <= '9' {
+		i++
+	}
+	return i > 0 && len(tok)-i <= 2 && strings.IndexFunc(tok[i:], func(r rune) bool { return r <= '9' }) < 0
+}
+
+// codeStem returns the largest stem weight among the letter runs of a
+// letters+digits code (zb88bet: bet; ku789club: club), 0 when none.
+func (m *Model) codeStem(tok string) float64 {
+	best := 0.0
+	for i := 0; i < len(tok); {
+		if tok[i] <= '9' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(tok) && tok[j] > '9' {
+			j++
+		}
+		best = max(best, m.runStem(tok[i:j], true))
+		i = j
+	}
+	return best
+}
+
+// runStem returns the weight of the stem a letter run is or begins or ends
+// with. Stems of three letters (bet, win, vip) count only as the whole run
+// or, when glued is set (the run is next to digits), at its edge; longer
+// stems at either edge ("slotgacor", "nhacaiuytin").
+func (m *Model) runStem(run string, glued bool) float64 {
+	if w, ok := m.stems[run]; ok {
+		return w
+	}
+	best := 0.0
+	for s, w := range m.stems {
+		if len(s) >= len(run) || (len(s) < 4 && (!glued || len(run) > 6 || strings.Count(run, run[:1]) == len(run))) {
+			continue
+		}
+		if strings.HasPrefix(run, s) || strings.HasSuffix(run, s) {
+			best = max(best, w)
+		}
+	}
+	return best
+}
+
+// words yields the letter-and-digit runs of s.
+func words(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+			switch {
+			case w && start < 0:
+				start = i
+			case !w && start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// hostInfo is what a link's host says.
+type hostInfo struct {
+	site     string  // registrable domain (example.co.uk)
+	stem     float64 // largest gambling stem weight in the host's name
+	stemText string
+	brand    bool // the name mixes letters and digits (hit69, 789bet)
+	oddTLD   string
+}
+
+// host reads a lower-case host (no port).
+func (m *Model) host(h string) hostInfo {
+	h = strings.TrimSuffix(strings.TrimPrefix(h, "www."), ".")
+	var hi hostInfo
+	if h == "" {
+		return hi
+	}
+	site, err := publicsuffix.EffectiveTLDPlusOne(h)
+	if err != nil {
+		site = h
+	}
+	hi.site = site
+	suffix, _ := publicsuffix.PublicSuffix(h)
+	if m.tlds[suffix] {
+		hi.oddTLD = suffix
+	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && m.tlds[suffix[i+1:]] {
+		hi.oddTLD = suffix[i+1:]
+	}
+	name := strings.TrimSuffix(h, "."+suffix)
+	letters, digits := false, false
+	for i := 0; i < len(name); {
+		c := name[i]
+		if c < 'a' || c > 'z' {
+			if c >= '0' && c <= '9' {
+				digits = true
+			}
+			i++
+			continue
+		}
+		letters = true
+		j := i
+		for j < len(name) && name[j] >= 'a' && name[j] <= 'z' {
+			j++
+		}
+		glued := i > 0 && name[i-1] >= '0' && name[i-1] <= '9' || j < len(name) && name[j] >= '0' && name[j] <= '9'
+		// Weak stems (live, play, club) do not make a host a gambling site.
+		if w := m.runStem(name[i:j], glued); w > hi.stem && w >= 0.5 {
+			hi.stem, hi.stemText = w, name[i:j]
+		}
+		i = j
+	}
+	// Only the registrable label decides the brand shape: a CDN or a
+	// numbered subdomain (s3, cdn2) says nothing.
+	label := strings.TrimSuffix(site, "."+suffix)
+	hi.brand = letters && digits && strings.IndexFunc(label, unicode.IsDigit) >= 0 && strings.IndexFunc(label, unicode.IsLetter) >= 0
+	return hi
+}
+
+// pathStem returns the largest stem weight among the words of a link's
+// path and query, and whether a register word is among them.
+func (m *Model) pathStem(pq string) (float64, string) {
+	ft := Fold(pq)
+	best, what := 0.0, ""
+	for tok := range words(ft) {
+		if tok[0] <= '9' {
+			continue
+		}
+		if w := m.runStem(tok, false); w > best {
+			best, what = w, tok
+		}
+	}
+	return best, what
+}

@@ -1,0 +1,70 @@
+package spam
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Verdict is the whole-page spam verdict: a parasite landing page, spam
+// from top to bottom, on a site that was hacked. Its json tags are the
+// fields winnow's jsonl output and crawl index carry.
+type Verdict struct {
+	Spam  bool    `json:"spam,omitempty"`
+	Score float64 `json:"spam_score,omitempty"`
+	// Evidence explains the score (for --explain); not in json.
+	Evidence *Score `json:"-"`
+}
+
+// Verdict judges the whole page: its title, H1 or JSON-LD name scored as
+// spam; the share of its text in spam blocks and links; register and login
+// buttons pointing elsewhere; gambling stems in its own query string. A
+// page is spam when the score reaches the lexicon's verdict weight and its
+// title or most of its text is spam: a legitimate page about gambling, or a
+// real article with spam injected into it, is not.
+func (a *Analysis) Verdict(pageURL string) Verdict {
+	if a == nil {
+		return Verdict{}
+	}
+	m := a.m
+	sc := scorer{m: m}
+	named := 0
+	var what []string
+	for _, x := range []struct {
+		name string
+		s    *Score
+	}{{"title", a.title}, {"h1", a.h1}, {"json-ld", a.ld}} {
+		if x.s != nil && x.s.Value >= Unit {
+			named++
+			what = append(what, fmt.Sprintf("%s %.2f", x.name, x.s.Value))
+		}
+	}
+	if named > 0 {
+		sc.weighted(SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
+	}
+	share := 0.0
+	if a.words > 0 {
+		share = float64(a.spamWords) / float64(a.words)
+	}
+	if share > 0 {
+		sc.weighted(SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
+	}
+	foreign := 0
+	for _, h := range a.register {
+		if h != "" && m.host(h).site != a.site {
+			foreign++
+		}
+	}
+	if len(a.register) > 0 {
+		sc.weighted(SigRegister, min(2, float64(max(foreign, len(a.register)/2)))/2, plural(len(a.register), "register button"))
+	}
+	if w, what := m.pathStem(pathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
+		sc.weighted(SigPageURL, w, what)
+	}
+	s := sc.result()
+	if s == nil {
+		return Verdict{}
+	}
+	v := Verdict{Score: s.Value, Evidence: s}
+	v.Spam = s.Value >= m.weights[SigVerdict] && (named > 0 || share >= 0.5)
+	return v
+}
