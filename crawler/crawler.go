@@ -37,8 +37,12 @@ type Stats struct {
 	Bytes     int64
 	Queued    int64 // frontier entries not yet done (approximate)
 	InFlight  int64
-	// SeedsOK and SeedsFailed count the seeds fetched and read, and those
-	// that failed, in this run (a resumed run counts only its own).
+	// FetchFailed counts the failures in Failed where no usable response
+	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
+	// opposed to a page that came but could not be read or cleaned.
+	FetchFailed int64
+	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
+	// fetch failed, in this run (a resumed run counts only its own).
 	SeedsOK, SeedsFailed int64
 	// Resumed is true when the run continued an interrupted one.
 	Resumed bool
@@ -50,7 +54,7 @@ type Stats struct {
 
 type counters struct {
 	fetched, written, new, changed, unchanged, followed, skipped, retried, failed, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed                                                                                   atomic.Int64
+	seedsOK, seedsFailed, fetchFailed                                                                      atomic.Int64
 	lastErr                                                                                                atomic.Value // string
 	resumed, interrupted                                                                                   atomic.Bool
 	start                                                                                                  time.Time
@@ -89,7 +93,7 @@ func (c *Crawler) Stats() Stats {
 		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(),
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.start),
 	}
 }
@@ -194,9 +198,9 @@ func (c *Crawler) verdict(st Stats) error {
 		return fmt.Errorf("%w: every seed failed (%d); last error: %s", ErrRunFailed, st.SeedsFailed, c.lastError())
 	}
 	finished := st.Written + st.Unchanged + st.Followed + st.Failed
-	if finished > 0 && float64(st.Failed) > c.cfg.MaxFailedShare*float64(finished) {
+	if finished > 0 && float64(st.FetchFailed) > c.cfg.MaxFailedShare*float64(finished) {
 		return fmt.Errorf("%w: %d of %d fetches failed, over the %.0f%% allowed; last error: %s",
-			ErrRunFailed, st.Failed, finished, 100*c.cfg.MaxFailedShare, c.lastError())
+			ErrRunFailed, st.FetchFailed, finished, 100*c.cfg.MaxFailedShare, c.lastError())
 	}
 	return nil
 }
@@ -342,12 +346,19 @@ func (c *Crawler) emit(ev Event) {
 			s.lastErr.Store(ev.Err.Error())
 		}
 	}
+	// A fetch failed when no usable response came (a network error, a
+	// timeout, a 4xx or 5xx, no robots.txt); a page that arrived but could
+	// not be cleaned was fetched.
+	fetchFailed := ev.Kind == EventFailed && (ev.Status == 0 || ev.Status >= 400)
+	if fetchFailed {
+		s.fetchFailed.Add(1)
+	}
 	if c.seeds[ev.URL] {
-		switch ev.Kind {
-		case EventWritten, EventUnchanged, EventFollowed:
-			s.seedsOK.Add(1)
-		case EventFailed:
+		switch {
+		case fetchFailed:
 			s.seedsFailed.Add(1)
+		case ev.Kind != EventRetry && ev.Kind != EventSkipped:
+			s.seedsOK.Add(1)
 		}
 	}
 	if ev.Kind == EventFailed || ev.Kind == EventRetry || ev.Kind == EventSkipped {
