@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -42,6 +43,7 @@ type cleanFlags struct {
 	maxBytes   int64
 	timeout    time.Duration
 	userAgent  string
+	allowPriv  bool
 }
 
 type multiFlag []string
@@ -64,6 +66,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.Int64Var(&f.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
 	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
+	fs.BoolVar(&f.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -100,7 +103,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	b := &batch{
 		cleaner: c,
-		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes),
+		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes, &netguard.Guard{AllowPrivate: f.allowPriv}),
 		kind:    kind,
 		stdin:   e.stdin,
 		workers: f.workers,
