@@ -261,6 +261,9 @@ func (d *dispatcher) schedule(now time.Time) (time.Time, error) {
 					// No robots.txt to be read: the site is down or failing,
 					// which is a failure of the page, not a choice of the site.
 					ev.Kind, ev.Err = EventFailed, ErrRobotsUnavailable
+					if h.rules.err != nil {
+						ev.Err = fmt.Errorf("%w: %w", ErrRobotsUnavailable, h.rules.err)
+					}
 				}
 				c.emit(ev)
 				d.commits.results <- result{entry: e, done: true}

@@ -52,6 +52,8 @@ var (
 func FailureReason(err error, status int) string {
 	var ne net.Error
 	switch {
+	case errors.Is(err, netguard.ErrBlocked):
+		return "blocked_address"
 	case errors.Is(err, ErrTooLarge):
 		return "too_large"
 	case errors.Is(err, ErrNotHTML):
@@ -64,8 +66,6 @@ func FailureReason(err error, status int) string {
 		return "out_of_scope"
 	case errors.Is(err, ErrPageTimeout):
 		return "page_timeout"
-	case errors.Is(err, netguard.ErrBlocked):
-		return "blocked_address"
 	case status >= 500:
 		return "http_5xx"
 	case status >= 400:

@@ -205,11 +205,11 @@ type index struct {
 // appending after cleaning up a crash (temp files removed, a torn last line
 // cut off), and returns the complete lines past checkpoint, which the store
 // has not seen yet. worker is empty for a run on its own state.
-func openIndex(dir, worker, job string, checkpoint int64) (x *index, replay []IndexLine, err error) {
+func openIndex(dir, worker, job string, checkpoint int64) (_ *index, replay []IndexLine, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("output dir: %w", err)
 	}
-	x = &index{dir: dir}
+	x := &index{dir: dir}
 	defer func() {
 		if err != nil {
 			x.close()

@@ -16,6 +16,8 @@ type robotsRules struct {
 	// response): the host is disallowed for this run, and its pages count
 	// as failed, not skipped, so that a dead site fails the run.
 	unavailable bool
+	// err is why it could not be read, when no response came.
+	err error
 }
 
 func (r *robotsRules) allowed(path string) bool {

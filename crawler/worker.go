@@ -90,7 +90,9 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
-			return parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
+			rules := parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
+			rules.err = err
+			return rules
 		}
 		f.release(r)
 		c.stats.fetched.Add(1)
