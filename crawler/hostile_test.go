@@ -125,18 +125,21 @@ func TestHostile_ScopeNarrowed(t *testing.T) {
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		page(w, `<a href="/a/1">a</a> <a href="/b/1">b</a>`)
 	})
+	// /a/N are articles (fresh on the next run: not requested, their
+	// remembered links feed the frontier); /b/N are listing pages, fetched
+	// on every run they are queued in.
 	for _, sec := range []string{"a", "b"} {
 		h.mux.HandleFunc("/"+sec+"/", func(w http.ResponseWriter, r *http.Request) {
-			if r.Header.Get("If-None-Match") == `"v1"` {
-				w.WriteHeader(http.StatusNotModified)
-				return
-			}
-			w.Header().Set("ETag", `"v1"`)
 			var n int
+			fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/"+sec+"/x"), "%d", &n)
 			fmt.Sscanf(r.URL.Path, "/"+sec+"/%d", &n)
 			more := ""
 			if n < 20 {
 				more = fmt.Sprintf(`<a href="/%s/%d">next</a> <a href="/b/x%d">b</a>`, sec, n+1, n)
+			}
+			if sec == "b" {
+				page(w, "Listing "+more)
+				return
 			}
 			page(w, fmt.Sprintf(`<article><p>Story %s %d, long enough to be text.</p></article>%s`, sec, n, more))
 		})
@@ -157,11 +160,21 @@ func TestHostile_ScopeNarrowed(t *testing.T) {
 	h.log = nil
 	h.mu.Unlock()
 	cfg.Scope.Exclude = []*regexp.Regexp{regexp.MustCompile(`/b/`)}
+	ev := &events{}
+	cfg.OnEvent = ev.add
 	if _, err := run(t, t.Context(), cfg, state, nil); err != nil {
 		t.Fatal(err)
 	}
 	if n := h.count("/b/"); n != 0 {
 		t.Errorf("narrowed scope: %d requests to /b/ on the next run: %v", n, h.requested())
+	}
+	for _, e := range ev.all {
+		if strings.Contains(e.URL, "/b/") {
+			t.Errorf("narrowed scope: %s %s queued on the next run", e.Kind, e.URL)
+		}
+	}
+	if len(ev.find(crawler.EventUnchanged, "/a/10")) != 1 {
+		t.Errorf("the remembered links of fresh articles no longer feed the frontier")
 	}
 
 	// A resumed frontier is scoped again: interrupt a fresh run, narrow the
