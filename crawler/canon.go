@@ -5,7 +5,6 @@ import (
 	"net/url"
 	"path"
 	"regexp"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -30,7 +29,11 @@ var sessionParam = regexp.MustCompile(`(?i);jsessionid=[^/?;]*`)
 // fragment, tracking parameters (utm_*, fbclid, gclid, ...) and session
 // identifiers (PHPSESSID, ;jsessionid=...) dropped, dot
 // segments resolved, an empty path made "/", and the remaining query
-// parameters sorted, with spaces and non-ASCII bytes percent-encoded.
+// parameters kept in their order, with spaces and non-ASCII bytes
+// percent-encoded. The order is kept because the canonical URL is the one
+// fetched and matched against robots.txt, which matches the query as
+// written: sorted, "/search?q=x&b=1" became "/search?b=1&q=x" and escaped
+// "Disallow: /search?q=".
 func Canonical(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -93,7 +96,6 @@ func canonicalQuery(raw string) string {
 		}
 		kept = append(kept, queryEscape(p))
 	}
-	slices.Sort(kept)
 	return strings.Join(kept, "&")
 }
 
@@ -127,7 +129,9 @@ type Scope struct {
 	Include []*regexp.Regexp
 	// Exclude rejects URLs matching any of them.
 	Exclude []*regexp.Regexp
-	// MaxDepth caps the links followed from a seed; 0 means no limit.
+	// MaxDepth caps the hops from a seed (links, redirects, rel=canonical
+	// targets, feeds named by a page, sitemaps named by a sitemap index);
+	// 0 means DefaultMaxDepth.
 	MaxDepth int
 }
 

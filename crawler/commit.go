@@ -13,6 +13,24 @@ const (
 	commitEvery = 250 * time.Millisecond
 )
 
+// commitChans are what the committer receives.
+type commitChans struct {
+	// results are the outcomes of entries, from workers and the dispatcher.
+	results chan result
+	// flush asks for a flush soon: the dispatcher is starving.
+	flush chan struct{}
+	// sync asks for everything received so far to be made durable; the
+	// committer closes the channel sent when it is.
+	sync chan chan struct{}
+}
+
+func newCommitChans(buf int) *commitChans {
+	return &commitChans{results: make(chan result, buf), flush: make(chan struct{}, 1), sync: make(chan chan struct{})}
+}
+
+// close ends the committer once every sender is done.
+func (cc *commitChans) close() { close(cc.results) }
+
 // pendingCommit is one batch handed to the writer.
 type pendingCommit struct {
 	b     *Batch
@@ -32,9 +50,8 @@ type pendingCommit struct {
 // makes batches larger (group commit) rather than the crawl slower. The first
 // failure calls abort and drops every later batch.
 //
-// Messages: result; flushHint (flush soon); chan struct{} (make everything
-// received so far durable, then close it).
-func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abort func(error)) error {
+// It returns when in.results is closed, after the last batch is written.
+func (c *Crawler) commitLoop(ctx context.Context, idx *index, in *commitChans, abort func(error)) error {
 	var (
 		mu     sync.Mutex
 		failed error
@@ -89,9 +106,31 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abo
 	}
 	tick := time.NewTicker(commitEvery / 4)
 	defer tick.Stop()
+	add := func(m result) {
+		n++
+		b := cur.b
+		switch {
+		case m.entry.ID == "":
+			// URLs found outside any entry (robots.txt sitemaps)
+		case m.done:
+			b.Done = append(b.Done, m.entry)
+		case m.retry:
+			b.Retry = append(b.Retry, m.entry)
+		}
+		if m.url != "" {
+			b.States[m.url] = m.state
+		}
+		b.Enqueue = append(b.Enqueue, m.enqueue...)
+		if m.line != nil {
+			cur.lines = append(cur.lines, append(m.line, '\n'))
+		}
+		if n >= commitBatch {
+			hand(n >= commitMax)
+		}
+	}
 	for {
 		select {
-		case m, ok := <-in:
+		case m, ok := <-in.results:
 			if !ok {
 				hand(true)
 				close(work)
@@ -100,36 +139,29 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in <-chan any, abo
 				defer mu.Unlock()
 				return failed
 			}
-			switch m := m.(type) {
-			case result:
-				n++
-				b := cur.b
-				switch {
-				case m.entry.ID == "":
-					// URLs found outside any entry (robots.txt sitemaps)
-				case m.done:
-					b.Done = append(b.Done, m.entry)
-				case m.retry:
-					b.Retry = append(b.Retry, m.entry)
+			add(m)
+		case <-in.flush:
+			// The dispatcher is starving: new URLs are waiting here.
+			hinted = true
+			hand(false)
+		case ack := <-in.sync:
+			// Everything sent before the request is in the results buffer
+			// (workers send their result before they report done): take it
+			// all into this batch first.
+			for drained := false; !drained; {
+				select {
+				case m, ok := <-in.results:
+					if !ok {
+						drained = true
+						break
+					}
+					add(m)
+				default:
+					drained = true
 				}
-				if m.url != "" {
-					b.States[m.url] = m.state
-				}
-				b.Enqueue = append(b.Enqueue, m.enqueue...)
-				if m.line != nil {
-					cur.lines = append(cur.lines, append(m.line, '\n'))
-				}
-				if n >= commitBatch {
-					hand(n >= commitMax)
-				}
-			case flushHint:
-				// The dispatcher is starving: new URLs are waiting here.
-				hinted = true
-				hand(false)
-			case chan struct{}:
-				cur.acks = append(cur.acks, m)
-				hand(true)
 			}
+			cur.acks = append(cur.acks, ack)
+			hand(true)
 		case <-idle:
 			if hinted || n >= commitBatch {
 				hand(false)

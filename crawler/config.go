@@ -21,6 +21,25 @@ const (
 	DefaultRetryBase     = time.Second
 	DefaultMaxRetryAfter = 10 * time.Minute
 	DefaultMaxCrawlDelay = time.Minute
+	// DefaultMaxDepth and DefaultMaxPages bound a job that names no limit:
+	// a site that makes up URLs (calendars, faceted search, a hostile
+	// generator) cannot keep a crawl going for ever. A job raises them.
+	DefaultMaxDepth = 16
+	DefaultMaxPages = 100_000
+	// DefaultPageTimeout caps the work on one fetched page (link reading
+	// and cleaning), apart from the request's own Timeout.
+	DefaultPageTimeout = 10 * time.Second
+	// DefaultMaxLinks caps the links read from one HTML page; a sitemap or
+	// feed is read up to MaxSitemapLinks, the sitemap protocol's limit.
+	DefaultMaxLinks = 10_000
+	MaxSitemapLinks = 50_000
+	// DefaultMaxInFlightBytes bounds the response bodies held at once by
+	// all workers, from the arrival of the headers to the end of the
+	// page's cleaning (at least MaxBodySize, so every page can pass).
+	DefaultMaxInFlightBytes = 32 << 20
+	// DefaultMaxFailedShare is the share of finished fetches that may fail
+	// before the run counts as failed.
+	DefaultMaxFailedShare = 0.5
 )
 
 // OutputFormat says how articles are written.
@@ -41,7 +60,8 @@ type Config struct {
 	Seeds []string
 	// Scope limits the URLs fetched; Scope.Hosts defaults to the seeds' hosts.
 	Scope Scope
-	// MaxPages caps the URLs admitted to the frontier per run; 0 means no cap.
+	// MaxPages caps the URLs admitted to the frontier per run; 0 means
+	// DefaultMaxPages.
 	MaxPages int
 	// Articles, when not empty, decides which pages are articles by URL alone;
 	// otherwise markup decides (og:type article, schema.org Article, a single
@@ -72,6 +92,23 @@ type Config struct {
 	Timeout time.Duration
 	// MaxBodySize caps a response body; a larger page fails with ErrTooLarge.
 	MaxBodySize int64
+	// MaxInFlightBytes bounds the bodies held at once across workers;
+	// default DefaultMaxInFlightBytes, never below MaxBodySize.
+	MaxInFlightBytes int64
+	// PageTimeout caps the work on one page after its response (links,
+	// Extract); default DefaultPageTimeout. Extract's context ends then.
+	PageTimeout time.Duration
+	// MaxLinks caps the links read from one HTML page; default
+	// DefaultMaxLinks.
+	MaxLinks int
+	// MaxFailedShare is the share of finished fetches (written, unchanged,
+	// followed, failed) above which a run fails with ErrRunFailed; default
+	// DefaultMaxFailedShare. A run in which every seed failed fails too.
+	MaxFailedShare float64
+	// AllowPrivate lets the crawl connect to loopback, private and
+	// link-local addresses anywhere; otherwise only to those its seeds
+	// resolve to (see package internal/netguard).
+	AllowPrivate bool
 	// Retries is the number of retries after a timeout, a 429 or a 5xx;
 	// negative means none.
 	Retries int
@@ -146,6 +183,25 @@ func (c *Config) withDefaults() (Config, error) {
 	if d.MaxBodySize <= 0 {
 		d.MaxBodySize = DefaultMaxBodySize
 	}
+	if d.MaxInFlightBytes <= 0 {
+		d.MaxInFlightBytes = DefaultMaxInFlightBytes
+	}
+	d.MaxInFlightBytes = max(d.MaxInFlightBytes, d.MaxBodySize)
+	if d.PageTimeout <= 0 {
+		d.PageTimeout = DefaultPageTimeout
+	}
+	if d.MaxLinks <= 0 {
+		d.MaxLinks = DefaultMaxLinks
+	}
+	if d.MaxFailedShare <= 0 || d.MaxFailedShare > 1 {
+		d.MaxFailedShare = DefaultMaxFailedShare
+	}
+	if d.MaxPages <= 0 {
+		d.MaxPages = DefaultMaxPages
+	}
+	if d.Scope.MaxDepth <= 0 {
+		d.Scope.MaxDepth = DefaultMaxDepth
+	}
 	switch {
 	case d.Retries == 0:
 		d.Retries = DefaultRetries
@@ -181,8 +237,9 @@ const (
 	EventUnchanged
 	// EventFollowed: a listing page, sitemap, feed or redirect, read for links.
 	EventFollowed
-	// EventSkipped: out of scope after a redirect, disallowed by robots.txt,
-	// not HTML, noindex.
+	// EventSkipped: out of scope (after a redirect, or because the job's
+	// scope changed since the URL was queued), disallowed by robots.txt,
+	// not HTML.
 	EventSkipped
 	// EventRetry: a failure that will be retried.
 	EventRetry
@@ -208,4 +265,6 @@ type Event struct {
 	New      bool          // for EventWritten: new, not changed
 	Cleaned  bool          // Extract ran and succeeded (written, or unchanged text)
 	Err      error         // for EventSkipped, EventRetry, EventFailed
+	// Reason classifies Err for metrics: see FailureReason.
+	Reason string
 }

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/winnowhq/winnow/internal/netguard"
 )
 
 // Crawler runs one crawl job against a Store. Build one with New per run.
@@ -17,6 +19,8 @@ type Crawler struct {
 	extract Extract
 	log     *slog.Logger
 	stats   counters
+	seeds   map[string]bool // canonical seed URLs
+	guard   *netguard.Guard
 }
 
 // Stats counts the outcomes of a run.
@@ -34,6 +38,13 @@ type Stats struct {
 	Bytes     int64
 	Queued    int64 // frontier entries not yet done (approximate)
 	InFlight  int64
+	// FetchFailed counts the failures in Failed where no usable response
+	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
+	// opposed to a page that came but could not be read or cleaned.
+	FetchFailed int64
+	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
+	// fetch failed, in this run (a resumed run counts only its own).
+	SeedsOK, SeedsFailed int64
 	// Resumed is true when the run continued an interrupted one.
 	Resumed bool
 	// Interrupted is true when the context ended the run before the
@@ -44,6 +55,8 @@ type Stats struct {
 
 type counters struct {
 	fetched, written, new, changed, unchanged, followed, skipped, retried, failed, spam, bytes, queued, inflight atomic.Int64
+	seedsOK, seedsFailed, fetchFailed                                                                            atomic.Int64
+	lastErr                                                                                                      atomic.Value // string
 	resumed, interrupted                                                                                         atomic.Bool
 	start                                                                                                        time.Time
 }
@@ -60,7 +73,15 @@ func New(cfg Config, st Store, extract Extract, log *slog.Logger) (*Crawler, err
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	c := &Crawler{cfg: d, store: st, extract: extract, log: log.With("job", d.Name)}
+	c := &Crawler{cfg: d, store: st, extract: extract, log: log.With("job", d.Name), seeds: map[string]bool{}}
+	for _, s := range d.Seeds {
+		u, err := Canonical(s)
+		if err != nil {
+			return nil, fmt.Errorf("job %q: seed: %w", d.Name, err)
+		}
+		c.seeds[u] = true
+	}
+	c.guard = &netguard.Guard{AllowPrivate: d.AllowPrivate}
 	c.stats.start = time.Now()
 	return c, nil
 }
@@ -73,61 +94,35 @@ func (c *Crawler) Stats() Stats {
 		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Spam: s.spam.Load(),
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.start),
 	}
-}
-
-// job is one unit of work for a worker: an entry, or robots.txt of a host.
-type job struct {
-	e      Entry
-	prior  *prior // e's state, when the revisit check has read it
-	host   string
-	robots bool
-	delay  time.Duration // the host's delay, counted from the end of the request
-}
-
-// finished tells the dispatcher a worker is free again.
-type finished struct {
-	host   string
-	robots *robotsRules // set for a robots job
-}
-
-// prior is an entry's stored state, read once when it is claimed.
-type prior struct {
-	st    State
-	known bool
-}
-
-// claimed is an entry waiting for its host.
-type claimed struct {
-	e     Entry
-	prior *prior // nil when not read yet
-}
-
-type hostState struct {
-	queue    []claimed
-	active   int
-	rules    *robotsRules
-	robots   int // 0 not fetched, 1 fetching, 2 known
-	delay    time.Duration
-	next     time.Time
-	reserved bool
 }
 
 // Run crawls until the frontier is empty or ctx ends. On ctx's end it stops
 // dispatching, lets requests in flight finish (up to Config.Timeout), commits
 // everything done and returns with Stats.Interrupted set and a nil error: the
-// next Run resumes. An error means the state or the output failed.
+// next Run resumes. An error means the state or the output failed, the
+// output dir is held by another crawl (ErrOutputLocked), or the run failed
+// as a whole (ErrRunFailed: every seed failed, or more than
+// Config.MaxFailedShare of the fetches).
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	c.stats.start = time.Now()
 	// A failing commit (full disk, broken state) stops the run like a signal.
 	ctx, cancelRun := context.WithCancelCause(parent)
 	defer cancelRun(nil)
+	if err := c.guard.AllowHosts(ctx, c.cfg.Seeds); err != nil {
+		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
+	}
 	cp, err := c.store.Checkpoint(ctx)
 	if err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
-	idx, replay, err := openIndex(c.cfg.OutputDir, cp)
+	worker := ""
+	if s, ok := c.store.(SharedStore); ok && s.Shared() {
+		worker = s.Worker()
+	}
+	idx, replay, err := openIndex(c.cfg.OutputDir, worker, c.cfg.Name, cp)
 	if err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
@@ -147,14 +142,14 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		context.AfterFunc(fetchCtx, func() { t.Stop() })
 	})
 	defer stopGrace()
-	f, err := newFetcher(fetchCtx, &c.cfg)
+	f, err := newFetcher(fetchCtx, &c.cfg, c.guard)
 	if err != nil {
 		return c.Stats(), err
 	}
 
-	commitCh := make(chan any, 4*c.cfg.Workers)
+	commits := newCommitChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
-	go func() { commitErr <- c.commitLoop(fetchCtx, idx, commitCh, cancelRun) }()
+	go func() { commitErr <- c.commitLoop(fetchCtx, idx, commits, cancelRun) }()
 
 	jobs := make(chan job)
 	done := make(chan finished, c.cfg.Workers)
@@ -162,14 +157,14 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	for range c.cfg.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				c.work(fetchCtx, f, j, commitCh, done, cancelRun)
+				done <- c.work(fetchCtx, f, j, commits.results, cancelRun)
 			}
 		})
 	}
-	derr := c.dispatch(ctx, fetchCtx, jobs, done, commitCh)
+	derr := newDispatcher(c, ctx, fetchCtx, jobs, done, commits).run()
 	close(jobs)
 	wg.Wait()
-	close(commitCh)
+	commits.close()
 	cerr := <-commitErr
 	if parent.Err() != nil {
 		c.stats.interrupted.Store(true)
@@ -186,7 +181,36 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	if parent.Err() == nil && ctx.Err() != nil { // aborted from inside: the output failed
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, context.Cause(ctx))
 	}
+	if err := c.verdict(st); err != nil {
+		c.log.Error("run failed", "err", err)
+		return st, fmt.Errorf("job %q: %w", c.cfg.Name, err)
+	}
 	return st, nil
+}
+
+// verdict fails a run that did not do its job: every seed failed (a dead
+// or failing site: connection refused, 5xx, no robots.txt), or more than
+// MaxFailedShare of the fetches that finished failed.
+func (c *Crawler) verdict(st Stats) error {
+	if st.Interrupted {
+		return nil
+	}
+	if st.SeedsFailed > 0 && st.SeedsOK == 0 {
+		return fmt.Errorf("%w: every seed failed (%d); last error: %s", ErrRunFailed, st.SeedsFailed, c.lastError())
+	}
+	finished := st.Written + st.Unchanged + st.Followed + st.Failed
+	if finished > 0 && float64(st.FetchFailed) > c.cfg.MaxFailedShare*float64(finished) {
+		return fmt.Errorf("%w: %d of %d fetches failed, over the %.0f%% allowed; last error: %s",
+			ErrRunFailed, st.FetchFailed, finished, 100*c.cfg.MaxFailedShare, c.lastError())
+	}
+	return nil
+}
+
+func (c *Crawler) lastError() string {
+	if e, ok := c.stats.lastErr.Load().(string); ok {
+		return e
+	}
+	return "none"
 }
 
 // replay applies index lines written after the store's last checkpoint (a
@@ -246,219 +270,9 @@ func (c *Crawler) start(ctx context.Context) error {
 	return nil
 }
 
-// dispatch hands entries to workers when their host may be asked: robots.txt
-// known, fewer than HostParallelism requests in flight, and the host's next
-// start reached. It returns when the frontier is empty or ctx ends.
-func (c *Crawler) dispatch(ctx, fetchCtx context.Context, jobs chan<- job, done <-chan finished, commitCh chan<- any) error {
-	hosts := map[string]*hostState{}
-	buffered, inflight := 0, 0
-	// The buffer of claimed entries normally holds up to bufMax. When every
-	// buffered host is waiting out its delay while workers are idle (one
-	// slow host at the head of the frontier), it may grow to bufHard, so
-	// that other hosts further down are crawled side by side instead of
-	// after it.
-	bufMax := max(64, 8*c.cfg.Workers)
-	if !sharedStore(c.store) {
-		// No other worker to leave entries to: claim in larger steps, which
-		// matters when many settle without a request (recheck).
-		bufMax = max(256, bufMax)
-	}
-	bufHard := 16 * bufMax
-	stalled := false
-	idlePoll := min(100*time.Millisecond, c.cfg.RetryBase)
-	lastClaimEmpty := false
-	idleFlushed := false // flushed while idle, and nothing happened since
-	settled := false     // the last claim settled entries without a request
-	var lastPending time.Time
-	timer := time.NewTimer(0)
-	defer timer.Stop()
-
-	release := func() error {
-		var es []Entry
-		for _, h := range hosts {
-			for _, q := range h.queue {
-				es = append(es, q.e)
-			}
-			h.queue = nil
-		}
-		return c.store.Release(fetchCtx, es)
-	}
-	handle := func(d finished) {
-		idleFlushed = false // its results are in the committer
-		inflight--
-		c.stats.inflight.Store(int64(inflight))
-		h := hosts[d.host]
-		h.active--
-		if d.robots != nil {
-			h.rules, h.robots = d.robots, 2
-			h.delay = max(c.cfg.Delay, d.robots.delay)
-			if c.cfg.RobotsSitemaps {
-				var es []Entry
-				for _, sm := range d.robots.sitemaps {
-					if u := c.inScope(sm, sm, 0); u != "" {
-						es = append(es, Entry{URL: u, Kind: KindSitemap})
-					}
-				}
-				commitCh <- result{enqueue: es}
-			}
-		}
-		lastClaimEmpty = false
-	}
-
-	for {
-		if ctx.Err() != nil {
-			for inflight > 0 {
-				handle(<-done)
-			}
-			return release()
-		}
-		if (buffered < bufMax/2 || stalled && buffered < bufHard) && !lastClaimEmpty {
-			es, err := c.store.Claim(ctx, max(bufMax-buffered, bufMax/2), time.Hour)
-			if err != nil && ctx.Err() == nil {
-				return fmt.Errorf("claim: %w", err)
-			}
-			lastClaimEmpty = len(es) == 0
-			if len(es) > 0 {
-				idleFlushed = false
-			}
-			// An article checked within its revisit interval is settled
-			// here, once, without a request.
-			frs := c.freshAll(ctx, es)
-			for i, e := range es {
-				pr := frs[i].pr
-				if frs[i].ok {
-					c.emit(Event{Kind: EventUnchanged, URL: e.URL})
-					commitCh <- frs[i].r
-					settled = true
-					continue
-				}
-				hn := hostOf(e.URL)
-				h := hosts[hn]
-				if h == nil {
-					h = &hostState{delay: c.cfg.Delay}
-					if c.cfg.IgnoreRobots {
-						h.robots = 2
-					}
-					hosts[hn] = h
-				}
-				h.queue = append(h.queue, claimed{e: e, prior: pr})
-				buffered++
-			}
-		}
-		if time.Since(lastPending) > time.Second {
-			if n, err := c.store.Pending(ctx); err == nil {
-				c.stats.queued.Store(int64(n))
-			}
-			lastPending = time.Now()
-		}
-
-		now := time.Now()
-		wake := now.Add(idlePoll)
-		if settled {
-			wake, settled = now, false // entries settled without a request: claim more at once
-		}
-		dispatched := false
-		for hn, h := range hosts {
-			for len(h.queue) > 0 && inflight < c.cfg.Workers && h.active < c.cfg.HostParallelism {
-				if h.robots == 1 {
-					break
-				}
-				if h.robots == 2 {
-					if e := h.queue[0].e; !h.rules.allowed(pathOf(e.URL)) {
-						h.queue = h.queue[1:]
-						buffered--
-						c.emit(Event{Kind: EventSkipped, URL: e.URL, Err: ErrDisallowed})
-						commitCh <- result{entry: e, done: true}
-						wake = now
-						continue
-					}
-				}
-				ok, at, err := c.slot(ctx, hn, h, now)
-				if err != nil {
-					return fmt.Errorf("reserve %s: %w", hn, err)
-				}
-				if !ok {
-					wake = minTime(wake, at)
-					break
-				}
-				j := job{host: hn, delay: h.delay}
-				if h.robots == 0 {
-					j.e, j.robots, h.robots = h.queue[0].e, true, 1
-				} else {
-					j.e, j.prior = h.queue[0].e, h.queue[0].prior
-					h.queue = h.queue[1:]
-					buffered--
-				}
-				h.active++
-				inflight++
-				c.stats.inflight.Store(int64(inflight))
-				jobs <- j
-				dispatched = true
-			}
-			if len(h.queue) == 0 && h.active == 0 && h.robots != 1 && !h.reserved && len(hosts) > 1024 {
-				delete(hosts, hn) // keep robots rules of a bounded number of hosts
-			}
-		}
-		stalled = !dispatched && buffered > 0 && inflight < c.cfg.Workers
-
-		if buffered == 0 && inflight == 0 && lastClaimEmpty {
-			// Nothing in memory: make everything durable (unless nothing
-			// happened since the last time), then ask the store.
-			if !idleFlushed {
-				ack := make(chan struct{})
-				commitCh <- ack
-				<-ack
-			}
-			n, err := c.store.Pending(ctx)
-			if err != nil && ctx.Err() == nil {
-				return fmt.Errorf("pending: %w", err)
-			}
-			c.stats.queued.Store(int64(n))
-			if n == 0 && ctx.Err() == nil {
-				return nil
-			}
-			lastClaimEmpty = false
-			if !idleFlushed {
-				// Links that were waiting in the committer are claimable
-				// now: claim at once. If that finds nothing (retries not yet
-				// due, entries leased by other workers), poll as usual.
-				idleFlushed, wake = true, now
-			}
-		}
-
-		if buffered == 0 && inflight > 0 && lastClaimEmpty {
-			// Starving while pages are in flight: links found so far are
-			// waiting in the committer; ask it to make them claimable.
-			select {
-			case commitCh <- flushHint{}:
-			default:
-			}
-		}
-		if !wake.After(now) {
-			// More to do at once (entries settled without a request): take
-			// what finished meanwhile, without waiting.
-			select {
-			case d := <-done:
-				handle(d)
-			default:
-				lastClaimEmpty = false
-			}
-			continue
-		}
-		timer.Reset(max(time.Until(wake), time.Millisecond))
-		select {
-		case d := <-done:
-			handle(d)
-		case <-timer.C:
-			lastClaimEmpty = false
-		case <-ctx.Done():
-		}
-	}
-}
-
 // slot reports whether host h may start a request now; if not, when.
 func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Time) (bool, time.Time, error) {
-	if g, ok := c.store.(hostGate); ok && h.delay > 0 {
+	if g, ok := c.store.(HostGate); ok && h.delay > 0 {
 		// h.next is when the gate said to ask again; hold ends the request.
 		h.reserved = false
 		if now.Before(h.next) {
@@ -531,6 +345,27 @@ func (c *Crawler) emit(ev Event) {
 	case EventFailed:
 		s.failed.Add(1)
 		c.log.Warn("page failed", "url", ev.URL, "status", ev.Status, "err", ev.Err)
+		if ev.Err != nil {
+			s.lastErr.Store(ev.Err.Error())
+		}
+	}
+	// A fetch failed when no usable response came (a network error, a
+	// timeout, a 4xx or 5xx, no robots.txt); a page that arrived but could
+	// not be cleaned was fetched.
+	fetchFailed := ev.Kind == EventFailed && (ev.Status == 0 || ev.Status >= 400)
+	if fetchFailed {
+		s.fetchFailed.Add(1)
+	}
+	if c.seeds[ev.URL] {
+		switch {
+		case fetchFailed:
+			s.seedsFailed.Add(1)
+		case ev.Kind != EventRetry && ev.Kind != EventSkipped:
+			s.seedsOK.Add(1)
+		}
+	}
+	if ev.Kind == EventFailed || ev.Kind == EventRetry || ev.Kind == EventSkipped {
+		ev.Reason = FailureReason(ev.Err, ev.Status)
 	}
 	if ev.Kind != EventFailed {
 		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,

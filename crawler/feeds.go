@@ -39,8 +39,8 @@ const maxXMLDepth = 256
 
 // parseXMLLinks reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
 // feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
-// URLs and are never built into a tree.
-func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
+// URLs and are never built into a tree. It stops after limit links.
+func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.CharsetReader = charset.NewReaderLabel
 	d.Strict = false
@@ -61,6 +61,9 @@ func parseXMLLinks(body []byte) ([]xmlLink, string, error) {
 				return nil, "", fmt.Errorf("parse xml: %w", err)
 			}
 			break // keep what a truncated or sloppy feed gave
+		}
+		if len(out) >= limit {
+			break
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -40,7 +40,7 @@ func checkXMLLinks(t *testing.T, body []byte) {
 	t.Helper()
 	in := excerpt(body)
 	start := time.Now()
-	links, root, err := parseXMLLinks(body)
+	links, root, err := parseXMLLinks(body, MaxSitemapLinks)
 	// Go's decoder reads tens of MB/s; a limit 100 times lower is no hang.
 	if took, limit := time.Since(start), time.Second+time.Duration(len(body))*time.Second/(256<<10); took > limit {
 		t.Fatalf("parseXMLLinks(%s) took %v, over %v", in, took, limit)
@@ -92,7 +92,7 @@ func TestParseXMLLinks_Large(t *testing.T) {
 		flat.WriteString(`</loc></url>`)
 	}
 	flat.WriteString(`</urlset>`)
-	links, _, err := parseXMLLinks(flat.Bytes())
+	links, _, err := parseXMLLinks(flat.Bytes(), 1<<30)
 	if err != nil || len(links) != n {
 		t.Errorf("parseXMLLinks(%d-URL sitemap) = %d links, %v", n, len(links), err)
 	}

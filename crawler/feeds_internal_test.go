@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -28,22 +29,22 @@ func TestParseXMLLinks(t *testing.T) {
 		{"truncated", `<urlset><url><loc>https://e.com/a</loc></url><url><loc>https://e.co`,
 			[]xmlLink{{"https://e.com/a", KindPage}}, "urlset"},
 	} {
-		got, root, err := parseXMLLinks([]byte(c.in))
+		got, root, err := parseXMLLinks([]byte(c.in), MaxSitemapLinks)
 		if err != nil || root != c.root || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: parseXMLLinks = %v, %q, %v; want %v, %q", c.name, got, root, err, c.want, c.root)
 		}
 	}
-	if _, _, err := parseXMLLinks([]byte(`<html><body/></html>`)); err != errNotFeed {
+	if _, _, err := parseXMLLinks([]byte(`<html><body/></html>`), MaxSitemapLinks); err != errNotFeed {
 		t.Errorf("parseXMLLinks(html) error %v, want errNotFeed", err)
 	}
 }
 
 func TestAnalyze(t *testing.T) {
 	base, _ := url.Parse("https://e.com/dir/page")
-	pi := analyze([]byte(`<html><head><base href="https://e.com/other/">
+	pi := analyze(context.Background(), []byte(`<html><head><base href="https://e.com/other/">
 <link rel="canonical" href="/canon"><link rel="alternate" type="application/atom+xml" href="feed.xml">
 <meta name="robots" content="NOINDEX"><script type="application/ld+json">{"@context":"https://schema.org","@type": "NewsArticle"}</script>
-</head><body><a href="a">a</a><a href="#top">top</a><a href="javascript:void(0)">js</a><area href="http://x.org/b"></body></html>`), base)
+</head><body><a href="a">a</a><a href="#top">top</a><a href="javascript:void(0)">js</a><area href="http://x.org/b"></body></html>`), base, DefaultMaxLinks)
 	want := pageInfo{
 		links:     []string{"https://e.com/other/a", "http://x.org/b"},
 		feeds:     []string{"https://e.com/other/feed.xml"},
@@ -54,8 +55,8 @@ func TestAnalyze(t *testing.T) {
 	if !reflect.DeepEqual(pi, want) {
 		t.Errorf("analyze = %+v, want %+v", pi, want)
 	}
-	listing := analyze([]byte(`<article>1</article><article>2</article>`), base)
-	single := analyze([]byte(`<main><article>1</article></main>`), base)
+	listing := analyze(context.Background(), []byte(`<article>1</article><article>2</article>`), base, DefaultMaxLinks)
+	single := analyze(context.Background(), []byte(`<main><article>1</article></main>`), base, DefaultMaxLinks)
 	if listing.article || !single.article {
 		t.Errorf("article detection: two <article> = %v, one = %v; want false, true", listing.article, single.article)
 	}

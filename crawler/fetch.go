@@ -13,9 +13,13 @@ import (
 	"net/http/cookiejar"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/gocolly/colly/v2"
+	"golang.org/x/sync/semaphore"
+
+	"github.com/winnowhq/winnow/internal/netguard"
 )
 
 // Sentinel errors a caller may branch on.
@@ -27,7 +31,52 @@ var (
 	ErrTooLarge = errors.New("body over the size limit")
 	// ErrNotHTML marks a content type the crawler does not read.
 	ErrNotHTML = errors.New("not html, a sitemap or a feed")
+	// ErrOutOfScope marks a queued URL the job's scope no longer allows
+	// (the job file changed since it was queued).
+	ErrOutOfScope = errors.New("out of the job's scope")
+	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
+	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
+	// page counts as failed.
+	ErrRobotsUnavailable = errors.New("robots.txt unavailable: host disallowed for this run")
+	// ErrRunFailed marks a run that finished but failed as a whole: every
+	// seed failed, or more than Config.MaxFailedShare of the fetches.
+	ErrRunFailed = errors.New("run failed")
+	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
+	ErrPageTimeout = errors.New("page timeout")
 )
+
+// FailureReason classifies the error of a failed, retried or skipped fetch
+// for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
+// "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
+// "blocked_address" (netguard refused the address), "page_timeout", "other".
+func FailureReason(err error, status int) string {
+	var ne net.Error
+	switch {
+	case errors.Is(err, netguard.ErrBlocked):
+		return "blocked_address"
+	case errors.Is(err, ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, ErrNotHTML):
+		return "not_html"
+	case errors.Is(err, ErrDisallowed):
+		return "robots_disallowed"
+	case errors.Is(err, ErrRobotsUnavailable):
+		return "robots_unavailable"
+	case errors.Is(err, ErrOutOfScope):
+		return "out_of_scope"
+	case errors.Is(err, ErrPageTimeout):
+		return "page_timeout"
+	case status >= 500:
+		return "http_5xx"
+	case status >= 400:
+		return "http_4xx"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.As(err, &ne), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
+		return "network"
+	}
+	return "other"
+}
 
 // response is one HTTP exchange as the crawler sees it.
 type response struct {
@@ -38,6 +87,7 @@ type response struct {
 	converted   bool   // colly converted the body to UTF-8
 	at          time.Time
 	took        time.Duration
+	held        int64 // bytes of the in-flight budget held until release
 }
 
 // fetcher wraps one colly Collector used synchronously from many workers: the
@@ -47,19 +97,27 @@ type response struct {
 type fetcher struct {
 	c       *colly.Collector
 	maxBody int64
+	// budget bounds the body bytes held at once by all workers
+	// (Config.MaxInFlightBytes): a response takes its Content-Length, or
+	// MaxBodySize when unknown, once its headers are in, gives back what
+	// its body did not use when it is read, and the rest when the page is
+	// done (release).
+	budget *semaphore.Weighted
+	ctx    context.Context
 }
 
 const (
 	ctxResponse = "winnow.response"
 	ctxTooLarge = "winnow.too-large"
 	ctxNotHTML  = "winnow.not-html"
+	ctxHeld     = "winnow.held"
 )
 
 // newFetcher builds the Collector. colly.NewCollector applies COLLY_*
 // environment variables after the options given in code, so every setting
 // the crawler relies on is set again afterwards: the environment cannot turn
 // robots.txt, the body limit or redirects back to colly's defaults.
-func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
+func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetcher, error) {
 	c := colly.NewCollector()
 	c.UserAgent = cfg.UserAgent
 	c.Headers = nil
@@ -84,7 +142,7 @@ func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
 	c.SetRequestTimeout(cfg.Timeout)
 	c.WithTransport(&gunzipTransport{next: &http.Transport{
 		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}).DialContext,
+		DialContext:           (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}}).DialContext,
 		MaxIdleConns:          256,
 		MaxIdleConnsPerHost:   max(cfg.HostParallelism, cfg.Workers),
 		IdleConnTimeout:       90 * time.Second,
@@ -98,13 +156,16 @@ func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
 	// seen set.
 	c.SetRedirectHandler(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
 
-	f := &fetcher{c: c, maxBody: cfg.MaxBodySize}
+	f := &fetcher{c: c, maxBody: cfg.MaxBodySize, budget: semaphore.NewWeighted(cfg.MaxInFlightBytes), ctx: ctx}
 	c.OnResponseHeaders(func(r *colly.Response) {
+		want := f.maxBody
 		if n := r.Headers.Get("Content-Length"); n != "" {
 			if size, err := strconv.ParseInt(n, 10, 64); err == nil && size > f.maxBody {
 				r.Ctx.Put(ctxTooLarge, true)
 				r.Request.Abort()
 				return
+			} else if err == nil && size >= 0 {
+				want = size
 			}
 		}
 		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
@@ -112,6 +173,12 @@ func newFetcher(ctx context.Context, cfg *Config) (*fetcher, error) {
 			r.Request.Abort()
 			return
 		}
+		// Nothing is held while waiting here, so the budget cannot deadlock.
+		if err := f.budget.Acquire(f.ctx, want); err != nil {
+			r.Request.Abort()
+			return
+		}
+		r.Ctx.Put(ctxHeld, want)
 	})
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
 	return f, nil
@@ -193,6 +260,27 @@ func (f *fetcher) get(u string, hdr http.Header) (*response, error) {
 	start := time.Now()
 	err := f.c.Request(http.MethodGet, u, nil, ctx, hdr)
 	took := time.Since(start)
+	held, _ := ctx.GetAny(ctxHeld).(int64)
+	r, err := f.response(ctx, u, err, took)
+	if r == nil {
+		f.budget.Release(held)
+		return nil, err
+	}
+	// Keep what the body holds; give back what it did not use.
+	r.held = min(held, int64(len(r.body)))
+	f.budget.Release(held - r.held)
+	return r, err
+}
+
+// release gives back the budget r holds; r may be nil.
+func (f *fetcher) release(r *response) {
+	if r != nil && r.held > 0 {
+		f.budget.Release(r.held)
+		r.held = 0
+	}
+}
+
+func (f *fetcher) response(ctx *colly.Context, u string, err error, took time.Duration) (*response, error) {
 	if ctx.GetAny(ctxTooLarge) != nil {
 		return nil, fmt.Errorf("get %s: %w (%d bytes)", u, ErrTooLarge, f.maxBody)
 	}

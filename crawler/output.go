@@ -12,12 +12,77 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 )
 
-// IndexFile is the name of the append-only index in the output dir.
+// IndexFile is the name of the append-only index in the output dir. A
+// worker of a shared store (SharedStore) writes its own segment instead,
+// IndexSegment(worker); see ReadIndex for how the segments merge.
 const IndexFile = "index.jsonl"
+
+// LockFile is held (flock) by every run writing to an output dir: exclusively
+// by a run on its own state, shared by the workers of a shared store, each
+// of which also holds its own .winnow-WORKER.lock exclusively. It holds the
+// last holder's pid, host and job, named when a second writer is refused.
+const LockFile = ".winnow.lock"
+
+// ErrOutputLocked is returned by Run when another run writes to the same
+// output dir (or, on a shared store, another worker of the same name).
+var ErrOutputLocked = errors.New("output dir in use")
+
+// IndexSegment is the index file of one worker of a shared store.
+func IndexSegment(worker string) string {
+	return "index-" + safeName(worker) + ".jsonl"
+}
+
+// safeName keeps a worker name a plain file name.
+func safeName(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.') {
+			b[i] = '_'
+		}
+	}
+	return strings.TrimLeft(string(b), ".")
+}
+
+// ReadIndex reads the index of an output dir: index.jsonl and every worker
+// segment index-*.jsonl. The rule that merges them: every line is one whole
+// record (a writer appends a line with one write, and a run cuts a torn
+// last line of its own file before writing), lines are ordered by
+// fetched_at, and lines with the same fetched_at by file name, then by
+// their order in the file. A line that does not parse is an error.
+func ReadIndex(dir string) ([]IndexLine, error) {
+	files, err := filepath.Glob(filepath.Join(dir, "index-*.jsonl"))
+	if err != nil {
+		return nil, err
+	}
+	files = append([]string{filepath.Join(dir, IndexFile)}, files...)
+	var out []IndexLine
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if errors.Is(err, os.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		for n, line := range bytes.Split(b, []byte{'\n'}) {
+			if len(line) == 0 {
+				continue
+			}
+			var il IndexLine
+			if err := json.Unmarshal(line, &il); err != nil {
+				return nil, fmt.Errorf("%s:%d: %w", f, n+1, err)
+			}
+			out = append(out, il)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].FetchedAt.Before(out[j].FetchedAt) })
+	return out, nil
+}
 
 // tmpPrefix starts the name of every file being written; a crash leaves at
 // most such files behind, and the next run removes them.
@@ -125,39 +190,110 @@ func sameFile(dir, name string, data []byte) bool {
 	return err == nil && bytes.Equal(old, data)
 }
 
-// index is the append-only index.jsonl. Lines are buffered and written and
-// fsync'd in batches by the committer; the store's checkpoint records how
-// much of the file its URL states reflect.
+// index is the append-only index.jsonl (or this worker's segment). Lines
+// are gathered by the committer and written at checkpoints, each with one
+// write(2) on a file opened with O_APPEND, so two writers could never tear
+// each other's lines (the lock stops a second one anyway), and a file
+// truncated under it (logrotate's copytruncate) gets no hole of NUL bytes;
+// then the file is fsync'd. The store's checkpoint records how much of the
+// file its URL states reflect.
 type index struct {
-	f    *os.File
-	dir  string
-	size int64
+	f     *os.File
+	dir   string
+	size  int64
+	locks []*os.File
 }
 
-// openIndex opens the index for appending after cleaning up a crash: temp
-// files are removed and a torn last line (no newline) is cut off. It returns
-// the complete lines past checkpoint, which the store has not seen yet.
-func openIndex(dir string, checkpoint int64) (*index, []IndexLine, error) {
+// openIndex locks the output dir for this run, opens the index for
+// appending after cleaning up a crash (temp files removed, a torn last line
+// cut off), and returns the complete lines past checkpoint, which the store
+// has not seen yet. worker is empty for a run on its own state.
+func openIndex(dir, worker, job string, checkpoint int64) (_ *index, replay []IndexLine, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("output dir: %w", err)
 	}
-	if tmps, err := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); err == nil {
-		for _, t := range tmps {
-			os.Remove(t)
+	x := &index{dir: dir}
+	defer func() {
+		if err != nil {
+			x.close()
+		}
+	}()
+	if err := x.lock(worker, job); err != nil {
+		return nil, nil, err
+	}
+	if worker == "" { // a shared dir's temp files may be another worker's
+		if tmps, err := filepath.Glob(filepath.Join(dir, tmpPrefix+"*")); err == nil {
+			for _, t := range tmps {
+				os.Remove(t)
+			}
 		}
 	}
-	path := filepath.Join(dir, IndexFile)
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	name := IndexFile
+	if worker != "" {
+		name = IndexSegment(worker)
+	}
+	path := filepath.Join(dir, name)
+	good, replay, err := repairIndex(path, checkpoint)
+	if err != nil {
+		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
+	}
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, nil, fmt.Errorf("open index: %w", err)
 	}
-	fail := func(err error) (*index, []IndexLine, error) {
-		f.Close()
-		return nil, nil, fmt.Errorf("open index %s: %w", path, err)
+	x.f, x.size = f, good
+	return x, replay, nil
+}
+
+// lock takes the output dir's locks (see LockFile), or names who holds them.
+func (x *index) lock(worker, job string) error {
+	host, _ := os.Hostname()
+	me := fmt.Sprintf("pid %d on %s, job %q, since %s", os.Getpid(), host, job, time.Now().UTC().Format(time.RFC3339))
+	take := func(name string, exclusive bool, holder string) error {
+		path := filepath.Join(x.dir, name)
+		f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+		if err != nil {
+			return fmt.Errorf("lock output dir: %w", err)
+		}
+		busy, err := flock(f, exclusive)
+		if err != nil || busy {
+			by, _ := io.ReadAll(io.LimitReader(f, 512))
+			f.Close()
+			if err != nil {
+				return fmt.Errorf("lock output dir %s: %w", x.dir, err)
+			}
+			who := strings.TrimSpace(string(by))
+			if who == "" {
+				who = "another process"
+			}
+			return fmt.Errorf("%w: %s is being written by %s (lock %s)", ErrOutputLocked, x.dir, who, path)
+		}
+		x.locks = append(x.locks, f)
+		if err := f.Truncate(0); err == nil {
+			f.WriteAt([]byte(holder+"\n"), 0)
+		}
+		return nil
 	}
+	if worker == "" {
+		return take(LockFile, true, me)
+	}
+	if err := take(LockFile, false, fmt.Sprintf("the workers of a shared state (last: worker %q, %s)", worker, me)); err != nil {
+		return err
+	}
+	return take(".winnow-"+safeName(worker)+".lock", true, fmt.Sprintf("worker %q, %s", worker, me))
+}
+
+// repairIndex cuts a torn last line (no newline) off the index at path and
+// returns its size and its complete lines past checkpoint.
+func repairIndex(path string, checkpoint int64) (int64, []IndexLine, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return 0, nil, err
+	}
+	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return fail(err)
+		return 0, nil, err
 	}
 	size := fi.Size()
 	if checkpoint > size {
@@ -165,7 +301,7 @@ func openIndex(dir string, checkpoint int64) (*index, []IndexLine, error) {
 	}
 	var replay []IndexLine
 	if _, err := f.Seek(checkpoint, io.SeekStart); err != nil {
-		return fail(err)
+		return 0, nil, err
 	}
 	br := bufio.NewReader(f)
 	good := checkpoint
@@ -175,7 +311,7 @@ func openIndex(dir string, checkpoint int64) (*index, []IndexLine, error) {
 			break // a line without its newline is torn: cut below
 		}
 		if err != nil {
-			return fail(err)
+			return 0, nil, err
 		}
 		var il IndexLine
 		if json.Unmarshal(line, &il) == nil && il.URL != "" {
@@ -185,20 +321,17 @@ func openIndex(dir string, checkpoint int64) (*index, []IndexLine, error) {
 	}
 	if good < size {
 		if err := f.Truncate(good); err != nil {
-			return fail(err)
+			return 0, nil, err
 		}
 		if err := f.Sync(); err != nil {
-			return fail(err)
+			return 0, nil, err
 		}
 	}
-	if _, err := f.Seek(good, io.SeekStart); err != nil {
-		return fail(err)
-	}
-	return &index{f: f, dir: dir, size: good}, replay, nil
+	return good, replay, nil
 }
 
-// append makes the batch's article files durable, then writes lines and
-// syncs the index; it returns the new size.
+// append makes the batch's article files durable, then appends lines (one
+// write each) and syncs the index; it returns the new size.
 func (x *index) append(lines [][]byte) (int64, error) {
 	if len(lines) == 0 {
 		return x.size, nil
@@ -206,16 +339,31 @@ func (x *index) append(lines [][]byte) (int64, error) {
 	if err := syncOutput(x.dir); err != nil {
 		return x.size, fmt.Errorf("sync output: %w", err)
 	}
-	buf := bytes.Join(lines, nil)
-	n, err := x.f.Write(buf)
-	x.size += int64(n)
-	if err != nil {
-		return x.size, fmt.Errorf("append index: %w", err)
+	for _, l := range lines {
+		if _, err := x.f.Write(l); err != nil {
+			return x.size, fmt.Errorf("append index: %w", err)
+		}
 	}
 	if err := x.f.Sync(); err != nil {
 		return x.size, fmt.Errorf("sync index: %w", err)
 	}
-	return x.size, nil
+	// With O_APPEND the offset is the end of the file, wherever that is
+	// now (a copytruncate may have moved it back).
+	size, err := x.f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return x.size, fmt.Errorf("index size: %w", err)
+	}
+	x.size = size
+	return size, nil
 }
 
-func (x *index) close() error { return x.f.Close() }
+func (x *index) close() error {
+	var err error
+	if x.f != nil {
+		err = x.f.Close()
+	}
+	for _, l := range x.locks {
+		l.Close() // closing releases the flock
+	}
+	return err
+}

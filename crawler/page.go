@@ -68,9 +68,15 @@ type pageInfo struct {
 	article   bool // og:type article, schema.org Article, or exactly one <article>
 }
 
+// analyzeCheck is how many tokens analyze reads between two looks at its
+// context.
+const analyzeCheck = 4096
+
 // analyze reads links and article markers from an HTML page with the
-// tokenizer: far cheaper than building a DOM, which the extractor does anyway.
-func analyze(body []byte, base *url.URL) pageInfo {
+// tokenizer: far cheaper than building a DOM, which the extractor does
+// anyway. It keeps the first maxLinks links, and stops early when ctx ends
+// (the caller reports the page as timed out).
+func analyze(ctx context.Context, body []byte, base *url.URL, maxLinks int) pageInfo {
 	var pi pageInfo
 	z := html.NewTokenizer(bytes.NewReader(body))
 	articles, ldjson, inLD := 0, false, false
@@ -85,8 +91,11 @@ func analyze(body []byte, base *url.URL) pageInfo {
 		}
 		return r.String()
 	}
-	for {
+	for n := 1; ; n++ {
 		tt := z.Next()
+		if n%analyzeCheck == 0 && ctx.Err() != nil {
+			tt = html.ErrorToken
+		}
 		switch tt {
 		case html.ErrorToken:
 			pi.article = pi.article || articles == 1 || ldjson
@@ -125,6 +134,9 @@ func analyze(body []byte, base *url.URL) pageInfo {
 				base = u
 			}
 		case atom.A, atom.Area:
+			if len(pi.links) >= maxLinks {
+				break
+			}
 			if l := resolve(attrs["href"]); l != "" {
 				pi.links = append(pi.links, l)
 			}

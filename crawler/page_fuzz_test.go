@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"bytes"
+	"context"
 	"mime"
 	"net/url"
 	"os"
@@ -63,7 +64,7 @@ func FuzzDecodeHTML(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Canonical gave %q, which does not parse: %v", canon, err)
 		}
-		pi := analyze(out, base)
+		pi := analyze(context.Background(), out, base, DefaultMaxLinks)
 		check := func(what, l string) {
 			u, err := url.Parse(l)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {

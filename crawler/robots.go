@@ -4,18 +4,24 @@ import (
 	"strings"
 	"time"
 
-	"github.com/temoto/robotstxt"
+	"github.com/winnowhq/winnow/crawler/robots"
 )
 
 // robotsRules is what robots.txt says to this crawler about one host.
 type robotsRules struct {
-	group    *robotstxt.Group // nil: everything allowed
-	delay    time.Duration    // Crawl-delay, capped
+	rules    *robots.Rules // nil: everything allowed
+	delay    time.Duration // Crawl-delay, capped
 	sitemaps []string
+	// unavailable marks a robots.txt that could not be read (a 5xx, no
+	// response): the host is disallowed for this run, and its pages count
+	// as failed, not skipped, so that a dead site fails the run.
+	unavailable bool
+	// err is why it could not be read, when no response came.
+	err error
 }
 
 func (r *robotsRules) allowed(path string) bool {
-	return r == nil || r.group == nil || r.group.Test(path)
+	return r == nil || r.rules.Allowed(path)
 }
 
 // agentName is the robots.txt product token of a User-Agent: its first word
@@ -30,32 +36,14 @@ func agentName(ua string) string {
 // means no rules, a 5xx or an unreachable server means disallow everything
 // (for this run), and a body that does not parse means no rules.
 func parseRobots(status int, body []byte, agent string, maxDelay time.Duration) *robotsRules {
-	if status >= 500 || status == 0 {
-		return &robotsRules{group: disallowAll}
+	rs := robots.FromResponse(status, body, agent)
+	r := &robotsRules{rules: rs, sitemaps: rs.Sitemaps, delay: rs.CrawlDelay}
+	r.unavailable = status == 0 || status >= 500
+	if status < 200 || status >= 300 {
+		r.sitemaps = nil
 	}
-	data, err := robotstxt.FromStatusAndBytes(status, body)
-	if err != nil || data == nil {
-		return &robotsRules{}
-	}
-	g := data.FindGroup(agent)
-	r := &robotsRules{group: g, sitemaps: data.Sitemaps}
-	if g != nil {
-		r.delay = g.CrawlDelay
-		if r.delay < 0 || r.delay > maxDelay {
-			// A delay too large for a Duration wraps around to a negative one.
-			r.delay = maxDelay
-		}
+	if r.delay < 0 || r.delay > maxDelay {
+		r.delay = maxDelay
 	}
 	return r
 }
-
-// disallowAll is the group that disallows every path. robotstxt's own answer
-// to a 5xx holds no group, and FindGroup gives it an empty one that allows
-// everything (its disallow flag is only read by TestAgent).
-var disallowAll = func() *robotstxt.Group {
-	data, err := robotstxt.FromString("User-agent: *\nDisallow: /\n")
-	if err != nil {
-		panic(err)
-	}
-	return data.FindGroup("*")
-}()

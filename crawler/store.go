@@ -29,7 +29,7 @@ import (
 //     delay between two request starts holds within the process. HoldHost
 //     pushes a host's next start back (429 Retry-After, 503, the end of a
 //     response). A store shared by several processes also implements the
-//     optional hostGate (worker.go), which starts a request only when none is
+//     optional HostGate, which starts a request only when none is
 //     in flight to the host in any process: the delay then holds between
 //     request arrivals whatever each process's send jitter.
 //   - URL state (State) survives runs; the frontier and the seen set belong
@@ -203,3 +203,46 @@ type Batch struct {
 // ErrStoreLocked is returned by OpenBolt when another process holds the
 // state of the same job.
 var ErrStoreLocked = errors.New("state is locked by another process")
+
+// HostGate is implemented by a store shared by several processes
+// (redisstore.Store). Starts reserved ahead of time (ReserveHost) are spaced
+// on the store's clock, but the time from a start to the request's arrival
+// at the server varies by milliseconds between processes, so a late sender
+// followed by a punctual one makes the server see less than the delay. A
+// gate starts a request only when no other request to the host is in flight
+// in any process and the delay since the end of the last one has passed,
+// so arrivals are the delay apart whatever that jitter.
+type HostGate interface {
+	// StartHost starts a request to host if fewer than limit are in flight
+	// across all processes and the host's next start has passed; if not, it
+	// reports when to ask again.
+	StartHost(ctx context.Context, host string, delay time.Duration, limit int) (ok bool, retry time.Time, err error)
+	// EndHost ends a request started by StartHost: no request to host
+	// starts before until.
+	EndHost(ctx context.Context, host string, until time.Time) error
+}
+
+// SharedStore is implemented by a store several processes share
+// (redisstore.Store). Each worker writes its own index segment in the
+// output dir, index-WORKER.jsonl, and the store keeps each worker's index
+// checkpoint; an article file missing from the output dir may be another
+// worker's, so it is not taken as removed by hand.
+type SharedStore interface {
+	// Shared reports whether other processes may use the store now.
+	Shared() bool
+	// Worker names this process among the store's users; stable across
+	// restarts of the same worker.
+	Worker() string
+}
+
+// Resetter is implemented by a store where NewRun leaves a run that other
+// processes are going on with alone (redisstore.Store): Reset drops it
+// whatever its state (winnow crawl --restart).
+type Resetter interface {
+	Reset(ctx context.Context) error
+}
+
+func isShared(st Store) bool {
+	s, ok := st.(SharedStore)
+	return ok && s.Shared()
+}

@@ -15,6 +15,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/robots"
 )
 
 // result is a worker's outcome for one entry, applied by the committer.
@@ -28,47 +30,44 @@ type result struct {
 	line    []byte // index line, without newline
 }
 
-// flushHint asks the committer to flush soon.
-type flushHint struct{}
-
 // errOutput marks a failure to write the output: it stops the run, since
 // every following article would fail the same way (a full disk).
 var errOutput = errors.New("output failed")
 
-// work runs one job and always reports back to the dispatcher.
-func (c *Crawler) work(ctx context.Context, f *fetcher, j job, commitCh chan<- any, done chan<- finished, abort context.CancelCauseFunc) {
+// work runs one job; what it returns frees the worker in the dispatcher.
+func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- result, abort context.CancelCauseFunc) finished {
 	fin := finished{host: j.host}
-	defer func() { done <- fin }()
 	if j.robots {
 		fin.robots = c.fetchRobots(f, j.e.URL)
 		c.hold(ctx, j, max(j.delay, fin.robots.delay))
-		return
+		return fin
 	}
 	res, ev := c.process(ctx, f, j.e, j.prior)
 	c.hold(ctx, j, j.delay)
 	if errors.Is(ev.Err, errOutput) {
 		c.emit(ev.Event)
 		abort(ev.Err) // the entry stays in the frontier for the next run
-		return
+		return fin
 	}
 	if ctx.Err() != nil && ev.Kind != EventWritten {
-		return // cut short by shutdown: the entry stays in the frontier
+		return fin // cut short by shutdown: the entry stays in the frontier
 	}
 	if ev.Kind == EventRetry {
 		if d, ok := retryAfter(ev.hdr, time.Now()); ok {
-			c.store.HoldHost(ctx, j.host, time.Now().Add(d))
+			fin.holdUntil = time.Now().Add(d)
 		}
 	}
-	commitCh <- res
+	results <- res
 	c.emit(ev.Event)
+	return fin
 }
 
 // hold counts the host delay from the end of a request as well as from its
 // start (ReserveHost): with one request per host at a time, the server then
 // sees at least the delay between two arrivals, whatever the latency. On a
-// hostGate it also ends the request slot started (when j.delay > 0).
+// HostGate it also ends the request slot started (when j.delay > 0).
 func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
-	if g, ok := c.store.(hostGate); ok && j.delay > 0 {
+	if g, ok := c.store.(HostGate); ok && j.delay > 0 {
 		g.EndHost(ctx, j.host, time.Now().Add(d))
 		return
 	}
@@ -77,39 +76,25 @@ func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
 	}
 }
 
-// hostGate is implemented by a store shared by several processes
-// (redisstore.Store). Starts reserved ahead of time (ReserveHost) are spaced
-// on the store's clock, but the time from a start to the request's arrival
-// at the server varies by milliseconds between processes, so a late sender
-// followed by a punctual one makes the server see less than the delay. A
-// gate starts a request only when no other request to the host is in flight
-// in any process and the delay since the end of the last one has passed,
-// so arrivals are the delay apart whatever that jitter.
-type hostGate interface {
-	// StartHost starts a request to host if fewer than limit are in flight
-	// across all processes and the host's next start has passed; if not, it
-	// reports when to ask again.
-	StartHost(ctx context.Context, host string, delay time.Duration, limit int) (ok bool, retry time.Time, err error)
-	// EndHost ends a request started by StartHost: no request to host
-	// starts before until.
-	EndHost(ctx context.Context, host string, until time.Time) error
-}
-
 // fetchRobots reads robots.txt of the host of u, following up to five
 // redirects as RFC 9309 asks.
 func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 	p, err := url.Parse(u)
 	if err != nil {
-		return &robotsRules{}
+		return parseRobots(404, nil, "", 0) // no rules
 	}
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	agent := agentName(c.cfg.UserAgent)
-	for range 6 {
+	for range robots.MaxRedirects + 1 {
 		r, err := f.get(ru, nil)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
-			return parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
+			c.stats.lastErr.Store(err.Error())
+			rules := parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
+			rules.err = err
+			return rules
 		}
+		f.release(r)
 		c.stats.fetched.Add(1)
 		c.stats.bytes.Add(int64(len(r.body)))
 		if loc := r.header.Get("Location"); r.status >= 300 && r.status < 400 && loc != "" {
@@ -124,11 +109,14 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			continue
 		}
 		rules := parseRobots(r.status, r.body, agent, c.cfg.MaxCrawlDelay)
+		if rules.unavailable {
+			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.status))
+		}
 		c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
 		return rules
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
-	return &robotsRules{}
+	return parseRobots(404, nil, agent, c.cfg.MaxCrawlDelay)
 }
 
 type outcome struct {
@@ -136,10 +124,11 @@ type outcome struct {
 	hdr http.Header
 }
 
-// process fetches one entry and decides its fate. It never panics: a panic
-// in a parser or in Extract fails the page, not the crawl.
-// process fetches e and handles its response. pr is e's stored state when
-// the dispatcher has read it already; nil to read it here.
+// process fetches e and decides its fate. pr is e's stored state when the
+// dispatcher has read it already; nil to read it here. It never panics: a
+// panic in a parser or in Extract fails the page, not the crawl. The work
+// on the response (links, Extract) has Config.PageTimeout; its body counts
+// against Config.MaxInFlightBytes until process returns.
 func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (res result, ev outcome) {
 	res = result{entry: e, done: true}
 	ev.URL = e.URL
@@ -162,7 +151,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	rewrite := false
-	if known && prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
+	if known && prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
 			// The article file was removed by hand: fetch and write it again.
 			rewrite, prev.ETag, prev.LastModified = true, "", ""
@@ -177,6 +166,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		}
 	}
 	r, err := f.get(e.URL, hdr)
+	defer f.release(r)
 	if r != nil {
 		c.stats.fetched.Add(1)
 		c.stats.bytes.Add(int64(len(r.body)))
@@ -212,7 +202,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		loc := r.header.Get("Location")
 		st.Links = nil
 		res.state = st
-		to := c.inScope(e.URL, loc, e.Depth)
+		to := c.inScope(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
 		if to == "" {
 			// Often a seed moving to www. or https: the job's scope says no.
 			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: out of scope", e.URL, loc)
@@ -221,7 +211,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 			}
 			return res, ev
 		}
-		st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article, SameDepth: true}}
+		st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article}}
 		res.state = st
 		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventFollowed
@@ -237,7 +227,9 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 	if isXML(r.contentType, r.body) {
 		return c.readXML(e, r, st, res, ev)
 	}
-	return c.readHTML(ctx, e, r, st, rewrite, res, ev)
+	pctx, cancel := context.WithTimeoutCause(ctx, c.cfg.PageTimeout, fmt.Errorf("%w (%s)", ErrPageTimeout, c.cfg.PageTimeout))
+	defer cancel()
+	return c.readHTML(pctx, e, r, st, rewrite, res, ev)
 }
 
 // backoff returns an article's next revisit interval after it was found
@@ -300,7 +292,7 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 	if age := time.Since(last); age < 0 || age >= interval {
 		return result{}, false, pr
 	}
-	if prev.File != "" && c.cfg.Format == OutputFiles && !sharedStore(c.store) {
+	if prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
 			return result{}, false, pr // removed by hand: fetch and write it again
 		}
@@ -344,7 +336,7 @@ func (c *Crawler) failure(e Entry, err error, status int, r *response, prev Stat
 
 // readXML follows the URLs of a sitemap or a feed.
 func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
-	links, _, err := parseXMLLinks(r.body)
+	links, _, err := parseXMLLinks(r.body, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
 		res.state = st
@@ -353,8 +345,14 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 	}
 	st.Links = st.Links[:0]
 	for _, l := range links {
-		if u := c.inScope(e.URL, l.url, e.Depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage, SameDepth: true})
+		// The pages a sitemap or feed lists are at its depth; a sitemap
+		// named by a sitemap index is a hop, so an index chain ends.
+		depth := e.Depth
+		if l.kind != KindPage {
+			depth++
+		}
+		if u := c.inScope(e.URL, l.url, depth); u != "" {
+			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage, SameDepth: l.kind == KindPage})
 		}
 	}
 	st.Hash, st.File = "", ""
@@ -369,7 +367,13 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
 	body := decodeHTML(r.body, r.contentType, r.converted)
 	base, _ := url.Parse(e.URL)
-	pi := analyze(body, base)
+	pi := analyze(ctx, body, base, c.cfg.MaxLinks)
+	if err := context.Cause(ctx); err != nil {
+		st.Err = err.Error()
+		res.state = st
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
+		return res, ev
+	}
 	st.Links = st.Links[:0]
 	if !pi.nofollow {
 		for _, l := range pi.links {
@@ -379,14 +383,16 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		}
 	}
 	for _, l := range pi.feeds {
-		if u := c.inScope(e.URL, l, e.Depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed, SameDepth: true})
+		if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
+			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
 		}
 	}
 	if pi.canonical != "" {
-		if cu := c.inScope(e.URL, pi.canonical, e.Depth); cu != "" && cu != e.URL {
+		// A hop, like a redirect: a chain of pages naming ever new
+		// canonical URLs ends at max_depth.
+		if cu := c.inScope(e.URL, pi.canonical, e.Depth+1); cu != "" && cu != e.URL {
 			// The page names another URL as itself: that one is written.
-			st.Links = append(st.Links, Link{URL: cu, Article: e.Article, SameDepth: true})
+			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
 			st.Hash, st.File = "", ""
 			res.state = st
 			res.enqueue = c.linkEntries(st.Links, e.Depth)
@@ -406,6 +412,9 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.at,
 	}
 	title, text, err := c.extract(ctx, page)
+	if cause := context.Cause(ctx); cause != nil && errors.Is(cause, ErrPageTimeout) {
+		err = cause // Extract gave up or ran over: the page timed out
+	}
 	var se *SpamError
 	if errors.As(err, &se) {
 		st.Hash, st.Err = "", ""
@@ -493,18 +502,26 @@ func (c *Crawler) inScope(from, ref string, depth int) string {
 		return ""
 	}
 	cu, err := canonicalURL(u)
-	if err != nil {
+	if err != nil || !c.admits(cu, depth) {
 		return ""
 	}
-	p, err := url.Parse(cu)
-	if err != nil || !c.cfg.Scope.allows(p, cu, depth) {
-		return ""
+	return cu
+}
+
+// admits reports whether the job, as it is now, may fetch the canonical
+// URL u at depth. It is asked when a URL is found, when remembered links
+// feed the frontier again (a 304, a fresh article), and when an entry is
+// claimed, so that a narrowed scope holds for a resumed frontier too.
+func (c *Crawler) admits(u string, depth int) bool {
+	p, err := url.Parse(u)
+	if err != nil || !c.cfg.Scope.allows(p, u, depth) {
+		return false
 	}
 	lower := strings.ToLower(p.Path)
 	if ext := filepath.Ext(lower); skipExt[ext] || ext == ".gz" && !strings.HasSuffix(lower, ".xml.gz") {
-		return "" // a gzip file is read only as a sitemap or feed (.xml.gz)
+		return false // a gzip file is read only as a sitemap or feed (.xml.gz)
 	}
-	return cu
+	return true
 }
 
 // skipExt are extensions never worth a request for article text.
@@ -515,7 +532,9 @@ var skipExt = map[string]bool{
 	".tgz": true, ".bz2": true, ".xz": true, ".rar": true, ".7z": true,
 }
 
-// linkEntries turns the links of a page at depth into frontier entries.
+// linkEntries turns the links of a page at depth into frontier entries,
+// those the job's scope allows now: links remembered from an earlier run
+// were in the scope of that run's job file.
 func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
 	out := make([]Entry, 0, len(links))
 	for _, l := range links {
@@ -523,15 +542,10 @@ func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
 		if l.SameDepth {
 			d = depth
 		}
+		if !c.admits(l.URL, d) {
+			continue
+		}
 		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
 	}
 	return out
-}
-
-// sharedStore reports whether other processes share st (see
-// redisstore.Store.Shared): each writes its own output dir, so an article
-// file missing here may well be in another worker's dir, not removed.
-func sharedStore(st Store) bool {
-	s, ok := st.(interface{ Shared() bool })
-	return ok && s.Shared()
 }

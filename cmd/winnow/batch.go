@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/netguard"
 )
 
 // input is one thing to clean, as named on the command line or found in a
@@ -174,7 +176,9 @@ func defaultUserAgent() string {
 }
 
 // fetcher gets one page over HTTP for `winnow clean URL`, with a timeout, a
-// size limit and an honest User-Agent.
+// size limit and an honest User-Agent. Its connections go through a
+// netguard.Guard: neither the URL nor a redirect reaches a loopback,
+// private or link-local address (169.254.169.254) unless --allow-private.
 type fetcher struct {
 	client    *http.Client
 	userAgent string
@@ -186,10 +190,13 @@ type fetched struct {
 	body             []byte
 }
 
-func newFetcher(ua string, timeout time.Duration, maxBytes int64) *fetcher {
+func newFetcher(ua string, timeout time.Duration, maxBytes int64, guard *netguard.Guard) *fetcher {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.DialContext = (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: timeout}}).DialContext
 	return &fetcher{
 		client: &http.Client{
-			Timeout: timeout,
+			Transport: tr,
+			Timeout:   timeout,
 			CheckRedirect: func(req *http.Request, via []*http.Request) error {
 				if len(via) >= 10 {
 					return fmt.Errorf("stopped after 10 redirects")

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
@@ -49,6 +50,7 @@ type cleanFlags struct {
 	images     bool
 	targetLang string
 	keepSpam   bool
+	allowPriv  bool
 }
 
 type multiFlag []string
@@ -75,6 +77,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.BoolVar(&f.images, "images", false, "markdown: keep images as ![alt](src)")
 	fs.StringVar(&f.targetLang, "target-language", "", "keep only pages whose text is in one of these languages (ISO 639-1, comma-separated: en,de); pages whose language cannot be told are kept")
 	fs.BoolVar(&f.keepSpam, "keep-spam", false, "output pages judged spam from top to bottom (parasite pages) as any other; without it their text is left out, with a warning on stderr")
+	fs.BoolVar(&f.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -118,7 +121,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	b := &batch{
 		cleaner: c,
-		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes),
+		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes, &netguard.Guard{AllowPrivate: f.allowPriv}),
 		kind:    kind,
 		stdin:   e.stdin,
 		workers: f.workers,

@@ -5,12 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/winnowhq/winnow/internal/netguard"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runCmd runs winnow with args and returns stdout, stderr and the error.
@@ -93,7 +97,13 @@ func TestClean_URL(t *testing.T) {
 		w.Write([]byte(`<html><head><title>Ferry fares cut</title></head><body><article><p>Ferry fares across the harbour will fall by a fifth from next Monday, the transport authority said, in a move to ease winter crowding.</p><div style="display:none">nhà cái uy tín kv79 bet</div></article></body></html>`))
 	}))
 	defer srv.Close()
-	out, _, err := runCmd(t, "", "clean", srv.URL+"/story")
+	// Loopback is refused unless asked for (issue 17: clean URL followed
+	// redirects to link-local and private addresses).
+	_, stderr, err := runCmd(t, "", "clean", srv.URL+"/story")
+	if err == nil || !strings.Contains(stderr, "not allowed") {
+		t.Errorf("clean of a loopback URL without --allow-private: err %v, stderr %q", err, stderr)
+	}
+	out, _, err := runCmd(t, "", "clean", "--allow-private", srv.URL+"/story")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +113,7 @@ func TestClean_URL(t *testing.T) {
 	if !strings.HasPrefix(gotUA, "winnow/") {
 		t.Errorf("User-Agent = %q, want an honest winnow/... agent", gotUA)
 	}
-	_, stderr, err := runCmd(t, "", "clean", srv.URL+"/missing")
+	_, stderr, err = runCmd(t, "", "clean", "--allow-private", srv.URL+"/missing")
 	if err == nil || !strings.Contains(stderr, "404") || !strings.Contains(stderr, "/missing") {
 		t.Errorf("404: err %v, stderr %q", err, stderr)
 	}
@@ -252,5 +262,37 @@ func TestClean_TargetLanguage(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "clean", "--target-language", "english", vi); err == nil {
 		t.Error("--target-language english was accepted")
+	}
+}
+
+// TestFetcher_RedirectGuard follows a redirect from an allowed address to
+// one that is not: the guard checks every connection, redirects included
+// (all on 127.0.0.0/8: 127.0.0.1 stands for the allowed public site, and a
+// second loopback address for the private one).
+func TestFetcher_RedirectGuard(t *testing.T) {
+	inner, err := net.Listen("tcp4", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("no second loopback address: %v", err)
+	}
+	reached := make(chan struct{}, 1)
+	private := &httptest.Server{Listener: inner, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached <- struct{}{}
+		w.Write([]byte("<p>secret</p>"))
+	})}}
+	private.Start()
+	defer private.Close()
+	srv := httptest.NewServer(http.RedirectHandler(private.URL+"/latest/meta-data/", http.StatusFound))
+	defer srv.Close()
+	g := &netguard.Guard{}
+	g.Allow(netip.MustParseAddr("127.0.0.1"))
+	f := newFetcher("winnow-test", 5*time.Second, 1<<20, g)
+	_, err = f.fetch(t.Context(), srv.URL+"/")
+	if !errors.Is(err, netguard.ErrBlocked) {
+		t.Errorf("redirect to %s: err %v, want netguard.ErrBlocked", private.URL, err)
+	}
+	select {
+	case <-reached:
+		t.Error("the private server was reached")
+	default:
 	}
 }

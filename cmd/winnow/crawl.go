@@ -24,6 +24,12 @@ Flags:
 `
 
 const crawlExamples = `
+Exit codes: 0 the run finished and every page was fetched and read; 1 the
+run failed (every seed failed, more than max_failed_share of the fetches
+failed, the state or output failed, the output dir is in use) or was
+interrupted; 2 bad flags or a bad job or rules file; 3 the run finished
+but some pages failed.
+
 Examples:
   winnow crawl news.yaml
   winnow crawl --log-format json news.yaml 2>crawl.log
@@ -61,7 +67,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	}
 	j, err := loadJob(fs.Arg(0))
 	if err != nil {
-		return err
+		return &configError{err}
 	}
 	if *stateSpec != "" {
 		j.StateDir, j.StateRedis = *stateSpec, ""
@@ -71,7 +77,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	}
 	extract, err := newExtract(j)
 	if err != nil {
-		return err
+		return &configError{err}
 	}
 	if *check {
 		fmt.Fprintln(e.stdout, describeJob(j))
@@ -99,6 +105,9 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
 		return errSilent
+	}
+	if st.Failed > 0 {
+		return errPartial
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"os"
 
@@ -34,10 +35,28 @@ func newEnv() *env {
 // failed page of a batch); main only sets the exit code.
 var errSilent = errors.New("failed")
 
+// Exit codes. winnow crawl tells a bad job from a failed run from a run
+// that finished with some pages failed.
+const (
+	exitFailed  = 1 // the run failed or was interrupted; an input failed (clean)
+	exitConfig  = 2 // bad flags, a bad job or rules file
+	exitPartial = 3 // the crawl finished, but some pages failed
+)
+
 // usageError is a command-line mistake: exit code 2.
 type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
+
+// configError is a bad job or rules file: exit code 2.
+type configError struct{ err error }
+
+func (e *configError) Error() string { return e.err.Error() }
+func (e *configError) Unwrap() error { return e.err }
+
+// errPartial marks a crawl that finished with some pages failed, already
+// reported: exit code 3.
+var errPartial = fmt.Errorf("%w: some pages failed", errSilent)
 
 // parseFlags parses args into fs. On -h it prints the usage on stdout; done
 // is then true, as it is on a bad flag, which err reports as a usage error.
@@ -64,8 +83,12 @@ func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) 
 
 func exitCode(err error) int {
 	var ue *usageError
-	if errors.As(err, &ue) {
-		return 2
+	var ce *configError
+	switch {
+	case errors.As(err, &ue), errors.As(err, &ce):
+		return exitConfig
+	case errors.Is(err, errPartial):
+		return exitPartial
 	}
-	return 1
+	return exitFailed
 }

@@ -23,6 +23,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/robfig/cron/v3"
+	"golang.org/x/net/netutil"
 
 	"github.com/winnowhq/winnow/crawler"
 )
@@ -99,6 +100,20 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	return sv.serve(ctx, ln, *runNow, hup)
 }
 
+// The limits of the /healthz and /metrics server. Before them, idle
+// keep-alive connections were never closed, and enough of them used up the
+// process's file descriptors: the crawls running in it could not open a
+// connection or a file. Connections past serveMaxConns wait in the
+// kernel's backlog without a descriptor of ours; an idle or silent one is
+// closed after its timeout.
+const (
+	serveMaxConns          = 64
+	serveReadHeaderTimeout = 5 * time.Second
+	serveReadTimeout       = 10 * time.Second
+	serveWriteTimeout      = 30 * time.Second
+	serveIdleTimeout       = 30 * time.Second
+)
+
 // server schedules jobs and exports their metrics.
 type server struct {
 	log      *slog.Logger
@@ -129,7 +144,10 @@ type jobRun struct {
 }
 
 type jobStatus struct {
-	Running     bool      `json:"running"`
+	Running bool `json:"running"`
+	// Healthy is false after a run that failed (ErrRunFailed: every seed
+	// failed, too many fetches failed; or the state or output failed).
+	Healthy     bool      `json:"healthy"`
 	LastStart   time.Time `json:"last_start,omitzero"`
 	LastSuccess time.Time `json:"last_success,omitzero"`
 	LastError   string    `json:"last_error,omitempty"`
@@ -138,6 +156,9 @@ type jobStatus struct {
 }
 
 type serveMetrics struct {
+	fetchErrors *prometheus.CounterVec
+	robots      *prometheus.CounterVec
+	queue       *prometheus.GaugeVec
 	fetched     *prometheus.CounterVec
 	cleaned     *prometheus.CounterVec
 	pages       *prometheus.CounterVec
@@ -151,6 +172,12 @@ type serveMetrics struct {
 
 func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 	m := &serveMetrics{
+		fetchErrors: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_fetch_errors_total",
+			Help: "Failed and retried fetches by reason: timeout, network, http_4xx, http_5xx, too_large, not_html, robots_unavailable, blocked_address, page_timeout, other."}, []string{"job", "reason"}),
+		robots: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_robots_blocked_total",
+			Help: "URLs not fetched because robots.txt disallows them."}, []string{"job"}),
+		queue: prometheus.NewGaugeVec(prometheus.GaugeOpts{Name: "winnow_queue_length",
+			Help: "Frontier entries not yet done in the running crawl (approximate)."}, []string{"job"}),
 		fetched: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_fetched_total",
 			Help: "Responses received (any status), robots.txt excluded."}, []string{"job"}),
 		cleaned: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_cleaned_total",
@@ -171,7 +198,7 @@ func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 			Help: "1 while a run of the job is going."}, []string{"job"}),
 	}
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	reg.MustRegister(m.fetched, m.cleaned, m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
+	reg.MustRegister(m.fetchErrors, m.robots, m.queue, m.fetched, m.cleaned, m.pages, m.bytes, m.fetch, m.runs, m.runDuration, m.lastSuccess, m.running)
 	return m
 }
 
@@ -196,7 +223,7 @@ func (sv *server) setJobs(jobs []*scheduledJob) {
 	for _, sj := range jobs {
 		r := sv.runs[sj.job.Name]
 		if r == nil {
-			r = &jobRun{}
+			r = &jobRun{last: jobStatus{Healthy: true}} // no run yet: nothing wrong
 			sv.runs[sj.job.Name] = r
 		}
 		sj.jobRun = r
@@ -318,9 +345,15 @@ func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reloa
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", promhttp.HandlerFor(sv.reg, promhttp.HandlerOpts{}))
 	mux.HandleFunc("GET /healthz", sv.healthz)
-	hs := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	hs := &http.Server{
+		Handler:           mux,
+		ReadHeaderTimeout: serveReadHeaderTimeout,
+		ReadTimeout:       serveReadTimeout,
+		WriteTimeout:      serveWriteTimeout,
+		IdleTimeout:       serveIdleTimeout,
+	}
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- hs.Serve(ln) }()
+	go func() { serveErr <- hs.Serve(netutil.LimitListener(ln, serveMaxConns)) }()
 	sv.log.Info("serving", "addr", ln.Addr().String(), "jobs", len(sv.currentJobs()))
 	c.Start()
 	if runNow {
@@ -377,6 +410,12 @@ func (sv *server) run(ctx context.Context, sj *scheduledJob) {
 	sv.log.Info("run start", "job", name)
 	onEvent := func(ev crawler.Event) {
 		sv.m.pages.WithLabelValues(name, ev.Kind.String()).Inc()
+		switch {
+		case errors.Is(ev.Err, crawler.ErrDisallowed):
+			sv.m.robots.WithLabelValues(name).Inc()
+		case ev.Kind == crawler.EventFailed || ev.Kind == crawler.EventRetry:
+			sv.m.fetchErrors.WithLabelValues(name, ev.Reason).Inc()
+		}
 		if ev.Cleaned {
 			sv.m.cleaned.WithLabelValues(name).Inc()
 		}
@@ -386,7 +425,26 @@ func (sv *server) run(ctx context.Context, sj *scheduledJob) {
 			sv.m.fetch.WithLabelValues(name).Observe(ev.Duration.Seconds())
 		}
 	}
-	st, err := runJob(ctx, sj.job, sj.extract, sv.log, runOptions{onEvent: onEvent, worker: sv.worker})
+	var queueing sync.WaitGroup
+	queueCtx, stopQueue := context.WithCancel(ctx)
+	onStart := func(cr *crawler.Crawler) {
+		queueing.Go(func() {
+			t := time.NewTicker(time.Second)
+			defer t.Stop()
+			for {
+				sv.m.queue.WithLabelValues(name).Set(float64(cr.Stats().Queued))
+				select {
+				case <-queueCtx.Done():
+					return
+				case <-t.C:
+				}
+			}
+		})
+	}
+	st, err := runJob(ctx, sj.job, sj.extract, sv.log, runOptions{onEvent: onEvent, onStart: onStart, worker: sv.worker})
+	stopQueue()
+	queueing.Wait()
+	sv.m.queue.WithLabelValues(name).Set(float64(st.Queued))
 	sv.m.runDuration.WithLabelValues(name).Observe(time.Since(start).Seconds())
 	result := "ok"
 	switch {
@@ -401,7 +459,7 @@ func (sv *server) run(ctx context.Context, sj *scheduledJob) {
 	sv.m.runs.WithLabelValues(name, result).Inc()
 	sj.setStatus(func(s *jobStatus) {
 		s.Running, s.Written, s.Failed = false, st.Written, st.Failed
-		s.LastError = ""
+		s.LastError, s.Healthy = "", err == nil
 		if err != nil {
 			s.LastError = err.Error()
 		} else if result == "ok" {
@@ -416,14 +474,21 @@ func (sj *scheduledJob) setStatus(f func(*jobStatus)) {
 	sj.stateMu.Unlock()
 }
 
-// healthz answers 200 with each job's last status while the scheduler runs.
+// healthz answers with each job's last status: 200 and "ok" while every
+// job's last run (if any) succeeded; 503 and "unhealthy" when one failed,
+// that job showing healthy false and its last error.
 func (sv *server) healthz(w http.ResponseWriter, r *http.Request) {
 	out := map[string]jobStatus{}
+	status, code := "ok", http.StatusOK
 	for _, sj := range sv.currentJobs() {
 		sj.stateMu.Lock()
 		out[sj.job.Name] = sj.last
 		sj.stateMu.Unlock()
+		if !out[sj.job.Name].Healthy {
+			status, code = "unhealthy", http.StatusServiceUnavailable
+		}
 	}
 	w.Header().Set("Content-Type", "application/json")
-	json.NewEncoder(w).Encode(map[string]any{"status": "ok", "jobs": out})
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]any{"status": status, "jobs": out})
 }

@@ -55,7 +55,7 @@ func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) 
 // leaves a run that is going on alone (other workers may have started it),
 // so a restart asks for Reset.
 func restartRun(ctx context.Context, st crawler.Store) error {
-	if r, ok := st.(interface{ Reset(context.Context) error }); ok {
+	if r, ok := st.(crawler.Resetter); ok {
 		return r.Reset(ctx)
 	}
 	return st.NewRun(ctx)

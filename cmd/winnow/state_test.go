@@ -44,7 +44,9 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	workers := []string{"a", "b"}
 	jobs := map[string]string{}
 	for _, w := range workers {
-		src := fmt.Sprintf("name: shared\nseeds: [\"http://%s/\"]\npoliteness:\n  delay: 10ms\noutput:\n  dir: out-%s\nstate:\n  redis: %s\n", addr, w, srv.URL())
+		// Both workers share one output dir: each writes its own index
+		// segment (crawler.IndexSegment), which crawler.ReadIndex merges.
+		src := fmt.Sprintf("name: shared\nseeds: [\"http://%s/\"]\npoliteness:\n  delay: 10ms\noutput:\n  dir: out\nstate:\n  redis: %s\n", addr, srv.URL())
 		p := filepath.Join(dir, "job-"+w+".yaml")
 		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
@@ -69,14 +71,12 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	}
 	count := func() map[string]int {
 		n := map[string]int{}
-		for _, w := range workers {
-			p := filepath.Join(dir, "out-"+w, crawler.IndexFile)
-			if _, err := os.Stat(p); err != nil {
-				continue
-			}
-			for _, l := range indexLines(t, p) {
-				n[l["url"].(string)]++
-			}
+		lines, err := crawler.ReadIndex(filepath.Join(dir, "out"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range lines {
+			n[l.URL]++
 		}
 		return n
 	}

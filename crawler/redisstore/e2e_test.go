@@ -25,12 +25,21 @@ type indexEntry struct {
 	end int64
 }
 
-// readIndex reads index.jsonl of one output dir, checking that every file
+// indexFile is the index of the one worker writing to dir: its segment
+// (crawler.IndexSegment).
+func indexFile(dir string) string {
+	if m, _ := filepath.Glob(filepath.Join(dir, "index-*.jsonl")); len(m) == 1 {
+		return m[0]
+	}
+	return filepath.Join(dir, crawler.IndexFile)
+}
+
+// readIndex reads the index of one output dir, checking that every file
 // it names exists. A last line without its newline (a worker killed while
 // appending) is left out, as the crawler's own replay does.
 func readIndex(t testing.TB, dir string) []indexEntry {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, crawler.IndexFile))
+	b, err := os.ReadFile(indexFile(dir))
 	if os.IsNotExist(err) {
 		return nil
 	}
@@ -76,7 +85,7 @@ func readIndexes(t testing.TB, dirs []string) map[string][]crawler.IndexLine {
 func countLines(dirs []string) int {
 	n := 0
 	for _, d := range dirs {
-		b, _ := os.ReadFile(filepath.Join(d, crawler.IndexFile))
+		b, _ := os.ReadFile(indexFile(d))
 		for _, c := range b {
 			if c == '\n' {
 				n++
@@ -341,7 +350,7 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 	seen, _ := rc.SCard(ctx, "winnow:{e2e}:seen").Result()
 	var per []string
 	for _, n := range names {
-		b, _ := os.ReadFile(filepath.Join(cfg(n).Out, crawler.IndexFile))
+		b, _ := os.ReadFile(indexFile(cfg(n).Out))
 		per = append(per, fmt.Sprintf("%s %d", n, bytes.Count(b, []byte("\n"))))
 	}
 	for _, r := range deadReport {
@@ -417,7 +426,7 @@ func checkDeadWorker(t *testing.T, rc *redis.Client, name, dir string, surv map[
 	}
 	files, orphans := 0, 0
 	for _, de := range des {
-		if !de.Type().IsRegular() || de.Name() == crawler.IndexFile || strings.HasPrefix(de.Name(), ".tmp-") {
+		if !de.Type().IsRegular() || strings.HasPrefix(de.Name(), "index") || strings.HasPrefix(de.Name(), ".tmp-") || strings.HasPrefix(de.Name(), ".winnow") {
 			continue
 		}
 		files++

@@ -69,7 +69,13 @@ type Store struct {
 	kBusy                                                     string // prefix: + host
 }
 
-var _ crawler.Store = (*Store)(nil)
+// The optional capabilities the crawler looks for.
+var (
+	_ crawler.Store       = (*Store)(nil)
+	_ crawler.HostGate    = (*Store)(nil)
+	_ crawler.SharedStore = (*Store)(nil)
+	_ crawler.Resetter    = (*Store)(nil)
+)
 
 // Open connects to the Redis server named by rawURL
 // (redis://[user:password@]host:port/db, or rediss:// for TLS) and prepares

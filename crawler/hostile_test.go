@@ -1,0 +1,513 @@
+package crawler_test
+
+// Issue 17: a crawler runs unattended against sites it does not control.
+// Each test here is one case of the issue's "Why", reproduced on a hostile
+// local site (127.0.0.0/8 only), asserting the behaviour that holds now.
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// hostile is a local site whose pages a test writes as handlers; it logs
+// every request path (with query, as sent).
+type hostile struct {
+	srv *httptest.Server
+	mux *http.ServeMux
+	// robots is served at /robots.txt; empty: 404, or robotsStatus.
+	robots       string
+	robotsStatus int
+	mu           sync.Mutex
+	log          []string
+}
+
+func newHostile(t testing.TB) *hostile {
+	h := &hostile{mux: http.NewServeMux()}
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.mu.Lock()
+		h.log = append(h.log, r.URL.RequestURI())
+		robots, status := h.robots, h.robotsStatus
+		h.mu.Unlock()
+		if r.URL.Path == "/robots.txt" {
+			if status != 0 {
+				http.Error(w, "robots.txt failing", status)
+			} else if robots == "" {
+				http.NotFound(w, r)
+			} else {
+				fmt.Fprint(w, robots)
+			}
+			return
+		}
+		h.mux.ServeHTTP(w, r)
+	})}}
+	h.srv.Start()
+	t.Cleanup(h.srv.Close)
+	return h
+}
+
+func (h *hostile) url(p string) string { return h.srv.URL + p }
+func (h *hostile) host() string        { return strings.TrimPrefix(h.srv.URL, "http://") }
+
+func (h *hostile) requested() []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return append([]string(nil), h.log...)
+}
+
+func (h *hostile) count(prefix string) int {
+	n := 0
+	for _, p := range h.requested() {
+		if strings.HasPrefix(p, prefix) {
+			n++
+		}
+	}
+	return n
+}
+
+func page(w http.ResponseWriter, body string) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprint(w, "<html><head><title>T</title></head><body>"+body+"</body></html>")
+}
+
+func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
+	for i, s := range seeds {
+		seeds[i] = h.url(s)
+	}
+	return crawler.Config{
+		Name: "hostile", Seeds: seeds, Scope: crawler.Scope{Hosts: []string{h.host()}},
+		Delay: -1, Workers: 4, Timeout: 2 * time.Second, Retries: -1, OutputDir: out,
+	}
+}
+
+// run runs cfg on the bolt state in stateDir and returns its error.
+func run(t *testing.T, ctx context.Context, cfg crawler.Config, stateDir string, extract crawler.Extract) (crawler.Stats, error) {
+	t.Helper()
+	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if extract == nil {
+		extract = extractArticle
+	}
+	cr, err := crawler.New(cfg, st, extract, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cr.Run(ctx)
+}
+
+// TestHostile_ScopeNarrowed: a job whose scope is narrowed fetches nothing
+// of the old scope on its next run, neither through links remembered from
+// fresh (not re-requested) articles or 304 pages, nor from a resumed
+// frontier.
+func TestHostile_ScopeNarrowed(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<a href="/a/1">a</a> <a href="/b/1">b</a>`)
+	})
+	// /a/N are articles (fresh on the next run: not requested, their
+	// remembered links feed the frontier); /b/N are listing pages, fetched
+	// on every run they are queued in.
+	for _, sec := range []string{"a", "b"} {
+		h.mux.HandleFunc("/"+sec+"/", func(w http.ResponseWriter, r *http.Request) {
+			var n int
+			fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/"+sec+"/x"), "%d", &n)
+			fmt.Sscanf(r.URL.Path, "/"+sec+"/%d", &n)
+			more := ""
+			if n < 20 {
+				more = fmt.Sprintf(`<a href="/%s/%d">next</a> <a href="/b/x%d">b</a>`, sec, n+1, n)
+			}
+			if sec == "b" {
+				page(w, "Listing "+more)
+				return
+			}
+			page(w, fmt.Sprintf(`<article><p>Story %s %d, long enough to be text.</p></article>%s`, sec, n, more))
+		})
+	}
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	cfg := hostileJob(h, out, "/")
+	if _, err := run(t, t.Context(), cfg, state, nil); err != nil {
+		t.Fatal(err)
+	}
+	if h.count("/b/") == 0 {
+		t.Fatal("the first run did not reach /b/")
+	}
+
+	// The next run excludes /b/: the articles of /a/ are fresh (not
+	// requested) and the home page answers 304, so every link comes from
+	// state remembered under the old scope.
+	h.mu.Lock()
+	h.log = nil
+	h.mu.Unlock()
+	cfg.Scope.Exclude = []*regexp.Regexp{regexp.MustCompile(`/b/`)}
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	if _, err := run(t, t.Context(), cfg, state, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := h.count("/b/"); n != 0 {
+		t.Errorf("narrowed scope: %d requests to /b/ on the next run: %v", n, h.requested())
+	}
+	for _, e := range ev.all {
+		if strings.Contains(e.URL, "/b/") {
+			t.Errorf("narrowed scope: %s %s queued on the next run", e.Kind, e.URL)
+		}
+	}
+	if len(ev.find(crawler.EventUnchanged, "/a/10")) != 1 {
+		t.Errorf("the remembered links of fresh articles no longer feed the frontier")
+	}
+
+	// A resumed frontier is scoped again: interrupt a fresh run, narrow the
+	// scope (max_depth), resume.
+	out2, state2 := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	cfg2 := hostileJob(h, out2, "/")
+	ctx, cancel := context.WithCancel(t.Context())
+	cfg2.OnEvent = func(ev crawler.Event) {
+		if strings.HasSuffix(ev.URL, "/a/1") {
+			cancel()
+		}
+	}
+	cfg2.Workers = 1
+	if st, err := run(t, ctx, cfg2, state2, nil); err != nil || !st.Interrupted {
+		t.Fatalf("interrupted run: %+v, %v", st, err)
+	}
+	h.mu.Lock()
+	h.log = nil
+	h.mu.Unlock()
+	cfg2.OnEvent, cfg2.Scope.MaxDepth = nil, 1
+	if _, err := run(t, t.Context(), cfg2, state2, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range h.requested() {
+		if strings.HasPrefix(p, "/a/") && p != "/a/1" || strings.HasPrefix(p, "/b/") && p != "/b/1" {
+			t.Errorf("resumed run with max_depth 1 requested %s", p)
+		}
+	}
+}
+
+// TestHostile_Chains: redirect chains, rel=canonical chains and sitemap
+// index chains count against max_depth, and a job with no limits gets the
+// default depth, so none of these sites keeps a crawl going for ever.
+func TestHostile_Chains(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/redirect/", func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(r.URL.Path, "/redirect/%d", &n)
+		http.Redirect(w, r, fmt.Sprintf("/redirect/%d", n+1), http.StatusFound)
+	})
+	h.mux.HandleFunc("/canonical/", func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(r.URL.Path, "/canonical/%d", &n)
+		w.Header().Set("Content-Type", "text/html")
+		fmt.Fprintf(w, `<html><head><link rel="canonical" href="/canonical/%d"></head><body><article><p>x</p></article></body></html>`, n+1)
+	})
+	h.mux.HandleFunc("/index/", func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(r.URL.Path, "/index/%d", &n)
+		w.Header().Set("Content-Type", "application/xml")
+		fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex><sitemap><loc>%s</loc></sitemap></sitemapindex>`, h.url(fmt.Sprintf("/index/%d", n+1)))
+	})
+	h.mux.HandleFunc("/deep/", func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(r.URL.Path, "/deep/%d", &n)
+		page(w, fmt.Sprintf(`<a href="/deep/%d">deeper</a>`, n+1))
+	})
+	for _, c := range []struct {
+		seed     string
+		maxDepth int
+		want     int // requests at most
+	}{
+		{"/redirect/0", 5, 6},
+		{"/canonical/0", 5, 6},
+		{"/index/0", 5, 6},
+		{"/deep/0", 5, 6},
+		{"/deep/0", 0, crawler.DefaultMaxDepth + 1}, // no limit in the job: the default
+	} {
+		t.Run(fmt.Sprintf("%s-%d", strings.Split(c.seed, "/")[1], c.maxDepth), func(t *testing.T) {
+			prefix := c.seed[:strings.LastIndex(c.seed, "/")+1]
+			before := h.count(prefix)
+			cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), c.seed)
+			cfg.Scope.MaxDepth = c.maxDepth
+			ctx, cancel := context.WithTimeout(t.Context(), 20*time.Second)
+			defer cancel()
+			st, _ := run(t, ctx, cfg, t.TempDir(), nil)
+			if st.Interrupted {
+				t.Fatalf("the chain did not end: %d requests", h.count(prefix)-before)
+			}
+			if n := h.count(prefix) - before; n > c.want || n < c.want-1 {
+				t.Errorf("%s with max_depth %d: %d requests, want %d", c.seed, c.maxDepth, n, c.want)
+			}
+		})
+	}
+}
+
+// TestHostile_Robots: robots.txt is matched as RFC 9309 says, on the URLs
+// the crawler sends: percent-encoded unreserved characters, a non-ASCII
+// rule, and the query in the order the page wrote it.
+func TestHostile_Robots(t *testing.T) {
+	h := newHostile(t)
+	h.robots = "User-agent: *\nDisallow: /private/\nDisallow: /café/\nDisallow: /search?q=\n"
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<a href="/%70rivate/x.html">p</a> <a href="/caf%C3%A9/menu">c</a> <a href="/café/raw">c2</a>
+<a href="/search?q=x&amp;b=1">s</a> <a href="/public/ok">ok</a>`)
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	got := h.requested()
+	for _, p := range got {
+		if strings.Contains(p, "rivate") || strings.Contains(strings.ToLower(p), "caf") || strings.HasPrefix(p, "/search") {
+			t.Errorf("%s requested, disallowed by robots.txt", p)
+		}
+	}
+	if h.count("/public/ok") != 1 {
+		t.Errorf("allowed page not requested: %v", got)
+	}
+}
+
+// TestHostile_OneWriter: a second crawl into an output dir in use is
+// refused with an error naming the holder; the index is appended with
+// O_APPEND, so a copytruncate (the index emptied under a later run) leaves
+// no NUL bytes.
+func TestHostile_OneWriter(t *testing.T) {
+	h := newHostile(t)
+	gate := make(chan struct{})
+	var hold sync.Once
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<a href="/a/1">1</a> <a href="/a/2">2</a> <a href="/slow">slow</a>`)
+	})
+	h.mux.HandleFunc("/slow", func(w http.ResponseWriter, r *http.Request) {
+		hold.Do(func() { <-gate })
+		page(w, `<article><p>Slow story.</p></article>`)
+	})
+	var version atomic.Int32
+	h.mux.HandleFunc("/a/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, fmt.Sprintf(`<article><p>Story %s, version %d.</p></article>`, r.URL.Path, version.Load()))
+	})
+	out := filepath.Join(t.TempDir(), "out")
+	cfg := hostileJob(h, out, "/")
+	cfg.Recheck = -1
+	first := make(chan error, 1)
+	go func() {
+		_, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+		first <- err
+	}()
+	for h.count("/slow") == 0 {
+		time.Sleep(5 * time.Millisecond)
+	}
+	_, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+	if !errors.Is(err, crawler.ErrOutputLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("second crawl into the same output dir: %v, want ErrOutputLocked naming pid %d", err, os.Getpid())
+	}
+	close(gate)
+	if err := <-first; err != nil {
+		t.Fatalf("first crawl: %v", err)
+	}
+	// copytruncate, then a run that writes changed articles.
+	index := filepath.Join(out, crawler.IndexFile)
+	if err := os.Truncate(index, 0); err != nil {
+		t.Fatal(err)
+	}
+	version.Add(1)
+	state := t.TempDir()
+	if _, err := run(t, t.Context(), cfg, state, nil); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(index)
+	if bytes.IndexByte(b, 0) >= 0 || len(readIndex(t, out)) != 3 {
+		t.Errorf("index after copytruncate: %q", b)
+	}
+}
+
+// TestHostile_DeadSite: a run whose every seed fails (connection refused,
+// every page 5xx, no robots.txt) is a failed run, not a success.
+func TestHostile_DeadSite(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String()
+	ln.Close() // connection refused from now on
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		http.Error(w, "down", http.StatusBadGateway)
+	})
+	h.robotsStatus = http.StatusServiceUnavailable
+	h5xx := newHostile(t)
+	h5xx.robots = "User-agent: *\nAllow: /\n"
+	h5xx.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			page(w, `<a href="/1">1</a> <a href="/2">2</a> <a href="/3">3</a>`)
+			return
+		}
+		http.Error(w, "down", http.StatusInternalServerError)
+	})
+	for name, cfg := range map[string]crawler.Config{
+		"refused":     {Seeds: []string{dead + "/", dead + "/sitemap.xml"}},
+		"robots-5xx":  {Seeds: []string{h.url("/")}},
+		"pages-5xx":   {Seeds: []string{h5xx.url("/")}},
+		"ignore-5xxs": {Seeds: []string{h.url("/")}, IgnoreRobots: true},
+	} {
+		t.Run(name, func(t *testing.T) {
+			cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "dead", -1, -1, time.Second, filepath.Join(t.TempDir(), "out")
+			st, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+			if !errors.Is(err, crawler.ErrRunFailed) {
+				t.Errorf("run = %+v, %v; want ErrRunFailed", st, err)
+			}
+		})
+	}
+}
+
+// TestHostile_Resources: the page timeout cancels Extract's work, the
+// bytes held across workers stay within the budget, and the links read
+// from one page are capped.
+func TestHostile_Resources(t *testing.T) {
+	h := newHostile(t)
+	big := strings.Repeat("<p>filler text of a big page</p>", 20_000) // ~640 KB
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := range 16 {
+			fmt.Fprintf(&b, `<a href="/big/%d">b</a> `, i)
+		}
+		b.WriteString(`<a href="/hang">h</a>`)
+		page(w, b.String())
+	})
+	h.mux.HandleFunc("/big/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, "<article><p>Big story.</p>"+big+"</article>")
+	})
+	h.mux.HandleFunc("/hang", func(w http.ResponseWriter, r *http.Request) {
+		page(w, "<article><p>This page makes the extractor hang.</p></article>")
+	})
+	var cur, peak atomic.Int64
+	hung := make(chan error, 1)
+	extract := func(ctx context.Context, p *crawler.Page) (string, string, error) {
+		if strings.HasSuffix(p.URL, "/hang") {
+			<-ctx.Done() // a cleaner stuck on its page: only the context frees it
+			hung <- ctx.Err()
+			return "", "", ctx.Err()
+		}
+		n := cur.Add(int64(len(p.Body)))
+		for {
+			m := peak.Load()
+			if n <= m || peak.CompareAndSwap(m, n) {
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond) // hold the page a while, as cleaning does
+		cur.Add(-int64(len(p.Body)))
+		return extractArticle(ctx, p)
+	}
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	cfg.Workers, cfg.HostParallelism = 8, 8
+	cfg.MaxInFlightBytes = 3 * int64(len(big)) / 2 // room for one big page, and small ones
+	cfg.PageTimeout = 300 * time.Millisecond
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	st, err := run(t, t.Context(), cfg, t.TempDir(), extract)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := peak.Load(); p > cfg.MaxInFlightBytes {
+		t.Errorf("%d bytes of pages held at once, over the %d budget", p, cfg.MaxInFlightBytes)
+	}
+	if st.Written != 16 {
+		t.Errorf("written %d, want the 16 big pages", st.Written)
+	}
+	if err := <-hung; !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("hanging extract ended with %v", err)
+	}
+	if evs := ev.find(crawler.EventFailed, "/hang"); len(evs) != 1 || !errors.Is(evs[0].Err, crawler.ErrPageTimeout) {
+		t.Errorf("hanging page: events %v, want one failure with ErrPageTimeout", evs)
+	}
+
+	// Links: a page of 20,000 links gives at most MaxLinks.
+	h2 := newHostile(t)
+	h2.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		var b strings.Builder
+		for i := range 20_000 {
+			fmt.Fprintf(&b, `<a href="/l/%d">l</a>`, i)
+		}
+		page(w, b.String())
+	})
+	h2.mux.HandleFunc("/l/", func(w http.ResponseWriter, r *http.Request) { page(w, "x") })
+	cfg = hostileJob(h2, filepath.Join(t.TempDir(), "out"), "/")
+	cfg.MaxLinks = 50
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := h2.count("/l/"); n != 50 {
+		t.Errorf("%d links followed, want max_links 50", n)
+	}
+}
+
+// TestHostile_PrivateRedirect: a link or a redirect cannot lead the crawler
+// to an address its seeds are not on. The second site listens on
+// 127.0.0.2, standing for 169.254.169.254 or an intranet host (tests stay on
+// 127.0.0.0/8; the address checks themselves are tested in
+// internal/netguard through resolver and dial hooks).
+func TestHostile_PrivateRedirect(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.2:0")
+	if err != nil {
+		t.Skipf("no second loopback address: %v", err)
+	}
+	var reached atomic.Int32
+	inner := &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		reached.Add(1)
+		page(w, "<article><p>instance credentials</p></article>")
+	})}}
+	inner.Start()
+	defer inner.Close()
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, fmt.Sprintf(`<a href="/go">go</a> <a href="%s/direct">direct</a>`, inner.URL))
+	})
+	h.mux.HandleFunc("/go", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, inner.URL+"/latest/meta-data/", http.StatusFound)
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	cfg.Scope.Hosts = append(cfg.Scope.Hosts, strings.TrimPrefix(inner.URL, "http://"))
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	run(t, t.Context(), cfg, t.TempDir(), nil)
+	if n := reached.Load(); n != 0 {
+		t.Errorf("the private address was reached %d times", n)
+	}
+	blocked := 0
+	for _, e := range ev.all {
+		if e.Reason == "blocked_address" {
+			blocked++
+		}
+	}
+	if blocked == 0 {
+		t.Errorf("no fetch reported as blocked_address: %+v", ev.all)
+	}
+	// allow_private lets the job reach it.
+	cfg.AllowPrivate, cfg.OutputDir = true, filepath.Join(t.TempDir(), "out")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if reached.Load() == 0 {
+		t.Error("allow_private: the address was not reached")
+	}
+}

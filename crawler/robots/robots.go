@@ -1,0 +1,284 @@
+// Package robots reads robots.txt files and matches paths against them as
+// RFC 9309 says: the group of the crawler's product token (or "*"), the
+// longest matching rule wins, Allow wins a tie, "*" and "$" in patterns, and
+// percent-encoding normalised on both sides before comparing.
+//
+// Written by hand because the Go libraries at hand match differently:
+// github.com/temoto/robotstxt (used before) compares the raw bytes, so
+// "Disallow: /private/" did not block "/%70rivate/x" and a non-ASCII rule
+// never matched its percent-encoded URL; Google's parser (ported to Go as
+// grobotstxt) escapes non-ASCII but does not decode unreserved characters.
+package robots
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// MaxBytes is how much of a robots.txt is read: RFC 9309 §2.5 asks crawlers
+// to parse at least 500 KiB; the rest is ignored.
+const MaxBytes = 500 << 10
+
+// MaxRedirects is the number of redirects followed to fetch a robots.txt
+// (RFC 9309 §2.3.1.2: at least five).
+const MaxRedirects = 5
+
+// Rule is one Allow or Disallow line, its pattern normalised.
+type Rule struct {
+	Allow   bool
+	Pattern string
+}
+
+// Rules is what a robots.txt says to one crawler.
+type Rules struct {
+	// rules of the groups that apply; nil allows everything.
+	rules []Rule
+	// all disallows every path (an unreachable or failing robots.txt).
+	all bool
+	// CrawlDelay is the group's Crawl-delay (not part of RFC 9309, widely
+	// used); zero when none.
+	CrawlDelay time.Duration
+	// Sitemaps are the URLs of Sitemap lines (global, whatever the group).
+	Sitemaps []string
+}
+
+// AllowAll allows every path: a robots.txt answered with a 4xx (RFC 9309
+// §2.3.1.3).
+func AllowAll() *Rules { return &Rules{} }
+
+// DisallowAll disallows every path: a robots.txt that could not be read
+// (RFC 9309 §2.3.1.4: a 5xx or an unreachable server).
+func DisallowAll() *Rules { return &Rules{all: true} }
+
+// FromResponse reads a robots.txt response: 2xx is parsed, 4xx allows
+// everything, 5xx and 0 (no response) disallow everything. Other statuses
+// (a redirect not followed) allow everything.
+func FromResponse(status int, body []byte, agent string) *Rules {
+	switch {
+	case status == 0 || status >= 500:
+		return DisallowAll()
+	case status >= 200 && status < 300:
+		return Parse(body, agent)
+	}
+	return AllowAll()
+}
+
+// Parse reads a robots.txt body for the crawler whose product token is agent.
+func Parse(body []byte, agent string) *Rules {
+	if len(body) > MaxBytes {
+		body = body[:MaxBytes]
+	}
+	agent = strings.ToLower(agent)
+	type group struct {
+		agents []string
+		rules  []Rule
+		delay  time.Duration
+		hasDly bool
+	}
+	var (
+		groups   []*group
+		cur      *group
+		inAgents bool // the last line was a user-agent line
+		r        = &Rules{}
+	)
+	for len(body) > 0 {
+		var line []byte
+		if i := bytes.IndexAny(body, "\r\n"); i >= 0 {
+			line, body = body[:i], body[i+1:]
+		} else {
+			line, body = body, nil
+		}
+		if i := bytes.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		k, v, ok := bytes.Cut(line, []byte{':'})
+		if !ok {
+			continue
+		}
+		key := strings.ToLower(strings.TrimSpace(string(k)))
+		val := strings.TrimSpace(string(v))
+		switch key {
+		case "user-agent":
+			if !inAgents || cur == nil {
+				cur = &group{}
+				groups = append(groups, cur)
+			}
+			inAgents = true
+			// The product token is the part before any "/" or space.
+			tok, _, _ := strings.Cut(val, "/")
+			tok, _, _ = strings.Cut(tok, " ")
+			cur.agents = append(cur.agents, strings.ToLower(tok))
+		case "allow", "disallow":
+			inAgents = false
+			if cur == nil || val == "" { // an empty pattern matches nothing
+				continue
+			}
+			cur.rules = append(cur.rules, Rule{Allow: key == "allow", Pattern: Normalize(val)})
+		case "crawl-delay":
+			inAgents = false
+			if cur == nil {
+				continue
+			}
+			if f, err := strconv.ParseFloat(val, 64); err == nil && f >= 0 {
+				d := time.Duration(f * float64(time.Second))
+				if f*float64(time.Second) > float64(1<<62) {
+					d = 1 << 62
+				}
+				cur.delay, cur.hasDly = d, true
+			}
+		case "sitemap":
+			if val != "" {
+				r.Sitemaps = append(r.Sitemaps, val)
+			}
+		default:
+			// Other records (Host, Clean-param...) neither end a group nor
+			// start one.
+		}
+	}
+	// The groups naming the agent, all of them merged (RFC 9309 §2.2.1);
+	// else those of "*".
+	pick := func(name string) bool {
+		found := false
+		for _, g := range groups {
+			for _, a := range g.agents {
+				if a == name {
+					found = true
+					r.rules = append(r.rules, g.rules...)
+					if g.hasDly {
+						r.CrawlDelay = g.delay
+					}
+					break
+				}
+			}
+		}
+		return found
+	}
+	if agent == "" || !pick(agent) {
+		pick("*")
+	}
+	return r
+}
+
+// Allowed reports whether the crawler may fetch path, the path and query of
+// a URL exactly as it will be requested ("/a/b?q=1"). /robots.txt itself is
+// always allowed.
+func (r *Rules) Allowed(path string) bool {
+	if r == nil {
+		return true
+	}
+	if r.all {
+		return false
+	}
+	if len(r.rules) == 0 {
+		return true
+	}
+	if path == "" {
+		path = "/"
+	}
+	p := Normalize(path)
+	if p == "/robots.txt" {
+		return true
+	}
+	best, allow := -1, true
+	for _, rule := range r.rules {
+		n := len(rule.Pattern)
+		if n < best || n == best && allow {
+			continue // cannot win: shorter, or a tie that Allow already holds
+		}
+		if Match(rule.Pattern, p) {
+			best, allow = n, rule.Allow
+		}
+	}
+	return allow
+}
+
+// Match reports whether a normalised pattern matches a normalised path from
+// its start: "*" matches any run of characters, a final "$" the end.
+func Match(pattern, path string) bool {
+	anchored := strings.HasSuffix(pattern, "$")
+	if anchored {
+		pattern = pattern[:len(pattern)-1]
+	}
+	// Positions in path reachable after the pattern so far, kept sorted and
+	// distinct: O(len(pattern)·len(path)), no backtracking.
+	pos := []int{0}
+	for i := 0; i < len(pattern) && len(pos) > 0; i++ {
+		c := pattern[i]
+		if c == '*' {
+			from := pos[0]
+			pos = pos[:0]
+			for j := from; j <= len(path); j++ {
+				pos = append(pos, j)
+			}
+			continue
+		}
+		next := pos[:0]
+		for _, j := range pos {
+			if j < len(path) && path[j] == c {
+				next = append(next, j+1)
+			}
+		}
+		pos = next
+	}
+	if len(pos) == 0 {
+		return false
+	}
+	if !anchored {
+		return true
+	}
+	return pos[len(pos)-1] == len(path)
+}
+
+// Normalize puts a path or a pattern in the form RFC 9309 §2.2.2 compares:
+// percent-encoded unreserved characters decoded, other percent-encodings in
+// upper case, and bytes outside printable ASCII percent-encoded as UTF-8.
+// "*" and "$" are left alone (a literal one is written %2A or %24).
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '%' && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]):
+			v := unhex(s[i+1])<<4 | unhex(s[i+2])
+			if unreserved(v) {
+				b.WriteByte(v)
+			} else {
+				b.WriteByte('%')
+				b.WriteByte(upperHex[v>>4])
+				b.WriteByte(upperHex[v&15])
+			}
+			i += 2
+		case c <= ' ' || c >= 0x7f:
+			b.WriteByte('%')
+			b.WriteByte(upperHex[c>>4])
+			b.WriteByte(upperHex[c&15])
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+const upperHex = "0123456789ABCDEF"
+
+func unreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+func unhex(c byte) byte {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0'
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10
+	}
+	return c - 'A' + 10
+}

@@ -1,0 +1,134 @@
+package robots
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestAllowed(t *testing.T) {
+	for _, c := range []struct {
+		robots string
+		path   string
+		want   bool
+	}{
+		// RFC 9309 §2.2.2: percent-encoded unreserved characters are equivalent.
+		{"User-agent: *\nDisallow: /private/\n", "/%70rivate/x.html", false},
+		{"User-agent: *\nDisallow: /%70rivate/\n", "/private/x.html", false},
+		{"User-agent: *\nDisallow: /private/\n", "/public/x.html", true},
+		// Non-ASCII rules match their percent-encoded URL, in either case of hex.
+		{"User-agent: *\nDisallow: /café/\n", "/caf%C3%A9/menu", false},
+		{"User-agent: *\nDisallow: /café/\n", "/caf%c3%a9/menu", false},
+		{"User-agent: *\nDisallow: /caf%c3%a9/\n", "/café/menu", false},
+		// Reserved characters stay encoded: %2F is not "/".
+		{"User-agent: *\nDisallow: /a/b\n", "/a%2Fb", true},
+		// The query as fetched.
+		{"User-agent: *\nDisallow: /search?q=\n", "/search?q=x&b=1", false},
+		{"User-agent: *\nDisallow: /search?q=\n", "/search?b=1&q=x", true},
+		{"User-agent: *\nDisallow: /*?*q=\n", "/search?b=1&q=x", false},
+		// Longest match wins; Allow wins a tie.
+		{"User-agent: *\nDisallow: /a/\nAllow: /a/b/\n", "/a/b/c", true},
+		{"User-agent: *\nAllow: /a/\nDisallow: /a/b/\n", "/a/b/c", false},
+		{"User-agent: *\nDisallow: /a\nAllow: /a\n", "/a", true},
+		{"User-agent: *\nAllow: /a\nDisallow: /a\n", "/a", true},
+		// Wildcards and the end anchor.
+		{"User-agent: *\nDisallow: /*.php$\n", "/x/index.php", false},
+		{"User-agent: *\nDisallow: /*.php$\n", "/x/index.php?a=1", true},
+		{"User-agent: *\nDisallow: /a/*/b\n", "/a/x/y/b/c", false},
+		{"User-agent: *\nDisallow: /\n", "/robots.txt", true},
+		{"User-agent: *\nDisallow:\n", "/x", true},
+		// Our group wins over *, and groups of the same agent merge.
+		{"User-agent: *\nDisallow: /\n\nUser-agent: Winnow\nDisallow: /x/\n", "/y", true},
+		{"User-agent: winnow\nDisallow: /x/\n\nUser-agent: *\nDisallow: /\n\nUser-agent: winnow\nDisallow: /y/\n", "/y/1", false},
+		{"User-agent: otherbot\nUser-agent: winnow/2.0\nDisallow: /z\n", "/z", false},
+		{"User-agent: otherbot\nDisallow: /\n", "/z", true},
+	} {
+		r := Parse([]byte(c.robots), "winnow")
+		if got := r.Allowed(c.path); got != c.want {
+			t.Errorf("%q: Allowed(%q) = %v, want %v", c.robots, c.path, got, c.want)
+		}
+	}
+}
+
+func TestFromResponse(t *testing.T) {
+	body := []byte("User-agent: *\nAllow: /\nCrawl-delay: 2.5\nSitemap: http://x/s.xml\n")
+	if r := FromResponse(200, body, "winnow"); !r.Allowed("/a") || r.CrawlDelay != 2500*time.Millisecond || len(r.Sitemaps) != 1 {
+		t.Errorf("200: %+v", r)
+	}
+	if r := FromResponse(404, []byte("User-agent: *\nDisallow: /\n"), "winnow"); !r.Allowed("/a") {
+		t.Error("404 must allow all")
+	}
+	for _, st := range []int{0, 500, 503} {
+		if r := FromResponse(st, body, "winnow"); r.Allowed("/a") || r.Allowed("/") {
+			t.Errorf("%d must disallow all", st)
+		}
+	}
+}
+
+// reference decides like Allowed, written the obvious way: each pattern
+// becomes an anchored regular expression, every rule is tried, the longest
+// matching pattern wins and Allow wins a tie.
+func reference(rules []Rule, path string) bool {
+	if path == "" {
+		path = "/" // a request line always has a path
+	}
+	p := Normalize(path)
+	if p == "/robots.txt" {
+		return true
+	}
+	best, allow := -1, true
+	for _, r := range rules {
+		pat := r.Pattern
+		end := ""
+		if strings.HasSuffix(pat, "$") {
+			pat, end = pat[:len(pat)-1], "$"
+		}
+		parts := strings.Split(pat, "*")
+		for i := range parts {
+			parts[i] = regexp.QuoteMeta(parts[i])
+		}
+		re := regexp.MustCompile(`^(?s:` + strings.Join(parts, ".*") + `)` + end)
+		if !re.MatchString(p) {
+			continue
+		}
+		n := len(r.Pattern)
+		if n > best || n == best && r.Allow {
+			best, allow = n, r.Allow
+		}
+	}
+	return allow
+}
+
+// FuzzAllowed checks the matcher against reference for any rules and path,
+// and Normalize for idempotence and output alphabet.
+func FuzzAllowed(f *testing.F) {
+	f.Add("/private/", "/a*b$", "/%70rivate/x.html", true)
+	f.Add("/café/", "/*.php$", "/caf%c3%a9/x.php", false)
+	f.Add("/search?q=", "/*?*q=", "/search?b=1&q=x", true)
+	f.Add("/a**b", "$", "/aXXb", false)
+	f.Fuzz(func(t *testing.T, p1, p2, path string, allowFirst bool) {
+		if strings.ContainsAny(p1+p2, "\r\n#") {
+			return
+		}
+		body := "User-agent: *\n"
+		if allowFirst {
+			body += "Allow: " + p1 + "\nDisallow: " + p2 + "\n"
+		} else {
+			body += "Disallow: " + p1 + "\nAllow: " + p2 + "\n"
+		}
+		r := Parse([]byte(body), "winnow")
+		if got, want := r.Allowed(path), reference(r.rules, path); got != want {
+			t.Fatalf("rules %+v, path %q: Allowed %v, reference %v", r.rules, path, got, want)
+		}
+		n := Normalize(path)
+		if Normalize(n) != n {
+			t.Fatalf("Normalize not idempotent: %q → %q → %q", path, n, Normalize(n))
+		}
+		for i := 0; i < len(n); i++ {
+			if n[i] <= ' ' || n[i] >= 0x7f {
+				t.Fatalf("Normalize(%q) = %q: byte %#x left raw", path, n, n[i])
+			}
+		}
+	})
+}
