@@ -52,7 +52,7 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 		if prefix != "" {
 			display = path.Join(prefix, n)
 		}
-		data, err := fs.ReadFile(fsys, n)
+		data, err := readRuleFile(fsys, n)
 		if err != nil {
 			errs.Add(Pos{File: display}, "read: %v", err)
 			continue
@@ -93,6 +93,23 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 type File struct {
 	Rules   []*Rule
 	Lexicon *spam.Lexicon
+}
+
+// readRuleFile reads name from fsys if it is a regular file of at most
+// MaxFileSize bytes: a FIFO named like a rule file would block the read for
+// ever, a device (a link to /dev/zero) would fill memory.
+func readRuleFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), MaxFileSize)
+	}
+	return fs.ReadFile(fsys, name)
 }
 
 // Parse compiles the rules of one YAML file. name is used in positions.

@@ -13,6 +13,7 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/netguard"
+	"github.com/winnowhq/winnow/internal/regfile"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
@@ -21,9 +22,12 @@ import (
 
 const cleanUsage = `Usage: winnow clean [flags] INPUT...
 
-Clean web pages into article text. INPUT is an http(s) URL, a file (.html,
-.htm, .txt; gzip is detected), a directory (walked for such files) or "-" for
-standard input. Results are written in input order as each input finishes.
+Clean web pages into article text. INPUT is an http(s) URL, a file (HTML or
+text, sniffed; gzip is detected), a directory (walked for .html, .htm, .txt
+files and any other file that looks like HTML) or "-" for standard input
+(once). Results are written in input order as each input finishes. An empty
+input or a page whose text the rules removed is a warning (an error with
+--strict).
 
 Examples:
   winnow clean fixtures/html-vn-portal-spam/input.html
@@ -51,6 +55,7 @@ type cleanFlags struct {
 	targetLang string
 	keepSpam   bool
 	allowPriv  bool
+	strict     bool
 }
 
 type multiFlag []string
@@ -78,6 +83,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.StringVar(&f.targetLang, "target-language", "", "keep only pages whose text is in one of these languages (ISO 639-1, comma-separated: en,de); pages whose language cannot be told are kept")
 	fs.BoolVar(&f.keepSpam, "keep-spam", false, "output pages judged spam from top to bottom (parasite pages) as any other; without it their text is left out, with a warning on stderr")
 	fs.BoolVar(&f.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
+	fs.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too: an empty input or directory, a page whose text the rules removed entirely")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -115,9 +121,12 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := expandInputs(fs.Args())
+	inputs, warnings, err := expandInputs(fs.Args())
 	if err != nil {
 		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "winnow: warning: %s\n", w)
 	}
 	b := &batch{
 		cleaner: c,
@@ -132,12 +141,16 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
 		prog = newProgress(e.stderr, len(inputs))
 	}
-	failed, dropped := 0, 0
+	failed, dropped, warned := 0, 0, len(warnings)
 	err = b.run(ctx, inputs, func(o outcome) error {
 		if prog != nil {
 			prog.clear()
 		}
-		if o.err != nil {
+		switch w := o.warning(); {
+		case w != "":
+			warned++
+			fmt.Fprintf(e.stderr, "winnow: warning: %s: %s\n", o.source, w)
+		case o.err != nil:
 			failed++
 			fmt.Fprintf(e.stderr, "winnow: %v\n", o.err)
 		}
@@ -163,6 +176,10 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs failed\n", failed, len(inputs))
+		return errSilent
+	}
+	if f.strict && warned > 0 {
+		fmt.Fprintf(e.stderr, "winnow: %d warnings (--strict)\n", warned)
 		return errSilent
 	}
 	return nil
@@ -211,7 +228,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 }
 
 func loadRuleFile(path string) (*rules.Set, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.Read(path, rules.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
@@ -241,6 +258,7 @@ type jsonLine struct {
 	metadata.Metadata
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
+	Warning string         `json:"warning,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
 	spam.Verdict
 }
@@ -264,7 +282,7 @@ func (rw *resultWriter) write(o outcome) error {
 	switch rw.format {
 	case "jsonl":
 		line := jsonLine{Source: o.source, Removed: map[string]int{}}
-		if o.err != nil {
+		if line.Warning = o.warning(); line.Warning == "" && o.err != nil {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {
