@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -306,6 +307,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr, nil); err != nil {
 			return nil, err
 		}
+		boilerplate.Strip(art.Node, pageURL, tr) // furniture by shape: teaser cards, link blocks, widgets
 		blocks = rules.HTMLBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {
