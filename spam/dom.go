@@ -2,6 +2,7 @@ package spam
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -185,7 +186,11 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		pathW, pathWhat = m.pathStem(pathQuery(href))
 	}
 	// A code named after its own throw-away domain: W332 -> w332.club.
-	brandDomain := foreign && hi.oddTLD != "" && p.words <= 3 && namesHost(Fold(nodeText(n)), hi)
+	where := ""
+	if foreign {
+		where = placement(n)
+	}
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	if p.vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain {
@@ -219,8 +224,11 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 			sc.weighted(SigBrandDomain, 1, hi.site)
 		}
 	}
-	switch where := placement(n); where {
-	case "glued-end", "glued-start":
+	if !foreign {
+		where = placement(n)
+	}
+	switch where {
+	case "glued-end", "glued-start", "after-sentence":
 		sc.weighted(SigGlued, 1, where)
 	case "inline":
 		sc.weighted(SigInline, 1, "")
@@ -232,16 +240,21 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 }
 
 // namesHost reports an anchor text that is a code (digits in it) and the
-// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia.
-func namesHost(ft string, hi hostInfo) bool {
-	var b strings.Builder
+// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
+// "six86.com" -> six86.com.
+func (m *Model) namesHost(ft string, hi hostInfo) bool {
+	var all, bare strings.Builder // the words; the words less domain endings
 	digits := false
 	for tok := range words(ft) {
-		b.WriteString(tok)
+		all.WriteString(tok)
+		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
+			bare.WriteString(tok) // "six86.com": six86
+		}
 		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
 	}
 	name, _, _ := strings.Cut(hi.site, ".")
-	return digits && b.Len() >= 3 && strings.ReplaceAll(name, "-", "") == b.String()
+	name = strings.ReplaceAll(name, "-", "")
+	return digits && all.Len() >= 3 && (name == all.String() || name == bare.String())
 }
 
 // isButton reports a register or login control: a button, or a short link
@@ -290,8 +303,9 @@ func (w *walker) jsonLD(n *html.Node) *Score {
 
 // placement says where a link sits in its block: glued to the end or the
 // start of a real paragraph (ten words or more of text outside it, and
-// nothing but spaces and marks between it and the block's edge), inside a
-// sentence (words before it and after it), or neither.
+// nothing but spaces and marks between it and the block's edge; at the end,
+// "after-sentence" when a finished sentence precedes it), inside a sentence
+// (words before it and after it), or neither.
 func placement(a *html.Node) string {
 	blk := a.Parent
 	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
@@ -320,6 +334,15 @@ func placement(a *html.Node) string {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript:
 				return
+			case atom.A:
+				// Other links are not the paragraph's prose: a row of
+				// spam anchors is glued to it as one.
+				if seen {
+					after.WriteString(" ")
+				} else {
+					before.WriteString(" ")
+				}
+				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -329,6 +352,8 @@ func placement(a *html.Node) string {
 	walk(blk)
 	bw, aw := countWords(before.String()), countWords(after.String())
 	switch {
+	case bw >= 10 && aw == 0 && afterSentence(before.String()):
+		return "after-sentence"
 	case bw >= 10 && aw == 0:
 		return "glued-end"
 	case aw >= 10 && bw == 0:
@@ -337,6 +362,22 @@ func placement(a *html.Node) string {
 		return "inline"
 	}
 	return ""
+}
+
+// afterSentence reports text that ends a sentence and then, at most, a
+// separator: "... the minister said. ", "...reward. → ", "...2027. (". A
+// link placed there is appended to a finished paragraph, not part of it.
+func afterSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\u00a0-–—|(→»:")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」':
+		return true
+	}
+	return false
 }
 
 func isUnitBlock(a atom.Atom) bool {

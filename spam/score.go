@@ -79,8 +79,8 @@ func (sc *scorer) result() *Score {
 	}
 	open := 0.0
 	for _, e := range sc.ev {
-		if !e.Signal.weak() {
-			open += e.Weight
+		if !e.Signal.weak() && e.Weight > 0 {
+			open += e.Weight // a negative signal lowers the score, not the gate
 		}
 	}
 	gate := open >= sc.m.weights[SigGate]
