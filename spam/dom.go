@@ -54,11 +54,46 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
+	// A page that carries spam elsewhere: blocks and anchors made of a bare
+	// code (SUN52, joker713), which alone are never enough, are scored
+	// again with that evidence.
+	if w.spam >= 2 && len(w.codes) > 0 {
+		w.pageSpam = true
+		for _, c := range w.codes {
+			p := c.p
+			var s *Score
+			if c.n.DataAtom == atom.A {
+				s = w.link(c.n, &p, c.hidden)
+			} else {
+				s = w.block(c.n, &p, c.hidden, c.why)
+			}
+			if s != nil {
+				a.scores[c.n] = s
+			}
+		}
+	}
 	return a
 }
 
 type walker struct {
-	a *Analysis
+	a        *Analysis
+	spam     int        // units scored as spam
+	codes    []codeUnit // units made of bare codes, below the spam score
+	pageSpam bool       // second pass: the page carries other spam
+}
+
+// codeUnit is a block or anchor made only of brand-shaped codes.
+type codeUnit struct {
+	n      *html.Node
+	p      part
+	hidden bool
+	why    string
+}
+
+// codeOnly reports text made of one to three brand-shaped codes and
+// nothing else (SUN52, "hit236 live", six86.com).
+func codeOnly(p *part) bool {
+	return p.brands.other == 0 && p.brands.plain+int(p.brands.gambling*10) > 0 && p.words <= 4 && p.spamUnits == 0
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -125,9 +160,15 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	case isUnit(n.DataAtom) || why != "":
 		s = w.block(n, &p, hidden, why)
 	}
+	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
+		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(&p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+			w.codes = append(w.codes, codeUnit{n: n, p: p, hidden: hidden, why: why})
+		}
+	}
 	if s != nil {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
+			w.spam++
 			// Its words leave the clean text of the blocks around it.
 			p.spamWords += p.words
 			p.spamUnits++
@@ -154,11 +195,14 @@ func isUnit(a atom.Atom) bool {
 // densities, the spam parts it is made of, hidden ancestry.
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
-	if p.vocab == 0 && p.brands.gambling == 0 && p.spamUnits == 0 {
+	if len(p.hits) == 0 && p.brands.gambling == 0 && p.spamUnits == 0 && !(w.pageSpam && codeOnly(p)) {
 		return nil
 	}
 	sc := scorer{m: m}
 	sc.text(&p.textFacts)
+	if w.pageSpam && codeOnly(p) {
+		sc.weighted(SigPageSpam, 1, "a bare code on a page with other spam")
+	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
@@ -193,13 +237,18 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
-	if p.vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain {
+	codePage := w.pageSpam && codeOnly(p) && foreign
+	vocab := m.sum(p.hits)
+	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
 	}
 	sc := scorer{m: m}
+	if codePage {
+		sc.weighted(SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
+	}
 	// An anchor is short: its vocabulary counts as it is, no density.
-	if p.vocab != 0 {
-		sc.add(SigTerms, p.vocab, strings.Join(p.terms, ", "))
+	if vocab != 0 {
+		sc.add(SigTerms, vocab, m.names(p.hits))
 	}
 	if p.brands.gambling > 0 {
 		sc.weighted(SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
