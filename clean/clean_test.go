@@ -311,3 +311,33 @@ func TestClean_DeepNestingFlattened(t *testing.T) {
 		t.Errorf("Body = %q", res.Body)
 	}
 }
+
+// TestClean_SpamPage: a parasite landing page gets the page verdict, a
+// real page with a spam anchor glued to it does not (the anchor goes).
+func TestClean_SpamPage(t *testing.T) {
+	rs, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := clean.New(rs, clean.Options{})
+	parasite := `<html><head><title>HOKI88 Situs Slot Gacor Hari Ini Gampang Maxwin</title></head><body>
+<h1>Daftar HOKI88 agen judi online terpercaya</h1><a class=btn href="https://hoki88.vip/register">Daftar</a> <a href="https://hoki88.vip/login">Login</a>
+<p>Link alternatif HOKI88 anti blokir, bandar togel dan slot deposit pulsa tanpa potongan.</p><p>Bocoran pola slot gacor HOKI88 hari ini.</p></body></html>`
+	res, err := c.Clean(t.Context(), clean.Input{Source: "p", URL: "https://library.example.org/page?daftar=slot-gacor", Data: []byte(parasite), Kind: clean.InputHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Spam || res.Verdict.Score < 2 {
+		t.Errorf("parasite page: verdict %+v, want spam", res.Verdict)
+	}
+	real := `<html><head><title>Port traffic</title></head><body><article><h1>Port traffic</h1>
+<p>The authority expects traffic to pass its 2019 peak by the end of 2027, the minister said on Friday. <a href="https://www.hit69.me/">online poker</a></p>
+<p>Container volumes rose 11 percent in the first ten months of the year, according to figures released last week.</p></article></body></html>`
+	res, err = c.Clean(t.Context(), clean.Input{Source: "r", URL: "https://port.example.com/news", Data: []byte(real), Kind: clean.InputHTML})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Spam || strings.Contains(res.Text, "online poker") || !strings.Contains(res.Text, "the minister said on Friday.") {
+		t.Errorf("real page: spam %v, text %q", res.Spam, res.Text)
+	}
+}

@@ -79,3 +79,62 @@ func TestCleanFixtures(t *testing.T) {
 		})
 	}
 }
+
+// TestLegitFixtures checks the legitimate pages about gambling and the
+// pages with ordinary outbound links (fixtures/*-legit-*, written by hand:
+// their expected.txt is the whole article): the spam rules keep at least
+// 98% of the article's words, and the page never gets the spam verdict.
+func TestLegitFixtures(t *testing.T) {
+	cases, err := fixture.Load("../fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := builtinCleaner(t)
+	n := 0
+	for _, tc := range cases {
+		if !strings.Contains(tc.Name, "-legit-") {
+			continue
+		}
+		n++
+		t.Run(tc.Name, func(t *testing.T) {
+			got, res, err := tc.Run(t.Context(), c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := tc.Want()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r := wordRecall(want, got); r < 0.98 {
+				t.Errorf("body recall %.3f, want >= 0.98:\n%s", r, fixture.Diff(tc.Expected, "got", want, got))
+			}
+			if res.Spam {
+				t.Errorf("spam verdict (score %.2f) on a legitimate page: %s", res.Verdict.Score, res.Verdict.Evidence)
+			}
+		})
+	}
+	if n < 8 {
+		t.Errorf("found %d legitimate gambling-topic fixtures, want at least 8", n)
+	}
+}
+
+// wordRecall is the share of want's words (a multiset, lower-cased) found
+// in got.
+func wordRecall(want, got string) float64 {
+	have := map[string]int{}
+	for _, w := range strings.Fields(strings.ToLower(got)) {
+		have[w]++
+	}
+	total, found := 0, 0
+	for _, w := range strings.Fields(strings.ToLower(want)) {
+		total++
+		if have[w] > 0 {
+			have[w]--
+			found++
+		}
+	}
+	if total == 0 {
+		return 1
+	}
+	return float64(found) / float64(total)
+}

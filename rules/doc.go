@@ -25,6 +25,17 @@
 //
 // Unknown keys anywhere are errors, so a typo never silently disables a rule.
 //
+// A rule file may also hold a top-level `lexicon:` key, in the format of
+// spam/lexicon.yaml (weighted terms per language, signal weights, host
+// stems, top-level domains, register words): it extends and overrides the
+// built-in spam lexicon, term by term and weight by weight (a weight of 0
+// switches a term off), for every spam-score rule.
+//
+//	lexicon:
+//	  weights: {hidden: 0.6}
+//	  terms:
+//	    en: {real money slots: 1.2, casino*: 0}
+//
 // # Match keys
 //
 // Both stages:
@@ -36,6 +47,17 @@
 //	                    (case-insensitive) before the text regex is tried
 //	min-words: N        at least N words
 //	max-words: N        at most N words
+//
+// Stages dom and text:
+//
+//	spam-score: X       the block's or link's spam score (package spam) is at
+//	                    least X. At stage dom every block, inline box and
+//	                    link of the page is scored once, from the evidence
+//	                    in spam/lexicon.yaml; at stage text, the block's
+//	                    text alone. --explain prints the evidence and score
+//	                    of each removal. A per-site threshold: --disable the
+//	                    built-in rule and add one with scope.hosts and its
+//	                    own spam-score (or a keep rule for a block).
 //
 // Stages: dom runs on the whole page before the readability pass (to remove
 // hidden spam and sidebars before they can win the content score); article

@@ -2,6 +2,7 @@ package spam
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -53,11 +54,46 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
+	// A page that carries spam elsewhere: blocks and anchors made of a bare
+	// code (SUN52, joker713), which alone are never enough, are scored
+	// again with that evidence.
+	if w.spam >= 2 && len(w.codes) > 0 {
+		w.pageSpam = true
+		for _, c := range w.codes {
+			p := c.p
+			var s *Score
+			if c.n.DataAtom == atom.A {
+				s = w.link(c.n, &p, c.hidden)
+			} else {
+				s = w.block(c.n, &p, c.hidden, c.why)
+			}
+			if s != nil {
+				a.scores[c.n] = s
+			}
+		}
+	}
 	return a
 }
 
 type walker struct {
-	a *Analysis
+	a        *Analysis
+	spam     int        // units scored as spam
+	codes    []codeUnit // units made of bare codes, below the spam score
+	pageSpam bool       // second pass: the page carries other spam
+}
+
+// codeUnit is a block or anchor made only of brand-shaped codes.
+type codeUnit struct {
+	n      *html.Node
+	p      part
+	hidden bool
+	why    string
+}
+
+// codeOnly reports text made of one to three brand-shaped codes and
+// nothing else (SUN52, "hit236 live", six86.com).
+func codeOnly(p *part) bool {
+	return p.brands.other == 0 && p.brands.plain+int(p.brands.gambling*10) > 0 && p.words <= 4 && p.spamUnits == 0
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -124,9 +160,15 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	case isUnit(n.DataAtom) || why != "":
 		s = w.block(n, &p, hidden, why)
 	}
+	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
+		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(&p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+			w.codes = append(w.codes, codeUnit{n: n, p: p, hidden: hidden, why: why})
+		}
+	}
 	if s != nil {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
+			w.spam++
 			// Its words leave the clean text of the blocks around it.
 			p.spamWords += p.words
 			p.spamUnits++
@@ -153,11 +195,14 @@ func isUnit(a atom.Atom) bool {
 // densities, the spam parts it is made of, hidden ancestry.
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
-	if p.vocab == 0 && p.brands.gambling == 0 && p.spamUnits == 0 {
+	if len(p.hits) == 0 && p.brands.gambling == 0 && p.spamUnits == 0 && !(w.pageSpam && codeOnly(p)) {
 		return nil
 	}
 	sc := scorer{m: m}
 	sc.text(&p.textFacts)
+	if w.pageSpam && codeOnly(p) {
+		sc.weighted(SigPageSpam, 1, "a bare code on a page with other spam")
+	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
@@ -185,16 +230,25 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		pathW, pathWhat = m.pathStem(pathQuery(href))
 	}
 	// A code named after its own throw-away domain: W332 -> w332.club.
-	brandDomain := foreign && hi.oddTLD != "" && p.words <= 3 && namesHost(Fold(nodeText(n)), hi)
+	where := ""
+	if foreign {
+		where = placement(n)
+	}
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
-	if p.vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain {
+	codePage := w.pageSpam && codeOnly(p) && foreign
+	vocab := m.sum(p.hits)
+	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
 	}
 	sc := scorer{m: m}
+	if codePage {
+		sc.weighted(SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
+	}
 	// An anchor is short: its vocabulary counts as it is, no density.
-	if p.vocab != 0 {
-		sc.add(SigTerms, p.vocab, strings.Join(p.terms, ", "))
+	if vocab != 0 {
+		sc.add(SigTerms, vocab, m.names(p.hits))
 	}
 	if p.brands.gambling > 0 {
 		sc.weighted(SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
@@ -219,8 +273,11 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 			sc.weighted(SigBrandDomain, 1, hi.site)
 		}
 	}
-	switch where := placement(n); where {
-	case "glued-end", "glued-start":
+	if !foreign {
+		where = placement(n)
+	}
+	switch where {
+	case "glued-end", "glued-start", "after-sentence":
 		sc.weighted(SigGlued, 1, where)
 	case "inline":
 		sc.weighted(SigInline, 1, "")
@@ -232,16 +289,21 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 }
 
 // namesHost reports an anchor text that is a code (digits in it) and the
-// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia.
-func namesHost(ft string, hi hostInfo) bool {
-	var b strings.Builder
+// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
+// "six86.com" -> six86.com.
+func (m *Model) namesHost(ft string, hi hostInfo) bool {
+	var all, bare strings.Builder // the words; the words less domain endings
 	digits := false
 	for tok := range words(ft) {
-		b.WriteString(tok)
+		all.WriteString(tok)
+		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
+			bare.WriteString(tok) // "six86.com": six86
+		}
 		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
 	}
 	name, _, _ := strings.Cut(hi.site, ".")
-	return digits && b.Len() >= 3 && strings.ReplaceAll(name, "-", "") == b.String()
+	name = strings.ReplaceAll(name, "-", "")
+	return digits && all.Len() >= 3 && (name == all.String() || name == bare.String())
 }
 
 // isButton reports a register or login control: a button, or a short link
@@ -290,8 +352,9 @@ func (w *walker) jsonLD(n *html.Node) *Score {
 
 // placement says where a link sits in its block: glued to the end or the
 // start of a real paragraph (ten words or more of text outside it, and
-// nothing but spaces and marks between it and the block's edge), inside a
-// sentence (words before it and after it), or neither.
+// nothing but spaces and marks between it and the block's edge; at the end,
+// "after-sentence" when a finished sentence precedes it), inside a sentence
+// (words before it and after it), or neither.
 func placement(a *html.Node) string {
 	blk := a.Parent
 	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
@@ -320,6 +383,15 @@ func placement(a *html.Node) string {
 			switch n.DataAtom {
 			case atom.Script, atom.Style, atom.Noscript:
 				return
+			case atom.A:
+				// Other links are not the paragraph's prose: a row of
+				// spam anchors is glued to it as one.
+				if seen {
+					after.WriteString(" ")
+				} else {
+					before.WriteString(" ")
+				}
+				return
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -329,6 +401,8 @@ func placement(a *html.Node) string {
 	walk(blk)
 	bw, aw := countWords(before.String()), countWords(after.String())
 	switch {
+	case bw >= 10 && aw == 0 && afterSentence(before.String()):
+		return "after-sentence"
 	case bw >= 10 && aw == 0:
 		return "glued-end"
 	case aw >= 10 && bw == 0:
@@ -337,6 +411,22 @@ func placement(a *html.Node) string {
 		return "inline"
 	}
 	return ""
+}
+
+// afterSentence reports text that ends a sentence and then, at most, a
+// separator: "... the minister said. ", "...reward. → ", "...2027. (". A
+// link placed there is appended to a finished paragraph, not part of it.
+func afterSentence(s string) bool {
+	s = strings.TrimRight(s, " \t\n\u00a0-–—|(→»:")
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」':
+		return true
+	}
+	return false
 }
 
 func isUnitBlock(a atom.Atom) bool {

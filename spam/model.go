@@ -33,6 +33,7 @@ const (
 	SigHidden                      // weak: hidden by its own markup or an ancestor's
 	SigSpamLinks                   // strong: the block is made of spam links
 	SigRepeated                    // weak: the same short text recurs on the page
+	SigPageSpam                    // strong: a bare code on a page that carries other spam
 	SigLegit                       // negative: responsible-gambling, regulation and results vocabulary
 	SigTitle                       // page: the title, H1 or JSON-LD name is spam
 	SigRegister                    // page: register/login buttons pointing to another host
@@ -44,7 +45,7 @@ const (
 )
 
 var signalNames = [numSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
-	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "spam-links", "repeated", "legit",
+	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "spam-links", "repeated", "page-spam", "legit",
 	"title", "register", "share", "page-url", "gate", "verdict"}
 
 func (s Signal) String() string {
@@ -66,7 +67,7 @@ func signalByName(n string) (Signal, bool) {
 // strong reports signals that open the gate for weak ones.
 func (s Signal) strong() bool {
 	switch s {
-	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks:
+	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam:
 		return true
 	}
 	return false
@@ -169,22 +170,24 @@ func spaced(r rune) bool {
 // Weight returns the weight of a signal.
 func (m *Model) Weight(s Signal) float64 { return m.weights[s] }
 
+// termCount is how often one lexicon term occurs in a text.
+type termCount struct{ id, n int }
+
 // vocab finds the lexicon terms in folded text ft, leftmost-longest, whole
-// words where the term's script spaces words. Each term counts once per
-// text at full weight, and a third for each of up to three repeats.
-func (m *Model) vocab(ft string) (sum float64, found []string) {
+// words where the term's script spaces words, and counts each.
+func (m *Model) vocab(ft string) []termCount {
 	if ft == "" {
-		return 0, nil
+		return nil
 	}
 	h := []byte(SwapDigits(ft))
 	all := m.ac.FindAllOverlapping(h)
 	if len(all) == 0 {
-		return 0, nil
+		return nil
 	}
 	ok := all[:0]
 	for _, mt := range all {
 		t := &m.terms[mt.PatternID]
-		if (!t.left || boundaryBefore(h, mt.Start)) && (!t.right || boundaryAfter(h, mt.End)) {
+		if t.weight != 0 && (!t.left || boundaryBefore(h, mt.Start)) && (!t.right || boundaryAfter(h, mt.End)) {
 			ok = append(ok, mt)
 		}
 	}
@@ -194,30 +197,54 @@ func (m *Model) vocab(ft string) (sum float64, found []string) {
 		}
 		return b.End - a.End
 	})
-	var seen map[int]int
+	var out []termCount
 	end := 0
 	for _, mt := range ok {
 		if mt.Start < end {
 			continue
 		}
 		end = mt.End
-		t := &m.terms[mt.PatternID]
-		if seen == nil {
-			seen = map[int]int{}
-		}
-		n := seen[mt.PatternID]
-		seen[mt.PatternID] = n + 1
-		switch {
-		case n == 0:
-			sum += t.weight
-			if t.weight != 0 {
-				found = append(found, t.text)
-			}
-		case n < 4:
-			sum += t.weight / 3
+		out = addCount(out, termCount{mt.PatternID, 1})
+	}
+	return out
+}
+
+func addCount(to []termCount, c termCount) []termCount {
+	for i := range to {
+		if to[i].id == c.id {
+			to[i].n += c.n
+			return to
 		}
 	}
-	return sum, found
+	return append(to, c)
+}
+
+// sum weighs term counts: each term at full weight once, and a third of it
+// for each of up to three repeats (a list of "Slots" filters is not a line
+// stuffed with ten gambling words).
+func (m *Model) sum(hits []termCount) float64 {
+	s := 0.0
+	for _, h := range hits {
+		w := m.terms[h.id].weight
+		s += w + w*float64(min(h.n-1, 3))/3
+	}
+	return s
+}
+
+// names returns the terms of hits, for the trace.
+func (m *Model) names(hits []termCount) string {
+	var b strings.Builder
+	for i, h := range hits {
+		if i == maxListed {
+			b.WriteString(", ...")
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(m.terms[h.id].text)
+	}
+	return b.String()
 }
 
 func boundaryBefore(h []byte, i int) bool {

@@ -3,6 +3,7 @@ package spam
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -79,8 +80,8 @@ func (sc *scorer) result() *Score {
 	}
 	open := 0.0
 	for _, e := range sc.ev {
-		if !e.Signal.weak() {
-			open += e.Weight
+		if !e.Signal.weak() && e.Weight > 0 {
+			open += e.Weight // a negative signal lowers the score, not the gate
 		}
 	}
 	gate := open >= sc.m.weights[SigGate]
@@ -110,15 +111,13 @@ func density(n int) float64 {
 // textFacts is what one text (a block's, a link's) says on its own.
 type textFacts struct {
 	words  int
-	vocab  float64
-	terms  []string
+	hits   []termCount
 	brands brandStats
 }
 
 func (m *Model) facts(text string) textFacts {
 	ft := Fold(text)
-	f := textFacts{words: countWords(ft)}
-	f.vocab, f.terms = m.vocab(ft)
+	f := textFacts{words: countWords(ft), hits: m.vocab(ft)}
 	f.brands = m.brands(ft)
 	return f
 }
@@ -126,8 +125,15 @@ func (m *Model) facts(text string) textFacts {
 // add merges g into f (a block gathering its parts).
 func (f *textFacts) add(g *textFacts) {
 	f.words += g.words
-	f.vocab += g.vocab
-	f.terms = appendCapped(f.terms, g.terms...)
+	if len(g.hits) > 0 {
+		if f.hits == nil {
+			f.hits = slices.Clone(g.hits)
+		} else {
+			for _, h := range g.hits {
+				f.hits = addCount(f.hits, h)
+			}
+		}
+	}
 	f.brands.gambling += g.brands.gambling
 	f.brands.plain += g.brands.plain
 	f.brands.other += g.brands.other
@@ -150,12 +156,12 @@ func appendCapped(to []string, more ...string) []string {
 // codes as densities, a text made only of brand codes and stems.
 func (sc *scorer) text(f *textFacts) {
 	d := density(f.words)
-	if f.vocab != 0 {
-		w := f.vocab / d
-		if f.vocab < 0 {
-			w = f.vocab
+	if v := sc.m.sum(f.hits); v != 0 {
+		w := v / d
+		if v < 0 {
+			w = v
 		}
-		sc.add(SigTerms, w, strings.Join(f.terms, ", "))
+		sc.add(SigTerms, w, sc.m.names(f.hits))
 	}
 	if f.brands.gambling > 0 {
 		sc.weighted(SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
@@ -172,7 +178,7 @@ func (sc *scorer) text(f *textFacts) {
 // page title): vocabulary, brand codes, a text of codes alone.
 func (m *Model) ScoreText(text string) *Score {
 	f := m.facts(text)
-	if f.vocab == 0 && f.brands.gambling == 0 {
+	if len(f.hits) == 0 && f.brands.gambling == 0 {
 		return nil // weak signals alone never count
 	}
 	sc := scorer{m: m}
