@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/winnowhq/winnow/metadata"
 )
 
 // IndexFile is the name of the append-only index in the output dir.
@@ -34,6 +36,9 @@ type IndexLine struct {
 	Bytes     int       `json:"bytes"`
 	// Text is set in OutputJSONL format only.
 	Text string `json:"text,omitempty"`
+	// Metadata is what Extract read from the page (authors, published,
+	// language...), flat in the line.
+	metadata.Metadata
 }
 
 // hostOf returns the host[:port] of a canonical URL.

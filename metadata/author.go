@@ -130,4 +130,3 @@ func cleanName(s string, visible bool) string {
 
 // placeholders are what a template prints where an author is missing.
 var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true}
-

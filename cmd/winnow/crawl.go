@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/langid"
 )
 
 const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
@@ -94,8 +96,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped, %d failed, %d fetched in %s\n",
-		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d failed, %d fetched in %s\n",
+		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
 		return errSilent
@@ -153,6 +155,10 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 		if err != nil {
 			return "", "", err
 		}
+		if !langid.Wanted(res.Language, j.TargetLanguages) {
+			return "", "", fmt.Errorf("%w: text in %s, not %s", crawler.ErrUnwanted, res.Language, strings.Join(j.TargetLanguages, ","))
+		}
+		p.Metadata = res.Metadata
 		// The text without the title: the crawler writes the title above it
 		// (res.Text starts with the title, which the file would repeat).
 		return res.Title, clean.Body(res), nil

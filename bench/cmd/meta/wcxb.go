@@ -131,10 +131,10 @@ type structCount struct{ ref, found, pred int }
 type structure struct{ headings, items, rows structCount }
 
 type metaResult struct {
-	winnow, traf       system
-	winnowMD, trafMD   structure
-	pages              int
-	failedW, failedT   int
+	winnow, traf     system
+	winnowMD, trafMD structure
+	pages            int
+	failedW, failedT int
 }
 
 func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses bool, stderr io.Writer) metaResult {
