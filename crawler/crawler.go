@@ -2,6 +2,7 @@ package crawler
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net/url"
@@ -32,6 +33,7 @@ type Stats struct {
 	Unchanged int64 // 304 or same text: not rewritten
 	Followed  int64 // listing pages, sitemaps, feeds, redirects
 	Skipped   int64
+	Unwanted  int64 // of Skipped: articles Extract turned down (ErrUnwanted)
 	Retried   int64
 	Failed    int64
 	Spam      int64 // pages judged spam from top to bottom: not written
@@ -54,11 +56,11 @@ type Stats struct {
 }
 
 type counters struct {
-	fetched, written, new, changed, unchanged, followed, skipped, retried, failed, spam, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed, fetchFailed                                                                            atomic.Int64
-	lastErr                                                                                                      atomic.Value // string
-	resumed, interrupted                                                                                         atomic.Bool
-	start                                                                                                        time.Time
+	fetched, written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, bytes, queued, inflight atomic.Int64
+	seedsOK, seedsFailed, fetchFailed                                                                                      atomic.Int64
+	lastErr                                                                                                                atomic.Value // string
+	resumed, interrupted                                                                                                   atomic.Bool
+	start                                                                                                                  time.Time
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -91,7 +93,7 @@ func (c *Crawler) Stats() Stats {
 	s := &c.stats
 	return Stats{
 		Fetched: s.fetched.Load(), Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(),
-		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Spam: s.spam.Load(),
+		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Spam: s.spam.Load(),
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
 		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
@@ -338,6 +340,9 @@ func (c *Crawler) emit(ev Event) {
 		s.followed.Add(1)
 	case EventSkipped:
 		s.skipped.Add(1)
+		if errors.Is(ev.Err, ErrUnwanted) {
+			s.unwanted.Add(1)
+		}
 	case EventRetry:
 		s.retried.Add(1)
 	case EventSpam:

@@ -24,6 +24,9 @@ import (
 
 // Sentinel errors a caller may branch on.
 var (
+	// ErrUnwanted is what Extract wraps to turn a page down (its text is
+	// in a language the job does not want): the page counts as skipped.
+	ErrUnwanted = errors.New("page not wanted")
 	// ErrDisallowed marks a URL that robots.txt forbids.
 	ErrDisallowed = errors.New("disallowed by robots.txt")
 	// ErrTooLarge marks a body over Config.MaxBodySize. colly truncates such a

@@ -15,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/winnowhq/winnow/metadata"
 )
 
 // IndexFile is the name of the append-only index in the output dir. A
@@ -102,6 +104,9 @@ type IndexLine struct {
 	// Spam and SpamScore: the page verdict of a page left out as spam.
 	Spam      bool    `json:"spam,omitempty"`
 	SpamScore float64 `json:"spam_score,omitempty"`
+	// Metadata is what Extract read from the page (authors, published,
+	// language...), flat in the line.
+	metadata.Metadata
 }
 
 // hostOf returns the host[:port] of a canonical URL.

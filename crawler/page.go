@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/toutf8"
+	"github.com/winnowhq/winnow/metadata"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -35,11 +36,16 @@ type Page struct {
 	Depth int
 	// FetchedAt is when the response arrived.
 	FetchedAt time.Time
+	// Metadata is for Extract to fill when it reads the page's metadata
+	// (authors, dates, language...): the crawler writes it into the page's
+	// index line.
+	Metadata metadata.Metadata
 }
 
 // Extract turns an article page into its title and clean text. It is called
 // from several goroutines at once. An error marks that page failed; the crawl
-// goes on.
+// goes on. An error wrapping ErrUnwanted marks it skipped instead (a page in
+// a language the job does not want), counted in Stats.Unwanted.
 type Extract func(ctx context.Context, p *Page) (title, text string, err error)
 
 // decodeHTML returns body as UTF-8. colly has already converted bodies whose

@@ -434,6 +434,9 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		st.Err = err.Error()
 		res.state = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("extract %s: %w", e.URL, err)
+		if errors.Is(err, ErrUnwanted) {
+			ev.Kind = EventSkipped
+		}
 		return res, ev
 	}
 	ev.Cleaned = true
@@ -449,7 +452,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	if st.File == "" && c.cfg.Format == OutputFiles {
 		st.File = fileName(e.URL)
 	}
-	line := IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.at, Title: title, Hash: hash, Bytes: len(text)}
+	line := IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.at, Title: title, Hash: hash, Bytes: len(text), Metadata: page.Metadata}
 	if isNew {
 		line.Status = "new"
 	}

@@ -93,6 +93,9 @@ func pickTitle(s *sources, site, host string) string {
 		// A run of parts that the headline repeats is the title.
 		best := ""
 		for _, c := range cands {
+			if namesSite(c, site, host) {
+				continue
+			}
 			c = stripSite(c, site, host)
 			k := fold(c)
 			if k == "" {

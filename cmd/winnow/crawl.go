@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/langid"
 )
 
 const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
@@ -100,8 +102,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped, %d spam, %d failed, %d fetched in %s\n",
-		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
+		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
 		return errSilent
@@ -168,6 +170,10 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 		if res.Spam {
 			return res.Title, "", &crawler.SpamError{Score: res.Verdict.Score}
 		}
+		if !langid.Wanted(res.Language, j.TargetLanguages) {
+			return "", "", fmt.Errorf("%w: text in %s, not %s", crawler.ErrUnwanted, res.Language, strings.Join(j.TargetLanguages, ","))
+		}
+		p.Metadata = res.Metadata
 		// The text without the title: the crawler writes the title above it.
 		return res.Title, res.Body, nil
 	}, nil

@@ -121,6 +121,9 @@ func TestRunCrawl_MinimalJob(t *testing.T) {
 		if l["status"] != "new" {
 			t.Errorf("status %v, want new", l["status"])
 		}
+		if l["language"] != "en" || l["content_hash"] == nil {
+			t.Errorf("index line %v lacks the page's metadata (language en, content_hash)", l)
+		}
 		data, err := os.ReadFile(filepath.Join(dir, "out", l["file"].(string)))
 		if err != nil || !strings.Contains(string(data), "delegates agreed") || strings.Contains(string(data), "See more") {
 			t.Errorf("%v: %q, %v: want clean article text", l["file"], data, err)
@@ -141,6 +144,28 @@ func TestRunCrawl_MinimalJob(t *testing.T) {
 	}
 	if n := len(indexLines(t, filepath.Join(dir, "out", "index.jsonl"))); n != 3 {
 		t.Errorf("re-run: %d index lines, want still 3", n)
+	}
+}
+
+// TestRunCrawl_TargetLanguage: articles in another language than the job's
+// target_language are skipped, counted, and not written.
+func TestRunCrawl_TargetLanguage(t *testing.T) {
+	addr, _ := newsSite(t, nil)
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, addr, "target_language: [de, fr]\n")
+	e, stderr := testEnv()
+	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
+		t.Fatalf("runCrawl: %v\n%s", err, stderr)
+	}
+	if files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt")); len(files) != 0 {
+		t.Errorf("%d English articles written for a German and French job", len(files))
+	}
+	if !strings.Contains(stderr.String(), "(3 not in the target language)") {
+		t.Errorf("the run does not count the 3 English articles: %s", stderr)
+	}
+	job = writeMinimalJob(t, dir, addr, "target_language: english\n")
+	if _, err := loadJob(job); err == nil || !strings.Contains(err.Error(), "target_language") {
+		t.Errorf("target_language: english: err = %v, want a target_language error", err)
 	}
 }
 

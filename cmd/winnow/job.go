@@ -13,6 +13,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -47,6 +48,9 @@ type jobFile struct {
 	RuleDirs       []string
 	NoDefaultRules bool
 	DisableRules   []string
+	// TargetLanguages keeps only articles whose text is in one of these
+	// languages (ISO 639-1); the others count as skipped.
+	TargetLanguages []string
 
 	OutputDir string
 	Format    crawler.OutputFormat
@@ -160,6 +164,19 @@ func parseJob(path string, data []byte) (*jobFile, error) {
 				"no_defaults": func(n *yaml.Node) { j.NoDefaultRules = p.boolean(n) },
 				"disable":     func(n *yaml.Node) { j.DisableRules = p.strs(n) },
 			})
+		},
+		"target_language": func(n *yaml.Node) {
+			raw := ""
+			if n.Kind == yaml.ScalarNode {
+				raw = p.str(n)
+			} else {
+				raw = strings.Join(p.strs(n), ",")
+			}
+			langs, err := langid.ParseTargets(raw)
+			if err != nil {
+				p.errf(n, "target_language: %v", err)
+			}
+			j.TargetLanguages = langs
 		},
 		"output": func(n *yaml.Node) {
 			p.mapping(n, "output", map[string]func(*yaml.Node){

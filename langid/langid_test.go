@@ -1,0 +1,62 @@
+package langid
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDetect(t *testing.T) {
+	tests := []struct{ name, text, want string }{
+		{"english", "The council voted on Monday night to build protected bike lanes along the avenue, ending a year of public meetings and heated arguments over parking.", "en"},
+		{"german", "Der Stadtrat hat am Montagabend beschlossen, entlang der Hauptstraße geschützte Radwege zu bauen, nach einem Jahr voller Sitzungen und Streit um Parkplätze.", "de"},
+		{"vietnamese", "Từ ngày 1/12, hành khách tại Hà Nội có thêm năm tuyến xe buýt điện nối trung tâm với các khu đô thị mới ở phía tây và phía nam thành phố.", "vi"},
+		{"indonesian", "Pemerintah kota memutuskan untuk membangun jalur sepeda yang terlindungi di sepanjang jalan utama setelah setahun pertemuan publik dan perdebatan.", "id"},
+		{"japanese, kanji and kana", "市議会は月曜日の夜、大通り沿いに保護された自転車レーンを建設することを決定し、駐車場をめぐる一年間の議論に終止符を打った。", "ja"},
+		{"chinese", "市议会星期一晚上投票决定沿着大道修建受保护的自行车道，结束了一年多的公开会议和关于停车位的激烈争论。", "zh"},
+		{"korean", "시의회는 월요일 밤 대로를 따라 보호된 자전거 도로를 건설하기로 결정하여 주차 문제를 둘러싼 일 년간의 논쟁을 끝냈다.", "ko"},
+		{"russian", "Городской совет в понедельник вечером проголосовал за строительство защищённых велосипедных дорожек вдоль проспекта после года споров о парковке.", "ru"},
+		{"too short", "Hello world", ""},
+		{"empty", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := Detect(tc.text); got != tc.want {
+				t.Errorf("Detect(%q) = %q, want %q", tc.text, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestDetect_LongTextSampled(t *testing.T) {
+	// A long text is read only in part, cut at a character boundary.
+	text := strings.Repeat("Der Stadtrat hat beschlossen, geschützte Radwege zu bauen. ", 500)
+	if got := Detect(text); got != "de" {
+		t.Errorf("Detect(long German) = %q, want de", got)
+	}
+	if s := sample(strings.Repeat("ü", sampleBytes)); len(s) > sampleBytes || !strings.HasSuffix(s, "ü") {
+		t.Errorf("sample cut inside a character: %d bytes, ends %q", len(s), s[len(s)-2:])
+	}
+}
+
+func TestParseTargetsAndWanted(t *testing.T) {
+	got, err := ParseTargets(" EN, de ,")
+	if err != nil || strings.Join(got, ",") != "en,de" {
+		t.Errorf("ParseTargets = %v, %v; want [en de]", got, err)
+	}
+	for _, bad := range []string{"english", "e1", "deu"} {
+		if _, err := ParseTargets(bad); err == nil {
+			t.Errorf("ParseTargets(%q) accepted", bad)
+		}
+	}
+	for _, tc := range []struct {
+		lang    string
+		targets []string
+		want    bool
+	}{
+		{"en", nil, true}, {"en", []string{"de"}, false}, {"de", []string{"en", "de"}, true}, {"", []string{"de"}, true},
+	} {
+		if got := Wanted(tc.lang, tc.targets); got != tc.want {
+			t.Errorf("Wanted(%q, %v) = %v, want %v", tc.lang, tc.targets, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,117 @@
+package metadata
+
+import (
+	"net/url"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func extract(t *testing.T, page, pageURL string) Page {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(pageURL)
+	return Extract(doc, u)
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct {
+		name, head, body, url, want string
+	}{
+		{"site suffix by og:site_name", `<title>Rhine barges run light | Meridian Daily</title><meta property="og:site_name" content="Meridian Daily">`, ``, "https://example.org/a", "Rhine barges run light"},
+		{"site prefix by host", `<title>The Verge - Phones get thinner again</title>`, ``, "https://www.theverge.com/x", "Phones get thinner again"},
+		{"the one h1 wins", `<title>Best tools 2025 | Shop</title>`, `<h1>The best tools of 2025</h1>`, "https://shop.example/x", "The best tools of 2025"},
+		{"h1 naming the site is no headline", `<title>Gardening for beginners - Green Thumb</title>`, `<h1>Green Thumb</h1>`, "https://greenthumb.example/x", "Gardening for beginners"},
+		{"part repeated by og:title", `<title>Markets | Oil slips as stocks rise | Wire</title><meta property="og:title" content="Oil slips as stocks rise">`, ``, "https://example.com/", "Oil slips as stocks rise"},
+		{"colon in the title stays", `<title>What is cloud computing?</title>`, ``, "https://example.com/", "What is cloud computing?"},
+		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
+		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
+		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := extract(t, "<html><head>"+tc.head+"</head><body>"+tc.body+"</body></html>", tc.url)
+			if p.Title != tc.want {
+				t.Errorf("Title = %q, want %q", p.Title, tc.want)
+			}
+		})
+	}
+}
+
+func TestAuthorsAndDates(t *testing.T) {
+	tests := []struct {
+		name, page, url string
+		authors         []string
+		published       string
+		modified        string
+	}{
+		{"json-ld article", `<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Meridian"},{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":"Ana Souza"},{"@type":"Person","name":"Li Wei"}],"datePublished":"2025-09-04T08:15:00+02:00","dateModified":"2025-09-05T10:00:00+02:00"}]}</script>`,
+			"https://example.com/a", []string{"Ana Souza", "Li Wei"}, "2025-09-04T08:15:00+02:00", "2025-09-05T10:00:00+02:00"},
+		{"organization is no author", `<script type="application/ld+json">{"@type":"Article","author":{"@type":"Organization","name":"Acme"},"datePublished":"2024-01-02"}</script>`,
+			"https://example.com/a", nil, "2024-01-02", ""},
+		{"meta tags", `<meta name="author" content="By Jane Doe"><meta property="article:published_time" content="2023-05-17T00:00:00Z">`,
+			"https://example.com/a", []string{"Jane Doe"}, "2023-05-17T00:00:00Z", ""},
+		{"url author is none", `<meta name="author" content="https://facebook.com/someone">`, "https://example.com/a", nil, "", ""},
+		{"visible byline and one time", `<div class="byline">By Maria Keller | <time datetime="2022-02-08">Feb 8, 2022</time></div><p>Text</p>`,
+			"https://example.com/a", []string{"Maria Keller"}, "2022-02-08", ""},
+		{"byline that is a sentence", `<div class="author-bio">our team writes about gardening every week</div>`, "https://example.com/a", nil, "", ""},
+		{"listing: many times, no date", `<ul><li><time datetime="2025-01-01">x</time></li><li><time datetime="2025-02-01">y</time></li></ul>`, "https://example.com/news/", nil, "", ""},
+		{"comments do not count", `<div class="comments"><span class="author">Zed Quill</span><time datetime="2025-03-03">z</time></div>`, "https://example.com/a", nil, "", ""},
+		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
+		{"no 31 February", ``, "https://example.com/2025/02/31/story/", nil, "", ""},
+		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
+		{"future date is none", `<meta property="article:published_time" content="2999-01-01">`, "https://example.com/a", nil, "", ""},
+		{"modified before published is none", `<meta property="article:published_time" content="2025-01-02"><meta property="article:modified_time" content="2024-01-01">`, "https://example.com/a", nil, "2025-01-02", ""},
+		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := extract(t, "<html><head></head><body>"+tc.page+"</body></html>", tc.url)
+			if !reflect.DeepEqual(p.Authors, tc.authors) {
+				t.Errorf("Authors = %q, want %q", p.Authors, tc.authors)
+			}
+			if p.Published != tc.published || p.Modified != tc.modified {
+				t.Errorf("Published, Modified = %q, %q, want %q, %q", p.Published, p.Modified, tc.published, tc.modified)
+			}
+		})
+	}
+}
+
+func TestOtherFields(t *testing.T) {
+	page := `<html lang="pt-BR"><head><title>T</title>
+<meta property="og:site_name" content="Folha Exemplo"><meta name="description" content="Resumo da matéria.">
+<meta property="article:tag" content="economia"><meta property="article:tag" content="juros"><meta property="article:section" content="Mercado">
+<link rel="canonical" href="/mercado/materia.html"><meta property="og:image" content="//cdn.example.com/foto.jpg">
+</head><body><p>x</p></body></html>`
+	p := extract(t, page, "https://www.example.com/mercado/materia.html?utm_source=x")
+	want := Metadata{
+		SiteName: "Folha Exemplo", Description: "Resumo da matéria.", Tags: []string{"economia", "juros"}, Categories: []string{"Mercado"},
+		CanonicalURL: "https://www.example.com/mercado/materia.html", Image: "https://cdn.example.com/foto.jpg", DeclaredLang: "pt-BR",
+	}
+	if !reflect.DeepEqual(p.Metadata, want) {
+		t.Errorf("Metadata =\n%+v\nwant\n%+v", p.Metadata, want)
+	}
+}
+
+// FuzzExtract: no panic on any page, and every date is ISO 8601.
+func FuzzExtract(f *testing.F) {
+	f.Add(`<script type="application/ld+json">{"@graph":[{"@type":"Article","author":[1,{"name":["x"]}],"datePublished":{"@value":"2025-01-01"}}]}</script>`)
+	f.Add(`<title>a | b - c</title><h1>b</h1><time datetime="2025-13-01">`)
+	f.Fuzz(func(t *testing.T, page string) {
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			return
+		}
+		p := Extract(doc, &url.URL{Scheme: "https", Host: "example.com", Path: "/2025/01/02/x"})
+		for _, d := range []string{p.Published, p.Modified} {
+			if d != "" && isoDate(d) == "" {
+				t.Errorf("date %q is not ISO 8601", d)
+			}
+		}
+	})
+}
