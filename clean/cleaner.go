@@ -278,21 +278,30 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 }
 
 // prune removes subtrees deeper than max, and what never shows as text:
-// comments, styles, noscript (raw text to a parser with scripting on; only
-// lazy images come out of it) and scripts other than JSON-LD (readability
-// reads its metadata, then drops the rest itself). It returns the number of elements
-// left. Hand-written: x/net/html caps only its open-element stack.
+// comments, styles, scripts other than JSON-LD (readability reads its
+// metadata, then drops the rest itself) and noscript, except a noscript that
+// holds the page's content (see expandNoscript). It returns the number of
+// elements left. Hand-written: x/net/html caps only its open-element stack.
 func prune(doc *html.Node, max int) int {
-	count := 0
+	count, visible := 0, 0
+	var noscripts []*html.Node
+	var depths []int
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if depth >= max || invisible(c) {
+			switch {
+			case depth < max && c.DataAtom == atom.Noscript && c.Type == html.ElementNode:
+				noscripts = append(noscripts, c)
+				depths = append(depths, depth)
+			case depth >= max || invisible(c):
 				n.RemoveChild(c)
-			} else {
-				if c.Type == html.ElementNode {
+			default:
+				switch c.Type {
+				case html.ElementNode:
 					count++
+				case html.TextNode:
+					visible += len(c.Data)
 				}
 				walk(c, depth+1)
 			}
@@ -300,6 +309,18 @@ func prune(doc *html.Node, max int) int {
 		}
 	}
 	walk(doc, 0)
+	for i, ns := range noscripts {
+		for _, c := range expandNoscript(ns, visible) {
+			ns.Parent.InsertBefore(c, ns)
+			if c.Type == html.ElementNode {
+				count++
+			}
+			// Only the parsed content is walked: its text is the page's
+			// own, so it no longer counts against the other noscripts.
+			walk(c, depths[i]+1)
+		}
+		ns.Parent.RemoveChild(ns)
+	}
 	return count
 }
 
