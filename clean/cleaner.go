@@ -11,7 +11,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -209,7 +211,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}, tr)
 	for i := range blocks {
 		if blocks[i].Kind != rules.KindPre {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)
@@ -242,39 +244,63 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		res.URL = meta.canonical
 	}
 	res.Lang = meta.lang
-	host := hostOf(res.URL)
-	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
 	pageURL, _ := url.Parse(res.URL)
 	if pageURL == nil {
 		pageURL = &url.URL{}
 	}
-	body := findBody(doc)
+	res.PageType = pagetype.Detect(doc, pageURL)
+	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
+	c.rules.ApplyDOM(doc, rules.StageDOM, page, tr)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res.Title = meta.title
+	cands, err := c.candidates(doc, pageURL, res, page, tr)
+	if err != nil {
+		return nil, err
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	win := content.Choose(cands, res.PageType)
+	if tr.Detailed {
+		// Only for --explain: the counts in Result.Removed stay those of rules.
+		// One line per losing candidate, with why, then one per block
+		// left out.
+		for i, cd := range cands {
+			if i != win {
+				tr.Record("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, res.PageType)))
+			}
+		}
+		for _, d := range content.Dropped(cands, win) {
+			tr.Record("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
+		}
+	}
+	return cands[win].Blocks, nil
+}
+
+// candidates returns the candidates for the page's main content: the
+// structural ones, gathered before the readability pass changes the page,
+// and, first, the article readability builds, with the article-stage rules
+// applied.
+func (c *Cleaner) candidates(doc *html.Node, pageURL *url.URL, res *Result, page rules.Page, tr *rules.Trace) ([]content.Candidate, error) {
+	furniture := content.ForType(page.Type)
+	cands := content.Gather(doc, furniture)
 	art, err := extract(doc, pageURL, c.opts.MaxNodes)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
-	res.Title = art.Title
-	if res.Title == "" {
-		res.Title = meta.title
+	if art.Title != "" {
+		res.Title = art.Title
 	}
 	if art.Lang != "" {
 		res.Lang = art.Lang
 	}
-	var blocks []rules.Block
 	if art.Node != nil {
-		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
-		blocks = rules.HTMLBlocks(art.Node)
+		c.rules.ApplyDOM(art.Node, rules.StageArticle, page, tr)
+		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: rules.HTMLBlocks(art.Node)}}, cands...)
 	}
-	if len(blocks) == 0 && body != nil {
-		// Readability found no article: fall back to the page's remaining
-		// text, so that a short page still yields its text.
-		blocks = rules.HTMLBlocks(body)
-		tr.Record("readability.fallback", "dom", "keep", "body", "no article found; using the page text")
-	}
-	return blocks, nil
+	return cands, nil
 }
 
 // prune removes subtrees deeper than max, and what never shows as text:

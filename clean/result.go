@@ -21,6 +21,10 @@ type Result struct {
 	Text string `json:"text"`
 	// Lang is the page language when declared.
 	Lang string `json:"lang,omitempty"`
+	// PageType is what kind of page it is (package pagetype: article,
+	// forum, product, collection, listing, documentation, service); empty
+	// for plain-text input.
+	PageType string `json:"page_type,omitempty"`
 	// Blocks is the clean text as structured blocks (headings, paragraphs, list items...).
 	Blocks []rules.Block `json:"-"`
 	// Removed counts, per rule id, the blocks removed or changed.

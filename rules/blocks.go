@@ -18,13 +18,21 @@ type blockWriter struct {
 	level int
 	pre   bool
 	lists int
+	skip  func(*html.Node) bool // elements not rendered; nil: none
 }
 
 // HTMLBlocks renders the text of a DOM subtree as blocks, as the text
 // stage reads them: the cleaning pipeline renders the article this way, and
 // DOM rule examples their result.
 func HTMLBlocks(n *html.Node) []Block {
-	w := &blockWriter{kind: KindParagraph}
+	return HTMLBlocksSkip(n, nil)
+}
+
+// HTMLBlocksSkip is HTMLBlocks leaving out the elements, and all below them,
+// for which skip returns true (nil skips none), so that a subtree can be
+// rendered without page furniture and without being changed.
+func HTMLBlocksSkip(n *html.Node, skip func(*html.Node) bool) []Block {
+	w := &blockWriter{kind: KindParagraph, skip: skip}
 	w.walk(n)
 	w.flush()
 	return w.out
@@ -96,6 +104,9 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.flush()
 		return
 	case atom.Img:
+		return
+	}
+	if w.skip != nil && w.skip(n) {
 		return
 	}
 	kind, level, isBlock := blockKind(n, w)

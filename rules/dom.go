@@ -9,16 +9,16 @@ import (
 )
 
 // ApplyDOM runs the rules of stage (StageDOM on the page, StageArticle on the
-// extracted article) on doc, in order, removing what they match. Every
-// removal is recorded in t (which may be nil).
-func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
+// extracted article) whose scope covers page on doc, in order, removing what
+// they match. Every removal is recorded in t (which may be nil).
+func (s *Set) ApplyDOM(doc *html.Node, stage Stage, page Page, t *Trace) {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
 	texts := elemTexts{} // element texts, shared by the rules
 	lits := s.literals()
 	for ri, r := range s.Rules() {
-		if r.Stage != stage || !r.appliesTo(host) {
+		if r.Stage != stage || !r.appliesTo(page) {
 			continue
 		}
 		if all == nil {

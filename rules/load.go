@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/pagetype"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -212,8 +213,15 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 					p.errorf(v.Content[i], "bad host glob %q: %v", h, err)
 				}
 			}
+		case "page_types":
+			r.PageTypes = p.strs(v, "page_types")
+			for i, t := range r.PageTypes {
+				if !pagetype.Valid(t) {
+					p.errorf(v.Content[i], "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All, ", "))
+				}
+			}
 		default:
-			p.errorf(k, "unknown key %q in scope (want: stage, hosts)", k.Value)
+			p.errorf(k, "unknown key %q in scope (want: stage, hosts, page_types)", k.Value)
 		}
 	}
 	return hasStage, tried

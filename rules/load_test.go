@@ -50,8 +50,8 @@ func TestLoad_AllBadAtOnce(t *testing.T) {
 	for _, e := range el {
 		files[filepath.Base(e.Pos.File)] = true
 	}
-	if len(files) != 7 {
-		t.Errorf("errors name %d files, want all 7 bad files: %v", len(files), err)
+	if len(files) != 8 {
+		t.Errorf("errors name %d files, want all 8 bad files: %v", len(files), err)
 	}
 }
 

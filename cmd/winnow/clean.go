@@ -202,14 +202,16 @@ type resultWriter struct {
 }
 
 type jsonLine struct {
-	Source  string         `json:"source"`
-	URL     string         `json:"url,omitempty"`
-	Title   string         `json:"title,omitempty"`
-	Text    string         `json:"text"`
-	Lang    string         `json:"lang,omitempty"`
-	Removed map[string]int `json:"removed"`
-	Error   string         `json:"error,omitempty"`
-	Trace   []rules.Hit    `json:"trace,omitempty"`
+	Source string `json:"source"`
+	URL    string `json:"url,omitempty"`
+	Title  string `json:"title,omitempty"`
+	Text   string `json:"text"`
+	Lang   string `json:"lang,omitempty"`
+	// PageType is clean.Result.PageType.
+	PageType string         `json:"page_type,omitempty"`
+	Removed  map[string]int `json:"removed"`
+	Error    string         `json:"error,omitempty"`
+	Trace    []rules.Hit    `json:"trace,omitempty"`
 }
 
 func (rw *resultWriter) write(o outcome) error {
@@ -227,7 +229,7 @@ func (rw *resultWriter) write(o outcome) error {
 		}
 		if r := o.res; r != nil {
 			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
-			line.Trace = r.Trace
+			line.PageType, line.Trace = r.PageType, r.Trace
 		}
 		data, err := json.Marshal(line)
 		if err != nil {
