@@ -239,6 +239,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
+	if body := findBody(doc); body != nil {
+		revealHidden(body)
+	}
 	meta := readMeta(doc)
 	if res.URL == "" {
 		res.URL = meta.canonical

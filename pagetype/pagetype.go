@@ -194,7 +194,10 @@ func (ev *evidence) decide(u *url.URL) string {
 	articleLD := ev.has("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "LiveBlogPosting", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle")
 	// A page that says it is an article is one: the cards around a story
 	// are its sidebar, not a listing.
-	story := articleLD > 0 || ev.og == "article" || ev.longArt > 0 || ev.longP >= 8
+	// og:type article alone is what many publishing systems say of every
+	// page, their archives of teaser <article>s included.
+	teasers := ev.shortArt >= 5 && ev.shortArt*4 >= ev.articles*3
+	story := articleLD > 0 || ev.og == "article" && !teasers || ev.longArt > 0 || ev.longP >= 8
 	switch {
 	case ev.has("DiscussionForumPosting", "QAPage") > 0 || ev.types["Comment"] >= 3 && articleLD == 0:
 		return Forum
@@ -208,8 +211,7 @@ func (ev *evidence) decide(u *url.URL) string {
 		ev.cards >= minCards && 2*ev.priced >= ev.cards && !story:
 		return Collection
 	case story:
-	case ev.shortArt >= 5 && ev.shortArt*4 >= ev.articles*3,
-		ev.has("ItemList", "CollectionPage", "Blog") > 0,
+	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
 		ev.cards >= minCards && ev.longP < 3:
 		return Listing
 	}

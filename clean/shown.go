@@ -1,7 +1,10 @@
 package clean
 
 import (
+	"slices"
 	"strings"
+
+	"github.com/winnowhq/winnow/rules"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -58,4 +61,42 @@ func textBytes(n *html.Node) int {
 		t += textBytes(c)
 	}
 	return t
+}
+
+// revealHidden shows what a page hides by its own markup until its scripts
+// run, when nothing else is shown: React's streaming renderer sends the
+// content in a <div hidden> that a script moves into place, and some sites
+// wrap the whole page in visibility:hidden until their scripts load. When
+// the visible text is under minNoscriptText and hidden elements hold more,
+// the outermost hidden elements holding at least minNoscriptText of text
+// lose their hidden attribute and inline style (rounds repeat while the
+// page stays blank, for hidden elements nested in them). A page showing its
+// text keeps its hidden elements hidden, for the rules to judge (hidden
+// spam).
+func revealHidden(body *html.Node) {
+	for range 3 {
+		visible, hidden := 0, []*html.Node(nil)
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				switch {
+				case c.Type == html.TextNode:
+					visible += len(strings.TrimSpace(c.Data))
+				case c.Type == html.ElementNode && rules.IsHidden(c):
+					if textBytes(c) >= minNoscriptText {
+						hidden = append(hidden, c)
+					}
+				default:
+					walk(c)
+				}
+			}
+		}
+		walk(body)
+		if visible >= minNoscriptText || len(hidden) == 0 {
+			return
+		}
+		for _, n := range hidden {
+			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
+		}
+	}
 }
