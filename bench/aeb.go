@@ -48,10 +48,28 @@ var ErrNoAEB = errors.New("benchmark folder absent")
 // Page is one benchmark page after the common front end: gunzipped and
 // decoded to UTF-8 by clean.Decode.
 type Page struct {
-	ID    string
-	URL   string
-	HTML  []byte // UTF-8
-	Truth string // the human-labelled articleBody
+	ID   string
+	URL  string
+	HTML []byte // UTF-8; nil until Read for a page loaded lazily
+	// Truth is the human-labelled main text (AEB's articleBody, WCXB's
+	// main_content).
+	Truth string
+	// file is the compressed page, read by Read when HTML is nil.
+	file string
+}
+
+// Read returns the page's UTF-8 HTML: HTML when loaded, else its file read
+// through the common front end. Large benchmarks load lazily, so that their
+// pages are never all in memory at once.
+func (p Page) Read() ([]byte, error) {
+	if p.HTML != nil || p.file == "" {
+		return p.HTML, nil
+	}
+	b, err := readPage(p.file)
+	if err != nil {
+		return nil, fmt.Errorf("page %s: %w", p.ID, err)
+	}
+	return b, nil
 }
 
 // LoadAEB reads every page of the benchmark in dir, sorted by id. It returns
@@ -119,9 +137,15 @@ func Decode(r io.Reader, contentType string) ([]byte, error) {
 // ByID returns the page with the given id.
 func ByID(pages []Page, id string) (Page, bool) {
 	for _, p := range pages {
-		if p.ID == id || strings.HasPrefix(p.ID, id) && len(id) >= 8 {
+		if MatchID(p.ID, id) {
 			return p, true
 		}
 	}
 	return Page{}, false
+}
+
+// MatchID reports whether id names the page pageID: the whole id, or a
+// prefix of at least 8 characters.
+func MatchID(pageID, id string) bool {
+	return pageID == id || strings.HasPrefix(pageID, id) && len(id) >= 8
 }

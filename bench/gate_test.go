@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
@@ -28,6 +29,14 @@ type gate struct {
 	// pages bundled with package noise: it runs even without the benchmark
 	// folder.
 	NoiseBuiltin noisePins `json:"noise_builtin"`
+	// WCXB is the development split of the Web Content Extraction
+	// Benchmark: mean word F1 overall and per page type, and the share of
+	// pages with an empty output.
+	WCXB struct {
+		MinF1     float64            `json:"min_f1"`
+		MinTypeF1 map[string]float64 `json:"min_type_f1"`
+		MaxEmpty  float64            `json:"max_empty"`
+	} `json:"wcxb"`
 }
 
 type noisePins struct {
@@ -190,5 +199,57 @@ func TestGateViolations(t *testing.T) {
 		if v := violations(f, p); len(v) != 1 {
 			t.Errorf("pin %d tighter than the measure: violations %v, want one", i, v)
 		}
+	}
+}
+
+// TestGateWCXB fails when winnow's mean word F1 on the WCXB development
+// split, overall or on one page type, falls below its pin in gate.json, or
+// when more pages than pinned come out empty. The pages are cleaned
+// GOMAXPROCS at a time, to keep the gate's wall time down.
+func TestGateWCXB(t *testing.T) {
+	g := readGate(t)
+	dir := bench.WCXBDir()
+	pages, err := bench.LoadWCXB(dir)
+	if errors.Is(err, bench.ErrNoWCXB) {
+		t.Skipf("WCXB folder %s not found (it lives next to the repository, ../shared/bench/wcxb, or set $%s); WCXB gate not run", dir, bench.WCXBDirEnv)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bench.NewWinnow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	scores := bench.ScoreWCXB(t.Context(), c, pages, runtime.GOMAXPROCS(0))
+	sum, n := map[string]float64{}, map[string]int{}
+	empty := 0
+	for i, s := range scores {
+		for _, k := range []string{"", pages[i].Type} {
+			sum[k] += s.Words.F1()
+			n[k]++
+		}
+		if s.Words.Pred == 0 {
+			empty++
+		}
+	}
+	mean := func(k string) float64 { return sum[k] / float64(max(n[k], 1)) }
+	emptyShare := float64(empty) / float64(len(pages))
+	t.Logf("WCXB dev: mean F1 %.4f, empty %d of %d (%.4f)", mean(""), empty, len(pages), emptyShare)
+	if mean("") < g.WCXB.MinF1 {
+		t.Errorf("WCXB mean F1 %.4f, below the pinned %.4f", mean(""), g.WCXB.MinF1)
+	}
+	for _, typ := range bench.PageTypes {
+		t.Logf("  %-13s F1 %.4f (%d pages)", typ, mean(typ), n[typ])
+		pin, ok := g.WCXB.MinTypeF1[typ]
+		if !ok {
+			t.Errorf("gate.json: wcxb: no pin for page type %s", typ)
+			continue
+		}
+		if mean(typ) < pin {
+			t.Errorf("WCXB %s mean F1 %.4f, below the pinned %.4f", typ, mean(typ), pin)
+		}
+	}
+	if emptyShare > g.WCXB.MaxEmpty {
+		t.Errorf("WCXB empty outputs %.4f of pages, above the pinned %.4f", emptyShare, g.WCXB.MaxEmpty)
 	}
 }

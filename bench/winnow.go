@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"sync"
 
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/clean"
@@ -100,4 +101,41 @@ func RunNoise(ctx context.Context, c *clean.Cleaner, srcs []noise.Source, opts n
 	}
 	figs, errs := MeasureNoise(ctx, c, docs)
 	return NoiseRun{Half: opts.Half, Docs: docs, Skipped: skipped, Figs: figs, Sum: noise.Summarise(figs), Errs: errs}, nil
+}
+
+// WCXBScore is winnow's outcome on one WCXB page: its word score, and
+// whether the page failed.
+type WCXBScore struct {
+	Words score.Words
+	Err   error
+}
+
+// ScoreWCXB runs c over the WCXB pages in this process, workers pages at a
+// time, and returns the word scores in page order. A page that fails scores
+// as an empty text.
+func ScoreWCXB(ctx context.Context, c *clean.Cleaner, pages []WCXBPage, workers int) []WCXBScore {
+	out := make([]WCXBScore, len(pages))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(workers, 1) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := pages[i]
+				page, err := p.Read()
+				var text string
+				if err == nil {
+					text, err = WinnowText(ctx, c, p.ID, p.URL, page)
+				}
+				out[i] = WCXBScore{Words: score.PageWords(text, p.Truth), Err: err}
+			}
+		}()
+	}
+	for i := range pages {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
 }

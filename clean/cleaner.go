@@ -14,9 +14,11 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/boilerplate"
+	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
+	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -233,7 +235,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}, tr)
 	if err != nil {
 		return fail("clean", err)
 	}
@@ -269,29 +271,63 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
+	if body := findBody(doc); body != nil {
+		revealHidden(body)
+	}
 	docURL, _ := url.Parse(res.URL)
 	if !c.opts.SkipMetadata {
-		page := metadata.Extract(doc, docURL)
-		res.Metadata = page.Metadata
-		res.Title = page.Title
+		meta := metadata.Extract(doc, docURL)
+		res.Metadata = meta.Metadata
+		res.Title = meta.Title
 		if res.URL == "" {
-			res.URL = page.CanonicalURL
+			res.URL = meta.CanonicalURL
 		}
-	}
-	host := hostOf(res.URL)
-	an := c.rules.Spam().Analyze(doc, host)
-	res.Verdict = an.Verdict(res.URL)
-	if res.Spam {
-		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
-	}
-	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr, an); err != nil {
-		return nil, err
 	}
 	pageURL, _ := url.Parse(res.URL)
 	if pageURL == nil {
 		pageURL = &url.URL{}
 	}
-	body := findBody(doc)
+	res.PageType = pagetype.Detect(doc, pageURL)
+	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
+	an := c.rules.Spam().Analyze(doc, page.Host)
+	res.Verdict = an.Verdict(res.URL)
+	if res.Spam {
+		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
+	}
+	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, page, tr, an); err != nil {
+		return nil, err
+	}
+	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
+	if err != nil {
+		return nil, err
+	}
+	if len(cands) == 0 {
+		return nil, nil
+	}
+	win := content.Choose(cands, res.PageType)
+	if tr.Detailed {
+		// Only for --explain: the counts in Result.Removed stay those of rules.
+		// One line per losing candidate, with why, then one per block
+		// left out.
+		for i, cd := range cands {
+			if i != win {
+				tr.Note("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, res.PageType)))
+			}
+		}
+		for _, d := range content.Dropped(cands, win) {
+			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
+		}
+	}
+	return cands[win].Blocks, nil
+}
+
+// candidates returns the candidates for the page's main content: the
+// structural ones, gathered before the readability pass changes the page,
+// and, first, the article readability builds, with the article-stage rules
+// applied.
+func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.URL, res *Result, page rules.Page, tr *rules.Trace) ([]content.Candidate, error) {
+	furniture := content.ForType(page.Type)
+	cands := content.Gather(doc, furniture)
 	art, err := extract(doc, pageURL, c.opts.MaxNodes)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
@@ -302,39 +338,41 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if res.DeclaredLang == "" {
 		res.DeclaredLang = art.Lang
 	}
-	var blocks []rules.Block
 	if art.Node != nil {
-		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr, nil); err != nil {
+		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, page, tr, nil); err != nil {
 			return nil, err
 		}
 		boilerplate.Strip(art.Node, pageURL, tr) // furniture by shape: teaser cards, link blocks, widgets
-		blocks = rules.HTMLBlocks(art.Node)
+		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: rules.HTMLBlocks(art.Node)}}, cands...)
 	}
-	if len(blocks) == 0 && body != nil {
-		// Readability found no article: fall back to the page's remaining
-		// text, so that a short page still yields its text.
-		blocks = rules.HTMLBlocks(body)
-		tr.Record("readability.fallback", "dom", "keep", "body", "no article found; using the page text")
-	}
-	return blocks, nil
+	return cands, nil
 }
 
 // prune removes subtrees deeper than max, and what never shows as text:
-// comments, styles, noscript (raw text to a parser with scripting on; only
-// lazy images come out of it) and scripts other than JSON-LD (readability
-// reads its metadata, then drops the rest itself). It returns the number of elements
-// left. Hand-written: x/net/html caps only its open-element stack.
+// comments, styles, scripts other than JSON-LD (readability reads its
+// metadata, then drops the rest itself) and noscript, except a noscript that
+// holds the page's content (see expandNoscript). It returns the number of
+// elements left. Hand-written: x/net/html caps only its open-element stack.
 func prune(doc *html.Node, max int) int {
-	count := 0
+	count, visible := 0, 0
+	var noscripts []*html.Node
+	var depths []int
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
-			if depth >= max || invisible(c) {
+			switch {
+			case depth < max && c.DataAtom == atom.Noscript && c.Type == html.ElementNode:
+				noscripts = append(noscripts, c)
+				depths = append(depths, depth)
+			case depth >= max || invisible(c):
 				n.RemoveChild(c)
-			} else {
-				if c.Type == html.ElementNode {
+			default:
+				switch c.Type {
+				case html.ElementNode:
 					count++
+				case html.TextNode:
+					visible += len(c.Data)
 				}
 				walk(c, depth+1)
 			}
@@ -342,6 +380,18 @@ func prune(doc *html.Node, max int) int {
 		}
 	}
 	walk(doc, 0)
+	for i, ns := range noscripts {
+		for _, c := range expandNoscript(ns, visible) {
+			ns.Parent.InsertBefore(c, ns)
+			if c.Type == html.ElementNode {
+				count++
+			}
+			// Only the parsed content is walked: its text is the page's
+			// own, so it no longer counts against the other noscripts.
+			walk(c, depths[i]+1)
+		}
+		ns.Parent.RemoveChild(ns)
+	}
 	return count
 }
 

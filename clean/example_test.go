@@ -120,12 +120,10 @@ func Example_ruleDirs() {
 		panic(err)
 	}
 	fmt.Println(res.Body)
-	for _, h := range res.Trace {
-		fmt.Println(h.Stage, h.Action, h.Rule)
-	}
+	fmt.Println(res.Removed) // removals per rule id; res.Trace has each one
 	// Output:
 	// The new bridge opened to traffic on Friday, two years after work began, and carried some eight thousand cars on its first day.
 	//
 	// Engineers will keep watching the joints through the winter, when cold weather makes the steel contract.
-	// dom remove site.example-news.promo
+	// map[site.example-news.promo:1]
 }

@@ -21,6 +21,10 @@ type Result struct {
 	// blank lines (the items of one list and the rows of one table on
 	// consecutive lines), UTF-8, NFC.
 	Body string `json:"text"`
+	// PageType is what kind of page it is (package pagetype: article,
+	// forum, product, collection, listing, documentation, service); empty
+	// for plain-text input.
+	PageType string `json:"page_type,omitempty"`
 	// Metadata is what the page says about itself (authors, dates, site
 	// name...) and what was measured on its text (language, content hash).
 	// Its fields are flat in JSON, beside title and text.

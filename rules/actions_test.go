@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 )
 
 // TestActions runs one small rule per action and matcher combination.
@@ -89,5 +91,53 @@ func TestKeepProtects(t *testing.T) {
 	}
 	if tr.Counts["test.drop-short"] != 1 || len(tr.Hits) != 1 || tr.Hits[0].Excerpt != "Too short" {
 		t.Errorf("trace = %+v", tr)
+	}
+}
+
+// TestPageTypeScope checks that a rule scoped by page type runs on pages of
+// those types and on pages of unknown type, and on no other, in both stages.
+func TestPageTypeScope(t *testing.T) {
+	src := `rules:
+  - id: test.typed-text
+    scope: {stage: text, page_types: [article, forum]}
+    match: {text: '^Label$'}
+    action: drop
+  - id: test.typed-dom
+    scope: {stage: dom, page_types: [article]}
+    match: {selector: 'div.cards'}
+    action: remove
+`
+	rs, err := Parse("typed.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(rs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		typ         string
+		text, cards bool // whether each rule fires
+	}{
+		{"article", true, true},
+		{"forum", true, false},
+		{"listing", false, false},
+		{"", true, true},
+	}
+	for _, tt := range tests {
+		page := Page{Type: tt.typ}
+		tr := &Trace{}
+		set.ApplyText(TextBlocks("Label\nBody."), page, tr)
+		doc, err := html.Parse(strings.NewReader(`<p>Body.</p><div class="cards"><a href="/1">One</a></div>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		set.ApplyDOM(doc, StageDOM, page, tr)
+		if got := tr.Counts["test.typed-text"] > 0; got != tt.text {
+			t.Errorf("page type %q: text rule fired %v, want %v", tt.typ, got, tt.text)
+		}
+		if got := tr.Counts["test.typed-dom"] > 0; got != tt.cards {
+			t.Errorf("page type %q: dom rule fired %v, want %v", tt.typ, got, tt.cards)
+		}
 	}
 }

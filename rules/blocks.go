@@ -18,9 +18,10 @@ type blockWriter struct {
 	kind   Kind
 	level  int
 	pre    bool
-	lists  []list // the lists the walk is in, innermost last
-	detail Detail // the structure of the block being written
-	images []Link // images not yet attached to a block
+	lists  []list                // the lists the walk is in, innermost last
+	detail Detail                // the structure of the block being written
+	images []Link                // images not yet attached to a block
+	skip   func(*html.Node) bool // elements not rendered; nil: none
 }
 
 // list is an open <ul> or <ol>: for an ordered list, the next number.
@@ -33,7 +34,14 @@ type list struct {
 // stage reads them: the cleaning pipeline renders the article this way, and
 // DOM rule examples their result.
 func HTMLBlocks(n *html.Node) []Block {
-	w := &blockWriter{kind: KindParagraph}
+	return HTMLBlocksSkip(n, nil)
+}
+
+// HTMLBlocksSkip is HTMLBlocks leaving out the elements, and all below them,
+// for which skip returns true (nil skips none), so that a subtree can be
+// rendered without page furniture and without being changed.
+func HTMLBlocksSkip(n *html.Node, skip func(*html.Node) bool) []Block {
+	w := &blockWriter{kind: KindParagraph, skip: skip}
 	w.walk(n)
 	w.flush()
 	return w.out
@@ -134,6 +142,9 @@ func (w *blockWriter) walk(n *html.Node) {
 			}
 			return
 		}
+	}
+	if w.skip != nil && w.skip(n) {
+		return
 	}
 	kind, level, isBlock := blockKind(n, w)
 	if !isBlock {

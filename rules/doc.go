@@ -16,6 +16,8 @@
 //	    scope:
 //	      stage: text                  # required: dom, article or text
 //	      hosts: ["*.example.com"]     # optional host globs (path.Match); empty: every host
+//	      page_types: [article, forum] # optional page types (package pagetype: article, forum, product,
+//	                                   # collection, listing, documentation, service); empty: every type
 //	    match:                         # every key given must match
 //	      ...
 //	    action: drop                   # see Actions
@@ -35,6 +37,14 @@
 //	  weights: {hidden: 0.6}
 //	  terms:
 //	    en: {real money slots: 1.2, casino*: 0}
+//
+// The page type is detected once per page, before the dom stage, from its
+// schema.org data, Open Graph type and structure (see package pagetype); a
+// rule scoped by page_types runs only on pages of those types (plain-text
+// input has no type, and every rule runs on it). Scope the rules that read
+// structure as boilerplate (repeated labels, teaser cards, caption classes)
+// away from the types whose content has that structure: the items of a
+// listing, a collection's product tiles, a forum post's author line.
 //
 // # Match keys
 //

@@ -11,24 +11,24 @@ import (
 )
 
 // ApplyDOM runs the rules of stage (StageDOM on the page, StageArticle on the
-// extracted article) on doc, in order, removing what they match. Every
-// removal is recorded in t (which may be nil).
-func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
-	_ = s.ApplyDOMContext(context.Background(), doc, stage, host, t, nil)
+// extracted article) whose scope covers page on doc, in order, removing what
+// they match. Every removal is recorded in t (which may be nil).
+func (s *Set) ApplyDOM(doc *html.Node, stage Stage, page Page, t *Trace) {
+	_ = s.ApplyDOMContext(context.Background(), doc, stage, page, t, nil)
 }
 
 // ApplyDOMContext is ApplyDOM with the page's spam analysis already made
 // (by the caller, who also wants the page verdict; nil makes it when a
 // spam-score rule first needs it), stopping with ctx's error, between rules,
 // once ctx is done; doc is then left partly cleaned.
-func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, host string, t *Trace, an *spam.Analysis) error {
+func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, page Page, t *Trace, an *spam.Analysis) error {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
 	texts := elemTexts{} // element texts, shared by the rules
 	lits := s.literals()
 	for ri, r := range s.Rules() {
-		if r.Stage != stage || !r.appliesTo(host) {
+		if r.Stage != stage || !r.appliesTo(page) {
 			continue
 		}
 		if err := ctx.Err(); err != nil {
@@ -38,7 +38,7 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 			all, lens = indexElements(doc)
 		}
 		if r.spamScore > 0 && an == nil {
-			an = s.Spam().Analyze(doc, host)
+			an = s.Spam().Analyze(doc, page.Host)
 		}
 		for i, n := range all {
 			if r.selector != nil && (!r.subjects.candidate(n) || !r.subjects.exact && !r.selector.Match(n)) {
@@ -211,7 +211,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	if len(r.class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
 		return false
 	}
-	if r.hidden && !isHidden(n) {
+	if r.hidden && !IsHidden(n) {
 		return false
 	}
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
@@ -495,11 +495,11 @@ func nodePath(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
-// isHidden reports whether n is hidden by its own markup: the hidden
+// IsHidden reports whether n is hidden by its own markup: the hidden
 // attribute, or an inline style with display:none, visibility:hidden, a zero
 // font size, a far off-screen position or text indent, or zero size with
 // overflow hidden. Stylesheets are not consulted.
-func isHidden(n *html.Node) bool {
+func IsHidden(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}

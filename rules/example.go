@@ -22,7 +22,7 @@ func (r *Rule) RunExample(ex Example) string {
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	set.ApplyDOM(doc, r.Stage, "", nil)
+	set.ApplyDOM(doc, r.Stage, Page{}, nil)
 	return joinBlocks(HTMLBlocks(doc))
 }
 

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
 
@@ -237,6 +238,15 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 					p.Errorf(it, "bad host glob %q: %v", h, err)
 				}
 				r.Hosts = append(r.Hosts, h)
+			}
+		},
+		"page_types": func(v *yaml.Node) {
+			for _, it := range p.List(v, "page_types") {
+				t := p.String(it, "page_types")
+				if !pagetype.Valid(t) {
+					p.Errorf(it, "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All, ", "))
+				}
+				r.PageTypes = append(r.PageTypes, t)
 			}
 		},
 	})

@@ -4,6 +4,7 @@ import (
 	"path"
 	"regexp"
 	"regexp/syntax"
+	"slices"
 	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
@@ -90,6 +91,7 @@ type Rule struct {
 	Description string
 	Stage       Stage
 	Hosts       []string // host globs; empty means every host
+	PageTypes   []string // page types (package pagetype); empty means every type
 	Action      Action
 	Examples    []Example
 	Pos         Pos // where the rule starts in its file
@@ -155,8 +157,13 @@ type Example struct {
 	Pos     Pos
 }
 
-// appliesTo reports whether the rule's host scope covers host.
-func (r *Rule) appliesTo(host string) bool {
+// appliesTo reports whether the rule's scope covers the page: its host and
+// its page type (a page of unknown type is in every type's scope).
+func (r *Rule) appliesTo(page Page) bool {
+	if len(r.PageTypes) > 0 && page.Type != "" && !slices.Contains(r.PageTypes, page.Type) {
+		return false
+	}
+	host := page.Host
 	if len(r.Hosts) == 0 {
 		return true
 	}

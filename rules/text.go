@@ -16,6 +16,7 @@ import (
 type Page struct {
 	Host  string // lower-case host, for host-scoped rules
 	Title string // page title, for same-as-title
+	Type  string // page type (package pagetype), for rules scoped by page type; "" when unknown
 }
 
 type tblock struct {
@@ -243,7 +244,7 @@ func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t
 		run.changes = 0
 		run.scripts, run.scriptsAt = nil, false // the page's scripts as they are now
 		for ri, r := range s.Rules() {
-			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
+			if r.Stage != StageText || !r.appliesTo(page) || len(run.blocks) == 0 {
 				continue
 			}
 			if err := ctx.Err(); err != nil {

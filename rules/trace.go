@@ -45,6 +45,17 @@ func (t *Trace) scored(s *spam.Score) {
 	h.Score, h.Evidence = s.Value, s.String()
 }
 
+// Note keeps, when detailed, one hit that is not counted in Counts: what a
+// stage decided without a rule removing anything (the content selection's
+// losing candidates, for --explain).
+func (t *Trace) Note(ruleID, stage, action, where, text string) {
+	if t == nil || !t.Detailed {
+		return
+	}
+	t.Hits = append(t.Hits, Hit{Rule: ruleID, Stage: stage, Action: action, Where: where,
+		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
+}
+
 // Record counts one hit for ruleID and, when detailed, keeps an excerpt of
 // text. The clean package uses it for its own built-in steps.
 func (t *Trace) Record(ruleID, stage, action, where, text string) {

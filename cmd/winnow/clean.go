@@ -256,10 +256,12 @@ type jsonLine struct {
 	Title  string `json:"title,omitempty"`
 	Text   string `json:"text"`
 	metadata.Metadata
-	Removed map[string]int `json:"removed"`
-	Error   string         `json:"error,omitempty"`
-	Warning string         `json:"warning,omitempty"`
-	Trace   []rules.Hit    `json:"trace,omitempty"`
+	// PageType is clean.Result.PageType.
+	PageType string         `json:"page_type,omitempty"`
+	Removed  map[string]int `json:"removed"`
+	Error    string         `json:"error,omitempty"`
+	Warning  string         `json:"warning,omitempty"`
+	Trace    []rules.Hit    `json:"trace,omitempty"`
 	spam.Verdict
 }
 
@@ -287,7 +289,7 @@ func (rw *resultWriter) write(o outcome) error {
 		}
 		if r := o.res; r != nil {
 			line.URL, line.Title, line.Text, line.Metadata, line.Removed = r.URL, r.Title, r.Body, r.Metadata, r.Removed
-			line.Trace, line.Verdict = r.Trace, r.Verdict
+			line.PageType, line.Trace, line.Verdict = r.PageType, r.Trace, r.Verdict
 			if withheld {
 				line.Text = ""
 			}

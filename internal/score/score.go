@@ -184,3 +184,68 @@ func Aggregate(pages []PageScore) Summary {
 func F1(pred, truth string) float64 {
 	return Page(pred, truth).F1()
 }
+
+// Words is one page's score by the word metric of the Web Content
+// Extraction Benchmark (../shared/bench/wcxb/README.md): the tokens of the
+// lower-cased texts (the same \w+ runs as Tokens) compared as multisets.
+type Words struct {
+	// Overlap is the size of the multiset intersection; Pred and Truth are
+	// the token counts of the two texts.
+	Overlap, Pred, Truth int
+}
+
+// PageWords scores pred against truth by the word metric.
+func PageWords(pred, truth string) Words {
+	pt, tt := Tokens(strings.ToLower(pred)), Tokens(strings.ToLower(truth))
+	bag := make(map[string]int, len(tt))
+	for _, t := range tt {
+		bag[t]++
+	}
+	var overlap int
+	for _, t := range pt {
+		if bag[t] > 0 {
+			bag[t]--
+			overlap++
+		}
+	}
+	return Words{Overlap: overlap, Pred: len(pt), Truth: len(tt)}
+}
+
+// Precision is the share of predicted tokens found in the truth; an empty
+// prediction scores 1 against an empty truth and 0 otherwise.
+func (w Words) Precision() float64 {
+	if w.Pred == 0 {
+		return w.empty()
+	}
+	return float64(w.Overlap) / float64(w.Pred)
+}
+
+// Recall is the share of the truth's tokens predicted; an empty truth scores
+// 1 when the prediction is empty too, 0 otherwise.
+func (w Words) Recall() float64 {
+	if w.Truth == 0 {
+		return w.empty()
+	}
+	return float64(w.Overlap) / float64(w.Truth)
+}
+
+// F1 is the harmonic mean of precision and recall, as the benchmark defines
+// it: an empty prediction scores 0, an empty truth 1 only against an empty
+// prediction.
+func (w Words) F1() float64 {
+	if w.Pred == 0 || w.Truth == 0 {
+		return w.empty()
+	}
+	p, r := w.Precision(), w.Recall()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func (w Words) empty() float64 {
+	if w.Pred == 0 && w.Truth == 0 {
+		return 1
+	}
+	return 0
+}

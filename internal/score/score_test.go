@@ -116,3 +116,26 @@ func TestF1(t *testing.T) {
 		}
 	}
 }
+
+func TestPageWords(t *testing.T) {
+	tests := []struct {
+		name        string
+		pred, truth string
+		p, r, f1    float64
+	}{
+		{"same words, other case and order", "World hello", "hello, world.", 1, 1, 1},
+		{"extra words", "hello world see more", "hello world", 0.5, 1, 2.0 / 3},
+		{"multiset: a repeated word counts once per copy", "the the the", "the cat", 1.0 / 3, 0.5, 0.4},
+		{"empty prediction", "", "hello", 0, 0, 0},
+		{"both empty", "", " . ", 1, 1, 1},
+		{"empty truth, something predicted", "menu", "", 0, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			w := PageWords(tt.pred, tt.truth)
+			if !near(w.Precision(), tt.p) || !near(w.Recall(), tt.r) || !near(w.F1(), tt.f1) {
+				t.Errorf("PageWords(%q, %q) = P %.3f R %.3f F1 %.3f, want %.3f %.3f %.3f", tt.pred, tt.truth, w.Precision(), w.Recall(), w.F1(), tt.p, tt.r, tt.f1)
+			}
+		})
+	}
+}

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"slices"
@@ -19,8 +19,8 @@ func TestDiffLines(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := diffLines(tt.a, tt.b); !slices.Equal(got, tt.want) {
-				t.Errorf("diffLines(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
+			if got := DiffLines(tt.a, tt.b); !slices.Equal(got, tt.want) {
+				t.Errorf("DiffLines(%q, %q) = %q, want %q", tt.a, tt.b, got, tt.want)
 			}
 		})
 	}

@@ -1,0 +1,312 @@
+// Command wcxb runs winnow and its baselines over the development split of
+// the Web Content Extraction Benchmark (../shared/bench/wcxb: 1,358 real
+// pages of seven types) and prints, per system, the benchmark's mean word F1,
+// precision and recall overall and per page type, its snippet checks, empty
+// outputs, CPU time and peak memory, then the pages where winnow falls
+// furthest behind the best baseline.
+//
+// The systems and the way they run are those of cmd/aeb (package driver):
+// each in its own process with GOMAXPROCS=1, every page decoded once by the
+// common front end, one warm-up pass giving the texts and -passes timed
+// passes giving the CPU time.
+//
+// Usage, from the bench directory:
+//
+//	nice go run ./cmd/wcxb -svg wcxb.svg             # the tables, and the per-type chart
+//	nice go run ./cmd/wcxb -system winnow            # winnow's per-page F1, worst first (fast: one system, untimed)
+//	nice go run ./cmd/wcxb -system winnow -type forum    # the same for one page type
+//	nice go run ./cmd/wcxb -system winnow -against trafilatura-fallback
+//	nice go run ./cmd/wcxb -system winnow -page 0042     # one page: scores and diff against the truth
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/child"
+	"github.com/winnowhq/winnow/bench/internal/driver"
+	"github.com/winnowhq/winnow/internal/score"
+)
+
+func main() { bench.Main("wcxb", run) }
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("wcxb", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	dir := fs.String("dir", bench.WCXBDir(), "WCXB folder (dev/html/*.html.gz, dev/ground-truth/*.json)")
+	passes := fs.Int("passes", 1, "timed passes per system after the warm-up pass (0: texts only, no time)")
+	flags := driver.AddFlags(fs)
+	pageType := fs.String("type", "", "only the pages of this type ("+strings.Join(bench.PageTypes, ", ")+")")
+	worst := fs.Int("worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
+	svg := fs.String("svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+
+	pages, err := bench.LoadWCXB(*dir)
+	if errors.Is(err, bench.ErrNoWCXB) {
+		fmt.Fprintf(stderr, "wcxb: skipped: benchmark folder %s not found (want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $%s)\n", *dir, bench.WCXBDirEnv)
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	if *pageType != "" {
+		kept := pages[:0]
+		for _, p := range pages {
+			if p.Type == *pageType {
+				kept = append(kept, p)
+			}
+		}
+		if len(kept) == 0 {
+			return fmt.Errorf("no page of type %q (want one of %s)", *pageType, strings.Join(bench.PageTypes, ", "))
+		}
+		pages = kept
+	}
+	if flags.Page != "" {
+		if flags.System == "" {
+			return errors.New("-page needs -system")
+		}
+		i := find(pages, flags.Page)
+		if i < 0 {
+			return fmt.Errorf("page %s: not in %s", flags.Page, *dir)
+		}
+		pages = pages[i : i+1]
+	}
+
+	tmp, err := os.MkdirTemp("", "winnow-wcxb-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	base := make([]bench.Page, len(pages))
+	for i, p := range pages {
+		base[i] = p.Page
+	}
+	fmt.Fprintf(stderr, "wcxb: decoding %d pages\n", len(pages))
+	if err := driver.WritePages(tmp, base); err != nil {
+		return err
+	}
+
+	if flags.System != "" {
+		sys, out, o, err := flags.RunPair(ctx, tmp, stderr)
+		if err != nil {
+			return err
+		}
+		if flags.Page != "" {
+			res := out.Rep.Pages[0]
+			driver.PrintDiff(stdout, pageLine(pages[0], res), pages[0].Truth, res.Text)
+			return nil
+		}
+		res := result{name: sys.Name, out: out}
+		var other *result
+		if o != nil {
+			other = &result{name: flags.Against, out: *o}
+		}
+		printTypeTable(stdout, pages, []result{res})
+		fmt.Fprintln(stdout)
+		listPages(stdout, pages, res, other, len(pages))
+		return nil
+	}
+
+	chosen, err := driver.LookupList(flags.Systems)
+	if err != nil {
+		return err
+	}
+	results := make([]result, len(chosen))
+	for i, sys := range chosen {
+		fmt.Fprintf(stderr, "wcxb: %s: %d pages, 1 warm-up + %d timed passes\n", sys.Name, len(pages), *passes)
+		out, err := driver.Run(ctx, tmp, sys, *passes, stderr)
+		if err != nil {
+			return err
+		}
+		results[i] = result{name: sys.Name, out: out}
+	}
+	printSummary(stdout, pages, results, *passes)
+	fmt.Fprintln(stdout)
+	printTypeTable(stdout, pages, results)
+	if *svg != "" {
+		if err := os.WriteFile(*svg, []byte(chart(pages, results)), 0o644); err != nil {
+			return err
+		}
+		fmt.Fprintf(stderr, "wcxb: chart written to %s\n", *svg)
+	}
+	win, best := -1, -1
+	for i, r := range results {
+		if r.name == "winnow" {
+			win = i
+		} else if best < 0 || meanF1(pages, r, "") > meanF1(pages, results[best], "") {
+			best = i
+		}
+	}
+	if win >= 0 && best >= 0 && *worst > 0 {
+		fmt.Fprintf(stdout, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", *worst, results[best].name)
+		listPages(stdout, pages, results[win], &results[best], *worst)
+	}
+	return nil
+}
+
+// find returns the index of the page named id, or -1.
+func find(pages []bench.WCXBPage, id string) int {
+	for i, p := range pages {
+		if p.ID == id || bench.MatchID(p.ID, id) {
+			return i
+		}
+	}
+	return -1
+}
+
+// result is one system's run.
+type result struct {
+	name string
+	out  driver.Outcome
+}
+
+func (r result) words(pages []bench.WCXBPage, i int) score.Words {
+	return score.PageWords(r.out.Rep.Pages[i].Text, pages[i].Truth)
+}
+
+// figures are a system's means over a set of pages.
+type figures struct {
+	n                     int
+	f1, p, r              float64
+	with, withN           int
+	without, withoutN     int
+	empty, failed, tokens int
+}
+
+// measure averages r's scores over the pages of type typ ("" for all).
+func measure(pages []bench.WCXBPage, r result, typ string) figures {
+	var f figures
+	for i, p := range pages {
+		if typ != "" && p.Type != typ {
+			continue
+		}
+		w := r.words(pages, i)
+		f.n++
+		f.f1 += w.F1()
+		f.p += w.Precision()
+		f.r += w.Recall()
+		text := r.out.Rep.Pages[i].Text
+		wf, wa := p.Snippets(text)
+		f.with += wf
+		f.withN += len(p.With)
+		f.without += wa
+		f.withoutN += len(p.Without)
+		if w.Pred == 0 {
+			f.empty++
+		}
+		if r.out.Rep.Pages[i].Err != "" {
+			f.failed++
+		}
+	}
+	if f.n > 0 {
+		f.f1 /= float64(f.n)
+		f.p /= float64(f.n)
+		f.r /= float64(f.n)
+	}
+	return f
+}
+
+func meanF1(pages []bench.WCXBPage, r result, typ string) float64 {
+	return measure(pages, r, typ).f1
+}
+
+func share(a, n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return float64(a) / float64(n)
+}
+
+func printSummary(w io.Writer, pages []bench.WCXBPage, results []result, passes int) {
+	var traf *result
+	for i := range results {
+		if results[i].name == "trafilatura" {
+			traf = &results[i]
+		}
+	}
+	fmt.Fprintf(w, "WCXB dev (Foley 2026, CC-BY-4.0): %d pages; mean word F1, P, R over pages; snippets: share of `with` found and of `without` absent; "+
+		"CPU: process CPU time of %d timed pass(es) after a warm-up, one process per system, GOMAXPROCS=1; peak RSS of the child process\n\n", len(pages), passes)
+	fmt.Fprintln(w, "| system | F1 | P | R | with found | without absent | empty | failed | CPU s | ms/page | CPU / trafilatura | peak RSS MB |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	for _, r := range results {
+		f := measure(pages, r, "")
+		cpu := child.Median(r.out.Rep.PassCPUNanos)
+		ratio := "-"
+		if traf != nil && cpu > 0 {
+			if tc := child.Median(traf.out.Rep.PassCPUNanos); tc > 0 {
+				ratio = fmt.Sprintf("%.2f", float64(cpu)/float64(tc))
+			}
+		}
+		fmt.Fprintf(w, "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %d (%.1f%%) | %d | %.1f | %.2f | %s | %.1f |\n",
+			r.name, f.f1, f.p, f.r, share(f.with, f.withN), share(f.without, f.withoutN), f.empty, 100*share(f.empty, f.n), f.failed,
+			time.Duration(cpu).Seconds(), time.Duration(cpu).Seconds()*1000/float64(max(f.n, 1)), ratio, float64(r.out.MaxRSSKB)/1024)
+	}
+}
+
+// types returns the page types present, in the benchmark's order.
+func types(pages []bench.WCXBPage) []string {
+	var out []string
+	for _, t := range bench.PageTypes {
+		for _, p := range pages {
+			if p.Type == t {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func printTypeTable(w io.Writer, pages []bench.WCXBPage, results []result) {
+	ts := types(pages)
+	counts := map[string]int{}
+	for _, p := range pages {
+		counts[p.Type]++
+	}
+	head, rule := "| mean F1 (P / R) | all", "|---|---"
+	for _, t := range ts {
+		head += fmt.Sprintf(" | %s (%d)", t, counts[t])
+		rule += "|---"
+	}
+	fmt.Fprintln(w, head+" |")
+	fmt.Fprintln(w, rule+"|")
+	for _, r := range results {
+		line := "| " + r.name
+		for _, t := range append([]string{""}, ts...) {
+			f := measure(pages, r, t)
+			line += fmt.Sprintf(" | %.3f (%.2f / %.2f)", f.f1, f.p, f.r)
+		}
+		fmt.Fprintln(w, line+" |")
+	}
+}
+
+func pageLine(p bench.WCXBPage, res child.Result) driver.Line {
+	s := score.PageWords(res.Text, p.Truth)
+	return driver.Line{ID: p.ID, URL: p.URL, Label: p.Type, Err: res.Err, Scores: driver.Scores{F1: s.F1(), P: s.Precision(), R: s.Recall()}}
+}
+
+// listPages prints r's n worst pages: by F1, or with other by F1 minus the
+// other's.
+func listPages(w io.Writer, pages []bench.WCXBPage, r result, other *result, n int) {
+	lines := make([]driver.Line, len(pages))
+	for i, p := range pages {
+		lines[i] = pageLine(p, r.out.Rep.Pages[i])
+		if other != nil {
+			lines[i].Other = other.words(pages, i).F1()
+		}
+	}
+	name := ""
+	if other != nil {
+		name = other.name
+	}
+	driver.PrintLines(w, name, lines, n)
+}

@@ -1,0 +1,129 @@
+package bench
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// DefaultWCXBDir is where the Web Content Extraction Benchmark's development
+// split lives, relative to the bench module directory.
+const DefaultWCXBDir = "../../shared/bench/wcxb"
+
+// WCXBDirEnv names the environment variable that, when set, overrides
+// DefaultWCXBDir.
+const WCXBDirEnv = "WINNOW_WCXB_DIR"
+
+// WCXBDir returns the WCXB folder: $WINNOW_WCXB_DIR, or DefaultWCXBDir.
+func WCXBDir() string {
+	if d := os.Getenv(WCXBDirEnv); d != "" {
+		return d
+	}
+	return DefaultWCXBDir
+}
+
+// ErrNoWCXB is returned by LoadWCXB when the benchmark folder is absent.
+var ErrNoWCXB = errors.New("WCXB folder absent")
+
+// PageTypes are WCXB's page types, in the order its tables show them.
+var PageTypes = []string{"article", "forum", "product", "collection", "listing", "documentation", "service"}
+
+// WCXBPage is one WCXB page: its HTML is read lazily (Page.Read), as the
+// 1,358 decoded pages would take 400 MB.
+type WCXBPage struct {
+	Page
+	// Type is the page type, one of PageTypes ("category" is read as
+	// "collection", as the benchmark says).
+	Type string
+	// With are snippets the output must contain; Without are boilerplate
+	// snippets it must not.
+	With, Without []string
+}
+
+// LoadWCXB reads the ground truth of every page of the development split in
+// dir (dev/ground-truth/NNNN.json, dev/html/NNNN.html.gz), sorted by id. It
+// returns an error wrapping ErrNoWCXB when the folder does not exist.
+func LoadWCXB(dir string) ([]WCXBPage, error) {
+	gtDir := filepath.Join(dir, "dev", "ground-truth")
+	files, err := filepath.Glob(filepath.Join(gtDir, "*.json"))
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		if _, err := os.Stat(gtDir); errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%s: %w", gtDir, ErrNoWCXB)
+		}
+		return nil, fmt.Errorf("%s: no ground truth", gtDir)
+	}
+	slices.Sort(files)
+	pages := make([]WCXBPage, 0, len(files))
+	for _, f := range files {
+		p, err := readWCXBTruth(f)
+		if err != nil {
+			return nil, err
+		}
+		p.file = filepath.Join(dir, "dev", "html", p.ID+".html.gz")
+		pages = append(pages, p)
+	}
+	return pages, nil
+}
+
+func readWCXBTruth(path string) (WCXBPage, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return WCXBPage{}, err
+	}
+	var gt struct {
+		URL      string `json:"url"`
+		FileID   string `json:"file_id"`
+		Internal struct {
+			PageType struct {
+				Primary string `json:"primary"`
+			} `json:"page_type"`
+		} `json:"_internal"`
+		Truth struct {
+			MainContent string   `json:"main_content"`
+			With        []string `json:"with"`
+			Without     []string `json:"without"`
+		} `json:"ground_truth"`
+	}
+	if err := json.Unmarshal(data, &gt); err != nil {
+		return WCXBPage{}, fmt.Errorf("read ground truth %s: %w", path, err)
+	}
+	id := gt.FileID
+	if id == "" {
+		id = strings.TrimSuffix(filepath.Base(path), ".json")
+	}
+	typ := gt.Internal.PageType.Primary
+	if typ == "category" {
+		typ = "collection"
+	}
+	return WCXBPage{
+		Page:    Page{ID: id, URL: gt.URL, Truth: gt.Truth.MainContent},
+		Type:    typ,
+		With:    gt.Truth.With,
+		Without: gt.Truth.Without,
+	}, nil
+}
+
+// Snippets returns how many of the page's With snippets text contains and
+// how many of its Without snippets it does not (case-insensitive substring
+// match, as the benchmark checks them).
+func (p WCXBPage) Snippets(text string) (withFound, withoutAbsent int) {
+	low := strings.ToLower(text)
+	for _, s := range p.With {
+		if strings.Contains(low, strings.ToLower(s)) {
+			withFound++
+		}
+	}
+	for _, s := range p.Without {
+		if !strings.Contains(low, strings.ToLower(s)) {
+			withoutAbsent++
+		}
+	}
+	return withFound, withoutAbsent
+}

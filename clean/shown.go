@@ -1,0 +1,102 @@
+package clean
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/winnowhq/winnow/rules"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minNoscriptText is the text, in bytes, a noscript must hold before it can
+// count as the page's content rather than a notice ("Please enable
+// JavaScript") or a tracking pixel.
+const minNoscriptText = 500
+
+// expandNoscript returns the content of a noscript element parsed as HTML
+// when it is the page's content: what a reader without JavaScript sees,
+// and winnow reads pages without JavaScript. Forum engines (Discourse, for
+// one) serve a thread's posts only there, the visible page being an empty
+// application shell. It is the content when its text is at least
+// minNoscriptText and more than all the page's visible text outside
+// noscripts (so that a page which shows its content anyway is not read
+// twice). Otherwise it returns nil, and the noscript is dropped.
+//
+// The parser reads noscript as raw text, as a browser with scripting on does.
+func expandNoscript(ns *html.Node, visible int) []*html.Node {
+	raw := ns.FirstChild
+	if raw == nil || raw.Type != html.TextNode || raw.NextSibling != nil || len(raw.Data) < minNoscriptText {
+		return nil
+	}
+	ctx := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	if ns.Parent != nil && ns.Parent.Type == html.ElementNode && ns.Parent.DataAtom != atom.Head {
+		ctx = &html.Node{Type: html.ElementNode, Data: ns.Parent.Data, DataAtom: ns.Parent.DataAtom}
+	}
+	nodes, err := html.ParseFragment(strings.NewReader(raw.Data), ctx)
+	if err != nil {
+		return nil
+	}
+	text := 0
+	for _, n := range nodes {
+		text += textBytes(n)
+	}
+	if text < minNoscriptText || text <= visible {
+		return nil
+	}
+	return nodes
+}
+
+// textBytes is the length of the text under n, scripts and styles excluded.
+func textBytes(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	if invisible(n) {
+		return 0
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += textBytes(c)
+	}
+	return t
+}
+
+// revealHidden shows what a page hides by its own markup until its scripts
+// run, when nothing else is shown: React's streaming renderer sends the
+// content in a <div hidden> that a script moves into place, and some sites
+// wrap the whole page in visibility:hidden until their scripts load. When
+// the visible text is under minNoscriptText and hidden elements hold more,
+// the outermost hidden elements holding at least minNoscriptText of text
+// lose their hidden attribute and inline style (rounds repeat while the
+// page stays blank, for hidden elements nested in them). A page showing its
+// text keeps its hidden elements hidden, for the rules to judge (hidden
+// spam).
+func revealHidden(body *html.Node) {
+	for range 3 {
+		visible, hidden := 0, []*html.Node(nil)
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				switch {
+				case c.Type == html.TextNode:
+					visible += len(strings.TrimSpace(c.Data))
+				case c.Type == html.ElementNode && rules.IsHidden(c):
+					if textBytes(c) >= minNoscriptText {
+						hidden = append(hidden, c)
+					}
+				default:
+					walk(c)
+				}
+			}
+		}
+		walk(body)
+		if visible >= minNoscriptText || len(hidden) == 0 {
+			return
+		}
+		for _, n := range hidden {
+			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
+		}
+	}
+}

@@ -1,0 +1,132 @@
+package content
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/winnowhq/winnow/pagetype"
+)
+
+// readabilityBonus weighs the readability pass's article against the
+// structural candidates: it has already been cleaned of what sits inside
+// the content but is not part of it (share bars, related links, forms), so
+// it wins unless another candidate holds clearly more prose.
+const readabilityBonus = 1.5
+
+// Score is a candidate's evidence of being the main content of a page of
+// type typ: its prose (text outside links, furniture left out) weighed by
+// the share of its text outside links. A teaser grid, a link list or a menu
+// scores low by its links; a cookie banner, a signatory list or a review
+// widget by its little prose next to the page's; one post of a thread against
+// the element holding all of them. On a listing or a collection the linked
+// item titles are the content: there the text in links counts as prose. The
+// body itself is only a fallback: it would always hold the most prose.
+func Score(c Candidate, typ string) float64 {
+	if c.Name == "body" {
+		return 0
+	}
+	var s float64
+	switch typ {
+	case pagetype.Listing, pagetype.Collection:
+		s = float64(c.Stats.Text + c.Stats.Link)
+	default:
+		s = float64(c.Stats.Text) * (1 - c.Stats.LinkDensity())
+	}
+	if c.Name == "readability" {
+		s *= readabilityBonus
+	}
+	return s
+}
+
+// On an article, readability's pick is kept against a candidate holding it
+// and more unless it holds less than articleShare of that candidate's prose
+// and the candidate is link-light (at most articleLinks of its text in
+// links): what surrounds a story in the same container (comments, related
+// stories with their summaries, author boxes) is not the story.
+const (
+	articleShare = 0.3
+	articleLinks = 0.2
+	// covered is the share of readability's text another candidate must
+	// hold to count as holding it.
+	covered = 0.9
+)
+
+// Choose returns the index of the candidate with the best Score on a page of
+// type typ; when no candidate scores above 0, the first with any text (the
+// body without its furniture, at worst), so that a page with text never
+// comes out empty.
+func Choose(cands []Candidate, typ string) int {
+	best, bestScore := -1, 0.0
+	for i, c := range cands {
+		if s := Score(c, typ); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best >= 0 {
+		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && typ == pagetype.Article {
+			rd, w := cands[r], cands[best]
+			if holds(w, rd) && !(float64(rd.Stats.Text) < articleShare*float64(w.Stats.Text) && w.Stats.LinkDensity() <= articleLinks) {
+				return r
+			}
+		}
+		return best
+	}
+	for i, c := range cands {
+		if len(c.Blocks) > 0 {
+			return i
+		}
+	}
+	return 0
+}
+
+// holds reports whether c holds most of inner's text: the share covered of
+// inner's block text is found among c's blocks.
+func holds(c, inner Candidate) bool {
+	have := make(map[string]bool, len(c.Blocks))
+	for _, b := range c.Blocks {
+		have[b.Text] = true
+	}
+	total, found := 0, 0
+	for _, b := range inner.Blocks {
+		total += len(b.Text)
+		if have[b.Text] {
+			found += len(b.Text)
+		}
+	}
+	return total > 0 && float64(found) >= covered*float64(total)
+}
+
+// Explain says why won was kept rather than lost, on a page of type typ.
+func Explain(won, lost Candidate, typ string) string {
+	return fmt.Sprintf("score %.0f vs %.0f (prose %d vs %d B, links %.0f%% vs %.0f%%)",
+		Score(won, typ), Score(lost, typ), won.Stats.Text, lost.Stats.Text, 100*won.Stats.LinkDensity(), 100*lost.Stats.LinkDensity())
+}
+
+// Drop is a block of text that content selection left out: it is in a
+// candidate that lost and not in the one that won.
+type Drop struct {
+	From string // the first losing candidate holding it
+	Text string
+}
+
+// Dropped returns the blocks of the losing candidates that the winner cands[win]
+// does not hold, each once, in the candidates' order.
+func Dropped(cands []Candidate, win int) []Drop {
+	seen := make(map[string]bool, len(cands[win].Blocks))
+	for _, b := range cands[win].Blocks {
+		seen[b.Text] = true
+	}
+	var out []Drop
+	for i, c := range cands {
+		if i == win {
+			continue
+		}
+		for _, b := range c.Blocks {
+			if !seen[b.Text] {
+				seen[b.Text] = true
+				out = append(out, Drop{From: c.Name, Text: b.Text})
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,219 @@
+// Package content decides which part of a page is its main content. The
+// readability pass proposes one element; on pages that are not articles
+// (forums, listings, products, service pages) it often proposes too little:
+// one post of a thread, one card of a listing, a cookie banner, a table. This
+// package gathers other candidates from the page's structure before the
+// readability pass changes it (the <main> element, the smallest element
+// holding every <article>, every schema.org articleBody or post text, the
+// element holding most of the page's prose, the whole body without its
+// furniture), measures each, and chooses by evidence: how much prose each
+// holds, how much of it sits in links, and how much of the other candidates'
+// prose it covers.
+//
+// Hand-written: the maintained extractors (go-readability, go-trafilatura)
+// each make one fixed choice and expose no candidates to compare.
+package content
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/pagetype"
+	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Candidate is one possible main content of a page.
+type Candidate struct {
+	// Name says where it comes from: readability, main, article, schema,
+	// prose or body.
+	Name string
+	// Node is the candidate's element (for readability, the article it
+	// built).
+	Node *html.Node
+	// Stats measure the candidate without its furniture.
+	Stats Stats
+	// Blocks are its text, rendered without its furniture.
+	Blocks []rules.Block
+}
+
+// Stats measure the text of a subtree, furniture left out.
+type Stats struct {
+	// Text is the bytes of text outside links, Link inside links.
+	Text, Link int
+	// Paras counts the elements holding a run of prose (a paragraph, list
+	// item, cell or div with at least proseBytes of text of its own).
+	Paras int
+}
+
+// LinkDensity is the share of the text that sits in links.
+func (s Stats) LinkDensity() float64 {
+	if s.Text+s.Link == 0 {
+		return 1
+	}
+	return float64(s.Link) / float64(s.Text+s.Link)
+}
+
+// proseBytes is the text an element needs, outside links, to count as a
+// paragraph of prose.
+const proseBytes = 80
+
+// Furniture tells page furniture apart, on a page of one type (package
+// pagetype).
+type Furniture struct {
+	// Comments says that comment threads are furniture: under an article
+	// they are, on a forum they are the content.
+	Comments bool
+}
+
+// ForType returns the furniture of a page of type typ.
+func ForType(typ string) Furniture {
+	return Furniture{Comments: typ != pagetype.Forum}
+}
+
+// Is reports whether n is page furniture that no main content holds:
+// navigation, site headers and footers, sidebars, dialogs, hidden elements,
+// cookie and consent banners, and comment threads where f says so. It is the
+// skip function for rules.HTMLBlocksSkip.
+func (f Furniture) Is(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Nav, atom.Aside, atom.Dialog, atom.Menu:
+		return true
+	case atom.Header, atom.Footer:
+		return !inSection(n)
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "role":
+			switch strings.ToLower(a.Val) {
+			case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar":
+				return true
+			}
+		case "aria-hidden":
+			if a.Val == "true" {
+				return true
+			}
+		case "hidden":
+			return true
+		case "class", "id":
+			if consent(a.Val) || f.Comments && comments(a.Val) {
+				return true
+			}
+		}
+	}
+	return rules.IsHidden(n)
+}
+
+// consent reports whether a class or id names a cookie or consent banner.
+func consent(v string) bool {
+	v = strings.ToLower(v)
+	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
+}
+
+// comments reports whether a class or id names a comment thread (or its
+// form): "comments", "comment-list", "commentlist", "disqus_thread",
+// "respond". A single comment's class ("comment-body") is left alone: the
+// thread holding it is what goes.
+func comments(v string) bool {
+	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+		switch {
+		case strings.HasPrefix(f, "comments"), strings.HasPrefix(f, "commentlist"), strings.HasPrefix(f, "comment-list"),
+			strings.HasPrefix(f, "disqus"), f == "respond":
+			return true
+		}
+	}
+	return false
+}
+
+// inSection reports whether a header or footer belongs to an article, a
+// section or the main content rather than to the page.
+func inSection(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Article, atom.Section, atom.Main:
+			return true
+		}
+	}
+	return false
+}
+
+// Measure returns the stats of n, furniture left out.
+func (f Furniture) Measure(n *html.Node) Stats {
+	var s Stats
+	f.measure(n, false, &s)
+	return s
+}
+
+// measure adds n's text to s and returns the bytes of text n holds outside
+// links, own prose only (not counting child elements that are paragraphs
+// themselves).
+func (f Furniture) measure(n *html.Node, inLink bool, s *Stats) int {
+	switch n.Type {
+	case html.TextNode:
+		t := textLen(n.Data)
+		if inLink {
+			s.Link += t
+			return 0
+		}
+		s.Text += t
+		return t
+	case html.ElementNode, html.DocumentNode:
+	default:
+		return 0
+	}
+	if n.Type == html.ElementNode {
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
+			atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+			return 0
+		}
+		if f.Is(n) {
+			return 0
+		}
+		if n.DataAtom == atom.A {
+			inLink = true
+		}
+	}
+	own := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		own += f.measure(c, inLink, s)
+	}
+	if own >= proseBytes && n.Type == html.ElementNode && paraAtom(n.DataAtom) {
+		s.Paras++
+		return 0
+	}
+	return own
+}
+
+func paraAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Li, atom.Dd, atom.Td, atom.Blockquote, atom.Pre, atom.Div, atom.Section, atom.Article:
+		return true
+	}
+	return false
+}
+
+// textLen is the length of s without its leading and trailing space, runs
+// of inner space counted once.
+func textLen(s string) int {
+	n, space := 0, true
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+			if !space {
+				n++
+			}
+			space = true
+		default:
+			n++
+			space = false
+		}
+	}
+	if space && n > 0 {
+		n--
+	}
+	return n
+}

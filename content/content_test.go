@@ -1,0 +1,154 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/pagetype"
+	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
+)
+
+func parse(t *testing.T, body string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + body + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+func text(bs []rules.Block) string {
+	var out []string
+	for _, b := range bs {
+		out = append(out, b.Text)
+	}
+	return strings.Join(out, "|")
+}
+
+func TestFurniture(t *testing.T) {
+	tests := []struct {
+		html    string
+		article bool // furniture on an article
+		forum   bool // furniture on a forum
+	}{
+		{`<nav>Menu</nav>`, true, true},
+		{`<header>Site</header>`, true, true},
+		{`<article><header>Story title</header></article>`, false, false},
+		{`<div role="navigation">x</div>`, true, true},
+		{`<div class="cookie-banner">We use cookies</div>`, true, true},
+		{`<div id="onetrust-consent-sdk">x</div>`, true, true},
+		{`<div style="display:none">x</div>`, true, true},
+		{`<div aria-hidden="true">x</div>`, true, true},
+		{`<section id="comments">x</section>`, true, false},
+		{`<div class="comment-body">x</div>`, false, false},
+		{`<div class="content">x</div>`, false, false},
+	}
+	for _, tt := range tests {
+		doc := parse(t, tt.html)
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
+				n = d
+				break
+			}
+		}
+		if n == nil {
+			t.Fatalf("%s: no element", tt.html)
+		}
+		// The furniture of a story header is judged where it stands.
+		if n.Data == "article" {
+			n = n.FirstChild
+		}
+		if got := ForType(pagetype.Article).Is(n); got != tt.article {
+			t.Errorf("article: Is(%s) = %v, want %v", tt.html, got, tt.article)
+		}
+		if got := ForType(pagetype.Forum).Is(n); got != tt.forum {
+			t.Errorf("forum: Is(%s) = %v, want %v", tt.html, got, tt.forum)
+		}
+	}
+}
+
+func TestMeasure(t *testing.T) {
+	doc := parse(t, `<nav><a href="/">Home</a></nav><p>`+strings.Repeat("word ", 20)+`<a href="/x">a link</a></p><p>short</p>`)
+	s := ForType(pagetype.Article).Measure(doc)
+	if s.Text != 99+len("short") || s.Link != len("a link") || s.Paras != 1 {
+		t.Errorf("Measure = %+v, want text 104, link 6, 1 paragraph (nav left out)", s)
+	}
+}
+
+func TestGather(t *testing.T) {
+	post := func(s string) string {
+		return `<article class="post"><p>` + strings.Repeat(s+" ", 40) + `</p></article>`
+	}
+	doc := parse(t, `<nav><a href="/">Home</a> <a href="/f">Forum</a></nav>`+
+		`<main><div class="thread">`+post("first")+post("second")+post("third")+`</div><section id="comments">No</section></main>`+
+		`<footer>Footer</footer>`)
+	cands := Gather(doc, ForType(pagetype.Forum))
+	var names []string
+	for _, c := range cands {
+		names = append(names, c.Name)
+	}
+	// <main> and the thread holding every post, then the prose wrapper is
+	// the thread again (left out), then the body.
+	if strings.Join(names, ",") != "main,article,body" {
+		t.Fatalf("candidates = %v, want main, article (the thread), body", names)
+	}
+	if got := cands[1].Node.Attr[0].Val; got != "thread" {
+		t.Errorf("article candidate = div.%s, want the div holding all three posts", got)
+	}
+	for _, c := range cands {
+		if strings.Contains(text(c.Blocks), "Home") || strings.Contains(text(c.Blocks), "Footer") {
+			t.Errorf("%s: blocks hold furniture: %s", c.Name, text(c.Blocks))
+		}
+	}
+}
+
+func cand(name string, textBytes, link int, blocks ...string) Candidate {
+	c := Candidate{Name: name, Stats: Stats{Text: textBytes, Link: link}}
+	for _, b := range blocks {
+		c.Blocks = append(c.Blocks, rules.Block{Text: b})
+	}
+	return c
+}
+
+func TestChoose(t *testing.T) {
+	tests := []struct {
+		name  string
+		typ   string
+		cands []Candidate
+		want  string
+	}{
+		{"readability's article against a little more prose", pagetype.Article,
+			[]Candidate{cand("readability", 1000, 0, "a"), cand("prose", 1300, 50, "a", "b")}, "readability"},
+		{"a cookie banner against the real body", pagetype.Service,
+			[]Candidate{cand("readability", 300, 10, "cookies"), cand("main", 4000, 200, "body")}, "main"},
+		{"a link grid loses on an article", pagetype.Service,
+			[]Candidate{cand("readability", 1000, 0, "a"), cand("prose", 1200, 3000, "a", "links")}, "readability"},
+		{"on a listing, linked titles are content", pagetype.Listing,
+			[]Candidate{cand("readability", 1000, 0, "a"), cand("main", 800, 1500, "a", "titles")}, "main"},
+		{"an article keeps readability against comments around it", pagetype.Article,
+			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 5000, 300, "story", "comment one", "comment two")}, "readability"},
+		{"an article takes the container when readability kept a sliver of it", pagetype.Article,
+			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "rest")}, "main"},
+		{"an article takes another pick when readability's is not inside it", pagetype.Article,
+			[]Candidate{cand("readability", 1000, 0, "signatories"), cand("main", 3000, 100, "the letter")}, "main"},
+		{"nothing scores: the body, never empty", pagetype.Article,
+			[]Candidate{cand("main", 0, 0), cand("body", 0, 40, "a link")}, "body"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.cands[Choose(tt.cands, tt.typ)].Name; got != tt.want {
+				t.Errorf("Choose = %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDropped(t *testing.T) {
+	cands := []Candidate{cand("readability", 1, 0, "a", "b"), cand("main", 1, 0, "a", "b", "c"), cand("body", 1, 0, "menu", "a", "b", "c")}
+	got := Dropped(cands, 0)
+	if len(got) != 2 || got[0] != (Drop{From: "main", Text: "c"}) || got[1] != (Drop{From: "body", Text: "menu"}) {
+		t.Errorf("Dropped = %+v, want c from main, menu from body", got)
+	}
+}

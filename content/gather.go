@@ -1,0 +1,166 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minPartText is the text, outside links, an <article> or schema.org body
+// needs to count as a part of the content (a post, an article) rather than
+// a teaser card or a widget.
+const minPartText = 200
+
+// proseShare is the share of its parent's prose an element must hold for
+// the prose candidate to descend into it.
+const proseShare = 0.8
+
+// Gather returns the structural candidates of the page doc, measured and
+// rendered now, before the readability pass changes the page: main (the
+// <main> element or role=main), article (the smallest element holding every
+// <article> of some length: the posts of a thread, the parts of a story),
+// schema (the same for schema.org articleBody and post text), prose (the
+// smallest element holding most of the page's prose) and body (the whole
+// page without its furniture). A candidate naming the same element as an
+// earlier one is left out.
+func Gather(doc *html.Node, f Furniture) []Candidate {
+	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	if body == nil {
+		return nil
+	}
+	var mains, articles, schema []*html.Node
+	for n := range body.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch {
+		case n.DataAtom == atom.Main || strings.EqualFold(attrOf(n, "role"), "main"):
+			mains = append(mains, n)
+		case n.DataAtom == atom.Article:
+			articles = append(articles, n)
+		}
+		switch attrOf(n, "itemprop") {
+		case "articleBody", "text", "mainContentOfPage":
+			schema = append(schema, n)
+		}
+	}
+	var out []Candidate
+	add := func(name string, n *html.Node) {
+		if n == nil {
+			return
+		}
+		for _, c := range out {
+			if c.Node == n {
+				return
+			}
+		}
+		out = append(out, Candidate{Name: name, Node: n, Stats: f.Measure(n)})
+	}
+	for _, m := range mains {
+		if !f.furnished(m) {
+			add("main", m)
+			break
+		}
+	}
+	add("article", common(f.parts(articles)))
+	add("schema", common(f.parts(schema)))
+	add("prose", f.prose(body))
+	add("body", body)
+	for i := range out {
+		out[i].Blocks = rules.HTMLBlocksSkip(out[i].Node, f.Is)
+	}
+	return out
+}
+
+// parts keeps the nodes that are not furniture, not inside another of
+// them, and hold at least minPartText of text outside links.
+func (f Furniture) parts(ns []*html.Node) []*html.Node {
+	var out []*html.Node
+	for _, n := range ns {
+		if f.furnished(n) || len(out) > 0 && contains(out[len(out)-1], n) {
+			continue
+		}
+		if f.Measure(n).Text >= minPartText {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// furnished reports whether n or an ancestor is furniture.
+func (f Furniture) furnished(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if f.Is(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// contains reports whether a is n or an ancestor of n.
+func contains(a, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// common returns the deepest element holding every node of ns, nil for none.
+func common(ns []*html.Node) *html.Node {
+	if len(ns) == 0 {
+		return nil
+	}
+	c := ns[0]
+	for _, n := range ns[1:] {
+		for c != nil && !contains(c, n) {
+			c = c.Parent
+		}
+	}
+	return c
+}
+
+// prose descends from body into the child holding the most prose while that
+// child holds at least proseShare of it: the tightest wrapper around the
+// bulk of the page's text, as trafilatura's scored container.
+func (f Furniture) prose(body *html.Node) *html.Node {
+	n, text := body, f.Measure(body).Text
+	for text > 0 {
+		var best *html.Node
+		bestText := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if t := f.Measure(c).Text; t > bestText {
+				best, bestText = c, t
+			}
+		}
+		if best == nil || float64(bestText) < proseShare*float64(text) {
+			return n
+		}
+		n, text = best, bestText
+	}
+	return n
+}
+
+func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && ok(d) {
+			return d
+		}
+	}
+	return nil
+}
+
+func attrOf(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

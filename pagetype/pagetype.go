@@ -1,0 +1,357 @@
+// Package pagetype tells what kind of page a document is (an article, a
+// forum thread, a product, a collection of products, a listing, a piece of
+// documentation, a service page) from its schema.org data (JSON-LD and
+// microdata), its Open Graph type and its structure. Extraction needs it:
+// comments are boilerplate under an article and the content of a thread; a
+// list of linked titles is a sidebar next to a story and the content of a
+// listing.
+//
+// Hand-written: no maintained Go library classifies pages; the signals are
+// the vocabulary schema.org and Open Graph define, and counts of elements.
+package pagetype
+
+import (
+	"encoding/json"
+	"net/url"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// The page types, as WCXB names them.
+const (
+	Article       = "article"
+	Forum         = "forum"
+	Product       = "product"
+	Collection    = "collection"
+	Listing       = "listing"
+	Documentation = "documentation"
+	Service       = "service"
+)
+
+// All lists every page type.
+var All = []string{Article, Forum, Product, Collection, Listing, Documentation, Service}
+
+// Valid reports whether t names a page type.
+func Valid(t string) bool {
+	for _, a := range All {
+		if a == t {
+			return true
+		}
+	}
+	return false
+}
+
+// evidence is what Detect reads from a page.
+type evidence struct {
+	types    map[string]int // schema.org types, JSON-LD and microdata, by local name
+	top      map[string]int // JSON-LD types of top-level entities (not items of a list)
+	og       string         // og:type, lower case
+	articles int            // <article> elements
+	shortArt int            // <article> elements with little text: teaser cards
+	pres     int            // <pre> blocks
+	times    int            // <time> elements
+	prices   int            // elements marked itemprop=price
+	longArt  int            // <article> elements holding an article's text
+	longP    int            // paragraphs of at least longPara bytes
+	cards    int            // the largest group of sibling cards (see cardGroup)
+	priced   int            // how many of those cards show a price
+}
+
+// Sizes, in bytes of text, that tell cards, paragraphs and articles apart.
+const (
+	cardText = 400  // a card (teaser, product tile) holds less
+	longPara = 200  // a paragraph of prose holds more
+	longArt  = 1500 // an <article> holding a story holds more
+)
+
+// Detect returns the page type of doc, whose URL is u (may be nil).
+func Detect(doc *html.Node, u *url.URL) string {
+	ev := read(doc)
+	return ev.decide(u)
+}
+
+// read gathers the evidence of doc in one walk.
+func read(doc *html.Node) evidence {
+	ev := evidence{types: map[string]int{}, top: map[string]int{}}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		switch n.DataAtom {
+		case atom.Script:
+			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+				var v any
+				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+					ev.readLD(v, true)
+				}
+			}
+		case atom.Meta:
+			if attr(n, "property") == "og:type" || attr(n, "name") == "og:type" {
+				ev.og = strings.ToLower(strings.TrimSpace(attr(n, "content")))
+			}
+		case atom.Article:
+			ev.articles++
+			switch t := textLen(n, longArt); {
+			case t < cardText:
+				ev.shortArt++
+			case t >= longArt:
+				ev.longArt++
+			}
+		case atom.P:
+			if textLen(n, longPara) >= longPara {
+				ev.longP++
+			}
+		case atom.Pre:
+			ev.pres++
+		case atom.Time:
+			ev.times++
+		}
+		if t := attr(n, "itemtype"); t != "" {
+			for f := range strings.FieldsSeq(t) {
+				ev.types[local(f)]++
+			}
+		}
+		if attr(n, "itemprop") == "price" {
+			ev.prices++
+		}
+		if cards, priced := cardGroup(n); cards > ev.cards {
+			ev.cards, ev.priced = cards, priced
+		}
+	}
+	return ev
+}
+
+// readLD collects the @type of every entity of a JSON-LD value; top says
+// whether v is a top-level entity (the document, or an item of @graph).
+func (ev *evidence) readLD(v any, top bool) {
+	switch x := v.(type) {
+	case []any:
+		for _, e := range x {
+			ev.readLD(e, top)
+		}
+	case map[string]any:
+		for _, t := range typeNames(x["@type"]) {
+			ev.types[t]++
+			if top {
+				ev.top[t]++
+			}
+		}
+		for k, e := range x {
+			switch k {
+			case "@graph":
+				ev.readLD(e, true)
+			case "mainEntity":
+				ev.readLD(e, top)
+			case "@type":
+			default:
+				if _, ok := e.(map[string]any); ok {
+					ev.readLD(e, false)
+				} else if _, ok := e.([]any); ok {
+					ev.readLD(e, false)
+				}
+			}
+		}
+	}
+}
+
+func typeNames(v any) []string {
+	switch x := v.(type) {
+	case string:
+		return []string{local(x)}
+	case []any:
+		var out []string
+		for _, e := range x {
+			if s, ok := e.(string); ok {
+				out = append(out, local(s))
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// local is a schema.org type's local name: "http://schema.org/Product" and
+// "schema:Product" are "Product".
+func local(t string) string {
+	t = strings.TrimRight(strings.TrimSpace(t), "/")
+	if i := strings.LastIndexAny(t, "/:#"); i >= 0 {
+		t = t[i+1:]
+	}
+	return t
+}
+
+func (ev *evidence) has(names ...string) int {
+	n := 0
+	for _, name := range names {
+		n += ev.types[name]
+	}
+	return n
+}
+
+func (ev *evidence) decide(u *url.URL) string {
+	articleLD := ev.has("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "LiveBlogPosting", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle")
+	// A page that says it is an article is one: the cards around a story
+	// are its sidebar, not a listing.
+	// og:type article alone is what many publishing systems say of every
+	// page, their archives of teaser <article>s included.
+	teasers := ev.shortArt >= 5 && ev.shortArt*4 >= ev.articles*3
+	story := articleLD > 0 || ev.og == "article" && !teasers || ev.longArt > 0 || ev.longP >= 8
+	switch {
+	case ev.has("DiscussionForumPosting", "QAPage") > 0 || ev.types["Comment"] >= 3 && articleLD == 0:
+		return Forum
+	case ev.has("TechArticle", "APIReference", "SoftwareSourceCode") > 0 && ev.has("NewsArticle", "BlogPosting") == 0:
+		return Documentation
+	case ev.top["Product"]+ev.top["ProductGroup"] > 0 && ev.types["Product"] <= 2 && articleLD == 0,
+		strings.HasPrefix(ev.og, "product") || ev.og == "og:product":
+		return Product
+	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
+		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
+		ev.cards >= minCards && 2*ev.priced >= ev.cards && !story:
+		return Collection
+	case story:
+	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
+		ev.cards >= minCards && ev.longP < 3:
+		return Listing
+	}
+	switch {
+	case story || ev.articles > 0 || ev.times > 0:
+		if ev.pres >= 3 && docPath(u) {
+			return Documentation
+		}
+		return Article
+	case ev.pres >= 3:
+		return Documentation
+	}
+	return Service
+}
+
+// docPath reports whether the URL's path or host names documentation.
+func docPath(u *url.URL) bool {
+	if u == nil {
+		return false
+	}
+	if strings.HasPrefix(u.Host, "docs.") || strings.HasPrefix(u.Host, "developer.") {
+		return true
+	}
+	for seg := range strings.SplitSeq(strings.ToLower(u.Path), "/") {
+		switch seg {
+		case "docs", "doc", "documentation", "reference", "api", "manual", "guide", "guides", "tutorial", "tutorials":
+			return true
+		}
+	}
+	return false
+}
+
+// textLen returns the length of n's text, counting no further than limit.
+func textLen(n *html.Node, limit int) int {
+	t := 0
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			t += len(strings.TrimSpace(d.Data))
+			if t >= limit {
+				return t
+			}
+		}
+	}
+	return t
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// minCards is how many sibling cards make a listing.
+const minCards = 6
+
+// cardGroup returns how many children of n are cards, when they form a
+// group: at least minCards element children of one tag and class, each with
+// a link and less than cardText of text; and how many of them show a price
+// (a currency sign next to a digit). 0 when n holds no such group.
+func cardGroup(n *html.Node) (cards, priced int) {
+	kinds := map[string]int{}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			kinds[c.Data+"."+attr(c, "class")]++
+		}
+	}
+	key, most := "", 0
+	for k, v := range kinds {
+		if v > most {
+			key, most = k, v
+		}
+	}
+	if most < minCards {
+		return 0, 0
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.Data+"."+attr(c, "class") != key {
+			continue
+		}
+		text, link, price := cardInfo(c)
+		if !link || text >= cardText {
+			continue
+		}
+		cards++
+		if price {
+			priced++
+		}
+	}
+	if cards < minCards {
+		return 0, 0
+	}
+	return cards, priced
+}
+
+// cardInfo reads one card: its text length (up to cardText), whether it
+// holds a link and whether its text shows a price.
+func cardInfo(c *html.Node) (text int, link, price bool) {
+	for d := range c.Descendants() {
+		switch d.Type {
+		case html.ElementNode:
+			if d.DataAtom == atom.A && attr(d, "href") != "" {
+				link = true
+			}
+		case html.TextNode:
+			t := strings.TrimSpace(d.Data)
+			text += len(t)
+			if !price && hasPrice(t) {
+				price = true
+			}
+			if text >= cardText {
+				return text, link, price
+			}
+		}
+	}
+	return text, link, price
+}
+
+// hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
+func hasPrice(s string) bool {
+	prev := ' '
+	for _, r := range s {
+		switch {
+		case isCurrency(r) && prev >= '0' && prev <= '9',
+			r >= '0' && r <= '9' && isCurrency(prev):
+			return true
+		}
+		if r != ' ' && r != '\u00a0' {
+			prev = r
+		}
+	}
+	return false
+}
+
+func isCurrency(r rune) bool {
+	switch r {
+	case '$', '€', '£', '¥', '₹', '₩', '₽', '₫', '฿', '₺', '₪', '₱', '₦':
+		return true
+	}
+	return false
+}

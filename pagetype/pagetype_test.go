@@ -1,0 +1,74 @@
+package pagetype
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func TestDetect(t *testing.T) {
+	para := "<p>" + strings.Repeat("The council met on Monday to discuss the flood plan for the coastal districts. ", 4) + "</p>"
+	story := strings.Repeat(para, 9)
+	card := func(i int, extra string) string {
+		return `<div class="card"><a href="/item/` + string(rune('a'+i)) + `">Item title</a><span>` + extra + `</span></div>`
+	}
+	cards := func(extra string) string {
+		var b strings.Builder
+		for i := range 8 {
+			b.WriteString(card(i, extra))
+		}
+		return `<div class="grid">` + b.String() + `</div>`
+	}
+	teasers := strings.Repeat(`<article><h3><a href="/s">Headline</a></h3><p>Short summary.</p></article>`, 6)
+	tests := []struct {
+		name, url, head, body, want string
+	}{
+		{"news article by JSON-LD", "", `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"x"}</script>`, para, Article},
+		{"article by og:type", "", `<meta property="og:type" content="article">`, para, Article},
+		{"article by its long paragraphs, cards beside it", "", "", story + cards(""), Article},
+		{"forum thread", "", `<script type="application/ld+json">{"@graph":[{"@type":"DiscussionForumPosting","text":"q"}]}</script>`, para, Forum},
+		{"forum by microdata comments", "", "", strings.Repeat(`<div itemscope itemtype="http://schema.org/Comment">`+para+`</div>`, 3), Forum},
+		{"product by JSON-LD", "", `<script type="application/ld+json">{"@type":"Product","name":"Desk","offers":{"@type":"Offer","price":"10"}}</script>`, para, Product},
+		{"product by og:type", "", `<meta property="og:type" content="product">`, para, Product},
+		{"collection: priced cards", "", "", cards("$19.99"), Collection},
+		{"collection: a list of products", "", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"Product"},{"@type":"Product"}]}}</script>`, para, Collection},
+		{"listing: teaser articles", "", `<meta property="og:type" content="article">`, teasers, Listing},
+		{"listing: cards without prices", "", "", cards("by Ann"), Listing},
+		{"documentation by schema", "", `<script type="application/ld+json">{"@type":"TechArticle"}</script>`, para, Documentation},
+		{"documentation by code and path", "https://example.com/docs/install", "", "<time>May</time>" + para + "<pre>a</pre><pre>b</pre><pre>c</pre>", Documentation},
+		{"code on a blog is an article", "https://example.com/blog/install", "", "<time>May</time>" + para + "<pre>a</pre><pre>b</pre><pre>c</pre>", Article},
+		{"service: nothing of the above", "", `<script type="application/ld+json">{"@type":"Organization"}</script>`, para, Service},
+		{"bad JSON-LD is ignored", "", `<script type="application/ld+json">{"@type": "Product",</script>`, para, Service},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><head>" + tt.head + "</head><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var u *url.URL
+			if tt.url != "" {
+				u, _ = url.Parse(tt.url)
+			}
+			if got := Detect(doc, u); got != tt.want {
+				t.Errorf("Detect = %s, want %s (evidence %+v)", got, tt.want, read(doc))
+			}
+		})
+	}
+}
+
+func TestHasPrice(t *testing.T) {
+	for s, want := range map[string]bool{"$19.99": true, "19,99 €": true, "£5": true, "5 $": true, "US$": false, "price on request": false, "20%": false} {
+		if got := hasPrice(s); got != want {
+			t.Errorf("hasPrice(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestValid(t *testing.T) {
+	if !Valid(Forum) || Valid("blog") || Valid("") {
+		t.Error("Valid: want forum valid, blog and empty not")
+	}
+}
