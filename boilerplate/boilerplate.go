@@ -54,7 +54,9 @@ const (
 	minHeadline     = 3   // words of a headline link at least
 	maxHeadingWords = 8   // words of a heading at most
 	maxWidgetWords  = 80  // words of a widget at most
-	minProseShare   = 0.5 // share of the article's words in running text, for the article to be judged
+	minProseShare   = 0.5 // share of the article's words outside links in running text, for the article to be judged
+	minProseAll     = 0.3 // and share of all its words
+	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
 )
 
 // stat is what one element holds.
@@ -94,7 +96,8 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	order := 0
 	d.measure(root, &order)
 	rs := d.stats[root]
-	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words) {
+	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words-rs.linkWords) ||
+		float64(rs.prose) < minProseAll*float64(rs.words) {
 		// Too little running text to tell furniture from content: an
 		// index, a listing, a landing page, whose links are its content.
 		return
@@ -266,11 +269,12 @@ func countTag(n *html.Node, t atom.Atom) int {
 }
 
 // keepsEnoughProse reports whether the article keeps at least twice as much
-// running text outside n as inside it: a listing page's items stay.
+// running text outside n as inside it, and n is not a large part of the
+// article: a listing page's items stay.
 func (d *detector) keepsEnoughProse(root, n *html.Node) bool {
 	in := d.stats[n].prose
 	out := d.stats[root].prose - in
-	return out >= 2*proseWords && out >= 2*in
+	return out >= 2*proseWords && out >= 2*in && float64(d.stats[n].words) <= maxBlockShare*float64(d.stats[root].words)
 }
 
 // teaserCards reports whether n's children are mostly cards: at least
@@ -361,12 +365,28 @@ func setApart(n *html.Node, label string) bool {
 		}
 		switch c.DataAtom {
 		case atom.Strong, atom.B, atom.Span, atom.Em, atom.I, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			if strings.TrimSpace(textOf(c)) == label {
+			// The label in its own element, or the link alone in one.
+			if t := strings.TrimSpace(textOf(c)); t == label || onlyLink(c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// onlyLink reports whether n holds a link and nothing else that shows.
+func onlyLink(n *html.Node) bool {
+	var link *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.A && link == nil:
+			link = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			return false
+		}
+	}
+	return link != nil
 }
 
 // headingLike reports whether n reads as the heading of a box: a heading
