@@ -202,8 +202,10 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case d.teaserCards(n) && d.announced(n, after):
+	case d.teaserCards(n, minCards) && d.announced(n, after):
 		return IDTeaserCards, "three or more sibling cards of headline links"
+	case d.teaserCards(n, 2) && d.lexiconHeading(n):
+		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
 	case st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
 		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
 		return IDLinkBlock, "a block of links with little text outside them"
@@ -239,20 +241,26 @@ func (d *detector) announced(n *html.Node, after bool) bool {
 	if after && st.headlines >= minCards && st.internal*5 >= st.headlines*4 {
 		return true
 	}
+	if d.lexiconHeading(n) {
+		return true
+	}
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if classSays(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// lexiconHeading reports whether a heading of the related lexicon stands
+// just before n or at its top.
+func (d *detector) lexiconHeading(n *html.Node) bool {
 	if p := prevElement(n); p != nil && d.headingLike(p) && matches(textOf(p), "related") {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && d.stats[c].words > 0 {
-			if d.headingLike(c) && matches(textOf(c), "related") {
-				return true
-			}
-			break
-		}
-	}
-	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
-		if classSays(a) {
-			return true
+			return d.headingLike(c) && matches(textOf(c), "related")
 		}
 	}
 	return false
@@ -278,10 +286,10 @@ func (d *detector) keepsEnoughProse(root, n *html.Node) bool {
 }
 
 // teaserCards reports whether n's children are mostly cards: at least
-// minCards element children, each with a headline link (or a picture and a
+// min element children, each with a headline link (or a picture and a
 // link), few words and little text outside links; besides them, one
 // heading at most.
-func (d *detector) teaserCards(n *html.Node) bool {
+func (d *detector) teaserCards(n *html.Node, min int) bool {
 	if !isContainer(n.DataAtom) && n.DataAtom != atom.Tbody {
 		return false
 	}
@@ -306,7 +314,7 @@ func (d *detector) teaserCards(n *html.Node) bool {
 			others++
 		}
 	}
-	return cards >= minCards && others == 0
+	return cards >= min && others == 0
 }
 
 // relatedLine reports whether n is a "read also" line: a short block made
