@@ -211,6 +211,8 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
+	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
+		return IDHeading, "a heading of the lexicon that ends the article"
 	}
 	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) {
 		switch {
@@ -250,6 +252,22 @@ func (d *detector) announced(n *html.Node, after bool) bool {
 		}
 	}
 	return false
+}
+
+// lastText reports whether no text follows n in the article: what it
+// announced is gone.
+func (d *detector) lastText(root, n *html.Node) bool {
+	for a := n; a != nil && a != root; a = a.Parent {
+		for c := a.NextSibling; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && d.stats[c].words > 0:
+				return false
+			case c.Type == html.TextNode && words(c.Data) > 0:
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // lexiconHeading reports whether a heading of the related lexicon stands

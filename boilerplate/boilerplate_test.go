@@ -70,6 +70,8 @@ func TestStrip(t *testing.T) {
 			[]string{"관련 기사", "서울시"}, []string{"The council met"}, IDTeaserCards},
 		{"two cards left under a lexicon heading", body(4) + cards("More in this category", 2),
 			[]string{"More in this category", "Harbour project"}, []string{"The council met"}, IDTeaserCards},
+		{"a lexicon heading whose list is gone", body(4) + `<section><h3>Baca selengkapnya</h3></section>`,
+			[]string{"Baca selengkapnya"}, []string{"The council met"}, IDHeading},
 		{"read-also line in Portuguese", body(2) + `<p>Leia também: <a href="/x.html">Prefeitura anuncia nova linha de ônibus</a></p>` + body(2),
 			[]string{"Leia também", "Prefeitura"}, []string{"The council met"}, IDRelatedLine},
 		{"read-also line set apart in bold, any language", body(2) + `<p><b>Ещё</b> <a href="/x.html">Мэрия представила план ремонта дорог</a></p>` + body(2),
@@ -109,6 +111,7 @@ func TestStripKeepsContent(t *testing.T) {
 		{"references after the body: outside links, no furniture sign", body(4) + `<h2>References</h2><ul><li><a href="https://a.org/r1">Annual report of the port authority 2024</a></li><li><a href="https://b.org/r2">Survey of market traders in the district</a></li><li><a href="https://c.org/r3">Road budget of the city council, 2025</a></li></ul>`, "Annual report"},
 		{"a paragraph citing a link", body(2) + `<p>Read the <a href="/report.html">full report of the council on the budget</a> before the meeting next week, officials urged residents.</p>` + body(1), "full report"},
 		{"a repeated caption label is a pattern, not a pointer", body(3) + strings.Repeat(`<p>Pictured: <a href="/p/1">Summer Nights lamp in brass</a></p>`, 3), "Summer Nights"},
+		{"a heading followed by its section", body(2) + `<h3>Related</h3>` + body(2), "Related"},
 		{"a form that is the page's tool", body(3) + `<div><p>Enter the ZIP code where you live</p><form><input name="zip"><button>Find</button></form></div>`, "ZIP code"},
 		{"too little running text to judge", `<p>Short intro.</p>` + cards("Related", 4), "Harbour project"},
 	}
