@@ -54,7 +54,9 @@ const (
 	minHeadline     = 3   // words of a headline link at least
 	maxHeadingWords = 8   // words of a heading at most
 	maxWidgetWords  = 80  // words of a widget at most
-	minProseShare   = 0.5 // share of the article's words in running text, for the article to be judged
+	minProseShare   = 0.5 // share of the article's words outside links in running text, for the article to be judged
+	minProseAll     = 0.3 // and share of all its words
+	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
 )
 
 // stat is what one element holds.
@@ -94,7 +96,8 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	order := 0
 	d.measure(root, &order)
 	rs := d.stats[root]
-	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words) {
+	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words-rs.linkWords) ||
+		float64(rs.prose) < minProseAll*float64(rs.words) {
 		// Too little running text to tell furniture from content: an
 		// index, a listing, a landing page, whose links are its content.
 		return
@@ -199,13 +202,17 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case d.teaserCards(n) && d.announced(n, after):
+	case d.teaserCards(n, minCards) && d.announced(n, after):
 		return IDTeaserCards, "three or more sibling cards of headline links"
+	case d.teaserCards(n, 2) && d.lexiconHeading(n):
+		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
 	case st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
 		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
+	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
+		return IDHeading, "a heading of the lexicon that ends the article"
 	}
 	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) {
 		switch {
@@ -236,20 +243,42 @@ func (d *detector) announced(n *html.Node, after bool) bool {
 	if after && st.headlines >= minCards && st.internal*5 >= st.headlines*4 {
 		return true
 	}
+	if d.lexiconHeading(n) {
+		return true
+	}
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if classSays(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastText reports whether no text follows n in the article: what it
+// announced is gone.
+func (d *detector) lastText(root, n *html.Node) bool {
+	for a := n; a != nil && a != root; a = a.Parent {
+		for c := a.NextSibling; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && d.stats[c].words > 0:
+				return false
+			case c.Type == html.TextNode && words(c.Data) > 0:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lexiconHeading reports whether a heading of the related lexicon stands
+// just before n or at its top.
+func (d *detector) lexiconHeading(n *html.Node) bool {
 	if p := prevElement(n); p != nil && d.headingLike(p) && matches(textOf(p), "related") {
 		return true
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode && d.stats[c].words > 0 {
-			if d.headingLike(c) && matches(textOf(c), "related") {
-				return true
-			}
-			break
-		}
-	}
-	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
-		if classSays(a) {
-			return true
+			return d.headingLike(c) && matches(textOf(c), "related")
 		}
 	}
 	return false
@@ -266,18 +295,19 @@ func countTag(n *html.Node, t atom.Atom) int {
 }
 
 // keepsEnoughProse reports whether the article keeps at least twice as much
-// running text outside n as inside it: a listing page's items stay.
+// running text outside n as inside it, and n is not a large part of the
+// article: a listing page's items stay.
 func (d *detector) keepsEnoughProse(root, n *html.Node) bool {
 	in := d.stats[n].prose
 	out := d.stats[root].prose - in
-	return out >= 2*proseWords && out >= 2*in
+	return out >= 2*proseWords && out >= 2*in && float64(d.stats[n].words) <= maxBlockShare*float64(d.stats[root].words)
 }
 
 // teaserCards reports whether n's children are mostly cards: at least
-// minCards element children, each with a headline link (or a picture and a
+// min element children, each with a headline link (or a picture and a
 // link), few words and little text outside links; besides them, one
 // heading at most.
-func (d *detector) teaserCards(n *html.Node) bool {
+func (d *detector) teaserCards(n *html.Node, min int) bool {
 	if !isContainer(n.DataAtom) && n.DataAtom != atom.Tbody {
 		return false
 	}
@@ -302,7 +332,7 @@ func (d *detector) teaserCards(n *html.Node) bool {
 			others++
 		}
 	}
-	return cards >= minCards && others == 0
+	return cards >= min && others == 0
 }
 
 // relatedLine reports whether n is a "read also" line: a short block made
@@ -361,12 +391,28 @@ func setApart(n *html.Node, label string) bool {
 		}
 		switch c.DataAtom {
 		case atom.Strong, atom.B, atom.Span, atom.Em, atom.I, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			if strings.TrimSpace(textOf(c)) == label {
+			// The label in its own element, or the link alone in one.
+			if t := strings.TrimSpace(textOf(c)); t == label || onlyLink(c) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// onlyLink reports whether n holds a link and nothing else that shows.
+func onlyLink(n *html.Node) bool {
+	var link *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.A && link == nil:
+			link = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			return false
+		}
+	}
+	return link != nil
 }
 
 // headingLike reports whether n reads as the heading of a box: a heading

@@ -35,8 +35,9 @@ func trimMarks(s string) string {
 }
 
 // matches reports whether text, a heading or label, is a phrase of the
-// category, alone or followed by more words after a separator ("Read more:
-// ...", "Xem thêm >>").
+// category, alone, followed by more words after a separator ("Read more:
+// ...", "Xem thêm >>"), or a phrase of two words or more followed by one or
+// two words ("More in this category").
 func matches(text, category string) bool {
 	t := strings.ToLower(trimMarks(text))
 	if t == "" {
@@ -45,6 +46,9 @@ func matches(text, category string) bool {
 	for _, p := range lexicon()[category] {
 		if t == p {
 			return true
+		}
+		if rest, ok := strings.CutPrefix(t, p); ok && strings.Contains(p, " ") && rest != "" && rest[0] == ' ' && len(strings.Fields(rest)) <= 2 {
+			return true // "more in this category", "most read today"
 		}
 		if rest, ok := strings.CutPrefix(t, p); ok {
 			// A separator must follow: "read more: …", not "related parties".
