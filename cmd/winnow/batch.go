@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -126,7 +125,7 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 
 // sourceURL reads the optional source.url beside a fixture input.
 func sourceURL(path string) string {
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "source.url"))
+	data, err := regfile.Read(filepath.Join(filepath.Dir(path), "source.url"), 64<<10)
 	if err != nil {
 		return ""
 	}
