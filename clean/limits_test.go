@@ -6,9 +6,14 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/winnowhq/winnow/rules"
 )
+
+// raceEnabled is set under the race detector, which slows the pipeline
+// tenfold and inflates allocations.
+var raceEnabled bool
 
 // allocated is the number of bytes f allocates.
 func allocated(f func()) uint64 {
@@ -36,8 +41,8 @@ func emptyCleaner(t *testing.T, opts Options) *Cleaner {
 }
 
 // TestClean_ElementCapWhileTokenising: a page over the element cap is
-// refused before its DOM is built: it allocates less than its own size
-// (building the DOM of these 300,000 elements took 27 bytes per input byte).
+// refused before its DOM is built: it allocates less than twice its own size
+// (building the DOM of these 300,000 elements took 30 bytes per input byte).
 func TestClean_ElementCapWhileTokenising(t *testing.T) {
 	page := []byte("<html><body>" + strings.Repeat("<b>x</b>", 300_000) + "</body></html>")
 	c := emptyCleaner(t, Options{})
@@ -46,8 +51,8 @@ func TestClean_ElementCapWhileTokenising(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) {
 		t.Fatalf("err = %v, want ErrTooLarge", err)
 	}
-	if n > uint64(len(page)) {
-		t.Errorf("refusing the page allocated %d bytes, more than its %d: the DOM was built", n, len(page))
+	if n > 2*uint64(len(page)) {
+		t.Errorf("refusing the page allocated %d bytes, more than twice its %d: the DOM was built", n, len(page))
 	}
 }
 
@@ -83,10 +88,10 @@ func TestFlatten(t *testing.T) {
 // allocation. (Deduplication once allocated a fresh array per block: 617 MB
 // for 16,000 paragraphs, 65 MB now.)
 func TestClean_MemoryLinear(t *testing.T) {
-	if testing.Short() {
+	if testing.Short() || raceEnabled {
 		t.Skip("cleans 1.5 MB of paragraphs")
 	}
-	c, err := New(Options{})
+	c, err := New(Options{PageTimeout: time.Hour})
 	if err != nil {
 		t.Fatal(err)
 	}
