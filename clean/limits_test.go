@@ -76,7 +76,7 @@ func TestClean_CancelledStopsParsing(t *testing.T) {
 // TestFlatten keeps the text and the shallow tags of a page nested deeper
 // than the limit.
 func TestFlatten(t *testing.T) {
-	in := "<div><p>a</p>" + strings.Repeat("<div>", 5) + "deep<br>text" + strings.Repeat("</div>", 5) + "<p>b</p></div>"
+	in := "<div><p>a</p>" + strings.Repeat("<div>", 5) + "deep<br>text<script>if (a<b) x()</script>" + strings.Repeat("</div>", 5) + "<p>b</p></div>"
 	want := "<div><p>a</p><div><div>deep<br>text</div></div><p>b</p></div>"
 	if got := string(flatten([]byte(in), 3)); got != want {
 		t.Errorf("flatten =\n%s\nwant\n%s", got, want)
@@ -107,4 +107,28 @@ func TestClean_MemoryLinear(t *testing.T) {
 	if ratio := float64(large) / float64(small); ratio > 4.4 {
 		t.Errorf("4× the paragraphs allocated %.1f× the bytes (%d vs %d)", ratio, large, small)
 	}
+}
+
+// FuzzFlatten: whatever the page, flattening never makes it longer, and the
+// flattened page always parses.
+func FuzzFlatten(f *testing.F) {
+	f.Add([]byte(strings.Repeat("<div>", 40)+"x<script>a<b</script><textarea><p>t</textarea>"), 8)
+	f.Add([]byte("<table><tr><td>"+strings.Repeat("<span><b>", 30)+"y"), 4)
+	f.Fuzz(func(t *testing.T, data []byte, depth int) {
+		depth = 1 + abs(depth)%64
+		out := flatten(data, depth)
+		if len(out) > len(data) {
+			t.Fatalf("flatten(%q, %d) = %q, longer than the input", data, depth, out)
+		}
+		if _, err := parse(context.Background(), out, 1<<30, depth); err != nil {
+			t.Fatalf("flatten(%q, %d) = %q, which does not parse: %v", data, depth, out, err)
+		}
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
