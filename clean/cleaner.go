@@ -53,9 +53,13 @@ type Options struct {
 	Rules *rules.Set
 	// MaxBytes caps the bytes read from one input, after decompression. Default 16 MiB.
 	MaxBytes int64
-	// MaxDepth caps the DOM depth; deeper subtrees are dropped. Default 256.
+	// MaxDepth caps the DOM depth; deeper subtrees are dropped (a page nested
+	// past the HTML parser's 512 levels is first flattened to this depth,
+	// its text kept). Default 256.
 	MaxDepth int
-	// MaxNodes caps the number of DOM elements of one page. Default 200,000.
+	// MaxNodes caps the number of DOM elements of one page, counted while
+	// tokenising, before the DOM is built: a page over it is ErrTooLarge.
+	// Default 200,000.
 	MaxNodes int
 	// PageTimeout caps the time spent on one page. Default 10s.
 	PageTimeout time.Duration
@@ -134,7 +138,10 @@ func New(opts Options) (*Cleaner, error) {
 // Clean cleans one input. A failure is a *PageError naming the source and the
 // step that failed. Clean never panics: a panic inside the pipeline becomes an
 // error for this page only. It returns when ctx is done or the page time limit
-// passes, even if the extractor is still busy.
+// passes, even if the extractor is still busy; the work itself stops at its
+// next check of ctx (inside the parse, between rules), except in the
+// readability pass, which runs to its end (bounded by MaxNodes) and is
+// dropped.
 func (c *Cleaner) Clean(ctx context.Context, in Input) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.PageTimeout)
 	defer cancel()

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -128,7 +127,7 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 
 // sourceURL reads the optional source.url beside a fixture input.
 func sourceURL(path string) string {
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "source.url"))
+	data, err := regfile.Read(filepath.Join(filepath.Dir(path), "source.url"), 64<<10)
 	if err != nil {
 		return ""
 	}

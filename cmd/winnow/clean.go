@@ -121,12 +121,15 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	inputs, warnings, err := expandInputs(fs.Args())
+	inputs, warnings, notes, err := expandInputs(fs.Args())
 	if err != nil {
 		return err
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "winnow: warning: %s\n", w)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "winnow: note: %s\n", n)
 	}
 	b := &batch{
 		cleaner: c,

@@ -28,14 +28,15 @@ type input struct {
 // input failing with that error, and the walk goes on. A directory named
 // through a symbolic link is walked; links met inside a walk are followed to
 // files only. What deserves a word but is no failure (an empty directory, a
-// link to a directory inside a walk) is returned in warnings. "-" (standard
-// input) may be given once.
-func expandInputs(args []string) (inputs []input, warnings []string, err error) {
+// link to a directory inside a walk) is returned in warnings, what is only
+// worth knowing (files skipped as not pages) in notes. "-" (standard input)
+// may be given once.
+func expandInputs(args []string) (inputs []input, warnings, notes []string, err error) {
 	stdin := false
 	for _, a := range args {
 		if a == "-" {
 			if stdin {
-				return nil, nil, &usageError{`clean: "-" (standard input) given more than once`}
+				return nil, nil, nil, &usageError{`clean: "-" (standard input) given more than once`}
 			}
 			stdin = true
 			inputs = append(inputs, input{source: "-"})
@@ -50,23 +51,25 @@ func expandInputs(args []string) (inputs []input, warnings []string, err error) 
 			inputs = append(inputs, input{source: a}) // a missing or special file is reported per input
 			continue
 		}
-		found, warns := walkPages(a)
+		found, warns, skipped := walkPages(a)
 		warnings = append(warnings, warns...)
+		if skipped > 0 {
+			notes = append(notes, fmt.Sprintf("%s: %d files skipped that look like neither HTML nor text", a, skipped))
+		}
 		if len(found) == 0 {
 			warnings = append(warnings, fmt.Sprintf("%s: no pages found in this directory", a))
 		}
 		inputs = append(inputs, found...)
 	}
-	return inputs, warnings, nil
+	return inputs, warnings, notes, nil
 }
 
 // walkPages lists the pages under dir (see expandInputs).
-func walkPages(dir string) (found []input, warnings []string) {
+func walkPages(dir string) (found []input, warnings []string, skipped int) {
 	root := dir
 	if fi, err := os.Lstat(dir); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
 		root = dir + string(filepath.Separator) // walk the directory the link names
 	}
-	skipped := 0
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			found = append(found, input{source: p, err: err})
@@ -96,10 +99,7 @@ func walkPages(dir string) (found []input, warnings []string) {
 		}
 		return nil
 	})
-	if skipped > 0 {
-		warnings = append(warnings, fmt.Sprintf("%s: %d files skipped that look like neither HTML nor text", dir, skipped))
-	}
-	return found, warnings
+	return found, warnings, skipped
 }
 
 // isPage reports whether the file at p is a page to clean: named as one, or

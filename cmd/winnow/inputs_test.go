@@ -78,7 +78,7 @@ func TestClean_WalkSniffsAndGoesOn(t *testing.T) {
 	if want := "a.php b.aspx c e-dangling error f.html"; strings.Join(got, " ") != want {
 		t.Errorf("inputs = %q, want %q\nstderr: %s", strings.Join(got, " "), want, stderr)
 	}
-	if !strings.Contains(stderr, "1 files skipped") {
+	if !strings.Contains(stderr, "note: "+dir+": 1 files skipped") {
 		t.Errorf("stderr does not count the skipped file:\n%s", stderr)
 	}
 }
@@ -123,6 +123,12 @@ func TestClean_DirectoryWarnings(t *testing.T) {
 	}
 	if _, _, err := runCmd(t, "", "clean", "--strict", empty); !errors.Is(err, errSilent) {
 		t.Errorf("empty dir --strict: err = %v, want the failure exit", err)
+	}
+	other := filepath.Join(dir, "other")
+	write(t, filepath.Join(other, "a.html"), pageHTML)
+	write(t, filepath.Join(other, "style.css"), "body { color: red }")
+	if _, stderr, err := runCmd(t, "", "clean", "--strict", other); err != nil {
+		t.Errorf("a skipped .css fails --strict: %v\n%s", err, stderr)
 	}
 	real := filepath.Join(dir, "real")
 	write(t, filepath.Join(real, "a.html"), pageHTML)
