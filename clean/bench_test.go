@@ -10,12 +10,20 @@ import (
 
 // BenchmarkCleanSmallPage is the cost of cleaning one small article page,
 // the unit of work of a crawl.
-func BenchmarkCleanSmallPage(b *testing.B) {
+func BenchmarkCleanSmallPage(b *testing.B) { benchSmallPage(b, Options{}) }
+
+// BenchmarkCleanSmallPageSkipMetadata is the same page without metadata,
+// language and hash: the baseline that prices them (compare the two ns/op).
+func BenchmarkCleanSmallPageSkipMetadata(b *testing.B) {
+	benchSmallPage(b, Options{SkipMetadata: true})
+}
+
+func benchSmallPage(b *testing.B, opts Options) {
 	rs, err := rules.Builtin()
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := New(rs, Options{})
+	c := New(rs, opts)
 	// One article of the crawl benchmark's site (cmd/winnow/crawl_bench_test.go):
 	// six distinct paragraphs, a spam div and a "See more" aside, 2 KB of text.
 	page, err := os.ReadFile("testdata/bench-article.html")

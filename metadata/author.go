@@ -35,7 +35,7 @@ func authors(s *sources, site string) []string {
 			return out
 		}
 	}
-	for _, b := range s.bylines {
+	for _, b := range append(s.bylines, s.keyBylines...) {
 		if out := cleanNames([]string{b}, site, true); len(out) > 0 {
 			return out
 		}

@@ -33,6 +33,11 @@ type sources struct {
 	// dateTexts are short texts of elements whose class or id says date,
 	// outside navigation, sidebars and comments.
 	dateTexts []string
+	// keyDates are the dates a visible label introduces ("Updated on July
+	// 9, 2025"), by the kind of date, in page order.
+	keyDates [2][]string
+	// keyBylines are short texts that a visible "By" introduces.
+	keyBylines []string
 }
 
 // repeated are the meta keys whose every value is kept.
@@ -47,6 +52,9 @@ func collect(doc *html.Node) *sources {
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && !outside {
+				s.label(c)
+			}
 			if c.Type != html.ElementNode {
 				continue
 			}
@@ -75,6 +83,59 @@ func isOutside(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// label reads a text that may introduce a date ("Updated on") or an author
+// ("By"): the date or name is in the rest of the text of its element, or of
+// the element around it when the label stands alone.
+func (s *sources) label(t *html.Node) {
+	text := strings.TrimSpace(t.Data)
+	if text == "" || len(text) > 160 || t.Parent == nil {
+		return
+	}
+	kind, isDate := labelKind(text)
+	isBy := false
+	if !isDate {
+		low := strings.ToLower(text)
+		for _, p := range bylinePrefixes {
+			if strings.HasPrefix(low, p) || low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":" {
+				isBy = true
+				break
+			}
+		}
+		if !isBy {
+			return
+		}
+	}
+	scope := t.Parent
+	full := textOf(scope)
+	if len(full) <= len(text)+1 && scope.Parent != nil {
+		scope = scope.Parent // the label alone in its element: the value is beside it
+		full = textOf(scope)
+	}
+	if len(full) > 200 {
+		return
+	}
+	if isDate {
+		if d := textDate(full); d != "" {
+			s.keyDates[kind] = append(s.keyDates[kind], d)
+		} else if d := onlyDate(timesIn(scope), isoDate); d != "" {
+			s.keyDates[kind] = append(s.keyDates[kind], d)
+		}
+		return
+	}
+	s.keyBylines = append(s.keyBylines, full)
+}
+
+// timesIn are the datetime attributes of the <time> elements under n.
+func timesIn(n *html.Node) []string {
+	var out []string
+	for c := range n.Descendants() {
+		if c.DataAtom == atom.Time {
+			out = append(out, attr(c, "datetime"))
+		}
+	}
+	return out
 }
 
 // element reads one element; it reports whether to walk its children.

@@ -18,6 +18,9 @@ type jsonLD struct {
 	keywords, sections  []string
 	image               string
 	pageName            string // the name of a WebPage, a weaker headline
+	// pagePublished and pageModified are a WebPage's dates, used when no
+	// creative work gives any.
+	pagePublished, pageModified string
 }
 
 // workTypes are the schema.org types (or type suffixes) of the things a page
@@ -63,6 +66,12 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 	case hasType(types, "webpage", "collectionpage", "itempage", "aboutpage", "profilepage", "searchresultspage", "faqpage", "qapage", "contactpage"):
 		if ld.pageName == "" {
 			ld.pageName = str(o["name"])
+		}
+		if ld.pagePublished == "" {
+			ld.pagePublished = str(o["datePublished"])
+		}
+		if ld.pageModified == "" {
+			ld.pageModified = str(o["dateModified"])
 		}
 		if ld.siteName == "" {
 			ld.siteName = nameOf(o["isPartOf"])

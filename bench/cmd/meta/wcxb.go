@@ -149,7 +149,12 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses
 		if err != nil {
 			m.failedW++
 		} else {
+			// The page's date: WCXB labels the date a page shows, its
+			// update date where it shows only that.
 			wTitle, wAuthors, wDate = res.Title, res.Authors, res.Published
+			if wDate == "" {
+				wDate = res.Modified
+			}
 			wMD = clean.Markdown(res, clean.MarkdownOptions{})
 		}
 		okT := m.winnow.title.add(p.title, []string{wTitle}, titleMatch)
