@@ -23,6 +23,8 @@ type sources struct {
 	relTags, relCategories []string
 	// relAuthors are the texts of rel=author links and itemprop=author elements.
 	relAuthors []string
+	// authorLinks are the texts of links to an author page (/author/name/).
+	authorLinks []string
 	// bylines are short texts of elements whose class or id says byline or
 	// author, outside navigation, sidebars and comments.
 	bylines []string
@@ -200,6 +202,8 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			s.relCategories = append(s.relCategories, textOf(n))
 		case hasWord(rel, "author") && !outside:
 			s.relAuthors = append(s.relAuthors, textOf(n))
+		case !outside && authorPath(attr(n, "href")):
+			s.authorLinks = append(s.authorLinks, textOf(n))
 		}
 	}
 	prop := strings.ToLower(attr(n, "itemprop"))
@@ -307,3 +311,25 @@ func hasAttr(n *html.Node, key string) bool {
 
 // fold is the comparison form of a name or title.
 func fold(s string) string { return textnorm.Key(s) }
+
+// authorPath reports whether a link goes to an author's page: a path with
+// a segment "author", "authors" or "autor" followed by a name.
+func authorPath(href string) bool {
+	i := strings.Index(href, "/author")
+	if i < 0 {
+		i = strings.Index(href, "/autor")
+	}
+	if i < 0 {
+		return false
+	}
+	rest := href[i+1:]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return false
+	}
+	switch rest[:j] {
+	case "author", "authors", "autor", "autoren", "auteur", "autore":
+		return len(strings.Trim(rest[j:], "/")) > 0
+	}
+	return false
+}

@@ -24,7 +24,11 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.pubTimes...)
-	cands = append(cands, s.ld.pagePublished)
+	if article(s) {
+		// A WebPage's dates are on every page of some sites (their
+		// contact page too): only an article's are its publication.
+		cands = append(cands, s.ld.pagePublished)
+	}
 	published = firstDate(cands)
 	if published == "" {
 		published = onlyDate(s.times, isoDate)
@@ -43,7 +47,9 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.modTimes...)
-	cands = append(cands, s.ld.pageModified)
+	if article(s) {
+		cands = append(cands, s.ld.pageModified)
+	}
 	modified = firstDate(cands)
 	if modified == "" {
 		modified = firstDate(s.keyDates[modified_])
@@ -52,6 +58,12 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		modified = ""
 	}
 	return published, modified
+}
+
+// article reports whether the page says it is an article: og:type, or a
+// JSON-LD creative work.
+func article(s *sources) bool {
+	return s.ld.found || strings.EqualFold(s.meta["og:type"], "article")
 }
 
 // firstDate is the first value that parses as a date: machine-readable,

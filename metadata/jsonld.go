@@ -21,7 +21,13 @@ type jsonLD struct {
 	// pagePublished and pageModified are a WebPage's dates, used when no
 	// creative work gives any.
 	pagePublished, pageModified string
+	// people maps the @id of each Person to its name: an article's author
+	// is often a reference ({"@id": ".../#author"}) to a Person elsewhere.
+	people map[string]string
 }
+
+// idRef marks an author given as a reference to resolve.
+const idRef = "\x00id:"
 
 // workTypes are the schema.org types (or type suffixes) of the things a page
 // is about whose author and dates are the page's.
@@ -57,6 +63,14 @@ func (ld *jsonLD) walk(v any, depth int) {
 
 func (ld *jsonLD) object(o map[string]any, depth int) {
 	types := typesOf(o["@type"])
+	if hasType(types, "person") {
+		if id, name := str(o["@id"]), str(o["name"]); id != "" && name != "" {
+			if ld.people == nil {
+				ld.people = map[string]string{}
+			}
+			ld.people[id] = name
+		}
+	}
 	switch {
 	case hasType(types, "website"):
 		if ld.siteName == "" {
@@ -202,6 +216,8 @@ func names(v any) []string {
 		}
 		if n := str(x["name"]); n != "" {
 			out = append(out, n)
+		} else if id := str(x["@id"]); id != "" {
+			out = append(out, idRef+id)
 		}
 	case []any:
 		for _, e := range x {
@@ -223,4 +239,19 @@ func imageOf(v any) string {
 		}
 	}
 	return ""
+}
+
+// resolvedAuthors are the authors with references replaced by the names
+// of the Persons they name (dropped when none is found).
+func (ld *jsonLD) resolvedAuthors() []string {
+	var out []string
+	for _, a := range ld.authors {
+		if id, ok := strings.CutPrefix(a, idRef); ok {
+			if a = ld.people[id]; a == "" {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
