@@ -2,8 +2,10 @@
 // not what the page declares (<html lang> is often missing, wrong or a
 // site-wide default).
 //
-// It wraps github.com/RadhiFadlillah/whatlanggo (trigram profiles of 84
-// languages, the detector go-trafilatura uses), chosen by measurement over
+// It scores whatlanggo's trigram profiles (github.com/RadhiFadlillah/whatlanggo,
+// the detector go-trafilatura uses; the profiles are kept as data in
+// profiles.txt and scored by an index, see trigrams.go), chosen by
+// measurement over
 // github.com/pemistahl/lingua-go on labelled real pages in 21 languages:
 // the same accuracy on pages of 50 words or more, at a small fraction of
 // the CPU and without lingua's 100 MB of models (see bench/cmd/meta and
@@ -48,6 +50,12 @@ var candidates = func() map[whatlanggo.Lang]bool {
 	return m
 }()
 
+// scriptNames name the scripts that profiles.txt has profiles for.
+var scriptNames = map[*unicode.RangeTable]string{
+	unicode.Latin: "latin", unicode.Cyrillic: "cyrillic", unicode.Arabic: "arabic",
+	unicode.Devanagari: "devanagari", unicode.Ethiopic: "ethiopic", unicode.Hebrew: "hebrew",
+}
+
 // Detect returns the ISO 639-1 code of the language of text, or "" when
 // the text is too short or the detector is unsure.
 func Detect(text string) string {
@@ -83,6 +91,15 @@ func Detect(text string) string {
 			return "zh"
 		}
 	}
+	script := whatlanggo.DetectScript(text)
+	if name := scriptNames[script]; name != "" {
+		lang, conf := models()[name].score(text)
+		if conf < minConfidence {
+			return ""
+		}
+		return lang
+	}
+	// A script written in one language (Greek, Thai, Georgian...).
 	info := whatlanggo.DetectWithOptions(text, whatlanggo.Options{Whitelist: candidates})
 	if info.Lang < 0 || info.Confidence < minConfidence {
 		return ""
