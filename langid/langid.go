@@ -50,10 +50,14 @@ var candidates = func() map[whatlanggo.Lang]bool {
 	return m
 }()
 
-// scriptNames name the scripts that profiles.txt has profiles for.
-var scriptNames = map[*unicode.RangeTable]string{
-	unicode.Latin: "latin", unicode.Cyrillic: "cyrillic", unicode.Arabic: "arabic",
-	unicode.Devanagari: "devanagari", unicode.Ethiopic: "ethiopic", unicode.Hebrew: "hebrew",
+// profileScripts are the scripts that profiles.txt has profiles for, Latin
+// first.
+var profileScripts = [...]struct {
+	name  string
+	table *unicode.RangeTable
+}{
+	{"latin", unicode.Latin}, {"cyrillic", unicode.Cyrillic}, {"arabic", unicode.Arabic},
+	{"devanagari", unicode.Devanagari}, {"ethiopic", unicode.Ethiopic}, {"hebrew", unicode.Hebrew},
 }
 
 // Detect returns the ISO 639-1 code of the language of text, or "" when
@@ -61,7 +65,15 @@ var scriptNames = map[*unicode.RangeTable]string{
 func Detect(text string) string {
 	text = sample(text)
 	letters, han, kana, hangul := 0, 0, 0, 0
+	var inScript [len(profileScripts)]int
 	for _, r := range text {
+		if r < 0x250 { // ASCII and Latin-1 to Latin Extended-B: the common case
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r >= 0xC0 && unicode.IsLetter(r) {
+				letters++
+				inScript[0]++
+			}
+			continue
+		}
 		if !unicode.IsLetter(r) {
 			continue
 		}
@@ -73,6 +85,13 @@ func Detect(text string) string {
 			han++
 		case unicode.Is(unicode.Hangul, r):
 			hangul++
+		default:
+			for i, sc := range profileScripts {
+				if unicode.Is(sc.table, r) {
+					inScript[i]++
+					break
+				}
+			}
 		}
 	}
 	cjk := han + kana + hangul
@@ -91,9 +110,15 @@ func Detect(text string) string {
 			return "zh"
 		}
 	}
-	script := whatlanggo.DetectScript(text)
-	if name := scriptNames[script]; name != "" {
-		lang, conf := models()[name].score(text)
+	// The script of most letters, when it is one of the profiles'.
+	best := 0
+	for i, n := range inScript {
+		if n > inScript[best] {
+			best = i
+		}
+	}
+	if inScript[best]*2 > letters {
+		lang, conf := models()[profileScripts[best].name].score(text)
 		if conf < minConfidence {
 			return ""
 		}
