@@ -11,8 +11,16 @@ import (
 
 // BenchmarkCleanSmallPage is the cost of cleaning one small article page,
 // the unit of work of a crawl.
-func BenchmarkCleanSmallPage(b *testing.B) {
-	c, err := New(Options{})
+func BenchmarkCleanSmallPage(b *testing.B) { benchSmallPage(b, Options{}) }
+
+// BenchmarkCleanSmallPageSkipMetadata is the same page without metadata,
+// language and hash: the baseline that prices them (compare the two ns/op).
+func BenchmarkCleanSmallPageSkipMetadata(b *testing.B) {
+	benchSmallPage(b, Options{SkipMetadata: true})
+}
+
+func benchSmallPage(b *testing.B, opts Options) {
+	c, err := New(opts)
 	if err != nil {
 		b.Fatal(err)
 	}

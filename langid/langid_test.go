@@ -60,3 +60,12 @@ func TestParseTargetsAndWanted(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkDetect is the cost of telling the language of one page's text.
+func BenchmarkDetect(b *testing.B) {
+	text := strings.Repeat("The council voted on Monday night to build protected bike lanes along the avenue, ending a year of public meetings. ", 20)
+	b.ReportAllocs()
+	for b.Loop() {
+		Detect(text)
+	}
+}

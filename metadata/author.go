@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"net/url"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,7 +13,7 @@ import (
 // bylinePrefixes are the words that introduce an author in a visible
 // byline, in the languages the project meets; folded, with their spaces.
 var bylinePrefixes = []string{
-	"written by ", "posted by ", "published by ", "reviewed by ", "story by ", "words by ", "by ", "author ", "authors ",
+	"written by ", "posted by ", "published by ", "reviewed by ", "story by ", "words by ", "by ", "author ", "authors ", "contributors ", "contributor ",
 	"von ", "par ", "por ", "di ", "da ", "oleh ", "door ", "af ", "av ", "autor ", "auteur ", "autore ", "tác giả ", "bởi ",
 }
 
@@ -21,21 +22,29 @@ var bylinePrefixes = []string{
 // visible byline. Only the first source that yields a name is used.
 func authors(s *sources, site string) []string {
 	metaNames := append(append([]string{}, s.metaAll["author"]...), s.metaAll["article:author"]...)
+	// Yoast's reading-time labels: twitter:label1 "Written by", twitter:data1 the name.
+	for i := 1; i <= 4; i++ {
+		n := strconv.Itoa(i)
+		switch strings.ToLower(strings.TrimSpace(s.meta["twitter:label"+n])) {
+		case "written by", "author", "by", "geschrieben von", "écrit par", "escrito por", "scritto da", "ditulis oleh":
+			metaNames = append(metaNames, s.meta["twitter:data"+n])
+		}
+	}
 	for _, k := range []string{"parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl"} {
 		if v := s.meta[k]; v != "" {
 			metaNames = append(metaNames, v)
 		}
 	}
-	for i, src := range [][]string{s.ld.authors, metaNames, s.relAuthors} {
-		out := cleanNames(src, site, false)
-		if i == 2 && len(out) > 3 {
+	for i, src := range [][]string{s.ld.resolvedAuthors(), metaNames, s.relAuthors, s.authorLinks} {
+		out := cleanNames(src, site, i == 3)
+		if i >= 2 && len(out) > 3 {
 			return nil // an author per teaser: a listing, whose page has no author
 		}
 		if len(out) > 0 {
 			return out
 		}
 	}
-	for _, b := range s.bylines {
+	for _, b := range append(s.bylines, s.keyBylines...) {
 		if out := cleanNames([]string{b}, site, true); len(out) > 0 {
 			return out
 		}

@@ -23,6 +23,8 @@ type sources struct {
 	relTags, relCategories []string
 	// relAuthors are the texts of rel=author links and itemprop=author elements.
 	relAuthors []string
+	// authorLinks are the texts of links to an author page (/author/name/).
+	authorLinks []string
 	// bylines are short texts of elements whose class or id says byline or
 	// author, outside navigation, sidebars and comments.
 	bylines []string
@@ -33,6 +35,11 @@ type sources struct {
 	// dateTexts are short texts of elements whose class or id says date,
 	// outside navigation, sidebars and comments.
 	dateTexts []string
+	// keyDates are the dates a visible label introduces ("Updated on July
+	// 9, 2025"), by the kind of date, in page order.
+	keyDates [2][]string
+	// keyBylines are short texts that a visible "By" introduces.
+	keyBylines []string
 }
 
 // repeated are the meta keys whose every value is kept.
@@ -47,6 +54,9 @@ func collect(doc *html.Node) *sources {
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode && !outside {
+				s.label(c)
+			}
 			if c.Type != html.ElementNode {
 				continue
 			}
@@ -75,6 +85,59 @@ func isOutside(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// label reads a text that may introduce a date ("Updated on") or an author
+// ("By"): the date or name is in the rest of the text of its element, or of
+// the element around it when the label stands alone.
+func (s *sources) label(t *html.Node) {
+	text := strings.TrimSpace(t.Data)
+	if text == "" || len(text) > 160 || t.Parent == nil {
+		return
+	}
+	kind, isDate := labelKind(text)
+	isBy := false
+	if !isDate {
+		low := strings.ToLower(text)
+		for _, p := range bylinePrefixes {
+			if strings.HasPrefix(low, p) || low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":" {
+				isBy = true
+				break
+			}
+		}
+		if !isBy {
+			return
+		}
+	}
+	scope := t.Parent
+	full := textOf(scope)
+	if len(full) <= len(text)+1 && scope.Parent != nil {
+		scope = scope.Parent // the label alone in its element: the value is beside it
+		full = textOf(scope)
+	}
+	if len(full) > 200 {
+		return
+	}
+	if isDate {
+		if d := textDate(full); d != "" {
+			s.keyDates[kind] = append(s.keyDates[kind], d)
+		} else if d := onlyDate(timesIn(scope), isoDate); d != "" {
+			s.keyDates[kind] = append(s.keyDates[kind], d)
+		}
+		return
+	}
+	s.keyBylines = append(s.keyBylines, full)
+}
+
+// timesIn are the datetime attributes of the <time> elements under n.
+func timesIn(n *html.Node) []string {
+	var out []string
+	for c := range n.Descendants() {
+		if c.DataAtom == atom.Time {
+			out = append(out, attr(c, "datetime"))
+		}
+	}
+	return out
 }
 
 // element reads one element; it reports whether to walk its children.
@@ -139,6 +202,8 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			s.relCategories = append(s.relCategories, textOf(n))
 		case hasWord(rel, "author") && !outside:
 			s.relAuthors = append(s.relAuthors, textOf(n))
+		case !outside && authorPath(attr(n, "href")):
+			s.authorLinks = append(s.authorLinks, textOf(n))
 		}
 	}
 	prop := strings.ToLower(attr(n, "itemprop"))
@@ -246,3 +311,25 @@ func hasAttr(n *html.Node, key string) bool {
 
 // fold is the comparison form of a name or title.
 func fold(s string) string { return textnorm.Key(s) }
+
+// authorPath reports whether a link goes to an author's page: a path with
+// a segment "author", "authors" or "autor" followed by a name.
+func authorPath(href string) bool {
+	i := strings.Index(href, "/author")
+	if i < 0 {
+		i = strings.Index(href, "/autor")
+	}
+	if i < 0 {
+		return false
+	}
+	rest := href[i+1:]
+	j := strings.IndexByte(rest, '/')
+	if j < 0 {
+		return false
+	}
+	switch rest[:j] {
+	case "author", "authors", "autor", "autoren", "auteur", "autore":
+		return len(strings.Trim(rest[j:], "/")) > 0
+	}
+	return false
+}

@@ -24,16 +24,20 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.pubTimes...)
-	for _, c := range cands {
-		if published = isoDate(c); published != "" {
-			break
-		}
+	if article(s) {
+		// A WebPage's dates are on every page of some sites (their
+		// contact page too): only an article's are its publication.
+		cands = append(cands, s.ld.pagePublished)
 	}
+	published = firstDate(cands)
 	if published == "" {
 		published = onlyDate(s.times, isoDate)
 	}
 	if published == "" {
 		published = urlDate(pageURL.Path)
+	}
+	if published == "" {
+		published = firstDate(s.keyDates[published_])
 	}
 	if published == "" {
 		published = onlyDate(s.dateTexts, textDate)
@@ -43,15 +47,40 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.modTimes...)
-	for _, c := range cands {
-		if modified = isoDate(c); modified != "" {
-			break
-		}
+	if article(s) {
+		cands = append(cands, s.ld.pageModified)
+	}
+	modified = firstDate(cands)
+	if modified == "" {
+		modified = firstDate(s.keyDates[modified_])
 	}
 	if published != "" && modified != "" && modified[:10] < published[:10] {
 		modified = ""
 	}
 	return published, modified
+}
+
+// article reports whether the page says it is an article: og:type, or a
+// JSON-LD creative work.
+func article(s *sources) bool {
+	return s.ld.found || strings.EqualFold(s.meta["og:type"], "article")
+}
+
+// firstDate is the first value that parses as a date: machine-readable,
+// or written for people ("Oct 31, 2025") as some JSON-LD and meta values
+// are.
+func firstDate(vals []string) string {
+	for _, v := range vals {
+		if d := isoDate(v); d != "" {
+			return d
+		}
+		if len(v) <= 40 {
+			if d := textDate(v); d != "" {
+				return d
+			}
+		}
+	}
+	return ""
 }
 
 // onlyDate parses every value and returns the date when they all name the
@@ -207,4 +236,42 @@ func textDate(s string) string {
 		return ymd(m[3], m[2], m[1])
 	}
 	return ""
+}
+
+// dateKind says which date a visible label introduces.
+type dateKind int
+
+const (
+	published_ dateKind = iota
+	modified_
+)
+
+// dateLabels are the words that introduce a visible date, folded, by the
+// date they introduce. Data: add a language here.
+var dateLabels = []struct {
+	word string
+	kind dateKind
+}{
+	{"last updated", modified_}, {"updated", modified_}, {"page updated", modified_}, {"modified", modified_}, {"content current as of", modified_},
+	{"aktualisiert", modified_}, {"mis à jour", modified_}, {"actualizado", modified_}, {"atualizado", modified_}, {"aggiornato", modified_}, {"diperbarui", modified_}, {"cập nhật", modified_},
+	{"published", published_}, {"posted", published_}, {"written", published_}, {"date", published_},
+	{"veröffentlicht", published_}, {"publié", published_}, {"publicado", published_}, {"pubblicato", published_}, {"diterbitkan", published_}, {"dipublikasikan", published_}, {"ngày đăng", published_}, {"đăng", published_},
+}
+
+// labelKind returns the kind of date a short text introduces, if it starts
+// with a date label.
+func labelKind(t string) (dateKind, bool) {
+	t = strings.ToLower(strings.TrimSpace(t))
+	if len(t) > 160 {
+		return 0, false
+	}
+	for _, l := range dateLabels {
+		if strings.HasPrefix(t, l.word) {
+			rest := t[len(l.word):]
+			if rest == "" || rest[0] == ' ' || rest[0] == ':' {
+				return l.kind, true
+			}
+		}
+	}
+	return 0, false
 }

@@ -18,7 +18,16 @@ type jsonLD struct {
 	keywords, sections  []string
 	image               string
 	pageName            string // the name of a WebPage, a weaker headline
+	// pagePublished and pageModified are a WebPage's dates, used when no
+	// creative work gives any.
+	pagePublished, pageModified string
+	// people maps the @id of each Person to its name: an article's author
+	// is often a reference ({"@id": ".../#author"}) to a Person elsewhere.
+	people map[string]string
 }
+
+// idRef marks an author given as a reference to resolve.
+const idRef = "\x00id:"
 
 // workTypes are the schema.org types (or type suffixes) of the things a page
 // is about whose author and dates are the page's.
@@ -54,6 +63,14 @@ func (ld *jsonLD) walk(v any, depth int) {
 
 func (ld *jsonLD) object(o map[string]any, depth int) {
 	types := typesOf(o["@type"])
+	if hasType(types, "person") {
+		if id, name := str(o["@id"]), str(o["name"]); id != "" && name != "" {
+			if ld.people == nil {
+				ld.people = map[string]string{}
+			}
+			ld.people[id] = name
+		}
+	}
 	switch {
 	case hasType(types, "website"):
 		if ld.siteName == "" {
@@ -63,6 +80,12 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 	case hasType(types, "webpage", "collectionpage", "itempage", "aboutpage", "profilepage", "searchresultspage", "faqpage", "qapage", "contactpage"):
 		if ld.pageName == "" {
 			ld.pageName = str(o["name"])
+		}
+		if ld.pagePublished == "" {
+			ld.pagePublished = str(o["datePublished"])
+		}
+		if ld.pageModified == "" {
+			ld.pageModified = str(o["dateModified"])
 		}
 		if ld.siteName == "" {
 			ld.siteName = nameOf(o["isPartOf"])
@@ -193,6 +216,8 @@ func names(v any) []string {
 		}
 		if n := str(x["name"]); n != "" {
 			out = append(out, n)
+		} else if id := str(x["@id"]); id != "" {
+			out = append(out, idRef+id)
 		}
 	case []any:
 		for _, e := range x {
@@ -214,4 +239,19 @@ func imageOf(v any) string {
 		}
 	}
 	return ""
+}
+
+// resolvedAuthors are the authors with references replaced by the names
+// of the Persons they name (dropped when none is found).
+func (ld *jsonLD) resolvedAuthors() []string {
+	var out []string
+	for _, a := range ld.authors {
+		if id, ok := strings.CutPrefix(a, idRef); ok {
+			if a = ld.people[id]; a == "" {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }

@@ -179,7 +179,7 @@ func textOf(n *html.Node) string {
 				b.WriteString(c.Data)
 				b.WriteByte(' ')
 			case html.ElementNode:
-				if c.DataAtom != atom.Script && c.DataAtom != atom.Style {
+				if !unseen(c) {
 					walk(c)
 				}
 			}
@@ -199,4 +199,19 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
+}
+
+// unseen reports whether an element's text is not part of what a reader
+// sees as its parent's text: scripts, buttons ("Copy item path" in a
+// heading), hidden and screen-reader-only elements.
+func unseen(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Button, atom.Svg, atom.Select, atom.Noscript, atom.Template:
+		return true
+	}
+	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+		return true
+	}
+	cls := attr(n, "class")
+	return cls != "" && (strings.Contains(cls, "sr-only") || strings.Contains(cls, "visually-hidden") || strings.Contains(cls, "screen-reader"))
 }

@@ -67,6 +67,12 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
 		{"future date is none", `<meta property="article:published_time" content="2999-01-01">`, "https://example.com/a", nil, "", ""},
 		{"modified before published is none", `<meta property="article:published_time" content="2025-01-02"><meta property="article:modified_time" content="2024-01-01">`, "https://example.com/a", nil, "2025-01-02", ""},
+		{"json-ld author by reference", `<script type="application/ld+json">{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://ex.com/#/person/1"}},{"@type":"Person","@id":"https://ex.com/#/person/1","name":"Jayesh Shinde"}]}</script>`,
+			"https://example.com/a", []string{"Jayesh Shinde"}, "", ""},
+		{"yoast written-by label", `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Staff Writer Jo">`, "https://example.com/a", []string{"Staff Writer Jo"}, "", ""},
+		{"link to the author page", `<h1>T</h1><a href="/author/zach-lezberg/" class="x"><span>Zach Lezberg</span></a>`, "https://example.com/a", []string{"Zach Lezberg"}, "", ""},
+		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
+		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {

@@ -64,7 +64,10 @@ func title(s *sources, site, host string) string {
 		if ck == "" || ck == k || len(ck) < 8 {
 			continue
 		}
-		if (strings.HasSuffix(k, " "+ck) || strings.HasPrefix(k, ck+" ")) && utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 {
+		// A few extra characters, or a headline of three words or more
+		// inside a longer heading (a date or section label beside it).
+		if (strings.HasSuffix(k, " "+ck) || strings.HasPrefix(k, ck+" ")) &&
+			(utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 || strings.Count(ck, " ") >= 2) {
 			return c
 		}
 	}
@@ -199,7 +202,7 @@ func headline(s *sources, site, host string) string {
 	case 0:
 		return ""
 	case 1:
-		return h1[0]
+		return trimHeadline(h1[0], site, host)
 	}
 	for _, c := range []string{s.meta["og:title"], s.ld.headline, s.title} {
 		k := fold(c)
@@ -208,9 +211,20 @@ func headline(s *sources, site, host string) string {
 		}
 		for _, h := range h1 {
 			if hk := fold(h); strings.Contains(k, hk) && len(hk)*2 >= len(k) {
-				return h
+				return trimHeadline(h, site, host)
 			}
 		}
 	}
 	return ""
+}
+
+// trimHeadline drops from a heading the site name at either end, and a
+// section after a bar ("Story | Opinion"): headings are written like
+// titles on some sites.
+func trimHeadline(h, site, host string) string {
+	h = stripSite(h, site, host)
+	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(fold(parts[0].text))) >= 3 {
+		return strings.TrimSpace(parts[0].text)
+	}
+	return h
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 var (
@@ -64,12 +63,13 @@ func nodeItems(root *html.Node) items {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		switch n.DataAtom {
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		// go-trafilatura builds its tree with element names and no atoms.
+		switch n.Data {
+		case "h1", "h2", "h3", "h4", "h5", "h6", "head":
 			add(&it.headings, ownText(n, false))
-		case atom.Li:
+		case "li", "item":
 			add(&it.items, ownText(n, true))
-		case atom.Tr:
+		case "tr", "row":
 			add(&it.rows, ownText(n, false))
 		}
 	}
@@ -84,7 +84,7 @@ func ownText(n *html.Node, skipLists bool) string {
 			switch {
 			case c.Type == html.TextNode:
 				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && skipLists && (c.DataAtom == atom.Ul || c.DataAtom == atom.Ol):
+			case c.Type == html.ElementNode && skipLists && (c.Data == "ul" || c.Data == "ol" || c.Data == "list"):
 			case c.Type == html.ElementNode:
 				b.WriteByte(' ')
 				walk(c)

@@ -124,7 +124,11 @@ func (f *fieldScore) add(label string, pred []string, match func(label string, p
 	return false
 }
 
-type system struct{ title, author, date fieldScore }
+// system is one extractor's scores. date is the publication date alone;
+// anyDate is the publication date or, when the page gives none, its
+// modification date: WCXB labels the date a page shows, often its "updated
+// on" date. go-trafilatura gives one date, counted in both.
+type system struct{ title, author, date, anyDate fieldScore }
 
 type structCount struct{ ref, found, pred int }
 
@@ -142,19 +146,25 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses
 	m.pages = len(pages)
 	for _, p := range pages {
 		// winnow
-		var wTitle, wDate string
+		var wTitle, wDate, wAnyDate string
 		var wAuthors []string
 		var wMD string
 		res, err := c.Clean(ctx, clean.Input{Source: p.id, URL: p.url, ContentType: "text/html; charset=utf-8", Kind: clean.InputHTML, Data: p.html})
 		if err != nil {
 			m.failedW++
 		} else {
-			wTitle, wAuthors, wDate = res.Title, res.Authors, res.Published
+			// The page's date: WCXB labels the date a page shows, its
+			// update date where it shows only that.
+			wTitle, wAuthors, wDate, wAnyDate = res.Title, res.Authors, res.Published, res.Published
+			if wAnyDate == "" {
+				wAnyDate = res.Modified
+			}
 			wMD = clean.Markdown(res, clean.MarkdownOptions{})
 		}
 		okT := m.winnow.title.add(p.title, []string{wTitle}, titleMatch)
 		okA := m.winnow.author.add(p.author, wAuthors, authorMatch)
 		okD := m.winnow.date.add(p.date, []string{wDate}, dateMatch)
+		m.winnow.anyDate.add(p.date, []string{wAnyDate}, dateMatch)
 		if misses {
 			if !okT {
 				fmt.Fprintf(stderr, "title  %s %s: got %q want %q\n", p.id, p.pageType, wTitle, p.title)
@@ -197,6 +207,7 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses
 		m.traf.title.add(p.title, []string{tTitle}, titleMatch)
 		m.traf.author.add(p.author, tAuthors, authorMatch)
 		m.traf.date.add(p.date, []string{tDate}, dateMatch)
+		m.traf.anyDate.add(p.date, []string{tDate}, dateMatch)
 		// structure
 		ref := markdownItems(p.markdown)
 		m.winnowMD.add(ref, markdownItems(wMD))
@@ -241,7 +252,8 @@ func printMeta(w io.Writer, m metaResult) {
 	}
 	row("title", m.winnow.title, m.traf.title)
 	row("author", m.winnow.author, m.traf.author)
-	row("date", m.winnow.date, m.traf.date)
+	row("date (published)", m.winnow.date, m.traf.date)
+	row("date (published, else modified)", m.winnow.anyDate, m.traf.anyDate)
 	tw.Flush()
 }
 
