@@ -60,8 +60,6 @@ func FailureReason(err error, status int) string {
 		return "not_html"
 	case errors.Is(err, ErrDisallowed):
 		return "robots_disallowed"
-	case errors.Is(err, ErrRobotsUnavailable):
-		return "robots_unavailable"
 	case errors.Is(err, ErrOutOfScope):
 		return "out_of_scope"
 	case errors.Is(err, ErrPageTimeout):
@@ -74,6 +72,8 @@ func FailureReason(err error, status int) string {
 		return "timeout"
 	case errors.As(err, &ne), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
 		return "network"
+	case errors.Is(err, ErrRobotsUnavailable): // a 5xx robots.txt; no response at all is network or timeout
+		return "robots_unavailable"
 	}
 	return "other"
 }
