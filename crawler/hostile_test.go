@@ -32,8 +32,8 @@ type hostile struct {
 	// robots is served at /robots.txt; empty: 404, or robotsStatus.
 	robots       string
 	robotsStatus int
-	mu     sync.Mutex
-	log    []string
+	mu           sync.Mutex
+	log          []string
 }
 
 func newHostile(t testing.TB) *hostile {
