@@ -57,7 +57,10 @@ type counters struct {
 	seedsOK, seedsFailed, fetchFailed                                                                      atomic.Int64
 	lastErr                                                                                                atomic.Value // string
 	resumed, interrupted                                                                                   atomic.Bool
-	start                                                                                                  time.Time
+	// born is when New made the crawler; started, how long after that Run
+	// started (Stats may be read while Run sets it).
+	born    time.Time
+	started atomic.Int64
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -81,7 +84,7 @@ func New(cfg Config, st Store, extract Extract, log *slog.Logger) (*Crawler, err
 		c.seeds[u] = true
 	}
 	c.guard = &netguard.Guard{AllowPrivate: d.AllowPrivate}
-	c.stats.start = time.Now()
+	c.stats.born = time.Now()
 	return c, nil
 }
 
@@ -94,7 +97,7 @@ func (c *Crawler) Stats() Stats {
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
 		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
-		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.start),
+		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
 
@@ -106,7 +109,7 @@ func (c *Crawler) Stats() Stats {
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
-	c.stats.start = time.Now()
+	c.stats.started.Store(int64(time.Since(c.stats.born)))
 	// A failing commit (full disk, broken state) stops the run like a signal.
 	ctx, cancelRun := context.WithCancelCause(parent)
 	defer cancelRun(nil)

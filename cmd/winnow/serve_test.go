@@ -35,7 +35,7 @@ func TestServe_IdleConnections(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "WINNOW_NOFILE=512",
 		"WINNOW_MAIN_ARGS="+strings.Join([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "\x1f"))
-	var stderr bytes.Buffer
+	var stderr lockedBuffer // written by exec's copying goroutine
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
