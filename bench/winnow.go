@@ -7,22 +7,16 @@ import (
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/score"
-	"github.com/winnowhq/winnow/rules"
 )
 
 // NewWinnow returns the cleaner the benchmarks measure: the built-in rules
 // and default options.
 func NewWinnow() (*clean.Cleaner, error) {
-	rs, err := rules.Builtin()
-	if err != nil {
-		return nil, fmt.Errorf("built-in rules: %w", err)
-	}
-	return clean.New(rs, clean.Options{}), nil
+	return clean.New(clean.Options{})
 }
 
-// WinnowText cleans one UTF-8 page and returns its body text: clean.Body,
-// without the title that Result.Text starts with (see the scoring policy in
-// the package comment).
+// WinnowText cleans one UTF-8 page and returns its body text: Result.Body,
+// without the title (see the scoring policy in the package comment).
 func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page []byte) (string, error) {
 	res, err := c.Clean(ctx, clean.Input{
 		Source:      id,
@@ -34,7 +28,7 @@ func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page 
 	if err != nil {
 		return "", fmt.Errorf("page %s: %w", id, err)
 	}
-	return clean.Body(res), nil
+	return res.Body, nil
 }
 
 // ScoreAEB runs c over the benchmark pages in this process and returns the

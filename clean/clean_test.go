@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/clean"
@@ -37,19 +38,19 @@ func TestClean_HTML(t *testing.T) {
 	if res.Lang != "en" {
 		t.Errorf("Lang = %q, want en", res.Lang)
 	}
-	if strings.Contains(res.Text, "kv79") || strings.Contains(res.Text, "Home") {
-		t.Errorf("Text kept noise:\n%s", res.Text)
+	if strings.Contains(clean.PlainText(res), "kv79") || strings.Contains(clean.PlainText(res), "Home") {
+		t.Errorf("Text kept noise:\n%s", clean.PlainText(res))
 	}
 	if n := res.Removed["spam.hidden"]; n != 1 {
 		t.Errorf("Removed[spam.hidden] = %d, want 1 (removed: %v)", n, res.Removed)
 	}
 	if got := len(res.Blocks); got != 4 {
-		t.Errorf("got %d blocks, want 4:\n%s", got, res.Text)
+		t.Errorf("got %d blocks, want 4:\n%s", got, clean.PlainText(res))
 	}
 }
 
 func TestClean_Errors(t *testing.T) {
-	c := clean.New(nil, clean.Options{MaxBytes: 1000})
+	c := newCleaner(t, clean.Options{Rules: noRules(t), MaxBytes: 1000})
 	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
 	tests := []struct {
 		name string
@@ -83,7 +84,7 @@ func TestClean_Errors(t *testing.T) {
 // binary signature ("BM" of a bitmap, "OTTO" of a font, "ID3" of an MP3) is
 // text, not binary.
 func TestClean_TextLikeSignatures(t *testing.T) {
-	c := clean.New(nil, clean.Options{})
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
 	for _, text := range []string{
 		"BMW recalls 40,000 cars over a faulty airbag sensor, the company said on Monday.",
 		"OTTO Group reported higher online sales in the third quarter.",
@@ -91,7 +92,7 @@ func TestClean_TextLikeSignatures(t *testing.T) {
 		"<div>BMa</div>",
 	} {
 		res, err := c.Clean(context.Background(), clean.Input{Source: "t", Body: strings.NewReader(text)})
-		if err != nil || res.Text == "" {
+		if err != nil || clean.PlainText(res) == "" {
 			t.Errorf("Clean(%q) = %v, want its text", text, err)
 		}
 	}
@@ -106,7 +107,7 @@ func gzipped(b []byte) []byte {
 }
 
 func TestClean_GzipAndCharset(t *testing.T) {
-	c := clean.New(nil, clean.Options{})
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
 	page := "<html><head><title>x</title>" + strings.Repeat("<!-- padding -->", 100) +
 		`<meta charset="windows-1252"></head><body><p>Café “crème” prices rose in Zürich this week, traders said.</p></body></html>`
 	enc, err := charmap.Windows1252.NewEncoder().String(page)
@@ -117,8 +118,8 @@ func TestClean_GzipAndCharset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(res.Text, "Café “crème” prices rose in Zürich") {
-		t.Errorf("charset after 1 KiB not honoured: %q", res.Text)
+	if !strings.Contains(clean.PlainText(res), "Café “crème” prices rose in Zürich") {
+		t.Errorf("charset after 1 KiB not honoured: %q", clean.PlainText(res))
 	}
 	// The Content-Type header wins over the meta tag.
 	res, err = c.Clean(context.Background(), clean.Input{Source: "p", ContentType: "text/html; charset=utf-8",
@@ -126,8 +127,8 @@ func TestClean_GzipAndCharset(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(res.Text, "Tiếng Việt có dấu.") || !utf8.ValidString(res.Text) {
-		t.Errorf("header charset not honoured: %q", res.Text)
+	if !strings.Contains(clean.PlainText(res), "Tiếng Việt có dấu.") || !utf8.ValidString(clean.PlainText(res)) {
+		t.Errorf("header charset not honoured: %q", clean.PlainText(res))
 	}
 }
 
@@ -139,8 +140,8 @@ func TestClean_Text(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "Headline of the story\n\nThe minister said the plan would be ready in May."
-	if res.Text != want {
-		t.Errorf("Text = %q, want %q", res.Text, want)
+	if clean.PlainText(res) != want {
+		t.Errorf("Text = %q, want %q", clean.PlainText(res), want)
 	}
 	for _, id := range []string{"spam.brand-line", "glyph.leading", "junk.image-filename"} {
 		if res.Removed[id] != 1 {
@@ -154,7 +155,7 @@ func TestClean_Trace(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := clean.New(rs, clean.Options{Trace: true})
+	c := newCleaner(t, clean.Options{Rules: rs, Trace: true})
 	res, err := c.Clean(context.Background(), clean.Input{Source: "-", Kind: clean.InputText,
 		Body: strings.NewReader("A first paragraph that is long enough to count as a paragraph of an article, not as a short label or a heading.\nA first paragraph that is long enough to count as a paragraph of an article, not as a short label or a heading.\n")})
 	if err != nil {
@@ -166,15 +167,15 @@ func TestClean_Trace(t *testing.T) {
 }
 
 func TestClean_Deep(t *testing.T) {
-	c := clean.New(nil, clean.Options{MaxDepth: 50})
+	c := newCleaner(t, clean.Options{Rules: noRules(t), MaxDepth: 50})
 	page := "<html><body><p>Shallow text that must survive the depth limit.</p>" + strings.Repeat("<div>", 400) + "deep" +
 		strings.Repeat("</div>", 400) + "</body></html>"
 	res, err := c.Clean(context.Background(), clean.Input{Source: "deep", Body: strings.NewReader(page)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(res.Text, "deep") || !strings.Contains(res.Text, "Shallow text") {
-		t.Errorf("Text = %q", res.Text)
+	if strings.Contains(clean.PlainText(res), "deep") || !strings.Contains(clean.PlainText(res), "Shallow text") {
+		t.Errorf("Text = %q", clean.PlainText(res))
 	}
 }
 
@@ -182,7 +183,7 @@ func TestClean_Cancelled(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Nanosecond)
 	defer cancel()
 	time.Sleep(time.Millisecond)
-	_, err := clean.New(nil, clean.Options{}).Clean(ctx, clean.Input{Source: "x", Body: strings.NewReader(article)})
+	_, err := newCleaner(t, clean.Options{Rules: noRules(t)}).Clean(ctx, clean.Input{Source: "x", Body: strings.NewReader(article)})
 	if err == nil {
 		t.Fatal("Clean on a done context succeeded")
 	}
@@ -197,7 +198,7 @@ func TestClean_TimeLimit(t *testing.T) {
 	if len(big) <= 64<<10 {
 		t.Fatalf("big page is only %d bytes", len(big))
 	}
-	c := clean.New(nil, clean.Options{PageTimeout: time.Nanosecond})
+	c := newCleaner(t, clean.Options{Rules: noRules(t), PageTimeout: time.Nanosecond})
 	for _, in := range []clean.Input{
 		{Source: "small.html", Data: []byte(article)},
 		{Source: "big.html", Data: []byte(big)},
@@ -210,7 +211,7 @@ func TestClean_TimeLimit(t *testing.T) {
 		}
 	}
 	// The same pages within the limit are cleaned.
-	c = clean.New(nil, clean.Options{PageTimeout: time.Minute})
+	c = newCleaner(t, clean.Options{Rules: noRules(t), PageTimeout: time.Minute})
 	for _, data := range []string{article, big} {
 		if _, err := c.Clean(context.Background(), clean.Input{Source: "ok", Data: []byte(data)}); err != nil {
 			t.Errorf("%d bytes within the limit: %v", len(data), err)
@@ -225,7 +226,7 @@ func TestClean_Data(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := clean.New(rs, clean.Options{})
+	c := newCleaner(t, clean.Options{Rules: rs})
 	ctx := context.Background()
 	data := []byte(article)
 	fromBody, err := c.Clean(ctx, clean.Input{Source: "b", Body: strings.NewReader(article)})
@@ -236,13 +237,13 @@ func TestClean_Data(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fromData.Text != fromBody.Text || string(data) != article {
-		t.Errorf("Data gave %q (input changed: %v), Body gave %q", fromData.Text, string(data) != article, fromBody.Text)
+	if clean.PlainText(fromData) != clean.PlainText(fromBody) || string(data) != article {
+		t.Errorf("Data gave %q (input changed: %v), Body gave %q", clean.PlainText(fromData), string(data) != article, clean.PlainText(fromBody))
 	}
-	if res, err := c.Clean(ctx, clean.Input{Source: "gz", Data: gzipped(data)}); err != nil || res.Text != fromBody.Text {
+	if res, err := c.Clean(ctx, clean.Input{Source: "gz", Data: gzipped(data)}); err != nil || clean.PlainText(res) != clean.PlainText(fromBody) {
 		t.Errorf("gzip Data: %v, %+v", err, res)
 	}
-	small := clean.New(rs, clean.Options{MaxBytes: 100})
+	small := newCleaner(t, clean.Options{Rules: rs, MaxBytes: 100})
 	if _, err := small.Clean(ctx, clean.Input{Source: "big", Data: data}); !errors.Is(err, clean.ErrTooLarge) {
 		t.Errorf("Data over MaxBytes: err %v, want ErrTooLarge", err)
 	}
@@ -270,7 +271,43 @@ func TestClean_EmbeddedPost(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(res.Text, "Yes this is real") {
-		t.Errorf("the embedded post was dropped:\n%s", res.Text)
+	if !strings.Contains(clean.PlainText(res), "Yes this is real") {
+		t.Errorf("the embedded post was dropped:\n%s", clean.PlainText(res))
+	}
+}
+
+// TestClean_UTF16WithoutBOM: UTF-16 and UTF-32 pages without a byte-order
+// mark are decoded, not refused as binary for their NUL bytes.
+func TestClean_UTF16WithoutBOM(t *testing.T) {
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
+	const page = `<html><body><article><p>Tiếng Việt có dấu, and a paragraph long enough to be the article of this small page.</p></article></body></html>`
+	le := func(s string) []byte {
+		var b []byte
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	res, err := c.Clean(context.Background(), clean.Input{Source: "u16", Data: le(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Body, "Tiếng Việt có dấu") {
+		t.Errorf("Body = %q", res.Body)
+	}
+}
+
+// TestClean_DeepNestingFlattened: a page nested deeper than the HTML parser
+// accepts (512 levels) is flattened and cleaned, not failed.
+func TestClean_DeepNestingFlattened(t *testing.T) {
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
+	page := "<html><body><p>Shallow text of a page whose markup goes far too deep.</p>" + strings.Repeat("<div>", 600) +
+		"Deep text that the flattening keeps." + strings.Repeat("</div>", 600) + "</body></html>"
+	res, err := c.Clean(context.Background(), clean.Input{Source: "deep", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(res.Body, "Shallow text") || !strings.Contains(res.Body, "Deep text that the flattening keeps.") {
+		t.Errorf("Body = %q", res.Body)
 	}
 }

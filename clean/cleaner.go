@@ -36,14 +36,23 @@ const (
 	DefaultPageTimeout = 10 * time.Second
 )
 
-// Options are the limits and switches of a Cleaner. The zero value is safe:
-// every limit takes its documented default.
+// Options are the rules, limits and switches of a Cleaner. The zero value
+// is the default cleaner: the built-in rules, every limit at its default.
 type Options struct {
+	// Rules is the rule set to apply. nil means the built-in rules
+	// (rules.Builtin); to apply no rules at all, give an empty set
+	// (rules.NewSet()); to add rule directories, merge them into the
+	// built-in set (see the examples).
+	Rules *rules.Set
 	// MaxBytes caps the bytes read from one input, after decompression. Default 16 MiB.
 	MaxBytes int64
-	// MaxDepth caps the DOM depth; deeper subtrees are dropped. Default 256.
+	// MaxDepth caps the DOM depth; deeper subtrees are dropped (a page nested
+	// past the HTML parser's 512 levels is first flattened to this depth,
+	// its text kept). Default 256.
 	MaxDepth int
-	// MaxNodes caps the number of DOM elements of one page. Default 200,000.
+	// MaxNodes caps the number of DOM elements of one page, counted while
+	// tokenising, before the DOM is built: a page over it is ErrTooLarge.
+	// Default 200,000.
 	MaxNodes int
 	// PageTimeout caps the time spent on one page. Default 10s.
 	PageTimeout time.Duration
@@ -100,15 +109,27 @@ type Cleaner struct {
 	opts  Options
 }
 
-// New returns a Cleaner applying rs with opts. A nil rs applies no rules.
-func New(rs *rules.Set, opts Options) *Cleaner {
-	return &Cleaner{rules: rs, opts: opts.withDefaults()}
+// New returns a Cleaner with opts. It fails only when opts.Rules is nil and
+// the built-in rules do not load, which their tests rule out.
+func New(opts Options) (*Cleaner, error) {
+	rs := opts.Rules
+	if rs == nil {
+		var err error
+		if rs, err = rules.Builtin(); err != nil {
+			return nil, fmt.Errorf("built-in rules: %w", err)
+		}
+	}
+	opts.Rules = nil // the Cleaner holds its set once
+	return &Cleaner{rules: rs, opts: opts.withDefaults()}, nil
 }
 
 // Clean cleans one input. A failure is a *PageError naming the source and the
 // step that failed. Clean never panics: a panic inside the pipeline becomes an
 // error for this page only. It returns when ctx is done or the page time limit
-// passes, even if the extractor is still busy.
+// passes, even if the extractor is still busy; the work itself stops at its
+// next check of ctx (inside the parse, between rules), except in the
+// readability pass, which runs to its end (bounded by MaxNodes) and is
+// dropped.
 func (c *Cleaner) Clean(ctx context.Context, in Input) (*Result, error) {
 	ctx, cancel := context.WithTimeout(ctx, c.opts.PageTimeout)
 	defer cancel()
@@ -173,7 +194,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	var err error
 	switch {
 	case in.Data != nil:
-		data, err = DecodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
+		data, err = decodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
 	case in.Body != nil:
 		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
 	default:
@@ -209,7 +230,10 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks = c.rules.ApplyText(blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title}, tr)
+	if err != nil {
+		return fail("clean", err)
+	}
 	for i := range blocks {
 		if blocks[i].Kind != rules.KindPre {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)
@@ -217,7 +241,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	}
 	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
-	res.Text = Text(res)
+	res.Body = joinBlocks(blocks)
 	res.Removed = tr.Counts
 	if res.Removed == nil {
 		res.Removed = map[string]int{}
@@ -229,7 +253,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
 // readability, blocks.
 func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]rules.Block, error) {
-	doc, err := html.Parse(bytes.NewReader(data))
+	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
 		return nil, err
 	}
@@ -243,8 +267,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	res.Lang = meta.lang
 	host := hostOf(res.URL)
-	c.rules.ApplyDOM(doc, rules.StageDOM, host, tr)
-	if err := ctx.Err(); err != nil {
+	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, host, tr); err != nil {
 		return nil, err
 	}
 	pageURL, _ := url.Parse(res.URL)
@@ -265,7 +288,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	var blocks []rules.Block
 	if art.Node != nil {
-		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
+		if err := c.rules.ApplyDOMContext(ctx, art.Node, rules.StageArticle, host, tr); err != nil {
+			return nil, err
+		}
 		blocks = rules.HTMLBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {

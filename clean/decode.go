@@ -8,22 +8,19 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
-	"golang.org/x/net/html/charset"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
-	"golang.org/x/text/transform"
+	"github.com/winnowhq/winnow/internal/toutf8"
 )
 
 // DefaultMaxBytes is the default cap on one input, after decompression.
 const DefaultMaxBytes = 16 << 20
 
-// Decode reads one page from r and returns it as UTF-8: gzip is detected by its
-// magic bytes and decompressed, at most maxBytes bytes are accepted after
-// decompression (ErrTooLarge beyond), and the charset is taken from, in order:
-// a byte-order mark, contentType, a <meta> declaration in the first 16 KiB,
-// then valid UTF-8, else windows-1252 (the WHATWG default). Binary data is ErrBinary.
+// Decode reads one page from r and returns it as UTF-8: gzip is detected by
+// its magic bytes and decompressed, at most maxBytes bytes are accepted after
+// decompression (ErrTooLarge beyond), binary data is ErrBinary, and the
+// charset is found and decoded as internal/toutf8 says: a byte-order mark,
+// contentType, a <meta> declaration, UTF-16 or UTF-32 without a mark, valid
+// UTF-8, else windows-1252.
 func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
@@ -32,13 +29,13 @@ func Decode(r io.Reader, contentType string, maxBytes int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return DecodeBytes(raw, contentType, maxBytes)
+	return decodeBytes(raw, contentType, maxBytes)
 }
 
-// DecodeBytes is Decode for a page already in memory. raw is never modified;
+// decodeBytes is Decode for a page already in memory. raw is never modified;
 // when it is valid UTF-8 without a byte-order mark, the result shares its
 // memory rather than copying it.
-func DecodeBytes(raw []byte, contentType string, maxBytes int64) ([]byte, error) {
+func decodeBytes(raw []byte, contentType string, maxBytes int64) ([]byte, error) {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
@@ -55,22 +52,10 @@ func DecodeBytes(raw []byte, contentType string, maxBytes int64) ([]byte, error)
 			return nil, fmt.Errorf("gunzip: %w", err)
 		}
 	}
-	if isBinary(raw) {
+	if !toutf8.IsWide(raw) && isBinary(raw) {
 		return nil, ErrBinary
 	}
-	valid := utf8.Valid(raw)
-	enc := detectEncoding(raw, contentType, valid)
-	if enc == nil {
-		if valid {
-			return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), nil
-		}
-		return toValidUTF8(raw), nil
-	}
-	out, _, err := transform.Bytes(enc.NewDecoder(), raw)
-	if err != nil {
-		return nil, fmt.Errorf("decode charset: %w", err)
-	}
-	return toValidUTF8(out), nil
+	return toutf8.Decode(raw, contentType), nil
 }
 
 func readAll(r io.Reader, max int64) ([]byte, error) {
@@ -100,7 +85,8 @@ func readAll(r io.Reader, max int64) ([]byte, error) {
 }
 
 // isBinary sniffs images, archives, PDFs and other non-text data: the MIME
-// sniffing of net/http, plus NUL bytes in the first KiB.
+// sniffing of net/http, plus NUL bytes in the first KiB (UTF-16 and UTF-32
+// text, full of them, is told apart before).
 func isBinary(b []byte) bool {
 	head := b[:min(len(b), 1024)]
 	ct := http.DetectContentType(head)
@@ -115,10 +101,7 @@ func isBinary(b []byte) bool {
 		// header is text anyway (PDF, PostScript).
 		return hasControl(head) || ct == "application/pdf" || ct == "application/postscript"
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
-		return !(bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}))
-	}
-	return false
+	return bytes.IndexByte(head, 0) >= 0
 }
 
 // hasControl reports whether b holds a C0 control byte other than tab, line
@@ -131,46 +114,6 @@ func hasControl(b []byte) bool {
 		}
 	}
 	return false
-}
-
-var metaCharsetRx = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)
-
-// detectEncoding returns the page's encoding, or nil for UTF-8.
-func detectEncoding(b []byte, contentType string, valid bool) encoding.Encoding {
-	// BOM and Content-Type (and the spec's 1024-byte prescan) first.
-	if e, name, certain := charset.DetermineEncoding(b, contentType); certain {
-		return nilIfUTF8(e, name)
-	}
-	// Many pages declare their charset after 1 KiB of <head>: look further.
-	head := b[:min(len(b), 16<<10)]
-	if m := metaCharsetRx.FindSubmatch(head); m != nil {
-		if e, err := htmlindex.Get(string(m[1])); err == nil {
-			name, _ := htmlindex.Name(e)
-			return nilIfUTF8(e, name)
-		}
-	}
-	if valid {
-		return nil
-	}
-	// Undeclared and not valid UTF-8: windows-1252, as the WHATWG encoding
-	// sniffing algorithm and browsers do for Western locales.
-	e, _ := htmlindex.Get("windows-1252")
-	return e
-}
-
-func nilIfUTF8(e encoding.Encoding, name string) encoding.Encoding {
-	if name == "utf-8" || e == nil {
-		return nil
-	}
-	return e
-}
-
-func toValidUTF8(b []byte) []byte {
-	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if utf8.Valid(b) {
-		return b
-	}
-	return bytes.ToValidUTF8(b, []byte("\uFFFD"))
 }
 
 var htmlSniffRx = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|span|a\s|br|table|h[1-6]|ul|script|style)[\s>/]`)

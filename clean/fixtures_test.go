@@ -13,12 +13,27 @@ import (
 var update = flag.Bool("update", false, "rewrite fixtures/*/expected.txt with the current output")
 
 func builtinCleaner(t testing.TB) *clean.Cleaner {
+	return newCleaner(t, clean.Options{})
+}
+
+// newCleaner is clean.New, failing the test on an error.
+func newCleaner(t testing.TB, opts clean.Options) *clean.Cleaner {
 	t.Helper()
-	rs, err := rules.Builtin()
+	c, err := clean.New(opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return clean.New(rs, clean.Options{})
+	return c
+}
+
+// noRules is the empty rule set: a Cleaner with it applies no rules.
+func noRules(t testing.TB) *rules.Set {
+	t.Helper()
+	rs, err := rules.NewSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rs
 }
 
 // TestCleanFixtures runs every golden case of fixtures/. With -update it
@@ -56,7 +71,7 @@ func TestCleanFixtures(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if again := clean.Text(res) + "\n"; again != want {
+			if again := clean.PlainText(res) + "\n"; again != want {
 				t.Errorf("cleaning the expected text again changes it:\n%s", fixture.Diff("expected", "again", want, again))
 			}
 		})

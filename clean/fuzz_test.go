@@ -54,11 +54,11 @@ func checkClean(t *testing.T, c *clean.Cleaner, data []byte, html bool, res *cle
 		}
 		return
 	}
-	if !utf8.ValidString(res.Text) {
-		t.Fatalf("output is not valid UTF-8: %q", res.Text)
+	if !utf8.ValidString(clean.PlainText(res)) {
+		t.Fatalf("output is not valid UTF-8: %q", clean.PlainText(res))
 	}
-	checkWordsFromInput(t, data, html, res.Text)
-	body := clean.Body(res)
+	checkWordsFromInput(t, data, html, clean.PlainText(res))
+	body := res.Body
 	if body == "" {
 		return
 	}
@@ -66,7 +66,7 @@ func checkClean(t *testing.T, c *clean.Cleaner, data []byte, html bool, res *cle
 	if err != nil {
 		t.Fatalf("cleaning the output again failed: %v", err)
 	}
-	if got := clean.Body(again); got != body {
+	if got := again.Body; got != body {
 		t.Fatalf("cleaning twice changes the text:\nonce:  %q\ntwice: %q", body, got)
 	}
 }

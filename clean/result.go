@@ -6,9 +6,6 @@ import (
 	"github.com/winnowhq/winnow/rules"
 )
 
-// Kind is the structural role of a block of clean text.
-type Kind = rules.Kind
-
 // Result is the outcome of cleaning one page.
 type Result struct {
 	// Source names the input as the user gave it (URL, file path or "-").
@@ -17,11 +14,12 @@ type Result struct {
 	URL string `json:"url,omitempty"`
 	// Title is the page title, empty for plain-text input.
 	Title string `json:"title"`
-	// Text is the clean text: paragraphs separated by blank lines, UTF-8, NFC.
-	Text string `json:"text"`
+	// Body is the clean text without the title: the blocks separated by
+	// blank lines, UTF-8, NFC.
+	Body string `json:"text"`
 	// Lang is the page language when declared.
 	Lang string `json:"lang,omitempty"`
-	// Blocks is the clean text as structured blocks (headings, paragraphs, list items...).
+	// Blocks is Body as structured blocks (headings, paragraphs, list items...).
 	Blocks []rules.Block `json:"-"`
 	// Removed counts, per rule id, the blocks removed or changed.
 	Removed map[string]int `json:"removed"`

@@ -6,35 +6,30 @@ import (
 	"github.com/winnowhq/winnow/rules"
 )
 
-// Text renders a result as plain text: the title, a blank line, then the
-// blocks separated by blank lines.
-func Text(r *Result) string {
-	var b strings.Builder
-	n := len(r.Title) + 2
-	for _, bl := range r.Blocks {
+// PlainText renders a result as the text format of the command line: the
+// title, a blank line, then Body.
+func PlainText(r *Result) string {
+	if r.Title == "" {
+		return strings.TrimRight(r.Body, "\n")
+	}
+	return strings.TrimRight(r.Title+"\n\n"+r.Body, "\n")
+}
+
+// joinBlocks is the blocks' text separated by blank lines.
+func joinBlocks(blocks []rules.Block) string {
+	n := 0
+	for _, bl := range blocks {
 		n += len(bl.Text) + 2
 	}
+	var b strings.Builder
 	b.Grow(n) // one allocation, not one per doubling
-	if r.Title != "" {
-		b.WriteString(r.Title)
-		b.WriteString("\n\n")
-	}
-	for i, bl := range r.Blocks {
+	for i, bl := range blocks {
 		if i > 0 {
 			b.WriteString("\n\n")
 		}
 		b.WriteString(bl.Text)
 	}
-	return strings.TrimRight(b.String(), "\n")
-}
-
-// Body renders only the blocks, without the title.
-func Body(r *Result) string {
-	parts := make([]string, len(r.Blocks))
-	for i, bl := range r.Blocks {
-		parts[i] = bl.Text
-	}
-	return strings.Join(parts, "\n\n")
+	return b.String()
 }
 
 // Markdown renders a result as Markdown: the title as a level-1 heading,

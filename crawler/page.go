@@ -9,9 +9,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/internal/toutf8"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 )
 
 // Page is one fetched HTML page handed to an Extract function.
@@ -42,37 +42,19 @@ type Page struct {
 type Extract func(ctx context.Context, p *Page) (title, text string, err error)
 
 // decodeHTML returns body as UTF-8. colly has already converted bodies whose
-// Content-Type names a charset other than UTF-8 (converted is then true); for
-// the rest the charset comes from a byte order mark or a <meta> element, and a
-// header claiming UTF-8 over bytes that are not UTF-8 is overruled by <meta>.
-// A body colly left alone although converted says otherwise (it skips any
-// Content-Type that holds "utf-8", such as charset=unicode-1-1-utf-8) is
-// decoded here as well.
+// Content-Type names a charset other than UTF-8 (converted is then true): such
+// a body, when valid UTF-8, is kept; otherwise the header is not believed and
+// the charset comes from the bytes, as internal/toutf8 finds it. The rest is
+// decoded by toutf8 from the header, a byte order mark or a <meta> element; a
+// header claiming UTF-8 over bytes that are not UTF-8 is overruled.
 func decodeHTML(body []byte, contentType string, converted bool) []byte {
-	if converted && utf8.Valid(body) {
-		return body
-	}
-	declared := strings.Contains(strings.ToLower(contentType), "charset=")
-	if declared && utf8.Valid(body) {
-		return body
-	}
-	probe := contentType
-	if declared {
-		probe = "text/html" // the header lied about UTF-8: look at <meta> and the bytes
-	}
-	enc, name, _ := charset.DetermineEncoding(body, probe)
-	if name == "utf-8" {
+	if converted {
 		if utf8.Valid(body) {
 			return body
 		}
-		// <meta> claims UTF-8 over invalid bytes: the web's usual culprit.
-		enc, _ = charset.Lookup("windows-1252")
+		contentType = "text/html" // colly's conversion failed: look at <meta> and the bytes
 	}
-	out, err := enc.NewDecoder().Bytes(body)
-	if err != nil {
-		return bytes.ToValidUTF8(body, []byte("\uFFFD"))
-	}
-	return out
+	return toutf8.Decode(body, contentType)
 }
 
 // pageInfo is what the crawler itself reads from an HTML page.

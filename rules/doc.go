@@ -1,9 +1,10 @@
 // Package rules loads, compiles and applies winnow's cleaning rules.
 //
 // A rule is data: an id, a scope, a match and an action, with examples that
-// document and test it. Rule files are YAML; Load reads them with positions,
-// reports every problem of every file at once as file:line:col messages (an
-// ErrorList), and compiles regexes and selectors once. A Set is immutable and
+// document and test it. Rule files are YAML; Load reads them strictly (an
+// unknown or repeated key is an error), reports every problem of every file
+// at once as file:line:col messages (an ErrorList), and compiles regexes and
+// selectors once. A Set is immutable and
 // safe for concurrent use. ApplyDOM runs the dom-stage rules on a parsed page;
 // ApplyText runs the text-stage rules on blocks of extracted text. Every
 // removal or change is recorded with its rule id in a Trace.

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -12,6 +13,12 @@ import (
 // extracted article) on doc, in order, removing what they match. Every
 // removal is recorded in t (which may be nil).
 func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
+	_ = s.ApplyDOMContext(context.Background(), doc, stage, host, t)
+}
+
+// ApplyDOMContext is ApplyDOM stopping with ctx's error, between rules, once
+// ctx is done; doc is then left partly cleaned.
+func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, host string, t *Trace) error {
 	var kept map[*html.Node]bool
 	var all []*html.Node // every element in document order, gathered once: one walk serves every rule
 	var lens []int       // text bytes per element of all, for word caps
@@ -20,6 +27,9 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 	for ri, r := range s.Rules() {
 		if r.Stage != stage || !r.appliesTo(host) {
 			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
 		}
 		if all == nil {
 			all, lens = indexElements(doc)
@@ -44,7 +54,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 				kept[n] = true
 			case ActionRemove:
 				if t.count(r) {
-					t.add(r, nodePath(n), NodeText(n))
+					t.add(r, nodePath(n), nodeText(n))
 				}
 				texts.changed(n)
 				n.Parent.RemoveChild(n)
@@ -57,7 +67,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 					}
 					if !kept[c] {
 						if t.count(r) {
-							t.add(r, nodePath(c), NodeText(c))
+							t.add(r, nodePath(c), nodeText(c))
 						}
 						texts.changed(c)
 						parent.RemoveChild(c)
@@ -67,6 +77,7 @@ func (s *Set) ApplyDOM(doc *html.Node, stage Stage, host string, t *Trace) {
 			}
 		}
 	}
+	return nil
 }
 
 // holdsProse reports whether n is, or holds, a paragraph (p, li,
@@ -90,14 +101,14 @@ func isProse(n *html.Node, words int) bool {
 	default:
 		return false
 	}
-	total := textnorm.Words(NodeText(n))
+	total := textnorm.Words(nodeText(n))
 	if total < words {
 		return false
 	}
 	linked := 0
 	for d := range n.Descendants() {
 		if d.Type == html.ElementNode && d.DataAtom == atom.A {
-			linked += textnorm.Words(NodeText(d))
+			linked += textnorm.Words(nodeText(d))
 		}
 	}
 	return linked*5 <= total
@@ -187,7 +198,7 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	if len(r.class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
 		return false
 	}
-	if r.hidden && !IsHidden(n) {
+	if r.hidden && !isHidden(n) {
 		return false
 	}
 	if r.teasers > 0 && !isTeaserList(n, r.teasers) {
@@ -423,8 +434,8 @@ func isTeaserList(n *html.Node, min int) bool {
 	return true
 }
 
-// NodeText returns the visible text of n, blocks separated by spaces.
-func NodeText(n *html.Node) string {
+// nodeText returns the visible text of n, blocks separated by spaces.
+func nodeText(n *html.Node) string {
 	return measure(n, 0).text.String()
 }
 
@@ -471,11 +482,11 @@ func nodePath(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
-// IsHidden reports whether n is hidden by its own markup: the hidden
+// isHidden reports whether n is hidden by its own markup: the hidden
 // attribute, or an inline style with display:none, visibility:hidden, a zero
 // font size, a far off-screen position or text indent, or zero size with
 // overflow hidden. Stylesheets are not consulted.
-func IsHidden(n *html.Node) bool {
+func isHidden(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}

@@ -1,75 +1,13 @@
 package rules
 
-import (
-	"fmt"
-	"sort"
-	"strings"
-)
+import "github.com/winnowhq/winnow/internal/yamlpos"
 
-// Pos is a position in a file: a rule file, or a crawl job file.
-type Pos struct {
-	File string
-	Line int // 1-based; 0 when unknown
-	Col  int // 1-based; 0 when unknown
-}
-
-func (p Pos) String() string {
-	switch {
-	case p.Line == 0:
-		return p.File
-	case p.Col == 0:
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
-}
+// Pos is a position in a rule file: file:line:col.
+type Pos = yamlpos.Pos
 
 // Error is one problem in a rule file, at a position.
-type Error struct {
-	Pos Pos
-	Msg string
-}
+type Error = yamlpos.Error
 
-func (e *Error) Error() string { return e.Pos.String() + ": " + e.Msg }
-
-// ErrorList is every problem found while loading rule files. Its Error method
-// lists them all, one per line, in file and position order.
-type ErrorList []*Error
-
-// Add appends an error at pos.
-func (l *ErrorList) Add(pos Pos, format string, args ...any) {
-	*l = append(*l, &Error{Pos: pos, Msg: fmt.Sprintf(format, args...)})
-}
-
-// Sort orders the list by file, line and column.
-func (l ErrorList) Sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if a.File != b.File {
-			return a.File < b.File
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		return a.Col < b.Col
-	})
-}
-
-func (l ErrorList) Error() string {
-	var b strings.Builder
-	for i, e := range l {
-		if i > 0 {
-			b.WriteByte('\n')
-		}
-		b.WriteString(e.Error())
-	}
-	return b.String()
-}
-
-// Err returns the list as an error, or nil when it is empty.
-func (l ErrorList) Err() error {
-	if len(l) == 0 {
-		return nil
-	}
-	l.Sort()
-	return l
-}
+// ErrorList is every problem found while loading rule files, sorted by file
+// and position; its Error method lists them all, one per line.
+type ErrorList = yamlpos.ErrorList

@@ -7,11 +7,12 @@ import (
 	"path"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/andybalholm/cascadia"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
 // MaxFileSize caps one rule file; rule files are small, and a cap keeps a
@@ -49,7 +50,7 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 		if prefix != "" {
 			display = path.Join(prefix, n)
 		}
-		data, err := fs.ReadFile(fsys, n)
+		data, err := readRuleFile(fsys, n)
 		if err != nil {
 			errs.Add(Pos{File: display}, "read: %v", err)
 			continue
@@ -74,112 +75,103 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 	return set, nil
 }
 
+// readRuleFile reads name from fsys if it is a regular file of at most
+// MaxFileSize bytes: a FIFO named like a rule file would block the read for
+// ever, a device (a link to /dev/zero) would fill memory.
+func readRuleFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	if st.Size() > MaxFileSize {
+		return nil, fmt.Errorf("file is %d bytes, over the %d-byte limit", st.Size(), MaxFileSize)
+	}
+	return fs.ReadFile(fsys, name)
+}
+
 // Parse compiles the rules of one YAML file. name is used in positions.
+// The file is read strictly: an unknown or duplicate key is an error.
 func Parse(name string, data []byte) ([]*Rule, error) {
-	var errs ErrorList
+	r := yamlpos.NewReader(name)
 	if len(data) > MaxFileSize {
-		errs.Add(Pos{File: name}, "file is %d bytes, over the %d-byte limit", len(data), MaxFileSize)
-		return nil, errs.Err()
+		r.ErrorfAt(yamlpos.Pos{File: name}, "file is %d bytes, over the %d-byte limit", len(data), MaxFileSize)
+		return nil, r.Err()
 	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, YAMLError(name, err)
+	root := r.Parse(data)
+	if root == nil {
+		return nil, r.Err() // an empty file holds no rules
 	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return nil, nil // an empty file holds no rules
-	}
-	p := &parser{file: name, errs: &errs}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		p.errorf(root, "expected a mapping with key \"rules\", got %s", kindName(root))
-		return nil, errs.Err()
-	}
+	p := &parser{r}
 	var out []*Rule
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		switch k.Value {
-		case "rules":
-			if v.Kind != yaml.SequenceNode {
-				p.errorf(v, "rules: expected a list, got %s", kindName(v))
-				continue
-			}
-			for _, rn := range v.Content {
+	if root.Kind != yaml.MappingNode {
+		p.Errorf(root, "expected a mapping with key \"rules\", got %s", yamlpos.KindName(root))
+		return nil, p.Err()
+	}
+	p.Mapping(root, "file", yamlpos.Fields{
+		"rules": func(v *yaml.Node) {
+			for _, rn := range p.Sequence(v, "rules") {
 				if r := p.rule(rn); r != nil {
 					out = append(out, r)
 				}
 			}
-		default:
-			p.errorf(k, "unknown key %q (want: rules)", k.Value)
-		}
-	}
-	return out, errs.Err()
+		},
+	})
+	return out, p.Err()
 }
 
+// parser reads rules with a yamlpos.Reader, which collects the errors.
 type parser struct {
-	file string
-	errs *ErrorList
-}
-
-func (p *parser) pos(n *yaml.Node) Pos { return Pos{File: p.file, Line: n.Line, Col: n.Column} }
-
-func (p *parser) errorf(n *yaml.Node, format string, args ...any) {
-	p.errs.Add(p.pos(n), format, args...)
+	*yamlpos.Reader
 }
 
 var idRx = regexp.MustCompile(`^[a-z0-9]+(?:[-_][a-z0-9]+)*(?:\.[a-z0-9]+(?:[-_][a-z0-9]+)*)+$`)
 
 func (p *parser) rule(n *yaml.Node) *Rule {
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "rule: expected a mapping, got %s", kindName(n))
+		p.Errorf(n, "rule: expected a mapping, got %s", yamlpos.KindName(n))
 		return nil
 	}
-	r := &Rule{Pos: p.pos(n), similarity: 1, Stage: -1}
-	nerr := len(*p.errs)
+	r := &Rule{Pos: p.Pos(n), similarity: 1, Stage: -1}
+	nerr := p.NumErrors()
 	var matchNode, actionNode *yaml.Node
 	hasStage, stageTried := false, false
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch k.Value {
-		case "id":
-			r.ID = p.str(v, "id")
+	p.Mapping(n, "rule", yamlpos.Fields{
+		"id": func(v *yaml.Node) {
+			r.ID = p.String(v, "id")
 			if r.ID != "" && !idRx.MatchString(r.ID) {
-				p.errorf(v, "id %q: want dotted lower-case words, e.g. spam.gambling-brand", r.ID)
+				p.Errorf(v, "id %q: want dotted lower-case words, e.g. spam.gambling-brand", r.ID)
 			}
-		case "description":
-			r.Description = p.str(v, "description")
-		case "scope":
-			hasStage, stageTried = p.scope(v, r)
-		case "match":
-			matchNode = v
-		case "action":
-			actionNode = v
-		case "examples":
-			r.Examples = p.examples(v)
-		default:
-			p.errorf(k, "unknown key %q in rule (want: id, description, scope, match, action, examples)", k.Value)
-		}
-	}
+		},
+		"description": func(v *yaml.Node) { r.Description = p.String(v, "description") },
+		"scope":       func(v *yaml.Node) { hasStage, stageTried = p.scope(v, r) },
+		"match":       func(v *yaml.Node) { matchNode = v },
+		"action":      func(v *yaml.Node) { actionNode = v },
+		"examples":    func(v *yaml.Node) { r.Examples = p.examples(v) },
+	})
 	if r.ID == "" {
-		p.errorf(n, "rule has no id")
+		p.Errorf(n, "rule has no id")
 	}
 	if !hasStage && !stageTried {
-		p.errorf(n, "rule %s: scope.stage is required (dom, article or text)", r.ID)
+		p.Errorf(n, "rule %s: scope.stage is required (dom, article or text)", r.ID)
 	}
 	if actionNode == nil {
-		p.errorf(n, "rule %s: action is required", r.ID)
+		p.Errorf(n, "rule %s: action is required", r.ID)
 	} else {
 		p.action(actionNode, r)
 	}
 	if matchNode == nil {
-		p.errorf(n, "rule %s: match is required", r.ID)
+		p.Errorf(n, "rule %s: match is required", r.ID)
 	} else {
 		p.match(matchNode, r)
 	}
-	if len(*p.errs) > nerr {
+	if p.NumErrors() > nerr {
 		return nil
 	}
 	p.check(n, r)
-	if len(*p.errs) > nerr {
+	if p.NumErrors() > nerr {
 		return nil
 	}
 	return r
@@ -187,170 +179,145 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 
 func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "scope: expected a mapping, got %s", kindName(n))
+		p.Errorf(n, "scope: expected a mapping, got %s", yamlpos.KindName(n))
 		return false, true
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch k.Value {
-		case "stage":
+	p.Mapping(n, "scope", yamlpos.Fields{
+		"stage": func(v *yaml.Node) {
 			tried = true
-			switch s := p.str(v, "stage"); s {
-			case "dom":
+			switch p.Enum(v, "stage", "dom", "article", "text") {
+			case 0:
 				r.Stage, hasStage = StageDOM, true
-			case "text":
-				r.Stage, hasStage = StageText, true
-			case "article":
+			case 1:
 				r.Stage, hasStage = StageArticle, true
-			default:
-				p.errorf(v, "unknown stage %q (want dom, article or text)", s)
+			case 2:
+				r.Stage, hasStage = StageText, true
 			}
-		case "hosts":
-			r.Hosts = p.strs(v, "hosts")
-			for i, h := range r.Hosts {
+		},
+		"hosts": func(v *yaml.Node) {
+			items := p.List(v, "hosts")
+			for _, it := range items {
+				h := p.String(it, "hosts")
 				if _, err := path.Match(h, ""); err != nil {
-					p.errorf(v.Content[i], "bad host glob %q: %v", h, err)
+					p.Errorf(it, "bad host glob %q: %v", h, err)
 				}
+				r.Hosts = append(r.Hosts, h)
 			}
-		default:
-			p.errorf(k, "unknown key %q in scope (want: stage, hosts)", k.Value)
-		}
-	}
+		},
+	})
 	return hasStage, tried
 }
 
 func (p *parser) action(n *yaml.Node, r *Rule) {
-	s := p.str(n, "action")
+	s := p.String(n, "action")
 	for i, name := range actionNames {
 		if s == name {
 			r.Action = Action(i)
 			return
 		}
 	}
-	p.errorf(n, "unknown action %q (want one of: %s)", s, strings.Join(actionNames[:], ", "))
+	if n.Kind == yaml.ScalarNode {
+		p.Errorf(n, "unknown action %q (want one of: %s)", s, strings.Join(actionNames[:], ", "))
+	}
 }
 
+// maxCount bounds the whole numbers of a match.
+const maxCount = 1_000_000
+
 func (p *parser) match(n *yaml.Node, r *Rule) {
-	if n.Kind != yaml.MappingNode {
-		p.errorf(n, "match: expected a mapping, got %s", kindName(n))
-		return
+	count := func(dst *int, what string) func(*yaml.Node) {
+		return func(v *yaml.Node) { *dst = p.Int(v, what, 0, maxCount) }
 	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		k, v := n.Content[i], n.Content[i+1]
-		switch k.Value {
-		case "selector":
-			r.selectorSrc = p.str(v, "selector")
+	flag := func(dst *bool, what string) func(*yaml.Node) {
+		return func(v *yaml.Node) { *dst = p.Bool(v, what) }
+	}
+	p.Mapping(n, "match", yamlpos.Fields{
+		"selector": func(v *yaml.Node) {
+			r.selectorSrc = p.String(v, "selector")
 			sel, err := cascadia.Compile(r.selectorSrc)
 			if err != nil {
-				p.errorf(v, "bad selector %q: %v", r.selectorSrc, err)
+				p.Errorf(v, "bad selector %q: %v", r.selectorSrc, err)
 			}
 			r.selector = sel
 			r.subjects = readSubjects(r.selectorSrc)
-		case "text":
-			r.text = p.regex(v, "text")
-			r.textTail = r.text != nil && endAnchoredOnly(r.text.String())
+		},
+		"text": func(v *yaml.Node) {
+			r.text = p.Regexp(v, "text")
 			if r.text != nil {
-				r.textReq = requiredBytes(r.text.String())
+				src := r.text.String()
+				r.textTail = endAnchoredOnly(src)
+				r.textReq = requiredBytes(src)
+				r.textFirst, r.textLast = edgeBytes(src, false), edgeBytes(src, true)
 			}
-			if r.text != nil {
-				r.textFirst, r.textLast = edgeBytes(r.text.String(), false), edgeBytes(r.text.String(), true)
-			}
-		case "contains":
-			r.contains = p.literals(v, "contains")
-		case "not-text":
-			r.notText = p.regex(v, "not-text")
-		case "pattern":
-			r.pattern = p.regex(v, "pattern")
-			r.patternTail = r.pattern != nil && endAnchoredOnly(r.pattern.String())
+		},
+		"contains": func(v *yaml.Node) { r.contains = p.literals(v, "contains") },
+		"not-text": func(v *yaml.Node) { r.notText = p.Regexp(v, "not-text") },
+		"pattern": func(v *yaml.Node) {
+			r.pattern = p.Regexp(v, "pattern")
 			if r.pattern != nil {
-				r.patternReq = requiredBytes(r.pattern.String())
+				src := r.pattern.String()
+				r.patternTail = endAnchoredOnly(src)
+				r.patternReq = requiredBytes(src)
+				r.patternFirst, r.patternLast = edgeBytes(src, false), edgeBytes(src, true)
 			}
-			if r.pattern != nil {
-				r.patternFirst, r.patternLast = edgeBytes(r.pattern.String(), false), edgeBytes(r.pattern.String(), true)
-			}
-		case "href":
-			r.href = p.regex(v, "href")
-		case "href-host":
-			r.hrefHost = p.regex(v, "href-host")
-		case "href-contains":
-			r.hrefLits = p.literals(v, "href-contains")
-		case "kind":
-			items := []*yaml.Node{v}
-			if v.Kind == yaml.SequenceNode {
-				items = v.Content
-			}
-			for _, it := range items {
-				switch s := p.str(it, "kind"); Kind(s) {
+		},
+		"href":          func(v *yaml.Node) { r.href = p.Regexp(v, "href") },
+		"href-host":     func(v *yaml.Node) { r.hrefHost = p.Regexp(v, "href-host") },
+		"href-contains": func(v *yaml.Node) { r.hrefLits = p.literals(v, "href-contains") },
+		"kind": func(v *yaml.Node) {
+			for _, it := range p.List(v, "kind") {
+				switch s := p.String(it, "kind"); Kind(s) {
 				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine:
 					r.kinds = append(r.kinds, Kind(s))
 				default:
-					p.errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
+					if it.Kind == yaml.ScalarNode {
+						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line)", s)
+					}
 				}
 			}
-		case "hidden":
-			r.hidden = p.boolean(v, "hidden")
-		case "link-density":
-			r.minLinkDens = p.float(v, "link-density", 0, 1)
-		case "min-links":
-			r.minLinks = p.int(v, "min-links")
-		case "min-words":
-			r.minWords = p.int(v, "min-words")
-		case "max-words":
-			r.maxWords = p.int(v, "max-words")
-		case "min-matches":
-			r.minMatches = p.int(v, "min-matches")
-		case "after-words":
-			r.afterWords = p.int(v, "after-words")
-		case "repeats":
-			r.repeats = p.int(v, "repeats")
-		case "class":
-			r.class = p.literals(v, "class")
-		case "not-tag":
-			for _, t := range p.strs(v, "not-tag") {
+		},
+		"hidden":       flag(&r.hidden, "hidden"),
+		"link-density": func(v *yaml.Node) { r.minLinkDens = p.Float(v, "link-density", 0, 1) },
+		"min-links":    count(&r.minLinks, "min-links"),
+		"min-words":    count(&r.minWords, "min-words"),
+		"max-words":    count(&r.maxWords, "max-words"),
+		"min-matches":  count(&r.minMatches, "min-matches"),
+		"after-words":  count(&r.afterWords, "after-words"),
+		"repeats":      count(&r.repeats, "repeats"),
+		"class":        func(v *yaml.Node) { r.class = p.literals(v, "class") },
+		"not-tag": func(v *yaml.Node) {
+			for _, t := range p.Strings(v, "not-tag") {
 				r.notTags = append(r.notTags, strings.ToLower(t))
 			}
-		case "teasers":
-			r.teasers = p.int(v, "teasers")
-		case "own-host":
-			r.ownHost = p.boolean(v, "own-host")
-		case "also-next":
-			r.alsoNext = p.int(v, "also-next")
-		case "window":
-			r.window = p.int(v, "window")
-		case "max-cut":
-			r.maxCut = p.float(v, "max-cut", 0.01, 1)
-		case "spare-prose":
-			r.spareProse = p.int(v, "spare-prose")
-		case "min-chars":
-			r.minChars = p.int(v, "min-chars")
-		case "similarity":
-			r.similarity = p.float(v, "similarity", 0.5, 1)
-		case "same-as-title":
-			r.sameAsTitle = p.boolean(v, "same-as-title")
-		case "position":
-			switch s := p.str(v, "position"); s {
-			case "first":
-				r.position = PosFirst
-			case "last":
-				r.position = PosLast
-			default:
-				p.errorf(v, "unknown position %q (want first or last)", s)
+		},
+		"teasers":       count(&r.teasers, "teasers"),
+		"own-host":      flag(&r.ownHost, "own-host"),
+		"also-next":     count(&r.alsoNext, "also-next"),
+		"window":        count(&r.window, "window"),
+		"max-cut":       func(v *yaml.Node) { r.maxCut = p.Float(v, "max-cut", 0.01, 1) },
+		"spare-prose":   count(&r.spareProse, "spare-prose"),
+		"min-chars":     count(&r.minChars, "min-chars"),
+		"similarity":    func(v *yaml.Node) { r.similarity = p.Float(v, "similarity", 0.5, 1) },
+		"same-as-title": flag(&r.sameAsTitle, "same-as-title"),
+		"position": func(v *yaml.Node) {
+			switch p.Enum(v, "position", "first", "last") {
+			case 0:
+				r.position = posFirst
+			case 1:
+				r.position = posLast
 			}
-		case "glyphs":
-			switch s := p.str(v, "glyphs"); s {
-			case "leading":
-				r.glyphs = GlyphsLeading
-			case "trailing":
-				r.glyphs = GlyphsTrailing
-			case "both":
-				r.glyphs = GlyphsBoth
-			default:
-				p.errorf(v, "unknown glyphs %q (want leading, trailing or both)", s)
+		},
+		"glyphs": func(v *yaml.Node) {
+			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
+			case 0:
+				r.glyphs = glyphsLeading
+			case 1:
+				r.glyphs = glyphsTrailing
+			case 2:
+				r.glyphs = glyphsBoth
 			}
-		default:
-			p.errorf(k, "unknown key %q in match", k.Value)
-		}
-	}
+		},
+	})
 }
 
 // check validates combinations that only make sense together.
@@ -358,92 +325,57 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 	dom := r.Stage.isDOM()
 	switch {
 	case dom && (r.Action == ActionDrop || r.Action == ActionStrip || r.Action == ActionDedupe):
-		p.errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
+		p.Errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
-		p.errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
+		p.Errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
 	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0:
-		p.errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
+		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden or teasers", r.ID, r.Stage)
 	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
-		p.errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
-	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == GlyphsNone:
-		p.errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
-	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != GlyphsNone):
-		p.errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
+		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
+	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == glyphsNone:
+		p.Errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
+	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != glyphsNone):
+		p.Errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
 	case r.Action != ActionDedupe && (r.similarity != 1 || r.minChars > 0):
-		p.errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
+		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
 	case len(r.contains) > 0 && r.text == nil:
-		p.errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
+		p.Errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
 	case r.alsoNext > 0 && r.Action != ActionDrop:
-		p.errorf(n, "rule %s: also-next only goes with action drop", r.ID)
+		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
 	case r.window > 0 && r.Action != ActionDedupe:
-		p.errorf(n, "rule %s: window only goes with action dedupe", r.ID)
+		p.Errorf(n, "rule %s: window only goes with action dedupe", r.ID)
 	case !dom && (len(r.class) > 0 || len(r.notTags) > 0):
-		p.errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
+		p.Errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
 	case !dom && r.teasers > 0:
-		p.errorf(n, "rule %s: teasers is a dom matcher", r.ID)
+		p.Errorf(n, "rule %s: teasers is a dom matcher", r.ID)
 	case dom && r.ownHost:
-		p.errorf(n, "rule %s: own-host is a text matcher", r.ID)
+		p.Errorf(n, "rule %s: own-host is a text matcher", r.ID)
 	case r.maxCut > 0 && r.Action != ActionCutAfter:
-		p.errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
+		p.Errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
 	case r.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
-		p.errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
+		p.Errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
 	case r.minMatches > 0 && r.text == nil:
-		p.errorf(n, "rule %s: min-matches needs match.text", r.ID)
+		p.Errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}
 }
 
 func (p *parser) examples(n *yaml.Node) []Example {
-	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "examples: expected a list, got %s", kindName(n))
-		return nil
-	}
 	var out []Example
-	for _, e := range n.Content {
+	for _, e := range p.Sequence(n, "examples") {
 		if e.Kind != yaml.MappingNode {
-			p.errorf(e, "example: expected a mapping with in and out, got %s", kindName(e))
+			p.Errorf(e, "example: expected a mapping with in and out, got %s", yamlpos.KindName(e))
 			continue
 		}
-		ex := Example{Pos: p.pos(e)}
-		var hasIn, hasOut bool
-		for i := 0; i+1 < len(e.Content); i += 2 {
-			k, v := e.Content[i], e.Content[i+1]
-			switch k.Value {
-			case "in":
-				ex.In, hasIn = p.str(v, "in"), true
-			case "out":
-				ex.Out, hasOut = p.str(v, "out"), true
-			default:
-				p.errorf(k, "unknown key %q in example (want: in, out)", k.Value)
-			}
-		}
-		if !hasIn || !hasOut {
-			p.errorf(e, "example needs both in and out")
+		ex := Example{Pos: p.Pos(e)}
+		has := p.Mapping(e, "example", yamlpos.Fields{
+			"in":  func(v *yaml.Node) { ex.In = p.String(v, "in") },
+			"out": func(v *yaml.Node) { ex.Out = p.String(v, "out") },
+		})
+		if !has["in"] || !has["out"] {
+			p.Errorf(e, "example needs both in and out")
 			continue
 		}
 		out = append(out, ex)
-	}
-	return out
-}
-
-func (p *parser) str(n *yaml.Node, what string) string {
-	if n.Kind != yaml.ScalarNode {
-		p.errorf(n, "%s: expected a string, got %s", what, kindName(n))
-		return ""
-	}
-	return n.Value
-}
-
-func (p *parser) strs(n *yaml.Node, what string) []string {
-	if n.Kind == yaml.ScalarNode {
-		return []string{n.Value}
-	}
-	if n.Kind != yaml.SequenceNode {
-		p.errorf(n, "%s: expected a list of strings, got %s", what, kindName(n))
-		return nil
-	}
-	out := make([]string, 0, len(n.Content))
-	for _, c := range n.Content {
-		out = append(out, p.str(c, what))
 	}
 	return out
 }
@@ -452,9 +384,9 @@ func (p *parser) strs(n *yaml.Node, what string) []string {
 // case-insensitive substring tests; an empty literal would match anything.
 func (p *parser) literals(n *yaml.Node, what string) []string {
 	var out []string
-	for _, s := range p.strs(n, what) {
+	for _, s := range p.Strings(n, what) {
 		if s == "" {
-			p.errorf(n, "%s: empty string", what)
+			p.Errorf(n, "%s: empty string", what)
 			continue
 		}
 		out = append(out, strings.ToLower(s))
@@ -462,90 +394,7 @@ func (p *parser) literals(n *yaml.Node, what string) []string {
 	return out
 }
 
-func (p *parser) boolean(n *yaml.Node, what string) bool {
-	if n.Kind == yaml.ScalarNode {
-		if b, err := strconv.ParseBool(n.Value); err == nil {
-			return b
-		}
-	}
-	p.errorf(n, "%s: expected true or false, got %q", what, n.Value)
-	return false
-}
-
-func (p *parser) int(n *yaml.Node, what string) int {
-	if n.Kind == yaml.ScalarNode {
-		if v, err := strconv.Atoi(n.Value); err == nil && v >= 0 && v <= 1_000_000 {
-			return v
-		}
-	}
-	p.errorf(n, "%s: expected a whole number from 0 to 1000000, got %q", what, n.Value)
-	return 0
-}
-
-func (p *parser) float(n *yaml.Node, what string, lo, hi float64) float64 {
-	if n.Kind == yaml.ScalarNode {
-		if v, err := strconv.ParseFloat(n.Value, 64); err == nil && v >= lo && v <= hi {
-			return v
-		}
-	}
-	p.errorf(n, "%s: expected a number from %g to %g, got %q", what, lo, hi, n.Value)
-	return lo
-}
-
-func (p *parser) regex(n *yaml.Node, what string) *regexp.Regexp {
-	s := p.str(n, what)
-	if s == "" {
-		if n.Kind == yaml.ScalarNode {
-			p.errorf(n, "%s: empty regex", what)
-		}
-		return nil
-	}
-	rx, err := regexp.Compile(s)
-	if err != nil {
-		p.errorf(n, "bad regex in %s: %s", what, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
-		return nil
-	}
-	return rx
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "nothing"
-}
-
-var yamlLineRx = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
-
 // YAMLError turns an error of the yaml package about file into an ErrorList
-// of one "file:line: bad YAML: ..." entry, so that other YAML files (job
-// files) report syntax errors as rule files do.
-func YAMLError(file string, err error) error {
-	var errs ErrorList
-	errs.Add(yamlErrPos(file, err), "%s", yamlErrMsg(err))
-	return errs.Err()
-}
-
-// yamlErrPos extracts the line of a YAML syntax error; the yaml package gives
-// no column for syntax errors.
-func yamlErrPos(file string, err error) Pos {
-	if m := yamlLineRx.FindStringSubmatch(err.Error()); m != nil && m[1] != "" {
-		line, _ := strconv.Atoi(m[1])
-		return Pos{File: file, Line: line}
-	}
-	return Pos{File: file}
-}
-
-func yamlErrMsg(err error) string {
-	if m := yamlLineRx.FindStringSubmatch(err.Error()); m != nil {
-		return "bad YAML: " + m[2]
-	}
-	return "bad YAML: " + err.Error()
-}
+// of one "file:line: bad YAML: ..." entry. It is yamlpos.SyntaxError, kept
+// for the job parser until that reads its files with yamlpos.
+func YAMLError(file string, err error) error { return yamlpos.SyntaxError(file, err) }

@@ -11,7 +11,8 @@ import (
 // every problem, as file:line:col and what is wrong.
 func TestLoad_BadFiles(t *testing.T) {
 	tests := map[string]string{
-		"unknown-key.yaml":    `testdata/bad/unknown-key.yaml:6:5: unknown key "colour" in rule (want: id, description, scope, match, action, examples)`,
+		"unknown-key.yaml":    `testdata/bad/unknown-key.yaml:6:5: unknown key "colour" in rule (want: action, description, examples, id, match, scope)`,
+		"duplicate-key.yaml":  `testdata/bad/duplicate-key.yaml:6:5: duplicate key "action" in rule`,
 		"bad-regex.yaml":      "testdata/bad/bad-regex.yaml:5:13: bad regex in text: missing closing ): `(unclosed`",
 		"bad-selector.yaml":   `testdata/bad/bad-selector.yaml:5:17: bad selector "div[[class": expected identifier, found [ instead`,
 		"unknown-action.yaml": `testdata/bad/unknown-action.yaml:5:13: unknown action "obliterate" (want one of: remove, cut-after, drop, strip, dedupe, keep)`,
@@ -50,8 +51,8 @@ func TestLoad_AllBadAtOnce(t *testing.T) {
 	for _, e := range el {
 		files[filepath.Base(e.Pos.File)] = true
 	}
-	if len(files) != 7 {
-		t.Errorf("errors name %d files, want all 7 bad files: %v", len(files), err)
+	if len(files) != 8 {
+		t.Errorf("errors name %d files, want all 8 bad files: %v", len(files), err)
 	}
 }
 

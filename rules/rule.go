@@ -64,23 +64,23 @@ func (a Action) String() string {
 	return "unknown"
 }
 
-// Glyphs selects decorative glyph runs for the strip action.
-type Glyphs int
+// glyphMode selects decorative glyph runs for the strip action.
+type glyphMode int
 
 const (
-	GlyphsNone Glyphs = iota
-	GlyphsLeading
-	GlyphsTrailing
-	GlyphsBoth
+	glyphsNone glyphMode = iota
+	glyphsLeading
+	glyphsTrailing
+	glyphsBoth
 )
 
-// Position restricts a text rule to the first or last block.
-type Position int
+// blockPosition restricts a text rule to the first or last block.
+type blockPosition int
 
 const (
-	PosAny Position = iota
-	PosFirst
-	PosLast
+	posAny blockPosition = iota
+	posFirst
+	posLast
 )
 
 // Rule is one compiled rule: immutable once loaded. Regexes and selectors are
@@ -111,7 +111,7 @@ type Rule struct {
 	minWords    int
 	maxWords    int // 0: no limit
 	minMatches  int // text regex must match at least this many times
-	position    Position
+	position    blockPosition
 	afterWords  int // only blocks preceded by at least this many words
 	repeats     int // block text occurs at least this many times in the page
 	maxCut      float64
@@ -123,7 +123,7 @@ type Rule struct {
 	alsoNext    int      // drop: also drop the next block when it has at most this many words
 	window      int      // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
 	sameAsTitle bool
-	glyphs      Glyphs
+	glyphs      glyphMode
 	similarity  float64 // dedupe: 1 = exact after normalisation
 	minChars    int     // dedupe: shorter blocks are not compared
 

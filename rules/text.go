@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"context"
 	"fmt"
 	"hash/maphash"
 	"slices"
@@ -226,6 +227,13 @@ func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
 func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
+	out, _ := s.ApplyTextContext(context.Background(), blocks, page, t)
+	return out
+}
+
+// ApplyTextContext is ApplyText stopping with ctx's error, between rules,
+// once ctx is done.
+func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t *Trace) ([]Block, error) {
 	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
@@ -233,6 +241,10 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 		for ri, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page.Host) || len(run.blocks) == 0 {
 				continue
+			}
+			if err := ctx.Err(); err != nil {
+				s.putRun(run)
+				return nil, err
 			}
 			run.ri = ri
 			run.apply(r)
@@ -246,7 +258,7 @@ func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
 		out[i] = b.Block
 	}
 	s.putRun(run) // not deferred: a run a panic left half done is not reused
-	return out
+	return out, nil
 }
 
 func (run *textRun) apply(r *Rule) {
@@ -374,11 +386,11 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 		return false
 	}
 	switch r.position {
-	case PosFirst:
+	case posFirst:
 		if i != 0 {
 			return false
 		}
-	case PosLast:
+	case posLast:
 		if i != len(run.blocks)-1 {
 			return false
 		}
@@ -423,14 +435,14 @@ func (run *textRun) strip(r *Rule, text string) string {
 			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
-	if r.glyphs != GlyphsNone {
+	if r.glyphs != glyphsNone {
 		run.keepScriptSrc()
 		// A glyph is never ASCII: a text that begins (ends) in ASCII has
 		// no glyph run there to strip.
-		if (r.glyphs == GlyphsLeading || r.glyphs == GlyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
+		if (r.glyphs == glyphsLeading || r.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
 			text = text[run.pageScripts().leadingGlyphs(text):]
 		}
-		if (r.glyphs == GlyphsTrailing || r.glyphs == GlyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
+		if (r.glyphs == glyphsTrailing || r.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
 			text = text[:len(text)-run.pageScripts().trailingGlyphs(text)]
 		}
 	}
@@ -530,8 +542,12 @@ func (run *textRun) dedupe(r *Rule) {
 // block at position pos: always without a window; else when it is among the
 // last window blocks, or one of the first five (a lead repeated further down).
 func inWindow(window, first, pos int) bool {
-	return window == 0 || pos-first <= window || first < 5
+	return window == 0 || pos-first <= window || first < leadBlocks
 }
+
+// leadBlocks is the number of blocks at the top of a page that a windowed
+// dedupe compares with wherever it is.
+const leadBlocks = 5
 
 // shingles returns the distinct word 3-shingles of b's key, hashed (the key
 // itself when it has fewer than three words), computed once per block text.

@@ -2,12 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -15,63 +14,27 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/netguard"
+	"github.com/winnowhq/winnow/internal/regfile"
 )
-
-// input is one thing to clean, as named on the command line or found in a
-// directory.
-type input struct {
-	source string // as the user wrote it, or the path found by walking
-	isURL  bool
-}
-
-// expandInputs turns arguments into inputs: directories are walked for
-// .html, .htm and .txt files (optionally .gz), in lexical order.
-func expandInputs(args []string) ([]input, error) {
-	var out []input
-	for _, a := range args {
-		if a == "-" {
-			out = append(out, input{source: "-"})
-			continue
-		}
-		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
-			out = append(out, input{source: a, isURL: true})
-			continue
-		}
-		st, err := os.Stat(a)
-		if err != nil || !st.IsDir() {
-			out = append(out, input{source: a}) // a missing file is reported per input
-			continue
-		}
-		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && cleanable(p) {
-				out = append(out, input{source: p})
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("walk %s: %w", a, err)
-		}
-	}
-	return out, nil
-}
-
-func cleanable(p string) bool {
-	p = strings.TrimSuffix(strings.ToLower(p), ".gz")
-	switch filepath.Ext(p) {
-	case ".html", ".htm", ".txt", ".xhtml":
-		return true
-	}
-	return false
-}
 
 // outcome is the result of one input.
 type outcome struct {
 	source string
 	res    *clean.Result
 	err    error
+}
+
+// warning is what deserves a word about an outcome that is no failure: an
+// empty input, or a page whose text the rules removed entirely. Under
+// --strict a warning fails the run too.
+func (o outcome) warning() string {
+	switch {
+	case errors.Is(o.err, clean.ErrEmpty):
+		return clean.ErrEmpty.Error()
+	case o.err == nil && o.res != nil && o.res.Body == "":
+		return "the rules removed all the text (see --explain)"
+	}
+	return ""
 }
 
 // batch cleans inputs with a pool of workers and delivers outcomes in input
@@ -133,6 +96,10 @@ func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) erro
 
 func (b *batch) one(ctx context.Context, in input) outcome {
 	o := outcome{source: in.source}
+	if in.err != nil {
+		o.err = in.err
+		return o
+	}
 	ci := clean.Input{Source: in.source, Kind: b.kind}
 	switch {
 	case in.source == "-":
@@ -145,16 +112,12 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 		}
 		ci.URL, ci.ContentType, ci.Data = page.url, page.contentType, page.body
 	default:
-		f, err := os.Open(in.source)
+		f, err := regfile.Open(in.source)
 		if err != nil {
 			o.err = err
 			return o
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			o.err = fmt.Errorf("%s: is a directory with no pages", in.source)
-			return o
-		}
 		ci.Body = f
 		ci.URL = sourceURL(in.source)
 	}
@@ -164,7 +127,7 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 
 // sourceURL reads the optional source.url beside a fixture input.
 func sourceURL(path string) string {
-	data, err := os.ReadFile(filepath.Join(filepath.Dir(path), "source.url"))
+	data, err := regfile.Read(filepath.Join(filepath.Dir(path), "source.url"), 64<<10)
 	if err != nil {
 		return ""
 	}

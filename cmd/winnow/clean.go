@@ -13,14 +13,18 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/netguard"
+	"github.com/winnowhq/winnow/internal/regfile"
 	"github.com/winnowhq/winnow/rules"
 )
 
 const cleanUsage = `Usage: winnow clean [flags] INPUT...
 
-Clean web pages into article text. INPUT is an http(s) URL, a file (.html,
-.htm, .txt; gzip is detected), a directory (walked for such files) or "-" for
-standard input. Results are written in input order as each input finishes.
+Clean web pages into article text. INPUT is an http(s) URL, a file (HTML or
+text, sniffed; gzip is detected), a directory (walked for .html, .htm, .txt
+files and any other file that looks like HTML) or "-" for standard input
+(once). Results are written in input order as each input finishes. An empty
+input or a page whose text the rules removed is a warning (an error with
+--strict).
 
 Examples:
   winnow clean fixtures/html-vn-portal-spam/input.html
@@ -44,6 +48,7 @@ type cleanFlags struct {
 	timeout    time.Duration
 	userAgent  string
 	allowPriv  bool
+	strict     bool
 }
 
 type multiFlag []string
@@ -67,6 +72,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
 	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
 	fs.BoolVar(&f.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
+	fs.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too: an empty input or directory, a page whose text the rules removed entirely")
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -96,10 +102,19 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	c := clean.New(rs, clean.Options{MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
-	inputs, err := expandInputs(fs.Args())
+	c, err := clean.New(clean.Options{Rules: rs, MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
 	if err != nil {
 		return err
+	}
+	inputs, warnings, notes, err := expandInputs(fs.Args())
+	if err != nil {
+		return err
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(e.stderr, "winnow: warning: %s\n", w)
+	}
+	for _, n := range notes {
+		fmt.Fprintf(e.stderr, "winnow: note: %s\n", n)
 	}
 	b := &batch{
 		cleaner: c,
@@ -113,12 +128,16 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
 		prog = newProgress(e.stderr, len(inputs))
 	}
-	failed := 0
+	failed, warned := 0, len(warnings)
 	err = b.run(ctx, inputs, func(o outcome) error {
 		if prog != nil {
 			prog.clear()
 		}
-		if o.err != nil {
+		switch w := o.warning(); {
+		case w != "":
+			warned++
+			fmt.Fprintf(e.stderr, "winnow: warning: %s: %s\n", o.source, w)
+		case o.err != nil:
 			failed++
 			fmt.Fprintf(e.stderr, "winnow: %v\n", o.err)
 		}
@@ -136,6 +155,10 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	if failed > 0 {
 		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs failed\n", failed, len(inputs))
+		return errSilent
+	}
+	if f.strict && warned > 0 {
+		fmt.Fprintf(e.stderr, "winnow: %d warnings (--strict)\n", warned)
 		return errSilent
 	}
 	return nil
@@ -184,7 +207,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 }
 
 func loadRuleFile(path string) (*rules.Set, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.Read(path, rules.MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("rules: %w", err)
 	}
@@ -212,6 +235,7 @@ type jsonLine struct {
 	Lang    string         `json:"lang,omitempty"`
 	Removed map[string]int `json:"removed"`
 	Error   string         `json:"error,omitempty"`
+	Warning string         `json:"warning,omitempty"`
 	Trace   []rules.Hit    `json:"trace,omitempty"`
 }
 
@@ -225,11 +249,11 @@ func (rw *resultWriter) write(o outcome) error {
 	switch rw.format {
 	case "jsonl":
 		line := jsonLine{Source: o.source, Removed: map[string]int{}}
-		if o.err != nil {
+		if line.Warning = o.warning(); line.Warning == "" && o.err != nil {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {
-			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, clean.Body(r), r.Lang, r.Removed
+			line.URL, line.Title, line.Text, line.Lang, line.Removed = r.URL, r.Title, r.Body, r.Lang, r.Removed
 			line.Trace = r.Trace
 		}
 		data, err := json.Marshal(line)
@@ -247,7 +271,7 @@ func (rw *resultWriter) write(o outcome) error {
 	if rw.format == "markdown" {
 		text = clean.Markdown(o.res)
 	} else {
-		text = clean.Text(o.res)
+		text = clean.PlainText(o.res)
 	}
 	sep := ""
 	if rw.n > 0 {

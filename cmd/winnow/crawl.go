@@ -153,7 +153,10 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: rules: %w", j.path, err)
 	}
-	cl := clean.New(rs, clean.Options{MaxBytes: j.MaxBodySize})
+	cl, err := clean.New(clean.Options{Rules: rs, MaxBytes: j.MaxBodySize})
+	if err != nil {
+		return nil, err
+	}
 	return func(ctx context.Context, p *crawler.Page) (string, string, error) {
 		res, err := cl.Clean(ctx, clean.Input{
 			Source: p.URL, URL: p.URL, ContentType: p.ContentType, Kind: clean.InputHTML,
@@ -162,9 +165,8 @@ func newExtract(j *jobFile) (crawler.Extract, error) {
 		if err != nil {
 			return "", "", err
 		}
-		// The text without the title: the crawler writes the title above it
-		// (res.Text starts with the title, which the file would repeat).
-		return res.Title, clean.Body(res), nil
+		// The text without the title: the crawler writes the title above it.
+		return res.Title, res.Body, nil
 	}, nil
 }
 

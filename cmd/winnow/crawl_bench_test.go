@@ -264,7 +264,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		j3 := *j
 		j3.OutputDir, j3.StateDir = filepath.Join(dir, "out3"), filepath.Join(dir, "state3")
 		pct, lim := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
-		tuneGC(func(string) string { return "" })
+		tuneGC(func(string) string { return "" }, "crawl")
 		start = time.Now()
 		_, err = runJob(b.Context(), &j3, extract, log, runOptions{})
 		shipped := time.Since(start)

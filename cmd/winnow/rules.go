@@ -94,7 +94,10 @@ func rulesTest(ctx context.Context, e *env, rs *rules.Set, rf *rulesFlags) error
 	if err != nil {
 		return err
 	}
-	c := clean.New(rs, clean.Options{})
+	c, err := clean.New(clean.Options{Rules: rs})
+	if err != nil {
+		return err
+	}
 	pass, fail := 0, 0
 	var f1sum float64
 	for _, tc := range cases {
@@ -154,7 +157,10 @@ func rulesLint(ctx context.Context, e *env, rs *rules.Set, rf *rulesFlags) error
 	}
 	fired := map[string]int{}
 	if cases, err := fixture.Load(rf.fixtures); err == nil {
-		c := clean.New(rs, clean.Options{})
+		c, err := clean.New(clean.Options{Rules: rs})
+		if err != nil {
+			return err
+		}
 		for _, tc := range cases {
 			if _, res, err := tc.Run(ctx, c); err == nil {
 				for id, n := range res.Removed {

@@ -83,7 +83,10 @@ func runWorker(raw string) error {
 	if err != nil {
 		return err
 	}
-	cl := clean.New(rs, clean.Options{})
+	cl, err := clean.New(clean.Options{Rules: rs})
+	if err != nil {
+		return err
+	}
 	var cleanNanos, fetchNanos, pages atomic.Int64
 	extract := func(ctx context.Context, p *crawler.Page) (string, string, error) {
 		t := time.Now()
@@ -93,7 +96,7 @@ func runWorker(raw string) error {
 		if err != nil {
 			return "", "", err
 		}
-		return res.Title, res.Text, nil
+		return res.Title, res.Body, nil
 	}
 	cr, err := crawler.New(crawler.Config{
 		Name:            cfg.Job,

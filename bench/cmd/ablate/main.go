@@ -45,7 +45,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("built-in rules: %w", err)
 	}
 	measure := func(set *rules.Set) (score.Summary, error) {
-		c := clean.New(set, clean.Options{})
+		c, err := clean.New(clean.Options{Rules: set})
+		if err != nil {
+			return score.Summary{}, err
+		}
 		scores := make([]score.PageScore, len(pages))
 		for i, p := range pages {
 			if err := ctx.Err(); err != nil {

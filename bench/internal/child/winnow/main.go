@@ -1,5 +1,5 @@
 // Command winnow is the benchmark child for winnow's clean library with the
-// built-in rule set. It returns clean.Body, the text without the title, as
+// built-in rule set. It returns Result.Body, the text without the title, as
 // every system is scored without one.
 package main
 
@@ -9,18 +9,16 @@ import (
 	"os"
 
 	"github.com/winnowhq/winnow/clean"
-	"github.com/winnowhq/winnow/rules"
 
 	"github.com/winnowhq/winnow/bench/internal/child"
 )
 
 func main() {
-	rs, err := rules.Builtin()
+	c, err := clean.New(clean.Options{}) // the built-in rules
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "winnow: built-in rules: %v\n", err)
+		fmt.Fprintf(os.Stderr, "winnow: %v\n", err)
 		os.Exit(1)
 	}
-	c := clean.New(rs, clean.Options{})
 	os.Exit(child.Main("winnow", func(ctx context.Context, page []byte, pageURL string) (string, error) {
 		// The page is already UTF-8: the content type says so, so that a
 		// stale <meta charset> cannot make winnow decode it twice.
@@ -34,6 +32,6 @@ func main() {
 		if err != nil {
 			return "", err
 		}
-		return clean.Body(res), nil
+		return res.Body, nil
 	}))
 }

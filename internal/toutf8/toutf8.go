@@ -1,0 +1,174 @@
+// Package toutf8 converts a web page in any charset to UTF-8. It is the one
+// charset decoder of winnow: clean and the crawler both use it.
+//
+// The charset is taken from, in order: a byte-order mark; the Content-Type
+// header's charset; a <meta> declaration in the first 16 KiB (many pages
+// declare it after the 1 KiB the HTML standard's prescan looks at); the
+// shape of the bytes (UTF-16 or UTF-32 text without a byte-order mark, then
+// valid UTF-8); else windows-1252, as the WHATWG encoding sniffing algorithm
+// and browsers do for Western locales. A declaration of UTF-8 over bytes
+// that are not UTF-8 (the web's usual culprit) is not believed.
+package toutf8
+
+import (
+	"bytes"
+	"regexp"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+	"golang.org/x/text/transform"
+)
+
+// Decode returns raw as UTF-8, without a byte-order mark; bytes that are not
+// valid in the page's charset become U+FFFD. raw is never modified; when it
+// is valid UTF-8 the result shares its memory.
+func Decode(raw []byte, contentType string) []byte {
+	valid := utf8.Valid(raw)
+	enc := Encoding(raw, contentType, valid)
+	if enc == nil {
+		if valid {
+			return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+		}
+		return validUTF8(raw)
+	}
+	out, _, err := transform.Bytes(enc.NewDecoder(), raw)
+	if err != nil {
+		return validUTF8(raw)
+	}
+	return validUTF8(out)
+}
+
+// Encoding returns the encoding of raw, or nil for UTF-8; valid says whether
+// raw is valid UTF-8 (the caller usually knows).
+func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
+	if e := bomEncoding(raw); e != nil || bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) {
+		return e
+	}
+	// Content-Type (and the standard's 1024-byte prescan).
+	if e, name, certain := charset.DetermineEncoding(raw, contentType); certain {
+		if name != "utf-8" || valid {
+			return nilIfUTF8(e, name)
+		}
+	}
+	head := raw[:min(len(raw), 16<<10)]
+	if m := metaCharsetRx.FindSubmatch(head); m != nil {
+		if e, err := htmlindex.Get(string(m[1])); err == nil {
+			name, _ := htmlindex.Name(e)
+			if name != "utf-8" || valid {
+				return nilIfUTF8(e, name)
+			}
+		}
+	}
+	if e := wideEncoding(raw); e != nil {
+		return e
+	}
+	if valid {
+		return nil
+	}
+	e, _ := htmlindex.Get("windows-1252")
+	return e
+}
+
+var metaCharsetRx = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)
+
+// bomEncoding is the encoding a UTF-16 or UTF-32 byte-order mark names, or
+// nil. (The UTF-8 mark is handled by the caller.)
+func bomEncoding(b []byte) encoding.Encoding {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe, 0, 0}):
+		return utf32.UTF32(utf32.LittleEndian, utf32.ExpectBOM)
+	case bytes.HasPrefix(b, []byte{0, 0, 0xfe, 0xff}):
+		return utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)
+	case bytes.HasPrefix(b, []byte{0xff, 0xfe}):
+		return unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM)
+	case bytes.HasPrefix(b, []byte{0xfe, 0xff}):
+		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	}
+	return nil
+}
+
+func nilIfUTF8(e encoding.Encoding, name string) encoding.Encoding {
+	if name == "utf-8" || e == nil {
+		return nil
+	}
+	return e
+}
+
+func validUTF8(b []byte) []byte {
+	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
+	if utf8.Valid(b) {
+		return b
+	}
+	return bytes.ToValidUTF8(b, []byte("\uFFFD"))
+}
+
+// IsWide reports whether b is UTF-16 or UTF-32 text, with or without a
+// byte-order mark: such text is full of NUL bytes, which a binary sniffer
+// would otherwise take for binary data.
+func IsWide(b []byte) bool {
+	return bomEncoding(b) != nil || wideEncoding(b) != nil
+}
+
+// wideEncoding recognises UTF-16 and UTF-32 text without a byte-order mark
+// by where its NUL bytes fall in the first KiB: web pages are mostly ASCII
+// markup, so most code units have zero high bytes, in the same place each
+// time. The decoded head must then be text: no control characters but
+// whitespace, no unpaired surrogates.
+func wideEncoding(b []byte) encoding.Encoding {
+	head := b[:min(len(b), 1024)]
+	if len(head) < 16 || bytes.IndexByte(head, 0) < 0 {
+		return nil
+	}
+	var zeros [4]int // NUL bytes by position mod 4
+	for i, c := range head {
+		if c == 0 {
+			zeros[i%4]++
+		}
+	}
+	units := len(head) / 4 // per position mod 4
+	mostly := func(n int) bool { return n*10 >= units*7 }
+	rarely := func(n int) bool { return n*10 <= units }
+	var cands []encoding.Encoding
+	switch {
+	case mostly(zeros[1]) && mostly(zeros[2]) && mostly(zeros[3]) && rarely(zeros[0]):
+		cands = append(cands, utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM))
+	case mostly(zeros[0]) && mostly(zeros[1]) && mostly(zeros[2]) && rarely(zeros[3]):
+		cands = append(cands, utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM))
+	case mostly(zeros[1]/2+zeros[3]/2) && rarely(zeros[0]+zeros[2]):
+		cands = append(cands, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM))
+	case mostly(zeros[0]/2+zeros[2]/2) && rarely(zeros[1]+zeros[3]):
+		cands = append(cands, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM))
+	}
+	for _, e := range cands {
+		if looksLikeText(e, head) {
+			return e
+		}
+	}
+	return nil
+}
+
+// looksLikeText decodes head with e and reports whether it reads as text.
+func looksLikeText(e encoding.Encoding, head []byte) bool {
+	// Cut head at a whole code unit; a cut surrogate pair decodes as U+FFFD,
+	// which is allowed once at the end.
+	out, _, err := transform.Bytes(e.NewDecoder(), head[:len(head)/4*4])
+	if err != nil {
+		return false
+	}
+	bad := 0
+	for _, r := range string(out) {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r' || r == '\f':
+		case r < 0x20 || r == 0x7f:
+			return false
+		case r == utf8.RuneError || utf16.IsSurrogate(r):
+			bad++
+		}
+	}
+	return bad <= 1
+}

@@ -1,0 +1,83 @@
+package toutf8
+
+import (
+	"bytes"
+	"encoding/binary"
+	"strings"
+	"testing"
+	"unicode/utf16"
+)
+
+const page = `<!doctype html><html><head><title>Tiếng Việt</title></head><body><p>Café “crème” — Zürich, 東京. A paragraph long enough to fill the sniffed head of the page with ordinary markup.</p></body></html>`
+
+func utf16Bytes(s string, order binary.AppendByteOrder) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = order.AppendUint16(b, u)
+	}
+	return b
+}
+
+func utf32Bytes(s string, order binary.AppendByteOrder) []byte {
+	var b []byte
+	for _, r := range s {
+		b = order.AppendUint32(b, uint32(r))
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	latin1 := []byte("<p>Caf\xe9 cr\xe8me, Z\xfcrich.</p>")
+	tests := []struct {
+		name, ct string
+		raw      []byte
+		want     string
+	}{
+		{"utf-8", "", []byte(page), page},
+		{"utf-8 with BOM", "", append([]byte("\xef\xbb\xbf"), page...), page},
+		{"utf-16le without BOM", "", utf16Bytes(page, binary.LittleEndian), page},
+		{"utf-16be without BOM", "", utf16Bytes(page, binary.BigEndian), page},
+		{"utf-16le with BOM", "", append([]byte{0xff, 0xfe}, utf16Bytes(page, binary.LittleEndian)...), page},
+		{"utf-32le without BOM", "", utf32Bytes(page, binary.LittleEndian), page},
+		{"utf-32be without BOM", "", utf32Bytes(page, binary.BigEndian), page},
+		{"undeclared latin-1 is windows-1252", "", latin1, "<p>Café crème, Zürich.</p>"},
+		{"header claims utf-8 over latin-1", "text/html; charset=utf-8", latin1, "<p>Café crème, Zürich.</p>"},
+		{"header charset", "text/html; charset=iso-8859-1", latin1, "<p>Café crème, Zürich.</p>"},
+		{"meta after 1 KiB", "", append([]byte("<html><head>"+strings.Repeat(" ", 2000)+`<meta charset="windows-1252">`), latin1...),
+			"<html><head>" + strings.Repeat(" ", 2000) + `<meta charset="windows-1252">` + "<p>Café crème, Zürich.</p>"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := string(Decode(tc.raw, tc.ct)); got != tc.want {
+				t.Errorf("Decode = %q\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestIsWide(t *testing.T) {
+	if !IsWide(utf16Bytes(page, binary.LittleEndian)) || !IsWide(utf16Bytes(page, binary.BigEndian)) {
+		t.Error("UTF-16 without BOM not recognised")
+	}
+	if !IsWide(utf32Bytes(page, binary.LittleEndian)) {
+		t.Error("UTF-32 without BOM not recognised")
+	}
+	// Binary data with NULs in the same places: little-endian integers.
+	var ints []byte
+	for i := range 512 {
+		ints = binary.LittleEndian.AppendUint16(ints, uint16(i%31))
+	}
+	if IsWide(ints) {
+		t.Error("a table of small integers (control characters as UTF-16) taken for text")
+	}
+	if IsWide([]byte(page)) || IsWide(bytes.Repeat([]byte{0}, 4096)) {
+		t.Error("UTF-8 or all NULs taken for wide text")
+	}
+}
+
+func TestDecode_SharesValidUTF8(t *testing.T) {
+	raw := []byte(page)
+	if out := Decode(raw, ""); &out[0] != &raw[0] {
+		t.Error("valid UTF-8 was copied")
+	}
+}

@@ -1,0 +1,121 @@
+package yamlpos_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/winnowhq/winnow/internal/yamlpos"
+)
+
+// read parses src as a small config (name, limit, tags, on, sub.rx) and
+// returns the error list as text.
+func read(src string) (string, map[string]any) {
+	r := yamlpos.NewReader("c.yaml")
+	got := map[string]any{}
+	root := r.Parse([]byte(src))
+	if root != nil {
+		r.Mapping(root, "config", yamlpos.Fields{
+			"name":  func(n *yaml.Node) { got["name"] = r.String(n, "name") },
+			"limit": func(n *yaml.Node) { got["limit"] = r.Int(n, "limit", 0, 100) },
+			"tags":  func(n *yaml.Node) { got["tags"] = r.Strings(n, "tags") },
+			"on":    func(n *yaml.Node) { got["on"] = r.Bool(n, "on") },
+			"mode":  func(n *yaml.Node) { got["mode"] = r.Enum(n, "mode", "fast", "slow") },
+			"sub": func(n *yaml.Node) {
+				r.Mapping(n, "sub", yamlpos.Fields{
+					"rx": func(n *yaml.Node) { got["rx"] = r.Regexp(n, "rx") },
+				})
+			},
+		})
+	}
+	if err := r.Err(); err != nil {
+		return err.Error(), got
+	}
+	return "", got
+}
+
+func TestReader_Errors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"ok", "name: a\nlimit: 5\ntags: [x, y]\non: true\nmode: slow\nsub: {rx: '^a'}\n", ""},
+		{"empty", "", ""},
+		{"comments only", "# nothing\n", ""},
+		{"duplicate key", "name: a\nname: b\n", `c.yaml:2:1: duplicate key "name" in config`},
+		{"unknown key", "name: a\ncolour: red\n", `c.yaml:2:1: unknown key "colour" in config (want: limit, mode, name, on, sub, tags)`},
+		{"nested unknown key", "sub:\n  rx: a\n  ry: b\n", `c.yaml:3:3: unknown key "ry" in sub (want: rx)`},
+		{"bad int", "limit: lots\n", `c.yaml:1:8: limit: expected a whole number from 0 to 100, got "lots"`},
+		{"int out of range", "limit: 101\n", `c.yaml:1:8: limit: expected a whole number from 0 to 100, got "101"`},
+		{"bad bool", "on: maybe\n", `c.yaml:1:5: on: expected true or false, got "maybe"`},
+		{"bad enum", "mode: medium\n", `c.yaml:1:7: unknown mode "medium" (want fast or slow)`},
+		{"bad regex", "sub: {rx: '(a'}\n", "c.yaml:1:11: bad regex in rx: missing closing ): `(a`"},
+		{"empty regex", "sub: {rx: ''}\n", "c.yaml:1:11: rx: empty regex"},
+		{"not a mapping", "- a\n- b\n", `c.yaml:1:1: config: expected a mapping, got a list`},
+		{"string wanted", "name: [a]\n", `c.yaml:1:7: name: expected a string, got a list`},
+		{"alias", "name: &x a\nlimit: *x\n", `c.yaml:2:8: limit: expected a whole number from 0 to 100, got an alias`},
+		{"second document", "name: a\n---\nname: b\n", `c.yaml:2:1: a second YAML document: want one per file`},
+		{"syntax", "name: a\n  limit: 5\n", `c.yaml:2: bad YAML: mapping values are not allowed in this context`},
+		{"all at once, sorted", "on: maybe\nname: a\nname: b\nlimit: x\n", strings.Join([]string{
+			`c.yaml:1:5: on: expected true or false, got "maybe"`,
+			`c.yaml:3:1: duplicate key "name" in config`,
+			`c.yaml:4:8: limit: expected a whole number from 0 to 100, got "x"`,
+		}, "\n")},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, _ := read(tc.src); got != tc.want {
+				t.Errorf("errors =\n%s\nwant\n%s", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestReader_DuplicateKeepsFirst: the value of a duplicate key is not read,
+// so an error never comes with the last value silently applied.
+func TestReader_DuplicateKeepsFirst(t *testing.T) {
+	_, got := read("name: a\nname: b\n")
+	if got["name"] != "a" {
+		t.Errorf("name = %v, want a (the first)", got["name"])
+	}
+}
+
+func TestReader_Values(t *testing.T) {
+	errs, got := read("name: 1.10\nlimit: 7\ntags: x\non: false\nmode: fast\n")
+	if errs != "" {
+		t.Fatal(errs)
+	}
+	if got["name"] != "1.10" || got["limit"] != 7 || got["on"] != false || got["mode"] != 0 {
+		t.Errorf("got %v", got)
+	}
+	if tags := got["tags"].([]string); len(tags) != 1 || tags[0] != "x" {
+		t.Errorf("tags = %q, want [x] (a scalar reads as a list of one)", tags)
+	}
+}
+
+func TestErrorList_Err(t *testing.T) {
+	var l yamlpos.ErrorList
+	if l.Err() != nil {
+		t.Fatal("empty list gives a non-nil error")
+	}
+	l.Add(yamlpos.Pos{File: "b.yaml", Line: 1, Col: 1}, "second")
+	l.Add(yamlpos.Pos{File: "a.yaml"}, "first")
+	err := l.Err()
+	var el yamlpos.ErrorList
+	if !errors.As(err, &el) || len(el) != 2 {
+		t.Fatalf("Err() = %T %v", err, err)
+	}
+	if want := "a.yaml: first\nb.yaml:1:1: second"; err.Error() != want {
+		t.Errorf("Error() = %q, want %q", err.Error(), want)
+	}
+}
+
+func TestSyntaxError(t *testing.T) {
+	var node yaml.Node
+	err := yaml.Unmarshal([]byte("a: b\n c: d\n"), &node)
+	if err == nil {
+		t.Fatal("no syntax error")
+	}
+	if got, want := yamlpos.SyntaxError("j.yaml", err).Error(), "j.yaml:2: bad YAML: mapping values are not allowed in this context"; got != want {
+		t.Errorf("SyntaxError = %q, want %q", got, want)
+	}
+}
