@@ -38,6 +38,7 @@
 // robots.txt off. The crawler sets every setting it relies on again after
 // NewCollector returns, so COLLY_* variables have no effect; see newFetcher.
 //
-// The job-file format that cmd/winnow reads into a Config is documented in
-// JOBS.md next to this file.
+// The job-file format belongs to this package: ParseJob reads a job file
+// into a Job (a Config, the cleaning rules to use, the state, a schedule),
+// as JOBS.md next to this file documents it.
 package crawler
