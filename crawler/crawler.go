@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"slices"
 	"net/url"
 	"sync"
 	"sync/atomic"
@@ -113,7 +115,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	// A failing commit (full disk, broken state) stops the run like a signal.
 	ctx, cancelRun := context.WithCancelCause(parent)
 	defer cancelRun(nil)
-	if err := c.guard.AllowHosts(ctx, c.cfg.Seeds); err != nil {
+	if err := c.guard.AllowHosts(ctx, slices.Concat(c.cfg.Seeds, proxies(c.cfg.Seeds))); err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	cp, err := c.store.Checkpoint(ctx)
@@ -188,6 +190,23 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	return st, nil
+}
+
+// proxies are the HTTP proxies the environment (HTTP_PROXY, HTTPS_PROXY)
+// names for the seeds: the crawler connects to them, often on a private
+// address, and they, not the guard, decide where they connect.
+func proxies(seeds []string) []string {
+	var out []string
+	for _, s := range seeds {
+		req, err := http.NewRequest(http.MethodGet, s, nil)
+		if err != nil {
+			continue
+		}
+		if p, err := http.ProxyFromEnvironment(req); err == nil && p != nil {
+			out = append(out, p.String())
+		}
+	}
+	return out
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead
