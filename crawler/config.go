@@ -33,9 +33,9 @@ const (
 	// feed is read up to MaxSitemapLinks, the sitemap protocol's limit.
 	DefaultMaxLinks = 10_000
 	MaxSitemapLinks = 50_000
-	// DefaultMaxInFlightBytes bounds the response bodies held at once by
-	// all workers, from the arrival of the headers to the end of the
-	// page's cleaning (at least MaxBodySize, so every page can pass).
+	// DefaultMaxInFlightBytes bounds the bytes of pages being read and
+	// cleaned at once by all workers (at least MaxBodySize, so every page
+	// can pass).
 	DefaultMaxInFlightBytes = 32 << 20
 	// DefaultMaxFailedShare is the share of finished fetches that may fail
 	// before the run counts as failed.
@@ -92,7 +92,8 @@ type Config struct {
 	Timeout time.Duration
 	// MaxBodySize caps a response body; a larger page fails with ErrTooLarge.
 	MaxBodySize int64
-	// MaxInFlightBytes bounds the bodies held at once across workers;
+	// MaxInFlightBytes bounds the bytes of pages read and cleaned at once
+	// across workers (a page waits, once its body is in, until it fits);
 	// default DefaultMaxInFlightBytes, never below MaxBodySize.
 	MaxInFlightBytes int64
 	// PageTimeout caps the work on one page after its response (links,

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -60,7 +62,10 @@ type counters struct {
 	seedsOK, seedsFailed, fetchFailed                                                                                      atomic.Int64
 	lastErr                                                                                                                atomic.Value // string
 	resumed, interrupted                                                                                                   atomic.Bool
-	start                                                                                                                  time.Time
+	// born is when New made the crawler; started, how long after that Run
+	// started (Stats may be read while Run sets it).
+	born    time.Time
+	started atomic.Int64
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -84,7 +89,7 @@ func New(cfg Config, st Store, extract Extract, log *slog.Logger) (*Crawler, err
 		c.seeds[u] = true
 	}
 	c.guard = &netguard.Guard{AllowPrivate: d.AllowPrivate}
-	c.stats.start = time.Now()
+	c.stats.born = time.Now()
 	return c, nil
 }
 
@@ -97,7 +102,7 @@ func (c *Crawler) Stats() Stats {
 		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
 		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
 		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
-		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.start),
+		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
 
@@ -109,11 +114,11 @@ func (c *Crawler) Stats() Stats {
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
-	c.stats.start = time.Now()
+	c.stats.started.Store(int64(time.Since(c.stats.born)))
 	// A failing commit (full disk, broken state) stops the run like a signal.
 	ctx, cancelRun := context.WithCancelCause(parent)
 	defer cancelRun(nil)
-	if err := c.guard.AllowHosts(ctx, c.cfg.Seeds); err != nil {
+	if err := c.guard.AllowHosts(ctx, slices.Concat(c.cfg.Seeds, proxies(c.cfg.Seeds))); err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	cp, err := c.store.Checkpoint(ctx)
@@ -188,6 +193,23 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	return st, nil
+}
+
+// proxies are the HTTP proxies the environment (HTTP_PROXY, HTTPS_PROXY)
+// names for the seeds: the crawler connects to them, often on a private
+// address, and they, not the guard, decide where they connect.
+func proxies(seeds []string) []string {
+	var out []string
+	for _, s := range seeds {
+		req, err := http.NewRequest(http.MethodGet, s, nil)
+		if err != nil {
+			continue
+		}
+		if p, err := http.ProxyFromEnvironment(req); err == nil && p != nil {
+			out = append(out, p.String())
+		}
+	}
+	return out
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead

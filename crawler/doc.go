@@ -12,15 +12,21 @@
 //	...
 //	stats, err := cr.Run(ctx)
 //
-// One run: a dispatcher goroutine claims entries from the Store, keeps them
-// in per-host queues and hands one to a worker when its host may be asked
-// (robots.txt known, fewer than Config.HostParallelism requests in flight,
-// Config.Delay or Crawl-delay elapsed since the host's last response); a
-// fixed pool of Config.Workers workers fetches, follows links and writes
-// articles; a committer makes the outcomes durable in batches.
+// One run: a dispatcher (dispatch.go) claims entries from the Store, drops
+// those the job's scope no longer allows, keeps the rest in per-host queues
+// and hands one to a worker when its host may be asked (robots.txt known,
+// fewer than Config.HostParallelism requests in flight, Config.Delay or
+// Crawl-delay elapsed since the host's last response); a fixed pool of
+// Config.Workers workers fetches, follows links and writes articles; a
+// committer (commit.go) makes the outcomes durable in batches. A run holds
+// its output dir (LockFile) so that no other run writes there, connects
+// only through a netguard.Guard (no loopback, private or link-local address
+// but the seeds'), bounds the bodies it holds (Config.MaxInFlightBytes) and
+// the work per page (Config.PageTimeout), and fails with ErrRunFailed when
+// every seed or too many fetches failed.
 //
-// What colly does not do, the crawler does around it: robots.txt with
-// Crawl-delay, per-host delay and parallelism, retries with backoff that honour
+// What colly does not do, the crawler does around it: robots.txt matched as
+// RFC 9309 says (package crawler/robots) with Crawl-delay, per-host delay and parallelism, retries with backoff that honour
 // Retry-After, conditional requests with ETag and Last-Modified, URL
 // canonicalisation (fragments and tracking parameters dropped, rel=canonical
 // followed), a body size limit that reports instead of truncating, charset
@@ -32,6 +38,7 @@
 // robots.txt off. The crawler sets every setting it relies on again after
 // NewCollector returns, so COLLY_* variables have no effect; see newFetcher.
 //
-// The job-file format that cmd/winnow reads into a Config is documented in
-// JOBS.md next to this file.
+// The job-file format belongs to this package: ParseJob reads a job file
+// into a Job (a Config, the cleaning rules to use, the state, a schedule),
+// as JOBS.md next to this file documents it.
 package crawler

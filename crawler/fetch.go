@@ -63,8 +63,6 @@ func FailureReason(err error, status int) string {
 		return "not_html"
 	case errors.Is(err, ErrDisallowed):
 		return "robots_disallowed"
-	case errors.Is(err, ErrRobotsUnavailable):
-		return "robots_unavailable"
 	case errors.Is(err, ErrOutOfScope):
 		return "out_of_scope"
 	case errors.Is(err, ErrPageTimeout):
@@ -77,6 +75,8 @@ func FailureReason(err error, status int) string {
 		return "timeout"
 	case errors.As(err, &ne), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
 		return "network"
+	case errors.Is(err, ErrRobotsUnavailable): // a 5xx robots.txt; no response at all is network or timeout
+		return "robots_unavailable"
 	}
 	return "other"
 }
@@ -90,7 +90,6 @@ type response struct {
 	converted   bool   // colly converted the body to UTF-8
 	at          time.Time
 	took        time.Duration
-	held        int64 // bytes of the in-flight budget held until release
 }
 
 // fetcher wraps one colly Collector used synchronously from many workers: the
@@ -100,20 +99,15 @@ type response struct {
 type fetcher struct {
 	c       *colly.Collector
 	maxBody int64
-	// budget bounds the body bytes held at once by all workers
-	// (Config.MaxInFlightBytes): a response takes its Content-Length, or
-	// MaxBodySize when unknown, once its headers are in, gives back what
-	// its body did not use when it is read, and the rest when the page is
-	// done (release).
+	// budget bounds the bytes of the pages being read and cleaned at once
+	// by all workers (Config.MaxInFlightBytes); see Crawler.process.
 	budget *semaphore.Weighted
-	ctx    context.Context
 }
 
 const (
 	ctxResponse = "winnow.response"
 	ctxTooLarge = "winnow.too-large"
 	ctxNotHTML  = "winnow.not-html"
-	ctxHeld     = "winnow.held"
 )
 
 // newFetcher builds the Collector. colly.NewCollector applies COLLY_*
@@ -159,16 +153,13 @@ func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetch
 	// seen set.
 	c.SetRedirectHandler(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
 
-	f := &fetcher{c: c, maxBody: cfg.MaxBodySize, budget: semaphore.NewWeighted(cfg.MaxInFlightBytes), ctx: ctx}
+	f := &fetcher{c: c, maxBody: cfg.MaxBodySize, budget: semaphore.NewWeighted(cfg.MaxInFlightBytes)}
 	c.OnResponseHeaders(func(r *colly.Response) {
-		want := f.maxBody
 		if n := r.Headers.Get("Content-Length"); n != "" {
 			if size, err := strconv.ParseInt(n, 10, 64); err == nil && size > f.maxBody {
 				r.Ctx.Put(ctxTooLarge, true)
 				r.Request.Abort()
 				return
-			} else if err == nil && size >= 0 {
-				want = size
 			}
 		}
 		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
@@ -176,12 +167,6 @@ func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetch
 			r.Request.Abort()
 			return
 		}
-		// Nothing is held while waiting here, so the budget cannot deadlock.
-		if err := f.budget.Acquire(f.ctx, want); err != nil {
-			r.Request.Abort()
-			return
-		}
-		r.Ctx.Put(ctxHeld, want)
 	})
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
 	return f, nil
@@ -263,27 +248,6 @@ func (f *fetcher) get(u string, hdr http.Header) (*response, error) {
 	start := time.Now()
 	err := f.c.Request(http.MethodGet, u, nil, ctx, hdr)
 	took := time.Since(start)
-	held, _ := ctx.GetAny(ctxHeld).(int64)
-	r, err := f.response(ctx, u, err, took)
-	if r == nil {
-		f.budget.Release(held)
-		return nil, err
-	}
-	// Keep what the body holds; give back what it did not use.
-	r.held = min(held, int64(len(r.body)))
-	f.budget.Release(held - r.held)
-	return r, err
-}
-
-// release gives back the budget r holds; r may be nil.
-func (f *fetcher) release(r *response) {
-	if r != nil && r.held > 0 {
-		f.budget.Release(r.held)
-		r.held = 0
-	}
-}
-
-func (f *fetcher) response(ctx *colly.Context, u string, err error, took time.Duration) (*response, error) {
 	if ctx.GetAny(ctxTooLarge) != nil {
 		return nil, fmt.Errorf("get %s: %w (%d bytes)", u, ErrTooLarge, f.maxBody)
 	}

@@ -390,7 +390,6 @@ func TestHostile_Resources(t *testing.T) {
 		for i := range 16 {
 			fmt.Fprintf(&b, `<a href="/big/%d">b</a> `, i)
 		}
-		b.WriteString(`<a href="/hang">h</a>`)
 		page(w, b.String())
 	})
 	h.mux.HandleFunc("/big/", func(w http.ResponseWriter, r *http.Request) {
@@ -420,10 +419,8 @@ func TestHostile_Resources(t *testing.T) {
 	}
 	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
 	cfg.Workers, cfg.HostParallelism = 8, 8
+	cfg.MaxBodySize = int64(len(big)) + 4096
 	cfg.MaxInFlightBytes = 3 * int64(len(big)) / 2 // room for one big page, and small ones
-	cfg.PageTimeout = 300 * time.Millisecond
-	ev := &events{}
-	cfg.OnEvent = ev.add
 	st, err := run(t, t.Context(), cfg, t.TempDir(), extract)
 	if err != nil {
 		t.Fatal(err)
@@ -434,6 +431,14 @@ func TestHostile_Resources(t *testing.T) {
 	if st.Written != 16 {
 		t.Errorf("written %d, want the 16 big pages", st.Written)
 	}
+
+	// The page timeout: a hanging Extract gets its context ended, and the
+	// page fails with ErrPageTimeout.
+	cfg = hostileJob(h, filepath.Join(t.TempDir(), "out"), "/hang")
+	cfg.PageTimeout = 200 * time.Millisecond
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	run(t, t.Context(), cfg, t.TempDir(), extract)
 	if err := <-hung; !errors.Is(err, context.DeadlineExceeded) {
 		t.Errorf("hanging extract ended with %v", err)
 	}

@@ -94,7 +94,6 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			rules.err = err
 			return rules
 		}
-		f.release(r)
 		c.stats.fetched.Add(1)
 		c.stats.bytes.Add(int64(len(r.body)))
 		if loc := r.header.Get("Location"); r.status >= 300 && r.status < 400 && loc != "" {
@@ -166,7 +165,6 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		}
 	}
 	r, err := f.get(e.URL, hdr)
-	defer f.release(r)
 	if r != nil {
 		c.stats.fetched.Add(1)
 		c.stats.bytes.Add(int64(len(r.body)))
@@ -224,6 +222,18 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 	}
 	st.FetchedAt = r.at
 	st.ETag, st.LastModified = r.header.Get("ETag"), r.header.Get("Last-Modified")
+	// The page's work waits for its bytes in the budget shared by all
+	// workers, so that only so many bytes of pages are parsed and cleaned
+	// at once (cleaning takes many times a page's size). Waiting here, once
+	// the body is in, costs no request its timeout, and a worker waiting
+	// holds none of the budget, so it cannot deadlock. The downloads
+	// themselves hold at most Workers × MaxBodySize.
+	n := min(int64(len(r.body)), c.cfg.MaxInFlightBytes)
+	if err := f.budget.Acquire(ctx, n); err != nil {
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err) // shutdown: the entry stays queued
+		return res, ev
+	}
+	defer f.budget.Release(n)
 	if isXML(r.contentType, r.body) {
 		return c.readXML(e, r, st, res, ev)
 	}

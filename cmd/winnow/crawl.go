@@ -73,7 +73,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	}
 	if *stateSpec != "" {
 		j.StateDir, j.StateRedis = *stateSpec, ""
-		if isRedisState(*stateSpec) {
+		if crawler.IsRedisState(*stateSpec) {
 			j.StateDir, j.StateRedis = "", *stateSpec
 		}
 	}
@@ -82,7 +82,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 		return &configError{err}
 	}
 	if *check {
-		fmt.Fprintln(e.stdout, describeJob(j))
+		fmt.Fprintln(e.stdout, j.Describe())
 		return nil
 	}
 	var onStart func(*crawler.Crawler)
@@ -90,7 +90,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	var drawing sync.WaitGroup
 	if e.stderrTTY && !*noProgress {
 		onStart = func(cr *crawler.Crawler) {
-			drawing.Go(func() { drawCrawlProgress(progCtx, e.stderr, j.Name, cr) })
+			drawing.Go(func() { drawCrawlProgress(progCtx, e.stderr, j.Config.Name, cr) })
 		}
 	}
 	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, worker: *worker, onStart: onStart})
@@ -103,9 +103,9 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 		return err
 	}
 	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
-		j.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+		j.Config.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
-		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Name)
+		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Config.Name)
 		return errSilent
 	}
 	if st.Failed > 0 {
@@ -129,33 +129,16 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 	return nil, fmt.Errorf("--log-format %q: want text or json", format)
 }
 
-// describeJob is the one-line summary of a checked job (crawl --check,
-// serve --check).
-func describeJob(j *jobFile) string {
-	state := j.StateDir
-	if j.StateRedis != "" {
-		state = j.StateRedis
-	}
-	format := "files"
-	if j.Format == crawler.OutputJSONL {
-		format = "jsonl"
-	}
-	schedule := "none"
-	if j.Schedule != "" {
-		schedule = fmt.Sprintf("%q", j.Schedule)
-	}
-	return fmt.Sprintf("%s: ok: job %q, %d seeds, hosts %v, output %s (%s), state %s, schedule %s",
-		j.path, j.Name, len(j.Seeds), j.Scope.Hosts, j.OutputDir, format, state, schedule)
-}
-
 // newExtract wires the crawler to the clean library: the crawl→clean loop
 // lives here so that package crawler never imports clean.
-func newExtract(j *jobFile) (crawler.Extract, error) {
-	rs, err := loadRules(j.RuleDirs, j.NoDefaultRules, j.DisableRules)
+func newExtract(j *crawler.Job) (crawler.Extract, error) {
+	rs, err := loadRules(j.Rules.Dirs, j.Rules.NoDefaults, j.Rules.Disable)
 	if err != nil {
-		return nil, fmt.Errorf("%s: rules: %w", j.path, err)
+		return nil, fmt.Errorf("%s: rules: %w", j.Path, err)
 	}
-	cl, err := clean.New(clean.Options{Rules: rs, MaxBytes: j.MaxBodySize})
+	// The job's page_timeout bounds the cleaning too (the crawler's context
+	// for the page ends then as well).
+	cl, err := clean.New(clean.Options{Rules: rs, MaxBytes: j.Config.MaxBodySize, PageTimeout: j.Config.PageTimeout})
 	if err != nil {
 		return nil, err
 	}
@@ -188,26 +171,26 @@ type runOptions struct {
 
 // runJob runs one crawl of j on its state: the state dir's bbolt file, or a
 // Redis store shared with other workers (openStore, issue 5).
-func runJob(ctx context.Context, j *jobFile, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
+func runJob(ctx context.Context, j *crawler.Job, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
 	spec := j.StateDir
 	if j.StateRedis != "" {
 		spec = j.StateRedis
 	}
-	st, err := openStore(ctx, spec, j.Name, o.worker, log)
+	st, err := openStore(ctx, spec, j.Config.Name, o.worker, log)
 	if err != nil {
-		return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+		return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
 	}
 	defer st.Close()
 	if o.restart {
 		if err := restartRun(ctx, st); err != nil {
-			return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+			return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
 		}
 	}
-	cfg := j.config()
+	cfg := j.Config
 	cfg.OnEvent = o.onEvent
 	cr, err := crawler.New(cfg, st, extract, log)
 	if err != nil {
-		return crawler.Stats{}, fmt.Errorf("%s: %w", j.path, err)
+		return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
 	}
 	if o.onStart != nil {
 		o.onStart(cr)

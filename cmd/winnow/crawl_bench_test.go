@@ -175,9 +175,10 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		})
 
 		dir := b.TempDir()
-		j := &jobFile{path: "bench.yaml", Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, Parallelism: workers,
-			OutputDir: filepath.Join(dir, "out"), StateDir: filepath.Join(dir, "state"), Format: format}
-		j.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
+		j := &crawler.Job{Path: "bench.yaml", StateDir: filepath.Join(dir, "state"), Config: crawler.Config{
+			Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, HostParallelism: workers,
+			OutputDir: filepath.Join(dir, "out"), Format: format}}
+		j.Config.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
 		cleanExtract, err := newExtract(j)
 		if err != nil {
 			b.Fatal(err)
@@ -242,7 +243,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 			b.Fatal(err)
 		}
 		jr := *j
-		jr.Recheck = -1 // recheck: 0 in a job file
+		jr.Config.Recheck = -1 // recheck: 0 in a job file
 		start = time.Now()
 		third, err := runJob(b.Context(), &jr, extract, log, runOptions{})
 		rerunRecheck := time.Since(start)
@@ -251,7 +252,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		}
 		// The same crawl with a trivial extractor: the engine's own cost.
 		j2 := *j
-		j2.OutputDir, j2.StateDir = filepath.Join(dir, "out2"), filepath.Join(dir, "state2")
+		j2.Config.OutputDir, j2.StateDir = filepath.Join(dir, "out2"), filepath.Join(dir, "state2")
 		start = time.Now()
 		if _, err := runJob(b.Context(), &j2, func(_ context.Context, p *crawler.Page) (string, string, error) {
 			return p.URL, string(p.Body[:100]), nil
@@ -262,7 +263,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		// The same crawl with the collector set as the winnow command sets
 		// it (tuneGC), colly having run at Go's default: each as shipped.
 		j3 := *j
-		j3.OutputDir, j3.StateDir = filepath.Join(dir, "out3"), filepath.Join(dir, "state3")
+		j3.Config.OutputDir, j3.StateDir = filepath.Join(dir, "out3"), filepath.Join(dir, "state3")
 		pct, lim := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 		tuneGC(func(string) string { return "" }, "crawl")
 		start = time.Now()

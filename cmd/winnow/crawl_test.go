@@ -244,7 +244,7 @@ func TestServe_Reload(t *testing.T) {
 	reload <- syscall.SIGHUP
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "jobs reloaded") })
 	jobs := sv.currentJobs()
-	if len(jobs) != 2 || jobs[0].job.Schedule != "@every 2h" || jobs[1].job.Name != "second" {
+	if len(jobs) != 2 || jobs[0].job.Schedule != "@every 2h" || jobs[1].job.Config.Name != "second" {
 		t.Fatalf("after reload: %d jobs, want example (@every 2h) and second", len(jobs))
 	}
 	h := get(t, base+"/healthz")

@@ -70,7 +70,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 		fs.Usage()
 		return &usageError{"serve: want --jobs DIR and no arguments"}
 	}
-	if *stateURL != "" && !isRedisState(*stateURL) {
+	if *stateURL != "" && !crawler.IsRedisState(*stateURL) {
 		return &usageError{fmt.Sprintf("serve: --state %q: want a redis://, rediss:// or unix:// URL", *stateURL)}
 	}
 	log, err := newLogger(e.stderr, *logFormat, *verbose)
@@ -84,7 +84,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	sv.worker = *worker
 	if *check {
 		for _, sj := range sv.currentJobs() {
-			fmt.Fprintln(e.stdout, describeJob(sj.job))
+			fmt.Fprintln(e.stdout, sj.job.Describe())
 		}
 		return nil
 	}
@@ -131,7 +131,7 @@ type server struct {
 
 // scheduledJob is one job as loaded from its file.
 type scheduledJob struct {
-	job     *jobFile
+	job     *crawler.Job
 	extract crawler.Extract
 	*jobRun
 }
@@ -221,10 +221,10 @@ func (sv *server) setJobs(jobs []*scheduledJob) {
 	sv.mu.Lock()
 	defer sv.mu.Unlock()
 	for _, sj := range jobs {
-		r := sv.runs[sj.job.Name]
+		r := sv.runs[sj.job.Config.Name]
 		if r == nil {
 			r = &jobRun{last: jobStatus{Healthy: true}} // no run yet: nothing wrong
-			sv.runs[sj.job.Name] = r
+			sv.runs[sj.job.Config.Name] = r
 		}
 		sj.jobRun = r
 	}
@@ -268,13 +268,13 @@ func (sv *server) load() ([]*scheduledJob, error) {
 			errs = append(errs, fmt.Errorf("%s: serve needs a schedule", p))
 			continue
 		}
-		if other, dup := names[j.Name]; dup {
-			errs = append(errs, fmt.Errorf("%s: job name %q already used by %s", p, j.Name, other))
+		if other, dup := names[j.Config.Name]; dup {
+			errs = append(errs, fmt.Errorf("%s: job name %q already used by %s", p, j.Config.Name, other))
 			continue
 		}
-		names[j.Name] = p
+		names[j.Config.Name] = p
 		dup := false
-		for _, d := range []string{j.StateDir, j.OutputDir} {
+		for _, d := range []string{j.StateDir, j.Config.OutputDir} {
 			if other, ok := dirs[d]; ok && d != "" && other != p {
 				errs = append(errs, fmt.Errorf("%s: %s is also used by %s: each job needs its own state and output dirs", p, d, other))
 				dup = true
@@ -309,10 +309,10 @@ func (sv *server) schedule(ctx context.Context, c *cron.Cron) error {
 	for _, sj := range sv.jobs {
 		id, err := c.AddFunc(sj.job.Schedule, func() { sv.run(ctx, sj) })
 		if err != nil {
-			return fmt.Errorf("%s: schedule: %w", sj.job.path, err)
+			return fmt.Errorf("%s: schedule: %w", sj.job.Path, err)
 		}
 		sv.entries = append(sv.entries, id)
-		sv.log.Info("job scheduled", "job", sj.job.Name, "schedule", sj.job.Schedule, "file", sj.job.path)
+		sv.log.Info("job scheduled", "job", sj.job.Config.Name, "schedule", sj.job.Schedule, "file", sj.job.Path)
 	}
 	return nil
 }
@@ -338,7 +338,7 @@ func (sv *server) reload(ctx context.Context, c *cron.Cron) {
 // serve runs the scheduler and the HTTP endpoints until ctx ends, then lets
 // running crawls save their state.
 func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reload <-chan os.Signal) error {
-	c := cron.New(cron.WithParser(cronParser), cron.WithLocation(time.UTC))
+	c := cron.New(cron.WithParser(crawler.ScheduleParser), cron.WithLocation(time.UTC))
 	if err := sv.schedule(ctx, c); err != nil {
 		return err
 	}
@@ -393,7 +393,7 @@ wait:
 
 // run runs one crawl of sj unless one is already going.
 func (sv *server) run(ctx context.Context, sj *scheduledJob) {
-	name := sj.job.Name
+	name := sj.job.Config.Name
 	if ctx.Err() != nil {
 		return
 	}
@@ -482,9 +482,9 @@ func (sv *server) healthz(w http.ResponseWriter, r *http.Request) {
 	status, code := "ok", http.StatusOK
 	for _, sj := range sv.currentJobs() {
 		sj.stateMu.Lock()
-		out[sj.job.Name] = sj.last
+		out[sj.job.Config.Name] = sj.last
 		sj.stateMu.Unlock()
-		if !out[sj.job.Name].Healthy {
+		if !out[sj.job.Config.Name].Healthy {
 			status, code = "unhealthy", http.StatusServiceUnavailable
 		}
 	}

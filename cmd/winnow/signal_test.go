@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -18,6 +19,12 @@ func TestMainChild(t *testing.T) {
 	args := os.Getenv("WINNOW_MAIN_ARGS")
 	if args == "" {
 		t.Skip("child process only")
+	}
+	if n, err := strconv.ParseUint(os.Getenv("WINNOW_NOFILE"), 10, 64); err == nil {
+		// A small descriptor budget, as a service unit might set.
+		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	os.Args = append([]string{"winnow"}, strings.Split(args, "\x1f")...)
 	main()

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
@@ -15,11 +14,6 @@ import (
 // The crawl state of a job, from the job file (state.dir, state.redis, or
 // state: redis://...) or from --state, is opened here, so that crawl and
 // serve choose between the embedded store and the shared Redis store alike.
-
-// isRedisState reports whether spec names a Redis server rather than a dir.
-func isRedisState(spec string) bool {
-	return strings.HasPrefix(spec, "redis://") || strings.HasPrefix(spec, "rediss://") || strings.HasPrefix(spec, "unix://")
-}
 
 // openStore opens the state of job: a redis://, rediss:// or unix:// URL
 // opens the Redis store shared by every worker of the job (worker names
@@ -34,7 +28,7 @@ func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) 
 	if spec == "" {
 		return nil, fmt.Errorf("job %q: no state dir or redis URL", job)
 	}
-	if isRedisState(spec) {
+	if crawler.IsRedisState(spec) {
 		st, err := redisstore.Open(ctx, spec, redisstore.Options{Job: job, Worker: worker, Logger: log})
 		if err != nil {
 			return nil, fmt.Errorf("job %q: %w", job, err)

@@ -100,25 +100,6 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	}
 }
 
-func TestParseJob_StateScalar(t *testing.T) {
-	dir := t.TempDir()
-	for _, c := range []struct{ state, redis, dir string }{
-		{"redis://10.0.0.5:6379/2", "redis://10.0.0.5:6379/2", ""},
-		{"{redis: \"redis://10.0.0.5:6379/2\"}", "redis://10.0.0.5:6379/2", ""},
-		{"st", "", filepath.Join(dir, "st")},
-	} {
-		src := "name: x\nseeds: [\"http://127.0.0.1:8080/\"]\noutput:\n  dir: out\nstate: " + c.state + "\n"
-		j, err := parseJob(filepath.Join(dir, "x.yaml"), []byte(src))
-		if err != nil {
-			t.Errorf("state: %s: %v", c.state, err)
-			continue
-		}
-		if j.StateRedis != c.redis || j.StateDir != c.dir {
-			t.Errorf("state: %s: redis %q dir %q, want %q %q", c.state, j.StateRedis, j.StateDir, c.redis, c.dir)
-		}
-	}
-}
-
 func TestRunServe_StateFlag(t *testing.T) {
 	e, _ := testEnv()
 	err := runServe(t.Context(), []string{"--jobs", t.TempDir(), "--state", "some/dir"}, e)

@@ -13,12 +13,8 @@ import (
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
-// The crawler uses StartHost and EndHost through this interface (its
-// hostGate) when the store has them.
-var _ interface {
-	StartHost(ctx context.Context, host string, delay time.Duration, limit int) (bool, time.Time, error)
-	EndHost(ctx context.Context, host string, until time.Time) error
-} = (*redisstore.Store)(nil)
+// The crawler uses StartHost and EndHost through crawler.HostGate; store.go
+// checks that Store implements it.
 
 // startHost asks st until the host starts, sleeping until each retry time.
 func startHost(ctx context.Context, st *redisstore.Store, host string, delay time.Duration, limit int) error {

@@ -70,13 +70,6 @@ func Parse(body []byte, agent string) *Rules {
 	if len(body) > MaxBytes {
 		body = body[:MaxBytes]
 	}
-	agent = strings.ToLower(agent)
-	type group struct {
-		agents []string
-		rules  []Rule
-		delay  time.Duration
-		hasDly bool
-	}
 	var (
 		groups   []*group
 		cur      *group
@@ -137,9 +130,22 @@ func Parse(body []byte, agent string) *Rules {
 			// start one.
 		}
 	}
-	// The groups naming the agent, all of them merged (RFC 9309 §2.2.1);
-	// else those of "*".
-	pick := func(name string) bool {
+	r.pick(groups, strings.ToLower(agent))
+	return r
+}
+
+// group is one group of a robots.txt: its user-agent lines and rules.
+type group struct {
+	agents []string
+	rules  []Rule
+	delay  time.Duration
+	hasDly bool
+}
+
+// pick takes the rules (and Crawl-delay) of the groups naming agent, all of
+// them merged (RFC 9309 §2.2.1); else those of "*".
+func (r *Rules) pick(groups []*group, agent string) {
+	take := func(name string) bool {
 		found := false
 		for _, g := range groups {
 			for _, a := range g.agents {
@@ -155,10 +161,9 @@ func Parse(body []byte, agent string) *Rules {
 		}
 		return found
 	}
-	if agent == "" || !pick(agent) {
-		pick("*")
+	if agent == "" || !take(agent) {
+		take("*")
 	}
-	return r
 }
 
 // Allowed reports whether the crawler may fetch path, the path and query of

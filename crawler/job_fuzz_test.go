@@ -1,4 +1,4 @@
-package main
+package crawler_test
 
 import (
 	"errors"
@@ -6,11 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
 // FuzzParseJob checks that any bytes give either a job or an error, never a
-// panic. A job has what parseJob requires of it; an error is a rules.ErrorList
+// panic. A job has what ParseJob requires of it; an error is a yamlpos.ErrorList
 // whose every position lies inside the input, or a YAML syntax error whose
 // line does.
 func FuzzParseJob(f *testing.F) {
@@ -56,50 +57,50 @@ schedule: "every hour"
 	} {
 		f.Add([]byte(s))
 	}
-	if doc, err := os.ReadFile("../../crawler/JOBS.md"); err == nil { // the documented examples
+	if doc, err := os.ReadFile("JOBS.md"); err == nil { // the documented examples
 		for _, b := range strings.Split(string(doc), "```yaml\n")[1:] {
 			src, _, _ := strings.Cut(b, "```")
 			f.Add([]byte(src))
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		j, err := parseJob("fuzz.yaml", data)
+		j, err := crawler.ParseJob("fuzz.yaml", data)
 		if err == nil {
 			switch {
 			case j == nil:
-				t.Fatalf("parseJob(%q) = nil, nil", data)
-			case j.Name == "", j.OutputDir == "", (j.StateDir == "") == (j.StateRedis == ""):
-				t.Fatalf("parseJob(%q) = %+v: no name, no output.dir, or not exactly one state", data, j)
+				t.Fatalf("crawler.ParseJob(%q) = nil, nil", data)
+			case j.Config.Name == "", j.Config.OutputDir == "", (j.StateDir == "") == (j.StateRedis == ""):
+				t.Fatalf("crawler.ParseJob(%q) = %+v: no name, no output.dir, or not exactly one state", data, j)
 			}
-			j.config()
+			_ = j.Config
 			return
 		}
 		if j != nil {
-			t.Fatalf("parseJob(%q) = %+v and error %v", data, j, err)
+			t.Fatalf("crawler.ParseJob(%q) = %+v and error %v", data, j, err)
 		}
 		lines := yamlLines(data)
-		var el rules.ErrorList
+		var el yamlpos.ErrorList
 		if !errors.As(err, &el) {
-			t.Fatalf("parseJob(%q) error is %T, want a rules.ErrorList: %v", data, err, err)
+			t.Fatalf("crawler.ParseJob(%q) error is %T, want a yamlpos.ErrorList: %v", data, err, err)
 		}
 		if len(el) == 0 {
-			t.Fatalf("parseJob(%q) error is an empty ErrorList", data)
+			t.Fatalf("crawler.ParseJob(%q) error is an empty ErrorList", data)
 		}
 		for _, e := range el {
 			if e.Pos.File != "fuzz.yaml" {
-				t.Fatalf("parseJob(%q): error %v names another file", data, e)
+				t.Fatalf("crawler.ParseJob(%q): error %v names another file", data, e)
 			}
 			if strings.HasPrefix(e.Msg, "bad YAML: ") {
 				// A syntax error: the yaml package gives a line, sometimes
 				// none, and no column.
 				if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
-					t.Fatalf("parseJob(%q): line %d outside the input (%d lines): %v", data, e.Pos.Line, lines, e)
+					t.Fatalf("crawler.ParseJob(%q): line %d outside the input (%d lines): %v", data, e.Pos.Line, lines, e)
 				}
 				continue
 			}
 			// yaml places an empty document ("---") on the line after the input.
 			if e.Pos.Line < 1 || e.Pos.Line > lines+1 || e.Pos.Col < 1 {
-				t.Fatalf("parseJob(%q): error position %v outside the input (%d lines): %v", data, e.Pos, lines, e)
+				t.Fatalf("crawler.ParseJob(%q): error position %v outside the input (%d lines): %v", data, e.Pos, lines, e)
 			}
 		}
 	})

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"errors"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/winnowhq/winnow/crawler"
+)
+
+// TestRunCrawl_ExitCodes: a bad job, a failed run (every seed dead) and a
+// run with some failed pages exit with distinct codes; a good run with 0.
+func TestRunCrawl_ExitCodes(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close() // connection refused from now on
+	good, _ := newsSiteN(t, nil, 3, 0)
+	partial := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			w.Write([]byte(`<html><body><a href="/a">a</a> <a href="/b">b</a> <a href="/gone">gone</a></body></html>`))
+		case "/gone":
+			http.NotFound(w, r)
+		default:
+			w.Write([]byte(`<html><head><title>T</title></head><body><article><p>A story long enough to be an article, about the harbour and its ferries in winter.</p></article></body></html>`))
+		}
+	}))
+	defer partial.Close()
+	for _, c := range []struct {
+		name  string
+		addr  string
+		extra string
+		code  int
+	}{
+		{"ok", good, "", 0},
+		{"bad-config", good, "bogus: 1\n", exitConfig},
+		{"dead-seed", dead, "", exitFailed},
+		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			job := writeMinimalJob(t, dir, c.addr, "politeness: {delay: 1ms}\nretries: 0\ntimeout: 2s\n"+c.extra)
+			e, stderr := testEnv()
+			err := runCrawl(t.Context(), []string{"--no-progress", job}, e)
+			if got := exitCodeOf(err); got != c.code {
+				t.Errorf("exit %d (%v), want %d\n%s", got, err, c.code, stderr)
+			}
+			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
+				t.Errorf("dead seed: %v, want crawler.ErrRunFailed", err)
+			}
+		})
+	}
+	// --check of a bad job: exit 2 as well.
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "bad.yaml"), []byte("name: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, _ := testEnv()
+	if got := exitCodeOf(runCrawl(t.Context(), []string{"--check", filepath.Join(dir, "bad.yaml")}, e)); got != exitConfig {
+		t.Errorf("--check of a bad job: exit %d, want %d", got, exitConfig)
+	}
+}
+
+func exitCodeOf(err error) int {
+	if err == nil {
+		return 0
+	}
+	return exitCode(err)
+}
+
+// TestServe_FailedRun: a scheduled run whose every seed is dead counts as
+// failed in winnow_runs_total, and /healthz reports the job unhealthy with
+// its last error (issue 17: exit 0, result ok and healthy before).
+func TestServe_FailedRun(t *testing.T) {
+	ln, err := net.Listen("tcp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := ln.Addr().String()
+	ln.Close()
+	dir := t.TempDir()
+	writeMinimalJob(t, dir, dead, "schedule: \"@hourly\"\nretries: 0\ntimeout: 2s\n")
+	log, _ := newLogger(&lockedBuffer{}, "text", false)
+	sv, err := newServer(dir, "", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	sv.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"healthy":true`) {
+		t.Errorf("healthz before any run: %d %s", rec.Code, rec.Body)
+	}
+	sv.run(t.Context(), sv.currentJobs()[0])
+	rec = httptest.NewRecorder()
+	sv.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, `"status":"unhealthy"`) ||
+		!strings.Contains(body, `"healthy":false`) || !strings.Contains(body, "every seed failed") {
+		t.Errorf("healthz after a dead run: %d %s", rec.Code, body)
+	}
+	mrec := httptest.NewRecorder()
+	promhttp.HandlerFor(sv.reg, promhttp.HandlerOpts{}).ServeHTTP(mrec, httptest.NewRequest("GET", "/metrics", nil))
+	m := mrec.Body.String()
+	for _, want := range []string{
+		`winnow_runs_total{job="example",result="failed"} 1`,
+		`winnow_fetch_errors_total{job="example",reason="network"}`,
+		`winnow_queue_length{job="example"} 0`,
+	} {
+		if !strings.Contains(m, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+}
