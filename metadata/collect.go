@@ -206,6 +206,10 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			s.authorLinks = append(s.authorLinks, textOf(n))
 		}
 	}
+	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
+		s.times = append(s.times, textOf(n))
+		return false
+	}
 	prop := strings.ToLower(attr(n, "itemprop"))
 	if prop != "" && !outside {
 		switch {
