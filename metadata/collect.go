@@ -18,6 +18,9 @@ type sources struct {
 	// canonical is the href of <link rel=canonical>.
 	canonical string
 	h1        []string
+	// h1Outside are the <h1> in parts that look like navigation or
+	// sidebars by their class: the headline when there is no other.
+	h1Outside []string
 	ld        jsonLD
 	// relTags and relCategories are the texts of rel=tag and rel=category links.
 	relTags, relCategories []string
@@ -47,7 +50,9 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 
 // outsideClasses mark the parts of a page whose dates and names are not the
 // page's own: comments, related articles, sidebars.
-var outsideClasses = []string{"comment", "related", "sidebar", "widget", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
+// ("widget" is not one: page builders wrap the title, byline and date of
+// every page in "elementor-widget" elements.)
+var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
 
 func collect(doc *html.Node) *sources {
 	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}}
@@ -170,8 +175,10 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
 		return false
 	case atom.H1:
-		if !outside {
-			if t := textOf(n); t != "" {
+		if t := textOf(n); t != "" {
+			if outside {
+				s.h1Outside = append(s.h1Outside, t)
+			} else {
 				s.h1 = append(s.h1, t)
 			}
 		}
@@ -205,6 +212,10 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		case !outside && authorPath(attr(n, "href")):
 			s.authorLinks = append(s.authorLinks, textOf(n))
 		}
+	}
+	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
+		s.times = append(s.times, textOf(n))
+		return false
 	}
 	prop := strings.ToLower(attr(n, "itemprop"))
 	if prop != "" && !outside {

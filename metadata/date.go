@@ -12,7 +12,7 @@ import (
 // case) that carry the dates, most trusted first.
 var (
 	publishedKeys = []string{"article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date",
-		"article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "citation_publication_date", "date"}
+		"article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.created", "citation_publication_date", "published", "date"}
 	modifiedKeys = []string{"article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified", "article.updated"}
 )
 
@@ -31,7 +31,7 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	}
 	published = firstDate(cands)
 	if published == "" {
-		published = onlyDate(s.times, isoDate)
+		published = onlyDate(s.times, anyDate)
 	}
 	if published == "" {
 		published = urlDate(pageURL.Path)
@@ -79,6 +79,18 @@ func firstDate(vals []string) string {
 				return d
 			}
 		}
+	}
+	return ""
+}
+
+// anyDate parses a machine-readable date or, failing that, one written for
+// people (<time>Mar 24, 2025</time> has no datetime).
+func anyDate(s string) string {
+	if d := isoDate(s); d != "" {
+		return d
+	}
+	if len(s) <= 60 {
+		return textDate(s)
 	}
 	return ""
 }

@@ -73,6 +73,8 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"link to the author page", `<h1>T</h1><a href="/author/zach-lezberg/" class="x"><span>Zach Lezberg</span></a>`, "https://example.com/a", []string{"Zach Lezberg"}, "", ""},
 		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
+		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
+		{"published meta written for people", `<meta name="published" content="July 17, 2025">`, "https://example.com/a", nil, "2025-07-17", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {

@@ -193,7 +193,11 @@ func nospace(s string) string { return strings.ReplaceAll(s, " ", "") }
 // several that the title or og:title names.
 func headline(s *sources, site, host string) string {
 	var h1 []string
-	for _, h := range s.h1 {
+	all := s.h1
+	if len(all) == 0 {
+		all = s.h1Outside
+	}
+	for _, h := range all {
 		if words := strings.Count(fold(h), " ") + 1; fold(h) != "" && words <= 30 && !namesSite(h, site, host) {
 			h1 = append(h1, h)
 		}

@@ -46,6 +46,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	limit := fs.Int("n", 0, "WCXB pages to read (0: all)")
 	dumpLang := fs.String("dump-lang", "", "write the language set as JSON lines (label, declared, text) to this file")
 	misses := fs.Bool("misses", false, "print every page where a field is wrong")
+	doLang := fs.Bool("lang", true, "measure the language of the text")
+	doCPU := fs.Bool("cpu", true, "measure the CPU price of the metadata")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -71,18 +73,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	printMeta(stdout, m)
 	printStructure(stdout, m)
 
-	set, err := languageSet(ctx, full, *wcxbDir, pages, *aebDir, *fixtures, *seeds, *extra)
-	if err != nil {
-		return err
-	}
-	if *dumpLang != "" {
-		if err := writeLangSet(*dumpLang, set); err != nil {
+	if *doLang {
+		set, err := languageSet(ctx, full, *wcxbDir, pages, *aebDir, *fixtures, *seeds, *extra)
+		if err != nil {
 			return err
 		}
+		if *dumpLang != "" {
+			if err := writeLangSet(*dumpLang, set); err != nil {
+				return err
+			}
+		}
+		printLanguage(stdout, set, *misses, stderr)
 	}
-	printLanguage(stdout, set, *misses, stderr)
-
-	printCPU(ctx, stdout, full, bare, pages)
+	if *doCPU {
+		printCPU(ctx, stdout, full, bare, pages)
+	}
 	return nil
 }
 

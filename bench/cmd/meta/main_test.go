@@ -1,0 +1,50 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestMatchers(t *testing.T) {
+	tests := []struct {
+		name  string
+		match func(string, []string) bool
+		label string
+		pred  []string
+		want  bool
+	}{
+		{"title folded", titleMatch, "What is Cloud Computing?", []string{"what is cloud computing"}, true},
+		{"title differs", titleMatch, "Cloud Computing", []string{"What is Cloud Computing?"}, false},
+		{"author with credentials", authorMatch, "Jillian Kubala, MS, RD", []string{"Jillian Kubala"}, true},
+		{"author twice in the label", authorMatch, "Pierce Freeman | Pierce Freeman", []string{"Pierce Freeman"}, true},
+		{"two authors", authorMatch, "Ana Souza, Li Wei", []string{"Ana Souza", "Li Wei"}, true},
+		{"one word is not enough", authorMatch, "Sharon Mod", []string{"Sharon"}, false},
+		{"another author", authorMatch, "Korin Miller", []string{"Jane Doe"}, false},
+		{"same day", dateMatch, "2025-09-04", []string{"2025-09-04T08:15:00+02:00"}, true},
+		{"another day", dateMatch, "2025-09-04", []string{"2025-09-05"}, false},
+		{"month label", dateMatch, "2025-09", []string{"2025-09-04"}, true},
+	}
+	for _, tc := range tests {
+		if got := tc.match(tc.label, tc.pred); got != tc.want {
+			t.Errorf("%s: match(%q, %q) = %v, want %v", tc.name, tc.label, tc.pred, got, tc.want)
+		}
+	}
+}
+
+func TestMarkdownItems(t *testing.T) {
+	md := strings.Join([]string{
+		"# Title", "", "Some *text* with a [link](https://x.y/z).", "",
+		"1. First step", "    - nested [item](u)", "", "| A | B |", "| --- | --- |", "| 1 | 2 |", "",
+		"```", "# not a heading", "- not an item", "```",
+	}, "\n")
+	it := markdownItems(md)
+	if strings.Join(it.headings, ";") != "title" {
+		t.Errorf("headings = %q", it.headings)
+	}
+	if strings.Join(it.items, ";") != "first step;nested item" {
+		t.Errorf("items = %q", it.items)
+	}
+	if strings.Join(it.rows, ";") != "a b;1 2" {
+		t.Errorf("rows = %q", it.rows)
+	}
+}
