@@ -296,3 +296,47 @@ func TestFetcher_RedirectGuard(t *testing.T) {
 	default:
 	}
 }
+
+// parasitePage is a landing page that is spam from top to bottom.
+const parasitePage = `<html><head><title>HOKI88 Situs Slot Gacor Hari Ini Gampang Maxwin</title></head><body>
+<h1>Daftar HOKI88 agen judi online terpercaya</h1><a class=btn href="https://hoki88.vip/register">Daftar</a> <a href="https://hoki88.vip/login">Login</a>
+<p>Link alternatif HOKI88 anti blokir, bandar togel dan slot deposit pulsa tanpa potongan.</p><p>Bocoran pola slot gacor HOKI88 hari ini.</p></body></html>`
+
+// TestClean_SpamPageOneWarning: a page spam from top to bottom prints
+// nothing in text mode and exactly one warning naming it (README: "text
+// mode prints nothing for it and one warning on stderr"), not a second
+// "the rules removed all the text" line; jsonl carries the same warning,
+// and --strict counts it once.
+func TestClean_SpamPageOneWarning(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "parasite.html")
+	if err := os.WriteFile(page, []byte(parasitePage), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "", "clean", page)
+	if err != nil || out != "" {
+		t.Fatalf("text mode: err %v, stdout %q", err, out)
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != 1 || !strings.Contains(lines[0], page) || !strings.Contains(lines[0], "spam page") {
+		t.Errorf("stderr = %q, want one warning naming the spam page", stderr)
+	}
+	out, _, err = runCmd(t, "", "clean", "--format", "jsonl", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Spam    bool   `json:"spam"`
+		Text    string `json:"text"`
+		Warning string `json:"warning"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if !rec.Spam || rec.Text != "" || !strings.Contains(rec.Warning, "spam page") {
+		t.Errorf("jsonl = %s, want spam true, no text, the spam warning", out)
+	}
+	_, stderr, err = runCmd(t, "", "clean", "--strict", page)
+	if !errors.Is(err, errSilent) || !strings.Contains(stderr, "1 warnings (--strict)") {
+		t.Errorf("--strict: err %v, stderr %q", err, stderr)
+	}
+}
