@@ -340,3 +340,21 @@ func TestClean_SpamPageOneWarning(t *testing.T) {
 		t.Errorf("--strict: err %v, stderr %q", err, stderr)
 	}
 }
+
+// TestRulesLint_NoFixtures: `winnow rules lint` run where there is no
+// fixtures directory (any directory but the repository's root) said that
+// every rule "never fires" — 54 false warnings; it now says once that firing
+// was not checked, and still runs the examples.
+func TestRulesLint_NoFixtures(t *testing.T) {
+	out, stderr, err := runCmd(t, "", "rules", "lint", "--fixtures", filepath.Join(t.TempDir(), "fixtures"))
+	if err != nil {
+		t.Fatalf("rules lint: %v\n%s", err, out)
+	}
+	if strings.Contains(out, "never fires") || !strings.Contains(out, "0 broken examples, 0 without examples, 0 never firing") {
+		t.Errorf("rules lint without fixtures:\n%s", out)
+	}
+	if !strings.Contains(stderr, "not checked whether the rules fire") {
+		t.Errorf("stderr = %q, want a note that firing was not checked", stderr)
+	}
+}
+
