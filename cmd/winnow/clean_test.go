@@ -358,3 +358,26 @@ func TestRulesLint_NoFixtures(t *testing.T) {
 	}
 }
 
+// TestRulesList_Columns: every line of `winnow rules list` has its action in
+// the same column, whatever the stage's name (dom, article, text).
+func TestRulesList_Columns(t *testing.T) {
+	out, _, err := runCmd(t, "", "rules", "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	stages := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		f := strings.Fields(line)
+		stages[f[1]] = true
+		i := strings.Index(line[29:], " "+f[2]+" ") + 29
+		if col == -1 {
+			col = i
+		} else if i != col {
+			t.Errorf("action column %d, want %d: %q", i, col, line)
+		}
+	}
+	if !stages["article"] || !stages["dom"] || !stages["text"] {
+		t.Errorf("stages listed: %v, want dom, article and text among them", stages)
+	}
+}

@@ -59,7 +59,7 @@ func runRules(ctx context.Context, args []string, e *env) error {
 		return rulesLint(ctx, e, rs, rf)
 	case "list":
 		for _, r := range rs.Rules() {
-			fmt.Fprintf(e.stdout, "%-28s %-4s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
+			fmt.Fprintf(e.stdout, "%-28s %-7s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
 		}
 		return nil
 	}
