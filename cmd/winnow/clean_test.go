@@ -381,3 +381,55 @@ func TestRulesList_Columns(t *testing.T) {
 		t.Errorf("stages listed: %v, want dom, article and text among them", stages)
 	}
 }
+
+// TestJSONL_FieldsDocumented: every field a jsonl record can carry is in the
+// README's "Output schema" table. page_type, spam, spam_score and warning
+// were written but not documented.
+func TestJSONL_FieldsDocumented(t *testing.T) {
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, schema, ok := strings.Cut(string(readme), "### Output schema")
+	if !ok {
+		t.Fatal("README has no Output schema section")
+	}
+	schema, _, _ = strings.Cut(schema, "\n### ")
+	documented := map[string]bool{}
+	for _, line := range strings.Split(schema, "\n") {
+		if f, ok := strings.CutPrefix(line, "| `"); ok {
+			name, _, _ := strings.Cut(f, "`")
+			documented[name] = true
+		}
+	}
+	dir := t.TempDir()
+	spamPage := filepath.Join(dir, "parasite.html")
+	empty := filepath.Join(dir, "empty.html")
+	for name, data := range map[string]string{spamPage: parasitePage, empty: ""} {
+		if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, _ := runCmd(t, "", "clean", "--format", "jsonl", "--explain",
+		"../../fixtures/html-vn-portal-spam/input.html", spamPage, empty, filepath.Join(dir, "missing.html"))
+	seen := map[string]bool{}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			t.Fatalf("%v: %s", err, line)
+		}
+		for k := range rec {
+			seen[k] = true
+		}
+	}
+	for _, want := range []string{"page_type", "spam", "spam_score", "warning", "error", "trace", "authors"} {
+		if !seen[want] {
+			t.Errorf("no record carries %q: the inputs of this test no longer cover it", want)
+		}
+	}
+	for k := range seen {
+		if !documented[k] {
+			t.Errorf("jsonl field %q is not in the README's Output schema", k)
+		}
+	}
+}
