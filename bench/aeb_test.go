@@ -71,3 +71,47 @@ func TestLoadAEBMissingPage(t *testing.T) {
 		t.Errorf("LoadAEB(missing page) = %v, want an error naming the page", err)
 	}
 }
+
+// TestLoadWCXB_Labels: the WCXB loader reads the labelled metadata too
+// (bench/cmd/meta used to read the ground truth with its own copy of it):
+// title, author, date and Markdown trimmed, "" when null; "category" is
+// read as "collection".
+func TestLoadWCXB_Labels(t *testing.T) {
+	dir := t.TempDir()
+	gtDir, htmlDir := filepath.Join(dir, "dev", "ground-truth"), filepath.Join(dir, "dev", "html")
+	for _, d := range []string{gtDir, htmlDir} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files := map[string]string{
+		"0002": `{"url": "https://b.example/", "file_id": "0002", "_internal": {"page_type": {"primary": "category"}},
+			"ground_truth": {"title": null, "author": null, "publish_date": null, "main_content": "Shoes", "main_content_markdown": null}}`,
+		"0001": `{"url": "https://a.example/", "file_id": "0001", "_internal": {"page_type": {"primary": "article"}},
+			"ground_truth": {"title": " Story ", "author": "Jane Doe", "publish_date": "2025-09-04", "main_content": "Body.",
+			"main_content_markdown": "# Story\n\nBody.\n", "with": ["Body"], "without": ["Menu"]}}`,
+	}
+	for id, gt := range files {
+		if err := os.WriteFile(filepath.Join(gtDir, id+".json"), []byte(gt), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		writeGz(t, filepath.Join(htmlDir, id+".html.gz"), []byte("<p>page "+id+"</p>"))
+	}
+	pages, err := bench.LoadWCXB(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("got %d pages, want 2", len(pages))
+	}
+	a, b := pages[0], pages[1]
+	if a.ID != "0001" || a.Title != "Story" || a.Author != "Jane Doe" || a.Date != "2025-09-04" || a.Markdown != "# Story\n\nBody." || a.Type != "article" {
+		t.Errorf("page 0001 = %+v", a)
+	}
+	if b.ID != "0002" || b.Title != "" || b.Author != "" || b.Date != "" || b.Markdown != "" || b.Type != "collection" {
+		t.Errorf("page 0002 = %+v", b)
+	}
+	if html, err := a.Read(); err != nil || string(html) != "<p>page 0001</p>" {
+		t.Errorf("Read = %q, %v", html, err)
+	}
+}

@@ -42,6 +42,10 @@ type WCXBPage struct {
 	// With are snippets the output must contain; Without are boilerplate
 	// snippets it must not.
 	With, Without []string
+	// Title, Author and Date (publish_date) are the page's labelled
+	// metadata and Markdown its labelled main_content_markdown, trimmed;
+	// "" where the benchmark gives none.
+	Title, Author, Date, Markdown string
 }
 
 // LoadWCXB reads the ground truth of every page of the development split in
@@ -89,6 +93,10 @@ func readWCXBTruth(path string) (WCXBPage, error) {
 			MainContent string   `json:"main_content"`
 			With        []string `json:"with"`
 			Without     []string `json:"without"`
+			Title       *string  `json:"title"`
+			Author      *string  `json:"author"`
+			Date        *string  `json:"publish_date"`
+			Markdown    *string  `json:"main_content_markdown"`
 		} `json:"ground_truth"`
 	}
 	if err := json.Unmarshal(data, &gt); err != nil {
@@ -103,11 +111,23 @@ func readWCXBTruth(path string) (WCXBPage, error) {
 		typ = "collection"
 	}
 	return WCXBPage{
-		Page:    Page{ID: id, URL: gt.URL, Truth: gt.Truth.MainContent},
-		Type:    typ,
-		With:    gt.Truth.With,
-		Without: gt.Truth.Without,
+		Page:     Page{ID: id, URL: gt.URL, Truth: gt.Truth.MainContent},
+		Type:     typ,
+		With:     gt.Truth.With,
+		Without:  gt.Truth.Without,
+		Title:    label(gt.Truth.Title),
+		Author:   label(gt.Truth.Author),
+		Date:     label(gt.Truth.Date),
+		Markdown: label(gt.Truth.Markdown),
 	}, nil
+}
+
+// label is a ground-truth string field trimmed, "" when null or absent.
+func label(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return strings.TrimSpace(*p)
 }
 
 // Snippets returns how many of the page's With snippets text contains and

@@ -43,7 +43,7 @@ func TestActions(t *testing.T) {
 		{"repeats", "scope: {stage: text}\n    match: {repeats: 2, max-words: 2}\n    action: drop",
 			"Label\nOne body sentence.\nLabel", "One body sentence."},
 		{"host scope miss", "scope: {stage: text, hosts: ['*.example.com']}\n    match: {text: 'x'}\n    action: drop",
-			"x marks", "x marks"},
+			"url: https://news.example.org/a\nx marks", "url: https://news.example.org/a\nx marks"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -26,6 +26,10 @@
 //	      - in: "tk88 bet\nHeadline"
 //	        out: "Headline"
 //
+// The examples of a rule scoped to hosts run as on a page of its first host
+// glob ("*.example.com" as www.example.com); a text example may name its
+// page with leading lines "url: U" and "title: T".
+//
 // Unknown keys anywhere are errors, so a typo never silently disables a rule.
 //
 // A rule file may also hold a top-level `lexicon:` key, in the format of

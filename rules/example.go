@@ -2,6 +2,7 @@ package rules
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -16,14 +17,32 @@ func (r *Rule) RunExample(ex Example) string {
 	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
 	if r.Stage == StageText {
 		blocks := TextBlocks(ex.In)
-		return joinBlocks(set.ApplyText(blocks, examplePage(ex.In), nil))
+		page := examplePage(ex.In)
+		if page.Host == "" {
+			page.Host = r.exampleHost()
+		}
+		return joinBlocks(set.ApplyText(blocks, page, nil))
 	}
 	doc, err := html.Parse(strings.NewReader("<!DOCTYPE html><html><body>" + ex.In + "</body></html>"))
 	if err != nil {
 		return "error: " + err.Error()
 	}
-	set.ApplyDOM(doc, r.Stage, Page{}, nil)
+	set.ApplyDOM(doc, r.Stage, Page{Host: r.exampleHost()}, nil)
 	return joinBlocks(HTMLBlocks(doc))
+}
+
+// exampleHost returns a host the rule's scope covers, so that the example of
+// a site rule runs as on that site: "" for a rule of every host, else the
+// first host glob with its wildcards filled in ("*.example.com" gives
+// www.example.com). A DOM example has no other way to name its page.
+func (r *Rule) exampleHost() string {
+	for _, g := range r.Hosts {
+		h := strings.NewReplacer("*", "www", "?", "a").Replace(g)
+		if ok, _ := path.Match(g, h); ok {
+			return h
+		}
+	}
+	return ""
 }
 
 // examplePage lets examples set page facts: leading lines "title: X" (for

@@ -25,16 +25,26 @@ type outcome struct {
 }
 
 // warning is what deserves a word about an outcome that is no failure: an
-// empty input, or a page whose text the rules removed entirely. Under
-// --strict a warning fails the run too.
-func (o outcome) warning() string {
+// empty input, a page judged spam from top to bottom whose text is withheld
+// (unless keepSpam), or a page whose text the rules removed entirely. One
+// outcome gets one warning at most. Under --strict a warning fails the run
+// too.
+func (o outcome) warning(keepSpam bool) string {
 	switch {
+	case o.withheld(keepSpam):
+		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.res.Verdict.Score)
 	case errors.Is(o.err, clean.ErrEmpty):
 		return clean.ErrEmpty.Error()
 	case o.err == nil && o.res != nil && o.res.Body == "":
 		return "the rules removed all the text (see --explain)"
 	}
 	return ""
+}
+
+// withheld reports whether the outcome is a page judged spam from top to
+// bottom whose text is left out of the output.
+func (o outcome) withheld(keepSpam bool) bool {
+	return o.res != nil && o.res.Spam && !keepSpam
 }
 
 // batch cleans inputs with a pool of workers and delivers outcomes in input

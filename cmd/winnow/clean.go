@@ -149,7 +149,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		if prog != nil {
 			prog.clear()
 		}
-		switch w := o.warning(); {
+		switch w := o.warning(f.keepSpam); {
 		case w != "":
 			warned++
 			fmt.Fprintf(e.stderr, "winnow: warning: %s: %s\n", o.source, w)
@@ -279,15 +279,12 @@ func (rw *resultWriter) write(o outcome) error {
 		}
 	}
 	// A page spam from top to bottom: its text is left out (the jsonl line
-	// still says spam and its score), with one warning naming it.
-	withheld := o.res != nil && o.res.Spam && !rw.keepSpam
-	if withheld {
-		fmt.Fprintf(rw.stderr, "winnow: %s: spam page (score %.2f), text not output (--keep-spam outputs it)\n", o.source, o.res.Verdict.Score)
-	}
+	// still says spam and its score); its one warning is o.warning's.
+	withheld := o.withheld(rw.keepSpam)
 	switch rw.format {
 	case "jsonl":
 		line := jsonLine{Source: o.source, Removed: map[string]int{}}
-		if line.Warning = o.warning(); line.Warning == "" && o.err != nil {
+		if line.Warning = o.warning(rw.keepSpam); line.Warning == "" && o.err != nil {
 			line.Error = o.err.Error()
 		}
 		if r := o.res; r != nil {

@@ -59,7 +59,7 @@ func runRules(ctx context.Context, args []string, e *env) error {
 		return rulesLint(ctx, e, rs, rf)
 	case "list":
 		for _, r := range rs.Rules() {
-			fmt.Fprintf(e.stdout, "%-28s %-4s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
+			fmt.Fprintf(e.stdout, "%-28s %-7s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
 		}
 		return nil
 	}
@@ -156,6 +156,7 @@ func rulesLint(ctx context.Context, e *env, rs *rules.Set, rf *rulesFlags) error
 		}
 	}
 	fired := map[string]int{}
+	checked := true
 	if cases, err := fixture.Load(rf.fixtures); err == nil {
 		c, err := clean.New(clean.Options{Rules: rs})
 		if err != nil {
@@ -168,12 +169,19 @@ func rulesLint(ctx context.Context, e *env, rs *rules.Set, rf *rulesFlags) error
 				}
 			}
 		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		fmt.Fprintf(e.stderr, "winnow: lint: %v\n", err)
+	} else {
+		// Without fixtures every rule would "never fire": say once that
+		// firing was not checked instead of a warning per rule.
+		checked = false
+		if errors.Is(err, os.ErrNotExist) {
+			fmt.Fprintf(e.stderr, "winnow: lint: no fixtures directory %s: not checked whether the rules fire (--fixtures DIR)\n", rf.fixtures)
+		} else {
+			fmt.Fprintf(e.stderr, "winnow: lint: %v\n", err)
+		}
 	}
 	var never []string
 	for _, r := range rs.Rules() {
-		if fired[r.ID] == 0 && r.Action != rules.ActionKeep {
+		if checked && fired[r.ID] == 0 && r.Action != rules.ActionKeep {
 			never = append(never, fmt.Sprintf("%s (%s)", r.ID, r.Pos))
 		}
 	}

@@ -2,21 +2,17 @@ package main
 
 import (
 	"bytes"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
 
+	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/textnorm"
 )
@@ -29,76 +25,28 @@ type wcxbPage struct {
 	markdown          string
 }
 
+// loadWCXB reads the first limit pages of the WCXB development split in dir
+// (0: all), each decoded to UTF-8, with its labels (package bench's loader).
 func loadWCXB(dir string, limit int) ([]wcxbPage, error) {
-	files, err := filepath.Glob(filepath.Join(dir, "dev", "ground-truth", "*.json"))
+	all, err := bench.LoadWCXB(dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (see ../shared/bench/wcxb/README.md)", err)
 	}
-	if len(files) == 0 {
-		return nil, fmt.Errorf("no WCXB ground truth in %s (see ../shared/bench/wcxb/README.md)", dir)
+	if limit > 0 && len(all) > limit {
+		all = all[:limit]
 	}
-	sort.Strings(files)
-	if limit > 0 && len(files) > limit {
-		files = files[:limit]
-	}
-	var pages []wcxbPage
-	for _, f := range files {
-		data, err := os.ReadFile(f)
+	pages := make([]wcxbPage, 0, len(all))
+	for _, p := range all {
+		page, err := p.Read()
 		if err != nil {
 			return nil, err
-		}
-		var gt struct {
-			URL      string `json:"url"`
-			FileID   string `json:"file_id"`
-			Internal struct {
-				PageType struct {
-					Primary string `json:"primary"`
-				} `json:"page_type"`
-			} `json:"_internal"`
-			GT struct {
-				Title    *string `json:"title"`
-				Author   *string `json:"author"`
-				Date     *string `json:"publish_date"`
-				Markdown *string `json:"main_content_markdown"`
-			} `json:"ground_truth"`
-		}
-		if err := json.Unmarshal(data, &gt); err != nil {
-			return nil, fmt.Errorf("%s: %w", f, err)
-		}
-		id := strings.TrimSuffix(filepath.Base(f), ".json")
-		raw, err := readGz(filepath.Join(dir, "dev", "html", id+".html.gz"))
-		if err != nil {
-			return nil, err
-		}
-		page, err := clean.Decode(bytes.NewReader(raw), "", 16<<20)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", id, err)
-		}
-		deref := func(p *string) string {
-			if p == nil {
-				return ""
-			}
-			return strings.TrimSpace(*p)
 		}
 		pages = append(pages, wcxbPage{
-			id: id, url: gt.URL, pageType: gt.Internal.PageType.Primary, html: page,
-			title: deref(gt.GT.Title), author: deref(gt.GT.Author), date: deref(gt.GT.Date), markdown: deref(gt.GT.Markdown),
+			id: p.ID, url: p.URL, pageType: p.Type, html: page,
+			title: p.Title, author: p.Author, date: p.Date, markdown: p.Markdown,
 		})
 	}
 	return pages, nil
-}
-
-func readGz(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	return io.ReadAll(zr)
 }
 
 // fieldScore counts one field for one system.
