@@ -35,11 +35,16 @@ func (o outcome) warning(keepSpam bool) string {
 		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.res.Verdict.Score)
 	case errors.Is(o.err, clean.ErrEmpty):
 		return clean.ErrEmpty.Error()
+	case errors.Is(o.err, errNoPages):
+		return errNoPages.Error()
 	case o.err == nil && o.res != nil && o.res.Body == "":
 		return "the rules removed all the text (see --explain)"
 	}
 	return ""
 }
+
+// errNoPages is the outcome of a directory that holds no page: a warning.
+var errNoPages = errors.New("no pages found in this directory")
 
 // withheld reports whether the outcome is a page judged spam from top to
 // bottom whose text is left out of the output.
