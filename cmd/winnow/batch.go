@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -196,7 +197,15 @@ func (f *fetcher) fetch(ctx context.Context, raw string) (*fetched, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
+		// net/http's error repeats the method and URL; the source leads.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		if errors.Is(err, netguard.ErrBlocked) {
+			return nil, fmt.Errorf("%s: fetch: %w (--allow-private lets it through)", raw, err)
+		}
+		return nil, fmt.Errorf("%s: fetch: %w", raw, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
