@@ -72,3 +72,27 @@ func TestMarkdownWithoutLinks(t *testing.T) {
 		t.Errorf("code block lost its language:\n%s", md)
 	}
 }
+
+// TestMarkdownRelativeLinksWithoutURL: a page cleaned without a URL keeps
+// its relative links and images as they are. Readability resolved them
+// against an empty base, which turns a document-relative "img/a.png" into
+// the root-relative "/img/a.png", another file. With a URL they are made
+// absolute.
+func TestMarkdownRelativeLinksWithoutURL(t *testing.T) {
+	page := `<html><body><article><h1>T</h1><p>A paragraph long enough to be the article body, with a <a href="rel/link.html">relative link</a> and more words to make it count as text.</p>
+<p><img src="img/a.png" alt="An image"></p><p>Another paragraph with plenty of words so that the page has a body of some length.</p></article></body></html>`
+	c := builtinCleaner(t)
+	for _, tt := range []struct{ url, link, img string }{
+		{"", "(rel/link.html)", "(img/a.png)"},
+		{"https://example.com/docs/page.html", "(https://example.com/docs/rel/link.html)", "(https://example.com/docs/img/a.png)"},
+	} {
+		res, err := c.Clean(t.Context(), clean.Input{Source: "rel.html", URL: tt.url, Data: []byte(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		md := clean.Markdown(res, clean.MarkdownOptions{Links: true, Images: true})
+		if !strings.Contains(md, tt.link) || !strings.Contains(md, tt.img) {
+			t.Errorf("URL %q: want %s and %s in\n%s", tt.url, tt.link, tt.img, md)
+		}
+	}
+}

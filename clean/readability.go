@@ -33,7 +33,14 @@ func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
 	p.MaxElemsToParse = maxNodes
 	p.KeepClasses = true // article-stage rules match on class names
 	unwrapEmbeds(doc)
-	a, err := p.ParseAndMutate(doc, pageURL)
+	// Readability makes links and images absolute against the page URL; an
+	// empty one would turn "img/a.png" into "/img/a.png", another file, so
+	// a page of unknown URL keeps them as written (nil: left alone).
+	var base *url.URL
+	if pageURL != nil && pageURL.IsAbs() && pageURL.Host != "" {
+		base = pageURL
+	}
+	a, err := p.ParseAndMutate(doc, base)
 	if err != nil {
 		return article{}, err
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -35,11 +36,16 @@ func (o outcome) warning(keepSpam bool) string {
 		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.res.Verdict.Score)
 	case errors.Is(o.err, clean.ErrEmpty):
 		return clean.ErrEmpty.Error()
+	case errors.Is(o.err, errNoPages):
+		return errNoPages.Error()
 	case o.err == nil && o.res != nil && o.res.Body == "":
 		return "the rules removed all the text (see --explain)"
 	}
 	return ""
 }
+
+// errNoPages is the outcome of a directory that holds no page: a warning.
+var errNoPages = errors.New("no pages found in this directory")
 
 // withheld reports whether the outcome is a page judged spam from top to
 // bottom whose text is left out of the output.
@@ -191,7 +197,15 @@ func (f *fetcher) fetch(ctx context.Context, raw string) (*fetched, error) {
 	req.Header.Set("Accept", "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5")
 	resp, err := f.client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("fetch: %w", err)
+		// net/http's error repeats the method and URL; the source leads.
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		if errors.Is(err, netguard.ErrBlocked) {
+			return nil, fmt.Errorf("%s: fetch: %w (--allow-private lets it through)", raw, err)
+		}
+		return nil, fmt.Errorf("%s: fetch: %w", raw, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

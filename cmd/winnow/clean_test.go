@@ -433,3 +433,26 @@ func TestJSONL_FieldsDocumented(t *testing.T) {
 		}
 	}
 }
+
+// TestClean_FetchErrorNamesSource: a URL that cannot be fetched is
+// reported as "winnow: URL: fetch: why", like a 404 and like files, not as
+// net/http's `fetch: Get "URL": ...`; a refused private address says how to
+// allow it.
+func TestClean_FetchErrorNamesSource(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	_, stderr, _ := runCmd(t, "", "clean", srv.URL+"/story")
+	if !strings.HasPrefix(stderr, "winnow: "+srv.URL+"/story: fetch: ") || strings.Contains(stderr, `Get "`) || !strings.Contains(stderr, "--allow-private") {
+		t.Errorf("refused private address: stderr %q", stderr)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dead := "http://" + ln.Addr().String() + "/"
+	ln.Close()
+	_, stderr, _ = runCmd(t, "", "clean", "--allow-private", dead)
+	if !strings.HasPrefix(stderr, "winnow: "+dead+": fetch: ") || strings.Contains(stderr, `Get "`) {
+		t.Errorf("connection refused: stderr %q", stderr)
+	}
+}

@@ -27,8 +27,9 @@ type input struct {
 // HTML (.php, .aspx, no extension). An entry the walk cannot read becomes an
 // input failing with that error, and the walk goes on. A directory named
 // through a symbolic link is walked; links met inside a walk are followed to
-// files only. What deserves a word but is no failure (an empty directory, a
-// link to a directory inside a walk) is returned in warnings, what is only
+// files only. An empty directory is an input whose outcome is the warning
+// errNoPages. What else deserves a word but is no failure (a link to a
+// directory inside a walk) is returned in warnings, what is only
 // worth knowing (files skipped as not pages) in notes. "-" (standard input)
 // may be given once.
 func expandInputs(args []string) (inputs []input, warnings, notes []string, err error) {
@@ -57,7 +58,8 @@ func expandInputs(args []string) (inputs []input, warnings, notes []string, err 
 			notes = append(notes, fmt.Sprintf("%s: %d files skipped that look like neither HTML nor text", a, skipped))
 		}
 		if len(found) == 0 {
-			warnings = append(warnings, fmt.Sprintf("%s: no pages found in this directory", a))
+			// An outcome of its own, so that jsonl has a line saying so.
+			found = append(found, input{source: a, err: errNoPages})
 		}
 		inputs = append(inputs, found...)
 	}

@@ -177,3 +177,27 @@ func TestClean_RulesNotRegular(t *testing.T) {
 		t.Errorf("--rules /dev/zero: err = %v", err)
 	}
 }
+
+// TestClean_EmptyDirectoryJSONL: an empty directory is a warning in jsonl
+// too (README: "an empty directory ... are warnings (`warning` in jsonl)");
+// it was only a line on stderr, so a jsonl consumer never heard of it.
+func TestClean_EmptyDirectoryJSONL(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty")
+	if err := os.Mkdir(empty, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "a.html")
+	write(t, page, pageHTML)
+	out, stderr, err := runCmd(t, "", "clean", "--format", "jsonl", empty, page)
+	if err != nil {
+		t.Fatalf("err = %v, want success (a warning is no failure)", err)
+	}
+	recs := jsonLines(t, out)
+	if len(recs) != 2 || recs[0].Source != empty || !strings.Contains(recs[0].Warning, "no pages found") || recs[0].Error != "" || recs[1].Source != page {
+		t.Errorf("got %+v, want the empty directory's warning, then a.html", recs)
+	}
+	if strings.Count(stderr, "no pages found") != 1 {
+		t.Errorf("stderr = %q, want the warning once", stderr)
+	}
+}
