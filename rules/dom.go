@@ -2,6 +2,7 @@ package rules
 
 import (
 	"context"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -190,12 +191,12 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 
 // classHas reports whether n's class or id attribute holds one of the
 // literals in want, ignoring case.
-func classHas(n *html.Node, m *litMatcher, want hits) bool {
+func classHas(n *html.Node, m *litscan.Matcher, want litscan.Hits) bool {
 	for _, a := range n.Attr {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		if m.scanAny(foldText(a.Val), want) {
+		if m.ScanAny(litscan.Fold(a.Val), want) {
 			return true
 		}
 	}
@@ -253,9 +254,9 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 	}
 	if len(r.contains) > 0 {
 		if et.hits == nil {
-			et.hits = lits.m.scan(foldText(et.text))
+			et.hits = lits.m.Scan(litscan.Fold(et.text))
 		}
-		if !et.hits.any(lits.contains[ri]) {
+		if !et.hits.Any(lits.contains[ri]) {
 			return false
 		}
 	}
@@ -264,9 +265,9 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 
 // elemText is what the text matchers read of one element.
 type elemText struct {
-	text                    string // visible text, collapsed
-	hits                    hits   // literals found in the lower-cased text, once asked for
-	words                   int    // -1 until counted
+	text                    string       // visible text, collapsed
+	hits                    litscan.Hits // literals found in the lower-cased text, once asked for
+	words                   int          // -1 until counted
 	chars, linkChars, links int
 	cut                     int // > 0: text is only known to be longer than this
 }
@@ -313,7 +314,7 @@ func (c elemTexts) changed(n *html.Node) {
 	}
 }
 
-func hasHref(n *html.Node, r *Rule, m *litMatcher, want hits) bool {
+func hasHref(n *html.Node, r *Rule, m *litscan.Matcher, want litscan.Hits) bool {
 	if n.DataAtom == atom.A && hrefMatches(r, attr(n, "href"), m, want) {
 		return true
 	}
@@ -325,8 +326,8 @@ func hasHref(n *html.Node, r *Rule, m *litMatcher, want hits) bool {
 	return false
 }
 
-func hrefMatches(r *Rule, href string, m *litMatcher, want hits) bool {
-	if want != nil && !m.scanAny(foldText(href), want) {
+func hrefMatches(r *Rule, href string, m *litscan.Matcher, want litscan.Hits) bool {
+	if want != nil && !m.ScanAny(litscan.Fold(href), want) {
 		return false
 	}
 	if r.href != nil && !r.href.MatchString(href) {

@@ -3,6 +3,7 @@ package rules
 import (
 	"context"
 	"fmt"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -26,8 +27,8 @@ type tblock struct {
 	words  int // -1: not yet counted
 	key    string
 	keyOK  bool
-	hits   hits     // literals of the set found in the lower-cased text, once asked for
-	sh     []uint64 // hashed word 3-shingles of key, once asked for
+	hits   litscan.Hits // literals of the set found in the lower-cased text, once asked for
+	sh     []uint64     // hashed word 3-shingles of key, once asked for
 	shOK   bool
 	memo   []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
 	bytes  byteSet // the byte values in Text, once asked for
@@ -217,9 +218,9 @@ func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
 		return true
 	}
 	if b.hits == nil {
-		b.hits = run.lits.m.scan(foldText(b.Text))
+		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
 	}
-	return b.hits.any(run.lits.contains[run.ri])
+	return b.hits.Any(run.lits.contains[run.ri])
 }
 
 // ApplyText runs the text-stage rules on blocks, in order, and returns the
