@@ -14,6 +14,7 @@ import (
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
@@ -289,10 +290,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		"text": func(v *yaml.Node) {
 			r.text = p.Regexp(v, "text")
 			if r.text != nil {
-				src := r.text.String()
-				r.textTail = endAnchoredOnly(src)
-				r.textReq = requiredBytes(src)
-				r.textFirst, r.textLast = edgeBytes(src, false), edgeBytes(src, true)
+				r.textHint = rxhint.Of(r.text.String())
 			}
 		},
 		"contains": func(v *yaml.Node) { r.contains = p.literals(v, "contains") },
@@ -300,10 +298,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		"pattern": func(v *yaml.Node) {
 			r.pattern = p.Regexp(v, "pattern")
 			if r.pattern != nil {
-				src := r.pattern.String()
-				r.patternTail = endAnchoredOnly(src)
-				r.patternReq = requiredBytes(src)
-				r.patternFirst, r.patternLast = edgeBytes(src, false), edgeBytes(src, true)
+				r.patternHint = rxhint.Of(r.pattern.String())
 			}
 		},
 		"href":          func(v *yaml.Node) { r.href = p.Regexp(v, "href") },

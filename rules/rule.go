@@ -3,11 +3,10 @@ package rules
 import (
 	"path"
 	"regexp"
-	"regexp/syntax"
 	"slices"
-	"unicode/utf8"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/internal/rxhint"
 )
 
 // Stage is when a rule runs in the cleaning pipeline.
@@ -130,23 +129,11 @@ type Rule struct {
 	similarity  float64 // dedupe: 1 = exact after normalisation
 	minChars    int     // dedupe: shorter blocks are not compared
 
-	// textTail and patternTail mark regexes anchored at the end only: they
-	// are run on the last tailWindow bytes of a block, not the whole of it.
-	textTail, patternTail bool
-
 	// contains is a cheap prefilter: lower-case literals, one of which the
 	// text must contain before any regex runs.
 	contains []string
-	// textReq, derived from text, holds bytes one of which every match of
-	// text contains (nil: none known); see requiredBytes.
-	textReq *byteSet
-	// patternReq is the same for pattern.
-	patternReq *byteSet
-	// textFirst and textLast hold the ASCII bytes one of which starts
-	// (ends) every text that text matches (nil: not known); see edgeBytes.
-	textFirst, textLast *byteSet
-	// patternFirst and patternLast are the same for pattern.
-	patternFirst, patternLast *byteSet
+	// textHint and patternHint are the byte tests told from text and pattern.
+	textHint, patternHint rxhint.Hints
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -187,73 +174,17 @@ func (r *Rule) hasKind(k Kind) bool {
 	return false
 }
 
-// tailWindow is how much of a block's end an end-anchored regex looks at. The
-// built-in end-anchored patterns (captions, credits, brands) span far less.
-const tailWindow = 320
-
-// tailStart returns where the tail window of s starts, on a rune boundary.
-func tailStart(s string) int {
-	if len(s) <= tailWindow {
-		return 0
-	}
-	i := len(s) - tailWindow
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
-	}
-	return i
-}
-
-// endAnchoredOnly reports a regex that must match at the end of the text but
-// may start anywhere: a concatenation ending in $ (end of text) that does not
-// begin with ^.
-func endAnchoredOnly(src string) bool {
-	_, begin, end := anchors(src)
-	return end && !begin
-}
-
-// anchors parses src and, when it is a concatenation, returns it simplified
-// and whether it begins with ^ (start of text) and ends with $ (end of
-// text); re is nil otherwise.
-func anchors(src string) (re *syntax.Regexp, begin, end bool) {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil, false, false
-	}
-	re = re.Simplify()
-	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
-		return nil, false, false
-	}
-	return re, re.Sub[0].Op == syntax.OpBeginText, re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
-}
-
 // textMatches applies the text, not-text and min-matches matchers; the
 // caller has applied contains (see setLits).
 func (r *Rule) textMatches(text string) bool {
 	return r.textMayMatch(text) && r.textRegexMatches(text)
 }
 
-// textWindow returns the part of text the text regex runs on.
-func (r *Rule) textWindow(text string) string {
-	if r.textTail {
-		return text[tailStart(text):]
-	}
-	return text
-}
-
 // textMayMatch applies the byte tests derived from the text regex (first
 // and last byte, required bytes), which cost next to nothing: false means
 // the text cannot match.
 func (r *Rule) textMayMatch(text string) bool {
-	return r.textEdgesMay(text) && (r.textReq == nil || r.textReq.in(r.textWindow(text)))
-}
-
-// textEdgesMay applies the first and last byte tests of textMayMatch.
-func (r *Rule) textEdgesMay(text string) bool {
-	if r.text == nil {
-		return true
-	}
-	t := r.textWindow(text)
-	return mayStart(r.textFirst, t) && mayEnd(r.textLast, t)
+	return r.textHint.May(r.textHint.Window(text))
 }
 
 // textRegexMatches runs the text and not-text regexes.
@@ -264,7 +195,7 @@ func (r *Rule) textRegexMatches(text string) bool {
 	if r.text == nil {
 		return true
 	}
-	t := r.textWindow(text)
+	t := r.textHint.Window(text)
 	if r.minMatches > 1 {
 		return len(r.text.FindAllStringIndex(t, r.minMatches)) >= r.minMatches
 	}

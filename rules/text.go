@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"github.com/winnowhq/winnow/internal/litscan"
+	"github.com/winnowhq/winnow/internal/rxhint"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -30,8 +31,8 @@ type tblock struct {
 	hits   litscan.Hits // literals of the set found in the lower-cased text, once asked for
 	sh     []uint64     // hashed word 3-shingles of key, once asked for
 	shOK   bool
-	memo   []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
-	bytes  byteSet // the byte values in Text, once asked for
+	memo   []uint8        // per rule index: 0 unknown, 1 text matches, 2 does not
+	bytes  rxhint.ByteSet // the byte values in Text, once asked for
 	byOK   bool
 	spam   *spam.Score // the spam score of Text, once asked for
 	spamOK bool
@@ -53,9 +54,9 @@ func (b *tblock) textKey() string {
 
 // byteValues returns the set of byte values in b.Text: one pass over the
 // text serves the required-byte tests of every rule.
-func (b *tblock) byteValues() *byteSet {
+func (b *tblock) byteValues() *rxhint.ByteSet {
 	if !b.byOK {
-		b.bytes, b.byOK = bytesOf(b.Text), true
+		b.bytes, b.byOK = rxhint.BytesOf(b.Text), true
 	}
 	return &b.bytes
 }
@@ -183,10 +184,10 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	}
 	// Cheapest first. A regex anchored at the start fails within a few
 	// bytes, for less than the literal scan of a whole paragraph.
-	m := r.textEdgesMay(b.Text) && run.holdsRequired(r, b)
+	m := r.textHint.EdgesMay(r.textHint.Window(b.Text)) && run.holdsRequired(r, b)
 	switch {
 	case !m:
-	case r.textFirst != nil:
+	case r.textHint.First != nil:
 		m = r.textRegexMatches(b.Text) && run.containsLiteral(r, b)
 	default:
 		m = run.containsLiteral(r, b) && r.textRegexMatches(b.Text)
@@ -201,14 +202,15 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 // holdsRequired applies r's required-byte test (see requiredBytes) to b,
 // from the byte values of b computed once, not by a scan per rule.
 func (run *textRun) holdsRequired(r *Rule, b *tblock) bool {
-	if r.textReq == nil {
+	req := r.textHint.Req
+	if req == nil {
 		return true
 	}
-	if !b.byteValues().meets(r.textReq) {
+	if !b.byteValues().Meets(req) {
 		return false
 	}
-	t := r.textWindow(b.Text)
-	return len(t) == len(b.Text) || r.textReq.in(t) // a tail may lack what the text holds
+	t := r.textHint.Window(b.Text)
+	return len(t) == len(b.Text) || req.In(t) // a tail may lack what the text holds
 }
 
 // containsLiteral applies r's contains matcher to b: the text holds one of
@@ -442,14 +444,10 @@ func (run *textRun) namesHost(text string) bool {
 func (run *textRun) strip(r *Rule, text string) string {
 	orig := text
 	if r.pattern != nil {
-		cut := 0
-		if r.patternTail {
-			cut = tailStart(text)
-		}
 		// Most blocks hold no match: tell cheaply before ReplaceAllString,
 		// which copies the text even then.
-		if t := text[cut:]; mayStart(r.patternFirst, t) && mayEnd(r.patternLast, t) && (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
-			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
+		if t := r.patternHint.Window(text); r.patternHint.May(t) && r.pattern.MatchString(t) {
+			text = text[:len(text)-len(t)] + r.pattern.ReplaceAllString(t, "")
 		}
 	}
 	if r.glyphs != glyphsNone {

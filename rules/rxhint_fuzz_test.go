@@ -1,0 +1,81 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/rxhint"
+)
+
+// FuzzRequiredBytes: whenever a regex matches a text, the text holds one of
+// its required bytes; the prefilter may skip only texts that cannot match.
+func FuzzRequiredBytes(f *testing.F) {
+	rs, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		if r.text != nil {
+			f.Add(r.text.String(), "kv79 bet, tk88 club; 2024-11-22 nhà cái ก Ⓚ \xff")
+		}
+	}
+	f.Add(`(?i)k`, "\u212a")
+	f.Add(`\x{FFFD}`, "\xff")
+	f.Fuzz(func(t *testing.T, src, text string) {
+		re, err := regexp.Compile(src)
+		if err != nil || len(src) > 200 {
+			return
+		}
+		req := rxhint.Required(src)
+		if req != nil && re.MatchString(text) && !req.In(text) {
+			t.Errorf("%q matches %q, which holds none of its required bytes %q", src, text, setString(req))
+		}
+	})
+}
+
+// FuzzEdgeBytes: whenever an anchored regex matches a text, the text may
+// start and end as rxhint.Edge says; the checks may skip only texts that
+// cannot match.
+func FuzzEdgeBytes(f *testing.F) {
+	rs, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		for _, re := range []*regexp.Regexp{r.text, r.pattern, r.notText} {
+			if re != nil {
+				f.Add(re.String(), "The delegation left on Saturday. kv79 bet")
+				f.Add(re.String(), "(Reporting by Anna Keller; Editing by Tom Ward)")
+			}
+		}
+	}
+	f.Add(`(?i)k$`, "\u212a")
+	f.Add(`(?i)^s`, "\u017f")
+	f.Add(`\x{FFFD}$`, "a\xff")
+	f.Fuzz(func(t *testing.T, src, text string) {
+		re, err := regexp.Compile(src)
+		if err != nil || len(src) > 200 || !re.MatchString(text) {
+			return
+		}
+		if first := rxhint.Edge(src, false); !rxhint.MayStart(first, text) {
+			t.Errorf("%q matches %q, whose start mayStart rules out (%q)", src, text, setString(first))
+		}
+		if last := rxhint.Edge(src, true); !rxhint.MayEnd(last, text) {
+			t.Errorf("%q matches %q, whose end mayEnd rules out (%q)", src, text, setString(last))
+		}
+	})
+}
+
+func setString(s *rxhint.ByteSet) string {
+	if s == nil {
+		return "nil"
+	}
+	var b strings.Builder
+	for c := 0; c < 256; c++ {
+		if s.Has(byte(c)) {
+			b.WriteByte(byte(c))
+		}
+	}
+	return b.String()
+}
