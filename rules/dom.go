@@ -42,7 +42,7 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 			an = s.Spam().Analyze(doc, page.Host)
 		}
 		for i, n := range all {
-			if r.selector != nil && (!r.subjects.candidate(n) || !r.subjects.exact && !r.selector.Match(n)) {
+			if r.selector != nil && (!r.subjects.Candidate(n) || !r.subjects.Exact() && !r.selector.Match(n)) {
 				continue
 			}
 			// An upper bound (removals only shorten text): far too long for

@@ -15,6 +15,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/subject"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
@@ -285,7 +286,7 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 				p.Errorf(v, "bad selector %q: %v", r.selectorSrc, err)
 			}
 			r.selector = sel
-			r.subjects = readSubjects(r.selectorSrc)
+			r.subjects = subject.Read(r.selectorSrc)
 		},
 		"text": func(v *yaml.Node) {
 			r.text = p.Regexp(v, "text")

@@ -7,6 +7,7 @@ import (
 
 	"github.com/andybalholm/cascadia"
 	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/subject"
 )
 
 // Stage is when a rule runs in the cleaning pipeline.
@@ -98,7 +99,7 @@ type Rule struct {
 	// Matchers. A rule matches a block or element when every set matcher matches.
 	selector    cascadia.Selector
 	selectorSrc string
-	subjects    subjects       // what an element needs for selector to match it
+	subjects    subject.Filter // what an element needs for selector to match it
 	text        *regexp.Regexp // must match the block or element text
 	notText     *regexp.Regexp // must not match
 	pattern     *regexp.Regexp // strip: what to cut
