@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/shingle"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -85,7 +86,7 @@ type textRun struct {
 	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
-	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
+	shIdx   shingle.Index  // dedupe's scratch: the shingles of the blocks kept
 	title   string         // the key of page.Title, once asked for
 	titleOK bool
 
@@ -151,7 +152,7 @@ func (s *Set) putRun(run *textRun) {
 		run.seen = nil
 	}
 	clear(run.seen) // its keys are page text
-	run.shIdx.trim()
+	run.shIdx.Trim(maxPooledEntries)
 	s.runs.Put(run)
 }
 
@@ -503,7 +504,7 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := run.seen // key -> position in out
 	clear(seen)
 	idx := &run.shIdx
-	idx.reset(r.similarity < 1)
+	idx.Reset(r.similarity < 1)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
@@ -512,18 +513,18 @@ func (run *textRun) dedupe(r *Rule) {
 		pos := len(out)
 		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
 			out = keep(out, b)
-			idx.skip()
+			idx.Skip()
 			continue
 		}
 		first, dup := seen[key]
-		if dup && !inWindow(r.window, first, pos) {
+		if dup && !shingle.InWindow(r.window, first, pos) {
 			dup = false
 		}
 		var sh []uint64
 		var subsets []int
 		if !dup && r.similarity < 1 {
 			sh = run.shingles(b)
-			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
+			dup, subsets = idx.Contained(sh, r.similarity, r.window, pos)
 		}
 		if dup && !b.kept {
 			run.hit(r, i, b.Text)
@@ -538,7 +539,7 @@ func (run *textRun) dedupe(r *Rule) {
 		if _, ok := seen[key]; !ok {
 			seen[key] = pos
 		}
-		idx.add(sh)
+		idx.Add(sh)
 		out = keep(out, b)
 	}
 	if len(dropped) > 0 {
@@ -553,59 +554,11 @@ func (run *textRun) dedupe(r *Rule) {
 	run.blocks = out
 }
 
-// inWindow reports whether an earlier block at position first counts for a
-// block at position pos: always without a window; else when it is among the
-// last window blocks, or one of the first five (a lead repeated further down).
-func inWindow(window, first, pos int) bool {
-	return window == 0 || pos-first <= window || first < leadBlocks
-}
-
-// leadBlocks is the number of blocks at the top of a page that a windowed
-// dedupe compares with wherever it is.
-const leadBlocks = 5
-
-// shingles returns the distinct word 3-shingles of b's key, hashed (the key
-// itself when it has fewer than three words), computed once per block text.
+// shingles returns the distinct word 3-shingles of b's key, hashed,
+// computed once per block text (see shingle.Hash).
 func (run *textRun) shingles(b *tblock) []uint64 {
-	if b.shOK {
-		return b.sh
+	if !b.shOK {
+		b.sh, b.shOK = shingle.Hash(run.seed, b.textKey()), true
 	}
-	key := b.textKey()
-	var w [3]uint64 // hashes of the last three words
-	n := 0
-	var out []uint64
-	for rest := key; rest != ""; {
-		word := rest
-		if i := strings.IndexByte(rest, ' '); i >= 0 {
-			word, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if word == "" {
-			continue
-		}
-		w[0], w[1], w[2] = w[1], w[2], maphash.String(run.seed, word)
-		if n++; n >= 3 {
-			if out == nil {
-				out = make([]uint64, 0, strings.Count(key, " "))
-			}
-			out = append(out, mix3(w[0], w[1], w[2]))
-		}
-	}
-	if n < 3 {
-		out = []uint64{maphash.String(run.seed, key)}
-	} else {
-		slices.Sort(out)
-		out = slices.Compact(out)
-	}
-	b.sh, b.shOK = out, true
-	return out
-}
-
-// mix3 combines three word hashes into one, in order.
-func mix3(a, b, c uint64) uint64 {
-	h := a*0x9e3779b97f4a7c15 ^ b
-	h = h*0xbf58476d1ce4e5b9 ^ c
-	h ^= h >> 31
-	return h * 0x94d049bb133111eb
+	return b.sh
 }
