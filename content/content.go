@@ -17,6 +17,7 @@ package content
 import (
 	"strings"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
@@ -34,7 +35,7 @@ type Candidate struct {
 	// Stats measure the candidate without its furniture.
 	Stats Stats
 	// Blocks are its text, rendered without its furniture.
-	Blocks []rules.Block
+	Blocks []block.Block
 }
 
 // Stats measure the text of a subtree, furniture left out.
@@ -74,7 +75,7 @@ func ForType(typ string) Furniture {
 // Is reports whether n is page furniture that no main content holds:
 // navigation, site headers and footers, sidebars, dialogs, hidden elements,
 // cookie and consent banners, and comment threads where f says so. It is the
-// skip function for rules.HTMLBlocksSkip.
+// skip function for block.FromHTMLSkip.
 func (f Furniture) Is(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false

@@ -2,9 +2,9 @@ package rules
 
 import (
 	"context"
-	"github.com/winnowhq/winnow/internal/litscan"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/block"
 	"golang.org/x/net/html"
 )
 
@@ -15,7 +15,7 @@ import (
 func (r *Rule) RunExample(ex Example) string {
 	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
 	if r.Stage == StageText {
-		blocks := TextBlocks(ex.In)
+		blocks := block.FromText(ex.In)
 		return joinBlocks(set.ApplyText(blocks, examplePage(ex.In), nil))
 	}
 	doc, err := html.Parse(strings.NewReader("<!DOCTYPE html><html><body>" + ex.In + "</body></html>"))
@@ -23,7 +23,7 @@ func (r *Rule) RunExample(ex Example) string {
 		return "error: " + err.Error()
 	}
 	set.ApplyDOM(doc, r.Stage, Page{}, nil)
-	return joinBlocks(HTMLBlocks(doc))
+	return joinBlocks(block.FromHTML(doc))
 }
 
 // examplePage lets examples set page facts: leading lines "title: X" (for
@@ -46,24 +46,7 @@ func examplePage(in string) Page {
 	return p
 }
 
-// TextBlocks splits plain text into blocks: every non-empty line is a block,
-// and Break marks a blank line before it.
-func TextBlocks(text string) []Block {
-	var out []Block
-	brk := false
-	for line := range strings.Lines(text) {
-		t := textnorm.Clean(line)
-		if t == "" {
-			brk = true
-			continue
-		}
-		out = append(out, Block{Kind: KindLine, Text: t, Break: brk && len(out) > 0})
-		brk = false
-	}
-	return out
-}
-
-func joinBlocks(bs []Block) string {
+func joinBlocks(bs []block.Block) string {
 	parts := make([]string, len(bs))
 	for i, b := range bs {
 		parts[i] = b.Text

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
@@ -307,9 +308,9 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 		"href-contains": func(v *yaml.Node) { r.hrefLits = p.literals(v, "href-contains") },
 		"kind": func(v *yaml.Node) {
 			for _, it := range p.List(v, "kind") {
-				switch s := p.String(it, "kind"); Kind(s) {
-				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine, KindRow:
-					r.kinds = append(r.kinds, Kind(s))
+				switch s := p.String(it, "kind"); block.Kind(s) {
+				case block.KindParagraph, block.KindHeading, block.KindListItem, block.KindQuote, block.KindCaption, block.KindPre, block.KindLine, block.KindRow:
+					r.kinds = append(r.kinds, block.Kind(s))
 				default:
 					if it.Kind == yaml.ScalarNode {
 						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)

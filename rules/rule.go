@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/subject"
 )
@@ -106,7 +107,7 @@ type Rule struct {
 	href        *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
 	hrefHost    *regexp.Regexp // dom: the same, matched against the link host only
 	hrefLits    []string       // dom: lower-case literals one of which the href must hold first
-	kinds       []Kind
+	kinds       []block.Kind
 	hidden      bool
 	spamScore   float64 // the block's or link's spam score is at least this (0: not a matcher)
 	minLinkDens float64
@@ -163,7 +164,7 @@ func (r *Rule) appliesTo(page Page) bool {
 	return false
 }
 
-func (r *Rule) hasKind(k Kind) bool {
+func (r *Rule) hasKind(k block.Kind) bool {
 	if len(r.kinds) == 0 {
 		return true
 	}

@@ -3,14 +3,15 @@ package rules
 import (
 	"context"
 	"fmt"
-	"github.com/winnowhq/winnow/internal/litscan"
-	"github.com/winnowhq/winnow/internal/rxhint"
-	"github.com/winnowhq/winnow/internal/shingle"
 	"hash/maphash"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/litscan"
+	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/shingle"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam"
 )
@@ -23,7 +24,7 @@ type Page struct {
 }
 
 type tblock struct {
-	Block
+	block.Block
 	kept bool
 	// Cached per block, computed on first use and reset when Text changes.
 	words  int // -1: not yet counted
@@ -110,7 +111,7 @@ func (run *textRun) titleKey() string {
 const maxPooledEntries = 1 << 12
 
 // getRun returns a textRun for blocks, from s's pool when it holds one.
-func (s *Set) getRun(blocks []Block, page Page, t *Trace) *textRun {
+func (s *Set) getRun(blocks []block.Block, page Page, t *Trace) *textRun {
 	var run *textRun
 	if s != nil {
 		run, _ = s.runs.Get().(*textRun)
@@ -235,14 +236,14 @@ func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
 // a line's end uncovers a glyph), and cleaning clean text must change
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
-func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
+func (s *Set) ApplyText(blocks []block.Block, page Page, t *Trace) []block.Block {
 	out, _ := s.ApplyTextContext(context.Background(), blocks, page, t)
 	return out
 }
 
 // ApplyTextContext is ApplyText stopping with ctx's error, between rules,
 // once ctx is done.
-func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t *Trace) ([]Block, error) {
+func (s *Set) ApplyTextContext(ctx context.Context, blocks []block.Block, page Page, t *Trace) ([]block.Block, error) {
 	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
@@ -262,7 +263,7 @@ func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t
 			break
 		}
 	}
-	out := make([]Block, len(run.blocks))
+	out := make([]block.Block, len(run.blocks))
 	for i, b := range run.blocks {
 		out[i] = b.Block
 	}

@@ -1,4 +1,4 @@
-package rules
+package block
 
 import (
 	"strconv"
@@ -30,17 +30,17 @@ type list struct {
 	next    int
 }
 
-// HTMLBlocks renders the text of a DOM subtree as blocks, as the text
+// FromHTML renders the text of a DOM subtree as blocks, as the text
 // stage reads them: the cleaning pipeline renders the article this way, and
 // DOM rule examples their result.
-func HTMLBlocks(n *html.Node) []Block {
-	return HTMLBlocksSkip(n, nil)
+func FromHTML(n *html.Node) []Block {
+	return FromHTMLSkip(n, nil)
 }
 
-// HTMLBlocksSkip is HTMLBlocks leaving out the elements, and all below them,
+// FromHTMLSkip is FromHTML leaving out the elements, and all below them,
 // for which skip returns true (nil skips none), so that a subtree can be
 // rendered without page furniture and without being changed.
-func HTMLBlocksSkip(n *html.Node, skip func(*html.Node) bool) []Block {
+func FromHTMLSkip(n *html.Node, skip func(*html.Node) bool) []Block {
 	w := &blockWriter{kind: KindParagraph, skip: skip}
 	w.walk(n)
 	w.flush()
@@ -369,6 +369,15 @@ func langClass(n *html.Node) string {
 			if l, ok := strings.CutPrefix(c, p); ok && l != "" && len(l) <= 20 {
 				return l
 			}
+		}
+	}
+	return ""
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
 		}
 	}
 	return ""
