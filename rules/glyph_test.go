@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/glyph"
 )
 
 // glyphRules returns the built-in glyph.* rules alone.
@@ -125,7 +126,7 @@ func textRunes(bs []block.Block) string {
 	var b strings.Builder
 	for _, bl := range bs {
 		for _, r := range bl.Text {
-			if isText(r) {
+			if glyph.IsText(r) {
 				b.WriteRune(r)
 			}
 		}
@@ -151,20 +152,4 @@ func FuzzGlyphRulesKeepLetters(f *testing.F) {
 			t.Fatalf("glyph rules changed the letters of %q (page %q):\n in %q\nout %q", text, page, in, out)
 		}
 	})
-}
-
-func TestIsTextCoversScripts(t *testing.T) {
-	for _, r := range "aЖλ日한ひカไع्ा0٣Ⅻ" {
-		if !isText(r) {
-			t.Errorf("isText(%q) = false, want true", r)
-		}
-		if (scriptSet{"Latin": true}).isGlyph(r) {
-			t.Errorf("isGlyph(%q) on a Latin page = true, want false", r)
-		}
-	}
-	for _, r := range "💮⛄✍┃▌⇔㊄\u200d\ufe0f" {
-		if !(scriptSet{"Latin": true}).isGlyph(r) {
-			t.Errorf("isGlyph(%q) = false, want true", r)
-		}
-	}
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/glyph"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/shingle"
@@ -79,12 +80,12 @@ type textRun struct {
 	set     *Set
 	blocks  []tblock
 	trace   *Trace
-	scripts scriptSet    // computed from scriptSrc on first use
-	changes int          // removals and changes in the current pass
-	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
-	slabAll []uint8      // the latest memo slab, zeroed again for reuse
-	ri      int          // position in set of the rule being applied
-	seed    maphash.Seed // for shingle hashes
+	scripts glyph.Scripts // computed from scriptSrc on first use
+	changes int           // removals and changes in the current pass
+	slab    []uint8       // the unused rest of slabAll, cut for the blocks' memos
+	slabAll []uint8       // the latest memo slab, zeroed again for reuse
+	ri      int           // position in set of the rule being applied
+	seed    maphash.Seed  // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
 	shIdx   shingle.Index  // dedupe's scratch: the shingles of the blocks kept
@@ -457,10 +458,10 @@ func (run *textRun) strip(r *Rule, text string) string {
 		// A glyph is never ASCII: a text that begins (ends) in ASCII has
 		// no glyph run there to strip.
 		if (r.glyphs == glyphsLeading || r.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
-			text = text[run.pageScripts().leadingGlyphs(text):]
+			text = text[run.pageScripts().Leading(text):]
 		}
 		if (r.glyphs == glyphsTrailing || r.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
-			text = text[:len(text)-run.pageScripts().trailingGlyphs(text)]
+			text = text[:len(text)-run.pageScripts().Trailing(text)]
 		}
 	}
 	if text == orig {
@@ -484,9 +485,9 @@ func (run *textRun) keepScriptSrc() {
 
 // pageScripts returns the scripts of the page as it was at the pass's first
 // glyph rule.
-func (run *textRun) pageScripts() scriptSet {
+func (run *textRun) pageScripts() glyph.Scripts {
 	if run.scripts == nil {
-		run.scripts = pageScripts(run.scriptSrc)
+		run.scripts = glyph.PageScripts(run.scriptSrc)
 	}
 	return run.scripts
 }
