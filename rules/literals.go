@@ -32,9 +32,9 @@ func (s *Set) literals() *setLits {
 		}
 		class, hrefs := make([][]int, len(s.rules)), make([][]int, len(s.rules))
 		for i, r := range s.rules {
-			sl.contains[i] = b.IDs(r.contains)
-			class[i] = b.IDs(r.class)
-			hrefs[i] = b.IDs(r.hrefLits)
+			sl.contains[i] = b.IDs(r.match.text.contains)
+			class[i] = b.IDs(r.match.elem.class)
+			hrefs[i] = b.IDs(r.match.href.lits)
 		}
 		sl.m = b.Build()
 		for i := range s.rules {

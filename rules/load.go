@@ -173,7 +173,8 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		p.Errorf(n, "rule: expected a mapping, got %s", yamlpos.KindName(n))
 		return nil
 	}
-	r := &Rule{Pos: p.Pos(n), similarity: 1, Stage: -1}
+	r := &Rule{Pos: p.Pos(n), Scope: Scope{Stage: -1}}
+	r.act.dedupe.similarity = 1
 	nerr := p.NumErrors()
 	var matchNode, actionNode *yaml.Node
 	hasStage, stageTried := false, false
@@ -281,36 +282,36 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 	}
 	p.Mapping(n, "match", yamlpos.Fields{
 		"selector": func(v *yaml.Node) {
-			r.selectorSrc = p.String(v, "selector")
-			sel, err := cascadia.Compile(r.selectorSrc)
+			r.match.elem.selectorSrc = p.String(v, "selector")
+			sel, err := cascadia.Compile(r.match.elem.selectorSrc)
 			if err != nil {
-				p.Errorf(v, "bad selector %q: %v", r.selectorSrc, err)
+				p.Errorf(v, "bad selector %q: %v", r.match.elem.selectorSrc, err)
 			}
-			r.selector = sel
-			r.subjects = subject.Read(r.selectorSrc)
+			r.match.elem.selector = sel
+			r.match.elem.subjects = subject.Read(r.match.elem.selectorSrc)
 		},
 		"text": func(v *yaml.Node) {
-			r.text = p.Regexp(v, "text")
-			if r.text != nil {
-				r.textHint = rxhint.Of(r.text.String())
+			r.match.text.re = p.Regexp(v, "text")
+			if r.match.text.re != nil {
+				r.match.text.hint = rxhint.Of(r.match.text.re.String())
 			}
 		},
-		"contains": func(v *yaml.Node) { r.contains = p.literals(v, "contains") },
-		"not-text": func(v *yaml.Node) { r.notText = p.Regexp(v, "not-text") },
+		"contains": func(v *yaml.Node) { r.match.text.contains = p.literals(v, "contains") },
+		"not-text": func(v *yaml.Node) { r.match.text.not = p.Regexp(v, "not-text") },
 		"pattern": func(v *yaml.Node) {
-			r.pattern = p.Regexp(v, "pattern")
-			if r.pattern != nil {
-				r.patternHint = rxhint.Of(r.pattern.String())
+			r.act.strip.pattern = p.Regexp(v, "pattern")
+			if r.act.strip.pattern != nil {
+				r.act.strip.hint = rxhint.Of(r.act.strip.pattern.String())
 			}
 		},
-		"href":          func(v *yaml.Node) { r.href = p.Regexp(v, "href") },
-		"href-host":     func(v *yaml.Node) { r.hrefHost = p.Regexp(v, "href-host") },
-		"href-contains": func(v *yaml.Node) { r.hrefLits = p.literals(v, "href-contains") },
+		"href":          func(v *yaml.Node) { r.match.href.re = p.Regexp(v, "href") },
+		"href-host":     func(v *yaml.Node) { r.match.href.host = p.Regexp(v, "href-host") },
+		"href-contains": func(v *yaml.Node) { r.match.href.lits = p.literals(v, "href-contains") },
 		"kind": func(v *yaml.Node) {
 			for _, it := range p.List(v, "kind") {
 				switch s := p.String(it, "kind"); block.Kind(s) {
 				case block.KindParagraph, block.KindHeading, block.KindListItem, block.KindQuote, block.KindCaption, block.KindPre, block.KindLine, block.KindRow:
-					r.kinds = append(r.kinds, block.Kind(s))
+					r.match.block.kinds = append(r.match.block.kinds, block.Kind(s))
 				default:
 					if it.Kind == yaml.ScalarNode {
 						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
@@ -318,46 +319,46 @@ func (p *parser) match(n *yaml.Node, r *Rule) {
 				}
 			}
 		},
-		"hidden":       flag(&r.hidden, "hidden"),
-		"spam-score":   func(v *yaml.Node) { r.spamScore = p.Float(v, "spam-score", 0.01, 100) },
-		"link-density": func(v *yaml.Node) { r.minLinkDens = p.Float(v, "link-density", 0, 1) },
-		"min-links":    count(&r.minLinks, "min-links"),
-		"min-words":    count(&r.minWords, "min-words"),
-		"max-words":    count(&r.maxWords, "max-words"),
-		"min-matches":  count(&r.minMatches, "min-matches"),
-		"after-words":  count(&r.afterWords, "after-words"),
-		"repeats":      count(&r.repeats, "repeats"),
-		"class":        func(v *yaml.Node) { r.class = p.literals(v, "class") },
+		"hidden":       flag(&r.match.elem.hidden, "hidden"),
+		"spam-score":   func(v *yaml.Node) { r.match.spamScore = p.Float(v, "spam-score", 0.01, 100) },
+		"link-density": func(v *yaml.Node) { r.match.elem.minLinkDens = p.Float(v, "link-density", 0, 1) },
+		"min-links":    count(&r.match.elem.minLinks, "min-links"),
+		"min-words":    count(&r.match.text.minWords, "min-words"),
+		"max-words":    count(&r.match.text.maxWords, "max-words"),
+		"min-matches":  count(&r.match.text.minMatches, "min-matches"),
+		"after-words":  count(&r.match.block.afterWords, "after-words"),
+		"repeats":      count(&r.match.block.repeats, "repeats"),
+		"class":        func(v *yaml.Node) { r.match.elem.class = p.literals(v, "class") },
 		"not-tag": func(v *yaml.Node) {
 			for _, t := range p.Strings(v, "not-tag") {
-				r.notTags = append(r.notTags, strings.ToLower(t))
+				r.match.elem.notTags = append(r.match.elem.notTags, strings.ToLower(t))
 			}
 		},
-		"teasers":       count(&r.teasers, "teasers"),
-		"own-host":      flag(&r.ownHost, "own-host"),
-		"also-next":     count(&r.alsoNext, "also-next"),
-		"window":        count(&r.window, "window"),
-		"max-cut":       func(v *yaml.Node) { r.maxCut = p.Float(v, "max-cut", 0.01, 1) },
-		"spare-prose":   count(&r.spareProse, "spare-prose"),
-		"min-chars":     count(&r.minChars, "min-chars"),
-		"similarity":    func(v *yaml.Node) { r.similarity = p.Float(v, "similarity", 0.5, 1) },
-		"same-as-title": flag(&r.sameAsTitle, "same-as-title"),
+		"teasers":       count(&r.match.elem.teasers, "teasers"),
+		"own-host":      flag(&r.match.block.ownHost, "own-host"),
+		"also-next":     count(&r.act.alsoNext, "also-next"),
+		"window":        count(&r.act.dedupe.window, "window"),
+		"max-cut":       func(v *yaml.Node) { r.act.cut.maxCut = p.Float(v, "max-cut", 0.01, 1) },
+		"spare-prose":   count(&r.act.cut.spareProse, "spare-prose"),
+		"min-chars":     count(&r.act.dedupe.minChars, "min-chars"),
+		"similarity":    func(v *yaml.Node) { r.act.dedupe.similarity = p.Float(v, "similarity", 0.5, 1) },
+		"same-as-title": flag(&r.match.block.sameAsTitle, "same-as-title"),
 		"position": func(v *yaml.Node) {
 			switch p.Enum(v, "position", "first", "last") {
 			case 0:
-				r.position = posFirst
+				r.match.block.position = posFirst
 			case 1:
-				r.position = posLast
+				r.match.block.position = posLast
 			}
 		},
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
 			case 0:
-				r.glyphs = glyphsLeading
+				r.act.strip.glyphs = glyphsLeading
 			case 1:
-				r.glyphs = glyphsTrailing
+				r.act.strip.glyphs = glyphsTrailing
 			case 2:
-				r.glyphs = glyphsBoth
+				r.act.strip.glyphs = glyphsBoth
 			}
 		},
 	})
@@ -371,35 +372,35 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.Errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0 && r.spamScore == 0:
+	case dom && r.match.elem.selector == nil && !r.match.elem.hidden && r.match.elem.teasers == 0 && len(r.match.elem.class) == 0 && r.match.spamScore == 0:
 		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden, teasers or spam-score", r.ID, r.Stage)
-	case r.spamScore > 0 && r.Stage == StageArticle:
+	case r.match.spamScore > 0 && r.Stage == StageArticle:
 		p.Errorf(n, "rule %s: spam-score works at stages dom and text", r.ID)
-	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
+	case !dom && (r.match.elem.selector != nil || r.match.elem.hidden || r.match.href.re != nil || r.match.href.host != nil || r.match.elem.minLinkDens > 0 || r.match.elem.minLinks > 0):
 		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
-	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == glyphsNone:
+	case r.Action == ActionStrip && r.act.strip.pattern == nil && r.act.strip.glyphs == glyphsNone:
 		p.Errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
-	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != glyphsNone):
+	case r.Action != ActionStrip && (r.act.strip.pattern != nil || r.act.strip.glyphs != glyphsNone):
 		p.Errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
-	case r.Action != ActionDedupe && (r.similarity != 1 || r.minChars > 0):
+	case r.Action != ActionDedupe && (r.act.dedupe.similarity != 1 || r.act.dedupe.minChars > 0):
 		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
-	case len(r.contains) > 0 && r.text == nil:
+	case len(r.match.text.contains) > 0 && r.match.text.re == nil:
 		p.Errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
-	case r.alsoNext > 0 && r.Action != ActionDrop:
+	case r.act.alsoNext > 0 && r.Action != ActionDrop:
 		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
-	case r.window > 0 && r.Action != ActionDedupe:
+	case r.act.dedupe.window > 0 && r.Action != ActionDedupe:
 		p.Errorf(n, "rule %s: window only goes with action dedupe", r.ID)
-	case !dom && (len(r.class) > 0 || len(r.notTags) > 0):
+	case !dom && (len(r.match.elem.class) > 0 || len(r.match.elem.notTags) > 0):
 		p.Errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
-	case !dom && r.teasers > 0:
+	case !dom && r.match.elem.teasers > 0:
 		p.Errorf(n, "rule %s: teasers is a dom matcher", r.ID)
-	case dom && r.ownHost:
+	case dom && r.match.block.ownHost:
 		p.Errorf(n, "rule %s: own-host is a text matcher", r.ID)
-	case r.maxCut > 0 && r.Action != ActionCutAfter:
+	case r.act.cut.maxCut > 0 && r.Action != ActionCutAfter:
 		p.Errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
-	case r.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
+	case r.act.cut.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
 		p.Errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
-	case r.minMatches > 0 && r.text == nil:
+	case r.match.text.minMatches > 0 && r.match.text.re == nil:
 		p.Errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}
 }

@@ -22,8 +22,8 @@ func TestSubjectsSound(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rs.Rules() {
-		if r.selectorSrc != "" {
-			sels = append(sels, r.selectorSrc)
+		if r.match.elem.selectorSrc != "" {
+			sels = append(sels, r.match.elem.selectorSrc)
 		}
 	}
 	pages, _ := filepath.Glob("../fixtures/*/input.html")

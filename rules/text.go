@@ -167,67 +167,6 @@ func (run *textRun) hit(r *Rule, i int, text string) {
 	}
 }
 
-// textMatch is r.textMatches(b.Text), remembered per block for the rule
-// being applied (run.ri, its position in the set).
-func (run *textRun) textMatch(r *Rule, b *tblock) bool {
-	i := run.ri
-	if b.memo == nil {
-		n := len(run.set.rules)
-		if len(run.slab) < n {
-			run.slabAll = make([]uint8, n*max(len(run.blocks), 8))
-			run.slab = run.slabAll
-		}
-		b.memo, run.slab = run.slab[:n:n], run.slab[n:]
-	}
-	switch b.memo[i] {
-	case 1:
-		return true
-	case 2:
-		return false
-	}
-	// Cheapest first. A regex anchored at the start fails within a few
-	// bytes, for less than the literal scan of a whole paragraph.
-	m := r.textHint.EdgesMay(r.textHint.Window(b.Text)) && run.holdsRequired(r, b)
-	switch {
-	case !m:
-	case r.textHint.First != nil:
-		m = r.textRegexMatches(b.Text) && run.containsLiteral(r, b)
-	default:
-		m = run.containsLiteral(r, b) && r.textRegexMatches(b.Text)
-	}
-	b.memo[i] = 2
-	if m {
-		b.memo[i] = 1
-	}
-	return m
-}
-
-// holdsRequired applies r's required-byte test (see requiredBytes) to b,
-// from the byte values of b computed once, not by a scan per rule.
-func (run *textRun) holdsRequired(r *Rule, b *tblock) bool {
-	req := r.textHint.Req
-	if req == nil {
-		return true
-	}
-	if !b.byteValues().Meets(req) {
-		return false
-	}
-	t := r.textHint.Window(b.Text)
-	return len(t) == len(b.Text) || req.In(t) // a tail may lack what the text holds
-}
-
-// containsLiteral applies r's contains matcher to b: the text holds one of
-// the literals (true when there are none).
-func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
-	if len(r.contains) == 0 {
-		return true
-	}
-	if b.hits == nil {
-		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
-	}
-	return b.hits.Any(run.lits.contains[run.ri])
-}
-
 // ApplyText runs the text-stage rules on blocks, in order, and returns the
 // blocks left. blocks is not modified. Every removal or change is recorded in
 // t (which may be nil).
@@ -279,7 +218,7 @@ func (run *textRun) apply(r *Rule) {
 		return
 	}
 	var counts map[string]int
-	if r.repeats > 0 {
+	if r.match.block.repeats > 0 {
 		// Only blocks the rule could match count: a repeated label is as
 		// short as the rule allows, and a longer block never equals it.
 		counts = make(map[string]int)
@@ -291,20 +230,20 @@ func (run *textRun) apply(r *Rule) {
 	}
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
-	if r.maxCut > 0 {
+	if r.act.cut.maxCut > 0 {
 		for i := range run.blocks {
 			total += run.blocks[i].wordCount()
 		}
 	}
 	var seenKey map[string]bool // cut-after on repeats: only a label's first occurrence
-	if r.repeats > 0 && r.Action == ActionCutAfter {
+	if r.match.block.repeats > 0 && r.Action == ActionCutAfter {
 		seenKey = map[string]bool{}
 	}
 	cut := false
 	dropNext := false
 	for i := range run.blocks {
 		before := words
-		if r.afterWords > 0 || r.maxCut > 0 {
+		if r.match.block.afterWords > 0 || r.act.cut.maxCut > 0 {
 			words += run.blocks[i].wordCount()
 		}
 		// b points into run.blocks, so that what matching caches on the
@@ -318,7 +257,7 @@ func (run *textRun) apply(r *Rule) {
 			}
 			seenKey[k] = true
 		}
-		if !cut && r.maxCut > 0 && float64(total-before) > r.maxCut*float64(total) {
+		if !cut && r.act.cut.maxCut > 0 && float64(total-before) > r.act.cut.maxCut*float64(total) {
 			out = keep(out, b)
 			continue
 		}
@@ -332,7 +271,7 @@ func (run *textRun) apply(r *Rule) {
 		}
 		if dropNext {
 			dropNext = false
-			if b.wordCount() <= r.alsoNext {
+			if b.wordCount() <= r.act.alsoNext {
 				run.hit(r, i, b.Text)
 				continue
 			}
@@ -347,10 +286,10 @@ func (run *textRun) apply(r *Rule) {
 			out = keep(out, b)
 		case ActionDrop:
 			run.hit(r, i, b.Text)
-			if r.spamScore > 0 && run.trace != nil && run.trace.Detailed {
+			if r.match.spamScore > 0 && run.trace != nil && run.trace.Detailed {
 				run.trace.scored(b.spam)
 			}
-			dropNext = r.alsoNext > 0
+			dropNext = r.act.alsoNext > 0
 		case ActionCutAfter:
 			run.hit(r, i, b.Text)
 			cut = true
@@ -381,86 +320,23 @@ func keep(out []tblock, b *tblock) []tblock {
 	return append(out, *b)
 }
 
-// candidate applies the matchers of r that depend on b alone and cost
-// nothing: kind and word bounds.
-func (run *textRun) candidate(r *Rule, b *tblock) bool {
-	if !r.hasKind(b.Kind) {
-		return false
-	}
-	if r.minWords > 0 || r.maxWords > 0 {
-		n := b.wordCount()
-		return n >= r.minWords && (r.maxWords == 0 || n <= r.maxWords)
-	}
-	return true
-}
-
-func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) bool {
-	b := &run.blocks[i]
-	if !run.candidate(r, b) {
-		return false
-	}
-	switch r.position {
-	case posFirst:
-		if i != 0 {
-			return false
-		}
-	case posLast:
-		if i != len(run.blocks)-1 {
-			return false
-		}
-	}
-	if wordsBefore < r.afterWords {
-		return false
-	}
-	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != run.titleKey()) {
-		return false
-	}
-	if counts != nil && counts[b.textKey()] < r.repeats {
-		return false
-	}
-	if r.spamScore > 0 {
-		if !b.spamOK {
-			b.spam, b.spamOK = run.set.Spam().ScoreText(b.Text), true
-		}
-		if b.spam == nil || b.spam.Value < r.spamScore {
-			return false
-		}
-	}
-	if !run.textMatch(r, b) {
-		return false
-	}
-	return !r.ownHost || run.namesHost(b.Text)
-}
-
-// namesHost reports whether text contains the page's host, "www." aside.
-func (run *textRun) namesHost(text string) bool {
-	h := strings.TrimPrefix(run.page.Host, "www.")
-	if h == "" {
-		return false
-	}
-	if i := strings.LastIndexByte(h, ':'); i >= 0 {
-		h = h[:i]
-	}
-	return strings.Contains(strings.ToLower(text), h)
-}
-
 func (run *textRun) strip(r *Rule, text string) string {
 	orig := text
-	if r.pattern != nil {
+	if r.act.strip.pattern != nil {
 		// Most blocks hold no match: tell cheaply before ReplaceAllString,
 		// which copies the text even then.
-		if t := r.patternHint.Window(text); r.patternHint.May(t) && r.pattern.MatchString(t) {
-			text = text[:len(text)-len(t)] + r.pattern.ReplaceAllString(t, "")
+		if t := r.act.strip.hint.Window(text); r.act.strip.hint.May(t) && r.act.strip.pattern.MatchString(t) {
+			text = text[:len(text)-len(t)] + r.act.strip.pattern.ReplaceAllString(t, "")
 		}
 	}
-	if r.glyphs != glyphsNone {
+	if r.act.strip.glyphs != glyphsNone {
 		run.keepScriptSrc()
 		// A glyph is never ASCII: a text that begins (ends) in ASCII has
 		// no glyph run there to strip.
-		if (r.glyphs == glyphsLeading || r.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
+		if (r.act.strip.glyphs == glyphsLeading || r.act.strip.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
 			text = text[run.pageScripts().Leading(text):]
 		}
-		if (r.glyphs == glyphsTrailing || r.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
+		if (r.act.strip.glyphs == glyphsTrailing || r.act.strip.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
 			text = text[:len(text)-run.pageScripts().Trailing(text)]
 		}
 	}
@@ -506,27 +382,27 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := run.seen // key -> position in out
 	clear(seen)
 	idx := &run.shIdx
-	idx.Reset(r.similarity < 1)
+	idx.Reset(r.act.dedupe.similarity < 1)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
 		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
 		key := b.textKey()
 		pos := len(out)
-		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
+		if len(key) < r.act.dedupe.minChars || !run.matches(r, i, 1<<30, nil) {
 			out = keep(out, b)
 			idx.Skip()
 			continue
 		}
 		first, dup := seen[key]
-		if dup && !shingle.InWindow(r.window, first, pos) {
+		if dup && !shingle.InWindow(r.act.dedupe.window, first, pos) {
 			dup = false
 		}
 		var sh []uint64
 		var subsets []int
-		if !dup && r.similarity < 1 {
+		if !dup && r.act.dedupe.similarity < 1 {
 			sh = run.shingles(b)
-			dup, subsets = idx.Contained(sh, r.similarity, r.window, pos)
+			dup, subsets = idx.Contained(sh, r.act.dedupe.similarity, r.act.dedupe.window, pos)
 		}
 		if dup && !b.kept {
 			run.hit(r, i, b.Text)
