@@ -18,8 +18,8 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
-	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -105,7 +105,7 @@ func (f Furniture) Is(n *html.Node) bool {
 			}
 		}
 	}
-	return rules.IsHidden(n)
+	return domtext.IsHidden(n)
 }
 
 // consent reports whether a class or id names a cookie or consent banner.

@@ -2,9 +2,8 @@ package rules
 
 import (
 	"context"
-	"strings"
 
-	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -66,7 +65,7 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 				kept[n] = true
 			case ActionRemove:
 				if t.count(r) {
-					t.add(r, nodePath(n), nodeText(n))
+					t.add(r, domtext.Path(n), domtext.Text(n))
 					t.scored(score)
 				}
 				texts.changed(n)
@@ -75,12 +74,12 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 				parent := n.Parent
 				for c := n; c != nil; {
 					next := c.NextSibling
-					if c != n && r.act.cut.spareProse > 0 && holdsProse(c, r.act.cut.spareProse) {
+					if c != n && r.act.cut.spareProse > 0 && domtext.HoldsProse(c, r.act.cut.spareProse) {
 						break // a marker inside an article: its teasers go, the article stays
 					}
 					if !kept[c] {
 						if t.count(r) {
-							t.add(r, nodePath(c), nodeText(c))
+							t.add(r, domtext.Path(c), domtext.Text(c))
 						}
 						texts.changed(c)
 						parent.RemoveChild(c)
@@ -91,40 +90,6 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 		}
 	}
 	return nil
-}
-
-// holdsProse reports whether n is, or holds, a paragraph (p, li,
-// blockquote, dd) of at least words words with at most a fifth of them
-// inside links.
-func holdsProse(n *html.Node, words int) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && isProse(d, words) {
-			return true
-		}
-	}
-	return isProse(n, words)
-}
-
-func isProse(n *html.Node, words int) bool {
-	switch n.DataAtom {
-	case atom.P, atom.Li, atom.Blockquote, atom.Dd:
-	default:
-		return false
-	}
-	total := textnorm.Words(nodeText(n))
-	if total < words {
-		return false
-	}
-	linked := 0
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && d.DataAtom == atom.A {
-			linked += textnorm.Words(nodeText(d))
-		}
-	}
-	return linked*5 <= total
 }
 
 // attached reports whether n is still in doc (no removed ancestor).
@@ -195,28 +160,4 @@ func attr(n *html.Node, key string) string {
 		}
 	}
 	return ""
-}
-
-// nodePath names an element for traces: tag, id and first classes of it and
-// its two nearest ancestors.
-func nodePath(n *html.Node) string {
-	var parts []string
-	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; d++ {
-		s := n.Data
-		if id := attr(n, "id"); id != "" {
-			s += "#" + id
-		}
-		if cl := strings.Fields(attr(n, "class")); len(cl) > 0 {
-			if len(cl) > 2 {
-				cl = cl[:2]
-			}
-			s += "." + strings.Join(cl, ".")
-		}
-		parts = append(parts, s)
-		n = n.Parent
-	}
-	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
-		parts[i], parts[j] = parts[j], parts[i]
-	}
-	return strings.Join(parts, " > ")
 }

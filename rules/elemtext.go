@@ -1,12 +1,10 @@
 package rules
 
 import (
-	"strings"
-
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // elemText is what the text matchers read of one element.
@@ -40,9 +38,9 @@ func (c elemTexts) get(n *html.Node, limit int) *elemText {
 		e = nil // measured with a smaller limit: measure again
 	}
 	if e == nil {
-		st := measure(n, limit)
-		e = &elemText{text: st.text.String(), words: -1, chars: st.chars, linkChars: st.linkChars, links: st.links}
-		if st.truncated {
+		st := domtext.Measure(n, limit)
+		e = &elemText{text: st.Text, words: -1, chars: st.Chars, linkChars: st.LinkChars, links: st.Links}
+		if st.Truncated {
 			e.text, e.cut = "", limit
 		}
 		c[n] = e
@@ -58,70 +56,4 @@ func (c elemTexts) changed(n *html.Node) {
 	for p := n.Parent; p != nil; p = p.Parent {
 		delete(c, p)
 	}
-}
-
-type textStats struct {
-	text             textnorm.Collapser // the visible text, collapsed
-	chars, linkChars int
-	links            int
-	truncated        bool
-}
-
-// measure gathers an element's text, its length, the length inside links and
-// the number of links, in one walk. With limit > 0 it stops once the text
-// passes limit bytes and sets truncated.
-func measure(n *html.Node, limit int) *textStats {
-	st := &textStats{}
-	st.text.Grow(64)
-	var walk func(n *html.Node, inLink bool)
-	walk = func(n *html.Node, inLink bool) {
-		if st.truncated {
-			return
-		}
-		if limit > 0 && st.text.Len() > limit {
-			st.truncated = true
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			st.text.WriteString(n.Data)
-			c := len(strings.TrimSpace(n.Data))
-			st.chars += c
-			if inLink {
-				st.linkChars += c
-			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			case atom.A:
-				st.links++
-				inLink = true
-			}
-			if isBlock(n.DataAtom) {
-				st.text.Space()
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c, inLink)
-		}
-	}
-	walk(n, false)
-	return st
-}
-
-// nodeText returns the visible text of n, blocks separated by spaces.
-func nodeText(n *html.Node) string {
-	return measure(n, 0).text.String()
-}
-
-func isBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
-		atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Table, atom.Tr, atom.Td, atom.Th,
-		atom.Blockquote, atom.Pre, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Dl, atom.Main, atom.Form, atom.Hr:
-		return true
-	}
-	return false
 }

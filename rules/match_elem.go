@@ -2,12 +2,11 @@ package rules
 
 import (
 	"regexp"
-	"strings"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/subject"
-	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -20,7 +19,7 @@ type elemMatch struct {
 	subjects    subject.Filter // what an element needs for selector to match it
 	class       []string       // lower-case substrings, one of which the class or id attribute holds
 	notTags     []string       // element names never matched
-	hidden      bool           // hidden by its own markup (IsHidden)
+	hidden      bool           // hidden by its own markup (domtext.IsHidden)
 	teasers     int            // at least this many sibling children that each hold a link and little text
 	minLinkDens float64        // at least this share of the text inside links
 	minLinks    int
@@ -97,10 +96,10 @@ func (em *elemMatch) markupMatches(n *html.Node, lits *setLits, ri int) bool {
 	if len(em.class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
 		return false
 	}
-	if em.hidden && !IsHidden(n) {
+	if em.hidden && !domtext.IsHidden(n) {
 		return false
 	}
-	return em.teasers == 0 || isTeaserList(n, em.teasers)
+	return em.teasers == 0 || domtext.IsTeaserList(n, em.teasers)
 }
 
 // classHas reports whether n's class or id attribute holds one of the
@@ -137,66 +136,5 @@ func (h *hrefMatch) matches(href string, m *litscan.Matcher, want litscan.Hits) 
 	if h.re != nil && !h.re.MatchString(href) {
 		return false
 	}
-	return h.host == nil || h.host.MatchString(linkHost(href))
-}
-
-// linkHost returns the host of an absolute or scheme-relative link, or "".
-// Hand-cut rather than url.Parse: it runs on every link of every page.
-func linkHost(href string) string {
-	i := strings.Index(href, "//")
-	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
-		return ""
-	}
-	h := href[i+2:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
-	}
-	if j := strings.LastIndexByte(h, '@'); j >= 0 {
-		h = h[j+1:]
-	}
-	return strings.ToLower(h)
-}
-
-// maxTeaserWords caps the words of one teaser card.
-const maxTeaserWords = 60
-
-// isTeaserList reports whether n lists teasers: at least min element
-// children with the same tag, each holding a link and at most maxTeaserWords
-// words, with a fair share (a quarter) of each child's text inside links.
-// Article paragraphs that cite a link carry far less link text than that.
-func isTeaserList(n *html.Node, min int) bool {
-	if n.Type != html.ElementNode {
-		return false
-	}
-	// The cheap test first: enough element children, all of one tag.
-	var tag atom.Atom
-	count := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		if tag == 0 {
-			tag = c.DataAtom
-		}
-		if c.DataAtom != tag {
-			return false
-		}
-		count++
-	}
-	if count < min {
-		return false
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		st := measure(c, (maxTeaserWords+1)*12)
-		if st.truncated || st.links == 0 || st.chars == 0 || st.linkChars*4 < st.chars {
-			return false
-		}
-		if textnorm.Words(st.text.String()) > maxTeaserWords {
-			return false
-		}
-	}
-	return true
+	return h.host == nil || h.host.MatchString(domtext.LinkHost(href))
 }
