@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/glyph"
@@ -217,17 +215,7 @@ func (run *textRun) apply(r *Rule) {
 		run.dedupe(r)
 		return
 	}
-	var counts map[string]int
-	if r.match.block.repeats > 0 {
-		// Only blocks the rule could match count: a repeated label is as
-		// short as the rule allows, and a longer block never equals it.
-		counts = make(map[string]int)
-		for i := range run.blocks {
-			if b := &run.blocks[i]; run.candidate(r, b) {
-				counts[b.textKey()]++
-			}
-		}
-	}
+	counts := run.repeatCounts(r)
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
 	if r.act.cut.maxCut > 0 {
@@ -280,35 +268,58 @@ func (run *textRun) apply(r *Rule) {
 			out = keep(out, b)
 			continue
 		}
-		switch r.Action {
-		case ActionKeep:
-			b.kept = true
-			out = keep(out, b)
-		case ActionDrop:
-			run.hit(r, i, b.Text)
-			if r.match.spamScore > 0 && run.trace != nil && run.trace.Detailed {
-				run.trace.scored(b.spam)
-			}
-			dropNext = r.act.alsoNext > 0
-		case ActionCutAfter:
-			run.hit(r, i, b.Text)
-			cut = true
-		case ActionStrip:
-			text := run.strip(r, b.Text)
-			if text == b.Text {
-				out = keep(out, b)
-				continue
-			}
-			run.hit(r, i, b.Text)
-			if text != "" {
-				b.setText(text)
-				out = keep(out, b)
-			}
-		default:
-			out = keep(out, b)
-		}
+		out, cut, dropNext = run.onMatch(r, i, b, out)
 	}
 	run.blocks = out
+}
+
+// repeatCounts counts the keys of the blocks r could match, for its
+// repeats matcher (nil when it has none). Only blocks the rule could match
+// count: a repeated label is as short as the rule allows, and a longer
+// block never equals it.
+func (run *textRun) repeatCounts(r *Rule) map[string]int {
+	if r.match.block.repeats == 0 {
+		return nil
+	}
+	counts := make(map[string]int)
+	for i := range run.blocks {
+		if b := &run.blocks[i]; run.candidate(r, b) {
+			counts[b.textKey()]++
+		}
+	}
+	return counts
+}
+
+// onMatch does r's action to b, the block at index i that r matched, and
+// returns out with b kept or not, and whether the blocks after it are cut
+// (cut-after) or the next one dropped if short (drop with also-next).
+func (run *textRun) onMatch(r *Rule, i int, b *tblock, out []tblock) (_ []tblock, cut, dropNext bool) {
+	switch r.Action {
+	case ActionKeep:
+		b.kept = true
+		return keep(out, b), false, false
+	case ActionDrop:
+		run.hit(r, i, b.Text)
+		if r.match.spamScore > 0 && run.trace != nil && run.trace.Detailed {
+			run.trace.scored(b.spam)
+		}
+		return out, false, r.act.alsoNext > 0
+	case ActionCutAfter:
+		run.hit(r, i, b.Text)
+		return out, true, false
+	case ActionStrip:
+		text := run.strip(r, b.Text)
+		if text == b.Text {
+			return keep(out, b), false, false
+		}
+		run.hit(r, i, b.Text)
+		if text != "" {
+			b.setText(text)
+			out = keep(out, b)
+		}
+		return out, false, false
+	}
+	return keep(out, b), false, false
 }
 
 // keep appends *b to out, run.blocks filtered in place: a block no removal
@@ -318,125 +329,4 @@ func keep(out []tblock, b *tblock) []tblock {
 		return out[:n+1]
 	}
 	return append(out, *b)
-}
-
-func (run *textRun) strip(r *Rule, text string) string {
-	orig := text
-	if r.act.strip.pattern != nil {
-		// Most blocks hold no match: tell cheaply before ReplaceAllString,
-		// which copies the text even then.
-		if t := r.act.strip.hint.Window(text); r.act.strip.hint.May(t) && r.act.strip.pattern.MatchString(t) {
-			text = text[:len(text)-len(t)] + r.act.strip.pattern.ReplaceAllString(t, "")
-		}
-	}
-	if r.act.strip.glyphs != glyphsNone {
-		run.keepScriptSrc()
-		// A glyph is never ASCII: a text that begins (ends) in ASCII has
-		// no glyph run there to strip.
-		if (r.act.strip.glyphs == glyphsLeading || r.act.strip.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
-			text = text[run.pageScripts().Leading(text):]
-		}
-		if (r.act.strip.glyphs == glyphsTrailing || r.act.strip.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
-			text = text[:len(text)-run.pageScripts().Trailing(text)]
-		}
-	}
-	if text == orig {
-		return orig
-	}
-	return strings.TrimSpace(textnorm.Collapse(text))
-}
-
-// keepScriptSrc keeps the blocks' texts at the pass's first glyph rule, the
-// page the scripts are computed from if asked for.
-func (run *textRun) keepScriptSrc() {
-	if run.scriptsAt {
-		return
-	}
-	run.scriptSrc = run.scriptSrc[:0]
-	for _, b := range run.blocks {
-		run.scriptSrc = append(run.scriptSrc, b.Text)
-	}
-	run.scriptsAt = true
-}
-
-// pageScripts returns the scripts of the page as it was at the pass's first
-// glyph rule.
-func (run *textRun) pageScripts() glyph.Scripts {
-	if run.scripts == nil {
-		run.scripts = glyph.PageScripts(run.scriptSrc)
-	}
-	return run.scripts
-}
-
-// dedupe drops blocks that repeat an earlier block. With similarity 1 the
-// comparison is on the normalised key; below 1 a later block is dropped when
-// at least that share of its word 3-shingles occur in one earlier block
-// (containment, so a lead repeated with a dateline prefix counts as
-// repeated), and an earlier block is dropped when that share of its own
-// shingles occur in a later, fuller block (a lead printed alone and again at
-// the start of a longer paragraph): of two copies, the one that says less goes.
-func (run *textRun) dedupe(r *Rule) {
-	if run.seen == nil {
-		run.seen = make(map[string]int, len(run.blocks))
-	}
-	seen := run.seen // key -> position in out
-	clear(seen)
-	idx := &run.shIdx
-	idx.Reset(r.act.dedupe.similarity < 1)
-	out := run.blocks[:0]     // filtered in place: writes never pass reads
-	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
-	for i := range run.blocks {
-		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
-		key := b.textKey()
-		pos := len(out)
-		if len(key) < r.act.dedupe.minChars || !run.matches(r, i, 1<<30, nil) {
-			out = keep(out, b)
-			idx.Skip()
-			continue
-		}
-		first, dup := seen[key]
-		if dup && !shingle.InWindow(r.act.dedupe.window, first, pos) {
-			dup = false
-		}
-		var sh []uint64
-		var subsets []int
-		if !dup && r.act.dedupe.similarity < 1 {
-			sh = run.shingles(b)
-			dup, subsets = idx.Contained(sh, r.act.dedupe.similarity, r.act.dedupe.window, pos)
-		}
-		if dup && !b.kept {
-			run.hit(r, i, b.Text)
-			continue
-		}
-		for _, d := range subsets {
-			if !out[d].kept && !dropped[d] {
-				dropped[d] = true
-				run.hit(r, d, out[d].Text)
-			}
-		}
-		if _, ok := seen[key]; !ok {
-			seen[key] = pos
-		}
-		idx.Add(sh)
-		out = keep(out, b)
-	}
-	if len(dropped) > 0 {
-		kept := out[:0]
-		for i, b := range out {
-			if !dropped[i] {
-				kept = append(kept, b)
-			}
-		}
-		out = kept
-	}
-	run.blocks = out
-}
-
-// shingles returns the distinct word 3-shingles of b's key, hashed,
-// computed once per block text (see shingle.Hash).
-func (run *textRun) shingles(b *tblock) []uint64 {
-	if !b.shOK {
-		b.sh, b.shOK = shingle.Hash(run.seed, b.textKey()), true
-	}
-	return b.sh
 }
