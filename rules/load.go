@@ -4,20 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
-	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/winnowhq/winnow/internal/rxhint"
-	"github.com/winnowhq/winnow/internal/subject"
-	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
 // MaxFileSize caps one rule file; rule files are small, and a cap keeps a
@@ -273,95 +270,62 @@ func (p *parser) action(n *yaml.Node, r *Rule) {
 // maxCount bounds the whole numbers of a match.
 const maxCount = 1_000_000
 
+// match reads a rule's match mapping: the keys of every kind of match, and
+// the settings of the actions that take any.
 func (p *parser) match(n *yaml.Node, r *Rule) {
-	count := func(dst *int, what string) func(*yaml.Node) {
-		return func(v *yaml.Node) { *dst = p.Int(v, what, 0, maxCount) }
+	fields := yamlpos.Fields{
+		"spam-score": func(v *yaml.Node) { r.match.spamScore = p.Float(v, "spam-score", 0.01, 100) },
 	}
-	flag := func(dst *bool, what string) func(*yaml.Node) {
-		return func(v *yaml.Node) { *dst = p.Bool(v, what) }
+	for _, kind := range []yamlpos.Fields{
+		p.textFields(&r.match.text), p.blockFields(&r.match.block),
+		p.elemFields(&r.match.elem), p.hrefFields(&r.match.href), p.actionFields(&r.act),
+	} {
+		maps.Copy(fields, kind)
 	}
-	p.Mapping(n, "match", yamlpos.Fields{
-		"selector": func(v *yaml.Node) {
-			r.match.elem.selectorSrc = p.String(v, "selector")
-			sel, err := cascadia.Compile(r.match.elem.selectorSrc)
-			if err != nil {
-				p.Errorf(v, "bad selector %q: %v", r.match.elem.selectorSrc, err)
-			}
-			r.match.elem.selector = sel
-			r.match.elem.subjects = subject.Read(r.match.elem.selectorSrc)
-		},
-		"text": func(v *yaml.Node) {
-			r.match.text.re = p.Regexp(v, "text")
-			if r.match.text.re != nil {
-				r.match.text.hint = rxhint.Of(r.match.text.re.String())
-			}
-		},
-		"contains": func(v *yaml.Node) { r.match.text.contains = p.literals(v, "contains") },
-		"not-text": func(v *yaml.Node) { r.match.text.not = p.Regexp(v, "not-text") },
-		"pattern": func(v *yaml.Node) {
-			r.act.strip.pattern = p.Regexp(v, "pattern")
-			if r.act.strip.pattern != nil {
-				r.act.strip.hint = rxhint.Of(r.act.strip.pattern.String())
-			}
-		},
-		"href":          func(v *yaml.Node) { r.match.href.re = p.Regexp(v, "href") },
-		"href-host":     func(v *yaml.Node) { r.match.href.host = p.Regexp(v, "href-host") },
-		"href-contains": func(v *yaml.Node) { r.match.href.lits = p.literals(v, "href-contains") },
-		"kind": func(v *yaml.Node) {
-			for _, it := range p.List(v, "kind") {
-				switch s := p.String(it, "kind"); block.Kind(s) {
-				case block.KindParagraph, block.KindHeading, block.KindListItem, block.KindQuote, block.KindCaption, block.KindPre, block.KindLine, block.KindRow:
-					r.match.block.kinds = append(r.match.block.kinds, block.Kind(s))
-				default:
-					if it.Kind == yaml.ScalarNode {
-						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
-					}
-				}
-			}
-		},
-		"hidden":       flag(&r.match.elem.hidden, "hidden"),
-		"spam-score":   func(v *yaml.Node) { r.match.spamScore = p.Float(v, "spam-score", 0.01, 100) },
-		"link-density": func(v *yaml.Node) { r.match.elem.minLinkDens = p.Float(v, "link-density", 0, 1) },
-		"min-links":    count(&r.match.elem.minLinks, "min-links"),
-		"min-words":    count(&r.match.text.minWords, "min-words"),
-		"max-words":    count(&r.match.text.maxWords, "max-words"),
-		"min-matches":  count(&r.match.text.minMatches, "min-matches"),
-		"after-words":  count(&r.match.block.afterWords, "after-words"),
-		"repeats":      count(&r.match.block.repeats, "repeats"),
-		"class":        func(v *yaml.Node) { r.match.elem.class = p.literals(v, "class") },
-		"not-tag": func(v *yaml.Node) {
-			for _, t := range p.Strings(v, "not-tag") {
-				r.match.elem.notTags = append(r.match.elem.notTags, strings.ToLower(t))
-			}
-		},
-		"teasers":       count(&r.match.elem.teasers, "teasers"),
-		"own-host":      flag(&r.match.block.ownHost, "own-host"),
-		"also-next":     count(&r.act.alsoNext, "also-next"),
-		"window":        count(&r.act.dedupe.window, "window"),
-		"max-cut":       func(v *yaml.Node) { r.act.cut.maxCut = p.Float(v, "max-cut", 0.01, 1) },
-		"spare-prose":   count(&r.act.cut.spareProse, "spare-prose"),
-		"min-chars":     count(&r.act.dedupe.minChars, "min-chars"),
-		"similarity":    func(v *yaml.Node) { r.act.dedupe.similarity = p.Float(v, "similarity", 0.5, 1) },
-		"same-as-title": flag(&r.match.block.sameAsTitle, "same-as-title"),
-		"position": func(v *yaml.Node) {
-			switch p.Enum(v, "position", "first", "last") {
-			case 0:
-				r.match.block.position = posFirst
-			case 1:
-				r.match.block.position = posLast
-			}
-		},
+	p.Mapping(n, "match", fields)
+}
+
+// count reads a whole number of a match into dst.
+func (p *parser) count(dst *int, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) { *dst = p.Int(v, what, 0, maxCount) }
+}
+
+// flag reads a boolean of a match into dst.
+func (p *parser) flag(dst *bool, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) { *dst = p.Bool(v, what) }
+}
+
+// regexp reads a regex into dst and its hints into hint.
+func (p *parser) regexp(dst **regexp.Regexp, hint *rxhint.Hints, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) {
+		*dst = p.Regexp(v, what)
+		if *dst != nil {
+			*hint = rxhint.Of((*dst).String())
+		}
+	}
+}
+
+// actionFields are the match keys that set how an action is done.
+func (p *parser) actionFields(a *actionParams) yamlpos.Fields {
+	return yamlpos.Fields{
+		"pattern":     p.regexp(&a.strip.pattern, &a.strip.hint, "pattern"),
+		"also-next":   p.count(&a.alsoNext, "also-next"),
+		"window":      p.count(&a.dedupe.window, "window"),
+		"max-cut":     func(v *yaml.Node) { a.cut.maxCut = p.Float(v, "max-cut", 0.01, 1) },
+		"spare-prose": p.count(&a.cut.spareProse, "spare-prose"),
+		"min-chars":   p.count(&a.dedupe.minChars, "min-chars"),
+		"similarity":  func(v *yaml.Node) { a.dedupe.similarity = p.Float(v, "similarity", 0.5, 1) },
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
 			case 0:
-				r.act.strip.glyphs = glyphsLeading
+				a.strip.glyphs = glyphsLeading
 			case 1:
-				r.act.strip.glyphs = glyphsTrailing
+				a.strip.glyphs = glyphsTrailing
 			case 2:
-				r.act.strip.glyphs = glyphsBoth
+				a.strip.glyphs = glyphsBoth
 			}
 		},
-	})
+	}
 }
 
 // check validates combinations that only make sense together.

@@ -4,6 +4,8 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/yamlpos"
+	"go.yaml.in/yaml/v3"
 )
 
 // blockMatch matches a block by its kind and its place in the page (stage
@@ -102,4 +104,34 @@ func (run *textRun) namesHost(text string) bool {
 		h = h[:i]
 	}
 	return strings.Contains(strings.ToLower(text), h)
+}
+
+// blockFields are the match keys of a blockMatch.
+func (p *parser) blockFields(bm *blockMatch) yamlpos.Fields {
+	return yamlpos.Fields{
+		"kind": func(v *yaml.Node) {
+			for _, it := range p.List(v, "kind") {
+				switch s := p.String(it, "kind"); block.Kind(s) {
+				case block.KindParagraph, block.KindHeading, block.KindListItem, block.KindQuote, block.KindCaption, block.KindPre, block.KindLine, block.KindRow:
+					bm.kinds = append(bm.kinds, block.Kind(s))
+				default:
+					if it.Kind == yaml.ScalarNode {
+						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
+					}
+				}
+			}
+		},
+		"after-words":   p.count(&bm.afterWords, "after-words"),
+		"repeats":       p.count(&bm.repeats, "repeats"),
+		"own-host":      p.flag(&bm.ownHost, "own-host"),
+		"same-as-title": p.flag(&bm.sameAsTitle, "same-as-title"),
+		"position": func(v *yaml.Node) {
+			switch p.Enum(v, "position", "first", "last") {
+			case 0:
+				bm.position = posFirst
+			case 1:
+				bm.position = posLast
+			}
+		},
+	}
 }

@@ -2,11 +2,14 @@ package rules
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/subject"
+	"github.com/winnowhq/winnow/internal/yamlpos"
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -137,4 +140,38 @@ func (h *hrefMatch) matches(href string, m *litscan.Matcher, want litscan.Hits) 
 		return false
 	}
 	return h.host == nil || h.host.MatchString(domtext.LinkHost(href))
+}
+
+// elemFields are the match keys of an elemMatch.
+func (p *parser) elemFields(em *elemMatch) yamlpos.Fields {
+	return yamlpos.Fields{
+		"selector": func(v *yaml.Node) {
+			em.selectorSrc = p.String(v, "selector")
+			sel, err := cascadia.Compile(em.selectorSrc)
+			if err != nil {
+				p.Errorf(v, "bad selector %q: %v", em.selectorSrc, err)
+			}
+			em.selector = sel
+			em.subjects = subject.Read(em.selectorSrc)
+		},
+		"hidden":       p.flag(&em.hidden, "hidden"),
+		"link-density": func(v *yaml.Node) { em.minLinkDens = p.Float(v, "link-density", 0, 1) },
+		"min-links":    p.count(&em.minLinks, "min-links"),
+		"class":        func(v *yaml.Node) { em.class = p.literals(v, "class") },
+		"not-tag": func(v *yaml.Node) {
+			for _, t := range p.Strings(v, "not-tag") {
+				em.notTags = append(em.notTags, strings.ToLower(t))
+			}
+		},
+		"teasers": p.count(&em.teasers, "teasers"),
+	}
+}
+
+// hrefFields are the match keys of an hrefMatch.
+func (p *parser) hrefFields(h *hrefMatch) yamlpos.Fields {
+	return yamlpos.Fields{
+		"href":          func(v *yaml.Node) { h.re = p.Regexp(v, "href") },
+		"href-host":     func(v *yaml.Node) { h.host = p.Regexp(v, "href-host") },
+		"href-contains": func(v *yaml.Node) { h.lits = p.literals(v, "href-contains") },
+	}
 }

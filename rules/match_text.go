@@ -5,6 +5,8 @@ import (
 
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/yamlpos"
+	"go.yaml.in/yaml/v3"
 )
 
 // textMatch matches the text of a block (stage text) or the visible text
@@ -117,4 +119,16 @@ func (run *textRun) containsLiteral(tx *textMatch, b *tblock) bool {
 		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
 	}
 	return b.hits.Any(run.lits.contains[run.ri])
+}
+
+// textFields are the match keys of a textMatch.
+func (p *parser) textFields(tx *textMatch) yamlpos.Fields {
+	return yamlpos.Fields{
+		"text":        p.regexp(&tx.re, &tx.hint, "text"),
+		"contains":    func(v *yaml.Node) { tx.contains = p.literals(v, "contains") },
+		"not-text":    func(v *yaml.Node) { tx.not = p.Regexp(v, "not-text") },
+		"min-words":   p.count(&tx.minWords, "min-words"),
+		"max-words":   p.count(&tx.maxWords, "max-words"),
+		"min-matches": p.count(&tx.minMatches, "min-matches"),
+	}
 }
