@@ -112,36 +112,8 @@ func (w *blockWriter) walk(n *html.Node) {
 	default:
 		return
 	}
-	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
-		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+	if w.element(n) {
 		return
-	case atom.Br, atom.Hr:
-		w.flush()
-		return
-	case atom.Img:
-		src := attr(n, "src")
-		if src == "" || strings.HasPrefix(src, "data:") {
-			src = attr(n, "data-src")
-		}
-		if src != "" && !strings.HasPrefix(src, "data:") {
-			w.images = append(w.images, Link{Text: textnorm.Collapse(attr(n, "alt")), URL: src})
-		}
-		return
-	case atom.A:
-		if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			if t := textnorm.Collapse(innerText(n)); t != "" {
-				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
-			}
-		}
-	case atom.Table:
-		if rows := dataTable(n); rows != nil {
-			w.flush()
-			for _, r := range rows {
-				w.out = append(w.out, r)
-			}
-			return
-		}
 	}
 	if w.skip != nil && w.skip(n) {
 		return
@@ -158,6 +130,58 @@ func (w *blockWriter) walk(n *html.Node) {
 	if kind != "" {
 		w.kind, w.level = kind, level
 	}
+	w.open(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		w.walk(c)
+	}
+	w.flush()
+	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
+		w.lists = w.lists[:len(w.lists)-1]
+	}
+	w.kind, w.level = saveKind, saveLevel
+}
+
+// element handles the elements that are not walked as blocks or inline
+// text (left out, breaks, images, data tables) and records links; done
+// says n is handled.
+func (w *blockWriter) element(n *html.Node) (done bool) {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
+		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	case atom.Br, atom.Hr:
+		w.flush()
+		return true
+	case atom.Img:
+		src := attr(n, "src")
+		if src == "" || strings.HasPrefix(src, "data:") {
+			src = attr(n, "data-src")
+		}
+		if src != "" && !strings.HasPrefix(src, "data:") {
+			w.images = append(w.images, Link{Text: textnorm.Collapse(attr(n, "alt")), URL: src})
+		}
+		return true
+	case atom.A:
+		if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			if t := textnorm.Collapse(innerText(n)); t != "" {
+				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
+			}
+		}
+	case atom.Table:
+		if rows := dataTable(n); rows != nil {
+			w.flush()
+			for _, r := range rows {
+				w.out = append(w.out, r)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// open starts what n opens besides a block: a list, a list item's number,
+// a code block's language.
+func (w *blockWriter) open(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Ul:
 		w.lists = append(w.lists, list{})
@@ -179,14 +203,6 @@ func (w *blockWriter) walk(n *html.Node) {
 	case atom.Pre:
 		w.detail.Lang = codeLang(n)
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		w.walk(c)
-	}
-	w.flush()
-	if n.DataAtom == atom.Ul || n.DataAtom == atom.Ol {
-		w.lists = w.lists[:len(w.lists)-1]
-	}
-	w.kind, w.level = saveKind, saveLevel
 }
 
 // blockKind says whether n starts a block and, if it changes the block kind,
