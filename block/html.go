@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -153,16 +154,16 @@ func (w *blockWriter) element(n *html.Node) (done bool) {
 		w.flush()
 		return true
 	case atom.Img:
-		src := attr(n, "src")
+		src := domtext.Attr(n, "src")
 		if src == "" || strings.HasPrefix(src, "data:") {
-			src = attr(n, "data-src")
+			src = domtext.Attr(n, "data-src")
 		}
 		if src != "" && !strings.HasPrefix(src, "data:") {
-			w.images = append(w.images, Link{Text: textnorm.Collapse(attr(n, "alt")), URL: src})
+			w.images = append(w.images, Link{Text: textnorm.Collapse(domtext.Attr(n, "alt")), URL: src})
 		}
 		return true
 	case atom.A:
-		if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+		if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			if t := textnorm.Collapse(innerText(n)); t != "" {
 				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
 			}
@@ -187,14 +188,14 @@ func (w *blockWriter) open(n *html.Node) {
 		w.lists = append(w.lists, list{})
 	case atom.Ol:
 		start := 1
-		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil {
+		if v, err := strconv.Atoi(strings.TrimSpace(domtext.Attr(n, "start"))); err == nil {
 			start = v
 		}
 		w.lists = append(w.lists, list{ordered: true, next: start})
 	case atom.Li:
 		if k := len(w.lists) - 1; k >= 0 && w.lists[k].ordered {
 			num := w.lists[k].next
-			if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "value"))); err == nil {
+			if v, err := strconv.Atoi(strings.TrimSpace(domtext.Attr(n, "value"))); err == nil {
 				num = v
 			}
 			w.lists[k].next = num + 1
@@ -309,7 +310,7 @@ func tableRow(tr *html.Node, head bool) (Block, bool) {
 				atom.Blockquote, atom.Pre, atom.Form, atom.Article, atom.Section, atom.Aside, atom.Nav:
 				return Block{}, false
 			case atom.A:
-				if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
+				if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
 					if t := textnorm.Collapse(innerText(n)); t != "" {
 						d.Links = append(d.Links, Link{Text: t, URL: href})
 					}
@@ -324,7 +325,7 @@ func tableRow(tr *html.Node, head bool) (Block, bool) {
 			any = true
 		}
 		d.Cells = append(d.Cells, t)
-		if span, err := strconv.Atoi(attr(c, "colspan")); err == nil && span > 1 {
+		if span, err := strconv.Atoi(domtext.Attr(c, "colspan")); err == nil && span > 1 {
 			for range min(span, 30) - 1 {
 				d.Cells = append(d.Cells, "")
 			}
@@ -380,20 +381,11 @@ func codeLang(pre *html.Node) string {
 }
 
 func langClass(n *html.Node) string {
-	for c := range strings.FieldsSeq(attr(n, "class")) {
+	for c := range strings.FieldsSeq(domtext.Attr(n, "class")) {
 		for _, p := range []string{"language-", "lang-"} {
 			if l, ok := strings.CutPrefix(c, p); ok && l != "" && len(l) <= 20 {
 				return l
 			}
-		}
-	}
-	return ""
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
 		}
 	}
 	return ""

@@ -152,12 +152,3 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 	walk(doc)
 	return all, lens
 }
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}

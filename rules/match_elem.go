@@ -121,11 +121,11 @@ func classHas(n *html.Node, m *litscan.Matcher, want litscan.Hits) bool {
 
 // holds reports whether n is, or holds, a link h matches.
 func (h *hrefMatch) holds(n *html.Node, m *litscan.Matcher, want litscan.Hits) bool {
-	if n.DataAtom == atom.A && h.matches(attr(n, "href"), m, want) {
+	if n.DataAtom == atom.A && h.matches(domtext.Attr(n, "href"), m, want) {
 		return true
 	}
 	for d := range n.Descendants() {
-		if d.DataAtom == atom.A && h.matches(attr(d, "href"), m, want) {
+		if d.DataAtom == atom.A && h.matches(domtext.Attr(d, "href"), m, want) {
 			return true
 		}
 	}

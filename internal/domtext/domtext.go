@@ -255,10 +255,10 @@ func Path(n *html.Node) string {
 	var parts []string
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; d++ {
 		s := n.Data
-		if id := attr(n, "id"); id != "" {
+		if id := Attr(n, "id"); id != "" {
 			s += "#" + id
 		}
-		if cl := strings.Fields(attr(n, "class")); len(cl) > 0 {
+		if cl := strings.Fields(Attr(n, "class")); len(cl) > 0 {
 			if len(cl) > 2 {
 				cl = cl[:2]
 			}
@@ -273,7 +273,8 @@ func Path(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
-func attr(n *html.Node, key string) string {
+// Attr returns the value of n's attribute key, "" when it has none.
+func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if a.Key == key {
 			return a.Val
