@@ -39,21 +39,31 @@ func (run *textRun) strip(r *Rule, text string) string {
 // keepScriptSrc keeps the blocks' texts at the pass's first glyph rule, the
 // page the scripts are computed from if asked for.
 func (run *textRun) keepScriptSrc() {
-	if run.scriptsAt {
+	if run.glyphs.at {
 		return
 	}
-	run.scriptSrc = run.scriptSrc[:0]
+	run.glyphs.src = run.glyphs.src[:0]
 	for _, b := range run.blocks {
-		run.scriptSrc = append(run.scriptSrc, b.Text)
+		run.glyphs.src = append(run.glyphs.src, b.Text)
 	}
-	run.scriptsAt = true
+	run.glyphs.at = true
 }
 
 // pageScripts returns the scripts of the page as it was at the pass's first
 // glyph rule.
 func (run *textRun) pageScripts() glyph.Scripts {
-	if run.scripts == nil {
-		run.scripts = glyph.PageScripts(run.scriptSrc)
+	if run.glyphs.scripts == nil {
+		run.glyphs.scripts = glyph.PageScripts(run.glyphs.src)
 	}
-	return run.scripts
+	return run.glyphs.scripts
+}
+
+// pageGlyphs are the page's scripts, as the glyph rules of one pass see them.
+type pageGlyphs struct {
+	scripts glyph.Scripts // computed from src on first use
+	// src holds the blocks' texts as they were at the pass's first glyph
+	// rule, which the scripts are computed from: most blocks begin and end
+	// in ASCII, which is never a glyph, and need no scripts.
+	src []string
+	at  bool // src is this pass's
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"github.com/winnowhq/winnow/block"
-	"github.com/winnowhq/winnow/internal/glyph"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/shingle"
@@ -78,23 +77,18 @@ type textRun struct {
 	set     *Set
 	blocks  []tblock
 	trace   *Trace
-	scripts glyph.Scripts // computed from scriptSrc on first use
-	changes int           // removals and changes in the current pass
-	slab    []uint8       // the unused rest of slabAll, cut for the blocks' memos
-	slabAll []uint8       // the latest memo slab, zeroed again for reuse
-	ri      int           // position in set of the rule being applied
-	seed    maphash.Seed  // for shingle hashes
+	changes int          // removals and changes in the current pass
+	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
+	slabAll []uint8      // the latest memo slab, zeroed again for reuse
+	ri      int          // position in set of the rule being applied
+	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
 	shIdx   shingle.Index  // dedupe's scratch: the shingles of the blocks kept
 	title   string         // the key of page.Title, once asked for
 	titleOK bool
 
-	// scriptSrc holds the blocks' texts as they were at the pass's first
-	// glyph rule, which the scripts are computed from: most blocks begin
-	// and end in ASCII, which is never a glyph, and need no scripts.
-	scriptSrc []string
-	scriptsAt bool // scriptSrc is this pass's
+	glyphs pageGlyphs // the page's scripts, for glyph rules
 }
 
 // titleKey returns the key of the page title, computed once per page.
@@ -135,11 +129,11 @@ func (s *Set) putRun(run *textRun) {
 		return
 	}
 	clear(run.blocks[:cap(run.blocks)])
-	run.page, run.trace, run.set, run.lits, run.scripts = Page{}, nil, nil, nil, nil
-	clear(run.scriptSrc[:cap(run.scriptSrc)])
-	run.scriptSrc = run.scriptSrc[:0]
-	if cap(run.scriptSrc) > maxPooledEntries {
-		run.scriptSrc = nil
+	run.page, run.trace, run.set, run.lits, run.glyphs.scripts = Page{}, nil, nil, nil, nil
+	clear(run.glyphs.src[:cap(run.glyphs.src)])
+	run.glyphs.src = run.glyphs.src[:0]
+	if cap(run.glyphs.src) > maxPooledEntries {
+		run.glyphs.src = nil
 	}
 	run.title, run.titleOK = "", false
 	if cap(run.blocks) > maxPooledEntries {
@@ -185,7 +179,7 @@ func (s *Set) ApplyTextContext(ctx context.Context, blocks []block.Block, page P
 	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
-		run.scripts, run.scriptsAt = nil, false // the page's scripts as they are now
+		run.glyphs.scripts, run.glyphs.at = nil, false // the page's scripts as they are now
 		for ri, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page) || len(run.blocks) == 0 {
 				continue
