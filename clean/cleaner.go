@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -227,9 +228,9 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 			kind = InputHTML
 		}
 	}
-	var blocks []rules.Block
+	var blocks []block.Block
 	if kind == InputText {
-		blocks = rules.TextBlocks(string(data))
+		blocks = block.FromText(string(data))
 	} else {
 		blocks, err = c.html(ctx, data, res, tr)
 		if err != nil {
@@ -247,7 +248,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		return fail("clean", err)
 	}
 	for i := range blocks {
-		if blocks[i].Kind != rules.KindPre {
+		if blocks[i].Kind != block.KindPre {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)
 		}
 	}
@@ -269,7 +270,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
 // readability, blocks.
-func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]rules.Block, error) {
+func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, error) {
 	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
 		return nil, err
@@ -350,7 +351,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 			return nil, err
 		}
 		boilerplate.Strip(art.Node, pageURL, tr) // furniture by shape: teaser cards, link blocks, widgets
-		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: rules.HTMLBlocks(art.Node)}}, cands...)
+		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: block.FromHTML(art.Node)}}, cands...)
 	}
 	return cands, nil
 }

@@ -3,6 +3,7 @@ package clean
 import (
 	"fmt"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/rules"
 	"github.com/winnowhq/winnow/spam"
@@ -30,7 +31,7 @@ type Result struct {
 	// Its fields are flat in JSON, beside title and text.
 	metadata.Metadata
 	// Blocks is Body as structured blocks (headings, paragraphs, list items...).
-	Blocks []rules.Block `json:"-"`
+	Blocks []block.Block `json:"-"`
 	// Removed counts, per rule id, the blocks removed or changed.
 	Removed map[string]int `json:"removed"`
 	// Trace lists every removal or change, when Options.Trace is set.

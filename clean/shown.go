@@ -4,7 +4,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/internal/domtext"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -82,7 +82,7 @@ func revealHidden(body *html.Node) {
 				switch {
 				case c.Type == html.TextNode:
 					visible += len(strings.TrimSpace(c.Data))
-				case c.Type == html.ElementNode && rules.IsHidden(c):
+				case c.Type == html.ElementNode && domtext.IsHidden(c):
 					if textBytes(c) >= minNoscriptText {
 						hidden = append(hidden, c)
 					}

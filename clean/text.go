@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/block"
 )
 
 // PlainText renders a result as the text format of the command line: the
@@ -19,7 +19,7 @@ func PlainText(r *Result) string {
 // joinBlocks renders the blocks as plain text: blank lines between blocks,
 // except that the items of one list and the rows of one table are on
 // consecutive lines (a row's cells separated by " | ").
-func joinBlocks(blocks []rules.Block) string {
+func joinBlocks(blocks []block.Block) string {
 	n := 0
 	for _, bl := range blocks {
 		n += len(bl.Text) + 2
@@ -30,7 +30,7 @@ func joinBlocks(blocks []rules.Block) string {
 	return b.String()
 }
 
-func writeBlocks(b *strings.Builder, blocks []rules.Block) {
+func writeBlocks(b *strings.Builder, blocks []block.Block) {
 	for i, bl := range blocks {
 		if i > 0 {
 			b.WriteString(separator(blocks[i-1], bl))
@@ -41,8 +41,8 @@ func writeBlocks(b *strings.Builder, blocks []rules.Block) {
 
 // separator is what stands between two blocks: a line break inside a list
 // or a table, a blank line elsewhere.
-func separator(prev, next rules.Block) string {
-	if prev.Kind == next.Kind && (next.Kind == rules.KindListItem || next.Kind == rules.KindRow) {
+func separator(prev, next block.Block) string {
+	if prev.Kind == next.Kind && (next.Kind == block.KindListItem || next.Kind == block.KindRow) {
 		return "\n"
 	}
 	return "\n\n"
@@ -82,12 +82,12 @@ func Markdown(r *Result, opts MarkdownOptions) string {
 			}
 		}
 		switch bl.Kind {
-		case rules.KindHeading:
+		case block.KindHeading:
 			level := max(bl.Level, 2)
 			b.WriteString(strings.Repeat("#", min(level, 6)))
 			b.WriteString(" ")
 			b.WriteString(inline(bl, opts))
-		case rules.KindListItem:
+		case block.KindListItem:
 			b.WriteString(strings.Repeat("    ", max(bl.Level-1, 0)))
 			if bl.Detail != nil && bl.Detail.Number != 0 {
 				b.WriteString(strconv.Itoa(bl.Detail.Number))
@@ -96,10 +96,10 @@ func Markdown(r *Result, opts MarkdownOptions) string {
 				b.WriteString("- ")
 			}
 			b.WriteString(inline(bl, opts))
-		case rules.KindQuote:
+		case block.KindQuote:
 			b.WriteString("> ")
 			b.WriteString(inline(bl, opts))
-		case rules.KindPre:
+		case block.KindPre:
 			fence := "```"
 			for strings.Contains(bl.Text, fence) {
 				fence += "`"
@@ -112,13 +112,13 @@ func Markdown(r *Result, opts MarkdownOptions) string {
 			b.WriteString(bl.Text)
 			b.WriteString("\n")
 			b.WriteString(fence)
-		case rules.KindCaption:
+		case block.KindCaption:
 			b.WriteString("*")
 			b.WriteString(inline(bl, opts))
 			b.WriteString("*")
-		case rules.KindRow:
+		case block.KindRow:
 			j := i + 1
-			for j < len(blocks) && blocks[j].Kind == rules.KindRow {
+			for j < len(blocks) && blocks[j].Kind == block.KindRow {
 				j++
 			}
 			writeTable(&b, blocks[i:j], opts)
@@ -132,7 +132,7 @@ func Markdown(r *Result, opts MarkdownOptions) string {
 
 // writeTable renders consecutive rows as a Markdown table. Markdown needs a
 // header: the first row is it (an empty one when the table has one row).
-func writeTable(b *strings.Builder, rows []rules.Block, opts MarkdownOptions) {
+func writeTable(b *strings.Builder, rows []block.Block, opts MarkdownOptions) {
 	cells := make([][]string, len(rows))
 	cols := 1
 	for i, r := range rows {
@@ -165,7 +165,7 @@ func writeTable(b *strings.Builder, rows []rules.Block, opts MarkdownOptions) {
 
 // rowCells are the cells of a row, escaped; the text alone, as one cell,
 // when a rule changed the row's text since its cells were read.
-func rowCells(r rules.Block, opts MarkdownOptions) []string {
+func rowCells(r block.Block, opts MarkdownOptions) []string {
 	var cells []string
 	if r.Detail != nil {
 		var nonEmpty []string
@@ -189,12 +189,12 @@ func rowCells(r rules.Block, opts MarkdownOptions) []string {
 }
 
 // inline is a block's text with its links, as opts asks.
-func inline(bl rules.Block, opts MarkdownOptions) string {
+func inline(bl block.Block, opts MarkdownOptions) string {
 	return linkify(escapeInline(bl.Text), bl.Detail, opts)
 }
 
 // linkify turns the first occurrence of each link's text into a link.
-func linkify(s string, d *rules.Detail, opts MarkdownOptions) string {
+func linkify(s string, d *block.Detail, opts MarkdownOptions) string {
 	if !opts.Links || d == nil {
 		return s
 	}

@@ -17,8 +17,9 @@ package content
 import (
 	"strings"
 
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
-	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -34,7 +35,7 @@ type Candidate struct {
 	// Stats measure the candidate without its furniture.
 	Stats Stats
 	// Blocks are its text, rendered without its furniture.
-	Blocks []rules.Block
+	Blocks []block.Block
 }
 
 // Stats measure the text of a subtree, furniture left out.
@@ -74,7 +75,7 @@ func ForType(typ string) Furniture {
 // Is reports whether n is page furniture that no main content holds:
 // navigation, site headers and footers, sidebars, dialogs, hidden elements,
 // cookie and consent banners, and comment threads where f says so. It is the
-// skip function for rules.HTMLBlocksSkip.
+// skip function for block.FromHTMLSkip.
 func (f Furniture) Is(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
@@ -104,7 +105,7 @@ func (f Furniture) Is(n *html.Node) bool {
 			}
 		}
 	}
-	return rules.IsHidden(n)
+	return domtext.IsHidden(n)
 }
 
 // consent reports whether a class or id names a cookie or consent banner.

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
-	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 )
 
@@ -18,7 +18,7 @@ func parse(t *testing.T, body string) *html.Node {
 	return doc
 }
 
-func text(bs []rules.Block) string {
+func text(bs []block.Block) string {
 	var out []string
 	for _, b := range bs {
 		out = append(out, b.Text)
@@ -107,7 +107,7 @@ func TestGather(t *testing.T) {
 func cand(name string, textBytes, link int, blocks ...string) Candidate {
 	c := Candidate{Name: name, Stats: Stats{Text: textBytes, Link: link}}
 	for _, b := range blocks {
-		c.Blocks = append(c.Blocks, rules.Block{Text: b})
+		c.Blocks = append(c.Blocks, block.Block{Text: b})
 	}
 	return c
 }

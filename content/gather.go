@@ -3,7 +3,7 @@ package content
 import (
 	"strings"
 
-	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/block"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -69,7 +69,7 @@ func Gather(doc *html.Node, f Furniture) []Candidate {
 	add("prose", f.prose(body))
 	add("body", body)
 	for i := range out {
-		out[i].Blocks = rules.HTMLBlocksSkip(out[i].Node, f.Is)
+		out[i].Blocks = block.FromHTMLSkip(out[i].Node, f.Is)
 	}
 	return out
 }

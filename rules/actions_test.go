@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/block"
 	"golang.org/x/net/html"
 )
 
@@ -81,7 +82,7 @@ func TestKeepProtects(t *testing.T) {
 		t.Fatal(err)
 	}
 	tr := &Trace{Detailed: true}
-	got := set.ApplyText(TextBlocks("By Jane Doe\nToo short\nA longer sentence stays here."), Page{}, tr)
+	got := set.ApplyText(block.FromText("By Jane Doe\nToo short\nA longer sentence stays here."), Page{}, tr)
 	var texts []string
 	for _, b := range got {
 		texts = append(texts, b.Text)
@@ -127,7 +128,7 @@ func TestPageTypeScope(t *testing.T) {
 	for _, tt := range tests {
 		page := Page{Type: tt.typ}
 		tr := &Trace{}
-		set.ApplyText(TextBlocks("Label\nBody."), page, tr)
+		set.ApplyText(block.FromText("Label\nBody."), page, tr)
 		doc, err := html.Parse(strings.NewReader(`<p>Body.</p><div class="cards"><a href="/1">One</a></div>`))
 		if err != nil {
 			t.Fatal(err)

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/winnowhq/winnow/block"
 )
 
 // ApplyText reuses per-page scratch through the Set's pool: pages cleaned
@@ -13,16 +15,16 @@ func TestApplyTextConcurrent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var pages [][]Block
+	var pages [][]block.Block
 	for _, r := range rs.Rules() {
 		if r.Stage != StageText {
 			continue
 		}
 		for _, ex := range r.Examples {
-			pages = append(pages, TextBlocks(ex.In))
+			pages = append(pages, block.FromText(ex.In))
 		}
 	}
-	want := make([][]Block, len(pages))
+	want := make([][]block.Block, len(pages))
 	for i, p := range pages {
 		want[i] = rs.ApplyText(p, Page{Host: "www.example.com", Title: "Talks end in Putrajaya"}, nil)
 	}

@@ -139,6 +139,21 @@
 //	dedupe     text: drop blocks repeating an earlier one (keep the first)
 //	keep       protect the element or block from every later rule
 //
+// # Code
+//
+// rule.go holds Rule: its Scope, its match (one type per kind of match,
+// each with its YAML keys and matching beside it: match_text.go for the
+// text of a block or element, match_block.go for a block's place in the
+// page, match_elem.go for an element's markup and links) and its action's
+// settings. load.go reads rule files, set.go builds a Set, dom.go applies the
+// dom and article stages, text.go the text stage (strip.go and dedupe.go its
+// two actions with most to do), trace.go records what they did. The block
+// model is package block; the matching machinery is in leaf packages that
+// know nothing of rules: internal/litscan (literal prefilters),
+// internal/rxhint (byte tests told from a regex), internal/subject (selector
+// prefilter), internal/shingle (near-repeats), internal/glyph (decorative
+// glyphs) and internal/domtext (an element's visible text and visibility).
+//
 // # Order
 //
 // Within a stage, keep rules run first; then rules run in load order: files

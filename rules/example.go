@@ -5,7 +5,7 @@ import (
 	"path"
 	"strings"
 
-	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/block"
 	"golang.org/x/net/html"
 )
 
@@ -16,7 +16,7 @@ import (
 func (r *Rule) RunExample(ex Example) string {
 	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
 	if r.Stage == StageText {
-		blocks := TextBlocks(ex.In)
+		blocks := block.FromText(ex.In)
 		page := examplePage(ex.In)
 		if page.Host == "" {
 			page.Host = r.exampleHost()
@@ -28,7 +28,7 @@ func (r *Rule) RunExample(ex Example) string {
 		return "error: " + err.Error()
 	}
 	set.ApplyDOM(doc, r.Stage, Page{Host: r.exampleHost()}, nil)
-	return joinBlocks(HTMLBlocks(doc))
+	return joinBlocks(block.FromHTML(doc))
 }
 
 // exampleHost returns a host the rule's scope covers, so that the example of
@@ -65,24 +65,7 @@ func examplePage(in string) Page {
 	return p
 }
 
-// TextBlocks splits plain text into blocks: every non-empty line is a block,
-// and Break marks a blank line before it.
-func TextBlocks(text string) []Block {
-	var out []Block
-	brk := false
-	for line := range strings.Lines(text) {
-		t := textnorm.Clean(line)
-		if t == "" {
-			brk = true
-			continue
-		}
-		out = append(out, Block{Kind: KindLine, Text: t, Break: brk && len(out) > 0})
-		brk = false
-	}
-	return out
-}
-
-func joinBlocks(bs []Block) string {
+func joinBlocks(bs []block.Block) string {
 	parts := make([]string, len(bs))
 	for i, b := range bs {
 		parts[i] = b.Text

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/glyph"
 )
 
 // glyphRules returns the built-in glyph.* rules alone.
@@ -103,7 +106,7 @@ func TestGlyphRulesKeepLettersOfEveryScript(t *testing.T) {
 		}
 		for _, c := range cases {
 			for _, ctx := range []string{latinContext, strings.Repeat(w+" ", 30)} {
-				blocks := []Block{{Kind: KindParagraph, Text: ctx}, {Kind: KindParagraph, Text: c.in}}
+				blocks := []block.Block{{Kind: block.KindParagraph, Text: ctx}, {Kind: block.KindParagraph, Text: c.in}}
 				out := s.ApplyText(blocks, Page{}, nil)
 				got := ""
 				if len(out) == 2 {
@@ -119,11 +122,11 @@ func TestGlyphRulesKeepLettersOfEveryScript(t *testing.T) {
 
 // textRunes returns the letters, digits, letter numbers and combining marks
 // of the blocks, in order: what glyph stripping must never change.
-func textRunes(bs []Block) string {
+func textRunes(bs []block.Block) string {
 	var b strings.Builder
 	for _, bl := range bs {
 		for _, r := range bl.Text {
-			if isText(r) {
+			if glyph.IsText(r) {
 				b.WriteRune(r)
 			}
 		}
@@ -142,27 +145,11 @@ func FuzzGlyphRulesKeepLetters(f *testing.F) {
 	f.Add("ꦐ Deputy PM attends 𒀰", latinContext)
 	s := glyphRules(f)
 	f.Fuzz(func(t *testing.T, text, page string) {
-		blocks := append([]Block{{Kind: KindParagraph, Text: page}}, TextBlocks(text)...)
+		blocks := append([]block.Block{{Kind: block.KindParagraph, Text: page}}, block.FromText(text)...)
 		in := textRunes(blocks)
 		out := textRunes(s.ApplyText(blocks, Page{}, nil))
 		if in != out {
 			t.Fatalf("glyph rules changed the letters of %q (page %q):\n in %q\nout %q", text, page, in, out)
 		}
 	})
-}
-
-func TestIsTextCoversScripts(t *testing.T) {
-	for _, r := range "aЖλ日한ひカไع्ा0٣Ⅻ" {
-		if !isText(r) {
-			t.Errorf("isText(%q) = false, want true", r)
-		}
-		if (scriptSet{"Latin": true}).isGlyph(r) {
-			t.Errorf("isGlyph(%q) on a Latin page = true, want false", r)
-		}
-	}
-	for _, r := range "💮⛄✍┃▌⇔㊄\u200d\ufe0f" {
-		if !(scriptSet{"Latin": true}).isGlyph(r) {
-			t.Errorf("isGlyph(%q) = false, want true", r)
-		}
-	}
 }

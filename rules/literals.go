@@ -1,177 +1,20 @@
 package rules
 
 import (
-	"strings"
 	"sync"
+
+	"github.com/winnowhq/winnow/internal/litscan"
 )
 
-// litMatcher finds which of a fixed set of literals occur in a text, in one
-// pass over its bytes: an Aho-Corasick automaton compiled to a DFA over byte
-// classes. The rules' prefilters (contains, class, href-contains) are literal
-// lists; checked one strings.Contains at a time they cost more than the
-// regexes they guard, since every block and element meets dozens of them.
-//
-// Written here rather than taken from a module: the Go implementations on
-// the module proxy either keep two 256-pointer arrays per trie node (about
-// 4 KB a node, megabytes for our 1,700 literal bytes), report only
-// non-overlapping matches (a prefilter needs every literal that occurs), or
-// are unmaintained. This one is a plain table, built once per rule set.
-type litMatcher struct {
-	class  [256]uint16 // byte -> byte class; 0 for bytes in no literal
-	nclass int
-	out    [][]int // state -> ids of the literals that end there (suffixes included)
-	n      int     // literals
-	// delta is the transition table, state*nclass + class -> the target
-	// state's row offset (state*nclass), negated when literals end there.
-	delta []int32
-}
-
-// newLitMatcher compiles lits, which must not hold upper-case ASCII
-// letters (rule literals are lower-cased when loaded); a literal's id is its
-// index. Empty literals match nothing. Upper-case ASCII in a scanned text
-// matches as lower case, so that ASCII text needs no lower-casing first.
-func newLitMatcher(lits []string) *litMatcher {
-	m := &litMatcher{n: len(lits)}
-	for _, l := range lits {
-		for i := 0; i < len(l); i++ {
-			if m.class[l[i]] == 0 {
-				m.nclass++
-				m.class[l[i]] = uint16(m.nclass)
-			}
-		}
-	}
-	for c := 'A'; c <= 'Z'; c++ {
-		m.class[c] = m.class[c+'a'-'A']
-	}
-	m.nclass++ // class 0: any other byte
-	// The trie, as the DFA's table with -1 for "no edge yet".
-	next := make([]int32, m.nclass) // the DFA, state*nclass + class -> state
-	for i := range next {
-		next[i] = -1
-	}
-	m.out = [][]int{nil}
-	for id, l := range lits {
-		if l == "" {
-			continue
-		}
-		s := int32(0)
-		for i := 0; i < len(l); i++ {
-			c := int32(m.class[l[i]])
-			if next[s*int32(m.nclass)+c] < 0 {
-				next[s*int32(m.nclass)+c] = int32(len(m.out))
-				m.out = append(m.out, nil)
-				for range m.nclass {
-					next = append(next, -1)
-				}
-			}
-			s = next[s*int32(m.nclass)+c]
-		}
-		m.out[s] = append(m.out[s], id)
-	}
-	// Breadth-first: fail links, then missing edges filled from the fail
-	// state's, and outputs inherited along fail links.
-	fail := make([]int32, len(m.out))
-	queue := make([]int32, 0, len(m.out))
-	nc := int32(m.nclass)
-	for c := range nc {
-		if t := next[c]; t < 0 {
-			next[c] = 0
-		} else {
-			queue = append(queue, t) // fail[t] = 0
-		}
-	}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		m.out[s] = append(m.out[s], m.out[fail[s]]...)
-		for c := range nc {
-			t := next[s*nc+c]
-			if t < 0 {
-				next[s*nc+c] = next[fail[s]*nc+c]
-				continue
-			}
-			fail[t] = next[fail[s]*nc+c]
-			queue = append(queue, t)
-		}
-	}
-	for i, t := range next { // in place: next becomes delta
-		next[i] = t * nc
-		if len(m.out[t]) > 0 {
-			next[i] = -t*nc - 1
-		}
-	}
-	m.delta = next
-	return m
-}
-
-// hits is a bit set of literal ids.
-type hits []uint64
-
-func (h hits) has(id int) bool { return h[id>>6]&(1<<(id&63)) != 0 }
-
-// any reports whether one of ids is in h.
-func (h hits) any(ids []int) bool {
-	for _, id := range ids {
-		if h.has(id) {
-			return true
-		}
-	}
-	return false
-}
-
-// foldText prepares a text for scanning: ASCII text as it is (the
-// automaton folds ASCII case), other text lower-cased by Unicode rules.
-func foldText(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
-// scanAny reports whether s holds one of the literals in want, stopping at
-// the first.
-func (m *litMatcher) scanAny(s string, want hits) bool {
-	row, nc := int32(0), int32(m.nclass)
-	delta, class := m.delta, &m.class
-	for i := 0; i < len(s); i++ {
-		row = delta[row+int32(class[s[i]])]
-		if row < 0 {
-			row = -row - 1
-			for _, id := range m.out[row/nc] {
-				if want.has(id) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// scan returns the ids of the literals occurring in s (see foldText).
-func (m *litMatcher) scan(s string) hits {
-	h := make(hits, (m.n+63)/64)
-	row, nc := int32(0), int32(m.nclass)
-	delta, class := m.delta, &m.class
-	for i := 0; i < len(s); i++ {
-		row = delta[row+int32(class[s[i]])]
-		if row < 0 { // literals end here: rare
-			row = -row - 1
-			for _, id := range m.out[row/nc] {
-				h[id>>6] |= 1 << (id & 63)
-			}
-		}
-	}
-	return h
-}
-
 // setLits is a set's literal matcher and, per rule position, the ids of each
-// rule's literal lists (class and href-contains as bit sets, for scanAny).
+// rule's literal lists (class and href-contains as bit sets, for ScanAny).
+// The rules' prefilters (contains, class, href-contains) are literal lists;
+// checked one strings.Contains at a time they cost more than the regexes
+// they guard, since every block and element meets dozens of them.
 type setLits struct {
-	m                 *litMatcher
+	m                 *litscan.Matcher
 	contains          [][]int
-	classSet, hrefSet []hits
+	classSet, hrefSet []litscan.Hits
 }
 
 // literals returns s's literal matcher, built on first use; nil for a nil
@@ -181,45 +24,21 @@ func (s *Set) literals() *setLits {
 		return nil
 	}
 	s.litsOnce.Do(func() {
-		ids := map[string]int{}
-		var lits []string
-		idsOf := func(list []string) []int {
-			out := make([]int, len(list))
-			for i, l := range list {
-				id, ok := ids[l]
-				if !ok {
-					id = len(lits)
-					ids[l] = id
-					lits = append(lits, l)
-				}
-				out[i] = id
-			}
-			return out
-		}
+		var b litscan.Builder
 		sl := &setLits{
 			contains: make([][]int, len(s.rules)),
-			classSet: make([]hits, len(s.rules)),
-			hrefSet:  make([]hits, len(s.rules)),
+			classSet: make([]litscan.Hits, len(s.rules)),
+			hrefSet:  make([]litscan.Hits, len(s.rules)),
 		}
 		class, hrefs := make([][]int, len(s.rules)), make([][]int, len(s.rules))
 		for i, r := range s.rules {
-			sl.contains[i] = idsOf(r.contains)
-			class[i] = idsOf(r.class)
-			hrefs[i] = idsOf(r.hrefLits)
+			sl.contains[i] = b.IDs(r.match.text.contains)
+			class[i] = b.IDs(r.match.elem.class)
+			hrefs[i] = b.IDs(r.match.href.lits)
 		}
-		sl.m = newLitMatcher(lits)
-		asSet := func(ids []int) hits {
-			if len(ids) == 0 {
-				return nil
-			}
-			h := make(hits, (len(lits)+63)/64)
-			for _, id := range ids {
-				h[id>>6] |= 1 << (id & 63)
-			}
-			return h
-		}
+		sl.m = b.Build()
 		for i := range s.rules {
-			sl.classSet[i], sl.hrefSet[i] = asSet(class[i]), asSet(hrefs[i])
+			sl.classSet[i], sl.hrefSet[i] = litscan.NewHits(b.Len(), class[i]), litscan.NewHits(b.Len(), hrefs[i])
 		}
 		s.lits = sl
 	})

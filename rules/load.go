@@ -4,17 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"sort"
 	"strings"
 
-	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
-
-	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
 // MaxFileSize caps one rule file; rule files are small, and a cap keeps a
@@ -170,7 +170,8 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		p.Errorf(n, "rule: expected a mapping, got %s", yamlpos.KindName(n))
 		return nil
 	}
-	r := &Rule{Pos: p.Pos(n), similarity: 1, Stage: -1}
+	r := &Rule{Pos: p.Pos(n), Scope: Scope{Stage: -1}}
+	r.act.dedupe.similarity = 1
 	nerr := p.NumErrors()
 	var matchNode, actionNode *yaml.Node
 	hasStage, stageTried := false, false
@@ -269,101 +270,62 @@ func (p *parser) action(n *yaml.Node, r *Rule) {
 // maxCount bounds the whole numbers of a match.
 const maxCount = 1_000_000
 
+// match reads a rule's match mapping: the keys of every kind of match, and
+// the settings of the actions that take any.
 func (p *parser) match(n *yaml.Node, r *Rule) {
-	count := func(dst *int, what string) func(*yaml.Node) {
-		return func(v *yaml.Node) { *dst = p.Int(v, what, 0, maxCount) }
+	fields := yamlpos.Fields{
+		"spam-score": func(v *yaml.Node) { r.match.spamScore = p.Float(v, "spam-score", 0.01, 100) },
 	}
-	flag := func(dst *bool, what string) func(*yaml.Node) {
-		return func(v *yaml.Node) { *dst = p.Bool(v, what) }
+	for _, kind := range []yamlpos.Fields{
+		p.textFields(&r.match.text), p.blockFields(&r.match.block),
+		p.elemFields(&r.match.elem), p.hrefFields(&r.match.href), p.actionFields(&r.act),
+	} {
+		maps.Copy(fields, kind)
 	}
-	p.Mapping(n, "match", yamlpos.Fields{
-		"selector": func(v *yaml.Node) {
-			r.selectorSrc = p.String(v, "selector")
-			sel, err := cascadia.Compile(r.selectorSrc)
-			if err != nil {
-				p.Errorf(v, "bad selector %q: %v", r.selectorSrc, err)
-			}
-			r.selector = sel
-			r.subjects = readSubjects(r.selectorSrc)
-		},
-		"text": func(v *yaml.Node) {
-			r.text = p.Regexp(v, "text")
-			if r.text != nil {
-				src := r.text.String()
-				r.textTail = endAnchoredOnly(src)
-				r.textReq = requiredBytes(src)
-				r.textFirst, r.textLast = edgeBytes(src, false), edgeBytes(src, true)
-			}
-		},
-		"contains": func(v *yaml.Node) { r.contains = p.literals(v, "contains") },
-		"not-text": func(v *yaml.Node) { r.notText = p.Regexp(v, "not-text") },
-		"pattern": func(v *yaml.Node) {
-			r.pattern = p.Regexp(v, "pattern")
-			if r.pattern != nil {
-				src := r.pattern.String()
-				r.patternTail = endAnchoredOnly(src)
-				r.patternReq = requiredBytes(src)
-				r.patternFirst, r.patternLast = edgeBytes(src, false), edgeBytes(src, true)
-			}
-		},
-		"href":          func(v *yaml.Node) { r.href = p.Regexp(v, "href") },
-		"href-host":     func(v *yaml.Node) { r.hrefHost = p.Regexp(v, "href-host") },
-		"href-contains": func(v *yaml.Node) { r.hrefLits = p.literals(v, "href-contains") },
-		"kind": func(v *yaml.Node) {
-			for _, it := range p.List(v, "kind") {
-				switch s := p.String(it, "kind"); Kind(s) {
-				case KindParagraph, KindHeading, KindListItem, KindQuote, KindCaption, KindPre, KindLine, KindRow:
-					r.kinds = append(r.kinds, Kind(s))
-				default:
-					if it.Kind == yaml.ScalarNode {
-						p.Errorf(it, "unknown block kind %q (want p, h, li, quote, caption, pre, line, row)", s)
-					}
-				}
-			}
-		},
-		"hidden":       flag(&r.hidden, "hidden"),
-		"spam-score":   func(v *yaml.Node) { r.spamScore = p.Float(v, "spam-score", 0.01, 100) },
-		"link-density": func(v *yaml.Node) { r.minLinkDens = p.Float(v, "link-density", 0, 1) },
-		"min-links":    count(&r.minLinks, "min-links"),
-		"min-words":    count(&r.minWords, "min-words"),
-		"max-words":    count(&r.maxWords, "max-words"),
-		"min-matches":  count(&r.minMatches, "min-matches"),
-		"after-words":  count(&r.afterWords, "after-words"),
-		"repeats":      count(&r.repeats, "repeats"),
-		"class":        func(v *yaml.Node) { r.class = p.literals(v, "class") },
-		"not-tag": func(v *yaml.Node) {
-			for _, t := range p.Strings(v, "not-tag") {
-				r.notTags = append(r.notTags, strings.ToLower(t))
-			}
-		},
-		"teasers":       count(&r.teasers, "teasers"),
-		"own-host":      flag(&r.ownHost, "own-host"),
-		"also-next":     count(&r.alsoNext, "also-next"),
-		"window":        count(&r.window, "window"),
-		"max-cut":       func(v *yaml.Node) { r.maxCut = p.Float(v, "max-cut", 0.01, 1) },
-		"spare-prose":   count(&r.spareProse, "spare-prose"),
-		"min-chars":     count(&r.minChars, "min-chars"),
-		"similarity":    func(v *yaml.Node) { r.similarity = p.Float(v, "similarity", 0.5, 1) },
-		"same-as-title": flag(&r.sameAsTitle, "same-as-title"),
-		"position": func(v *yaml.Node) {
-			switch p.Enum(v, "position", "first", "last") {
-			case 0:
-				r.position = posFirst
-			case 1:
-				r.position = posLast
-			}
-		},
+	p.Mapping(n, "match", fields)
+}
+
+// count reads a whole number of a match into dst.
+func (p *parser) count(dst *int, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) { *dst = p.Int(v, what, 0, maxCount) }
+}
+
+// flag reads a boolean of a match into dst.
+func (p *parser) flag(dst *bool, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) { *dst = p.Bool(v, what) }
+}
+
+// regexp reads a regex into dst and its hints into hint.
+func (p *parser) regexp(dst **regexp.Regexp, hint *rxhint.Hints, what string) func(*yaml.Node) {
+	return func(v *yaml.Node) {
+		*dst = p.Regexp(v, what)
+		if *dst != nil {
+			*hint = rxhint.Of((*dst).String())
+		}
+	}
+}
+
+// actionFields are the match keys that set how an action is done.
+func (p *parser) actionFields(a *actionParams) yamlpos.Fields {
+	return yamlpos.Fields{
+		"pattern":     p.regexp(&a.strip.pattern, &a.strip.hint, "pattern"),
+		"also-next":   p.count(&a.alsoNext, "also-next"),
+		"window":      p.count(&a.dedupe.window, "window"),
+		"max-cut":     func(v *yaml.Node) { a.cut.maxCut = p.Float(v, "max-cut", 0.01, 1) },
+		"spare-prose": p.count(&a.cut.spareProse, "spare-prose"),
+		"min-chars":   p.count(&a.dedupe.minChars, "min-chars"),
+		"similarity":  func(v *yaml.Node) { a.dedupe.similarity = p.Float(v, "similarity", 0.5, 1) },
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
 			case 0:
-				r.glyphs = glyphsLeading
+				a.strip.glyphs = glyphsLeading
 			case 1:
-				r.glyphs = glyphsTrailing
+				a.strip.glyphs = glyphsTrailing
 			case 2:
-				r.glyphs = glyphsBoth
+				a.strip.glyphs = glyphsBoth
 			}
 		},
-	})
+	}
 }
 
 // check validates combinations that only make sense together.
@@ -374,35 +336,35 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.Errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.selector == nil && !r.hidden && r.teasers == 0 && len(r.class) == 0 && r.spamScore == 0:
+	case dom && r.match.elem.selector == nil && !r.match.elem.hidden && r.match.elem.teasers == 0 && len(r.match.elem.class) == 0 && r.match.spamScore == 0:
 		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden, teasers or spam-score", r.ID, r.Stage)
-	case r.spamScore > 0 && r.Stage == StageArticle:
+	case r.match.spamScore > 0 && r.Stage == StageArticle:
 		p.Errorf(n, "rule %s: spam-score works at stages dom and text", r.ID)
-	case !dom && (r.selector != nil || r.hidden || r.href != nil || r.hrefHost != nil || r.minLinkDens > 0 || r.minLinks > 0):
+	case !dom && (r.match.elem.selector != nil || r.match.elem.hidden || r.match.href.re != nil || r.match.href.host != nil || r.match.elem.minLinkDens > 0 || r.match.elem.minLinks > 0):
 		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
-	case r.Action == ActionStrip && r.pattern == nil && r.glyphs == glyphsNone:
+	case r.Action == ActionStrip && r.act.strip.pattern == nil && r.act.strip.glyphs == glyphsNone:
 		p.Errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
-	case r.Action != ActionStrip && (r.pattern != nil || r.glyphs != glyphsNone):
+	case r.Action != ActionStrip && (r.act.strip.pattern != nil || r.act.strip.glyphs != glyphsNone):
 		p.Errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
-	case r.Action != ActionDedupe && (r.similarity != 1 || r.minChars > 0):
+	case r.Action != ActionDedupe && (r.act.dedupe.similarity != 1 || r.act.dedupe.minChars > 0):
 		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
-	case len(r.contains) > 0 && r.text == nil:
+	case len(r.match.text.contains) > 0 && r.match.text.re == nil:
 		p.Errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
-	case r.alsoNext > 0 && r.Action != ActionDrop:
+	case r.act.alsoNext > 0 && r.Action != ActionDrop:
 		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
-	case r.window > 0 && r.Action != ActionDedupe:
+	case r.act.dedupe.window > 0 && r.Action != ActionDedupe:
 		p.Errorf(n, "rule %s: window only goes with action dedupe", r.ID)
-	case !dom && (len(r.class) > 0 || len(r.notTags) > 0):
+	case !dom && (len(r.match.elem.class) > 0 || len(r.match.elem.notTags) > 0):
 		p.Errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
-	case !dom && r.teasers > 0:
+	case !dom && r.match.elem.teasers > 0:
 		p.Errorf(n, "rule %s: teasers is a dom matcher", r.ID)
-	case dom && r.ownHost:
+	case dom && r.match.block.ownHost:
 		p.Errorf(n, "rule %s: own-host is a text matcher", r.ID)
-	case r.maxCut > 0 && r.Action != ActionCutAfter:
+	case r.act.cut.maxCut > 0 && r.Action != ActionCutAfter:
 		p.Errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
-	case r.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
+	case r.act.cut.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
 		p.Errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
-	case r.minMatches > 0 && r.text == nil:
+	case r.match.text.minMatches > 0 && r.match.text.re == nil:
 		p.Errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}
 }

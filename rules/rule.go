@@ -3,11 +3,9 @@ package rules
 import (
 	"path"
 	"regexp"
-	"regexp/syntax"
 	"slices"
-	"unicode/utf8"
 
-	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/internal/rxhint"
 )
 
 // Stage is when a rule runs in the cleaning pipeline.
@@ -65,6 +63,49 @@ func (a Action) String() string {
 	return "unknown"
 }
 
+// Rule is one compiled rule: immutable once loaded. Regexes and selectors are
+// compiled at load time only. What it matches is gathered by kind of match
+// (text, block, element, link), how it acts by action: a new kind of match
+// is one new type in match, not a field per setting here.
+type Rule struct {
+	ID          string
+	Description string
+	Scope       // where the rule runs
+	Action      Action
+	Examples    []Example
+	Pos         Pos // where the rule starts in its file
+
+	match matcher      // a rule matches a block or element when every set part matches
+	act   actionParams // how the action is done
+}
+
+// Scope is where a rule runs: its stage, and the hosts and page types it
+// covers.
+type Scope struct {
+	Stage     Stage
+	Hosts     []string // host globs; empty means every host
+	PageTypes []string // page types (package pagetype); empty means every type
+}
+
+// matcher is what a rule matches, by kind of match; the zero value of each
+// part matches everything.
+type matcher struct {
+	text  textMatch  // the text of a block or element (both stages)
+	block blockMatch // a block's place in the page (stage text)
+	elem  elemMatch  // an element's name, attributes and links (stages dom and article)
+	href  hrefMatch  // a link inside the element (stages dom and article)
+	// spamScore: the block's or link's spam score is at least this (0: not a matcher).
+	spamScore float64
+}
+
+// actionParams are the settings of the actions that take any.
+type actionParams struct {
+	strip    stripParams
+	dedupe   dedupeParams
+	cut      cutParams
+	alsoNext int // drop: also drop the next block when it has at most this many words
+}
+
 // glyphMode selects decorative glyph runs for the strip action.
 type glyphMode int
 
@@ -75,78 +116,24 @@ const (
 	glyphsBoth
 )
 
-// blockPosition restricts a text rule to the first or last block.
-type blockPosition int
+// stripParams are what strip cuts out of a block.
+type stripParams struct {
+	pattern *regexp.Regexp // what to cut
+	hint    rxhint.Hints   // byte tests told from pattern
+	glyphs  glyphMode
+}
 
-const (
-	posAny blockPosition = iota
-	posFirst
-	posLast
-)
+// dedupeParams tune dedupe.
+type dedupeParams struct {
+	window     int     // compare with the previous window blocks (and the lead) only
+	similarity float64 // 1 = exact after normalisation
+	minChars   int     // shorter blocks are not compared
+}
 
-// Rule is one compiled rule: immutable once loaded. Regexes and selectors are
-// compiled at load time only.
-type Rule struct {
-	ID          string
-	Description string
-	Stage       Stage
-	Hosts       []string // host globs; empty means every host
-	PageTypes   []string // page types (package pagetype); empty means every type
-	Action      Action
-	Examples    []Example
-	Pos         Pos // where the rule starts in its file
-
-	// Matchers. A rule matches a block or element when every set matcher matches.
-	selector    cascadia.Selector
-	selectorSrc string
-	subjects    subjects       // what an element needs for selector to match it
-	text        *regexp.Regexp // must match the block or element text
-	notText     *regexp.Regexp // must not match
-	pattern     *regexp.Regexp // strip: what to cut
-	href        *regexp.Regexp // dom: some link inside (or the element itself) has a matching href
-	hrefHost    *regexp.Regexp // dom: the same, matched against the link host only
-	hrefLits    []string       // dom: lower-case literals one of which the href must hold first
-	kinds       []Kind
-	hidden      bool
-	spamScore   float64 // the block's or link's spam score is at least this (0: not a matcher)
-	minLinkDens float64
-	minLinks    int
-	minWords    int
-	maxWords    int // 0: no limit
-	minMatches  int // text regex must match at least this many times
-	position    blockPosition
-	afterWords  int // only blocks preceded by at least this many words
-	repeats     int // block text occurs at least this many times in the page
-	maxCut      float64
-	spareProse  int      // dom cut-after: the cut stops at a sibling holding a paragraph of this many words mostly outside links
-	class       []string // dom: lower-case substrings, one of which the class or id attribute holds
-	notTags     []string // dom: element names never matched
-	teasers     int      // dom: at least this many sibling children that each hold a link and little text
-	ownHost     bool     // text: the block names the page's own host (a leaked permalink)
-	alsoNext    int      // drop: also drop the next block when it has at most this many words
-	window      int      // dedupe: compare with the previous window blocks (and the first 3) only // cut-after: the cut may remove at most this share of the words
-	sameAsTitle bool
-	glyphs      glyphMode
-	similarity  float64 // dedupe: 1 = exact after normalisation
-	minChars    int     // dedupe: shorter blocks are not compared
-
-	// textTail and patternTail mark regexes anchored at the end only: they
-	// are run on the last tailWindow bytes of a block, not the whole of it.
-	textTail, patternTail bool
-
-	// contains is a cheap prefilter: lower-case literals, one of which the
-	// text must contain before any regex runs.
-	contains []string
-	// textReq, derived from text, holds bytes one of which every match of
-	// text contains (nil: none known); see requiredBytes.
-	textReq *byteSet
-	// patternReq is the same for pattern.
-	patternReq *byteSet
-	// textFirst and textLast hold the ASCII bytes one of which starts
-	// (ends) every text that text matches (nil: not known); see edgeBytes.
-	textFirst, textLast *byteSet
-	// patternFirst and patternLast are the same for pattern.
-	patternFirst, patternLast *byteSet
+// cutParams bound cut-after.
+type cutParams struct {
+	maxCut     float64 // text: the cut may remove at most this share of the words
+	spareProse int     // dom: the cut stops at a sibling holding a paragraph of this many words mostly outside links
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -173,100 +160,4 @@ func (r *Rule) appliesTo(page Page) bool {
 		}
 	}
 	return false
-}
-
-func (r *Rule) hasKind(k Kind) bool {
-	if len(r.kinds) == 0 {
-		return true
-	}
-	for _, x := range r.kinds {
-		if x == k {
-			return true
-		}
-	}
-	return false
-}
-
-// tailWindow is how much of a block's end an end-anchored regex looks at. The
-// built-in end-anchored patterns (captions, credits, brands) span far less.
-const tailWindow = 320
-
-// tailStart returns where the tail window of s starts, on a rune boundary.
-func tailStart(s string) int {
-	if len(s) <= tailWindow {
-		return 0
-	}
-	i := len(s) - tailWindow
-	for i < len(s) && !utf8.RuneStart(s[i]) {
-		i++
-	}
-	return i
-}
-
-// endAnchoredOnly reports a regex that must match at the end of the text but
-// may start anywhere: a concatenation ending in $ (end of text) that does not
-// begin with ^.
-func endAnchoredOnly(src string) bool {
-	_, begin, end := anchors(src)
-	return end && !begin
-}
-
-// anchors parses src and, when it is a concatenation, returns it simplified
-// and whether it begins with ^ (start of text) and ends with $ (end of
-// text); re is nil otherwise.
-func anchors(src string) (re *syntax.Regexp, begin, end bool) {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil, false, false
-	}
-	re = re.Simplify()
-	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
-		return nil, false, false
-	}
-	return re, re.Sub[0].Op == syntax.OpBeginText, re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
-}
-
-// textMatches applies the text, not-text and min-matches matchers; the
-// caller has applied contains (see setLits).
-func (r *Rule) textMatches(text string) bool {
-	return r.textMayMatch(text) && r.textRegexMatches(text)
-}
-
-// textWindow returns the part of text the text regex runs on.
-func (r *Rule) textWindow(text string) string {
-	if r.textTail {
-		return text[tailStart(text):]
-	}
-	return text
-}
-
-// textMayMatch applies the byte tests derived from the text regex (first
-// and last byte, required bytes), which cost next to nothing: false means
-// the text cannot match.
-func (r *Rule) textMayMatch(text string) bool {
-	return r.textEdgesMay(text) && (r.textReq == nil || r.textReq.in(r.textWindow(text)))
-}
-
-// textEdgesMay applies the first and last byte tests of textMayMatch.
-func (r *Rule) textEdgesMay(text string) bool {
-	if r.text == nil {
-		return true
-	}
-	t := r.textWindow(text)
-	return mayStart(r.textFirst, t) && mayEnd(r.textLast, t)
-}
-
-// textRegexMatches runs the text and not-text regexes.
-func (r *Rule) textRegexMatches(text string) bool {
-	if r.notText != nil && r.notText.MatchString(text) {
-		return false
-	}
-	if r.text == nil {
-		return true
-	}
-	t := r.textWindow(text)
-	if r.minMatches > 1 {
-		return len(r.text.FindAllStringIndex(t, r.minMatches)) >= r.minMatches
-	}
-	return r.text.MatchString(t)
 }

@@ -19,23 +19,6 @@ func TestBuiltinExamples(t *testing.T) {
 	}
 }
 
-func TestEndAnchoredOnly(t *testing.T) {
-	tests := map[string]bool{
-		`\s*[—–]\s*\p{Lu}{2,6}$`:       true,
-		`(?i)\((?:photo|source)\)\s*$`: true,
-		`^abc$`:                        false,
-		`(?i)^abc$`:                    false,
-		`a|b$`:                         false,
-		`abc`:                          false,
-		`(?m)abc$`:                     false,
-	}
-	for src, want := range tests {
-		if got := endAnchoredOnly(src); got != want {
-			t.Errorf("endAnchoredOnly(%q) = %v, want %v", src, got, want)
-		}
-	}
-}
-
 func TestDedupe_SubsetOfLaterBlock(t *testing.T) {
 	set, err := Builtin()
 	if err != nil {

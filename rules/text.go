@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
-	"strings"
-	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/litscan"
+	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/shingle"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam"
 )
@@ -20,17 +22,17 @@ type Page struct {
 }
 
 type tblock struct {
-	Block
+	block.Block
 	kept bool
 	// Cached per block, computed on first use and reset when Text changes.
 	words  int // -1: not yet counted
 	key    string
 	keyOK  bool
-	hits   hits     // literals of the set found in the lower-cased text, once asked for
-	sh     []uint64 // hashed word 3-shingles of key, once asked for
+	hits   litscan.Hits // literals of the set found in the lower-cased text, once asked for
+	sh     []uint64     // hashed word 3-shingles of key, once asked for
 	shOK   bool
-	memo   []uint8 // per rule index: 0 unknown, 1 text matches, 2 does not
-	bytes  byteSet // the byte values in Text, once asked for
+	memo   []uint8        // per rule index: 0 unknown, 1 text matches, 2 does not
+	bytes  rxhint.ByteSet // the byte values in Text, once asked for
 	byOK   bool
 	spam   *spam.Score // the spam score of Text, once asked for
 	spamOK bool
@@ -52,9 +54,9 @@ func (b *tblock) textKey() string {
 
 // byteValues returns the set of byte values in b.Text: one pass over the
 // text serves the required-byte tests of every rule.
-func (b *tblock) byteValues() *byteSet {
+func (b *tblock) byteValues() *rxhint.ByteSet {
 	if !b.byOK {
-		b.bytes, b.byOK = bytesOf(b.Text), true
+		b.bytes, b.byOK = rxhint.BytesOf(b.Text), true
 	}
 	return &b.bytes
 }
@@ -75,7 +77,6 @@ type textRun struct {
 	set     *Set
 	blocks  []tblock
 	trace   *Trace
-	scripts scriptSet    // computed from scriptSrc on first use
 	changes int          // removals and changes in the current pass
 	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
 	slabAll []uint8      // the latest memo slab, zeroed again for reuse
@@ -83,15 +84,11 @@ type textRun struct {
 	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
-	shIdx   shingleIndex   // dedupe's scratch: the shingles of the blocks kept
+	shIdx   shingle.Index  // dedupe's scratch: the shingles of the blocks kept
 	title   string         // the key of page.Title, once asked for
 	titleOK bool
 
-	// scriptSrc holds the blocks' texts as they were at the pass's first
-	// glyph rule, which the scripts are computed from: most blocks begin
-	// and end in ASCII, which is never a glyph, and need no scripts.
-	scriptSrc []string
-	scriptsAt bool // scriptSrc is this pass's
+	glyphs pageGlyphs // the page's scripts, for glyph rules
 }
 
 // titleKey returns the key of the page title, computed once per page.
@@ -107,7 +104,7 @@ func (run *textRun) titleKey() string {
 const maxPooledEntries = 1 << 12
 
 // getRun returns a textRun for blocks, from s's pool when it holds one.
-func (s *Set) getRun(blocks []Block, page Page, t *Trace) *textRun {
+func (s *Set) getRun(blocks []block.Block, page Page, t *Trace) *textRun {
 	var run *textRun
 	if s != nil {
 		run, _ = s.runs.Get().(*textRun)
@@ -132,11 +129,11 @@ func (s *Set) putRun(run *textRun) {
 		return
 	}
 	clear(run.blocks[:cap(run.blocks)])
-	run.page, run.trace, run.set, run.lits, run.scripts = Page{}, nil, nil, nil, nil
-	clear(run.scriptSrc[:cap(run.scriptSrc)])
-	run.scriptSrc = run.scriptSrc[:0]
-	if cap(run.scriptSrc) > maxPooledEntries {
-		run.scriptSrc = nil
+	run.page, run.trace, run.set, run.lits, run.glyphs.scripts = Page{}, nil, nil, nil, nil
+	clear(run.glyphs.src[:cap(run.glyphs.src)])
+	run.glyphs.src = run.glyphs.src[:0]
+	if cap(run.glyphs.src) > maxPooledEntries {
+		run.glyphs.src = nil
 	}
 	run.title, run.titleOK = "", false
 	if cap(run.blocks) > maxPooledEntries {
@@ -149,7 +146,7 @@ func (s *Set) putRun(run *textRun) {
 		run.seen = nil
 	}
 	clear(run.seen) // its keys are page text
-	run.shIdx.trim()
+	run.shIdx.Trim(maxPooledEntries)
 	s.runs.Put(run)
 }
 
@@ -162,66 +159,6 @@ func (run *textRun) hit(r *Rule, i int, text string) {
 	}
 }
 
-// textMatch is r.textMatches(b.Text), remembered per block for the rule
-// being applied (run.ri, its position in the set).
-func (run *textRun) textMatch(r *Rule, b *tblock) bool {
-	i := run.ri
-	if b.memo == nil {
-		n := len(run.set.rules)
-		if len(run.slab) < n {
-			run.slabAll = make([]uint8, n*max(len(run.blocks), 8))
-			run.slab = run.slabAll
-		}
-		b.memo, run.slab = run.slab[:n:n], run.slab[n:]
-	}
-	switch b.memo[i] {
-	case 1:
-		return true
-	case 2:
-		return false
-	}
-	// Cheapest first. A regex anchored at the start fails within a few
-	// bytes, for less than the literal scan of a whole paragraph.
-	m := r.textEdgesMay(b.Text) && run.holdsRequired(r, b)
-	switch {
-	case !m:
-	case r.textFirst != nil:
-		m = r.textRegexMatches(b.Text) && run.containsLiteral(r, b)
-	default:
-		m = run.containsLiteral(r, b) && r.textRegexMatches(b.Text)
-	}
-	b.memo[i] = 2
-	if m {
-		b.memo[i] = 1
-	}
-	return m
-}
-
-// holdsRequired applies r's required-byte test (see requiredBytes) to b,
-// from the byte values of b computed once, not by a scan per rule.
-func (run *textRun) holdsRequired(r *Rule, b *tblock) bool {
-	if r.textReq == nil {
-		return true
-	}
-	if !b.byteValues().meets(r.textReq) {
-		return false
-	}
-	t := r.textWindow(b.Text)
-	return len(t) == len(b.Text) || r.textReq.in(t) // a tail may lack what the text holds
-}
-
-// containsLiteral applies r's contains matcher to b: the text holds one of
-// the literals (true when there are none).
-func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
-	if len(r.contains) == 0 {
-		return true
-	}
-	if b.hits == nil {
-		b.hits = run.lits.m.scan(foldText(b.Text))
-	}
-	return b.hits.any(run.lits.contains[run.ri])
-}
-
 // ApplyText runs the text-stage rules on blocks, in order, and returns the
 // blocks left. blocks is not modified. Every removal or change is recorded in
 // t (which may be nil).
@@ -231,18 +168,18 @@ func (run *textRun) containsLiteral(r *Rule, b *tblock) bool {
 // a line's end uncovers a glyph), and cleaning clean text must change
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
-func (s *Set) ApplyText(blocks []Block, page Page, t *Trace) []Block {
+func (s *Set) ApplyText(blocks []block.Block, page Page, t *Trace) []block.Block {
 	out, _ := s.ApplyTextContext(context.Background(), blocks, page, t)
 	return out
 }
 
 // ApplyTextContext is ApplyText stopping with ctx's error, between rules,
 // once ctx is done.
-func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t *Trace) ([]Block, error) {
+func (s *Set) ApplyTextContext(ctx context.Context, blocks []block.Block, page Page, t *Trace) ([]block.Block, error) {
 	run := s.getRun(blocks, page, t)
 	for range MaxTextPasses {
 		run.changes = 0
-		run.scripts, run.scriptsAt = nil, false // the page's scripts as they are now
+		run.glyphs.scripts, run.glyphs.at = nil, false // the page's scripts as they are now
 		for ri, r := range s.Rules() {
 			if r.Stage != StageText || !r.appliesTo(page) || len(run.blocks) == 0 {
 				continue
@@ -258,7 +195,7 @@ func (s *Set) ApplyTextContext(ctx context.Context, blocks []Block, page Page, t
 			break
 		}
 	}
-	out := make([]Block, len(run.blocks))
+	out := make([]block.Block, len(run.blocks))
 	for i, b := range run.blocks {
 		out[i] = b.Block
 	}
@@ -272,33 +209,23 @@ func (run *textRun) apply(r *Rule) {
 		run.dedupe(r)
 		return
 	}
-	var counts map[string]int
-	if r.repeats > 0 {
-		// Only blocks the rule could match count: a repeated label is as
-		// short as the rule allows, and a longer block never equals it.
-		counts = make(map[string]int)
-		for i := range run.blocks {
-			if b := &run.blocks[i]; run.candidate(r, b) {
-				counts[b.textKey()]++
-			}
-		}
-	}
+	counts := run.repeatCounts(r)
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
-	if r.maxCut > 0 {
+	if r.act.cut.maxCut > 0 {
 		for i := range run.blocks {
 			total += run.blocks[i].wordCount()
 		}
 	}
 	var seenKey map[string]bool // cut-after on repeats: only a label's first occurrence
-	if r.repeats > 0 && r.Action == ActionCutAfter {
+	if r.match.block.repeats > 0 && r.Action == ActionCutAfter {
 		seenKey = map[string]bool{}
 	}
 	cut := false
 	dropNext := false
 	for i := range run.blocks {
 		before := words
-		if r.afterWords > 0 || r.maxCut > 0 {
+		if r.match.block.afterWords > 0 || r.act.cut.maxCut > 0 {
 			words += run.blocks[i].wordCount()
 		}
 		// b points into run.blocks, so that what matching caches on the
@@ -312,7 +239,7 @@ func (run *textRun) apply(r *Rule) {
 			}
 			seenKey[k] = true
 		}
-		if !cut && r.maxCut > 0 && float64(total-before) > r.maxCut*float64(total) {
+		if !cut && r.act.cut.maxCut > 0 && float64(total-before) > r.act.cut.maxCut*float64(total) {
 			out = keep(out, b)
 			continue
 		}
@@ -326,7 +253,7 @@ func (run *textRun) apply(r *Rule) {
 		}
 		if dropNext {
 			dropNext = false
-			if b.wordCount() <= r.alsoNext {
+			if b.wordCount() <= r.act.alsoNext {
 				run.hit(r, i, b.Text)
 				continue
 			}
@@ -335,35 +262,58 @@ func (run *textRun) apply(r *Rule) {
 			out = keep(out, b)
 			continue
 		}
-		switch r.Action {
-		case ActionKeep:
-			b.kept = true
-			out = keep(out, b)
-		case ActionDrop:
-			run.hit(r, i, b.Text)
-			if r.spamScore > 0 && run.trace != nil && run.trace.Detailed {
-				run.trace.scored(b.spam)
-			}
-			dropNext = r.alsoNext > 0
-		case ActionCutAfter:
-			run.hit(r, i, b.Text)
-			cut = true
-		case ActionStrip:
-			text := run.strip(r, b.Text)
-			if text == b.Text {
-				out = keep(out, b)
-				continue
-			}
-			run.hit(r, i, b.Text)
-			if text != "" {
-				b.setText(text)
-				out = keep(out, b)
-			}
-		default:
-			out = keep(out, b)
-		}
+		out, cut, dropNext = run.onMatch(r, i, b, out)
 	}
 	run.blocks = out
+}
+
+// repeatCounts counts the keys of the blocks r could match, for its
+// repeats matcher (nil when it has none). Only blocks the rule could match
+// count: a repeated label is as short as the rule allows, and a longer
+// block never equals it.
+func (run *textRun) repeatCounts(r *Rule) map[string]int {
+	if r.match.block.repeats == 0 {
+		return nil
+	}
+	counts := make(map[string]int)
+	for i := range run.blocks {
+		if b := &run.blocks[i]; run.candidate(r, b) {
+			counts[b.textKey()]++
+		}
+	}
+	return counts
+}
+
+// onMatch does r's action to b, the block at index i that r matched, and
+// returns out with b kept or not, and whether the blocks after it are cut
+// (cut-after) or the next one dropped if short (drop with also-next).
+func (run *textRun) onMatch(r *Rule, i int, b *tblock, out []tblock) (_ []tblock, cut, dropNext bool) {
+	switch r.Action {
+	case ActionKeep:
+		b.kept = true
+		return keep(out, b), false, false
+	case ActionDrop:
+		run.hit(r, i, b.Text)
+		if r.match.spamScore > 0 && run.trace != nil && run.trace.Detailed {
+			run.trace.scored(b.spam)
+		}
+		return out, false, r.act.alsoNext > 0
+	case ActionCutAfter:
+		run.hit(r, i, b.Text)
+		return out, true, false
+	case ActionStrip:
+		text := run.strip(r, b.Text)
+		if text == b.Text {
+			return keep(out, b), false, false
+		}
+		run.hit(r, i, b.Text)
+		if text != "" {
+			b.setText(text)
+			out = keep(out, b)
+		}
+		return out, false, false
+	}
+	return keep(out, b), false, false
 }
 
 // keep appends *b to out, run.blocks filtered in place: a block no removal
@@ -373,240 +323,4 @@ func keep(out []tblock, b *tblock) []tblock {
 		return out[:n+1]
 	}
 	return append(out, *b)
-}
-
-// candidate applies the matchers of r that depend on b alone and cost
-// nothing: kind and word bounds.
-func (run *textRun) candidate(r *Rule, b *tblock) bool {
-	if !r.hasKind(b.Kind) {
-		return false
-	}
-	if r.minWords > 0 || r.maxWords > 0 {
-		n := b.wordCount()
-		return n >= r.minWords && (r.maxWords == 0 || n <= r.maxWords)
-	}
-	return true
-}
-
-func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) bool {
-	b := &run.blocks[i]
-	if !run.candidate(r, b) {
-		return false
-	}
-	switch r.position {
-	case posFirst:
-		if i != 0 {
-			return false
-		}
-	case posLast:
-		if i != len(run.blocks)-1 {
-			return false
-		}
-	}
-	if wordsBefore < r.afterWords {
-		return false
-	}
-	if r.sameAsTitle && (run.page.Title == "" || b.textKey() != run.titleKey()) {
-		return false
-	}
-	if counts != nil && counts[b.textKey()] < r.repeats {
-		return false
-	}
-	if r.spamScore > 0 {
-		if !b.spamOK {
-			b.spam, b.spamOK = run.set.Spam().ScoreText(b.Text), true
-		}
-		if b.spam == nil || b.spam.Value < r.spamScore {
-			return false
-		}
-	}
-	if !run.textMatch(r, b) {
-		return false
-	}
-	return !r.ownHost || run.namesHost(b.Text)
-}
-
-// namesHost reports whether text contains the page's host, "www." aside.
-func (run *textRun) namesHost(text string) bool {
-	h := strings.TrimPrefix(run.page.Host, "www.")
-	if h == "" {
-		return false
-	}
-	if i := strings.LastIndexByte(h, ':'); i >= 0 {
-		h = h[:i]
-	}
-	return strings.Contains(strings.ToLower(text), h)
-}
-
-func (run *textRun) strip(r *Rule, text string) string {
-	orig := text
-	if r.pattern != nil {
-		cut := 0
-		if r.patternTail {
-			cut = tailStart(text)
-		}
-		// Most blocks hold no match: tell cheaply before ReplaceAllString,
-		// which copies the text even then.
-		if t := text[cut:]; mayStart(r.patternFirst, t) && mayEnd(r.patternLast, t) && (r.patternReq == nil || r.patternReq.in(t)) && r.pattern.MatchString(t) {
-			text = text[:cut] + r.pattern.ReplaceAllString(t, "")
-		}
-	}
-	if r.glyphs != glyphsNone {
-		run.keepScriptSrc()
-		// A glyph is never ASCII: a text that begins (ends) in ASCII has
-		// no glyph run there to strip.
-		if (r.glyphs == glyphsLeading || r.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
-			text = text[run.pageScripts().leadingGlyphs(text):]
-		}
-		if (r.glyphs == glyphsTrailing || r.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
-			text = text[:len(text)-run.pageScripts().trailingGlyphs(text)]
-		}
-	}
-	if text == orig {
-		return orig
-	}
-	return strings.TrimSpace(textnorm.Collapse(text))
-}
-
-// keepScriptSrc keeps the blocks' texts at the pass's first glyph rule, the
-// page the scripts are computed from if asked for.
-func (run *textRun) keepScriptSrc() {
-	if run.scriptsAt {
-		return
-	}
-	run.scriptSrc = run.scriptSrc[:0]
-	for _, b := range run.blocks {
-		run.scriptSrc = append(run.scriptSrc, b.Text)
-	}
-	run.scriptsAt = true
-}
-
-// pageScripts returns the scripts of the page as it was at the pass's first
-// glyph rule.
-func (run *textRun) pageScripts() scriptSet {
-	if run.scripts == nil {
-		run.scripts = pageScripts(run.scriptSrc)
-	}
-	return run.scripts
-}
-
-// dedupe drops blocks that repeat an earlier block. With similarity 1 the
-// comparison is on the normalised key; below 1 a later block is dropped when
-// at least that share of its word 3-shingles occur in one earlier block
-// (containment, so a lead repeated with a dateline prefix counts as
-// repeated), and an earlier block is dropped when that share of its own
-// shingles occur in a later, fuller block (a lead printed alone and again at
-// the start of a longer paragraph): of two copies, the one that says less goes.
-func (run *textRun) dedupe(r *Rule) {
-	if run.seen == nil {
-		run.seen = make(map[string]int, len(run.blocks))
-	}
-	seen := run.seen // key -> position in out
-	clear(seen)
-	idx := &run.shIdx
-	idx.reset(r.similarity < 1)
-	out := run.blocks[:0]     // filtered in place: writes never pass reads
-	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
-	for i := range run.blocks {
-		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
-		key := b.textKey()
-		pos := len(out)
-		if len(key) < r.minChars || !run.matches(r, i, 1<<30, nil) {
-			out = keep(out, b)
-			idx.skip()
-			continue
-		}
-		first, dup := seen[key]
-		if dup && !inWindow(r.window, first, pos) {
-			dup = false
-		}
-		var sh []uint64
-		var subsets []int
-		if !dup && r.similarity < 1 {
-			sh = run.shingles(b)
-			dup, subsets = idx.contained(sh, r.similarity, r.window, pos)
-		}
-		if dup && !b.kept {
-			run.hit(r, i, b.Text)
-			continue
-		}
-		for _, d := range subsets {
-			if !out[d].kept && !dropped[d] {
-				dropped[d] = true
-				run.hit(r, d, out[d].Text)
-			}
-		}
-		if _, ok := seen[key]; !ok {
-			seen[key] = pos
-		}
-		idx.add(sh)
-		out = keep(out, b)
-	}
-	if len(dropped) > 0 {
-		kept := out[:0]
-		for i, b := range out {
-			if !dropped[i] {
-				kept = append(kept, b)
-			}
-		}
-		out = kept
-	}
-	run.blocks = out
-}
-
-// inWindow reports whether an earlier block at position first counts for a
-// block at position pos: always without a window; else when it is among the
-// last window blocks, or one of the first five (a lead repeated further down).
-func inWindow(window, first, pos int) bool {
-	return window == 0 || pos-first <= window || first < leadBlocks
-}
-
-// leadBlocks is the number of blocks at the top of a page that a windowed
-// dedupe compares with wherever it is.
-const leadBlocks = 5
-
-// shingles returns the distinct word 3-shingles of b's key, hashed (the key
-// itself when it has fewer than three words), computed once per block text.
-func (run *textRun) shingles(b *tblock) []uint64 {
-	if b.shOK {
-		return b.sh
-	}
-	key := b.textKey()
-	var w [3]uint64 // hashes of the last three words
-	n := 0
-	var out []uint64
-	for rest := key; rest != ""; {
-		word := rest
-		if i := strings.IndexByte(rest, ' '); i >= 0 {
-			word, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		if word == "" {
-			continue
-		}
-		w[0], w[1], w[2] = w[1], w[2], maphash.String(run.seed, word)
-		if n++; n >= 3 {
-			if out == nil {
-				out = make([]uint64, 0, strings.Count(key, " "))
-			}
-			out = append(out, mix3(w[0], w[1], w[2]))
-		}
-	}
-	if n < 3 {
-		out = []uint64{maphash.String(run.seed, key)}
-	} else {
-		slices.Sort(out)
-		out = slices.Compact(out)
-	}
-	b.sh, b.shOK = out, true
-	return out
-}
-
-// mix3 combines three word hashes into one, in order.
-func mix3(a, b, c uint64) uint64 {
-	h := a*0x9e3779b97f4a7c15 ^ b
-	h = h*0xbf58476d1ce4e5b9 ^ c
-	h ^= h >> 31
-	return h * 0x94d049bb133111eb
 }

@@ -1,4 +1,7 @@
-package rules
+// Package subject reads, from a CSS selector's text, a cheap necessary
+// condition for the selector to match an element: the element and
+// attribute names its subjects demand.
+package subject
 
 import (
 	"strings"
@@ -7,7 +10,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// subjects is a cheap necessary condition for a selector to match an
+// Filter is a cheap necessary condition for a selector to match an
 // element, read from the selector's text: the element names and attribute
 // names that the subject of each comma-separated part demands. An element
 // that has none of them is skipped without running the compiled selector.
@@ -16,7 +19,7 @@ import (
 // does not expose which element names it can match; this reads only the
 // leading simple selector of each part's last compound, and gives up (any
 // element may match) on anything else.
-type subjects struct {
+type Filter struct {
 	any   bool        // no condition could be read: every element is a candidate
 	atoms []atom.Atom // element names known to the parser
 	names []string    // other element names (custom elements), lower case
@@ -27,7 +30,8 @@ type subjects struct {
 	classes []string // with exact: the class names of the .x parts
 }
 
-func (s *subjects) candidate(n *html.Node) bool {
+// Candidate reports whether n may match the selector.
+func (s *Filter) Candidate(n *html.Node) bool {
 	if s.any {
 		return true
 	}
@@ -82,10 +86,15 @@ func hasClass(n *html.Node, names []string) bool {
 	return false
 }
 
-// readSubjects reads the subjects of a selector group such as
+// Exact reports whether Candidate is the whole match: every part of the
+// selector is a bare element name or a bare class (.x), so the compiled
+// selector need not run.
+func (s *Filter) Exact() bool { return s.exact }
+
+// Read reads the subjects of a selector group such as
 // `h2, div.x > p, .caption, [role="navigation"]`.
-func readSubjects(sel string) subjects {
-	s := subjects{exact: true}
+func Read(sel string) Filter {
+	s := Filter{exact: true}
 	for _, part := range splitTop(sel, ',') {
 		part = trimCSSSpace(part)
 		last := lastCompound(part)
@@ -94,7 +103,7 @@ func readSubjects(sel string) subjects {
 		}
 		switch {
 		case last == "":
-			return subjects{any: true}
+			return Filter{any: true}
 		case last[0] == '.':
 			if name := last[1:]; name != "" && strings.IndexFunc(name, func(r rune) bool { return !isNameByte(byte(r)) || r >= 0x80 }) < 0 {
 				s.classes = append(s.classes, name) // a bare class: decided exactly
@@ -109,7 +118,7 @@ func readSubjects(sel string) subjects {
 			s.exact = false
 			k, ok := attrName(last)
 			if !ok {
-				return subjects{any: true}
+				return Filter{any: true}
 			}
 			s.attrs = appendOnce(s.attrs, k)
 		case isNameStart(last[0]):
@@ -118,7 +127,7 @@ func readSubjects(sel string) subjects {
 				end++
 			}
 			if end < len(last) && (last[end] == '|' || last[end] == '\\') {
-				return subjects{any: true} // namespaces, escapes: not read here
+				return Filter{any: true} // namespaces, escapes: not read here
 			}
 			if end < len(last) {
 				s.exact = false // div.x, a[href], p:first-child
@@ -130,14 +139,14 @@ func readSubjects(sel string) subjects {
 			case strings.Contains(name, "-"):
 				s.names = append(s.names, name)
 			default:
-				return subjects{any: true} // unknown names: leave them to cascadia
+				return Filter{any: true} // unknown names: leave them to cascadia
 			}
 		default: // *, :pseudo, anything unusual
-			return subjects{any: true}
+			return Filter{any: true}
 		}
 	}
 	if len(s.atoms) == 0 && len(s.names) == 0 && len(s.attrs) == 0 {
-		return subjects{any: true}
+		return Filter{any: true}
 	}
 	return s
 }

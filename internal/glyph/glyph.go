@@ -1,11 +1,5 @@
-package rules
-
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-)
-
+// Package glyph finds decorative glyph runs at the edges of a text.
+//
 // Decorative glyphs are found by Unicode category and script, not by a list of
 // code points: spam injectors draw from any symbol block or foreign script.
 //
@@ -17,12 +11,19 @@ import (
 // the page's language: "The city is called Москва" keeps Москва and "日本 is
 // an island" keeps 日本. A glyph run is stripped only when white space
 // separates it from the text (or it is made of symbols only).
+package glyph
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // maxGlyphRun caps the runes of one run: longer runs are text, not decoration.
 const maxGlyphRun = 8
 
-// scriptSet is the set of scripts a page is written in.
-type scriptSet map[string]bool
+// Scripts is the set of scripts a page is written in.
+type Scripts map[string]bool
 
 // commonScripts are checked first when counting a page's letters: they cover
 // nearly every page, so the full table is rarely walked.
@@ -43,10 +44,10 @@ func scriptOf(r rune) string {
 	return ""
 }
 
-// pageScripts returns the scripts holding at least 5% of the letters of the
+// PageScripts returns the scripts holding at least 5% of the letters of the
 // texts (and at least 3 letters, unless the texts are too short to judge),
 // plus Common and Inherited.
-func pageScripts(texts []string) scriptSet {
+func PageScripts(texts []string) Scripts {
 	counts := map[string]int{}
 	total, latin := 0, 0 // Latin counted apart: most letters are ASCII
 	var last rune
@@ -85,7 +86,7 @@ func pageScripts(texts []string) scriptSet {
 	if latin > 0 {
 		counts["Latin"] += latin
 	}
-	set := scriptSet{"Common": true, "Inherited": true}
+	set := Scripts{"Common": true, "Inherited": true}
 	for sc, n := range counts {
 		if n*20 >= total && (n >= 3 || total < 60) {
 			set[sc] = true
@@ -125,16 +126,16 @@ func isEmojiPart(r rune) bool {
 	return r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f')
 }
 
-// isText reports whether r is a letter, digit, letter number or combining
+// IsText reports whether r is a letter, digit, letter number or combining
 // mark of any script: never a glyph.
-func isText(r rune) bool {
+func IsText(r rune) bool {
 	return unicode.IsLetter(r) || unicode.In(r, unicode.Nd, unicode.Nl) || (unicode.IsMark(r) && !isEmojiPart(r))
 }
 
-// isGlyph reports whether r is decorative on a page written in scripts.
-func (ss scriptSet) isGlyph(r rune) bool {
+// IsGlyph reports whether r is decorative on a page written in scripts.
+func (ss Scripts) IsGlyph(r rune) bool {
 	switch {
-	case r < 0x80 || isText(r):
+	case r < 0x80 || IsText(r):
 		return false
 	case inDecorativeBlock(r):
 		return true
@@ -159,16 +160,16 @@ func (ss scriptSet) isGlyph(r rune) bool {
 
 // isSymbol reports whether r is a symbol glyph whatever the page's scripts.
 func isSymbol(r rune) bool {
-	return !isText(r) && (unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || isEmojiPart(r) || inDecorativeBlock(r))
+	return !IsText(r) && (unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || isEmojiPart(r) || inDecorativeBlock(r))
 }
 
-// leadingGlyphs returns the byte length of the decorative run at the start of
+// Leading returns the byte length of the decorative run at the start of
 // s, including the white space after it, or 0.
-func (ss scriptSet) leadingGlyphs(s string) int {
+func (ss Scripts) Leading(s string) int {
 	n, runes, symbols := 0, 0, true
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
-		if !ss.isGlyph(r) {
+		if !ss.IsGlyph(r) {
 			break
 		}
 		symbols = symbols && isSymbol(r)
@@ -195,13 +196,13 @@ func (ss scriptSet) leadingGlyphs(s string) int {
 	return end
 }
 
-// trailingGlyphs returns the byte length of the decorative run at the end of
+// Trailing returns the byte length of the decorative run at the end of
 // s, including the white space before it, or 0.
-func (ss scriptSet) trailingGlyphs(s string) int {
+func (ss Scripts) Trailing(s string) int {
 	n, runes, symbols := len(s), 0, true
 	for n > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:n])
-		if !ss.isGlyph(r) {
+		if !ss.IsGlyph(r) {
 			break
 		}
 		symbols = symbols && isSymbol(r)

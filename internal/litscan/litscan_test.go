@@ -1,4 +1,4 @@
-package rules
+package litscan
 
 import (
 	"strings"
@@ -16,7 +16,7 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// naive is what litMatcher must compute: which literals occur in s, ASCII
+// naive is what Matcher must compute: which literals occur in s, ASCII
 // case aside.
 func naive(lits []string, s string) []bool {
 	out := make([]bool, len(lits))
@@ -31,16 +31,16 @@ func checkScan(t *testing.T, lits []string, s string) {
 	for i := range lits {
 		lits[i] = asciiLower(lits[i]) // the matcher's contract: no upper-case ASCII
 	}
-	m := newLitMatcher(lits)
-	h := m.scan(s)
+	m := New(lits)
+	h := m.Scan(s)
 	for i, want := range naive(lits, s) {
-		if h.has(i) != want {
-			t.Errorf("literals %q in %q: %q found %v, want %v", lits, s, lits[i], h.has(i), want)
+		if h.Has(i) != want {
+			t.Errorf("literals %q in %q: %q found %v, want %v", lits, s, lits[i], h.Has(i), want)
 		}
-		one := make(hits, len(h))
+		one := make(Hits, len(h))
 		one[i>>6] |= 1 << (i & 63)
-		if got := m.scanAny(s, one); got != want {
-			t.Errorf("scanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
+		if got := m.ScanAny(s, one); got != want {
+			t.Errorf("ScanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
 	}
 }

@@ -1,10 +1,19 @@
-package rules
+// Package shingle finds near-repeated blocks of text: word 3-shingles,
+// hashed, and an index of the blocks holding them that tells whether most
+// of a block's shingles occur in one earlier block (and the reverse).
+package shingle
 
-// shingleIndex maps word 3-shingles to the blocks holding them; blocks are
+import (
+	"hash/maphash"
+	"slices"
+	"strings"
+)
+
+// Index maps word 3-shingles to the blocks holding them; blocks are
 // numbered by their position in the output being built.
-type shingleIndex struct {
+type Index struct {
 	on    bool               // blocks are indexed
-	first shingleTable       // shingle -> position of the first block holding it
+	first table              // shingle -> position of the first block holding it
 	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
 	sizes []int              // position -> number of distinct shingles (0: not indexed)
 	// Scratch for contained: position -> shingles held of the block being
@@ -13,9 +22,9 @@ type shingleIndex struct {
 	touched []int32
 }
 
-// contained reports whether threshold of sh occurs in one earlier block, and
+// Contained reports whether threshold of sh occurs in one earlier block, and
 // lists the earlier blocks threshold of whose own shingles occur in sh.
-func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
+func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
 	if len(sh) == 0 || !x.on {
 		return false, nil
 	}
@@ -27,7 +36,7 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 		x.counts = append(x.counts, make([]int32, n)...)
 	}
 	count := func(d int32) {
-		if inWindow(window, int(d), pos) {
+		if InWindow(window, int(d), pos) {
 			if x.counts[d] == 0 {
 				x.touched = append(x.touched, d)
 			}
@@ -70,7 +79,7 @@ func (x *shingleIndex) contained(sh []uint64, threshold float64, window, pos int
 }
 
 // inReach splits later, a shingle's ascending positions, into the two runs
-// inWindow may accept: the lead's (positions under leadBlocks) and the
+// InWindow may accept: the lead's (positions under LeadBlocks) and the
 // window's (the last ones). Without it a shingle held by most blocks (a
 // phrase every paragraph repeats) made a page of n blocks cost O(n²) to
 // dedupe, though only a window of them counts. With no window, all count.
@@ -83,16 +92,16 @@ func inReach(later []int32, window, pos int) (lead, recent []int32) {
 		i--
 	}
 	j := 0
-	for j < i && int(later[j]) < leadBlocks {
+	for j < i && int(later[j]) < LeadBlocks {
 		j++
 	}
 	return later[:j], later[i:]
 }
 
-// add indexes sh as the next position; skip records a position not indexed.
-func (x *shingleIndex) add(sh []uint64) {
+// Add indexes sh as the next position; Skip records a position not indexed.
+func (x *Index) Add(sh []uint64) {
 	if !x.on {
-		x.skip()
+		x.Skip()
 		return
 	}
 	pos := int32(len(x.sizes))
@@ -108,50 +117,51 @@ func (x *shingleIndex) add(sh []uint64) {
 	x.sizes = append(x.sizes, len(sh))
 }
 
-func (x *shingleIndex) skip() { x.sizes = append(x.sizes, 0) }
+func (x *Index) Skip() { x.sizes = append(x.sizes, 0) }
 
-// trim drops the scratch of x grown past maxPooledEntries, before x is pooled.
-func (x *shingleIndex) trim() {
-	if len(x.first.slots) > 4*maxPooledEntries {
-		x.first = shingleTable{}
+// Trim drops the scratch of x grown past limit entries, before x is kept
+// for another page.
+func (x *Index) Trim(limit int) {
+	if len(x.first.slots) > 4*limit {
+		x.first = table{}
 	}
-	if len(x.more) > maxPooledEntries {
+	if len(x.more) > limit {
 		x.more = nil
 	}
-	if cap(x.sizes) > maxPooledEntries {
+	if cap(x.sizes) > limit {
 		x.sizes, x.counts, x.touched = nil, nil, nil
 	}
 }
 
-// reset empties x for another dedupe, keeping the room it has grown (a page
+// Reset empties x for another dedupe, keeping the room it has grown (a page
 // runs its dedupe rules in every text pass); on says whether blocks are
 // indexed at all (similarity below 1).
-func (x *shingleIndex) reset(on bool) {
+func (x *Index) Reset(on bool) {
 	x.on = on
 	x.first.reset()
 	clear(x.more)
 	x.sizes = x.sizes[:0]
 }
 
-// shingleTable maps shingle hashes to block positions: open addressing with
+// table maps shingle hashes to block positions: open addressing with
 // linear probing, at most half full. It is filled anew by every dedupe of
 // every page, and a Go map, cleared and refilled, costs several times more
 // per entry. Shingle hashes are already well mixed, so their low bits pick
 // the slot.
-type shingleTable struct {
-	slots []shingleSlot // a power of two of them
-	n     int           // entries
-	gen   uint32        // the slots of the current generation are in use
+type table struct {
+	slots []slot // a power of two of them
+	n     int    // entries
+	gen   uint32 // the slots of the current generation are in use
 }
 
-type shingleSlot struct {
+type slot struct {
 	h   uint64
 	pos int32
 	gen uint32
 }
 
 // reset empties t without clearing its slots: a new generation.
-func (t *shingleTable) reset() {
+func (t *table) reset() {
 	t.n = 0
 	if t.gen++; t.gen == 0 { // wrapped: old slots would look current
 		clear(t.slots)
@@ -160,7 +170,7 @@ func (t *shingleTable) reset() {
 }
 
 // get returns the position stored for h.
-func (t *shingleTable) get(h uint64) (int32, bool) {
+func (t *table) get(h uint64) (int32, bool) {
 	if len(t.slots) == 0 {
 		return 0, false
 	}
@@ -178,7 +188,7 @@ func (t *shingleTable) get(h uint64) (int32, bool) {
 
 // putNew stores pos for h unless h is stored already, and reports whether
 // it stored it.
-func (t *shingleTable) putNew(h uint64, pos int32) bool {
+func (t *table) putNew(h uint64, pos int32) bool {
 	if 2*(t.n+1) > len(t.slots) {
 		t.grow()
 	}
@@ -186,7 +196,7 @@ func (t *shingleTable) putNew(h uint64, pos int32) bool {
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.gen != t.gen {
-			*s = shingleSlot{h: h, pos: pos, gen: t.gen}
+			*s = slot{h: h, pos: pos, gen: t.gen}
 			t.n++
 			return true
 		}
@@ -197,9 +207,9 @@ func (t *shingleTable) putNew(h uint64, pos int32) bool {
 }
 
 // grow doubles the slots, moving the current entries.
-func (t *shingleTable) grow() {
+func (t *table) grow() {
 	old := t.slots
-	t.slots = make([]shingleSlot, max(64, 2*len(old)))
+	t.slots = make([]slot, max(64, 2*len(old)))
 	gen := t.gen
 	if gen == 0 { // a table never reset
 		gen = 1
@@ -210,4 +220,57 @@ func (t *shingleTable) grow() {
 			t.putNew(s.h, s.pos)
 		}
 	}
+}
+
+// InWindow reports whether an earlier block at position first counts for a
+// block at position pos: always without a window; else when it is among the
+// last window blocks, or one of the first five (a lead repeated further down).
+func InWindow(window, first, pos int) bool {
+	return window == 0 || pos-first <= window || first < LeadBlocks
+}
+
+// LeadBlocks is the number of blocks at the top of a page that a windowed
+// dedupe compares with wherever it is.
+const LeadBlocks = 5
+
+// Hash returns the distinct word 3-shingles of key (words separated by
+// single spaces), hashed with seed, sorted; the hash of key itself when it
+// has fewer than three words.
+func Hash(seed maphash.Seed, key string) []uint64 {
+	var w [3]uint64 // hashes of the last three words
+	n := 0
+	var out []uint64
+	for rest := key; rest != ""; {
+		word := rest
+		if i := strings.IndexByte(rest, ' '); i >= 0 {
+			word, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		if word == "" {
+			continue
+		}
+		w[0], w[1], w[2] = w[1], w[2], maphash.String(seed, word)
+		if n++; n >= 3 {
+			if out == nil {
+				out = make([]uint64, 0, strings.Count(key, " "))
+			}
+			out = append(out, mix3(w[0], w[1], w[2]))
+		}
+	}
+	if n < 3 {
+		out = []uint64{maphash.String(seed, key)}
+	} else {
+		slices.Sort(out)
+		out = slices.Compact(out)
+	}
+	return out
+}
+
+// mix3 combines three word hashes into one, in order.
+func mix3(a, b, c uint64) uint64 {
+	h := a*0x9e3779b97f4a7c15 ^ b
+	h = h*0xbf58476d1ce4e5b9 ^ c
+	h ^= h >> 31
+	return h * 0x94d049bb133111eb
 }

@@ -1,4 +1,12 @@
-package rules
+// Package rxhint tells from a regular expression's source, once, cheap
+// byte tests that rule texts out before the regex runs: bytes one of which
+// every match holds, the ASCII bytes a match of an anchored regex can start
+// or end with, and whether it only looks at a text's end.
+//
+// Hand-written: Go's regexp exposes none of this (its one-pass and literal
+// prefix analyses are internal), and a scan of a text's bytes is far
+// cheaper than the backtracker on an unanchored pattern.
+package rxhint
 
 import (
 	"regexp/syntax"
@@ -6,32 +14,32 @@ import (
 	"unicode/utf8"
 )
 
-// byteSet is a set of byte values.
-type byteSet [4]uint64
+// ByteSet is a set of byte values.
+type ByteSet [4]uint64
 
-func (s *byteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
-func (s *byteSet) has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
-func (s *byteSet) union(o *byteSet) {
+func (s *ByteSet) add(b byte)      { s[b>>6] |= 1 << (b & 63) }
+func (s *ByteSet) Has(b byte) bool { return s[b>>6]&(1<<(b&63)) != 0 }
+func (s *ByteSet) union(o *ByteSet) {
 	s[0], s[1], s[2], s[3] = s[0]|o[0], s[1]|o[1], s[2]|o[2], s[3]|o[3]
 }
-func (s *byteSet) addRange(lo, hi byte) {
+func (s *ByteSet) addRange(lo, hi byte) {
 	for b := int(lo); b <= int(hi); b++ {
 		s.add(byte(b))
 	}
 }
 
-// meets reports whether s and o share a byte.
-func (s *byteSet) meets(o *byteSet) bool {
+// Meets reports whether s and o share a byte.
+func (s *ByteSet) Meets(o *ByteSet) bool {
 	return s[0]&o[0]|s[1]&o[1]|s[2]&o[2]|s[3]&o[3] != 0
 }
 
-// bytesOf returns the set of byte values in text.
-func bytesOf(text string) byteSet {
+// BytesOf returns the set of byte values in text.
+func BytesOf(text string) ByteSet {
 	var seen [256]bool // a store per byte, with no chain of loads between them
 	for i := 0; i < len(text); i++ {
 		seen[text[i]] = true
 	}
-	var s byteSet
+	var s ByteSet
 	for c, ok := range seen {
 		if ok {
 			s.add(byte(c))
@@ -40,10 +48,10 @@ func bytesOf(text string) byteSet {
 	return s
 }
 
-// in reports whether text holds a byte of s.
-func (s *byteSet) in(text string) bool {
+// In reports whether text holds a byte of s.
+func (s *ByteSet) In(text string) bool {
 	for i := 0; i < len(text); i++ {
-		if s.has(text[i]) {
+		if s.Has(text[i]) {
 			return true
 		}
 	}
@@ -54,10 +62,10 @@ func (s *byteSet) in(text string) bool {
 // lower-case letters are everywhere, capitals less so, digits and
 // punctuation rarer still. Of several sets every match must meet, the
 // lightest makes the best prefilter.
-func (s *byteSet) weight() int {
+func (s *ByteSet) weight() int {
 	w := 0
 	for c := 0; c < 256; c++ {
-		if !s.has(byte(c)) {
+		if !s.Has(byte(c)) {
 			continue
 		}
 		switch {
@@ -78,12 +86,12 @@ func (s *byteSet) weight() int {
 // most texts meet saves nothing.
 const maxWeight = 30
 
-// requiredBytes returns a set of bytes of which every match of the regular
+// Required returns a set of bytes of which every match of the regular
 // expression src holds at least one (for \d: the ten digits), or nil when
 // no useful set can be told. A text without any of them cannot match, so the
 // regex need not run: a scan of the text's bytes is far cheaper than Go's
 // backtracker on an unanchored pattern.
-func requiredBytes(src string) *byteSet {
+func Required(src string) *ByteSet {
 	re, err := syntax.Parse(src, syntax.Perl)
 	if err != nil {
 		return nil
@@ -95,9 +103,9 @@ func requiredBytes(src string) *byteSet {
 	return &s
 }
 
-// required computes requiredBytes for one node: ok is false when a match
+// required computes Required for one node: ok is false when a match
 // of re may hold none of a small set (it may be empty, or be any byte).
-func required(re *syntax.Regexp) (s byteSet, ok bool) {
+func required(re *syntax.Regexp) (s ByteSet, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
@@ -106,7 +114,7 @@ func required(re *syntax.Regexp) (s byteSet, ok bool) {
 		// The rune whose lead bytes (case variants included) weigh least.
 		best := -1
 		for _, r := range re.Rune {
-			var c byteSet
+			var c ByteSet
 			addLead(&c, r)
 			if re.Flags&syntax.FoldCase != 0 {
 				for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
@@ -168,14 +176,14 @@ func leadByte(r rune) byte {
 	return b[0]
 }
 
-func addLead(s *byteSet, r rune) {
+func addLead(s *ByteSet, r rune) {
 	if r == utf8.RuneError {
 		s.addRange(0x80, 0xff) // an invalid byte reads as U+FFFD
 	}
 	s.add(leadByte(r))
 }
 
-// edgeBytes returns, for a regex every match of which ends at the end of
+// Edge returns, for a regex every match of which ends at the end of
 // the text (last) or starts at its start (!last), the ASCII bytes one of
 // which ends (starts) every text it matches; nil when the regex is not so
 // anchored or may match an empty string. A text ending (starting) in another
@@ -183,7 +191,7 @@ func addLead(s *byteSet, r rune) {
 // "... kv79 bet" without running the backtracker over its tail, which tries
 // every start position, and one starting "The" from "Reporting by ...".
 // A text ending (starting) in a non-ASCII byte is left to the regex.
-func edgeBytes(src string, last bool) *byteSet {
+func Edge(src string, last bool) *ByteSet {
 	re, begin, end := anchors(src)
 	if re == nil || last && !end || !last && !begin {
 		return nil
@@ -199,7 +207,7 @@ func edgeBytes(src string, last bool) *byteSet {
 // (last) or start with (!last), and whether re may match an empty string. It
 // errs on the side of more bytes: empty-width assertions count as empty
 // matches.
-func outerBytes(re *syntax.Regexp, last bool) (s byteSet, nullable bool) {
+func outerBytes(re *syntax.Regexp, last bool) (s ByteSet, nullable bool) {
 	switch re.Op {
 	case syntax.OpNoMatch:
 		return s, false
@@ -270,26 +278,105 @@ func outerBytes(re *syntax.Regexp, last bool) (s byteSet, nullable bool) {
 	return s, true
 }
 
-func addASCII(s *byteSet, r rune) {
+func addASCII(s *ByteSet, r rune) {
 	if 0 <= r && r < utf8.RuneSelf {
 		s.add(byte(r))
 	}
 }
 
-// mayEnd reports whether text may be matched by a regex ending every match
-// in one of last's bytes (nil: any text may); mayStart is the same for the
+// MayEnd reports whether text may be matched by a regex ending every match
+// in one of last's bytes (nil: any text may); MayStart is the same for the
 // first byte.
-func mayEnd(last *byteSet, text string) bool {
+func MayEnd(last *ByteSet, text string) bool {
 	if last == nil || text == "" {
 		return true
 	}
 	b := text[len(text)-1]
-	return b >= utf8.RuneSelf || last.has(b)
+	return b >= utf8.RuneSelf || last.Has(b)
 }
 
-func mayStart(first *byteSet, text string) bool {
+func MayStart(first *ByteSet, text string) bool {
 	if first == nil || text == "" {
 		return true
 	}
-	return text[0] >= utf8.RuneSelf || first.has(text[0])
+	return text[0] >= utf8.RuneSelf || first.Has(text[0])
+}
+
+// EndAnchoredOnly reports a regex that must match at the end of the text but
+// may start anywhere: a concatenation ending in $ (end of text) that does not
+// begin with ^.
+func EndAnchoredOnly(src string) bool {
+	_, begin, end := anchors(src)
+	return end && !begin
+}
+
+// anchors parses src and, when it is a concatenation, returns it simplified
+// and whether it begins with ^ (start of text) and ends with $ (end of
+// text); re is nil otherwise.
+func anchors(src string) (re *syntax.Regexp, begin, end bool) {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		return nil, false, false
+	}
+	re = re.Simplify()
+	if re.Op != syntax.OpConcat || len(re.Sub) == 0 {
+		return nil, false, false
+	}
+	return re, re.Sub[0].Op == syntax.OpBeginText, re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
+}
+
+// TailWindow is how much of a text's end an end-anchored regex looks at. The
+// built-in end-anchored patterns (captions, credits, brands) span far less.
+const TailWindow = 320
+
+// TailStart returns where the tail window of s starts, on a rune boundary.
+func TailStart(s string) int {
+	if len(s) <= TailWindow {
+		return 0
+	}
+	i := len(s) - TailWindow
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return i
+}
+
+// Hints are the byte tests told from one regex; the zero Hints rule out
+// nothing.
+type Hints struct {
+	// Tail marks a regex anchored at the end only: it is run on the last
+	// TailWindow bytes of a text, not the whole of it.
+	Tail bool
+	// Req holds bytes one of which every match contains (nil: none known);
+	// see Required.
+	Req *ByteSet
+	// First and Last hold the ASCII bytes one of which starts (ends) every
+	// text the regex matches (nil: not known); see Edge.
+	First, Last *ByteSet
+}
+
+// Of returns the hints of the regex src.
+func Of(src string) Hints {
+	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true)}
+}
+
+// Window returns the part of text the regex runs on: its tail window for a
+// Tail regex, else all of it.
+func (h *Hints) Window(text string) string {
+	if h.Tail {
+		return text[TailStart(text):]
+	}
+	return text
+}
+
+// EdgesMay applies the first and last byte tests to w, a text's window:
+// false means the regex cannot match it.
+func (h *Hints) EdgesMay(w string) bool {
+	return MayStart(h.First, w) && MayEnd(h.Last, w)
+}
+
+// May applies every byte test to w, a text's window: false means the regex
+// cannot match it.
+func (h *Hints) May(w string) bool {
+	return h.EdgesMay(w) && (h.Req == nil || h.Req.In(w))
 }

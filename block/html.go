@@ -1,10 +1,11 @@
-package rules
+package block
 
 import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -30,17 +31,17 @@ type list struct {
 	next    int
 }
 
-// HTMLBlocks renders the text of a DOM subtree as blocks, as the text
+// FromHTML renders the text of a DOM subtree as blocks, as the text
 // stage reads them: the cleaning pipeline renders the article this way, and
 // DOM rule examples their result.
-func HTMLBlocks(n *html.Node) []Block {
-	return HTMLBlocksSkip(n, nil)
+func FromHTML(n *html.Node) []Block {
+	return FromHTMLSkip(n, nil)
 }
 
-// HTMLBlocksSkip is HTMLBlocks leaving out the elements, and all below them,
+// FromHTMLSkip is FromHTML leaving out the elements, and all below them,
 // for which skip returns true (nil skips none), so that a subtree can be
 // rendered without page furniture and without being changed.
-func HTMLBlocksSkip(n *html.Node, skip func(*html.Node) bool) []Block {
+func FromHTMLSkip(n *html.Node, skip func(*html.Node) bool) []Block {
 	w := &blockWriter{kind: KindParagraph, skip: skip}
 	w.walk(n)
 	w.flush()
@@ -112,36 +113,8 @@ func (w *blockWriter) walk(n *html.Node) {
 	default:
 		return
 	}
-	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
-		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+	if w.element(n) {
 		return
-	case atom.Br, atom.Hr:
-		w.flush()
-		return
-	case atom.Img:
-		src := attr(n, "src")
-		if src == "" || strings.HasPrefix(src, "data:") {
-			src = attr(n, "data-src")
-		}
-		if src != "" && !strings.HasPrefix(src, "data:") {
-			w.images = append(w.images, Link{Text: textnorm.Collapse(attr(n, "alt")), URL: src})
-		}
-		return
-	case atom.A:
-		if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
-			if t := textnorm.Collapse(innerText(n)); t != "" {
-				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
-			}
-		}
-	case atom.Table:
-		if rows := dataTable(n); rows != nil {
-			w.flush()
-			for _, r := range rows {
-				w.out = append(w.out, r)
-			}
-			return
-		}
 	}
 	if w.skip != nil && w.skip(n) {
 		return
@@ -158,27 +131,7 @@ func (w *blockWriter) walk(n *html.Node) {
 	if kind != "" {
 		w.kind, w.level = kind, level
 	}
-	switch n.DataAtom {
-	case atom.Ul:
-		w.lists = append(w.lists, list{})
-	case atom.Ol:
-		start := 1
-		if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "start"))); err == nil {
-			start = v
-		}
-		w.lists = append(w.lists, list{ordered: true, next: start})
-	case atom.Li:
-		if k := len(w.lists) - 1; k >= 0 && w.lists[k].ordered {
-			num := w.lists[k].next
-			if v, err := strconv.Atoi(strings.TrimSpace(attr(n, "value"))); err == nil {
-				num = v
-			}
-			w.lists[k].next = num + 1
-			w.detail.Number = num
-		}
-	case atom.Pre:
-		w.detail.Lang = codeLang(n)
-	}
+	w.open(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c)
 	}
@@ -187,6 +140,70 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.lists = w.lists[:len(w.lists)-1]
 	}
 	w.kind, w.level = saveKind, saveLevel
+}
+
+// element handles the elements that are not walked as blocks or inline
+// text (left out, breaks, images, data tables) and records links; done
+// says n is handled.
+func (w *blockWriter) element(n *html.Node) (done bool) {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
+		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
+		return true
+	case atom.Br, atom.Hr:
+		w.flush()
+		return true
+	case atom.Img:
+		src := domtext.Attr(n, "src")
+		if src == "" || strings.HasPrefix(src, "data:") {
+			src = domtext.Attr(n, "data-src")
+		}
+		if src != "" && !strings.HasPrefix(src, "data:") {
+			w.images = append(w.images, Link{Text: textnorm.Collapse(domtext.Attr(n, "alt")), URL: src})
+		}
+		return true
+	case atom.A:
+		if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
+			if t := textnorm.Collapse(innerText(n)); t != "" {
+				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
+			}
+		}
+	case atom.Table:
+		if rows := dataTable(n); rows != nil {
+			w.flush()
+			for _, r := range rows {
+				w.out = append(w.out, r)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// open starts what n opens besides a block: a list, a list item's number,
+// a code block's language.
+func (w *blockWriter) open(n *html.Node) {
+	switch n.DataAtom {
+	case atom.Ul:
+		w.lists = append(w.lists, list{})
+	case atom.Ol:
+		start := 1
+		if v, err := strconv.Atoi(strings.TrimSpace(domtext.Attr(n, "start"))); err == nil {
+			start = v
+		}
+		w.lists = append(w.lists, list{ordered: true, next: start})
+	case atom.Li:
+		if k := len(w.lists) - 1; k >= 0 && w.lists[k].ordered {
+			num := w.lists[k].next
+			if v, err := strconv.Atoi(strings.TrimSpace(domtext.Attr(n, "value"))); err == nil {
+				num = v
+			}
+			w.lists[k].next = num + 1
+			w.detail.Number = num
+		}
+	case atom.Pre:
+		w.detail.Lang = codeLang(n)
+	}
 }
 
 // blockKind says whether n starts a block and, if it changes the block kind,
@@ -293,7 +310,7 @@ func tableRow(tr *html.Node, head bool) (Block, bool) {
 				atom.Blockquote, atom.Pre, atom.Form, atom.Article, atom.Section, atom.Aside, atom.Nav:
 				return Block{}, false
 			case atom.A:
-				if href := attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
+				if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") {
 					if t := textnorm.Collapse(innerText(n)); t != "" {
 						d.Links = append(d.Links, Link{Text: t, URL: href})
 					}
@@ -308,7 +325,7 @@ func tableRow(tr *html.Node, head bool) (Block, bool) {
 			any = true
 		}
 		d.Cells = append(d.Cells, t)
-		if span, err := strconv.Atoi(attr(c, "colspan")); err == nil && span > 1 {
+		if span, err := strconv.Atoi(domtext.Attr(c, "colspan")); err == nil && span > 1 {
 			for range min(span, 30) - 1 {
 				d.Cells = append(d.Cells, "")
 			}
@@ -364,7 +381,7 @@ func codeLang(pre *html.Node) string {
 }
 
 func langClass(n *html.Node) string {
-	for c := range strings.FieldsSeq(attr(n, "class")) {
+	for c := range strings.FieldsSeq(domtext.Attr(n, "class")) {
 		for _, p := range []string{"language-", "lang-"} {
 			if l, ok := strings.CutPrefix(c, p); ok && l != "" && len(l) <= 20 {
 				return l

@@ -1,0 +1,284 @@
+// Package domtext reads what an element of a parsed page shows: its
+// visible text, how much of it is inside links, whether its own markup
+// hides it, and whether it is a list of teasers or holds prose.
+package domtext
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Stats is what an element shows as text.
+type Stats struct {
+	Text             string // the visible text, collapsed ("" when Truncated)
+	Chars, LinkChars int    // bytes of text (each text node trimmed), and of them inside links
+	Links            int
+	Truncated        bool // the text passed the limit given to Measure
+}
+
+// Measure gathers an element's text, its length, the length inside links and
+// the number of links, in one walk. With limit > 0 it stops once the text
+// passes limit bytes and sets truncated.
+func Measure(n *html.Node, limit int) *Stats {
+	st := &Stats{}
+	var text textnorm.Collapser
+	text.Grow(64)
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		if st.Truncated {
+			return
+		}
+		if limit > 0 && text.Len() > limit {
+			st.Truncated = true
+			return
+		}
+		switch n.Type {
+		case html.TextNode:
+			text.WriteString(n.Data)
+			c := len(strings.TrimSpace(n.Data))
+			st.Chars += c
+			if inLink {
+				st.LinkChars += c
+			}
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.A:
+				st.Links++
+				inLink = true
+			}
+			if isBlock(n.DataAtom) {
+				text.Space()
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c, inLink)
+		}
+	}
+	walk(n, false)
+	if !st.Truncated {
+		st.Text = text.String()
+	}
+	return st
+}
+
+// Text returns the visible text of n, blocks separated by spaces.
+func Text(n *html.Node) string {
+	return Measure(n, 0).Text
+}
+
+func isBlock(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,
+		atom.Section, atom.Article, atom.Aside, atom.Header, atom.Footer, atom.Nav, atom.Table, atom.Tr, atom.Td, atom.Th,
+		atom.Blockquote, atom.Pre, atom.Figure, atom.Figcaption, atom.Dd, atom.Dt, atom.Dl, atom.Main, atom.Form, atom.Hr:
+		return true
+	}
+	return false
+}
+
+// IsHidden reports whether n is hidden by its own markup: the hidden
+// attribute, or an inline style with display:none, visibility:hidden, a zero
+// font size, a far off-screen position or text indent, or zero size with
+// overflow hidden. Stylesheets are not consulted.
+func IsHidden(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	style := ""
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "style":
+			style = a.Val
+		}
+	}
+	if style == "" {
+		return false
+	}
+	decl := parseStyle(style)
+	switch {
+	case decl["display"] == "none", decl["visibility"] == "hidden", decl["visibility"] == "collapse":
+		return true
+	case isZero(decl["font-size"]):
+		return true
+	case isFarOff(decl["left"]) || isFarOff(decl["top"]) || isFarOff(decl["text-indent"]) ||
+		isFarOff(decl["margin-left"]) || isFarOff(decl["right"]):
+		return true
+	case decl["overflow"] == "hidden" && (isZero(decl["height"]) || isZero(decl["width"])):
+		return true
+	}
+	return false
+}
+
+// parseStyle reads an inline style into lower-case property: value pairs,
+// !important dropped. Hand-written: a full CSS parser is not needed to read
+// the handful of properties that hide text.
+func parseStyle(s string) map[string]string {
+	m := map[string]string{}
+	for _, d := range strings.Split(s, ";") {
+		k, v, ok := strings.Cut(d, ":")
+		if !ok {
+			continue
+		}
+		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
+		m[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+	}
+	return m
+}
+
+func isZero(v string) bool {
+	if v == "" {
+		return false
+	}
+	v = strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz%")
+	v = strings.TrimLeft(v, "+-")
+	return strings.Trim(v, "0.") == "" && v != ""
+}
+
+// isFarOff reports a negative length of at least 999 units (px, em, ...).
+func isFarOff(v string) bool {
+	if !strings.HasPrefix(v, "-") {
+		return false
+	}
+	num := strings.TrimRight(v[1:], "abcdefghijklmnopqrstuvwxyz%")
+	if i := strings.IndexByte(num, '.'); i >= 0 {
+		num = num[:i]
+	}
+	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
+}
+
+// MaxTeaserWords caps the words of one teaser card.
+const MaxTeaserWords = 60
+
+// IsTeaserList reports whether n lists teasers: at least min element
+// children with the same tag, each holding a link and at most MaxTeaserWords
+// words, with a fair share (a quarter) of each child's text inside links.
+// Article paragraphs that cite a link carry far less link text than that.
+func IsTeaserList(n *html.Node, min int) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	// The cheap test first: enough element children, all of one tag.
+	var tag atom.Atom
+	count := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if tag == 0 {
+			tag = c.DataAtom
+		}
+		if c.DataAtom != tag {
+			return false
+		}
+		count++
+	}
+	if count < min {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		st := Measure(c, (MaxTeaserWords+1)*12)
+		if st.Truncated || st.Links == 0 || st.Chars == 0 || st.LinkChars*4 < st.Chars {
+			return false
+		}
+		if textnorm.Words(st.Text) > MaxTeaserWords {
+			return false
+		}
+	}
+	return true
+}
+
+// HoldsProse reports whether n is, or holds, a paragraph (p, li,
+// blockquote, dd) of at least words words with at most a fifth of them
+// inside links.
+func HoldsProse(n *html.Node, words int) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && isProse(d, words) {
+			return true
+		}
+	}
+	return isProse(n, words)
+}
+
+func isProse(n *html.Node, words int) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Li, atom.Blockquote, atom.Dd:
+	default:
+		return false
+	}
+	total := textnorm.Words(Text(n))
+	if total < words {
+		return false
+	}
+	linked := 0
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.A {
+			linked += textnorm.Words(Text(d))
+		}
+	}
+	return linked*5 <= total
+}
+
+// LinkHost returns the host of an absolute or scheme-relative link, or "".
+// Hand-cut rather than url.Parse: it runs on every link of every page.
+func LinkHost(href string) string {
+	i := strings.Index(href, "//")
+	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
+		return ""
+	}
+	h := href[i+2:]
+	if j := strings.IndexAny(h, "/?#"); j >= 0 {
+		h = h[:j]
+	}
+	if j := strings.LastIndexByte(h, '@'); j >= 0 {
+		h = h[j+1:]
+	}
+	return strings.ToLower(h)
+}
+
+// Path names an element for traces: tag, id and first classes of it and
+// its two nearest ancestors.
+func Path(n *html.Node) string {
+	var parts []string
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 3; d++ {
+		s := n.Data
+		if id := Attr(n, "id"); id != "" {
+			s += "#" + id
+		}
+		if cl := strings.Fields(Attr(n, "class")); len(cl) > 0 {
+			if len(cl) > 2 {
+				cl = cl[:2]
+			}
+			s += "." + strings.Join(cl, ".")
+		}
+		parts = append(parts, s)
+		n = n.Parent
+	}
+	for i, j := 0, len(parts)-1; i < j; i, j = i+1, j-1 {
+		parts[i], parts[j] = parts[j], parts[i]
+	}
+	return strings.Join(parts, " > ")
+}
+
+// Attr returns the value of n's attribute key, "" when it has none.
+func Attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}

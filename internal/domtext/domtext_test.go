@@ -1,0 +1,82 @@
+package domtext
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// first returns the first element of the fragment's body.
+func first(t *testing.T, frag string) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<body>" + frag))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data != "html" && n.Data != "head" && n.Data != "body" {
+			return n
+		}
+	}
+	t.Fatalf("no element in %q", frag)
+	return nil
+}
+
+func TestIsHidden(t *testing.T) {
+	tests := map[string]bool{
+		`<div hidden>x</div>`:                                      true,
+		`<div style="display: none !important">x</div>`:            true,
+		`<div style="visibility:hidden">x</div>`:                   true,
+		`<div style="font-size:0px">x</div>`:                       true,
+		`<div style="position:absolute;left:-9999px">x</div>`:      true,
+		`<div style="height:0;overflow:hidden">x</div>`:            true,
+		`<div style="left:-20px">x</div>`:                          false,
+		`<div style="font-size:10px">x</div>`:                      false,
+		`<div style="height:0">x</div>`:                            false,
+		`<div class="hidden">x</div>`:                              false,
+		`<p>visible</p>`:                                           false,
+		`<div style="text-indent:-999em">x</div>`:                  true,
+		`<div style="margin-left: -1000px; display:block">x</div>`: true,
+	}
+	for frag, want := range tests {
+		if got := IsHidden(first(t, frag)); got != want {
+			t.Errorf("IsHidden(%s) = %v, want %v", frag, got, want)
+		}
+	}
+}
+
+func TestMeasureAndTeasers(t *testing.T) {
+	st := Measure(first(t, `<div><p>Read <a href="/a">this story</a> now</p><p>More</p></div>`), 0)
+	if st.Text != "Read this story now More" || st.Links != 1 || st.LinkChars != len("this story") {
+		t.Errorf("Measure = %+v", st)
+	}
+	if st := Measure(first(t, `<div>`+strings.Repeat("<p>some words here</p>", 20)+`</div>`), 50); !st.Truncated || st.Text != "" {
+		t.Errorf("Measure with a limit: truncated %v, text %q", st.Truncated, st.Text)
+	}
+	cards := `<ul><li><a href="/1">One story</a></li><li><a href="/2">Two story</a></li><li><a href="/3">Three</a></li></ul>`
+	if !IsTeaserList(first(t, cards), 3) {
+		t.Error("three link cards are not a teaser list")
+	}
+	if IsTeaserList(first(t, cards), 4) {
+		t.Error("three cards are a list of four")
+	}
+	prose := `<ul><li>One long item without links</li><li>Another</li><li>A third</li></ul>`
+	if IsTeaserList(first(t, prose), 3) {
+		t.Error("a list without links is a teaser list")
+	}
+}
+
+func TestLinkHost(t *testing.T) {
+	tests := map[string]string{
+		"https://User@Example.COM:8080/path?q": "example.com:8080",
+		"//cdn.example.org/x":                  "cdn.example.org",
+		"/relative/path":                       "",
+		"mailto:someone@example.com":           "",
+	}
+	for href, want := range tests {
+		if got := LinkHost(href); got != want {
+			t.Errorf("LinkHost(%q) = %q, want %q", href, got, want)
+		}
+	}
+}

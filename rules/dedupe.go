@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"github.com/winnowhq/winnow/internal/shingle"
+)
+
+// dedupe drops blocks that repeat an earlier block. With similarity 1 the
+// comparison is on the normalised key; below 1 a later block is dropped when
+// at least that share of its word 3-shingles occur in one earlier block
+// (containment, so a lead repeated with a dateline prefix counts as
+// repeated), and an earlier block is dropped when that share of its own
+// shingles occur in a later, fuller block (a lead printed alone and again at
+// the start of a longer paragraph): of two copies, the one that says less goes.
+func (run *textRun) dedupe(r *Rule) {
+	if run.seen == nil {
+		run.seen = make(map[string]int, len(run.blocks))
+	}
+	seen := run.seen // key -> position in out
+	clear(seen)
+	idx := &run.shIdx
+	idx.Reset(r.act.dedupe.similarity < 1)
+	out := run.blocks[:0]     // filtered in place: writes never pass reads
+	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
+	for i := range run.blocks {
+		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
+		key := b.textKey()
+		pos := len(out)
+		if len(key) < r.act.dedupe.minChars || !run.matches(r, i, 1<<30, nil) {
+			out = keep(out, b)
+			idx.Skip()
+			continue
+		}
+		first, dup := seen[key]
+		if dup && !shingle.InWindow(r.act.dedupe.window, first, pos) {
+			dup = false
+		}
+		var sh []uint64
+		var subsets []int
+		if !dup && r.act.dedupe.similarity < 1 {
+			sh = run.shingles(b)
+			dup, subsets = idx.Contained(sh, r.act.dedupe.similarity, r.act.dedupe.window, pos)
+		}
+		if dup && !b.kept {
+			run.hit(r, i, b.Text)
+			continue
+		}
+		for _, d := range subsets {
+			if !out[d].kept && !dropped[d] {
+				dropped[d] = true
+				run.hit(r, d, out[d].Text)
+			}
+		}
+		if _, ok := seen[key]; !ok {
+			seen[key] = pos
+		}
+		idx.Add(sh)
+		out = keep(out, b)
+	}
+	if len(dropped) > 0 {
+		kept := out[:0]
+		for i, b := range out {
+			if !dropped[i] {
+				kept = append(kept, b)
+			}
+		}
+		out = kept
+	}
+	run.blocks = out
+}
+
+// shingles returns the distinct word 3-shingles of b's key, hashed,
+// computed once per block text (see shingle.Hash).
+func (run *textRun) shingles(b *tblock) []uint64 {
+	if !b.shOK {
+		b.sh, b.shOK = shingle.Hash(run.seed, b.textKey()), true
+	}
+	return b.sh
+}

@@ -1,0 +1,67 @@
+package rules
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/rxhint"
+)
+
+// FuzzRequiredBytes: whenever a regex matches a text, the text holds one of
+// its required bytes; the prefilter may skip only texts that cannot match.
+func FuzzRequiredBytes(f *testing.F) {
+	rs, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		if r.match.text.re != nil {
+			f.Add(r.match.text.re.String(), "kv79 bet, tk88 club; 2024-11-22 nhà cái ก Ⓚ \xff")
+		}
+	}
+	f.Add(`(?i)k`, "\u212a")
+	f.Add(`\x{FFFD}`, "\xff")
+	f.Fuzz(func(t *testing.T, src, text string) {
+		re, err := regexp.Compile(src)
+		if err != nil || len(src) > 200 {
+			return
+		}
+		req := rxhint.Required(src)
+		if req != nil && re.MatchString(text) && !req.In(text) {
+			t.Errorf("%q matches %q, which holds none of its required bytes %x", src, text, *req)
+		}
+	})
+}
+
+// FuzzEdgeBytes: whenever an anchored regex matches a text, the text may
+// start and end as rxhint.Edge says; the checks may skip only texts that
+// cannot match.
+func FuzzEdgeBytes(f *testing.F) {
+	rs, err := Builtin()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, r := range rs.Rules() {
+		for _, re := range []*regexp.Regexp{r.match.text.re, r.act.strip.pattern, r.match.text.not} {
+			if re != nil {
+				f.Add(re.String(), "The delegation left on Saturday. kv79 bet")
+				f.Add(re.String(), "(Reporting by Anna Keller; Editing by Tom Ward)")
+			}
+		}
+	}
+	f.Add(`(?i)k$`, "\u212a")
+	f.Add(`(?i)^s`, "\u017f")
+	f.Add(`\x{FFFD}$`, "a\xff")
+	f.Fuzz(func(t *testing.T, src, text string) {
+		re, err := regexp.Compile(src)
+		if err != nil || len(src) > 200 || !re.MatchString(text) {
+			return
+		}
+		if first := rxhint.Edge(src, false); !rxhint.MayStart(first, text) {
+			t.Errorf("%q matches %q, whose start mayStart rules out (%x)", src, text, first)
+		}
+		if last := rxhint.Edge(src, true); !rxhint.MayEnd(last, text) {
+			t.Errorf("%q matches %q, whose end mayEnd rules out (%x)", src, text, last)
+		}
+	})
+}
