@@ -287,8 +287,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 // and, first, the article readability builds, with the article-stage rules
 // applied.
 func (c *Cleaner) candidates(doc *html.Node, pageURL *url.URL, res *Result, page rules.Page, tr *rules.Trace) ([]content.Candidate, error) {
-	furniture := content.ForType(page.Type)
-	cands := content.Gather(doc, furniture)
+	cands := content.Gather(doc, page.Type, tr.Detailed)
 	art, err := extract(doc, pageURL, c.opts.MaxNodes)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
@@ -301,7 +300,7 @@ func (c *Cleaner) candidates(doc *html.Node, pageURL *url.URL, res *Result, page
 	}
 	if art.Node != nil {
 		c.rules.ApplyDOM(art.Node, rules.StageArticle, page, tr)
-		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: rules.HTMLBlocks(art.Node)}}, cands...)
+		cands = append([]content.Candidate{content.ForType(page.Type).Candidate("readability", art.Node)}, cands...)
 	}
 	return cands, nil
 }

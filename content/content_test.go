@@ -84,7 +84,7 @@ func TestGather(t *testing.T) {
 	doc := parse(t, `<nav><a href="/">Home</a> <a href="/f">Forum</a></nav>`+
 		`<main><div class="thread">`+post("first")+post("second")+post("third")+`</div><section id="comments">No</section></main>`+
 		`<footer>Footer</footer>`)
-	cands := Gather(doc, ForType(pagetype.Forum))
+	cands := Gather(doc, pagetype.Forum, true)
 	var names []string
 	for _, c := range cands {
 		names = append(names, c.Name)

@@ -271,10 +271,28 @@ func attr(n *html.Node, key string) string {
 const minCards = 6
 
 // cardGroup returns how many children of n are cards, when they form a
-// group: at least minCards element children of one tag and class, each with
-// a link and less than cardText of text; and how many of them show a price
-// (a currency sign next to a digit). 0 when n holds no such group.
+// group of at least minCards, and how many of them show a price.
 func cardGroup(n *html.Node) (cards, priced int) {
+	cs, priced := Cards(n, minCards)
+	return len(cs), priced
+}
+
+// Cards returns the children of n that are cards, when they form a group:
+// at least min element children of one tag and class, each a tile (not a
+// paragraph, a third or more of its text in a link) with less than cardText
+// of text (a teaser, a product tile); and how many of
+// them show a price (a currency sign next to a digit). nil when n holds no
+// such group.
+func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
+	elems := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			elems++
+		}
+	}
+	if elems < min {
+		return nil, 0
+	}
 	kinds := map[string]int{}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -287,49 +305,53 @@ func cardGroup(n *html.Node) (cards, priced int) {
 			key, most = k, v
 		}
 	}
-	if most < minCards {
-		return 0, 0
+	if most < min {
+		return nil, 0
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode || c.Data+"."+attr(c, "class") != key {
 			continue
 		}
-		text, link, price := cardInfo(c)
-		if !link || text >= cardText {
+		text, tile, price := cardInfo(c)
+		if !tile || text >= cardText || c.DataAtom == atom.P {
 			continue
 		}
-		cards++
+		cards = append(cards, c)
 		if price {
 			priced++
 		}
 	}
-	if cards < minCards {
-		return 0, 0
+	if len(cards) < min {
+		return nil, 0
 	}
 	return cards, priced
 }
 
 // cardInfo reads one card: its text length (up to cardText), whether it
-// holds a link and whether its text shows a price.
-func cardInfo(c *html.Node) (text int, link, price bool) {
-	for d := range c.Descendants() {
-		switch d.Type {
-		case html.ElementNode:
-			if d.DataAtom == atom.A && attr(d, "href") != "" {
-				link = true
-			}
-		case html.TextNode:
-			t := strings.TrimSpace(d.Data)
-			text += len(t)
-			if !price && hasPrice(t) {
-				price = true
-			}
-			if text >= cardText {
-				return text, link, price
+// is a tile (a link holds a third of its text or more) and whether its text
+// shows a price.
+func cardInfo(c *html.Node) (text int, tile, price bool) {
+	linked := 0
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		for d := n.FirstChild; d != nil && text < cardText; d = d.NextSibling {
+			switch d.Type {
+			case html.ElementNode:
+				walk(d, inLink || d.DataAtom == atom.A && attr(d, "href") != "")
+			case html.TextNode:
+				t := strings.TrimSpace(d.Data)
+				text += len(t)
+				if inLink {
+					linked += len(t)
+				}
+				if !price && hasPrice(t) {
+					price = true
+				}
 			}
 		}
 	}
-	return text, link, price
+	walk(c, c.DataAtom == atom.A && attr(c, "href") != "")
+	return text, linked > 0 && 3*linked >= text, price
 }
 
 // hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
