@@ -106,10 +106,6 @@ func (f Furniture) Is(n *html.Node) bool {
 			case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar":
 				return true
 			}
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
 		case "hidden":
 			return true
 		case "class", "id":
