@@ -85,6 +85,10 @@ type Input struct {
 	// used instead of Body, read but never modified, and not copied when it
 	// is plain UTF-8.
 	Data []byte
+	// PageType, when set, is the page type (package pagetype) the rules are
+	// scoped by, instead of the one detected from the HTML; plain text has
+	// no type unless given one (cleaning a forum's text again, say).
+	PageType string
 }
 
 // Errors a caller may branch on; they arrive wrapped in a *PageError.
@@ -187,7 +191,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail("read", ErrEmpty)
 	}
-	res := &Result{Source: in.Source, URL: in.URL}
+	res := &Result{Source: in.Source, URL: in.URL, PageType: in.PageType}
 	tr := &rules.Trace{Detailed: c.opts.Trace}
 	kind := in.Kind
 	if kind == InputAuto {
@@ -251,7 +255,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if pageURL == nil {
 		pageURL = &url.URL{}
 	}
-	res.PageType = pagetype.Detect(doc, pageURL)
+	if res.PageType == "" {
+		res.PageType = pagetype.Detect(doc, pageURL)
+	}
 	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
 	c.rules.ApplyDOM(doc, rules.StageDOM, page, tr)
 	if err := ctx.Err(); err != nil {
