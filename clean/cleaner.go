@@ -278,11 +278,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		// left out.
 		for i, cd := range cands {
 			if i != win {
-				tr.Record("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, res.PageType)))
+				tr.Note("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, res.PageType)))
 			}
 		}
 		for _, d := range content.Dropped(cands, win) {
-			tr.Record("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
+			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
 	return cands[win].Blocks, nil

@@ -43,8 +43,16 @@ func (t *Trace) Record(ruleID, stage, action, where, text string) {
 		t.Counts = map[string]int{}
 	}
 	t.Counts[ruleID]++
-	if t.Detailed {
-		t.Hits = append(t.Hits, Hit{Rule: ruleID, Stage: stage, Action: action, Where: where,
-			Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
+	t.Note(ruleID, stage, action, where, text)
+}
+
+// Note keeps, when detailed, the details of a step that is not a rule's
+// removal (content selection leaving a candidate out) without counting it,
+// so that Counts stay the same with or without details.
+func (t *Trace) Note(id, stage, action, where, text string) {
+	if t == nil || !t.Detailed {
+		return
 	}
+	t.Hits = append(t.Hits, Hit{Rule: id, Stage: stage, Action: action, Where: where,
+		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
 }
