@@ -244,6 +244,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
 	if body := findBody(doc); body != nil {
+		placeStreamed(body)
 		revealHidden(body)
 	}
 	meta := readMeta(doc)
