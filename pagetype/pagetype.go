@@ -293,23 +293,34 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 	if elems < min {
 		return nil, 0
 	}
-	kinds := map[string]int{}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			kinds[c.Data+"."+attr(c, "class")]++
+	// The most common kind (tag and class) among the children, counted
+	// without allocating; a group's kind is among its first few children,
+	// so only theirs are counted.
+	var kind *html.Node
+	most, tried := 0, 0
+	for c := n.FirstChild; c != nil && tried < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
 		}
-	}
-	key, most := "", 0
-	for k, v := range kinds {
-		if v > most {
-			key, most = k, v
+		tried++
+		k := 0
+		for d := c; d != nil; d = d.NextSibling {
+			if sameKind(c, d) {
+				k++
+			}
+		}
+		if k > most {
+			kind, most = c, k
+		}
+		if 2*most > elems {
+			break
 		}
 	}
 	if most < min {
 		return nil, 0
 	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.Data+"."+attr(c, "class") != key {
+	for c := kind; c != nil; c = c.NextSibling {
+		if !sameKind(kind, c) {
 			continue
 		}
 		text, tile, price := cardInfo(c)
@@ -325,6 +336,11 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 		return nil, 0
 	}
 	return cards, priced
+}
+
+// sameKind reports whether two elements have one tag and one class.
+func sameKind(a, b *html.Node) bool {
+	return b.Type == html.ElementNode && a.Data == b.Data && attr(a, "class") == attr(b, "class")
 }
 
 // cardInfo reads one card: its text length (up to cardText), whether it
