@@ -30,15 +30,16 @@ const (
 	Service       = "service"
 )
 
-// All lists every page type.
-var All = []string{Article, Forum, Product, Collection, Listing, Documentation, Service}
+// All returns every page type, in WCXB's order.
+func All() []string {
+	return []string{Article, Forum, Product, Collection, Listing, Documentation, Service}
+}
 
 // Valid reports whether t names a page type.
 func Valid(t string) bool {
-	for _, a := range All {
-		if a == t {
-			return true
-		}
+	switch t {
+	case Article, Forum, Product, Collection, Listing, Documentation, Service:
+		return true
 	}
 	return false
 }

@@ -217,7 +217,7 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 			r.PageTypes = p.strs(v, "page_types")
 			for i, t := range r.PageTypes {
 				if !pagetype.Valid(t) {
-					p.errorf(v.Content[i], "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All, ", "))
+					p.errorf(v.Content[i], "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All(), ", "))
 				}
 			}
 		default:
