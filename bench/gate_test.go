@@ -11,6 +11,7 @@ import (
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/internal/score"
+	"github.com/winnowhq/winnow/pagetype"
 )
 
 // gate is the content of gate.json: the figures winnow must not fall below
@@ -238,7 +239,7 @@ func TestGateWCXB(t *testing.T) {
 	if mean("") < g.WCXB.MinF1 {
 		t.Errorf("WCXB mean F1 %.4f, below the pinned %.4f", mean(""), g.WCXB.MinF1)
 	}
-	for _, typ := range bench.PageTypes {
+	for _, typ := range pagetype.All() {
 		t.Logf("  %-13s F1 %.4f (%d pages)", typ, mean(typ), n[typ])
 		pin, ok := g.WCXB.MinTypeF1[typ]
 		if !ok {

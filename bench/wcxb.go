@@ -29,15 +29,12 @@ func WCXBDir() string {
 // ErrNoWCXB is returned by LoadWCXB when the benchmark folder is absent.
 var ErrNoWCXB = errors.New("WCXB folder absent")
 
-// PageTypes are WCXB's page types, in the order its tables show them.
-var PageTypes = []string{"article", "forum", "product", "collection", "listing", "documentation", "service"}
-
 // WCXBPage is one WCXB page: its HTML is read lazily (Page.Read), as the
 // 1,358 decoded pages would take 400 MB.
 type WCXBPage struct {
 	Page
-	// Type is the page type, one of PageTypes ("category" is read as
-	// "collection", as the benchmark says).
+	// Type is the page type, one of pagetype.All() (the same names;
+	// "category" is read as "collection", as the benchmark says).
 	Type string
 	// With are snippets the output must contain; Without are boilerplate
 	// snippets it must not.

@@ -340,3 +340,49 @@ func TestClean_SpamPage(t *testing.T) {
 		t.Errorf("real page: spam %v, text %q", res.Spam, res.Body)
 	}
 }
+
+// TestClean_SelectTrace checks that --explain's trace says what content
+// selection dropped: each losing candidate, naming the winner, and each
+// block it held that the winner does not; and that without a trace the
+// removal counts stay those of rules.
+func TestClean_SelectTrace(t *testing.T) {
+	rs, err := rules.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	para := strings.Repeat("The council met on Monday to discuss the flood plan for the coastal districts, and agreed on a budget. ", 5)
+	page := `<html><head><title>Flood plan</title></head><body><nav><a href="/">Home</a></nav><main><article><h1>Flood plan</h1><p>` + para + `</p><p>` + para + `</p></article>` +
+		`<div class="signup">Get the newsletter every morning in your inbox.</div></main><footer>© Example</footer></body></html>`
+	for _, traced := range []bool{true, false} {
+		c, err := clean.New(clean.Options{Rules: rs, Trace: traced})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := c.Clean(context.Background(), clean.Input{Source: "-", Kind: clean.InputHTML, Body: strings.NewReader(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lost, blocks int
+		for _, h := range res.Trace {
+			if h.Stage != "select" || h.Action != "drop" || !strings.HasPrefix(h.Rule, "select.") {
+				continue
+			}
+			if strings.HasPrefix(h.Excerpt, "lost to ") {
+				lost++
+			} else if strings.Contains(h.Where, "not in ") {
+				blocks++
+			}
+		}
+		for id := range res.Removed {
+			if strings.HasPrefix(id, "select.") {
+				t.Errorf("traced %v: Removed counts %s: content selection is not a rule", traced, id)
+			}
+		}
+		if traced && (lost == 0 || blocks == 0) {
+			t.Errorf("trace has %d losing candidates and %d dropped blocks, want some of each: %+v", lost, blocks, res.Trace)
+		}
+		if !traced && len(res.Trace) != 0 {
+			t.Errorf("untraced: Trace = %+v, want none", res.Trace)
+		}
+	}
+}

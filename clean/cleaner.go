@@ -105,6 +105,10 @@ type Input struct {
 	// used instead of Body, read but never modified, and not copied when it
 	// is plain UTF-8.
 	Data []byte
+	// PageType, when set, is the page type (package pagetype) the rules are
+	// scoped by, instead of the one detected from the HTML; plain text has
+	// no type unless given one (cleaning a forum's text again, say).
+	PageType string
 }
 
 // Errors a caller may branch on; they arrive wrapped in a *PageError.
@@ -219,7 +223,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return fail("read", ErrEmpty)
 	}
-	res := &Result{Source: in.Source, URL: in.URL}
+	res := &Result{Source: in.Source, URL: in.URL, PageType: in.PageType}
 	tr := &rules.Trace{Detailed: c.opts.Trace}
 	kind := in.Kind
 	if kind == InputAuto {
@@ -280,6 +284,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
 	if body := findBody(doc); body != nil {
+		placeStreamed(body)
 		revealHidden(body)
 	}
 	docURL, _ := url.Parse(res.URL)
@@ -295,7 +300,9 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if pageURL == nil {
 		pageURL = &url.URL{}
 	}
-	res.PageType = pagetype.Detect(doc, pageURL)
+	if res.PageType == "" {
+		res.PageType = pagetype.Detect(doc, pageURL)
+	}
 	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
 	an := c.rules.Spam().Analyze(doc, page.Host)
 	res.Verdict = an.Verdict(res.URL)
@@ -334,8 +341,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 // and, first, the article readability builds, with the article-stage rules
 // applied.
 func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.URL, res *Result, page rules.Page, tr *rules.Trace) ([]content.Candidate, error) {
-	furniture := content.ForType(page.Type)
-	cands := content.Gather(doc, furniture)
+	cands := content.Gather(doc, page.Type, tr.Detailed)
 	art, err := extract(doc, pageURL, c.opts.MaxNodes)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
@@ -351,7 +357,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 			return nil, err
 		}
 		boilerplate.Strip(art.Node, pageURL, tr) // furniture by shape: teaser cards, link blocks, widgets
-		cands = append([]content.Candidate{{Name: "readability", Node: art.Node, Stats: furniture.Measure(art.Node), Blocks: block.FromHTML(art.Node)}}, cands...)
+		cands = append([]content.Candidate{content.ForType(page.Type).Candidate("readability", art.Node)}, cands...)
 	}
 	return cands, nil
 }

@@ -49,7 +49,7 @@ func TestCleanFixtures(t *testing.T) {
 	c := builtinCleaner(t)
 	for _, tc := range cases {
 		t.Run(tc.Name, func(t *testing.T) {
-			got, _, err := tc.Run(t.Context(), c)
+			got, first, err := tc.Run(t.Context(), c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -66,8 +66,9 @@ func TestCleanFixtures(t *testing.T) {
 			if d := fixture.Diff(tc.Expected, "got", want, got); d != "" {
 				t.Errorf("clean %s differs from expected (go test ./clean -run Fixtures -update to accept):\n%s", tc.Input, d)
 			}
-			// Idempotence: the clean text, cleaned again as text, is unchanged.
-			res, err := c.Clean(t.Context(), clean.Input{Source: "expected", Kind: clean.InputText, Body: strings.NewReader(want)})
+			// Idempotence: the clean text, cleaned again as text of the same
+			// page type, is unchanged.
+			res, err := c.Clean(t.Context(), clean.Input{Source: "expected", Kind: clean.InputText, PageType: first.PageType, Body: strings.NewReader(want)})
 			if err != nil {
 				t.Fatal(err)
 			}

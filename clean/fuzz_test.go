@@ -62,7 +62,9 @@ func checkClean(t *testing.T, c *clean.Cleaner, data []byte, html bool, res *cle
 	if body == "" {
 		return
 	}
-	again, err := c.Clean(context.Background(), clean.Input{Source: "again", Kind: clean.InputText, Body: strings.NewReader(body)})
+	// The rules are scoped by page type: the text is cleaned again as a
+	// page of the same type.
+	again, err := c.Clean(context.Background(), clean.Input{Source: "again", Kind: clean.InputText, PageType: res.PageType, Body: strings.NewReader(body)})
 	if err != nil {
 		t.Fatalf("cleaning the output again failed: %v", err)
 	}

@@ -100,3 +100,52 @@ func revealHidden(body *html.Node) {
 		}
 	}
 }
+
+// placeStreamed puts the content React's streaming renderer sends late where
+// it belongs, as its script does in a browser: a Suspense boundary is sent
+// as <template id="B:n"> and its content, later in the page, as
+// <div hidden id="S:n">. The content replaces the template, shown. Without
+// this, a Next.js page's main text stays hidden after its navigation.
+func placeStreamed(body *html.Node) {
+	var slots map[string]*html.Node
+	var parts []*html.Node
+	for n := range body.Descendants() {
+		if n.Type != html.ElementNode {
+			continue
+		}
+		id := attr(n, "id")
+		switch {
+		case n.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
+			if slots == nil {
+				slots = map[string]*html.Node{}
+			}
+			slots[id[2:]] = n
+		case n.DataAtom == atom.Div && strings.HasPrefix(id, "S:"):
+			parts = append(parts, n)
+		}
+	}
+	for _, p := range parts {
+		slot := slots[attr(p, "id")[2:]]
+		if slot == nil || slot.Parent == nil || contains(p, slot) {
+			continue
+		}
+		for c := p.FirstChild; c != nil; {
+			next := c.NextSibling
+			p.RemoveChild(c)
+			slot.Parent.InsertBefore(c, slot)
+			c = next
+		}
+		slot.Parent.RemoveChild(slot)
+		p.Parent.RemoveChild(p)
+	}
+}
+
+// contains reports whether a is n or an ancestor of n.
+func contains(a, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}

@@ -65,11 +65,25 @@ type Furniture struct {
 	// Comments says that comment threads are furniture: under an article
 	// they are, on a forum they are the content.
 	Comments bool
+	// Reviews says that customer reviews are: on a product page the
+	// product is the content, not what buyers wrote of it.
+	Reviews bool
+	// Carousels says that groups of priced cards (other products) are: on
+	// a collection or a listing they are the content.
+	Carousels bool
 }
+
+// minCarousel is how many priced sibling cards make a carousel of other
+// products.
+const minCarousel = 3
 
 // ForType returns the furniture of a page of type typ.
 func ForType(typ string) Furniture {
-	return Furniture{Comments: typ != pagetype.Forum}
+	return Furniture{
+		Comments:  typ != pagetype.Forum,
+		Reviews:   typ == pagetype.Product,
+		Carousels: typ != pagetype.Listing && typ != pagetype.Collection,
+	}
 }
 
 // Is reports whether n is page furniture that no main content holds:
@@ -93,14 +107,14 @@ func (f Furniture) Is(n *html.Node) bool {
 			case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar":
 				return true
 			}
-		case "aria-hidden":
-			if a.Val == "true" {
-				return true
-			}
 		case "hidden":
 			return true
 		case "class", "id":
-			if consent(a.Val) || f.Comments && comments(a.Val) {
+			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) {
+				return true
+			}
+		case "itemprop":
+			if f.Reviews && (a.Val == "review" || a.Val == "reviews") {
 				return true
 			}
 		}
@@ -129,6 +143,17 @@ func comments(v string) bool {
 	return false
 }
 
+// reviews reports whether a class or id names customer reviews: "reviews",
+// "product-reviews", "review-list", "yotpo-reviews".
+func reviews(v string) bool {
+	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
+			return true
+		}
+	}
+	return false
+}
+
 // inSection reports whether a header or footer belongs to an article, a
 // section or the main content rather than to the page.
 func inSection(n *html.Node) bool {
@@ -143,50 +168,84 @@ func inSection(n *html.Node) bool {
 
 // Measure returns the stats of n, furniture left out.
 func (f Furniture) Measure(n *html.Node) Stats {
-	var s Stats
-	f.measure(n, false, &s)
-	return s
+	return f.measureTree(n).stats[n]
 }
 
-// measure adds n's text to s and returns the bytes of text n holds outside
-// links, own prose only (not counting child elements that are paragraphs
-// themselves).
-func (f Furniture) measure(n *html.Node, inLink bool, s *Stats) int {
+// Candidate returns n as the candidate name: measured, and rendered without
+// its furniture.
+func (f Furniture) Candidate(name string, n *html.Node) Candidate {
+	t := f.measureTree(n)
+	return Candidate{Name: name, Node: n, Stats: t.stats[n], Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
+}
+
+// tree is a measured subtree: the stats of each of its elements (furniture
+// and what it holds left out, and not listed) and its furniture.
+type tree struct {
+	stats     map[*html.Node]Stats
+	furniture map[*html.Node]bool
+}
+
+// measureTree measures n and every element under it in one walk.
+func (f Furniture) measureTree(n *html.Node) tree {
+	t := tree{stats: map[*html.Node]Stats{}, furniture: map[*html.Node]bool{}}
+	f.measure(n, false, &t)
+	return t
+}
+
+// measure returns the stats of n and the bytes of text n holds outside
+// links that are its own prose (not in child elements counted as
+// paragraphs), recording every element's stats in t.
+func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 	switch n.Type {
 	case html.TextNode:
-		t := textLen(n.Data)
+		l := textLen(n.Data)
 		if inLink {
-			s.Link += t
-			return 0
+			return Stats{Link: l}, 0
 		}
-		s.Text += t
-		return t
+		return Stats{Text: l}, l
 	case html.ElementNode, html.DocumentNode:
 	default:
-		return 0
+		return Stats{}, 0
 	}
 	if n.Type == html.ElementNode {
 		switch n.DataAtom {
 		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
 			atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
-			return 0
+			return Stats{}, 0
 		}
 		if f.Is(n) {
-			return 0
+			t.furniture[n] = true
+			return Stats{}, 0
 		}
 		if n.DataAtom == atom.A {
 			inLink = true
 		}
 	}
+	if f.Carousels {
+		if cards, priced := pagetype.Cards(n, minCarousel); len(cards) > 0 && 2*priced >= len(cards) {
+			for _, c := range cards {
+				t.furniture[c] = true
+			}
+		}
+	}
+	var s Stats
 	own := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		own += f.measure(c, inLink, s)
+		if t.furniture[c] {
+			continue
+		}
+		cs, co := f.measure(c, inLink, t)
+		s.Text += cs.Text
+		s.Link += cs.Link
+		s.Paras += cs.Paras
+		own += co
 	}
 	if own >= proseBytes && n.Type == html.ElementNode && paraAtom(n.DataAtom) {
 		s.Paras++
-		return 0
+		own = 0
 	}
-	return own
+	t.stats[n] = s
+	return s, own
 }
 
 func paraAtom(a atom.Atom) bool {

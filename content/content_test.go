@@ -39,7 +39,7 @@ func TestFurniture(t *testing.T) {
 		{`<div class="cookie-banner">We use cookies</div>`, true, true},
 		{`<div id="onetrust-consent-sdk">x</div>`, true, true},
 		{`<div style="display:none">x</div>`, true, true},
-		{`<div aria-hidden="true">x</div>`, true, true},
+		{`<div aria-hidden="true">x</div>`, false, false}, // hidden from screen readers, shown on screen
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
 		{`<div class="content">x</div>`, false, false},
@@ -84,7 +84,7 @@ func TestGather(t *testing.T) {
 	doc := parse(t, `<nav><a href="/">Home</a> <a href="/f">Forum</a></nav>`+
 		`<main><div class="thread">`+post("first")+post("second")+post("third")+`</div><section id="comments">No</section></main>`+
 		`<footer>Footer</footer>`)
-	cands := Gather(doc, ForType(pagetype.Forum))
+	cands := Gather(doc, pagetype.Forum, true)
 	var names []string
 	for _, c := range cands {
 		names = append(names, c.Name)

@@ -17,19 +17,25 @@ const minPartText = 200
 // the prose candidate to descend into it.
 const proseShare = 0.8
 
-// Gather returns the structural candidates of the page doc, measured and
-// rendered now, before the readability pass changes the page: main (the
+// Gather returns the structural candidates of the page doc, of type typ,
+// measured now, before the readability pass changes the page: main (the
 // <main> element or role=main), article (the smallest element holding every
 // <article> of some length: the posts of a thread, the parts of a story),
 // schema (the same for schema.org articleBody and post text), prose (the
 // smallest element holding most of the page's prose) and body (the whole
 // page without its furniture). A candidate naming the same element as an
 // earlier one is left out.
-func Gather(doc *html.Node, f Furniture) []Candidate {
+//
+// Only the candidate with the best Score is rendered into blocks (the body
+// too when no candidate scores), as only it can win against readability's
+// article; all are rendered when all is set (to explain what was dropped).
+func Gather(doc *html.Node, typ string, all bool) []Candidate {
 	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
 	if body == nil {
 		return nil
 	}
+	f := ForType(typ)
+	t := f.measureTree(body)
 	var mains, articles, schema []*html.Node
 	for n := range body.Descendants() {
 		if n.Type != html.ElementNode {
@@ -56,47 +62,52 @@ func Gather(doc *html.Node, f Furniture) []Candidate {
 				return
 			}
 		}
-		out = append(out, Candidate{Name: name, Node: n, Stats: f.Measure(n)})
+		out = append(out, Candidate{Name: name, Node: n, Stats: t.stats[n]})
 	}
 	for _, m := range mains {
-		if !f.furnished(m) {
+		if t.shown(m) {
 			add("main", m)
 			break
 		}
 	}
-	add("article", common(f.parts(articles)))
-	add("schema", common(f.parts(schema)))
-	add("prose", f.prose(body))
+	add("article", common(t.parts(articles)))
+	add("schema", common(t.parts(schema)))
+	add("prose", t.prose(body))
 	add("body", body)
+	best, bestScore := -1, 0.0
+	for i, c := range out {
+		if s := Score(c, typ); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	skip := func(n *html.Node) bool { return t.furniture[n] }
 	for i := range out {
-		out[i].Blocks = block.FromHTMLSkip(out[i].Node, f.Is)
+		if all || i == best || best < 0 && out[i].Name == "body" {
+			out[i].Blocks = block.FromHTMLSkip(out[i].Node, skip)
+		}
 	}
 	return out
 }
 
-// parts keeps the nodes that are not furniture, not inside another of
-// them, and hold at least minPartText of text outside links.
-func (f Furniture) parts(ns []*html.Node) []*html.Node {
+// parts keeps the nodes that are shown, not inside another of them, and
+// hold at least minPartText of text outside links.
+func (t tree) parts(ns []*html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range ns {
-		if f.furnished(n) || len(out) > 0 && contains(out[len(out)-1], n) {
+		if !t.shown(n) || len(out) > 0 && contains(out[len(out)-1], n) {
 			continue
 		}
-		if f.Measure(n).Text >= minPartText {
+		if t.stats[n].Text >= minPartText {
 			out = append(out, n)
 		}
 	}
 	return out
 }
 
-// furnished reports whether n or an ancestor is furniture.
-func (f Furniture) furnished(n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if f.Is(p) {
-			return true
-		}
-	}
-	return false
+// shown reports whether n was measured: neither furniture nor inside any.
+func (t tree) shown(n *html.Node) bool {
+	_, ok := t.stats[n]
+	return ok
 }
 
 // contains reports whether a is n or an ancestor of n.
@@ -126,17 +137,14 @@ func common(ns []*html.Node) *html.Node {
 // prose descends from body into the child holding the most prose while that
 // child holds at least proseShare of it: the tightest wrapper around the
 // bulk of the page's text, as trafilatura's scored container.
-func (f Furniture) prose(body *html.Node) *html.Node {
-	n, text := body, f.Measure(body).Text
+func (t tree) prose(body *html.Node) *html.Node {
+	n, text := body, t.stats[body].Text
 	for text > 0 {
 		var best *html.Node
 		bestText := 0
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode {
-				continue
-			}
-			if t := f.Measure(c).Text; t > bestText {
-				best, bestText = c, t
+			if tc := t.stats[c].Text; c.Type == html.ElementNode && tc > bestText {
+				best, bestText = c, tc
 			}
 		}
 		if best == nil || float64(bestText) < proseShare*float64(text) {

@@ -30,15 +30,16 @@ const (
 	Service       = "service"
 )
 
-// All lists every page type.
-var All = []string{Article, Forum, Product, Collection, Listing, Documentation, Service}
+// All returns every page type, in WCXB's order.
+func All() []string {
+	return []string{Article, Forum, Product, Collection, Listing, Documentation, Service}
+}
 
 // Valid reports whether t names a page type.
 func Valid(t string) bool {
-	for _, a := range All {
-		if a == t {
-			return true
-		}
+	switch t {
+	case Article, Forum, Product, Collection, Listing, Documentation, Service:
+		return true
 	}
 	return false
 }
@@ -271,65 +272,103 @@ func attr(n *html.Node, key string) string {
 const minCards = 6
 
 // cardGroup returns how many children of n are cards, when they form a
-// group: at least minCards element children of one tag and class, each with
-// a link and less than cardText of text; and how many of them show a price
-// (a currency sign next to a digit). 0 when n holds no such group.
+// group of at least minCards, and how many of them show a price.
 func cardGroup(n *html.Node) (cards, priced int) {
-	kinds := map[string]int{}
+	cs, priced := Cards(n, minCards)
+	return len(cs), priced
+}
+
+// Cards returns the children of n that are cards, when they form a group:
+// at least min element children of one tag and class, each a tile (not a
+// paragraph, a third or more of its text in a link) with less than cardText
+// of text (a teaser, a product tile); and how many of
+// them show a price (a currency sign next to a digit). nil when n holds no
+// such group.
+func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
+	elems := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
-			kinds[c.Data+"."+attr(c, "class")]++
+			elems++
 		}
 	}
-	key, most := "", 0
-	for k, v := range kinds {
-		if v > most {
-			key, most = k, v
-		}
+	if elems < min {
+		return nil, 0
 	}
-	if most < minCards {
-		return 0, 0
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode || c.Data+"."+attr(c, "class") != key {
+	// The most common kind (tag and class) among the children, counted
+	// without allocating; a group's kind is among its first few children,
+	// so only theirs are counted.
+	var kind *html.Node
+	most, tried := 0, 0
+	for c := n.FirstChild; c != nil && tried < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
 			continue
 		}
-		text, link, price := cardInfo(c)
-		if !link || text >= cardText {
+		tried++
+		k := 0
+		for d := c; d != nil; d = d.NextSibling {
+			if sameKind(c, d) {
+				k++
+			}
+		}
+		if k > most {
+			kind, most = c, k
+		}
+		if 2*most > elems {
+			break
+		}
+	}
+	if most < min {
+		return nil, 0
+	}
+	for c := kind; c != nil; c = c.NextSibling {
+		if !sameKind(kind, c) {
 			continue
 		}
-		cards++
+		text, tile, price := cardInfo(c)
+		if !tile || text >= cardText || c.DataAtom == atom.P {
+			continue
+		}
+		cards = append(cards, c)
 		if price {
 			priced++
 		}
 	}
-	if cards < minCards {
-		return 0, 0
+	if len(cards) < min {
+		return nil, 0
 	}
 	return cards, priced
 }
 
+// sameKind reports whether two elements have one tag and one class.
+func sameKind(a, b *html.Node) bool {
+	return b.Type == html.ElementNode && a.Data == b.Data && attr(a, "class") == attr(b, "class")
+}
+
 // cardInfo reads one card: its text length (up to cardText), whether it
-// holds a link and whether its text shows a price.
-func cardInfo(c *html.Node) (text int, link, price bool) {
-	for d := range c.Descendants() {
-		switch d.Type {
-		case html.ElementNode:
-			if d.DataAtom == atom.A && attr(d, "href") != "" {
-				link = true
-			}
-		case html.TextNode:
-			t := strings.TrimSpace(d.Data)
-			text += len(t)
-			if !price && hasPrice(t) {
-				price = true
-			}
-			if text >= cardText {
-				return text, link, price
+// is a tile (a link holds a third of its text or more) and whether its text
+// shows a price.
+func cardInfo(c *html.Node) (text int, tile, price bool) {
+	linked := 0
+	var walk func(n *html.Node, inLink bool)
+	walk = func(n *html.Node, inLink bool) {
+		for d := n.FirstChild; d != nil && text < cardText; d = d.NextSibling {
+			switch d.Type {
+			case html.ElementNode:
+				walk(d, inLink || d.DataAtom == atom.A && attr(d, "href") != "")
+			case html.TextNode:
+				t := strings.TrimSpace(d.Data)
+				text += len(t)
+				if inLink {
+					linked += len(t)
+				}
+				if !price && hasPrice(t) {
+					price = true
+				}
 			}
 		}
 	}
-	return text, link, price
+	walk(c, c.DataAtom == atom.A && attr(c, "href") != "")
+	return text, linked > 0 && 3*linked >= text, price
 }
 
 // hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".

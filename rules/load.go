@@ -245,7 +245,7 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 			for _, it := range p.List(v, "page_types") {
 				t := p.String(it, "page_types")
 				if !pagetype.Valid(t) {
-					p.Errorf(it, "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All, ", "))
+					p.Errorf(it, "unknown page type %q (want one of %s)", t, strings.Join(pagetype.All(), ", "))
 				}
 				r.PageTypes = append(r.PageTypes, t)
 			}

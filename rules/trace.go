@@ -45,17 +45,6 @@ func (t *Trace) scored(s *spam.Score) {
 	h.Score, h.Evidence = s.Value, s.String()
 }
 
-// Note keeps, when detailed, one hit that is not counted in Counts: what a
-// stage decided without a rule removing anything (the content selection's
-// losing candidates, for --explain).
-func (t *Trace) Note(ruleID, stage, action, where, text string) {
-	if t == nil || !t.Detailed {
-		return
-	}
-	t.Hits = append(t.Hits, Hit{Rule: ruleID, Stage: stage, Action: action, Where: where,
-		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
-}
-
 // Record counts one hit for ruleID and, when detailed, keeps an excerpt of
 // text. The clean package uses it for its own built-in steps.
 func (t *Trace) Record(ruleID, stage, action, where, text string) {
@@ -66,8 +55,16 @@ func (t *Trace) Record(ruleID, stage, action, where, text string) {
 		t.Counts = map[string]int{}
 	}
 	t.Counts[ruleID]++
-	if t.Detailed {
-		t.Hits = append(t.Hits, Hit{Rule: ruleID, Stage: stage, Action: action, Where: where,
-			Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
+	t.Note(ruleID, stage, action, where, text)
+}
+
+// Note keeps, when detailed, the details of a step that is not a rule's
+// removal (content selection leaving a candidate out) without counting it,
+// so that Counts stay the same with or without details.
+func (t *Trace) Note(id, stage, action, where, text string) {
+	if t == nil || !t.Detailed {
+		return
 	}
+	t.Hits = append(t.Hits, Hit{Rule: id, Stage: stage, Action: action, Where: where,
+		Excerpt: textnorm.Truncate(textnorm.Collapse(text), ExcerptLen)})
 }

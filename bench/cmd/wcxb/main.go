@@ -33,6 +33,7 @@ import (
 	"github.com/winnowhq/winnow/bench/internal/child"
 	"github.com/winnowhq/winnow/bench/internal/driver"
 	"github.com/winnowhq/winnow/internal/score"
+	"github.com/winnowhq/winnow/pagetype"
 )
 
 func main() { bench.Main("wcxb", run) }
@@ -43,7 +44,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	dir := fs.String("dir", bench.WCXBDir(), "WCXB folder (dev/html/*.html.gz, dev/ground-truth/*.json)")
 	passes := fs.Int("passes", 1, "timed passes per system after the warm-up pass (0: texts only, no time)")
 	flags := driver.AddFlags(fs)
-	pageType := fs.String("type", "", "only the pages of this type ("+strings.Join(bench.PageTypes, ", ")+")")
+	pageType := fs.String("type", "", "only the pages of this type ("+strings.Join(pagetype.All(), ", ")+")")
 	worst := fs.Int("worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
 	svg := fs.String("svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
 	if err := fs.Parse(args); err != nil {
@@ -66,7 +67,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 		if len(kept) == 0 {
-			return fmt.Errorf("no page of type %q (want one of %s)", *pageType, strings.Join(bench.PageTypes, ", "))
+			return fmt.Errorf("no page of type %q (want one of %s)", *pageType, strings.Join(pagetype.All(), ", "))
 		}
 		pages = kept
 	}
@@ -255,7 +256,7 @@ func printSummary(w io.Writer, pages []bench.WCXBPage, results []result, passes 
 // types returns the page types present, in the benchmark's order.
 func types(pages []bench.WCXBPage) []string {
 	var out []string
-	for _, t := range bench.PageTypes {
+	for _, t := range pagetype.All() {
 		for _, p := range pages {
 			if p.Type == t {
 				out = append(out, t)
