@@ -18,7 +18,7 @@ type Analysis struct {
 	// page totals, for the verdict
 	words, spamWords int
 	title, h1, ld    *Score
-	register         []string // hosts register/login buttons point to
+	buttons          []*html.Node // short links and buttons: register/login candidates
 }
 
 // Score returns the score of n (nil when n is not a scored block or link,
@@ -50,7 +50,7 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 		}
 		a.site = m.host(h).site
 	}
-	w := walker{a: a}
+	w := walker{a: a, hosts: hosts{m: m}}
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
@@ -75,11 +75,39 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 	return a
 }
 
+// facts is Model.facts with a fast path for ASCII text, by far the most
+// common: folded in a scratch buffer, no string made unless it holds
+// digits (which brand codes need).
+func (w *walker) facts(text string) textFacts {
+	if !isASCII(text) {
+		return w.a.m.facts(text)
+	}
+	b := append(w.buf[:0], text...)
+	digits := false
+	for i, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 0x20
+		case c >= '0' && c <= '9':
+			digits = true
+		}
+	}
+	w.buf = b
+	if digits {
+		return w.a.m.facts(string(b))
+	}
+	f := textFacts{words: countWords(text), hits: w.a.m.vocabBytes(b)}
+	f.brands.other = f.words
+	return f
+}
+
 type walker struct {
+	buf      []byte // scratch for facts
 	a        *Analysis
 	spam     int        // units scored as spam
 	codes    []codeUnit // units made of bare codes, below the spam score
 	pageSpam bool       // second pass: the page carries other spam
+	hosts    hosts
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.
@@ -103,7 +131,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		if strings.TrimSpace(n.Data) == "" {
 			return p
 		}
-		p.textFacts = w.a.m.facts(n.Data)
+		p.textFacts = w.facts(n.Data)
 		return p
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -145,15 +173,15 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	case n.DataAtom == atom.A:
 		p.links++
 		s = w.link(n, &p, hidden)
-		if n.Parent != nil && w.isButton(n, &p) {
-			w.a.register = append(w.a.register, linkHost(attr(n, "href")))
+		if p.words <= 6 {
+			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
 		w.a.h1 = w.a.m.ScoreText(nodeText(n))
 		s = w.block(n, &p, hidden, why)
 	case n.DataAtom == atom.Button:
-		if w.isButton(n, &p) {
-			w.a.register = append(w.a.register, "")
+		if p.words <= 6 {
+			w.a.buttons = append(w.a.buttons, n)
 		}
 		s = w.block(n, &p, hidden, why)
 	case n.DataAtom == atom.Html || n.DataAtom == atom.Body:
@@ -223,7 +251,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(attr(n, "href"))
 	host := linkHost(href)
-	hi := m.host(host)
+	hi := w.hosts.get(host)
 	foreign := host != "" && hi.site != "" && hi.site != w.a.site
 	pathW, pathWhat := 0.0, ""
 	if foreign {
@@ -306,13 +334,24 @@ func (m *Model) namesHost(ft string, hi hostInfo) bool {
 	return digits && all.Len() >= 3 && (name == all.String() || name == bare.String())
 }
 
-// isButton reports a register or login control: a button, or a short link
-// whose text holds a register word.
-func (w *walker) isButton(n *html.Node, p *part) bool {
-	if p.words > 6 {
-		return false
+// registerHosts returns the hosts that register and login controls (short
+// links and buttons whose text holds a register word) point to; "" for a
+// button, whose target is script.
+func (a *Analysis) registerHosts() []string {
+	var out []string
+	for _, n := range a.buttons {
+		if !a.m.hasRegister(Fold(nodeText(n))) {
+			continue
+		}
+		h := ""
+		if n.DataAtom == atom.A {
+			h = linkHost(attr(n, "href"))
+		} else if oc := attr(n, "onclick"); oc != "" {
+			h = linkHost(strings.Trim(oc[strings.IndexAny(oc, "'\"")+1:], "'\"; "))
+		}
+		out = append(out, h)
 	}
-	return w.a.m.hasRegister(Fold(nodeText(n)))
+	return out
 }
 
 func (w *walker) jsonLD(n *html.Node) *Score {

@@ -22,7 +22,9 @@ func Fold(s string) string {
 		return strings.ToLower(s)
 	}
 	s = stripControls(s)
-	s = norm.NFKC.String(s)
+	if norm.NFKC.QuickSpanString(s) < len(s) {
+		s = norm.NFKC.String(s)
+	}
 	s = cases.Fold().String(s)
 	return mapLookalikes(s)
 }

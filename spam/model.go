@@ -179,7 +179,11 @@ func (m *Model) vocab(ft string) []termCount {
 	if ft == "" {
 		return nil
 	}
-	h := []byte(SwapDigits(ft))
+	return m.vocabBytes([]byte(SwapDigits(ft)))
+}
+
+// vocabBytes is vocab on folded, digit-swapped text.
+func (m *Model) vocabBytes(h []byte) []termCount {
 	all := m.ac.FindAllOverlapping(h)
 	if len(all) == 0 {
 		return nil

@@ -118,7 +118,11 @@ type textFacts struct {
 func (m *Model) facts(text string) textFacts {
 	ft := Fold(text)
 	f := textFacts{words: countWords(ft), hits: m.vocab(ft)}
-	f.brands = m.brands(ft)
+	if strings.ContainsAny(ft, "0123456789") {
+		f.brands = m.brands(ft)
+	} else {
+		f.brands.other = f.words // no digit, no code
+	}
 	return f
 }
 
@@ -190,6 +194,18 @@ func (m *Model) ScoreText(text string) *Score {
 // character (as textnorm.Words does), and a word per five letters of Thai,
 // Lao, Khmer and Burmese, which do not space words.
 func countWords(s string) int {
+	if isASCII(s) {
+		n, in := 0, false
+		for i := 0; i < len(s); i++ {
+			c := s[i] | 0x20
+			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+			if w && !in {
+				n++
+			}
+			in = w
+		}
+		return n
+	}
 	n := 0
 	for w := range words(s) {
 		if w[0] < utf8.RuneSelf {

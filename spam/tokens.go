@@ -119,11 +119,15 @@ func (m *Model) runStem(run string, glued bool) float64 {
 		return w
 	}
 	best := 0.0
-	for s, w := range m.stems {
-		if len(s) >= len(run) || (len(s) < 4 && (!glued || len(run) > 6 || strings.Count(run, run[:1]) == len(run))) {
+	short := glued && len(run) <= 6 && strings.Count(run, run[:1]) != len(run)
+	for k := 3; k < len(run); k++ {
+		if k < 4 && !short {
 			continue
 		}
-		if strings.HasPrefix(run, s) || strings.HasSuffix(run, s) {
+		if w, ok := m.stems[run[:k]]; ok {
+			best = max(best, w)
+		}
+		if w, ok := m.stems[run[len(run)-k:]]; ok {
 			best = max(best, w)
 		}
 	}
@@ -160,6 +164,25 @@ type hostInfo struct {
 	stemText string
 	brand    bool // the name mixes letters and digits (hit69, 789bet)
 	oddTLD   string
+}
+
+// hosts caches what the hosts of one page say: a page links the same
+// hosts many times.
+type hosts struct {
+	m    *Model
+	seen map[string]hostInfo
+}
+
+func (hs *hosts) get(h string) hostInfo {
+	if hi, ok := hs.seen[h]; ok {
+		return hi
+	}
+	if hs.seen == nil {
+		hs.seen = map[string]hostInfo{}
+	}
+	hi := hs.m.host(h)
+	hs.seen[h] = hi
+	return hi
 }
 
 // host reads a lower-case host (no port).

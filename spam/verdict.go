@@ -48,14 +48,19 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 	if share > 0 {
 		sc.weighted(SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
 	}
-	foreign := 0
-	for _, h := range a.register {
-		if h != "" && m.host(h).site != a.site {
-			foreign++
+	// Register and login buttons are read only where the verdict could
+	// follow: on most pages they are never looked at.
+	if named > 0 || share >= 0.5 {
+		reg := a.registerHosts()
+		foreign := 0
+		for _, h := range reg {
+			if h != "" && m.host(h).site != a.site {
+				foreign++
+			}
 		}
-	}
-	if len(a.register) > 0 {
-		sc.weighted(SigRegister, min(2, float64(max(foreign, len(a.register)/2)))/2, plural(len(a.register), "register button"))
+		if len(reg) > 0 {
+			sc.weighted(SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
+		}
 	}
 	if w, what := m.pathStem(pathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
 		sc.weighted(SigPageURL, w, what)
