@@ -119,14 +119,16 @@ func mapLookalikes(s string) string {
 			b.WriteString(w)
 		}
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 			flush(i)
 			if changed {
-				b.WriteRune(r)
+				b.WriteString(s[i : i+size]) // as it was: invalid bytes stay bytes
 			}
-			start = i + utf8.RuneLen(r)
+			start = i + size
 		}
+		i += size
 	}
 	flush(len(s))
 	if !changed {

@@ -3,6 +3,7 @@ package spam
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -106,4 +107,37 @@ func TestAnalyze(t *testing.T) {
 	if v := a.Verdict("https://port.example.com/news"); v.Spam {
 		t.Errorf("verdict %+v on a real page", v)
 	}
+}
+
+func TestBuiltinLanguages(t *testing.T) {
+	lx, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, term := range lx.Terms {
+		n[term.Lang]++
+	}
+	for _, l := range []string{"en", "vi", "id", "ms", "th", "zh-Hans", "zh-Hant", "ja", "ko", "pt", "es", "ru", "tr", "hi", "de", "fr", "ar"} {
+		if n[l] < 5 {
+			t.Errorf("lexicon has %d terms in %s, want at least 5", n[l], l)
+		}
+	}
+}
+
+// FuzzFold: Fold never panics, returns valid UTF-8, and folding twice
+// changes nothing.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"ＳＬＯＴ", "𝐬𝐥𝐨𝐭", "саsinо", "Москва", "s\u200bl0t", "ǅ", "ﬁ", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if !utf8.ValidString(once) && utf8.ValidString(s) {
+			t.Fatalf("Fold(%q) = %q: invalid UTF-8", s, once)
+		}
+		if twice := Fold(once); twice != once && utf8.ValidString(s) {
+			t.Fatalf("Fold(Fold(%q)) = %q, want %q", s, twice, once)
+		}
+	})
 }
