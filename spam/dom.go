@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -54,25 +55,49 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
+	// Short texts with some evidence that recur on the page (a brand line
+	// in a header, a sidebar and a footer) are scored again with that.
+	if len(w.short) > 0 {
+		seen := map[string]int{}
+		keys := make([]string, len(w.short))
+		for i, c := range w.short {
+			keys[i] = strings.Join(slices.Collect(words(Fold(nodeText(c.n)))), " ")
+			seen[keys[i]]++
+		}
+		for i, c := range w.short {
+			if seen[keys[i]] < 3 {
+				continue
+			}
+			if w.repeated == nil {
+				w.repeated = map[*html.Node]int{}
+			}
+			w.repeated[c.n] = seen[keys[i]]
+			if s := w.score(c); s != nil {
+				a.scores[c.n] = s
+			}
+		}
+	}
 	// A page that carries spam elsewhere: blocks and anchors made of a bare
 	// code (SUN52, joker713), which alone are never enough, are scored
 	// again with that evidence.
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {
-			p := c.p
-			var s *Score
-			if c.n.DataAtom == atom.A {
-				s = w.link(c.n, &p, c.hidden)
-			} else {
-				s = w.block(c.n, &p, c.hidden, c.why)
-			}
-			if s != nil {
+			if s := w.score(c); s != nil {
 				a.scores[c.n] = s
 			}
 		}
 	}
 	return a
+}
+
+// score scores a unit again, in the second pass.
+func (w *walker) score(c codeUnit) *Score {
+	p := c.p
+	if c.n.DataAtom == atom.A {
+		return w.link(c.n, &p, c.hidden)
+	}
+	return w.block(c.n, &p, c.hidden, c.why)
 }
 
 // facts is Model.facts with a fast path for ASCII text, by far the most
@@ -107,6 +132,8 @@ type walker struct {
 	spam     int        // units scored as spam
 	codes    []codeUnit // units made of bare codes, below the spam score
 	pageSpam bool       // second pass: the page carries other spam
+	short    []codeUnit // short units with some evidence, below the spam score
+	repeated map[*html.Node]int
 	hosts    hosts
 }
 
@@ -193,6 +220,9 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 			w.codes = append(w.codes, codeUnit{n: n, p: p, hidden: hidden, why: why})
 		}
 	}
+	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
+		w.short = append(w.short, codeUnit{n: n, p: p, hidden: hidden, why: why})
+	}
 	if s != nil {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
@@ -230,6 +260,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	sc.text(&p.textFacts)
 	if w.pageSpam && codeOnly(p) {
 		sc.weighted(SigPageSpam, 1, "a bare code on a page with other spam")
+	}
+	if k := w.repeated[n]; k > 0 {
+		sc.weighted(SigRepeated, 1, plural(k, "time"))
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
@@ -312,6 +345,9 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	if hidden {
 		sc.weighted(SigHidden, 1, "ancestor")
+	}
+	if k := w.repeated[n]; k > 0 {
+		sc.weighted(SigRepeated, 1, plural(k, "time"))
 	}
 	return sc.result()
 }
