@@ -184,6 +184,9 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		return p
 	}
 	why := hiddenWhy(n)
+	if why != "" && collapsed(n) {
+		why = "" // collapsed content: the reader opens it
+	}
 	hidden := hiddenAnc || why != ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		cp := w.walk(c, hidden)

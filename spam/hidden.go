@@ -97,3 +97,41 @@ func farOff(v string) bool {
 	}
 	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
 }
+
+// collapsedWords are class and id words of boxes that hide content the
+// reader opens: accordions, tabs, FAQ answers, menus, dialogs.
+var collapsedWords = []string{"accordion", "collapse", "tab", "faq", "panel", "answer", "toggle", "dropdown", "menu",
+	"modal", "popup", "drawer", "expand", "spoiler", "more", "details", "hidden-content", "read-more"}
+
+// collapsed reports a hidden box that is collapsed content, not a hiding
+// place: inside <details>, a tab panel, dialog, menu or region, a box
+// another element's aria-controls or aria-expanded opens, or one whose
+// class or id names an accordion, tab, FAQ answer, menu or dialog. Its
+// hiding is no evidence; its text is scored like any other.
+func collapsed(n *html.Node) bool {
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d++ {
+		if n.Data == "details" || n.Data == "dialog" || n.Data == "nav" || n.Data == "menu" {
+			return true
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "role":
+				switch strings.ToLower(a.Val) {
+				case "tabpanel", "dialog", "menu", "region", "tooltip", "alertdialog", "listbox":
+					return true
+				}
+			case "aria-labelledby", "aria-expanded", "data-toggle", "data-bs-toggle", "data-target", "data-bs-parent":
+				return true
+			case "class", "id":
+				v := strings.ToLower(a.Val)
+				for _, w := range collapsedWords {
+					if strings.Contains(v, w) {
+						return true
+					}
+				}
+			}
+		}
+		n = n.Parent
+	}
+	return false
+}

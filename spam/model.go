@@ -227,13 +227,27 @@ func addCount(to []termCount, c termCount) []termCount {
 // for each of up to three repeats (a list of "Slots" filters is not a line
 // stuffed with ten gambling words).
 func (m *Model) sum(hits []termCount) float64 {
-	s := 0.0
+	s, topic := 0.0, 0.0
 	for _, h := range hits {
 		w := m.terms[h.id].weight
-		s += w + w*float64(min(h.n-1, 3))/3
+		w += w * float64(min(h.n-1, 3)) / 3
+		if m.terms[h.id].weight > 0 && m.terms[h.id].weight < topicWeight {
+			topic += w
+		} else {
+			s += w
+		}
 	}
-	return s
+	return s + min(topic, maxTopic)
 }
+
+// Terms weighing less than topicWeight name the topic (casino, poker,
+// betting, jackpot), which news, travel and results pages write about: all
+// of them together add at most maxTopic to a text, so that a sentence on
+// an industry's revenue is never spam by its topic words alone.
+const (
+	topicWeight = 0.5
+	maxTopic    = 0.7
+)
 
 // names returns the terms of hits, for the trace.
 func (m *Model) names(hits []termCount) string {

@@ -84,6 +84,8 @@ func TestAnalyze(t *testing.T) {
 <p id="farm"><a href="https://zb88bet.com/">zb88 bet</a> | <a href="https://kv79.vip/">kv79 win</a> | <a href="https://ok365bet.xyz/">ok365bet</a></p>
 <div style="display:none" id="hid">nhà cái uy tín kv79 bet</div>
 <details id="faq"><summary>How long is the wait?</summary><p>About two weeks for most applications.</p></details>
+<div class="accordion-item"><div id="ans" class="accordion-collapse collapse" style="display:none">Yes: the online casino operators must offer deposit limits and self-exclusion, the regulator said.</div></div>
+<div role="tabpanel" id="tab2" hidden>Poker and online casino revenue rose 4 percent in the quarter.</div>
 <p id="user">Posted by raziel101 on the echo360 forum.</p>
 </article></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
@@ -97,7 +99,7 @@ func TestAnalyze(t *testing.T) {
 			byID[id] = n
 		}
 	}
-	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false} {
+	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false} {
 		s := a.Score(byID[id])
 		got := s != nil && s.Value >= Unit
 		if got != spam {
