@@ -301,7 +301,9 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
-	codePage := w.pageSpam && codeOnly(p) && foreign
+	// A bare code linking to a host named like a code or on an odd TLD,
+	// not inside a sentence, on a page that carries other spam.
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != "inline"
 	vocab := m.sum(p.hits)
 	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
