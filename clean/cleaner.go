@@ -265,6 +265,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if res.Title == "" {
 		res.Title = meta.title
 	}
+	if t, gone, s := c.rules.Spam().CleanTitle(res.Title); s != nil {
+		tr.Record("spam.title", "text", "strip", "title: score "+s.String(), gone)
+		res.Title = t
+	}
 	if art.Lang != "" {
 		res.Lang = art.Lang
 	}

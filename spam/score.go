@@ -227,3 +227,41 @@ func countWords(s string) int {
 	}
 	return n
 }
+
+// titleSeps are the separators titles join their parts with.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " ｜ ", " « ", " » ", " · "}
+
+// CleanTitle drops the parts of a page title (split at " | ", " - " and
+// the like) that score as spam on their own: "kv79 bet | Port authority
+// expands terminal" keeps the headline. A title whose every part is spam
+// is left whole: that is the page verdict's business. It returns the title,
+// what it dropped and its highest score (nil when nothing).
+func (m *Model) CleanTitle(title string) (string, string, *Score) {
+	sep := ""
+	for _, s := range titleSeps {
+		if strings.Contains(title, s) {
+			sep = s
+			break
+		}
+	}
+	if sep == "" {
+		return title, "", nil
+	}
+	parts := strings.Split(title, sep)
+	var kept, gone []string
+	var dropped *Score
+	for _, p := range parts {
+		if s := m.ScoreText(p); s != nil && s.Value >= Unit {
+			if dropped == nil || s.Value > dropped.Value {
+				dropped = s
+			}
+			gone = append(gone, p)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if dropped == nil || len(kept) == 0 {
+		return title, "", nil
+	}
+	return strings.Join(kept, sep), strings.Join(gone, sep), dropped
+}

@@ -147,3 +147,18 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestCleanTitle(t *testing.T) {
+	m := model(t)
+	for _, c := range []struct{ in, want string }{
+		{"kv79 bet | Port authority expands terminal", "Port authority expands terminal"},
+		{"Port authority expands terminal - Situs judi slot gacor", "Port authority expands terminal"},
+		{"Macau casino revenue climbs 12% - Business News", "Macau casino revenue climbs 12% - Business News"},
+		{"Slot gacor maxwin | situs judi online", "Slot gacor maxwin | situs judi online"},
+		{"Poker: final table set | Sports", "Poker: final table set | Sports"},
+	} {
+		if got, _, _ := m.CleanTitle(c.in); got != c.want {
+			t.Errorf("CleanTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
