@@ -13,6 +13,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -233,7 +234,8 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, err
 	}
-	nodes := prune(doc, c.opts.MaxDepth)
+	var css strings.Builder
+	nodes := prune(doc, c.opts.MaxDepth, &css)
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
@@ -243,7 +245,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	res.Lang = meta.lang
 	host := hostOf(res.URL)
-	an := c.rules.Spam().Analyze(doc, host)
+	an := c.rules.Spam().AnalyzeSheet(doc, host, spam.ParseSheet(css.String()))
 	res.Verdict = an.Verdict(res.URL)
 	if res.Spam {
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
@@ -289,15 +291,21 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 // prune removes subtrees deeper than max, and what never shows as text:
 // comments, styles, noscript (raw text to a parser with scripting on; only
 // lazy images come out of it) and scripts other than JSON-LD (readability
-// reads its metadata, then drops the rest itself). It returns the number of elements
-// left. Hand-written: x/net/html caps only its open-element stack.
-func prune(doc *html.Node, max int) int {
+// reads its metadata, then drops the rest itself). It returns the number of
+// elements left, and writes the text of the style elements to css (the spam
+// analysis reads which classes they hide). Hand-written: x/net/html caps
+// only its open-element stack.
+func prune(doc *html.Node, max int, css *strings.Builder) int {
 	count := 0
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			if depth >= max || invisible(c) {
+				if c.DataAtom == atom.Style && c.FirstChild != nil && css.Len() < 1<<18 {
+					css.WriteString(c.FirstChild.Data) // the spam analysis reads what it hides
+					css.WriteByte('\n')
+				}
 				n.RemoveChild(c)
 			} else {
 				if c.Type == html.ElementNode {

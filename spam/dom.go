@@ -44,6 +44,12 @@ type part struct {
 // that a real paragraph with a spam anchor glued to it keeps a clean score
 // and only the anchor goes.
 func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
+	return m.AnalyzeSheet(doc, pageHost, nil)
+}
+
+// AnalyzeSheet is Analyze for a page whose style sheets (read with
+// ParseSheet before they were removed from doc) hide some classes or ids.
+func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
 	a := &Analysis{m: m, scores: map[*html.Node]*Score{}}
 	if h := strings.ToLower(pageHost); h != "" {
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
@@ -51,7 +57,7 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 		}
 		a.site = m.host(h).site
 	}
-	w := walker{a: a, hosts: hosts{m: m}}
+	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet}
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
@@ -135,6 +141,7 @@ type walker struct {
 	short    []codeUnit // short units with some evidence, below the spam score
 	repeated map[*html.Node]int
 	hosts    hosts
+	sheet    *Sheet
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.
@@ -184,6 +191,9 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		return p
 	}
 	why := hiddenWhy(n)
+	if why == "" && w.sheet != nil && n.Type == html.ElementNode {
+		why = w.sheet.hides(n)
+	}
 	if why != "" && collapsed(n) {
 		why = "" // collapsed content: the reader opens it
 	}

@@ -31,7 +31,11 @@ func hiddenWhy(n *html.Node) string {
 	if style == "" {
 		return ""
 	}
-	d := parseStyle(style)
+	return hiddenBy(parseStyle(style))
+}
+
+// hiddenBy says how declarations d hide an element, or "".
+func hiddenBy(d map[string]string) string {
 	switch {
 	case d["display"] == "none":
 		return "display:none"
@@ -45,6 +49,8 @@ func hiddenWhy(n *html.Node) string {
 		return "off-screen"
 	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"])):
 		return "tiny box, overflow hidden"
+	case d["transform"] == "scale(0)":
+		return "transform:scale(0)"
 	case d["clip"] == "rect(0,0,0,0)" || d["clip"] == "rect(0 0 0 0)" || d["clip-path"] == "inset(50%)":
 		return "clipped"
 	case d["color"] != "" && d["color"] == firstNonEmpty(d["background-color"], d["background"]):
@@ -134,4 +140,81 @@ func collapsed(n *html.Node) bool {
 		n = n.Parent
 	}
 	return false
+}
+
+// Sheet holds the classes and ids a page's own style sheets hide
+// (".promo-x{display:none}"), read from <style> elements: spam hides behind
+// a class as often as behind an inline style. A nil *Sheet hides nothing.
+type Sheet struct {
+	classes, ids map[string]string // name -> how it is hidden
+}
+
+// maxSheet caps the style text read from one page.
+const maxSheet = 256 << 10
+
+// ParseSheet reads the rules of css whose selector is a lone class or id
+// (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
+// selectors are ignored. Hand-written: only this much of CSS is read, and a
+// parser of the whole language would cost more than it tells.
+func ParseSheet(css string) *Sheet {
+	if len(css) > maxSheet {
+		css = css[:maxSheet]
+	}
+	var sh *Sheet
+	for css != "" {
+		open := strings.IndexByte(css, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(css[open:], '}')
+		if end < 0 {
+			break
+		}
+		sel, body := css[:open], css[open+1:open+end]
+		css = css[open+end+1:]
+		if i := strings.LastIndexAny(sel, "};"); i >= 0 {
+			sel = sel[i+1:]
+		}
+		why := hiddenBy(parseStyle(body))
+		if why == "" {
+			continue
+		}
+		for _, one := range strings.Split(sel, ",") {
+			one = strings.TrimSpace(one)
+			if one == "" || strings.ContainsAny(one, " >+~:[") {
+				continue
+			}
+			if sh == nil {
+				sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
+			}
+			if i := strings.IndexByte(one, '.'); i >= 0 && !strings.Contains(one[i+1:], ".") {
+				sh.classes[strings.ToLower(one[i+1:])] = "style sheet ." + one[i+1:] + " " + why
+			} else if i := strings.IndexByte(one, '#'); i >= 0 {
+				sh.ids[strings.ToLower(one[i+1:])] = "style sheet #" + one[i+1:] + " " + why
+			}
+		}
+	}
+	return sh
+}
+
+// hides says how the sheet hides n, or "".
+func (sh *Sheet) hides(n *html.Node) string {
+	if sh == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+				if why, ok := sh.classes[c]; ok {
+					return why
+				}
+			}
+		case "id":
+			if why, ok := sh.ids[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
+				return why
+			}
+		}
+	}
+	return ""
 }

@@ -162,3 +162,27 @@ func TestCleanTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestSheet(t *testing.T) {
+	m := model(t)
+	sh := ParseSheet(`body{margin:0} .nav a:hover{color:red} .x-promo, #sp {display: none !important} div.tiny{height:1px;overflow:hidden} .tab{display:none}`)
+	page := `<html><body><p>Real paragraph about the harbour and its new quay, opened on Monday by the minister.</p>
+<div id="a" class="x-promo">situs judi slot gacor</div><p id="b" class="tiny">nhà cái uy tín kv79 bet</p>
+<div id="c" class="plain">Opening hours: 9 to 5.</div><div id="d" class="tab">Poker and online casino revenue rose 4 percent.</div></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzeSheet(doc, "", sh)
+	for n := range doc.Descendants() {
+		id := attr(n, "id")
+		if id == "" {
+			continue
+		}
+		s := a.Score(n)
+		hidden := s != nil && strings.Contains(s.String(), "style sheet")
+		if want := id == "a" || id == "b"; hidden != want {
+			t.Errorf("%s: score %v: hidden by the sheet %v, want %v", id, s, hidden, want)
+		}
+	}
+}
