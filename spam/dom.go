@@ -308,7 +308,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if foreign {
 		where = placement(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence" || where == "between-sentences") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
@@ -353,7 +353,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		where = placement(n)
 	}
 	switch where {
-	case "glued-end", "glued-start", "after-sentence":
+	case "glued-end", "glued-start", "after-sentence", "between-sentences":
 		sc.weighted(SigGlued, 1, where)
 	case "inline":
 		sc.weighted(SigInline, 1, "")

@@ -83,6 +83,8 @@ func placement(a *html.Node) string {
 		return "glued-end"
 	case aw >= 10 && bw == 0:
 		return "glued-start"
+	case bw >= 3 && aw >= 1 && afterSentence(before.String()):
+		return "between-sentences" // set between two sentences, not part of one
 	case bw >= 3 && aw >= 1:
 		return "inline"
 	}

@@ -242,7 +242,18 @@ func (m *Model) pathStem(pq string) (float64, string) {
 		if tok[0] <= '9' {
 			continue
 		}
-		if w := m.runStem(tok, false); w > best {
+		// Path words are whole words (slot-gacor): a stem counts as the
+		// word, or at its edge only when five letters or more (slotgacor
+		// has gacor; betsy is not a bet).
+		w := m.stems[tok]
+		if w == 0 {
+			for s, sw := range m.stems {
+				if len(s) >= 5 && len(s) < len(tok) && (strings.HasPrefix(tok, s) || strings.HasSuffix(tok, s)) {
+					w = max(w, sw)
+				}
+			}
+		}
+		if w > best {
 			best, what = w, tok
 		}
 	}
