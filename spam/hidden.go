@@ -2,7 +2,10 @@ package spam
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 
+	"github.com/coregx/ahocorasick"
 	"golang.org/x/net/html"
 )
 
@@ -154,47 +157,86 @@ const maxSheet = 256 << 10
 
 // ParseSheet reads the rules of css whose selector is a lone class or id
 // (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
-// selectors are ignored. Hand-written: only this much of CSS is read, and a
-// parser of the whole language would cost more than it tells.
+// selectors are ignored. It looks for the declarations that hide and reads
+// only the rules around them. Hand-written: only this much of CSS is read,
+// and a parser of the whole language would cost more than it tells.
 func ParseSheet(css string) *Sheet {
 	if len(css) > maxSheet {
 		css = css[:maxSheet]
 	}
 	var sh *Sheet
-	for css != "" {
-		open := strings.IndexByte(css, '{')
-		if open < 0 {
-			break
+	done := map[int]bool{}
+	for _, mt := range hideMatcher().FindAllOverlapping([]byte(css)) {
+		pos := mt.Start
+		open := strings.LastIndexByte(css[:pos], '{')
+		if open < 0 || done[open] || strings.IndexByte(css[open:pos], '}') >= 0 {
+			continue
 		}
-		end := strings.IndexByte(css[open:], '}')
+		done[open] = true
+		end := strings.IndexByte(css[pos:], '}')
 		if end < 0 {
-			break
+			end = len(css) - pos
 		}
-		sel, body := css[:open], css[open+1:open+end]
-		css = css[open+end+1:]
-		if i := strings.LastIndexAny(sel, "};"); i >= 0 {
-			sel = sel[i+1:]
+		sel := css[strings.LastIndexAny(css[:open], "};")+1 : open]
+		if !hasSimpleSelector(sel) {
+			continue
 		}
-		why := hiddenBy(parseStyle(body))
+		why := hiddenBy(parseStyle(css[open+1 : pos+end]))
 		if why == "" {
 			continue
 		}
-		for _, one := range strings.Split(sel, ",") {
-			one = strings.TrimSpace(one)
-			if one == "" || strings.ContainsAny(one, " >+~:[") {
-				continue
-			}
-			if sh == nil {
-				sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
-			}
-			if i := strings.IndexByte(one, '.'); i >= 0 && !strings.Contains(one[i+1:], ".") {
-				sh.classes[strings.ToLower(one[i+1:])] = "style sheet ." + one[i+1:] + " " + why
-			} else if i := strings.IndexByte(one, '#'); i >= 0 {
-				sh.ids[strings.ToLower(one[i+1:])] = "style sheet #" + one[i+1:] + " " + why
-			}
+		if sh == nil {
+			sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
 		}
+		sh.add(sel, why)
 	}
 	return sh
+}
+
+// hideMatcher finds the declarations ParseSheet looks for, in one pass.
+var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
+	ac, err := ahocorasick.NewBuilder().AddStrings(hideWords).Build()
+	if err != nil {
+		panic("spam: hide words: " + err.Error()) // constant patterns
+	}
+	return ac
+})
+
+// hideWords are the declarations ParseSheet looks for.
+var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",
+	"opacity:0", "opacity: 0", ":-999", ": -999", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px"}
+
+// add records the lone classes and ids of a selector list as hidden.
+func (sh *Sheet) add(sel, why string) {
+	for _, one := range strings.Split(sel, ",") {
+		one = strings.TrimSpace(one)
+		if one == "" || strings.ContainsAny(one, " >+~:[") {
+			continue
+		}
+		if i := strings.IndexByte(one, '.'); i >= 0 && !strings.Contains(one[i+1:], ".") {
+			sh.classes[strings.ToLower(one[i+1:])] = "style sheet ." + one[i+1:] + " " + why
+		} else if i := strings.IndexByte(one, '#'); i >= 0 {
+			sh.ids[strings.ToLower(one[i+1:])] = "style sheet #" + one[i+1:] + " " + why
+		}
+	}
+}
+
+// hasSimpleSelector reports a selector list with at least one lone class
+// or id in it.
+func hasSimpleSelector(sel string) bool {
+	for sel != "" {
+		one := sel
+		if i := strings.IndexByte(sel, ','); i >= 0 {
+			one, sel = sel[:i], sel[i+1:]
+		} else {
+			sel = ""
+		}
+		one = strings.TrimSpace(one)
+		if one != "" && strings.ContainsAny(one, ".#") && !strings.ContainsAny(one, " >+~:[") {
+			return true
+		}
+	}
+	return false
 }
 
 // hides says how the sheet hides n, or "".
@@ -205,7 +247,23 @@ func (sh *Sheet) hides(n *html.Node) string {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			for _, c := range strings.Fields(strings.ToLower(a.Val)) {
+			if len(sh.classes) == 0 {
+				continue
+			}
+			for rest := a.Val; rest != ""; {
+				rest = strings.TrimLeft(rest, " \t\n\r\f")
+				c := rest
+				if i := strings.IndexAny(rest, " \t\n\r\f"); i >= 0 {
+					c, rest = rest[:i], rest[i:]
+				} else {
+					rest = ""
+				}
+				if c == "" {
+					continue
+				}
+				if strings.IndexFunc(c, unicode.IsUpper) >= 0 {
+					c = strings.ToLower(c)
+				}
 				if why, ok := sh.classes[c]; ok {
 					return why
 				}

@@ -246,12 +246,8 @@ func (m *Model) pathStem(pq string) (float64, string) {
 		// word, or at its edge only when five letters or more (slotgacor
 		// has gacor; betsy is not a bet).
 		w := m.stems[tok]
-		if w == 0 {
-			for s, sw := range m.stems {
-				if len(s) >= 5 && len(s) < len(tok) && (strings.HasPrefix(tok, s) || strings.HasSuffix(tok, s)) {
-					w = max(w, sw)
-				}
-			}
+		for k := 5; w == 0 && k < len(tok); k++ {
+			w = max(m.stems[tok[:k]], m.stems[tok[len(tok)-k:]])
 		}
 		if w > best {
 			best, what = w, tok
