@@ -3,6 +3,7 @@ package bench_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"testing"
 
@@ -20,14 +21,18 @@ type gate struct {
 		MinPrecision float64 `json:"min_precision"`
 		MinRecall    float64 `json:"min_recall"`
 	} `json:"aeb"`
-	// Noise is the corpus generated from the benchmark pages.
+	// Noise is the held-out half of the corpus generated from the benchmark
+	// pages.
 	Noise noisePins `json:"noise"`
-	// NoiseBuiltin is the corpus generated from the pages bundled with
-	// package noise: it runs even without the benchmark folder.
+	// NoiseBuiltin is the held-out half of the corpus generated from the
+	// pages bundled with package noise: it runs even without the benchmark
+	// folder.
 	NoiseBuiltin noisePins `json:"noise_builtin"`
 }
 
 type noisePins struct {
+	// Half must be "held-out": the tuning half's figures are not pinned.
+	Half               string  `json:"half"`
 	Seed               uint64  `json:"seed"`
 	Variants           int     `json:"variants"`
 	MaxSpamLeft        float64 `json:"max_spam_left"`
@@ -92,7 +97,7 @@ func TestGateAEB(t *testing.T) {
 
 // TestGateNoise fails when winnow leaves more of the injected noise, or
 // loses more of the body, than the pins in gate.json allow, on the held-out
-// generator seed, over the benchmark pages.
+// half of the noise corpus, over the benchmark pages.
 func TestGateNoise(t *testing.T) {
 	g := readGate(t)
 	pages := loadAEB(t)
@@ -112,24 +117,31 @@ func TestGateNoiseBuiltin(t *testing.T) {
 
 func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) {
 	t.Helper()
-	if pins.Seed != noise.HeldOutSeed {
-		t.Errorf("gate.json: %s: seed %d, want the held-out seed %d", name, pins.Seed, noise.HeldOutSeed)
-	}
-	docs, _, err := noise.Generate(srcs, noise.Options{Seed: pins.Seed, Variants: pins.Variants})
-	if err != nil {
-		t.Fatal(err)
+	half, err := noise.ParseHalf(pins.Half)
+	if err != nil || half != noise.HeldOut {
+		t.Errorf("gate.json: %s: half %q, want the held-out half", name, pins.Half)
 	}
 	c, err := bench.NewWinnow()
 	if err != nil {
 		t.Fatal(err)
 	}
-	figs, errs := bench.MeasureNoise(t.Context(), c, docs)
-	for _, err := range errs {
+	r, err := bench.RunNoise(t.Context(), c, srcs, noise.Options{Half: noise.HeldOut, Seed: pins.Seed, Variants: pins.Variants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range r.Errs {
 		t.Errorf("%v", err)
 	}
-	f := noise.Summarise(figs)
-	t.Logf("%s (seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
+	f := r.Sum
+	t.Logf("%s (held-out half, seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
 		name, pins.Seed, f.Docs, f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft, f.Noisy.R, f.Clean.R, f.RecallRatio, f.Noisy.P)
+	for _, v := range violations(f, pins) {
+		t.Errorf("%s: %s", name, v)
+	}
+}
+
+// violations lists the figures of f that are worse than their pins.
+func violations(f noise.Figures, pins noisePins) []string {
 	checks := []struct {
 		what      string
 		got, pin  float64
@@ -142,12 +154,41 @@ func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) 
 		{"noisy/clean recall", f.RecallRatio, pins.MinRecallRatio, false},
 		{"noisy precision", f.Noisy.P, pins.MinPrecision, false},
 	}
+	var out []string
 	for _, c := range checks {
 		if c.higherBad && c.got > c.pin {
-			t.Errorf("%s: %s %.4f, above the pinned %.4f", name, c.what, c.got, c.pin)
+			out = append(out, fmt.Sprintf("%s %.4f, above the pinned %.4f", c.what, c.got, c.pin))
 		}
 		if !c.higherBad && c.got < c.pin {
-			t.Errorf("%s: %s %.4f, below the pinned %.4f", name, c.what, c.got, c.pin)
+			out = append(out, fmt.Sprintf("%s %.4f, below the pinned %.4f", c.what, c.got, c.pin))
+		}
+	}
+	return out
+}
+
+// TestGateViolations: each pin set tighter than the measure fails, each
+// pin at the measure passes.
+func TestGateViolations(t *testing.T) {
+	var f noise.Figures
+	f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft = 0.01, 0.02, 0.005, 0.004
+	f.RecallRatio, f.Noisy.P = 0.985, 0.95
+	at := noisePins{MaxSpamLeft: 0.01, MaxBoilerplateLeft: 0.02, MaxDupsLeft: 0.005, MaxGlyphsLeft: 0.004, MinRecallRatio: 0.985, MinPrecision: 0.95}
+	if v := violations(f, at); len(v) != 0 {
+		t.Errorf("pins at the measure: %v, want none", v)
+	}
+	const e = 1e-4
+	for i, tighten := range []func(p *noisePins){
+		func(p *noisePins) { p.MaxSpamLeft -= e },
+		func(p *noisePins) { p.MaxBoilerplateLeft -= e },
+		func(p *noisePins) { p.MaxDupsLeft -= e },
+		func(p *noisePins) { p.MaxGlyphsLeft -= e },
+		func(p *noisePins) { p.MinRecallRatio += e },
+		func(p *noisePins) { p.MinPrecision += e },
+	} {
+		p := at
+		tighten(&p)
+		if v := violations(f, p); len(v) != 1 {
+			t.Errorf("pin %d tighter than the measure: violations %v, want one", i, v)
 		}
 	}
 }

@@ -52,11 +52,12 @@ func ScoreAEB(ctx context.Context, c *clean.Cleaner, pages []Page) ([]score.Page
 	return scores, errs
 }
 
-// NoiseSources turns benchmark pages into sources for the noise generator.
+// NoiseSources turns benchmark pages into sources for the noise generator,
+// each in the half noise.HalfOf gives it.
 func NoiseSources(pages []Page) []noise.Source {
 	srcs := make([]noise.Source, len(pages))
 	for i, p := range pages {
-		srcs[i] = noise.Source{ID: p.ID, URL: p.URL, HTML: p.HTML, Body: p.Truth}
+		srcs[i] = noise.Source{ID: p.ID, URL: p.URL, HTML: p.HTML, Body: p.Truth, Half: noise.HalfOf(p.ID)}
 	}
 	return srcs
 }
@@ -84,4 +85,25 @@ func MeasureNoise(ctx context.Context, c *clean.Cleaner, docs []noise.Doc) ([]no
 		figs[i] = noise.Measure(d, nt, ct)
 	}
 	return figs, errs
+}
+
+// NoiseRun is one half's noise corpus measured: the generated documents,
+// the figures per document and their sum.
+type NoiseRun struct {
+	Half    noise.Half
+	Docs    []noise.Doc
+	Skipped []string
+	Figs    []noise.DocFigures
+	Sum     noise.Figures
+	Errs    []error
+}
+
+// RunNoise generates opts.Half's corpus from srcs and measures c on it.
+func RunNoise(ctx context.Context, c *clean.Cleaner, srcs []noise.Source, opts noise.Options) (NoiseRun, error) {
+	docs, skipped, err := noise.Generate(srcs, opts)
+	if err != nil {
+		return NoiseRun{}, err
+	}
+	figs, errs := MeasureNoise(ctx, c, docs)
+	return NoiseRun{Half: opts.Half, Docs: docs, Skipped: skipped, Figs: figs, Sum: noise.Summarise(figs), Errs: errs}, nil
 }

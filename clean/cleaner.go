@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
 	"github.com/winnowhq/winnow/spam"
@@ -277,6 +278,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	var blocks []rules.Block
 	if art.Node != nil {
 		c.rules.ApplyDOM(art.Node, rules.StageArticle, host, tr)
+		boilerplate.Strip(art.Node, pageURL, tr) // furniture by shape: teaser cards, link blocks, widgets
 		blocks = rules.HTMLBlocks(art.Node)
 	}
 	if len(blocks) == 0 && body != nil {

@@ -9,12 +9,14 @@ import (
 // Decorative glyphs are found by Unicode category and script, not by a list of
 // code points: spam injectors draw from any symbol block or foreign script.
 //
-// A glyph is a symbol (So, Sk), a private-use or unassigned code point, an
-// emoji joiner or modifier, or a letter, mark or punctuation of a script that
-// is not among the page's own scripts (Common and Inherited never count as
-// foreign). A glyph run is stripped only when white space separates it from the
-// text (or it is made of symbols only), so a word of a foreign language written
-// inline is kept.
+// A glyph is a symbol (So, Sk, most Sm), a private-use or unassigned code
+// point, an emoji joiner, keycap or variation selector, or a punctuation
+// sign of a script that is not among the page's own scripts (Common and
+// Inherited never count as foreign). A letter (L*), a decimal digit or letter
+// number (Nd, Nl) or a combining mark of any script is never a glyph, whatever
+// the page's language: "The city is called Москва" keeps Москва and "日本 is
+// an island" keeps 日本. A glyph run is stripped only when white space
+// separates it from the text (or it is made of symbols only).
 
 // maxGlyphRun caps the runes of one run: longer runs are text, not decoration.
 const maxGlyphRun = 8
@@ -117,10 +119,22 @@ func inDecorativeBlock(r rune) bool {
 	return false
 }
 
+// isEmojiPart reports whether r is a joiner, keycap or variation selector:
+// marks and format characters that only dress a glyph.
+func isEmojiPart(r rune) bool {
+	return r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f')
+}
+
+// isText reports whether r is a letter, digit, letter number or combining
+// mark of any script: never a glyph.
+func isText(r rune) bool {
+	return unicode.IsLetter(r) || unicode.In(r, unicode.Nd, unicode.Nl) || (unicode.IsMark(r) && !isEmojiPart(r))
+}
+
 // isGlyph reports whether r is decorative on a page written in scripts.
 func (ss scriptSet) isGlyph(r rune) bool {
 	switch {
-	case r < 0x80:
+	case r < 0x80 || isText(r):
 		return false
 	case inDecorativeBlock(r):
 		return true
@@ -130,16 +144,13 @@ func (ss scriptSet) isGlyph(r rune) bool {
 		return !strings.ContainsRune(textMathSymbols, r)
 	case unicode.Is(unicode.No, r):
 		return !strings.ContainsRune("¹²³¼½¾⅓⅔⅛", r)
-	case r == '\u200d' || r == '\u20e3' || (r >= '\ufe00' && r <= '\ufe0f'):
-		return true // emoji joiner, keycap, variation selectors
+	case isEmojiPart(r):
+		return true
 	case unicode.In(r, unicode.So, unicode.Sk, unicode.Co):
 		return true
 	case !unicode.IsPrint(r) && !unicode.IsSpace(r):
 		return true // unassigned
-	case unicode.IsLetter(r) || unicode.IsMark(r) || unicode.IsPunct(r) || unicode.IsNumber(r):
-		if r < 0x80 {
-			return false
-		}
+	case unicode.IsPunct(r):
 		sc := scriptOf(r)
 		return sc != "" && !ss[sc]
 	}
@@ -148,8 +159,7 @@ func (ss scriptSet) isGlyph(r rune) bool {
 
 // isSymbol reports whether r is a symbol glyph whatever the page's scripts.
 func isSymbol(r rune) bool {
-	return unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || r == '\u200d' || r == '\u20e3' ||
-		(r >= '\ufe00' && r <= '\ufe0f') || inDecorativeBlock(r)
+	return !isText(r) && (unicode.In(r, unicode.So, unicode.Sk, unicode.Co) || isEmojiPart(r) || inDecorativeBlock(r))
 }
 
 // leadingGlyphs returns the byte length of the decorative run at the start of

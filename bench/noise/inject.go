@@ -21,6 +21,7 @@ const (
 	KindCaption      = "double-caption"
 	KindFileName     = "file-name"
 	KindLeadRepeat   = "lead-repeat"
+	KindWidget       = "widget"
 )
 
 // inject adds a random selection of every noise kind; each kind appears on
@@ -54,6 +55,9 @@ func (in *injector) inject() {
 	}
 	for range 1 + in.r.IntN(2) {
 		in.sidebar()
+	}
+	if in.chance(0.6) {
+		in.widgets()
 	}
 	if in.chance(0.7) {
 		in.linkFarm()
@@ -104,13 +108,13 @@ func (in *injector) para(lo int) *html.Node {
 // foreignGlyph returns a glyph that does not occur in the source page.
 func (in *injector) foreignGlyph() string {
 	for {
-		if g := glyph(in.r); !strings.Contains(in.page, g) {
+		if g := glyph(in.r, in.p.glyphBlocks); !strings.Contains(in.page, g) {
 			return g
 		}
 	}
 }
 
-// glyphPrefix returns a glyph prefix ("💮 ", "🌄🌄 ", "ꦐ\u00a0") and records it
+// glyphPrefix returns a glyph prefix ("💮 ", "🌄🌄 ", "⛄\u00a0") and records it
 // under kind.
 func (in *injector) glyphPrefix(kind string) string {
 	g := in.foreignGlyph()
@@ -124,13 +128,27 @@ func (in *injector) glyphPrefix(kind string) string {
 	return s + pick(in.r, []string{" ", " ", " ", "\u00a0", "  "})
 }
 
+// boiler records boilerplate items of kind.
+func (in *injector) boiler(kind, where string, texts ...string) {
+	for _, t := range texts {
+		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: t, Kind: kind, Where: where})
+	}
+}
+
 // --- kinds
 
-// bodyGlyphs prefixes a few real paragraphs with a decorative glyph: the
-// paragraph must be kept, the glyph dropped.
+// bodyGlyphs prefixes a few real paragraphs with a decorative glyph (and,
+// in the held-out half, also suffixes some): the paragraph must be kept,
+// the glyph dropped.
 func (in *injector) bodyGlyphs() {
 	for range 1 + in.r.IntN(3) {
 		p := in.para(0)
+		if in.p.trailingGlyphs && in.chance(0.4) {
+			g := in.glyphPrefix(KindBodyGlyph)
+			p.AppendChild(txt(" " + g))
+			in.items.Kinds[KindBodyGlyph]++
+			continue
+		}
 		prefix := in.glyphPrefix(KindBodyGlyph)
 		if p.FirstChild != nil && p.FirstChild.Type == html.TextNode {
 			p.FirstChild.Data = prefix + strings.TrimLeft(p.FirstChild.Data, " \t\n")
@@ -141,17 +159,13 @@ func (in *injector) bodyGlyphs() {
 	}
 }
 
-// spamAnchors appends a gambling link to the end of real paragraphs.
+// spamAnchors glues gambling links into real paragraphs.
 func (in *injector) spamAnchors() {
 	for range 1 + in.r.IntN(2) {
 		p := in.para(1)
-		b := brand(in.r)
-		link := el("a", []attr{a("href", "https://"+hostOf(in.r, b)+"/"), a("rel", pick(in.r, []string{"dofollow", "nofollow", ""}))}, txt(b))
-		if in.chance(0.3) {
-			link = el(pick(in.r, []string{"strong", "b", "em"}), nil, link)
-		}
-		p.AppendChild(txt(pick(in.r, []string{" ", " - ", " | ", " (", " → "})))
-		p.AppendChild(link)
+		b := in.brand()
+		link := el("a", []attr{a("href", in.hostURL(b)), a("rel", pick(in.r, []string{"dofollow", "nofollow", ""}))}, txt(b))
+		pick(in.r, in.p.anchorGlue)(in, p, link)
 		in.items.Spam = append(in.items.Spam, Item{Text: b, Kind: KindSpamAnchor})
 		in.items.Kinds[KindSpamAnchor]++
 	}
@@ -178,9 +192,9 @@ func (in *injector) leadRepeat() {
 		case 0:
 			n = el("p", nil, txt(text))
 		case 1:
-			n = el("div", class(pick(in.r, []string{"sapo", "lead", "summary", "description", "chapeau"})), el("strong", nil, txt(text)))
+			n = el("div", class(pick(in.r, in.p.leadClasses)), el("strong", nil, txt(text)))
 		default:
-			n = el("h2", class("sapo"), txt(text))
+			n = el("h2", class(pick(in.r, in.p.leadClasses)), txt(text))
 		}
 		switch in.r.IntN(3) {
 		case 0:
@@ -199,8 +213,8 @@ func (in *injector) leadRepeat() {
 // figcaption, or a caption printed twice.
 func (in *injector) captions() {
 	for range 1 + in.r.IntN(2) {
-		c := caption(in.r)
-		src := "/images/" + fileName(in.r)
+		c := in.caption()
+		src := "/images/" + in.fileName()
 		img := el("img", []attr{a("src", src), a("alt", c)})
 		var n *html.Node
 		copies := 2
@@ -232,7 +246,7 @@ func (in *injector) captions() {
 // fileNames leaks image file names as their own blocks, next to photos.
 func (in *injector) fileNames() {
 	for range 1 + in.r.IntN(2) {
-		f := fileName(in.r)
+		f := in.fileName()
 		var n *html.Node
 		switch in.r.IntN(4) {
 		case 0:
@@ -254,22 +268,12 @@ func (in *injector) fileNames() {
 // (seed 003's "tk88 bet") or a phrase between paragraphs.
 func (in *injector) spamLines() {
 	for range 1 + in.r.IntN(2) {
-		b := brand(in.r)
+		b := in.brand()
 		text := b
 		if in.chance(0.6) {
-			text = spamPhrase(in.r, b)
+			text = in.spamPhrase(b)
 		}
-		var n *html.Node
-		switch in.r.IntN(4) {
-		case 0:
-			n = el("p", nil, txt(text))
-		case 1:
-			n = el("div", class(pick(in.r, spamClasses)), el("a", []attr{a("href", "https://"+hostOf(in.r, b))}, txt(text)))
-		case 2:
-			n = el("p", nil, el("strong", nil, txt(text)))
-		default:
-			n = el("h3", nil, txt(text))
-		}
+		n := pick(in.r, in.p.spamLine)(in, text, in.hostURL(b))
 		where := describe(n)
 		if in.chance(0.4) {
 			in.container.InsertBefore(n, in.paras[0])
@@ -283,8 +287,8 @@ func (in *injector) spamLines() {
 	}
 }
 
-// hiddenSpam inserts gambling text in elements hidden by style or by the
-// hidden attribute, among the body paragraphs.
+// hiddenSpam inserts gambling text in elements hidden by one of the half's
+// hiding techniques, among the body paragraphs.
 func (in *injector) hiddenSpam() {
 	for range 1 + in.r.IntN(2) {
 		// A span may hold only inline children, or the parser would move
@@ -297,126 +301,89 @@ func (in *injector) hiddenSpam() {
 		var kids []*html.Node
 		var texts []string
 		for range 1 + in.r.IntN(3) {
-			b := brand(in.r)
-			text := spamPhrase(in.r, b)
+			b := in.brand()
+			text := in.spamPhrase(b)
 			tag := pick(in.r, inner)
 			var attrs []attr
 			if tag == "a" {
-				attrs = []attr{a("href", "https://"+hostOf(in.r, b))}
+				attrs = []attr{a("href", in.hostURL(b))}
 			}
 			kids = append(kids, el(tag, attrs, txt(text)), txt(" "))
 			texts = append(texts, text)
 		}
-		var attrs []attr
-		if in.chance(0.2) {
-			attrs = []attr{a("hidden", "")}
-		} else {
-			attrs = []attr{a("style", pick(in.r, hideStyles))}
+		box := el(wrap, nil, kids...)
+		h := pick(in.r, in.p.hide)
+		h.apply(in, box)
+		if c := pick(in.r, in.p.spamClasses); c != "" && !hasAttr(box, "class") {
+			box.Attr = append(box.Attr, a("class", c))
 		}
-		if c := pick(in.r, spamClasses); c != "" {
-			attrs = append(attrs, a("class", c))
-		}
-		box := el(wrap, attrs, kids...)
 		insertAfter(in.para(0), box)
 		for _, text := range texts {
-			in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindHiddenSpam, Where: describe(box)})
+			in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindHiddenSpam, Where: h.name + " " + describe(box)})
 		}
 		in.items.Kinds[KindHiddenSpam]++
 	}
 }
 
+func hasAttr(n *html.Node, key string) bool {
+	for _, at := range n.Attr {
+		if at.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // inlineRelated inserts a "Baca juga: headline" line among the paragraphs.
 func (in *injector) inlineRelated() {
-	h := pick(in.r, sidebarHeadings)
-	hl := headline(in.r)
+	h := pick(in.r, in.p.sidebarHeadings)
+	hl := in.headline()
 	link := el("a", []attr{a("href", "/news/"+fmt.Sprint(in.r.IntN(1e6))+".html")}, txt(hl))
-	var n *html.Node
-	switch in.r.IntN(3) {
-	case 0:
-		n = el("p", nil, el("strong", nil, txt(h+":")), txt(" "), link)
-	case 1:
-		n = el("div", class(pick(in.r, sideClasses)), el("span", nil, txt(h)), link)
-	default:
-		n = el("p", nil, txt(h+" "), el("em", nil, link))
-	}
+	n := pick(in.r, in.p.inlineRelated)(in, h, link)
 	insertAfter(in.para(1), n)
-	in.items.Boilerplate = append(in.items.Boilerplate,
-		Item{Text: h, Kind: KindInlineRelate, Where: describe(n)}, Item{Text: hl, Kind: KindInlineRelate, Where: describe(n)})
+	in.boiler(KindInlineRelate, describe(n), h, hl)
 	in.items.Kinds[KindInlineRelate]++
 }
 
 // sidebar inserts a list of related headlines: under a heading phrase or
-// none, in a list, in teaser cards or in plain links, with a honest or a
-// misleading class, inside the article container or next to it.
+// none, in one of the half's shapes, with a honest or a misleading class,
+// inside the article container or next to it.
 func (in *injector) sidebar() {
-	shape := in.r.IntN(4)
-	cls := pick(in.r, sideClasses)
+	shape := pick(in.r, in.p.sidebarShapes)
+	cls := pick(in.r, in.p.sideClasses)
 	if in.chance(0.4) {
-		cls = pick(in.r, misleadClass)
+		cls = pick(in.r, in.p.misleadClasses)
 	}
 	boxTag := pick(in.r, []string{"div", "aside", "section", "div", "nav"})
 	place := in.r.IntN(4)
 	var kids []*html.Node
 	heading := ""
 	if in.chance(0.75) {
-		heading = pick(in.r, sidebarHeadings)
-		var hn *html.Node
-		switch in.r.IntN(5) {
-		case 0:
-			hn = el("h3", nil, txt(heading))
-		case 1:
-			hn = el("h2", class("title"), txt(heading))
-		case 2:
-			hn = el("div", class(pick(in.r, []string{"box-title", "title", "heading", "tit"})), txt(heading))
-		case 3:
-			hn = el("p", nil, el("strong", nil, txt(heading)))
-		default:
-			hn = el("h4", nil, el("span", nil, txt(heading)))
-		}
-		kids = append(kids, hn)
+		heading = pick(in.r, in.p.sidebarHeadings)
+		kids = append(kids, pick(in.r, in.p.headingMarkup)(in, heading))
 	}
 	under := "no heading"
 	if heading != "" {
 		under = strconv.Quote(heading)
 	}
-	where := fmt.Sprintf("%s under %s in <%s class=%q> %s",
-		[]string{"link list", "teaser cards", "link paragraphs", "bare links"}[shape], under, boxTag, cls,
+	where := fmt.Sprintf("%s under %s in <%s class=%q> %s", shape.name, under, boxTag, cls,
 		[]string{"after the body", "after the body", "between paragraphs", "next to the container"}[place])
 	if heading != "" {
-		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: heading, Kind: KindSidebar, Where: where})
+		in.boiler(KindSidebar, where, heading)
 	}
 	n := 3 + in.r.IntN(6)
 	glyphs := in.chance(0.5)
-	var list *html.Node
-	if shape == 0 {
-		list = el(pick(in.r, []string{"ul", "ol"}), nil)
-		kids = append(kids, list)
-	}
-	for range n {
-		hl := headline(in.r)
+	items := make([]sideItem, n)
+	for i := range items {
+		hl := in.headline()
 		shown := hl
 		if glyphs {
 			shown = in.glyphPrefix(KindSidebar) + hl
 		}
-		href := []attr{a("href", fmt.Sprintf("/%s-%d.html", strings.ToLower(strings.Fields(hl)[1]), in.r.IntN(1e7)))}
-		in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: hl, Kind: KindSidebar, Where: where})
-		switch shape {
-		case 0: // list of links
-			list.AppendChild(el("li", nil, el("a", href, txt(shown))))
-		case 1: // teaser cards: label, headline, headline again, teaser (seed 002)
-			label, tz := pick(in.r, sectionLabels), teaser(in.r)
-			in.items.Boilerplate = append(in.items.Boilerplate, Item{Text: label, Kind: KindSidebar, Where: where}, Item{Text: tz, Kind: KindSidebar, Where: where})
-			kids = append(kids, el("div", class(pick(in.r, []string{"item", "story", "card", "news-item"})),
-				el("a", href, el("img", []attr{a("src", "/thumb/"+fileName(in.r)), a("alt", hl)})),
-				el("span", class("cat"), txt(label)),
-				el("h3", nil, el("a", href, txt(shown))),
-				el("p", class("sapo"), txt(tz))))
-		case 2: // paragraphs of links
-			kids = append(kids, el("p", nil, el("a", href, txt(shown))))
-		default: // bare links, each in a div
-			kids = append(kids, el("div", nil, el("a", href, txt(shown))))
-		}
+		in.boiler(KindSidebar, where, hl)
+		items[i] = sideItem{hl: hl, shown: shown, href: []attr{a("href", fmt.Sprintf("/news/%d-%d.html", i, in.r.IntN(1e7)))}}
 	}
+	kids = append(kids, shape.build(in, items, where)...)
 	box := el(boxTag, class(cls), kids...)
 	switch place {
 	case 0, 1: // inside the container, after the last paragraph
@@ -429,47 +396,54 @@ func (in *injector) sidebar() {
 	in.items.Kinds[KindSidebar]++
 }
 
-// linkFarm inserts a footer of gambling links: anchors separated by bars, or
-// the bare "{brand}|{brand}|..." text of seed 003.
+// widgets inserts one or two boilerplate boxes (newsletter, cookie notice,
+// share bar, author bio, comment widget) after the body, at the end of the
+// container or of the page.
+func (in *injector) widgets() {
+	for range 1 + in.r.IntN(2) {
+		lang := pick(in.r, in.p.widgetLangs)
+		w := pick(in.r, in.p.widgets[lang])
+		box := w.build(in, w.texts)
+		where := w.name + " " + describe(box)
+		switch in.r.IntN(3) {
+		case 0:
+			insertAfter(in.paras[len(in.paras)-1], box)
+			where += " after the body"
+		case 1:
+			insertAfter(in.container, box)
+			where += " next to the container"
+		default:
+			if body := findAtom(in.doc, atom.Body); body != nil {
+				body.AppendChild(box)
+			} else {
+				in.container.AppendChild(box)
+			}
+			where += " at the end of the page"
+		}
+		in.boiler(KindWidget, where, w.texts...)
+		in.items.Kinds[KindWidget]++
+	}
+}
+
+// linkFarm inserts a block of gambling links in one of the half's shapes.
 func (in *injector) linkFarm() {
 	n := 6 + in.r.IntN(15)
-	sep := pick(in.r, farmSeps)
-	var kids []*html.Node
+	sep := pick(in.r, in.p.farmSeps)
 	seen := map[string]bool{}
 	var brands []string
 	for range n {
-		b := brand(in.r)
+		b := in.brand()
 		if in.chance(0.3) && len(brands) > 0 {
 			b = brands[in.r.IntN(len(brands))] // farms repeat their brands
 		}
 		brands = append(brands, b)
 	}
-	switch in.r.IntN(3) {
-	case 0:
-		for i, b := range brands {
-			if i > 0 {
-				kids = append(kids, txt(sep))
-			}
-			kids = append(kids, el("a", []attr{a("href", "https://"+hostOf(in.r, b)+"/"), a("title", b)}, txt(b)))
-		}
-	case 1:
-		var parts []string
-		for _, b := range brands {
-			parts = append(parts, "{"+b+"}")
-		}
-		kids = append(kids, txt(strings.Join(parts, "|")))
-	default:
-		ul := el("ul", nil)
-		for _, b := range brands {
-			ul.AppendChild(el("li", nil, el("a", []attr{a("href", "https://"+hostOf(in.r, b))}, txt(b))))
-		}
-		kids = append(kids, ul)
-	}
+	kids := pick(in.r, in.p.farm)(in, brands, sep)
 	wrap := pick(in.r, []string{"div", "p", "footer", "div"})
-	if kids[len(kids)-1].DataAtom == atom.Ul {
+	if k := kids[len(kids)-1].DataAtom; k == atom.Ul || k == atom.Table {
 		wrap = "div" // a list cannot sit in a paragraph
 	}
-	box := el(wrap, class(pick(in.r, spamClasses)), kids...)
+	box := el(wrap, class(pick(in.r, in.p.spamClasses)), kids...)
 	for _, b := range brands {
 		if !seen[b] {
 			seen[b] = true

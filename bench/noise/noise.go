@@ -4,17 +4,21 @@
 // Generate takes clean pages whose main text is known (the Article Extraction
 // Benchmark pages and their ground truth), finds the body paragraphs in the
 // DOM and injects, in randomised markup and vocabulary, every noise kind of
-// ../shared/seeds: spam lines and brands in Vietnamese, Indonesian, Thai and
-// English; link-farm footers; spam in hidden elements; spam anchors at the end
-// of real paragraphs; sidebars of related headlines under many headings,
-// under misleading class names and under none; decorative glyphs from many
-// Unicode blocks on sidebar headlines and on real body paragraphs; captions
-// doubled through img alt plus figcaption; repeated leads; leaked image file
-// names. Every injected string is recorded in the Doc's Items, so that Measure
-// can tell, from a cleaner's output, what share of each kind is left.
+// ../shared/seeds and more: spam lines and brands in many languages;
+// link-farm blocks; spam in hidden elements; spam anchors glued into real
+// paragraphs; sidebars of related headlines under many headings, under
+// misleading class names and under none; newsletter, cookie, share, author
+// and comment boxes; decorative glyphs on sidebar headlines and on real body
+// paragraphs; captions doubled through img alt plus figcaption; repeated
+// leads; leaked image file names. Every injected string is recorded in the
+// Doc's Items, so that Measure can tell, from a cleaner's output, what share
+// of each kind is left.
 //
-// The generator is deterministic for a seed. Tuning uses seed 1; reported
-// figures use the held-out seed 2.
+// Every pool the generator draws from (base pages included) is split into
+// two disjoint halves (see Half): rules are tuned on the Tuning half, and
+// figures are reported on the HeldOut half, which also adds languages,
+// hiding techniques and markup the tuning half lacks. The generator is
+// deterministic for a half and a seed.
 package noise
 
 import (
@@ -30,18 +34,15 @@ import (
 	"github.com/winnowhq/winnow/internal/score"
 )
 
-// Seeds used by the project: tune on TuneSeed, report on HeldOutSeed.
-const (
-	TuneSeed    = 1
-	HeldOutSeed = 2
-)
-
 // Source is a clean page whose main text is known.
 type Source struct {
 	ID   string
 	URL  string
 	HTML []byte // UTF-8
 	Body string // the page's main text, as a human labelled it
+	// Half is the half of the corpus the page belongs to; Generate uses it
+	// only for that half. See HalfOf.
+	Half Half
 }
 
 // Doc is one generated page.
@@ -96,24 +97,30 @@ type Dup struct {
 
 // Options control Generate.
 type Options struct {
-	// Seed selects the corpus; see TuneSeed and HeldOutSeed.
+	// Half selects the pools and the base pages drawn from.
+	Half Half
+	// Seed varies the random choices within the half.
 	Seed uint64
 	// Variants is the number of noisy pages per source; 0 means 1.
 	Variants int
 }
 
-// Generate builds the noisy corpus from srcs. Sources whose body paragraphs
-// cannot be found in the DOM are skipped and returned by id.
+// Generate builds the noisy corpus of opts.Half from those of srcs that
+// belong to that half. Sources whose body paragraphs cannot be found in the
+// DOM are skipped and returned by id.
 func Generate(srcs []Source, opts Options) (docs []Doc, skipped []string, err error) {
 	n := max(opts.Variants, 1)
 	for _, src := range srcs {
+		if src.Half != opts.Half {
+			continue
+		}
 		clean, err := roundTrip(src.HTML)
 		if err != nil {
 			return nil, nil, fmt.Errorf("page %s: %w", src.ID, err)
 		}
 		ok := true
 		for v := range n {
-			d, err := generate(src, clean, opts.Seed, v)
+			d, err := generate(src, clean, opts, v)
 			if err == errNoBody {
 				ok = false
 				break
@@ -146,15 +153,16 @@ func roundTrip(page []byte) ([]byte, error) {
 
 // rngFor gives each (seed, page, variant) its own stream, so that a page's
 // noise does not depend on which other pages are in the corpus.
-func rngFor(seed uint64, id string, variant int) *rand.Rand {
+func rngFor(half Half, seed uint64, id string, variant int) *rand.Rand {
 	h := fnv.New64a()
-	fmt.Fprintf(h, "%s/%d", id, variant)
+	fmt.Fprintf(h, "%s/%d/%d", id, variant, half)
 	return rand.New(rand.NewPCG(seed, h.Sum64()))
 }
 
 // injector holds the state of one page's injection.
 type injector struct {
 	r         *rand.Rand
+	p         *pools // the half's vocabulary and markup
 	doc       *html.Node
 	container *html.Node   // the element holding the body paragraphs
 	paras     []*html.Node // body paragraphs that are children of container, in order
@@ -162,7 +170,7 @@ type injector struct {
 	items     Items
 }
 
-func generate(src Source, clean []byte, seed uint64, variant int) (Doc, error) {
+func generate(src Source, clean []byte, opts Options, variant int) (Doc, error) {
 	doc, err := html.Parse(bytes.NewReader(src.HTML))
 	if err != nil {
 		return Doc{}, fmt.Errorf("parse: %w", err)
@@ -172,7 +180,7 @@ func generate(src Source, clean []byte, seed uint64, variant int) (Doc, error) {
 		return Doc{}, errNoBody
 	}
 	in := &injector{
-		r: rngFor(seed, src.ID, variant), doc: doc, container: container, paras: paras,
+		r: rngFor(opts.Half, opts.Seed, src.ID, variant), p: poolsFor(opts.Half), doc: doc, container: container, paras: paras,
 		page: string(src.HTML), items: Items{Kinds: map[string]int{}},
 	}
 	in.inject()

@@ -45,7 +45,15 @@ func visibleText(t *testing.T, page []byte) string {
 }
 
 func TestGenerate(t *testing.T) {
-	docs, skipped, err := Generate([]Source{testSource()}, Options{Seed: 1, Variants: 20})
+	for _, h := range Halves {
+		t.Run(h.String(), func(t *testing.T) { testGenerate(t, h) })
+	}
+}
+
+func testGenerate(t *testing.T, h Half) {
+	src := testSource()
+	src.Half = h
+	docs, skipped, err := Generate([]Source{src}, Options{Half: h, Seed: 1, Variants: 20})
 	if err != nil || len(skipped) != 0 || len(docs) != 20 {
 		t.Fatalf("Generate() = %d docs, skipped %v, err %v; want 20 docs", len(docs), skipped, err)
 	}
@@ -67,7 +75,7 @@ func TestGenerate(t *testing.T) {
 		}
 	}
 	for _, k := range []string{KindSpamLine, KindLinkFarm, KindHiddenSpam, KindSpamAnchor, KindSidebar,
-		KindInlineRelate, KindBodyGlyph, KindCaption, KindFileName, KindLeadRepeat} {
+		KindInlineRelate, KindBodyGlyph, KindCaption, KindFileName, KindLeadRepeat, KindWidget} {
 		if kinds[k] == 0 {
 			t.Errorf("kind %s never injected in 20 variants", k)
 		}
@@ -86,6 +94,14 @@ func TestGenerateDeterministic(t *testing.T) {
 	}
 }
 
+func TestGenerateOnlyItsHalf(t *testing.T) {
+	src := testSource() // a tuning page
+	docs, _, err := Generate([]Source{src}, Options{Half: HeldOut, Seed: 1})
+	if err != nil || len(docs) != 0 {
+		t.Errorf("Generate(held-out) over a tuning page = %d docs, err %v; want none", len(docs), err)
+	}
+}
+
 func TestGenerateSkipsPageWithoutBody(t *testing.T) {
 	src := testSource()
 	src.Body = "Something else entirely, written by somebody else for another page."
@@ -96,7 +112,9 @@ func TestGenerateSkipsPageWithoutBody(t *testing.T) {
 }
 
 func TestMeasure(t *testing.T) {
-	docs, _, err := Generate([]Source{testSource()}, Options{Seed: 1, Variants: 10})
+	src := testSource()
+	src.Half = HeldOut
+	docs, _, err := Generate([]Source{src}, Options{Half: HeldOut, Seed: 1, Variants: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -158,12 +176,25 @@ func TestBuiltinSources(t *testing.T) {
 	if len(srcs) < 6 {
 		t.Fatalf("Builtin() = %d pages, want at least 6", len(srcs))
 	}
-	docs, skipped, err := Generate(srcs, Options{Seed: HeldOutSeed})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(skipped) != 0 || len(docs) != len(srcs) {
-		t.Errorf("Generate(Builtin()) skipped %v: their body paragraphs are not found in the page", skipped)
+	var docs []Doc
+	for _, h := range Halves {
+		var n int
+		for _, s := range srcs {
+			if s.Half == h {
+				n++
+			}
+		}
+		if n < 3 {
+			t.Errorf("Builtin(): %d %s pages, want at least 3", n, h)
+		}
+		ds, skipped, err := Generate(srcs, Options{Half: h, Seed: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(skipped) != 0 || len(ds) != n {
+			t.Errorf("Generate(Builtin(), %s) skipped %v: their body paragraphs are not found in the page", h, skipped)
+		}
+		docs = append(docs, ds...)
 	}
 	for _, d := range docs {
 		if !strings.Contains(string(d.Clean), "<p") {

@@ -1,14 +1,14 @@
 // Command noise generates the noise corpus from the benchmark pages, runs
-// winnow on it and prints what share of each injected noise kind winnow
-// leaves, with its body recall and precision on the noisy pages and on the
-// same pages without noise.
+// winnow on both of its halves and prints, side by side, what share of each
+// injected noise kind winnow leaves, with its body recall and precision on
+// the noisy pages and on the same pages without noise.
 //
 // Usage, from the bench directory:
 //
-//	go run ./cmd/noise -seed 2             # the reported figures (held-out seed)
-//	go run ./cmd/noise -seed 1 -left       # tuning: every item left, per page
-//	go run ./cmd/noise -seed 1 -out DIR    # write the corpus (noisy.html, clean.html, body.txt, items.json)
-//	go run ./cmd/noise -seed 2 -builtin -variants 40   # from the pages bundled with package noise
+//	go run ./cmd/noise                     # both halves; the held-out column is the reported one
+//	go run ./cmd/noise -left               # tuning: every item left on the tuning half, per page
+//	go run ./cmd/noise -out DIR            # write the tuning corpus (noisy.html, clean.html, body.txt, items.json)
+//	go run ./cmd/noise -builtin -variants 40   # from the pages bundled with package noise
 package main
 
 import (
@@ -32,10 +32,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("noise", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("dir", bench.AEBDir(), "benchmark folder: the clean pages and their bodies")
-	seed := fs.Uint64("seed", noise.TuneSeed, "generator seed: tune on 1, report on the held-out 2")
-	variants := fs.Int("variants", 2, "noisy pages per benchmark page")
-	out := fs.String("out", "", "write the corpus to this directory instead of measuring")
-	left := fs.Bool("left", false, "list, per page, every injected item winnow left")
+	seed := fs.Uint64("seed", 1, "generator seed (random choices within each half)")
+	variants := fs.Int("variants", 2, "noisy pages per base page")
+	out := fs.String("out", "", "write the tuning corpus to this directory instead of measuring")
+	left := fs.Bool("left", false, "list, per page, every injected item winnow left on the tuning half")
 	builtin := fs.Bool("builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -57,23 +57,32 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		srcs = bench.NoiseSources(pages)
 	}
-	docs, skipped, err := noise.Generate(srcs, noise.Options{Seed: *seed, Variants: *variants})
-	if err != nil {
-		return err
-	}
 	if *out != "" {
+		// Only the tuning half is written: the held-out pages are not for
+		// looking at.
+		docs, _, err := noise.Generate(srcs, noise.Options{Half: noise.Tuning, Seed: *seed, Variants: *variants})
+		if err != nil {
+			return err
+		}
 		return write(*out, docs)
 	}
 	c, err := bench.NewWinnow()
 	if err != nil {
 		return err
 	}
-	figs, errs := bench.MeasureNoise(ctx, c, docs)
-	for _, e := range errs {
-		fmt.Fprintf(stderr, "noise: %v\n", e)
+	var runs []bench.NoiseRun
+	for _, h := range noise.Halves {
+		r, err := bench.RunNoise(ctx, c, srcs, noise.Options{Half: h, Seed: *seed, Variants: *variants})
+		if err != nil {
+			return err
+		}
+		for _, e := range r.Errs {
+			fmt.Fprintf(stderr, "noise: %s: %v\n", h, e)
+		}
+		runs = append(runs, r)
 	}
 	if *left {
-		for _, f := range figs {
+		for _, f := range runs[noise.Tuning].Figs {
 			if len(f.Left) == 0 {
 				continue
 			}
@@ -84,31 +93,40 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		fmt.Fprintln(stdout)
 	}
-	kinds := map[string]int{}
-	for _, d := range docs {
-		for k, n := range d.Items.Kinds {
-			kinds[k] += n
-		}
-	}
 	from := "benchmark"
 	if *builtin {
 		from = "bundled"
 	}
-	fmt.Fprintf(stdout, "noise corpus: seed %d, %d pages from %d %s pages (%d skipped: body not found in the DOM), %d failed\n",
-		*seed, len(docs), len(srcs)-len(skipped), from, len(skipped), len(errs))
-	fmt.Fprintf(stdout, "injections: %s\n\n", kindList(kinds))
-	f := noise.Summarise(figs)
-	printFigures(stdout, f)
+	fmt.Fprintf(stdout, "noise corpus (seed %d, %d variants per page), from the %s pages:\n", *seed, *variants, from)
+	for _, r := range runs {
+		kinds := map[string]int{}
+		for _, d := range r.Docs {
+			for k, n := range d.Items.Kinds {
+				kinds[k] += n
+			}
+		}
+		base := len(r.Docs) / max(*variants, 1)
+		fmt.Fprintf(stdout, "- %s: %d pages from %d base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
+			r.Half, len(r.Docs), base, len(r.Skipped), len(r.Errs), kindList(kinds))
+	}
 	fmt.Fprintln(stdout)
-	printKinds(stdout, f)
+	printFigures(stdout, runs[noise.Tuning].Sum, runs[noise.HeldOut].Sum)
+	fmt.Fprintln(stdout)
+	printKinds(stdout, runs[noise.Tuning].Sum, runs[noise.HeldOut].Sum)
 	return nil
 }
 
-// printKinds prints what is left per category and noise kind, for tuning.
-func printKinds(w io.Writer, f noise.Figures) {
-	keys := make([]noise.KindKey, 0, len(f.ByKind))
-	for k := range f.ByKind {
-		keys = append(keys, k)
+// printKinds prints what is left per category and noise kind, both halves.
+func printKinds(w io.Writer, tu, ho noise.Figures) {
+	seen := map[noise.KindKey]bool{}
+	var keys []noise.KindKey
+	for _, f := range []noise.Figures{tu, ho} {
+		for k := range f.ByKind {
+			if !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
 	}
 	sort.Slice(keys, func(i, j int) bool {
 		if keys[i].Category != keys[j].Category {
@@ -116,15 +134,19 @@ func printKinds(w io.Writer, f noise.Figures) {
 		}
 		return keys[i].Kind < keys[j].Kind
 	})
-	fmt.Fprintln(w, "| category | kind | left | injected | share left |")
-	fmt.Fprintln(w, "|---|---|---|---|---|")
-	for _, k := range keys {
-		t := f.ByKind[k]
+	fmt.Fprintln(w, "| category | kind | tuning left | tuning share | held-out left | held-out share |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|")
+	cell := func(t noise.Tally) (string, string) {
 		share := 0.0
 		if t.Injected > 0 {
 			share = float64(t.Left) / float64(t.Injected)
 		}
-		fmt.Fprintf(w, "| %s | %s | %d | %d | %.2f%% |\n", k.Category, k.Kind, t.Left, t.Injected, 100*share)
+		return fmt.Sprintf("%d / %d", t.Left, t.Injected), fmt.Sprintf("%.2f%%", 100*share)
+	}
+	for _, k := range keys {
+		a, b := cell(tu.ByKind[k])
+		c, d := cell(ho.ByKind[k])
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", k.Category, k.Kind, a, b, c, d)
 	}
 }
 
@@ -144,16 +166,22 @@ func kindList(kinds map[string]int) string {
 	return s
 }
 
-func printFigures(w io.Writer, f noise.Figures) {
-	fmt.Fprintln(w, "| measure | winnow | injected | target |")
+func printFigures(w io.Writer, tu, ho noise.Figures) {
+	fmt.Fprintln(w, "| measure | tuning | held-out | target (held-out) |")
 	fmt.Fprintln(w, "|---|---|---|---|")
-	fmt.Fprintf(w, "| spam left | %.2f%% | %d items | ≤ 1%% |\n", 100*f.SpamLeft, f.Spam)
-	fmt.Fprintf(w, "| boilerplate left | %.2f%% | %d items | ≤ 3%% |\n", 100*f.BoilerplateLeft, f.Boilerplate)
-	fmt.Fprintf(w, "| duplicates left | %.2f%% | %d extra copies | ≤ 1%% |\n", 100*f.DupsLeft, f.Dups)
-	fmt.Fprintf(w, "| glyphs left | %.2f%% | %d glyphs | ≤ 1%% |\n", 100*f.GlyphsLeft, f.Glyphs)
-	fmt.Fprintf(w, "| body recall, noisy / clean | %.3f / %.3f = %.3f | | ≥ 0.97 |\n", f.Noisy.R, f.Clean.R, f.RecallRatio)
-	fmt.Fprintf(w, "| body precision, noisy / clean | %.3f / %.3f | | |\n", f.Noisy.P, f.Clean.P)
-	fmt.Fprintf(w, "| body F1, noisy / clean | %.3f / %.3f | | |\n", f.Noisy.F1, f.Clean.F1)
+	pct := func(share float64, n int, unit string) string {
+		return fmt.Sprintf("%.2f%% of %d %s", 100*share, n, unit)
+	}
+	fmt.Fprintf(w, "| spam left | %s | %s | ≤ 1%% |\n", pct(tu.SpamLeft, tu.Spam, "items"), pct(ho.SpamLeft, ho.Spam, "items"))
+	fmt.Fprintf(w, "| boilerplate left | %s | %s | ≤ 2%% |\n", pct(tu.BoilerplateLeft, tu.Boilerplate, "items"), pct(ho.BoilerplateLeft, ho.Boilerplate, "items"))
+	fmt.Fprintf(w, "| duplicates left | %s | %s | ≤ 0.5%% |\n", pct(tu.DupsLeft, tu.Dups, "extra copies"), pct(ho.DupsLeft, ho.Dups, "extra copies"))
+	fmt.Fprintf(w, "| glyphs left | %s | %s | ≤ 0.5%% |\n", pct(tu.GlyphsLeft, tu.Glyphs, "glyphs"), pct(ho.GlyphsLeft, ho.Glyphs, "glyphs"))
+	ratio := func(f noise.Figures) string {
+		return fmt.Sprintf("%.3f / %.3f = %.3f", f.Noisy.R, f.Clean.R, f.RecallRatio)
+	}
+	fmt.Fprintf(w, "| body recall, noisy / clean = ratio | %s | %s | ratio ≥ 0.98 |\n", ratio(tu), ratio(ho))
+	fmt.Fprintf(w, "| body precision, noisy / clean | %.3f / %.3f | %.3f / %.3f | noisy ≥ 0.95 |\n", tu.Noisy.P, tu.Clean.P, ho.Noisy.P, ho.Clean.P)
+	fmt.Fprintf(w, "| body F1, noisy / clean | %.3f / %.3f | %.3f / %.3f | |\n", tu.Noisy.F1, tu.Clean.F1, ho.Noisy.F1, ho.Clean.F1)
 }
 
 // write stores each document as DIR/<id>/{noisy.html, clean.html, body.txt, items.json}.

@@ -1,0 +1,593 @@
+// Package boilerplate finds page furniture inside an extracted article by
+// its shape, in any language: blocks of teaser cards (headline links with a
+// date, a thumbnail or a one-line teaser), link-dense boxes, "read also"
+// lines (a short label and one link to another story of the site), and
+// widgets (newsletter and comment forms, share bars, cookie notices, author
+// boxes after the body).
+//
+// Shape comes first: link density, repeated sibling cards, word counts,
+// form controls, position after the last paragraph of running text. Heading
+// and widget vocabulary in many languages (lexicon.txt) and class names are
+// one signal among several, never enough alone. Every removal is recorded
+// in the trace under a boilerplate.* id. A block is removed only when the
+// article keeps more running text outside it than inside it, so that a
+// listing page, whose items are its content, keeps them.
+//
+// Hand-written: the readability library scores whole candidates for the
+// article and leaves what sits inside the winner; no maintained Go library
+// detects furniture inside an article (go-trafilatura's does not run on a
+// DOM it did not parse, and ships as a whole extractor).
+package boilerplate
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/rules"
+)
+
+// Rule ids recorded in the trace.
+const (
+	IDTeaserCards = "boilerplate.teaser-cards"
+	IDLinkBlock   = "boilerplate.link-block"
+	IDRelatedLine = "boilerplate.related-line"
+	IDWidget      = "boilerplate.widget"
+	IDHeading     = "boilerplate.heading"
+)
+
+// Thresholds of the shapes.
+const (
+	proseWords      = 20  // a paragraph with this many words outside links is running text
+	maxCardWords    = 60  // words of one teaser card at most
+	maxCardProse    = 30  // words outside links of one teaser card at most
+	minCards        = 3   // sibling cards that make a teaser block
+	minBlockLinks   = 3   // links of a link-dense block
+	blockLinkShare  = 0.7 // share of a link block's letters inside links
+	maxBlockWords   = 250 // words of a link block at most
+	maxLineWords    = 30  // words of a related line at most
+	maxLabelWords   = 6   // words of a related line's label at most
+	minHeadline     = 3   // words of a headline link at least
+	maxHeadingWords = 8   // words of a heading at most
+	maxWidgetWords  = 80  // words of a widget at most
+	minProseShare   = 0.5 // share of the article's words outside links in running text, for the article to be judged
+	minProseAll     = 0.3 // and share of all its words
+	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
+)
+
+// stat is what one element holds.
+type stat struct {
+	chars, linkChars int // letters and digits, and those inside links
+	words, linkWords int
+	links, headlines int // links with text; links with a headline's words
+	internal         int // headline links to the page's own site
+	controls         int // form controls
+	imgs             int
+	shortLinks       int // links of one or two words
+	prose            int // words outside links of the paragraphs of running text
+	order, end       int // pre-order index of the element and of its last descendant
+}
+
+// detector holds one run over one article.
+type detector struct {
+	host  string
+	stats map[*html.Node]*stat
+	// lastProse is the order of the last paragraph of running text.
+	lastProse int
+	tr        *rules.Trace
+	root      *html.Node
+	labels    map[string]int // label texts of short linked lines, counted on first use
+}
+
+// Strip removes the page furniture of root, the article subtree of the page
+// at pageURL (which may be nil), and records each removal in tr.
+func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
+	if root == nil {
+		return
+	}
+	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, lastProse: -1}
+	if pageURL != nil {
+		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
+	}
+	order := 0
+	d.measure(root, &order)
+	rs := d.stats[root]
+	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words-rs.linkWords) ||
+		float64(rs.prose) < minProseAll*float64(rs.words) {
+		// Too little running text to tell furniture from content: an
+		// index, a listing, a landing page, whose links are its content.
+		return
+	}
+	d.walk(root, root)
+}
+
+// measure fills the stats of n and its descendants.
+func (d *detector) measure(n *html.Node, order *int) *stat {
+	st := &stat{order: *order}
+	*order++
+	d.stats[n] = st
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			st.chars += letters(c.Data)
+			st.words += words(c.Data)
+		case html.ElementNode:
+			cs := d.measure(c, order)
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.words += cs.words
+			st.linkWords += cs.linkWords
+			st.links += cs.links
+			st.headlines += cs.headlines
+			st.internal += cs.internal
+			st.controls += cs.controls
+			st.imgs += cs.imgs
+			st.shortLinks += cs.shortLinks
+			st.prose += cs.prose
+		}
+	}
+	st.end = *order - 1
+	if n.Type != html.ElementNode {
+		return st
+	}
+	switch n.DataAtom {
+	case atom.A:
+		if attr(n, "href") != "" && st.words > 0 {
+			st.linkChars, st.linkWords = st.chars, st.words
+			st.links, st.headlines, st.internal, st.shortLinks = 1, 0, 0, 0
+			if st.words >= minHeadline {
+				st.headlines = 1
+				if d.internalLink(attr(n, "href")) {
+					st.internal = 1
+				}
+			} else if st.words <= 2 {
+				st.shortLinks = 1
+			}
+		}
+	case atom.Input, atom.Textarea, atom.Button, atom.Select, atom.Form:
+		st.controls++
+	case atom.Img, atom.Picture, atom.Svg:
+		st.imgs++
+	case atom.P, atom.Li, atom.Dd, atom.Blockquote, atom.Td:
+		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 {
+			st.prose = out
+			d.lastProse = max(d.lastProse, st.order)
+		}
+	case atom.Div, atom.Section:
+		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 && !hasBlockChild(n) {
+			st.prose = out
+			d.lastProse = max(d.lastProse, st.order)
+		}
+	}
+	return st
+}
+
+// internalLink reports whether href points to the page's own site.
+func (d *detector) internalLink(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil {
+		return false
+	}
+	if u.Host == "" {
+		return u.Scheme == "" && !strings.HasPrefix(href, "#")
+	}
+	return d.host != "" && strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.") == d.host
+}
+
+// walk visits the elements under n top-down and removes those that are
+// furniture; a removed element's descendants are not visited.
+func (d *detector) walk(root, n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if id, why := d.judge(root, c); id != "" {
+				d.remove(c, id, why)
+			} else {
+				d.walk(root, c)
+			}
+		}
+		c = next
+	}
+}
+
+// judge returns the rule id and reason when n is furniture.
+func (d *detector) judge(root, n *html.Node) (id, why string) {
+	st := d.stats[n]
+	if st.words == 0 || !d.keepsEnoughProse(root, n) {
+		return "", ""
+	}
+	after := st.order > d.lastProse
+	switch {
+	case d.teaserCards(n, minCards) && d.announced(n, after):
+		return IDTeaserCards, "three or more sibling cards of headline links"
+	case d.teaserCards(n, 2) && d.lexiconHeading(n):
+		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
+	case st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
+		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
+		return IDLinkBlock, "a block of links with little text outside them"
+	case d.relatedLine(n):
+		return IDRelatedLine, "a short label and a link to another story of the site"
+	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
+		return IDHeading, "a heading of the lexicon that ends the article"
+	}
+	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) {
+		switch {
+		case st.controls > 0 && (hasWord(textOf(n), "widget") || classSays(n)):
+			return IDWidget, "a form of widget words or named for furniture"
+		case st.shortLinks >= 3 && st.words <= 20 && float64(st.linkChars) >= 0.6*float64(st.chars):
+			return IDWidget, "a bar of one-word links"
+		case after && d.shortBlocks(n) && hasWord(textOf(n), "widget"):
+			return IDWidget, "a box of widget words after the body"
+		case after && classSays(n) && d.shortBlocks(n):
+			return IDWidget, "a box named for furniture after the body"
+		}
+	}
+	return "", ""
+}
+
+// announced reports whether a block of links or cards has a second sign
+// of furniture beside its shape (lists of links are content too: references,
+// a documentation page's next steps, a table of companies): a heading of the
+// lexicon before it or at its top, a class naming furniture on it or an
+// ancestor, cards with pictures or dates, or headline links to the site's own
+// pages after the body.
+func (d *detector) announced(n *html.Node, after bool) bool {
+	st := d.stats[n]
+	if st.imgs >= minCards || countTag(n, atom.Time) >= minCards {
+		return true
+	}
+	if after && st.headlines >= minCards && st.internal*5 >= st.headlines*4 {
+		return true
+	}
+	if d.lexiconHeading(n) {
+		return true
+	}
+	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
+		if classSays(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastText reports whether no text follows n in the article: what it
+// announced is gone.
+func (d *detector) lastText(root, n *html.Node) bool {
+	for a := n; a != nil && a != root; a = a.Parent {
+		for c := a.NextSibling; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.ElementNode && d.stats[c].words > 0:
+				return false
+			case c.Type == html.TextNode && words(c.Data) > 0:
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lexiconHeading reports whether a heading of the related lexicon stands
+// just before n or at its top.
+func (d *detector) lexiconHeading(n *html.Node) bool {
+	if p := prevElement(n); p != nil && d.headingLike(p) && matches(textOf(p), "related") {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && d.stats[c].words > 0 {
+			return d.headingLike(c) && matches(textOf(c), "related")
+		}
+	}
+	return false
+}
+
+func countTag(n *html.Node, t atom.Atom) int {
+	c := 0
+	for d := range n.Descendants() {
+		if d.DataAtom == t {
+			c++
+		}
+	}
+	return c
+}
+
+// keepsEnoughProse reports whether the article keeps at least twice as much
+// running text outside n as inside it, and n is not a large part of the
+// article: a listing page's items stay.
+func (d *detector) keepsEnoughProse(root, n *html.Node) bool {
+	in := d.stats[n].prose
+	out := d.stats[root].prose - in
+	return out >= 2*proseWords && out >= 2*in && float64(d.stats[n].words) <= maxBlockShare*float64(d.stats[root].words)
+}
+
+// teaserCards reports whether n's children are mostly cards: at least
+// min element children, each with a headline link (or a picture and a
+// link), few words and little text outside links; besides them, one
+// heading at most.
+func (d *detector) teaserCards(n *html.Node, min int) bool {
+	if !isContainer(n.DataAtom) && n.DataAtom != atom.Tbody {
+		return false
+	}
+	cards, headings, others := 0, 0, 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode && letters(c.Data) > 0 {
+			others++
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		cs := d.stats[c]
+		switch {
+		case cs.words == 0:
+		case cs.links > 0 && (cs.headlines > 0 || cs.imgs > 0) && cs.words <= maxCardWords &&
+			cs.words-cs.linkWords <= maxCardProse && cs.linkChars*5 >= cs.chars && cs.prose == 0:
+			cards++
+		case headings == 0 && cards == 0 && d.headingLike(c):
+			headings++
+		default:
+			others++
+		}
+	}
+	return cards >= min && others == 0
+}
+
+// relatedLine reports whether n is a "read also" line: a short block made
+// of a label of a few words and one or two links to the site's own stories,
+// the label either a phrase of the lexicon or set apart (bold, a colon, an
+// arrow).
+func (d *detector) relatedLine(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.P, atom.Div, atom.Blockquote, atom.H4, atom.H5, atom.H6, atom.Aside:
+	default:
+		return false
+	}
+	st := d.stats[n]
+	if st.words > maxLineWords || st.links == 0 || st.links > 2 || st.internal == 0 || st.linkWords*2 < st.words {
+		return false
+	}
+	label := strings.TrimSpace(labelText(n))
+	lw := words(label)
+	if lw == 0 || lw > maxLabelWords {
+		return false
+	}
+	if matches(label, "related") {
+		return true
+	}
+	// A label set apart but not of the lexicon counts only when the page
+	// does not repeat it: "Pictured:" before every product link is a
+	// caption pattern, not a pointer to another story.
+	return setApart(n, label) && d.labelRepeats(label) < 3
+}
+
+// labelRepeats counts the short linked lines of the article with this label.
+func (d *detector) labelRepeats(label string) int {
+	if d.labels == nil {
+		d.labels = map[string]int{}
+		for n := range d.root.Descendants() {
+			if n.Type == html.ElementNode && (n.DataAtom == atom.P || n.DataAtom == atom.Div) {
+				if st := d.stats[n]; st.links > 0 && st.words <= maxLineWords {
+					d.labels[strings.TrimSpace(labelText(n))]++
+				}
+			}
+		}
+	}
+	return d.labels[label]
+}
+
+// setApart reports whether a label is marked as one: it ends in a colon,
+// an arrow or a bar, or sits in its own bold, italic or span element.
+func setApart(n *html.Node, label string) bool {
+	label = strings.TrimSpace(label)
+	if r := lastRune(label); strings.ContainsRune(":：»›>|→-–—", r) {
+		return true
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || c.DataAtom == atom.A {
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Strong, atom.B, atom.Span, atom.Em, atom.I, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			// The label in its own element, or the link alone in one.
+			if t := strings.TrimSpace(textOf(c)); t == label || onlyLink(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// onlyLink reports whether n holds a link and nothing else that shows.
+func onlyLink(n *html.Node) bool {
+	var link *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.ElementNode && c.DataAtom == atom.A && link == nil:
+			link = c
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "":
+		default:
+			return false
+		}
+	}
+	return link != nil
+}
+
+// headingLike reports whether n reads as the heading of a box: a heading
+// element, or a short text without links.
+func (d *detector) headingLike(n *html.Node) bool {
+	st := d.stats[n]
+	if st.words == 0 || st.words > maxHeadingWords {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header:
+		return true
+	}
+	return st.links <= 1 && st.prose == 0
+}
+
+// shortBlocks reports whether n has no sentence-long text outside links.
+func (d *detector) shortBlocks(n *html.Node) bool {
+	st := d.stats[n]
+	return st.words <= 40
+}
+
+// remove takes n out of the tree, with a heading just before it that
+// announced it.
+func (d *detector) remove(n *html.Node, id, why string) {
+	prev := prevElement(n)
+	d.record(n, id, why)
+	parent := n.Parent
+	parent.RemoveChild(n)
+	if prev != nil && id != IDRelatedLine && (d.headingLike(prev) && (isHeading(prev.DataAtom) || matches(textOf(prev), "related"))) {
+		d.record(prev, IDHeading, "the heading of furniture removed below it")
+		prev.Parent.RemoveChild(prev)
+	}
+}
+
+func (d *detector) record(n *html.Node, id, why string) {
+	d.tr.Record(id, "article", "remove", n.Data+": "+why, textOf(n))
+}
+
+// classSays reports whether n's class or id names it as furniture.
+func classSays(n *html.Node) bool {
+	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	for _, w := range furnitureNames {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// furnitureNames are parts of class names sites give furniture boxes.
+var furnitureNames = []string{"share", "social", "newsletter", "subscri", "signup", "cookie", "consent", "gdpr",
+	"comment", "author", "bio", "related", "promo", "recommend", "popular", "trending", "widget", "sidebar", "optin", "disqus"}
+
+func isContainer(a atom.Atom) bool {
+	switch a {
+	case atom.Div, atom.Section, atom.Aside, atom.Ul, atom.Ol, atom.Table, atom.Tbody, atom.Footer, atom.Header,
+		atom.Nav, atom.Form, atom.Dl, atom.Article, atom.Figure, atom.Center:
+		return true
+	}
+	return false
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header:
+		return true
+	}
+	return false
+}
+
+func hasBlockChild(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.P, atom.Div, atom.Ul, atom.Ol, atom.Table, atom.Section, atom.Article, atom.Blockquote,
+			atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Figure, atom.Aside:
+			return true
+		}
+	}
+	return false
+}
+
+func prevElement(n *html.Node) *html.Node {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.ElementNode:
+			return p
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
+			return nil
+		}
+	}
+	return nil
+}
+
+// labelText is the text of n outside its links.
+func labelText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom != atom.A:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return textnorm.Collapse(b.String())
+}
+
+// textOf is the text of n, collapsed.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return textnorm.Collapse(b.String())
+}
+
+func letters(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
+}
+
+func lastRune(s string) rune {
+	r := []rune(s)
+	if len(r) == 0 {
+		return 0
+	}
+	return r[len(r)-1]
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// unspaced are the scripts written without spaces between words, whose
+// runs of letters hold many words.
+var unspaced = []*unicode.RangeTable{unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar, unicode.Tibetan}
+
+// words counts the words of s as textnorm.Words does (each ideograph and
+// kana a word), and a run of letters of a script written without spaces
+// (Thai, Lao, Khmer, Myanmar) as one word per five letters, so that a Thai
+// paragraph is not a handful of "words".
+func words(s string) int {
+	n := textnorm.Words(s)
+	run := 0
+	flush := func() {
+		if run >= 10 {
+			n += run/5 - 1
+		}
+		run = 0
+	}
+	for _, r := range s {
+		if r >= 0x0E00 && unicode.In(r, unspaced...) {
+			run++
+			continue
+		}
+		flush()
+	}
+	flush()
+	return n
+}

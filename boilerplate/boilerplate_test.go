@@ -1,0 +1,166 @@
+package boilerplate
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/winnowhq/winnow/rules"
+)
+
+// prose is a body paragraph of running text.
+func prose(i int) string {
+	return "<p>The council met again on Tuesday evening and voted, after a long debate about the budget and the roads, to keep the market open for another " +
+		strings.Repeat("long ", i%3) + "year, the chair said.</p>"
+}
+
+func body(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(prose(i))
+	}
+	return b.String()
+}
+
+// cards is a box of teaser cards: a picture, a headline link, a date.
+func cards(heading string, n int) string {
+	var b strings.Builder
+	b.WriteString("<div>")
+	if heading != "" {
+		b.WriteString("<h3>" + heading + "</h3>")
+	}
+	for i := range n {
+		b.WriteString(`<div class="c"><a href="/news/` + string(rune('a'+i)) + `.html"><img src="/t.jpg"></a><h4><a href="/news/` + string(rune('a'+i)) + `.html">Harbour project wins approval from the board</a></h4><time>2 hours ago</time></div>`)
+	}
+	b.WriteString("</div>")
+	return b.String()
+}
+
+func run(t *testing.T, page string) (string, map[string]int) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body><article>" + page + "</article></body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var root *html.Node
+	for n := range doc.Descendants() {
+		if n.Data == "article" {
+			root = n
+		}
+	}
+	tr := &rules.Trace{}
+	u, _ := url.Parse("https://news.example/story.html")
+	Strip(root, u, tr)
+	return textOf(root), tr.Counts
+}
+
+func TestStrip(t *testing.T) {
+	tests := []struct {
+		name, page string
+		gone, kept []string
+		id         string
+	}{
+		{"teaser cards after the body, heading in no lexicon", body(4) + cards("Ξεχωριστά θέματα", 4),
+			[]string{"Harbour project", "Ξεχωριστά θέματα", "2 hours ago"}, []string{"The council met"}, IDTeaserCards},
+		{"teaser cards between paragraphs, no heading", body(2) + cards("", 3) + body(2),
+			[]string{"Harbour project"}, []string{"The council met"}, IDTeaserCards},
+		{"link list under a Korean heading", body(4) + `<h3>관련 기사</h3><ul><li><a href="/a">서울시 새 버스 노선 발표 계획</a></li><li><a href="/b">태풍 북상에 해안 마을 비상 대책</a></li><li><a href="/c">국회 예산안 처리 지연 우려 커져</a></li></ul>`,
+			[]string{"관련 기사", "서울시"}, []string{"The council met"}, IDTeaserCards},
+		{"two cards left under a lexicon heading", body(4) + cards("More in this category", 2),
+			[]string{"More in this category", "Harbour project"}, []string{"The council met"}, IDTeaserCards},
+		{"a lexicon heading whose list is gone", body(4) + `<section><h3>Baca selengkapnya</h3></section>`,
+			[]string{"Baca selengkapnya"}, []string{"The council met"}, IDHeading},
+		{"read-also line in Portuguese", body(2) + `<p>Leia também: <a href="/x.html">Prefeitura anuncia nova linha de ônibus</a></p>` + body(2),
+			[]string{"Leia também", "Prefeitura"}, []string{"The council met"}, IDRelatedLine},
+		{"read-also line set apart in bold, any language", body(2) + `<p><b>Ещё</b> <a href="/x.html">Мэрия представила план ремонта дорог</a></p>` + body(2),
+			[]string{"Мэрия"}, []string{"The council met"}, IDRelatedLine},
+		{"newsletter form", body(3) + `<div><h4>Get the briefing in your inbox</h4><form><input type="email"><button>Go</button></form></div>`,
+			[]string{"Get the briefing"}, []string{"The council met"}, IDWidget},
+		{"link block with a furniture class", body(3) + `<div class="popular-box"><p><a href="/a">Harbour works resume</a> · <a href="/b">Market hall reopens</a> · <a href="/c">Roads to be resurfaced</a></p></div>`,
+			[]string{"Harbour"}, []string{"The council met"}, IDLinkBlock},
+		{"share bar", body(3) + `<div><a href="https://x.example/s">X</a> <a href="https://f.example/s">Facebook</a> <a href="https://l.example/s">LINE</a> <a href="#">Email</a></div>`,
+			[]string{"Facebook"}, []string{"The council met"}, IDWidget},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, counts := run(t, tt.page)
+			for _, g := range tt.gone {
+				if strings.Contains(text, g) {
+					t.Errorf("%q left in %q", g, text)
+				}
+			}
+			for _, k := range tt.kept {
+				if !strings.Contains(text, k) {
+					t.Errorf("%q lost from %q", k, text)
+				}
+			}
+			if counts[tt.id] == 0 {
+				t.Errorf("no %s in the trace %v", tt.id, counts)
+			}
+		})
+	}
+}
+
+// TestStripKeepsContent: lists and links that are the page's content stay.
+func TestStripKeepsContent(t *testing.T) {
+	listing := "<p>All the stories of the week in the harbour district, newest first, as chosen by the editors.</p>" + cards("", 12)
+	tests := []struct{ name, page, want string }{
+		{"a listing page: cards are its content", listing, "Harbour project"},
+		{"references after the body: outside links, no furniture sign", body(4) + `<h2>References</h2><ul><li><a href="https://a.org/r1">Annual report of the port authority 2024</a></li><li><a href="https://b.org/r2">Survey of market traders in the district</a></li><li><a href="https://c.org/r3">Road budget of the city council, 2025</a></li></ul>`, "Annual report"},
+		{"a paragraph citing a link", body(2) + `<p>Read the <a href="/report.html">full report of the council on the budget</a> before the meeting next week, officials urged residents.</p>` + body(1), "full report"},
+		{"a repeated caption label is a pattern, not a pointer", body(3) + strings.Repeat(`<p>Pictured: <a href="/p/1">Summer Nights lamp in brass</a></p>`, 3), "Summer Nights"},
+		{"a heading followed by its section", body(2) + `<h3>Related</h3>` + body(2), "Related"},
+		{"a form that is the page's tool", body(3) + `<div><p>Enter the ZIP code where you live</p><form><input name="zip"><button>Find</button></form></div>`, "ZIP code"},
+		{"too little running text to judge", `<p>Short intro.</p>` + cards("Related", 4), "Harbour project"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text, counts := run(t, tt.page)
+			if !strings.Contains(text, tt.want) {
+				t.Errorf("%q lost (trace %v) from %q", tt.want, counts, text)
+			}
+		})
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	for _, c := range []struct {
+		text, cat string
+		want      bool
+	}{
+		{"Read more:", "related", true},
+		{"READ MORE: Port reopens", "related", true},
+		{"Related parties agree on a deal", "related", false},
+		{"More in this category", "related", true},
+		{"More in the long run than ever before", "related", false},
+		{"相关阅读", "related", true},
+		{"Читайте также", "related", true},
+		{"The recipe needs two cookies", "widget", true},
+		{"Precookies", "widget", false},
+	} {
+		var got bool
+		if c.cat == "widget" {
+			got = hasWord(c.text, c.cat)
+		} else {
+			got = matches(c.text, c.cat)
+		}
+		if got != c.want {
+			t.Errorf("%s %q = %v, want %v", c.cat, c.text, got, c.want)
+		}
+	}
+	if n := len(lexicon()["related"]); n < 100 {
+		t.Errorf("%d related phrases, want the lexicon loaded (100+)", n)
+	}
+}
+
+func TestWordsOfUnspacedScripts(t *testing.T) {
+	th := "เทศบาลเมืองบ้านหนองโพธิ์เปิดตลาดเกษตรกรแห่งใหม่บริเวณลานจอดรถหน้าศาลากลางจังหวัด"
+	if n := words(th); n < 10 {
+		t.Errorf("words(Thai sentence of %d letters) = %d, want about one per five letters", len([]rune(th)), n)
+	}
+	if n := words("The council met on Tuesday"); n != 5 {
+		t.Errorf("words(English) = %d, want 5", n)
+	}
+}
