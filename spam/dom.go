@@ -249,6 +249,11 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	return p
 }
 
+// minHiddenVocab is the vocabulary that makes a hidden box's hiding strong
+// evidence: a gambling word of the weight of "casino" or more (not "slots",
+// "lottery" or "odds", which card readers and results pages hide too).
+const minHiddenVocab = 0.3
+
 // isUnit reports the elements scored as blocks: every block element and
 // the inline boxes spam hides in.
 func isUnit(a atom.Atom) bool {
@@ -287,6 +292,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 			why = "ancestor"
 		}
 		sc.weighted(SigHidden, 1, why)
+		if m.sum(p.hits) >= minHiddenVocab || p.brands.gambling > 0 {
+			sc.weighted(SigHiddenGambling, 1, "")
+		}
 	}
 	return sc.result()
 }
@@ -360,6 +368,9 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	if hidden {
 		sc.weighted(SigHidden, 1, "ancestor")
+		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 {
+			sc.weighted(SigHiddenGambling, 1, "")
+		}
 	}
 	if k := w.repeated[n]; k > 0 {
 		sc.weighted(SigRepeated, 1, plural(k, "time"))

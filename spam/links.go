@@ -10,7 +10,7 @@ import (
 
 // namesHost reports an anchor text that is a code (digits in it) and the
 // name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
-// "six86.com" -> six86.com.
+// "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
 func (m *Model) namesHost(ft string, hi hostInfo) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
 	digits := false
@@ -23,7 +23,20 @@ func (m *Model) namesHost(ft string, hi hostInfo) bool {
 	}
 	name, _, _ := strings.Cut(hi.site, ".")
 	name = strings.ReplaceAll(name, "-", "")
-	return digits && all.Len() >= 3 && (name == all.String() || name == bare.String())
+	return digits && all.Len() >= 3 && (sameCode(name, all.String()) || sameCode(name, bare.String()))
+}
+
+// sameCode reports a host name and an anchor code that are the same code,
+// or one the other with a few characters more (tyga69 -> tyga690.vip).
+func sameCode(name, code string) bool {
+	if name == code {
+		return true
+	}
+	short, long := name, code
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= 4 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short)
 }
 
 // placement says where a link sits in its block: glued to the end or the

@@ -31,6 +31,7 @@ const (
 	SigGlued                       // weak: the anchor is glued to the start or end of a real paragraph
 	SigInline                      // negative: the link sits inside a sentence, as citations do
 	SigHidden                      // weak: hidden by its own markup or an ancestor's
+	SigHiddenGambling              // strong: a hidden box (not collapsed content) that holds gambling words or codes
 	SigSpamLinks                   // strong: the block is made of spam links
 	SigRepeated                    // weak: the same short text recurs on the page
 	SigPageSpam                    // strong: a bare code on a page that carries other spam
@@ -45,7 +46,7 @@ const (
 )
 
 var signalNames = [numSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
-	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "spam-links", "repeated", "page-spam", "legit",
+	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
 	"title", "register", "share", "page-url", "gate", "verdict"}
 
 func (s Signal) String() string {
@@ -67,7 +68,7 @@ func signalByName(n string) (Signal, bool) {
 // strong reports signals that open the gate for weak ones.
 func (s Signal) strong() bool {
 	switch s {
-	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam:
+	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam, SigHiddenGambling:
 		return true
 	}
 	return false

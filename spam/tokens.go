@@ -82,8 +82,13 @@ var commonTLD = map[string]bool{"com": true, "net": true, "org": true, "io": tru
 	"vn": true, "id": true, "th": true, "ph": true, "my": true, "in": true, "br": true, "cn": true, "kr": true}
 
 // isQuantity reports a number with a unit or ordinal suffix of one or two
-// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p): not a brand code.
+// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p) or a size (5x7): not a brand
+// code.
 func isQuantity(tok string) bool {
+	if a, b, ok := strings.Cut(tok, "x"); ok && a != "" && b != "" && strings.Trim(a, "0123456789") == "" &&
+		strings.Trim(strings.TrimRight(b, "abcdefghijklmnopqrstuvwyz"), "0123456789") == "" {
+		return true // a size: 5x7, 8x10, 1920x1080, 11x17in
+	}
 	i := 0
 	for i < len(tok) && tok[i] <= '9' {
 		i++
@@ -202,6 +207,11 @@ func (m *Model) host(h string) hostInfo {
 		hi.oddTLD = suffix
 	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && m.tlds[suffix[i+1:]] {
 		hi.oddTLD = suffix[i+1:]
+	}
+	// A top-level domain that is itself a gambling word (.bet, .casino,
+	// .poker) names the host as much as its label does.
+	if w := m.stems[suffix]; w >= 0.5 {
+		hi.stem, hi.stemText = w, "."+suffix
 	}
 	name := strings.TrimSuffix(h, "."+suffix)
 	letters, digits := false, false
