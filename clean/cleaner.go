@@ -21,6 +21,7 @@ import (
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules"
+	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -279,7 +280,8 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, err
 	}
-	nodes := prune(doc, c.opts.MaxDepth)
+	var css strings.Builder
+	nodes := prune(doc, c.opts.MaxDepth, &css)
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
@@ -304,7 +306,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		res.PageType = pagetype.Detect(doc, pageURL)
 	}
 	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
-	an := c.rules.Spam().Analyze(doc, page.Host)
+	an := c.rules.Spam().AnalyzeSheet(doc, page.Host, spam.ParseSheet(css.String()))
 	res.Verdict = an.Verdict(res.URL)
 	if res.Spam {
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
@@ -349,6 +351,10 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	if res.Title == "" {
 		res.Title = art.Title
 	}
+	if t, gone, s := c.rules.Spam().CleanTitle(res.Title); s != nil {
+		tr.Record("spam.title", "text", "strip", "title: score "+s.String(), gone)
+		res.Title = t
+	}
 	if res.DeclaredLang == "" {
 		res.DeclaredLang = art.Lang
 	}
@@ -366,8 +372,10 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
 // holds the page's content (see expandNoscript). It returns the number of
-// elements left. Hand-written: x/net/html caps only its open-element stack.
-func prune(doc *html.Node, max int) int {
+// elements left, and writes the text of the style elements to css (the spam
+// analysis reads which classes they hide). Hand-written: x/net/html caps
+// only its open-element stack.
+func prune(doc *html.Node, max int, css *strings.Builder) int {
 	count, visible := 0, 0
 	var noscripts []*html.Node
 	var depths []int
@@ -380,6 +388,10 @@ func prune(doc *html.Node, max int) int {
 				noscripts = append(noscripts, c)
 				depths = append(depths, depth)
 			case depth >= max || invisible(c):
+				if c.DataAtom == atom.Style && c.FirstChild != nil && css.Len() < 1<<18 {
+					css.WriteString(c.FirstChild.Data) // the spam analysis reads what it hides
+					css.WriteByte('\n')
+				}
 				n.RemoveChild(c)
 			default:
 				switch c.Type {

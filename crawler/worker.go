@@ -427,11 +427,12 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	}
 	var se *SpamError
 	if errors.As(err, &se) {
-		st.Hash, st.Err = "", ""
+		known := st.Hash == spamHash
+		st.Hash, st.Err = spamHash, ""
 		st.Recheck = c.backoff(st.Recheck)
-		b, jerr := json.Marshal(IndexLine{URL: e.URL, Status: "spam", FetchedAt: r.at, Title: title, Spam: true, SpamScore: se.Score})
-		if jerr == nil && st.File == "" {
-			res.line = b // recorded once; a known spam page is not indexed again
+		b, jerr := json.Marshal(IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.at, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
+		if jerr == nil && !known {
+			res.line = b // recorded once; a page still spam is not indexed again
 		}
 		res.state = st
 		ev.Kind, ev.Err = EventSpam, se
@@ -487,6 +488,10 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	ev.Kind, ev.New = EventWritten, isNew
 	return res, ev
 }
+
+// spamHash is the text hash kept for a page judged spam (no text hash can
+// equal it), so that it is indexed once and not again while it stays spam.
+const spamHash = "spam"
 
 func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
 	if c.cfg.WriteAll {

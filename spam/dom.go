@@ -1,8 +1,9 @@
 package spam
 
 import (
+	"slices"
+	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -18,7 +19,7 @@ type Analysis struct {
 	// page totals, for the verdict
 	words, spamWords int
 	title, h1, ld    *Score
-	register         []string // hosts register/login buttons point to
+	buttons          []*html.Node // short links and buttons: register/login candidates
 }
 
 // Score returns the score of n (nil when n is not a scored block or link,
@@ -43,6 +44,12 @@ type part struct {
 // that a real paragraph with a spam anchor glued to it keeps a clean score
 // and only the anchor goes.
 func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
+	return m.AnalyzeSheet(doc, pageHost, nil)
+}
+
+// AnalyzeSheet is Analyze for a page whose style sheets (read with
+// ParseSheet before they were removed from doc) hide some classes or ids.
+func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
 	a := &Analysis{m: m, scores: map[*html.Node]*Score{}}
 	if h := strings.ToLower(pageHost); h != "" {
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
@@ -50,24 +57,39 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 		}
 		a.site = m.host(h).site
 	}
-	w := walker{a: a}
+	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet}
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
+	// Short texts with some evidence that recur on the page (a brand line
+	// in a header, a sidebar and a footer) are scored again with that.
+	if len(w.short) > 0 {
+		seen := map[string]int{}
+		keys := make([]string, len(w.short))
+		for i, c := range w.short {
+			keys[i] = strings.Join(slices.Collect(words(Fold(nodeText(c.n)))), " ")
+			seen[keys[i]]++
+		}
+		for i, c := range w.short {
+			if seen[keys[i]] < 3 {
+				continue
+			}
+			if w.repeated == nil {
+				w.repeated = map[*html.Node]int{}
+			}
+			w.repeated[c.n] = seen[keys[i]]
+			if s := w.score(c); s != nil {
+				a.scores[c.n] = s
+			}
+		}
+	}
 	// A page that carries spam elsewhere: blocks and anchors made of a bare
 	// code (SUN52, joker713), which alone are never enough, are scored
 	// again with that evidence.
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {
-			p := c.p
-			var s *Score
-			if c.n.DataAtom == atom.A {
-				s = w.link(c.n, &p, c.hidden)
-			} else {
-				s = w.block(c.n, &p, c.hidden, c.why)
-			}
-			if s != nil {
+			if s := w.score(c); s != nil {
 				a.scores[c.n] = s
 			}
 		}
@@ -75,11 +97,51 @@ func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
 	return a
 }
 
+// score scores a unit again, in the second pass.
+func (w *walker) score(c codeUnit) *Score {
+	p := c.p
+	if c.n.DataAtom == atom.A {
+		return w.link(c.n, &p, c.hidden)
+	}
+	return w.block(c.n, &p, c.hidden, c.why)
+}
+
+// facts is Model.facts with a fast path for ASCII text, by far the most
+// common: folded in a scratch buffer, no string made unless it holds
+// digits (which brand codes need).
+func (w *walker) facts(text string) textFacts {
+	if !isASCII(text) {
+		return w.a.m.facts(text)
+	}
+	b := append(w.buf[:0], text...)
+	digits := false
+	for i, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			b[i] = c + 0x20
+		case c >= '0' && c <= '9':
+			digits = true
+		}
+	}
+	w.buf = b
+	if digits {
+		return w.a.m.facts(string(b))
+	}
+	f := textFacts{words: countWords(text), hits: w.a.m.vocabBytes(b)}
+	f.brands.other = f.words
+	return f
+}
+
 type walker struct {
+	buf      []byte // scratch for facts
 	a        *Analysis
 	spam     int        // units scored as spam
 	codes    []codeUnit // units made of bare codes, below the spam score
 	pageSpam bool       // second pass: the page carries other spam
+	short    []codeUnit // short units with some evidence, below the spam score
+	repeated map[*html.Node]int
+	hosts    hosts
+	sheet    *Sheet
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.
@@ -103,7 +165,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		if strings.TrimSpace(n.Data) == "" {
 			return p
 		}
-		p.textFacts = w.a.m.facts(n.Data)
+		p.textFacts = w.facts(n.Data)
 		return p
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -129,6 +191,12 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		return p
 	}
 	why := hiddenWhy(n)
+	if why == "" && w.sheet != nil && n.Type == html.ElementNode {
+		why = w.sheet.hides(n)
+	}
+	if why != "" && collapsed(n) {
+		why = "" // collapsed content: the reader opens it
+	}
 	hidden := hiddenAnc || why != ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		cp := w.walk(c, hidden)
@@ -145,15 +213,15 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	case n.DataAtom == atom.A:
 		p.links++
 		s = w.link(n, &p, hidden)
-		if n.Parent != nil && w.isButton(n, &p) {
-			w.a.register = append(w.a.register, linkHost(attr(n, "href")))
+		if p.words <= 6 {
+			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
 		w.a.h1 = w.a.m.ScoreText(nodeText(n))
 		s = w.block(n, &p, hidden, why)
 	case n.DataAtom == atom.Button:
-		if w.isButton(n, &p) {
-			w.a.register = append(w.a.register, "")
+		if p.words <= 6 {
+			w.a.buttons = append(w.a.buttons, n)
 		}
 		s = w.block(n, &p, hidden, why)
 	case n.DataAtom == atom.Html || n.DataAtom == atom.Body:
@@ -164,6 +232,9 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(&p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 			w.codes = append(w.codes, codeUnit{n: n, p: p, hidden: hidden, why: why})
 		}
+	}
+	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
+		w.short = append(w.short, codeUnit{n: n, p: p, hidden: hidden, why: why})
 	}
 	if s != nil {
 		w.a.scores[n] = s
@@ -177,6 +248,11 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	}
 	return p
 }
+
+// minHiddenVocab is the vocabulary that makes a hidden box's hiding strong
+// evidence: a gambling word of the weight of "casino" or more (not "slots",
+// "lottery" or "odds", which card readers and results pages hide too).
+const minHiddenVocab = 0.3
 
 // isUnit reports the elements scored as blocks: every block element and
 // the inline boxes spam hides in.
@@ -203,6 +279,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	if w.pageSpam && codeOnly(p) {
 		sc.weighted(SigPageSpam, 1, "a bare code on a page with other spam")
 	}
+	if k := w.repeated[n]; k > 0 {
+		sc.weighted(SigRepeated, 1, plural(k, "time"))
+	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
@@ -213,6 +292,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 			why = "ancestor"
 		}
 		sc.weighted(SigHidden, 1, why)
+		if m.sum(p.hits) >= minHiddenVocab || p.brands.gambling > 0 {
+			sc.weighted(SigHiddenGambling, 1, "")
+		}
 	}
 	return sc.result()
 }
@@ -223,7 +305,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(attr(n, "href"))
 	host := linkHost(href)
-	hi := m.host(host)
+	hi := w.hosts.get(host)
 	foreign := host != "" && hi.site != "" && hi.site != w.a.site
 	pathW, pathWhat := 0.0, ""
 	if foreign {
@@ -234,10 +316,12 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if foreign {
 		where = placement(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence") && m.namesHost(Fold(nodeText(n)), hi)
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence" || where == "between-sentences") && m.namesHost(Fold(nodeText(n)), hi)
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
-	codePage := w.pageSpam && codeOnly(p) && foreign
+	// A bare code linking to a host named like a code or on an odd TLD,
+	// not inside a sentence, on a page that carries other spam.
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != "inline"
 	vocab := m.sum(p.hits)
 	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
@@ -277,179 +361,28 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		where = placement(n)
 	}
 	switch where {
-	case "glued-end", "glued-start", "after-sentence":
+	case "glued-end", "glued-start", "after-sentence", "between-sentences":
 		sc.weighted(SigGlued, 1, where)
 	case "inline":
 		sc.weighted(SigInline, 1, "")
 	}
 	if hidden {
 		sc.weighted(SigHidden, 1, "ancestor")
+		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 {
+			sc.weighted(SigHiddenGambling, 1, "")
+		}
+	}
+	if k := w.repeated[n]; k > 0 {
+		sc.weighted(SigRepeated, 1, plural(k, "time"))
 	}
 	return sc.result()
-}
-
-// namesHost reports an anchor text that is a code (digits in it) and the
-// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
-// "six86.com" -> six86.com.
-func (m *Model) namesHost(ft string, hi hostInfo) bool {
-	var all, bare strings.Builder // the words; the words less domain endings
-	digits := false
-	for tok := range words(ft) {
-		all.WriteString(tok)
-		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
-			bare.WriteString(tok) // "six86.com": six86
-		}
-		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
-	}
-	name, _, _ := strings.Cut(hi.site, ".")
-	name = strings.ReplaceAll(name, "-", "")
-	return digits && all.Len() >= 3 && (name == all.String() || name == bare.String())
-}
-
-// isButton reports a register or login control: a button, or a short link
-// whose text holds a register word.
-func (w *walker) isButton(n *html.Node, p *part) bool {
-	if p.words > 6 {
-		return false
-	}
-	return w.a.m.hasRegister(Fold(nodeText(n)))
-}
-
-func (w *walker) jsonLD(n *html.Node) *Score {
-	if !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") || n.FirstChild == nil {
-		return nil
-	}
-	data := n.FirstChild.Data
-	if len(data) > 1<<16 {
-		data = data[:1<<16]
-	}
-	// The names and headline are what a parasite page fills with its brand;
-	// reading the strings of the JSON is enough to score them.
-	var b strings.Builder
-	for _, key := range []string{`"name"`, `"headline"`, `"alternateName"`} {
-		for rest := data; ; {
-			i := strings.Index(rest, key)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(key):]
-			j := strings.IndexByte(rest, '"')
-			if j < 0 || strings.TrimSpace(strings.TrimLeft(rest[:j], ": \t\n")) != "" {
-				continue
-			}
-			rest = rest[j+1:]
-			k := strings.IndexByte(rest, '"')
-			if k < 0 {
-				break
-			}
-			b.WriteString(rest[:k])
-			b.WriteString(". ")
-			rest = rest[k:]
-		}
-	}
-	return w.a.m.ScoreText(b.String())
-}
-
-// placement says where a link sits in its block: glued to the end or the
-// start of a real paragraph (ten words or more of text outside it, and
-// nothing but spaces and marks between it and the block's edge; at the end,
-// "after-sentence" when a finished sentence precedes it), inside a sentence
-// (words before it and after it), or neither.
-func placement(a *html.Node) string {
-	blk := a.Parent
-	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
-		blk = blk.Parent
-	}
-	if blk == nil || blk.Type != html.ElementNode {
-		return ""
-	}
-	var before, after strings.Builder
-	seen := false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n == a {
-			seen = true
-			return
-		}
-		switch n.Type {
-		case html.TextNode:
-			if seen {
-				after.WriteString(n.Data)
-			} else {
-				before.WriteString(n.Data)
-			}
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript:
-				return
-			case atom.A:
-				// Other links are not the paragraph's prose: a row of
-				// spam anchors is glued to it as one.
-				if seen {
-					after.WriteString(" ")
-				} else {
-					before.WriteString(" ")
-				}
-				return
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(blk)
-	bw, aw := countWords(before.String()), countWords(after.String())
-	switch {
-	case bw >= 10 && aw == 0 && afterSentence(before.String()):
-		return "after-sentence"
-	case bw >= 10 && aw == 0:
-		return "glued-end"
-	case aw >= 10 && bw == 0:
-		return "glued-start"
-	case bw >= 3 && aw >= 1:
-		return "inline"
-	}
-	return ""
-}
-
-// afterSentence reports text that ends a sentence and then, at most, a
-// separator: "... the minister said. ", "...reward. → ", "...2027. (". A
-// link placed there is appended to a finished paragraph, not part of it.
-func afterSentence(s string) bool {
-	s = strings.TrimRight(s, " \t\n\u00a0-–—|(→»:")
-	if s == "" {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(s)
-	switch r {
-	case '.', '!', '?', '。', '！', '？', '"', '”', '’', ')', '」':
-		return true
-	}
-	return false
-}
-
-func isUnitBlock(a atom.Atom) bool {
-	switch a {
-	case atom.P, atom.Div, atom.Li, atom.Td, atom.Th, atom.Dd, atom.Blockquote, atom.Section, atom.Article,
-		atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Figcaption, atom.Body:
-		return true
-	}
-	return false
 }
 
 func plural(n int, what string) string {
 	if n == 1 {
 		return "1 " + what
 	}
-	return itoa(n) + " " + what + "s"
-}
-
-func itoa(n int) string {
-	if n < 10 {
-		return string(rune('0' + n))
-	}
-	return itoa(n/10) + string(rune('0'+n%10))
+	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func attr(n *html.Node, key string) string {
@@ -482,40 +415,4 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return b.String()
-}
-
-// linkHost returns the lower-case host of an absolute or scheme-relative
-// link, without port, or "".
-func linkHost(href string) string {
-	i := strings.Index(href, "//")
-	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
-		return ""
-	}
-	h := href[i+2:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
-	}
-	if j := strings.LastIndexByte(h, '@'); j >= 0 {
-		h = h[j+1:]
-	}
-	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
-		h = h[:j]
-	}
-	return strings.ToLower(h)
-}
-
-// pathQuery returns the path and query of a link.
-func pathQuery(href string) string {
-	if i := strings.Index(href, "//"); i >= 0 {
-		href = href[i+2:]
-		if j := strings.IndexAny(href, "/?"); j >= 0 {
-			href = href[j:]
-		} else {
-			return ""
-		}
-	}
-	if j := strings.IndexByte(href, '#'); j >= 0 {
-		href = href[:j]
-	}
-	return href
 }

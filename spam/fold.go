@@ -22,7 +22,9 @@ func Fold(s string) string {
 		return strings.ToLower(s)
 	}
 	s = stripControls(s)
-	s = norm.NFKC.String(s)
+	if norm.NFKC.QuickSpanString(s) < len(s) {
+		s = norm.NFKC.String(s)
+	}
 	s = cases.Fold().String(s)
 	return mapLookalikes(s)
 }
@@ -94,6 +96,9 @@ func boolInt(b bool) int {
 // ASCII letters: a Cyrillic word stays Cyrillic ("Москва"), a Latin word
 // with a Cyrillic "а" in it becomes plain Latin.
 func mapLookalikes(s string) string {
+	if !mayHoldLookalikes(s) {
+		return s
+	}
 	la := lookalikes()
 	var b strings.Builder
 	changed := false
@@ -117,20 +122,43 @@ func mapLookalikes(s string) string {
 			b.WriteString(w)
 		}
 	}
-	for i, r := range s {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r) {
 			flush(i)
 			if changed {
-				b.WriteRune(r)
+				b.WriteString(s[i : i+size]) // as it was: invalid bytes stay bytes
 			}
-			start = i + utf8.RuneLen(r)
+			start = i + size
 		}
+		i += size
 	}
 	flush(len(s))
 	if !changed {
 		return s
 	}
 	return b.String()
+}
+
+// mayHoldLookalikes tells from UTF-8 lead bytes alone whether s may hold a
+// letter of the look-alike ranges (U+0250-058F, 13A0-13FF, 1D00-1DBF,
+// 2100-214F, A640-A69F, AB30-ABBF): most text (Latin, Vietnamese, CJK,
+// Thai) does not, and is left alone without decoding a rune.
+func mayHoldLookalikes(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 0xC9 && c <= 0xD6:
+			return true
+		case c == 0xE1 && i+1 < len(s) && (s[i+1] == 0x8E || s[i+1] == 0x8F || s[i+1] >= 0xB4 && s[i+1] <= 0xB6):
+			return true
+		case c == 0xE2 && i+1 < len(s) && (s[i+1] == 0x84 || s[i+1] == 0x85):
+			return true
+		case c == 0xEA && i+1 < len(s) && (s[i+1] >= 0x99 && s[i+1] <= 0x9A || s[i+1] >= 0xAC && s[i+1] <= 0xAE):
+			return true
+		}
+	}
+	return false
 }
 
 // mixedWord reports a word holding both ASCII letters and look-alikes.

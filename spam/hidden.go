@@ -2,7 +2,10 @@ package spam
 
 import (
 	"strings"
+	"sync"
+	"unicode"
 
+	"github.com/coregx/ahocorasick"
 	"golang.org/x/net/html"
 )
 
@@ -31,7 +34,11 @@ func hiddenWhy(n *html.Node) string {
 	if style == "" {
 		return ""
 	}
-	d := parseStyle(style)
+	return hiddenBy(parseStyle(style))
+}
+
+// hiddenBy says how declarations d hide an element, or "".
+func hiddenBy(d map[string]string) string {
 	switch {
 	case d["display"] == "none":
 		return "display:none"
@@ -45,6 +52,8 @@ func hiddenWhy(n *html.Node) string {
 		return "off-screen"
 	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"])):
 		return "tiny box, overflow hidden"
+	case d["transform"] == "scale(0)":
+		return "transform:scale(0)"
 	case d["clip"] == "rect(0,0,0,0)" || d["clip"] == "rect(0 0 0 0)" || d["clip-path"] == "inset(50%)":
 		return "clipped"
 	case d["color"] != "" && d["color"] == firstNonEmpty(d["background-color"], d["background"]):
@@ -96,4 +105,174 @@ func farOff(v string) bool {
 		num = num[:i]
 	}
 	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
+}
+
+// collapsedWords are class and id words of boxes that hide content the
+// reader opens: accordions, tabs, FAQ answers, menus, dialogs.
+var collapsedWords = []string{"accordion", "collapse", "tab", "faq", "panel", "answer", "toggle", "dropdown", "menu",
+	"modal", "popup", "drawer", "expand", "spoiler", "more", "details", "hidden-content", "read-more"}
+
+// collapsed reports a hidden box that is collapsed content, not a hiding
+// place: inside <details>, a tab panel, dialog, menu or region, a box
+// another element's aria-controls or aria-expanded opens, or one whose
+// class or id names an accordion, tab, FAQ answer, menu or dialog. Its
+// hiding is no evidence; its text is scored like any other.
+func collapsed(n *html.Node) bool {
+	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d++ {
+		if n.Data == "details" || n.Data == "dialog" || n.Data == "nav" || n.Data == "menu" {
+			return true
+		}
+		for _, a := range n.Attr {
+			switch a.Key {
+			case "role":
+				switch strings.ToLower(a.Val) {
+				case "tabpanel", "dialog", "menu", "region", "tooltip", "alertdialog", "listbox":
+					return true
+				}
+			case "aria-labelledby", "aria-expanded", "data-toggle", "data-bs-toggle", "data-target", "data-bs-parent":
+				return true
+			case "class", "id":
+				v := strings.ToLower(a.Val)
+				for _, w := range collapsedWords {
+					if strings.Contains(v, w) {
+						return true
+					}
+				}
+			}
+		}
+		n = n.Parent
+	}
+	return false
+}
+
+// Sheet holds the classes and ids a page's own style sheets hide
+// (".promo-x{display:none}"), read from <style> elements: spam hides behind
+// a class as often as behind an inline style. A nil *Sheet hides nothing.
+type Sheet struct {
+	classes, ids map[string]string // name -> how it is hidden
+}
+
+// maxSheet caps the style text read from one page.
+const maxSheet = 256 << 10
+
+// ParseSheet reads the rules of css whose selector is a lone class or id
+// (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
+// selectors are ignored. It looks for the declarations that hide and reads
+// only the rules around them. Hand-written: only this much of CSS is read,
+// and a parser of the whole language would cost more than it tells.
+func ParseSheet(css string) *Sheet {
+	if len(css) > maxSheet {
+		css = css[:maxSheet]
+	}
+	var sh *Sheet
+	done := map[int]bool{}
+	for _, mt := range hideMatcher().FindAllOverlapping([]byte(css)) {
+		pos := mt.Start
+		open := strings.LastIndexByte(css[:pos], '{')
+		if open < 0 || done[open] || strings.IndexByte(css[open:pos], '}') >= 0 {
+			continue
+		}
+		done[open] = true
+		end := strings.IndexByte(css[pos:], '}')
+		if end < 0 {
+			end = len(css) - pos
+		}
+		sel := css[strings.LastIndexAny(css[:open], "};")+1 : open]
+		if !hasSimpleSelector(sel) {
+			continue
+		}
+		why := hiddenBy(parseStyle(css[open+1 : pos+end]))
+		if why == "" {
+			continue
+		}
+		if sh == nil {
+			sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
+		}
+		sh.add(sel, why)
+	}
+	return sh
+}
+
+// hideMatcher finds the declarations ParseSheet looks for, in one pass.
+var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
+	ac, err := ahocorasick.NewBuilder().AddStrings(hideWords).Build()
+	if err != nil {
+		panic("spam: hide words: " + err.Error()) // constant patterns
+	}
+	return ac
+})
+
+// hideWords are the declarations ParseSheet looks for.
+var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",
+	"opacity:0", "opacity: 0", ":-999", ": -999", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px"}
+
+// add records the lone classes and ids of a selector list as hidden.
+func (sh *Sheet) add(sel, why string) {
+	for _, one := range strings.Split(sel, ",") {
+		one = strings.TrimSpace(one)
+		if one == "" || strings.ContainsAny(one, " >+~:[") {
+			continue
+		}
+		if i := strings.IndexByte(one, '.'); i >= 0 && !strings.Contains(one[i+1:], ".") {
+			sh.classes[strings.ToLower(one[i+1:])] = "style sheet ." + one[i+1:] + " " + why
+		} else if i := strings.IndexByte(one, '#'); i >= 0 {
+			sh.ids[strings.ToLower(one[i+1:])] = "style sheet #" + one[i+1:] + " " + why
+		}
+	}
+}
+
+// hasSimpleSelector reports a selector list with at least one lone class
+// or id in it.
+func hasSimpleSelector(sel string) bool {
+	for sel != "" {
+		one := sel
+		if i := strings.IndexByte(sel, ','); i >= 0 {
+			one, sel = sel[:i], sel[i+1:]
+		} else {
+			sel = ""
+		}
+		one = strings.TrimSpace(one)
+		if one != "" && strings.ContainsAny(one, ".#") && !strings.ContainsAny(one, " >+~:[") {
+			return true
+		}
+	}
+	return false
+}
+
+// hides says how the sheet hides n, or "".
+func (sh *Sheet) hides(n *html.Node) string {
+	if sh == nil {
+		return ""
+	}
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			if len(sh.classes) == 0 {
+				continue
+			}
+			for rest := a.Val; rest != ""; {
+				rest = strings.TrimLeft(rest, " \t\n\r\f")
+				c := rest
+				if i := strings.IndexAny(rest, " \t\n\r\f"); i >= 0 {
+					c, rest = rest[:i], rest[i:]
+				} else {
+					rest = ""
+				}
+				if c == "" {
+					continue
+				}
+				if strings.IndexFunc(c, unicode.IsUpper) >= 0 {
+					c = strings.ToLower(c)
+				}
+				if why, ok := sh.classes[c]; ok {
+					return why
+				}
+			}
+		case "id":
+			if why, ok := sh.ids[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
+				return why
+			}
+		}
+	}
+	return ""
 }

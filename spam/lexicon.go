@@ -76,23 +76,32 @@ func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 		case "register":
 			lx.Register = append(lx.Register, stringList(v, "register", errorf)...)
 		case "terms":
+			type seenTerm struct {
+				k    *yaml.Node
+				lang string
+				w    float64
+			}
+			seen := map[string]seenTerm{}
 			eachPair(v, "terms", errorf, func(lang, terms *yaml.Node) {
-				seen := map[string]*yaml.Node{}
 				eachPair(terms, "terms."+lang.Value, errorf, func(k, v *yaml.Node) {
 					t := strings.TrimSpace(k.Value)
 					if t == "" || t == "*" {
 						errorf(k, "empty term")
 						return
 					}
-					f := SwapDigits(Fold(t))
-					if prev := seen[f]; prev != nil {
-						errorf(k, "term %q repeats %q (line %d)", k.Value, prev.Value, prev.Line)
+					w, ok := number(v, errorf)
+					if !ok {
 						return
 					}
-					seen[f] = k
-					if w, ok := number(v, errorf); ok {
-						lx.Terms = append(lx.Terms, Term{Text: t, Lang: lang.Value, Weight: w})
+					// A term may be listed under two languages (online
+					// casino: en, de), with one weight.
+					f := SwapDigits(Fold(strings.TrimSuffix(t, "*")))
+					if prev, dup := seen[f]; dup && (prev.lang == lang.Value || prev.w != w) {
+						errorf(k, "term %q repeats %q (line %d) with weight %v: give it one weight", k.Value, prev.k.Value, prev.k.Line, prev.w)
+						return
 					}
+					seen[f] = seenTerm{k, lang.Value, w}
+					lx.Terms = append(lx.Terms, Term{Text: t, Lang: lang.Value, Weight: w})
 				})
 			})
 		default:

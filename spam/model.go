@@ -18,34 +18,35 @@ type Signal int
 // (a brand-shaped token, another host, a hidden box, a glued anchor) counts
 // only beside gambling vocabulary or a strong signal.
 const (
-	SigTerms         Signal = iota // gambling/adult vocabulary (weight: the terms' own)
-	SigBrand                       // weak: a letters+digits token (tk88, hit69, echo360)
-	SigBrandGambling               // strong: a brand token with a gambling stem (789bet, sv66win, "kv79 bet")
-	SigBrandOnly                   // strong: the text is nothing but brand tokens and stems
-	SigForeignHost                 // weak: the link leaves the page's site
-	SigGamblingHost                // strong: the link's host is named like a gambling site
-	SigBrandHost                   // weak: the link's host is a letters+digits code (hit69.me)
-	SigOddTLD                      // weak: a top-level domain spam favours
-	SigGamblingPath                // strong: gambling stems or sign-up words in the link's path or query
-	SigBrandDomain                 // strong: the anchor is a code and the link's host is that code on an odd TLD (W332 -> w332.club)
-	SigGlued                       // weak: the anchor is glued to the start or end of a real paragraph
-	SigInline                      // negative: the link sits inside a sentence, as citations do
-	SigHidden                      // weak: hidden by its own markup or an ancestor's
-	SigSpamLinks                   // strong: the block is made of spam links
-	SigRepeated                    // weak: the same short text recurs on the page
-	SigPageSpam                    // strong: a bare code on a page that carries other spam
-	SigLegit                       // negative: responsible-gambling, regulation and results vocabulary
-	SigTitle                       // page: the title, H1 or JSON-LD name is spam
-	SigRegister                    // page: register/login buttons pointing to another host
-	SigShare                       // page: share of the page's text scored as spam
-	SigPageURL                     // page: the page's own URL carries gambling stems in its query
-	SigGate                        // threshold of vocabulary that opens the gate (not a signal)
-	SigVerdict                     // page verdict threshold (not a signal)
+	SigTerms          Signal = iota // gambling/adult vocabulary (weight: the terms' own)
+	SigBrand                        // weak: a letters+digits token (tk88, hit69, echo360)
+	SigBrandGambling                // strong: a brand token with a gambling stem (789bet, sv66win, "kv79 bet")
+	SigBrandOnly                    // strong: the text is nothing but brand tokens and stems
+	SigForeignHost                  // weak: the link leaves the page's site
+	SigGamblingHost                 // strong: the link's host is named like a gambling site
+	SigBrandHost                    // weak: the link's host is a letters+digits code (hit69.me)
+	SigOddTLD                       // weak: a top-level domain spam favours
+	SigGamblingPath                 // strong: gambling stems or sign-up words in the link's path or query
+	SigBrandDomain                  // strong: the anchor is a code and the link's host is that code on an odd TLD (W332 -> w332.club)
+	SigGlued                        // weak: the anchor is glued to the start or end of a real paragraph
+	SigInline                       // negative: the link sits inside a sentence, as citations do
+	SigHidden                       // weak: hidden by its own markup or an ancestor's
+	SigHiddenGambling               // strong: a hidden box (not collapsed content) that holds gambling words or codes
+	SigSpamLinks                    // strong: the block is made of spam links
+	SigRepeated                     // weak: the same short text recurs on the page
+	SigPageSpam                     // strong: a bare code on a page that carries other spam
+	SigLegit                        // negative: responsible-gambling, regulation and results vocabulary
+	SigTitle                        // page: the title, H1 or JSON-LD name is spam
+	SigRegister                     // page: register/login buttons pointing to another host
+	SigShare                        // page: share of the page's text scored as spam
+	SigPageURL                      // page: the page's own URL carries gambling stems in its query
+	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
+	SigVerdict                      // page verdict threshold (not a signal)
 	numSignals
 )
 
 var signalNames = [numSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
-	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "spam-links", "repeated", "page-spam", "legit",
+	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
 	"title", "register", "share", "page-url", "gate", "verdict"}
 
 func (s Signal) String() string {
@@ -67,7 +68,7 @@ func signalByName(n string) (Signal, bool) {
 // strong reports signals that open the gate for weak ones.
 func (s Signal) strong() bool {
 	switch s {
-	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam:
+	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam, SigHiddenGambling:
 		return true
 	}
 	return false
@@ -179,7 +180,11 @@ func (m *Model) vocab(ft string) []termCount {
 	if ft == "" {
 		return nil
 	}
-	h := []byte(SwapDigits(ft))
+	return m.vocabBytes([]byte(SwapDigits(ft)))
+}
+
+// vocabBytes is vocab on folded, digit-swapped text.
+func (m *Model) vocabBytes(h []byte) []termCount {
 	all := m.ac.FindAllOverlapping(h)
 	if len(all) == 0 {
 		return nil
@@ -223,13 +228,27 @@ func addCount(to []termCount, c termCount) []termCount {
 // for each of up to three repeats (a list of "Slots" filters is not a line
 // stuffed with ten gambling words).
 func (m *Model) sum(hits []termCount) float64 {
-	s := 0.0
+	s, topic := 0.0, 0.0
 	for _, h := range hits {
 		w := m.terms[h.id].weight
-		s += w + w*float64(min(h.n-1, 3))/3
+		w += w * float64(min(h.n-1, 3)) / 3
+		if m.terms[h.id].weight > 0 && m.terms[h.id].weight < topicWeight {
+			topic += w
+		} else {
+			s += w
+		}
 	}
-	return s
+	return s + min(topic, maxTopic)
 }
+
+// Terms weighing less than topicWeight name the topic (casino, poker,
+// betting, jackpot), which news, travel and results pages write about: all
+// of them together add at most maxTopic to a text, so that a sentence on
+// an industry's revenue is never spam by its topic words alone.
+const (
+	topicWeight = 0.5
+	maxTopic    = 0.7
+)
 
 // names returns the terms of hits, for the trace.
 func (m *Model) names(hits []termCount) string {

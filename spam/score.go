@@ -118,7 +118,11 @@ type textFacts struct {
 func (m *Model) facts(text string) textFacts {
 	ft := Fold(text)
 	f := textFacts{words: countWords(ft), hits: m.vocab(ft)}
-	f.brands = m.brands(ft)
+	if strings.ContainsAny(ft, "0123456789") {
+		f.brands = m.brands(ft)
+	} else {
+		f.brands.other = f.words // no digit, no code
+	}
 	return f
 }
 
@@ -190,6 +194,18 @@ func (m *Model) ScoreText(text string) *Score {
 // character (as textnorm.Words does), and a word per five letters of Thai,
 // Lao, Khmer and Burmese, which do not space words.
 func countWords(s string) int {
+	if isASCII(s) {
+		n, in := 0, false
+		for i := 0; i < len(s); i++ {
+			c := s[i] | 0x20
+			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+			if w && !in {
+				n++
+			}
+			in = w
+		}
+		return n
+	}
 	n := 0
 	for w := range words(s) {
 		if w[0] < utf8.RuneSelf {
@@ -210,4 +226,42 @@ func countWords(s string) int {
 		n += max(1, cjk+(sea+4)/5+other)
 	}
 	return n
+}
+
+// titleSeps are the separators titles join their parts with.
+var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " ｜ ", " « ", " » ", " · "}
+
+// CleanTitle drops the parts of a page title (split at " | ", " - " and
+// the like) that score as spam on their own: "kv79 bet | Port authority
+// expands terminal" keeps the headline. A title whose every part is spam
+// is left whole: that is the page verdict's business. It returns the title,
+// what it dropped and its highest score (nil when nothing).
+func (m *Model) CleanTitle(title string) (string, string, *Score) {
+	sep := ""
+	for _, s := range titleSeps {
+		if strings.Contains(title, s) {
+			sep = s
+			break
+		}
+	}
+	if sep == "" {
+		return title, "", nil
+	}
+	parts := strings.Split(title, sep)
+	var kept, gone []string
+	var dropped *Score
+	for _, p := range parts {
+		if s := m.ScoreText(p); s != nil && s.Value >= Unit {
+			if dropped == nil || s.Value > dropped.Value {
+				dropped = s
+			}
+			gone = append(gone, p)
+			continue
+		}
+		kept = append(kept, p)
+	}
+	if dropped == nil || len(kept) == 0 {
+		return title, "", nil
+	}
+	return strings.Join(kept, sep), strings.Join(gone, sep), dropped
 }

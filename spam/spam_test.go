@@ -3,6 +3,7 @@ package spam
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 )
@@ -83,7 +84,13 @@ func TestAnalyze(t *testing.T) {
 <p id="farm"><a href="https://zb88bet.com/">zb88 bet</a> | <a href="https://kv79.vip/">kv79 win</a> | <a href="https://ok365bet.xyz/">ok365bet</a></p>
 <div style="display:none" id="hid">nhà cái uy tín kv79 bet</div>
 <details id="faq"><summary>How long is the wait?</summary><p>About two weeks for most applications.</p></details>
+<div class="accordion-item"><div id="ans" class="accordion-collapse collapse" style="display:none">Yes: the online casino operators must offer deposit limits and self-exclusion, the regulator said.</div></div>
+<div role="tabpanel" id="tab2" hidden>Poker and online casino revenue rose 4 percent in the quarter.</div>
 <p id="user">Posted by raziel101 on the echo360 forum.</p>
+<p id="prod">Lectures are recorded with <a id="echo" href="https://echo360.com/">echo360</a> and the html5 player; see <a id="icu" href="https://github.com/unicode-org/icu4x">ICU4X</a>.</p>
+<div id="px" style="height:1px;overflow:hidden">situs judi slot gacor</div>
+<span id="col" style="color:#fff;background-color:#fff">casino online bonus new member</span>
+<p id="bare">SUN52</p>
 </article></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -96,7 +103,7 @@ func TestAnalyze(t *testing.T) {
 			byID[id] = n
 		}
 	}
-	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false} {
+	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false, "prod": false, "echo": false, "icu": false, "px": true, "col": true, "bare": true} {
 		s := a.Score(byID[id])
 		got := s != nil && s.Value >= Unit
 		if got != spam {
@@ -105,5 +112,77 @@ func TestAnalyze(t *testing.T) {
 	}
 	if v := a.Verdict("https://port.example.com/news"); v.Spam {
 		t.Errorf("verdict %+v on a real page", v)
+	}
+}
+
+func TestBuiltinLanguages(t *testing.T) {
+	lx, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := map[string]int{}
+	for _, term := range lx.Terms {
+		n[term.Lang]++
+	}
+	for _, l := range []string{"en", "vi", "id", "ms", "th", "zh-Hans", "zh-Hant", "ja", "ko", "pt", "es", "ru", "tr", "hi", "de", "fr", "ar"} {
+		if n[l] < 5 {
+			t.Errorf("lexicon has %d terms in %s, want at least 5", n[l], l)
+		}
+	}
+}
+
+// FuzzFold: Fold never panics, returns valid UTF-8, and folding twice
+// changes nothing.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"ＳＬＯＴ", "𝐬𝐥𝐨𝐭", "саsinо", "Москва", "s\u200bl0t", "ǅ", "ﬁ", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if !utf8.ValidString(once) && utf8.ValidString(s) {
+			t.Fatalf("Fold(%q) = %q: invalid UTF-8", s, once)
+		}
+		if twice := Fold(once); twice != once && utf8.ValidString(s) {
+			t.Fatalf("Fold(Fold(%q)) = %q, want %q", s, twice, once)
+		}
+	})
+}
+
+func TestCleanTitle(t *testing.T) {
+	m := model(t)
+	for _, c := range []struct{ in, want string }{
+		{"kv79 bet | Port authority expands terminal", "Port authority expands terminal"},
+		{"Port authority expands terminal - Situs judi slot gacor", "Port authority expands terminal"},
+		{"Macau casino revenue climbs 12% - Business News", "Macau casino revenue climbs 12% - Business News"},
+		{"Slot gacor maxwin | situs judi online", "Slot gacor maxwin | situs judi online"},
+		{"Poker: final table set | Sports", "Poker: final table set | Sports"},
+	} {
+		if got, _, _ := m.CleanTitle(c.in); got != c.want {
+			t.Errorf("CleanTitle(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestSheet(t *testing.T) {
+	m := model(t)
+	sh := ParseSheet(`body{margin:0} .nav a:hover{color:red} .x-promo, #sp {display: none !important} div.tiny{height:1px;overflow:hidden} .tab{display:none}`)
+	page := `<html><body><p>Real paragraph about the harbour and its new quay, opened on Monday by the minister.</p>
+<div id="a" class="x-promo">situs judi slot gacor</div><p id="b" class="tiny">nhà cái uy tín kv79 bet</p>
+<div id="c" class="plain">Opening hours: 9 to 5.</div><div id="d" class="tab">Poker and online casino revenue rose 4 percent.</div></body></html>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := m.AnalyzeSheet(doc, "", sh)
+	for n := range doc.Descendants() {
+		id := attr(n, "id")
+		if id == "" {
+			continue
+		}
+		s := a.Score(n)
+		hidden := s != nil && strings.Contains(s.String(), "style sheet")
+		if want := id == "a" || id == "b"; hidden != want {
+			t.Errorf("%s: score %v: hidden by the sheet %v, want %v", id, s, hidden, want)
+		}
 	}
 }

@@ -82,8 +82,13 @@ var commonTLD = map[string]bool{"com": true, "net": true, "org": true, "io": tru
 	"vn": true, "id": true, "th": true, "ph": true, "my": true, "in": true, "br": true, "cn": true, "kr": true}
 
 // isQuantity reports a number with a unit or ordinal suffix of one or two
-// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p): not a brand code.
+// letters (830k, 48ml, 1kg, 4k, 2nd, 1080p) or a size (5x7): not a brand
+// code.
 func isQuantity(tok string) bool {
+	if a, b, ok := strings.Cut(tok, "x"); ok && a != "" && b != "" && strings.Trim(a, "0123456789") == "" &&
+		strings.Trim(strings.TrimRight(b, "abcdefghijklmnopqrstuvwyz"), "0123456789") == "" {
+		return true // a size: 5x7, 8x10, 1920x1080, 11x17in
+	}
 	i := 0
 	for i < len(tok) && tok[i] <= '9' {
 		i++
@@ -119,11 +124,15 @@ func (m *Model) runStem(run string, glued bool) float64 {
 		return w
 	}
 	best := 0.0
-	for s, w := range m.stems {
-		if len(s) >= len(run) || (len(s) < 4 && (!glued || len(run) > 6 || strings.Count(run, run[:1]) == len(run))) {
+	short := glued && len(run) <= 6 && strings.Count(run, run[:1]) != len(run)
+	for k := 3; k < len(run); k++ {
+		if k < 4 && !short {
 			continue
 		}
-		if strings.HasPrefix(run, s) || strings.HasSuffix(run, s) {
+		if w, ok := m.stems[run[:k]]; ok {
+			best = max(best, w)
+		}
+		if w, ok := m.stems[run[len(run)-k:]]; ok {
 			best = max(best, w)
 		}
 	}
@@ -162,6 +171,25 @@ type hostInfo struct {
 	oddTLD   string
 }
 
+// hosts caches what the hosts of one page say: a page links the same
+// hosts many times.
+type hosts struct {
+	m    *Model
+	seen map[string]hostInfo
+}
+
+func (hs *hosts) get(h string) hostInfo {
+	if hi, ok := hs.seen[h]; ok {
+		return hi
+	}
+	if hs.seen == nil {
+		hs.seen = map[string]hostInfo{}
+	}
+	hi := hs.m.host(h)
+	hs.seen[h] = hi
+	return hi
+}
+
 // host reads a lower-case host (no port).
 func (m *Model) host(h string) hostInfo {
 	h = strings.TrimSuffix(strings.TrimPrefix(h, "www."), ".")
@@ -179,6 +207,11 @@ func (m *Model) host(h string) hostInfo {
 		hi.oddTLD = suffix
 	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && m.tlds[suffix[i+1:]] {
 		hi.oddTLD = suffix[i+1:]
+	}
+	// A top-level domain that is itself a gambling word (.bet, .casino,
+	// .poker) names the host as much as its label does.
+	if w := m.stems[suffix]; w >= 0.5 {
+		hi.stem, hi.stemText = w, "."+suffix
 	}
 	name := strings.TrimSuffix(h, "."+suffix)
 	letters, digits := false, false
@@ -219,7 +252,14 @@ func (m *Model) pathStem(pq string) (float64, string) {
 		if tok[0] <= '9' {
 			continue
 		}
-		if w := m.runStem(tok, false); w > best {
+		// Path words are whole words (slot-gacor): a stem counts as the
+		// word, or at its edge only when five letters or more (slotgacor
+		// has gacor; betsy is not a bet).
+		w := m.stems[tok]
+		for k := 5; w == 0 && k < len(tok); k++ {
+			w = max(m.stems[tok[:k]], m.stems[tok[len(tok)-k:]])
+		}
+		if w > best {
 			best, what = w, tok
 		}
 	}

@@ -3,6 +3,9 @@ package spam
 import (
 	"fmt"
 	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // Verdict is the whole-page spam verdict: a parasite landing page, spam
@@ -48,14 +51,19 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 	if share > 0 {
 		sc.weighted(SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
 	}
-	foreign := 0
-	for _, h := range a.register {
-		if h != "" && m.host(h).site != a.site {
-			foreign++
+	// Register and login buttons are read only where the verdict could
+	// follow: on most pages they are never looked at.
+	if named > 0 || share >= 0.5 {
+		reg := a.registerHosts()
+		foreign := 0
+		for _, h := range reg {
+			if h != "" && m.host(h).site != a.site {
+				foreign++
+			}
 		}
-	}
-	if len(a.register) > 0 {
-		sc.weighted(SigRegister, min(2, float64(max(foreign, len(a.register)/2)))/2, plural(len(a.register), "register button"))
+		if len(reg) > 0 {
+			sc.weighted(SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
+		}
 	}
 	if w, what := m.pathStem(pathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
 		sc.weighted(SigPageURL, w, what)
@@ -67,4 +75,59 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 	v := Verdict{Score: s.Value, Evidence: s}
 	v.Spam = s.Value >= m.weights[SigVerdict] && (named > 0 || share >= 0.5)
 	return v
+}
+
+// registerHosts returns the hosts that register and login controls (short
+// links and buttons whose text holds a register word) point to; "" for a
+// button, whose target is script.
+func (a *Analysis) registerHosts() []string {
+	var out []string
+	for _, n := range a.buttons {
+		if !a.m.hasRegister(Fold(nodeText(n))) {
+			continue
+		}
+		h := ""
+		if n.DataAtom == atom.A {
+			h = linkHost(attr(n, "href"))
+		} else if oc := attr(n, "onclick"); oc != "" {
+			h = linkHost(strings.Trim(oc[strings.IndexAny(oc, "'\"")+1:], "'\"; "))
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+func (w *walker) jsonLD(n *html.Node) *Score {
+	if !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") || n.FirstChild == nil {
+		return nil
+	}
+	data := n.FirstChild.Data
+	if len(data) > 1<<16 {
+		data = data[:1<<16]
+	}
+	// The names and headline are what a parasite page fills with its brand;
+	// reading the strings of the JSON is enough to score them.
+	var b strings.Builder
+	for _, key := range []string{`"name"`, `"headline"`, `"alternateName"`} {
+		for rest := data; ; {
+			i := strings.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := strings.IndexByte(rest, '"')
+			if j < 0 || strings.TrimSpace(strings.TrimLeft(rest[:j], ": \t\n")) != "" {
+				continue
+			}
+			rest = rest[j+1:]
+			k := strings.IndexByte(rest, '"')
+			if k < 0 {
+				break
+			}
+			b.WriteString(rest[:k])
+			b.WriteString(". ")
+			rest = rest[k:]
+		}
+	}
+	return w.a.m.ScoreText(b.String())
 }

@@ -456,3 +456,27 @@ func TestClean_FetchErrorNamesSource(t *testing.T) {
 		t.Errorf("connection refused: stderr %q", stderr)
 	}
 }
+
+// TestClean_SpamPage: a parasite page prints nothing in text mode, with one
+// warning naming it; --keep-spam prints it; jsonl says spam and its score.
+func TestClean_SpamPage(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "parasite.html")
+	if err := os.WriteFile(page, []byte(`<html><head><title>HOKI88 Situs Slot Gacor Hari Ini Gampang Maxwin</title></head><body>
+<h1>Daftar HOKI88 agen judi online terpercaya</h1><a href="https://hoki88.vip/register">Daftar</a> <a href="https://hoki88.vip/login">Login</a>
+<p>Link alternatif HOKI88 anti blokir, bandar togel dan slot deposit pulsa tanpa potongan, proses cepat untuk semua member baru.</p></body></html>`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "", "clean", page)
+	if err != nil || out != "" || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, page) || !strings.Contains(stderr, "spam page") {
+		t.Errorf("text mode: err %v, stdout %q, stderr %q: want no output and one warning naming the page", err, out, stderr)
+	}
+	out, _, err = runCmd(t, "", "clean", "--keep-spam", page)
+	if err != nil || !strings.Contains(out, "HOKI88") {
+		t.Errorf("--keep-spam: err %v, stdout %q: want the page", err, out)
+	}
+	out, _, err = runCmd(t, "", "clean", "--format", "jsonl", page)
+	var rec map[string]any
+	if err != nil || json.Unmarshal([]byte(out), &rec) != nil || rec["spam"] != true || rec["spam_score"] == nil || rec["text"] != "" {
+		t.Errorf("jsonl: err %v, %q: want spam true, spam_score, empty text", err, out)
+	}
+}

@@ -412,3 +412,57 @@ func TestCheck(t *testing.T) {
 		t.Errorf("crawl --check with a missing rule dir = %v, want the error", err)
 	}
 }
+
+// TestRunCrawl_SpamPage: a parasite landing page on the crawled site gets
+// no article file, one index line with status spam and its score, and is
+// counted; the real article is written as usual.
+func TestRunCrawl_SpamPage(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<html><head><title>Home</title></head><body><a href="/news/1">One</a> <a href="/news/2">Two</a></body></html>`)
+		case "/news/1":
+			fmt.Fprint(w, `<html><head><title>Harbour works</title><meta property="og:type" content="article"></head><body><article><h1>Harbour works</h1>`+
+				strings.Repeat(`<p>The harbour authority said the new quay would open in spring, after two years of works and a long dispute over the budget.</p>`, 4)+
+				`</article></body></html>`)
+		case "/news/2":
+			fmt.Fprint(w, `<html><head><title>HOKI88 Situs Slot Gacor Hari Ini Gampang Maxwin</title><meta property="og:type" content="article"></head><body>
+<h1>Daftar HOKI88 agen judi online terpercaya</h1><a href="https://hoki88.vip/register">Daftar</a> <a href="https://hoki88.vip/login">Login</a>
+<p>Link alternatif HOKI88 anti blokir, bandar togel dan slot deposit pulsa tanpa potongan.</p><p>Bocoran pola slot gacor HOKI88 hari ini.</p></body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, addr, "")
+	e, stderr := testEnv()
+	for run := range 2 {
+		if err := runCrawl(t.Context(), []string{job}, e); err != nil {
+			t.Fatalf("runCrawl: %v\n%s", err, stderr)
+		}
+		files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt"))
+		if len(files) != 1 {
+			t.Fatalf("run %d: %d .txt files, want 1 (the real article)\n%s", run, len(files), stderr)
+		}
+		lines := indexLines(t, filepath.Join(dir, "out", "index.jsonl"))
+		spam := 0
+		for _, l := range lines {
+			if l["status"] == "spam" {
+				spam++
+				if l["spam"] != true || l["spam_score"] == nil || l["file"] != nil {
+					t.Errorf("spam index line %v: want spam true, a spam_score and no file", l)
+				}
+			}
+		}
+		if len(lines) != 2 || spam != 1 {
+			t.Errorf("run %d: index %v: want the article and one spam line", run, lines)
+		}
+	}
+	if !strings.Contains(stderr.String(), "1 spam") {
+		t.Errorf("summary does not count the spam page:\n%s", stderr)
+	}
+}

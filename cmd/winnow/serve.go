@@ -183,7 +183,7 @@ func newServeMetrics(reg *prometheus.Registry) *serveMetrics {
 		cleaned: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_cleaned_total",
 			Help: "Article pages cleaned, whether their text was new, changed or unchanged."}, []string{"job"}),
 		pages: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_pages_total",
-			Help: "Fetch outcomes: written (cleaned, new or changed), unchanged, followed, skipped, retry, failed."}, []string{"job", "outcome"}),
+			Help: "Fetch outcomes: written (cleaned, new or changed), unchanged, followed, skipped, retry, failed, spam (a page judged spam from top to bottom: not written)."}, []string{"job", "outcome"}),
 		bytes: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "winnow_fetched_bytes_total",
 			Help: "Response body bytes received."}, []string{"job"}),
 		fetch: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "winnow_fetch_duration_seconds",
