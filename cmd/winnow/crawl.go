@@ -63,7 +63,15 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 		fs.Usage()
 		return &usageError{"crawl: want exactly one job file"}
 	}
-	log, err := newLogger(e.stderr, *logFormat, *verbose)
+	// The live progress line and the log share stderr from two goroutines:
+	// one lock keeps their writes whole (env.stderr need not be safe for
+	// concurrent use; the race detector caught a test's buffer torn).
+	progress := e.stderrTTY && !*noProgress
+	stderr := e.stderr
+	if progress {
+		stderr = &serialWriter{w: e.stderr}
+	}
+	log, err := newLogger(stderr, *logFormat, *verbose)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
@@ -88,9 +96,9 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	var onStart func(*crawler.Crawler)
 	progCtx, stopProgress := context.WithCancel(ctx)
 	var drawing sync.WaitGroup
-	if e.stderrTTY && !*noProgress {
+	if progress {
 		onStart = func(cr *crawler.Crawler) {
-			drawing.Go(func() { drawCrawlProgress(progCtx, e.stderr, j.Config.Name, cr) })
+			drawing.Go(func() { drawCrawlProgress(progCtx, stderr, j.Config.Name, cr) })
 		}
 	}
 	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, worker: *worker, onStart: onStart})
@@ -196,6 +204,19 @@ func runJob(ctx context.Context, j *crawler.Job, extract crawler.Extract, log *s
 		o.onStart(cr)
 	}
 	return cr.Run(ctx)
+}
+
+// serialWriter makes the writes of several goroutines to one writer whole
+// and one at a time.
+type serialWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *serialWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // drawCrawlProgress redraws one status line until ctx ends.

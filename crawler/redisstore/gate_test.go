@@ -98,7 +98,10 @@ func TestStore_StartHostOrder(t *testing.T) {
 // spaced by the delay; a third waits for one of them to end.
 func TestStore_StartHostLimit(t *testing.T) {
 	srv := redistest.Start(t)
-	const delay = 20 * time.Millisecond
+	// Long enough that a loaded machine (go test -race beside other work)
+	// does not let it pass between two calls: at 20ms the second request
+	// was once allowed at once.
+	const delay = 500 * time.Millisecond
 	a := openStore(t, srv, "limit", "a")
 	b := openStore(t, srv, "limit", "b")
 	ctx := t.Context()
