@@ -42,6 +42,9 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	if published == "" {
 		published = onlyDate(s.dateTexts, textDate)
 	}
+	if published == "" && len(s.h1) == 1 && len(s.headDates) > 0 {
+		published = s.headDates[0]
+	}
 	cands = append(cands[:0], s.ld.modified)
 	for _, k := range modifiedKeys {
 		cands = append(cands, s.meta[k])
