@@ -9,11 +9,11 @@ import (
 // its first creative work (an Article, BlogPosting, forum posting, question,
 // recipe...), and the site's name.
 type jsonLD struct {
-	found               bool // a creative work was read
+	found bool // a creative work was read
 	// written says the work is a piece of writing (an article, a posting,
 	// a report or review), whose date a reader expects, not a video,
 	// course or event embedded in a product or service page.
-	written bool
+	written             bool
 	headline            string
 	authors             []string
 	published, modified string
