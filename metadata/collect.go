@@ -43,7 +43,18 @@ type sources struct {
 	keyDates [2][]string
 	// keyBylines are short texts that a visible "By" introduces.
 	keyBylines []string
+	// headDates are dates written alone in a short text among the first
+	// texts after the headline (<h1>): the date line of an article's
+	// header, whatever its markup.
+	headDates []string
+	// afterH1 counts the texts since the last <h1> outside navigation;
+	// -1 before the first.
+	afterH1 int
 }
+
+// headWindow is how many texts after the headline may hold its date line
+// (a kicker, the author, a reading time and the date).
+const headWindow = 8
 
 // repeated are the meta keys whose every value is kept.
 var repeated = map[string]bool{"article:tag": true, "article:section": true, "article:author": true, "author": true}
@@ -55,12 +66,13 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
 
 func collect(doc *html.Node) *sources {
-	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}}
+	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}, afterH1: -1}
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type == html.TextNode && !outside {
 				s.label(c)
+				s.headDate(c)
 			}
 			if c.Type != html.ElementNode {
 				continue
@@ -134,6 +146,26 @@ func (s *sources) label(t *html.Node) {
 	s.keyBylines = append(s.keyBylines, full)
 }
 
+// headDate reads a text among the first after the headline: a text that
+// is a date and little else ("December 15, 2025", "Dec 12, 2025 ·") is the
+// date line of the article's header.
+func (s *sources) headDate(t *html.Node) {
+	if s.afterH1 < 0 || s.afterH1 >= headWindow {
+		return
+	}
+	text := strings.TrimSpace(t.Data)
+	if text == "" {
+		return
+	}
+	s.afterH1++
+	if len(text) > 40 {
+		return
+	}
+	if d := textDate(text); d != "" {
+		s.headDates = append(s.headDates, d)
+	}
+}
+
 // timesIn are the datetime attributes of the <time> elements under n.
 func timesIn(n *html.Node) []string {
 	var out []string
@@ -180,6 +212,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 				s.h1Outside = append(s.h1Outside, t)
 			} else {
 				s.h1 = append(s.h1, t)
+				s.afterH1 = 0
 			}
 		}
 		return false

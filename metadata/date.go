@@ -18,13 +18,19 @@ var (
 
 // dates decides the publication and modification dates.
 func dates(s *sources, pageURL *url.URL) (published, modified string) {
+	// A JSON-LD date of a work that is not writing (a video on a product
+	// page), or of a WebPage (WordPress gives every page one), is a
+	// publication date only where the page shows a date too.
+	show := shown(s, pageURL)
 	var cands []string
-	cands = append(cands, s.ld.published)
+	if s.ld.written || show {
+		cands = append(cands, s.ld.published)
+	}
 	for _, k := range publishedKeys {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.pubTimes...)
-	if article(s) {
+	if article(s) && show {
 		// A WebPage's dates are on every page of some sites (their
 		// contact page too): only an article's are its publication.
 		cands = append(cands, s.ld.pagePublished)
@@ -42,12 +48,19 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	if published == "" {
 		published = onlyDate(s.dateTexts, textDate)
 	}
-	cands = append(cands[:0], s.ld.modified)
+	if published == "" && len(s.h1) == 1 {
+		// Several days after the headline are a listing's teasers.
+		published = onlyDate(s.headDates, textDate)
+	}
+	cands = cands[:0]
+	if s.ld.written || show {
+		cands = append(cands, s.ld.modified)
+	}
 	for _, k := range modifiedKeys {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.modTimes...)
-	if article(s) {
+	if article(s) && show {
 		cands = append(cands, s.ld.pageModified)
 	}
 	modified = firstDate(cands)
@@ -58,6 +71,13 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		modified = ""
 	}
 	return published, modified
+}
+
+// shown reports whether the page shows a date: a <time>, a labelled or
+// classed date, a date line under the headline, or a date in its URL.
+func shown(s *sources, pageURL *url.URL) bool {
+	return len(s.times) > 0 || len(s.pubTimes) > 0 || len(s.keyDates[published_]) > 0 || len(s.keyDates[modified_]) > 0 ||
+		onlyDate(s.dateTexts, textDate) != "" || len(s.headDates) > 0 || urlDate(pageURL.Path) != ""
 }
 
 // article reports whether the page says it is an article: og:type, or a

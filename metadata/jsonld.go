@@ -9,7 +9,11 @@ import (
 // its first creative work (an Article, BlogPosting, forum posting, question,
 // recipe...), and the site's name.
 type jsonLD struct {
-	found               bool // a creative work was read
+	found bool // a creative work was read
+	// written says the work is a piece of writing (an article, a posting,
+	// a report or review), whose date a reader expects, not a video,
+	// course or event embedded in a product or service page.
+	written             bool
 	headline            string
 	authors             []string
 	published, modified string
@@ -32,6 +36,9 @@ const idRef = "\x00id:"
 // workTypes are the schema.org types (or type suffixes) of the things a page
 // is about whose author and dates are the page's.
 var workTypes = []string{"article", "posting", "blogposting", "report", "review", "recipe", "question", "howto", "creativework", "liveblogposting", "scholarlyarticle", "techarticle", "newsarticle", "opinionnewsarticle", "videoobject", "podcastepisode", "course", "event"}
+
+// writtenTypes are the parts of the schema.org type names of writing.
+var writtenTypes = []string{"article", "posting", "report", "review", "question"}
 
 func (ld *jsonLD) parse(raw string) {
 	var v any
@@ -104,6 +111,13 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 		return
 	}
 	ld.found = true
+	for _, t := range types {
+		for _, w := range writtenTypes {
+			if strings.Contains(t, w) {
+				ld.written = true
+			}
+		}
+	}
 	ld.headline = str(o["headline"])
 	if ld.headline == "" {
 		ld.headline = str(o["name"])

@@ -75,6 +75,17 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
 		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
 		{"published meta written for people", `<meta name="published" content="July 17, 2025">`, "https://example.com/a", nil, "2025-07-17", ""},
+		{"date line under the headline", `<header><h1>Byteifying language models</h1><div><p class="m_0 fw_medium">December 15, 2025</p><p>Ana Souza</p></div></header><p>Long text of the article follows here.</p>`,
+			"https://example.com/blog/x", nil, "2025-12-15", ""},
+		{"date line with a separator glyph", `<h1>Why Rust for embedded</h1><div class="flex"><svg></svg> Dec 12, 2025 </div><div>5 min read</div>`, "https://example.com/blog/x", nil, "2025-12-12", ""},
+		{"teasers after a listing's headline", `<h1>Blog</h1><h2>First post</h2><p>Feb 27, 2026</p><h2>Second post</h2><p>Feb 19, 2026</p>`, "https://example.com/", nil, "", ""},
+		{"date long after the headline is not its date line", `<h1>Story</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>Jan 3, 2025</p>`, "https://example.com/x", nil, "", ""},
+		{"webpage date on a page that shows none", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Joco Cup","datePublished":"2018-12-22T08:10:33+11:00"}]}</script><meta property="og:type" content="article"><h1>Joco Cup 4oz</h1><p>Glass cup, 4oz.</p>`,
+			"https://shop.example/product/cup/", nil, "", ""},
+		{"webpage date where the page shows one", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"T","datePublished":"2024-06-06T10:00:00Z"}]}</script><meta property="og:type" content="article"><h1>T</h1><time datetime="2024-06-06">June 6, 2024</time><time datetime="2024-06-07">June 7</time>`,
+			"https://example.com/t", nil, "2024-06-06T10:00:00Z", ""},
+		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
+		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
