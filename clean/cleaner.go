@@ -16,6 +16,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -418,7 +419,7 @@ func invisible(n *html.Node) bool {
 		case atom.Style, atom.Noscript:
 			return true
 		case atom.Script:
-			return !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+			return !strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json")
 		}
 	}
 	return false
@@ -431,15 +432,6 @@ func findBody(doc *html.Node) *html.Node {
 		}
 	}
 	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func hostOf(raw string) string {

@@ -113,7 +113,7 @@ func placeStreamed(body *html.Node) {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		id := attr(n, "id")
+		id := domtext.Attr(n, "id")
 		switch {
 		case n.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
 			if slots == nil {
@@ -125,7 +125,7 @@ func placeStreamed(body *html.Node) {
 		}
 	}
 	for _, p := range parts {
-		slot := slots[attr(p, "id")[2:]]
+		slot := slots[domtext.Attr(p, "id")[2:]]
 		if slot == nil || slot.Parent == nil || contains(p, slot) {
 			continue
 		}

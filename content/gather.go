@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -42,12 +43,12 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 			continue
 		}
 		switch {
-		case n.DataAtom == atom.Main || strings.EqualFold(attrOf(n, "role"), "main"):
+		case n.DataAtom == atom.Main || strings.EqualFold(domtext.Attr(n, "role"), "main"):
 			mains = append(mains, n)
 		case n.DataAtom == atom.Article:
 			articles = append(articles, n)
 		}
-		switch attrOf(n, "itemprop") {
+		switch domtext.Attr(n, "itemprop") {
 		case "articleBody", "text", "mainContentOfPage":
 			schema = append(schema, n)
 		}
@@ -162,13 +163,4 @@ func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
 		}
 	}
 	return nil
-}
-
-func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
