@@ -284,7 +284,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
-	if body := findBody(doc); body != nil {
+	if body := domtext.First(doc, atom.Body); body != nil {
 		placeStreamed(body)
 		revealHidden(body)
 	}
@@ -423,15 +423,6 @@ func invisible(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-func findBody(doc *html.Node) *html.Node {
-	for n := range doc.Descendants() {
-		if n.DataAtom == atom.Body {
-			return n
-		}
-	}
-	return nil
 }
 
 func hostOf(raw string) string {

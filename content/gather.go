@@ -31,7 +31,7 @@ const proseShare = 0.8
 // too when no candidate scores), as only it can win against readability's
 // article; all are rendered when all is set (to explain what was dropped).
 func Gather(doc *html.Node, typ string, all bool) []Candidate {
-	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	body := domtext.First(doc, atom.Body)
 	if body == nil {
 		return nil
 	}
@@ -154,13 +154,4 @@ func (t tree) prose(body *html.Node) *html.Node {
 		n, text = best, bestText
 	}
 	return n
-}
-
-func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && ok(d) {
-			return d
-		}
-	}
-	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -413,7 +414,7 @@ func (in *injector) widgets() {
 			insertAfter(in.container, box)
 			where += " next to the container"
 		default:
-			if body := findAtom(in.doc, atom.Body); body != nil {
+			if body := domtext.First(in.doc, atom.Body); body != nil {
 				body.AppendChild(box)
 			} else {
 				in.container.AppendChild(box)
@@ -456,22 +457,13 @@ func (in *injector) linkFarm() {
 	case 1:
 		in.container.AppendChild(box)
 	default:
-		if body := findAtom(in.doc, atom.Body); body != nil {
+		if body := domtext.First(in.doc, atom.Body); body != nil {
 			body.AppendChild(box)
 		} else {
 			in.container.AppendChild(box)
 		}
 	}
 	in.items.Kinds[KindLinkFarm]++
-}
-
-func findAtom(doc *html.Node, t atom.Atom) *html.Node {
-	for n := range doc.Descendants() {
-		if n.Type == html.ElementNode && n.DataAtom == t {
-			return n
-		}
-	}
-	return nil
 }
 
 // describe renders the opening tags of n and of its first element children,

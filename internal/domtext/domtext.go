@@ -273,6 +273,17 @@ func Path(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
+// First returns the first element below n, in document order, whose atom is a;
+// nil when there is none.
+func First(n *html.Node, a atom.Atom) *html.Node {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == a {
+			return d
+		}
+	}
+	return nil
+}
+
 // Attr returns the value of n's attribute key, "" when it has none.
 func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // first returns the first element of the fragment's body.
@@ -78,5 +79,28 @@ func TestLinkHost(t *testing.T) {
 		if got := LinkHost(href); got != want {
 			t.Errorf("LinkHost(%q) = %q, want %q", href, got, want)
 		}
+	}
+}
+
+func TestFirst(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<p>a</p><div id="outer"><p id="in">b</p></div><div id="second"></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := First(doc, atom.Body); got == nil || got.Data != "body" {
+		t.Errorf("First(doc, body) = %v, want the body element", got)
+	}
+	if got := First(doc, atom.Div); got == nil || Attr(got, "id") != "outer" {
+		t.Errorf("First(doc, div) should be the first div in document order, got id %q", Attr(got, "id"))
+	}
+	div := First(doc, atom.Div)
+	if got := First(div, atom.Div); got != nil {
+		t.Errorf("First(div, div) = id %q, want nil: n itself and later siblings are not below n", Attr(got, "id"))
+	}
+	if got := First(div, atom.P); got == nil || Attr(got, "id") != "in" {
+		t.Errorf("First(div, p) should be the p inside the div")
+	}
+	if got := First(doc, atom.Table); got != nil {
+		t.Errorf("First(doc, table) = %v, want nil", got)
 	}
 }
