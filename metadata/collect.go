@@ -192,7 +192,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			}
 			s.times = append(s.times, dt)
 			switch {
-			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), domtext.Attr(n, "pubdate") != "" || hasAttr(n, "pubdate"),
+			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), domtext.Attr(n, "pubdate") != "" || domtext.HasAttr(n, "pubdate"),
 				classSays(n, "publish", "posted", "created"):
 				s.pubTimes = append(s.pubTimes, dt)
 			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
@@ -306,15 +306,6 @@ func classSays(n *html.Node, words ...string) bool {
 func hasWord(s, w string) bool {
 	for f := range strings.FieldsSeq(s) {
 		if f == w {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
 			return true
 		}
 	}

@@ -201,7 +201,7 @@ func unseen(n *html.Node) bool {
 	case atom.Script, atom.Style, atom.Button, atom.Svg, atom.Select, atom.Noscript, atom.Template:
 		return true
 	}
-	if hasAttr(n, "hidden") || domtext.Attr(n, "aria-hidden") == "true" {
+	if domtext.HasAttr(n, "hidden") || domtext.Attr(n, "aria-hidden") == "true" {
 		return true
 	}
 	cls := domtext.Attr(n, "class")

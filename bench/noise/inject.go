@@ -315,7 +315,7 @@ func (in *injector) hiddenSpam() {
 		box := el(wrap, nil, kids...)
 		h := pick(in.r, in.p.hide)
 		h.apply(in, box)
-		if c := pick(in.r, in.p.spamClasses); c != "" && !hasAttr(box, "class") {
+		if c := pick(in.r, in.p.spamClasses); c != "" && !domtext.HasAttr(box, "class") {
 			box.Attr = append(box.Attr, a("class", c))
 		}
 		insertAfter(in.para(0), box)
@@ -324,15 +324,6 @@ func (in *injector) hiddenSpam() {
 		}
 		in.items.Kinds[KindHiddenSpam]++
 	}
-}
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, at := range n.Attr {
-		if at.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // inlineRelated inserts a "Baca juga: headline" line among the paragraphs.

@@ -284,6 +284,16 @@ func First(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
+// HasAttr reports whether n has the attribute key, whatever its value.
+func HasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // Attr returns the value of n's attribute key, "" when it has none.
 func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

@@ -104,3 +104,24 @@ func TestFirst(t *testing.T) {
 		t.Errorf("First(doc, table) = %v, want nil", got)
 	}
 }
+
+func TestAttrAndHasAttr(t *testing.T) {
+	n := first(t, `<div hidden id="x" data-empty="">t</div>`)
+	for _, tt := range []struct {
+		key  string
+		has  bool
+		want string
+	}{
+		{"hidden", true, ""},
+		{"id", true, "x"},
+		{"data-empty", true, ""},
+		{"class", false, ""},
+	} {
+		if got := HasAttr(n, tt.key); got != tt.has {
+			t.Errorf("HasAttr(%q) = %v, want %v", tt.key, got, tt.has)
+		}
+		if got := Attr(n, tt.key); got != tt.want {
+			t.Errorf("Attr(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
