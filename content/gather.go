@@ -95,7 +95,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 func (t tree) parts(ns []*html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range ns {
-		if !t.shown(n) || len(out) > 0 && contains(out[len(out)-1], n) {
+		if !t.shown(n) || len(out) > 0 && domtext.Contains(out[len(out)-1], n) {
 			continue
 		}
 		if t.stats[n].Text >= minPartText {
@@ -111,16 +111,6 @@ func (t tree) shown(n *html.Node) bool {
 	return ok
 }
 
-// contains reports whether a is n or an ancestor of n.
-func contains(a, n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if p == a {
-			return true
-		}
-	}
-	return false
-}
-
 // common returns the deepest element holding every node of ns, nil for none.
 func common(ns []*html.Node) *html.Node {
 	if len(ns) == 0 {
@@ -128,7 +118,7 @@ func common(ns []*html.Node) *html.Node {
 	}
 	c := ns[0]
 	for _, n := range ns[1:] {
-		for c != nil && !contains(c, n) {
+		for c != nil && !domtext.Contains(c, n) {
 			c = c.Parent
 		}
 	}

@@ -284,6 +284,16 @@ func First(n *html.Node, a atom.Atom) *html.Node {
 	return nil
 }
 
+// Contains reports whether a is n or an ancestor of n.
+func Contains(a, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
 // HasAttr reports whether n has the attribute key, whatever its value.
 func HasAttr(n *html.Node, key string) bool {
 	for _, a := range n.Attr {

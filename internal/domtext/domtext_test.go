@@ -125,3 +125,24 @@ func TestAttrAndHasAttr(t *testing.T) {
 		}
 	}
 }
+
+func TestContains(t *testing.T) {
+	outer := first(t, `<div><p><b>x</b></p><i>y</i></div>`)
+	p, i := outer.FirstChild, outer.LastChild
+	b := p.FirstChild
+	for _, tt := range []struct {
+		name string
+		a, n *html.Node
+		want bool
+	}{
+		{"self", p, p, true},
+		{"ancestor", outer, b, true},
+		{"descendant is not an ancestor", b, outer, false},
+		{"sibling", p, i, false},
+		{"sibling's child", i, b, false},
+	} {
+		if got := Contains(tt.a, tt.n); got != tt.want {
+			t.Errorf("%s: Contains = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
