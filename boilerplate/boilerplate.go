@@ -27,6 +27,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
 )
@@ -136,12 +137,12 @@ func (d *detector) measure(n *html.Node, order *int) *stat {
 	}
 	switch n.DataAtom {
 	case atom.A:
-		if attr(n, "href") != "" && st.words > 0 {
+		if domtext.Attr(n, "href") != "" && st.words > 0 {
 			st.linkChars, st.linkWords = st.chars, st.words
 			st.links, st.headlines, st.internal, st.shortLinks = 1, 0, 0, 0
 			if st.words >= minHeadline {
 				st.headlines = 1
-				if d.internalLink(attr(n, "href")) {
+				if d.internalLink(domtext.Attr(n, "href")) {
 					st.internal = 1
 				}
 			} else if st.words <= 2 {
@@ -454,7 +455,7 @@ func (d *detector) record(n *html.Node, id, why string) {
 
 // classSays reports whether n's class or id names it as furniture.
 func classSays(n *html.Node) bool {
-	s := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	s := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
 	for _, w := range furnitureNames {
 		if strings.Contains(s, w) {
 			return true
@@ -553,15 +554,6 @@ func lastRune(s string) rune {
 		return 0
 	}
 	return r[len(r)-1]
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 // unspaced are the scripts written without spaces between words, whose

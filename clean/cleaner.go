@@ -16,6 +16,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -285,7 +286,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if nodes > c.opts.MaxNodes {
 		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
-	if body := findBody(doc); body != nil {
+	if body := domtext.First(doc, atom.Body); body != nil {
 		placeStreamed(body)
 		revealHidden(body)
 	}
@@ -430,28 +431,10 @@ func invisible(n *html.Node) bool {
 		case atom.Style, atom.Noscript:
 			return true
 		case atom.Script:
-			return !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json")
+			return !strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json")
 		}
 	}
 	return false
-}
-
-func findBody(doc *html.Node) *html.Node {
-	for n := range doc.Descendants() {
-		if n.DataAtom == atom.Body {
-			return n
-		}
-	}
-	return nil
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func hostOf(raw string) string {

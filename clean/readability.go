@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -105,7 +106,7 @@ func unwrapEmbeds(doc *html.Node) {
 
 // hasClass reports whether n's class attribute holds one of names.
 func hasClass(n *html.Node, names []string) bool {
-	for c := range strings.FieldsSeq(attr(n, "class")) {
+	for c := range strings.FieldsSeq(domtext.Attr(n, "class")) {
 		if slices.Contains(names, strings.ToLower(c)) {
 			return true
 		}

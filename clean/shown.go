@@ -113,7 +113,7 @@ func placeStreamed(body *html.Node) {
 		if n.Type != html.ElementNode {
 			continue
 		}
-		id := attr(n, "id")
+		id := domtext.Attr(n, "id")
 		switch {
 		case n.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
 			if slots == nil {
@@ -125,8 +125,8 @@ func placeStreamed(body *html.Node) {
 		}
 	}
 	for _, p := range parts {
-		slot := slots[attr(p, "id")[2:]]
-		if slot == nil || slot.Parent == nil || contains(p, slot) {
+		slot := slots[domtext.Attr(p, "id")[2:]]
+		if slot == nil || slot.Parent == nil || domtext.Contains(p, slot) {
 			continue
 		}
 		for c := p.FirstChild; c != nil; {
@@ -138,14 +138,4 @@ func placeStreamed(body *html.Node) {
 		slot.Parent.RemoveChild(slot)
 		p.Parent.RemoveChild(p)
 	}
-}
-
-// contains reports whether a is n or an ancestor of n.
-func contains(a, n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if p == a {
-			return true
-		}
-	}
-	return false
 }

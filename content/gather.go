@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -30,7 +31,7 @@ const proseShare = 0.8
 // too when no candidate scores), as only it can win against readability's
 // article; all are rendered when all is set (to explain what was dropped).
 func Gather(doc *html.Node, typ string, all bool) []Candidate {
-	body := find(doc, func(n *html.Node) bool { return n.DataAtom == atom.Body })
+	body := domtext.First(doc, atom.Body)
 	if body == nil {
 		return nil
 	}
@@ -42,12 +43,12 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 			continue
 		}
 		switch {
-		case n.DataAtom == atom.Main || strings.EqualFold(attrOf(n, "role"), "main"):
+		case n.DataAtom == atom.Main || strings.EqualFold(domtext.Attr(n, "role"), "main"):
 			mains = append(mains, n)
 		case n.DataAtom == atom.Article:
 			articles = append(articles, n)
 		}
-		switch attrOf(n, "itemprop") {
+		switch domtext.Attr(n, "itemprop") {
 		case "articleBody", "text", "mainContentOfPage":
 			schema = append(schema, n)
 		}
@@ -94,7 +95,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 func (t tree) parts(ns []*html.Node) []*html.Node {
 	var out []*html.Node
 	for _, n := range ns {
-		if !t.shown(n) || len(out) > 0 && contains(out[len(out)-1], n) {
+		if !t.shown(n) || len(out) > 0 && domtext.Contains(out[len(out)-1], n) {
 			continue
 		}
 		if t.stats[n].Text >= minPartText {
@@ -110,16 +111,6 @@ func (t tree) shown(n *html.Node) bool {
 	return ok
 }
 
-// contains reports whether a is n or an ancestor of n.
-func contains(a, n *html.Node) bool {
-	for p := n; p != nil; p = p.Parent {
-		if p == a {
-			return true
-		}
-	}
-	return false
-}
-
 // common returns the deepest element holding every node of ns, nil for none.
 func common(ns []*html.Node) *html.Node {
 	if len(ns) == 0 {
@@ -127,7 +118,7 @@ func common(ns []*html.Node) *html.Node {
 	}
 	c := ns[0]
 	for _, n := range ns[1:] {
-		for c != nil && !contains(c, n) {
+		for c != nil && !domtext.Contains(c, n) {
 			c = c.Parent
 		}
 	}
@@ -153,22 +144,4 @@ func (t tree) prose(body *html.Node) *html.Node {
 		n, text = best, bestText
 	}
 	return n
-}
-
-func find(n *html.Node, ok func(*html.Node) bool) *html.Node {
-	for d := range n.Descendants() {
-		if d.Type == html.ElementNode && ok(d) {
-			return d
-		}
-	}
-	return nil
-}
-
-func attrOf(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }

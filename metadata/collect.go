@@ -3,6 +3,7 @@ package metadata
 import (
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -92,7 +93,7 @@ func isOutside(n *html.Node) bool {
 	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
 		return true
 	}
-	cls := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))
+	cls := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
 	if strings.TrimSpace(cls) == "" {
 		return false
 	}
@@ -171,7 +172,7 @@ func timesIn(n *html.Node) []string {
 	var out []string
 	for c := range n.Descendants() {
 		if c.DataAtom == atom.Time {
-			out = append(out, attr(c, "datetime"))
+			out = append(out, domtext.Attr(c, "datetime"))
 		}
 	}
 	return out
@@ -181,9 +182,9 @@ func timesIn(n *html.Node) []string {
 func (s *sources) element(n *html.Node, outside bool) bool {
 	switch n.DataAtom {
 	case atom.Html:
-		s.htmlLang = attr(n, "lang")
+		s.htmlLang = domtext.Attr(n, "lang")
 		if s.htmlLang == "" {
-			s.htmlLang = attr(n, "xml:lang")
+			s.htmlLang = domtext.Attr(n, "xml:lang")
 		}
 	case atom.Title:
 		if s.title == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
@@ -194,13 +195,13 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		s.metaElement(n)
 		return false
 	case atom.Link:
-		rel := strings.ToLower(attr(n, "rel"))
+		rel := strings.ToLower(domtext.Attr(n, "rel"))
 		if s.canonical == "" && hasWord(rel, "canonical") {
-			s.canonical = attr(n, "href")
+			s.canonical = domtext.Attr(n, "href")
 		}
 		return false
 	case atom.Script:
-		if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+		if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 			s.ld.parse(n.FirstChild.Data)
 		}
 		return false
@@ -218,23 +219,23 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	case atom.Time:
 		if !outside {
-			dt := attr(n, "datetime")
+			dt := domtext.Attr(n, "datetime")
 			if dt == "" {
 				dt = textOf(n)
 			}
 			s.times = append(s.times, dt)
 			switch {
-			case hasWord(strings.ToLower(attr(n, "itemprop")), "datepublished"), attr(n, "pubdate") != "" || hasAttr(n, "pubdate"),
+			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), domtext.Attr(n, "pubdate") != "" || domtext.HasAttr(n, "pubdate"),
 				classSays(n, "publish", "posted", "created"):
 				s.pubTimes = append(s.pubTimes, dt)
-			case hasWord(strings.ToLower(attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
+			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
 				s.modTimes = append(s.modTimes, dt)
 			}
 		}
 		return false
 	}
 	if n.DataAtom == atom.A {
-		rel := strings.ToLower(attr(n, "rel"))
+		rel := strings.ToLower(domtext.Attr(n, "rel"))
 		switch {
 		case hasWord(rel, "tag"):
 			s.relTags = append(s.relTags, textOf(n))
@@ -242,7 +243,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			s.relCategories = append(s.relCategories, textOf(n))
 		case hasWord(rel, "author") && !outside:
 			s.relAuthors = append(s.relAuthors, textOf(n))
-		case !outside && authorPath(attr(n, "href")):
+		case !outside && authorPath(domtext.Attr(n, "href")):
 			s.authorLinks = append(s.authorLinks, textOf(n))
 		}
 	}
@@ -250,20 +251,20 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		s.times = append(s.times, textOf(n))
 		return false
 	}
-	prop := strings.ToLower(attr(n, "itemprop"))
+	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
 	if prop != "" && !outside {
 		switch {
 		case hasWord(prop, "author") || hasWord(prop, "creator"):
 			s.relAuthors = append(s.relAuthors, itemName(n))
 			return false
 		case hasWord(prop, "datepublished"):
-			if c := attr(n, "content"); c != "" {
+			if c := domtext.Attr(n, "content"); c != "" {
 				s.pubTimes = append(s.pubTimes, c)
 			} else {
 				s.pubTimes = append(s.pubTimes, textOf(n))
 			}
 		case hasWord(prop, "datemodified"):
-			if c := attr(n, "content"); c != "" {
+			if c := domtext.Attr(n, "content"); c != "" {
 				s.modTimes = append(s.modTimes, c)
 			}
 		}
@@ -284,12 +285,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 }
 
 func (s *sources) metaElement(n *html.Node) {
-	content := strings.TrimSpace(attr(n, "content"))
+	content := strings.TrimSpace(domtext.Attr(n, "content"))
 	if content == "" {
 		return
 	}
 	for _, k := range []string{"property", "name", "itemprop", "http-equiv"} {
-		key := strings.ToLower(strings.TrimSpace(attr(n, k)))
+		key := strings.ToLower(strings.TrimSpace(domtext.Attr(n, k)))
 		if key == "" {
 			continue
 		}
@@ -306,14 +307,14 @@ func (s *sources) metaElement(n *html.Node) {
 // content attribute, or its text.
 func itemName(n *html.Node) string {
 	for c := range n.Descendants() {
-		if c.Type == html.ElementNode && strings.EqualFold(attr(c, "itemprop"), "name") {
-			if v := attr(c, "content"); v != "" {
+		if c.Type == html.ElementNode && strings.EqualFold(domtext.Attr(c, "itemprop"), "name") {
+			if v := domtext.Attr(c, "content"); v != "" {
 				return v
 			}
 			return textOf(c)
 		}
 	}
-	if v := attr(n, "content"); v != "" {
+	if v := domtext.Attr(n, "content"); v != "" {
 		return v
 	}
 	return textOf(n)
@@ -322,7 +323,7 @@ func itemName(n *html.Node) string {
 // classSays reports whether n's class or id holds one of words (as a part
 // of a class name: "post-byline", "entry-date").
 func classSays(n *html.Node, words ...string) bool {
-	cls := attr(n, "class") + " " + attr(n, "id")
+	cls := domtext.Attr(n, "class") + " " + domtext.Attr(n, "id")
 	if strings.TrimSpace(cls) == "" {
 		return false
 	}
@@ -338,15 +339,6 @@ func classSays(n *html.Node, words ...string) bool {
 func hasWord(s, w string) bool {
 	for f := range strings.FieldsSeq(s) {
 		if f == w {
-			return true
-		}
-	}
-	return false
-}
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, a := range n.Attr {
-		if a.Key == key {
 			return true
 		}
 	}

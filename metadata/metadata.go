@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -192,15 +193,6 @@ func textOf(n *html.Node) string {
 	return textnorm.Clean(b.String())
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 // unseen reports whether an element's text is not part of what a reader
 // sees as its parent's text: scripts, buttons ("Copy item path" in a
 // heading), hidden and screen-reader-only elements.
@@ -209,9 +201,9 @@ func unseen(n *html.Node) bool {
 	case atom.Script, atom.Style, atom.Button, atom.Svg, atom.Select, atom.Noscript, atom.Template:
 		return true
 	}
-	if hasAttr(n, "hidden") || attr(n, "aria-hidden") == "true" {
+	if domtext.HasAttr(n, "hidden") || domtext.Attr(n, "aria-hidden") == "true" {
 		return true
 	}
-	cls := attr(n, "class")
+	cls := domtext.Attr(n, "class")
 	return cls != "" && (strings.Contains(cls, "sr-only") || strings.Contains(cls, "visually-hidden") || strings.Contains(cls, "screen-reader"))
 }

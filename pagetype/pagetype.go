@@ -15,6 +15,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -82,15 +83,15 @@ func read(doc *html.Node) evidence {
 		}
 		switch n.DataAtom {
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				var v any
 				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
 					ev.readLD(v, true)
 				}
 			}
 		case atom.Meta:
-			if attr(n, "property") == "og:type" || attr(n, "name") == "og:type" {
-				ev.og = strings.ToLower(strings.TrimSpace(attr(n, "content")))
+			if domtext.Attr(n, "property") == "og:type" || domtext.Attr(n, "name") == "og:type" {
+				ev.og = strings.ToLower(strings.TrimSpace(domtext.Attr(n, "content")))
 			}
 		case atom.Article:
 			ev.articles++
@@ -109,12 +110,12 @@ func read(doc *html.Node) evidence {
 		case atom.Time:
 			ev.times++
 		}
-		if t := attr(n, "itemtype"); t != "" {
+		if t := domtext.Attr(n, "itemtype"); t != "" {
 			for f := range strings.FieldsSeq(t) {
 				ev.types[local(f)]++
 			}
 		}
-		if attr(n, "itemprop") == "price" {
+		if domtext.Attr(n, "itemprop") == "price" {
 			ev.prices++
 		}
 		if cards, priced := cardGroup(n); cards > ev.cards {
@@ -259,15 +260,6 @@ func textLen(n *html.Node, limit int) int {
 	return t
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
 // minCards is how many sibling cards make a listing.
 const minCards = 6
 
@@ -341,7 +333,7 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 
 // sameKind reports whether two elements have one tag and one class.
 func sameKind(a, b *html.Node) bool {
-	return b.Type == html.ElementNode && a.Data == b.Data && attr(a, "class") == attr(b, "class")
+	return b.Type == html.ElementNode && a.Data == b.Data && domtext.Attr(a, "class") == domtext.Attr(b, "class")
 }
 
 // cardInfo reads one card: its text length (up to cardText), whether it
@@ -354,7 +346,7 @@ func cardInfo(c *html.Node) (text int, tile, price bool) {
 		for d := n.FirstChild; d != nil && text < cardText; d = d.NextSibling {
 			switch d.Type {
 			case html.ElementNode:
-				walk(d, inLink || d.DataAtom == atom.A && attr(d, "href") != "")
+				walk(d, inLink || d.DataAtom == atom.A && domtext.Attr(d, "href") != "")
 			case html.TextNode:
 				t := strings.TrimSpace(d.Data)
 				text += len(t)
@@ -367,7 +359,7 @@ func cardInfo(c *html.Node) (text int, tile, price bool) {
 			}
 		}
 	}
-	walk(c, c.DataAtom == atom.A && attr(c, "href") != "")
+	walk(c, c.DataAtom == atom.A && domtext.Attr(c, "href") != "")
 	return text, linked > 0 && 3*linked >= text, price
 }
 

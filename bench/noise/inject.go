@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -314,7 +315,7 @@ func (in *injector) hiddenSpam() {
 		box := el(wrap, nil, kids...)
 		h := pick(in.r, in.p.hide)
 		h.apply(in, box)
-		if c := pick(in.r, in.p.spamClasses); c != "" && !hasAttr(box, "class") {
+		if c := pick(in.r, in.p.spamClasses); c != "" && !domtext.HasAttr(box, "class") {
 			box.Attr = append(box.Attr, a("class", c))
 		}
 		insertAfter(in.para(0), box)
@@ -323,15 +324,6 @@ func (in *injector) hiddenSpam() {
 		}
 		in.items.Kinds[KindHiddenSpam]++
 	}
-}
-
-func hasAttr(n *html.Node, key string) bool {
-	for _, at := range n.Attr {
-		if at.Key == key {
-			return true
-		}
-	}
-	return false
 }
 
 // inlineRelated inserts a "Baca juga: headline" line among the paragraphs.
@@ -413,7 +405,7 @@ func (in *injector) widgets() {
 			insertAfter(in.container, box)
 			where += " next to the container"
 		default:
-			if body := findAtom(in.doc, atom.Body); body != nil {
+			if body := domtext.First(in.doc, atom.Body); body != nil {
 				body.AppendChild(box)
 			} else {
 				in.container.AppendChild(box)
@@ -456,22 +448,13 @@ func (in *injector) linkFarm() {
 	case 1:
 		in.container.AppendChild(box)
 	default:
-		if body := findAtom(in.doc, atom.Body); body != nil {
+		if body := domtext.First(in.doc, atom.Body); body != nil {
 			body.AppendChild(box)
 		} else {
 			in.container.AppendChild(box)
 		}
 	}
 	in.items.Kinds[KindLinkFarm]++
-}
-
-func findAtom(doc *html.Node, t atom.Atom) *html.Node {
-	for n := range doc.Descendants() {
-		if n.Type == html.ElementNode && n.DataAtom == t {
-			return n
-		}
-	}
-	return nil
 }
 
 // describe renders the opening tags of n and of its first element children,

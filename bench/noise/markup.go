@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -127,7 +128,7 @@ func hideStyleSheet(in *injector, box *html.Node) {
 	cls := fmt.Sprintf("%s%d", pick(in.r, []string{"x", "s", "ft", "k", "m"}), in.r.IntN(1000))
 	rule := pick(in.r, []string{"{display:none}", "{position:absolute;left:-10000px}", "{height:0;overflow:hidden}", "{opacity:0;height:1px;overflow:hidden}"})
 	sheet := el("style", nil, txt("."+cls+rule))
-	if head := findAtom(in.doc, atom.Head); head != nil {
+	if head := domtext.First(in.doc, atom.Head); head != nil {
 		head.AppendChild(sheet)
 	} else {
 		in.container.InsertBefore(sheet, in.container.FirstChild)

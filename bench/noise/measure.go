@@ -52,26 +52,22 @@ func (f *DocFigures) tally(category, kind string, injected, left int) {
 func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 	f := DocFigures{ID: d.ID, ByKind: map[KindKey]Tally{}}
 	nt, ct := newSeq(noisyOut), newSeq(cleanOut)
-	for _, it := range d.Items.Spam {
-		if left, ok := leftOver(it.Text, nt, ct); ok {
-			f.Spam++
-			f.tally("spam", it.Kind, 1, b2i(left))
-			if left {
-				f.SpamLeft++
-				f.Left = append(f.Left, "spam ("+it.describe()+"): "+it.Text)
+	// count tallies one class of injected items: how many could be judged
+	// (into n) and how many of those the cleaner left (into nLeft).
+	count := func(class string, items []Item, n, nLeft *int) {
+		for _, it := range items {
+			if left, ok := leftOver(it.Text, nt, ct); ok {
+				*n++
+				f.tally(class, it.Kind, 1, b2i(left))
+				if left {
+					*nLeft++
+					f.Left = append(f.Left, class+" ("+it.describe()+"): "+it.Text)
+				}
 			}
 		}
 	}
-	for _, it := range d.Items.Boilerplate {
-		if left, ok := leftOver(it.Text, nt, ct); ok {
-			f.Boilerplate++
-			f.tally("boilerplate", it.Kind, 1, b2i(left))
-			if left {
-				f.BoilerplateLeft++
-				f.Left = append(f.Left, "boilerplate ("+it.describe()+"): "+it.Text)
-			}
-		}
-	}
+	count("spam", d.Items.Spam, &f.Spam, &f.SpamLeft)
+	count("boilerplate", d.Items.Boilerplate, &f.Boilerplate, &f.BoilerplateLeft)
 	for _, dup := range d.Items.Dups {
 		t := score.Tokens(dup.Text)
 		if len(t) == 0 {

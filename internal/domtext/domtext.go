@@ -273,6 +273,37 @@ func Path(n *html.Node) string {
 	return strings.Join(parts, " > ")
 }
 
+// First returns the first element below n, in document order, whose atom is a;
+// nil when there is none.
+func First(n *html.Node, a atom.Atom) *html.Node {
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == a {
+			return d
+		}
+	}
+	return nil
+}
+
+// Contains reports whether a is n or an ancestor of n.
+func Contains(a, n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p == a {
+			return true
+		}
+	}
+	return false
+}
+
+// HasAttr reports whether n has the attribute key, whatever its value.
+func HasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
 // Attr returns the value of n's attribute key, "" when it has none.
 func Attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {

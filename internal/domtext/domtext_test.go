@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // first returns the first element of the fragment's body.
@@ -77,6 +78,71 @@ func TestLinkHost(t *testing.T) {
 	for href, want := range tests {
 		if got := LinkHost(href); got != want {
 			t.Errorf("LinkHost(%q) = %q, want %q", href, got, want)
+		}
+	}
+}
+
+func TestFirst(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<p>a</p><div id="outer"><p id="in">b</p></div><div id="second"></div>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := First(doc, atom.Body); got == nil || got.Data != "body" {
+		t.Errorf("First(doc, body) = %v, want the body element", got)
+	}
+	if got := First(doc, atom.Div); got == nil || Attr(got, "id") != "outer" {
+		t.Errorf("First(doc, div) should be the first div in document order, got id %q", Attr(got, "id"))
+	}
+	div := First(doc, atom.Div)
+	if got := First(div, atom.Div); got != nil {
+		t.Errorf("First(div, div) = id %q, want nil: n itself and later siblings are not below n", Attr(got, "id"))
+	}
+	if got := First(div, atom.P); got == nil || Attr(got, "id") != "in" {
+		t.Errorf("First(div, p) should be the p inside the div")
+	}
+	if got := First(doc, atom.Table); got != nil {
+		t.Errorf("First(doc, table) = %v, want nil", got)
+	}
+}
+
+func TestAttrAndHasAttr(t *testing.T) {
+	n := first(t, `<div hidden id="x" data-empty="">t</div>`)
+	for _, tt := range []struct {
+		key  string
+		has  bool
+		want string
+	}{
+		{"hidden", true, ""},
+		{"id", true, "x"},
+		{"data-empty", true, ""},
+		{"class", false, ""},
+	} {
+		if got := HasAttr(n, tt.key); got != tt.has {
+			t.Errorf("HasAttr(%q) = %v, want %v", tt.key, got, tt.has)
+		}
+		if got := Attr(n, tt.key); got != tt.want {
+			t.Errorf("Attr(%q) = %q, want %q", tt.key, got, tt.want)
+		}
+	}
+}
+
+func TestContains(t *testing.T) {
+	outer := first(t, `<div><p><b>x</b></p><i>y</i></div>`)
+	p, i := outer.FirstChild, outer.LastChild
+	b := p.FirstChild
+	for _, tt := range []struct {
+		name string
+		a, n *html.Node
+		want bool
+	}{
+		{"self", p, p, true},
+		{"ancestor", outer, b, true},
+		{"descendant is not an ancestor", b, outer, false},
+		{"sibling", p, i, false},
+		{"sibling's child", i, b, false},
+	} {
+		if got := Contains(tt.a, tt.n); got != tt.want {
+			t.Errorf("%s: Contains = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/internal/child"
+	"github.com/winnowhq/winnow/internal/linediff"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
@@ -241,41 +242,16 @@ func DiffLines(a, b []string) []string {
 	for i := range b {
 		kb[i] = key(b[i])
 	}
-	// lcs[i][j] is the LCS length of ka[i:] and kb[j:].
-	lcs := make([][]int, len(a)+1)
-	for i := range lcs {
-		lcs[i] = make([]int, len(b)+1)
-	}
-	for i := len(a) - 1; i >= 0; i-- {
-		for j := len(b) - 1; j >= 0; j-- {
-			if ka[i] == kb[j] {
-				lcs[i][j] = lcs[i+1][j+1] + 1
-			} else {
-				lcs[i][j] = max(lcs[i+1][j], lcs[i][j+1])
-			}
-		}
-	}
 	var out []string
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case ka[i] == kb[j]:
-			out = append(out, "  "+a[i])
-			i++
-			j++
-		case lcs[i+1][j] >= lcs[i][j+1]:
-			out = append(out, "- "+a[i])
-			i++
+	for _, op := range linediff.Script(ka, kb) {
+		switch op.Kind {
+		case ' ':
+			out = append(out, "  "+a[op.A])
+		case '-':
+			out = append(out, "- "+a[op.A])
 		default:
-			out = append(out, "+ "+b[j])
-			j++
+			out = append(out, "+ "+b[op.B])
 		}
-	}
-	for ; i < len(a); i++ {
-		out = append(out, "- "+a[i])
-	}
-	for ; j < len(b); j++ {
-		out = append(out, "+ "+b[j])
 	}
 	return out
 }
