@@ -344,6 +344,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 // and, first, the article readability builds, with the article-stage rules
 // applied.
 func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.URL, res *Result, page rules.Page, tr *rules.Trace) ([]content.Candidate, error) {
+	// Furniture by shape (teaser cards, link blocks, widgets) goes before any
+	// candidate is measured, so that it is gone whichever candidate wins
+	// (package boilerplate spares pages whose links are their content).
+	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, tr)
 	cands := content.Gather(doc, page.Type, tr.Detailed)
 	art, err := extract(doc, pageURL, c.opts.MaxNodes)
 	if err != nil {
