@@ -49,6 +49,9 @@ type Detail struct {
 	Links []Link
 	// Images are the images that stood before the text, or within it.
 	Images []Link
+	// Code are the inline code spans (<code>, <kbd>, <samp> outside <pre>)
+	// in the text, in order.
+	Code []string
 }
 
 // Link is a link or an image: its text (an image's alt text) and URL.

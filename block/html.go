@@ -67,7 +67,7 @@ func (w *blockWriter) flush() {
 	}
 	d.Images, w.images = w.images, nil
 	b := Block{Kind: w.kind, Level: w.level, Text: t}
-	if d.Number != 0 || d.Lang != "" || len(d.Links) > 0 || len(d.Images) > 0 {
+	if d.Number != 0 || d.Lang != "" || len(d.Links) > 0 || len(d.Images) > 0 || len(d.Code) > 0 {
 		b.Detail = &d
 	}
 	w.out = append(w.out, b)
@@ -166,6 +166,12 @@ func (w *blockWriter) element(n *html.Node) (done bool) {
 		if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !strings.HasPrefix(strings.ToLower(href), "javascript:") {
 			if t := textnorm.Collapse(innerText(n)); t != "" {
 				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
+			}
+		}
+	case atom.Code, atom.Kbd, atom.Samp:
+		if w.kind != KindPre {
+			if t := textnorm.Collapse(innerText(n)); t != "" {
+				w.detail.Code = append(w.detail.Code, t)
 			}
 		}
 	case atom.Table:

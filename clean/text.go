@@ -69,7 +69,12 @@ func Markdown(r *Result, opts MarkdownOptions) string {
 	blocks := r.Blocks
 	for i := 0; i < len(blocks); i++ {
 		bl := blocks[i]
-		if i > 0 {
+		switch {
+		case i > 0 && blocks[i-1].Kind == block.KindQuote && bl.Kind == block.KindQuote:
+			// The paragraphs of one quote (blocks do not tell two adjacent
+			// quotes from one of two paragraphs; the latter is the common case).
+			b.WriteString("\n>\n")
+		case i > 0:
 			b.WriteString(separator(blocks[i-1], bl))
 		}
 		if opts.Images && bl.Detail != nil {
@@ -188,9 +193,38 @@ func rowCells(r block.Block, opts MarkdownOptions) []string {
 	return out
 }
 
-// inline is a block's text with its links, as opts asks.
+// inline is a block's text with its inline code and, as opts asks, links.
 func inline(bl block.Block, opts MarkdownOptions) string {
-	return linkify(escapeInline(bl.Text), bl.Detail, opts)
+	return codify(linkify(escapeInline(bl.Text), bl.Detail, opts), bl.Detail)
+}
+
+// codify puts the first occurrence of each inline code span, in order, in
+// backticks (its text unescaped: nothing is markup inside code).
+func codify(s string, d *block.Detail) string {
+	if d == nil {
+		return s
+	}
+	from := 0
+	for _, c := range d.Code {
+		t := escapeInline(c)
+		i := strings.Index(s[from:], t)
+		if i < 0 {
+			continue
+		}
+		i += from
+		fence := "`"
+		for strings.Contains(c, fence) {
+			fence += "`"
+		}
+		pad := ""
+		if strings.HasPrefix(c, "`") || strings.HasSuffix(c, "`") {
+			pad = " "
+		}
+		md := fence + pad + c + pad + fence
+		s = s[:i] + md + s[i+len(t):]
+		from = i + len(md)
+	}
+	return s
 }
 
 // linkify turns the first occurrence of each link's text into a link.

@@ -464,3 +464,25 @@ func TestCrawl_Recheck(t *testing.T) {
 		}
 	})
 }
+
+// TestCrawl_WriteAllListings: with output.pages: all, a link-only section
+// page has no text to write; it is followed, not failed (a failed page
+// makes every run exit 3).
+func TestCrawl_WriteAllListings(t *testing.T) {
+	s := newSite(t, 2, 3, robotsTxt)
+	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
+	cfg := job(s, out)
+	cfg.WriteAll = true
+	stats, ev := runJob(t, cfg, state)
+	for _, e := range ev.find(crawler.EventFailed, "") {
+		if strings.Contains(e.Err.Error(), "no text") {
+			t.Errorf("%s failed: %v, want followed", e.URL, e.Err)
+		}
+	}
+	if len(ev.find(crawler.EventFollowed, "/")) == 0 {
+		t.Errorf("the home page was not followed")
+	}
+	if stats.Written < int64(len(s.articles())) {
+		t.Errorf("%d pages written, want at least the %d articles", stats.Written, len(s.articles()))
+	}
+}

@@ -439,6 +439,14 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	if err == nil && strings.TrimSpace(text) == "" {
+		if c.cfg.WriteAll && !c.looksArticle(e, pi) {
+			// pages: all writes listings too, but a link-only index page
+			// has no text to write: followed, not failed.
+			st.Hash, st.File = "", ""
+			res.state = st
+			ev.Kind = EventFollowed
+			return res, ev
+		}
 		err = errors.New("no text")
 	}
 	if err != nil {
@@ -494,9 +502,12 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 const spamHash = "spam"
 
 func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
-	if c.cfg.WriteAll {
-		return true
-	}
+	return c.cfg.WriteAll || c.looksArticle(e, pi)
+}
+
+// looksArticle reports whether e is an article by the job's article
+// patterns or, without them, by its link and markup.
+func (c *Crawler) looksArticle(e Entry, pi pageInfo) bool {
 	if len(c.cfg.Articles) > 0 {
 		for _, re := range c.cfg.Articles {
 			if re.MatchString(e.URL) {

@@ -118,6 +118,9 @@ func Detect(text string) string {
 		}
 	}
 	if inScript[best]*2 > letters {
+		if !hasProse(text) {
+			return ""
+		}
 		lang, conf := models()[profileScripts[best].name].score(text)
 		if conf < minConfidence {
 			return ""
@@ -132,6 +135,53 @@ func Detect(text string) string {
 	return info.Lang.Iso6391()
 }
 
+// Prose thresholds: a prose sentence has at least proseWords words, at most
+// half of them capitalised (names, menu labels and titles are capitalised
+// in every cased script; caseless scripts always pass), and a text is prose
+// when such sentences hold at least proseShare of its words. Lists of
+// names, product options and menu labels otherwise get a confident wrong
+// answer: their trigrams are those of names, not of a language.
+const (
+	proseWords = 6
+	proseShare = 0.25
+)
+
+// hasProse reports whether text, written in a script whose words are
+// separated by spaces, reads as sentences rather than as a list.
+func hasProse(text string) bool {
+	total, inProse := 0, 0
+	sentence, capital := 0, 0
+	end := func() {
+		if sentence >= proseWords && capital*2 <= sentence {
+			inProse += sentence
+		}
+		sentence, capital = 0, 0
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		for f := range strings.FieldsSeq(line) {
+			first := rune(0)
+			for _, r := range f {
+				if unicode.IsLetter(r) {
+					first = r
+					break
+				}
+			}
+			if first != 0 {
+				total++
+				sentence++
+				if unicode.IsUpper(first) {
+					capital++
+				}
+			}
+			if r, _ := utf8.DecodeLastRuneInString(f); strings.ContainsRune(".!?;…։।؟።", r) {
+				end()
+			}
+		}
+		end() // a line ends a sentence: lists put one item a line
+	}
+	return float64(inProse) >= proseShare*float64(total)
+}
+
 // sample is the first sampleBytes of text, cut at a rune boundary.
 func sample(text string) string {
 	if len(text) <= sampleBytes {
@@ -142,6 +192,17 @@ func sample(text string) string {
 		n--
 	}
 	return text[:n]
+}
+
+// Languages returns the ISO 639-1 codes Detect can answer, sorted: a new
+// slice each call.
+func Languages() []string {
+	var out []string
+	for l := range candidates {
+		out = append(out, l.Iso6391())
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // ParseTargets reads a comma-separated list of ISO 639-1 codes ("en,de"),
@@ -155,6 +216,9 @@ func ParseTargets(s string) ([]string, error) {
 		}
 		if len(f) != 2 || f[0] < 'a' || f[0] > 'z' || f[1] < 'a' || f[1] > 'z' {
 			return nil, fmt.Errorf("bad language code %q (want ISO 639-1, such as en or de)", f)
+		}
+		if !slices.Contains(Languages(), f) {
+			return nil, fmt.Errorf("unknown language code %q (Detect never answers it; it knows %s)", f, strings.Join(Languages(), " "))
 		}
 		out = append(out, f)
 	}

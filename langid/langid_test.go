@@ -1,6 +1,7 @@
 package langid
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -16,6 +17,10 @@ func TestDetect(t *testing.T) {
 		{"korean", "시의회는 월요일 밤 대로를 따라 보호된 자전거 도로를 건설하기로 결정하여 주차 문제를 둘러싼 일 년간의 논쟁을 끝냈다.", "ko"},
 		{"russian", "Городской совет в понедельник вечером проголосовал за строительство защищённых велосипедных дорожек вдоль проспекта после года споров о парковке.", "ru"},
 		{"too short", "Hello world", ""},
+		// Lists carry the trigrams of names, not of a language: no answer.
+		{"list of options", "Colour & Material:\nAvignon Velvet Cocoa\nAvignon Velvet French Blue\nAvignon Velvet Indigo\nCalaggio Linen Blend Dove\nNeroli Boucle Ivory\nOxford Performance Slate\nOxford Performance Flax", ""},
+		{"names on one line", "Abkhazian Afar Afrikaans Akan Albanian Amharic Arabic Aragonese Armenian Assamese Avaric Avestan Aymara Azerbaijani Bambara Bashkir Basque Belarusian Bengali Breton Bulgarian Burmese Catalan Chamorro Chechen", ""},
+		{"list then prose", "Home\nNews\nSport\nThe council voted on Monday night to build protected bike lanes along the avenue, ending a year of public meetings and heated arguments over parking.", "en"},
 		{"empty", "", ""},
 	}
 	for _, tc := range tests {
@@ -38,12 +43,24 @@ func TestDetect_LongTextSampled(t *testing.T) {
 	}
 }
 
+func TestLanguages(t *testing.T) {
+	langs := Languages()
+	for _, want := range []string{"en", "de", "vi", "ja", "zh", "ko"} {
+		if !slices.Contains(langs, want) {
+			t.Errorf("Languages() lacks %q", want)
+		}
+	}
+	if slices.Contains(langs, "xx") || slices.Contains(langs, "") {
+		t.Errorf("Languages() holds a code Detect never answers: %v", langs)
+	}
+}
+
 func TestParseTargetsAndWanted(t *testing.T) {
 	got, err := ParseTargets(" EN, de ,")
 	if err != nil || strings.Join(got, ",") != "en,de" {
 		t.Errorf("ParseTargets = %v, %v; want [en de]", got, err)
 	}
-	for _, bad := range []string{"english", "e1", "deu"} {
+	for _, bad := range []string{"english", "e1", "deu", "xx", "qq"} {
 		if _, err := ParseTargets(bad); err == nil {
 			t.Errorf("ParseTargets(%q) accepted", bad)
 		}

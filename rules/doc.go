@@ -99,6 +99,10 @@
 //	                    words, at most a fifth of them in links: a marker in
 //	                    the middle of an article loses its teaser links, the
 //	                    article after them stays
+//	max-cut: X          cut-after: only where the cut removes at most this
+//	                    share (0-1) of the page's text (bytes, as it stands
+//	                    when the rule runs): a sort label above a product
+//	                    grid must not take the grid
 //	teasers: N          the element lists teasers: N or more children of one
 //	                    tag, each with a link, at most 60 words, and a quarter
 //	                    or more of its text inside links

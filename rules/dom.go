@@ -36,6 +36,7 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 		if all == nil {
 			all, lens = indexElements(doc)
 		}
+		pageChars := -1 // the page's text bytes, measured at this rule's first capped cut
 		if r.match.spamScore > 0 && an == nil {
 			an = s.Spam().Analyze(doc, page.Host)
 		}
@@ -71,25 +72,51 @@ func (s *Set) ApplyDOMContext(ctx context.Context, doc *html.Node, stage Stage, 
 				texts.changed(n)
 				n.Parent.RemoveChild(n)
 			case ActionCutAfter:
-				parent := n.Parent
-				for c := n; c != nil; {
-					next := c.NextSibling
-					if c != n && r.act.cut.spareProse > 0 && domtext.HoldsProse(c, r.act.cut.spareProse) {
-						break // a marker inside an article: its teasers go, the article stays
+				victims := cutVictims(r, n, kept)
+				if r.act.cut.maxCut > 0 {
+					// The share is of the page's text as it stands now
+					// (earlier rules' removals already gone): a marker
+					// above a product grid or a result list would take
+					// the page's content with it.
+					if pageChars < 0 {
+						pageChars = domtext.Measure(doc, 0).Chars
 					}
-					if !kept[c] {
-						if t.count(r) {
-							t.add(r, domtext.Path(c), domtext.Text(c))
-						}
-						texts.changed(c)
-						parent.RemoveChild(c)
+					cutChars := 0
+					for _, c := range victims {
+						cutChars += domtext.Measure(c, 0).Chars
 					}
-					c = next
+					if float64(cutChars) > r.act.cut.maxCut*float64(pageChars) {
+						continue
+					}
+					pageChars -= cutChars
+				}
+				for _, c := range victims {
+					if t.count(r) {
+						t.add(r, domtext.Path(c), domtext.Text(c))
+					}
+					texts.changed(c)
+					c.Parent.RemoveChild(c)
 				}
 			}
 		}
 	}
 	return nil
+}
+
+// cutVictims returns what cut-after removes for a match at n: n and its
+// later siblings, up to the first that holds prose when the rule spares it,
+// those a keep rule protects aside.
+func cutVictims(r *Rule, n *html.Node, kept map[*html.Node]bool) []*html.Node {
+	var out []*html.Node
+	for c := n; c != nil; c = c.NextSibling {
+		if c != n && r.act.cut.spareProse > 0 && domtext.HoldsProse(c, r.act.cut.spareProse) {
+			break // a marker inside an article: its teasers go, the article stays
+		}
+		if !kept[c] {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // attached reports whether n is still in doc (no removed ancestor).

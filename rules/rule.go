@@ -132,7 +132,7 @@ type dedupeParams struct {
 
 // cutParams bound cut-after.
 type cutParams struct {
-	maxCut     float64 // text: the cut may remove at most this share of the words
+	maxCut     float64 // the cut may remove at most this share of the page's words (text) or text bytes (dom)
 	spareProse int     // dom: the cut stops at a sibling holding a paragraph of this many words mostly outside links
 }
 

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -155,6 +156,11 @@ func newExtract(j *crawler.Job) (crawler.Extract, error) {
 			Source: p.URL, URL: p.URL, ContentType: p.ContentType, Kind: clean.InputHTML,
 			Data: p.Body,
 		})
+		if errors.Is(err, clean.ErrEmpty) {
+			// No text: the crawler tells a link-only listing (followed
+			// under pages: all) from an article that lost its text (failed).
+			return "", "", nil
+		}
 		if err != nil {
 			return "", "", err
 		}
