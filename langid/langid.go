@@ -143,7 +143,7 @@ func Detect(text string) string {
 // answer: their trigrams are those of names, not of a language.
 const (
 	proseWords = 6
-	proseShare = 0.25
+	proseShare = 0.15
 )
 
 // hasProse reports whether text, written in a script whose words are
