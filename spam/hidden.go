@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"github.com/winnowhq/winnow/internal/domtext"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,7 +35,7 @@ func hiddenWhy(n *html.Node) string {
 	if style == "" {
 		return ""
 	}
-	return hiddenBy(parseStyle(style))
+	return hiddenBy(domtext.ParseStyle(style))
 }
 
 // hiddenBy says how declarations d hide an element, or "".
@@ -67,22 +68,6 @@ func firstNonEmpty(a, b string) string {
 		return a
 	}
 	return b
-}
-
-// parseStyle reads an inline style into lower-case property: value pairs.
-// Hand-written: a CSS parser is not needed to read the handful of
-// properties that hide text.
-func parseStyle(s string) map[string]string {
-	m := map[string]string{}
-	for _, d := range strings.Split(s, ";") {
-		k, v, ok := strings.Cut(d, ":")
-		if !ok {
-			continue
-		}
-		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
-		m[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(strings.TrimSpace(v), ", ", ",")
-	}
-	return m
 }
 
 // tiny reports a length of 0 or 1 (px, em, ...).
@@ -181,7 +166,7 @@ func ParseSheet(css string) *Sheet {
 		if !hasSimpleSelector(sel) {
 			continue
 		}
-		why := hiddenBy(parseStyle(css[open+1 : pos+end]))
+		why := hiddenBy(domtext.ParseStyle(css[open+1 : pos+end]))
 		if why == "" {
 			continue
 		}

@@ -3,6 +3,7 @@ package spam
 import (
 	_ "embed"
 	"fmt"
+	"github.com/winnowhq/winnow/internal/yamlpos"
 	"strconv"
 	"strings"
 	"sync"
@@ -48,7 +49,7 @@ type ErrorFunc func(n *yaml.Node, format string, args ...any)
 func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 	lx := &Lexicon{Weights: map[Signal]float64{}}
 	if n.Kind != yaml.MappingNode {
-		errorf(n, "lexicon: expected a mapping, got %s", kindName(n))
+		errorf(n, "lexicon: expected a mapping, got %s", yamlpos.KindName(n))
 		return lx
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -113,7 +114,7 @@ func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 
 func eachPair(n *yaml.Node, what string, errorf ErrorFunc, fn func(k, v *yaml.Node)) {
 	if n.Kind != yaml.MappingNode {
-		errorf(n, "%s: expected a mapping, got %s", what, kindName(n))
+		errorf(n, "%s: expected a mapping, got %s", what, yamlpos.KindName(n))
 		return
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -123,7 +124,7 @@ func eachPair(n *yaml.Node, what string, errorf ErrorFunc, fn func(k, v *yaml.No
 
 func stringList(n *yaml.Node, what string, errorf ErrorFunc) []string {
 	if n.Kind != yaml.SequenceNode {
-		errorf(n, "%s: expected a list, got %s", what, kindName(n))
+		errorf(n, "%s: expected a list, got %s", what, yamlpos.KindName(n))
 		return nil
 	}
 	var out []string
@@ -139,7 +140,7 @@ func stringList(n *yaml.Node, what string, errorf ErrorFunc) []string {
 
 func number(n *yaml.Node, errorf ErrorFunc) (float64, bool) {
 	if n.Kind != yaml.ScalarNode {
-		errorf(n, "expected a number, got %s", kindName(n))
+		errorf(n, "expected a number, got %s", yamlpos.KindName(n))
 		return 0, false
 	}
 	w, err := strconv.ParseFloat(n.Value, 64)
@@ -148,20 +149,6 @@ func number(n *yaml.Node, errorf ErrorFunc) (float64, bool) {
 		return 0, false
 	}
 	return w, true
-}
-
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "a mapping"
-	case yaml.SequenceNode:
-		return "a list"
-	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
-	case yaml.AliasNode:
-		return "an alias"
-	}
-	return "nothing"
 }
 
 //go:embed lexicon.yaml

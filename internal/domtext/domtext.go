@@ -102,7 +102,7 @@ func IsHidden(n *html.Node) bool {
 	if style == "" {
 		return false
 	}
-	decl := parseStyle(style)
+	decl := ParseStyle(style)
 	switch {
 	case decl["display"] == "none", decl["visibility"] == "hidden", decl["visibility"] == "collapse":
 		return true
@@ -117,10 +117,11 @@ func IsHidden(n *html.Node) bool {
 	return false
 }
 
-// parseStyle reads an inline style into lower-case property: value pairs,
-// !important dropped. Hand-written: a full CSS parser is not needed to read
-// the handful of properties that hide text.
-func parseStyle(s string) map[string]string {
+// ParseStyle reads an inline style (or a CSS rule's declarations) into
+// lower-case property: value pairs, !important dropped and ", " inside a
+// value written "," (rect(0, 0, 0, 0) as rect(0,0,0,0)). Hand-written: a full
+// CSS parser is not needed to read the handful of properties that hide text.
+func ParseStyle(s string) map[string]string {
 	m := map[string]string{}
 	for _, d := range strings.Split(s, ";") {
 		k, v, ok := strings.Cut(d, ":")
@@ -128,7 +129,7 @@ func parseStyle(s string) map[string]string {
 			continue
 		}
 		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
-		m[strings.ToLower(strings.TrimSpace(k))] = strings.TrimSpace(v)
+		m[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(strings.TrimSpace(v), ", ", ",")
 	}
 	return m
 }
