@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"html"
 	"net/url"
 	"strconv"
 	"strings"
@@ -52,11 +53,14 @@ func authors(s *sources, site string) []string {
 	return nil
 }
 
+// cleanNames returns the names in raw that look like names (HTML entities
+// decoded: some pages escape them twice). A visible byline that is the
+// site's name is the site's credit line, not an author.
 func cleanNames(raw []string, site string, visible bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, r := range raw {
-		n := cleanName(r, visible)
+		n := cleanName(html.UnescapeString(r), visible)
 		k := fold(n)
 		if k == "" || seen[k] {
 			continue

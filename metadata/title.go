@@ -75,7 +75,7 @@ func title(s *sources, site, host string) string {
 }
 
 func pickTitle(s *sources, site, host string) string {
-	if h := headline(s, site, host); h != "" {
+	if h := headline(s, site, host); h != "" && (s.title == "" || article(s) || agrees(h, s.title)) {
 		return h
 	}
 	cands := []string{s.meta["og:title"], s.ld.headline, s.meta["twitter:title"]}
@@ -231,4 +231,12 @@ func trimHeadline(h, site, host string) string {
 		return strings.TrimSpace(parts[0].text)
 	}
 	return h
+}
+
+// agrees reports whether a headline and the <title> say the same: one holds
+// the other once folded. A page that is not an article often has a slogan
+// for its <h1> ("Your content. Your canvas.") and its name in its title.
+func agrees(h, title string) bool {
+	hk, tk := fold(h), fold(title)
+	return strings.Contains(tk, hk) || strings.Contains(hk, tk)
 }

@@ -48,6 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	misses := fs.Bool("misses", false, "print every page where a field is wrong")
 	doLang := fs.Bool("lang", true, "measure the language of the text")
 	doCPU := fs.Bool("cpu", true, "measure the CPU price of the metadata")
+	doTraf := fs.Bool("traf", true, "run go-trafilatura beside winnow (false: winnow's columns alone, faster)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -69,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stderr, "meta: %d WCXB pages\n", len(pages))
-	m := measureWCXB(ctx, full, pages, *misses, stderr)
+	m := measureWCXB(ctx, full, pages, *doTraf, *misses, stderr)
 	printMeta(stdout, m)
 	printStructure(stdout, m)
 

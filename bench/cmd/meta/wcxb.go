@@ -89,21 +89,24 @@ type metaResult struct {
 	failedW, failedT int
 }
 
-func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses bool, stderr io.Writer) metaResult {
+func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, misses bool, stderr io.Writer) metaResult {
 	var m metaResult
 	m.pages = len(pages)
 	for _, p := range pages {
 		// winnow
-		var wTitle, wDate, wAnyDate string
+		var wTitle, wDate, wAnyDate, wModified string
 		var wAuthors []string
 		var wMD string
 		res, err := c.Clean(ctx, clean.Input{Source: p.id, URL: p.url, ContentType: "text/html; charset=utf-8", Kind: clean.InputHTML, Data: p.html})
 		if err != nil {
 			m.failedW++
+			if misses {
+				fmt.Fprintf(stderr, "failed %s %s: %v\n", p.id, p.pageType, err)
+			}
 		} else {
 			// The page's date: WCXB labels the date a page shows, its
 			// update date where it shows only that.
-			wTitle, wAuthors, wDate, wAnyDate = res.Title, res.Authors, res.Published, res.Published
+			wTitle, wAuthors, wDate, wAnyDate, wModified = res.Title, res.Authors, res.Published, res.Published, res.Modified
 			if wAnyDate == "" {
 				wAnyDate = res.Modified
 			}
@@ -121,20 +124,22 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, misses
 				fmt.Fprintf(stderr, "invented author %s %s: %q %s\n", p.id, p.pageType, wAuthors, p.url)
 			}
 			if p.date == "" && wDate != "" {
-				fmt.Fprintf(stderr, "invented date %s %s: %q %s\n", p.id, p.pageType, wDate, p.url)
+				fmt.Fprintf(stderr, "invented date %s %s: %q (modified %q) %s\n", p.id, p.pageType, wDate, wModified, p.url)
 			}
 			if !okA {
 				fmt.Fprintf(stderr, "author %s %s: got %q want %q\n", p.id, p.pageType, wAuthors, p.author)
 			}
 			if !okD {
-				fmt.Fprintf(stderr, "date   %s %s: got %q want %q %s\n", p.id, p.pageType, wDate, p.date, p.url)
+				fmt.Fprintf(stderr, "date   %s %s: got %q (modified %q) want %q %s\n", p.id, p.pageType, wDate, wModified, p.date, p.url)
 			}
 		}
 		// go-trafilatura
 		var tTitle, tDate string
 		var tAuthors []string
 		var tNode *html.Node
-		if doc, err := html.Parse(bytes.NewReader(p.html)); err == nil {
+		if !traf {
+			// go-trafilatura's columns stay empty.
+		} else if doc, err := html.Parse(bytes.NewReader(p.html)); err == nil {
 			opts := trafilatura.Options{}
 			if u, err := url.ParseRequestURI(p.url); err == nil {
 				opts.OriginalURL = u
