@@ -68,6 +68,7 @@ var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "foo
 
 func collect(doc *html.Node) *sources {
 	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}, afterH1: -1}
+	holders := headlineHolders(doc)
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -78,7 +79,7 @@ func collect(doc *html.Node) *sources {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			out := outside || isOutside(c)
+			out := outside || isOutside(c, holders)
 			if s.element(c, out) {
 				walk(c, out)
 			}
@@ -88,10 +89,29 @@ func collect(doc *html.Node) *sources {
 	return s
 }
 
-func isOutside(n *html.Node) bool {
+// headlineHolders are the elements that hold an <h1>: a part that holds
+// the headline is the article's header, whatever its class says
+// ("md:[grid-area:sidebar]" on a layout grid cell).
+func headlineHolders(doc *html.Node) map[*html.Node]bool {
+	held := map[*html.Node]bool{}
+	for n := range doc.Descendants() {
+		if n.DataAtom != atom.H1 {
+			continue
+		}
+		for p := n.Parent; p != nil && !held[p]; p = p.Parent {
+			held[p] = true
+		}
+	}
+	return held
+}
+
+func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
 		return true
+	}
+	if holders[n] {
+		return false
 	}
 	cls := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
 	if strings.TrimSpace(cls) == "" {
