@@ -245,7 +245,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			}
 			s.times = append(s.times, dt)
 			switch {
-			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), domtext.Attr(n, "pubdate") != "" || domtext.HasAttr(n, "pubdate"),
+			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datecreated"), domtext.Attr(n, "pubdate") != "" || domtext.HasAttr(n, "pubdate"),
 				classSays(n, "publish", "posted", "created"):
 				s.pubTimes = append(s.pubTimes, dt)
 			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
@@ -277,7 +277,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		case hasWord(prop, "author") || hasWord(prop, "creator"):
 			s.relAuthors = append(s.relAuthors, itemName(n))
 			return false
-		case hasWord(prop, "datepublished"):
+		case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
 			if c := domtext.Attr(n, "content"); c != "" {
 				s.pubTimes = append(s.pubTimes, c)
 			} else {

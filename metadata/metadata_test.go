@@ -64,6 +64,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"listing: many times, no date", `<ul><li><time datetime="2025-01-01">x</time></li><li><time datetime="2025-02-01">y</time></li></ul>`, "https://example.com/news/", nil, "", ""},
 		{"comments do not count", `<div class="comments"><span class="author">Zed Quill</span><time datetime="2025-03-03">z</time></div>`, "https://example.com/a", nil, "", ""},
 		{"a sidebar-classed cell holding the headline is the header", `<div class="grid-area-sidebar"><h1>Story</h1><time>Aug 04, 2025</time></div><aside class="sidebar"><time datetime="2024-01-01">x</time></aside>`, "https://example.com/a", nil, "2025-08-04", ""},
+		{"a thread's first post is created first", `<h1>Q</h1><time itemprop="dateCreated" datetime="2011-02-11 23:49:17Z">Feb 11</time><p>answer</p><time itemprop="dateCreated" datetime="2011-02-12 01:01:43Z">Feb 12</time>`, "https://example.com/q/1", nil, "2011-02-11T23:49:17Z", ""},
 		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
 		{"no 31 February", ``, "https://example.com/2025/02/31/story/", nil, "", ""},
 		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
