@@ -92,6 +92,11 @@ func cleanName(s string, visible bool) string {
 	}
 	low := strings.ToLower(s)
 	for _, p := range bylinePrefixes {
+		if strings.TrimRight(low, " :") == strings.TrimSpace(p) {
+			return "" // the label alone ("Written By"), no name after it
+		}
+	}
+	for _, p := range bylinePrefixes {
 		if strings.HasPrefix(low, p) {
 			s, low = s[len(p):], low[len(p):]
 			break

@@ -275,7 +275,11 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	if prop != "" && !outside {
 		switch {
 		case hasWord(prop, "author") || hasWord(prop, "creator"):
-			s.relAuthors = append(s.relAuthors, itemName(n))
+			// In a thread, the first post's author is the page's; a
+			// reply's is not.
+			if len(s.relAuthors) == 0 || !inThreadPost(n) {
+				s.relAuthors = append(s.relAuthors, itemName(n))
+			}
 			return false
 		case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
 			if c := domtext.Attr(n, "content"); c != "" {
@@ -321,6 +325,20 @@ func (s *sources) metaElement(n *html.Node) {
 			s.metaAll[key] = append(s.metaAll[key], content)
 		}
 	}
+}
+
+// inThreadPost reports whether n belongs to a microdata item that is a
+// post of a discussion: a forum posting, a question, an answer or a
+// comment.
+func inThreadPost(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
+			continue
+		}
+		t := strings.ToLower(domtext.Attr(p, "itemtype"))
+		return strings.Contains(t, "discussionforumposting") || strings.Contains(t, "question") || strings.Contains(t, "answer") || strings.Contains(t, "comment")
+	}
+	return false
 }
 
 // itemName is the name of a microdata item: its itemprop=name child, its
