@@ -65,7 +65,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"comments do not count", `<div class="comments"><span class="author">Zed Quill</span><time datetime="2025-03-03">z</time></div>`, "https://example.com/a", nil, "", ""},
 		{"a sidebar-classed cell holding the headline is the header", `<div class="grid-area-sidebar"><h1>Story</h1><time>Aug 04, 2025</time></div><aside class="sidebar"><time datetime="2024-01-01">x</time></aside>`, "https://example.com/a", nil, "2025-08-04", ""},
 		{"a thread's first post is created first", `<h1>Q</h1><time itemprop="dateCreated" datetime="2011-02-11 23:49:17Z">Feb 11</time><p>answer</p><time itemprop="dateCreated" datetime="2011-02-12 01:01:43Z">Feb 12</time>`, "https://example.com/q/1", nil, "2011-02-11T23:49:17Z", ""},
-		{"a thread's first poster, not its repliers", `<h1>Q</h1><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">OpPoster</span></span></div>`+
+		{"a thread's first poster, not its repliers", `<h1>Q</h1><div itemscope itemtype="https://schema.org/DiscussionForumPosting"><span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">OpPoster</span></span></div>` +
 			strings.Repeat(`<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author"><span itemprop="name">Replier Name</span></span></div>`, 5), "https://example.com/t/1", []string{"OpPoster"}, "", ""},
 		{"a byline label alone is no name", `<meta name="author" content="Written By">`, "https://example.com/a", nil, "", ""},
 		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
