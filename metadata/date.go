@@ -41,6 +41,10 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	}
 	if published == "" {
 		published = urlDate(pageURL.Path)
+	} else if u := urlDate(pageURL.Path); u != "" && nextDay(u, published) {
+		// A time in UTC can fall on the next day; the day in the URL is
+		// the one the publisher wrote.
+		published = u
 	}
 	if published == "" {
 		published = firstDate(s.keyDates[published_])
@@ -306,4 +310,15 @@ func labelKind(t string) (dateKind, bool) {
 		}
 	}
 	return 0, false
+}
+
+// nextDay reports whether the time t, given in UTC, falls on the day after
+// the day d.
+func nextDay(d, t string) bool {
+	if !strings.HasSuffix(t, "Z") || len(t) < 10 {
+		return false
+	}
+	dd, err1 := time.Parse(time.DateOnly, d)
+	td, err2 := time.Parse(time.DateOnly, t[:10])
+	return err1 == nil && err2 == nil && td.Sub(dd) == 24*time.Hour
 }
