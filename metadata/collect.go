@@ -5,6 +5,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -157,9 +158,9 @@ func (s *sources) label(t *html.Node) {
 		return
 	}
 	if isDate {
-		if d := textDate(full); d != "" {
+		if d := dateparse.Text(full); d != "" {
 			s.keyDates[kind] = append(s.keyDates[kind], d)
-		} else if d := onlyDate(timesIn(scope), isoDate); d != "" {
+		} else if d := onlyDate(timesIn(scope), dateparse.ISO); d != "" {
 			s.keyDates[kind] = append(s.keyDates[kind], d)
 		}
 		return
@@ -182,7 +183,7 @@ func (s *sources) headDate(t *html.Node) {
 	if len(text) > 40 {
 		return
 	}
-	if d := textDate(text); d != "" {
+	if d := dateparse.Text(text); d != "" {
 		s.headDates = append(s.headDates, d)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/metadata/dateparse"
 	"golang.org/x/net/html"
 )
 
@@ -135,7 +136,7 @@ func FuzzExtract(f *testing.F) {
 		}
 		p := Extract(doc, &url.URL{Scheme: "https", Host: "example.com", Path: "/2025/01/02/x"})
 		for _, d := range []string{p.Published, p.Modified} {
-			if d != "" && isoDate(d) == "" {
+			if d != "" && dateparse.ISO(d) == "" {
 				t.Errorf("date %q is not ISO 8601", d)
 			}
 		}

@@ -1,0 +1,29 @@
+package dateparse
+
+import "testing"
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name  string
+		parse func(string) string
+		in    string
+		want  string
+	}{
+		{"rfc 3339", ISO, "2025-09-04T08:15:00+02:00", "2025-09-04T08:15:00+02:00"},
+		{"day alone", ISO, "2025-09-04", "2025-09-04"},
+		{"trailing zone name", ISO, "2025-09-04T10:00:00+0200 CEST", "2025-09-04T10:00:00+02:00"},
+		{"too old", ISO, "1970-01-01", ""},
+		{"english month first", Text, "Published Sept 4th, 2025", "2025-09-04"},
+		{"german day first", Text, "4. September 2025", "2025-09-04"},
+		{"dotted", Text, "04.09.2025", "2025-09-04"},
+		{"slashes are ambiguous", Text, "04/09/2025", ""},
+		{"url path", InURL, "/2025/09/04/story/", "2025-09-04"},
+		{"url compact", InURL, "/news/20250904/story", "2025-09-04"},
+		{"no 31 February", InURL, "/2025/02/31/x", ""},
+	}
+	for _, tc := range tests {
+		if got := tc.parse(tc.in); got != tc.want {
+			t.Errorf("%s: parse(%q) = %q, want %q", tc.name, tc.in, got, tc.want)
+		}
+	}
+}
