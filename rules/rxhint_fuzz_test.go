@@ -15,8 +15,8 @@ func FuzzRequiredBytes(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, r := range rs.Rules() {
-		if r.match.text.re != nil {
-			f.Add(r.match.text.re.String(), "kv79 bet, tk88 club; 2024-11-22 nhà cái ก Ⓚ \xff")
+		if r.match.Text.Re != nil {
+			f.Add(r.match.Text.Re.String(), "kv79 bet, tk88 club; 2024-11-22 nhà cái ก Ⓚ \xff")
 		}
 	}
 	f.Add(`(?i)k`, "\u212a")
@@ -42,7 +42,7 @@ func FuzzEdgeBytes(f *testing.F) {
 		f.Fatal(err)
 	}
 	for _, r := range rs.Rules() {
-		for _, re := range []*regexp.Regexp{r.match.text.re, r.act.strip.pattern, r.match.text.not} {
+		for _, re := range []*regexp.Regexp{r.match.Text.Re, r.params.Strip.Pattern, r.match.Text.Not} {
 			if re != nil {
 				f.Add(re.String(), "The delegation left on Saturday. kv79 bet")
 				f.Add(re.String(), "(Reporting by Anna Keller; Editing by Tom Ward)")
