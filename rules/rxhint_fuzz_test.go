@@ -8,7 +8,8 @@ import (
 )
 
 // FuzzRequiredBytes: whenever a regex matches a text, the text holds one of
-// its required bytes; the prefilter may skip only texts that cannot match.
+// its required bytes and one of its required runes; the prefilters may skip
+// only texts that cannot match.
 func FuzzRequiredBytes(f *testing.F) {
 	rs, err := Builtin()
 	if err != nil {
@@ -21,14 +22,22 @@ func FuzzRequiredBytes(f *testing.F) {
 	}
 	f.Add(`(?i)k`, "\u212a")
 	f.Add(`\x{FFFD}`, "\xff")
+	f.Add(`[é-ü]|\x{FFFD}`, "a\xe2b")
+	f.Add(`(?i)é`, "É")
+	f.Add(`(?i)[\x{2190}-\x{21FF}]+`, "x \u2192")
 	f.Fuzz(func(t *testing.T, src, text string) {
 		re, err := regexp.Compile(src)
 		if err != nil || len(src) > 200 {
 			return
 		}
-		req := rxhint.Required(src)
-		if req != nil && re.MatchString(text) && !req.In(text) {
+		if !re.MatchString(text) {
+			return
+		}
+		if req := rxhint.Required(src); req != nil && !req.In(text) {
 			t.Errorf("%q matches %q, which holds none of its required bytes %x", src, text, *req)
+		}
+		if rs := rxhint.RequiredRunes(src); rs != nil && !rs.In(text) {
+			t.Errorf("%q matches %q, which holds none of its required runes", src, text)
 		}
 	})
 }

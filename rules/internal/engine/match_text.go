@@ -78,7 +78,8 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 	// Cheapest first. A regex anchored at the start fails within a few
 	// bytes, for less than the literal scan of a whole paragraph.
 	tx := &r.Match.Text
-	m := tx.Hint.EdgesMay(tx.Hint.Window(b.Text)) && run.holdsRequired(tx, b)
+	w := tx.Hint.Window(b.Text)
+	m := tx.Hint.EdgesMay(w) && run.holdsRequired(tx, b) && (tx.Hint.Runes == nil || tx.Hint.Runes.In(w))
 	switch {
 	case !m:
 	case tx.Hint.First != nil:
