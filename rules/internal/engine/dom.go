@@ -65,8 +65,9 @@ func (run *domRun) apply(ri int, r *Rule) {
 			continue
 		}
 		// An upper bound (removals only shorten text): far too long for
-		// the cap means no match, without reading the text.
-		if r.Match.Text.MaxWords > 0 && run.lens[i] > (r.Match.Text.MaxWords+1)*48 {
+		// the cap, or no text where the rule needs some, means no match,
+		// without reading the text.
+		if r.Match.Text.MaxWords > 0 && run.lens[i] > (r.Match.Text.MaxWords+1)*48 || run.lens[i] == 0 && run.prog.needText[ri] {
 			continue
 		}
 		var score *spam.Score

@@ -26,6 +26,9 @@ type Recorder interface {
 // for concurrent use.
 type Program struct {
 	rules []Rule
+	// needText marks, by position, the rules that cannot match an element
+	// without text: an element holding no text bytes is not measured.
+	needText []bool
 	// spam returns the spam model of the spam-score rules, asked for only
 	// when one runs.
 	spam     func() *spam.Model
@@ -40,5 +43,20 @@ type Program struct {
 // New returns a Program applying rules in order; model gives the spam
 // model of the spam-score rules.
 func New(rules []Rule, model func() *spam.Model) *Program {
-	return &Program{rules: rules, spam: model}
+	p := &Program{rules: rules, spam: model, needText: make([]bool, len(rules))}
+	for i := range rules {
+		p.needText[i] = rejectsEmpty(&rules[i])
+	}
+	return p
+}
+
+// rejectsEmpty reports whether r's text matchers rule out an element with
+// no text (and so no words, no characters, no literal).
+func rejectsEmpty(r *Rule) bool {
+	tx := &r.Match.Text
+	switch {
+	case len(tx.Contains) > 0, tx.MinWords > 0, r.Match.Elem.MinLinkDensity > 0:
+		return true
+	}
+	return (tx.Re != nil || tx.Not != nil) && !tx.matches("")
 }
