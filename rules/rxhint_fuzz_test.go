@@ -2,14 +2,16 @@ package rules
 
 import (
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/rxhint"
 )
 
 // FuzzRequiredBytes: whenever a regex matches a text, the text holds one of
-// its required bytes and one of its required runes; the prefilters may skip
-// only texts that cannot match.
+// its required bytes, one of its required runes and, lower-cased, one of
+// its literals; the prefilters may skip only texts that cannot match.
 func FuzzRequiredBytes(f *testing.F) {
 	rs, err := Builtin()
 	if err != nil {
@@ -24,6 +26,8 @@ func FuzzRequiredBytes(f *testing.F) {
 	f.Add(`\x{FFFD}`, "\xff")
 	f.Add(`[é-ü]|\x{FFFD}`, "a\xe2b")
 	f.Add(`(?i)é`, "É")
+	f.Add(`(?i)see more`, "\u017fEE MORE")
+	f.Add(`(?i)kelvin|İstanbul`, "\u212aelvin")
 	f.Add(`(?i)[\x{2190}-\x{21FF}]+`, "x \u2192")
 	f.Fuzz(func(t *testing.T, src, text string) {
 		re, err := regexp.Compile(src)
@@ -38,6 +42,11 @@ func FuzzRequiredBytes(f *testing.F) {
 		}
 		if rs := rxhint.RequiredRunes(src); rs != nil && !rs.In(text) {
 			t.Errorf("%q matches %q, which holds none of its required runes", src, text)
+		}
+		if lits := rxhint.Literals(src); lits != nil && !slices.ContainsFunc(lits, func(l string) bool {
+			return strings.Contains(strings.ToLower(text), l)
+		}) {
+			t.Errorf("%q matches %q, which holds none of its literals %q", src, text, lits)
 		}
 	})
 }

@@ -358,12 +358,16 @@ type Hints struct {
 	// (nil: none known); see RequiredRunes. Tested after Req, which it
 	// sharpens.
 	Runes *RuneSet
+	// Lits holds lower-case literals one of which every match contains
+	// (nil: none known); see Literals. A caller scans for them with
+	// package litscan, once per text for every regex.
+	Lits []string
 }
 
 // Of returns the hints of the regex src.
 func Of(src string) Hints {
 	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true),
-		Runes: RequiredRunes(src)}
+		Runes: RequiredRunes(src), Lits: Literals(src)}
 }
 
 // Window returns the part of text the regex runs on: its tail window for a

@@ -134,3 +134,21 @@ func TestRequiredRunes(t *testing.T) {
 		}
 	}
 }
+
+func TestLiterals(t *testing.T) {
+	tests := []struct{ re, want string }{
+		{`(?i)^[\s\p{P}]*(?:see more|related(?: news)?|most read|tags)\W*$`, "ee more|related|t read|tag"},
+		{`(?i)kelvin`, "kelvin"}, // the Kelvin sign lower-cases to k
+		{`Reporting by`, "reporting by"},
+		{`(?i)ab|cd`, ""}, // too short to be worth a scan
+		{`[a-z]+@`, ""},
+		{`(?i)(?:bet|win)\d*`, "bet|win"},
+		{`x?abc`, "abc"},
+		{`(?:abc)?def`, "def"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(Literals(tc.re), "|"); got != tc.want {
+			t.Errorf("Literals(%q) = %q, want %q", tc.re, got, tc.want)
+		}
+	}
+}

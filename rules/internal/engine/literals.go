@@ -5,7 +5,8 @@ import (
 )
 
 // setLits is a program's literal matcher and, per rule position, the ids of
-// each rule's literal lists (class and href-contains as bit sets, for
+// each rule's literal lists (those it names, and those told from its text
+// regex) (class and href-contains as bit sets, for
 // ScanAny). The rules' prefilters (contains, class, href-contains) are
 // literal lists; checked one strings.Contains at a time they cost more than
 // the regexes they guard, since every block and element meets dozens of them.
@@ -13,6 +14,9 @@ type setLits struct {
 	m                 *litscan.Matcher
 	contains          [][]int
 	classSet, hrefSet []litscan.Hits
+	// implied holds, per rule position, the literals told from the text
+	// regex (rxhint.Literals): one must occur for the regex to match.
+	implied [][]int
 }
 
 // literals returns p's literal matcher, built on first use; nil for a nil
@@ -27,11 +31,13 @@ func (p *Program) literals() *setLits {
 			contains: make([][]int, len(p.rules)),
 			classSet: make([]litscan.Hits, len(p.rules)),
 			hrefSet:  make([]litscan.Hits, len(p.rules)),
+			implied:  make([][]int, len(p.rules)),
 		}
 		class, hrefs := make([][]int, len(p.rules)), make([][]int, len(p.rules))
 		for i := range p.rules {
 			m := &p.rules[i].Match
 			sl.contains[i] = b.IDs(m.Text.Contains)
+			sl.implied[i] = b.IDs(m.Text.Hint.Lits)
 			class[i] = b.IDs(m.Elem.Class)
 			hrefs[i] = b.IDs(m.Href.Contains)
 		}

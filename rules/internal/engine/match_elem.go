@@ -74,11 +74,11 @@ func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) b
 			return false
 		}
 	}
-	if len(tx.Contains) > 0 {
+	if len(tx.Contains) > 0 || len(lits.implied[ri]) > 0 {
 		if et.hits == nil {
 			et.hits = lits.m.Scan(litscan.Fold(et.text))
 		}
-		if !et.hits.Any(lits.contains[ri]) {
+		if len(tx.Contains) > 0 && !et.hits.Any(lits.contains[ri]) || len(lits.implied[ri]) > 0 && !et.hits.Any(lits.implied[ri]) {
 			return false
 		}
 	}

@@ -76,13 +76,14 @@ func (run *textRun) textMatch(r *Rule, b *tblock) bool {
 		return false
 	}
 	// Cheapest first. A regex anchored at the start fails within a few
-	// bytes, for less than the literal scan of a whole paragraph.
+	// bytes, for less than the literal scan of a whole paragraph, unless
+	// an earlier rule has had the text scanned.
 	tx := &r.Match.Text
 	w := tx.Hint.Window(b.Text)
 	m := tx.Hint.EdgesMay(w) && run.holdsRequired(tx, b) && (tx.Hint.Runes == nil || tx.Hint.Runes.In(w))
 	switch {
 	case !m:
-	case tx.Hint.First != nil:
+	case tx.Hint.First != nil && b.hits == nil:
 		m = tx.regexMatches(b.Text) && run.containsLiteral(tx, b)
 	default:
 		m = run.containsLiteral(tx, b) && tx.regexMatches(b.Text)
@@ -108,14 +109,16 @@ func (run *textRun) holdsRequired(tx *TextMatch, b *tblock) bool {
 	return len(t) == len(b.Text) || req.In(t) // a tail may lack what the text holds
 }
 
-// containsLiteral applies tx's contains matcher to b: the text holds one of
-// the literals (true when there are none).
+// containsLiteral applies tx's contains matcher to b, and the literals told
+// from its regex: the text holds one of each list (true when there are
+// none). The text is scanned once for every rule's literals.
 func (run *textRun) containsLiteral(tx *TextMatch, b *tblock) bool {
-	if len(tx.Contains) == 0 {
+	implied := run.lits.implied[run.ri]
+	if len(tx.Contains) == 0 && len(implied) == 0 {
 		return true
 	}
 	if b.hits == nil {
 		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
 	}
-	return b.hits.Any(run.lits.contains[run.ri])
+	return (len(tx.Contains) == 0 || b.hits.Any(run.lits.contains[run.ri])) && (len(implied) == 0 || b.hits.Any(implied))
 }
