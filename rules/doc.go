@@ -145,18 +145,19 @@
 //
 // # Code
 //
-// rule.go holds Rule: its Scope, its match (one type per kind of match,
-// each with its YAML keys and matching beside it: match_text.go for the
-// text of a block or element, match_block.go for a block's place in the
-// page, match_elem.go for an element's markup and links) and its action's
-// settings. load.go reads rule files, set.go builds a Set, dom.go applies the
-// dom and article stages, text.go the text stage (strip.go and dedupe.go its
-// two actions with most to do), trace.go records what they did. The block
-// model is package block; the matching machinery is in leaf packages that
-// know nothing of rules: internal/litscan (literal prefilters),
-// internal/rxhint (byte tests told from a regex), internal/subject (selector
-// prefilter), internal/shingle (near-repeats), internal/glyph (decorative
-// glyphs) and internal/domtext (an element's visible text and visibility).
+// This package is the rule language: rule.go holds Rule (its Scope, its
+// action, its examples) and Set; load.go reads rule files and checks them,
+// keys.go reads the match keys of each kind of match, set.go builds a Set,
+// apply.go decides which rules run on a page (stage and scope) and hands
+// them to the engine, trace.go records what they did, example.go runs a
+// rule's examples. The engine that applies compiled rules to a DOM and to
+// blocks of text is package rules/internal/engine: one type per kind of
+// match, with its matching beside it, and the actions. The block model is
+// package block; the matching machinery is in leaf packages that know
+// nothing of rules: internal/litscan (literal prefilters), internal/rxhint
+// (byte tests told from a regex), internal/subject (selector prefilter),
+// internal/shingle (near-repeats), internal/glyph (decorative glyphs) and
+// internal/domtext (an element's visible text and visibility).
 //
 // # Order
 //

@@ -14,7 +14,10 @@ import (
 // DOM examples are HTML fragments whose remaining text is rendered one block
 // per line.
 func (r *Rule) RunExample(ex Example) string {
-	set := &Set{rules: []*Rule{r}, byID: map[string]*Rule{r.ID: r}}
+	set, err := NewSet(r)
+	if err != nil {
+		return "error: " + err.Error() // one rule: cannot happen
+	}
 	if r.Stage == StageText {
 		blocks := block.FromText(ex.In)
 		page := examplePage(ex.In)

@@ -13,6 +13,7 @@ import (
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/pagetype"
+	"github.com/winnowhq/winnow/rules/internal/engine"
 	"github.com/winnowhq/winnow/spam"
 	"go.yaml.in/yaml/v3"
 )
@@ -171,7 +172,7 @@ func (p *parser) rule(n *yaml.Node) *Rule {
 		return nil
 	}
 	r := &Rule{Pos: p.Pos(n), Scope: Scope{Stage: -1}}
-	r.act.dedupe.similarity = 1
+	r.params.Dedupe.Similarity = 1
 	nerr := p.NumErrors()
 	var matchNode, actionNode *yaml.Node
 	hasStage, stageTried := false, false
@@ -256,14 +257,14 @@ func (p *parser) scope(n *yaml.Node, r *Rule) (hasStage, tried bool) {
 
 func (p *parser) action(n *yaml.Node, r *Rule) {
 	s := p.String(n, "action")
-	for i, name := range actionNames {
+	for i, name := range engine.ActionNames() {
 		if s == name {
 			r.Action = Action(i)
 			return
 		}
 	}
 	if n.Kind == yaml.ScalarNode {
-		p.Errorf(n, "unknown action %q (want one of: %s)", s, strings.Join(actionNames[:], ", "))
+		p.Errorf(n, "unknown action %q (want one of: %s)", s, strings.Join(engine.ActionNames(), ", "))
 	}
 }
 
@@ -274,11 +275,11 @@ const maxCount = 1_000_000
 // the settings of the actions that take any.
 func (p *parser) match(n *yaml.Node, r *Rule) {
 	fields := yamlpos.Fields{
-		"spam-score": func(v *yaml.Node) { r.match.spamScore = p.Float(v, "spam-score", 0.01, 100) },
+		"spam-score": func(v *yaml.Node) { r.match.SpamScore = p.Float(v, "spam-score", 0.01, 100) },
 	}
 	for _, kind := range []yamlpos.Fields{
-		p.textFields(&r.match.text), p.blockFields(&r.match.block),
-		p.elemFields(&r.match.elem), p.hrefFields(&r.match.href), p.actionFields(&r.act),
+		p.textFields(&r.match.Text), p.blockFields(&r.match.Block),
+		p.elemFields(&r.match.Elem), p.hrefFields(&r.match.Href), p.actionFields(&r.params),
 	} {
 		maps.Copy(fields, kind)
 	}
@@ -305,29 +306,6 @@ func (p *parser) regexp(dst **regexp.Regexp, hint *rxhint.Hints, what string) fu
 	}
 }
 
-// actionFields are the match keys that set how an action is done.
-func (p *parser) actionFields(a *actionParams) yamlpos.Fields {
-	return yamlpos.Fields{
-		"pattern":     p.regexp(&a.strip.pattern, &a.strip.hint, "pattern"),
-		"also-next":   p.count(&a.alsoNext, "also-next"),
-		"window":      p.count(&a.dedupe.window, "window"),
-		"max-cut":     func(v *yaml.Node) { a.cut.maxCut = p.Float(v, "max-cut", 0.01, 1) },
-		"spare-prose": p.count(&a.cut.spareProse, "spare-prose"),
-		"min-chars":   p.count(&a.dedupe.minChars, "min-chars"),
-		"similarity":  func(v *yaml.Node) { a.dedupe.similarity = p.Float(v, "similarity", 0.5, 1) },
-		"glyphs": func(v *yaml.Node) {
-			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
-			case 0:
-				a.strip.glyphs = glyphsLeading
-			case 1:
-				a.strip.glyphs = glyphsTrailing
-			case 2:
-				a.strip.glyphs = glyphsBoth
-			}
-		},
-	}
-}
-
 // check validates combinations that only make sense together.
 func (p *parser) check(n *yaml.Node, r *Rule) {
 	dom := r.Stage.isDOM()
@@ -336,35 +314,35 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: action %s works on text, not at stage %s", r.ID, r.Action, r.Stage)
 	case !dom && r.Action == ActionRemove:
 		p.Errorf(n, "rule %s: action remove works at stages dom and article; use drop at stage text", r.ID)
-	case dom && r.match.elem.selector == nil && !r.match.elem.hidden && r.match.elem.teasers == 0 && len(r.match.elem.class) == 0 && r.match.spamScore == 0:
+	case dom && r.match.Elem.Selector == nil && !r.match.Elem.Hidden && r.match.Elem.Teasers == 0 && len(r.match.Elem.Class) == 0 && r.match.SpamScore == 0:
 		p.Errorf(n, "rule %s: a %s rule needs match.selector, class, hidden, teasers or spam-score", r.ID, r.Stage)
-	case r.match.spamScore > 0 && r.Stage == StageArticle:
+	case r.match.SpamScore > 0 && r.Stage == StageArticle:
 		p.Errorf(n, "rule %s: spam-score works at stages dom and text", r.ID)
-	case !dom && (r.match.elem.selector != nil || r.match.elem.hidden || r.match.href.re != nil || r.match.href.host != nil || r.match.elem.minLinkDens > 0 || r.match.elem.minLinks > 0):
+	case !dom && (r.match.Elem.Selector != nil || r.match.Elem.Hidden || r.match.Href.Re != nil || r.match.Href.Host != nil || r.match.Elem.MinLinkDensity > 0 || r.match.Elem.MinLinks > 0):
 		p.Errorf(n, "rule %s: selector, hidden, href, link-density and min-links are dom matchers", r.ID)
-	case r.Action == ActionStrip && r.act.strip.pattern == nil && r.act.strip.glyphs == glyphsNone:
+	case r.Action == ActionStrip && r.params.Strip.Pattern == nil && r.params.Strip.Glyphs == engine.GlyphsNone:
 		p.Errorf(n, "rule %s: strip needs match.pattern or match.glyphs", r.ID)
-	case r.Action != ActionStrip && (r.act.strip.pattern != nil || r.act.strip.glyphs != glyphsNone):
+	case r.Action != ActionStrip && (r.params.Strip.Pattern != nil || r.params.Strip.Glyphs != engine.GlyphsNone):
 		p.Errorf(n, "rule %s: match.pattern and match.glyphs only go with action strip", r.ID)
-	case r.Action != ActionDedupe && (r.act.dedupe.similarity != 1 || r.act.dedupe.minChars > 0):
+	case r.Action != ActionDedupe && (r.params.Dedupe.Similarity != 1 || r.params.Dedupe.MinChars > 0):
 		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
-	case len(r.match.text.contains) > 0 && r.match.text.re == nil:
+	case len(r.match.Text.Contains) > 0 && r.match.Text.Re == nil:
 		p.Errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
-	case r.act.alsoNext > 0 && r.Action != ActionDrop:
+	case r.params.AlsoNext > 0 && r.Action != ActionDrop:
 		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
-	case r.act.dedupe.window > 0 && r.Action != ActionDedupe:
+	case r.params.Dedupe.Window > 0 && r.Action != ActionDedupe:
 		p.Errorf(n, "rule %s: window only goes with action dedupe", r.ID)
-	case !dom && (len(r.match.elem.class) > 0 || len(r.match.elem.notTags) > 0):
+	case !dom && (len(r.match.Elem.Class) > 0 || len(r.match.Elem.NotTags) > 0):
 		p.Errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
-	case !dom && r.match.elem.teasers > 0:
+	case !dom && r.match.Elem.Teasers > 0:
 		p.Errorf(n, "rule %s: teasers is a dom matcher", r.ID)
-	case dom && r.match.block.ownHost:
+	case dom && r.match.Block.OwnHost:
 		p.Errorf(n, "rule %s: own-host is a text matcher", r.ID)
-	case r.act.cut.maxCut > 0 && r.Action != ActionCutAfter:
+	case r.params.Cut.MaxCut > 0 && r.Action != ActionCutAfter:
 		p.Errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
-	case r.act.cut.spareProse > 0 && (!dom || r.Action != ActionCutAfter):
+	case r.params.Cut.SpareProse > 0 && (!dom || r.Action != ActionCutAfter):
 		p.Errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
-	case r.match.text.minMatches > 0 && r.match.text.re == nil:
+	case r.match.Text.MinMatches > 0 && r.match.Text.Re == nil:
 		p.Errorf(n, "rule %s: min-matches needs match.text", r.ID)
 	}
 }

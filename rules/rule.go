@@ -2,10 +2,9 @@ package rules
 
 import (
 	"path"
-	"regexp"
 	"slices"
 
-	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/rules/internal/engine"
 )
 
 // Stage is when a rule runs in the cleaning pipeline.
@@ -35,38 +34,24 @@ func (s Stage) String() string {
 // isDOM reports whether the stage works on elements.
 func (s Stage) isDOM() bool { return s == StageDOM || s == StageArticle }
 
-// Action is what a rule does to what it matches.
-type Action int
+// Action is what a rule does to what it matches (see Actions in the
+// package doc).
+type Action = engine.Action
 
 // Actions. Strings exist only at the YAML boundary and in traces.
 const (
-	// ActionRemove removes a matched DOM element.
-	ActionRemove Action = iota
-	// ActionCutAfter removes the matched block or element and everything after it.
-	ActionCutAfter
-	// ActionDrop drops a matched block of text.
-	ActionDrop
-	// ActionStrip cuts a pattern or a glyph run out of a block, keeping the rest.
-	ActionStrip
-	// ActionDedupe drops blocks repeating an earlier block, after normalisation.
-	ActionDedupe
-	// ActionKeep protects a matched block or element from every later rule.
-	ActionKeep
+	ActionRemove   = engine.ActionRemove   // remove a matched DOM element
+	ActionCutAfter = engine.ActionCutAfter // remove the match and everything after it
+	ActionDrop     = engine.ActionDrop     // drop a matched block of text
+	ActionStrip    = engine.ActionStrip    // cut a pattern or glyph run out of a block
+	ActionDedupe   = engine.ActionDedupe   // drop blocks repeating an earlier one
+	ActionKeep     = engine.ActionKeep     // protect the match from every later rule
 )
-
-var actionNames = [...]string{"remove", "cut-after", "drop", "strip", "dedupe", "keep"}
-
-func (a Action) String() string {
-	if int(a) < len(actionNames) {
-		return actionNames[a]
-	}
-	return "unknown"
-}
 
 // Rule is one compiled rule: immutable once loaded. Regexes and selectors are
 // compiled at load time only. What it matches is gathered by kind of match
 // (text, block, element, link), how it acts by action: a new kind of match
-// is one new type in match, not a field per setting here.
+// is one new type in the engine's Match, not a field per setting here.
 type Rule struct {
 	ID          string
 	Description string
@@ -75,65 +60,17 @@ type Rule struct {
 	Examples    []Example
 	Pos         Pos // where the rule starts in its file
 
-	match matcher      // a rule matches a block or element when every set part matches
-	act   actionParams // how the action is done
+	match  engine.Match  // a rule matches a block or element when every set part matches
+	params engine.Params // how the action is done
 }
 
 // Scope is where a rule runs: its stage, and the hosts and page types it
-// covers.
+// covers. The Set decides from it which rules run on a page; the engine
+// only applies them.
 type Scope struct {
 	Stage     Stage
 	Hosts     []string // host globs; empty means every host
 	PageTypes []string // page types (package pagetype); empty means every type
-}
-
-// matcher is what a rule matches, by kind of match; the zero value of each
-// part matches everything.
-type matcher struct {
-	text  textMatch  // the text of a block or element (both stages)
-	block blockMatch // a block's place in the page (stage text)
-	elem  elemMatch  // an element's name, attributes and links (stages dom and article)
-	href  hrefMatch  // a link inside the element (stages dom and article)
-	// spamScore: the block's or link's spam score is at least this (0: not a matcher).
-	spamScore float64
-}
-
-// actionParams are the settings of the actions that take any.
-type actionParams struct {
-	strip    stripParams
-	dedupe   dedupeParams
-	cut      cutParams
-	alsoNext int // drop: also drop the next block when it has at most this many words
-}
-
-// glyphMode selects decorative glyph runs for the strip action.
-type glyphMode int
-
-const (
-	glyphsNone glyphMode = iota
-	glyphsLeading
-	glyphsTrailing
-	glyphsBoth
-)
-
-// stripParams are what strip cuts out of a block.
-type stripParams struct {
-	pattern *regexp.Regexp // what to cut
-	hint    rxhint.Hints   // byte tests told from pattern
-	glyphs  glyphMode
-}
-
-// dedupeParams tune dedupe.
-type dedupeParams struct {
-	window     int     // compare with the previous window blocks (and the lead) only
-	similarity float64 // 1 = exact after normalisation
-	minChars   int     // shorter blocks are not compared
-}
-
-// cutParams bound cut-after.
-type cutParams struct {
-	maxCut     float64 // the cut may remove at most this share of the page's words (text) or text bytes (dom)
-	spareProse int     // dom: the cut stops at a sibling holding a paragraph of this many words mostly outside links
 }
 
 // Example is an in/out pair that documents and tests a rule. For text rules
@@ -160,4 +97,9 @@ func (r *Rule) appliesTo(page Page) bool {
 		}
 	}
 	return false
+}
+
+// compiled returns what the engine applies of r.
+func (r *Rule) compiled() engine.Rule {
+	return engine.Rule{Action: r.Action, Match: r.match, Params: r.params}
 }

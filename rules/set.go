@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"sync"
 
+	"github.com/winnowhq/winnow/rules/internal/engine"
 	"github.com/winnowhq/winnow/spam"
 )
 
@@ -18,11 +18,8 @@ type Set struct {
 	// compiled result (nil: the built-in model).
 	lexicons []*spam.Lexicon
 	model    *spam.Model
-	litsState
-	// runs holds *textRun scratch (block copies, memos, dedupe maps) for
-	// reuse by later ApplyText calls: rebuilding the maps on every page,
-	// growing and rehashing them, cost more than the lookups themselves.
-	runs sync.Pool
+	// prog applies the rules, in the same order.
+	prog *engine.Program
 }
 
 // NewSet builds a Set from rules in order. Duplicate ids are errors.
@@ -51,6 +48,11 @@ func NewSet(rs ...*Rule) (*Set, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	compiled := make([]engine.Rule, len(s.rules))
+	for i, r := range s.rules {
+		compiled[i] = r.compiled()
+	}
+	s.prog = engine.New(compiled, s.Spam)
 	return s, nil
 }
 

@@ -22,8 +22,8 @@ func TestSubjectsSound(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, r := range rs.Rules() {
-		if r.match.elem.selectorSrc != "" {
-			sels = append(sels, r.match.elem.selectorSrc)
+		if r.match.Elem.SelectorSrc != "" {
+			sels = append(sels, r.match.Elem.SelectorSrc)
 		}
 	}
 	pages, _ := filepath.Glob("../fixtures/*/input.html")
@@ -47,7 +47,12 @@ func TestSubjectsSound(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		all, _ := indexElements(doc)
+		var all []*html.Node
+		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode {
+				all = append(all, n)
+			}
+		}
 		for _, src := range sels {
 			sel := cascadia.MustCompile(src)
 			sub := subject.Read(src)

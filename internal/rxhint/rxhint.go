@@ -1,7 +1,8 @@
 // Package rxhint tells from a regular expression's source, once, cheap
-// byte tests that rule texts out before the regex runs: bytes one of which
-// every match holds, the ASCII bytes a match of an anchored regex can start
-// or end with, and whether it only looks at a text's end.
+// byte tests that rule texts out before the regex runs: bytes (and
+// non-ASCII code points) one of which every match holds, the ASCII bytes a
+// match of an anchored regex can start or end with, and whether it only
+// looks at a text's end.
 //
 // Hand-written: Go's regexp exposes none of this (its one-pass and literal
 // prefix analyses are internal), and a scan of a text's bytes is far
@@ -353,11 +354,20 @@ type Hints struct {
 	// First and Last hold the ASCII bytes one of which starts (ends) every
 	// text the regex matches (nil: not known); see Edge.
 	First, Last *ByteSet
+	// Runes holds non-ASCII code points one of which every match contains
+	// (nil: none known); see RequiredRunes. Tested after Req, which it
+	// sharpens.
+	Runes *RuneSet
+	// Lits holds lower-case literals one of which every match contains
+	// (nil: none known); see Literals. A caller scans for them with
+	// package litscan, once per text for every regex.
+	Lits []string
 }
 
 // Of returns the hints of the regex src.
 func Of(src string) Hints {
-	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true)}
+	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true),
+		Runes: RequiredRunes(src), Lits: Literals(src)}
 }
 
 // Window returns the part of text the regex runs on: its tail window for a
@@ -378,5 +388,5 @@ func (h *Hints) EdgesMay(w string) bool {
 // May applies every byte test to w, a text's window: false means the regex
 // cannot match it.
 func (h *Hints) May(w string) bool {
-	return h.EdgesMay(w) && (h.Req == nil || h.Req.In(w))
+	return h.EdgesMay(w) && (h.Req == nil || h.Req.In(w)) && (h.Runes == nil || h.Runes.In(w))
 }

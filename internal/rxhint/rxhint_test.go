@@ -99,3 +99,56 @@ func TestEndAnchoredOnly(t *testing.T) {
 		}
 	}
 }
+
+func TestRequiredRunes(t *testing.T) {
+	tests := []struct {
+		re      string
+		in, out []string // texts that hold a required rune, and texts that do not
+		none    bool     // no set can be told
+	}{
+		{re: `[\x{2190}-\x{21FF}]+`, in: []string{"a → b"}, out: []string{"“quoted” – dash", "plain"}},
+		{re: `[.!?]\s*[\x{2190}-\x{21FF}\x{1F000}-\x{1FAFF}]+\s+\p{Lu}|^\s*[\x{16EB}-\x{16ED}]+\s`, in: []string{"x 🙂", "᛫ a"}, out: []string{"a ’quote’"}},
+		{re: `(?i)café`, in: []string{"CAFÉ"}, out: []string{"cafe"}},
+		{re: `\x{FFFD}`, in: []string{"a\xffb", "\uFFFD"}, out: []string{"abc"}},
+		{re: `(?i)\x{212A}`, none: true}, // the Kelvin sign folds to ASCII k
+		{re: `\p{L}+`, none: true},       // ASCII letters
+		{re: `\p{Han}`, none: true},      // too many to be worth a scan
+		{re: `é?x`, none: true},
+		{re: `é|x`, none: true},
+	}
+	for _, tc := range tests {
+		rs := RequiredRunes(tc.re)
+		if (rs == nil) != tc.none {
+			t.Errorf("RequiredRunes(%q) = %v, want none: %v", tc.re, rs, tc.none)
+			continue
+		}
+		for _, s := range tc.in {
+			if !rs.In(s) {
+				t.Errorf("RequiredRunes(%q).In(%q) = false, want true", tc.re, s)
+			}
+		}
+		for _, s := range tc.out {
+			if rs.In(s) {
+				t.Errorf("RequiredRunes(%q).In(%q) = true, want false", tc.re, s)
+			}
+		}
+	}
+}
+
+func TestLiterals(t *testing.T) {
+	tests := []struct{ re, want string }{
+		{`(?i)^[\s\p{P}]*(?:see more|related(?: news)?|most read|tags)\W*$`, "ee more|related|t read|tag"},
+		{`(?i)kelvin`, "kelvin"}, // the Kelvin sign lower-cases to k
+		{`Reporting by`, "reporting by"},
+		{`(?i)ab|cd`, ""}, // too short to be worth a scan
+		{`[a-z]+@`, ""},
+		{`(?i)(?:bet|win)\d*`, "bet|win"},
+		{`x?abc`, "abc"},
+		{`(?:abc)?def`, "def"},
+	}
+	for _, tc := range tests {
+		if got := strings.Join(Literals(tc.re), "|"); got != tc.want {
+			t.Errorf("Literals(%q) = %q, want %q", tc.re, got, tc.want)
+		}
+	}
+}

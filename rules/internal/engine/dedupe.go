@@ -1,4 +1,4 @@
-package rules
+package engine
 
 import (
 	"github.com/winnowhq/winnow/internal/shingle"
@@ -18,36 +18,36 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := run.seen // key -> position in out
 	clear(seen)
 	idx := &run.shIdx
-	idx.Reset(r.act.dedupe.similarity < 1)
+	idx.Reset(r.Params.Dedupe.Similarity < 1)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
 		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
 		key := b.textKey()
 		pos := len(out)
-		if len(key) < r.act.dedupe.minChars || !run.matches(r, i, 1<<30, nil) {
+		if len(key) < r.Params.Dedupe.MinChars || !run.matches(r, i, 1<<30, nil) {
 			out = keep(out, b)
 			idx.Skip()
 			continue
 		}
 		first, dup := seen[key]
-		if dup && !shingle.InWindow(r.act.dedupe.window, first, pos) {
+		if dup && !shingle.InWindow(r.Params.Dedupe.Window, first, pos) {
 			dup = false
 		}
 		var sh []uint64
 		var subsets []int
-		if !dup && r.act.dedupe.similarity < 1 {
+		if !dup && r.Params.Dedupe.Similarity < 1 {
 			sh = run.shingles(b)
-			dup, subsets = idx.Contained(sh, r.act.dedupe.similarity, r.act.dedupe.window, pos)
+			dup, subsets = idx.Contained(sh, r.Params.Dedupe.Similarity, r.Params.Dedupe.Window, pos)
 		}
 		if dup && !b.kept {
-			run.hit(r, i, b.Text)
+			run.hit(i, b.Text, nil)
 			continue
 		}
 		for _, d := range subsets {
 			if !out[d].kept && !dropped[d] {
 				dropped[d] = true
-				run.hit(r, d, out[d].Text)
+				run.hit(d, out[d].Text, nil)
 			}
 		}
 		if _, ok := seen[key]; !ok {

@@ -1,4 +1,4 @@
-package rules
+package engine
 
 import (
 	"context"
@@ -14,13 +14,6 @@ import (
 	"github.com/winnowhq/winnow/spam"
 )
 
-// Page carries what text rules may need to know about the page.
-type Page struct {
-	Host  string // lower-case host, for host-scoped rules
-	Title string // page title, for same-as-title
-	Type  string // page type (package pagetype), for rules scoped by page type; "" when unknown
-}
-
 type tblock struct {
 	block.Block
 	kept bool
@@ -28,7 +21,7 @@ type tblock struct {
 	words  int // -1: not yet counted
 	key    string
 	keyOK  bool
-	hits   litscan.Hits // literals of the set found in the lower-cased text, once asked for
+	hits   litscan.Hits // literals of the program found in the lower-cased text, once asked for
 	sh     []uint64     // hashed word 3-shingles of key, once asked for
 	shOK   bool
 	memo   []uint8        // per rule index: 0 unknown, 1 text matches, 2 does not
@@ -67,20 +60,20 @@ func (b *tblock) setText(t string) {
 	b.spam, b.spamOK = nil, false
 }
 
-// MaxTextPasses bounds the passes of ApplyText.
+// MaxTextPasses bounds the passes of Text.
 const MaxTextPasses = 4
 
-// textRun is the state of one ApplyText call. Its scratch (blocks, memo
-// slab, dedupe maps) is kept in the set's pool for the next call.
+// textRun is the state of one Text call. Its scratch (blocks, memo slab,
+// dedupe maps) is kept in the program's pool for the next call.
 type textRun struct {
 	page    Page
-	set     *Set
+	prog    *Program
 	blocks  []tblock
-	trace   *Trace
+	rec     Recorder
 	changes int          // removals and changes in the current pass
 	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
 	slabAll []uint8      // the latest memo slab, zeroed again for reuse
-	ri      int          // position in set of the rule being applied
+	ri      int          // position in prog of the rule being applied
 	seed    maphash.Seed // for shingle hashes
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
@@ -103,16 +96,16 @@ func (run *textRun) titleKey() string {
 // huge page's maps would cost every later page a long clear.
 const maxPooledEntries = 1 << 12
 
-// getRun returns a textRun for blocks, from s's pool when it holds one.
-func (s *Set) getRun(blocks []block.Block, page Page, t *Trace) *textRun {
+// getRun returns a textRun for blocks, from p's pool when it holds one.
+func (p *Program) getRun(blocks []block.Block, page Page, rec Recorder) *textRun {
 	var run *textRun
-	if s != nil {
-		run, _ = s.runs.Get().(*textRun)
+	if p != nil {
+		run, _ = p.runs.Get().(*textRun)
 	}
 	if run == nil {
 		run = &textRun{seed: maphash.MakeSeed()}
 	}
-	run.page, run.trace, run.set, run.lits = page, t, s, s.literals()
+	run.page, run.rec, run.prog, run.lits = page, rec, p, p.literals()
 	run.blocks = slices.Grow(run.blocks[:0], len(blocks))
 	for _, b := range blocks {
 		run.blocks = append(run.blocks, tblock{Block: b, words: -1})
@@ -122,14 +115,14 @@ func (s *Set) getRun(blocks []block.Block, page Page, t *Trace) *textRun {
 	return run
 }
 
-// putRun returns run to s's pool, dropping what refers to the page (so the
+// putRun returns run to p's pool, dropping what refers to the page (so the
 // pool pins no page text) and scratch grown too large to be worth keeping.
-func (s *Set) putRun(run *textRun) {
-	if s == nil {
+func (p *Program) putRun(run *textRun) {
+	if p == nil {
 		return
 	}
 	clear(run.blocks[:cap(run.blocks)])
-	run.page, run.trace, run.set, run.lits, run.glyphs.scripts = Page{}, nil, nil, nil, nil
+	run.page, run.rec, run.prog, run.lits, run.glyphs.scripts = Page{}, nil, nil, nil, nil
 	clear(run.glyphs.src[:cap(run.glyphs.src)])
 	run.glyphs.src = run.glyphs.src[:0]
 	if cap(run.glyphs.src) > maxPooledEntries {
@@ -147,49 +140,48 @@ func (s *Set) putRun(run *textRun) {
 	}
 	clear(run.seen) // its keys are page text
 	run.shIdx.Trim(maxPooledEntries)
-	s.runs.Put(run)
+	p.runs.Put(run)
 }
 
-// hit records a removal or change of the block at index i. Where and the
-// excerpt are formatted only for a detailed trace.
-func (run *textRun) hit(r *Rule, i int, text string) {
+// hit records a removal or change of the block at index i by the rule
+// being applied, which matched with score (nil: not a spam-score match).
+// Where is formatted only for a detailed record.
+func (run *textRun) hit(i int, text string, score *spam.Score) {
 	run.changes++
-	if run.trace.count(r) {
-		run.trace.add(r, fmt.Sprintf("block %d", i+1), text)
+	if run.rec != nil && run.rec.Count(run.ri) {
+		run.rec.Detail(run.ri, fmt.Sprintf("block %d", i+1), text, score)
 	}
 }
 
-// ApplyText runs the text-stage rules on blocks, in order, and returns the
-// blocks left. blocks is not modified. Every removal or change is recorded in
-// t (which may be nil).
+// Text runs the rules at the positions applies admits on blocks, in order,
+// and returns the blocks left; blocks is not modified. rec (which may be
+// nil) is told of every removal or change. Text stops with ctx's error,
+// between rules, once ctx is done.
 //
 // The rules run again until a pass changes nothing (at most MaxTextPasses
 // passes): one rule can expose what an earlier one matches (a brand cut from
 // a line's end uncovers a glyph), and cleaning clean text must change
 // nothing. Regex results are remembered per block across passes, so a pass
 // over unchanged blocks is cheap.
-func (s *Set) ApplyText(blocks []block.Block, page Page, t *Trace) []block.Block {
-	out, _ := s.ApplyTextContext(context.Background(), blocks, page, t)
-	return out
-}
-
-// ApplyTextContext is ApplyText stopping with ctx's error, between rules,
-// once ctx is done.
-func (s *Set) ApplyTextContext(ctx context.Context, blocks []block.Block, page Page, t *Trace) ([]block.Block, error) {
-	run := s.getRun(blocks, page, t)
+func (p *Program) Text(ctx context.Context, blocks []block.Block, applies func(rule int) bool, page Page, rec Recorder) ([]block.Block, error) {
+	run := p.getRun(blocks, page, rec)
+	var rules []Rule
+	if p != nil {
+		rules = p.rules
+	}
 	for range MaxTextPasses {
 		run.changes = 0
 		run.glyphs.scripts, run.glyphs.at = nil, false // the page's scripts as they are now
-		for ri, r := range s.Rules() {
-			if r.Stage != StageText || !r.appliesTo(page) || len(run.blocks) == 0 {
+		for ri := range rules {
+			if len(run.blocks) == 0 || !applies(ri) {
 				continue
 			}
 			if err := ctx.Err(); err != nil {
-				s.putRun(run)
+				p.putRun(run)
 				return nil, err
 			}
 			run.ri = ri
-			run.apply(r)
+			run.apply(&rules[ri])
 		}
 		if run.changes == 0 {
 			break
@@ -199,7 +191,7 @@ func (s *Set) ApplyTextContext(ctx context.Context, blocks []block.Block, page P
 	for i, b := range run.blocks {
 		out[i] = b.Block
 	}
-	s.putRun(run) // not deferred: a run a panic left half done is not reused
+	p.putRun(run) // not deferred: a run a panic left half done is not reused
 	return out, nil
 }
 
@@ -212,20 +204,20 @@ func (run *textRun) apply(r *Rule) {
 	counts := run.repeatCounts(r)
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
-	if r.act.cut.maxCut > 0 {
+	if r.Params.Cut.MaxCut > 0 {
 		for i := range run.blocks {
 			total += run.blocks[i].wordCount()
 		}
 	}
 	var seenKey map[string]bool // cut-after on repeats: only a label's first occurrence
-	if r.match.block.repeats > 0 && r.Action == ActionCutAfter {
+	if r.Match.Block.Repeats > 0 && r.Action == ActionCutAfter {
 		seenKey = map[string]bool{}
 	}
 	cut := false
 	dropNext := false
 	for i := range run.blocks {
 		before := words
-		if r.match.block.afterWords > 0 || r.act.cut.maxCut > 0 {
+		if r.Match.Block.AfterWords > 0 || r.Params.Cut.MaxCut > 0 {
 			words += run.blocks[i].wordCount()
 		}
 		// b points into run.blocks, so that what matching caches on the
@@ -239,7 +231,7 @@ func (run *textRun) apply(r *Rule) {
 			}
 			seenKey[k] = true
 		}
-		if !cut && r.act.cut.maxCut > 0 && float64(total-before) > r.act.cut.maxCut*float64(total) {
+		if !cut && r.Params.Cut.MaxCut > 0 && float64(total-before) > r.Params.Cut.MaxCut*float64(total) {
 			out = keep(out, b)
 			continue
 		}
@@ -248,13 +240,13 @@ func (run *textRun) apply(r *Rule) {
 			continue
 		}
 		if cut {
-			run.hit(r, i, b.Text)
+			run.hit(i, b.Text, nil)
 			continue
 		}
 		if dropNext {
 			dropNext = false
-			if b.wordCount() <= r.act.alsoNext {
-				run.hit(r, i, b.Text)
+			if b.wordCount() <= r.Params.AlsoNext {
+				run.hit(i, b.Text, nil)
 				continue
 			}
 		}
@@ -272,7 +264,7 @@ func (run *textRun) apply(r *Rule) {
 // count: a repeated label is as short as the rule allows, and a longer
 // block never equals it.
 func (run *textRun) repeatCounts(r *Rule) map[string]int {
-	if r.match.block.repeats == 0 {
+	if r.Match.Block.Repeats == 0 {
 		return nil
 	}
 	counts := make(map[string]int)
@@ -293,20 +285,21 @@ func (run *textRun) onMatch(r *Rule, i int, b *tblock, out []tblock) (_ []tblock
 		b.kept = true
 		return keep(out, b), false, false
 	case ActionDrop:
-		run.hit(r, i, b.Text)
-		if r.match.spamScore > 0 && run.trace != nil && run.trace.Detailed {
-			run.trace.scored(b.spam)
+		var score *spam.Score
+		if r.Match.SpamScore > 0 {
+			score = b.spam
 		}
-		return out, false, r.act.alsoNext > 0
+		run.hit(i, b.Text, score)
+		return out, false, r.Params.AlsoNext > 0
 	case ActionCutAfter:
-		run.hit(r, i, b.Text)
+		run.hit(i, b.Text, nil)
 		return out, true, false
 	case ActionStrip:
 		text := run.strip(r, b.Text)
 		if text == b.Text {
 			return keep(out, b), false, false
 		}
-		run.hit(r, i, b.Text)
+		run.hit(i, b.Text, nil)
 		if text != "" {
 			b.setText(text)
 			out = keep(out, b)

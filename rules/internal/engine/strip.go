@@ -1,4 +1,4 @@
-package rules
+package engine
 
 import (
 	"strings"
@@ -12,21 +12,21 @@ import (
 // left, collapsed; text itself when nothing was cut.
 func (run *textRun) strip(r *Rule, text string) string {
 	orig := text
-	if r.act.strip.pattern != nil {
+	if r.Params.Strip.Pattern != nil {
 		// Most blocks hold no match: tell cheaply before ReplaceAllString,
 		// which copies the text even then.
-		if t := r.act.strip.hint.Window(text); r.act.strip.hint.May(t) && r.act.strip.pattern.MatchString(t) {
-			text = text[:len(text)-len(t)] + r.act.strip.pattern.ReplaceAllString(t, "")
+		if t := r.Params.Strip.Hint.Window(text); r.Params.Strip.Hint.May(t) && r.Params.Strip.Pattern.MatchString(t) {
+			text = text[:len(text)-len(t)] + r.Params.Strip.Pattern.ReplaceAllString(t, "")
 		}
 	}
-	if r.act.strip.glyphs != glyphsNone {
+	if r.Params.Strip.Glyphs != GlyphsNone {
 		run.keepScriptSrc()
 		// A glyph is never ASCII: a text that begins (ends) in ASCII has
 		// no glyph run there to strip.
-		if (r.act.strip.glyphs == glyphsLeading || r.act.strip.glyphs == glyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
+		if (r.Params.Strip.Glyphs == GlyphsLeading || r.Params.Strip.Glyphs == GlyphsBoth) && text != "" && text[0] >= utf8.RuneSelf {
 			text = text[run.pageScripts().Leading(text):]
 		}
-		if (r.act.strip.glyphs == glyphsTrailing || r.act.strip.glyphs == glyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
+		if (r.Params.Strip.Glyphs == GlyphsTrailing || r.Params.Strip.Glyphs == GlyphsBoth) && text != "" && text[len(text)-1] >= utf8.RuneSelf {
 			text = text[:len(text)-run.pageScripts().Trailing(text)]
 		}
 	}

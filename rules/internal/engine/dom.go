@@ -1,0 +1,205 @@
+package engine
+
+import (
+	"context"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/spam"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// DOM runs the rules at the positions applies admits on doc, in order,
+// removing what they match, and tells rec (which may be nil) of every
+// removal. an is the page's spam analysis, already made by the caller (who
+// also wants the page verdict); nil makes it when a spam-score rule first
+// needs it. DOM stops with ctx's error, between rules, once ctx is done;
+// doc is then left partly cleaned.
+func (p *Program) DOM(ctx context.Context, doc *html.Node, applies func(rule int) bool, page Page, rec Recorder, an *spam.Analysis) error {
+	if p == nil {
+		return nil
+	}
+	run := domRun{prog: p, doc: doc, page: page, rec: rec, an: an, texts: elemTexts{}, lits: p.literals()}
+	for ri := range p.rules {
+		if !applies(ri) {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		run.apply(ri, &p.rules[ri])
+	}
+	return nil
+}
+
+// domRun is the state of one DOM call.
+type domRun struct {
+	prog *Program
+	doc  *html.Node
+	page Page
+	rec  Recorder
+	an   *spam.Analysis
+	kept map[*html.Node]bool
+	all  []*html.Node // every element in document order, gathered once: one walk serves every rule
+	lens []int        // text bytes per element of all, for word caps
+	// texts holds element texts, shared by the rules.
+	texts elemTexts
+	lits  *setLits
+	// pageChars is the page's text bytes, measured at a rule's first
+	// capped cut (-1: not yet).
+	pageChars int
+}
+
+// apply runs r, at position ri, on every element of the page.
+func (run *domRun) apply(ri int, r *Rule) {
+	if run.all == nil {
+		run.all, run.lens = indexElements(run.doc)
+	}
+	run.pageChars = -1
+	if r.Match.SpamScore > 0 && run.an == nil {
+		run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+	}
+	em := &r.Match.Elem
+	for i, n := range run.all {
+		if em.Selector != nil && (!em.Subjects.Candidate(n) || !em.Subjects.Exact() && !em.Selector.Match(n)) {
+			continue
+		}
+		// An upper bound (removals only shorten text): far too long for
+		// the cap, or no text where the rule needs some, means no match,
+		// without reading the text.
+		if r.Match.Text.MaxWords > 0 && run.lens[i] > (r.Match.Text.MaxWords+1)*48 || run.lens[i] == 0 && run.prog.needText[ri] {
+			continue
+		}
+		var score *spam.Score
+		if r.Match.SpamScore > 0 {
+			if score = run.an.Score(n); score == nil || score.Value < r.Match.SpamScore {
+				continue
+			}
+		}
+		if !attached(n, run.doc) || protected(n, run.kept) || !domMatches(r, n, run.texts, run.lits, ri) {
+			continue
+		}
+		run.act(ri, r, n, score)
+	}
+}
+
+// act does r's action to n, which r (at position ri) matched with score.
+func (run *domRun) act(ri int, r *Rule, n *html.Node, score *spam.Score) {
+	switch r.Action {
+	case ActionKeep:
+		if run.kept == nil {
+			run.kept = map[*html.Node]bool{}
+		}
+		run.kept[n] = true
+	case ActionRemove:
+		run.remove(ri, n, score)
+	case ActionCutAfter:
+		victims := cutVictims(r, n, run.kept)
+		if r.Params.Cut.MaxCut > 0 {
+			// The share is of the page's text as it stands now (earlier
+			// rules' removals already gone): a marker above a product grid
+			// or a result list would take the page's content with it.
+			if run.pageChars < 0 {
+				run.pageChars = domtext.Measure(run.doc, 0).Chars
+			}
+			cutChars := 0
+			for _, c := range victims {
+				cutChars += domtext.Measure(c, 0).Chars
+			}
+			if float64(cutChars) > r.Params.Cut.MaxCut*float64(run.pageChars) {
+				return
+			}
+			run.pageChars -= cutChars
+		}
+		for _, c := range victims {
+			run.remove(ri, c, nil)
+		}
+	}
+}
+
+// remove removes n from the page for the rule at position ri, telling the
+// recorder.
+func (run *domRun) remove(ri int, n *html.Node, score *spam.Score) {
+	if run.rec != nil && run.rec.Count(ri) {
+		run.rec.Detail(ri, domtext.Path(n), domtext.Text(n), score)
+	}
+	run.texts.changed(n)
+	n.Parent.RemoveChild(n)
+}
+
+// cutVictims returns what cut-after removes for a match at n: n and its
+// later siblings, up to the first that holds prose when the rule spares it,
+// those a keep rule protects aside.
+func cutVictims(r *Rule, n *html.Node, kept map[*html.Node]bool) []*html.Node {
+	var out []*html.Node
+	for c := n; c != nil; c = c.NextSibling {
+		if c != n && r.Params.Cut.SpareProse > 0 && domtext.HoldsProse(c, r.Params.Cut.SpareProse) {
+			break // a marker inside an article: its teasers go, the article stays
+		}
+		if !kept[c] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// attached reports whether n is still in doc (no removed ancestor).
+func attached(n, doc *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == doc {
+			return true
+		}
+	}
+	return false
+}
+
+func protected(n *html.Node, kept map[*html.Node]bool) bool {
+	if kept == nil {
+		return false
+	}
+	for ; n != nil; n = n.Parent {
+		if kept[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// indexElements returns doc's elements in document order and the bytes of
+// text each holds (script, style, noscript and template aside), in one walk.
+func indexElements(doc *html.Node) ([]*html.Node, []int) {
+	var all []*html.Node
+	var lens []int
+	var walk func(n *html.Node) int
+	walk = func(n *html.Node) int {
+		i := -1
+		switch n.Type {
+		case html.TextNode:
+			return len(n.Data)
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				all = append(all, n)
+				lens = append(lens, 0)
+				// Their elements still count as elements to match.
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+				return 0
+			}
+			i = len(all)
+			all = append(all, n)
+			lens = append(lens, 0)
+		}
+		total := 0
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			total += walk(c)
+		}
+		if i >= 0 {
+			lens[i] = total
+		}
+		return total
+	}
+	walk(doc)
+	return all, lens
+}
