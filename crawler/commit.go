@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 // Commit batching: one index fsync and one store transaction per batch.
@@ -51,7 +53,7 @@ type pendingCommit struct {
 // failure calls abort and drops every later batch.
 //
 // It returns when in.results is closed, after the last batch is written.
-func (c *Crawler) commitLoop(ctx context.Context, idx *index, in *commitChans, abort func(error)) error {
+func (c *Crawler) commitLoop(ctx context.Context, idx *output.Index, in *commitChans, abort func(error)) error {
 	var (
 		mu     sync.Mutex
 		failed error
@@ -175,8 +177,8 @@ func (c *Crawler) commitLoop(ctx context.Context, idx *index, in *commitChans, a
 }
 
 // writeBatch makes one batch durable: index lines first, then the store.
-func (c *Crawler) writeBatch(ctx context.Context, idx *index, p pendingCommit) error {
-	size, err := idx.append(p.lines)
+func (c *Crawler) writeBatch(ctx context.Context, idx *output.Index, p pendingCommit) error {
+	size, err := idx.Append(p.lines)
 	if err != nil {
 		return err
 	}

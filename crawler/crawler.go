@@ -12,6 +12,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -110,7 +114,7 @@ func (c *Crawler) Stats() Stats {
 // dispatching, lets requests in flight finish (up to Config.Timeout), commits
 // everything done and returns with Stats.Interrupted set and a nil error: the
 // next Run resumes. An error means the state or the output failed, the
-// output dir is held by another crawl (ErrOutputLocked), or the run failed
+// output dir is held by another crawl (output.ErrLocked), or the run failed
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
@@ -129,12 +133,12 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	if s, ok := c.store.(SharedStore); ok && s.Shared() {
 		worker = s.Worker()
 	}
-	idx, replay, err := openIndex(c.cfg.OutputDir, worker, c.cfg.Name, cp)
+	idx, replay, err := output.Open(c.cfg.OutputDir, worker, c.cfg.Name, cp)
 	if err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
-	defer idx.close()
-	if err := c.replay(ctx, replay, idx.size, cp); err != nil {
+	defer idx.Close()
+	if err := c.replay(ctx, replay, idx.Size(), cp); err != nil {
 		return c.Stats(), err
 	}
 	if err := c.start(ctx); err != nil {
@@ -149,10 +153,14 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		context.AfterFunc(fetchCtx, func() { t.Stop() })
 	})
 	defer stopGrace()
-	f, err := newFetcher(fetchCtx, &c.cfg, c.guard)
+	ff, err := fetch.New(fetchCtx, fetch.Options{
+		UserAgent: c.cfg.UserAgent, Timeout: c.cfg.Timeout, MaxBodySize: c.cfg.MaxBodySize,
+		IdlePerHost: max(c.cfg.HostParallelism, c.cfg.Workers),
+	}, c.guard)
 	if err != nil {
 		return c.Stats(), err
 	}
+	f := &fetcher{Fetcher: ff, budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
 
 	commits := newCommitChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
@@ -241,7 +249,7 @@ func (c *Crawler) lastError() string {
 // crash between the index sync and the state commit). Their validators are
 // not known, so the next fetch of those URLs is unconditional, but their
 // hash is: an unchanged text is not written again.
-func (c *Crawler) replay(ctx context.Context, lines []IndexLine, size, cp int64) error {
+func (c *Crawler) replay(ctx context.Context, lines []output.IndexLine, size, cp int64) error {
 	if len(lines) == 0 && size == cp {
 		return nil
 	}
@@ -401,4 +409,13 @@ func (c *Crawler) emit(ev Event) {
 	if c.cfg.OnEvent != nil {
 		c.cfg.OnEvent(ev)
 	}
+}
+
+// hostOf returns the host[:port] of a canonical URL.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Host
 }

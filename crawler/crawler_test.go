@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 const testDelay = 10 * time.Millisecond
@@ -78,18 +80,18 @@ func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *
 	return stats, ev
 }
 
-func readIndex(t testing.TB, dir string) []crawler.IndexLine {
+func readIndex(t testing.TB, dir string) []output.IndexLine {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, crawler.IndexFile))
+	f, err := os.Open(filepath.Join(dir, output.IndexFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []crawler.IndexLine
+	var out []output.IndexLine
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var l crawler.IndexLine
+		var l output.IndexLine
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			t.Fatalf("index line %q: %v", sc.Text(), err)
 		}
@@ -103,7 +105,7 @@ func readIndex(t testing.TB, dir string) []crawler.IndexLine {
 func checkOutput(t *testing.T, s *site, out string) {
 	t.Helper()
 	lines := readIndex(t, out)
-	byURL := map[string]crawler.IndexLine{}
+	byURL := map[string]output.IndexLine{}
 	for _, l := range lines {
 		if _, dup := byURL[l.URL]; dup && l.Status != "changed" {
 			t.Errorf("index: %s written twice", l.URL)
@@ -227,10 +229,10 @@ func TestCrawl_Site(t *testing.T) {
 			kind crawler.EventKind
 			err  error
 		}{
-			{"/huge", crawler.EventFailed, crawler.ErrTooLarge},
-			{"/huge-chunked", crawler.EventFailed, crawler.ErrTooLarge},
-			{"/files/report", crawler.EventSkipped, crawler.ErrNotHTML},
-			{"/img/logo", crawler.EventSkipped, crawler.ErrNotHTML},
+			{"/huge", crawler.EventFailed, fetch.ErrTooLarge},
+			{"/huge-chunked", crawler.EventFailed, fetch.ErrTooLarge},
+			{"/files/report", crawler.EventSkipped, fetch.ErrNotHTML},
+			{"/img/logo", crawler.EventSkipped, fetch.ErrNotHTML},
 			{"/slow", crawler.EventFailed, nil},
 			{"/gone", crawler.EventFailed, nil},
 			{"/moved", crawler.EventSkipped, nil}, // redirect out of scope
@@ -282,7 +284,7 @@ func TestCrawl_Site(t *testing.T) {
 			t.Errorf("re-run: %d articles answered 304, want 159", notModified)
 		}
 		for f, m := range modTimes(t, out) {
-			if f != lines[len(lines)-1].File && f != crawler.IndexFile && f != crawler.LockFile && !m.Equal(mtimes[f]) {
+			if f != lines[len(lines)-1].File && f != output.IndexFile && f != output.LockFile && !m.Equal(mtimes[f]) {
 				t.Errorf("re-run rewrote %s", f)
 			}
 		}

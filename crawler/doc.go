@@ -19,7 +19,7 @@
 // Crawl-delay elapsed since the host's last response); a fixed pool of
 // Config.Workers workers fetches, follows links and writes articles; a
 // committer (commit.go) makes the outcomes durable in batches. A run holds
-// its output dir (LockFile) so that no other run writes there, connects
+// its output dir (output.LockFile) so that no other run writes there, connects
 // only through a netguard.Guard (no loopback, private or link-local address
 // but the seeds'), bounds the bodies it holds (Config.MaxInFlightBytes) and
 // the work per page (Config.PageTimeout), and fails with ErrRunFailed when
@@ -36,9 +36,9 @@
 // colly reads COLLY_* environment variables in NewCollector after the options
 // given in code, so a stray COLLY_IGNORE_ROBOTSTXT=1 would silently turn
 // robots.txt off. The crawler sets every setting it relies on again after
-// NewCollector returns, so COLLY_* variables have no effect; see newFetcher.
+// NewCollector returns, so COLLY_* variables have no effect; see fetch.New.
 //
-// The job-file format belongs to this package: ParseJob reads a job file
-// into a Job (a Config, the cleaning rules to use, the state, a schedule),
-// as JOBS.md next to this file documents it.
+// Package crawler/jobfile reads a job file into a Config and what the
+// program running the job needs besides (cleaning rules, state, schedule),
+// as crawler/jobfile/JOBS.md documents it.
 package crawler

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 func ExampleCrawler_Run() {
@@ -64,7 +65,7 @@ func ExampleCrawler_Run() {
 		}
 		fmt.Printf("written %d, unchanged %d\n", stats.Written, stats.Unchanged)
 	}
-	index, _ := os.ReadFile(filepath.Join(dir, "out", crawler.IndexFile))
+	index, _ := os.ReadFile(filepath.Join(dir, "out", output.IndexFile))
 	fmt.Println(strings.Count(string(index), `"status":"new"`), "index line")
 	// Output:
 	// written 1, unchanged 0

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 // hostile is a local site whose pages a test writes as handlers; it logs
@@ -317,15 +318,15 @@ func TestHostile_OneWriter(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	_, err := run(t, t.Context(), cfg, t.TempDir(), nil)
-	if !errors.Is(err, crawler.ErrOutputLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
-		t.Errorf("second crawl into the same output dir: %v, want ErrOutputLocked naming pid %d", err, os.Getpid())
+	if !errors.Is(err, output.ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("second crawl into the same output dir: %v, want output.ErrLocked naming pid %d", err, os.Getpid())
 	}
 	close(gate)
 	if err := <-first; err != nil {
 		t.Fatalf("first crawl: %v", err)
 	}
 	// copytruncate, then a run that writes changed articles.
-	index := filepath.Join(out, crawler.IndexFile)
+	index := filepath.Join(out, output.IndexFile)
 	if err := os.Truncate(index, 0); err != nil {
 		t.Fatal(err)
 	}

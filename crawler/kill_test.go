@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 // TestKillChild is the crawl run by TestCrawl_KillResume in a child process
@@ -65,7 +66,7 @@ func TestCrawl_KillResume(t *testing.T) {
 		return cmd
 	}
 	lines := func() int {
-		data, _ := os.ReadFile(filepath.Join(out, crawler.IndexFile))
+		data, _ := os.ReadFile(filepath.Join(out, output.IndexFile))
 		return bytes.Count(data, []byte("\n"))
 	}
 	for _, at := range []int{1, 40, 90, 150} {

@@ -10,11 +10,13 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/crawler/links"
 )
 
-// FuzzDecodeHTML checks decodeHTML and analyze on any body, Content-Type and
+// FuzzDecodeHTML checks decodeHTML and links.HTML on any body, Content-Type and
 // page URL: the body comes out as valid UTF-8, unchanged (but for a byte-order
-// mark) when it was valid UTF-8 declared as such, and analyze finds only absolute http(s) links,
+// mark) when it was valid UTF-8 declared as such, and links.HTML finds only absolute http(s) links,
 // feeds and canonical URLs.
 func FuzzDecodeHTML(f *testing.F) {
 	files, _ := filepath.Glob("../fixtures/*/input.html")
@@ -30,7 +32,7 @@ func FuzzDecodeHTML(f *testing.F) {
 		f.Add(b, "text/html; charset=utf-8", false, urls[i%len(urls)])
 		f.Add(b, "text/html", false, urls[i%len(urls)])
 	}
-	for _, c := range []struct { // TestDecodeHTML and TestAnalyze
+	for _, c := range []struct { // TestDecodeHTML and links.TestHTML
 		body, ct  string
 		converted bool
 	}{
@@ -64,21 +66,21 @@ func FuzzDecodeHTML(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Canonical gave %q, which does not parse: %v", canon, err)
 		}
-		pi := analyze(context.Background(), out, base, DefaultMaxLinks)
+		pi := links.HTML(context.Background(), out, base, DefaultMaxLinks)
 		check := func(what, l string) {
 			u, err := url.Parse(l)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-				t.Fatalf("analyze(%q, %s): %s %q is not an absolute http(s) URL", out, canon, what, l)
+				t.Fatalf("links.HTML(%q, %s): %s %q is not an absolute http(s) URL", out, canon, what, l)
 			}
 		}
-		for _, l := range pi.links {
+		for _, l := range pi.Links {
 			check("link", l)
 		}
-		for _, l := range pi.feeds {
+		for _, l := range pi.Feeds {
 			check("feed", l)
 		}
-		if pi.canonical != "" {
-			check("canonical", pi.canonical)
+		if pi.Canonical != "" {
+			check("canonical", pi.Canonical)
 		}
 	})
 }

@@ -16,8 +16,21 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/links"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
 )
+
+// fetcher is the run's Fetcher with its budget: the bytes of the pages
+// being read and cleaned at once by all workers (Config.MaxInFlightBytes);
+// see Crawler.process.
+type fetcher struct {
+	*fetch.Fetcher
+	budget *semaphore.Weighted
+}
 
 // result is a worker's outcome for one entry, applied by the committer.
 type result struct {
@@ -53,7 +66,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- re
 		return fin // cut short by shutdown: the entry stays in the frontier
 	}
 	if ev.Kind == EventRetry {
-		if d, ok := retryAfter(ev.hdr, time.Now()); ok {
+		if d, ok := fetch.RetryAfter(ev.hdr, time.Now()); ok {
 			fin.holdUntil = time.Now().Add(d)
 		}
 	}
@@ -86,7 +99,7 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	agent := agentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
-		r, err := f.get(ru, nil)
+		r, err := f.Get(ru, nil)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
@@ -95,8 +108,8 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			return rules
 		}
 		c.stats.fetched.Add(1)
-		c.stats.bytes.Add(int64(len(r.body)))
-		if loc := r.header.Get("Location"); r.status >= 300 && r.status < 400 && loc != "" {
+		c.stats.bytes.Add(int64(len(r.Body)))
+		if loc := r.Header.Get("Location"); r.Status >= 300 && r.Status < 400 && loc != "" {
 			next, err := url.Parse(ru)
 			if err == nil {
 				next, err = next.Parse(loc)
@@ -107,11 +120,11 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			ru = next.String()
 			continue
 		}
-		rules := parseRobots(r.status, r.body, agent, c.cfg.MaxCrawlDelay)
+		rules := parseRobots(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
 		if rules.unavailable {
-			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.status))
+			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.Status))
 		}
-		c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
+		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.delay)
 		return rules
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
@@ -164,17 +177,17 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 			hdr.Set("If-Modified-Since", prev.LastModified)
 		}
 	}
-	r, err := f.get(e.URL, hdr)
+	r, err := f.Get(e.URL, hdr)
 	if r != nil {
 		c.stats.fetched.Add(1)
-		c.stats.bytes.Add(int64(len(r.body)))
-		ev.Status, ev.Bytes, ev.Duration, ev.hdr = r.status, len(r.body), r.took, r.header
+		c.stats.bytes.Add(int64(len(r.Body)))
+		ev.Status, ev.Bytes, ev.Duration, ev.hdr = r.Status, len(r.Body), r.Took, r.Header
 	}
 	status := 0
 	if r != nil {
-		status = r.status
+		status = r.Status
 	}
-	if err != nil || retryable(nil, status) {
+	if err != nil || fetch.Retryable(nil, status) {
 		if err == nil {
 			err = fmt.Errorf("http %d", status)
 		}
@@ -190,14 +203,14 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		// time is needed, and written once per Recheck at most.
 		res.url = ""
 		if c.cfg.Recheck > 0 {
-			res.url, st.CheckedAt, st.Recheck = e.URL, r.at, c.backoff(st.Recheck)
+			res.url, st.CheckedAt, st.Recheck = e.URL, r.At, c.backoff(st.Recheck)
 			res.state = st
 		}
 		res.enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
 	case status >= 300 && status < 400:
-		loc := r.header.Get("Location")
+		loc := r.Header.Get("Location")
 		st.Links = nil
 		res.state = st
 		to := c.inScope(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
@@ -220,21 +233,21 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("get %s: http %d", e.URL, status)
 		return res, ev
 	}
-	st.FetchedAt = r.at
-	st.ETag, st.LastModified = r.header.Get("ETag"), r.header.Get("Last-Modified")
+	st.FetchedAt = r.At
+	st.ETag, st.LastModified = r.Header.Get("ETag"), r.Header.Get("Last-Modified")
 	// The page's work waits for its bytes in the budget shared by all
 	// workers, so that only so many bytes of pages are parsed and cleaned
 	// at once (cleaning takes many times a page's size). Waiting here, once
 	// the body is in, costs no request its timeout, and a worker waiting
 	// holds none of the budget, so it cannot deadlock. The downloads
 	// themselves hold at most Workers × MaxBodySize.
-	n := min(int64(len(r.body)), c.cfg.MaxInFlightBytes)
+	n := min(int64(len(r.Body)), c.cfg.MaxInFlightBytes)
 	if err := f.budget.Acquire(ctx, n); err != nil {
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err) // shutdown: the entry stays queued
 		return res, ev
 	}
 	defer f.budget.Release(n)
-	if isXML(r.contentType, r.body) {
+	if links.IsXML(r.ContentType, r.Body) {
 		return c.readXML(e, r, st, res, ev)
 	}
 	pctx, cancel := context.WithTimeoutCause(ctx, c.cfg.PageTimeout, fmt.Errorf("%w (%s)", ErrPageTimeout, c.cfg.PageTimeout))
@@ -311,11 +324,11 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 }
 
 // failure decides between a retry with backoff and giving up.
-func (c *Crawler) failure(e Entry, err error, status int, r *response, prev State, known bool, res result, ev outcome) (result, outcome) {
+func (c *Crawler) failure(e Entry, err error, status int, r *fetch.Response, prev State, known bool, res result, ev outcome) (result, outcome) {
 	wait := c.cfg.RetryBase << min(e.Attempts, 16)
 	wait = wait/2 + rand.N(wait/2+1) // jitter: many pages failing together do not return together
 	if r != nil {
-		if d, ok := retryAfter(r.header, time.Now()); ok {
+		if d, ok := fetch.RetryAfter(r.Header, time.Now()); ok {
 			if d > c.cfg.MaxRetryAfter {
 				err = fmt.Errorf("%w: retry-after %s over the %s limit", err, d, c.cfg.MaxRetryAfter)
 				e.Attempts = c.cfg.Retries
@@ -324,7 +337,7 @@ func (c *Crawler) failure(e Entry, err error, status int, r *response, prev Stat
 		}
 	}
 	ev.Err = fmt.Errorf("get %s: %w", e.URL, err)
-	if retryable(err, status) && e.Attempts < c.cfg.Retries {
+	if fetch.Retryable(err, status) && e.Attempts < c.cfg.Retries {
 		e.Attempts++
 		e.NotBefore = time.Now().Add(wait)
 		res.entry, res.done, res.retry = e, false, true
@@ -338,15 +351,15 @@ func (c *Crawler) failure(e Entry, err error, status int, r *response, prev Stat
 	st.Status, st.Err = status, err.Error()
 	res.url, res.state = e.URL, st
 	ev.Kind = EventFailed
-	if errors.Is(err, ErrNotHTML) {
+	if errors.Is(err, fetch.ErrNotHTML) {
 		ev.Kind = EventSkipped
 	}
 	return res, ev
 }
 
 // readXML follows the URLs of a sitemap or a feed.
-func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
-	links, _, err := parseXMLLinks(r.body, MaxSitemapLinks)
+func (c *Crawler) readXML(e Entry, r *fetch.Response, st State, res result, ev outcome) (result, outcome) {
+	found, _, err := links.XML(r.Body, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
 		res.state = st
@@ -354,15 +367,15 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 		return res, ev
 	}
 	st.Links = st.Links[:0]
-	for _, l := range links {
+	for _, l := range found {
 		// The pages a sitemap or feed lists are at its depth; a sitemap
 		// named by a sitemap index is a hop, so an index chain ends.
-		depth := e.Depth
-		if l.kind != KindPage {
-			depth++
+		depth, kind := e.Depth, KindPage
+		if l.Sitemap {
+			depth, kind = depth+1, KindSitemap
 		}
-		if u := c.inScope(e.URL, l.url, depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage, SameDepth: l.kind == KindPage})
+		if u := c.inScope(e.URL, l.URL, depth); u != "" {
+			st.Links = append(st.Links, Link{URL: u, Kind: kind, Article: !l.Sitemap, SameDepth: !l.Sitemap})
 		}
 	}
 	st.Hash, st.File = "", ""
@@ -374,10 +387,10 @@ func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome
 
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
-func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
-	body := decodeHTML(r.body, r.contentType, r.converted)
+func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
+	body := decodeHTML(r.Body, r.ContentType, r.Converted)
 	base, _ := url.Parse(e.URL)
-	pi := analyze(ctx, body, base, c.cfg.MaxLinks)
+	pi := links.HTML(ctx, body, base, c.cfg.MaxLinks)
 	if err := context.Cause(ctx); err != nil {
 		st.Err = err.Error()
 		res.state = st
@@ -385,22 +398,22 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	st.Links = st.Links[:0]
-	if !pi.nofollow {
-		for _, l := range pi.links {
+	if !pi.NoFollow {
+		for _, l := range pi.Links {
 			if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
 				st.Links = append(st.Links, Link{URL: u})
 			}
 		}
 	}
-	for _, l := range pi.feeds {
+	for _, l := range pi.Feeds {
 		if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
 			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
 		}
 	}
-	if pi.canonical != "" {
+	if pi.Canonical != "" {
 		// A hop, like a redirect: a chain of pages naming ever new
 		// canonical URLs ends at max_depth.
-		if cu := c.inScope(e.URL, pi.canonical, e.Depth+1); cu != "" && cu != e.URL {
+		if cu := c.inScope(e.URL, pi.Canonical, e.Depth+1); cu != "" && cu != e.URL {
 			// The page names another URL as itself: that one is written.
 			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
 			st.Hash, st.File = "", ""
@@ -411,15 +424,15 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		}
 	}
 	res.enqueue = c.linkEntries(st.Links, e.Depth)
-	if pi.noindex || !c.isArticle(e, pi) {
+	if pi.NoIndex || !c.isArticle(e, pi) {
 		st.Hash, st.File = "", ""
 		res.state = st
 		ev.Kind = EventFollowed
 		return res, ev
 	}
 	page := &Page{
-		URL: e.URL, FetchURL: e.URL, Status: r.status, Header: r.header,
-		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.at,
+		URL: e.URL, FetchURL: e.URL, Status: r.Status, Header: r.Header,
+		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.At,
 	}
 	title, text, err := c.extract(ctx, page)
 	if cause := context.Cause(ctx); cause != nil && errors.Is(cause, ErrPageTimeout) {
@@ -430,7 +443,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		known := st.Hash == spamHash
 		st.Hash, st.Err = spamHash, ""
 		st.Recheck = c.backoff(st.Recheck)
-		b, jerr := json.Marshal(IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.at, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
+		b, jerr := json.Marshal(output.IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.At, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
 		if jerr == nil && !known {
 			res.line = b // recorded once; a page still spam is not indexed again
 		}
@@ -459,7 +472,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	ev.Cleaned = true
-	hash := textHash(title, text)
+	hash := output.Hash(title, text)
 	if hash == st.Hash && !rewrite {
 		st.Recheck = c.backoff(st.Recheck)
 		res.state = st
@@ -469,9 +482,9 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	isNew := st.Hash == "" || rewrite // a file deleted by hand is new again on disk
 	st.Recheck = c.cfg.Recheck
 	if st.File == "" && c.cfg.Format == OutputFiles {
-		st.File = fileName(e.URL)
+		st.File = output.FileName(e.URL)
 	}
-	line := IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.at, Title: title, Hash: hash, Bytes: len(text), Metadata: page.Metadata}
+	line := output.IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.At, Title: title, Hash: hash, Bytes: len(text), Metadata: page.Metadata}
 	if isNew {
 		line.Status = "new"
 	}
@@ -479,8 +492,8 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		line.Text = text
 	} else {
 		data := []byte(title + "\n\n" + text + "\n")
-		if !sameFile(c.cfg.OutputDir, st.File, data) {
-			if err := writeFileAtomic(c.cfg.OutputDir, st.File, data); err != nil {
+		if !output.SameFile(c.cfg.OutputDir, st.File, data) {
+			if err := output.WriteFile(c.cfg.OutputDir, st.File, data); err != nil {
 				ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w: %w", e.URL, errOutput, err)
 				return res, ev
 			}
@@ -501,13 +514,13 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 // equal it), so that it is indexed once and not again while it stays spam.
 const spamHash = "spam"
 
-func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
+func (c *Crawler) isArticle(e Entry, pi links.Page) bool {
 	return c.cfg.WriteAll || c.looksArticle(e, pi)
 }
 
 // looksArticle reports whether e is an article by the job's article
 // patterns or, without them, by its link and markup.
-func (c *Crawler) looksArticle(e Entry, pi pageInfo) bool {
+func (c *Crawler) looksArticle(e Entry, pi links.Page) bool {
 	if len(c.cfg.Articles) > 0 {
 		for _, re := range c.cfg.Articles {
 			if re.MatchString(e.URL) {
@@ -516,7 +529,7 @@ func (c *Crawler) looksArticle(e Entry, pi pageInfo) bool {
 		}
 		return false
 	}
-	return e.Article || pi.article
+	return e.Article || pi.Article
 }
 
 // inScope resolves ref against from, canonicalises it and returns it when the

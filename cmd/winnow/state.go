@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 )
 
@@ -28,7 +29,7 @@ func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) 
 	if spec == "" {
 		return nil, fmt.Errorf("job %q: no state dir or redis URL", job)
 	}
-	if crawler.IsRedisState(spec) {
+	if jobfile.IsRedisState(spec) {
 		st, err := redisstore.Open(ctx, spec, redisstore.Options{Job: job, Worker: worker, Logger: log})
 		if err != nil {
 			return nil, fmt.Errorf("job %q: %w", job, err)

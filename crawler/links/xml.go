@@ -1,4 +1,4 @@
-package crawler
+package links
 
 import (
 	"bytes"
@@ -11,18 +11,20 @@ import (
 	"golang.org/x/net/html/charset"
 )
 
-// xmlLink is one URL listed by a sitemap or a feed.
-type xmlLink struct {
-	url  string
-	kind EntryKind // KindSitemap for a sitemap index child, else KindPage
+// XMLLink is one URL listed by a sitemap or a feed.
+type XMLLink struct {
+	URL string
+	// Sitemap marks a sitemap named by a sitemap index; the other links
+	// are pages.
+	Sitemap bool
 }
 
-// errNotFeed is returned by parseXMLLinks for XML that is neither a sitemap
-// nor a feed.
-var errNotFeed = errors.New("xml is not a sitemap or a feed")
+// ErrNotFeed is returned by XML for XML that is neither a sitemap nor a
+// feed.
+var ErrNotFeed = errors.New("xml is not a sitemap or a feed")
 
-// isXML reports whether a response looks like XML rather than HTML.
-func isXML(contentType string, body []byte) bool {
+// IsXML reports whether a response looks like XML rather than HTML.
+func IsXML(contentType string, body []byte) bool {
 	ct := strings.ToLower(contentType)
 	if strings.Contains(ct, "xml") || strings.Contains(ct, "rss") || strings.Contains(ct, "atom") {
 		return !strings.Contains(ct, "xhtml")
@@ -32,21 +34,20 @@ func isXML(contentType string, body []byte) bool {
 		bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed"))
 }
 
-// maxXMLDepth caps the nesting parseXMLLinks reads: sitemaps and feeds are
+// maxXMLDepth caps the nesting XML reads: sitemaps and feeds are
 // a few levels deep, and the decoder keeps some 150 bytes for each
 // open element, so 10 MiB of nested "<a>" took 500 MB.
 const maxXMLDepth = 256
 
-// parseXMLLinks reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
+// XML reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
 // feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
 // URLs and are never built into a tree. It stops after limit links.
-func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
+func XML(body []byte, limit int) (links []XMLLink, root string, err error) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.CharsetReader = charset.NewReaderLabel
 	d.Strict = false
 	var (
-		out    []xmlLink
-		root   string
+		out    []XMLLink
 		path   []string
 		text   strings.Builder
 		inText bool
@@ -73,7 +74,7 @@ func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
 				switch root {
 				case "urlset", "sitemapindex", "rss", "rdf", "feed":
 				default:
-					return nil, root, errNotFeed
+					return nil, root, ErrNotFeed
 				}
 			}
 			if len(path) == maxXMLDepth {
@@ -100,7 +101,7 @@ func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
 					}
 				}
 				if href = strings.TrimSpace(href); rel == "alternate" && href != "" {
-					out = append(out, xmlLink{url: href, kind: KindPage})
+					out = append(out, XMLLink{URL: href})
 				}
 			}
 		case xml.CharData:
@@ -111,11 +112,7 @@ func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
 			if inText {
 				inText = false
 				if u := strings.TrimSpace(text.String()); u != "" {
-					k := KindPage
-					if len(path) >= 2 && path[len(path)-2] == "sitemap" {
-						k = KindSitemap
-					}
-					out = append(out, xmlLink{url: u, kind: k})
+					out = append(out, XMLLink{URL: u, Sitemap: len(path) >= 2 && path[len(path)-2] == "sitemap"})
 				}
 			}
 			if len(path) > 0 {
@@ -124,7 +121,7 @@ func parseXMLLinks(body []byte, limit int) ([]xmlLink, string, error) {
 		}
 	}
 	if root == "" { // no element at all: empty, or text
-		return nil, "", errNotFeed
+		return nil, "", ErrNotFeed
 	}
 	return out, root, nil
 }

@@ -1,7 +1,11 @@
-package crawler
+// Package jobfile reads crawl job files, as JOBS.md next to this file
+// documents them: a crawler.Config, and what the program that runs the job
+// needs besides (cleaning rules, where the state lives, a schedule).
+package jobfile
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -11,14 +15,15 @@ import (
 	"github.com/robfig/cron/v3"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/langid"
 )
 
 // Job is a crawl job file, as JOBS.md documents it: the crawler's Config,
 // and what the program that runs the job needs besides (cleaning rules,
-// where the state lives, a schedule). Package crawler owns the format;
-// cmd/winnow only reads the file and wires the parts.
+// where the state lives, a schedule). cmd/winnow only reads the file and
+// wires the parts.
 type Job struct {
 	// Path is the job file; relative paths in it are made absolute against
 	// its directory.
@@ -26,10 +31,10 @@ type Job struct {
 	// Config is the crawl. Its fields follow Config's conventions: zero
 	// means the default; an explicit 0 in the file for delay, retries or
 	// recheck becomes -1 (off).
-	Config Config
+	Config crawler.Config
 	// Rules are the cleaning rules the job names. The crawler never reads
 	// them (it does not import a cleaner): the Extract function's maker does.
-	Rules JobRules
+	Rules Rules
 	// StateDir (a bbolt file's dir) or StateRedis (a redis://, rediss:// or
 	// unix:// URL) holds the job's state.
 	StateDir, StateRedis string
@@ -41,8 +46,8 @@ type Job struct {
 	TargetLanguages []string
 }
 
-// JobRules are the rules section of a job file.
-type JobRules struct {
+// Rules are the rules section of a job file.
+type Rules struct {
 	Dirs       []string // rule directories or files, absolute
 	NoDefaults bool     // leave the built-in rules out
 	Disable    []string // rule ids not to apply
@@ -70,10 +75,19 @@ func IsRedisState(spec string) bool {
 	return strings.HasPrefix(spec, "redis://") || strings.HasPrefix(spec, "rediss://") || strings.HasPrefix(spec, "unix://")
 }
 
-// ParseJob reads a job file strictly: an unknown or duplicate key, a wrong
+// Load reads and parses the job file at path.
+func Load(path string) (*Job, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("job: %w", err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a job file strictly: an unknown or duplicate key, a wrong
 // type or a bad value is an error at its file:line:col, and every problem
 // is reported at once (a yamlpos.ErrorList).
-func ParseJob(path string, data []byte) (*Job, error) {
+func Parse(path string, data []byte) (*Job, error) {
 	r := yamlpos.NewReader(path)
 	root := r.Parse(data)
 	if err := r.Err(); err != nil {
@@ -170,7 +184,7 @@ func ParseJob(path string, data []byte) (*Job, error) {
 				"dir": func(n *yaml.Node) { c.OutputDir = p.abs(r.String(n, "output.dir")) },
 				"format": func(n *yaml.Node) {
 					if i := r.Enum(n, "output.format", "files", "jsonl"); i >= 0 {
-						c.Format = OutputFormat(i)
+						c.Format = crawler.OutputFormat(i)
 					}
 				},
 				"pages": func(n *yaml.Node) { c.WriteAll = r.Enum(n, "output.pages", "articles", "all") == 1 },
@@ -224,7 +238,7 @@ func (j *Job) Describe() string {
 		state = j.StateRedis
 	}
 	format := "files"
-	if j.Config.Format == OutputJSONL {
+	if j.Config.Format == crawler.OutputJSONL {
 		format = "jsonl"
 	}
 	schedule := "none"
@@ -252,7 +266,7 @@ func (p *jobParser) urls(n *yaml.Node) []string {
 	var out []string
 	for _, c := range p.r.List(n, "seeds") {
 		s := p.r.String(c, "seeds")
-		if _, err := Canonical(s); err != nil {
+		if _, err := crawler.Canonical(s); err != nil {
 			p.r.Errorf(c, "bad seed: %v", err)
 			continue
 		}

@@ -1,4 +1,8 @@
-package crawler
+// Package output writes a crawl's output dir: one file per article
+// (WriteFile, through a temporary file and a rename), the append-only index
+// (Index, or one segment per worker of a shared store), and the lock that
+// keeps a second run out (LockFile).
+package output
 
 import (
 	"bufio"
@@ -20,7 +24,7 @@ import (
 )
 
 // IndexFile is the name of the append-only index in the output dir. A
-// worker of a shared store (SharedStore) writes its own segment instead,
+// worker of a store shared by several processes writes its own segment instead,
 // IndexSegment(worker); see ReadIndex for how the segments merge.
 const IndexFile = "index.jsonl"
 
@@ -30,9 +34,9 @@ const IndexFile = "index.jsonl"
 // last holder's pid, host and job, named when a second writer is refused.
 const LockFile = ".winnow.lock"
 
-// ErrOutputLocked is returned by Run when another run writes to the same
-// output dir (or, on a shared store, another worker of the same name).
-var ErrOutputLocked = errors.New("output dir in use")
+// ErrLocked is returned by Open when another run writes to the same output
+// dir (or, on a shared store, another worker of the same name).
+var ErrLocked = errors.New("output dir in use")
 
 // IndexSegment is the index file of one worker of a shared store.
 func IndexSegment(worker string) string {
@@ -104,22 +108,13 @@ type IndexLine struct {
 	// Spam and SpamScore: the page verdict of a page left out as spam.
 	Spam      bool    `json:"spam,omitempty"`
 	SpamScore float64 `json:"spam_score,omitempty"`
-	// Metadata is what Extract read from the page (authors, published,
-	// language...), flat in the line.
+	// Metadata is what the crawler's Extract function read from the page
+	// (authors, published, language...), flat in the line.
 	metadata.Metadata
 }
 
-// hostOf returns the host[:port] of a canonical URL.
-func hostOf(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return ""
-	}
-	return p.Host
-}
-
-// textHash is the hash that decides "changed": of title and text together.
-func textHash(title, text string) string {
+// Hash is the hash that decides "changed": of title and text together.
+func Hash(title, text string) string {
 	h := sha256.New()
 	io.WriteString(h, title)
 	h.Write([]byte{0})
@@ -127,16 +122,16 @@ func textHash(title, text string) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-// fileName derives a stable, readable file name from a canonical URL: host
+// FileName derives a stable, readable file name from a canonical URL: host
 // and path as a slug, then 10 hex digits of the URL's hash so that URLs
 // differing only in their query or in characters dropped from the slug
 // never share a file.
-func fileName(u string) string {
+func FileName(u string) string {
 	sum := sha256.Sum256([]byte(u))
 	var slug strings.Builder
-	host, rest := hostOf(u), ""
+	host, rest := "", ""
 	if p, err := url.Parse(u); err == nil {
-		rest = p.Path
+		host, rest = p.Host, p.Path
 	}
 	dash := false
 	for _, r := range strings.ToLower(host + "/" + rest) {
@@ -161,11 +156,11 @@ func fileName(u string) string {
 	return s + "-" + hex.EncodeToString(sum[:5]) + ".txt"
 }
 
-// writeFileAtomic writes data to dir/name through a temporary file and a
+// WriteFile writes data to dir/name through a temporary file and a
 // rename, so that a reader or a crash sees the old file or the new one, never
 // a torn one. Durability against power loss comes from syncOutput, run once
 // per batch before the index lines naming these files are synced.
-func writeFileAtomic(dir, name string, data []byte) error {
+func WriteFile(dir, name string, data []byte) error {
 	f, err := os.CreateTemp(dir, tmpPrefix+"*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", name, err)
@@ -188,39 +183,39 @@ func writeFileAtomic(dir, name string, data []byte) error {
 	return nil
 }
 
-// sameFile reports whether dir/name already holds data: an article whose
+// SameFile reports whether dir/name already holds data: an article whose
 // write outlived a crash but whose index line did not is not rewritten.
-func sameFile(dir, name string, data []byte) bool {
+func SameFile(dir, name string, data []byte) bool {
 	old, err := os.ReadFile(filepath.Join(dir, name))
 	return err == nil && bytes.Equal(old, data)
 }
 
-// index is the append-only index.jsonl (or this worker's segment). Lines
-// are gathered by the committer and written at checkpoints, each with one
+// Index is the append-only index.jsonl (or this worker's segment). Lines
+// are gathered by the crawler's committer and written at checkpoints, each with one
 // write(2) on a file opened with O_APPEND, so two writers could never tear
 // each other's lines (the lock stops a second one anyway), and a file
 // truncated under it (logrotate's copytruncate) gets no hole of NUL bytes;
 // then the file is fsync'd. The store's checkpoint records how much of the
 // file its URL states reflect.
-type index struct {
+type Index struct {
 	f     *os.File
 	dir   string
 	size  int64
 	locks []*os.File
 }
 
-// openIndex locks the output dir for this run, opens the index for
+// Open locks the output dir for this run, opens the index for
 // appending after cleaning up a crash (temp files removed, a torn last line
 // cut off), and returns the complete lines past checkpoint, which the store
 // has not seen yet. worker is empty for a run on its own state.
-func openIndex(dir, worker, job string, checkpoint int64) (_ *index, replay []IndexLine, err error) {
+func Open(dir, worker, job string, checkpoint int64) (_ *Index, replay []IndexLine, err error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, nil, fmt.Errorf("output dir: %w", err)
 	}
-	x := &index{dir: dir}
+	x := &Index{dir: dir}
 	defer func() {
 		if err != nil {
-			x.close()
+			x.Close()
 		}
 	}()
 	if err := x.lock(worker, job); err != nil {
@@ -251,7 +246,7 @@ func openIndex(dir, worker, job string, checkpoint int64) (_ *index, replay []In
 }
 
 // lock takes the output dir's locks (see LockFile), or names who holds them.
-func (x *index) lock(worker, job string) error {
+func (x *Index) lock(worker, job string) error {
 	host, _ := os.Hostname()
 	me := fmt.Sprintf("pid %d on %s, job %q, since %s", os.Getpid(), host, job, time.Now().UTC().Format(time.RFC3339))
 	take := func(name string, exclusive bool, holder string) error {
@@ -271,7 +266,7 @@ func (x *index) lock(worker, job string) error {
 			if who == "" {
 				who = "another process"
 			}
-			return fmt.Errorf("%w: %s is being written by %s (lock %s)", ErrOutputLocked, x.dir, who, path)
+			return fmt.Errorf("%w: %s is being written by %s (lock %s)", ErrLocked, x.dir, who, path)
 		}
 		x.locks = append(x.locks, f)
 		if err := f.Truncate(0); err == nil {
@@ -335,9 +330,9 @@ func repairIndex(path string, checkpoint int64) (int64, []IndexLine, error) {
 	return good, replay, nil
 }
 
-// append makes the batch's article files durable, then appends lines (one
+// Append makes the batch's article files durable, then appends lines (one
 // write each) and syncs the index; it returns the new size.
-func (x *index) append(lines [][]byte) (int64, error) {
+func (x *Index) Append(lines [][]byte) (int64, error) {
 	if len(lines) == 0 {
 		return x.size, nil
 	}
@@ -362,7 +357,11 @@ func (x *index) append(lines [][]byte) (int64, error) {
 	return size, nil
 }
 
-func (x *index) close() error {
+// Size is the index's length in bytes, up to its last complete line.
+func (x *Index) Size() int64 { return x.size }
+
+// Close closes the index and releases the output dir's locks.
+func (x *Index) Close() error {
 	var err error
 	if x.f != nil {
 		err = x.f.Close()

@@ -1,4 +1,4 @@
-package crawler_test
+package jobfile_test
 
 import (
 	"errors"
@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
@@ -23,23 +24,9 @@ state:
   dir: state
 `
 
-func TestParseJob_Minimal(t *testing.T) {
-	j, err := crawler.ParseJob("/jobs/example.yaml", []byte(minimalJob))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if j.Config.Name != "example" || j.Config.OutputDir != "/jobs/out" || j.StateDir != "/jobs/state" ||
-		len(j.Config.Seeds) != 1 || j.Config.Scope.Hosts[0] != "127.0.0.1:8080" {
-		t.Errorf("ParseJob = %+v", j)
-	}
-	cfg := j.Config
-	if cfg.Delay != 0 || cfg.IgnoreRobots || cfg.Retries != 0 {
-		t.Errorf("defaults not left to the crawler: %+v", cfg)
-	}
-}
-
-func TestParseJob_Full(t *testing.T) {
-	src := minimalJob + `articles: ['/news/\d+']
+// fullJob sets every key; badJob has one error or more on most lines. The
+// fuzz test starts from them too.
+const fullJob = minimalJob + `articles: ['/news/\d+']
 user_agent: "mybot/2 (+https://example.com/bot)"
 politeness: {delay: 0, parallelism: 2, workers: 4, robots: false, max_crawl_delay: 10s}
 timeout: 5s
@@ -52,21 +39,8 @@ recheck_max: 72h
 rules: {dirs: [rules], no_defaults: true, disable: [spam.x]}
 schedule: "@hourly"
 `
-	src = strings.Replace(src, "  dir: out\n", "  dir: out\n  format: jsonl\n  pages: all\n", 1)
-	j, err := crawler.ParseJob("job.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := j.Config
-	if cfg.Delay >= 0 || cfg.Retries >= 0 || !cfg.IgnoreRobots || cfg.HostParallelism != 2 ||
-		cfg.MaxBodySize != 2<<20 || cfg.Timeout != 5*time.Second || cfg.Format != crawler.OutputJSONL ||
-		!cfg.WriteAll || j.Rules.Dirs[0] != "rules" || !j.Rules.NoDefaults || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour || cfg.RecheckMax != 72*time.Hour {
-		t.Errorf("config = %+v, job = %+v", cfg, j)
-	}
-}
 
-func TestParseJob_Errors(t *testing.T) {
-	src := `name: example
+const badJob = `name: example
 seeds: ["ftp://127.0.0.1/"]
 scope:
   hosts: ["127.0.0.1:8080"]
@@ -84,7 +58,40 @@ state:
 max_body_size: 10 parsecs
 schedule: "every hour"
 `
-	_, err := crawler.ParseJob("job.yaml", []byte(src))
+
+func TestParse_Minimal(t *testing.T) {
+	j, err := jobfile.Parse("/jobs/example.yaml", []byte(minimalJob))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Config.Name != "example" || j.Config.OutputDir != "/jobs/out" || j.StateDir != "/jobs/state" ||
+		len(j.Config.Seeds) != 1 || j.Config.Scope.Hosts[0] != "127.0.0.1:8080" {
+		t.Errorf("ParseJob = %+v", j)
+	}
+	cfg := j.Config
+	if cfg.Delay != 0 || cfg.IgnoreRobots || cfg.Retries != 0 {
+		t.Errorf("defaults not left to the crawler: %+v", cfg)
+	}
+}
+
+func TestParse_Full(t *testing.T) {
+	src := fullJob
+	src = strings.Replace(src, "  dir: out\n", "  dir: out\n  format: jsonl\n  pages: all\n", 1)
+	j, err := jobfile.Parse("job.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := j.Config
+	if cfg.Delay >= 0 || cfg.Retries >= 0 || !cfg.IgnoreRobots || cfg.HostParallelism != 2 ||
+		cfg.MaxBodySize != 2<<20 || cfg.Timeout != 5*time.Second || cfg.Format != crawler.OutputJSONL ||
+		!cfg.WriteAll || j.Rules.Dirs[0] != "rules" || !j.Rules.NoDefaults || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour || cfg.RecheckMax != 72*time.Hour {
+		t.Errorf("config = %+v, job = %+v", cfg, j)
+	}
+}
+
+func TestParse_Errors(t *testing.T) {
+	src := badJob
+	_, err := jobfile.Parse("job.yaml", []byte(src))
 	want := `job.yaml:2:9: bad seed: canonical url "ftp://127.0.0.1/": scheme "ftp" is not http or https
 job.yaml:5:13: bad regex in scope.include: missing closing ): ` + "`(`" + `
 job.yaml:6:14: scope.max_depth: expected a whole number from 1 to 1048576, got "-1"
@@ -100,21 +107,21 @@ job.yaml:17:11: bad schedule "every hour": expected exactly 5 fields, found 2: [
 	}
 }
 
-// TestParseJob_Duplicate: a key given twice is an error (yaml.v3 keeps
+// TestParse_Duplicate: a key given twice is an error (yaml.v3 keeps
 // both, and a naive walker takes the last: a second "dir" would silently
 // move the output).
-func TestParseJob_Duplicate(t *testing.T) {
+func TestParse_Duplicate(t *testing.T) {
 	src := strings.Replace(minimalJob, "  dir: out\n", "  dir: out\n  dir: elsewhere\n", 1)
-	_, err := crawler.ParseJob("job.yaml", []byte(src))
+	_, err := jobfile.Parse("job.yaml", []byte(src))
 	if err == nil || err.Error() != `job.yaml:7:3: duplicate key "dir" in output` {
 		t.Errorf("ParseJob(duplicate key) = %v", err)
 	}
 }
 
-// TestParseJob_Safety reads the keys of issue 17.
-func TestParseJob_Safety(t *testing.T) {
+// TestParse_Safety reads the keys of issue 17.
+func TestParse_Safety(t *testing.T) {
 	src := minimalJob + "page_timeout: 3s\nmax_links: 500\nmax_in_flight: 64MiB\nmax_failed_share: 0.2\nallow_private: true\n"
-	j, err := crawler.ParseJob("job.yaml", []byte(src))
+	j, err := jobfile.Parse("job.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,18 +131,18 @@ func TestParseJob_Safety(t *testing.T) {
 	}
 }
 
-func TestParseJob_Missing(t *testing.T) {
-	_, err := crawler.ParseJob("job.yaml", []byte("name: x\n"))
+func TestParse_Missing(t *testing.T) {
+	_, err := jobfile.Parse("job.yaml", []byte("name: x\n"))
 	want := "job.yaml:1:1: missing seeds\njob.yaml:1:1: missing output.dir\njob.yaml:1:1: missing state.dir"
 	if err == nil || err.Error() != want {
 		t.Errorf("ParseJob error:\n%v\nwant:\n%s", err, want)
 	}
 }
 
-// TestParseJob_Syntax: a YAML syntax error reads like a rule file's, as
+// TestParse_Syntax: a YAML syntax error reads like a rule file's, as
 // "file:line: bad YAML: ..." (the yaml package gives no column for these).
-func TestParseJob_Syntax(t *testing.T) {
-	_, err := crawler.ParseJob("job.yaml", []byte("name: x\nseeds:\n  - http://a/\n - http://b/\n"))
+func TestParse_Syntax(t *testing.T) {
+	_, err := jobfile.Parse("job.yaml", []byte("name: x\nseeds:\n  - http://a/\n - http://b/\n"))
 	var el yamlpos.ErrorList
 	want := "job.yaml:3: bad YAML: did not find expected key"
 	if !errors.As(err, &el) || err.Error() != want {
@@ -143,15 +150,15 @@ func TestParseJob_Syntax(t *testing.T) {
 	}
 }
 
-func TestParseJob_RedisState(t *testing.T) {
+func TestParse_RedisState(t *testing.T) {
 	src := strings.Replace(minimalJob, "  dir: state\n", "  redis: redis://127.0.0.1:6379/2\n", 1)
-	j, err := crawler.ParseJob("job.yaml", []byte(src))
+	j, err := jobfile.Parse("job.yaml", []byte(src))
 	if err != nil || j.StateRedis != "redis://127.0.0.1:6379/2" || j.StateDir != "" {
 		t.Errorf("ParseJob = %+v, %v; want the redis state", j, err)
 	}
 	both := strings.Replace(minimalJob, "  dir: state\n", "  dir: state\n  redis: redis://127.0.0.1:6379/2\n", 1)
-	if _, err := crawler.ParseJob("job.yaml", []byte(both)); err == nil || !strings.Contains(err.Error(), "job.yaml:1:1: state: give dir or redis, not both") {
-		t.Errorf("crawler.ParseJob(dir and redis) = %v", err)
+	if _, err := jobfile.Parse("job.yaml", []byte(both)); err == nil || !strings.Contains(err.Error(), "job.yaml:1:1: state: give dir or redis, not both") {
+		t.Errorf("jobfile.Parse(dir and redis) = %v", err)
 	}
 }
 
@@ -167,13 +174,13 @@ func TestJobsDoc(t *testing.T) {
 	}
 	for i, b := range blocks {
 		src, _, _ := strings.Cut(b, "```")
-		if _, err := crawler.ParseJob(fmt.Sprintf("JOBS.md example %d", i+1), []byte(src)); err != nil {
+		if _, err := jobfile.Parse(fmt.Sprintf("JOBS.md example %d", i+1), []byte(src)); err != nil {
 			t.Errorf("%v", err)
 		}
 	}
 }
 
-func TestParseJob_StateScalar(t *testing.T) {
+func TestParse_StateScalar(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct{ state, redis, dir string }{
 		{"redis://10.0.0.5:6379/2", "redis://10.0.0.5:6379/2", ""},
@@ -181,7 +188,7 @@ func TestParseJob_StateScalar(t *testing.T) {
 		{"st", "", filepath.Join(dir, "st")},
 	} {
 		src := "name: x\nseeds: [\"http://127.0.0.1:8080/\"]\noutput:\n  dir: out\nstate: " + c.state + "\n"
-		j, err := crawler.ParseJob(filepath.Join(dir, "x.yaml"), []byte(src))
+		j, err := jobfile.Parse(filepath.Join(dir, "x.yaml"), []byte(src))
 		if err != nil {
 			t.Errorf("state: %s: %v", c.state, err)
 			continue
@@ -189,5 +196,12 @@ func TestParseJob_StateScalar(t *testing.T) {
 		if j.StateRedis != c.redis || j.StateDir != c.dir {
 			t.Errorf("state: %s: redis %q dir %q, want %q %q", c.state, j.StateRedis, j.StateDir, c.redis, c.dir)
 		}
+	}
+}
+
+func TestLoad_NotFound(t *testing.T) {
+	_, err := jobfile.Load(filepath.Join(t.TempDir(), "nope.yaml"))
+	if !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Load = %v, want not exist", err)
 	}
 }

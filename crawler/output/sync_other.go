@@ -1,6 +1,6 @@
 //go:build !linux
 
-package crawler
+package output
 
 // perFileSync is true where syncfs(2) is missing: every article file is
 // fsync'd before its rename.

@@ -1,4 +1,9 @@
-package crawler
+// Package fetch makes the crawler's HTTP requests with
+// github.com/gocolly/colly/v2: one request at a time per call, no redirect
+// followed, a body size limit that reports instead of truncating (also
+// after gzip), and every colly setting the crawler relies on set again
+// after colly has read its COLLY_* environment variables.
+package fetch
 
 import (
 	"bufio"
@@ -13,95 +18,48 @@ import (
 	"net/http/cookiejar"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/gocolly/colly/v2"
-	"golang.org/x/sync/semaphore"
 
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
-// Sentinel errors a caller may branch on.
 var (
-	// ErrUnwanted is what Extract wraps to turn a page down (its text is
-	// in a language the job does not want): the page counts as skipped.
-	ErrUnwanted = errors.New("page not wanted")
-	// ErrDisallowed marks a URL that robots.txt forbids.
-	ErrDisallowed = errors.New("disallowed by robots.txt")
-	// ErrTooLarge marks a body over Config.MaxBodySize. colly truncates such a
-	// body silently; the crawler reports it instead.
+	// ErrTooLarge marks a body over Options.MaxBodySize. colly truncates such
+	// a body silently; Get reports it instead.
 	ErrTooLarge = errors.New("body over the size limit")
 	// ErrNotHTML marks a content type the crawler does not read.
 	ErrNotHTML = errors.New("not html, a sitemap or a feed")
-	// ErrOutOfScope marks a queued URL the job's scope no longer allows
-	// (the job file changed since it was queued).
-	ErrOutOfScope = errors.New("out of the job's scope")
-	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
-	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
-	// page counts as failed.
-	ErrRobotsUnavailable = errors.New("robots.txt unavailable: host disallowed for this run")
-	// ErrRunFailed marks a run that finished but failed as a whole: every
-	// seed failed, or more than Config.MaxFailedShare of the fetches.
-	ErrRunFailed = errors.New("run failed")
-	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
-	ErrPageTimeout = errors.New("page timeout")
 )
 
-// FailureReason classifies the error of a failed, retried or skipped fetch
-// for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
-// "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
-// "blocked_address" (netguard refused the address), "page_timeout", "other".
-func FailureReason(err error, status int) string {
-	var ne net.Error
-	switch {
-	case errors.Is(err, netguard.ErrBlocked):
-		return "blocked_address"
-	case errors.Is(err, ErrTooLarge):
-		return "too_large"
-	case errors.Is(err, ErrNotHTML):
-		return "not_html"
-	case errors.Is(err, ErrDisallowed):
-		return "robots_disallowed"
-	case errors.Is(err, ErrOutOfScope):
-		return "out_of_scope"
-	case errors.Is(err, ErrPageTimeout):
-		return "page_timeout"
-	case status >= 500:
-		return "http_5xx"
-	case status >= 400:
-		return "http_4xx"
-	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
-		return "timeout"
-	case errors.As(err, &ne), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
-		return "network"
-	case errors.Is(err, ErrRobotsUnavailable): // a 5xx robots.txt; no response at all is network or timeout
-		return "robots_unavailable"
-	}
-	return "other"
+// Options are what a Fetcher needs of the crawl's configuration.
+type Options struct {
+	UserAgent   string
+	Timeout     time.Duration // one request, body included
+	MaxBodySize int64
+	// IdlePerHost is how many idle connections to keep per host.
+	IdlePerHost int
 }
 
-// response is one HTTP exchange as the crawler sees it.
-type response struct {
-	status      int
-	header      http.Header
-	body        []byte
-	contentType string // as received, before colly's charset conversion
-	converted   bool   // colly converted the body to UTF-8
-	at          time.Time
-	took        time.Duration
+// Response is one HTTP exchange as the crawler sees it.
+type Response struct {
+	Status      int
+	Header      http.Header
+	Body        []byte
+	ContentType string // as received, before colly's charset conversion
+	Converted   bool   // colly converted the body to UTF-8
+	At          time.Time
+	Took        time.Duration
 }
 
-// fetcher wraps one colly Collector used synchronously from many workers: the
-// crawler, not colly, decides what to fetch and when, so colly's Async mode
-// (a goroutine per Visit with no cap) and its LimitRule (one limit per rule,
-// not per host) are not used.
-type fetcher struct {
+// Fetcher wraps one colly Collector used synchronously from many workers:
+// the crawler, not colly, decides what to fetch and when, so colly's Async
+// mode (a goroutine per Visit with no cap) and its LimitRule (one limit per
+// rule, not per host) are not used.
+type Fetcher struct {
 	c       *colly.Collector
 	maxBody int64
-	// budget bounds the bytes of the pages being read and cleaned at once
-	// by all workers (Config.MaxInFlightBytes); see Crawler.process.
-	budget *semaphore.Weighted
 }
 
 const (
@@ -110,11 +68,12 @@ const (
 	ctxNotHTML  = "winnow.not-html"
 )
 
-// newFetcher builds the Collector. colly.NewCollector applies COLLY_*
+// New builds the Collector; its requests end with ctx, and connect only
+// where guard allows. colly.NewCollector applies COLLY_*
 // environment variables after the options given in code, so every setting
 // the crawler relies on is set again afterwards: the environment cannot turn
 // robots.txt, the body limit or redirects back to colly's defaults.
-func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetcher, error) {
+func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, error) {
 	c := colly.NewCollector()
 	c.UserAgent = cfg.UserAgent
 	c.Headers = nil
@@ -124,7 +83,7 @@ func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetch
 	c.AllowURLRevisit = true // the Store, not colly's in-memory set, decides what to fetch
 	c.MaxDepth, c.MaxRequests = 0, 0
 	c.MaxBodySize = int(cfg.MaxBodySize) + 1 // one byte more tells a too-large body from a full one
-	c.DetectCharset = false                  // decodeHTML reads <meta> too
+	c.DetectCharset = false                  // the crawler reads <meta> too
 	c.ParseHTTPErrorResponse = true          // every status reaches OnResponse
 	c.CacheDir = ""
 	c.TraceHTTP = false
@@ -141,7 +100,7 @@ func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetch
 		Proxy:                 http.ProxyFromEnvironment,
 		DialContext:           (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}}).DialContext,
 		MaxIdleConns:          256,
-		MaxIdleConnsPerHost:   max(cfg.HostParallelism, cfg.Workers),
+		MaxIdleConnsPerHost:   cfg.IdlePerHost,
 		IdleConnTimeout:       90 * time.Second,
 		TLSHandshakeTimeout:   cfg.Timeout,
 		ResponseHeaderTimeout: cfg.Timeout,
@@ -153,7 +112,7 @@ func newFetcher(ctx context.Context, cfg *Config, guard *netguard.Guard) (*fetch
 	// seen set.
 	c.SetRedirectHandler(func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse })
 
-	f := &fetcher{c: c, maxBody: cfg.MaxBodySize, budget: semaphore.NewWeighted(cfg.MaxInFlightBytes)}
+	f := &Fetcher{c: c, maxBody: cfg.MaxBodySize}
 	c.OnResponseHeaders(func(r *colly.Response) {
 		if n := r.Headers.Get("Content-Length"); n != "" {
 			if size, err := strconv.ParseInt(n, 10, 64); err == nil && size > f.maxBody {
@@ -241,9 +200,9 @@ func readable(ct string) bool {
 		strings.HasPrefix(mt, "text/") || strings.Contains(mt, "rss") || strings.Contains(mt, "atom")
 }
 
-// get fetches u with extra headers. A non-nil error means no usable response
+// Get fetches u with extra headers. A non-nil error means no usable response
 // arrived: a network error, a timeout, ErrTooLarge or ErrNotHTML.
-func (f *fetcher) get(u string, hdr http.Header) (*response, error) {
+func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
 	ctx := colly.NewContext()
 	start := time.Now()
 	err := f.c.Request(http.MethodGet, u, nil, ctx, hdr)
@@ -267,19 +226,19 @@ func (f *fetcher) get(u string, hdr http.Header) (*response, error) {
 	ct := r.Headers.Get("Content-Type")
 	_, params, _ := mime.ParseMediaType(ct)
 	cs := strings.ToLower(params["charset"])
-	return &response{
-		status:      r.StatusCode,
-		header:      *r.Headers,
-		body:        r.Body,
-		contentType: ct,
-		converted:   cs != "" && cs != "utf-8" && cs != "utf8",
-		at:          time.Now(),
-		took:        took,
+	return &Response{
+		Status:      r.StatusCode,
+		Header:      *r.Headers,
+		Body:        r.Body,
+		ContentType: ct,
+		Converted:   cs != "" && cs != "utf-8" && cs != "utf8",
+		At:          time.Now(),
+		Took:        took,
 	}, nil
 }
 
-// retryAfter parses a Retry-After header: seconds or an HTTP date.
-func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
+// RetryAfter parses a Retry-After header: seconds or an HTTP date.
+func RetryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	v := strings.TrimSpace(h.Get("Retry-After"))
 	if v == "" {
 		return 0, false
@@ -293,8 +252,8 @@ func retryAfter(h http.Header, now time.Time) (time.Duration, bool) {
 	return 0, false
 }
 
-// retryable reports whether a failed request may succeed later.
-func retryable(err error, status int) bool {
+// Retryable reports whether a failed request may succeed later.
+func Retryable(err error, status int) bool {
 	if err != nil {
 		if errors.Is(err, ErrTooLarge) || errors.Is(err, ErrNotHTML) {
 			return false
