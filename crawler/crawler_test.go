@@ -14,8 +14,10 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 const testDelay = 10 * time.Millisecond
@@ -25,7 +27,7 @@ func job(s *site, out string) crawler.Config {
 	return crawler.Config{
 		Name:          "test",
 		Seeds:         []string{s.url("/"), s.url("/sitemap.xml")},
-		Scope:         crawler.Scope{Hosts: []string{s.host()}},
+		Scope:         urls.Scope{Hosts: []string{s.host()}},
 		Delay:         5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
 		Workers:       4,
 		Timeout:       500 * time.Millisecond, // 10× an ordinary page on a loaded machine
@@ -64,7 +66,7 @@ func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *
 	t.Helper()
 	ev := &events{}
 	cfg.OnEvent = ev.add
-	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +368,7 @@ func TestCrawl_Interrupt(t *testing.T) {
 			cancel()
 		}
 	}
-	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -446,7 +448,7 @@ func TestCrawl_Recheck(t *testing.T) {
 			t.Errorf("past the interval: %d article requests (%d without a validator), %d written; want %d conditional and 0",
 				n, len(unconditional), second.Written, articles)
 		}
-		st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+		st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,18 +1,19 @@
 // Package crawler runs polite, incremental and resumable crawl jobs.
 //
 // A Crawler fetches pages with github.com/gocolly/colly/v2, keeps its frontier
-// and per-URL state in a Store (an embedded bbolt file by default, see
-// OpenBolt; package crawler/redisstore shares one job between processes), and
+// and per-URL state in a frontier.Store (an embedded bbolt file by default,
+// see package crawler/boltstore; package crawler/redisstore shares one job
+// between processes), and
 // hands every article page to an Extract function supplied by the caller; it
 // never imports a cleaning library itself.
 //
-//	st, err := crawler.OpenBolt("state/crawl.db")
+//	st, err := boltstore.Open("state/crawl.db")
 //	...
 //	cr, err := crawler.New(cfg, st, extract, logger)
 //	...
 //	stats, err := cr.Run(ctx)
 //
-// One run: a dispatcher (dispatch.go) claims entries from the Store, drops
+// One run: a dispatcher (dispatch.go) claims entries from the store, drops
 // those the job's scope no longer allows, keeps the rest in per-host queues
 // and hands one to a worker when its host may be asked (robots.txt known,
 // fewer than Config.HostParallelism requests in flight, Config.Delay or

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 )
 
@@ -38,7 +39,7 @@ func ExampleCrawler_Run() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	st, err := crawler.OpenBolt(filepath.Join(dir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(dir, "crawl.db"))
 	if err != nil {
 		log.Fatal(err)
 	}

@@ -22,7 +22,9 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // hostile is a local site whose pages a test writes as handlers; it logs
@@ -94,7 +96,7 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 		seeds[i] = h.url(s)
 	}
 	return crawler.Config{
-		Name: "hostile", Seeds: seeds, Scope: crawler.Scope{Hosts: []string{h.host()}},
+		Name: "hostile", Seeds: seeds, Scope: urls.Scope{Hosts: []string{h.host()}},
 		Delay: -1, Workers: 4, Timeout: 2 * time.Second, Retries: -1, OutputDir: out,
 	}
 }
@@ -102,7 +104,7 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 // run runs cfg on the bolt state in stateDir and returns its error.
 func run(t *testing.T, ctx context.Context, cfg crawler.Config, stateDir string, extract crawler.Extract) (crawler.Stats, error) {
 	t.Helper()
-	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/output"
 )
@@ -185,7 +186,7 @@ func TestCrawl_OutputFails(t *testing.T) {
 	}
 	cfg := job(s, out)
 	cfg.Seeds, cfg.Delay, cfg.Workers = []string{s.url("/section/0")}, -1, 1
-	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

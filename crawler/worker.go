@@ -18,7 +18,9 @@ import (
 
 	"golang.org/x/sync/semaphore"
 
+	"github.com/winnowhq/winnow/crawler/commit"
 	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/links"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
@@ -32,23 +34,12 @@ type fetcher struct {
 	budget *semaphore.Weighted
 }
 
-// result is a worker's outcome for one entry, applied by the committer.
-type result struct {
-	entry   Entry
-	done    bool   // entry leaves the frontier
-	retry   bool   // entry goes back with its new Attempts and NotBefore
-	url     string // key of state; empty: no state change
-	state   State
-	enqueue []Entry
-	line    []byte // index line, without newline
-}
-
 // errOutput marks a failure to write the output: it stops the run, since
 // every following article would fail the same way (a full disk).
 var errOutput = errors.New("output failed")
 
 // work runs one job; what it returns frees the worker in the dispatcher.
-func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- result, abort context.CancelCauseFunc) finished {
+func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- commit.Result, abort context.CancelCauseFunc) finished {
 	fin := finished{host: j.host}
 	if j.robots {
 		fin.robots = c.fetchRobots(f, j.e.URL)
@@ -80,7 +71,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- re
 // sees at least the delay between two arrivals, whatever the latency. On a
 // HostGate it also ends the request slot started (when j.delay > 0).
 func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
-	if g, ok := c.store.(HostGate); ok && j.delay > 0 {
+	if g, ok := c.store.(frontier.HostGate); ok && j.delay > 0 {
 		g.EndHost(ctx, j.host, time.Now().Add(d))
 		return
 	}
@@ -141,12 +132,12 @@ type outcome struct {
 // panic in a parser or in Extract fails the page, not the crawl. The work
 // on the response (links, Extract) has Config.PageTimeout; its body counts
 // against Config.MaxInFlightBytes until process returns.
-func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (res result, ev outcome) {
-	res = result{entry: e, done: true}
+func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr *prior) (res commit.Result, ev outcome) {
+	res = commit.Result{Entry: e, Done: true}
 	ev.URL = e.URL
 	defer func() {
 		if p := recover(); p != nil {
-			res = result{entry: e, done: true}
+			res = commit.Result{Entry: e, Done: true}
 			ev = outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: fmt.Errorf("panic: %v", p)}}
 		}
 	}()
@@ -163,7 +154,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	rewrite := false
-	if known && prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
+	if known && prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
 			// The article file was removed by hand: fetch and write it again.
 			rewrite, prev.ETag, prev.LastModified = true, "", ""
@@ -193,7 +184,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		}
 		return c.failure(e, err, status, r, prev, known, res, ev)
 	}
-	res.url = e.URL
+	res.URL = e.URL
 	st := prev
 	st.Status, st.Err = status, ""
 	switch {
@@ -201,19 +192,19 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		// Nothing to store: an hourly re-run of a large site would otherwise
 		// rewrite every URL's state for a new timestamp. With Recheck the
 		// time is needed, and written once per Recheck at most.
-		res.url = ""
+		res.URL = ""
 		if c.cfg.Recheck > 0 {
-			res.url, st.CheckedAt, st.Recheck = e.URL, r.At, c.backoff(st.Recheck)
-			res.state = st
+			res.URL, st.CheckedAt, st.Recheck = e.URL, r.At, c.backoff(st.Recheck)
+			res.State = st
 		}
-		res.enqueue = c.linkEntries(st.Links, e.Depth)
+		res.Enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
 	case status >= 300 && status < 400:
 		loc := r.Header.Get("Location")
 		st.Links = nil
-		res.state = st
-		to := c.inScope(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
+		res.State = st
+		to := c.cfg.Scope.Resolve(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
 		if to == "" {
 			// Often a seed moving to www. or https: the job's scope says no.
 			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: out of scope", e.URL, loc)
@@ -222,14 +213,14 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 			}
 			return res, ev
 		}
-		st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article}}
-		res.state = st
-		res.enqueue = c.linkEntries(st.Links, e.Depth)
+		st.Links = []frontier.Link{{URL: to, Kind: e.Kind, Article: e.Article}}
+		res.State = st
+		res.Enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventFollowed
 		return res, ev
 	case status != http.StatusOK:
 		st.Err = fmt.Sprintf("http %d", status)
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("get %s: http %d", e.URL, status)
 		return res, ev
 	}
@@ -263,7 +254,7 @@ func (c *Crawler) backoff(last time.Duration) time.Duration {
 
 // freshness is what fresh says of one entry.
 type freshness struct {
-	r  result
+	r  commit.Result
 	ok bool
 	pr *prior
 }
@@ -273,7 +264,7 @@ type freshness struct {
 // state (a store read, a JSON decode, a stat of its file) one after another
 // on the dispatcher made it the re-run's bottleneck. With recheck off,
 // nothing is settled early and process reads the state.
-func (c *Crawler) freshAll(ctx context.Context, es []Entry) []freshness {
+func (c *Crawler) freshAll(ctx context.Context, es []frontier.Entry) []freshness {
 	out := make([]freshness, len(es))
 	if c.cfg.Recheck <= 0 {
 		return out
@@ -298,14 +289,14 @@ func (c *Crawler) freshAll(ctx context.Context, es []Entry) []freshness {
 // returns the result that takes e out of the frontier without a request,
 // feeding the frontier with the article's remembered links; if not, the
 // state it read, which process then uses rather than reading it again.
-func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
+func (c *Crawler) fresh(ctx context.Context, e frontier.Entry) (commit.Result, bool, *prior) {
 	prev, known, err := c.store.State(ctx, e.URL)
 	if err != nil {
-		return result{}, false, nil // process reads it again and reports the error
+		return commit.Result{}, false, nil // process reads it again and reports the error
 	}
 	pr := &prior{prev, known}
 	if !known || prev.Hash == "" || prev.Err != "" {
-		return result{}, false, pr
+		return commit.Result{}, false, pr
 	}
 	last := prev.FetchedAt
 	if prev.CheckedAt.After(last) {
@@ -313,18 +304,18 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 	}
 	interval := min(max(prev.Recheck, c.cfg.Recheck), c.cfg.RecheckMax)
 	if age := time.Since(last); age < 0 || age >= interval {
-		return result{}, false, pr
+		return commit.Result{}, false, pr
 	}
-	if prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
+	if prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
-			return result{}, false, pr // removed by hand: fetch and write it again
+			return commit.Result{}, false, pr // removed by hand: fetch and write it again
 		}
 	}
-	return result{entry: e, done: true, enqueue: c.linkEntries(prev.Links, e.Depth)}, true, nil
+	return commit.Result{Entry: e, Done: true, Enqueue: c.linkEntries(prev.Links, e.Depth)}, true, nil
 }
 
 // failure decides between a retry with backoff and giving up.
-func (c *Crawler) failure(e Entry, err error, status int, r *fetch.Response, prev State, known bool, res result, ev outcome) (result, outcome) {
+func (c *Crawler) failure(e frontier.Entry, err error, status int, r *fetch.Response, prev frontier.State, known bool, res commit.Result, ev outcome) (commit.Result, outcome) {
 	wait := c.cfg.RetryBase << min(e.Attempts, 16)
 	wait = wait/2 + rand.N(wait/2+1) // jitter: many pages failing together do not return together
 	if r != nil {
@@ -340,16 +331,16 @@ func (c *Crawler) failure(e Entry, err error, status int, r *fetch.Response, pre
 	if fetch.Retryable(err, status) && e.Attempts < c.cfg.Retries {
 		e.Attempts++
 		e.NotBefore = time.Now().Add(wait)
-		res.entry, res.done, res.retry = e, false, true
+		res.Entry, res.Done, res.Retry = e, false, true
 		ev.Kind = EventRetry
 		return res, ev
 	}
 	st := prev
 	if !known {
-		st = State{}
+		st = frontier.State{}
 	}
 	st.Status, st.Err = status, err.Error()
-	res.url, res.state = e.URL, st
+	res.URL, res.State = e.URL, st
 	ev.Kind = EventFailed
 	if errors.Is(err, fetch.ErrNotHTML) {
 		ev.Kind = EventSkipped
@@ -358,11 +349,11 @@ func (c *Crawler) failure(e Entry, err error, status int, r *fetch.Response, pre
 }
 
 // readXML follows the URLs of a sitemap or a feed.
-func (c *Crawler) readXML(e Entry, r *fetch.Response, st State, res result, ev outcome) (result, outcome) {
+func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State, res commit.Result, ev outcome) (commit.Result, outcome) {
 	found, _, err := links.XML(r.Body, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
@@ -370,63 +361,63 @@ func (c *Crawler) readXML(e Entry, r *fetch.Response, st State, res result, ev o
 	for _, l := range found {
 		// The pages a sitemap or feed lists are at its depth; a sitemap
 		// named by a sitemap index is a hop, so an index chain ends.
-		depth, kind := e.Depth, KindPage
+		depth, kind := e.Depth, frontier.KindPage
 		if l.Sitemap {
-			depth, kind = depth+1, KindSitemap
+			depth, kind = depth+1, frontier.KindSitemap
 		}
-		if u := c.inScope(e.URL, l.URL, depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: kind, Article: !l.Sitemap, SameDepth: !l.Sitemap})
+		if u := c.cfg.Scope.Resolve(e.URL, l.URL, depth); u != "" {
+			st.Links = append(st.Links, frontier.Link{URL: u, Kind: kind, Article: !l.Sitemap, SameDepth: !l.Sitemap})
 		}
 	}
 	st.Hash, st.File = "", ""
-	res.state = st
-	res.enqueue = c.linkEntries(st.Links, e.Depth)
+	res.State = st
+	res.Enqueue = c.linkEntries(st.Links, e.Depth)
 	ev.Kind = EventFollowed
 	return res, ev
 }
 
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
-func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
+func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Response, st frontier.State, rewrite bool, res commit.Result, ev outcome) (commit.Result, outcome) {
 	body := decodeHTML(r.Body, r.ContentType, r.Converted)
 	base, _ := url.Parse(e.URL)
 	pi := links.HTML(ctx, body, base, c.cfg.MaxLinks)
 	if err := context.Cause(ctx); err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
 	st.Links = st.Links[:0]
 	if !pi.NoFollow {
 		for _, l := range pi.Links {
-			if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
-				st.Links = append(st.Links, Link{URL: u})
+			if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+				st.Links = append(st.Links, frontier.Link{URL: u})
 			}
 		}
 	}
 	for _, l := range pi.Feeds {
-		if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
+		if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+			st.Links = append(st.Links, frontier.Link{URL: u, Kind: frontier.KindFeed})
 		}
 	}
 	if pi.Canonical != "" {
 		// A hop, like a redirect: a chain of pages naming ever new
 		// canonical URLs ends at max_depth.
-		if cu := c.inScope(e.URL, pi.Canonical, e.Depth+1); cu != "" && cu != e.URL {
+		if cu := c.cfg.Scope.Resolve(e.URL, pi.Canonical, e.Depth+1); cu != "" && cu != e.URL {
 			// The page names another URL as itself: that one is written.
-			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
+			st.Links = append(st.Links, frontier.Link{URL: cu, Article: e.Article})
 			st.Hash, st.File = "", ""
-			res.state = st
-			res.enqueue = c.linkEntries(st.Links, e.Depth)
+			res.State = st
+			res.Enqueue = c.linkEntries(st.Links, e.Depth)
 			ev.Kind = EventFollowed
 			return res, ev
 		}
 	}
-	res.enqueue = c.linkEntries(st.Links, e.Depth)
+	res.Enqueue = c.linkEntries(st.Links, e.Depth)
 	if pi.NoIndex || !c.isArticle(e, pi) {
 		st.Hash, st.File = "", ""
-		res.state = st
+		res.State = st
 		ev.Kind = EventFollowed
 		return res, ev
 	}
@@ -445,9 +436,9 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 		st.Recheck = c.backoff(st.Recheck)
 		b, jerr := json.Marshal(output.IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.At, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
 		if jerr == nil && !known {
-			res.line = b // recorded once; a page still spam is not indexed again
+			res.Line = b // recorded once; a page still spam is not indexed again
 		}
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventSpam, se
 		return res, ev
 	}
@@ -456,7 +447,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 			// pages: all writes listings too, but a link-only index page
 			// has no text to write: followed, not failed.
 			st.Hash, st.File = "", ""
-			res.state = st
+			res.State = st
 			ev.Kind = EventFollowed
 			return res, ev
 		}
@@ -464,7 +455,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 	}
 	if err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("extract %s: %w", e.URL, err)
 		if errors.Is(err, ErrUnwanted) {
 			ev.Kind = EventSkipped
@@ -475,7 +466,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 	hash := output.Hash(title, text)
 	if hash == st.Hash && !rewrite {
 		st.Recheck = c.backoff(st.Recheck)
-		res.state = st
+		res.State = st
 		ev.Kind = EventUnchanged
 		return res, ev
 	}
@@ -505,7 +496,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 		return res, ev
 	}
 	st.Hash = hash
-	res.state, res.line = st, b
+	res.State, res.Line = st, b
 	ev.Kind, ev.New = EventWritten, isNew
 	return res, ev
 }
@@ -514,13 +505,13 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *fetch.Response, st S
 // equal it), so that it is indexed once and not again while it stays spam.
 const spamHash = "spam"
 
-func (c *Crawler) isArticle(e Entry, pi links.Page) bool {
+func (c *Crawler) isArticle(e frontier.Entry, pi links.Page) bool {
 	return c.cfg.WriteAll || c.looksArticle(e, pi)
 }
 
 // looksArticle reports whether e is an article by the job's article
 // patterns or, without them, by its link and markup.
-func (c *Crawler) looksArticle(e Entry, pi links.Page) bool {
+func (c *Crawler) looksArticle(e frontier.Entry, pi links.Page) bool {
 	if len(c.cfg.Articles) > 0 {
 		for _, re := range c.cfg.Articles {
 			if re.MatchString(e.URL) {
@@ -532,62 +523,20 @@ func (c *Crawler) looksArticle(e Entry, pi links.Page) bool {
 	return e.Article || pi.Article
 }
 
-// inScope resolves ref against from, canonicalises it and returns it when the
-// job may fetch it at depth; otherwise "".
-func (c *Crawler) inScope(from, ref string, depth int) string {
-	base, err := url.Parse(from)
-	if err != nil {
-		return ""
-	}
-	u, err := base.Parse(strings.TrimSpace(ref))
-	if err != nil {
-		return ""
-	}
-	cu, err := canonicalURL(u)
-	if err != nil || !c.admits(cu, depth) {
-		return ""
-	}
-	return cu
-}
-
-// admits reports whether the job, as it is now, may fetch the canonical
-// URL u at depth. It is asked when a URL is found, when remembered links
-// feed the frontier again (a 304, a fresh article), and when an entry is
-// claimed, so that a narrowed scope holds for a resumed frontier too.
-func (c *Crawler) admits(u string, depth int) bool {
-	p, err := url.Parse(u)
-	if err != nil || !c.cfg.Scope.allows(p, u, depth) {
-		return false
-	}
-	lower := strings.ToLower(p.Path)
-	if ext := filepath.Ext(lower); skipExt[ext] || ext == ".gz" && !strings.HasSuffix(lower, ".xml.gz") {
-		return false // a gzip file is read only as a sitemap or feed (.xml.gz)
-	}
-	return true
-}
-
-// skipExt are extensions never worth a request for article text.
-var skipExt = map[string]bool{
-	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
-	".css": true, ".js": true, ".pdf": true, ".zip": true, ".mp3": true, ".mp4": true,
-	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
-	".tgz": true, ".bz2": true, ".xz": true, ".rar": true, ".7z": true,
-}
-
 // linkEntries turns the links of a page at depth into frontier entries,
 // those the job's scope allows now: links remembered from an earlier run
 // were in the scope of that run's job file.
-func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
-	out := make([]Entry, 0, len(links))
+func (c *Crawler) linkEntries(links []frontier.Link, depth int) []frontier.Entry {
+	out := make([]frontier.Entry, 0, len(links))
 	for _, l := range links {
 		d := depth + 1
 		if l.SameDepth {
 			d = depth
 		}
-		if !c.admits(l.URL, d) {
+		if !c.cfg.Scope.Admits(l.URL, d) {
 			continue
 		}
-		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
+		out = append(out, frontier.Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
 	}
 	return out
 }

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
@@ -29,8 +29,8 @@ func TestOpenStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := st.(*crawler.BoltStore); !ok {
-		t.Errorf("%s opened %T, want a *crawler.BoltStore", dir, st)
+	if _, ok := st.(*boltstore.Store); !ok {
+		t.Errorf("%s opened %T, want a *boltstore.Store", dir, st)
 	}
 	st.Close()
 }

@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/langid"
 )
@@ -266,7 +267,7 @@ func (p *jobParser) urls(n *yaml.Node) []string {
 	var out []string
 	for _, c := range p.r.List(n, "seeds") {
 		s := p.r.String(c, "seeds")
-		if _, err := crawler.Canonical(s); err != nil {
+		if _, err := urls.Canonical(s); err != nil {
 			p.r.Errorf(c, "bad seed: %v", err)
 			continue
 		}

@@ -1,4 +1,6 @@
-package crawler
+// Package boltstore is the default frontier.Store of a crawl job: one bbolt
+// file in the job's state dir.
+package boltstore
 
 // Why bbolt and not a pure-Go SQLite: the state is a handful of key-value
 // maps (frontier by sequence number, seen set and URL state by URL) that are
@@ -22,6 +24,8 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/winnowhq/winnow/crawler/frontier"
 )
 
 var (
@@ -33,11 +37,11 @@ var (
 	keySeenCount   = []byte("seen-count") // size of the seen set, kept so max pages costs O(1)
 )
 
-// BoltStore is the default Store: one bbolt file in the job's state dir.
+// Store is the default frontier.Store: one bbolt file in the job's state dir.
 // Frontier leases and host reservations live in memory: the file lock makes
 // this process the only user of the state, so a lease held by a dead process
 // cannot exist, and every entry of the frontier is claimable again on open.
-type BoltStore struct {
+type Store struct {
 	db *bolt.DB
 
 	mu     sync.Mutex
@@ -45,17 +49,21 @@ type BoltStore struct {
 	hosts  map[string]time.Time // host → next free request start
 }
 
-var _ Store = (*BoltStore)(nil)
+var _ frontier.Store = (*Store)(nil)
 
-// OpenBolt opens or creates the state file at path. It fails with
-// ErrStoreLocked when another process has the file open.
-func OpenBolt(path string) (*BoltStore, error) {
+// ErrLocked is returned by Open when another process holds the state of
+// the same job.
+var ErrLocked = errors.New("state is locked by another process")
+
+// Open opens or creates the state file at path. It fails with
+// ErrLocked when another process has the file open.
+func Open(path string) (*Store, error) {
 	db, err := bolt.Open(path, 0o644, &bolt.Options{
 		Timeout:      time.Second,
 		FreelistType: bolt.FreelistMapType,
 	})
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return nil, fmt.Errorf("open state %s: %w", path, ErrStoreLocked)
+		return nil, fmt.Errorf("open state %s: %w", path, ErrLocked)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
@@ -72,14 +80,14 @@ func OpenBolt(path string) (*BoltStore, error) {
 		db.Close()
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
-	return &BoltStore{db: db, leases: map[string]time.Time{}, hosts: map[string]time.Time{}}, nil
+	return &Store{db: db, leases: map[string]time.Time{}, hosts: map[string]time.Time{}}, nil
 }
 
 // Close closes the state file.
-func (s *BoltStore) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return s.db.Close() }
 
 // NewRun empties the frontier and the seen set.
-func (s *BoltStore) NewRun(ctx context.Context) error {
+func (s *Store) NewRun(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -100,7 +108,7 @@ func (s *BoltStore) NewRun(ctx context.Context) error {
 }
 
 // Pending counts the frontier.
-func (s *BoltStore) Pending(ctx context.Context) (int, error) {
+func (s *Store) Pending(ctx context.Context) (int, error) {
 	n := 0
 	err := s.db.View(func(tx *bolt.Tx) error {
 		n = tx.Bucket(bucketFrontier).Stats().KeyN
@@ -110,7 +118,7 @@ func (s *BoltStore) Pending(ctx context.Context) (int, error) {
 }
 
 // Enqueue adds entries not yet seen.
-func (s *BoltStore) Enqueue(ctx context.Context, entries []Entry, limit int) (int, error) {
+func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -132,7 +140,7 @@ func (s *BoltStore) Enqueue(ctx context.Context, entries []Entry, limit int) (in
 // keys are sequence numbers, each put after the last; seen keys are put
 // once sorted, so each lands after the one before and a node's shifting is
 // bounded by what it held before the transaction: O(n log n) in all.
-func enqueueTx(tx *bolt.Tx, entries []Entry, limit int) (int, error) {
+func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit int) (int, error) {
 	if len(entries) == 0 {
 		return 0, nil
 	}
@@ -203,12 +211,12 @@ func idKey(id string) ([]byte, error) {
 }
 
 // Claim leases ready entries in sequence order.
-func (s *BoltStore) Claim(ctx context.Context, max int, lease time.Duration) ([]Entry, error) {
+func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]frontier.Entry, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	now := time.Now()
-	var out []Entry
+	var out []frontier.Entry
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	err := s.db.View(func(tx *bolt.Tx) error {
@@ -218,7 +226,7 @@ func (s *BoltStore) Claim(ctx context.Context, max int, lease time.Duration) ([]
 			if d, ok := s.leases[id]; ok && now.Before(d) {
 				continue
 			}
-			var e Entry
+			var e frontier.Entry
 			if err := json.Unmarshal(v, &e); err != nil {
 				return fmt.Errorf("frontier entry %s: %w", id, err)
 			}
@@ -240,7 +248,7 @@ func (s *BoltStore) Claim(ctx context.Context, max int, lease time.Duration) ([]
 }
 
 // Release drops the leases of entries.
-func (s *BoltStore) Release(ctx context.Context, entries []Entry) error {
+func (s *Store) Release(ctx context.Context, entries []frontier.Entry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, e := range entries {
@@ -250,7 +258,7 @@ func (s *BoltStore) Release(ctx context.Context, entries []Entry) error {
 }
 
 // Commit applies a batch in one transaction (one fsync).
-func (s *BoltStore) Commit(ctx context.Context, b *Batch) error {
+func (s *Store) Commit(ctx context.Context, b *frontier.Batch) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -314,7 +322,7 @@ func (s *BoltStore) Commit(ctx context.Context, b *Batch) error {
 }
 
 // ReserveHost hands out the next start time for host.
-func (s *BoltStore) ReserveHost(ctx context.Context, host string, delay time.Duration) (time.Time, error) {
+func (s *Store) ReserveHost(ctx context.Context, host string, delay time.Duration) (time.Time, error) {
 	now := time.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -327,7 +335,7 @@ func (s *BoltStore) ReserveHost(ctx context.Context, host string, delay time.Dur
 }
 
 // HoldHost pushes host's next start to at least until.
-func (s *BoltStore) HoldHost(ctx context.Context, host string, until time.Time) error {
+func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.hosts[host].Before(until) {
@@ -337,8 +345,8 @@ func (s *BoltStore) HoldHost(ctx context.Context, host string, until time.Time) 
 }
 
 // State reads the state of one URL.
-func (s *BoltStore) State(ctx context.Context, u string) (State, bool, error) {
-	var st State
+func (s *Store) State(ctx context.Context, u string) (frontier.State, bool, error) {
+	var st frontier.State
 	ok := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		v := tx.Bucket(bucketState).Get([]byte(u))
@@ -349,13 +357,13 @@ func (s *BoltStore) State(ctx context.Context, u string) (State, bool, error) {
 		return json.Unmarshal(v, &st)
 	})
 	if err != nil {
-		return State{}, false, fmt.Errorf("state of %s: %w", u, err)
+		return frontier.State{}, false, fmt.Errorf("state of %s: %w", u, err)
 	}
 	return st, ok, nil
 }
 
 // Checkpoint returns the committed index offset.
-func (s *BoltStore) Checkpoint(ctx context.Context) (int64, error) {
+func (s *Store) Checkpoint(ctx context.Context) (int64, error) {
 	var off int64
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucketMeta).Get(keyCheckpoint); len(v) == 8 {

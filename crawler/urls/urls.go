@@ -1,9 +1,12 @@
-package crawler
+// Package urls gives every page one URL (Canonical) and decides which URLs
+// a crawl job may fetch (Scope).
+package urls
 
 import (
 	"fmt"
 	"net/url"
 	"path"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -40,6 +43,15 @@ func Canonical(raw string) (string, error) {
 		return "", fmt.Errorf("canonical url %q: %w", raw, err)
 	}
 	return canonicalURL(u)
+}
+
+// Host returns the host[:port] of a canonical URL.
+func Host(u string) string {
+	p, err := url.Parse(u)
+	if err != nil {
+		return ""
+	}
+	return p.Host
 }
 
 func canonicalURL(u *url.URL) (string, error) {
@@ -131,7 +143,7 @@ type Scope struct {
 	Exclude []*regexp.Regexp
 	// MaxDepth caps the hops from a seed (links, redirects, rel=canonical
 	// targets, feeds named by a page, sitemaps named by a sitemap index);
-	// 0 means DefaultMaxDepth.
+	// 0 means no limit (crawler.Config makes it crawler.DefaultMaxDepth).
 	MaxDepth int
 }
 
@@ -169,4 +181,46 @@ func (s *Scope) allowsHost(host string) bool {
 		}
 	}
 	return false
+}
+
+// Resolve resolves ref against from, canonicalises it and returns it when
+// the scope admits it at depth; otherwise "".
+func (s *Scope) Resolve(from, ref string, depth int) string {
+	base, err := url.Parse(from)
+	if err != nil {
+		return ""
+	}
+	u, err := base.Parse(strings.TrimSpace(ref))
+	if err != nil {
+		return ""
+	}
+	cu, err := canonicalURL(u)
+	if err != nil || !s.Admits(cu, depth) {
+		return ""
+	}
+	return cu
+}
+
+// Admits reports whether the scope admits the canonical URL u at depth.
+// A crawler asks it when a URL is found, when remembered links feed the
+// frontier again, and when an entry is claimed, so that a narrowed scope
+// holds for a resumed frontier too.
+func (s *Scope) Admits(u string, depth int) bool {
+	p, err := url.Parse(u)
+	if err != nil || !s.allows(p, u, depth) {
+		return false
+	}
+	lower := strings.ToLower(p.Path)
+	if ext := filepath.Ext(lower); skipExt[ext] || ext == ".gz" && !strings.HasSuffix(lower, ".xml.gz") {
+		return false // a gzip file is read only as a sitemap or feed (.xml.gz)
+	}
+	return true
+}
+
+// skipExt are extensions never worth a request for article text.
+var skipExt = map[string]bool{
+	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
+	".css": true, ".js": true, ".pdf": true, ".zip": true, ".mp3": true, ".mp4": true,
+	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
+	".tgz": true, ".bz2": true, ".xz": true, ".rar": true, ".7z": true,
 }

@@ -1,8 +1,13 @@
-package crawler
+// Package frontier is the contract between a crawler and the state it
+// keeps: Store, with the frontier of URLs still to fetch (Entry), what is
+// known of every URL from earlier runs (State), and the batches of outcomes
+// committed at once (Batch). Package crawler/boltstore implements it on an
+// embedded file, package crawler/redisstore on a Redis server shared by
+// several processes.
+package frontier
 
 import (
 	"context"
-	"errors"
 	"time"
 )
 
@@ -12,8 +17,8 @@ import (
 // runs (validators and the hash of its clean text).
 //
 // The crawler talks to its state only through Store, so that one job can run
-// on an embedded file (OpenBolt, the default) or, later, on a shared server
-// such as Redis where several crawler processes cooperate on one frontier.
+// on an embedded file (boltstore.Open, the default) or on a shared server
+// (redisstore) where several crawler processes cooperate on one frontier.
 // The contract is written for the distributed case:
 //
 //   - Frontier entries are claimed with a lease and then acknowledged (Ack),
@@ -150,7 +155,7 @@ type State struct {
 	// CheckedAt is the time of the last 304 that was recorded (with
 	// Config.Recheck on, which needs it).
 	CheckedAt time.Time `json:"checked_at,omitzero"`
-	// Recheck is the article's current revisit interval (Config.Recheck):
+	// Recheck is the article's current revisit interval (crawler.Config.Recheck):
 	// doubled each time it is found unchanged, reset when it changes.
 	Recheck time.Duration `json:"recheck,omitempty"`
 	// Status is the HTTP status of the last fetch.
@@ -200,10 +205,6 @@ type Batch struct {
 	Checkpoint int64
 }
 
-// ErrStoreLocked is returned by OpenBolt when another process holds the
-// state of the same job.
-var ErrStoreLocked = errors.New("state is locked by another process")
-
 // HostGate is implemented by a store shared by several processes
 // (redisstore.Store). Starts reserved ahead of time (ReserveHost) are spaced
 // on the store's clock, but the time from a start to the request's arrival
@@ -242,7 +243,8 @@ type Resetter interface {
 	Reset(ctx context.Context) error
 }
 
-func isShared(st Store) bool {
+// IsShared reports whether st is shared by several processes now.
+func IsShared(st Store) bool {
 	s, ok := st.(SharedStore)
 	return ok && s.Shared()
 }

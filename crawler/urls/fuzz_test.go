@@ -1,4 +1,4 @@
-package crawler
+package urls
 
 import (
 	"net/url"
@@ -10,7 +10,7 @@ import (
 
 // fixtureURLs are the source URLs of the cleaning fixtures: real article URLs.
 func fixtureURLs(tb testing.TB) []string {
-	files, _ := filepath.Glob("../fixtures/*/source.url")
+	files, _ := filepath.Glob("../../fixtures/*/source.url")
 	var out []string
 	for _, f := range files {
 		if b, err := os.ReadFile(f); err == nil {
@@ -18,7 +18,7 @@ func fixtureURLs(tb testing.TB) []string {
 		}
 	}
 	if len(out) == 0 {
-		tb.Fatal("no ../fixtures/*/source.url")
+		tb.Fatal("no ../../fixtures/*/source.url")
 	}
 	return out
 }

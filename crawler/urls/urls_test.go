@@ -1,9 +1,9 @@
-package crawler_test
+package urls_test
 
 import (
 	"testing"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 func TestCanonical(t *testing.T) {
@@ -22,13 +22,13 @@ func TestCanonical(t *testing.T) {
 		{"http://example.com/shop;JSESSIONID=ab/item;v=2?CFID=1&CFTOKEN=2", "http://example.com/shop/item;v=2"},
 		{"http://example.com/;jsessionid=x", "http://example.com/"},
 	} {
-		got, err := crawler.Canonical(c.in)
+		got, err := urls.Canonical(c.in)
 		if err != nil || got != c.want {
 			t.Errorf("Canonical(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
 	}
 	for _, bad := range []string{"ftp://example.com/", "mailto:a@example.com", "/relative", "http://", "http://[::1"} {
-		if got, err := crawler.Canonical(bad); err == nil {
+		if got, err := urls.Canonical(bad); err == nil {
 			t.Errorf("Canonical(%q) = %q, want an error", bad, got)
 		}
 	}
