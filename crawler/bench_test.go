@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // BenchmarkRerun measures a re-run with nothing changed against the first
@@ -19,11 +21,11 @@ func BenchmarkRerun(b *testing.B) {
 	for b.Loop() {
 		dir := b.TempDir()
 		cfg := crawler.Config{
-			Name: "bench", Seeds: []string{s.url("/")}, Scope: crawler.Scope{Hosts: []string{s.host()}},
+			Name: "bench", Seeds: []string{s.url("/")}, Scope: urls.Scope{Hosts: []string{s.host()}},
 			Delay: -1, Workers: 8, HostParallelism: 8, OutputDir: filepath.Join(dir, "out"),
 		}
 		run := func() (crawler.Stats, time.Duration) {
-			st, err := crawler.OpenBolt(filepath.Join(dir, "crawl.db"))
+			st, err := boltstore.Open(filepath.Join(dir, "crawl.db"))
 			if err != nil {
 				b.Fatal(err)
 			}

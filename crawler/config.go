@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // Defaults of Config. The zero value of every field means its default, so a
@@ -59,7 +61,7 @@ type Config struct {
 	// Seeds are page URLs, sitemaps or RSS/Atom feeds (told apart by content).
 	Seeds []string
 	// Scope limits the URLs fetched; Scope.Hosts defaults to the seeds' hosts.
-	Scope Scope
+	Scope urls.Scope
 	// MaxPages caps the URLs admitted to the frontier per run; 0 means
 	// DefaultMaxPages.
 	MaxPages int
@@ -217,11 +219,11 @@ func (c *Config) withDefaults() (Config, error) {
 	}
 	if len(d.Scope.Hosts) == 0 {
 		for _, s := range d.Seeds {
-			u, err := Canonical(s)
+			u, err := urls.Canonical(s)
 			if err != nil {
 				return d, fmt.Errorf("job %q: seed: %w", d.Name, err)
 			}
-			d.Scope.Hosts = append(d.Scope.Hosts, hostOf(u))
+			d.Scope.Hosts = append(d.Scope.Hosts, urls.Host(u))
 		}
 	}
 	return d, nil

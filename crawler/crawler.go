@@ -12,13 +12,20 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
+	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
 // Crawler runs one crawl job against a Store. Build one with New per run.
 type Crawler struct {
 	cfg     Config
-	store   Store
+	store   frontier.Store
 	extract Extract
 	log     *slog.Logger
 	stats   counters
@@ -69,7 +76,7 @@ type counters struct {
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
-func New(cfg Config, st Store, extract Extract, log *slog.Logger) (*Crawler, error) {
+func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Crawler, error) {
 	d, err := cfg.withDefaults()
 	if err != nil {
 		return nil, err
@@ -82,7 +89,7 @@ func New(cfg Config, st Store, extract Extract, log *slog.Logger) (*Crawler, err
 	}
 	c := &Crawler{cfg: d, store: st, extract: extract, log: log.With("job", d.Name), seeds: map[string]bool{}}
 	for _, s := range d.Seeds {
-		u, err := Canonical(s)
+		u, err := urls.Canonical(s)
 		if err != nil {
 			return nil, fmt.Errorf("job %q: seed: %w", d.Name, err)
 		}
@@ -110,7 +117,7 @@ func (c *Crawler) Stats() Stats {
 // dispatching, lets requests in flight finish (up to Config.Timeout), commits
 // everything done and returns with Stats.Interrupted set and a nil error: the
 // next Run resumes. An error means the state or the output failed, the
-// output dir is held by another crawl (ErrOutputLocked), or the run failed
+// output dir is held by another crawl (output.ErrLocked), or the run failed
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
@@ -126,15 +133,15 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	worker := ""
-	if s, ok := c.store.(SharedStore); ok && s.Shared() {
+	if s, ok := c.store.(frontier.SharedStore); ok && s.Shared() {
 		worker = s.Worker()
 	}
-	idx, replay, err := openIndex(c.cfg.OutputDir, worker, c.cfg.Name, cp)
+	idx, replay, err := output.Open(c.cfg.OutputDir, worker, c.cfg.Name, cp)
 	if err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
-	defer idx.close()
-	if err := c.replay(ctx, replay, idx.size, cp); err != nil {
+	defer idx.Close()
+	if err := c.replay(ctx, replay, idx.Size(), cp); err != nil {
 		return c.Stats(), err
 	}
 	if err := c.start(ctx); err != nil {
@@ -149,14 +156,19 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		context.AfterFunc(fetchCtx, func() { t.Stop() })
 	})
 	defer stopGrace()
-	f, err := newFetcher(fetchCtx, &c.cfg, c.guard)
+	ff, err := fetch.New(fetchCtx, fetch.Options{
+		UserAgent: c.cfg.UserAgent, Timeout: c.cfg.Timeout, MaxBodySize: c.cfg.MaxBodySize,
+		IdlePerHost: max(c.cfg.HostParallelism, c.cfg.Workers),
+	}, c.guard)
 	if err != nil {
 		return c.Stats(), err
 	}
+	f := &fetcher{Fetcher: ff, budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
 
-	commits := newCommitChans(4 * c.cfg.Workers)
+	commits := commit.NewChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
-	go func() { commitErr <- c.commitLoop(fetchCtx, idx, commits, cancelRun) }()
+	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
+	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
 	jobs := make(chan job)
 	done := make(chan finished, c.cfg.Workers)
@@ -164,14 +176,14 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	for range c.cfg.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				done <- c.work(fetchCtx, f, j, commits.results, cancelRun)
+				done <- c.work(fetchCtx, f, j, commits.Results, cancelRun)
 			}
 		})
 	}
 	derr := newDispatcher(c, ctx, fetchCtx, jobs, done, commits).run()
 	close(jobs)
 	wg.Wait()
-	commits.close()
+	commits.Close()
 	cerr := <-commitErr
 	if parent.Err() != nil {
 		c.stats.interrupted.Store(true)
@@ -241,11 +253,11 @@ func (c *Crawler) lastError() string {
 // crash between the index sync and the state commit). Their validators are
 // not known, so the next fetch of those URLs is unconditional, but their
 // hash is: an unchanged text is not written again.
-func (c *Crawler) replay(ctx context.Context, lines []IndexLine, size, cp int64) error {
+func (c *Crawler) replay(ctx context.Context, lines []output.IndexLine, size, cp int64) error {
 	if len(lines) == 0 && size == cp {
 		return nil
 	}
-	b := &Batch{States: map[string]State{}, Checkpoint: size}
+	b := &frontier.Batch{States: map[string]frontier.State{}, Checkpoint: size}
 	for _, l := range lines {
 		st, _, err := c.store.State(ctx, l.URL)
 		if err != nil {
@@ -277,13 +289,13 @@ func (c *Crawler) start(ctx context.Context) error {
 	if err := c.store.NewRun(ctx); err != nil {
 		return fmt.Errorf("job %q: new run: %w", c.cfg.Name, err)
 	}
-	var seeds []Entry
+	var seeds []frontier.Entry
 	for _, s := range c.cfg.Seeds {
-		u, err := Canonical(s)
+		u, err := urls.Canonical(s)
 		if err != nil {
 			return fmt.Errorf("job %q: seed: %w", c.cfg.Name, err)
 		}
-		seeds = append(seeds, Entry{URL: u})
+		seeds = append(seeds, frontier.Entry{URL: u})
 	}
 	added, err := c.store.Enqueue(ctx, seeds, c.cfg.MaxPages)
 	if err != nil {
@@ -296,7 +308,7 @@ func (c *Crawler) start(ctx context.Context) error {
 
 // slot reports whether host h may start a request now; if not, when.
 func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Time) (bool, time.Time, error) {
-	if g, ok := c.store.(HostGate); ok && h.delay > 0 {
+	if g, ok := c.store.(frontier.HostGate); ok && h.delay > 0 {
 		// h.next is when the gate said to ask again; hold ends the request.
 		h.reserved = false
 		if now.Before(h.next) {

@@ -14,6 +14,10 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 const testDelay = 10 * time.Millisecond
@@ -23,7 +27,7 @@ func job(s *site, out string) crawler.Config {
 	return crawler.Config{
 		Name:          "test",
 		Seeds:         []string{s.url("/"), s.url("/sitemap.xml")},
-		Scope:         crawler.Scope{Hosts: []string{s.host()}},
+		Scope:         urls.Scope{Hosts: []string{s.host()}},
 		Delay:         5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
 		Workers:       4,
 		Timeout:       500 * time.Millisecond, // 10× an ordinary page on a loaded machine
@@ -62,7 +66,7 @@ func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *
 	t.Helper()
 	ev := &events{}
 	cfg.OnEvent = ev.add
-	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,18 +82,18 @@ func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *
 	return stats, ev
 }
 
-func readIndex(t testing.TB, dir string) []crawler.IndexLine {
+func readIndex(t testing.TB, dir string) []output.IndexLine {
 	t.Helper()
-	f, err := os.Open(filepath.Join(dir, crawler.IndexFile))
+	f, err := os.Open(filepath.Join(dir, output.IndexFile))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []crawler.IndexLine
+	var out []output.IndexLine
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var l crawler.IndexLine
+		var l output.IndexLine
 		if err := json.Unmarshal(sc.Bytes(), &l); err != nil {
 			t.Fatalf("index line %q: %v", sc.Text(), err)
 		}
@@ -103,7 +107,7 @@ func readIndex(t testing.TB, dir string) []crawler.IndexLine {
 func checkOutput(t *testing.T, s *site, out string) {
 	t.Helper()
 	lines := readIndex(t, out)
-	byURL := map[string]crawler.IndexLine{}
+	byURL := map[string]output.IndexLine{}
 	for _, l := range lines {
 		if _, dup := byURL[l.URL]; dup && l.Status != "changed" {
 			t.Errorf("index: %s written twice", l.URL)
@@ -227,10 +231,10 @@ func TestCrawl_Site(t *testing.T) {
 			kind crawler.EventKind
 			err  error
 		}{
-			{"/huge", crawler.EventFailed, crawler.ErrTooLarge},
-			{"/huge-chunked", crawler.EventFailed, crawler.ErrTooLarge},
-			{"/files/report", crawler.EventSkipped, crawler.ErrNotHTML},
-			{"/img/logo", crawler.EventSkipped, crawler.ErrNotHTML},
+			{"/huge", crawler.EventFailed, fetch.ErrTooLarge},
+			{"/huge-chunked", crawler.EventFailed, fetch.ErrTooLarge},
+			{"/files/report", crawler.EventSkipped, fetch.ErrNotHTML},
+			{"/img/logo", crawler.EventSkipped, fetch.ErrNotHTML},
 			{"/slow", crawler.EventFailed, nil},
 			{"/gone", crawler.EventFailed, nil},
 			{"/moved", crawler.EventSkipped, nil}, // redirect out of scope
@@ -282,7 +286,7 @@ func TestCrawl_Site(t *testing.T) {
 			t.Errorf("re-run: %d articles answered 304, want 159", notModified)
 		}
 		for f, m := range modTimes(t, out) {
-			if f != lines[len(lines)-1].File && f != crawler.IndexFile && f != crawler.LockFile && !m.Equal(mtimes[f]) {
+			if f != lines[len(lines)-1].File && f != output.IndexFile && f != output.LockFile && !m.Equal(mtimes[f]) {
 				t.Errorf("re-run rewrote %s", f)
 			}
 		}
@@ -364,7 +368,7 @@ func TestCrawl_Interrupt(t *testing.T) {
 			cancel()
 		}
 	}
-	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -444,7 +448,7 @@ func TestCrawl_Recheck(t *testing.T) {
 			t.Errorf("past the interval: %d article requests (%d without a validator), %d written; want %d conditional and 0",
 				n, len(unconditional), second.Written, articles)
 		}
-		st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+		st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 		if err != nil {
 			t.Fatal(err)
 		}

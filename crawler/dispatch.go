@@ -4,6 +4,10 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // robotsState says where a host's robots.txt stands.
@@ -26,7 +30,7 @@ const maxIdleHosts = 1024
 
 // job is one unit of work for a worker: an entry, or robots.txt of a host.
 type job struct {
-	e      Entry
+	e      frontier.Entry
 	prior  *prior // e's state, when the revisit check has read it
 	host   string
 	robots bool
@@ -43,13 +47,13 @@ type finished struct {
 
 // prior is an entry's stored state, read once when it is claimed.
 type prior struct {
-	st    State
+	st    frontier.State
 	known bool
 }
 
 // claimed is an entry waiting for its host.
 type claimed struct {
-	e     Entry
+	e     frontier.Entry
 	prior *prior // nil when not read yet
 }
 
@@ -80,7 +84,7 @@ type dispatcher struct {
 	ctx, fetchCtx context.Context
 	jobs          chan<- job
 	done          <-chan finished
-	commits       *commitChans
+	commits       *commit.Chans
 
 	hosts              map[string]*hostState
 	buffered, inflight int
@@ -98,14 +102,14 @@ type dispatcher struct {
 	lastPending     time.Time
 }
 
-func newDispatcher(c *Crawler, ctx, fetchCtx context.Context, jobs chan<- job, done <-chan finished, commits *commitChans) *dispatcher {
+func newDispatcher(c *Crawler, ctx, fetchCtx context.Context, jobs chan<- job, done <-chan finished, commits *commit.Chans) *dispatcher {
 	d := &dispatcher{
 		c: c, ctx: ctx, fetchCtx: fetchCtx, jobs: jobs, done: done, commits: commits,
 		hosts:    map[string]*hostState{},
 		bufMax:   max(64, 8*c.cfg.Workers),
 		idlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
 	}
-	if !isShared(c.store) {
+	if !frontier.IsShared(c.store) {
 		// No other worker to leave entries to: claim in larger steps, which
 		// matters when many settle without a request (recheck).
 		d.bufMax = max(256, d.bufMax)
@@ -152,7 +156,7 @@ func (d *dispatcher) run() error {
 			// Starving while pages are in flight: links found so far are
 			// waiting in the committer; ask it to make them claimable.
 			select {
-			case d.commits.flush <- struct{}{}:
+			case d.commits.Flush <- struct{}{}:
 			default:
 			}
 		}
@@ -195,9 +199,9 @@ func (d *dispatcher) admit() error {
 	}
 	kept := es[:0]
 	for _, e := range es {
-		if !c.admits(e.URL, e.Depth) {
+		if !c.cfg.Scope.Admits(e.URL, e.Depth) {
 			c.emit(Event{Kind: EventSkipped, URL: e.URL, Err: ErrOutOfScope})
-			d.commits.results <- result{entry: e, done: true}
+			d.commits.Results <- commit.Result{Entry: e, Done: true}
 			d.settled = true
 			continue
 		}
@@ -208,11 +212,11 @@ func (d *dispatcher) admit() error {
 	for i, e := range es {
 		if frs[i].ok {
 			c.emit(Event{Kind: EventUnchanged, URL: e.URL})
-			d.commits.results <- frs[i].r
+			d.commits.Results <- frs[i].r
 			d.settled = true
 			continue
 		}
-		hn := hostOf(e.URL)
+		hn := urls.Host(e.URL)
 		h := d.hosts[hn]
 		if h == nil {
 			h = &hostState{delay: c.cfg.Delay}
@@ -266,7 +270,7 @@ func (d *dispatcher) schedule(now time.Time) (time.Time, error) {
 					}
 				}
 				c.emit(ev)
-				d.commits.results <- result{entry: e, done: true}
+				d.commits.Results <- commit.Result{Entry: e, Done: true}
 				wake = now
 				continue
 			}
@@ -313,13 +317,13 @@ func (d *dispatcher) complete(f finished) {
 		h.rules, h.robots = f.robots, robotsKnown
 		h.delay = max(c.cfg.Delay, f.robots.delay)
 		if c.cfg.RobotsSitemaps {
-			var es []Entry
+			var es []frontier.Entry
 			for _, sm := range f.robots.sitemaps {
-				if u := c.inScope(sm, sm, 0); u != "" {
-					es = append(es, Entry{URL: u, Kind: KindSitemap})
+				if u := c.cfg.Scope.Resolve(sm, sm, 0); u != "" {
+					es = append(es, frontier.Entry{URL: u, Kind: frontier.KindSitemap})
 				}
 			}
-			d.commits.results <- result{enqueue: es}
+			d.commits.Results <- commit.Result{Enqueue: es}
 		}
 	}
 	if !f.holdUntil.IsZero() {
@@ -340,7 +344,7 @@ func (d *dispatcher) retry(host string, until time.Time) {
 func (d *dispatcher) idle() (over bool, err error) {
 	if !d.idleFlushed {
 		ack := make(chan struct{})
-		d.commits.sync <- ack
+		d.commits.Sync <- ack
 		<-ack
 	}
 	n, err := d.c.store.Pending(d.ctx)
@@ -357,7 +361,7 @@ func (d *dispatcher) idle() (over bool, err error) {
 
 // release hands the entries still queued back to the store.
 func (d *dispatcher) release() error {
-	var es []Entry
+	var es []frontier.Entry
 	for _, h := range d.hosts {
 		for _, q := range h.queue {
 			es = append(es, q.e)

@@ -1,25 +1,26 @@
 // Package crawler runs polite, incremental and resumable crawl jobs.
 //
 // A Crawler fetches pages with github.com/gocolly/colly/v2, keeps its frontier
-// and per-URL state in a Store (an embedded bbolt file by default, see
-// OpenBolt; package crawler/redisstore shares one job between processes), and
+// and per-URL state in a frontier.Store (an embedded bbolt file by default,
+// see package crawler/boltstore; package crawler/redisstore shares one job
+// between processes), and
 // hands every article page to an Extract function supplied by the caller; it
 // never imports a cleaning library itself.
 //
-//	st, err := crawler.OpenBolt("state/crawl.db")
+//	st, err := boltstore.Open("state/crawl.db")
 //	...
 //	cr, err := crawler.New(cfg, st, extract, logger)
 //	...
 //	stats, err := cr.Run(ctx)
 //
-// One run: a dispatcher (dispatch.go) claims entries from the Store, drops
+// One run: a dispatcher (dispatch.go) claims entries from the store, drops
 // those the job's scope no longer allows, keeps the rest in per-host queues
 // and hands one to a worker when its host may be asked (robots.txt known,
 // fewer than Config.HostParallelism requests in flight, Config.Delay or
 // Crawl-delay elapsed since the host's last response); a fixed pool of
 // Config.Workers workers fetches, follows links and writes articles; a
 // committer (commit.go) makes the outcomes durable in batches. A run holds
-// its output dir (LockFile) so that no other run writes there, connects
+// its output dir (output.LockFile) so that no other run writes there, connects
 // only through a netguard.Guard (no loopback, private or link-local address
 // but the seeds'), bounds the bodies it holds (Config.MaxInFlightBytes) and
 // the work per page (Config.PageTimeout), and fails with ErrRunFailed when
@@ -36,9 +37,9 @@
 // colly reads COLLY_* environment variables in NewCollector after the options
 // given in code, so a stray COLLY_IGNORE_ROBOTSTXT=1 would silently turn
 // robots.txt off. The crawler sets every setting it relies on again after
-// NewCollector returns, so COLLY_* variables have no effect; see newFetcher.
+// NewCollector returns, so COLLY_* variables have no effect; see fetch.New.
 //
-// The job-file format belongs to this package: ParseJob reads a job file
-// into a Job (a Config, the cleaning rules to use, the state, a schedule),
-// as JOBS.md next to this file documents it.
+// Package crawler/jobfile reads a job file into a Config and what the
+// program running the job needs besides (cleaning rules, state, schedule),
+// as crawler/jobfile/JOBS.md documents it.
 package crawler

@@ -6,7 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/frontier"
 )
 
 // BenchmarkEnqueueOnePage enqueues the 150,000 new links of one page in one
@@ -18,20 +19,20 @@ func BenchmarkEnqueueOnePage(b *testing.B) {
 	const old, links = 50_000, 150_000
 	for b.Loop() {
 		b.StopTimer()
-		st, err := crawler.OpenBolt(filepath.Join(b.TempDir(), "crawl.db"))
+		st, err := boltstore.Open(filepath.Join(b.TempDir(), "crawl.db"))
 		if err != nil {
 			b.Fatal(err)
 		}
-		es := make([]crawler.Entry, old)
+		es := make([]frontier.Entry, old)
 		for i := range es {
-			es[i] = crawler.Entry{URL: fmt.Sprintf("http://e.com/old/%08x", rand.Uint32())}
+			es[i] = frontier.Entry{URL: fmt.Sprintf("http://e.com/old/%08x", rand.Uint32())}
 		}
 		if _, err := st.Enqueue(b.Context(), es, 0); err != nil {
 			b.Fatal(err)
 		}
-		page := make([]crawler.Entry, links)
+		page := make([]frontier.Entry, links)
 		for i := range page {
-			page[i] = crawler.Entry{URL: fmt.Sprintf("http://e.com/p/%08x/%d", rand.Uint32(), i), Depth: 1}
+			page[i] = frontier.Entry{URL: fmt.Sprintf("http://e.com/p/%08x/%d", rand.Uint32(), i), Depth: 1}
 		}
 		b.StartTimer()
 		n, err := st.Enqueue(b.Context(), page, 0)

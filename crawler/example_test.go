@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 func ExampleCrawler_Run() {
@@ -37,7 +39,7 @@ func ExampleCrawler_Run() {
 		log.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	st, err := crawler.OpenBolt(filepath.Join(dir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(dir, "crawl.db"))
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -64,7 +66,7 @@ func ExampleCrawler_Run() {
 		}
 		fmt.Printf("written %d, unchanged %d\n", stats.Written, stats.Unchanged)
 	}
-	index, _ := os.ReadFile(filepath.Join(dir, "out", crawler.IndexFile))
+	index, _ := os.ReadFile(filepath.Join(dir, "out", output.IndexFile))
 	fmt.Println(strings.Count(string(index), `"status":"new"`), "index line")
 	// Output:
 	// written 1, unchanged 0

@@ -22,6 +22,9 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // hostile is a local site whose pages a test writes as handlers; it logs
@@ -93,7 +96,7 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 		seeds[i] = h.url(s)
 	}
 	return crawler.Config{
-		Name: "hostile", Seeds: seeds, Scope: crawler.Scope{Hosts: []string{h.host()}},
+		Name: "hostile", Seeds: seeds, Scope: urls.Scope{Hosts: []string{h.host()}},
 		Delay: -1, Workers: 4, Timeout: 2 * time.Second, Retries: -1, OutputDir: out,
 	}
 }
@@ -101,7 +104,7 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 // run runs cfg on the bolt state in stateDir and returns its error.
 func run(t *testing.T, ctx context.Context, cfg crawler.Config, stateDir string, extract crawler.Extract) (crawler.Stats, error) {
 	t.Helper()
-	st, err := crawler.OpenBolt(filepath.Join(stateDir, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -317,15 +320,15 @@ func TestHostile_OneWriter(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	_, err := run(t, t.Context(), cfg, t.TempDir(), nil)
-	if !errors.Is(err, crawler.ErrOutputLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
-		t.Errorf("second crawl into the same output dir: %v, want ErrOutputLocked naming pid %d", err, os.Getpid())
+	if !errors.Is(err, output.ErrLocked) || !strings.Contains(err.Error(), fmt.Sprintf("pid %d", os.Getpid())) {
+		t.Errorf("second crawl into the same output dir: %v, want output.ErrLocked naming pid %d", err, os.Getpid())
 	}
 	close(gate)
 	if err := <-first; err != nil {
 		t.Fatalf("first crawl: %v", err)
 	}
 	// copytruncate, then a run that writes changed articles.
-	index := filepath.Join(out, crawler.IndexFile)
+	index := filepath.Join(out, output.IndexFile)
 	if err := os.Truncate(index, 0); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,9 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // TestKillChild is the crawl run by TestCrawl_KillResume in a child process
@@ -25,7 +28,7 @@ func TestKillChild(t *testing.T) {
 	cfg := crawler.Config{
 		Name:        "kill",
 		Seeds:       []string{srv + "/", srv + "/sitemap.xml"},
-		Scope:       crawler.Scope{Hosts: []string{host}},
+		Scope:       urls.Scope{Hosts: []string{host}},
 		Delay:       -1,
 		Workers:     4,
 		Timeout:     300 * time.Millisecond,
@@ -34,7 +37,7 @@ func TestKillChild(t *testing.T) {
 		RetryBase:   20 * time.Millisecond,
 		OutputDir:   os.Getenv("WINNOW_KILL_OUT"),
 	}
-	st, err := crawler.OpenBolt(filepath.Join(os.Getenv("WINNOW_KILL_STATE"), "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(os.Getenv("WINNOW_KILL_STATE"), "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +68,7 @@ func TestCrawl_KillResume(t *testing.T) {
 		return cmd
 	}
 	lines := func() int {
-		data, _ := os.ReadFile(filepath.Join(out, crawler.IndexFile))
+		data, _ := os.ReadFile(filepath.Join(out, output.IndexFile))
 		return bytes.Count(data, []byte("\n"))
 	}
 	for _, at := range []int{1, 40, 90, 150} {

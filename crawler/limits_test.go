@@ -11,6 +11,9 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/output"
 )
 
 func TestCrawl_Scope(t *testing.T) {
@@ -161,7 +164,7 @@ func TestCrawl_GzipSitemap(t *testing.T) {
 		runtime.ReadMemStats(&before)
 		_, ev := runJob(t, cfg, t.TempDir())
 		runtime.ReadMemStats(&after)
-		if evs := ev.find(crawler.EventFailed, "/bomb-sitemap.xml.gz"); len(evs) != 1 || !errors.Is(evs[0].Err, crawler.ErrTooLarge) {
+		if evs := ev.find(crawler.EventFailed, "/bomb-sitemap.xml.gz"); len(evs) != 1 || !errors.Is(evs[0].Err, fetch.ErrTooLarge) {
 			t.Errorf("gzip bomb: events %v, want one failure with ErrTooLarge", evs)
 		}
 		t.Logf("%d MiB allocated", (after.TotalAlloc-before.TotalAlloc)>>20)
@@ -177,13 +180,13 @@ func TestCrawl_OutputFails(t *testing.T) {
 	s := newSite(t, 1, 3, "")
 	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
 	// A non-empty directory where an article file must go: rename fails.
-	blocker := filepath.Join(out, crawler.FileName(s.url("/news/0-1")))
+	blocker := filepath.Join(out, output.FileName(s.url("/news/0-1")))
 	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	cfg := job(s, out)
 	cfg.Seeds, cfg.Delay, cfg.Workers = []string{s.url("/section/0")}, -1, 1
-	st, err := crawler.OpenBolt(filepath.Join(state, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,19 +1,14 @@
 package crawler
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"net/http"
-	"net/url"
-	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/toutf8"
 	"github.com/winnowhq/winnow/metadata"
-	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Page is one fetched HTML page handed to an Extract function.
@@ -62,128 +57,6 @@ func decodeHTML(body []byte, contentType string, converted bool) []byte {
 		contentType = "text/html" // colly's conversion failed: look at <meta> and the bytes
 	}
 	return toutf8.Decode(body, contentType)
-}
-
-// pageInfo is what the crawler itself reads from an HTML page.
-type pageInfo struct {
-	links     []string // absolute, as written
-	feeds     []string // <link rel=alternate> RSS and Atom feeds
-	canonical string
-	noindex   bool
-	nofollow  bool
-	article   bool // og:type article, schema.org Article, or exactly one <article>
-}
-
-// analyzeCheck is how many tokens analyze reads between two looks at its
-// context.
-const analyzeCheck = 4096
-
-// analyze reads links and article markers from an HTML page with the
-// tokenizer: far cheaper than building a DOM, which the extractor does
-// anyway. It keeps the first maxLinks links, and stops early when ctx ends
-// (the caller reports the page as timed out).
-func analyze(ctx context.Context, body []byte, base *url.URL, maxLinks int) pageInfo {
-	var pi pageInfo
-	z := html.NewTokenizer(bytes.NewReader(body))
-	articles, ldjson, inLD := 0, false, false
-	resolve := func(ref string) string {
-		ref = strings.TrimSpace(ref)
-		if ref == "" || strings.HasPrefix(ref, "#") {
-			return ""
-		}
-		r, err := base.Parse(ref)
-		if err != nil || (r.Scheme != "http" && r.Scheme != "https") || r.Hostname() == "" { // "http:a" has none
-			return ""
-		}
-		return r.String()
-	}
-	for n := 1; ; n++ {
-		tt := z.Next()
-		if n%analyzeCheck == 0 && ctx.Err() != nil {
-			tt = html.ErrorToken
-		}
-		switch tt {
-		case html.ErrorToken:
-			pi.article = pi.article || articles == 1 || ldjson
-			return pi
-		case html.TextToken:
-			if inLD && !ldjson && isArticleLD(z.Text()) {
-				ldjson = true
-			}
-			continue
-		case html.EndTagToken:
-			inLD = false
-			continue
-		case html.StartTagToken, html.SelfClosingTagToken:
-		default:
-			continue
-		}
-		name, hasAttr := z.TagName()
-		a := atom.Lookup(name)
-		inLD = false
-		var attrs map[string]string
-		if hasAttr && (a == atom.A || a == atom.Area || a == atom.Link || a == atom.Meta || a == atom.Base || a == atom.Script) {
-			attrs = map[string]string{}
-			for {
-				k, v, more := z.TagAttr()
-				attrs[string(k)] = string(v)
-				if !more {
-					break
-				}
-			}
-		}
-		switch a {
-		case atom.Article:
-			articles++
-		case atom.Base:
-			if u, err := base.Parse(strings.TrimSpace(attrs["href"])); err == nil && attrs["href"] != "" {
-				base = u
-			}
-		case atom.A, atom.Area:
-			if len(pi.links) >= maxLinks {
-				break
-			}
-			if l := resolve(attrs["href"]); l != "" {
-				pi.links = append(pi.links, l)
-			}
-		case atom.Link:
-			rel := " " + strings.ToLower(attrs["rel"]) + " "
-			switch {
-			case strings.Contains(rel, " canonical "):
-				pi.canonical = resolve(attrs["href"])
-			case strings.Contains(rel, " alternate "):
-				t := strings.ToLower(attrs["type"])
-				if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
-					if l := resolve(attrs["href"]); l != "" {
-						pi.feeds = append(pi.feeds, l)
-					}
-				}
-			}
-		case atom.Meta:
-			content := strings.ToLower(attrs["content"])
-			switch strings.ToLower(attrs["name"]) {
-			case "robots", "winnow":
-				pi.noindex = pi.noindex || strings.Contains(content, "noindex") || strings.Contains(content, "none")
-				pi.nofollow = pi.nofollow || strings.Contains(content, "nofollow") || strings.Contains(content, "none")
-			}
-			if strings.ToLower(attrs["property"]) == "og:type" && strings.HasPrefix(strings.TrimSpace(content), "article") {
-				pi.article = true
-			}
-		case atom.Script:
-			inLD = strings.EqualFold(strings.TrimSpace(attrs["type"]), "application/ld+json")
-		}
-	}
-}
-
-// isArticleLD reports whether a JSON-LD block declares an article type.
-func isArticleLD(b []byte) bool {
-	s := string(b)
-	for _, t := range []string{`Article"`, `BlogPosting"`, `Report"`} {
-		if i := strings.Index(s, t); i > 0 && strings.Contains(s[max(0, i-40):i], "@type") {
-			return true
-		}
-	}
-	return false
 }
 
 // SpamError is what an Extract function returns for a page that is spam

@@ -10,27 +10,30 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/crawler/links"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
-// FuzzDecodeHTML checks decodeHTML and analyze on any body, Content-Type and
+// FuzzDecodeHTML checks decodeHTML and links.HTML on any body, Content-Type and
 // page URL: the body comes out as valid UTF-8, unchanged (but for a byte-order
-// mark) when it was valid UTF-8 declared as such, and analyze finds only absolute http(s) links,
+// mark) when it was valid UTF-8 declared as such, and links.HTML finds only absolute http(s) links,
 // feeds and canonical URLs.
 func FuzzDecodeHTML(f *testing.F) {
 	files, _ := filepath.Glob("../fixtures/*/input.html")
 	if len(files) == 0 {
 		f.Fatal("no ../fixtures/*/input.html")
 	}
-	urls := fixtureURLs(f)
+	pages := []string{"https://e.com/dir/page", "http://127.0.0.1:8080/news/2026/a?id=1"}
 	for i, name := range files {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)
 		}
-		f.Add(b, "text/html; charset=utf-8", false, urls[i%len(urls)])
-		f.Add(b, "text/html", false, urls[i%len(urls)])
+		f.Add(b, "text/html; charset=utf-8", false, pages[i%len(pages)])
+		f.Add(b, "text/html", false, pages[i%len(pages)])
 	}
-	for _, c := range []struct { // TestDecodeHTML and TestAnalyze
+	for _, c := range []struct { // TestDecodeHTML and links.TestHTML
 		body, ct  string
 		converted bool
 	}{
@@ -56,7 +59,7 @@ func FuzzDecodeHTML(f *testing.F) {
 			t.Fatalf("decodeHTML(%q, %q, %v) = %q, want the UTF-8 body unchanged", body, contentType, converted, out)
 		}
 		// The crawler analyzes pages at canonical URLs only.
-		canon, err := Canonical(pageURL)
+		canon, err := urls.Canonical(pageURL)
 		if err != nil {
 			canon = "https://e.com/dir/page"
 		}
@@ -64,21 +67,21 @@ func FuzzDecodeHTML(f *testing.F) {
 		if err != nil {
 			t.Fatalf("Canonical gave %q, which does not parse: %v", canon, err)
 		}
-		pi := analyze(context.Background(), out, base, DefaultMaxLinks)
+		pi := links.HTML(context.Background(), out, base, DefaultMaxLinks)
 		check := func(what, l string) {
 			u, err := url.Parse(l)
 			if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Hostname() == "" {
-				t.Fatalf("analyze(%q, %s): %s %q is not an absolute http(s) URL", out, canon, what, l)
+				t.Fatalf("links.HTML(%q, %s): %s %q is not an absolute http(s) URL", out, canon, what, l)
 			}
 		}
-		for _, l := range pi.links {
+		for _, l := range pi.Links {
 			check("link", l)
 		}
-		for _, l := range pi.feeds {
+		for _, l := range pi.Feeds {
 			check("feed", l)
 		}
-		if pi.canonical != "" {
-			check("canonical", pi.canonical)
+		if pi.Canonical != "" {
+			check("canonical", pi.Canonical)
 		}
 	})
 }

@@ -16,18 +16,22 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/sync/semaphore"
+
+	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/links"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
 )
 
-// result is a worker's outcome for one entry, applied by the committer.
-type result struct {
-	entry   Entry
-	done    bool   // entry leaves the frontier
-	retry   bool   // entry goes back with its new Attempts and NotBefore
-	url     string // key of state; empty: no state change
-	state   State
-	enqueue []Entry
-	line    []byte // index line, without newline
+// fetcher is the run's Fetcher with its budget: the bytes of the pages
+// being read and cleaned at once by all workers (Config.MaxInFlightBytes);
+// see Crawler.process.
+type fetcher struct {
+	*fetch.Fetcher
+	budget *semaphore.Weighted
 }
 
 // errOutput marks a failure to write the output: it stops the run, since
@@ -35,7 +39,7 @@ type result struct {
 var errOutput = errors.New("output failed")
 
 // work runs one job; what it returns frees the worker in the dispatcher.
-func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- result, abort context.CancelCauseFunc) finished {
+func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- commit.Result, abort context.CancelCauseFunc) finished {
 	fin := finished{host: j.host}
 	if j.robots {
 		fin.robots = c.fetchRobots(f, j.e.URL)
@@ -53,7 +57,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- re
 		return fin // cut short by shutdown: the entry stays in the frontier
 	}
 	if ev.Kind == EventRetry {
-		if d, ok := retryAfter(ev.hdr, time.Now()); ok {
+		if d, ok := fetch.RetryAfter(ev.hdr, time.Now()); ok {
 			fin.holdUntil = time.Now().Add(d)
 		}
 	}
@@ -67,7 +71,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- re
 // sees at least the delay between two arrivals, whatever the latency. On a
 // HostGate it also ends the request slot started (when j.delay > 0).
 func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
-	if g, ok := c.store.(HostGate); ok && j.delay > 0 {
+	if g, ok := c.store.(frontier.HostGate); ok && j.delay > 0 {
 		g.EndHost(ctx, j.host, time.Now().Add(d))
 		return
 	}
@@ -86,7 +90,7 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	agent := agentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
-		r, err := f.get(ru, nil)
+		r, err := f.Get(ru, nil)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
@@ -95,8 +99,8 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			return rules
 		}
 		c.stats.fetched.Add(1)
-		c.stats.bytes.Add(int64(len(r.body)))
-		if loc := r.header.Get("Location"); r.status >= 300 && r.status < 400 && loc != "" {
+		c.stats.bytes.Add(int64(len(r.Body)))
+		if loc := r.Header.Get("Location"); r.Status >= 300 && r.Status < 400 && loc != "" {
 			next, err := url.Parse(ru)
 			if err == nil {
 				next, err = next.Parse(loc)
@@ -107,11 +111,11 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			ru = next.String()
 			continue
 		}
-		rules := parseRobots(r.status, r.body, agent, c.cfg.MaxCrawlDelay)
+		rules := parseRobots(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
 		if rules.unavailable {
-			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.status))
+			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.Status))
 		}
-		c.log.Debug("robots.txt", "url", ru, "status", r.status, "crawl_delay", rules.delay)
+		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.delay)
 		return rules
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
@@ -128,12 +132,12 @@ type outcome struct {
 // panic in a parser or in Extract fails the page, not the crawl. The work
 // on the response (links, Extract) has Config.PageTimeout; its body counts
 // against Config.MaxInFlightBytes until process returns.
-func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (res result, ev outcome) {
-	res = result{entry: e, done: true}
+func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr *prior) (res commit.Result, ev outcome) {
+	res = commit.Result{Entry: e, Done: true}
 	ev.URL = e.URL
 	defer func() {
 		if p := recover(); p != nil {
-			res = result{entry: e, done: true}
+			res = commit.Result{Entry: e, Done: true}
 			ev = outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: fmt.Errorf("panic: %v", p)}}
 		}
 	}()
@@ -150,7 +154,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 	hdr.Set("User-Agent", c.cfg.UserAgent)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	rewrite := false
-	if known && prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
+	if known && prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
 			// The article file was removed by hand: fetch and write it again.
 			rewrite, prev.ETag, prev.LastModified = true, "", ""
@@ -164,23 +168,23 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 			hdr.Set("If-Modified-Since", prev.LastModified)
 		}
 	}
-	r, err := f.get(e.URL, hdr)
+	r, err := f.Get(e.URL, hdr)
 	if r != nil {
 		c.stats.fetched.Add(1)
-		c.stats.bytes.Add(int64(len(r.body)))
-		ev.Status, ev.Bytes, ev.Duration, ev.hdr = r.status, len(r.body), r.took, r.header
+		c.stats.bytes.Add(int64(len(r.Body)))
+		ev.Status, ev.Bytes, ev.Duration, ev.hdr = r.Status, len(r.Body), r.Took, r.Header
 	}
 	status := 0
 	if r != nil {
-		status = r.status
+		status = r.Status
 	}
-	if err != nil || retryable(nil, status) {
+	if err != nil || fetch.Retryable(nil, status) {
 		if err == nil {
 			err = fmt.Errorf("http %d", status)
 		}
 		return c.failure(e, err, status, r, prev, known, res, ev)
 	}
-	res.url = e.URL
+	res.URL = e.URL
 	st := prev
 	st.Status, st.Err = status, ""
 	switch {
@@ -188,19 +192,19 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 		// Nothing to store: an hourly re-run of a large site would otherwise
 		// rewrite every URL's state for a new timestamp. With Recheck the
 		// time is needed, and written once per Recheck at most.
-		res.url = ""
+		res.URL = ""
 		if c.cfg.Recheck > 0 {
-			res.url, st.CheckedAt, st.Recheck = e.URL, r.at, c.backoff(st.Recheck)
-			res.state = st
+			res.URL, st.CheckedAt, st.Recheck = e.URL, r.At, c.backoff(st.Recheck)
+			res.State = st
 		}
-		res.enqueue = c.linkEntries(st.Links, e.Depth)
+		res.Enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventUnchanged
 		return res, ev
 	case status >= 300 && status < 400:
-		loc := r.header.Get("Location")
+		loc := r.Header.Get("Location")
 		st.Links = nil
-		res.state = st
-		to := c.inScope(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
+		res.State = st
+		to := c.cfg.Scope.Resolve(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
 		if to == "" {
 			// Often a seed moving to www. or https: the job's scope says no.
 			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: out of scope", e.URL, loc)
@@ -209,32 +213,32 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e Entry, pr *prior) (
 			}
 			return res, ev
 		}
-		st.Links = []Link{{URL: to, Kind: e.Kind, Article: e.Article}}
-		res.state = st
-		res.enqueue = c.linkEntries(st.Links, e.Depth)
+		st.Links = []frontier.Link{{URL: to, Kind: e.Kind, Article: e.Article}}
+		res.State = st
+		res.Enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventFollowed
 		return res, ev
 	case status != http.StatusOK:
 		st.Err = fmt.Sprintf("http %d", status)
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("get %s: http %d", e.URL, status)
 		return res, ev
 	}
-	st.FetchedAt = r.at
-	st.ETag, st.LastModified = r.header.Get("ETag"), r.header.Get("Last-Modified")
+	st.FetchedAt = r.At
+	st.ETag, st.LastModified = r.Header.Get("ETag"), r.Header.Get("Last-Modified")
 	// The page's work waits for its bytes in the budget shared by all
 	// workers, so that only so many bytes of pages are parsed and cleaned
 	// at once (cleaning takes many times a page's size). Waiting here, once
 	// the body is in, costs no request its timeout, and a worker waiting
 	// holds none of the budget, so it cannot deadlock. The downloads
 	// themselves hold at most Workers × MaxBodySize.
-	n := min(int64(len(r.body)), c.cfg.MaxInFlightBytes)
+	n := min(int64(len(r.Body)), c.cfg.MaxInFlightBytes)
 	if err := f.budget.Acquire(ctx, n); err != nil {
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err) // shutdown: the entry stays queued
 		return res, ev
 	}
 	defer f.budget.Release(n)
-	if isXML(r.contentType, r.body) {
+	if links.IsXML(r.ContentType, r.Body) {
 		return c.readXML(e, r, st, res, ev)
 	}
 	pctx, cancel := context.WithTimeoutCause(ctx, c.cfg.PageTimeout, fmt.Errorf("%w (%s)", ErrPageTimeout, c.cfg.PageTimeout))
@@ -250,7 +254,7 @@ func (c *Crawler) backoff(last time.Duration) time.Duration {
 
 // freshness is what fresh says of one entry.
 type freshness struct {
-	r  result
+	r  commit.Result
 	ok bool
 	pr *prior
 }
@@ -260,7 +264,7 @@ type freshness struct {
 // state (a store read, a JSON decode, a stat of its file) one after another
 // on the dispatcher made it the re-run's bottleneck. With recheck off,
 // nothing is settled early and process reads the state.
-func (c *Crawler) freshAll(ctx context.Context, es []Entry) []freshness {
+func (c *Crawler) freshAll(ctx context.Context, es []frontier.Entry) []freshness {
 	out := make([]freshness, len(es))
 	if c.cfg.Recheck <= 0 {
 		return out
@@ -285,14 +289,14 @@ func (c *Crawler) freshAll(ctx context.Context, es []Entry) []freshness {
 // returns the result that takes e out of the frontier without a request,
 // feeding the frontier with the article's remembered links; if not, the
 // state it read, which process then uses rather than reading it again.
-func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
+func (c *Crawler) fresh(ctx context.Context, e frontier.Entry) (commit.Result, bool, *prior) {
 	prev, known, err := c.store.State(ctx, e.URL)
 	if err != nil {
-		return result{}, false, nil // process reads it again and reports the error
+		return commit.Result{}, false, nil // process reads it again and reports the error
 	}
 	pr := &prior{prev, known}
 	if !known || prev.Hash == "" || prev.Err != "" {
-		return result{}, false, pr
+		return commit.Result{}, false, pr
 	}
 	last := prev.FetchedAt
 	if prev.CheckedAt.After(last) {
@@ -300,22 +304,22 @@ func (c *Crawler) fresh(ctx context.Context, e Entry) (result, bool, *prior) {
 	}
 	interval := min(max(prev.Recheck, c.cfg.Recheck), c.cfg.RecheckMax)
 	if age := time.Since(last); age < 0 || age >= interval {
-		return result{}, false, pr
+		return commit.Result{}, false, pr
 	}
-	if prev.File != "" && c.cfg.Format == OutputFiles && !isShared(c.store) {
+	if prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
 		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
-			return result{}, false, pr // removed by hand: fetch and write it again
+			return commit.Result{}, false, pr // removed by hand: fetch and write it again
 		}
 	}
-	return result{entry: e, done: true, enqueue: c.linkEntries(prev.Links, e.Depth)}, true, nil
+	return commit.Result{Entry: e, Done: true, Enqueue: c.linkEntries(prev.Links, e.Depth)}, true, nil
 }
 
 // failure decides between a retry with backoff and giving up.
-func (c *Crawler) failure(e Entry, err error, status int, r *response, prev State, known bool, res result, ev outcome) (result, outcome) {
+func (c *Crawler) failure(e frontier.Entry, err error, status int, r *fetch.Response, prev frontier.State, known bool, res commit.Result, ev outcome) (commit.Result, outcome) {
 	wait := c.cfg.RetryBase << min(e.Attempts, 16)
 	wait = wait/2 + rand.N(wait/2+1) // jitter: many pages failing together do not return together
 	if r != nil {
-		if d, ok := retryAfter(r.header, time.Now()); ok {
+		if d, ok := fetch.RetryAfter(r.Header, time.Now()); ok {
 			if d > c.cfg.MaxRetryAfter {
 				err = fmt.Errorf("%w: retry-after %s over the %s limit", err, d, c.cfg.MaxRetryAfter)
 				e.Attempts = c.cfg.Retries
@@ -324,102 +328,102 @@ func (c *Crawler) failure(e Entry, err error, status int, r *response, prev Stat
 		}
 	}
 	ev.Err = fmt.Errorf("get %s: %w", e.URL, err)
-	if retryable(err, status) && e.Attempts < c.cfg.Retries {
+	if fetch.Retryable(err, status) && e.Attempts < c.cfg.Retries {
 		e.Attempts++
 		e.NotBefore = time.Now().Add(wait)
-		res.entry, res.done, res.retry = e, false, true
+		res.Entry, res.Done, res.Retry = e, false, true
 		ev.Kind = EventRetry
 		return res, ev
 	}
 	st := prev
 	if !known {
-		st = State{}
+		st = frontier.State{}
 	}
 	st.Status, st.Err = status, err.Error()
-	res.url, res.state = e.URL, st
+	res.URL, res.State = e.URL, st
 	ev.Kind = EventFailed
-	if errors.Is(err, ErrNotHTML) {
+	if errors.Is(err, fetch.ErrNotHTML) {
 		ev.Kind = EventSkipped
 	}
 	return res, ev
 }
 
 // readXML follows the URLs of a sitemap or a feed.
-func (c *Crawler) readXML(e Entry, r *response, st State, res result, ev outcome) (result, outcome) {
-	links, _, err := parseXMLLinks(r.body, MaxSitemapLinks)
+func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State, res commit.Result, ev outcome) (commit.Result, outcome) {
+	found, _, err := links.XML(r.Body, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
 	st.Links = st.Links[:0]
-	for _, l := range links {
+	for _, l := range found {
 		// The pages a sitemap or feed lists are at its depth; a sitemap
 		// named by a sitemap index is a hop, so an index chain ends.
-		depth := e.Depth
-		if l.kind != KindPage {
-			depth++
+		depth, kind := e.Depth, frontier.KindPage
+		if l.Sitemap {
+			depth, kind = depth+1, frontier.KindSitemap
 		}
-		if u := c.inScope(e.URL, l.url, depth); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: l.kind, Article: l.kind == KindPage, SameDepth: l.kind == KindPage})
+		if u := c.cfg.Scope.Resolve(e.URL, l.URL, depth); u != "" {
+			st.Links = append(st.Links, frontier.Link{URL: u, Kind: kind, Article: !l.Sitemap, SameDepth: !l.Sitemap})
 		}
 	}
 	st.Hash, st.File = "", ""
-	res.state = st
-	res.enqueue = c.linkEntries(st.Links, e.Depth)
+	res.State = st
+	res.Enqueue = c.linkEntries(st.Links, e.Depth)
 	ev.Kind = EventFollowed
 	return res, ev
 }
 
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
-func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, rewrite bool, res result, ev outcome) (result, outcome) {
-	body := decodeHTML(r.body, r.contentType, r.converted)
+func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Response, st frontier.State, rewrite bool, res commit.Result, ev outcome) (commit.Result, outcome) {
+	body := decodeHTML(r.Body, r.ContentType, r.Converted)
 	base, _ := url.Parse(e.URL)
-	pi := analyze(ctx, body, base, c.cfg.MaxLinks)
+	pi := links.HTML(ctx, body, base, c.cfg.MaxLinks)
 	if err := context.Cause(ctx); err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
 	st.Links = st.Links[:0]
-	if !pi.nofollow {
-		for _, l := range pi.links {
-			if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
-				st.Links = append(st.Links, Link{URL: u})
+	if !pi.NoFollow {
+		for _, l := range pi.Links {
+			if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+				st.Links = append(st.Links, frontier.Link{URL: u})
 			}
 		}
 	}
-	for _, l := range pi.feeds {
-		if u := c.inScope(e.URL, l, e.Depth+1); u != "" {
-			st.Links = append(st.Links, Link{URL: u, Kind: KindFeed})
+	for _, l := range pi.Feeds {
+		if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+			st.Links = append(st.Links, frontier.Link{URL: u, Kind: frontier.KindFeed})
 		}
 	}
-	if pi.canonical != "" {
+	if pi.Canonical != "" {
 		// A hop, like a redirect: a chain of pages naming ever new
 		// canonical URLs ends at max_depth.
-		if cu := c.inScope(e.URL, pi.canonical, e.Depth+1); cu != "" && cu != e.URL {
+		if cu := c.cfg.Scope.Resolve(e.URL, pi.Canonical, e.Depth+1); cu != "" && cu != e.URL {
 			// The page names another URL as itself: that one is written.
-			st.Links = append(st.Links, Link{URL: cu, Article: e.Article})
+			st.Links = append(st.Links, frontier.Link{URL: cu, Article: e.Article})
 			st.Hash, st.File = "", ""
-			res.state = st
-			res.enqueue = c.linkEntries(st.Links, e.Depth)
+			res.State = st
+			res.Enqueue = c.linkEntries(st.Links, e.Depth)
 			ev.Kind = EventFollowed
 			return res, ev
 		}
 	}
-	res.enqueue = c.linkEntries(st.Links, e.Depth)
-	if pi.noindex || !c.isArticle(e, pi) {
+	res.Enqueue = c.linkEntries(st.Links, e.Depth)
+	if pi.NoIndex || !c.isArticle(e, pi) {
 		st.Hash, st.File = "", ""
-		res.state = st
+		res.State = st
 		ev.Kind = EventFollowed
 		return res, ev
 	}
 	page := &Page{
-		URL: e.URL, FetchURL: e.URL, Status: r.status, Header: r.header,
-		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.at,
+		URL: e.URL, FetchURL: e.URL, Status: r.Status, Header: r.Header,
+		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.At,
 	}
 	title, text, err := c.extract(ctx, page)
 	if cause := context.Cause(ctx); cause != nil && errors.Is(cause, ErrPageTimeout) {
@@ -430,11 +434,11 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		known := st.Hash == spamHash
 		st.Hash, st.Err = spamHash, ""
 		st.Recheck = c.backoff(st.Recheck)
-		b, jerr := json.Marshal(IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.at, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
+		b, jerr := json.Marshal(output.IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.At, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
 		if jerr == nil && !known {
-			res.line = b // recorded once; a page still spam is not indexed again
+			res.Line = b // recorded once; a page still spam is not indexed again
 		}
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventSpam, se
 		return res, ev
 	}
@@ -443,7 +447,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 			// pages: all writes listings too, but a link-only index page
 			// has no text to write: followed, not failed.
 			st.Hash, st.File = "", ""
-			res.state = st
+			res.State = st
 			ev.Kind = EventFollowed
 			return res, ev
 		}
@@ -451,7 +455,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 	}
 	if err != nil {
 		st.Err = err.Error()
-		res.state = st
+		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("extract %s: %w", e.URL, err)
 		if errors.Is(err, ErrUnwanted) {
 			ev.Kind = EventSkipped
@@ -459,19 +463,19 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	ev.Cleaned = true
-	hash := textHash(title, text)
+	hash := output.Hash(title, text)
 	if hash == st.Hash && !rewrite {
 		st.Recheck = c.backoff(st.Recheck)
-		res.state = st
+		res.State = st
 		ev.Kind = EventUnchanged
 		return res, ev
 	}
 	isNew := st.Hash == "" || rewrite // a file deleted by hand is new again on disk
 	st.Recheck = c.cfg.Recheck
 	if st.File == "" && c.cfg.Format == OutputFiles {
-		st.File = fileName(e.URL)
+		st.File = output.FileName(e.URL)
 	}
-	line := IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.at, Title: title, Hash: hash, Bytes: len(text), Metadata: page.Metadata}
+	line := output.IndexLine{URL: e.URL, File: st.File, Status: "changed", FetchedAt: r.At, Title: title, Hash: hash, Bytes: len(text), Metadata: page.Metadata}
 	if isNew {
 		line.Status = "new"
 	}
@@ -479,8 +483,8 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		line.Text = text
 	} else {
 		data := []byte(title + "\n\n" + text + "\n")
-		if !sameFile(c.cfg.OutputDir, st.File, data) {
-			if err := writeFileAtomic(c.cfg.OutputDir, st.File, data); err != nil {
+		if !output.SameFile(c.cfg.OutputDir, st.File, data) {
+			if err := output.WriteFile(c.cfg.OutputDir, st.File, data); err != nil {
 				ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w: %w", e.URL, errOutput, err)
 				return res, ev
 			}
@@ -492,7 +496,7 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 		return res, ev
 	}
 	st.Hash = hash
-	res.state, res.line = st, b
+	res.State, res.Line = st, b
 	ev.Kind, ev.New = EventWritten, isNew
 	return res, ev
 }
@@ -501,13 +505,13 @@ func (c *Crawler) readHTML(ctx context.Context, e Entry, r *response, st State, 
 // equal it), so that it is indexed once and not again while it stays spam.
 const spamHash = "spam"
 
-func (c *Crawler) isArticle(e Entry, pi pageInfo) bool {
+func (c *Crawler) isArticle(e frontier.Entry, pi links.Page) bool {
 	return c.cfg.WriteAll || c.looksArticle(e, pi)
 }
 
 // looksArticle reports whether e is an article by the job's article
 // patterns or, without them, by its link and markup.
-func (c *Crawler) looksArticle(e Entry, pi pageInfo) bool {
+func (c *Crawler) looksArticle(e frontier.Entry, pi links.Page) bool {
 	if len(c.cfg.Articles) > 0 {
 		for _, re := range c.cfg.Articles {
 			if re.MatchString(e.URL) {
@@ -516,65 +520,23 @@ func (c *Crawler) looksArticle(e Entry, pi pageInfo) bool {
 		}
 		return false
 	}
-	return e.Article || pi.article
-}
-
-// inScope resolves ref against from, canonicalises it and returns it when the
-// job may fetch it at depth; otherwise "".
-func (c *Crawler) inScope(from, ref string, depth int) string {
-	base, err := url.Parse(from)
-	if err != nil {
-		return ""
-	}
-	u, err := base.Parse(strings.TrimSpace(ref))
-	if err != nil {
-		return ""
-	}
-	cu, err := canonicalURL(u)
-	if err != nil || !c.admits(cu, depth) {
-		return ""
-	}
-	return cu
-}
-
-// admits reports whether the job, as it is now, may fetch the canonical
-// URL u at depth. It is asked when a URL is found, when remembered links
-// feed the frontier again (a 304, a fresh article), and when an entry is
-// claimed, so that a narrowed scope holds for a resumed frontier too.
-func (c *Crawler) admits(u string, depth int) bool {
-	p, err := url.Parse(u)
-	if err != nil || !c.cfg.Scope.allows(p, u, depth) {
-		return false
-	}
-	lower := strings.ToLower(p.Path)
-	if ext := filepath.Ext(lower); skipExt[ext] || ext == ".gz" && !strings.HasSuffix(lower, ".xml.gz") {
-		return false // a gzip file is read only as a sitemap or feed (.xml.gz)
-	}
-	return true
-}
-
-// skipExt are extensions never worth a request for article text.
-var skipExt = map[string]bool{
-	".jpg": true, ".jpeg": true, ".png": true, ".gif": true, ".webp": true, ".svg": true, ".ico": true,
-	".css": true, ".js": true, ".pdf": true, ".zip": true, ".mp3": true, ".mp4": true,
-	".woff": true, ".woff2": true, ".avi": true, ".mov": true, ".exe": true, ".dmg": true,
-	".tgz": true, ".bz2": true, ".xz": true, ".rar": true, ".7z": true,
+	return e.Article || pi.Article
 }
 
 // linkEntries turns the links of a page at depth into frontier entries,
 // those the job's scope allows now: links remembered from an earlier run
 // were in the scope of that run's job file.
-func (c *Crawler) linkEntries(links []Link, depth int) []Entry {
-	out := make([]Entry, 0, len(links))
+func (c *Crawler) linkEntries(links []frontier.Link, depth int) []frontier.Entry {
+	out := make([]frontier.Entry, 0, len(links))
 	for _, l := range links {
 		d := depth + 1
 		if l.SameDepth {
 			d = depth
 		}
-		if !c.admits(l.URL, d) {
+		if !c.cfg.Scope.Admits(l.URL, d) {
 			continue
 		}
-		out = append(out, Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
+		out = append(out, frontier.Entry{URL: l.URL, Kind: l.Kind, Depth: d, Article: l.Article})
 	}
 	return out
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/langid"
 )
 
@@ -21,7 +22,7 @@ const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
 Runs one crawl of the job: fetches new and changed articles politely, writes
 their clean text to the job's output dir, and keeps state in its state dir.
 A run that was interrupted (Ctrl-C, kill, crash) resumes where it stopped.
-The job file format is documented in crawler/JOBS.md.
+The job file format is documented in crawler/jobfile/JOBS.md.
 
 Flags:
 `
@@ -76,13 +77,13 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return &usageError{err.Error()}
 	}
-	j, err := loadJob(fs.Arg(0))
+	j, err := jobfile.Load(fs.Arg(0))
 	if err != nil {
 		return &configError{err}
 	}
 	if *stateSpec != "" {
 		j.StateDir, j.StateRedis = *stateSpec, ""
-		if crawler.IsRedisState(*stateSpec) {
+		if jobfile.IsRedisState(*stateSpec) {
 			j.StateDir, j.StateRedis = "", *stateSpec
 		}
 	}
@@ -140,7 +141,7 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 
 // newExtract wires the crawler to the clean library: the crawl→clean loop
 // lives here so that package crawler never imports clean.
-func newExtract(j *crawler.Job) (crawler.Extract, error) {
+func newExtract(j *jobfile.Job) (crawler.Extract, error) {
 	rs, err := loadRules(j.Rules.Dirs, j.Rules.NoDefaults, j.Rules.Disable)
 	if err != nil {
 		return nil, fmt.Errorf("%s: rules: %w", j.Path, err)
@@ -185,7 +186,7 @@ type runOptions struct {
 
 // runJob runs one crawl of j on its state: the state dir's bbolt file, or a
 // Redis store shared with other workers (openStore, issue 5).
-func runJob(ctx context.Context, j *crawler.Job, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
+func runJob(ctx context.Context, j *jobfile.Job, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
 	spec := j.StateDir
 	if j.StateRedis != "" {
 		spec = j.StateRedis

@@ -23,6 +23,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 )
 
 // benchSite serves sections×perSec articles (~4 KB of text each, with ETags)
@@ -175,7 +176,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		})
 
 		dir := b.TempDir()
-		j := &crawler.Job{Path: "bench.yaml", StateDir: filepath.Join(dir, "state"), Config: crawler.Config{
+		j := &jobfile.Job{Path: "bench.yaml", StateDir: filepath.Join(dir, "state"), Config: crawler.Config{
 			Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, HostParallelism: workers,
 			OutputDir: filepath.Join(dir, "out"), Format: format}}
 		j.Config.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}

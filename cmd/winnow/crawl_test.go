@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/jobfile"
 )
 
 // newsSite serves a home page linking three articles on 127.0.0.1:8080 when
@@ -164,7 +166,7 @@ func TestRunCrawl_TargetLanguage(t *testing.T) {
 		t.Errorf("the run does not count the 3 English articles: %s", stderr)
 	}
 	job = writeMinimalJob(t, dir, addr, "target_language: english\n")
-	if _, err := loadJob(job); err == nil || !strings.Contains(err.Error(), "target_language") {
+	if _, err := jobfile.Load(job); err == nil || !strings.Contains(err.Error(), "target_language") {
 		t.Errorf("target_language: english: err = %v, want a target_language error", err)
 	}
 }

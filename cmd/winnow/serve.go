@@ -26,6 +26,7 @@ import (
 	"golang.org/x/net/netutil"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 )
 
 const serveUsage = `Usage: winnow serve --jobs DIR [flags]
@@ -70,7 +71,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 		fs.Usage()
 		return &usageError{"serve: want --jobs DIR and no arguments"}
 	}
-	if *stateURL != "" && !crawler.IsRedisState(*stateURL) {
+	if *stateURL != "" && !jobfile.IsRedisState(*stateURL) {
 		return &usageError{fmt.Sprintf("serve: --state %q: want a redis://, rediss:// or unix:// URL", *stateURL)}
 	}
 	log, err := newLogger(e.stderr, *logFormat, *verbose)
@@ -131,7 +132,7 @@ type server struct {
 
 // scheduledJob is one job as loaded from its file.
 type scheduledJob struct {
-	job     *crawler.Job
+	job     *jobfile.Job
 	extract crawler.Extract
 	*jobRun
 }
@@ -256,7 +257,7 @@ func (sv *server) load() ([]*scheduledJob, error) {
 	var errs []error
 	var jobs []*scheduledJob
 	for _, p := range paths {
-		j, err := loadJob(p)
+		j, err := jobfile.Load(p)
 		if err != nil {
 			errs = append(errs, err)
 			continue
@@ -338,7 +339,7 @@ func (sv *server) reload(ctx context.Context, c *cron.Cron) {
 // serve runs the scheduler and the HTTP endpoints until ctx ends, then lets
 // running crawls save their state.
 func (sv *server) serve(ctx context.Context, ln net.Listener, runNow bool, reload <-chan os.Signal) error {
-	c := cron.New(cron.WithParser(crawler.ScheduleParser), cron.WithLocation(time.UTC))
+	c := cron.New(cron.WithParser(jobfile.ScheduleParser), cron.WithLocation(time.UTC))
 	if err := sv.schedule(ctx, c); err != nil {
 		return err
 	}

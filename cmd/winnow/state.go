@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 )
 
@@ -24,11 +26,11 @@ import (
 // keeps its own index.jsonl, and the store keeps each worker's index
 // checkpoint under its worker name. Restart a killed worker with the same
 // worker name and output dir, so that it replays its index.
-func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) (crawler.Store, error) {
+func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) (frontier.Store, error) {
 	if spec == "" {
 		return nil, fmt.Errorf("job %q: no state dir or redis URL", job)
 	}
-	if crawler.IsRedisState(spec) {
+	if jobfile.IsRedisState(spec) {
 		st, err := redisstore.Open(ctx, spec, redisstore.Options{Job: job, Worker: worker, Logger: log})
 		if err != nil {
 			return nil, fmt.Errorf("job %q: %w", job, err)
@@ -38,7 +40,7 @@ func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) 
 	if err := os.MkdirAll(spec, 0o755); err != nil {
 		return nil, fmt.Errorf("job %q: state dir: %w", job, err)
 	}
-	st, err := crawler.OpenBolt(filepath.Join(spec, "crawl.db"))
+	st, err := boltstore.Open(filepath.Join(spec, "crawl.db"))
 	if err != nil {
 		return nil, fmt.Errorf("job %q: %w", job, err)
 	}
@@ -48,8 +50,8 @@ func openStore(ctx context.Context, spec, job, worker string, log *slog.Logger) 
 // restartRun drops the current run of st for --restart. On Redis, NewRun
 // leaves a run that is going on alone (other workers may have started it),
 // so a restart asks for Reset.
-func restartRun(ctx context.Context, st crawler.Store) error {
-	if r, ok := st.(crawler.Resetter); ok {
+func restartRun(ctx context.Context, st frontier.Store) error {
+	if r, ok := st.(frontier.Resetter); ok {
 		return r.Reset(ctx)
 	}
 	return st.NewRun(ctx)

@@ -8,7 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/boltstore"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
@@ -28,8 +29,8 @@ func TestOpenStore(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := st.(*crawler.BoltStore); !ok {
-		t.Errorf("%s opened %T, want a *crawler.BoltStore", dir, st)
+	if _, ok := st.(*boltstore.Store); !ok {
+		t.Errorf("%s opened %T, want a *boltstore.Store", dir, st)
 	}
 	st.Close()
 }
@@ -45,7 +46,7 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	jobs := map[string]string{}
 	for _, w := range workers {
 		// Both workers share one output dir: each writes its own index
-		// segment (crawler.IndexSegment), which crawler.ReadIndex merges.
+		// segment (output.IndexSegment), which output.ReadIndex merges.
 		src := fmt.Sprintf("name: shared\nseeds: [\"http://%s/\"]\npoliteness:\n  delay: 10ms\noutput:\n  dir: out\nstate:\n  redis: %s\n", addr, srv.URL())
 		p := filepath.Join(dir, "job-"+w+".yaml")
 		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
@@ -71,7 +72,7 @@ func TestRunCrawl_RedisState(t *testing.T) {
 	}
 	count := func() map[string]int {
 		n := map[string]int{}
-		lines, err := crawler.ReadIndex(filepath.Join(dir, "out"))
+		lines, err := output.ReadIndex(filepath.Join(dir, "out"))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,7 @@
 // Package redisstore keeps the state of a crawl job in Redis, so that several
 // winnow workers on several machines share one crawl: one frontier, one seen
 // set, one politeness budget per host, and the per-URL state of earlier runs.
-// It implements crawler.Store on github.com/redis/go-redis/v9.
+// It implements frontier.Store on github.com/redis/go-redis/v9.
 //
 //	st, err := redisstore.Open(ctx, "redis://10.0.0.5:6379/0", redisstore.Options{
 //		Job:    "example",
@@ -18,13 +18,13 @@
 //	frontier   stream of ready entries, read by the consumer group "crawl"
 //	delayed    sorted set of entries waiting for their NotBefore (score: ms)
 //	seen       set of URLs admitted to the frontier in this run
-//	state      hash: canonical URL → JSON crawler.State (kept across runs)
+//	state      hash: canonical URL → JSON frontier.State (kept across runs)
 //	hosts      hash: host → next free request start (µs, Redis clock)
 //	busy:HOST  sorted set: requests to HOST in flight → lease expiry (µs)
 //	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
 //	workers    sorted set: worker → time of its last Claim (for fair shares)
 //
-// # How the contract of crawler.Store maps onto Redis
+// # How the contract of frontier.Store maps onto Redis
 //
 // Claim is one Lua script: it moves due entries from delayed into the stream,
 // takes back entries another worker has held longer than the lease with

@@ -14,24 +14,24 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
 // indexEntry is one complete line of an output index, and the offset just
 // past its newline.
 type indexEntry struct {
-	crawler.IndexLine
+	output.IndexLine
 	end int64
 }
 
 // indexFile is the index of the one worker writing to dir: its segment
-// (crawler.IndexSegment).
+// (output.IndexSegment).
 func indexFile(dir string) string {
 	if m, _ := filepath.Glob(filepath.Join(dir, "index-*.jsonl")); len(m) == 1 {
 		return m[0]
 	}
-	return filepath.Join(dir, crawler.IndexFile)
+	return filepath.Join(dir, output.IndexFile)
 }
 
 // readIndex reads the index of one output dir, checking that every file
@@ -56,7 +56,7 @@ func readIndex(t testing.TB, dir string) []indexEntry {
 		line := b[:i]
 		b = b[i+1:]
 		end += int64(i + 1)
-		var l crawler.IndexLine
+		var l output.IndexLine
 		if err := json.Unmarshal(line, &l); err != nil {
 			t.Fatalf("%s: %v", dir, err)
 		}
@@ -71,9 +71,9 @@ func readIndex(t testing.TB, dir string) []indexEntry {
 }
 
 // readIndexes reads index.jsonl of every output dir.
-func readIndexes(t testing.TB, dirs []string) map[string][]crawler.IndexLine {
+func readIndexes(t testing.TB, dirs []string) map[string][]output.IndexLine {
 	t.Helper()
-	out := map[string][]crawler.IndexLine{}
+	out := map[string][]output.IndexLine{}
 	for _, d := range dirs {
 		for _, l := range readIndex(t, d) {
 			out[l.URL] = append(out[l.URL], l.IndexLine)
@@ -379,7 +379,7 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 // results queued for the committer and the pages in process). Everything
 // up to the checkpoint was acknowledged while the worker lived and renewed
 // its leases, so no other worker may have fetched it.
-func checkDeadWorker(t *testing.T, rc *redis.Client, name, dir string, surv map[string][]crawler.IndexLine, isArticle map[string]bool) (committed, uncommitted map[string]bool, report string) {
+func checkDeadWorker(t *testing.T, rc *redis.Client, name, dir string, surv map[string][]output.IndexLine, isArticle map[string]bool) (committed, uncommitted map[string]bool, report string) {
 	t.Helper()
 	cp, err := rc.HGet(t.Context(), "winnow:{e2e}:meta", "checkpoint:"+name).Int64()
 	if err != nil && !errors.Is(err, redis.Nil) {

@@ -13,7 +13,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
-// The crawler uses StartHost and EndHost through crawler.HostGate; store.go
+// The crawler uses StartHost and EndHost through frontier.HostGate; store.go
 // checks that Store implements it.
 
 // startHost asks st until the host starts, sleeping until each retry time.

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/frontier"
 )
 
 // leases are the entries this worker has claimed and not yet committed or
@@ -59,7 +59,7 @@ func (l *leases) claimedState(url string) (state string, found, ok bool) {
 	return state, ok && state != "", ok
 }
 
-func (l *leases) add(es []crawler.Entry, lease time.Duration) {
+func (l *leases) add(es []frontier.Entry, lease time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, e := range es {

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
 
@@ -19,7 +19,7 @@ import (
 // name (issue 17: two writers of one index.jsonl lost 1,271 of 3,000 lines
 // with exit code 0). Each worker appends whole lines to its own segment,
 // index-WORKER.jsonl, so no line is torn or interleaved; the merged index
-// (crawler.ReadIndex) names every article exactly once, and every file it
+// (output.ReadIndex) names every article exactly once, and every file it
 // names exists. A second process with the name of a live worker is refused.
 func TestDistributedCrawl_SharedOutput(t *testing.T) {
 	if testing.Short() {
@@ -61,7 +61,7 @@ func TestDistributedCrawl_SharedOutput(t *testing.T) {
 	select {
 	case err := <-dup.done:
 		log, _ := os.ReadFile(dup.log)
-		if err == nil || !strings.Contains(string(log), crawler.ErrOutputLocked.Error()) || !strings.Contains(string(log), `worker "w2"`) {
+		if err == nil || !strings.Contains(string(log), output.ErrLocked.Error()) || !strings.Contains(string(log), `worker "w2"`) {
 			t.Errorf("second w2: %v, want refused with the lock's holder:\n%s", err, log)
 		}
 	case <-time.After(30 * time.Second):
@@ -90,13 +90,13 @@ func TestDistributedCrawl_SharedOutput(t *testing.T) {
 			t.Errorf("%s ends in a torn line", s)
 		}
 		for i, l := range bytes.Split(bytes.TrimSuffix(b, []byte("\n")), []byte("\n")) {
-			var il crawler.IndexLine
+			var il output.IndexLine
 			if err := json.Unmarshal(l, &il); err != nil || il.URL == "" {
 				t.Errorf("%s:%d: not one whole record: %q", s, i+1, l)
 			}
 		}
 	}
-	idx, err := crawler.ReadIndex(out)
+	idx, err := output.ReadIndex(out)
 	if err != nil {
 		t.Fatal(err)
 	}

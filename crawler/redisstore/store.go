@@ -15,7 +15,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/frontier"
 )
 
 // Defaults of Options.
@@ -50,7 +50,15 @@ type Options struct {
 	Logger *slog.Logger
 }
 
-// Store is a crawler.Store on Redis, safe for concurrent use by many
+// Store implements frontier.Store and its optional capabilities.
+var (
+	_ frontier.Store       = (*Store)(nil)
+	_ frontier.HostGate    = (*Store)(nil)
+	_ frontier.SharedStore = (*Store)(nil)
+	_ frontier.Resetter    = (*Store)(nil)
+)
+
+// Store is a frontier.Store on Redis, safe for concurrent use by many
 // goroutines and by many processes sharing one Redis.
 type Store struct {
 	rdb    *redis.Client
@@ -71,10 +79,10 @@ type Store struct {
 
 // The optional capabilities the crawler looks for.
 var (
-	_ crawler.Store       = (*Store)(nil)
-	_ crawler.HostGate    = (*Store)(nil)
-	_ crawler.SharedStore = (*Store)(nil)
-	_ crawler.Resetter    = (*Store)(nil)
+	_ frontier.Store       = (*Store)(nil)
+	_ frontier.HostGate    = (*Store)(nil)
+	_ frontier.SharedStore = (*Store)(nil)
+	_ frontier.Resetter    = (*Store)(nil)
 )
 
 // Open connects to the Redis server named by rawURL
@@ -276,7 +284,7 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 
 // Enqueue adds entries whose URL is not in the seen set, atomically with the
 // seen set, and stops once the seen set holds limit URLs (limit > 0).
-func (s *Store) Enqueue(ctx context.Context, entries []crawler.Entry, limit int) (int, error) {
+func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int) (int, error) {
 	if len(entries) == 0 {
 		return 0, ctx.Err()
 	}
@@ -295,7 +303,7 @@ func (s *Store) Enqueue(ctx context.Context, entries []crawler.Entry, limit int)
 }
 
 // appendEnqueue appends the enqueue arguments of the scripts.
-func appendEnqueue(args []any, entries []crawler.Entry, limit int) ([]any, error) {
+func appendEnqueue(args []any, entries []frontier.Entry, limit int) ([]any, error) {
 	args = append(args, limit, len(entries))
 	for _, e := range entries {
 		p, err := payload(e)
@@ -308,7 +316,7 @@ func appendEnqueue(args []any, entries []crawler.Entry, limit int) ([]any, error
 }
 
 // payload is an entry as stored in the stream and in delayed.
-func payload(e crawler.Entry) (string, error) {
+func payload(e frontier.Entry) (string, error) {
 	e.ID = ""
 	b, err := json.Marshal(e)
 	if err != nil {
@@ -338,7 +346,7 @@ func waitMillis(t time.Time) int64 {
 // it is the time after which the entries of a dead worker go to others, not
 // a cap on how long a live worker may hold them. Workers of one crawl should
 // use the same Options.Lease.
-func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]crawler.Entry, error) {
+func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]frontier.Entry, error) {
 	if max <= 0 {
 		return nil, ctx.Err()
 	}
@@ -358,14 +366,14 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 	if err != nil {
 		return nil, err
 	}
-	out := make([]crawler.Entry, 0, len(raw)/3)
+	out := make([]frontier.Entry, 0, len(raw)/3)
 	for i := 0; i+2 < len(raw); i += 3 {
 		id, _ := raw[i].(string)
 		p, _ := raw[i+1].(string)
 		// The state: nil when the URL has none, "" when not read.
 		st, _ := raw[i+2].(string)
 		prefetched := raw[i+2] == nil
-		var e crawler.Entry
+		var e frontier.Entry
 		if err := json.Unmarshal([]byte(p), &e); err != nil {
 			return out, fmt.Errorf("claim: frontier entry %s: %w", id, err)
 		}
@@ -386,7 +394,7 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]craw
 
 // Release puts claimed entries back at the end of the frontier, at once
 // claimable by any worker.
-func (s *Store) Release(ctx context.Context, entries []crawler.Entry) error {
+func (s *Store) Release(ctx context.Context, entries []frontier.Entry) error {
 	if len(entries) == 0 {
 		return nil
 	}
@@ -409,7 +417,7 @@ func (s *Store) Release(ctx context.Context, entries []crawler.Entry) error {
 }
 
 // Commit applies a batch in one Lua script: atomic, and safe to retry.
-func (s *Store) Commit(ctx context.Context, b *crawler.Batch) error {
+func (s *Store) Commit(ctx context.Context, b *frontier.Batch) error {
 	if b == nil {
 		return nil
 	}
@@ -449,7 +457,7 @@ func (s *Store) Commit(ctx context.Context, b *crawler.Batch) error {
 	return err
 }
 
-func entryIDs(es []crawler.Entry) []string {
+func entryIDs(es []frontier.Entry) []string {
 	ids := make([]string, len(es))
 	for i, e := range es {
 		ids[i] = e.ID
@@ -504,7 +512,7 @@ func (s *Store) HoldHost(ctx context.Context, host string, until time.Time) erro
 // has just claimed, it is the state Claim read along with the entry, and
 // costs no round trip: while this worker holds the entry, no other worker
 // writes the URL's state.
-func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, error) {
+func (s *Store) State(ctx context.Context, url string) (frontier.State, bool, error) {
 	v, found, ok := s.leases.claimedState(url)
 	if ok {
 		return decodeState(url, v, found)
@@ -519,18 +527,18 @@ func (s *Store) State(ctx context.Context, url string) (crawler.State, bool, err
 		return err
 	})
 	if err != nil {
-		return crawler.State{}, false, err
+		return frontier.State{}, false, err
 	}
 	return decodeState(url, v, found)
 }
 
-func decodeState(url, v string, found bool) (crawler.State, bool, error) {
+func decodeState(url, v string, found bool) (frontier.State, bool, error) {
 	if !found {
-		return crawler.State{}, false, nil
+		return frontier.State{}, false, nil
 	}
-	var st crawler.State
+	var st frontier.State
 	if err := json.Unmarshal([]byte(v), &st); err != nil {
-		return crawler.State{}, false, fmt.Errorf("state of %s: %w", url, err)
+		return frontier.State{}, false, fmt.Errorf("state of %s: %w", url, err)
 	}
 	return st, true, nil
 }

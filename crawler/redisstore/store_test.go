@@ -9,7 +9,7 @@ import (
 
 	"github.com/redis/go-redis/v9"
 
-	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
 )
@@ -24,15 +24,15 @@ func openStore(t testing.TB, srv *redistest.Server, job, worker string) *redisst
 	return st
 }
 
-func entries(prefix string, n int) []crawler.Entry {
-	out := make([]crawler.Entry, n)
+func entries(prefix string, n int) []frontier.Entry {
+	out := make([]frontier.Entry, n)
 	for i := range out {
-		out[i] = crawler.Entry{URL: fmt.Sprintf("http://%s/%d", prefix, i), Depth: 1}
+		out[i] = frontier.Entry{URL: fmt.Sprintf("http://%s/%d", prefix, i), Depth: 1}
 	}
 	return out
 }
 
-func urls(es []crawler.Entry) []string {
+func urlsOf(es []frontier.Entry) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
 		out[i] = e.URL
@@ -41,7 +41,7 @@ func urls(es []crawler.Entry) []string {
 	return out
 }
 
-func mustEnqueue(t *testing.T, st crawler.Store, es []crawler.Entry, limit int) int {
+func mustEnqueue(t *testing.T, st frontier.Store, es []frontier.Entry, limit int) int {
 	t.Helper()
 	n, err := st.Enqueue(t.Context(), es, limit)
 	if err != nil {
@@ -50,7 +50,7 @@ func mustEnqueue(t *testing.T, st crawler.Store, es []crawler.Entry, limit int) 
 	return n
 }
 
-func mustClaim(t *testing.T, st crawler.Store, max int, lease time.Duration) []crawler.Entry {
+func mustClaim(t *testing.T, st frontier.Store, max int, lease time.Duration) []frontier.Entry {
 	t.Helper()
 	es, err := st.Claim(t.Context(), max, lease)
 	if err != nil {
@@ -59,7 +59,7 @@ func mustClaim(t *testing.T, st crawler.Store, max int, lease time.Duration) []c
 	return es
 }
 
-func mustPending(t *testing.T, st crawler.Store, want int) {
+func mustPending(t *testing.T, st frontier.Store, want int) {
 	t.Helper()
 	n, err := st.Pending(t.Context())
 	if err != nil {
@@ -82,7 +82,7 @@ func TestStore_ClaimAck(t *testing.T) {
 	if len(first) != 3 || len(second) != 2 {
 		t.Fatalf("claimed %d then %d, want 3 then 2", len(first), len(second))
 	}
-	if got := urls(append(first, second...)); !slices.Equal(got, urls(entries("a", 5))) {
+	if got := urlsOf(append(first, second...)); !slices.Equal(got, urlsOf(entries("a", 5))) {
 		t.Fatalf("claimed %v", got)
 	}
 	if first[0].URL != "http://a/0" || first[0].Depth != 1 || first[0].ID == "" {
@@ -92,12 +92,12 @@ func TestStore_ClaimAck(t *testing.T) {
 		t.Fatalf("claimed %d held entries", len(es))
 	}
 	mustPending(t, st, 5)
-	if err := st.Commit(ctx, &crawler.Batch{Done: append(first, second...)}); err != nil {
+	if err := st.Commit(ctx, &frontier.Batch{Done: append(first, second...)}); err != nil {
 		t.Fatal(err)
 	}
 	mustPending(t, st, 0)
 	// A Commit retried after a lost reply changes nothing.
-	if err := st.Commit(ctx, &crawler.Batch{Done: first, Retry: second}); err != nil {
+	if err := st.Commit(ctx, &frontier.Batch{Done: first, Retry: second}); err != nil {
 		t.Fatal(err)
 	}
 	mustPending(t, st, 0)
@@ -125,17 +125,17 @@ func TestStore_LeaseExpiry(t *testing.T) {
 	for range 4 {
 		time.Sleep(250 * time.Millisecond)
 		if es := mustClaim(t, b, 10, 300*time.Millisecond); len(es) != 0 {
-			t.Fatalf("b took %v from a live worker", urls(es))
+			t.Fatalf("b took %v from a live worker", urlsOf(es))
 		}
 	}
 	// a dies: after the lease its entries go to b.
 	a.Close()
 	time.Sleep(400 * time.Millisecond)
 	got := mustClaim(t, b, 10, 300*time.Millisecond)
-	if !slices.Equal(urls(got), urls(held)) {
-		t.Fatalf("b reclaimed %v, want %v", urls(got), urls(held))
+	if !slices.Equal(urlsOf(got), urlsOf(held)) {
+		t.Fatalf("b reclaimed %v, want %v", urlsOf(got), urlsOf(held))
 	}
-	if err := b.Commit(ctx, &crawler.Batch{Done: append(got, free...)}); err != nil {
+	if err := b.Commit(ctx, &frontier.Batch{Done: append(got, free...)}); err != nil {
 		t.Fatal(err)
 	}
 	// a comes back under its old name and asks to retry an entry b
@@ -143,7 +143,7 @@ func TestStore_LeaseExpiry(t *testing.T) {
 	a2 := openStore(t, srv, "lease", "a")
 	late := held[0]
 	late.Attempts = 1
-	if err := a2.Commit(ctx, &crawler.Batch{Retry: []crawler.Entry{late}}); err != nil {
+	if err := a2.Commit(ctx, &frontier.Batch{Retry: []frontier.Entry{late}}); err != nil {
 		t.Fatal(err)
 	}
 	mustPending(t, a2, 0)
@@ -164,19 +164,19 @@ func TestStore_ReleaseAndRetry(t *testing.T) {
 	}
 	got := mustClaim(t, b, 10, time.Hour)
 	if len(got) != 1 || got[0].URL != es[0].URL {
-		t.Fatalf("b claimed %v after release of %s", urls(got), es[0].URL)
+		t.Fatalf("b claimed %v after release of %s", urlsOf(got), es[0].URL)
 	}
 	// A retry with a NotBefore waits in the delayed set, then comes back
 	// with its attempts.
 	r := es[1]
 	r.Attempts = 2
 	r.NotBefore = time.Now().Add(300 * time.Millisecond)
-	if err := a.Commit(ctx, &crawler.Batch{Retry: []crawler.Entry{r}, Done: es[2:]}); err != nil {
+	if err := a.Commit(ctx, &frontier.Batch{Retry: []frontier.Entry{r}, Done: es[2:]}); err != nil {
 		t.Fatal(err)
 	}
 	mustPending(t, a, 2) // got[0], held by b, and r, delayed
 	if es := mustClaim(t, b, 10, time.Hour); len(es) != 0 {
-		t.Fatalf("claimed %v before its NotBefore", urls(es))
+		t.Fatalf("claimed %v before its NotBefore", urlsOf(es))
 	}
 	time.Sleep(350 * time.Millisecond)
 	back := mustClaim(t, b, 10, time.Hour)
@@ -353,14 +353,14 @@ func TestStore_CommitAtomic(t *testing.T) {
 		if len(es) != 1 {
 			t.Fatalf("commit %d: claimed %d", i, len(es))
 		}
-		next := crawler.Entry{URL: fmt.Sprintf("http://c/next/%d", i)}
+		next := frontier.Entry{URL: fmt.Sprintf("http://c/next/%d", i)}
 		if i%10 == 0 {
 			next.NotBefore = time.Now().Add(time.Hour)
 		}
-		err := st.Commit(ctx, &crawler.Batch{
+		err := st.Commit(ctx, &frontier.Batch{
 			Done:       es,
-			States:     map[string]crawler.State{es[0].URL: {Status: 200, Hash: "h", File: fmt.Sprint(i)}},
-			Enqueue:    []crawler.Entry{next},
+			States:     map[string]frontier.State{es[0].URL: {Status: 200, Hash: "h", File: fmt.Sprint(i)}},
+			Enqueue:    []frontier.Entry{next},
 			Checkpoint: int64(i + 1),
 		})
 		if err != nil {
@@ -400,17 +400,17 @@ func TestStore_RedisRestart(t *testing.T) {
 	ctx := t.Context()
 	mustEnqueue(t, st, entries("x", 20), 0)
 	es := mustClaim(t, st, 10, time.Minute)
-	if err := st.Commit(ctx, &crawler.Batch{Done: es[:5], States: map[string]crawler.State{es[0].URL: {Status: 200}}}); err != nil {
+	if err := st.Commit(ctx, &frontier.Batch{Done: es[:5], States: map[string]frontier.State{es[0].URL: {Status: 200}}}); err != nil {
 		t.Fatal(err)
 	}
 	srv.Stop()
 	// Calls made while Redis is down wait for it and then succeed.
 	done := make(chan error, 1)
 	go func() {
-		done <- st.Commit(ctx, &crawler.Batch{
+		done <- st.Commit(ctx, &frontier.Batch{
 			Done:    es[5:],
 			Enqueue: entries("y", 5),
-			States:  map[string]crawler.State{es[5].URL: {Status: 200}},
+			States:  map[string]frontier.State{es[5].URL: {Status: 200}},
 		})
 	}()
 	time.Sleep(700 * time.Millisecond)
@@ -455,7 +455,7 @@ func TestStore_ClaimReadsState(t *testing.T) {
 	ctx := t.Context()
 	es := entries("p", 2)
 	// A state from an earlier run, and a new run that admits the URL again.
-	if err := st.Commit(ctx, &crawler.Batch{States: map[string]crawler.State{es[0].URL: {ETag: `"v1"`, Status: 200}}}); err != nil {
+	if err := st.Commit(ctx, &frontier.Batch{States: map[string]frontier.State{es[0].URL: {ETag: `"v1"`, Status: 200}}}); err != nil {
 		t.Fatal(err)
 	}
 	mustEnqueue(t, st, es, 0)
@@ -473,7 +473,7 @@ func TestStore_ClaimReadsState(t *testing.T) {
 		t.Errorf("State of claimed URLs took %d round trips, want 0", n)
 	}
 	// Read once from the claim; later reads go to Redis.
-	if err := st.Commit(ctx, &crawler.Batch{Done: got[:1], States: map[string]crawler.State{es[0].URL: {ETag: `"v2"`}}}); err != nil {
+	if err := st.Commit(ctx, &frontier.Batch{Done: got[:1], States: map[string]frontier.State{es[0].URL: {ETag: `"v2"`}}}); err != nil {
 		t.Fatal(err)
 	}
 	if s, _, _ := st.State(ctx, es[0].URL); s.ETag != `"v2"` {

@@ -22,6 +22,7 @@ import (
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
+	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -101,7 +102,7 @@ func runWorker(raw string) error {
 	cr, err := crawler.New(crawler.Config{
 		Name:            cfg.Job,
 		Seeds:           cfg.Seeds,
-		Scope:           crawler.Scope{Hosts: cfg.Hosts},
+		Scope:           urls.Scope{Hosts: cfg.Hosts},
 		UserAgent:       "winnow-test/" + cfg.Worker,
 		Delay:           cfg.Delay,
 		Workers:         cfg.Workers,

@@ -1,0 +1,238 @@
+// Package commit makes a crawl's outcomes durable in batches: the index
+// lines of a batch are appended to the output index and fsync'd, then one
+// frontier.Store commit applies its URL states, its frontier changes and
+// the new index size. A crash between the two is repaired by replaying the
+// index on the next start (the crawler does it); a crash before the index
+// write only loses the batch, whose entries are still in the frontier.
+package commit
+
+import (
+	"context"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/output"
+)
+
+// Batching: one index fsync and one store transaction per batch.
+const (
+	batchSize = 128
+	batchMax  = 16 * batchSize // a batch this large waits for the writer instead of growing
+	every     = 250 * time.Millisecond
+)
+
+// Result is the outcome of one frontier entry, or URLs found outside any
+// entry (Entry.ID empty: the sitemaps robots.txt names).
+type Result struct {
+	Entry   frontier.Entry
+	Done    bool   // Entry leaves the frontier
+	Retry   bool   // Entry goes back with its new Attempts and NotBefore
+	URL     string // key of State; empty: no state change
+	State   frontier.State
+	Enqueue []frontier.Entry
+	Line    []byte // index line, without newline
+}
+
+// Chans are what a Committer receives.
+type Chans struct {
+	// Results are the outcomes of entries, from workers and the dispatcher.
+	Results chan Result
+	// Flush asks for a flush soon: the dispatcher is starving.
+	Flush chan struct{}
+	// Sync asks for everything received so far to be made durable; the
+	// committer closes the channel sent when it is.
+	Sync chan chan struct{}
+}
+
+// NewChans makes the channels, with buf results buffered.
+func NewChans(buf int) *Chans {
+	return &Chans{Results: make(chan Result, buf), Flush: make(chan struct{}, 1), Sync: make(chan chan struct{})}
+}
+
+// Close ends the committer once every sender is done.
+func (cc *Chans) Close() { close(cc.Results) }
+
+// Committer writes batches to an index and a store.
+type Committer struct {
+	Store frontier.Store
+	Index *output.Index
+	Log   *slog.Logger
+	// Limit is the job's max pages, passed to the store with every batch.
+	Limit int
+}
+
+// pending is one batch handed to the writer.
+type pending struct {
+	b     *frontier.Batch
+	lines [][]byte
+	acks  []chan struct{}
+}
+
+func newPending() pending { return pending{b: &frontier.Batch{States: map[string]frontier.State{}}} }
+
+func (p pending) empty() bool {
+	return len(p.lines) == 0 && len(p.b.Done)+len(p.b.Retry)+len(p.b.States)+len(p.b.Enqueue) == 0
+}
+
+// Run receives results and makes them durable in batches, until in.Results
+// is closed and the last batch is written.
+//
+// Batches are written by a second goroutine, one at a time and in order,
+// while the next one gathers: workers never wait for an fsync, and a slow
+// disk makes batches larger (group commit) rather than the crawl slower.
+// The first failure calls abort and drops every later batch; Run returns it.
+func (c *Committer) Run(ctx context.Context, in *Chans, abort func(error)) error {
+	w := &writer{c: c, work: make(chan pending), done: make(chan struct{}), idle: make(chan struct{}, 1)}
+	go w.run(ctx, abort)
+	g := &gatherer{w: w, cur: newPending(), last: time.Now()}
+	tick := time.NewTicker(every / 4)
+	defer tick.Stop()
+	for {
+		select {
+		case m, ok := <-in.Results:
+			if !ok {
+				g.hand(true)
+				close(w.work)
+				<-w.done
+				return w.err()
+			}
+			g.add(m)
+		case <-in.Flush:
+			// The dispatcher is starving: new URLs are waiting here.
+			g.hinted = true
+			g.hand(false)
+		case ack := <-in.Sync:
+			// Everything sent before the request is in the results buffer
+			// (workers send their result before they report done): take it
+			// all into this batch first.
+			g.drain(in.Results)
+			g.cur.acks = append(g.cur.acks, ack)
+			g.hand(true)
+		case <-w.idle:
+			if g.hinted || g.n >= batchSize {
+				g.hand(false)
+			}
+		case <-tick.C:
+			if g.hinted || time.Since(g.last) >= every {
+				g.hand(false)
+			}
+		}
+	}
+}
+
+// writer writes the batches handed to it, one at a time.
+type writer struct {
+	c    *Committer
+	work chan pending  // unbuffered: a send succeeds only when the writer is idle
+	done chan struct{} // closed when work is closed and drained
+	idle chan struct{} // the writer finished a batch
+
+	mu     sync.Mutex
+	failed error
+}
+
+func (w *writer) err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.failed
+}
+
+func (w *writer) run(ctx context.Context, abort func(error)) {
+	defer close(w.done)
+	for p := range w.work {
+		if err := w.err(); err == nil && !p.empty() {
+			if err := w.c.write(ctx, p); err != nil {
+				w.mu.Lock()
+				w.failed = err
+				w.mu.Unlock()
+				w.c.Log.Error("commit failed: stopping", "err", err)
+				abort(err)
+			}
+		}
+		for _, a := range p.acks {
+			close(a)
+		}
+		select {
+		case w.idle <- struct{}{}:
+		default:
+		}
+	}
+}
+
+// write makes one batch durable: index lines first, then the store.
+func (c *Committer) write(ctx context.Context, p pending) error {
+	size, err := c.Index.Append(p.lines)
+	if err != nil {
+		return err
+	}
+	p.b.Checkpoint = size
+	p.b.Limit = c.Limit
+	return c.Store.Commit(ctx, p.b)
+}
+
+// gatherer builds the next batch while the writer writes the last one.
+type gatherer struct {
+	w      *writer
+	cur    pending
+	n      int       // results in cur
+	last   time.Time // when cur was started
+	hinted bool      // the dispatcher asked for a flush
+}
+
+// hand gives the current batch to the writer: at once if it is idle, or,
+// when wait is set, as soon as it is.
+func (g *gatherer) hand(wait bool) {
+	if g.n == 0 && len(g.cur.acks) == 0 {
+		return
+	}
+	if wait {
+		g.w.work <- g.cur
+	} else {
+		select {
+		case g.w.work <- g.cur:
+		default:
+			return // the writer is busy: keep gathering
+		}
+	}
+	g.cur, g.n, g.last, g.hinted = newPending(), 0, time.Now(), false
+}
+
+func (g *gatherer) add(m Result) {
+	g.n++
+	b := g.cur.b
+	switch {
+	case m.Entry.ID == "":
+		// URLs found outside any entry (robots.txt sitemaps)
+	case m.Done:
+		b.Done = append(b.Done, m.Entry)
+	case m.Retry:
+		b.Retry = append(b.Retry, m.Entry)
+	}
+	if m.URL != "" {
+		b.States[m.URL] = m.State
+	}
+	b.Enqueue = append(b.Enqueue, m.Enqueue...)
+	if m.Line != nil {
+		g.cur.lines = append(g.cur.lines, append(m.Line, '\n'))
+	}
+	if g.n >= batchSize {
+		g.hand(g.n >= batchMax)
+	}
+}
+
+// drain adds every result already buffered, without waiting.
+func (g *gatherer) drain(results <-chan Result) {
+	for {
+		select {
+		case m, ok := <-results:
+			if !ok {
+				return
+			}
+			g.add(m)
+		default:
+			return
+		}
+	}
+}

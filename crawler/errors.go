@@ -1,0 +1,66 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"net"
+	"syscall"
+
+	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/internal/netguard"
+)
+
+// Sentinel errors a caller may branch on; package crawler/fetch has two
+// more, fetch.ErrTooLarge and fetch.ErrNotHTML.
+var (
+	// ErrUnwanted is what Extract wraps to turn a page down (its text is
+	// in a language the job does not want): the page counts as skipped.
+	ErrUnwanted = errors.New("page not wanted")
+	// ErrDisallowed marks a URL that robots.txt forbids.
+	ErrDisallowed = errors.New("disallowed by robots.txt")
+	// ErrOutOfScope marks a queued URL the job's scope no longer allows
+	// (the job file changed since it was queued).
+	ErrOutOfScope = errors.New("out of the job's scope")
+	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
+	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
+	// page counts as failed.
+	ErrRobotsUnavailable = errors.New("robots.txt unavailable: host disallowed for this run")
+	// ErrRunFailed marks a run that finished but failed as a whole: every
+	// seed failed, or more than Config.MaxFailedShare of the fetches.
+	ErrRunFailed = errors.New("run failed")
+	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
+	ErrPageTimeout = errors.New("page timeout")
+)
+
+// FailureReason classifies the error of a failed, retried or skipped fetch
+// for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
+// "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
+// "blocked_address" (netguard refused the address), "page_timeout", "other".
+func FailureReason(err error, status int) string {
+	var ne net.Error
+	switch {
+	case errors.Is(err, netguard.ErrBlocked):
+		return "blocked_address"
+	case errors.Is(err, fetch.ErrTooLarge):
+		return "too_large"
+	case errors.Is(err, fetch.ErrNotHTML):
+		return "not_html"
+	case errors.Is(err, ErrDisallowed):
+		return "robots_disallowed"
+	case errors.Is(err, ErrOutOfScope):
+		return "out_of_scope"
+	case errors.Is(err, ErrPageTimeout):
+		return "page_timeout"
+	case status >= 500:
+		return "http_5xx"
+	case status >= 400:
+		return "http_4xx"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():
+		return "timeout"
+	case errors.As(err, &ne), errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
+		return "network"
+	case errors.Is(err, ErrRobotsUnavailable): // a 5xx robots.txt; no response at all is network or timeout
+		return "robots_unavailable"
+	}
+	return "other"
+}

@@ -1,4 +1,0 @@
-package crawler
-
-// FileName exposes fileName to the external tests.
-var FileName = fileName

@@ -1,0 +1,250 @@
+// Package frontier is the contract between a crawler and the state it
+// keeps: Store, with the frontier of URLs still to fetch (Entry), what is
+// known of every URL from earlier runs (State), and the batches of outcomes
+// committed at once (Batch). Package crawler/boltstore implements it on an
+// embedded file, package crawler/redisstore on a Redis server shared by
+// several processes.
+package frontier
+
+import (
+	"context"
+	"time"
+)
+
+// Store is the persistent state of one crawl job: the frontier of URLs still
+// to fetch, the set of URLs already seen in the current run, per-host
+// politeness reservations, and what was learned about every URL on earlier
+// runs (validators and the hash of its clean text).
+//
+// The crawler talks to its state only through Store, so that one job can run
+// on an embedded file (boltstore.Open, the default) or on a shared server
+// (redisstore) where several crawler processes cooperate on one frontier.
+// The contract is written for the distributed case:
+//
+//   - Frontier entries are claimed with a lease and then acknowledged (Ack),
+//     released for a later attempt (Retry), or dropped (Ack with no output).
+//     An entry whose lease expires without Ack or Retry (its process died)
+//     becomes claimable again. Entries are delivered at least once; the
+//     crawler makes delivery idempotent through URL state and stable file
+//     names, so a redelivered entry never duplicates an article.
+//   - Enqueue adds URLs to the seen set and to the frontier atomically and
+//     only if absent: a URL enters the frontier at most once per run, however
+//     many pages link to it and however many processes discover it.
+//   - ReserveHost hands out start times for requests to one host, so that the
+//     delay between two request starts holds within the process. HoldHost
+//     pushes a host's next start back (429 Retry-After, 503, the end of a
+//     response). A store shared by several processes also implements the
+//     optional HostGate, which starts a request only when none is
+//     in flight to the host in any process: the delay then holds between
+//     request arrivals whatever each process's send jitter.
+//   - URL state (State) survives runs; the frontier and the seen set belong
+//     to one run. A run that finds a non-empty frontier resumes it; a run that
+//     finds it empty starts afresh with NewRun.
+//   - Commit applies the outcome of a batch of fetched entries in one atomic
+//     step: URL states, acknowledgements, newly discovered URLs and the index
+//     checkpoint. A crash between two commits loses at most the pages of one
+//     uncommitted batch, and those are fetched again on resume.
+//
+// Implementations must be safe for concurrent use. Every method takes the
+// context of the run; a cancelled context aborts the call.
+type Store interface {
+	// NewRun starts a new run: it empties the seen set and the frontier,
+	// keeping URL states. The crawler calls it only when Pending reports an
+	// empty frontier (the previous run finished) or when asked to restart.
+	NewRun(ctx context.Context) error
+
+	// Pending returns the number of entries in the frontier, claimed or not.
+	Pending(ctx context.Context) (int, error)
+
+	// Enqueue adds every entry whose URL is not yet in the seen set to the seen
+	// set and to the frontier, and returns how many it added. When limit is
+	// positive, it stops adding once the seen set holds limit URLs (the job's
+	// max pages). Entry.ID is assigned by the store and ignored on input.
+	Enqueue(ctx context.Context, entries []Entry, limit int) (added int, err error)
+
+	// Claim leases up to max frontier entries whose NotBefore has passed and
+	// that no one else holds, in roughly first-in first-out order. The lease
+	// lasts lease; an entry neither acknowledged nor retried by then may be
+	// claimed again. Claim returns an empty slice, not an error, when nothing
+	// is ready.
+	Claim(ctx context.Context, max int, lease time.Duration) ([]Entry, error)
+
+	// Release returns claimed entries to the frontier unchanged, for example
+	// when the run stops before fetching them.
+	Release(ctx context.Context, entries []Entry) error
+
+	// Commit atomically applies a batch of outcomes; see Batch.
+	Commit(ctx context.Context, b *Batch) error
+
+	// ReserveHost reserves the next request start for host: it returns the
+	// time at which the caller may start its request, and moves the host's
+	// next free start to that time plus delay.
+	ReserveHost(ctx context.Context, host string, delay time.Duration) (time.Time, error)
+
+	// HoldHost makes sure no request to host starts before until.
+	HoldHost(ctx context.Context, host string, until time.Time) error
+
+	// State returns what is known about a canonical URL from earlier fetches;
+	// ok is false when the URL was never fetched.
+	State(ctx context.Context, url string) (st State, ok bool, err error)
+
+	// Checkpoint returns the index offset recorded by the last Commit: the
+	// length of the output index known to be reflected in URL states. The
+	// crawler replays index lines after it on resume.
+	Checkpoint(ctx context.Context) (int64, error)
+
+	// Close releases the store. It does not lose committed data.
+	Close() error
+}
+
+// EntryKind says how a fetched URL is read.
+type EntryKind uint8
+
+// Entry kinds.
+const (
+	// KindPage is an HTML page: followed for links, written when it is an article.
+	KindPage EntryKind = iota
+	// KindSitemap is an XML sitemap or sitemap index.
+	KindSitemap
+	// KindFeed is an RSS or Atom feed.
+	KindFeed
+	// KindRobots is never stored; it names robots.txt fetches in logs and metrics.
+	KindRobots
+)
+
+// String returns the kind's name as used in job files and logs.
+func (k EntryKind) String() string {
+	switch k {
+	case KindPage:
+		return "page"
+	case KindSitemap:
+		return "sitemap"
+	case KindFeed:
+		return "feed"
+	case KindRobots:
+		return "robots"
+	}
+	return "unknown"
+}
+
+// Entry is one URL in the frontier.
+type Entry struct {
+	// ID identifies the entry inside its store (a sequence number, a stream
+	// id); it is opaque to the crawler.
+	ID string `json:"-"`
+	// URL is the canonical URL to fetch.
+	URL string `json:"u"`
+	// Kind says how to read the response.
+	Kind EntryKind `json:"k,omitempty"`
+	// Depth is the number of links followed from a seed.
+	Depth int `json:"d,omitempty"`
+	// Article marks URLs listed by a sitemap or a feed: they are written
+	// as articles even without article markup.
+	Article bool `json:"a,omitempty"`
+	// Attempts counts failed fetches so far in this run.
+	Attempts int `json:"n,omitempty"`
+	// NotBefore delays the next attempt (retry backoff, Retry-After).
+	NotBefore time.Time `json:"t,omitzero"`
+}
+
+// State is what the store keeps about one canonical URL across runs.
+type State struct {
+	// FetchedAt is the time of the last full fetch (200); a 304 changes
+	// nothing.
+	FetchedAt time.Time `json:"fetched_at,omitzero"`
+	// CheckedAt is the time of the last 304 that was recorded (with
+	// Config.Recheck on, which needs it).
+	CheckedAt time.Time `json:"checked_at,omitzero"`
+	// Recheck is the article's current revisit interval (crawler.Config.Recheck):
+	// doubled each time it is found unchanged, reset when it changes.
+	Recheck time.Duration `json:"recheck,omitempty"`
+	// Status is the HTTP status of the last fetch.
+	Status int `json:"status,omitempty"`
+	// ETag and LastModified are the validators sent back on the next run.
+	ETag         string `json:"etag,omitempty"`
+	LastModified string `json:"last_modified,omitempty"`
+	// Hash is the SHA-256 of the clean text last written, hex; empty when
+	// the page was not written (a listing page).
+	Hash string `json:"hash,omitempty"`
+	// File is the output file name of the article, relative to the output dir.
+	File string `json:"file,omitempty"`
+	// Links are the in-scope URLs the page linked to, kept so that a 304
+	// still feeds the frontier.
+	Links []Link `json:"links,omitempty"`
+	// Err is the last error, when the last fetch failed.
+	Err string `json:"err,omitempty"`
+}
+
+// Link is an outgoing link remembered in State.
+type Link struct {
+	URL     string    `json:"u"`
+	Kind    EntryKind `json:"k,omitempty"`
+	Article bool      `json:"a,omitempty"`
+	// SameDepth marks a link that does not count as a hop: a redirect or
+	// rel=canonical target (the same page), or a URL listed by a sitemap or
+	// a feed.
+	SameDepth bool `json:"s,omitempty"`
+}
+
+// Batch is a group of outcomes committed atomically by Store.Commit.
+type Batch struct {
+	// Done are claimed entries finished for this run (fetched, skipped or
+	// failed for good): they leave the frontier.
+	Done []Entry
+	// Retry are claimed entries to be tried again: they go back to the
+	// frontier with their Attempts and NotBefore as set by the caller.
+	Retry []Entry
+	// States are URL states to store, by canonical URL.
+	States map[string]State
+	// Enqueue are newly discovered URLs, added as by Store.Enqueue with
+	// Limit.
+	Enqueue []Entry
+	Limit   int
+	// Checkpoint, when positive, is the new index offset (see
+	// Store.Checkpoint); zero leaves it unchanged.
+	Checkpoint int64
+}
+
+// HostGate is implemented by a store shared by several processes
+// (redisstore.Store). Starts reserved ahead of time (ReserveHost) are spaced
+// on the store's clock, but the time from a start to the request's arrival
+// at the server varies by milliseconds between processes, so a late sender
+// followed by a punctual one makes the server see less than the delay. A
+// gate starts a request only when no other request to the host is in flight
+// in any process and the delay since the end of the last one has passed,
+// so arrivals are the delay apart whatever that jitter.
+type HostGate interface {
+	// StartHost starts a request to host if fewer than limit are in flight
+	// across all processes and the host's next start has passed; if not, it
+	// reports when to ask again.
+	StartHost(ctx context.Context, host string, delay time.Duration, limit int) (ok bool, retry time.Time, err error)
+	// EndHost ends a request started by StartHost: no request to host
+	// starts before until.
+	EndHost(ctx context.Context, host string, until time.Time) error
+}
+
+// SharedStore is implemented by a store several processes share
+// (redisstore.Store). Each worker writes its own index segment in the
+// output dir, index-WORKER.jsonl, and the store keeps each worker's index
+// checkpoint; an article file missing from the output dir may be another
+// worker's, so it is not taken as removed by hand.
+type SharedStore interface {
+	// Shared reports whether other processes may use the store now.
+	Shared() bool
+	// Worker names this process among the store's users; stable across
+	// restarts of the same worker.
+	Worker() string
+}
+
+// Resetter is implemented by a store where NewRun leaves a run that other
+// processes are going on with alone (redisstore.Store): Reset drops it
+// whatever its state (winnow crawl --restart).
+type Resetter interface {
+	Reset(ctx context.Context) error
+}
+
+// IsShared reports whether st is shared by several processes now.
+func IsShared(st Store) bool {
+	s, ok := st.(SharedStore)
+	return ok && s.Shared()
+}

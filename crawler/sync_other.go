@@ -1,9 +1,0 @@
-//go:build !linux
-
-package crawler
-
-// perFileSync is true where syncfs(2) is missing: every article file is
-// fsync'd before its rename.
-const perFileSync = true
-
-func syncOutput(string) error { return nil }
