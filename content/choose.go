@@ -13,6 +13,12 @@ import (
 // it wins unless another candidate holds clearly more prose.
 const readabilityBonus = 1.5
 
+// gridBonus is readabilityBonus on a listing or a collection: there the
+// readability pass has cleaned the item grid as if it were furniture (link
+// lists, teaser cards), so its article is no better evidence than a
+// structural candidate holding the whole grid.
+const gridBonus = 1.2
+
 // Score is a candidate's evidence of being the main content of a page of
 // type typ: its prose (text outside links, furniture left out) weighed by
 // the share of its text outside links. A teaser grid, a link list or a menu
@@ -33,7 +39,12 @@ func Score(c Candidate, typ string) float64 {
 		s = float64(c.Stats.Text) * (1 - c.Stats.LinkDensity())
 	}
 	if c.Name == "readability" {
-		s *= readabilityBonus
+		switch typ {
+		case pagetype.Listing, pagetype.Collection:
+			s *= gridBonus
+		default:
+			s *= readabilityBonus
+		}
 	}
 	return s
 }

@@ -337,16 +337,25 @@ func sameKind(a, b *html.Node) bool {
 }
 
 // cardInfo reads one card: its text length (up to cardText), whether it
-// is a tile (a link holds a third of its text or more) and whether its text
-// shows a price.
+// is a tile (a link holds a third of its text or more, or the card is
+// priced and its only links hold no text: a product tile whose link
+// overlays the picture while its name and price sit beside it) and whether its text shows a
+// price. What the card does not show (dialogs, menus, hidden elements,
+// buttons) is not its text.
 func cardInfo(c *html.Node) (text int, tile, price bool) {
 	linked := 0
+	href := c.DataAtom == atom.A && domtext.Attr(c, "href") != ""
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
 		for d := n.FirstChild; d != nil && text < cardText; d = d.NextSibling {
 			switch d.Type {
 			case html.ElementNode:
-				walk(d, inLink || d.DataAtom == atom.A && domtext.Attr(d, "href") != "")
+				if unshown(d) {
+					continue
+				}
+				a := d.DataAtom == atom.A && domtext.Attr(d, "href") != ""
+				href = href || a
+				walk(d, inLink || a)
 			case html.TextNode:
 				t := strings.TrimSpace(d.Data)
 				text += len(t)
@@ -359,8 +368,22 @@ func cardInfo(c *html.Node) (text int, tile, price bool) {
 			}
 		}
 	}
-	walk(c, c.DataAtom == atom.A && domtext.Attr(c, "href") != "")
-	return text, linked > 0 && 3*linked >= text, price
+	walk(c, href)
+	return text, linked > 0 && 3*linked >= text || price && href && linked == 0, price
+}
+
+// unshown reports whether a card's element is not part of what the card
+// shows: a dialog or menu it opens, a button, a hidden element.
+func unshown(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Dialog, atom.Button, atom.Script, atom.Style, atom.Template:
+		return true
+	}
+	switch strings.ToLower(domtext.Attr(n, "role")) {
+	case "dialog", "alertdialog", "menu":
+		return true
+	}
+	return domtext.IsHidden(n)
 }
 
 // hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".

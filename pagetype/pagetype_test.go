@@ -72,3 +72,38 @@ func TestValid(t *testing.T) {
 		t.Error("Valid: want forum valid, blog and empty not")
 	}
 }
+
+func TestCards(t *testing.T) {
+	group := func(card string) string {
+		return `<ul>` + strings.Repeat(card, 4) + `</ul>`
+	}
+	tests := []struct {
+		name         string
+		body         string
+		cards, price int
+	}{
+		{"linked titles", group(`<li class="c"><a href="/p">Oak desk, large</a> <span>$199</span></li>`), 4, 4},
+		{"overlay link, name and price beside it", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>$199</span></li>`), 4, 4},
+		{"overlay link, name beside it, no price", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>In stock</span></li>`), 0, 0},
+		{"priced offers with linked headings and prose", group(`<li class="c"><a href="/p"><h3>$25 off any repair</h3></a><p>Must be presented before the start of work; not valid with other offers, restrictions may apply to this offer.</p></li>`), 0, 0},
+		{"a dialog's text is not the card's", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk</h3><span>$199</span><div role="dialog">` + strings.Repeat("Why you see this ad. ", 30) + `</div></li>`), 4, 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ul *html.Node
+			for n := range doc.Descendants() {
+				if n.Data == "ul" {
+					ul = n
+				}
+			}
+			cards, priced := Cards(ul, 3)
+			if len(cards) != tt.cards || priced != tt.price {
+				t.Errorf("Cards = %d cards, %d priced; want %d, %d", len(cards), priced, tt.cards, tt.price)
+			}
+		})
+	}
+}
