@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/spam/fold"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -23,7 +24,7 @@ func (m *Model) brands(ft string) brandStats {
 	var st brandStats
 	var prevBrand bool
 	var prevTok string
-	for tok := range words(ft) {
+	for tok := range fold.Words(ft) {
 		letters, digits := 0, 0
 		ascii := true
 		for i := 0; i < len(tok); i++ {
@@ -139,27 +140,35 @@ func (m *Model) runStem(run string, glued bool) float64 {
 	return best
 }
 
-// words yields the letter-and-digit runs of s.
-func words(s string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		start := -1
-		for i, r := range s {
-			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-			switch {
-			case w && start < 0:
-				start = i
-			case !w && start >= 0:
-				if !yield(s[start:i]) {
-					return
-				}
-				start = -1
-			}
+// namesHost reports an anchor text that is a code (digits in it) and the
+// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
+// "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
+func (m *Model) namesHost(ft string, hi hostInfo) bool {
+	var all, bare strings.Builder // the words; the words less domain endings
+	digits := false
+	for tok := range fold.Words(ft) {
+		all.WriteString(tok)
+		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
+			bare.WriteString(tok) // "six86.com": six86
 		}
-		if start >= 0 {
-			yield(s[start:])
-		}
+		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
 	}
+	name, _, _ := strings.Cut(hi.site, ".")
+	name = strings.ReplaceAll(name, "-", "")
+	return digits && all.Len() >= 3 && (sameCode(name, all.String()) || sameCode(name, bare.String()))
+}
+
+// sameCode reports a host name and an anchor code that are the same code,
+// or one the other with a few characters more (tyga69 -> tyga690.vip).
+func sameCode(name, code string) bool {
+	if name == code {
+		return true
+	}
+	short, long := name, code
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= 4 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short)
 }
 
 // hostInfo is what a link's host says.
@@ -246,9 +255,9 @@ func (m *Model) host(h string) hostInfo {
 // pathStem returns the largest stem weight among the words of a link's
 // path and query, and whether a register word is among them.
 func (m *Model) pathStem(pq string) (float64, string) {
-	ft := Fold(pq)
+	ft := fold.Fold(pq)
 	best, what := 0.0, ""
-	for tok := range words(ft) {
+	for tok := range fold.Words(ft) {
 		if tok[0] <= '9' {
 			continue
 		}

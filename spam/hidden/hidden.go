@@ -1,4 +1,9 @@
-package spam
+// Package hidden tells how a page hides an element from the reader: by its
+// own markup (the hidden attribute, aria-hidden, inline styles that collapse,
+// clip, shrink or move it off-screen, text in the background's colour) or by
+// a class or id its style sheets hide; and whether a hidden box is collapsed
+// content the reader opens (accordions, tabs, FAQ answers, menus).
+package hidden
 
 import (
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -10,12 +15,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// hiddenWhy says how n's own markup hides it, or "": the hidden attribute,
+// Why says how n's own markup hides it, or "": the hidden attribute,
 // aria-hidden, display:none, visibility:hidden, zero font size, a box of
 // 0 or 1 px with overflow hidden, far off-screen position or indent, text
 // colour equal to the background. Stylesheets are not read. Hiding is weak
 // evidence: collapsed answers, tabs and menus hide content too.
-func hiddenWhy(n *html.Node) string {
+func Why(n *html.Node) string {
 	if n.Type != html.ElementNode {
 		return ""
 	}
@@ -35,11 +40,11 @@ func hiddenWhy(n *html.Node) string {
 	if style == "" {
 		return ""
 	}
-	return hiddenBy(domtext.ParseStyle(style))
+	return by(domtext.ParseStyle(style))
 }
 
-// hiddenBy says how declarations d hide an element, or "".
-func hiddenBy(d map[string]string) string {
+// by says how declarations d hide an element, or "".
+func by(d map[string]string) string {
 	switch {
 	case d["display"] == "none":
 		return "display:none"
@@ -97,12 +102,12 @@ func farOff(v string) bool {
 var collapsedWords = []string{"accordion", "collapse", "tab", "faq", "panel", "answer", "toggle", "dropdown", "menu",
 	"modal", "popup", "drawer", "expand", "spoiler", "more", "details", "hidden-content", "read-more"}
 
-// collapsed reports a hidden box that is collapsed content, not a hiding
+// Collapsed reports a hidden box that is collapsed content, not a hiding
 // place: inside <details>, a tab panel, dialog, menu or region, a box
 // another element's aria-controls or aria-expanded opens, or one whose
 // class or id names an accordion, tab, FAQ answer, menu or dialog. Its
 // hiding is no evidence; its text is scored like any other.
-func collapsed(n *html.Node) bool {
+func Collapsed(n *html.Node) bool {
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d++ {
 		if n.Data == "details" || n.Data == "dialog" || n.Data == "nav" || n.Data == "menu" {
 			return true
@@ -166,7 +171,7 @@ func ParseSheet(css string) *Sheet {
 		if !hasSimpleSelector(sel) {
 			continue
 		}
-		why := hiddenBy(domtext.ParseStyle(css[open+1 : pos+end]))
+		why := by(domtext.ParseStyle(css[open+1 : pos+end]))
 		if why == "" {
 			continue
 		}
@@ -182,7 +187,7 @@ func ParseSheet(css string) *Sheet {
 var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
 	ac, err := ahocorasick.NewBuilder().AddStrings(hideWords).Build()
 	if err != nil {
-		panic("spam: hide words: " + err.Error()) // constant patterns
+		panic("hidden: hide words: " + err.Error()) // constant patterns
 	}
 	return ac
 })
@@ -224,8 +229,8 @@ func hasSimpleSelector(sel string) bool {
 	return false
 }
 
-// hides says how the sheet hides n, or "".
-func (sh *Sheet) hides(n *html.Node) string {
+// Hides says how the sheet hides n, or "".
+func (sh *Sheet) Hides(n *html.Node) string {
 	if sh == nil {
 		return ""
 	}
