@@ -320,7 +320,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if foreign {
 		where = anchor.Place(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == anchor.AfterSentence || where == anchor.BetweenSentences) && m.namesHost(fold.Fold(nodeText(n)), hi)
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued()) && m.namesHost(fold.Fold(nodeText(n)), hi, hi.oddTLD == "")
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,

@@ -143,10 +143,18 @@ func (m *Model) runStem(run string, glued bool) float64 {
 // namesHost reports an anchor text that is a code (digits in it) and the
 // name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
 // "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
-func (m *Model) namesHost(ft string, hi hostInfo) bool {
+//
+// With strict set (the host's top-level domain is an ordinary one), the
+// anchor must be made of codes alone, letters and digits in one word, with
+// at most gambling stems and domain endings beside them: "tk88 bet" or
+// "Ku789Club", not "Amazon S3" or "Unicode 17.0".
+func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
 	digits := false
 	for tok := range fold.Words(ft) {
+		if strict && !m.codeWord(tok) {
+			return false
+		}
 		all.WriteString(tok)
 		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
 			bare.WriteString(tok) // "six86.com": six86
@@ -156,6 +164,24 @@ func (m *Model) namesHost(ft string, hi hostInfo) bool {
 	name, _, _ := strings.Cut(hi.site, ".")
 	name = strings.ReplaceAll(name, "-", "")
 	return digits && all.Len() >= 3 && (sameCode(name, all.String()) || sameCode(name, bare.String()))
+}
+
+// codeWord reports a word that is a brand code (letters and digits mixed,
+// or three digits or more),
+// a gambling stem or a domain ending.
+func (m *Model) codeWord(tok string) bool {
+	letters, digits := false, false
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c >= 'a' && c <= 'z':
+			letters = true
+		default:
+			return false
+		}
+	}
+	return digits && (letters || len(tok) >= 3) || letters && (m.stems[tok] > 0 || commonTLD[tok] || m.tlds[tok])
 }
 
 // sameCode reports a host name and an anchor code that are the same code,
