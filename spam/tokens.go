@@ -150,20 +150,31 @@ func (m *Model) runStem(run string, glued bool) float64 {
 // "Ku789Club", not "Amazon S3" or "Unicode 17.0".
 func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
-	digits := false
+	digits, codes := false, true
 	for tok := range fold.Words(ft) {
-		if strict && !m.codeWord(tok) {
-			return false
-		}
+		codes = codes && m.codeWord(tok)
 		all.WriteString(tok)
 		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
 			bare.WriteString(tok) // "six86.com": six86
 		}
 		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
 	}
+	if !digits || all.Len() < 3 {
+		return false
+	}
 	name, _, _ := strings.Cut(hi.site, ".")
 	name = strings.ReplaceAll(name, "-", "")
-	return digits && all.Len() >= 3 && (sameCode(name, all.String()) || sameCode(name, bare.String()))
+	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.site) // lux365.game: lux365game
+	a, b := all.String(), bare.String()
+	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
+	// its name and domain in one word (LUX365GAME -> lux365.game).
+	if a == name || b == name || a == whole {
+		return true
+	}
+	if strict && !codes {
+		return false
+	}
+	return sameCode(name, a) || sameCode(name, b)
 }
 
 // codeWord reports a word that is a brand code (letters and digits mixed,
