@@ -326,7 +326,7 @@ var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
 
 // hideWords are the declarations ParseSheet looks for.
 var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",
-	"opacity:0", "opacity: 0", ":-", ": -", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px", "width:0", "width: 0",
+	"opacity:0", "opacity: 0", "left:-", "left: -", "top:-", "top: -", "indent:-", "indent: -", "right:-", "right: -", "bottom:-", "bottom: -", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px", "width:0", "width: 0",
 	"width:1px", "width: 1px", "clip", "transparent", "translate", "font:0", "font: 0"}
 
 // add records the lone classes and ids of a selector list as hidden.
