@@ -1,7 +1,7 @@
 // Package spam scores gambling, betting, casino and adult spam on web pages
 // as evidence, not as a list of strings.
 //
-// A lexicon (spam/lexicon.yaml, embedded; extended and overridden by any rule
+// A lexicon (spam/lexicon/lexicon.yaml, embedded; extended and overridden by any rule
 // file's `lexicon:` key) weights terms in many languages, with the common
 // legitimate senses in mind, and weights the other signals: brand-shaped
 // codes (tk88, 789bet), links to other sites, gambling-shaped hosts and
@@ -17,4 +17,9 @@
 // link of a page, with the evidence that fired; rules act on the score
 // (match key spam-score in rules/doc.go). Analysis.Verdict judges the whole
 // page (a parasite landing page).
+//
+// The concerns it builds on are packages of their own, none importing spam:
+// spam/fold (text folding and words), spam/lexicon (the lexicon file and
+// the signals it weights), spam/hidden (how markup and style sheets hide a
+// box) and spam/anchor (a link's host, path and place in its paragraph).
 package spam

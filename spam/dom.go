@@ -5,6 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winnowhq/winnow/spam/anchor"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/hidden"
+	"github.com/winnowhq/winnow/spam/lexicon"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -67,7 +71,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		seen := map[string]int{}
 		keys := make([]string, len(w.short))
 		for i, c := range w.short {
-			keys[i] = strings.Join(slices.Collect(words(Fold(nodeText(c.n)))), " ")
+			keys[i] = strings.Join(slices.Collect(fold.Words(fold.Fold(nodeText(c.n)))), " ")
 			seen[keys[i]]++
 		}
 		for i, c := range w.short {
@@ -110,7 +114,7 @@ func (w *walker) score(c codeUnit) *Score {
 // common: folded in a scratch buffer, no string made unless it holds
 // digits (which brand codes need).
 func (w *walker) facts(text string) textFacts {
-	if !isASCII(text) {
+	if !fold.IsASCII(text) {
 		return w.a.m.facts(text)
 	}
 	b := append(w.buf[:0], text...)
@@ -127,7 +131,7 @@ func (w *walker) facts(text string) textFacts {
 	if digits {
 		return w.a.m.facts(string(b))
 	}
-	f := textFacts{words: countWords(text), hits: w.a.m.vocabBytes(b)}
+	f := textFacts{words: fold.CountWords(text), hits: w.a.m.vocabBytes(b)}
 	f.brands.other = f.words
 	return f
 }
@@ -190,11 +194,11 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		}
 		return p
 	}
-	why := hiddenWhy(n)
+	why := hidden.Why(n)
 	if why == "" && w.sheet != nil && n.Type == html.ElementNode {
-		why = w.sheet.hides(n)
+		why = w.sheet.Hides(n)
 	}
-	if why != "" && collapsed(n) {
+	if why != "" && hidden.Collapsed(n) {
 		why = "" // collapsed content: the reader opens it
 	}
 	hidden := hiddenAnc || why != ""
@@ -277,23 +281,23 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	sc := scorer{m: m}
 	sc.text(&p.textFacts)
 	if w.pageSpam && codeOnly(p) {
-		sc.weighted(SigPageSpam, 1, "a bare code on a page with other spam")
+		sc.weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.weighted(SigRepeated, 1, plural(k, "time"))
+		sc.weighted(lexicon.SigRepeated, 1, plural(k, "time"))
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
-		sc.weighted(SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
+		sc.weighted(lexicon.SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
 	}
 	if hidden {
 		if why == "" {
 			why = "ancestor"
 		}
-		sc.weighted(SigHidden, 1, why)
+		sc.weighted(lexicon.SigHidden, 1, why)
 		if m.sum(p.hits) >= minHiddenVocab || p.brands.gambling > 0 {
-			sc.weighted(SigHiddenGambling, 1, "")
+			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
 	return sc.result()
@@ -304,76 +308,76 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(attr(n, "href"))
-	host := linkHost(href)
+	host := anchor.Host(href)
 	hi := w.hosts.get(host)
 	foreign := host != "" && hi.site != "" && hi.site != w.a.site
 	pathW, pathWhat := 0.0, ""
 	if foreign {
-		pathW, pathWhat = m.pathStem(pathQuery(href))
+		pathW, pathWhat = m.pathStem(anchor.PathQuery(href))
 	}
 	// A code named after its own throw-away domain: W332 -> w332.club.
-	where := ""
+	where := anchor.Apart
 	if foreign {
-		where = placement(n)
+		where = anchor.Place(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where == "after-sentence" || where == "between-sentences") && m.namesHost(Fold(nodeText(n)), hi)
+	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued()) && m.namesHost(fold.Fold(nodeText(n)), hi, hi.oddTLD == "")
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != "inline"
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != anchor.Inline
 	vocab := m.sum(p.hits)
 	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
 	}
 	sc := scorer{m: m}
 	if codePage {
-		sc.weighted(SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
+		sc.weighted(lexicon.SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
 	}
 	// An anchor is short: its vocabulary counts as it is, no density.
 	if vocab != 0 {
-		sc.add(SigTerms, vocab, m.names(p.hits))
+		sc.add(lexicon.SigTerms, vocab, m.names(p.hits))
 	}
 	if p.brands.gambling > 0 {
-		sc.weighted(SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
+		sc.weighted(lexicon.SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
 	} else if p.brands.plain > 0 {
-		sc.weighted(SigBrand, 1, strings.Join(p.brands.found, ", "))
+		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.found, ", "))
 	}
 	if foreign {
-		sc.weighted(SigForeignHost, 1, host)
+		sc.weighted(lexicon.SigForeignHost, 1, host)
 		if hi.stem > 0 {
-			sc.weighted(SigGamblingHost, hi.stem, hi.stemText)
+			sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
 		}
 		if hi.brand {
-			sc.weighted(SigBrandHost, 1, hi.site)
+			sc.weighted(lexicon.SigBrandHost, 1, hi.site)
 		}
 		if hi.oddTLD != "" {
-			sc.weighted(SigOddTLD, 1, "."+hi.oddTLD)
+			sc.weighted(lexicon.SigOddTLD, 1, "."+hi.oddTLD)
 		}
 		if pathW > 0 {
-			sc.weighted(SigGamblingPath, pathW, pathWhat)
+			sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
 		}
 		if brandDomain {
-			sc.weighted(SigBrandDomain, 1, hi.site)
+			sc.weighted(lexicon.SigBrandDomain, 1, hi.site)
 		}
 	}
 	if !foreign {
-		where = placement(n)
+		where = anchor.Place(n)
 	}
-	switch where {
-	case "glued-end", "glued-start", "after-sentence", "between-sentences":
-		sc.weighted(SigGlued, 1, where)
-	case "inline":
-		sc.weighted(SigInline, 1, "")
+	switch {
+	case where.Glued():
+		sc.weighted(lexicon.SigGlued, 1, where.String())
+	case where == anchor.Inline:
+		sc.weighted(lexicon.SigInline, 1, "")
 	}
 	if hidden {
-		sc.weighted(SigHidden, 1, "ancestor")
+		sc.weighted(lexicon.SigHidden, 1, "ancestor")
 		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 {
-			sc.weighted(SigHiddenGambling, 1, "")
+			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.weighted(SigRepeated, 1, plural(k, "time"))
+		sc.weighted(lexicon.SigRepeated, 1, plural(k, "time"))
 	}
 	return sc.result()
 }

@@ -9,85 +9,15 @@ import (
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
 )
-
-// Signal is one kind of evidence. Its weight comes from the lexicon.
-type Signal int
-
-// Signals. Strong signals open the gate for the weak ones: a weak signal
-// (a brand-shaped token, another host, a hidden box, a glued anchor) counts
-// only beside gambling vocabulary or a strong signal.
-const (
-	SigTerms          Signal = iota // gambling/adult vocabulary (weight: the terms' own)
-	SigBrand                        // weak: a letters+digits token (tk88, hit69, echo360)
-	SigBrandGambling                // strong: a brand token with a gambling stem (789bet, sv66win, "kv79 bet")
-	SigBrandOnly                    // strong: the text is nothing but brand tokens and stems
-	SigForeignHost                  // weak: the link leaves the page's site
-	SigGamblingHost                 // strong: the link's host is named like a gambling site
-	SigBrandHost                    // weak: the link's host is a letters+digits code (hit69.me)
-	SigOddTLD                       // weak: a top-level domain spam favours
-	SigGamblingPath                 // strong: gambling stems or sign-up words in the link's path or query
-	SigBrandDomain                  // strong: the anchor is a code and the link's host is that code on an odd TLD (W332 -> w332.club)
-	SigGlued                        // weak: the anchor is glued to the start or end of a real paragraph
-	SigInline                       // negative: the link sits inside a sentence, as citations do
-	SigHidden                       // weak: hidden by its own markup or an ancestor's
-	SigHiddenGambling               // strong: a hidden box (not collapsed content) that holds gambling words or codes
-	SigSpamLinks                    // strong: the block is made of spam links
-	SigRepeated                     // weak: the same short text recurs on the page
-	SigPageSpam                     // strong: a bare code on a page that carries other spam
-	SigLegit                        // negative: responsible-gambling, regulation and results vocabulary
-	SigTitle                        // page: the title, H1 or JSON-LD name is spam
-	SigRegister                     // page: register/login buttons pointing to another host
-	SigShare                        // page: share of the page's text scored as spam
-	SigPageURL                      // page: the page's own URL carries gambling stems in its query
-	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
-	SigVerdict                      // page verdict threshold (not a signal)
-	numSignals
-)
-
-var signalNames = [numSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
-	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
-	"title", "register", "share", "page-url", "gate", "verdict"}
-
-func (s Signal) String() string {
-	if s >= 0 && s < numSignals {
-		return signalNames[s]
-	}
-	return "unknown"
-}
-
-func signalByName(n string) (Signal, bool) {
-	for i, s := range signalNames {
-		if s == n {
-			return Signal(i), true
-		}
-	}
-	return 0, false
-}
-
-// strong reports signals that open the gate for weak ones.
-func (s Signal) strong() bool {
-	switch s {
-	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam, SigHiddenGambling:
-		return true
-	}
-	return false
-}
-
-// weak reports signals that count only once the gate is open.
-func (s Signal) weak() bool {
-	switch s {
-	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister:
-		return true
-	}
-	return false
-}
 
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
 	ac       *ahocorasick.Automaton
 	terms    []term // by pattern id
-	weights  [numSignals]float64
+	weights  [lexicon.NumSignals]float64
 	stems    map[string]float64
 	tlds     map[string]bool
 	register *ahocorasick.Automaton
@@ -115,7 +45,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		}
 		for _, t := range lx.Terms {
 			prefix := strings.HasSuffix(t.Text, "*")
-			f := SwapDigits(Fold(strings.TrimSuffix(t.Text, "*")))
+			f := fold.SwapDigits(fold.Fold(strings.TrimSuffix(t.Text, "*")))
 			if i, ok := byText[f]; ok {
 				m.terms[i].weight = t.Weight
 				m.terms[i].right = !prefix && m.terms[i].right
@@ -180,7 +110,7 @@ func (m *Model) vocab(ft string) []termCount {
 	if ft == "" {
 		return nil
 	}
-	return m.vocabBytes([]byte(SwapDigits(ft)))
+	return m.vocabBytes([]byte(fold.SwapDigits(ft)))
 }
 
 // vocabBytes is vocab on folded, digit-swapped text.

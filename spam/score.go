@@ -2,11 +2,11 @@ package spam
 
 import (
 	"fmt"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
 	"math"
 	"slices"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Unit is the score at which a block or link counts as spam for the block
@@ -80,15 +80,15 @@ func (sc *scorer) result() *Score {
 	}
 	open := 0.0
 	for _, e := range sc.ev {
-		if !e.Signal.weak() && e.Weight > 0 {
+		if !e.Signal.Weak() && e.Weight > 0 {
 			open += e.Weight // a negative signal lowers the score, not the gate
 		}
 	}
-	gate := open >= sc.m.weights[SigGate]
+	gate := open >= sc.m.weights[lexicon.SigGate]
 	sum := 0.0
 	for i := range sc.ev {
 		e := &sc.ev[i]
-		e.Counted = gate || !e.Signal.weak()
+		e.Counted = gate || !e.Signal.Weak()
 		if e.Counted {
 			sum += e.Weight
 		}
@@ -116,8 +116,8 @@ type textFacts struct {
 }
 
 func (m *Model) facts(text string) textFacts {
-	ft := Fold(text)
-	f := textFacts{words: countWords(ft), hits: m.vocab(ft)}
+	ft := fold.Fold(text)
+	f := textFacts{words: fold.CountWords(ft), hits: m.vocab(ft)}
 	if strings.ContainsAny(ft, "0123456789") {
 		f.brands = m.brands(ft)
 	} else {
@@ -165,16 +165,16 @@ func (sc *scorer) text(f *textFacts) {
 		if v < 0 {
 			w = v
 		}
-		sc.add(SigTerms, w, sc.m.names(f.hits))
+		sc.add(lexicon.SigTerms, w, sc.m.names(f.hits))
 	}
 	if f.brands.gambling > 0 {
-		sc.weighted(SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
+		sc.weighted(lexicon.SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
 		if f.brands.other == 0 && f.words <= 24 {
-			sc.weighted(SigBrandOnly, 1, "")
+			sc.weighted(lexicon.SigBrandOnly, 1, "")
 		}
 	}
 	if f.brands.plain > 0 {
-		sc.weighted(SigBrand, min(3, float64(f.brands.plain))/d, strings.Join(f.brands.found, ", "))
+		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.plain))/d, strings.Join(f.brands.found, ", "))
 	}
 }
 
@@ -188,44 +188,6 @@ func (m *Model) ScoreText(text string) *Score {
 	sc := scorer{m: m}
 	sc.text(&f)
 	return sc.result()
-}
-
-// countWords counts words: letter runs of spaced scripts, each Han or kana
-// character (as textnorm.Words does), and a word per five letters of Thai,
-// Lao, Khmer and Burmese, which do not space words.
-func countWords(s string) int {
-	if isASCII(s) {
-		n, in := 0, false
-		for i := 0; i < len(s); i++ {
-			c := s[i] | 0x20
-			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
-			if w && !in {
-				n++
-			}
-			in = w
-		}
-		return n
-	}
-	n := 0
-	for w := range words(s) {
-		if w[0] < utf8.RuneSelf {
-			n++
-			continue
-		}
-		cjk, sea, other := 0, 0, 0
-		for _, r := range w {
-			switch {
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
-				cjk++
-			case unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
-				sea++
-			default:
-				other = 1
-			}
-		}
-		n += max(1, cjk+(sea+4)/5+other)
-	}
-	return n
 }
 
 // titleSeps are the separators titles join their parts with.

@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/spam/fold"
 	"golang.org/x/net/publicsuffix"
 )
 
@@ -23,7 +24,7 @@ func (m *Model) brands(ft string) brandStats {
 	var st brandStats
 	var prevBrand bool
 	var prevTok string
-	for tok := range words(ft) {
+	for tok := range fold.Words(ft) {
 		letters, digits := 0, 0
 		ascii := true
 		for i := 0; i < len(tok); i++ {
@@ -139,27 +140,72 @@ func (m *Model) runStem(run string, glued bool) float64 {
 	return best
 }
 
-// words yields the letter-and-digit runs of s.
-func words(s string) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		start := -1
-		for i, r := range s {
-			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
-			switch {
-			case w && start < 0:
-				start = i
-			case !w && start >= 0:
-				if !yield(s[start:i]) {
-					return
-				}
-				start = -1
-			}
+// namesHost reports an anchor text that is a code (digits in it) and the
+// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
+// "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
+//
+// With strict set (the host's top-level domain is an ordinary one), the
+// anchor must be made of codes alone, letters and digits in one word, with
+// at most gambling stems and domain endings beside them: "tk88 bet" or
+// "Ku789Club", not "Amazon S3" or "Unicode 17.0".
+func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
+	var all, bare strings.Builder // the words; the words less domain endings
+	digits, codes := false, true
+	for tok := range fold.Words(ft) {
+		codes = codes && m.codeWord(tok)
+		all.WriteString(tok)
+		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
+			bare.WriteString(tok) // "six86.com": six86
 		}
-		if start >= 0 {
-			yield(s[start:])
+		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
+	}
+	if !digits || all.Len() < 3 {
+		return false
+	}
+	name, _, _ := strings.Cut(hi.site, ".")
+	name = strings.ReplaceAll(name, "-", "")
+	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.site) // lux365.game: lux365game
+	a, b := all.String(), bare.String()
+	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
+	// its name and domain in one word (LUX365GAME -> lux365.game).
+	if a == name || b == name || a == whole {
+		return true
+	}
+	if strict && !codes {
+		return false
+	}
+	return sameCode(name, a) || sameCode(name, b)
+}
+
+// codeWord reports a word that is a brand code (letters and digits mixed,
+// or three digits or more),
+// a gambling stem or a domain ending.
+func (m *Model) codeWord(tok string) bool {
+	letters, digits := false, false
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= '0' && c <= '9':
+			digits = true
+		case c >= 'a' && c <= 'z':
+			letters = true
+		default:
+			return false
 		}
 	}
+	return digits && (letters || len(tok) >= 3) || letters && (m.stems[tok] > 0 || commonTLD[tok] || m.tlds[tok])
+}
+
+// sameCode reports a host name and an anchor code that are the same code,
+// or one the other with a few characters more (tyga69 -> tyga690.vip).
+func sameCode(name, code string) bool {
+	if name == code {
+		return true
+	}
+	short, long := name, code
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	return len(short) >= 4 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short)
 }
 
 // hostInfo is what a link's host says.
@@ -246,9 +292,9 @@ func (m *Model) host(h string) hostInfo {
 // pathStem returns the largest stem weight among the words of a link's
 // path and query, and whether a register word is among them.
 func (m *Model) pathStem(pq string) (float64, string) {
-	ft := Fold(pq)
+	ft := fold.Fold(pq)
 	best, what := 0.0, ""
-	for tok := range words(ft) {
+	for tok := range fold.Words(ft) {
 		if tok[0] <= '9' {
 			continue
 		}

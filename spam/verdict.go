@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/winnowhq/winnow/spam/anchor"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -42,14 +45,14 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		}
 	}
 	if named > 0 {
-		sc.weighted(SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
+		sc.weighted(lexicon.SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
 	}
 	share := 0.0
 	if a.words > 0 {
 		share = float64(a.spamWords) / float64(a.words)
 	}
 	if share > 0 {
-		sc.weighted(SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
+		sc.weighted(lexicon.SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
 	}
 	// Register and login buttons are read only where the verdict could
 	// follow: on most pages they are never looked at.
@@ -62,18 +65,18 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 			}
 		}
 		if len(reg) > 0 {
-			sc.weighted(SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
+			sc.weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
 		}
 	}
-	if w, what := m.pathStem(pathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
-		sc.weighted(SigPageURL, w, what)
+	if w, what := m.pathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
+		sc.weighted(lexicon.SigPageURL, w, what)
 	}
 	s := sc.result()
 	if s == nil {
 		return Verdict{}
 	}
 	v := Verdict{Score: s.Value, Evidence: s}
-	v.Spam = s.Value >= m.weights[SigVerdict] && (named > 0 || share >= 0.5)
+	v.Spam = s.Value >= m.weights[lexicon.SigVerdict] && (named > 0 || share >= 0.5)
 	return v
 }
 
@@ -83,14 +86,14 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 func (a *Analysis) registerHosts() []string {
 	var out []string
 	for _, n := range a.buttons {
-		if !a.m.hasRegister(Fold(nodeText(n))) {
+		if !a.m.hasRegister(fold.Fold(nodeText(n))) {
 			continue
 		}
 		h := ""
 		if n.DataAtom == atom.A {
-			h = linkHost(attr(n, "href"))
+			h = anchor.Host(attr(n, "href"))
 		} else if oc := attr(n, "onclick"); oc != "" {
-			h = linkHost(strings.Trim(oc[strings.IndexAny(oc, "'\"")+1:], "'\"; "))
+			h = anchor.Host(strings.Trim(oc[strings.IndexAny(oc, "'\"")+1:], "'\"; "))
 		}
 		out = append(out, h)
 	}

@@ -1,12 +1,19 @@
-package spam
+// Package lexicon reads spam lexicons: weighted gambling, betting, casino
+// and adult-spam terms per language, the weights of the other evidence
+// (Signal), the stems that make a host or brand code look like a gambling
+// site, unusual top-level domains and register words. The built-in one is
+// lexicon.yaml, embedded.
+package lexicon
 
 import (
 	_ "embed"
 	"fmt"
-	"github.com/winnowhq/winnow/internal/yamlpos"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/winnowhq/winnow/internal/yamlpos"
+	"github.com/winnowhq/winnow/spam/fold"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -35,7 +42,7 @@ type Term struct {
 // ErrorFunc reports a problem at a YAML node.
 type ErrorFunc func(n *yaml.Node, format string, args ...any)
 
-// ParseLexicon reads the value of a `lexicon:` key. Every problem is
+// Parse reads the value of a `lexicon:` key. Every problem is
 // reported through errorf, with the node it concerns; unknown keys are
 // errors, so a typo never silently drops a part of the lexicon.
 //
@@ -46,7 +53,7 @@ type ErrorFunc func(n *yaml.Node, format string, args ...any)
 //	  register: [daftar, register, đăng ký]
 //	  terms:
 //	    en: {online casino: 1.0, casino*: 0.3}
-func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
+func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 	lx := &Lexicon{Weights: map[Signal]float64{}}
 	if n.Kind != yaml.MappingNode {
 		errorf(n, "lexicon: expected a mapping, got %s", yamlpos.KindName(n))
@@ -57,7 +64,7 @@ func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 		switch k.Value {
 		case "weights":
 			eachPair(v, "weights", errorf, func(k, v *yaml.Node) {
-				s, ok := signalByName(k.Value)
+				s, ok := SignalByName(k.Value)
 				if !ok {
 					errorf(k, "unknown signal %q in weights (want one of %s)", k.Value, strings.Join(signalNames[:], ", "))
 					return
@@ -69,7 +76,7 @@ func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 		case "stems":
 			eachPair(v, "stems", errorf, func(k, v *yaml.Node) {
 				if w, ok := number(v, errorf); ok {
-					lx.Stems = append(lx.Stems, Term{Text: Fold(strings.TrimSpace(k.Value)), Weight: w})
+					lx.Stems = append(lx.Stems, Term{Text: fold.Fold(strings.TrimSpace(k.Value)), Weight: w})
 				}
 			})
 		case "tlds":
@@ -96,7 +103,7 @@ func ParseLexicon(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 					}
 					// A term may be listed under two languages (online
 					// casino: en, de), with one weight.
-					f := SwapDigits(Fold(strings.TrimSuffix(t, "*")))
+					f := fold.SwapDigits(fold.Fold(strings.TrimSuffix(t, "*")))
 					if prev, dup := seen[f]; dup && (prev.lang == lang.Value || prev.w != w) {
 						errorf(k, "term %q repeats %q (line %d) with weight %v: give it one weight", k.Value, prev.k.Value, prev.k.Line, prev.w)
 						return
@@ -133,7 +140,7 @@ func stringList(n *yaml.Node, what string, errorf ErrorFunc) []string {
 			errorf(it, "%s: expected a non-empty string", what)
 			continue
 		}
-		out = append(out, Fold(strings.TrimSpace(it.Value)))
+		out = append(out, fold.Fold(strings.TrimSpace(it.Value)))
 	}
 	return out
 }
@@ -155,9 +162,9 @@ func number(n *yaml.Node, errorf ErrorFunc) (float64, bool) {
 var builtinLexicon []byte
 
 // BuiltinFile is the name the built-in lexicon's positions are given in.
-const BuiltinFile = "spam/lexicon.yaml"
+const BuiltinFile = "spam/lexicon/lexicon.yaml"
 
-// Builtin returns the lexicon embedded in winnow (spam/lexicon.yaml).
+// Builtin returns the lexicon embedded in winnow (spam/lexicon/lexicon.yaml).
 var Builtin = sync.OnceValues(func() (*Lexicon, error) {
 	return ParseFile(BuiltinFile, builtinLexicon)
 })
@@ -181,7 +188,7 @@ func ParseFile(name string, data []byte) (*Lexicon, error) {
 	root := doc.Content[0]
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if k := root.Content[i]; k.Value == "lexicon" {
-			lx = ParseLexicon(root.Content[i+1], errorf)
+			lx = Parse(root.Content[i+1], errorf)
 		} else {
 			errorf(k, "unknown key %q (want: lexicon)", k.Value)
 		}

@@ -1,56 +1,49 @@
-package spam
+// Package anchor reads a link: its host and path, and where it sits in its
+// paragraph (glued to the start or end of real prose, after a finished
+// sentence, inside a sentence as a citation is).
+package anchor
 
 import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/spam/fold"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// namesHost reports an anchor text that is a code (digits in it) and the
-// name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
-// "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
-func (m *Model) namesHost(ft string, hi hostInfo) bool {
-	var all, bare strings.Builder // the words; the words less domain endings
-	digits := false
-	for tok := range words(ft) {
-		all.WriteString(tok)
-		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
-			bare.WriteString(tok) // "six86.com": six86
-		}
-		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
-	}
-	name, _, _ := strings.Cut(hi.site, ".")
-	name = strings.ReplaceAll(name, "-", "")
-	return digits && all.Len() >= 3 && (sameCode(name, all.String()) || sameCode(name, bare.String()))
-}
+// Placement is where a link sits in its block.
+type Placement int
 
-// sameCode reports a host name and an anchor code that are the same code,
-// or one the other with a few characters more (tyga69 -> tyga690.vip).
-func sameCode(name, code string) bool {
-	if name == code {
-		return true
-	}
-	short, long := name, code
-	if len(short) > len(long) {
-		short, long = long, short
-	}
-	return len(short) >= 4 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short)
-}
+// Placements.
+const (
+	Apart            Placement = iota // none of the below: a link of its own, a list item, a menu entry
+	GluedEnd                          // at the very end of a real paragraph
+	GluedStart                        // at the very start of a real paragraph
+	AfterSentence                     // at the end, after a finished sentence
+	BetweenSentences                  // after a finished sentence, with more text after it
+	Inline                            // inside a sentence, as a citation is
+)
 
-// placement says where a link sits in its block: glued to the end or the
+var placementNames = [...]string{"", "glued-end", "glued-start", "after-sentence", "between-sentences", "inline"}
+
+func (p Placement) String() string { return placementNames[p] }
+
+// Glued reports a link stuck to real prose rather than part of it.
+func (p Placement) Glued() bool { return p >= GluedEnd && p <= BetweenSentences }
+
+// Place says where link a sits in its block: glued to the end or the
 // start of a real paragraph (ten words or more of text outside it, and
 // nothing but spaces and marks between it and the block's edge; at the end,
-// "after-sentence" when a finished sentence precedes it), inside a sentence
+// AfterSentence when a finished sentence precedes it), inside a sentence
 // (words before it and after it), or neither.
-func placement(a *html.Node) string {
+func Place(a *html.Node) Placement {
 	blk := a.Parent
 	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
 		blk = blk.Parent
 	}
 	if blk == nil || blk.Type != html.ElementNode {
-		return ""
+		return Apart
 	}
 	var before, after strings.Builder
 	seen := false
@@ -88,20 +81,20 @@ func placement(a *html.Node) string {
 		}
 	}
 	walk(blk)
-	bw, aw := countWords(before.String()), countWords(after.String())
+	bw, aw := fold.CountWords(before.String()), fold.CountWords(after.String())
 	switch {
 	case bw >= 10 && aw == 0 && afterSentence(before.String()):
-		return "after-sentence"
+		return AfterSentence
 	case bw >= 10 && aw == 0:
-		return "glued-end"
+		return GluedEnd
 	case aw >= 10 && bw == 0:
-		return "glued-start"
+		return GluedStart
 	case bw >= 3 && aw >= 1 && afterSentence(before.String()):
-		return "between-sentences" // set between two sentences, not part of one
+		return BetweenSentences // set between two sentences, not part of one
 	case bw >= 3 && aw >= 1:
-		return "inline"
+		return Inline
 	}
-	return ""
+	return Apart
 }
 
 // afterSentence reports text that ends a sentence and then, at most, a
@@ -129,9 +122,9 @@ func isUnitBlock(a atom.Atom) bool {
 	return false
 }
 
-// linkHost returns the lower-case host of an absolute or scheme-relative
+// Host returns the lower-case host of an absolute or scheme-relative
 // link, without port, or "".
-func linkHost(href string) string {
+func Host(href string) string {
 	i := strings.Index(href, "//")
 	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
 		return ""
@@ -149,8 +142,8 @@ func linkHost(href string) string {
 	return strings.ToLower(h)
 }
 
-// pathQuery returns the path and query of a link.
-func pathQuery(href string) string {
+// PathQuery returns the path and query of a link.
+func PathQuery(href string) string {
 	if i := strings.Index(href, "//"); i >= 0 {
 		href = href[i+2:]
 		if j := strings.IndexAny(href, "/?"); j >= 0 {

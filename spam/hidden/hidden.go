@@ -1,7 +1,13 @@
-package spam
+// Package hidden tells how a page hides an element from the reader: by its
+// own markup (the hidden attribute, aria-hidden, inline styles that collapse,
+// clip, shrink or move it off-screen, text in the background's colour) or by
+// a class or id its style sheets hide; and whether a hidden box is collapsed
+// content the reader opens (accordions, tabs, FAQ answers, menus).
+package hidden
 
 import (
 	"github.com/winnowhq/winnow/internal/domtext"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -10,12 +16,12 @@ import (
 	"golang.org/x/net/html"
 )
 
-// hiddenWhy says how n's own markup hides it, or "": the hidden attribute,
+// Why says how n's own markup hides it, or "": the hidden attribute,
 // aria-hidden, display:none, visibility:hidden, zero font size, a box of
 // 0 or 1 px with overflow hidden, far off-screen position or indent, text
 // colour equal to the background. Stylesheets are not read. Hiding is weak
 // evidence: collapsed answers, tabs and menus hide content too.
-func hiddenWhy(n *html.Node) string {
+func Why(n *html.Node) string {
 	if n.Type != html.ElementNode {
 		return ""
 	}
@@ -35,11 +41,11 @@ func hiddenWhy(n *html.Node) string {
 	if style == "" {
 		return ""
 	}
-	return hiddenBy(domtext.ParseStyle(style))
+	return by(domtext.ParseStyle(style))
 }
 
-// hiddenBy says how declarations d hide an element, or "".
-func hiddenBy(d map[string]string) string {
+// by says how declarations d hide an element, or "".
+func by(d map[string]string) string {
 	switch {
 	case d["display"] == "none":
 		return "display:none"
@@ -49,15 +55,20 @@ func hiddenBy(d map[string]string) string {
 		return "opacity:0"
 	case tiny(d["font-size"]):
 		return "font-size:" + d["font-size"]
-	case farOff(d["left"]) || farOff(d["top"]) || farOff(d["text-indent"]) || farOff(d["margin-left"]) || farOff(d["right"]):
+	case strings.HasPrefix(d["font"], "0/") || strings.HasPrefix(d["font"], "0 ") || strings.HasPrefix(d["font"], "0px"):
+		return "font:" + d["font"]
+	case farOff(d["left"]) || farOff(d["top"]) || farOff(d["text-indent"]) || farOff(d["margin-left"]) || farOff(d["margin-top"]) ||
+		farOff(d["right"]) || farOff(d["bottom"]) || farOff(d["inset"]) || offTranslate(d["transform"]):
 		return "off-screen"
-	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"])):
+	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"]) || tiny(d["max-width"])):
 		return "tiny box, overflow hidden"
-	case d["transform"] == "scale(0)":
+	case strings.HasPrefix(d["transform"], "scale(0") && strings.Trim(strings.TrimPrefix(d["transform"], "scale("), "0.,) ") == "":
 		return "transform:scale(0)"
-	case d["clip"] == "rect(0,0,0,0)" || d["clip"] == "rect(0 0 0 0)" || d["clip-path"] == "inset(50%)":
+	case clipped(d["clip"], d["clip-path"]):
 		return "clipped"
-	case d["color"] != "" && d["color"] == firstNonEmpty(d["background-color"], d["background"]):
+	case d["color"] == "transparent":
+		return "transparent text"
+	case sameColour(d["color"], firstNonEmpty(d["background-color"], d["background"])):
 		return "text colour = background"
 	}
 	return ""
@@ -80,16 +91,142 @@ func tiny(v string) bool {
 	return num == "0" || num == "1" || num == "0.0" || num == ".0" || strings.Trim(num, "0.") == "" && num != ""
 }
 
-// farOff reports a negative length of at least 999 units.
+// farOff reports a negative length that puts a box off any screen: 500 px
+// or more, 30 em or more, 100% or more of the viewport.
 func farOff(v string) bool {
 	if !strings.HasPrefix(v, "-") {
 		return false
 	}
-	num := strings.TrimRight(v[1:], "abcdefghijklmnopqrstuvwxyz%")
-	if i := strings.IndexByte(num, '.'); i >= 0 {
-		num = num[:i]
+	f0 := strings.Fields(v[1:])
+	if len(f0) == 0 {
+		return false
 	}
-	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
+	v = f0[0] // the first of a shorthand's values
+	unit := strings.TrimLeft(v, "0123456789.")
+	f, err := strconv.ParseFloat(strings.TrimSuffix(v, unit), 64)
+	if err != nil {
+		return false
+	}
+	switch unit {
+	case "", "px":
+		return f >= 500
+	case "em", "rem", "ch":
+		return f >= 30
+	case "%", "vw", "vh":
+		return f >= 100
+	}
+	return f >= 500
+}
+
+// offTranslate reports a transform that moves a box far off-screen:
+// translate(-9999px), translatex(-200%), translate3d(-100vw,0,0).
+func offTranslate(v string) bool {
+	i := strings.Index(v, "translate")
+	if i < 0 {
+		return false
+	}
+	open := strings.IndexByte(v[i:], '(')
+	if open < 0 {
+		return false
+	}
+	args := strings.TrimRight(v[i+open+1:], ") ")
+	for _, a := range strings.FieldsFunc(args, func(r rune) bool { return r == ',' || r == ' ' || r == ')' }) {
+		if farOff(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// clipped reports a clip or clip-path that leaves nothing (or one pixel)
+// of the box: rect(0 0 0 0), rect(1px,1px,1px,1px), inset(50%),
+// circle(0).
+func clipped(clip, path string) bool {
+	if clip != "" {
+		c := strings.NewReplacer(" ", "", ",", "", "px", "").Replace(clip)
+		if c == "rect(0000)" || c == "rect(1111)" {
+			return true
+		}
+	}
+	if path != "" {
+		p := strings.ReplaceAll(path, " ", "")
+		switch p {
+		case "inset(50%)", "inset(100%)", "circle(0)", "circle(0px)", "circle(0%)", "polygon(0000)":
+			return true
+		}
+	}
+	return false
+}
+
+// sameColour reports text and background colours a reader cannot tell
+// apart: equal, or each channel within 16 of the other's (#fefefe on #fff).
+func sameColour(fg, bg string) bool {
+	if fg == "" || bg == "" {
+		return false
+	}
+	if fg == bg {
+		return true
+	}
+	a, ok1 := parseColour(fg)
+	bgs := strings.Fields(bg)
+	if len(bgs) == 0 {
+		return false
+	}
+	b, ok2 := parseColour(bgs[0])
+	if !ok1 || !ok2 {
+		return false
+	}
+	for i := range a {
+		if d := a[i] - b[i]; d > 16 || d < -16 {
+			return false
+		}
+	}
+	return true
+}
+
+// parseColour reads #rgb, #rrggbb, rgb(r,g,b) and the named colours
+// white and black.
+func parseColour(v string) ([3]int, bool) {
+	switch v {
+	case "white":
+		return [3]int{255, 255, 255}, true
+	case "black":
+		return [3]int{}, true
+	}
+	var c [3]int
+	switch {
+	case strings.HasPrefix(v, "#") && (len(v) == 4 || len(v) == 7):
+		h := v[1:]
+		for i := range c {
+			var part string
+			if len(h) == 3 {
+				part = h[i : i+1]
+				part += part
+			} else {
+				part = h[2*i : 2*i+2]
+			}
+			n, err := strconv.ParseUint(part, 16, 8)
+			if err != nil {
+				return c, false
+			}
+			c[i] = int(n)
+		}
+		return c, true
+	case strings.HasPrefix(v, "rgb(") || strings.HasPrefix(v, "rgba("):
+		args := strings.FieldsFunc(v[strings.IndexByte(v, '(')+1:], func(r rune) bool { return r == ',' || r == ' ' || r == ')' || r == '/' })
+		if len(args) < 3 {
+			return c, false
+		}
+		for i := range c {
+			n, err := strconv.Atoi(args[i])
+			if err != nil {
+				return c, false
+			}
+			c[i] = n
+		}
+		return c, true
+	}
+	return c, false
 }
 
 // collapsedWords are class and id words of boxes that hide content the
@@ -97,12 +234,12 @@ func farOff(v string) bool {
 var collapsedWords = []string{"accordion", "collapse", "tab", "faq", "panel", "answer", "toggle", "dropdown", "menu",
 	"modal", "popup", "drawer", "expand", "spoiler", "more", "details", "hidden-content", "read-more"}
 
-// collapsed reports a hidden box that is collapsed content, not a hiding
+// Collapsed reports a hidden box that is collapsed content, not a hiding
 // place: inside <details>, a tab panel, dialog, menu or region, a box
 // another element's aria-controls or aria-expanded opens, or one whose
 // class or id names an accordion, tab, FAQ answer, menu or dialog. Its
 // hiding is no evidence; its text is scored like any other.
-func collapsed(n *html.Node) bool {
+func Collapsed(n *html.Node) bool {
 	for d := 0; n != nil && n.Type == html.ElementNode && d < 4; d++ {
 		if n.Data == "details" || n.Data == "dialog" || n.Data == "nav" || n.Data == "menu" {
 			return true
@@ -166,7 +303,7 @@ func ParseSheet(css string) *Sheet {
 		if !hasSimpleSelector(sel) {
 			continue
 		}
-		why := hiddenBy(domtext.ParseStyle(css[open+1 : pos+end]))
+		why := by(domtext.ParseStyle(css[open+1 : pos+end]))
 		if why == "" {
 			continue
 		}
@@ -182,14 +319,15 @@ func ParseSheet(css string) *Sheet {
 var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
 	ac, err := ahocorasick.NewBuilder().AddStrings(hideWords).Build()
 	if err != nil {
-		panic("spam: hide words: " + err.Error()) // constant patterns
+		panic("hidden: hide words: " + err.Error()) // constant patterns
 	}
 	return ac
 })
 
 // hideWords are the declarations ParseSheet looks for.
 var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",
-	"opacity:0", "opacity: 0", ":-999", ": -999", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px"}
+	"opacity:0", "opacity: 0", "left:-", "left: -", "top:-", "top: -", "indent:-", "indent: -", "right:-", "right: -", "bottom:-", "bottom: -", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px", "width:0", "width: 0",
+	"width:1px", "width: 1px", "clip", "transparent", "translate", "font:0", "font: 0"}
 
 // add records the lone classes and ids of a selector list as hidden.
 func (sh *Sheet) add(sel, why string) {
@@ -224,8 +362,8 @@ func hasSimpleSelector(sel string) bool {
 	return false
 }
 
-// hides says how the sheet hides n, or "".
-func (sh *Sheet) hides(n *html.Node) string {
+// Hides says how the sheet hides n, or "".
+func (sh *Sheet) Hides(n *html.Node) string {
 	if sh == nil {
 		return ""
 	}

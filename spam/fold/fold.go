@@ -1,4 +1,8 @@
-package spam
+// Package fold folds text the way spam lexicons match it: zero-width and
+// bidi controls removed, NFKC, case folding, look-alike letters of other
+// scripts mapped to ASCII inside Latin words, and digits standing for
+// letters swapped back. It also splits folded text into words.
+package fold
 
 import (
 	"strings"
@@ -18,7 +22,7 @@ import (
 // Plain ASCII text only has its case folded. Fold keeps digits; the lexicon
 // reads the text again through SwapDigits.
 func Fold(s string) string {
-	if isASCII(s) {
+	if IsASCII(s) {
 		return strings.ToLower(s)
 	}
 	s = stripControls(s)
@@ -29,7 +33,8 @@ func Fold(s string) string {
 	return mapLookalikes(s)
 }
 
-func isASCII(s string) bool {
+// IsASCII reports text of ASCII bytes only.
+func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
 			return false

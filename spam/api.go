@@ -1,0 +1,25 @@
+package spam
+
+import (
+	"github.com/winnowhq/winnow/spam/hidden"
+	"github.com/winnowhq/winnow/spam/lexicon"
+	"go.yaml.in/yaml/v3"
+)
+
+// Lexicon is one lexicon file's content (package lexicon).
+type Lexicon = lexicon.Lexicon
+
+// Signal is one kind of evidence, weighted by the lexicon.
+type Signal = lexicon.Signal
+
+// Sheet holds the classes and ids a page's style sheets hide (package hidden).
+type Sheet = hidden.Sheet
+
+// ParseLexicon reads the value of a `lexicon:` key (lexicon.Parse).
+func ParseLexicon(n *yaml.Node, errorf lexicon.ErrorFunc) *Lexicon { return lexicon.Parse(n, errorf) }
+
+// Builtin returns the lexicon embedded in winnow.
+func Builtin() (*Lexicon, error) { return lexicon.Builtin() }
+
+// ParseSheet reads the classes and ids a page's <style> text hides.
+func ParseSheet(css string) *Sheet { return hidden.ParseSheet(css) }

@@ -1,0 +1,67 @@
+package fold
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Words yields the letter-and-digit runs of s.
+func Words(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		start := -1
+		for i, r := range s {
+			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
+				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+			switch {
+			case w && start < 0:
+				start = i
+			case !w && start >= 0:
+				if !yield(s[start:i]) {
+					return
+				}
+				start = -1
+			}
+		}
+		if start >= 0 {
+			yield(s[start:])
+		}
+	}
+}
+
+// CountWords counts words: letter runs of spaced scripts, each Han or kana
+// character (as textnorm.Words does), and a word per five letters of Thai,
+// Lao, Khmer and Burmese, which do not space words.
+func CountWords(s string) int {
+	if IsASCII(s) {
+		n, in := 0, false
+		for i := 0; i < len(s); i++ {
+			c := s[i] | 0x20
+			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+			if w && !in {
+				n++
+			}
+			in = w
+		}
+		return n
+	}
+	n := 0
+	for w := range Words(s) {
+		if w[0] < utf8.RuneSelf {
+			n++
+			continue
+		}
+		cjk, sea, other := 0, 0, 0
+		for _, r := range w {
+			switch {
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+				cjk++
+			case unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
+				sea++
+			default:
+				other = 1
+			}
+		}
+		n += max(1, cjk+(sea+4)/5+other)
+	}
+	return n
+}

@@ -1,0 +1,48 @@
+package hidden
+
+import (
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+)
+
+func TestBy(t *testing.T) {
+	for _, c := range []struct {
+		style, want string
+	}{
+		{"display:none", "display:none"},
+		{"position:absolute;left:-600px", "off-screen"},
+		{"position:absolute;left:-40em", "off-screen"},
+		{"transform:translateX(-9999px)", "off-screen"},
+		{"text-indent:-100%", "off-screen"},
+		{"width:1px;height:1px;overflow:hidden", "tiny box, overflow hidden"},
+		{"position:absolute;clip:rect(1px, 1px, 1px, 1px)", "clipped"},
+		{"clip-path: inset(50%)", "clipped"},
+		{"color:#FEFEFE;background-color:#fff", "text colour = background"},
+		{"color:rgb(250,250,250);background:#fff url(x.png)", "text colour = background"},
+		{"color:transparent", "transparent text"},
+		{"font:0/0 a", "font:0/0 a"},
+		// Visible boxes.
+		{"margin-left:-20px", ""},
+		{"left:-;transform:translate(-);background: ;color:#fff", ""},
+		{"color:#333;background-color:#fff", ""},
+		{"transform:translateX(-50%)", ""},
+		{"clip:auto", ""},
+		{"font:12px/1.4 sans-serif", ""},
+	} {
+		if got := by(domtext.ParseStyle(c.style)); got != c.want {
+			t.Errorf("by(%q) = %q, want %q", c.style, got, c.want)
+		}
+	}
+}
+
+// FuzzBy: reading any declarations never panics.
+func FuzzBy(f *testing.F) {
+	for _, s := range []string{"left:-", "transform:translate(-", "color:#fff;background: ", "clip:rect(", "font:0/0 a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		by(domtext.ParseStyle(s))
+		ParseSheet(".x{" + s + "}")
+	})
+}
