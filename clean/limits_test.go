@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/rules"
+	"golang.org/x/net/html"
 )
 
 // raceEnabled is set under the race detector, which slows the pipeline
@@ -131,4 +132,30 @@ func abs(n int) int {
 		return -n
 	}
 	return n
+}
+
+// TestStartTagBound: the byte scan never counts fewer start tags than the
+// tokenizer finds, so a page it lets skip the exact count is within the cap.
+func TestStartTagBound(t *testing.T) {
+	for _, page := range []string{
+		"",
+		"<",
+		"<p>a</p><P>b<br/>",
+		"a < b and c<d",
+		"<script>if (a<b) x = '<p>'</script><p>x</p>",
+		"<!-- <p> --><![CDATA[<b>]]><? <i> ?><p>",
+		"<svg><circle/></svg><a\nhref=x>",
+		"</p><1p><_x><p",
+	} {
+		z := html.NewTokenizer(strings.NewReader(page))
+		n := 0
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			if tt == html.StartTagToken || tt == html.SelfClosingTagToken {
+				n++
+			}
+		}
+		if got := startTagBound([]byte(page)); got < n {
+			t.Errorf("startTagBound(%q) = %d, the tokenizer finds %d start tags", page, got, n)
+		}
+	}
 }
