@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
-	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/urls"
 )
 
@@ -25,15 +24,8 @@ func BenchmarkRerun(b *testing.B) {
 			Delay: -1, Workers: 8, HostParallelism: 8, OutputDir: filepath.Join(dir, "out"),
 		}
 		run := func() (crawler.Stats, time.Duration) {
-			st, err := boltstore.Open(filepath.Join(dir, "crawl.db"))
-			if err != nil {
-				b.Fatal(err)
-			}
-			defer st.Close()
-			cr, err := crawler.New(cfg, st, extractArticle, nil)
-			if err != nil {
-				b.Fatal(err)
-			}
+			cr, closeState := newCrawler(b, cfg, dir)
+			defer closeState()
 			start := time.Now()
 			stats, err := cr.Run(b.Context())
 			if err != nil {

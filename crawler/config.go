@@ -144,6 +144,8 @@ type Config struct {
 	OnEvent func(Event)
 }
 
+// withDefaults is long because it is a flat list: one default per field of
+// Config, in the order of the fields' doc comments.
 func (c *Config) withDefaults() (Config, error) {
 	d := *c
 	if len(d.Seeds) == 0 {

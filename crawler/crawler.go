@@ -120,6 +120,10 @@ func (c *Crawler) Stats() Stats {
 // output dir is held by another crawl (output.ErrLocked), or the run failed
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
+//
+// Run reads top to bottom as a run's lifecycle (86 lines): state, index
+// and replay, fetcher, committer, workers, dispatcher, then shutdown in
+// reverse order and the verdict.
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	c.stats.started.Store(int64(time.Since(c.stats.born)))
 	// A failing commit (full disk, broken state) stops the run like a signal.

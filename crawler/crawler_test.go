@@ -62,19 +62,28 @@ func (e *events) find(kind crawler.EventKind, suffix string) []crawler.Event {
 	return out
 }
 
+// newCrawler opens the state in stateDir and makes a crawler of cfg on it;
+// close closes the state.
+func newCrawler(tb testing.TB, cfg crawler.Config, stateDir string) (cr *crawler.Crawler, close func()) {
+	tb.Helper()
+	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cr, err = crawler.New(cfg, st, extractArticle, nil)
+	if err != nil {
+		st.Close()
+		tb.Fatal(err)
+	}
+	return cr, func() { st.Close() }
+}
+
 func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *events) {
 	t.Helper()
 	ev := &events{}
 	cfg.OnEvent = ev.add
-	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	cr, err := crawler.New(cfg, st, extractArticle, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cr, closeState := newCrawler(t, cfg, stateDir)
+	defer closeState()
 	stats, err := cr.Run(t.Context())
 	if err != nil {
 		t.Fatalf("Run: %v", err)
@@ -368,16 +377,9 @@ func TestCrawl_Interrupt(t *testing.T) {
 			cancel()
 		}
 	}
-	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cr, err := crawler.New(cfg, st, extractArticle, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cr, closeState := newCrawler(t, cfg, state)
 	stats, err := cr.Run(ctx)
-	st.Close()
+	closeState()
 	if err != nil || !stats.Interrupted {
 		t.Fatalf("Run = %+v, %v; want interrupted, no error", stats, err)
 	}

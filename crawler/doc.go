@@ -19,7 +19,7 @@
 // fewer than Config.HostParallelism requests in flight, Config.Delay or
 // Crawl-delay elapsed since the host's last response); a fixed pool of
 // Config.Workers workers fetches, follows links and writes articles; a
-// committer (commit.go) makes the outcomes durable in batches. A run holds
+// committer (package crawler/commit) makes the outcomes durable in batches. A run holds
 // its output dir (output.LockFile) so that no other run writes there, connects
 // only through a netguard.Guard (no loopback, private or link-local address
 // but the seeds'), bounds the bodies it holds (Config.MaxInFlightBytes) and

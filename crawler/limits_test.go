@@ -11,7 +11,6 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/crawler"
-	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/output"
 )
@@ -186,16 +185,9 @@ func TestCrawl_OutputFails(t *testing.T) {
 	}
 	cfg := job(s, out)
 	cfg.Seeds, cfg.Delay, cfg.Workers = []string{s.url("/section/0")}, -1, 1
-	st, err := boltstore.Open(filepath.Join(state, "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cr, err := crawler.New(cfg, st, extractArticle, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = cr.Run(t.Context())
-	st.Close()
+	cr, closeState := newCrawler(t, cfg, state)
+	_, err := cr.Run(t.Context())
+	closeState()
 	if err == nil || !strings.Contains(err.Error(), "output failed") {
 		t.Fatalf("Run = %v, want the output failure", err)
 	}

@@ -150,24 +150,7 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr 
 		pr = &prior{st, known}
 	}
 	prev, known := pr.st, pr.known
-	hdr := http.Header{}
-	hdr.Set("User-Agent", c.cfg.UserAgent)
-	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
-	rewrite := false
-	if known && prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
-		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
-			// The article file was removed by hand: fetch and write it again.
-			rewrite, prev.ETag, prev.LastModified = true, "", ""
-		}
-	}
-	if known && prev.Err == "" {
-		if prev.ETag != "" {
-			hdr.Set("If-None-Match", prev.ETag)
-		}
-		if prev.LastModified != "" {
-			hdr.Set("If-Modified-Since", prev.LastModified)
-		}
-	}
+	hdr, rewrite := c.request(&prev, known)
 	r, err := f.Get(e.URL, hdr)
 	if r != nil {
 		c.stats.fetched.Add(1)
@@ -187,6 +170,58 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr 
 	res.URL = e.URL
 	st := prev
 	st.Status, st.Err = status, ""
+	if status != http.StatusOK {
+		return c.notOK(e, r, st, known, res, ev)
+	}
+	st.FetchedAt = r.At
+	st.ETag, st.LastModified = r.Header.Get("ETag"), r.Header.Get("Last-Modified")
+	// The page's work waits for its bytes in the budget shared by all
+	// workers, so that only so many bytes of pages are parsed and cleaned
+	// at once (cleaning takes many times a page's size). Waiting here, once
+	// the body is in, costs no request its timeout, and a worker waiting
+	// holds none of the budget, so it cannot deadlock. The downloads
+	// themselves hold at most Workers × MaxBodySize.
+	n := min(int64(len(r.Body)), c.cfg.MaxInFlightBytes)
+	if err := f.budget.Acquire(ctx, n); err != nil {
+		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err) // shutdown: the entry stays queued
+		return res, ev
+	}
+	defer f.budget.Release(n)
+	if links.IsXML(r.ContentType, r.Body) {
+		return c.readXML(e, r, st, res, ev)
+	}
+	pctx, cancel := context.WithTimeoutCause(ctx, c.cfg.PageTimeout, fmt.Errorf("%w (%s)", ErrPageTimeout, c.cfg.PageTimeout))
+	defer cancel()
+	return c.readHTML(pctx, e, r, st, rewrite, res, ev)
+}
+
+// request returns the headers of e's request, conditional on its
+// validators, and whether its article file was removed by hand (then it is
+// fetched unconditionally and written again).
+func (c *Crawler) request(prev *frontier.State, known bool) (hdr http.Header, rewrite bool) {
+	hdr = http.Header{}
+	hdr.Set("User-Agent", c.cfg.UserAgent)
+	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	if known && prev.File != "" && c.cfg.Format == OutputFiles && !frontier.IsShared(c.store) {
+		if _, err := os.Stat(filepath.Join(c.cfg.OutputDir, prev.File)); err != nil {
+			rewrite, prev.ETag, prev.LastModified = true, "", ""
+		}
+	}
+	if known && prev.Err == "" {
+		if prev.ETag != "" {
+			hdr.Set("If-None-Match", prev.ETag)
+		}
+		if prev.LastModified != "" {
+			hdr.Set("If-Modified-Since", prev.LastModified)
+		}
+	}
+	return hdr, rewrite
+}
+
+// notOK settles a response other than 200 that is not retried: a 304, a
+// redirect, or a failure.
+func (c *Crawler) notOK(e frontier.Entry, r *fetch.Response, st frontier.State, known bool, res commit.Result, ev outcome) (commit.Result, outcome) {
+	status := r.Status
 	switch {
 	case status == http.StatusNotModified && known:
 		// Nothing to store: an hourly re-run of a large site would otherwise
@@ -218,32 +253,12 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr 
 		res.Enqueue = c.linkEntries(st.Links, e.Depth)
 		ev.Kind = EventFollowed
 		return res, ev
-	case status != http.StatusOK:
+	default:
 		st.Err = fmt.Sprintf("http %d", status)
 		res.State = st
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("get %s: http %d", e.URL, status)
 		return res, ev
 	}
-	st.FetchedAt = r.At
-	st.ETag, st.LastModified = r.Header.Get("ETag"), r.Header.Get("Last-Modified")
-	// The page's work waits for its bytes in the budget shared by all
-	// workers, so that only so many bytes of pages are parsed and cleaned
-	// at once (cleaning takes many times a page's size). Waiting here, once
-	// the body is in, costs no request its timeout, and a worker waiting
-	// holds none of the budget, so it cannot deadlock. The downloads
-	// themselves hold at most Workers × MaxBodySize.
-	n := min(int64(len(r.Body)), c.cfg.MaxInFlightBytes)
-	if err := f.budget.Acquire(ctx, n); err != nil {
-		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err) // shutdown: the entry stays queued
-		return res, ev
-	}
-	defer f.budget.Release(n)
-	if links.IsXML(r.ContentType, r.Body) {
-		return c.readXML(e, r, st, res, ev)
-	}
-	pctx, cancel := context.WithTimeoutCause(ctx, c.cfg.PageTimeout, fmt.Errorf("%w (%s)", ErrPageTimeout, c.cfg.PageTimeout))
-	defer cancel()
-	return c.readHTML(pctx, e, r, st, rewrite, res, ev)
 }
 
 // backoff returns an article's next revisit interval after it was found
@@ -388,19 +403,7 @@ func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
-	st.Links = st.Links[:0]
-	if !pi.NoFollow {
-		for _, l := range pi.Links {
-			if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
-				st.Links = append(st.Links, frontier.Link{URL: u})
-			}
-		}
-	}
-	for _, l := range pi.Feeds {
-		if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
-			st.Links = append(st.Links, frontier.Link{URL: u, Kind: frontier.KindFeed})
-		}
-	}
+	st.Links = c.pageLinks(st.Links[:0], e, pi)
 	if pi.Canonical != "" {
 		// A hop, like a redirect: a chain of pages naming ever new
 		// canonical URLs ends at max_depth.
@@ -431,16 +434,7 @@ func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 	}
 	var se *SpamError
 	if errors.As(err, &se) {
-		known := st.Hash == spamHash
-		st.Hash, st.Err = spamHash, ""
-		st.Recheck = c.backoff(st.Recheck)
-		b, jerr := json.Marshal(output.IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.At, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
-		if jerr == nil && !known {
-			res.Line = b // recorded once; a page still spam is not indexed again
-		}
-		res.State = st
-		ev.Kind, ev.Err = EventSpam, se
-		return res, ev
+		return c.spam(e, r, st, title, se, res, ev)
 	}
 	if err == nil && strings.TrimSpace(text) == "" {
 		if c.cfg.WriteAll && !c.looksArticle(e, pi) {
@@ -470,6 +464,44 @@ func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		ev.Kind = EventUnchanged
 		return res, ev
 	}
+	return c.write(e, r, st, title, text, hash, rewrite, page, res, ev)
+}
+
+// pageLinks appends to out the links and feeds of page e that the scope
+// admits (no links under nofollow).
+func (c *Crawler) pageLinks(out []frontier.Link, e frontier.Entry, pi links.Page) []frontier.Link {
+	if !pi.NoFollow {
+		for _, l := range pi.Links {
+			if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+				out = append(out, frontier.Link{URL: u})
+			}
+		}
+	}
+	for _, l := range pi.Feeds {
+		if u := c.cfg.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+			out = append(out, frontier.Link{URL: u, Kind: frontier.KindFeed})
+		}
+	}
+	return out
+}
+
+// spam records a page Extract judged spam from top to bottom: no article
+// file, and an index line the first time only.
+func (c *Crawler) spam(e frontier.Entry, r *fetch.Response, st frontier.State, title string, se *SpamError, res commit.Result, ev outcome) (commit.Result, outcome) {
+	known := st.Hash == spamHash
+	st.Hash, st.Err = spamHash, ""
+	st.Recheck = c.backoff(st.Recheck)
+	b, jerr := json.Marshal(output.IndexLine{URL: e.URL, File: st.File, Status: "spam", FetchedAt: r.At, Title: title, Hash: spamHash, Spam: true, SpamScore: se.Score})
+	if jerr == nil && !known {
+		res.Line = b // recorded once; a page still spam is not indexed again
+	}
+	res.State = st
+	ev.Kind, ev.Err = EventSpam, se
+	return res, ev
+}
+
+// write writes a new or changed article and its index line.
+func (c *Crawler) write(e frontier.Entry, r *fetch.Response, st frontier.State, title, text, hash string, rewrite bool, page *Page, res commit.Result, ev outcome) (commit.Result, outcome) {
 	isNew := st.Hash == "" || rewrite // a file deleted by hand is new again on disk
 	st.Recheck = c.cfg.Recheck
 	if st.File == "" && c.cfg.Format == OutputFiles {

@@ -88,6 +88,9 @@ func Load(path string) (*Job, error) {
 // Parse reads a job file strictly: an unknown or duplicate key, a wrong
 // type or a bad value is an error at its file:line:col, and every problem
 // is reported at once (a yamlpos.ErrorList).
+//
+// Parse is long because it is the format's table: one entry per key of a
+// job file, next to the field it sets, as JOBS.md lists them.
 func Parse(path string, data []byte) (*Job, error) {
 	r := yamlpos.NewReader(path)
 	root := r.Parse(data)
