@@ -62,10 +62,11 @@ const headWindow = 8
 var repeated = map[string]bool{"article:tag": true, "article:section": true, "article:author": true, "author": true}
 
 // outsideClasses mark the parts of a page whose dates and names are not the
-// page's own: comments, related articles, sidebars.
+// page's own: comments, related articles, sidebars, customer reviews and
+// testimonials.
 // ("widget" is not one: page builders wrap the title, byline and date of
 // every page in "elementor-widget" elements.)
-var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
+var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
 	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}, afterH1: -1}
