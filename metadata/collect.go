@@ -62,10 +62,11 @@ const headWindow = 8
 var repeated = map[string]bool{"article:tag": true, "article:section": true, "article:author": true, "author": true}
 
 // outsideClasses mark the parts of a page whose dates and names are not the
-// page's own: comments, related articles, sidebars.
+// page's own: comments, related articles, sidebars, customer reviews and
+// testimonials.
 // ("widget" is not one: page builders wrap the title, byline and date of
 // every page in "elementor-widget" elements.)
-var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser"}
+var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
 	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}, afterH1: -1}
@@ -240,59 +241,19 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	case atom.Time:
 		if !outside {
-			dt := domtext.Attr(n, "datetime")
-			if dt == "" {
-				dt = textOf(n)
-			}
-			s.times = append(s.times, dt)
-			switch {
-			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datepublished"), hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datecreated"), domtext.Attr(n, "pubdate") != "" || domtext.HasAttr(n, "pubdate"),
-				classSays(n, "publish", "posted", "created"):
-				s.pubTimes = append(s.pubTimes, dt)
-			case hasWord(strings.ToLower(domtext.Attr(n, "itemprop")), "datemodified"), classSays(n, "modified", "updated"):
-				s.modTimes = append(s.modTimes, dt)
-			}
+			s.timeElement(n)
 		}
 		return false
 	}
 	if n.DataAtom == atom.A {
-		rel := strings.ToLower(domtext.Attr(n, "rel"))
-		switch {
-		case hasWord(rel, "tag"):
-			s.relTags = append(s.relTags, textOf(n))
-		case hasWord(rel, "category"):
-			s.relCategories = append(s.relCategories, textOf(n))
-		case hasWord(rel, "author") && !outside:
-			s.relAuthors = append(s.relAuthors, textOf(n))
-		case !outside && authorPath(domtext.Attr(n, "href")):
-			s.authorLinks = append(s.authorLinks, textOf(n))
-		}
+		s.link(n, outside)
 	}
 	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
 		s.times = append(s.times, textOf(n))
 		return false
 	}
-	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
-	if prop != "" && !outside {
-		switch {
-		case hasWord(prop, "author") || hasWord(prop, "creator"):
-			// In a thread, the first post's author is the page's; a
-			// reply's is not.
-			if len(s.relAuthors) == 0 || !inThreadPost(n) {
-				s.relAuthors = append(s.relAuthors, itemName(n))
-			}
-			return false
-		case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
-			if c := domtext.Attr(n, "content"); c != "" {
-				s.pubTimes = append(s.pubTimes, c)
-			} else {
-				s.pubTimes = append(s.pubTimes, textOf(n))
-			}
-		case hasWord(prop, "datemodified"):
-			if c := domtext.Attr(n, "content"); c != "" {
-				s.modTimes = append(s.modTimes, c)
-			}
-		}
+	if prop := strings.ToLower(domtext.Attr(n, "itemprop")); prop != "" && !outside && !s.itemprop(n, prop) {
+		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
 		if classSays(n, "byline", "author") {
@@ -307,6 +268,65 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 	}
 	return true
+}
+
+// itemprop reads a microdata property outside navigation, sidebars and
+// comments; it reports whether to walk the element's children.
+func (s *sources) itemprop(n *html.Node, prop string) bool {
+	switch {
+	case hasWord(prop, "author") || hasWord(prop, "creator"):
+		// In a thread, the first post's author is the page's; a
+		// reply's is not.
+		if len(s.relAuthors) == 0 || !inThreadPost(n) {
+			s.relAuthors = append(s.relAuthors, itemName(n))
+		}
+		return false
+	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
+		if c := domtext.Attr(n, "content"); c != "" {
+			s.pubTimes = append(s.pubTimes, c)
+		} else {
+			s.pubTimes = append(s.pubTimes, textOf(n))
+		}
+	case hasWord(prop, "datemodified"):
+		if c := domtext.Attr(n, "content"); c != "" {
+			s.modTimes = append(s.modTimes, c)
+		}
+	}
+	return true
+}
+
+// link reads an <a>: a tag, a category or an author by its rel, or a link
+// to an author's page.
+func (s *sources) link(n *html.Node, outside bool) {
+	rel := strings.ToLower(domtext.Attr(n, "rel"))
+	switch {
+	case hasWord(rel, "tag"):
+		s.relTags = append(s.relTags, textOf(n))
+	case hasWord(rel, "category"):
+		s.relCategories = append(s.relCategories, textOf(n))
+	case hasWord(rel, "author") && !outside:
+		s.relAuthors = append(s.relAuthors, textOf(n))
+	case !outside && authorPath(domtext.Attr(n, "href")):
+		s.authorLinks = append(s.authorLinks, textOf(n))
+	}
+}
+
+// timeElement reads a <time> outside navigation, sidebars and comments: its
+// datetime (or text), and which date it is when its itemprop or class says.
+func (s *sources) timeElement(n *html.Node) {
+	dt := domtext.Attr(n, "datetime")
+	if dt == "" {
+		dt = textOf(n)
+	}
+	s.times = append(s.times, dt)
+	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
+	switch {
+	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"), domtext.HasAttr(n, "pubdate"),
+		classSays(n, "publish", "posted", "created"):
+		s.pubTimes = append(s.pubTimes, dt)
+	case hasWord(prop, "datemodified"), classSays(n, "modified", "updated"):
+		s.modTimes = append(s.modTimes, dt)
+	}
 }
 
 func (s *sources) metaElement(n *html.Node) {

@@ -85,18 +85,7 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 		}
 		return
 	case hasType(types, "webpage", "collectionpage", "itempage", "aboutpage", "profilepage", "searchresultspage", "faqpage", "qapage", "contactpage"):
-		if ld.pageName == "" {
-			ld.pageName = str(o["name"])
-		}
-		if ld.pagePublished == "" {
-			ld.pagePublished = str(o["datePublished"])
-		}
-		if ld.pageModified == "" {
-			ld.pageModified = str(o["dateModified"])
-		}
-		if ld.siteName == "" {
-			ld.siteName = nameOf(o["isPartOf"])
-		}
+		ld.webPage(o)
 		return
 	}
 	isWork := str(o["headline"]) != ""
@@ -147,6 +136,23 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 	ld.image = imageOf(o["image"])
 	if ld.image == "" {
 		ld.image = imageOf(o["thumbnailUrl"])
+	}
+}
+
+// webPage reads a WebPage: its name and dates are weaker than a creative
+// work's, used when the page has none.
+func (ld *jsonLD) webPage(o map[string]any) {
+	if ld.pageName == "" {
+		ld.pageName = str(o["name"])
+	}
+	if ld.pagePublished == "" {
+		ld.pagePublished = str(o["datePublished"])
+	}
+	if ld.pageModified == "" {
+		ld.pageModified = str(o["dateModified"])
+	}
+	if ld.siteName == "" {
+		ld.siteName = nameOf(o["isPartOf"])
 	}
 }
 

@@ -70,6 +70,7 @@ func TestAuthorsAndDates(t *testing.T) {
 			strings.Repeat(`<div itemscope itemtype="https://schema.org/Comment"><span itemprop="author"><span itemprop="name">Replier Name</span></span></div>`, 5), "https://example.com/t/1", []string{"OpPoster"}, "", ""},
 		{"a byline label alone is no name", `<meta name="author" content="Written By">`, "https://example.com/a", nil, "", ""},
 		{"a UTC time past midnight keeps the url's day", `<meta property="article:published_time" content="2025-12-19T02:41:41Z">`, "https://example.com/2025/12/18/story/", nil, "2025-12-18", ""},
+		{"a customer's review is no byline", `<h1>Gummies</h1><div class="featured-review"><cite class="featured-review_rating-author">Ash Carter</cite></div>`, "https://example.com/p", nil, "", ""},
 		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
 		{"no 31 February", ``, "https://example.com/2025/02/31/story/", nil, "", ""},
 		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
