@@ -16,7 +16,9 @@ import (
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
 	ac       *ahocorasick.Automaton
-	terms    []term // by pattern id
+	acASCII  *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
+	asciiIDs []int                  // term index of each acASCII pattern
+	terms    []term                 // by pattern id
 	weights  [lexicon.NumSignals]float64
 	stems    map[string]float64
 	tlds     map[string]bool
@@ -72,6 +74,18 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		return nil, fmt.Errorf("spam: lexicon: %w", err)
 	}
 	m.ac = ac
+	var apats []string
+	for i, t := range m.terms {
+		if fold.IsASCII(t.text) {
+			apats = append(apats, t.text)
+			m.asciiIDs = append(m.asciiIDs, i)
+		}
+	}
+	if len(apats) > 0 {
+		if m.acASCII, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(apats).Build(); err != nil {
+			return nil, fmt.Errorf("spam: lexicon: %w", err)
+		}
+	}
 	var regs []string
 	for _, lx := range lexicons {
 		if lx != nil {
@@ -115,7 +129,17 @@ func (m *Model) vocab(ft string) []termCount {
 
 // vocabBytes is vocab on folded, digit-swapped text.
 func (m *Model) vocabBytes(h []byte) []termCount {
-	all := m.ac.FindAllOverlapping(h)
+	var all []ahocorasick.Match
+	if m.acASCII != nil && bytesASCII(h) {
+		// ASCII text matches ASCII terms only: the smaller automaton
+		// finds the same matches.
+		all = m.acASCII.FindAllOverlapping(h)
+		for i := range all {
+			all[i].PatternID = m.asciiIDs[all[i].PatternID]
+		}
+	} else {
+		all = m.ac.FindAllOverlapping(h)
+	}
 	if len(all) == 0 {
 		return nil
 	}
@@ -142,6 +166,15 @@ func (m *Model) vocabBytes(h []byte) []termCount {
 		out = addCount(out, termCount{mt.PatternID, 1})
 	}
 	return out
+}
+
+func bytesASCII(h []byte) bool {
+	for _, c := range h {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func addCount(to []termCount, c termCount) []termCount {
