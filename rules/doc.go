@@ -33,7 +33,7 @@
 // Unknown keys anywhere are errors, so a typo never silently disables a rule.
 //
 // A rule file may also hold a top-level `lexicon:` key, in the format of
-// spam/lexicon.yaml (weighted terms per language, signal weights, host
+// spam/lexicon/lexicon.yaml (weighted terms per language, signal weights, host
 // stems, top-level domains, register words): it extends and overrides the
 // built-in spam lexicon, term by term and weight by weight (a weight of 0
 // switches a term off), for every spam-score rule.
@@ -68,7 +68,7 @@
 //	spam-score: X       the block's or link's spam score (package spam) is at
 //	                    least X. At stage dom every block, inline box and
 //	                    link of the page is scored once, from the evidence
-//	                    in spam/lexicon.yaml; at stage text, the block's
+//	                    in spam/lexicon/lexicon.yaml; at stage text, the block's
 //	                    text alone. --explain prints the evidence and score
 //	                    of each removal. A per-site threshold: --disable the
 //	                    built-in rule and add one with scope.hosts and its

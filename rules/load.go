@@ -90,7 +90,7 @@ func Load(fsys fs.FS, prefix string, patterns ...string) (*Set, error) {
 }
 
 // File is what one rule file holds: rules, and optionally a spam lexicon
-// (a top-level `lexicon:` key, in the format of spam/lexicon.yaml) that
+// (a top-level `lexicon:` key, in the format of spam/lexicon/lexicon.yaml) that
 // extends and overrides the built-in one.
 type File struct {
 	Rules   []*Rule
