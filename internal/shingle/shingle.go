@@ -5,6 +5,7 @@ package shingle
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"slices"
 	"strings"
 )
@@ -122,7 +123,7 @@ func (x *Index) Skip() { x.sizes = append(x.sizes, 0) }
 // Trim drops the scratch of x grown past limit entries, before x is kept
 // for another page.
 func (x *Index) Trim(limit int) {
-	if len(x.first.slots) > 4*limit {
+	if cap(x.first.slots) > 4*limit {
 		x.first = table{}
 	}
 	if len(x.more) > limit {
@@ -135,53 +136,75 @@ func (x *Index) Trim(limit int) {
 
 // Reset empties x for another dedupe, keeping the room it has grown (a page
 // runs its dedupe rules in every text pass); on says whether blocks are
-// indexed at all (similarity below 1).
-func (x *Index) Reset(on bool) {
+// indexed at all (similarity below 1), and most is at least the number of
+// shingles Add will be given (more costs a doubling of the table).
+func (x *Index) Reset(on bool, most int) {
 	x.on = on
-	x.first.reset()
+	if on {
+		x.first.reset(most)
+	} else {
+		x.first.reset(0)
+	}
 	clear(x.more)
 	x.sizes = x.sizes[:0]
 }
 
 // table maps shingle hashes to block positions: open addressing with
-// linear probing, at most half full. It is filled anew by every dedupe of
-// every page, and a Go map, cleared and refilled, costs several times more
-// per entry. Shingle hashes are already well mixed, so their low bits pick
-// the slot.
+// linear probing, at most three quarters full. It is filled anew by every
+// dedupe of every page, and a Go map, cleared and refilled, costs several
+// times more per entry. reset sizes it once for the shingles to come, so
+// that a page never holds an old and a doubled table at once (a page of
+// 124,500 short paragraphs, 2.9 million shingles, peaked at 192 MB in
+// growth; sized once, in 12-byte slots, it takes 47 MB). Shingle hashes
+// are already well mixed, so their high bits pick the slot.
 type table struct {
-	slots []slot // a power of two of them
+	slots []slot // not a power of two: sized to the shingles announced
 	n     int    // entries
-	gen   uint32 // the slots of the current generation are in use
 }
 
+// slot is 12 bytes: the hash in two halves, so that it needs no 8-byte
+// alignment, and the position plus one (0: the slot is empty).
 type slot struct {
-	h   uint64
-	pos int32
-	gen uint32
+	lo, hi uint32
+	pos    int32
 }
 
-// reset empties t without clearing its slots: a new generation.
-func (t *table) reset() {
-	t.n = 0
-	if t.gen++; t.gen == 0 { // wrapped: old slots would look current
+func (s *slot) hash() uint64 { return uint64(s.hi)<<32 | uint64(s.lo) }
+
+// reset empties t for up to n entries, reusing its slots when they are
+// enough and clearing only those it will use.
+func (t *table) reset(n int) {
+	size := max(64, n+n/3+1)
+	if cap(t.slots) >= size {
+		t.slots = t.slots[:size]
 		clear(t.slots)
-		t.gen = 1
+	} else {
+		t.slots = make([]slot, size)
 	}
+	t.n = 0
+}
+
+// home returns the slot where the probe for h starts.
+func (t *table) home(h uint64) int {
+	hi, _ := bits.Mul64(h, uint64(len(t.slots)))
+	return int(hi)
 }
 
 // get returns the position stored for h.
 func (t *table) get(h uint64) (int32, bool) {
-	if len(t.slots) == 0 {
+	if t.n == 0 {
 		return 0, false
 	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := t.home(h); ; {
 		s := &t.slots[i]
-		if s.gen != t.gen {
+		if s.pos == 0 {
 			return 0, false
 		}
-		if s.h == h {
-			return s.pos, true
+		if s.hash() == h {
+			return s.pos - 1, true
+		}
+		if i++; i == len(t.slots) {
+			i = 0
 		}
 	}
 }
@@ -189,19 +212,21 @@ func (t *table) get(h uint64) (int32, bool) {
 // putNew stores pos for h unless h is stored already, and reports whether
 // it stored it.
 func (t *table) putNew(h uint64, pos int32) bool {
-	if 2*(t.n+1) > len(t.slots) {
-		t.grow()
+	if 4*(t.n+1) > 3*len(t.slots) {
+		t.grow() // more entries than reset was told of
 	}
-	mask := uint64(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
+	for i := t.home(h); ; {
 		s := &t.slots[i]
-		if s.gen != t.gen {
-			*s = slot{h: h, pos: pos, gen: t.gen}
+		if s.pos == 0 {
+			*s = slot{lo: uint32(h), hi: uint32(h >> 32), pos: pos + 1}
 			t.n++
 			return true
 		}
-		if s.h == h {
+		if s.hash() == h {
 			return false
+		}
+		if i++; i == len(t.slots) {
+			i = 0
 		}
 	}
 }
@@ -209,15 +234,10 @@ func (t *table) putNew(h uint64, pos int32) bool {
 // grow doubles the slots, moving the current entries.
 func (t *table) grow() {
 	old := t.slots
-	t.slots = make([]slot, max(64, 2*len(old)))
-	gen := t.gen
-	if gen == 0 { // a table never reset
-		gen = 1
-	}
-	t.n, t.gen = 0, gen
-	for _, s := range old {
-		if s.gen == gen {
-			t.putNew(s.h, s.pos)
+	t.slots, t.n = make([]slot, max(64, 2*len(old))), 0
+	for i := range old {
+		if s := &old[i]; s.pos != 0 {
+			t.putNew(s.hash(), s.pos-1)
 		}
 	}
 }
@@ -232,6 +252,9 @@ func InWindow(window, first, pos int) bool {
 // LeadBlocks is the number of blocks at the top of a page that a windowed
 // dedupe compares with wherever it is.
 const LeadBlocks = 5
+
+// Most returns the most shingles Hash returns for key.
+func Most(key string) int { return max(1, strings.Count(key, " ")-1) }
 
 // Hash returns the distinct word 3-shingles of key (words separated by
 // single spaces), hashed with seed, sorted; the hash of key itself when it

@@ -11,7 +11,7 @@ func TestShingleTable(t *testing.T) {
 	var tb table
 	rng := rand.New(rand.NewPCG(1, 2))
 	for gen := range 5 {
-		tb.reset()
+		tb.reset(gen * 50) // too few for later generations: they grow
 		want := map[uint64]int32{}
 		for i := range 200 * (gen + 1) {
 			h := rng.Uint64() % 500 // repeats, and collisions in the low bits
@@ -43,7 +43,7 @@ func TestIndexContained(t *testing.T) {
 	longer := Hash(seed, "paris the minister said on monday that the plan would go ahead as agreed")
 	other := Hash(seed, "an unrelated paragraph about the weather in the north of the country")
 	var x Index
-	x.Reset(true)
+	x.Reset(true, 100)
 	x.Add(lead)
 	if dup, subsets := x.Contained(other, 0.8, 0, 1); dup || len(subsets) != 0 {
 		t.Fatalf("unrelated block: dup %v, subsets %v", dup, subsets)
@@ -54,7 +54,7 @@ func TestIndexContained(t *testing.T) {
 	if dup, subsets := x.Contained(longer, 0.8, 0, 1); dup || len(subsets) != 1 || subsets[0] != 0 {
 		t.Fatalf("fuller block: dup %v, subsets %v; want block 0 as its subset", dup, subsets)
 	}
-	x.Reset(true)
+	x.Reset(true, 100)
 	x.Add(other)
 	for range 10 {
 		x.Skip()
@@ -68,5 +68,15 @@ func TestIndexContained(t *testing.T) {
 	}
 	if got := Hash(seed, "two words"); len(got) != 1 {
 		t.Fatalf("a key of two words: %d shingles, want 1 (the key's hash)", len(got))
+	}
+}
+
+// Most bounds the shingles Hash returns, which sizes the table once.
+func TestMost(t *testing.T) {
+	seed := maphash.MakeSeed()
+	for _, key := range []string{"", "a", "a b", "a b c", "a  b c", " a b c d ", "a b a b a b", "the minister said on monday that the plan would go ahead"} {
+		if got, most := len(Hash(seed, key)), Most(key); got > most {
+			t.Errorf("Most(%q) = %d, Hash returns %d shingles", key, most, got)
+		}
 	}
 }

@@ -18,7 +18,16 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := run.seen // key -> position in out
 	clear(seen)
 	idx := &run.shIdx
-	idx.Reset(r.Params.Dedupe.Similarity < 1)
+	on := r.Params.Dedupe.Similarity < 1
+	most := 0 // the shingles idx may be given: the table is sized once
+	if on {
+		for i := range run.blocks {
+			if key := run.blocks[i].textKey(); len(key) >= r.Params.Dedupe.MinChars {
+				most += shingle.Most(key)
+			}
+		}
+	}
+	idx.Reset(on, most)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
