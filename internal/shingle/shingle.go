@@ -12,11 +12,20 @@ import (
 
 // Index maps word 3-shingles to the blocks holding them; blocks are
 // numbered by their position in the output being built.
+//
+// With a window, a block is compared with at most LeadBlocks+window earlier
+// blocks, so their shingles are intersected directly and nothing is hashed
+// into a table: memory and time per block are bounded however long the
+// page. (A table of every shingle of a page of 124,500 short paragraphs
+// took 47 MB, and its cache misses made dedupe cost 2.2 times more per
+// block than on a quarter of the page.) Without a window every earlier
+// block counts, and a table finds them.
 type Index struct {
-	on    bool               // blocks are indexed
-	first table              // shingle -> position of the first block holding it
-	more  map[uint64][]int32 // shingle -> positions of later blocks holding it (rare)
-	sizes []int              // position -> number of distinct shingles (0: not indexed)
+	on     bool               // blocks are indexed
+	window int                // 0: every earlier block counts
+	held   [][]uint64         // position -> its distinct shingles, sorted (nil: not indexed)
+	first  table              // without a window: shingle -> position of the first block holding it
+	more   map[uint64][]int32 // without a window: shingle -> positions of later blocks holding it (rare)
 	// Scratch for contained: position -> shingles held of the block being
 	// looked up (zero between calls), and the positions counted.
 	counts  []int32
@@ -24,12 +33,16 @@ type Index struct {
 }
 
 // Contained reports whether threshold of sh occurs in one earlier block, and
-// lists the earlier blocks threshold of whose own shingles occur in sh.
-func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool, []int) {
+// lists the earlier blocks threshold of whose own shingles occur in sh; pos
+// is the position sh would be added at.
+func (x *Index) Contained(sh []uint64, threshold float64, pos int) (bool, []int) {
 	if len(sh) == 0 || !x.on {
 		return false, nil
 	}
-	if n := len(x.sizes) - len(x.counts); n > 0 {
+	if x.window > 0 {
+		return x.near(sh, threshold, pos)
+	}
+	if n := len(x.held) - len(x.counts); n > 0 {
 		// Grown by append, so that a page of n blocks costs O(n) here, not a
 		// fresh slice per block: O(n²), 270 ms and most of the 617 MB
 		// allocated for a page of 16,000 short paragraphs. The slots are zero
@@ -37,12 +50,10 @@ func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool
 		x.counts = append(x.counts, make([]int32, n)...)
 	}
 	count := func(d int32) {
-		if InWindow(window, int(d), pos) {
-			if x.counts[d] == 0 {
-				x.touched = append(x.touched, d)
-			}
-			x.counts[d]++
+		if x.counts[d] == 0 {
+			x.touched = append(x.touched, d)
 		}
+		x.counts[d]++
 	}
 	for _, h := range sh {
 		d, ok := x.first.get(h)
@@ -50,14 +61,8 @@ func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool
 			continue
 		}
 		count(d)
-		if len(x.more) > 0 {
-			lead, recent := inReach(x.more[h], window, pos)
-			for _, d := range lead {
-				count(d)
-			}
-			for _, d := range recent {
-				count(d)
-			}
+		for _, d := range x.more[h] {
+			count(d)
 		}
 	}
 	dup := false
@@ -65,10 +70,10 @@ func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool
 	for _, d := range x.touched {
 		n := x.counts[d]
 		x.counts[d] = 0
-		if float64(n) >= threshold*float64(len(sh)) {
+		if overlaps(int(n), len(sh), threshold) {
 			dup = true
 		}
-		if size := x.sizes[d]; size > 0 && float64(n) >= threshold*float64(size) {
+		if size := len(x.held[d]); size > 0 && overlaps(int(n), size, threshold) {
 			subsets = append(subsets, int(d))
 		}
 	}
@@ -79,46 +84,97 @@ func (x *Index) Contained(sh []uint64, threshold float64, window, pos int) (bool
 	return false, subsets
 }
 
-// inReach splits later, a shingle's ascending positions, into the two runs
-// InWindow may accept: the lead's (positions under LeadBlocks) and the
-// window's (the last ones). Without it a shingle held by most blocks (a
-// phrase every paragraph repeats) made a page of n blocks cost O(n²) to
-// dedupe, though only a window of them counts. With no window, all count.
-func inReach(later []int32, window, pos int) (lead, recent []int32) {
-	if window == 0 {
-		return nil, later
+// near is Contained with a window: the lead's blocks and the window's
+// last ones are intersected with sh one by one.
+func (x *Index) near(sh []uint64, threshold float64, pos int) (bool, []int) {
+	var subsets []int
+	end := min(pos, len(x.held))
+	lead := min(LeadBlocks, end)
+	for d := 0; d < end; d++ {
+		if d == lead {
+			d = max(lead, pos-x.window) // the blocks between count for nothing
+			if d >= end {
+				break
+			}
+		}
+		held := x.held[d]
+		if len(held) == 0 {
+			continue
+		}
+		n := common(sh, held)
+		if overlaps(n, len(sh), threshold) {
+			return true, nil
+		}
+		if overlaps(n, len(held), threshold) {
+			subsets = append(subsets, d)
+		}
 	}
-	i := len(later)
-	for i > 0 && pos-int(later[i-1]) <= window {
-		i--
-	}
-	j := 0
-	for j < i && int(later[j]) < LeadBlocks {
-		j++
-	}
-	return later[:j], later[i:]
+	return false, subsets
 }
 
-// Add indexes sh as the next position; Skip records a position not indexed.
+// overlaps reports whether n shingles in common are threshold of size.
+func overlaps(n, size int, threshold float64) bool {
+	return n > 0 && float64(n) >= threshold*float64(size)
+}
+
+// common returns the number of hashes a and b, both sorted and distinct,
+// share. A long one is searched, not walked, so that a long block in the
+// lead, which every later block meets, costs each of them O(log) per
+// shingle, not its length.
+func common(a, b []uint64) int {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	n := 0
+	if len(b) > 16*len(a) {
+		for _, h := range a {
+			i, ok := slices.BinarySearch(b, h)
+			if ok {
+				n++
+			}
+			b = b[i:]
+		}
+		return n
+	}
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		p, q := a[i], b[j]
+		if p == q {
+			n++
+		}
+		if p <= q {
+			i++
+		}
+		if q <= p {
+			j++
+		}
+	}
+	return n
+}
+
+// Add indexes sh, sorted and distinct (as Hash returns it), as the next
+// position; x keeps sh, which must not change. Skip records a position not
+// indexed.
 func (x *Index) Add(sh []uint64) {
 	if !x.on {
 		x.Skip()
 		return
 	}
-	pos := int32(len(x.sizes))
-	for _, h := range sh {
-		if x.first.putNew(h, pos) {
-			continue
+	pos := int32(len(x.held))
+	if x.window == 0 {
+		for _, h := range sh {
+			if x.first.putNew(h, pos) {
+				continue
+			}
+			if x.more == nil {
+				x.more = map[uint64][]int32{}
+			}
+			x.more[h] = append(x.more[h], pos)
 		}
-		if x.more == nil {
-			x.more = map[uint64][]int32{}
-		}
-		x.more[h] = append(x.more[h], pos)
 	}
-	x.sizes = append(x.sizes, len(sh))
+	x.held = append(x.held, sh)
 }
 
-func (x *Index) Skip() { x.sizes = append(x.sizes, 0) }
+func (x *Index) Skip() { x.held = append(x.held, nil) }
 
 // Trim drops the scratch of x grown past limit entries, before x is kept
 // for another page.
@@ -129,24 +185,28 @@ func (x *Index) Trim(limit int) {
 	if len(x.more) > limit {
 		x.more = nil
 	}
-	if cap(x.sizes) > limit {
-		x.sizes, x.counts, x.touched = nil, nil, nil
+	clear(x.held) // the page's shingles
+	if cap(x.held) > limit {
+		x.held, x.counts, x.touched = nil, nil, nil
 	}
 }
 
 // Reset empties x for another dedupe, keeping the room it has grown (a page
-// runs its dedupe rules in every text pass); on says whether blocks are
-// indexed at all (similarity below 1), and most is at least the number of
-// shingles Add will be given (more costs a doubling of the table).
-func (x *Index) Reset(on bool, most int) {
-	x.on = on
-	if on {
+// runs its dedupe rules in every text pass). on says whether blocks are
+// indexed at all (similarity below 1); window is the number of blocks
+// before a block (besides the lead's) it is compared with, 0 for all of
+// them; without a window, most is at least the number of shingles Add will
+// be given (more costs a doubling of the table).
+func (x *Index) Reset(on bool, window, most int) {
+	x.on, x.window = on, window
+	if on && window == 0 {
 		x.first.reset(most)
 	} else {
 		x.first.reset(0)
 	}
 	clear(x.more)
-	x.sizes = x.sizes[:0]
+	clear(x.held)
+	x.held = x.held[:0]
 }
 
 // table maps shingle hashes to block positions: open addressing with
