@@ -18,7 +18,16 @@ func (run *textRun) dedupe(r *Rule) {
 	seen := run.seen // key -> position in out
 	clear(seen)
 	idx := &run.shIdx
-	idx.Reset(r.Params.Dedupe.Similarity < 1)
+	on, window := r.Params.Dedupe.Similarity < 1, r.Params.Dedupe.Window
+	most := 0 // without a window, the shingles idx may be given: its table is sized once
+	if on && window == 0 {
+		for i := range run.blocks {
+			if key := run.blocks[i].textKey(); len(key) >= r.Params.Dedupe.MinChars {
+				most += shingle.Most(key)
+			}
+		}
+	}
+	idx.Reset(on, window, most)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
@@ -38,7 +47,7 @@ func (run *textRun) dedupe(r *Rule) {
 		var subsets []int
 		if !dup && r.Params.Dedupe.Similarity < 1 {
 			sh = run.shingles(b)
-			dup, subsets = idx.Contained(sh, r.Params.Dedupe.Similarity, r.Params.Dedupe.Window, pos)
+			dup, subsets = idx.Contained(sh, r.Params.Dedupe.Similarity, pos)
 		}
 		if dup && !b.kept {
 			run.hit(i, b.Text, nil)
