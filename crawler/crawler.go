@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/dispatch"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/output"
@@ -174,8 +174,8 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
 	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
-	jobs := make(chan job)
-	done := make(chan finished, c.cfg.Workers)
+	jobs := make(chan dispatch.Job)
+	done := make(chan dispatch.Done, c.cfg.Workers)
 	var wg sync.WaitGroup
 	for range c.cfg.Workers {
 		wg.Go(func() {
@@ -184,7 +184,11 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 			}
 		})
 	}
-	derr := newDispatcher(c, ctx, fetchCtx, jobs, done, commits).run()
+	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
+		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
+		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+	}, jobs, done, commits)
+	derr := d.Run(ctx, fetchCtx)
 	close(jobs)
 	wg.Wait()
 	commits.Close()
@@ -308,58 +312,6 @@ func (c *Crawler) start(ctx context.Context) error {
 	c.stats.queued.Store(int64(added))
 	c.log.Info("new run", "seeds", added)
 	return nil
-}
-
-// slot reports whether host h may start a request now; if not, when.
-func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Time) (bool, time.Time, error) {
-	if g, ok := c.store.(frontier.HostGate); ok && h.delay > 0 {
-		// h.next is when the gate said to ask again; hold ends the request.
-		h.reserved = false
-		if now.Before(h.next) {
-			return false, h.next, nil
-		}
-		started, at, err := g.StartHost(ctx, hn, h.delay, c.cfg.HostParallelism)
-		if err == nil && !started {
-			h.next = at
-		}
-		return started, at, err
-	}
-	if h.reserved {
-		if now.Before(h.next) {
-			return false, h.next, nil
-		}
-		h.reserved = false
-		// A start much later than the reserved one (a busy dispatcher, a
-		// slow store) could run into the next slot, which on a store shared
-		// by several processes belongs to another one: reserve again.
-		if h.delay == 0 || time.Since(h.next) <= h.delay/10 {
-			return true, now, nil
-		}
-	}
-	at, err := c.store.ReserveHost(ctx, hn, h.delay)
-	if err != nil {
-		return false, now, err
-	}
-	if at.After(now.Add(time.Millisecond)) {
-		h.next, h.reserved = at, true
-		return false, at, nil
-	}
-	return true, now, nil
-}
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func pathOf(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "/"
-	}
-	return p.RequestURI()
 }
 
 func (c *Crawler) emit(ev Event) {

@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -22,6 +23,23 @@ type robotsRules struct {
 
 func (r *robotsRules) allowed(path string) bool {
 	return r == nil || r.rules.Allowed(path)
+}
+
+// Check implements dispatch.Robots: nil, ErrDisallowed, or
+// ErrRobotsUnavailable when there was no robots.txt to be read (the site
+// is down or failing, which is a failure of the page, not a choice of the
+// site).
+func (r *robotsRules) Check(path string) error {
+	switch {
+	case r.allowed(path):
+		return nil
+	case !r.unavailable:
+		return ErrDisallowed
+	case r.err != nil:
+		return fmt.Errorf("%w: %w", ErrRobotsUnavailable, r.err)
+	default:
+		return ErrRobotsUnavailable
+	}
 }
 
 // agentName is the robots.txt product token of a User-Agent: its first word
