@@ -35,24 +35,12 @@ type Crawler struct {
 
 // Stats counts the outcomes of a run.
 type Stats struct {
-	Fetched   int64 // responses received (robots.txt included)
-	Written   int64 // articles written, new or changed
-	New       int64
-	Changed   int64
-	Unchanged int64 // 304 or same text: not rewritten
-	Followed  int64 // listing pages, sitemaps, feeds, redirects
-	Skipped   int64
-	Unwanted  int64 // of Skipped: articles Extract turned down (ErrUnwanted)
-	Retried   int64
-	Failed    int64
-	Spam      int64 // pages judged spam from top to bottom: not written
-	Bytes     int64
-	Queued    int64 // frontier entries not yet done (approximate)
-	InFlight  int64
-	// FetchFailed counts the failures in Failed where no usable response
-	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
-	// opposed to a page that came but could not be read or cleaned.
-	FetchFailed int64
+	// Outcomes count the pages by what became of them.
+	Outcomes
+	Fetched  int64 // responses received (robots.txt included)
+	Bytes    int64
+	Queued   int64 // frontier entries not yet done (approximate)
+	InFlight int64
 	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
 	// fetch failed, in this run (a resumed run counts only its own).
 	SeedsOK, SeedsFailed int64
@@ -64,15 +52,40 @@ type Stats struct {
 	Elapsed     time.Duration
 }
 
+// Outcomes count the pages of a run by outcome (see EventKind).
+type Outcomes struct {
+	Written   int64 // articles written, new or changed
+	New       int64
+	Changed   int64
+	Unchanged int64 // 304 or same text: not rewritten
+	Followed  int64 // listing pages, sitemaps, feeds, redirects
+	Skipped   int64
+	Unwanted  int64 // of Skipped: articles Extract turned down (ErrUnwanted)
+	Retried   int64
+	Failed    int64
+	Spam      int64 // pages judged spam from top to bottom: not written
+	// FetchFailed counts the failures in Failed where no usable response
+	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
+	// opposed to a page that came but could not be read or cleaned.
+	FetchFailed int64
+}
+
+// counters are the live form of Stats.
 type counters struct {
-	fetched, written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed, fetchFailed                                                                                      atomic.Int64
-	lastErr                                                                                                                atomic.Value // string
-	resumed, interrupted                                                                                                   atomic.Bool
+	outcomeCounters
+	fetched, bytes, queued, inflight atomic.Int64
+	seedsOK, seedsFailed             atomic.Int64
+	lastErr                          atomic.Value // string
+	resumed, interrupted             atomic.Bool
 	// born is when New made the crawler; started, how long after that Run
 	// started (Stats may be read while Run sets it).
 	born    time.Time
 	started atomic.Int64
+}
+
+// outcomeCounters are the live form of Outcomes.
+type outcomeCounters struct {
+	written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, fetchFailed atomic.Int64
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -104,11 +117,13 @@ func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Cra
 func (c *Crawler) Stats() Stats {
 	s := &c.stats
 	return Stats{
-		Fetched: s.fetched.Load(), Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(),
-		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Spam: s.spam.Load(),
-		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
-		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
+		Outcomes: Outcomes{
+			Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(), Unchanged: s.unchanged.Load(),
+			Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Retried: s.retried.Load(),
+			Failed: s.failed.Load(), Spam: s.spam.Load(), FetchFailed: s.fetchFailed.Load(),
+		},
+		Fetched: s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }

@@ -178,8 +178,9 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 
 		dir := b.TempDir()
 		j := &jobfile.Job{Path: "bench.yaml", StateDir: filepath.Join(dir, "state"), Config: crawler.Config{
-			Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, HostParallelism: workers,
-			OutputDir: filepath.Join(dir, "out"), Format: format}}
+			Name: "bench", Seeds: []string{srv.URL + "/"},
+			Politeness: crawler.Politeness{Delay: -1, Workers: workers, HostParallelism: workers},
+			Output:     crawler.Output{OutputDir: filepath.Join(dir, "out"), Format: format}}}
 		j.Config.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
 		cleanExtract, err := newExtract(j)
 		if err != nil {
