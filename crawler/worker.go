@@ -44,15 +44,15 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j dispatch.Job, results 
 	fin := dispatch.Done{Host: j.Host}
 	if j.Robots {
 		rules := c.fetchRobots(f, j.Entry.URL)
-		fin.Robots, fin.Delay = rules, rules.delay
+		fin.Robots, fin.Delay = rules, rules.Delay
 		if c.cfg.RobotsSitemaps {
-			for _, sm := range rules.sitemaps {
+			for _, sm := range rules.Sitemaps {
 				if u := c.cfg.Scope.Resolve(sm, sm, 0); u != "" {
 					fin.Enqueue = append(fin.Enqueue, frontier.Entry{URL: u, Kind: frontier.KindSitemap})
 				}
 			}
 		}
-		c.hold(ctx, j, max(j.Delay, rules.delay))
+		c.hold(ctx, j, max(j.Delay, rules.Delay))
 		return fin
 	}
 	res, ev := c.process(ctx, f, j.Entry, j.Prior)
@@ -91,20 +91,20 @@ func (c *Crawler) hold(ctx context.Context, j dispatch.Job, d time.Duration) {
 
 // fetchRobots reads robots.txt of the host of u, following up to five
 // redirects as RFC 9309 asks.
-func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
+func (c *Crawler) fetchRobots(f *fetcher, u string) *robots.Host {
 	p, err := url.Parse(u)
 	if err != nil {
-		return parseRobots(404, nil, "", 0) // no rules
+		return robots.ForHost(404, nil, "", 0) // no rules
 	}
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
-	agent := agentName(c.cfg.UserAgent)
+	agent := robots.AgentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
 		r, err := f.Get(ru, nil)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
-			rules := parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
-			rules.err = err
+			rules := robots.ForHost(0, nil, agent, c.cfg.MaxCrawlDelay)
+			rules.Err = err
 			return rules
 		}
 		c.stats.fetched.Add(1)
@@ -120,15 +120,15 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			ru = next.String()
 			continue
 		}
-		rules := parseRobots(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
-		if rules.unavailable {
+		rules := robots.ForHost(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
+		if rules.Unavailable {
 			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.Status))
 		}
-		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.delay)
+		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.Delay)
 		return rules
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
-	return parseRobots(404, nil, agent, c.cfg.MaxCrawlDelay)
+	return robots.ForHost(404, nil, agent, c.cfg.MaxCrawlDelay)
 }
 
 type outcome struct {
