@@ -21,7 +21,8 @@ func BenchmarkRerun(b *testing.B) {
 		dir := b.TempDir()
 		cfg := crawler.Config{
 			Name: "bench", Seeds: []string{s.url("/")}, Scope: urls.Scope{Hosts: []string{s.host()}},
-			Delay: -1, Workers: 8, HostParallelism: 8, OutputDir: filepath.Join(dir, "out"),
+			Politeness: crawler.Politeness{Delay: -1, Workers: 8, HostParallelism: 8},
+			Output:     crawler.Output{OutputDir: filepath.Join(dir, "out")},
 		}
 		run := func() (crawler.Stats, time.Duration) {
 			cr, closeState := newCrawler(b, cfg, dir)

@@ -54,7 +54,9 @@ const (
 	OutputJSONL
 )
 
-// Config is one crawl job, in library terms (cmd/winnow reads it from YAML).
+// Config is one crawl job, in library terms (package crawler/jobfile reads
+// it from YAML). Its knobs are grouped by concern in embedded structs, so
+// that cfg.Delay reads as before and a new knob finds its group.
 type Config struct {
 	// Name names the job in logs and metrics.
 	Name string
@@ -75,6 +77,19 @@ type Config struct {
 	// the frontier, in scope and at depth 0.
 	RobotsSitemaps bool
 
+	Politeness
+	Limits
+	Retry
+	Revisit
+	Output
+
+	// OnEvent, when set, is called for every fetch outcome, from several
+	// goroutines at once.
+	OnEvent func(Event)
+}
+
+// Politeness is how the crawl treats the sites it asks.
+type Politeness struct {
 	// UserAgent is sent with every request; its first word is the robots.txt
 	// agent name.
 	UserAgent string
@@ -89,7 +104,10 @@ type Config struct {
 	// capped at MaxCrawlDelay.
 	IgnoreRobots  bool
 	MaxCrawlDelay time.Duration
+}
 
+// Limits bound the work, the memory and the failures of a run.
+type Limits struct {
 	// Timeout caps one request, body included.
 	Timeout time.Duration
 	// MaxBodySize caps a response body; a larger page fails with ErrTooLarge.
@@ -112,6 +130,10 @@ type Config struct {
 	// link-local addresses anywhere; otherwise only to those its seeds
 	// resolve to (see package internal/netguard).
 	AllowPrivate bool
+}
+
+// Retry says when a failed fetch is tried again.
+type Retry struct {
 	// Retries is the number of retries after a timeout, a 429 or a 5xx;
 	// negative means none.
 	Retries int
@@ -120,28 +142,29 @@ type Config struct {
 	// MaxRetryAfter is the longest Retry-After honoured; a longer one fails
 	// the page for this run.
 	MaxRetryAfter time.Duration
+}
 
-	// Recheck spares known articles a request for a while, as large
-	// crawlers do (adaptive revisiting): an article is requested again
-	// (conditionally) only once Recheck has passed since it was last
-	// fetched or found unchanged; each time it is found unchanged its
-	// interval doubles, up to RecheckMax, and a change brings it back to
-	// Recheck. Its remembered links feed the frontier meanwhile. Listing
-	// pages, feeds and sitemaps are fetched on every run. Zero means
-	// DefaultRecheck; negative sends every known article a conditional
-	// request on every run.
+// Revisit spares known articles a request for a while, as large crawlers
+// do (adaptive revisiting): an article is requested again (conditionally)
+// only once Recheck has passed since it was last fetched or found
+// unchanged; each time it is found unchanged its interval doubles, up to
+// RecheckMax, and a change brings it back to Recheck. Its remembered links
+// feed the frontier meanwhile. Listing pages, feeds and sitemaps are
+// fetched on every run.
+type Revisit struct {
+	// Recheck zero means DefaultRecheck; negative sends every known
+	// article a conditional request on every run.
 	Recheck time.Duration
 	// RecheckMax caps an article's interval; zero means DefaultRecheckMax.
 	RecheckMax time.Duration
+}
 
+// Output says where and how articles are written.
+type Output struct {
 	// OutputDir receives the articles and index.jsonl.
 	OutputDir string
 	// Format is OutputFiles or OutputJSONL.
 	Format OutputFormat
-
-	// OnEvent, when set, is called for every fetch outcome, from several
-	// goroutines at once.
-	OnEvent func(Event)
 }
 
 // withDefaults is long because it is a flat list: one default per field of

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -15,6 +14,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/dispatch"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/output"
@@ -35,24 +35,12 @@ type Crawler struct {
 
 // Stats counts the outcomes of a run.
 type Stats struct {
-	Fetched   int64 // responses received (robots.txt included)
-	Written   int64 // articles written, new or changed
-	New       int64
-	Changed   int64
-	Unchanged int64 // 304 or same text: not rewritten
-	Followed  int64 // listing pages, sitemaps, feeds, redirects
-	Skipped   int64
-	Unwanted  int64 // of Skipped: articles Extract turned down (ErrUnwanted)
-	Retried   int64
-	Failed    int64
-	Spam      int64 // pages judged spam from top to bottom: not written
-	Bytes     int64
-	Queued    int64 // frontier entries not yet done (approximate)
-	InFlight  int64
-	// FetchFailed counts the failures in Failed where no usable response
-	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
-	// opposed to a page that came but could not be read or cleaned.
-	FetchFailed int64
+	// Outcomes count the pages by what became of them.
+	Outcomes
+	Fetched  int64 // responses received (robots.txt included)
+	Bytes    int64
+	Queued   int64 // frontier entries not yet done (approximate)
+	InFlight int64
 	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
 	// fetch failed, in this run (a resumed run counts only its own).
 	SeedsOK, SeedsFailed int64
@@ -64,15 +52,40 @@ type Stats struct {
 	Elapsed     time.Duration
 }
 
+// Outcomes count the pages of a run by outcome (see EventKind).
+type Outcomes struct {
+	Written   int64 // articles written, new or changed
+	New       int64
+	Changed   int64
+	Unchanged int64 // 304 or same text: not rewritten
+	Followed  int64 // listing pages, sitemaps, feeds, redirects
+	Skipped   int64
+	Unwanted  int64 // of Skipped: articles Extract turned down (ErrUnwanted)
+	Retried   int64
+	Failed    int64
+	Spam      int64 // pages judged spam from top to bottom: not written
+	// FetchFailed counts the failures in Failed where no usable response
+	// came (network, timeout, 4xx, 5xx, robots.txt unavailable), as
+	// opposed to a page that came but could not be read or cleaned.
+	FetchFailed int64
+}
+
+// counters are the live form of Stats.
 type counters struct {
-	fetched, written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed, fetchFailed                                                                                      atomic.Int64
-	lastErr                                                                                                                atomic.Value // string
-	resumed, interrupted                                                                                                   atomic.Bool
+	outcomeCounters
+	fetched, bytes, queued, inflight atomic.Int64
+	seedsOK, seedsFailed             atomic.Int64
+	lastErr                          atomic.Value // string
+	resumed, interrupted             atomic.Bool
 	// born is when New made the crawler; started, how long after that Run
 	// started (Stats may be read while Run sets it).
 	born    time.Time
 	started atomic.Int64
+}
+
+// outcomeCounters are the live form of Outcomes.
+type outcomeCounters struct {
+	written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, fetchFailed atomic.Int64
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -104,11 +117,13 @@ func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Cra
 func (c *Crawler) Stats() Stats {
 	s := &c.stats
 	return Stats{
-		Fetched: s.fetched.Load(), Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(),
-		Unchanged: s.unchanged.Load(), Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Spam: s.spam.Load(),
-		Retried: s.retried.Load(), Failed: s.failed.Load(), Bytes: s.bytes.Load(),
-		Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), FetchFailed: s.fetchFailed.Load(),
+		Outcomes: Outcomes{
+			Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(), Unchanged: s.unchanged.Load(),
+			Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Retried: s.retried.Load(),
+			Failed: s.failed.Load(), Spam: s.spam.Load(), FetchFailed: s.fetchFailed.Load(),
+		},
+		Fetched: s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
@@ -174,8 +189,8 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
 	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
-	jobs := make(chan job)
-	done := make(chan finished, c.cfg.Workers)
+	jobs := make(chan dispatch.Job)
+	done := make(chan dispatch.Done, c.cfg.Workers)
 	var wg sync.WaitGroup
 	for range c.cfg.Workers {
 		wg.Go(func() {
@@ -184,7 +199,11 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 			}
 		})
 	}
-	derr := newDispatcher(c, ctx, fetchCtx, jobs, done, commits).run()
+	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
+		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
+		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+	}, jobs, done, commits)
+	derr := d.Run(ctx, fetchCtx)
 	close(jobs)
 	wg.Wait()
 	commits.Close()
@@ -308,58 +327,6 @@ func (c *Crawler) start(ctx context.Context) error {
 	c.stats.queued.Store(int64(added))
 	c.log.Info("new run", "seeds", added)
 	return nil
-}
-
-// slot reports whether host h may start a request now; if not, when.
-func (c *Crawler) slot(ctx context.Context, hn string, h *hostState, now time.Time) (bool, time.Time, error) {
-	if g, ok := c.store.(frontier.HostGate); ok && h.delay > 0 {
-		// h.next is when the gate said to ask again; hold ends the request.
-		h.reserved = false
-		if now.Before(h.next) {
-			return false, h.next, nil
-		}
-		started, at, err := g.StartHost(ctx, hn, h.delay, c.cfg.HostParallelism)
-		if err == nil && !started {
-			h.next = at
-		}
-		return started, at, err
-	}
-	if h.reserved {
-		if now.Before(h.next) {
-			return false, h.next, nil
-		}
-		h.reserved = false
-		// A start much later than the reserved one (a busy dispatcher, a
-		// slow store) could run into the next slot, which on a store shared
-		// by several processes belongs to another one: reserve again.
-		if h.delay == 0 || time.Since(h.next) <= h.delay/10 {
-			return true, now, nil
-		}
-	}
-	at, err := c.store.ReserveHost(ctx, hn, h.delay)
-	if err != nil {
-		return false, now, err
-	}
-	if at.After(now.Add(time.Millisecond)) {
-		h.next, h.reserved = at, true
-		return false, at, nil
-	}
-	return true, now, nil
-}
-
-func minTime(a, b time.Time) time.Time {
-	if b.Before(a) {
-		return b
-	}
-	return a
-}
-
-func pathOf(u string) string {
-	p, err := url.Parse(u)
-	if err != nil {
-		return "/"
-	}
-	return p.RequestURI()
 }
 
 func (c *Crawler) emit(ev Event) {

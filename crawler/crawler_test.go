@@ -25,17 +25,19 @@ const testDelay = 10 * time.Millisecond
 // job returns a config for s with small limits fit for tests.
 func job(s *site, out string) crawler.Config {
 	return crawler.Config{
-		Name:          "test",
-		Seeds:         []string{s.url("/"), s.url("/sitemap.xml")},
-		Scope:         urls.Scope{Hosts: []string{s.host()}},
-		Delay:         5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
-		Workers:       4,
-		Timeout:       500 * time.Millisecond, // 10× an ordinary page on a loaded machine
-		MaxBodySize:   1 << 20,
-		Retries:       2,
-		RetryBase:     20 * time.Millisecond,
-		MaxRetryAfter: 5 * time.Second,
-		OutputDir:     out,
+		Name:  "test",
+		Seeds: []string{s.url("/"), s.url("/sitemap.xml")},
+		Scope: urls.Scope{Hosts: []string{s.host()}},
+		Politeness: crawler.Politeness{
+			Delay:   5 * time.Millisecond, // robots.txt's Crawl-delay is larger and wins
+			Workers: 4,
+		},
+		Limits: crawler.Limits{
+			Timeout:     500 * time.Millisecond, // 10× an ordinary page on a loaded machine
+			MaxBodySize: 1 << 20,
+		},
+		Retry:  crawler.Retry{Retries: 2, RetryBase: 20 * time.Millisecond, MaxRetryAfter: 5 * time.Second},
+		Output: crawler.Output{OutputDir: out},
 	}
 }
 

@@ -13,8 +13,9 @@
 //	...
 //	stats, err := cr.Run(ctx)
 //
-// One run: a dispatcher (dispatch.go) claims entries from the store, drops
-// those the job's scope no longer allows, keeps the rest in per-host queues
+// One run: a dispatcher (package crawler/dispatch) claims entries from the
+// store, lets the crawler drop those the job's scope no longer allows and
+// settle fresh articles, keeps the rest in per-host queues
 // and hands one to a worker when its host may be asked (robots.txt known,
 // fewer than Config.HostParallelism requests in flight, Config.Delay or
 // Crawl-delay elapsed since the host's last response); a fixed pool of
@@ -41,5 +42,6 @@
 //
 // Package crawler/jobfile reads a job file into a Config and what the
 // program running the job needs besides (cleaning rules, state, schedule),
-// as crawler/jobfile/JOBS.md documents it.
+// as crawler/jobfile/JOBS.md documents it; package crawler/schedule runs
+// jobs on their schedules (winnow serve).
 package crawler

@@ -7,6 +7,7 @@ import (
 	"syscall"
 
 	"github.com/winnowhq/winnow/crawler/fetch"
+	"github.com/winnowhq/winnow/crawler/robots"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -17,14 +18,14 @@ var (
 	// in a language the job does not want): the page counts as skipped.
 	ErrUnwanted = errors.New("page not wanted")
 	// ErrDisallowed marks a URL that robots.txt forbids.
-	ErrDisallowed = errors.New("disallowed by robots.txt")
+	ErrDisallowed = robots.ErrDisallowed
 	// ErrOutOfScope marks a queued URL the job's scope no longer allows
 	// (the job file changed since it was queued).
 	ErrOutOfScope = errors.New("out of the job's scope")
 	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
 	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
 	// page counts as failed.
-	ErrRobotsUnavailable = errors.New("robots.txt unavailable: host disallowed for this run")
+	ErrRobotsUnavailable = robots.ErrUnavailable
 	// ErrRunFailed marks a run that finished but failed as a whole: every
 	// seed failed, or more than Config.MaxFailedShare of the fetches.
 	ErrRunFailed = errors.New("run failed")

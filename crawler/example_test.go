@@ -50,10 +50,10 @@ func ExampleCrawler_Run() {
 		return "Story", "The summit opened on Monday.", nil
 	}
 	cfg := crawler.Config{
-		Name:      "example",
-		Seeds:     []string{srv.URL + "/"},
-		Delay:     -1, // a local test site: no politeness delay
-		OutputDir: filepath.Join(dir, "out"),
+		Name:       "example",
+		Seeds:      []string{srv.URL + "/"},
+		Politeness: crawler.Politeness{Delay: -1}, // a local test site: no politeness delay
+		Output:     crawler.Output{OutputDir: filepath.Join(dir, "out")},
 	}
 	for range 2 {
 		cr, err := crawler.New(cfg, st, extract, nil)

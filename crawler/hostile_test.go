@@ -97,7 +97,8 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 	}
 	return crawler.Config{
 		Name: "hostile", Seeds: seeds, Scope: urls.Scope{Hosts: []string{h.host()}},
-		Delay: -1, Workers: 4, Timeout: 2 * time.Second, Retries: -1, OutputDir: out,
+		Politeness: crawler.Politeness{Delay: -1, Workers: 4}, Limits: crawler.Limits{Timeout: 2 * time.Second},
+		Retry: crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: out},
 	}
 }
 
@@ -370,7 +371,7 @@ func TestHostile_DeadSite(t *testing.T) {
 		"refused":     {Seeds: []string{dead + "/", dead + "/sitemap.xml"}},
 		"robots-5xx":  {Seeds: []string{h.url("/")}},
 		"pages-5xx":   {Seeds: []string{h5xx.url("/")}},
-		"ignore-5xxs": {Seeds: []string{h.url("/")}, IgnoreRobots: true},
+		"ignore-5xxs": {Seeds: []string{h.url("/")}, Politeness: crawler.Politeness{IgnoreRobots: true}},
 	} {
 		t.Run(name, func(t *testing.T) {
 			cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "dead", -1, -1, time.Second, filepath.Join(t.TempDir(), "out")

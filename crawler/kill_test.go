@@ -26,16 +26,13 @@ func TestKillChild(t *testing.T) {
 	}
 	host := strings.TrimPrefix(srv, "http://")
 	cfg := crawler.Config{
-		Name:        "kill",
-		Seeds:       []string{srv + "/", srv + "/sitemap.xml"},
-		Scope:       urls.Scope{Hosts: []string{host}},
-		Delay:       -1,
-		Workers:     4,
-		Timeout:     300 * time.Millisecond,
-		MaxBodySize: 1 << 20,
-		Retries:     2,
-		RetryBase:   20 * time.Millisecond,
-		OutputDir:   os.Getenv("WINNOW_KILL_OUT"),
+		Name:       "kill",
+		Seeds:      []string{srv + "/", srv + "/sitemap.xml"},
+		Scope:      urls.Scope{Hosts: []string{host}},
+		Politeness: crawler.Politeness{Delay: -1, Workers: 4},
+		Limits:     crawler.Limits{Timeout: 300 * time.Millisecond, MaxBodySize: 1 << 20},
+		Retry:      crawler.Retry{Retries: 2, RetryBase: 20 * time.Millisecond},
+		Output:     crawler.Output{OutputDir: os.Getenv("WINNOW_KILL_OUT")},
 	}
 	st, err := boltstore.Open(filepath.Join(os.Getenv("WINNOW_KILL_STATE"), "crawl.db"))
 	if err != nil {

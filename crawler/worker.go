@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/semaphore"
 
 	"github.com/winnowhq/winnow/crawler/commit"
+	"github.com/winnowhq/winnow/crawler/dispatch"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/links"
@@ -39,15 +40,23 @@ type fetcher struct {
 var errOutput = errors.New("output failed")
 
 // work runs one job; what it returns frees the worker in the dispatcher.
-func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- commit.Result, abort context.CancelCauseFunc) finished {
-	fin := finished{host: j.host}
-	if j.robots {
-		fin.robots = c.fetchRobots(f, j.e.URL)
-		c.hold(ctx, j, max(j.delay, fin.robots.delay))
+func (c *Crawler) work(ctx context.Context, f *fetcher, j dispatch.Job, results chan<- commit.Result, abort context.CancelCauseFunc) dispatch.Done {
+	fin := dispatch.Done{Host: j.Host}
+	if j.Robots {
+		rules := c.fetchRobots(f, j.Entry.URL)
+		fin.Robots, fin.Delay = rules, rules.Delay
+		if c.cfg.RobotsSitemaps {
+			for _, sm := range rules.Sitemaps {
+				if u := c.cfg.Scope.Resolve(sm, sm, 0); u != "" {
+					fin.Enqueue = append(fin.Enqueue, frontier.Entry{URL: u, Kind: frontier.KindSitemap})
+				}
+			}
+		}
+		c.hold(ctx, j, max(j.Delay, rules.Delay))
 		return fin
 	}
-	res, ev := c.process(ctx, f, j.e, j.prior)
-	c.hold(ctx, j, j.delay)
+	res, ev := c.process(ctx, f, j.Entry, j.Prior)
+	c.hold(ctx, j, j.Delay)
 	if errors.Is(ev.Err, errOutput) {
 		c.emit(ev.Event)
 		abort(ev.Err) // the entry stays in the frontier for the next run
@@ -58,7 +67,7 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- co
 	}
 	if ev.Kind == EventRetry {
 		if d, ok := fetch.RetryAfter(ev.hdr, time.Now()); ok {
-			fin.holdUntil = time.Now().Add(d)
+			fin.HoldUntil = time.Now().Add(d)
 		}
 	}
 	results <- res
@@ -70,32 +79,32 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j job, results chan<- co
 // start (ReserveHost): with one request per host at a time, the server then
 // sees at least the delay between two arrivals, whatever the latency. On a
 // HostGate it also ends the request slot started (when j.delay > 0).
-func (c *Crawler) hold(ctx context.Context, j job, d time.Duration) {
-	if g, ok := c.store.(frontier.HostGate); ok && j.delay > 0 {
-		g.EndHost(ctx, j.host, time.Now().Add(d))
+func (c *Crawler) hold(ctx context.Context, j dispatch.Job, d time.Duration) {
+	if g, ok := c.store.(frontier.HostGate); ok && j.Delay > 0 {
+		g.EndHost(ctx, j.Host, time.Now().Add(d))
 		return
 	}
 	if d > 0 {
-		c.store.HoldHost(ctx, j.host, time.Now().Add(d))
+		c.store.HoldHost(ctx, j.Host, time.Now().Add(d))
 	}
 }
 
 // fetchRobots reads robots.txt of the host of u, following up to five
 // redirects as RFC 9309 asks.
-func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
+func (c *Crawler) fetchRobots(f *fetcher, u string) *robots.Host {
 	p, err := url.Parse(u)
 	if err != nil {
-		return parseRobots(404, nil, "", 0) // no rules
+		return robots.ForHost(404, nil, "", 0) // no rules
 	}
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
-	agent := agentName(c.cfg.UserAgent)
+	agent := robots.AgentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
 		r, err := f.Get(ru, nil)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
-			rules := parseRobots(0, nil, agent, c.cfg.MaxCrawlDelay)
-			rules.err = err
+			rules := robots.ForHost(0, nil, agent, c.cfg.MaxCrawlDelay)
+			rules.Err = err
 			return rules
 		}
 		c.stats.fetched.Add(1)
@@ -111,15 +120,15 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robotsRules {
 			ru = next.String()
 			continue
 		}
-		rules := parseRobots(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
-		if rules.unavailable {
+		rules := robots.ForHost(r.Status, r.Body, agent, c.cfg.MaxCrawlDelay)
+		if rules.Unavailable {
 			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.Status))
 		}
-		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.delay)
+		c.log.Debug("robots.txt", "url", ru, "status", r.Status, "crawl_delay", rules.Delay)
 		return rules
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
-	return parseRobots(404, nil, agent, c.cfg.MaxCrawlDelay)
+	return robots.ForHost(404, nil, agent, c.cfg.MaxCrawlDelay)
 }
 
 type outcome struct {
@@ -132,7 +141,7 @@ type outcome struct {
 // panic in a parser or in Extract fails the page, not the crawl. The work
 // on the response (links, Extract) has Config.PageTimeout; its body counts
 // against Config.MaxInFlightBytes until process returns.
-func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr *prior) (res commit.Result, ev outcome) {
+func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr *dispatch.Prior) (res commit.Result, ev outcome) {
 	res = commit.Result{Entry: e, Done: true}
 	ev.URL = e.URL
 	defer func() {
@@ -147,9 +156,9 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr 
 			ev.Kind, ev.Err = EventFailed, err
 			return res, ev
 		}
-		pr = &prior{st, known}
+		pr = &dispatch.Prior{State: st, Known: known}
 	}
-	prev, known := pr.st, pr.known
+	prev, known := pr.State, pr.Known
 	hdr, rewrite := c.request(&prev, known)
 	r, err := f.Get(e.URL, hdr)
 	if r != nil {
@@ -271,7 +280,7 @@ func (c *Crawler) backoff(last time.Duration) time.Duration {
 type freshness struct {
 	r  commit.Result
 	ok bool
-	pr *prior
+	pr *dispatch.Prior
 }
 
 // freshAll runs fresh on a claimed batch, on as many goroutines as there
@@ -304,12 +313,12 @@ func (c *Crawler) freshAll(ctx context.Context, es []frontier.Entry) []freshness
 // returns the result that takes e out of the frontier without a request,
 // feeding the frontier with the article's remembered links; if not, the
 // state it read, which process then uses rather than reading it again.
-func (c *Crawler) fresh(ctx context.Context, e frontier.Entry) (commit.Result, bool, *prior) {
+func (c *Crawler) fresh(ctx context.Context, e frontier.Entry) (commit.Result, bool, *dispatch.Prior) {
 	prev, known, err := c.store.State(ctx, e.URL)
 	if err != nil {
 		return commit.Result{}, false, nil // process reads it again and reports the error
 	}
-	pr := &prior{prev, known}
+	pr := &dispatch.Prior{State: prev, Known: known}
 	if !known || prev.Hash == "" || prev.Err != "" {
 		return commit.Result{}, false, pr
 	}

@@ -39,23 +39,29 @@ Examples:
 Flags:
 `
 
+// cleanFlags are the flags of winnow clean, grouped by what they set.
 type cleanFlags struct {
-	format     string
-	workers    int
-	rulesDirs  multiFlag
+	format, input, targetLang string
+	workers                   int
+	explain, keepSpam, strict bool
+	rules                     ruleChoice
+	fetch                     fetchFlags
+	markdown                  clean.MarkdownOptions
+}
+
+// ruleChoice is the rule set asked for: see loadRules.
+type ruleChoice struct {
+	dirs       multiFlag
 	noDefaults bool
 	disable    multiFlag
-	explain    bool
-	input      string
-	maxBytes   int64
-	timeout    time.Duration
-	userAgent  string
-	links      bool
-	images     bool
-	targetLang string
-	keepSpam   bool
-	allowPriv  bool
-	strict     bool
+}
+
+// fetchFlags bound the reading of one input, fetched or not.
+type fetchFlags struct {
+	maxBytes  int64
+	timeout   time.Duration
+	userAgent string
+	allowPriv bool
 }
 
 type multiFlag []string
@@ -63,38 +69,41 @@ type multiFlag []string
 func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
 func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
-func runClean(ctx context.Context, args []string, e *env) error {
-	var f cleanFlags
+// flagSet declares the flags of winnow clean into f.
+func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet("winnow clean", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	fs.Usage = func() { fmt.Fprint(fs.Output(), cleanUsage); fs.PrintDefaults() }
 	fs.StringVar(&f.format, "format", "text", "output format: text, jsonl or markdown")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "number of inputs cleaned at once")
-	fs.Var(&f.rulesDirs, "rules", "directory of rule files added to the defaults (repeatable)")
-	fs.BoolVar(&f.noDefaults, "no-default-rules", false, "do not load the built-in rules")
-	fs.Var(&f.disable, "disable", "rule id not to apply (repeatable)")
+	fs.Var(&f.rules.dirs, "rules", "directory of rule files added to the defaults (repeatable)")
+	fs.BoolVar(&f.rules.noDefaults, "no-default-rules", false, "do not load the built-in rules")
+	fs.Var(&f.rules.disable, "disable", "rule id not to apply (repeatable)")
 	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")
 	fs.StringVar(&f.input, "input", "auto", "input kind: auto, html or text")
-	fs.Int64Var(&f.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
-	fs.DurationVar(&f.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
-	fs.StringVar(&f.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
-	fs.BoolVar(&f.links, "links", false, "markdown: keep links as [text](url)")
-	fs.BoolVar(&f.images, "images", false, "markdown: keep images as ![alt](src)")
+	fs.Int64Var(&f.fetch.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
+	fs.DurationVar(&f.fetch.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
+	fs.StringVar(&f.fetch.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
+	fs.BoolVar(&f.markdown.Links, "links", false, "markdown: keep links as [text](url)")
+	fs.BoolVar(&f.markdown.Images, "images", false, "markdown: keep images as ![alt](src)")
 	fs.StringVar(&f.targetLang, "target-language", "", "keep only pages whose text is in one of these languages (ISO 639-1, comma-separated: en,de); pages whose language cannot be told are kept")
 	fs.BoolVar(&f.keepSpam, "keep-spam", false, "output pages judged spam from top to bottom (parasite pages) as any other; without it their text is left out, with a warning on stderr")
-	fs.BoolVar(&f.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
+	fs.BoolVar(&f.fetch.allowPriv, "allow-private", false, "let URLs (and their redirects) reach loopback, private and link-local addresses")
 	fs.BoolVar(&f.strict, "strict", false, "exit 1 on warnings too: an empty input or directory, a page whose text the rules removed entirely")
-	if done, err := parseFlags(fs, args, e); done {
-		return err
-	}
+	return fs
+}
+
+// check checks the parsed flags and returns the input kind and the target
+// languages they name.
+func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) {
 	if fs.NArg() == 0 {
 		fs.Usage()
-		return &usageError{"clean: no input given"}
+		return 0, nil, &usageError{"clean: no input given"}
 	}
 	switch f.format {
 	case "text", "jsonl", "markdown":
 	default:
-		return &usageError{fmt.Sprintf("clean: unknown format %q (want text, jsonl or markdown)", f.format)}
+		return 0, nil, &usageError{fmt.Sprintf("clean: unknown format %q (want text, jsonl or markdown)", f.format)}
 	}
 	var kind clean.InputKind
 	switch f.input {
@@ -104,20 +113,31 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	case "text":
 		kind = clean.InputText
 	default:
-		return &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
+		return 0, nil, &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
 	}
 	targets, err := langid.ParseTargets(f.targetLang)
 	if err != nil {
-		return &usageError{"clean: --target-language: " + err.Error()}
+		return 0, nil, &usageError{"clean: --target-language: " + err.Error()}
 	}
-	if f.workers < 1 {
-		f.workers = 1
+	f.workers = max(f.workers, 1)
+	return kind, targets, nil
+}
+
+func runClean(ctx context.Context, args []string, e *env) error {
+	var f cleanFlags
+	fs := f.flagSet(e)
+	if done, err := parseFlags(fs, args, e); done {
+		return err
 	}
-	rs, err := loadRules(f.rulesDirs, f.noDefaults, f.disable)
+	kind, targets, err := f.check(fs)
 	if err != nil {
 		return err
 	}
-	c, err := clean.New(clean.Options{Rules: rs, MaxBytes: f.maxBytes, PageTimeout: f.timeout, Trace: f.explain})
+	rs, err := loadRules(f.rules.dirs, f.rules.noDefaults, f.rules.disable)
+	if err != nil {
+		return err
+	}
+	c, err := clean.New(clean.Options{Rules: rs, MaxBytes: f.fetch.maxBytes, PageTimeout: f.fetch.timeout, Trace: f.explain})
 	if err != nil {
 		return err
 	}
@@ -133,56 +153,73 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	}
 	b := &batch{
 		cleaner: c,
-		fetcher: newFetcher(f.userAgent, f.timeout, f.maxBytes, &netguard.Guard{AllowPrivate: f.allowPriv}),
+		fetcher: newFetcher(f.fetch.userAgent, f.fetch.timeout, f.fetch.maxBytes, &netguard.Guard{AllowPrivate: f.fetch.allowPriv}),
 		kind:    kind,
 		stdin:   e.stdin,
 		workers: f.workers,
 	}
-	out := &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam,
-		markdown: clean.MarkdownOptions{Links: f.links, Images: f.images}}
-	var prog *progress
+	t := &tally{f: &f, e: e, targets: targets, warned: len(warnings),
+		out: &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam, markdown: f.markdown}}
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
-		prog = newProgress(e.stderr, len(inputs))
+		t.prog = newProgress(e.stderr, len(inputs))
 	}
-	failed, dropped, warned := 0, 0, len(warnings)
-	err = b.run(ctx, inputs, func(o outcome) error {
-		if prog != nil {
-			prog.clear()
-		}
-		switch w := o.warning(f.keepSpam); {
-		case w != "":
-			warned++
-			fmt.Fprintf(e.stderr, "winnow: warning: %s: %s\n", o.source, w)
-		case o.err != nil:
-			failed++
-			fmt.Fprintf(e.stderr, "winnow: %v\n", o.err)
-		}
-		var werr error
-		if o.res != nil && !langid.Wanted(o.res.Language, targets) {
-			dropped++
-		} else {
-			werr = out.write(o)
-		}
-		if prog != nil {
-			prog.step(o.err != nil)
-		}
-		return werr
-	})
-	if prog != nil {
-		prog.finish()
+	err = b.run(ctx, inputs, t.emit)
+	if t.prog != nil {
+		t.prog.finish()
 	}
 	if err != nil {
 		return err
 	}
-	if dropped > 0 {
-		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs dropped: text not in %s\n", dropped, len(inputs), strings.Join(targets, ","))
+	return t.finish(len(inputs))
+}
+
+// tally writes the outcomes of a clean batch as they come and counts them.
+type tally struct {
+	f                       *cleanFlags
+	e                       *env
+	targets                 []string
+	out                     *resultWriter
+	prog                    *progress
+	failed, dropped, warned int
+}
+
+// emit reports o's warning or error, then writes its result unless its
+// language is not a target.
+func (t *tally) emit(o outcome) error {
+	if t.prog != nil {
+		t.prog.clear()
 	}
-	if failed > 0 {
-		fmt.Fprintf(e.stderr, "winnow: %d of %d inputs failed\n", failed, len(inputs))
+	switch w := o.warning(t.f.keepSpam); {
+	case w != "":
+		t.warned++
+		fmt.Fprintf(t.e.stderr, "winnow: warning: %s: %s\n", o.source, w)
+	case o.err != nil:
+		t.failed++
+		fmt.Fprintf(t.e.stderr, "winnow: %v\n", o.err)
+	}
+	var werr error
+	if o.res != nil && !langid.Wanted(o.res.Language, t.targets) {
+		t.dropped++
+	} else {
+		werr = t.out.write(o)
+	}
+	if t.prog != nil {
+		t.prog.step(o.err != nil)
+	}
+	return werr
+}
+
+// finish prints the batch's summary of n inputs and says how it exits.
+func (t *tally) finish(n int) error {
+	if t.dropped > 0 {
+		fmt.Fprintf(t.e.stderr, "winnow: %d of %d inputs dropped: text not in %s\n", t.dropped, n, strings.Join(t.targets, ","))
+	}
+	if t.failed > 0 {
+		fmt.Fprintf(t.e.stderr, "winnow: %d of %d inputs failed\n", t.failed, n)
 		return errSilent
 	}
-	if f.strict && warned > 0 {
-		fmt.Fprintf(e.stderr, "winnow: %d warnings (--strict)\n", warned)
+	if t.f.strict && t.warned > 0 {
+		fmt.Fprintf(t.e.stderr, "winnow: %d warnings (--strict)\n", t.warned)
 		return errSilent
 	}
 	return nil

@@ -14,6 +14,7 @@ import (
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/schedule"
 	"github.com/winnowhq/winnow/langid"
 )
 
@@ -41,23 +42,35 @@ Examples:
   winnow crawl --check news.yaml        # validate the job and its rules, no network
 `
 
-// runCrawl runs one crawl job.
-func runCrawl(ctx context.Context, args []string, e *env) error {
+// crawlFlags are the flags of winnow crawl.
+type crawlFlags struct {
+	stateSpec, worker, logFormat        string
+	restart, verbose, noProgress, check bool
+}
+
+func (f *crawlFlags) flagSet(e *env) *flag.FlagSet {
 	fs := flag.NewFlagSet("winnow crawl", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
-	stateSpec := fs.String("state", "", "state dir or redis:// URL, overriding the job's state")
-	worker := fs.String("worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
-	fs.StringVar(worker, "worker-id", "", "same as --worker")
-	restart := fs.Bool("restart", false, "start a new run even if the last one was interrupted")
-	logFormat := fs.String("log-format", "text", "log format: text or json")
-	verbose := fs.Bool("v", false, "log every page")
-	noProgress := fs.Bool("no-progress", false, "no progress line, even on a terminal")
-	check := fs.Bool("check", false, "check the job file and its rules, print what it says, and exit without crawling")
+	fs.StringVar(&f.stateSpec, "state", "", "state dir or redis:// URL, overriding the job's state")
+	fs.StringVar(&f.worker, "worker", "", "worker name on a shared Redis state (default HOSTNAME-PID); keep it across restarts")
+	fs.StringVar(&f.worker, "worker-id", "", "same as --worker")
+	fs.BoolVar(&f.restart, "restart", false, "start a new run even if the last one was interrupted")
+	fs.StringVar(&f.logFormat, "log-format", "text", "log format: text or json")
+	fs.BoolVar(&f.verbose, "v", false, "log every page")
+	fs.BoolVar(&f.noProgress, "no-progress", false, "no progress line, even on a terminal")
+	fs.BoolVar(&f.check, "check", false, "check the job file and its rules, print what it says, and exit without crawling")
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), crawlUsage)
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), crawlExamples)
 	}
+	return fs
+}
+
+// runCrawl runs one crawl job.
+func runCrawl(ctx context.Context, args []string, e *env) error {
+	var f crawlFlags
+	fs := f.flagSet(e)
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
@@ -68,12 +81,12 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	// The live progress line and the log share stderr from two goroutines:
 	// one lock keeps their writes whole (env.stderr need not be safe for
 	// concurrent use; the race detector caught a test's buffer torn).
-	progress := e.stderrTTY && !*noProgress
+	progress := e.stderrTTY && !f.noProgress
 	stderr := e.stderr
 	if progress {
 		stderr = &serialWriter{w: e.stderr}
 	}
-	log, err := newLogger(stderr, *logFormat, *verbose)
+	log, err := newLogger(stderr, f.logFormat, f.verbose)
 	if err != nil {
 		return &usageError{err.Error()}
 	}
@@ -81,17 +94,17 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return &configError{err}
 	}
-	if *stateSpec != "" {
-		j.StateDir, j.StateRedis = *stateSpec, ""
-		if jobfile.IsRedisState(*stateSpec) {
-			j.StateDir, j.StateRedis = "", *stateSpec
+	if f.stateSpec != "" {
+		j.StateDir, j.StateRedis = f.stateSpec, ""
+		if jobfile.IsRedisState(f.stateSpec) {
+			j.StateDir, j.StateRedis = "", f.stateSpec
 		}
 	}
 	extract, err := newExtract(j)
 	if err != nil {
 		return &configError{err}
 	}
-	if *check {
+	if f.check {
 		fmt.Fprintln(e.stdout, j.Describe())
 		return nil
 	}
@@ -103,7 +116,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 			drawing.Go(func() { drawCrawlProgress(progCtx, stderr, j.Config.Name, cr) })
 		}
 	}
-	st, err := runJob(ctx, j, extract, log, runOptions{restart: *restart, worker: *worker, onStart: onStart})
+	st, err := schedule.RunJob(ctx, j, extract, log, schedule.RunOptions{Restart: f.restart, Worker: f.worker, OnStart: onStart})
 	stopProgress()
 	drawing.Wait()
 	if onStart != nil {
@@ -112,10 +125,15 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
+	return crawlSummary(e, j.Config.Name, st)
+}
+
+// crawlSummary prints a run's counts and says how the command exits.
+func crawlSummary(e *env, name string, st crawler.Stats) error {
 	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
-		j.Config.Name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+		name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
 	if st.Interrupted {
-		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", j.Config.Name)
+		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", name)
 		return errSilent
 	}
 	if st.Failed > 0 {
@@ -175,42 +193,6 @@ func newExtract(j *jobfile.Job) (crawler.Extract, error) {
 		// The text without the title: the crawler writes the title above it.
 		return res.Title, res.Body, nil
 	}, nil
-}
-
-type runOptions struct {
-	restart bool
-	worker  string // name on a shared Redis state
-	onEvent func(crawler.Event)
-	onStart func(*crawler.Crawler)
-}
-
-// runJob runs one crawl of j on its state: the state dir's bbolt file, or a
-// Redis store shared with other workers (openStore, issue 5).
-func runJob(ctx context.Context, j *jobfile.Job, extract crawler.Extract, log *slog.Logger, o runOptions) (crawler.Stats, error) {
-	spec := j.StateDir
-	if j.StateRedis != "" {
-		spec = j.StateRedis
-	}
-	st, err := openStore(ctx, spec, j.Config.Name, o.worker, log)
-	if err != nil {
-		return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
-	}
-	defer st.Close()
-	if o.restart {
-		if err := restartRun(ctx, st); err != nil {
-			return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
-		}
-	}
-	cfg := j.Config
-	cfg.OnEvent = o.onEvent
-	cr, err := crawler.New(cfg, st, extract, log)
-	if err != nil {
-		return crawler.Stats{}, fmt.Errorf("%s: %w", j.Path, err)
-	}
-	if o.onStart != nil {
-		o.onStart(cr)
-	}
-	return cr.Run(ctx)
 }
 
 // serialWriter makes the writes of several goroutines to one writer whole

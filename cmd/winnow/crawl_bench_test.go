@@ -24,6 +24,7 @@ import (
 
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
 // benchSite serves sections×perSec articles (~4 KB of text each, with ETags)
@@ -177,8 +178,9 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 
 		dir := b.TempDir()
 		j := &jobfile.Job{Path: "bench.yaml", StateDir: filepath.Join(dir, "state"), Config: crawler.Config{
-			Name: "bench", Seeds: []string{srv.URL + "/"}, Delay: -1, Workers: workers, HostParallelism: workers,
-			OutputDir: filepath.Join(dir, "out"), Format: format}}
+			Name: "bench", Seeds: []string{srv.URL + "/"},
+			Politeness: crawler.Politeness{Delay: -1, Workers: workers, HostParallelism: workers},
+			Output:     crawler.Output{OutputDir: filepath.Join(dir, "out"), Format: format}}}
 		j.Config.Scope.Hosts = []string{strings.TrimPrefix(srv.URL, "http://")}
 		cleanExtract, err := newExtract(j)
 		if err != nil {
@@ -229,7 +231,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		start, cpu0 := time.Now(), processCPU()
 		var first crawler.Stats
 		pprof.Do(b.Context(), pprof.Labels("run", "winnow"), func(ctx context.Context) {
-			first, err = runJob(ctx, j, extract, log, runOptions{onEvent: onEvent})
+			first, err = schedule.RunJob(ctx, j, extract, log, schedule.RunOptions{OnEvent: onEvent})
 		})
 		ours, oursCPU := time.Since(start), processCPU()-cpu0
 		close(stop)
@@ -238,7 +240,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 			b.Fatalf("first run: %+v, %v", first, err)
 		}
 		start = time.Now()
-		second, err := runJob(b.Context(), j, extract, log, runOptions{})
+		second, err := schedule.RunJob(b.Context(), j, extract, log, schedule.RunOptions{})
 		rerun := time.Since(start)
 		if err != nil {
 			b.Fatal(err)
@@ -246,7 +248,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		jr := *j
 		jr.Config.Recheck = -1 // recheck: 0 in a job file
 		start = time.Now()
-		third, err := runJob(b.Context(), &jr, extract, log, runOptions{})
+		third, err := schedule.RunJob(b.Context(), &jr, extract, log, schedule.RunOptions{})
 		rerunRecheck := time.Since(start)
 		if err != nil {
 			b.Fatal(err)
@@ -255,9 +257,9 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		j2 := *j
 		j2.Config.OutputDir, j2.StateDir = filepath.Join(dir, "out2"), filepath.Join(dir, "state2")
 		start = time.Now()
-		if _, err := runJob(b.Context(), &j2, func(_ context.Context, p *crawler.Page) (string, string, error) {
+		if _, err := schedule.RunJob(b.Context(), &j2, func(_ context.Context, p *crawler.Page) (string, string, error) {
 			return p.URL, string(p.Body[:100]), nil
-		}, log, runOptions{}); err != nil {
+		}, log, schedule.RunOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		engine := time.Since(start)
@@ -268,7 +270,7 @@ func benchCrawlFormat(b *testing.B, sections, perSec int, latency time.Duration,
 		pct, lim := debug.SetGCPercent(100), debug.SetMemoryLimit(-1)
 		tuneGC(func(string) string { return "" }, "crawl")
 		start = time.Now()
-		_, err = runJob(b.Context(), &j3, extract, log, runOptions{})
+		_, err = schedule.RunJob(b.Context(), &j3, extract, log, schedule.RunOptions{})
 		shipped := time.Since(start)
 		debug.SetGCPercent(pct)
 		debug.SetMemoryLimit(lim)

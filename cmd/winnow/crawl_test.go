@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
 // newsSite serves a home page linking three articles on 127.0.0.1:8080 when
@@ -206,7 +207,7 @@ func TestServe(t *testing.T) {
 
 	// While the first run waits on the gate, a second run is skipped.
 	waitFor(t, func() bool { return strings.Contains(get(t, base+"/healthz"), `"running":true`) })
-	sv.run(ctx, sv.jobs[0])
+	sv.Run(ctx, sv.Jobs()[0])
 	if m := get(t, base+"/metrics"); !strings.Contains(m, `winnow_runs_total{job="example",result="skipped"} 1`) {
 		t.Errorf("overlapping run not skipped:\n%s", m)
 	}
@@ -245,15 +246,15 @@ func TestServe_Reload(t *testing.T) {
 	}
 	reload <- syscall.SIGHUP
 	waitFor(t, func() bool { return strings.Contains(logs.String(), "jobs reloaded") })
-	jobs := sv.currentJobs()
-	if len(jobs) != 2 || jobs[0].job.Schedule != "@every 2h" || jobs[1].job.Config.Name != "second" {
+	jobs := sv.Jobs()
+	if len(jobs) != 2 || jobs[0].File.Schedule != "@every 2h" || jobs[1].File.Config.Name != "second" {
 		t.Fatalf("after reload: %d jobs, want example (@every 2h) and second", len(jobs))
 	}
 	h := get(t, base+"/healthz")
 	if !strings.Contains(h, `"second":{"running":false`) || !strings.Contains(h, `"example":{"running":true`) {
 		t.Errorf("healthz after reload = %s, want second idle and example still running", h)
 	}
-	sv.run(ctx, jobs[0]) // the reloaded example while the old one runs
+	sv.Run(ctx, jobs[0]) // the reloaded example while the old one runs
 	if m := get(t, base+"/metrics"); !strings.Contains(m, `winnow_runs_total{job="example",result="skipped"} 1`) {
 		t.Errorf("run of the reloaded job overlapped the running one:\n%s", m)
 	}
@@ -266,7 +267,7 @@ func TestServe_Reload(t *testing.T) {
 	if !strings.Contains(logs.String(), `third.yaml:2:1: unknown key \"bogus\" in job`) {
 		t.Errorf("reload error does not name the file and line:\n%s", logs.String())
 	}
-	if jobs := sv.currentJobs(); len(jobs) != 2 {
+	if jobs := sv.Jobs(); len(jobs) != 2 {
 		t.Errorf("a bad file changed the jobs: %d, want the 2 before", len(jobs))
 	}
 	close(gate)
@@ -287,14 +288,14 @@ type testServe struct {
 	served chan error
 }
 
-func startServe(t *testing.T, reload <-chan os.Signal) (*server, *testServe) {
+func startServe(t *testing.T, reload <-chan os.Signal) (*schedule.Server, *testServe) {
 	t.Helper()
 	ts := &testServe{gate: make(chan struct{}), dir: t.TempDir(), served: make(chan error, 1)}
 	ts.addr, _ = newsSite(t, ts.gate)
 	writeMinimalJob(t, ts.dir, ts.addr, "schedule: \"@every 1h\"\n")
 	dir := ts.dir
 	log, _ := newLogger(&ts.logs, "text", false)
-	sv, err := newServer(dir, "", log)
+	sv, err := newServer(dir, "", "", log)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +306,7 @@ func startServe(t *testing.T, reload <-chan os.Signal) (*server, *testServe) {
 	ts.ctx, ts.cancel = context.WithCancel(t.Context())
 	ts.base = "http://" + ln.Addr().String()
 	ctx := ts.ctx
-	go func() { ts.served <- sv.serve(ctx, ln, true, reload) }()
+	go func() { ts.served <- sv.Serve(ctx, ln, true, reload) }()
 	return sv, ts
 }
 
@@ -385,7 +386,7 @@ func TestServe_SharedDirs(t *testing.T) {
 	}
 	e, _ := testEnv()
 	log, _ := newLogger(e.stderr, "text", false)
-	_, err := newServer(dir, "", log)
+	_, err := newServer(dir, "", "", log)
 	if err == nil || !strings.Contains(err.Error(), "b.yaml: "+filepath.Join(dir, "state")+" is also used by "+filepath.Join(dir, "a.yaml")) {
 		t.Errorf("newServer = %v, want the shared state dir reported", err)
 	}

@@ -10,8 +10,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/prometheus/client_golang/prometheus/promhttp"
-
 	"github.com/winnowhq/winnow/crawler"
 )
 
@@ -91,25 +89,25 @@ func TestServe_FailedRun(t *testing.T) {
 	dir := t.TempDir()
 	writeMinimalJob(t, dir, dead, "schedule: \"@hourly\"\nretries: 0\ntimeout: 2s\n")
 	log, _ := newLogger(&lockedBuffer{}, "text", false)
-	sv, err := newServer(dir, "", log)
+	sv, err := newServer(dir, "", "", log)
 	if err != nil {
 		t.Fatal(err)
 	}
 	rec := httptest.NewRecorder()
-	sv.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+	sv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), `"healthy":true`) {
 		t.Errorf("healthz before any run: %d %s", rec.Code, rec.Body)
 	}
-	sv.run(t.Context(), sv.currentJobs()[0])
+	sv.Run(t.Context(), sv.Jobs()[0])
 	rec = httptest.NewRecorder()
-	sv.healthz(rec, httptest.NewRequest("GET", "/healthz", nil))
+	sv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
 	body := rec.Body.String()
 	if rec.Code != http.StatusServiceUnavailable || !strings.Contains(body, `"status":"unhealthy"`) ||
 		!strings.Contains(body, `"healthy":false`) || !strings.Contains(body, "every seed failed") {
 		t.Errorf("healthz after a dead run: %d %s", rec.Code, body)
 	}
 	mrec := httptest.NewRecorder()
-	promhttp.HandlerFor(sv.reg, promhttp.HandlerOpts{}).ServeHTTP(mrec, httptest.NewRequest("GET", "/metrics", nil))
+	sv.Handler().ServeHTTP(mrec, httptest.NewRequest("GET", "/metrics", nil))
 	m := mrec.Body.String()
 	for _, want := range []string{
 		`winnow_runs_total{job="example",result="failed"} 1`,

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
 // TestServe_IdleConnections: 2,000 idle connections held open against
@@ -62,7 +64,7 @@ func TestServe_IdleConnections(t *testing.T) {
 	}
 	for len(conns) < idle {
 		c, err := net.DialTimeout("tcp4", serveAddr, 3*time.Second)
-		if err != nil && len(conns) > serveMaxConns {
+		if err != nil && len(conns) > schedule.MaxConns {
 			// The kernel's accept backlog is full (net.core.somaxconn below
 			// 2,000 here): serve holds its connections, the rest wait.
 			t.Logf("%d connections open; the next: %v", len(conns), err)

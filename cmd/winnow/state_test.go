@@ -12,11 +12,12 @@ import (
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/redisstore/redistest"
+	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
 func TestOpenStore(t *testing.T) {
 	srv := redistest.Start(t)
-	st, err := openStore(t.Context(), srv.URL(), "job", "w1", nil)
+	st, err := schedule.OpenStore(t.Context(), srv.URL(), "job", "w1", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -25,7 +26,7 @@ func TestOpenStore(t *testing.T) {
 	}
 	st.Close()
 	dir := filepath.Join(t.TempDir(), "state")
-	st, err = openStore(t.Context(), dir, "job", "", nil)
+	st, err = schedule.OpenStore(t.Context(), dir, "job", "", nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,17 +73,14 @@ type Store struct {
 	stop   context.CancelFunc
 	wg     sync.WaitGroup
 
+	keys
+}
+
+// keys are the Redis keys of one job, all in one hash slot ({job}).
+type keys struct {
 	kStream, kDelayed, kSeen, kState, kHosts, kMeta, kWorkers string
 	kBusy                                                     string // prefix: + host
 }
-
-// The optional capabilities the crawler looks for.
-var (
-	_ frontier.Store       = (*Store)(nil)
-	_ frontier.HostGate    = (*Store)(nil)
-	_ frontier.SharedStore = (*Store)(nil)
-	_ frontier.Resetter    = (*Store)(nil)
-)
 
 // Open connects to the Redis server named by rawURL
 // (redis://[user:password@]host:port/db, or rediss:// for TLS) and prepares
@@ -129,21 +126,23 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 	}
 	p := "winnow:{" + opts.Job + "}:"
 	s := &Store{
-		rdb:      redis.NewClient(ro),
-		worker:   opts.Worker,
-		retry:    opts.RetryFor,
-		log:      opts.Logger.With("redis", ro.Addr, "worker", opts.Worker),
-		stats:    &statsHook{},
-		kStream:  p + "frontier",
-		kDelayed: p + "delayed",
-		kSeen:    p + "seen",
-		kState:   p + "state",
-		kHosts:   p + "hosts",
-		kMeta:    p + "meta",
-		kWorkers: p + "workers",
-		kBusy:    p + "busy:",
-		leases:   leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
-		lease:    opts.Lease,
+		rdb:    redis.NewClient(ro),
+		worker: opts.Worker,
+		retry:  opts.RetryFor,
+		log:    opts.Logger.With("redis", ro.Addr, "worker", opts.Worker),
+		stats:  &statsHook{},
+		keys: keys{
+			kStream:  p + "frontier",
+			kDelayed: p + "delayed",
+			kSeen:    p + "seen",
+			kState:   p + "state",
+			kHosts:   p + "hosts",
+			kMeta:    p + "meta",
+			kWorkers: p + "workers",
+			kBusy:    p + "busy:",
+		},
+		leases: leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
+		lease:  opts.Lease,
 	}
 	s.tokens.init(opts.Worker)
 	s.rdb.AddHook(s.stats)

@@ -100,16 +100,18 @@ func runWorker(raw string) error {
 		return res.Title, res.Body, nil
 	}
 	cr, err := crawler.New(crawler.Config{
-		Name:            cfg.Job,
-		Seeds:           cfg.Seeds,
-		Scope:           urls.Scope{Hosts: cfg.Hosts},
-		UserAgent:       "winnow-test/" + cfg.Worker,
-		Delay:           cfg.Delay,
-		Workers:         cfg.Workers,
-		HostParallelism: cfg.PerHost,
-		Timeout:         10 * time.Second,
-		RetryBase:       50 * time.Millisecond,
-		OutputDir:       cfg.Out,
+		Name:  cfg.Job,
+		Seeds: cfg.Seeds,
+		Scope: urls.Scope{Hosts: cfg.Hosts},
+		Politeness: crawler.Politeness{
+			UserAgent:       "winnow-test/" + cfg.Worker,
+			Delay:           cfg.Delay,
+			Workers:         cfg.Workers,
+			HostParallelism: cfg.PerHost,
+		},
+		Limits: crawler.Limits{Timeout: 10 * time.Second},
+		Retry:  crawler.Retry{RetryBase: 50 * time.Millisecond},
+		Output: crawler.Output{OutputDir: cfg.Out},
 		OnEvent: func(ev crawler.Event) {
 			if ev.Status != 0 {
 				pages.Add(1)

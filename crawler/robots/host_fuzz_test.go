@@ -1,15 +1,15 @@
-package crawler
+package robots
 
 import (
 	"testing"
 	"time"
 )
 
-// FuzzParseRobots checks parseRobots for any status, body and User-Agent: no
-// panic; a delay between zero and maxDelay; allowed never panics; a 4xx
+// FuzzForHost checks ForHost for any status, body and User-Agent: no
+// panic; a delay between zero and maxDelay; Allowed never panics; a 4xx
 // allows everything; a 5xx or an unreachable server (status 0) disallows
-// everything (RFC 9309 2.3.1.3 and 2.3.1.4, as parseRobots says it does).
-func FuzzParseRobots(f *testing.F) {
+// everything (RFC 9309 2.3.1.3 and 2.3.1.4, as ForHost says it does).
+func FuzzForHost(f *testing.F) {
 	for _, s := range []struct {
 		status int
 		body   string
@@ -28,26 +28,26 @@ func FuzzParseRobots(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, status int, body []byte, ua string, maxDelayMS uint32, path string) {
 		maxDelay := time.Duration(maxDelayMS) * time.Millisecond
-		r := parseRobots(status, body, agentName(ua), maxDelay)
+		r := ForHost(status, body, AgentName(ua), maxDelay)
 		if r == nil {
-			t.Fatalf("parseRobots(%d, %q) = nil", status, body)
+			t.Fatalf("ForHost(%d, %q) = nil", status, body)
 		}
-		if r.delay < 0 || r.delay > maxDelay {
-			t.Fatalf("parseRobots(%d, %q, maxDelay %v): delay %v", status, body, maxDelay, r.delay)
+		if r.Delay < 0 || r.Delay > maxDelay {
+			t.Fatalf("ForHost(%d, %q, maxDelay %v): delay %v", status, body, maxDelay, r.Delay)
 		}
-		got := r.allowed(path)
+		got := r.Allowed(path)
 		switch {
 		case status >= 400 && status < 500:
-			if !got || !r.allowed("/") {
-				t.Fatalf("parseRobots(%d, %q): %q allowed %v, want every path allowed", status, body, path, got)
+			if !got || !r.Allowed("/") {
+				t.Fatalf("ForHost(%d, %q): %q allowed %v, want every path allowed", status, body, path, got)
 			}
 		case status >= 500 || status == 0:
-			if r.allowed("/") || r.allowed("/"+path) {
-				t.Fatalf("parseRobots(%d, %q): / or /%s allowed, want every path disallowed", status, body, path)
+			if r.Allowed("/") || r.Allowed("/"+path) {
+				t.Fatalf("ForHost(%d, %q): / or /%s allowed, want every path disallowed", status, body, path)
 			}
 		}
-		if (status < 200 || status >= 300) && len(r.sitemaps) > 0 {
-			t.Fatalf("parseRobots(%d, %q): sitemaps %q from a body that was not read", status, body, r.sitemaps)
+		if (status < 200 || status >= 300) && len(r.Sitemaps) > 0 {
+			t.Fatalf("ForHost(%d, %q): sitemaps %q from a body that was not read", status, body, r.Sitemaps)
 		}
 	})
 }
