@@ -82,7 +82,16 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.Title = title(s, p.SiteName, hostName(pageURL))
 	p.Authors = authors(s, p.SiteName)
 	p.Published, p.Modified = dates(s, pageURL)
-	if strict(pageType) {
+	if pageType == pagetype.Forum || s.thread {
+		a, d := firstPost(doc)
+		if a != "" {
+			p.Authors = []string{a}
+		}
+		if d != "" {
+			p.Published = d
+		}
+	}
+	if strict(pageType) && !s.thread {
 		if !authored(s) {
 			p.Authors = nil
 		}

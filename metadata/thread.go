@@ -1,0 +1,149 @@
+package metadata
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/dateparse"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A thread's author and date are those of its first post: the first
+// poster's name and the first post date in page order. Forum software
+// marks them in ways an article's byline never is (a link to a member's
+// profile, a user name with digits and no capitals) and shows a date for
+// every reply, so the article rules find nothing or a reply's.
+
+// profileSegments are the path segments, and profileKeys the query keys,
+// of links to a member's profile. Data: add a forum package's here.
+var (
+	profileSegments = []string{"u", "user", "users", "member", "members", "profile", "profiles"}
+	profileKeys     = []string{"u", "user", "userid", "uid", "member", "memberid"}
+)
+
+// posterClasses are the parts of class names that mark a poster's name.
+var posterClasses = []string{"username", "user-name", "author", "poster", "creator"}
+
+// firstPost returns the author and the date of a thread's first post, each
+// "" when not found.
+func firstPost(doc *html.Node) (author, date string) {
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c) || threadOutside(c) {
+				continue
+			}
+			if author == "" {
+				author = posterName(c)
+			}
+			if date == "" {
+				date = postDate(c)
+			}
+			if author != "" && date != "" {
+				return true
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return author, date
+}
+
+// threadOutside reports whether n is a part of the page around the thread.
+func threadOutside(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Head:
+		return true
+	}
+	switch strings.ToLower(domtext.Attr(n, "role")) {
+	case "navigation", "banner", "complementary", "contentinfo":
+		return true
+	}
+	return false
+}
+
+// posterName returns the user name n marks, or "".
+func posterName(n *html.Node) string {
+	switch {
+	case classSays(n, "share", "menu", "nav"):
+		return ""
+	case strings.Contains(strings.ToLower(domtext.Attr(n, "itemprop")), "author"):
+		return userName(itemName(n))
+	case n.DataAtom == atom.A && profileLink(domtext.Attr(n, "href")):
+		return userName(firstText(n))
+	case n.DataAtom != atom.Body && classSays(n, posterClasses...) && len(textOf(n)) <= 40:
+		return userName(firstText(n))
+	}
+	return ""
+}
+
+// firstText is the first text n shows: a poster's name, without the badge
+// or title that follows it in the same link.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return textnorm.Clean(c.Data)
+		case c.Type == html.ElementNode && !unseen(c):
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// profileLink reports whether href goes to a member's profile.
+func profileLink(href string) bool {
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i, s := range segs[:max(len(segs)-1, 0)] {
+		for _, p := range profileSegments {
+			if strings.EqualFold(s, p) && segs[i+1] != "" {
+				return true
+			}
+		}
+	}
+	q := u.Query()
+	for _, k := range profileKeys {
+		if q.Get(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// userName returns s when it looks like a user name: short, with a letter,
+// not a URL and not a date.
+func userName(s string) string {
+	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "@"))
+	if len(s) < 2 || len(s) > 40 || len(strings.Fields(s)) > 4 || strings.Contains(s, "://") || placeholders[strings.ToLower(s)] {
+		return ""
+	}
+	if !strings.ContainsFunc(s, unicode.IsLetter) || dateparse.Text(s) != "" {
+		return ""
+	}
+	return s
+}
+
+// postDate returns the date n marks as a post's, or "".
+func postDate(n *html.Node) string {
+	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
+	switch {
+	case n.DataAtom == atom.Time:
+		return anyDate(first(domtext.Attr(n, "datetime"), textOf(n)))
+	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
+		return anyDate(first(domtext.Attr(n, "content"), domtext.Attr(n, "datetime"), textOf(n)))
+	}
+	return ""
+}
