@@ -84,6 +84,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.Published, p.Modified = dates(s, pageURL)
 	if pageType == pagetype.Forum || s.thread {
 		a, d := firstPost(doc)
+		if ld := s.ld.resolvedAuthors(); len(ld) > 0 && userName(ld[0]) != "" {
+			a = userName(ld[0]) // the thread's own JSON-LD names its starter
+		}
 		if a != "" {
 			p.Authors = []string{a}
 		}

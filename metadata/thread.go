@@ -29,21 +29,25 @@ var (
 var posterClasses = []string{"username", "user-name", "author", "poster", "creator"}
 
 // firstPost returns the author and the date of a thread's first post, each
-// "" when not found.
+// "" when not found. The poster's name is the first one the page marks
+// with itemprop=author, else the first profile link, else the first poster
+// class: a question's editor is linked before its asker, but only the
+// asker is the item's author.
 func firstPost(doc *html.Node) (author, date string) {
+	var names [3]string
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || unseen(c) || threadOutside(c) {
 				continue
 			}
-			if author == "" {
-				author = posterName(c)
+			if name, strength := posterName(c); name != "" && names[strength] == "" {
+				names[strength] = name
 			}
 			if date == "" {
 				date = postDate(c)
 			}
-			if author != "" && date != "" {
+			if names[0] != "" && date != "" {
 				return true
 			}
 			if walk(c) {
@@ -53,7 +57,7 @@ func firstPost(doc *html.Node) (author, date string) {
 		return false
 	}
 	walk(doc)
-	return author, date
+	return first(names[:]...), date
 }
 
 // threadOutside reports whether n is a part of the page around the thread.
@@ -69,19 +73,20 @@ func threadOutside(n *html.Node) bool {
 	return false
 }
 
-// posterName returns the user name n marks, or "".
-func posterName(n *html.Node) string {
+// posterName returns the user name n marks, or "", and how it is marked:
+// 0 by microdata, 1 by a link to a profile, 2 by a class.
+func posterName(n *html.Node) (string, int) {
 	switch {
 	case classSays(n, "share", "menu", "nav"):
-		return ""
+		return "", 0
 	case strings.Contains(strings.ToLower(domtext.Attr(n, "itemprop")), "author"):
-		return userName(itemName(n))
+		return userName(itemName(n)), 0
 	case n.DataAtom == atom.A && profileLink(domtext.Attr(n, "href")):
-		return userName(firstText(n))
+		return userName(firstText(n)), 1
 	case n.DataAtom != atom.Body && classSays(n, posterClasses...) && len(textOf(n)) <= 40:
-		return userName(firstText(n))
+		return userName(firstText(n)), 2
 	}
-	return ""
+	return "", 0
 }
 
 // firstText is the first text n shows: a poster's name, without the badge
