@@ -80,6 +80,9 @@ func posterName(n *html.Node) (string, int) {
 	case classSays(n, "share", "menu", "nav"):
 		return "", 0
 	case strings.Contains(strings.ToLower(domtext.Attr(n, "itemprop")), "author"):
+		if replyItem(n) {
+			return "", 0
+		}
 		return userName(itemName(n)), 0
 	case n.DataAtom == atom.A && profileLink(domtext.Attr(n, "href")):
 		return userName(firstText(n)), 1
@@ -151,4 +154,17 @@ func postDate(n *html.Node) string {
 		return anyDate(first(domtext.Attr(n, "content"), domtext.Attr(n, "datetime"), textOf(n)))
 	}
 	return ""
+}
+
+// replyItem reports whether n is a property of a microdata item that is a
+// reply: a comment or an answer, not the post that starts the thread.
+func replyItem(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
+			continue
+		}
+		t := strings.ToLower(domtext.Attr(p, "itemtype"))
+		return strings.Contains(t, "comment") || strings.Contains(t, "answer")
+	}
+	return false
 }
