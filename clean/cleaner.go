@@ -291,8 +291,12 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		revealHidden(body)
 	}
 	docURL, _ := url.Parse(res.URL)
+	if res.PageType == "" && docURL != nil && res.URL != "" {
+		// Metadata trusts authors and dates less on some page types.
+		res.PageType = pagetype.Detect(doc, docURL)
+	}
 	if !c.opts.SkipMetadata {
-		meta := metadata.Extract(doc, docURL)
+		meta := metadata.Extract(doc, docURL, res.PageType)
 		res.Metadata = meta.Metadata
 		res.Title = meta.Title
 		if res.URL == "" {

@@ -52,6 +52,9 @@ type sources struct {
 	// afterH1 counts the texts since the last <h1> outside navigation;
 	// -1 before the first.
 	afterH1 int
+	// thread says a microdata item is a forum posting: the page is a
+	// thread whatever its detected type.
+	thread bool
 }
 
 // headWindow is how many texts after the headline may hold its date line
@@ -247,6 +250,9 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	}
 	if n.DataAtom == atom.A {
 		s.link(n, outside)
+	}
+	if !s.thread && domtext.HasAttr(n, "itemscope") && strings.Contains(strings.ToLower(domtext.Attr(n, "itemtype")), "discussionforumposting") {
+		s.thread = true
 	}
 	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
 		s.times = append(s.times, textOf(n))

@@ -17,7 +17,7 @@ func extract(t *testing.T, page, pageURL string) Page {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(pageURL)
-	return Extract(doc, u)
+	return Extract(doc, u, "")
 }
 
 func TestTitle(t *testing.T) {
@@ -135,7 +135,7 @@ func FuzzExtract(f *testing.F) {
 		if err != nil {
 			return
 		}
-		p := Extract(doc, &url.URL{Scheme: "https", Host: "example.com", Path: "/2025/01/02/x"})
+		p := Extract(doc, &url.URL{Scheme: "https", Host: "example.com", Path: "/2025/01/02/x"}, "")
 		for _, d := range []string{p.Published, p.Modified} {
 			if d != "" && dateparse.ISO(d) == "" {
 				t.Errorf("date %q is not ISO 8601", d)

@@ -1,0 +1,170 @@
+package metadata
+
+import (
+	"net/url"
+	"strings"
+	"unicode"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/dateparse"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// A thread's author and date are those of its first post: the first
+// poster's name and the first post date in page order. Forum software
+// marks them in ways an article's byline never is (a link to a member's
+// profile, a user name with digits and no capitals) and shows a date for
+// every reply, so the article rules find nothing or a reply's.
+
+// profileSegments are the path segments, and profileKeys the query keys,
+// of links to a member's profile. Data: add a forum package's here.
+var (
+	profileSegments = []string{"u", "user", "users", "member", "members", "profile", "profiles"}
+	profileKeys     = []string{"u", "user", "userid", "uid", "member", "memberid"}
+)
+
+// posterClasses are the parts of class names that mark a poster's name.
+var posterClasses = []string{"username", "user-name", "author", "poster", "creator"}
+
+// firstPost returns the author and the date of a thread's first post, each
+// "" when not found. The poster's name is the first one the page marks
+// with itemprop=author, else the first profile link, else the first poster
+// class: a question's editor is linked before its asker, but only the
+// asker is the item's author.
+func firstPost(doc *html.Node) (author, date string) {
+	var names [3]string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || unseen(c) || threadOutside(c) {
+				continue
+			}
+			if name, strength := posterName(c); name != "" && names[strength] == "" {
+				names[strength] = name
+			}
+			if date == "" {
+				date = postDate(c)
+			}
+			if names[0] != "" && date != "" {
+				return true
+			}
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(doc)
+	return first(names[:]...), date
+}
+
+// threadOutside reports whether n is a part of the page around the thread.
+func threadOutside(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer, atom.Aside, atom.Header, atom.Head:
+		return true
+	}
+	switch strings.ToLower(domtext.Attr(n, "role")) {
+	case "navigation", "banner", "complementary", "contentinfo":
+		return true
+	}
+	return false
+}
+
+// posterName returns the user name n marks, or "", and how it is marked:
+// 0 by microdata, 1 by a link to a profile, 2 by a class.
+func posterName(n *html.Node) (string, int) {
+	switch {
+	case classSays(n, "share", "menu", "nav"):
+		return "", 0
+	case strings.Contains(strings.ToLower(domtext.Attr(n, "itemprop")), "author"):
+		if replyItem(n) {
+			return "", 0
+		}
+		return userName(itemName(n)), 0
+	case n.DataAtom == atom.A && profileLink(domtext.Attr(n, "href")):
+		return userName(firstText(n)), 1
+	case n.DataAtom != atom.Body && classSays(n, posterClasses...) && len(textOf(n)) <= 40:
+		return userName(firstText(n)), 2
+	}
+	return "", 0
+}
+
+// firstText is the first text n shows: a poster's name, without the badge
+// or title that follows it in the same link.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
+			return textnorm.Clean(c.Data)
+		case c.Type == html.ElementNode && !unseen(c):
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
+}
+
+// profileLink reports whether href goes to a member's profile.
+func profileLink(href string) bool {
+	u, err := url.Parse(href)
+	if err != nil {
+		return false
+	}
+	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for i, s := range segs[:max(len(segs)-1, 0)] {
+		for _, p := range profileSegments {
+			if strings.EqualFold(s, p) && segs[i+1] != "" {
+				return true
+			}
+		}
+	}
+	q := u.Query()
+	for _, k := range profileKeys {
+		if q.Get(k) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// userName returns s when it looks like a user name: short, with a letter,
+// not a URL and not a date.
+func userName(s string) string {
+	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "@"))
+	if len(s) < 2 || len(s) > 40 || len(strings.Fields(s)) > 4 || strings.Contains(s, "://") || placeholders[strings.ToLower(s)] {
+		return ""
+	}
+	if !strings.ContainsFunc(s, unicode.IsLetter) || dateparse.Text(s) != "" {
+		return ""
+	}
+	return s
+}
+
+// postDate returns the date n marks as a post's, or "".
+func postDate(n *html.Node) string {
+	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
+	switch {
+	case n.DataAtom == atom.Time:
+		return anyDate(first(domtext.Attr(n, "datetime"), textOf(n)))
+	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
+		return anyDate(first(domtext.Attr(n, "content"), domtext.Attr(n, "datetime"), textOf(n)))
+	}
+	return ""
+}
+
+// replyItem reports whether n is a property of a microdata item that is a
+// reply: a comment or an answer, not the post that starts the thread.
+func replyItem(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
+			continue
+		}
+		t := strings.ToLower(domtext.Attr(p, "itemtype"))
+		return strings.Contains(t, "comment") || strings.Contains(t, "answer")
+	}
+	return false
+}
