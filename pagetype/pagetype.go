@@ -84,13 +84,26 @@ func Detect(doc *html.Node, u *url.URL) string {
 // read gathers the evidence of doc in one walk.
 func read(doc *html.Node) evidence {
 	ev := evidence{types: map[string]int{}, top: map[string]int{}}
-	runs := map[*html.Node]int{}
-	runText := map[*html.Node]int{}
-	for n := range doc.Descendants() {
+	ev.walk(doc, map[*html.Node]int{}, map[*html.Node]int{}, true)
+	return ev
+}
+
+// walk reads the elements under root into ev; runs and runText count the
+// long paragraphs under each parent and their text. When noscript is set,
+// the markup a <noscript> holds (the page as served to crawlers: whole
+// forum threads, product grids) is parsed and read too.
+func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, noscript bool) {
+	for n := range root.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
 		}
 		switch n.DataAtom {
+		case atom.Noscript:
+			if noscript {
+				if frag := parseNoscript(n); frag != nil {
+					ev.walk(frag, runs, runText, false)
+				}
+			}
 		case atom.Script:
 			if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				var v any
@@ -139,7 +152,28 @@ func read(doc *html.Node) evidence {
 			ev.items, ev.itemText = items, text
 		}
 	}
-	return ev
+}
+
+// minNoscript is the markup a <noscript> must hold to be read: less is a
+// tracking pixel or a "please enable JavaScript" line.
+const minNoscript = 1000
+
+// parseNoscript returns the markup n holds, parsed under a new element that
+// belongs to no document, or nil when it holds little or no markup.
+func parseNoscript(n *html.Node) *html.Node {
+	t := n.FirstChild
+	if t == nil || t.Type != html.TextNode || t.NextSibling != nil || len(t.Data) < minNoscript || !strings.Contains(t.Data, "<") {
+		return nil
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(t.Data), body)
+	if err != nil {
+		return nil
+	}
+	for _, c := range nodes {
+		body.AppendChild(c)
+	}
+	return body
 }
 
 // readLD collects the @type of every entity of a JSON-LD value; top says
