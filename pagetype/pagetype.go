@@ -57,6 +57,12 @@ type evidence struct {
 	prices   int            // elements marked itemprop=price
 	longArt  int            // <article> elements holding an article's text
 	longP    int            // paragraphs of at least longPara bytes
+	run      int            // the most such paragraphs under one parent: a story's body
+	runText  int            // the text of the paragraphs under that parent
+	items    int            // the largest group of sibling items (see itemGroup)
+	itemText int            // their text
+	linkedH  int            // headings that are links (teasers' titles), furniture left out
+	plainH   int            // headings that are not
 	cards    int            // the largest group of sibling cards (see cardGroup)
 	priced   int            // how many of those cards show a price
 }
@@ -66,6 +72,9 @@ const (
 	cardText = 400  // a card (teaser, product tile) holds less
 	longPara = 200  // a paragraph of prose holds more
 	longArt  = 1500 // an <article> holding a story holds more
+	maxPara  = 4000 // a paragraph's text is counted no further
+	maxItem  = 1500 // an item of a listing holds less
+	minTitle = 15   // an item's title link holds more
 )
 
 // Detect returns the page type of doc, whose URL is u (may be nil).
@@ -77,11 +86,26 @@ func Detect(doc *html.Node, u *url.URL) string {
 // read gathers the evidence of doc in one walk.
 func read(doc *html.Node) evidence {
 	ev := evidence{types: map[string]int{}, top: map[string]int{}}
-	for n := range doc.Descendants() {
+	ev.walk(doc, map[*html.Node]int{}, map[*html.Node]int{}, true)
+	return ev
+}
+
+// walk reads the elements under root into ev; runs and runText count the
+// long paragraphs under each parent and their text. When noscript is set,
+// the markup a <noscript> holds (the page as served to crawlers: whole
+// forum threads, product grids) is parsed and read too.
+func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, noscript bool) {
+	for n := range root.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
 		}
 		switch n.DataAtom {
+		case atom.Noscript:
+			if noscript {
+				if frag := parseNoscript(n); frag != nil {
+					ev.walk(frag, runs, runText, false)
+				}
+			}
 		case atom.Script:
 			if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
 				var v any
@@ -102,8 +126,21 @@ func read(doc *html.Node) evidence {
 				ev.longArt++
 			}
 		case atom.P:
-			if textLen(n, longPara) >= longPara {
+			if t := textLen(n, maxPara); t >= longPara {
 				ev.longP++
+				runs[n.Parent]++
+				runText[n.Parent] += t
+				if runText[n.Parent] > ev.runText {
+					ev.run, ev.runText = runs[n.Parent], runText[n.Parent]
+				}
+			}
+		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			if linkedHeading(n) {
+				if !furnished(n) {
+					ev.linkedH++
+				}
+			} else {
+				ev.plainH++
 			}
 		case atom.Pre:
 			ev.pres++
@@ -121,8 +158,32 @@ func read(doc *html.Node) evidence {
 		if cards, priced := cardGroup(n); cards > ev.cards {
 			ev.cards, ev.priced = cards, priced
 		}
+		if items, text := itemGroup(n); text > ev.itemText {
+			ev.items, ev.itemText = items, text
+		}
 	}
-	return ev
+}
+
+// minNoscript is the markup a <noscript> must hold to be read: less is a
+// tracking pixel or a "please enable JavaScript" line.
+const minNoscript = 1000
+
+// parseNoscript returns the markup n holds, parsed under a new element that
+// belongs to no document, or nil when it holds little or no markup.
+func parseNoscript(n *html.Node) *html.Node {
+	t := n.FirstChild
+	if t == nil || t.Type != html.TextNode || t.NextSibling != nil || len(t.Data) < minNoscript || !strings.Contains(t.Data, "<") {
+		return nil
+	}
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	nodes, err := html.ParseFragment(strings.NewReader(t.Data), body)
+	if err != nil {
+		return nil
+	}
+	for _, c := range nodes {
+		body.AppendChild(c)
+	}
+	return body
 }
 
 // readLD collects the @type of every entity of a JSON-LD value; top says
@@ -212,6 +273,8 @@ func (ev *evidence) decide(u *url.URL) string {
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
 		ev.cards >= minCards && 2*ev.priced >= ev.cards && !story:
 		return Collection
+	case ev.grid() && articleLD == 0:
+		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
 		ev.cards >= minCards && ev.longP < 3:
@@ -228,6 +291,26 @@ func (ev *evidence) decide(u *url.URL) string {
 	}
 	return Service
 }
+
+// grid reports whether the page's main text is a group of items (teasers,
+// search results, tiles) rather than a run of paragraphs: the items hold
+// at least gridText and gridRatio times the text of the longest run; or,
+// where the items are no siblings (a grid laid out in rows), the headings
+// that are links (items' titles) outnumber twice those that are not, no
+// run of paragraphs holds twice gridText, and the page does not call itself
+// an article (a short story, its text outside paragraphs, under a grid of
+// related stories).
+func (ev *evidence) grid() bool {
+	return ev.items >= minItems && ev.itemText >= gridText && ev.itemText > gridRatio*ev.runText ||
+		ev.linkedH >= minItems+1 && ev.linkedH > 2*ev.plainH && ev.runText < 2*gridText && ev.og != "article"
+}
+
+// The least text of a listing's items, and how much more text than the
+// page's longest run of paragraphs they must hold.
+const (
+	gridText  = 1000
+	gridRatio = 4
+)
 
 // docPath reports whether the URL's path or host names documentation.
 func docPath(u *url.URL) bool {
@@ -289,26 +372,7 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 	// The most common kind (tag and class) among the children, counted
 	// without allocating; a group's kind is among its first few children,
 	// so only theirs are counted.
-	var kind *html.Node
-	most, tried := 0, 0
-	for c := n.FirstChild; c != nil && tried < 8; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
-		}
-		tried++
-		k := 0
-		for d := c; d != nil; d = d.NextSibling {
-			if sameKind(c, d) {
-				k++
-			}
-		}
-		if k > most {
-			kind, most = c, k
-		}
-		if 2*most > elems {
-			break
-		}
-	}
+	kind, most := commonKind(n, elems)
 	if most < min {
 		return nil, 0
 	}
@@ -329,6 +393,33 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 		return nil, 0
 	}
 	return cards, priced
+}
+
+// commonKind returns the most common kind (tag and class) among the
+// children of n, of which elems are elements, and how many children are of
+// it; counted without allocating. A group's kind is among its first few
+// children, so only theirs are counted.
+func commonKind(n *html.Node, elems int) (kind *html.Node, most int) {
+	tried := 0
+	for c := n.FirstChild; c != nil && tried < 8; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		tried++
+		k := 0
+		for d := c; d != nil; d = d.NextSibling {
+			if sameKind(c, d) {
+				k++
+			}
+		}
+		if k > most {
+			kind, most = c, k
+		}
+		if 2*most > elems {
+			break
+		}
+	}
+	return kind, most
 }
 
 // sameKind reports whether two elements have one tag and one class.
@@ -408,4 +499,123 @@ func isCurrency(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// minItems is how many sibling items make a listing.
+const minItems = 5
+
+// itemGroup returns how many children of n are items of a listing, when
+// they form a group of at least minItems outside the page's furniture, and
+// their text. An item is a child of the group's kind (tag and class) with
+// less than maxItem of text, one of its links holding a title (minTitle
+// bytes or more): a teaser with its summary, date or price, a search
+// result, a product tile. Menus fail by their short link texts, stories by
+// their long text.
+func itemGroup(n *html.Node) (items, text int) {
+	elems := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			elems++
+		}
+	}
+	if elems < minItems {
+		return 0, 0
+	}
+	kind, most := commonKind(n, elems)
+	if most < minItems || kind.DataAtom == atom.P || kind.DataAtom == atom.Tr || kind.DataAtom == atom.Option {
+		return 0, 0
+	}
+	for c := kind; c != nil; c = c.NextSibling {
+		if !sameKind(kind, c) {
+			continue
+		}
+		t, title := itemInfo(c)
+		if title && t < maxItem {
+			items++
+			text += t
+		}
+	}
+	if items < minItems || furnished(n) {
+		return 0, 0
+	}
+	return items, text
+}
+
+// itemInfo returns the text of one item (up to maxItem) and whether one of
+// its links holds a title.
+func itemInfo(c *html.Node) (text int, title bool) {
+	var walk func(n *html.Node) int
+	walk = func(n *html.Node) int {
+		own := 0
+		for d := n.FirstChild; d != nil && text < maxItem; d = d.NextSibling {
+			switch d.Type {
+			case html.ElementNode:
+				if unshown(d) {
+					continue
+				}
+				t := walk(d)
+				if d.DataAtom == atom.A && t >= minTitle {
+					title = true
+				}
+				own += t
+			case html.TextNode:
+				t := len(strings.TrimSpace(d.Data))
+				text += t
+				own += t
+			}
+		}
+		return own
+	}
+	t := walk(c)
+	if c.DataAtom == atom.A && t >= minTitle {
+		title = true
+	}
+	return text, title
+}
+
+// furnished reports whether n sits in the page's furniture: navigation, a
+// site header or footer, a sidebar.
+func furnished(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode {
+			continue
+		}
+		switch p.DataAtom {
+		case atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Menu:
+			return true
+		}
+		switch strings.ToLower(domtext.Attr(p, "role")) {
+		case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar":
+			return true
+		}
+	}
+	return false
+}
+
+// linkedHeading reports whether a link holds most of heading h's text, a
+// title of minTitle bytes or more: the title of a teaser.
+func linkedHeading(h *html.Node) bool {
+	all, linked := 0, 0
+	for d := range h.Descendants() {
+		if d.Type != html.TextNode {
+			continue
+		}
+		t := len(strings.TrimSpace(d.Data))
+		all += t
+		for p := d.Parent; p != nil && p != h.Parent; p = p.Parent {
+			if p.DataAtom == atom.A && domtext.Attr(p, "href") != "" {
+				linked += t
+				break
+			}
+		}
+	}
+	if linked == 0 {
+		for p := h.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
+			if p.DataAtom == atom.A && domtext.Attr(p, "href") != "" {
+				linked = all
+				break
+			}
+		}
+	}
+	return linked >= minTitle && 2*linked > all
 }

@@ -22,6 +22,11 @@ func TestDetect(t *testing.T) {
 		return `<div class="grid">` + b.String() + `</div>`
 	}
 	teasers := strings.Repeat(`<article><h3><a href="/s">Headline</a></h3><p>Short summary.</p></article>`, 6)
+	summary := strings.Repeat("A summary of the story, two lines long. ", 4)
+	results := `<div class="list">` + strings.Repeat(`<div class="r"><a href="/s">A result's title, linked</a><p>`+summary+`</p><span>May 2</span></div>`, 12) + `</div>`
+	rows := strings.Repeat(`<div class="row">`+strings.Repeat(`<div><h3><a href="/s">A title of a teaser</a></h3><span>by Ann</span></div>`, 3)+`</div>`, 3)
+	thread := `<div class="posts">` + strings.Repeat(`<div class="post"><span>Ann</span><time>May 2</time>`+para+`</div>`, 4) + `</div>`
+	served := `<noscript>` + strings.Repeat(" ", minNoscript) + `<div itemscope itemtype="http://schema.org/DiscussionForumPosting">` + thread + `</div></noscript>`
 	tests := []struct {
 		name, url, head, body, want string
 	}{
@@ -36,6 +41,12 @@ func TestDetect(t *testing.T) {
 		{"collection: a list of products", "", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"Product"},{"@type":"Product"}]}}</script>`, para, Collection},
 		{"listing: teaser articles", "", `<meta property="og:type" content="article">`, teasers, Listing},
 		{"listing: cards without prices", "", "", cards("by Ann"), Listing},
+		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
+		{"article: prose outweighs a results box", "", "", story + results, Article},
+		{"listing: linked titles laid out in rows", "", "", rows, Listing},
+		{"article: a short story under linked titles", "", `<meta property="og:type" content="article">`, para + rows, Article},
+		{"menus are no listing", "", "", `<nav>` + results + `</nav>`, Service},
+		{"forum served in noscript", "", "", served, Forum},
 		{"documentation by schema", "", `<script type="application/ld+json">{"@type":"TechArticle"}</script>`, para, Documentation},
 		{"documentation by code and path", "https://example.com/docs/install", "", "<time>May</time>" + para + "<pre>a</pre><pre>b</pre><pre>c</pre>", Documentation},
 		{"code on a blog is an article", "https://example.com/blog/install", "", "<time>May</time>" + para + "<pre>a</pre><pre>b</pre><pre>c</pre>", Article},
