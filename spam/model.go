@@ -16,8 +16,7 @@ import (
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
 	ac       *ahocorasick.Automaton
-	acASCII  *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
-	asciiIDs []int                  // term index of each acASCII pattern
+	ascii    *wordIndex             // the ASCII terms alone, found by word starts: for text no other term can match, most text
 	letters  map[rune]bool          // the non-ASCII runes of the terms: text without any matches ASCII terms only
 	terms    []term                 // by pattern id
 	weights  [lexicon.NumSignals]float64
@@ -75,12 +74,11 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		return nil, fmt.Errorf("spam: lexicon: %w", err)
 	}
 	m.ac = ac
-	var apats []string
+	var asciiIDs []int
 	m.letters = map[rune]bool{}
 	for i, t := range m.terms {
 		if fold.IsASCII(t.text) {
-			apats = append(apats, t.text)
-			m.asciiIDs = append(m.asciiIDs, i)
+			asciiIDs = append(asciiIDs, i)
 			continue
 		}
 		for _, r := range t.text {
@@ -89,11 +87,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 			}
 		}
 	}
-	if len(apats) > 0 {
-		if m.acASCII, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(apats).Build(); err != nil {
-			return nil, fmt.Errorf("spam: lexicon: %w", err)
-		}
-	}
+	m.ascii = newWordIndex(m.terms, asciiIDs)
 	var regs []string
 	for _, lx := range lexicons {
 		if lx != nil {
@@ -138,18 +132,21 @@ func (m *Model) vocab(ft string) []termCount {
 // vocabBytes is vocab on folded, digit-swapped text.
 func (m *Model) vocabBytes(h []byte) []termCount {
 	var all []ahocorasick.Match
-	if m.acASCII != nil && m.asciiTermsOnly(h) {
+	if m.asciiTermsOnly(h) {
 		// Text without a non-ASCII rune of any term (ASCII text, or text
 		// whose only others are quotes, dashes and accents the terms do
-		// not use) matches ASCII terms only: the smaller automaton finds
-		// the same matches.
-		all = m.acASCII.FindAllOverlapping(h)
-		for i := range all {
-			all[i].PatternID = m.asciiIDs[all[i].PatternID]
-		}
+		// not use) matches ASCII terms only: the word index finds the
+		// same matches.
+		all = m.ascii.find(h, m.terms, nil)
 	} else {
 		all = m.ac.FindAllOverlapping(h)
 	}
+	return m.count(h, all)
+}
+
+// count keeps the matches of terms that weigh and have their word
+// boundaries, then counts each term leftmost-longest.
+func (m *Model) count(h []byte, all []ahocorasick.Match) []termCount {
 	if len(all) == 0 {
 		return nil
 	}
