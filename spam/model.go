@@ -16,9 +16,9 @@ import (
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
 	ac       *ahocorasick.Automaton
-	ascii    *wordIndex    // the ASCII terms alone, found by word starts: for text no other term can match, most text
-	letters  map[rune]bool // the non-ASCII runes of the terms: text without any matches ASCII terms only
-	terms    []term        // by pattern id
+	ascii    *wordIndex             // the ASCII terms alone, found by word starts: for text no other term can match, most text
+	letters  map[rune]bool          // the non-ASCII runes of the terms: text without any matches ASCII terms only
+	terms    []term                 // by pattern id
 	weights  [lexicon.NumSignals]float64
 	stems    map[string]float64
 	tlds     map[string]bool
