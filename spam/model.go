@@ -16,7 +16,8 @@ import (
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
 	ac       *ahocorasick.Automaton
-	ascii    *wordIndex             // the ASCII terms alone, found by word starts: for text no other term can match, most text
+	acASCII  *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
+	asciiIDs []int                  // term index of each acASCII pattern
 	letters  map[rune]bool          // the non-ASCII runes of the terms: text without any matches ASCII terms only
 	terms    []term                 // by pattern id
 	weights  [lexicon.NumSignals]float64
@@ -74,11 +75,12 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		return nil, fmt.Errorf("spam: lexicon: %w", err)
 	}
 	m.ac = ac
-	var asciiIDs []int
+	var apats []string
 	m.letters = map[rune]bool{}
 	for i, t := range m.terms {
 		if fold.IsASCII(t.text) {
-			asciiIDs = append(asciiIDs, i)
+			apats = append(apats, t.text)
+			m.asciiIDs = append(m.asciiIDs, i)
 			continue
 		}
 		for _, r := range t.text {
@@ -87,7 +89,11 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 			}
 		}
 	}
-	m.ascii = newWordIndex(m.terms, asciiIDs)
+	if len(apats) > 0 {
+		if m.acASCII, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(apats).Build(); err != nil {
+			return nil, fmt.Errorf("spam: lexicon: %w", err)
+		}
+	}
 	var regs []string
 	for _, lx := range lexicons {
 		if lx != nil {
@@ -132,21 +138,18 @@ func (m *Model) vocab(ft string) []termCount {
 // vocabBytes is vocab on folded, digit-swapped text.
 func (m *Model) vocabBytes(h []byte) []termCount {
 	var all []ahocorasick.Match
-	if m.asciiTermsOnly(h) {
+	if m.acASCII != nil && m.asciiTermsOnly(h) {
 		// Text without a non-ASCII rune of any term (ASCII text, or text
 		// whose only others are quotes, dashes and accents the terms do
-		// not use) matches ASCII terms only: the word index finds the
-		// same matches.
-		all = m.ascii.find(h, m.terms, nil)
+		// not use) matches ASCII terms only: the smaller automaton finds
+		// the same matches.
+		all = m.acASCII.FindAllOverlapping(h)
+		for i := range all {
+			all[i].PatternID = m.asciiIDs[all[i].PatternID]
+		}
 	} else {
 		all = m.ac.FindAllOverlapping(h)
 	}
-	return m.count(h, all)
-}
-
-// count keeps the matches of terms that weigh and have their word
-// boundaries, then counts each term leftmost-longest.
-func (m *Model) count(h []byte, all []ahocorasick.Match) []termCount {
 	if len(all) == 0 {
 		return nil
 	}
