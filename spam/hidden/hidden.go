@@ -279,40 +279,38 @@ const maxSheet = 256 << 10
 
 // ParseSheet reads the rules of css whose selector is a lone class or id
 // (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
-// selectors are ignored. It looks for the declarations that hide only in
-// the rules of lone classes and ids, and reads only those rules. Hand-written: only this much of CSS is read,
+// selectors are ignored. It looks for the declarations that hide and reads
+// only the rules around them. Hand-written: only this much of CSS is read,
 // and a parser of the whole language would cost more than it tells.
 func ParseSheet(css string) *Sheet {
 	if len(css) > maxSheet {
 		css = css[:maxSheet]
 	}
 	var sh *Sheet
-	h := []byte(css)
-	for open := strings.IndexByte(css, '{'); open >= 0; {
-		next := strings.IndexByte(css[open+1:], '{')
-		if next >= 0 {
-			next += open + 1
+	done := map[int]bool{}
+	for _, mt := range hideMatcher().FindAllOverlapping([]byte(css)) {
+		pos := mt.Start
+		open := strings.LastIndexByte(css[:pos], '{')
+		if open < 0 || done[open] || strings.IndexByte(css[open:pos], '}') >= 0 {
+			continue
 		}
-		// The declarations of the rule at open run to the first brace
-		// after it; its selector, from the rule or statement before.
-		decl := strings.IndexAny(css[open+1:], "{}")
-		if decl < 0 {
-			decl = len(css) - open - 1
+		done[open] = true
+		end := strings.IndexByte(css[pos:], '}')
+		if end < 0 {
+			end = len(css) - pos
 		}
 		sel := css[strings.LastIndexAny(css[:open], "};")+1 : open]
-		if hasSimpleSelector(sel) && hideMatcher().IsMatch(h[open+1:open+1+decl]) {
-			end := strings.IndexByte(css[open+1:], '}')
-			if end < 0 {
-				end = len(css) - open - 1
-			}
-			if why := by(domtext.ParseStyle(css[open+1 : open+1+end])); why != "" {
-				if sh == nil {
-					sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
-				}
-				sh.add(sel, why)
-			}
+		if !hasSimpleSelector(sel) {
+			continue
 		}
-		open = next
+		why := by(domtext.ParseStyle(css[open+1 : pos+end]))
+		if why == "" {
+			continue
+		}
+		if sh == nil {
+			sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
+		}
+		sh.add(sel, why)
 	}
 	return sh
 }
