@@ -128,10 +128,21 @@ func (w *walker) facts(text string) textFacts {
 		}
 	}
 	w.buf = b
+	m := w.a.m
 	if digits {
-		return w.a.m.facts(string(b))
+		// Model.facts on text folded already: brand codes need it as a
+		// string, and the lexicon reads it with digits swapped, in the
+		// buffer when none is.
+		ft := string(b)
+		f := textFacts{words: fold.CountWords(ft), brands: m.brands(ft)}
+		if sw := fold.SwapDigits(ft); sw == ft {
+			f.hits = m.vocabBytes(b)
+		} else {
+			f.hits = m.vocabBytes([]byte(sw))
+		}
+		return f
 	}
-	f := textFacts{words: fold.CountWords(text), hits: w.a.m.vocabBytes(b)}
+	f := textFacts{words: fold.CountWords(text), hits: m.vocabBytes(b)}
 	f.brands.other = f.words
 	return f
 }

@@ -18,6 +18,7 @@ type Model struct {
 	ac       *ahocorasick.Automaton
 	acASCII  *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
 	asciiIDs []int                  // term index of each acASCII pattern
+	letters  map[rune]bool          // the non-ASCII runes of the terms: text without any matches ASCII terms only
 	terms    []term                 // by pattern id
 	weights  [lexicon.NumSignals]float64
 	stems    map[string]float64
@@ -75,10 +76,17 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 	}
 	m.ac = ac
 	var apats []string
+	m.letters = map[rune]bool{}
 	for i, t := range m.terms {
 		if fold.IsASCII(t.text) {
 			apats = append(apats, t.text)
 			m.asciiIDs = append(m.asciiIDs, i)
+			continue
+		}
+		for _, r := range t.text {
+			if r >= utf8.RuneSelf {
+				m.letters[r] = true
+			}
 		}
 	}
 	if len(apats) > 0 {
@@ -130,9 +138,11 @@ func (m *Model) vocab(ft string) []termCount {
 // vocabBytes is vocab on folded, digit-swapped text.
 func (m *Model) vocabBytes(h []byte) []termCount {
 	var all []ahocorasick.Match
-	if m.acASCII != nil && bytesASCII(h) {
-		// ASCII text matches ASCII terms only: the smaller automaton
-		// finds the same matches.
+	if m.acASCII != nil && m.asciiTermsOnly(h) {
+		// Text without a non-ASCII rune of any term (ASCII text, or text
+		// whose only others are quotes, dashes and accents the terms do
+		// not use) matches ASCII terms only: the smaller automaton finds
+		// the same matches.
 		all = m.acASCII.FindAllOverlapping(h)
 		for i := range all {
 			all[i].PatternID = m.asciiIDs[all[i].PatternID]
@@ -168,11 +178,19 @@ func (m *Model) vocabBytes(h []byte) []termCount {
 	return out
 }
 
-func bytesASCII(h []byte) bool {
-	for _, c := range h {
-		if c >= utf8.RuneSelf {
+// asciiTermsOnly reports text that no non-ASCII term can match: none of
+// its runes beyond ASCII is in a term.
+func (m *Model) asciiTermsOnly(h []byte) bool {
+	for i := 0; i < len(h); {
+		if h[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(h[i:])
+		if m.letters[r] {
 			return false
 		}
+		i += size
 	}
 	return true
 }

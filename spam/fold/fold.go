@@ -25,12 +25,97 @@ func Fold(s string) string {
 	if IsASCII(s) {
 		return strings.ToLower(s)
 	}
+	if f, ok := foldCommon(s); ok {
+		return mapLookalikes(f)
+	}
+	return foldFull(s)
+}
+
+// foldFull is Fold without the fast path, for any text.
+func foldFull(s string) string {
 	s = stripControls(s)
 	if norm.NFKC.QuickSpanString(s) < len(s) {
 		s = norm.NFKC.String(s)
 	}
 	s = cases.Fold().String(s)
 	return mapLookalikes(s)
+}
+
+// tableEnd bounds the runes runeFolds covers; beyond it, the CJK
+// ideographs and Hangul syllables fold to themselves (foldsToSelf).
+const tableEnd = 0x3400
+
+// runeFolds holds, for each rune below tableEnd, what Fold makes of it
+// wherever it stands, or "" when that depends on its neighbours or it is a
+// control Fold removes (combining marks, jamo, zero-width characters):
+// those texts take the full path. Built once; read only.
+var runeFolds = sync.OnceValue(func() []string {
+	t := make([]string, tableEnd)
+	fold := cases.Fold()
+	for r := rune(utf8.RuneSelf); r < tableEnd; r++ {
+		if f, ok := foldAlone(r, fold); ok {
+			t[r] = f
+		}
+	}
+	return t
+})
+
+// foldAlone returns what NFKC and case folding make of r, when r starts a
+// normalization segment (it never combines with the rune before it): in a
+// text of such runes and ASCII, every rune is a segment of its own, so
+// folding rune by rune is folding the whole.
+func foldAlone(r rune, fold cases.Caser) (string, bool) {
+	if !utf8.ValidRune(r) || invisibleControl(r) || unicode.Is(unicode.Cs, r) {
+		return "", false
+	}
+	s := string(r)
+	p := norm.NFKC.PropertiesString(s)
+	if !p.BoundaryBefore() || p.CCC() != 0 {
+		return "", false
+	}
+	f := fold.String(norm.NFKC.String(s))
+	if f == "" || !norm.NFKC.IsNormalString(f) {
+		return "", false
+	}
+	return f, true
+}
+
+// foldsToSelf reports the runes above tableEnd that NFKC and case folding
+// leave alone wherever they stand: CJK unified ideographs and Hangul
+// syllables (TestFoldCommon checks every one).
+func foldsToSelf(r rune) bool {
+	return r >= 0x3400 && r <= 0x4DBF || r >= 0x4E00 && r <= 0x9FFF || r >= 0xAC00 && r <= 0xD7A3
+}
+
+// foldCommon folds, rune by rune, text whose every rune is ASCII, in
+// runeFolds or folds to itself: most pages' text (curly quotes, dashes,
+// no-break spaces, accented letters, CJK). It reports false for any other
+// text, which takes the full path.
+func foldCommon(s string) (string, bool) {
+	t := runeFolds()
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < tableEnd && t[r] != "":
+			b = append(b, t[r]...)
+		case foldsToSelf(r):
+			b = append(b, s[i:i+size]...)
+		default:
+			return "", false
+		}
+		i += size
+	}
+	return string(b), true
 }
 
 // IsASCII reports text of ASCII bytes only.

@@ -27,14 +27,17 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// FuzzFold: Fold never panics, returns valid UTF-8, and folding twice
-// changes nothing.
+// FuzzFold: Fold never panics, folds as its full path does, returns valid
+// UTF-8, and folding twice changes nothing.
 func FuzzFold(f *testing.F) {
 	for _, s := range []string{"ＳＬＯＴ", "𝐬𝐥𝐨𝐭", "саsinо", "Москва", "s\u200bl0t", "ǅ", "ﬁ", "\xff"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Fold(s)
+		if full := mapLookalikes(foldFull(s)); once != full && !IsASCII(s) {
+			t.Fatalf("Fold(%q) = %q, the full path gives %q", s, once, full)
+		}
 		if !utf8.ValidString(once) && utf8.ValidString(s) {
 			t.Fatalf("Fold(%q) = %q: invalid UTF-8", s, once)
 		}
@@ -42,4 +45,30 @@ func FuzzFold(f *testing.F) {
 			t.Fatalf("Fold(Fold(%q)) = %q, want %q", s, twice, once)
 		}
 	})
+}
+
+// TestFoldCommon: the rune-by-rune path folds as the full path does, for
+// every rune it takes, alone and between the neighbours that could
+// interact with it.
+func TestFoldCommon(t *testing.T) {
+	t.Parallel()
+	for r := rune(utf8.RuneSelf); r <= 0xD7A3; r++ {
+		s := string(r)
+		if r >= tableEnd && !foldsToSelf(r) {
+			continue
+		}
+		if r < tableEnd && runeFolds()[r] == "" {
+			if f, ok := foldCommon(s); ok {
+				t.Fatalf("foldCommon(%U) = %q, want the full path", r, f)
+			}
+			continue
+		}
+		for _, in := range []string{s, "A" + s + "b", "e" + s + "é", "\u00a0" + s + "Ä", s + s, "日" + s + "ü"} {
+			want := mapLookalikes(foldFull(in))
+			got, ok := foldCommon(in)
+			if !ok || mapLookalikes(got) != want {
+				t.Fatalf("foldCommon(%q) = %q, %v; want %q", in, got, ok, want)
+			}
+		}
+	}
 }
