@@ -296,13 +296,11 @@ func (ev *evidence) decide(u *url.URL) string {
 // search results, tiles) rather than a run of paragraphs: the items hold
 // at least gridText and gridRatio times the text of the longest run; or,
 // where the items are no siblings (a grid laid out in rows), the headings
-// that are links (items' titles) outnumber twice those that are not, no
-// run of paragraphs holds twice gridText, and the page does not call itself
-// an article (a short story, its text outside paragraphs, under a grid of
-// related stories).
+// that are links (items' titles) outnumber twice those that are not, and no
+// run of paragraphs holds twice gridText.
 func (ev *evidence) grid() bool {
 	return ev.items >= minItems && ev.itemText >= gridText && ev.itemText > gridRatio*ev.runText ||
-		ev.linkedH >= minItems+1 && ev.linkedH > 2*ev.plainH && ev.runText < 2*gridText && ev.og != "article"
+		ev.linkedH >= minItems+1 && ev.linkedH > 2*ev.plainH && ev.runText < 2*gridText
 }
 
 // The least text of a listing's items, and how much more text than the
