@@ -61,8 +61,6 @@ type evidence struct {
 	runText  int            // the text of the paragraphs under that parent
 	items    int            // the largest group of sibling items (see itemGroup)
 	itemText int            // their text
-	linkedH  int            // headings that are links (teasers' titles), furniture left out
-	plainH   int            // headings that are not
 	cards    int            // the largest group of sibling cards (see cardGroup)
 	priced   int            // how many of those cards show a price
 }
@@ -133,14 +131,6 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 				if runText[n.Parent] > ev.runText {
 					ev.run, ev.runText = runs[n.Parent], runText[n.Parent]
 				}
-			}
-		case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-			if linkedHeading(n) {
-				if !furnished(n) {
-					ev.linkedH++
-				}
-			} else {
-				ev.plainH++
 			}
 		case atom.Pre:
 			ev.pres++
@@ -294,13 +284,9 @@ func (ev *evidence) decide(u *url.URL) string {
 
 // grid reports whether the page's main text is a group of items (teasers,
 // search results, tiles) rather than a run of paragraphs: the items hold
-// at least gridText and gridRatio times the text of the longest run; or,
-// where the items are no siblings (a grid laid out in rows), the headings
-// that are links (items' titles) outnumber twice those that are not, and no
-// run of paragraphs holds twice gridText.
+// at least gridText and gridRatio times the text of the longest run.
 func (ev *evidence) grid() bool {
-	return ev.items >= minItems && ev.itemText >= gridText && ev.itemText > gridRatio*ev.runText ||
-		ev.linkedH >= minItems+1 && ev.linkedH > 2*ev.plainH && ev.runText < 2*gridText
+	return ev.items >= minItems && ev.itemText >= gridText && ev.itemText > gridRatio*ev.runText
 }
 
 // The least text of a listing's items, and how much more text than the
@@ -588,32 +574,4 @@ func furnished(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// linkedHeading reports whether a link holds most of heading h's text, a
-// title of minTitle bytes or more: the title of a teaser.
-func linkedHeading(h *html.Node) bool {
-	all, linked := 0, 0
-	for d := range h.Descendants() {
-		if d.Type != html.TextNode {
-			continue
-		}
-		t := len(strings.TrimSpace(d.Data))
-		all += t
-		for p := d.Parent; p != nil && p != h.Parent; p = p.Parent {
-			if p.DataAtom == atom.A && domtext.Attr(p, "href") != "" {
-				linked += t
-				break
-			}
-		}
-	}
-	if linked == 0 {
-		for p := h.Parent; p != nil && p.Type == html.ElementNode; p = p.Parent {
-			if p.DataAtom == atom.A && domtext.Attr(p, "href") != "" {
-				linked = all
-				break
-			}
-		}
-	}
-	return linked >= minTitle && 2*linked > all
 }
