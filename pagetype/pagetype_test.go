@@ -43,7 +43,6 @@ func TestDetect(t *testing.T) {
 		{"listing: cards without prices", "", "", cards("by Ann"), Listing},
 		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
 		{"article: prose outweighs a results box", "", "", story + results, Article},
-		{"listing: linked titles laid out in rows", "", "", rows, Listing},
 		{"article: a short story under linked titles", "", `<meta property="og:type" content="article">`, para + rows, Article},
 		{"menus are no listing", "", "", `<nav>` + results + `</nav>`, Service},
 		{"forum served in noscript", "", "", served, Forum},
