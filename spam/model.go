@@ -15,15 +15,15 @@ import (
 
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
-	ac       *ahocorasick.Automaton
-	acASCII  *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
-	asciiIDs []int                  // term index of each acASCII pattern
-	letters  map[rune]bool          // the non-ASCII runes of the terms: text without any matches ASCII terms only
-	terms    []term                 // by pattern id
-	weights  [lexicon.NumSignals]float64
-	stems    map[string]float64
-	tlds     map[string]bool
-	register *ahocorasick.Automaton
+	ac        *ahocorasick.Automaton
+	acASCII   *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
+	asciiIDs  []int                  // term index of each acASCII pattern
+	termRunes map[rune]bool          // the non-ASCII runes of the terms: text holding none matches ASCII terms only
+	terms     []term                 // by pattern id
+	weights   [lexicon.NumSignals]float64
+	stems     map[string]float64
+	tlds      map[string]bool
+	register  *ahocorasick.Automaton
 }
 
 type term struct {
@@ -76,7 +76,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 	}
 	m.ac = ac
 	var apats []string
-	m.letters = map[rune]bool{}
+	m.termRunes = map[rune]bool{}
 	for i, t := range m.terms {
 		if fold.IsASCII(t.text) {
 			apats = append(apats, t.text)
@@ -85,7 +85,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		}
 		for _, r := range t.text {
 			if r >= utf8.RuneSelf {
-				m.letters[r] = true
+				m.termRunes[r] = true
 			}
 		}
 	}
@@ -187,7 +187,7 @@ func (m *Model) asciiTermsOnly(h []byte) bool {
 			continue
 		}
 		r, size := utf8.DecodeRune(h[i:])
-		if m.letters[r] {
+		if m.termRunes[r] {
 			return false
 		}
 		i += size

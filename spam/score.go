@@ -117,7 +117,12 @@ type textFacts struct {
 
 func (m *Model) facts(text string) textFacts {
 	ft := fold.Fold(text)
-	f := textFacts{words: fold.CountWords(ft), hits: m.vocab(ft)}
+	return m.foldedFacts(ft, m.vocab(ft))
+}
+
+// foldedFacts is facts on folded text ft whose terms are hits.
+func (m *Model) foldedFacts(ft string, hits []termCount) textFacts {
+	f := textFacts{words: fold.CountWords(ft), hits: hits}
 	if strings.ContainsAny(ft, "0123456789") {
 		f.brands = m.brands(ft)
 	} else {
@@ -181,7 +186,12 @@ func (sc *scorer) text(f *textFacts) {
 // ScoreText scores a block of plain text on its own (plain-text input, a
 // page title): vocabulary, brand codes, a text of codes alone.
 func (m *Model) ScoreText(text string) *Score {
-	f := m.facts(text)
+	ft := fold.Fold(text)
+	hits := m.vocab(ft)
+	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
+		return nil // no vocabulary and no code (codes hold digits): nothing counts
+	}
+	f := m.foldedFacts(ft, hits)
 	if len(f.hits) == 0 && f.brands.gambling == 0 {
 		return nil // weak signals alone never count
 	}
