@@ -136,8 +136,8 @@ func (c *Crawler) Stats() Stats {
 // as a whole (ErrRunFailed: every seed failed, or more than
 // Config.MaxFailedShare of the fetches).
 //
-// Run reads top to bottom as a run's lifecycle (86 lines): state, index
-// and replay, fetcher, committer, workers, dispatcher, then shutdown in
+// Run reads top to bottom as a run's lifecycle: state, index
+// and replay, fetcher, committer, workers and dispatcher, then shutdown in
 // reverse order and the verdict.
 func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	c.stats.started.Store(int64(time.Since(c.stats.born)))
@@ -189,23 +189,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
 	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
-	jobs := make(chan dispatch.Job)
-	done := make(chan dispatch.Done, c.cfg.Workers)
-	var wg sync.WaitGroup
-	for range c.cfg.Workers {
-		wg.Go(func() {
-			for j := range jobs {
-				done <- c.work(fetchCtx, f, j, commits.Results, cancelRun)
-			}
-		})
-	}
-	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
-		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
-		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
-	}, jobs, done, commits)
-	derr := d.Run(ctx, fetchCtx)
-	close(jobs)
-	wg.Wait()
+	derr := c.dispatch(ctx, fetchCtx, f, commits, cancelRun)
 	commits.Close()
 	cerr := <-commitErr
 	if parent.Err() != nil {
@@ -228,6 +212,30 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	return st, nil
+}
+
+// dispatch runs Config.Workers workers and the dispatcher that feeds them
+// until the frontier is empty or ctx ends; it returns when every worker is
+// done. abort stops the run when the output fails.
+func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *fetcher, commits *commit.Chans, abort context.CancelCauseFunc) error {
+	jobs := make(chan dispatch.Job)
+	done := make(chan dispatch.Done, c.cfg.Workers)
+	var wg sync.WaitGroup
+	for range c.cfg.Workers {
+		wg.Go(func() {
+			for j := range jobs {
+				done <- c.work(fetchCtx, f, j, commits.Results, abort)
+			}
+		})
+	}
+	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
+		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
+		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+	}, jobs, done, commits)
+	err := d.Run(ctx, fetchCtx)
+	close(jobs)
+	wg.Wait()
+	return err
 }
 
 // proxies are the HTTP proxies the environment (HTTP_PROXY, HTTPS_PROXY)
