@@ -36,7 +36,7 @@ func authors(s *sources, site string) []string {
 			metaNames = append(metaNames, v)
 		}
 	}
-	for i, src := range [][]string{s.ld.resolvedAuthors(), metaNames, s.relAuthors, s.authorLinks} {
+	for i, src := range [][]string{s.ld.Authors(), metaNames, s.relAuthors, s.authorLinks} {
 		out := cleanNames(src, site, i == 3)
 		if i >= 2 && len(out) > 3 {
 			return nil // an author per teaser: a listing, whose page has no author

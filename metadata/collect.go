@@ -6,6 +6,7 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/dateparse"
+	"github.com/winnowhq/winnow/metadata/jsonld"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -23,7 +24,7 @@ type sources struct {
 	// h1Outside are the <h1> in parts that look like navigation or
 	// sidebars by their class: the headline when there is no other.
 	h1Outside []string
-	ld        jsonLD
+	ld        jsonld.Work
 	// relTags and relCategories are the texts of rel=tag and rel=category links.
 	relTags, relCategories []string
 	// relAuthors are the texts of rel=author links and itemprop=author elements.
@@ -227,7 +228,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	case atom.Script:
 		if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
-			s.ld.parse(n.FirstChild.Data)
+			s.ld.Add(n.FirstChild.Data)
 		}
 		return false
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:

@@ -23,8 +23,8 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	// publication date only where the page shows a date too.
 	show := shown(s, pageURL)
 	var cands []string
-	if s.ld.written || show {
-		cands = append(cands, s.ld.published)
+	if s.ld.Written || show {
+		cands = append(cands, s.ld.Published)
 	}
 	for _, k := range publishedKeys {
 		cands = append(cands, s.meta[k])
@@ -33,7 +33,7 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	if article(s) && show {
 		// A WebPage's dates are on every page of some sites (their
 		// contact page too): only an article's are its publication.
-		cands = append(cands, s.ld.pagePublished)
+		cands = append(cands, s.ld.Page.Published)
 	}
 	published = firstDate(cands)
 	if published == "" {
@@ -57,15 +57,15 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		published = onlyDate(s.headDates, dateparse.Text)
 	}
 	cands = cands[:0]
-	if s.ld.written || show {
-		cands = append(cands, s.ld.modified)
+	if s.ld.Written || show {
+		cands = append(cands, s.ld.Modified)
 	}
 	for _, k := range modifiedKeys {
 		cands = append(cands, s.meta[k])
 	}
 	cands = append(cands, s.modTimes...)
 	if article(s) && show {
-		cands = append(cands, s.ld.pageModified)
+		cands = append(cands, s.ld.Page.Modified)
 	}
 	modified = firstDate(cands)
 	if modified == "" {
@@ -87,7 +87,7 @@ func shown(s *sources, pageURL *url.URL) bool {
 // article reports whether the page says it is an article: og:type, or a
 // JSON-LD creative work.
 func article(s *sources) bool {
-	return s.ld.found || strings.EqualFold(s.meta["og:type"], "article")
+	return s.ld.Found || strings.EqualFold(s.meta["og:type"], "article")
 }
 
 // firstDate is the first value that parses as a date: machine-readable,

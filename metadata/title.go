@@ -58,7 +58,7 @@ func title(s *sources, site, host string) string {
 	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
 	// page's own og:title or headline: take that one then.
 	k := fold(t)
-	for _, c := range []string{s.meta["og:title"], s.ld.headline} {
+	for _, c := range []string{s.meta["og:title"], s.ld.Headline} {
 		c = stripSite(c, site, host)
 		ck := fold(c)
 		if ck == "" || ck == k || len(ck) < 8 {
@@ -78,7 +78,7 @@ func pickTitle(s *sources, site, host string) string {
 	if h := headline(s, site, host); h != "" && (s.title == "" || article(s) || agrees(h, s.title)) {
 		return h
 	}
-	cands := []string{s.meta["og:title"], s.ld.headline, s.meta["twitter:title"]}
+	cands := []string{s.meta["og:title"], s.ld.Headline, s.meta["twitter:title"]}
 	cands = append(cands, s.h1...)
 	base := s.title
 	if base == "" {
@@ -86,7 +86,7 @@ func pickTitle(s *sources, site, host string) string {
 		if len(s.h1) == 1 {
 			h1 = s.h1[0]
 		}
-		base = first(s.meta["og:title"], s.ld.headline, s.meta["twitter:title"], h1)
+		base = first(s.meta["og:title"], s.ld.Headline, s.meta["twitter:title"], h1)
 	}
 	if base == "" {
 		return ""
@@ -208,7 +208,7 @@ func headline(s *sources, site, host string) string {
 	case 1:
 		return trimHeadline(h1[0], site, host)
 	}
-	for _, c := range []string{s.meta["og:title"], s.ld.headline, s.title} {
+	for _, c := range []string{s.meta["og:title"], s.ld.Headline, s.title} {
 		k := fold(c)
 		if k == "" {
 			continue
