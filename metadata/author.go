@@ -22,21 +22,21 @@ var bylinePrefixes = []string{
 // elements, then rel=author links and itemprop=author elements, then a
 // visible byline. Only the first source that yields a name is used.
 func authors(s *sources, site string) []string {
-	metaNames := append(append([]string{}, s.metaAll["author"]...), s.metaAll["article:author"]...)
+	metaNames := append(append([]string{}, s.head.metaAll["author"]...), s.head.metaAll["article:author"]...)
 	// Yoast's reading-time labels: twitter:label1 "Written by", twitter:data1 the name.
 	for i := 1; i <= 4; i++ {
 		n := strconv.Itoa(i)
-		switch strings.ToLower(strings.TrimSpace(s.meta["twitter:label"+n])) {
+		switch strings.ToLower(strings.TrimSpace(s.head.meta["twitter:label"+n])) {
 		case "written by", "author", "by", "geschrieben von", "écrit par", "escrito por", "scritto da", "ditulis oleh":
-			metaNames = append(metaNames, s.meta["twitter:data"+n])
+			metaNames = append(metaNames, s.head.meta["twitter:data"+n])
 		}
 	}
 	for _, k := range []string{"parsely-author", "sailthru.author", "dc.creator", "dcterms.creator", "citation_author", "byl"} {
-		if v := s.meta[k]; v != "" {
+		if v := s.head.meta[k]; v != "" {
 			metaNames = append(metaNames, v)
 		}
 	}
-	for i, src := range [][]string{s.ld.resolvedAuthors(), metaNames, s.relAuthors, s.authorLinks} {
+	for i, src := range [][]string{s.ld.Authors(), metaNames, s.people.relAuthors, s.people.authorLinks} {
 		out := cleanNames(src, site, i == 3)
 		if i >= 2 && len(out) > 3 {
 			return nil // an author per teaser: a listing, whose page has no author
@@ -45,7 +45,7 @@ func authors(s *sources, site string) []string {
 			return out
 		}
 	}
-	for _, b := range append(s.bylines, s.keyBylines...) {
+	for _, b := range append(s.people.bylines, s.people.keyBylines...) {
 		if out := cleanNames([]string{b}, site, true); len(out) > 0 {
 			return out
 		}

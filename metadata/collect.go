@@ -6,55 +6,71 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/dateparse"
+	"github.com/winnowhq/winnow/metadata/jsonld"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// sources is the evidence one walk over the page gathers; the fields are
-// then decided from it.
+// sources is the evidence one walk over the page gathers, by origin; the
+// fields are then decided from it.
 type sources struct {
-	meta     map[string]string   // first content per lower-case name, property, itemprop or http-equiv
-	metaAll  map[string][]string // every content, for the keys that repeat (article:tag)
-	title    string              // <title>
-	htmlLang string
-	// canonical is the href of <link rel=canonical>.
-	canonical string
-	h1        []string
+	head headTags
+	ld   jsonld.Work
+	// people and dates are what the visible page says of its authors and
+	// dates, outside navigation, sidebars and comments.
+	people pageNames
+	dates  pageDates
+	h1     []string
 	// h1Outside are the <h1> in parts that look like navigation or
 	// sidebars by their class: the headline when there is no other.
 	h1Outside []string
-	ld        jsonLD
 	// relTags and relCategories are the texts of rel=tag and rel=category links.
 	relTags, relCategories []string
-	// relAuthors are the texts of rel=author links and itemprop=author elements.
-	relAuthors []string
-	// authorLinks are the texts of links to an author page (/author/name/).
-	authorLinks []string
-	// bylines are short texts of elements whose class or id says byline or
-	// author, outside navigation, sidebars and comments.
-	bylines []string
-	// times are the datetime attributes of <time> elements outside
-	// navigation, sidebars and comments; pubTimes those marked as the
-	// publication time (itemprop, class, pubdate).
-	times, pubTimes, modTimes []string
-	// dateTexts are short texts of elements whose class or id says date,
-	// outside navigation, sidebars and comments.
-	dateTexts []string
-	// keyDates are the dates a visible label introduces ("Updated on July
-	// 9, 2025"), by the kind of date, in page order.
-	keyDates [2][]string
-	// keyBylines are short texts that a visible "By" introduces.
-	keyBylines []string
-	// headDates are dates written alone in a short text among the first
-	// texts after the headline (<h1>): the date line of an article's
-	// header, whatever its markup.
-	headDates []string
 	// afterH1 counts the texts since the last <h1> outside navigation;
 	// -1 before the first.
 	afterH1 int
 	// thread says a microdata item is a forum posting: the page is a
 	// thread whatever its detected type.
 	thread bool
+}
+
+// headTags are what the page's <head> declares.
+type headTags struct {
+	meta     map[string]string   // first content per lower-case name, property, itemprop or http-equiv
+	metaAll  map[string][]string // every content, for the keys that repeat (article:tag)
+	title    string              // <title>
+	htmlLang string
+	// canonical is the href of <link rel=canonical>.
+	canonical string
+}
+
+// pageNames are the names the visible page gives as its authors.
+type pageNames struct {
+	// relAuthors are the texts of rel=author links and itemprop=author elements.
+	relAuthors []string
+	// authorLinks are the texts of links to an author page (/author/name/).
+	authorLinks []string
+	// bylines are short texts of elements whose class or id says byline or
+	// author.
+	bylines []string
+	// keyBylines are short texts that a visible "By" introduces.
+	keyBylines []string
+}
+
+// pageDates are the dates the visible page shows.
+type pageDates struct {
+	// times are the datetime attributes of <time> elements; pubTimes those
+	// marked as the publication time (itemprop, class, pubdate).
+	times, pubTimes, modTimes []string
+	// dateTexts are short texts of elements whose class or id says date.
+	dateTexts []string
+	// keyDates are the dates a visible label introduces ("Updated on July
+	// 9, 2025"), by the kind of date, in page order.
+	keyDates [2][]string
+	// headDates are dates written alone in a short text among the first
+	// texts after the headline (<h1>): the date line of an article's
+	// header, whatever its markup.
+	headDates []string
 }
 
 // headWindow is how many texts after the headline may hold its date line
@@ -72,7 +88,7 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
-	s := &sources{meta: map[string]string{}, metaAll: map[string][]string{}, afterH1: -1}
+	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1}
 	holders := headlineHolders(doc)
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
@@ -163,13 +179,13 @@ func (s *sources) label(t *html.Node) {
 	}
 	if isDate {
 		if d := dateparse.Text(full); d != "" {
-			s.keyDates[kind] = append(s.keyDates[kind], d)
+			s.dates.keyDates[kind] = append(s.dates.keyDates[kind], d)
 		} else if d := onlyDate(timesIn(scope), dateparse.ISO); d != "" {
-			s.keyDates[kind] = append(s.keyDates[kind], d)
+			s.dates.keyDates[kind] = append(s.dates.keyDates[kind], d)
 		}
 		return
 	}
-	s.keyBylines = append(s.keyBylines, full)
+	s.people.keyBylines = append(s.people.keyBylines, full)
 }
 
 // headDate reads a text among the first after the headline: a text that
@@ -188,7 +204,7 @@ func (s *sources) headDate(t *html.Node) {
 		return
 	}
 	if d := dateparse.Text(text); d != "" {
-		s.headDates = append(s.headDates, d)
+		s.dates.headDates = append(s.dates.headDates, d)
 	}
 }
 
@@ -207,13 +223,13 @@ func timesIn(n *html.Node) []string {
 func (s *sources) element(n *html.Node, outside bool) bool {
 	switch n.DataAtom {
 	case atom.Html:
-		s.htmlLang = domtext.Attr(n, "lang")
-		if s.htmlLang == "" {
-			s.htmlLang = domtext.Attr(n, "xml:lang")
+		s.head.htmlLang = domtext.Attr(n, "lang")
+		if s.head.htmlLang == "" {
+			s.head.htmlLang = domtext.Attr(n, "xml:lang")
 		}
 	case atom.Title:
-		if s.title == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
-			s.title = textOf(n)
+		if s.head.title == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
+			s.head.title = textOf(n)
 		}
 		return false
 	case atom.Meta:
@@ -221,13 +237,13 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	case atom.Link:
 		rel := strings.ToLower(domtext.Attr(n, "rel"))
-		if s.canonical == "" && hasWord(rel, "canonical") {
-			s.canonical = domtext.Attr(n, "href")
+		if s.head.canonical == "" && hasWord(rel, "canonical") {
+			s.head.canonical = domtext.Attr(n, "href")
 		}
 		return false
 	case atom.Script:
 		if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
-			s.ld.parse(n.FirstChild.Data)
+			s.ld.Add(n.FirstChild.Data)
 		}
 		return false
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
@@ -255,7 +271,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		s.thread = true
 	}
 	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
-		s.times = append(s.times, textOf(n))
+		s.dates.times = append(s.dates.times, textOf(n))
 		return false
 	}
 	if prop := strings.ToLower(domtext.Attr(n, "itemprop")); prop != "" && !outside && !s.itemprop(n, prop) {
@@ -264,12 +280,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
 		if classSays(n, "byline", "author") {
 			if t := textOf(n); t != "" && len(t) <= 120 {
-				s.bylines = append(s.bylines, t)
+				s.people.bylines = append(s.people.bylines, t)
 			}
 		}
 		if classSays(n, "date", "publish", "posted", "byline", "time") {
 			if t := textOf(n); t != "" && len(t) <= 120 {
-				s.dateTexts = append(s.dateTexts, t)
+				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}
 		}
 	}
@@ -283,19 +299,19 @@ func (s *sources) itemprop(n *html.Node, prop string) bool {
 	case hasWord(prop, "author") || hasWord(prop, "creator"):
 		// In a thread, the first post's author is the page's; a
 		// reply's is not.
-		if len(s.relAuthors) == 0 || !inThreadPost(n) {
-			s.relAuthors = append(s.relAuthors, itemName(n))
+		if len(s.people.relAuthors) == 0 || !inThreadPost(n) {
+			s.people.relAuthors = append(s.people.relAuthors, itemName(n))
 		}
 		return false
 	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
 		if c := domtext.Attr(n, "content"); c != "" {
-			s.pubTimes = append(s.pubTimes, c)
+			s.dates.pubTimes = append(s.dates.pubTimes, c)
 		} else {
-			s.pubTimes = append(s.pubTimes, textOf(n))
+			s.dates.pubTimes = append(s.dates.pubTimes, textOf(n))
 		}
 	case hasWord(prop, "datemodified"):
 		if c := domtext.Attr(n, "content"); c != "" {
-			s.modTimes = append(s.modTimes, c)
+			s.dates.modTimes = append(s.dates.modTimes, c)
 		}
 	}
 	return true
@@ -311,9 +327,9 @@ func (s *sources) link(n *html.Node, outside bool) {
 	case hasWord(rel, "category"):
 		s.relCategories = append(s.relCategories, textOf(n))
 	case hasWord(rel, "author") && !outside:
-		s.relAuthors = append(s.relAuthors, textOf(n))
+		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
 	case !outside && authorPath(domtext.Attr(n, "href")):
-		s.authorLinks = append(s.authorLinks, textOf(n))
+		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
 	}
 }
 
@@ -324,14 +340,14 @@ func (s *sources) timeElement(n *html.Node) {
 	if dt == "" {
 		dt = textOf(n)
 	}
-	s.times = append(s.times, dt)
+	s.dates.times = append(s.dates.times, dt)
 	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
 	switch {
 	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"), domtext.HasAttr(n, "pubdate"),
 		classSays(n, "publish", "posted", "created"):
-		s.pubTimes = append(s.pubTimes, dt)
+		s.dates.pubTimes = append(s.dates.pubTimes, dt)
 	case hasWord(prop, "datemodified"), classSays(n, "modified", "updated"):
-		s.modTimes = append(s.modTimes, dt)
+		s.dates.modTimes = append(s.dates.modTimes, dt)
 	}
 }
 
@@ -345,11 +361,11 @@ func (s *sources) metaElement(n *html.Node) {
 		if key == "" {
 			continue
 		}
-		if _, ok := s.meta[key]; !ok {
-			s.meta[key] = content
+		if _, ok := s.head.meta[key]; !ok {
+			s.head.meta[key] = content
 		}
 		if repeated[key] {
-			s.metaAll[key] = append(s.metaAll[key], content)
+			s.head.metaAll[key] = append(s.head.metaAll[key], content)
 		}
 	}
 }

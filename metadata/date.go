@@ -23,21 +23,21 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	// publication date only where the page shows a date too.
 	show := shown(s, pageURL)
 	var cands []string
-	if s.ld.written || show {
-		cands = append(cands, s.ld.published)
+	if s.ld.Written || show {
+		cands = append(cands, s.ld.Published)
 	}
 	for _, k := range publishedKeys {
-		cands = append(cands, s.meta[k])
+		cands = append(cands, s.head.meta[k])
 	}
-	cands = append(cands, s.pubTimes...)
+	cands = append(cands, s.dates.pubTimes...)
 	if article(s) && show {
 		// A WebPage's dates are on every page of some sites (their
 		// contact page too): only an article's are its publication.
-		cands = append(cands, s.ld.pagePublished)
+		cands = append(cands, s.ld.Page.Published)
 	}
 	published = firstDate(cands)
 	if published == "" {
-		published = onlyDate(s.times, anyDate)
+		published = onlyDate(s.dates.times, anyDate)
 	}
 	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
@@ -47,29 +47,29 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 		published = u
 	}
 	if published == "" {
-		published = firstDate(s.keyDates[published_])
+		published = firstDate(s.dates.keyDates[published_])
 	}
 	if published == "" {
-		published = onlyDate(s.dateTexts, dateparse.Text)
+		published = onlyDate(s.dates.dateTexts, dateparse.Text)
 	}
 	if published == "" && len(s.h1) == 1 {
 		// Several days after the headline are a listing's teasers.
-		published = onlyDate(s.headDates, dateparse.Text)
+		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}
 	cands = cands[:0]
-	if s.ld.written || show {
-		cands = append(cands, s.ld.modified)
+	if s.ld.Written || show {
+		cands = append(cands, s.ld.Modified)
 	}
 	for _, k := range modifiedKeys {
-		cands = append(cands, s.meta[k])
+		cands = append(cands, s.head.meta[k])
 	}
-	cands = append(cands, s.modTimes...)
+	cands = append(cands, s.dates.modTimes...)
 	if article(s) && show {
-		cands = append(cands, s.ld.pageModified)
+		cands = append(cands, s.ld.Page.Modified)
 	}
 	modified = firstDate(cands)
 	if modified == "" {
-		modified = firstDate(s.keyDates[modified_])
+		modified = firstDate(s.dates.keyDates[modified_])
 	}
 	if published != "" && modified != "" && modified[:10] < published[:10] {
 		modified = ""
@@ -80,14 +80,14 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 // shown reports whether the page shows a date: a <time>, a labelled or
 // classed date, a date line under the headline, or a date in its URL.
 func shown(s *sources, pageURL *url.URL) bool {
-	return len(s.times) > 0 || len(s.pubTimes) > 0 || len(s.keyDates[published_]) > 0 || len(s.keyDates[modified_]) > 0 ||
-		onlyDate(s.dateTexts, dateparse.Text) != "" || len(s.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
+	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[published_]) > 0 || len(s.dates.keyDates[modified_]) > 0 ||
+		onlyDate(s.dates.dateTexts, dateparse.Text) != "" || len(s.dates.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
 }
 
 // article reports whether the page says it is an article: og:type, or a
 // JSON-LD creative work.
 func article(s *sources) bool {
-	return s.ld.found || strings.EqualFold(s.meta["og:type"], "article")
+	return s.ld.Found || strings.EqualFold(s.head.meta["og:type"], "article")
 }
 
 // firstDate is the first value that parses as a date: machine-readable,

@@ -20,6 +20,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/jsonld"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -78,13 +79,13 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		pageURL = &url.URL{}
 	}
 	var p Page
-	p.SiteName = first(s.meta["og:site_name"], s.ld.siteName, s.meta["application-name"])
+	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	p.Title = title(s, p.SiteName, hostName(pageURL))
 	p.Authors = authors(s, p.SiteName)
 	p.Published, p.Modified = dates(s, pageURL)
 	if pageType == pagetype.Forum || s.thread {
 		a, d := firstPost(doc)
-		if ld := s.ld.resolvedAuthors(); len(ld) > 0 && userName(ld[0]) != "" {
+		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
 			a = userName(ld[0]) // the thread's own JSON-LD names its starter
 		}
 		if a != "" {
@@ -102,11 +103,11 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 			p.Published, p.Modified = "", ""
 		}
 	}
-	p.Description = first(s.meta["description"], s.meta["og:description"], s.ld.description, s.meta["twitter:description"])
-	p.Tags = list(s.metaAll["article:tag"], s.ld.keywords, s.relTags, splitKeywords(s.meta["keywords"]))
-	p.Categories = list(s.metaAll["article:section"], s.ld.sections, s.relCategories)
-	p.CanonicalURL = absURL(pageURL, first(s.canonical, s.meta["og:url"]))
-	p.Image = absURL(pageURL, first(s.meta["og:image"], s.meta["og:image:url"], s.meta["twitter:image"], s.ld.image))
+	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
+	p.Tags = list(s.head.metaAll["article:tag"], ldKeywords(&s.ld), s.relTags, splitKeywords(s.head.meta["keywords"]))
+	p.Categories = list(s.head.metaAll["article:section"], s.ld.Sections, s.relCategories)
+	p.CanonicalURL = absURL(pageURL, first(s.head.canonical, s.head.meta["og:url"]))
+	p.Image = absURL(pageURL, first(s.head.meta["og:image"], s.head.meta["og:image:url"], s.head.meta["twitter:image"], s.ld.Image))
 	p.DeclaredLang = declaredLang(s)
 	return p
 }
@@ -181,7 +182,7 @@ func hostName(u *url.URL) string {
 }
 
 func declaredLang(s *sources) string {
-	l := first(s.htmlLang, s.meta["content-language"], s.meta["og:locale"])
+	l := first(s.head.htmlLang, s.head.meta["content-language"], s.head.meta["og:locale"])
 	l = strings.TrimSpace(strings.ReplaceAll(l, "_", "-"))
 	if i := strings.IndexAny(l, ", "); i >= 0 {
 		l = l[:i]
@@ -248,5 +249,13 @@ func strict(t string) bool {
 // authored reports whether a page says it is a piece of writing, strongly
 // enough to trust its authors and dates on a page of a strict type.
 func authored(s *sources) bool {
-	return s.ld.written || strings.EqualFold(s.meta["og:type"], "article")
+	return s.ld.Written || strings.EqualFold(s.head.meta["og:type"], "article")
+}
+
+// ldKeywords are the JSON-LD work's keywords, split when given as one string.
+func ldKeywords(ld *jsonld.Work) []string {
+	if ld.KeywordText != "" {
+		return splitKeywords(ld.KeywordText)
+	}
+	return ld.Keywords
 }

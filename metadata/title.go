@@ -58,7 +58,7 @@ func title(s *sources, site, host string) string {
 	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
 	// page's own og:title or headline: take that one then.
 	k := fold(t)
-	for _, c := range []string{s.meta["og:title"], s.ld.headline} {
+	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
 		c = stripSite(c, site, host)
 		ck := fold(c)
 		if ck == "" || ck == k || len(ck) < 8 {
@@ -75,18 +75,18 @@ func title(s *sources, site, host string) string {
 }
 
 func pickTitle(s *sources, site, host string) string {
-	if h := headline(s, site, host); h != "" && (s.title == "" || article(s) || agrees(h, s.title)) {
+	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || agrees(h, s.head.title)) {
 		return h
 	}
-	cands := []string{s.meta["og:title"], s.ld.headline, s.meta["twitter:title"]}
+	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
 	cands = append(cands, s.h1...)
-	base := s.title
+	base := s.head.title
 	if base == "" {
 		h1 := ""
 		if len(s.h1) == 1 {
 			h1 = s.h1[0]
 		}
-		base = first(s.meta["og:title"], s.ld.headline, s.meta["twitter:title"], h1)
+		base = first(s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"], h1)
 	}
 	if base == "" {
 		return ""
@@ -208,7 +208,7 @@ func headline(s *sources, site, host string) string {
 	case 1:
 		return trimHeadline(h1[0], site, host)
 	}
-	for _, c := range []string{s.meta["og:title"], s.ld.headline, s.title} {
+	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline, s.head.title} {
 		k := fold(c)
 		if k == "" {
 			continue

@@ -1,33 +1,46 @@
-package metadata
+// Package jsonld reads what a page's JSON-LD blocks say about the page:
+// the fields of its first creative work (an Article, BlogPosting, forum
+// posting, question, recipe...), its WebPage, and the site's name.
+package jsonld
 
 import (
 	"encoding/json"
 	"strings"
 )
 
-// jsonLD is what the page's JSON-LD blocks say about the page: the fields of
-// its first creative work (an Article, BlogPosting, forum posting, question,
-// recipe...), and the site's name.
-type jsonLD struct {
-	found bool // a creative work was read
-	// written says the work is a piece of writing (an article, a posting,
+// Work is what the JSON-LD blocks of one page say. The zero value is ready:
+// Add each block, then read the fields.
+type Work struct {
+	Found bool // a creative work was read
+	// Written says the work is a piece of writing (an article, a posting,
 	// a report or review), whose date a reader expects, not a video,
 	// course or event embedded in a product or service page.
-	written             bool
-	headline            string
-	authors             []string
-	published, modified string
-	siteName            string
-	description         string
-	keywords, sections  []string
-	image               string
-	pageName            string // the name of a WebPage, a weaker headline
-	// pagePublished and pageModified are a WebPage's dates, used when no
-	// creative work gives any.
-	pagePublished, pageModified string
+	Written             bool
+	Headline            string
+	Published, Modified string
+	SiteName            string
+	Description         string
+	// Keywords are the work's keywords given as a list; KeywordText those
+	// given as one string, for the caller to split.
+	Keywords    []string
+	KeywordText string
+	Sections    []string
+	Image       string
+	// Page is the WebPage, whose name and dates are weaker than a
+	// creative work's, used when the page has none.
+	Page WebPage
+	// authors are the work's authors, some as references to resolve
+	// (see Authors).
+	authors []string
 	// people maps the @id of each Person to its name: an article's author
 	// is often a reference ({"@id": ".../#author"}) to a Person elsewhere.
 	people map[string]string
+}
+
+// WebPage is what a WebPage object says.
+type WebPage struct {
+	Name                string
+	Published, Modified string
 }
 
 // idRef marks an author given as a reference to resolve.
@@ -40,7 +53,8 @@ var workTypes = []string{"article", "posting", "blogposting", "report", "review"
 // writtenTypes are the parts of the schema.org type names of writing.
 var writtenTypes = []string{"article", "posting", "report", "review", "question"}
 
-func (ld *jsonLD) parse(raw string) {
+// Add reads one JSON-LD block; a broken block says nothing.
+func (ld *Work) Add(raw string) {
 	var v any
 	if err := json.Unmarshal([]byte(strings.TrimSpace(raw)), &v); err != nil {
 		return // a broken block says nothing
@@ -48,7 +62,7 @@ func (ld *jsonLD) parse(raw string) {
 	ld.walk(v, 0)
 }
 
-func (ld *jsonLD) walk(v any, depth int) {
+func (ld *Work) walk(v any, depth int) {
 	if depth > 6 {
 		return
 	}
@@ -68,7 +82,7 @@ func (ld *jsonLD) walk(v any, depth int) {
 	}
 }
 
-func (ld *jsonLD) object(o map[string]any, depth int) {
+func (ld *Work) object(o map[string]any, depth int) {
 	types := typesOf(o["@type"])
 	if hasType(types, "person") {
 		if id, name := str(o["@id"]), str(o["name"]); id != "" && name != "" {
@@ -80,8 +94,8 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 	}
 	switch {
 	case hasType(types, "website"):
-		if ld.siteName == "" {
-			ld.siteName = str(o["name"])
+		if ld.SiteName == "" {
+			ld.SiteName = str(o["name"])
 		}
 		return
 	case hasType(types, "webpage", "collectionpage", "itempage", "aboutpage", "profilepage", "searchresultspage", "faqpage", "qapage", "contactpage"):
@@ -96,63 +110,63 @@ func (ld *jsonLD) object(o map[string]any, depth int) {
 			}
 		}
 	}
-	if !isWork || ld.found {
+	if !isWork || ld.Found {
 		return
 	}
-	ld.found = true
+	ld.Found = true
 	for _, t := range types {
 		for _, w := range writtenTypes {
 			if strings.Contains(t, w) {
-				ld.written = true
+				ld.Written = true
 			}
 		}
 	}
-	ld.headline = str(o["headline"])
-	if ld.headline == "" {
-		ld.headline = str(o["name"])
+	ld.Headline = str(o["headline"])
+	if ld.Headline == "" {
+		ld.Headline = str(o["name"])
 	}
 	ld.authors = names(o["author"])
 	if len(ld.authors) == 0 {
 		ld.authors = names(o["creator"])
 	}
-	ld.published = first(str(o["datePublished"]), str(o["dateCreated"]), str(o["uploadDate"]))
-	ld.modified = str(o["dateModified"])
-	if ld.siteName == "" {
-		ld.siteName = nameOf(o["publisher"])
+	ld.Published = strAt(o, "datePublished", "dateCreated", "uploadDate")
+	ld.Modified = str(o["dateModified"])
+	if ld.SiteName == "" {
+		ld.SiteName = nameOf(o["publisher"])
 	}
-	ld.description = str(o["description"])
+	ld.Description = str(o["description"])
 	switch k := o["keywords"].(type) {
 	case string:
-		ld.keywords = splitKeywords(k)
+		ld.KeywordText = k
 	case []any:
-		ld.keywords = strs(k)
+		ld.Keywords = strs(k)
 	}
 	switch s := o["articleSection"].(type) {
 	case string:
-		ld.sections = []string{s}
+		ld.Sections = []string{s}
 	case []any:
-		ld.sections = strs(s)
+		ld.Sections = strs(s)
 	}
-	ld.image = imageOf(o["image"])
-	if ld.image == "" {
-		ld.image = imageOf(o["thumbnailUrl"])
+	ld.Image = imageOf(o["image"])
+	if ld.Image == "" {
+		ld.Image = imageOf(o["thumbnailUrl"])
 	}
 }
 
 // webPage reads a WebPage: its name and dates are weaker than a creative
 // work's, used when the page has none.
-func (ld *jsonLD) webPage(o map[string]any) {
-	if ld.pageName == "" {
-		ld.pageName = str(o["name"])
+func (ld *Work) webPage(o map[string]any) {
+	if ld.Page.Name == "" {
+		ld.Page.Name = str(o["name"])
 	}
-	if ld.pagePublished == "" {
-		ld.pagePublished = str(o["datePublished"])
+	if ld.Page.Published == "" {
+		ld.Page.Published = str(o["datePublished"])
 	}
-	if ld.pageModified == "" {
-		ld.pageModified = str(o["dateModified"])
+	if ld.Page.Modified == "" {
+		ld.Page.Modified = str(o["dateModified"])
 	}
-	if ld.siteName == "" {
-		ld.siteName = nameOf(o["isPartOf"])
+	if ld.SiteName == "" {
+		ld.SiteName = nameOf(o["isPartOf"])
 	}
 }
 
@@ -252,7 +266,7 @@ func imageOf(v any) string {
 	case string:
 		return strings.TrimSpace(x)
 	case map[string]any:
-		return first(str(x["url"]), str(x["contentUrl"]))
+		return strAt(x, "url", "contentUrl")
 	case []any:
 		if len(x) > 0 {
 			return imageOf(x[0])
@@ -261,9 +275,9 @@ func imageOf(v any) string {
 	return ""
 }
 
-// resolvedAuthors are the authors with references replaced by the names
+// Authors are the authors with references replaced by the names
 // of the Persons they name (dropped when none is found).
-func (ld *jsonLD) resolvedAuthors() []string {
+func (ld *Work) Authors() []string {
 	var out []string
 	for _, a := range ld.authors {
 		if id, ok := strings.CutPrefix(a, idRef); ok {
@@ -274,4 +288,14 @@ func (ld *jsonLD) resolvedAuthors() []string {
 		out = append(out, a)
 	}
 	return out
+}
+
+// strAt is the first non-empty string value of o at keys.
+func strAt(o map[string]any, keys ...string) string {
+	for _, k := range keys {
+		if v := str(o[k]); v != "" {
+			return v
+		}
+	}
+	return ""
 }
