@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"time"
-	"unicode/utf8"
 
-	"github.com/winnowhq/winnow/internal/toutf8"
 	"github.com/winnowhq/winnow/metadata"
 )
 
@@ -42,22 +40,6 @@ type Page struct {
 // goes on. An error wrapping ErrUnwanted marks it skipped instead (a page in
 // a language the job does not want), counted in Stats.Unwanted.
 type Extract func(ctx context.Context, p *Page) (title, text string, err error)
-
-// decodeHTML returns body as UTF-8. colly has already converted bodies whose
-// Content-Type names a charset other than UTF-8 (converted is then true): such
-// a body, when valid UTF-8, is kept; otherwise the header is not believed and
-// the charset comes from the bytes, as internal/toutf8 finds it. The rest is
-// decoded by toutf8 from the header, a byte order mark or a <meta> element; a
-// header claiming UTF-8 over bytes that are not UTF-8 is overruled.
-func decodeHTML(body []byte, contentType string, converted bool) []byte {
-	if converted {
-		if utf8.Valid(body) {
-			return body
-		}
-		contentType = "text/html" // colly's conversion failed: look at <meta> and the bytes
-	}
-	return toutf8.Decode(body, contentType)
-}
 
 // SpamError is what an Extract function returns for a page that is spam
 // from top to bottom (a parasite landing page on a hacked site): the

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/links"
 	"github.com/winnowhq/winnow/crawler/urls"
 )
@@ -50,13 +51,13 @@ func FuzzDecodeHTML(f *testing.F) {
 		f.Add([]byte(c.body), c.ct, c.converted, "https://e.com/dir/page")
 	}
 	f.Fuzz(func(t *testing.T, body []byte, contentType string, converted bool, pageURL string) {
-		out := decodeHTML(body, contentType, converted)
+		out := fetch.DecodeHTML(body, contentType, converted)
 		if !utf8.Valid(out) {
-			t.Fatalf("decodeHTML(%q, %q, %v) = %q, not valid UTF-8", body, contentType, converted, out)
+			t.Fatalf("fetch.DecodeHTML(%q, %q, %v) = %q, not valid UTF-8", body, contentType, converted, out)
 		}
 		if _, params, err := mime.ParseMediaType(contentType); err == nil && strings.EqualFold(params["charset"], "utf-8") &&
 			utf8.Valid(body) && !bytes.Equal(out, bytes.TrimPrefix(body, []byte("\xef\xbb\xbf"))) {
-			t.Fatalf("decodeHTML(%q, %q, %v) = %q, want the UTF-8 body unchanged", body, contentType, converted, out)
+			t.Fatalf("fetch.DecodeHTML(%q, %q, %v) = %q, want the UTF-8 body unchanged", body, contentType, converted, out)
 		}
 		// The crawler analyzes pages at canonical URLs only.
 		canon, err := urls.Canonical(pageURL)

@@ -403,7 +403,7 @@ func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
 func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Response, st frontier.State, rewrite bool, res commit.Result, ev outcome) (commit.Result, outcome) {
-	body := decodeHTML(r.Body, r.ContentType, r.Converted)
+	body := fetch.DecodeHTML(r.Body, r.ContentType, r.Converted)
 	base, _ := url.Parse(e.URL)
 	pi := links.HTML(ctx, body, base, c.cfg.MaxLinks)
 	if err := context.Cause(ctx); err != nil {

@@ -2,7 +2,8 @@
 // github.com/gocolly/colly/v2: one request at a time per call, no redirect
 // followed, a body size limit that reports instead of truncating (also
 // after gzip), and every colly setting the crawler relies on set again
-// after colly has read its COLLY_* environment variables.
+// after colly has read its COLLY_* environment variables; DecodeHTML turns
+// a fetched body into UTF-8.
 package fetch
 
 import (
@@ -19,10 +20,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
 
 	"github.com/winnowhq/winnow/internal/netguard"
+	"github.com/winnowhq/winnow/internal/toutf8"
 )
 
 var (
@@ -262,4 +265,20 @@ func Retryable(err error, status int) bool {
 	}
 	return status == http.StatusTooManyRequests || status == http.StatusRequestTimeout ||
 		(status >= 500 && status != http.StatusNotImplemented)
+}
+
+// DecodeHTML returns body as UTF-8. colly has already converted bodies whose
+// Content-Type names a charset other than UTF-8 (converted is then true): such
+// a body, when valid UTF-8, is kept; otherwise the header is not believed and
+// the charset comes from the bytes, as internal/toutf8 finds it. The rest is
+// decoded by toutf8 from the header, a byte order mark or a <meta> element; a
+// header claiming UTF-8 over bytes that are not UTF-8 is overruled.
+func DecodeHTML(body []byte, contentType string, converted bool) []byte {
+	if converted {
+		if utf8.Valid(body) {
+			return body
+		}
+		contentType = "text/html" // colly's conversion failed: look at <meta> and the bytes
+	}
+	return toutf8.Decode(body, contentType)
 }

@@ -1,4 +1,4 @@
-package crawler
+package fetch
 
 import (
 	"testing"
@@ -17,7 +17,7 @@ func TestDecodeHTML(t *testing.T) {
 		{"colly converted", "<p>café</p>", "text/html; charset=iso-8859-1", true, "<p>café</p>"},
 		{"no hint", "<p>plain</p>", "", false, "<p>plain</p>"},
 	} {
-		if got := string(decodeHTML([]byte(c.body), c.ct, c.converted)); got != c.want {
+		if got := string(DecodeHTML([]byte(c.body), c.ct, c.converted)); got != c.want {
 			t.Errorf("%s: decodeHTML = %q, want %q", c.name, got, c.want)
 		}
 	}
