@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/fold"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -123,23 +124,14 @@ func isUnitBlock(a atom.Atom) bool {
 }
 
 // Host returns the lower-case host of an absolute or scheme-relative
-// link, without port, or "".
+// link, without port, or "": domtext.LinkHost with the port cut off, so
+// that a brand host is compared by name alone.
 func Host(href string) string {
-	i := strings.Index(href, "//")
-	if i < 0 || strings.IndexByte(href[:i], '/') >= 0 {
-		return ""
-	}
-	h := href[i+2:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
-	}
-	if j := strings.LastIndexByte(h, '@'); j >= 0 {
-		h = h[j+1:]
-	}
+	h := domtext.LinkHost(href)
 	if j := strings.LastIndexByte(h, ':'); j >= 0 && !strings.Contains(h[j:], "]") {
 		h = h[:j]
 	}
-	return strings.ToLower(h)
+	return h
 }
 
 // PathQuery returns the path and query of a link.
