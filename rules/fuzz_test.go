@@ -3,8 +3,9 @@ package rules
 import (
 	"errors"
 	"io/fs"
-	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/internal/yamlpos"
 )
 
 // FuzzLoad checks that any rule file either loads or fails with an ErrorList
@@ -42,24 +43,11 @@ func FuzzLoad(f *testing.F) {
 		if !errors.As(err, &el) {
 			t.Fatalf("Parse error is %T, want ErrorList: %v", err, err)
 		}
-		lines := yamlLines(data)
+		lines := yamlpos.Lines(data)
 		for _, e := range el {
 			if e.Pos.File != "fuzz.yaml" || e.Pos.Line < 0 || e.Pos.Line > lines+1 {
 				t.Fatalf("error position %v outside the input (%d lines): %v", e.Pos, lines, e)
 			}
 		}
 	})
-}
-
-// yamlLines counts lines as YAML does: \r\n, \r, \n, NEL, LS and PS all break.
-func yamlLines(data []byte) int {
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	n := 1
-	for _, r := range s {
-		switch r {
-		case '\n', '\r', '\u0085', '\u2028', '\u2029':
-			n++
-		}
-	}
-	return n
 }

@@ -49,7 +49,7 @@ func FuzzParse(f *testing.F) {
 		if j != nil {
 			t.Fatalf("jobfile.Parse(%q) = %+v and error %v", data, j, err)
 		}
-		lines := yamlLines(data)
+		lines := yamlpos.Lines(data)
 		var el yamlpos.ErrorList
 		if !errors.As(err, &el) {
 			t.Fatalf("jobfile.Parse(%q) error is %T, want a yamlpos.ErrorList: %v", data, err, err)
@@ -75,17 +75,4 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
-}
-
-// yamlLines counts lines as YAML does: \r\n, \r, \n, NEL, LS and PS all break.
-func yamlLines(data []byte) int {
-	s := strings.ReplaceAll(string(data), "\r\n", "\n")
-	n := 1
-	for _, r := range s {
-		switch r {
-		case '\n', '\r', '\u0085', '\u2028', '\u2029':
-			n++
-		}
-	}
-	return n
 }

@@ -76,3 +76,17 @@ func (l ErrorList) Err() error {
 	l.Sort()
 	return l
 }
+
+// Lines counts the lines of data as YAML does (\r\n, \r, \n, NEL, LS and PS
+// all break a line): no position in an error can lie past it.
+func Lines(data []byte) int {
+	s := strings.ReplaceAll(string(data), "\r\n", "\n")
+	n := 1
+	for _, r := range s {
+		switch r {
+		case '\n', '\r', '\u0085', '\u2028', '\u2029':
+			n++
+		}
+	}
+	return n
+}
