@@ -60,16 +60,23 @@ func (w *blockWriter) flush() {
 	}
 	clear(w.parts) // the slice is reused; the page's strings are not kept
 	w.parts = w.parts[:0]
-	d := w.detail
-	w.detail = Detail{}
+	d := &w.detail
 	if t == "" {
+		w.detail = Detail{}
 		return
 	}
-	d.Images, w.images = w.images, nil
+	images := w.images
+	w.images = nil
 	b := Block{Kind: w.kind, Level: w.level, Text: t}
-	if d.Number != 0 || d.Lang != "" || len(d.Links) > 0 || len(d.Images) > 0 || len(d.Code) > 0 {
-		b.Detail = &d
+	if d.Number != 0 || d.Lang != "" || len(d.Links) > 0 || len(images) > 0 || len(d.Code) > 0 {
+		// Copied out only when it holds something: most blocks have no
+		// detail, and a Detail per block was a fifth of a large page's
+		// allocations.
+		kept := *d
+		kept.Images = images
+		b.Detail = &kept
 	}
+	w.detail = Detail{}
 	w.out = append(w.out, b)
 }
 
