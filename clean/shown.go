@@ -103,9 +103,12 @@ func revealHidden(body *html.Node) {
 
 // placeStreamed puts the content React's streaming renderer sends late where
 // it belongs, as its script does in a browser: a Suspense boundary is sent
-// as <template id="B:n"> and its content, later in the page, as
-// <div hidden id="S:n">. The content replaces the template, shown. Without
-// this, a Next.js page's main text stays hidden after its navigation.
+// as <template id="B:n"> and a segment's place as <template id="P:n">, and
+// their content, later in the page, as <div hidden id="S:n"> (React numbers
+// boundaries and segments from one counter, so n names one slot). The
+// content replaces the template, shown. Without this, a Next.js page's main
+// text stays hidden after its navigation, and a shop whose whole product
+// grid is one streamed segment comes out empty.
 func placeStreamed(body *html.Node) {
 	var slots map[string]*html.Node
 	var parts []*html.Node
@@ -115,7 +118,7 @@ func placeStreamed(body *html.Node) {
 		}
 		id := domtext.Attr(n, "id")
 		switch {
-		case n.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
+		case n.DataAtom == atom.Template && (strings.HasPrefix(id, "B:") || strings.HasPrefix(id, "P:")):
 			if slots == nil {
 				slots = map[string]*html.Node{}
 			}
