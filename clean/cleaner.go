@@ -235,10 +235,11 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	var blocks []block.Block
+	var fb *fallback
 	if kind == InputText {
 		blocks = block.FromText(string(data))
 	} else {
-		blocks, err = c.html(ctx, data, res, tr)
+		blocks, fb, err = c.html(ctx, data, res, tr)
 		if err != nil {
 			return fail("parse", err)
 		}
@@ -249,9 +250,15 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}, tr)
+	page := rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}
+	blocks, err = c.rules.ApplyTextContext(ctx, blocks, page, tr)
 	if err != nil {
 		return fail("clean", err)
+	}
+	if fb != nil {
+		if blocks, err = c.fallBack(ctx, blocks, fb, page, tr); err != nil {
+			return fail("clean", err)
+		}
 	}
 	for i := range blocks {
 		if blocks[i].Kind != block.KindPre {
@@ -275,16 +282,17 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 }
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
-// readability, blocks.
-func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, error) {
+// readability, blocks. It also returns what to fall back on when the chosen
+// content comes out thin (nil when the page has no candidate).
+func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, *fallback, error) {
 	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var css sheet
 	nodes := prune(doc, c.opts.MaxDepth, &css)
 	if nodes > c.opts.MaxNodes {
-		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
+		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
 		placeStreamed(body)
@@ -317,14 +325,14 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
 	}
 	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, page, tr, an); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cands) == 0 {
-		return nil, nil
+		return nil, nil, nil
 	}
 	win := content.Choose(cands, res.PageType)
 	if tr.Detailed {
@@ -340,7 +348,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	return cands[win].Blocks, nil
+	return cands[win].Blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType}, nil
 }
 
 // candidates returns the candidates for the page's main content: the
