@@ -290,13 +290,13 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, nil, err
 	}
 	var css sheet
-	nodes := prune(doc, c.opts.MaxDepth, &css)
+	nodes := prune(doc, c.opts.MaxDepth, &css, tr)
 	if nodes > c.opts.MaxNodes {
 		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
-		placeStreamed(body)
-		revealHidden(body)
+		placeStreamed(body, tr)
+		revealHidden(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {
@@ -392,11 +392,12 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // prune removes subtrees deeper than max, and what never shows as text:
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
-// holds the page's content (see expandNoscript). It returns the number of
+// holds the page's content (see expandNoscript; noted in tr as
+// shown.noscript). It returns the number of
 // elements left, and writes the text of the style elements to css (the spam
 // analysis reads which classes they hide). Hand-written: x/net/html caps
 // only its open-element stack.
-func prune(doc *html.Node, max int, css *sheet) int {
+func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) int {
 	count, visible := 0, 0
 	var noscripts []*html.Node
 	var depths []int
@@ -431,6 +432,7 @@ func prune(doc *html.Node, max int, css *sheet) int {
 			ns.Parent.InsertBefore(c, ns)
 			if c.Type == html.ElementNode {
 				count++
+				noteShown(tr, "shown.noscript", c)
 			}
 			// Only the parsed content is walked: its text is the page's
 			// own, so it no longer counts against the other noscripts.

@@ -43,8 +43,9 @@ type fallback struct {
 // shape (package boilerplate) and by the DOM rules before the candidates
 // were gathered; the readability pass works on copies of the page, so the
 // body is the one measured then, less its scripts and styles. The fallback
-// is recorded as fallback.body, and the text rules' removals from the body
-// are recorded only when it is taken.
+// is noted as fallback.body, stage select (a choice of content, like the
+// content selection's, so not counted in Result.Removed); the text rules'
+// removals from the body are recorded only when it is taken.
 func (c *Cleaner) fallBack(ctx context.Context, blocks []block.Block, fb *fallback, page rules.Page, tr *rules.Trace) ([]block.Block, error) {
 	have := blockBytes(blocks)
 	need := thinFactor * max(have, thinText/thinFactor)
@@ -77,7 +78,7 @@ func (c *Cleaner) fallBack(ctx context.Context, blocks []block.Block, fb *fallba
 	if got < need {
 		return blocks, nil
 	}
-	tr.Record("fallback.body", "select", "replace", fb.cands[fb.won].Name+" by body",
+	tr.Note("fallback.body", "select", "replace", fb.cands[fb.won].Name+" by body",
 		fmt.Sprintf("%s kept %d B of text after the rules, the body without its furniture %d B", fb.cands[fb.won].Name, have, got))
 	merge(tr, ftr)
 	return alt, nil
