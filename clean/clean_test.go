@@ -437,3 +437,18 @@ func TestClean_FallbackTrace(t *testing.T) {
 		})
 	}
 }
+
+// TestClean_EmptyShell: a page whose HTML holds next to no text (an
+// application shell that its scripts fill) fails with ErrEmpty saying how
+// much text the HTML holds, so that the user knows the page, not winnow,
+// came out empty.
+func TestClean_EmptyShell(t *testing.T) {
+	c := builtinCleaner(t)
+	page := `<html><head><title>Where should I start? - Example Forum</title></head><body>` +
+		`<section id="splash"><div class="dots"></div></section><section id="main"></section>` +
+		`<form id="login" style="display:none"><input name="user"><button>Log in</button></form></body></html>`
+	_, err := c.Clean(t.Context(), clean.Input{Source: "shell.html", Kind: clean.InputHTML, Data: []byte(page)})
+	if !errors.Is(err, clean.ErrEmpty) || !strings.Contains(err.Error(), "the HTML holds only 43 bytes of text") {
+		t.Errorf("Clean = %v, want ErrEmpty saying the HTML holds 43 bytes of text (title and button)", err)
+	}
+}

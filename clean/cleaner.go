@@ -245,7 +245,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	if len(blocks) == 0 && !res.Spam {
-		return fail("clean", ErrEmpty)
+		return fail("clean", fb.empty())
 	}
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
@@ -283,16 +283,16 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
 // readability, blocks. It also returns what to fall back on when the chosen
-// content comes out thin (nil when the page has no candidate).
+// content comes out thin or empty.
 func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, *fallback, error) {
 	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
 		return nil, nil, err
 	}
 	var css sheet
-	nodes := prune(doc, c.opts.MaxDepth, &css, tr)
-	if nodes > c.opts.MaxNodes {
-		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
+	left := prune(doc, c.opts.MaxDepth, &css, tr)
+	if left.elements > c.opts.MaxNodes {
+		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, left.elements, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
 		placeStreamed(body, tr)
@@ -332,7 +332,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, nil, err
 	}
 	if len(cands) == 0 {
-		return nil, nil, nil
+		return nil, &fallback{doc: doc, left: left}, nil
 	}
 	win := content.Choose(cands, res.PageType)
 	if tr.Detailed {
@@ -348,7 +348,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	return cands[win].Blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType}, nil
+	return cands[win].Blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
 }
 
 // candidates returns the candidates for the page's main content: the
@@ -394,11 +394,11 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // metadata, then drops the rest itself) and noscript, except a noscript that
 // holds the page's content (see expandNoscript; noted in tr as
 // shown.noscript). It returns the number of
-// elements left, and writes the text of the style elements to css (the spam
+// elements and the text left, and writes the text of the style elements to css (the spam
 // analysis reads which classes they hide). Hand-written: x/net/html caps
 // only its open-element stack.
-func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) int {
-	count, visible := 0, 0
+func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
+	count, visible, text := 0, 0, 0
 	var noscripts []*html.Node
 	var depths []int
 	var walk func(n *html.Node, depth int)
@@ -420,6 +420,7 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) int {
 					count++
 				case html.TextNode:
 					visible += len(c.Data)
+					text += len(strings.TrimSpace(c.Data))
 				}
 				walk(c, depth+1)
 			}
@@ -440,7 +441,13 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) int {
 		}
 		ns.Parent.RemoveChild(ns)
 	}
-	return count
+	return pruned{elements: count, text: text}
+}
+
+// pruned is what prune leaves: the number of elements and the bytes of
+// text (runs of space at either end of a text left out).
+type pruned struct {
+	elements, text int
 }
 
 // sheet gathers the text of a page's style elements, up to maxSheet bytes

@@ -30,9 +30,22 @@ const thinFactor = 8
 // when the chosen content comes out thin.
 type fallback struct {
 	doc   *html.Node
-	cands []content.Candidate
+	cands []content.Candidate // none when the page has no candidate
 	won   int
 	typ   string
+	left  pruned // the page's HTML less what never shows
+}
+
+// empty is the error for a page that came out empty: ErrEmpty, saying so
+// when the HTML itself holds next to no text, as an application shell
+// whose scripts fetch the content (winnow runs no script), rather than
+// text that the rules and the content selection all removed. fb may be nil
+// (a plain-text input).
+func (fb *fallback) empty() error {
+	if fb != nil && fb.left.text < thinText {
+		return fmt.Errorf("%w: the HTML holds only %d bytes of text (a page that its scripts fill shows no more: winnow runs no script)", ErrEmpty, fb.left.text)
+	}
+	return ErrEmpty
 }
 
 // fallBack returns blocks, the chosen content after the text rules, or,
@@ -49,7 +62,7 @@ type fallback struct {
 func (c *Cleaner) fallBack(ctx context.Context, blocks []block.Block, fb *fallback, page rules.Page, tr *rules.Trace) ([]block.Block, error) {
 	have := blockBytes(blocks)
 	need := thinFactor * max(have, thinText/thinFactor)
-	if have >= thinText {
+	if have >= thinText || len(fb.cands) == 0 {
 		return blocks, nil
 	}
 	body := domtext.First(fb.doc, atom.Body)
