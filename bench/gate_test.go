@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
@@ -32,11 +33,13 @@ type gate struct {
 	NoiseBuiltin noisePins `json:"noise_builtin"`
 	// WCXB is the development split of the Web Content Extraction
 	// Benchmark: mean word F1 overall and per page type, and the share of
-	// pages with an empty output.
+	// pages with an empty output, and the share of pages whose detected
+	// page type is their labelled one.
 	WCXB struct {
-		MinF1     float64            `json:"min_f1"`
-		MinTypeF1 map[string]float64 `json:"min_type_f1"`
-		MaxEmpty  float64            `json:"max_empty"`
+		MinF1           float64            `json:"min_f1"`
+		MinTypeF1       map[string]float64 `json:"min_type_f1"`
+		MaxEmpty        float64            `json:"max_empty"`
+		MinTypeAccuracy float64            `json:"min_type_accuracy"`
 	} `json:"wcxb"`
 }
 
@@ -204,9 +207,11 @@ func TestGateViolations(t *testing.T) {
 }
 
 // TestGateWCXB fails when winnow's mean word F1 on the WCXB development
-// split, overall or on one page type, falls below its pin in gate.json, or
-// when more pages than pinned come out empty. The pages are cleaned
-// GOMAXPROCS at a time, to keep the gate's wall time down.
+// split, overall or on one page type, falls below its pin in gate.json,
+// when more pages than pinned come out empty, or when fewer pages than
+// pinned have their labelled page type detected (the confusion table is in
+// the log). The pages are cleaned GOMAXPROCS at a time, to keep the gate's
+// wall time down.
 func TestGateWCXB(t *testing.T) {
 	g := readGate(t)
 	dir := bench.WCXBDir()
@@ -223,7 +228,8 @@ func TestGateWCXB(t *testing.T) {
 	}
 	scores := bench.ScoreWCXB(t.Context(), c, pages, runtime.GOMAXPROCS(0))
 	sum, n := map[string]float64{}, map[string]int{}
-	empty := 0
+	empty, emptyRight := 0, 0
+	conf := bench.TypeConfusion{}
 	for i, s := range scores {
 		for _, k := range []string{"", pages[i].Type} {
 			sum[k] += s.Words.F1()
@@ -231,11 +237,15 @@ func TestGateWCXB(t *testing.T) {
 		}
 		if s.Words.Pred == 0 {
 			empty++
+			if s.Words.Truth == 0 {
+				emptyRight++
+			}
 		}
+		conf.Add(pages[i].Type, s.Type)
 	}
 	mean := func(k string) float64 { return sum[k] / float64(max(n[k], 1)) }
 	emptyShare := float64(empty) / float64(len(pages))
-	t.Logf("WCXB dev: mean F1 %.4f, empty %d of %d (%.4f)", mean(""), empty, len(pages), emptyShare)
+	t.Logf("WCXB dev: mean F1 %.4f, empty %d of %d (%.4f; %d of them with an empty reference too)", mean(""), empty, len(pages), emptyShare, emptyRight)
 	if mean("") < g.WCXB.MinF1 {
 		t.Errorf("WCXB mean F1 %.4f, below the pinned %.4f", mean(""), g.WCXB.MinF1)
 	}
@@ -252,5 +262,13 @@ func TestGateWCXB(t *testing.T) {
 	}
 	if emptyShare > g.WCXB.MaxEmpty {
 		t.Errorf("WCXB empty outputs %.4f of pages, above the pinned %.4f", emptyShare, g.WCXB.MaxEmpty)
+	}
+	right, total := conf.Accuracy("")
+	acc := float64(right) / float64(max(total, 1))
+	var table strings.Builder
+	conf.Write(&table, pagetype.All())
+	t.Logf("WCXB page type accuracy %.4f (%d of %d pages)\n%s", acc, right, total, table.String())
+	if acc < g.WCXB.MinTypeAccuracy {
+		t.Errorf("WCXB page type accuracy %.4f, below the pinned %.4f", acc, g.WCXB.MinTypeAccuracy)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -143,4 +144,73 @@ func (p WCXBPage) Snippets(text string) (withFound, withoutAbsent int) {
 		}
 	}
 	return withFound, withoutAbsent
+}
+
+// TypeConfusion counts, per labelled page type, the page types a system
+// detected: TypeConfusion[label][detected]. A page with no detected type
+// (it failed) counts under NoType.
+type TypeConfusion map[string]map[string]int
+
+// NoType stands for no detected page type in a TypeConfusion.
+const NoType = "none"
+
+// Add counts one page labelled label and detected as detected.
+func (c TypeConfusion) Add(label, detected string) {
+	if detected == "" {
+		detected = NoType
+	}
+	if c[label] == nil {
+		c[label] = map[string]int{}
+	}
+	c[label][detected]++
+}
+
+// Accuracy returns how many pages of label were detected as their labelled
+// type, and how many there are; label "" counts every page.
+func (c TypeConfusion) Accuracy(label string) (right, n int) {
+	for l, row := range c {
+		if label != "" && l != label {
+			continue
+		}
+		for d, k := range row {
+			n += k
+			if d == l {
+				right += k
+			}
+		}
+	}
+	return right, n
+}
+
+// Write prints the confusion table as Markdown: one row per labelled type
+// (in the order of types), one column per detected type, then the share
+// detected right.
+func (c TypeConfusion) Write(w io.Writer, types []string) {
+	cols := slices.Clone(types)
+	for _, row := range c {
+		for d := range row {
+			if !slices.Contains(cols, d) {
+				cols = append(cols, d)
+			}
+		}
+	}
+	slices.SortStableFunc(cols[len(types):], strings.Compare)
+	head, rule := "| labelled \\ detected", "|---"
+	for _, d := range cols {
+		head += " | " + d
+		rule += "|---"
+	}
+	fmt.Fprintln(w, head+" | right |")
+	fmt.Fprintln(w, rule+"|---|")
+	for _, l := range types {
+		if len(c[l]) == 0 {
+			continue
+		}
+		line := "| " + l
+		for _, d := range cols {
+			line += fmt.Sprintf(" | %d", c[l][d])
+		}
+		right, n := c.Accuracy(l)
+		fmt.Fprintf(w, "%s | %.2f (%d/%d) |\n", line, float64(right)/float64(n), right, n)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
@@ -49,5 +50,38 @@ func TestLoadWCXB_Absent(t *testing.T) {
 	_, err := bench.LoadWCXB(filepath.Join(t.TempDir(), "nowhere"))
 	if !errors.Is(err, bench.ErrNoWCXB) {
 		t.Errorf("LoadWCXB(absent) = %v, want ErrNoWCXB", err)
+	}
+}
+
+// TestTypeConfusion: accuracy overall and per label, failed pages under
+// NoType, and the table's rows in the order given with the share right.
+func TestTypeConfusion(t *testing.T) {
+	c := bench.TypeConfusion{}
+	for _, p := range [][2]string{
+		{"forum", "forum"}, {"forum", "article"}, {"forum", ""},
+		{"article", "article"}, {"listing", "listing"}, {"listing", "collection"},
+	} {
+		c.Add(p[0], p[1])
+	}
+	for _, tc := range []struct {
+		label    string
+		right, n int
+	}{
+		{"", 3, 6}, {"forum", 1, 3}, {"article", 1, 1}, {"listing", 1, 2}, {"product", 0, 0},
+	} {
+		if right, n := c.Accuracy(tc.label); right != tc.right || n != tc.n {
+			t.Errorf("Accuracy(%q) = %d, %d; want %d, %d", tc.label, right, n, tc.right, tc.n)
+		}
+	}
+	var b strings.Builder
+	c.Write(&b, []string{"article", "forum", "product", "listing", "collection"})
+	want := `| labelled \ detected | article | forum | product | listing | collection | none | right |
+|---|---|---|---|---|---|---|---|
+| article | 1 | 0 | 0 | 0 | 0 | 0 | 1.00 (1/1) |
+| forum | 1 | 1 | 0 | 0 | 0 | 1 | 0.33 (1/3) |
+| listing | 0 | 0 | 0 | 1 | 1 | 0 | 0.50 (1/2) |
+`
+	if b.String() != want {
+		t.Errorf("Write:\n%s\nwant:\n%s", b.String(), want)
 	}
 }

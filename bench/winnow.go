@@ -19,6 +19,15 @@ func NewWinnow() (*clean.Cleaner, error) {
 // WinnowText cleans one UTF-8 page and returns its body text: Result.Body,
 // without the title (see the scoring policy in the package comment).
 func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page []byte) (string, error) {
+	res, err := cleanPage(ctx, c, id, pageURL, page)
+	if err != nil {
+		return "", err
+	}
+	return res.Body, nil
+}
+
+// cleanPage cleans one UTF-8 page as the benchmarks do.
+func cleanPage(ctx context.Context, c *clean.Cleaner, id, pageURL string, page []byte) (*clean.Result, error) {
 	res, err := c.Clean(ctx, clean.Input{
 		Source:      id,
 		URL:         pageURL,
@@ -27,9 +36,9 @@ func WinnowText(ctx context.Context, c *clean.Cleaner, id, pageURL string, page 
 		Data:        page,
 	})
 	if err != nil {
-		return "", fmt.Errorf("page %s: %w", id, err)
+		return nil, fmt.Errorf("page %s: %w", id, err)
 	}
-	return res.Body, nil
+	return res, nil
 }
 
 // ScoreAEB runs c over the benchmark pages in this process and returns the
@@ -103,10 +112,11 @@ func RunNoise(ctx context.Context, c *clean.Cleaner, srcs []noise.Source, opts n
 	return NoiseRun{Half: opts.Half, Docs: docs, Skipped: skipped, Figs: figs, Sum: noise.Summarise(figs), Errs: errs}, nil
 }
 
-// WCXBScore is winnow's outcome on one WCXB page: its word score, and
-// whether the page failed.
+// WCXBScore is winnow's outcome on one WCXB page: its word score, the page
+// type it detected ("" when the page failed), and whether the page failed.
 type WCXBScore struct {
 	Words score.Words
+	Type  string
 	Err   error
 }
 
@@ -124,11 +134,14 @@ func ScoreWCXB(ctx context.Context, c *clean.Cleaner, pages []WCXBPage, workers 
 			for i := range next {
 				p := pages[i]
 				page, err := p.Read()
-				var text string
+				var text, typ string
 				if err == nil {
-					text, err = WinnowText(ctx, c, p.ID, p.URL, page)
+					var res *clean.Result
+					if res, err = cleanPage(ctx, c, p.ID, p.URL, page); err == nil {
+						text, typ = res.Body, res.PageType
+					}
 				}
-				out[i] = WCXBScore{Words: score.PageWords(text, p.Truth), Err: err}
+				out[i] = WCXBScore{Words: score.PageWords(text, p.Truth), Type: typ, Err: err}
 			}
 		}()
 	}

@@ -5,6 +5,8 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -384,5 +386,69 @@ func TestClean_SelectTrace(t *testing.T) {
 		if !traced && len(res.Trace) != 0 {
 			t.Errorf("untraced: Trace = %+v, want none", res.Trace)
 		}
+	}
+}
+
+// TestClean_FallbackTrace: every fallback that shows what a page hides until
+// its scripts run, or that takes the body for a thin content, is noted in
+// the trace under its id, and only when tracing.
+func TestClean_FallbackTrace(t *testing.T) {
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "fixtures", name, "input.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	para := strings.Repeat("The ferry timetable changes on Monday: the first boat leaves at six, the last at eleven, every day of the week. ", 6)
+	for _, tc := range []struct {
+		name, id string
+		page     []byte
+	}{
+		{"noscript", "shown.noscript", read("html-en-forum-noscript")},
+		{"streamed boundary", "shown.streamed", read("html-en-react-streamed")},
+		{"streamed segment", "shown.streamed", read("html-en-react-streamed-segment")},
+		{"hidden until loaded", "shown.hidden", []byte(`<html><body><div style="visibility:hidden"><article><p>` + para + `</p></article></div></body></html>`)},
+		{"thin content", "fallback.body", read("html-en-listing-thin-winner")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, traced := range []bool{true, false} {
+				c := newCleaner(t, clean.Options{Trace: traced})
+				res, err := c.Clean(t.Context(), clean.Input{Source: tc.name, Kind: clean.InputHTML, Data: tc.page})
+				if err != nil {
+					t.Fatal(err)
+				}
+				n := 0
+				for _, h := range res.Trace {
+					if h.Rule == tc.id {
+						n++
+					}
+				}
+				if traced && n == 0 {
+					t.Errorf("trace has no %s: %+v", tc.id, res.Trace)
+				}
+				if !traced && len(res.Trace) != 0 {
+					t.Errorf("untraced: Trace = %+v, want none", res.Trace)
+				}
+				if res.Removed[tc.id] != 0 {
+					t.Errorf("Removed counts %s: a fallback removes nothing", tc.id)
+				}
+			}
+		})
+	}
+}
+
+// TestClean_EmptyShell: a page whose HTML holds next to no text (an
+// application shell that its scripts fill) fails with ErrEmpty saying how
+// much text the HTML holds, so that the user knows the page, not winnow,
+// came out empty.
+func TestClean_EmptyShell(t *testing.T) {
+	c := builtinCleaner(t)
+	page := `<html><head><title>Where should I start? - Example Forum</title></head><body>` +
+		`<section id="splash"><div class="dots"></div></section><section id="main"></section>` +
+		`<form id="login" style="display:none"><input name="user"><button>Log in</button></form></body></html>`
+	_, err := c.Clean(t.Context(), clean.Input{Source: "shell.html", Kind: clean.InputHTML, Data: []byte(page)})
+	if !errors.Is(err, clean.ErrEmpty) || !strings.Contains(err.Error(), "the HTML holds only 43 bytes of text") {
+		t.Errorf("Clean = %v, want ErrEmpty saying the HTML holds 43 bytes of text (title and button)", err)
 	}
 }

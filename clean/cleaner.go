@@ -235,23 +235,30 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	var blocks []block.Block
+	var fb *fallback
 	if kind == InputText {
 		blocks = block.FromText(string(data))
 	} else {
-		blocks, err = c.html(ctx, data, res, tr)
+		blocks, fb, err = c.html(ctx, data, res, tr)
 		if err != nil {
 			return fail("parse", err)
 		}
 	}
 	if len(blocks) == 0 && !res.Spam {
-		return fail("clean", ErrEmpty)
+		return fail("clean", fb.empty())
 	}
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)
 	}
-	blocks, err = c.rules.ApplyTextContext(ctx, blocks, rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}, tr)
+	page := rules.Page{Host: hostOf(res.URL), Title: res.Title, Type: res.PageType}
+	blocks, err = c.rules.ApplyTextContext(ctx, blocks, page, tr)
 	if err != nil {
 		return fail("clean", err)
+	}
+	if fb != nil {
+		if blocks, err = c.fallBack(ctx, blocks, fb, page, tr); err != nil {
+			return fail("clean", err)
+		}
 	}
 	for i := range blocks {
 		if blocks[i].Kind != block.KindPre {
@@ -275,20 +282,21 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 }
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
-// readability, blocks.
-func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, error) {
+// readability, blocks. It also returns what to fall back on when the chosen
+// content comes out thin or empty.
+func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, *fallback, error) {
 	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var css sheet
-	nodes := prune(doc, c.opts.MaxDepth, &css)
-	if nodes > c.opts.MaxNodes {
-		return nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, nodes, c.opts.MaxNodes)
+	left := prune(doc, c.opts.MaxDepth, &css, tr)
+	if left.elements > c.opts.MaxNodes {
+		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, left.elements, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
-		placeStreamed(body)
-		revealHidden(body)
+		placeStreamed(body, tr)
+		revealHidden(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {
@@ -317,14 +325,14 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
 	}
 	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, page, tr, an); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(cands) == 0 {
-		return nil, nil
+		return nil, &fallback{doc: doc, left: left}, nil
 	}
 	win := content.Choose(cands, res.PageType)
 	if tr.Detailed {
@@ -340,7 +348,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	return cands[win].Blocks, nil
+	return cands[win].Blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
 }
 
 // candidates returns the candidates for the page's main content: the
@@ -384,12 +392,13 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // prune removes subtrees deeper than max, and what never shows as text:
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
-// holds the page's content (see expandNoscript). It returns the number of
-// elements left, and writes the text of the style elements to css (the spam
+// holds the page's content (see expandNoscript; noted in tr as
+// shown.noscript). It returns the number of
+// elements and the text left, and writes the text of the style elements to css (the spam
 // analysis reads which classes they hide). Hand-written: x/net/html caps
 // only its open-element stack.
-func prune(doc *html.Node, max int, css *sheet) int {
-	count, visible := 0, 0
+func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
+	count, visible, text := 0, 0, 0
 	var noscripts []*html.Node
 	var depths []int
 	var walk func(n *html.Node, depth int)
@@ -411,6 +420,7 @@ func prune(doc *html.Node, max int, css *sheet) int {
 					count++
 				case html.TextNode:
 					visible += len(c.Data)
+					text += len(strings.TrimSpace(c.Data))
 				}
 				walk(c, depth+1)
 			}
@@ -423,6 +433,7 @@ func prune(doc *html.Node, max int, css *sheet) int {
 			ns.Parent.InsertBefore(c, ns)
 			if c.Type == html.ElementNode {
 				count++
+				noteShown(tr, "shown.noscript", c)
 			}
 			// Only the parsed content is walked: its text is the page's
 			// own, so it no longer counts against the other noscripts.
@@ -430,7 +441,13 @@ func prune(doc *html.Node, max int, css *sheet) int {
 		}
 		ns.Parent.RemoveChild(ns)
 	}
-	return count
+	return pruned{elements: count, text: text}
+}
+
+// pruned is what prune leaves: the number of elements and the bytes of
+// text (runs of space at either end of a text left out).
+type pruned struct {
+	elements, text int
 }
 
 // sheet gathers the text of a page's style elements, up to maxSheet bytes

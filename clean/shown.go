@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/rules"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,6 +49,15 @@ func expandNoscript(ns *html.Node, visible int) []*html.Node {
 	return nodes
 }
 
+// noteShown records for --explain (Options.Trace) that step id showed n,
+// which the page hid until its scripts ran: a fallback, stage dom, that
+// removes nothing and so is not counted in Result.Removed.
+func noteShown(tr *rules.Trace, id string, n *html.Node) {
+	if tr != nil && tr.Detailed {
+		tr.Note(id, "dom", "show", domtext.Path(n), domtext.Text(n))
+	}
+}
+
 // textBytes is the length of the text under n, scripts and styles excluded.
 func textBytes(n *html.Node) int {
 	if n.Type == html.TextNode {
@@ -73,7 +83,7 @@ func textBytes(n *html.Node) int {
 // page stays blank, for hidden elements nested in them). A page showing its
 // text keeps its hidden elements hidden, for the rules to judge (hidden
 // spam).
-func revealHidden(body *html.Node) {
+func revealHidden(body *html.Node, tr *rules.Trace) {
 	for range 3 {
 		visible, hidden := 0, []*html.Node(nil)
 		var walk func(n *html.Node)
@@ -96,6 +106,7 @@ func revealHidden(body *html.Node) {
 			return
 		}
 		for _, n := range hidden {
+			noteShown(tr, "shown.hidden", n)
 			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
 		}
 	}
@@ -103,10 +114,13 @@ func revealHidden(body *html.Node) {
 
 // placeStreamed puts the content React's streaming renderer sends late where
 // it belongs, as its script does in a browser: a Suspense boundary is sent
-// as <template id="B:n"> and its content, later in the page, as
-// <div hidden id="S:n">. The content replaces the template, shown. Without
-// this, a Next.js page's main text stays hidden after its navigation.
-func placeStreamed(body *html.Node) {
+// as <template id="B:n"> and a segment's place as <template id="P:n">, and
+// their content, later in the page, as <div hidden id="S:n"> (React numbers
+// boundaries and segments from one counter, so n names one slot). The
+// content replaces the template, shown. Without this, a Next.js page's main
+// text stays hidden after its navigation, and a shop whose whole product
+// grid is one streamed segment comes out empty.
+func placeStreamed(body *html.Node, tr *rules.Trace) {
 	var slots map[string]*html.Node
 	var parts []*html.Node
 	for n := range body.Descendants() {
@@ -115,7 +129,7 @@ func placeStreamed(body *html.Node) {
 		}
 		id := domtext.Attr(n, "id")
 		switch {
-		case n.DataAtom == atom.Template && strings.HasPrefix(id, "B:"):
+		case n.DataAtom == atom.Template && (strings.HasPrefix(id, "B:") || strings.HasPrefix(id, "P:")):
 			if slots == nil {
 				slots = map[string]*html.Node{}
 			}
@@ -129,6 +143,7 @@ func placeStreamed(body *html.Node) {
 		if slot == nil || slot.Parent == nil || domtext.Contains(p, slot) {
 			continue
 		}
+		noteShown(tr, "shown.streamed", p)
 		for c := p.FirstChild; c != nil; {
 			next := c.NextSibling
 			p.RemoveChild(c)

@@ -35,6 +35,11 @@ func (o outcome) warning(keepSpam bool) string {
 	case o.withheld(keepSpam):
 		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.res.Verdict.Score)
 	case errors.Is(o.err, clean.ErrEmpty):
+		// The page's error without its source, which the warning names:
+		// it may say why the page is empty (an application shell).
+		if pe := (*clean.PageError)(nil); errors.As(o.err, &pe) {
+			return pe.Err.Error()
+		}
 		return clean.ErrEmpty.Error()
 	case errors.Is(o.err, errNoPages):
 		return errNoPages.Error()

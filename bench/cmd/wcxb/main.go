@@ -2,8 +2,9 @@
 // the Web Content Extraction Benchmark (../shared/bench/wcxb: 1,358 real
 // pages of seven types) and prints, per system, the benchmark's mean word F1,
 // precision and recall overall and per page type, its snippet checks, empty
-// outputs, CPU time and peak memory, then the pages where winnow falls
-// furthest behind the best baseline.
+// outputs, CPU time and peak memory, the accuracy of winnow's page_type
+// against the labelled page types (overall and as a confusion table), then
+// the pages where winnow falls furthest behind the best baseline.
 //
 // The systems and the way they run are those of cmd/aeb (package driver):
 // each in its own process with GOMAXPROCS=1, every page decoded once by the
@@ -113,6 +114,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		printTypeTable(stdout, pages, []result{res})
 		fmt.Fprintln(stdout)
+		if printPageTypes(stdout, pages, res) {
+			fmt.Fprintln(stdout)
+		}
 		listPages(stdout, pages, res, other, len(pages))
 		return nil
 	}
@@ -133,6 +137,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	printSummary(stdout, pages, results, *passes)
 	fmt.Fprintln(stdout)
 	printTypeTable(stdout, pages, results)
+	for _, r := range results {
+		fmt.Fprintln(stdout)
+		printPageTypes(stdout, pages, r)
+	}
 	if *svg != "" {
 		if err := os.WriteFile(*svg, []byte(chart(pages, results)), 0o644); err != nil {
 			return err
@@ -288,6 +296,28 @@ func printTypeTable(w io.Writer, pages []bench.WCXBPage, results []result) {
 		}
 		fmt.Fprintln(w, line+" |")
 	}
+}
+
+// printPageTypes prints how often r's detected page type (winnow's
+// page_type) matches the page's WCXB label, overall and as a confusion table
+// per labelled type. It prints nothing and returns false for a system that
+// detects no page type.
+func printPageTypes(w io.Writer, pages []bench.WCXBPage, r result) bool {
+	conf := bench.TypeConfusion{}
+	told := false
+	for i, p := range pages {
+		res := r.out.Rep.Pages[i]
+		conf.Add(p.Type, res.Type)
+		told = told || res.Type != ""
+	}
+	if !told {
+		return false
+	}
+	right, n := conf.Accuracy("")
+	fmt.Fprintf(w, "Page type (%s's page_type against the WCXB label): accuracy %.3f (%d of %d pages; %s: the page failed)\n\n",
+		r.name, float64(right)/float64(max(n, 1)), right, n, bench.NoType)
+	conf.Write(w, types(pages))
+	return true
 }
 
 func pageLine(p bench.WCXBPage, res child.Result) driver.Line {

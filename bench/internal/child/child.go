@@ -41,6 +41,9 @@ type Entry struct {
 type Result struct {
 	ID   string `json:"id"`
 	Text string `json:"text"`
+	// Type is the page type the system detected, for systems that tell
+	// one (winnow's page_type); "" otherwise.
+	Type string `json:"type,omitempty"`
 	Err  string `json:"err,omitempty"`
 	// Nanos is the median over the timed passes of the time spent on this page.
 	Nanos int64 `json:"ns"`
@@ -65,8 +68,23 @@ type Report struct {
 	PeakRSSKB int64 `json:"peak_rss_kb"`
 }
 
-// Extractor returns the main text of one page. html is UTF-8.
-type Extractor func(ctx context.Context, html []byte, pageURL string) (string, error)
+// Output is what a system gives for one page: its main text and, for a
+// system that detects one, the page type.
+type Output struct {
+	Text, Type string
+}
+
+// Extractor returns the main text of one page, and its type where the
+// system tells one. html is UTF-8.
+type Extractor func(ctx context.Context, html []byte, pageURL string) (Output, error)
+
+// TextOnly is the Extractor of a system that gives the text alone.
+func TextOnly(extract func(ctx context.Context, html []byte, pageURL string) (string, error)) Extractor {
+	return func(ctx context.Context, html []byte, pageURL string) (Output, error) {
+		text, err := extract(ctx, html, pageURL)
+		return Output{Text: text}, err
+	}
+}
 
 // Main parses the child's flags, runs extract over the pages and writes the
 // Report to stdout. It returns the process exit code.
@@ -124,11 +142,11 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 			}
 			cpu0 := cpuNanos()
 			start := time.Now()
-			text, err := safeExtract(ctx, extract, page, e.URL)
+			out, err := safeExtract(ctx, extract, page, e.URL)
 			ns := time.Since(start).Nanoseconds()
 			totalCPU += cpuNanos() - cpu0
 			if pass == 0 {
-				rep.Pages[i] = Result{ID: e.ID, Text: text}
+				rep.Pages[i] = Result{ID: e.ID, Text: out.Text, Type: out.Type}
 				if err != nil {
 					rep.Pages[i].Err = fmt.Sprintf("page %s: %v", e.ID, err)
 				}
@@ -157,7 +175,7 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 
 // safeExtract runs extract and turns a panic into an error, so that one bad
 // page is reported and the run goes on.
-func safeExtract(ctx context.Context, extract Extractor, page []byte, pageURL string) (text string, err error) {
+func safeExtract(ctx context.Context, extract Extractor, page []byte, pageURL string) (out Output, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("panic: %v\n%s", r, debug.Stack())

@@ -47,14 +47,14 @@ func TestRun(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ManifestName), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	extract := func(_ context.Context, page []byte, pageURL string) (string, error) {
+	extract := func(_ context.Context, page []byte, pageURL string) (Output, error) {
 		switch string(page) {
 		case "<p>b</p>":
 			panic("boom")
 		case "<p>c</p>":
-			return "", errors.New("no article")
+			return Output{}, errors.New("no article")
 		}
-		return "text of " + pageURL, nil
+		return Output{Text: "text of " + pageURL, Type: "forum"}, nil
 	}
 
 	t.Run("all pages", func(t *testing.T) {
@@ -69,7 +69,7 @@ func TestRun(t *testing.T) {
 		if len(rep.Pages) != 3 || len(rep.PassNanos) != 2 || len(rep.PassCPUNanos) != 2 {
 			t.Fatalf("report: %d pages, %d passes, %d cpu passes; want 3, 2, 2", len(rep.Pages), len(rep.PassNanos), len(rep.PassCPUNanos))
 		}
-		if rep.Pages[0].Text != "text of https://a.example/" || rep.Pages[0].Err != "" {
+		if rep.Pages[0].Text != "text of https://a.example/" || rep.Pages[0].Type != "forum" || rep.Pages[0].Err != "" {
 			t.Errorf("page a = %+v", rep.Pages[0])
 		}
 		if !strings.HasPrefix(rep.Pages[1].Err, "page b: panic: boom") {
@@ -98,6 +98,15 @@ func TestRun(t *testing.T) {
 			t.Errorf("run(-only zz) = %v, want an error naming the page", err)
 		}
 	})
+}
+
+// TestTextOnly: a text-only extractor's text is kept and its type is empty.
+func TestTextOnly(t *testing.T) {
+	ex := TextOnly(func(_ context.Context, page []byte, _ string) (string, error) { return string(page), nil })
+	out, err := ex(t.Context(), []byte("words"), "")
+	if err != nil || out != (Output{Text: "words"}) {
+		t.Errorf("TextOnly = %+v, %v; want the text and no type", out, err)
+	}
 }
 
 func firstLine(s string) string {

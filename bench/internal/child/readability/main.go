@@ -17,7 +17,7 @@ import (
 	"github.com/winnowhq/winnow/bench/internal/child"
 )
 
-func main() { os.Exit(child.Main("readability", extract)) }
+func main() { os.Exit(child.Main("readability", child.TextOnly(extract))) }
 
 func extract(_ context.Context, page []byte, pageURL string) (string, error) {
 	doc, err := html.Parse(bytes.NewReader(page))

@@ -32,9 +32,9 @@ func main() {
 	if fallback {
 		name = "trafilatura-fallback"
 	}
-	os.Exit(child.Main(name, func(ctx context.Context, page []byte, pageURL string) (string, error) {
+	os.Exit(child.Main(name, child.TextOnly(func(ctx context.Context, page []byte, pageURL string) (string, error) {
 		return extract(ctx, page, pageURL, fallback)
-	}))
+	})))
 }
 
 func extract(_ context.Context, page []byte, pageURL string, fallback bool) (string, error) {

@@ -19,7 +19,7 @@ func main() {
 		fmt.Fprintf(os.Stderr, "winnow: %v\n", err)
 		os.Exit(1)
 	}
-	os.Exit(child.Main("winnow", func(ctx context.Context, page []byte, pageURL string) (string, error) {
+	os.Exit(child.Main("winnow", func(ctx context.Context, page []byte, pageURL string) (child.Output, error) {
 		// The page is already UTF-8: the content type says so, so that a
 		// stale <meta charset> cannot make winnow decode it twice.
 		res, err := c.Clean(ctx, clean.Input{
@@ -30,8 +30,8 @@ func main() {
 			Data:        page,
 		})
 		if err != nil {
-			return "", err
+			return child.Output{}, err
 		}
-		return res.Body, nil
+		return child.Output{Text: res.Body, Type: res.PageType}, nil
 	}))
 }
