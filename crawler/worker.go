@@ -55,6 +55,13 @@ func (c *Crawler) work(ctx context.Context, f *fetcher, j dispatch.Job, results 
 		c.hold(ctx, j, max(j.Delay, rules.Delay))
 		return fin
 	}
+	if fe, ok := c.store.(frontier.Fencer); ok && j.Entry.ID != "" && !fe.Fresh(j.Entry.ID) {
+		// This process stalled past the entry's lease: another worker may
+		// be fetching it now. Let it go unfetched; its slot ends at once.
+		c.log.Info("lease lapsed before fetch: entry left to the frontier", "url", j.Entry.URL)
+		c.hold(ctx, j, 0)
+		return fin
+	}
 	res, ev := c.process(ctx, f, j.Entry, j.Prior)
 	c.hold(ctx, j, j.Delay)
 	if errors.Is(ev.Err, errOutput) {

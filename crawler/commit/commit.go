@@ -63,17 +63,40 @@ type Committer struct {
 	Limit int
 }
 
-// pending is one batch handed to the writer.
+// pending is one batch handed to the writer: its results, in order.
 type pending struct {
-	b     *frontier.Batch
-	lines [][]byte
-	acks  []chan struct{}
+	results []Result
+	acks    []chan struct{}
 }
 
-func newPending() pending { return pending{b: &frontier.Batch{States: map[string]frontier.State{}}} }
+func (p pending) empty() bool { return len(p.results) == 0 }
 
-func (p pending) empty() bool {
-	return len(p.lines) == 0 && len(p.b.Done)+len(p.b.Retry)+len(p.b.States)+len(p.b.Enqueue) == 0
+// batch is the store batch and the index lines of the results, leaving out
+// those of the entries in lost.
+func (p pending) batch(lost map[string]bool) (*frontier.Batch, [][]byte) {
+	b := &frontier.Batch{States: map[string]frontier.State{}}
+	var lines [][]byte
+	for _, m := range p.results {
+		if m.Entry.ID != "" && lost[m.Entry.ID] {
+			continue
+		}
+		switch {
+		case m.Entry.ID == "":
+			// URLs found outside any entry (robots.txt sitemaps)
+		case m.Done:
+			b.Done = append(b.Done, m.Entry)
+		case m.Retry:
+			b.Retry = append(b.Retry, m.Entry)
+		}
+		if m.URL != "" {
+			b.States[m.URL] = m.State
+		}
+		b.Enqueue = append(b.Enqueue, m.Enqueue...)
+		if m.Line != nil {
+			lines = append(lines, append(m.Line, '\n'))
+		}
+	}
+	return b, lines
 }
 
 // Run receives results and makes them durable in batches, until in.Results
@@ -86,7 +109,7 @@ func (p pending) empty() bool {
 func (c *Committer) Run(ctx context.Context, in *Chans, abort func(error)) error {
 	w := &writer{c: c, work: make(chan pending), done: make(chan struct{}), idle: make(chan struct{}, 1)}
 	go w.run(ctx, abort)
-	g := &gatherer{w: w, cur: newPending(), last: time.Now()}
+	g := &gatherer{w: w, last: time.Now()}
 	tick := time.NewTicker(every / 4)
 	defer tick.Stop()
 	for {
@@ -161,15 +184,38 @@ func (w *writer) run(ctx context.Context, abort func(error)) {
 	}
 }
 
-// write makes one batch durable: index lines first, then the store.
+// write makes one batch durable: index lines first, then the store. On a
+// store that leases entries (frontier.Fencer), it first renews the leases
+// and leaves out the outcomes of entries another worker now holds.
 func (c *Committer) write(ctx context.Context, p pending) error {
-	size, err := c.Index.Append(p.lines)
+	var lost map[string]bool
+	if f, ok := c.Store.(frontier.Fencer); ok {
+		var ids []string
+		for _, m := range p.results {
+			if m.Entry.ID != "" {
+				ids = append(ids, m.Entry.ID)
+			}
+		}
+		gone, err := f.Hold(ctx, ids)
+		if err != nil {
+			return err
+		}
+		if len(gone) > 0 {
+			c.Log.Warn("leases lapsed before commit: outcomes left to the workers holding them now", "entries", len(gone))
+			lost = make(map[string]bool, len(gone))
+			for _, id := range gone {
+				lost[id] = true
+			}
+		}
+	}
+	b, lines := p.batch(lost)
+	size, err := c.Index.Append(lines)
 	if err != nil {
 		return err
 	}
-	p.b.Checkpoint = size
-	p.b.Limit = c.Limit
-	return c.Store.Commit(ctx, p.b)
+	b.Checkpoint = size
+	b.Limit = c.Limit
+	return c.Store.Commit(ctx, b)
 }
 
 // gatherer builds the next batch while the writer writes the last one.
@@ -196,27 +242,12 @@ func (g *gatherer) hand(wait bool) {
 			return // the writer is busy: keep gathering
 		}
 	}
-	g.cur, g.n, g.last, g.hinted = newPending(), 0, time.Now(), false
+	g.cur, g.n, g.last, g.hinted = pending{}, 0, time.Now(), false
 }
 
 func (g *gatherer) add(m Result) {
 	g.n++
-	b := g.cur.b
-	switch {
-	case m.Entry.ID == "":
-		// URLs found outside any entry (robots.txt sitemaps)
-	case m.Done:
-		b.Done = append(b.Done, m.Entry)
-	case m.Retry:
-		b.Retry = append(b.Retry, m.Entry)
-	}
-	if m.URL != "" {
-		b.States[m.URL] = m.State
-	}
-	b.Enqueue = append(b.Enqueue, m.Enqueue...)
-	if m.Line != nil {
-		g.cur.lines = append(g.cur.lines, append(m.Line, '\n'))
-	}
+	g.cur.results = append(g.cur.results, m)
 	if g.n >= batchSize {
 		g.hand(g.n >= batchMax)
 	}

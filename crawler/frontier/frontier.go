@@ -243,6 +243,22 @@ type Resetter interface {
 	Reset(ctx context.Context) error
 }
 
+// Fencer is implemented by a store whose entries are leased to one process
+// at a time and can pass to another when a lease lapses (redisstore.Store).
+// Hold renews the leases on ids and returns those this process no longer
+// holds. The committer asks just before it writes a batch and leaves the
+// outcomes of lost entries out: a worker that stalled past its lease does
+// not write an index line for a page that another worker now owns.
+type Fencer interface {
+	Hold(ctx context.Context, ids []string) (lost []string, err error)
+	// Fresh reports, without a round trip, whether this process surely
+	// still holds the lease on id; if not, it lets the entry go (its lease
+	// lapses and another worker, or this one, claims it again). A worker
+	// asks before it fetches: after a stall, it does not fetch pages that
+	// another worker now has.
+	Fresh(id string) bool
+}
+
 // IsShared reports whether st is shared by several processes now.
 func IsShared(st Store) bool {
 	s, ok := st.(SharedStore)

@@ -16,7 +16,7 @@ import (
 // whose entries wait long for their host's turn.
 type leases struct {
 	mu   sync.Mutex
-	held map[string]string // entry ID → URL
+	held map[string]heldEntry // by entry ID
 	// states are the URL states read by Claim, kept until the entry's commit
 	// or release: URL → JSON, "" when the URL has none. While this worker
 	// holds the entry no other worker writes the URL's state, so the
@@ -26,6 +26,13 @@ type leases struct {
 	lease  time.Duration // shortest lease in use
 	// shorter wakes the renewal loop when the lease got shorter.
 	shorter chan struct{}
+}
+
+// heldEntry is one entry held: its URL, and when its lease last started
+// (claim or renewal), as sent: the lease runs at least that long from then.
+type heldEntry struct {
+	url   string
+	since time.Time
 }
 
 // has reports whether this worker holds the entry already.
@@ -59,11 +66,12 @@ func (l *leases) claimedState(url string) (state string, found, ok bool) {
 	return state, ok && state != "", ok
 }
 
-func (l *leases) add(es []frontier.Entry, lease time.Duration) {
+// add holds es, claimed with a request sent at since.
+func (l *leases) add(es []frontier.Entry, lease time.Duration, since time.Time) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, e := range es {
-		l.held[e.ID] = e.URL
+		l.held[e.ID] = heldEntry{url: e.URL, since: since}
 	}
 	if lease < l.lease {
 		l.lease = lease
@@ -78,11 +86,44 @@ func (l *leases) drop(ids []string) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	for _, id := range ids {
-		if u, ok := l.held[id]; ok {
-			delete(l.states, u)
+		if h, ok := l.held[id]; ok {
+			delete(l.states, h.url)
 			delete(l.held, id)
 		}
 	}
+}
+
+// renewed records that the leases on ids still held were renewed by a
+// request sent at since.
+func (l *leases) renewed(ids []string, since time.Time) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, id := range ids {
+		if h, ok := l.held[id]; ok && since.After(h.since) {
+			h.since = since
+			l.held[id] = h
+		}
+	}
+}
+
+// fresh reports whether the lease on id surely still holds: it is held and
+// its last claim or renewal is less than three quarters of a lease old. A
+// held entry that is not fresh is let go (no more renewals): the process
+// stalled past its renewals (a long pause, a suspended VM), another worker
+// may have it, and if none does its lease lapses and it is claimed again.
+func (l *leases) fresh(id string, now time.Time) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	h, ok := l.held[id]
+	if !ok {
+		return false
+	}
+	if now.Sub(h.since) < l.lease-l.lease/4 {
+		return true
+	}
+	delete(l.states, h.url)
+	delete(l.held, id)
+	return false
 }
 
 func (l *leases) snapshot() ([]string, time.Duration) {
@@ -115,22 +156,51 @@ func (s *Store) renewLoop(ctx context.Context) {
 		if len(ids) == 0 {
 			continue
 		}
-		args := make([]any, 0, 2+len(ids))
-		args = append(args, group, s.worker)
-		for _, id := range ids {
-			args = append(args, id)
-		}
 		// No retries: a renewal that fails is replaced by the next one.
-		lost, err := scriptRenew.Run(ctx, s.rdb, []string{s.kStream}, args...).StringSlice()
-		if err != nil {
-			if ctx.Err() == nil {
-				s.log.Debug("renew leases", "err", err)
-			}
-			continue
-		}
-		if len(lost) > 0 {
-			s.log.Info("leases lost to other workers", "entries", len(lost))
-			s.leases.drop(lost)
+		if _, err := s.renew(ctx, ids); err != nil && ctx.Err() == nil {
+			s.log.Debug("renew leases", "err", err)
 		}
 	}
+}
+
+// renew resets the idle time of the leases on ids that this worker still
+// holds, and returns and forgets the others.
+func (s *Store) renew(ctx context.Context, ids []string) ([]string, error) {
+	args := make([]any, 0, 2+len(ids))
+	args = append(args, group, s.worker)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	sent := time.Now()
+	lost, err := scriptRenew.Run(ctx, s.rdb, []string{s.kStream}, args...).StringSlice()
+	if err != nil {
+		return nil, err
+	}
+	if len(lost) > 0 {
+		s.log.Info("leases lost to other workers", "entries", len(lost))
+		s.leases.drop(lost)
+	}
+	s.leases.renewed(ids, sent)
+	return lost, nil
+}
+
+// Fresh reports, without asking Redis, whether this worker surely still
+// holds the lease on id, and lets go of it if not (frontier.Fencer).
+func (s *Store) Fresh(id string) bool { return s.leases.fresh(id, time.Now()) }
+
+// Hold renews the leases on ids and returns those another worker took
+// after they lapsed, or that are finished (frontier.Fencer). The committer
+// calls it before it writes a batch; the renewal gives the write a whole
+// lease of time.
+func (s *Store) Hold(ctx context.Context, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var lost []string
+	err := s.do(ctx, "hold", "", func(ctx context.Context) error {
+		var err error
+		lost, err = s.renew(ctx, ids)
+		return err
+	})
+	return lost, err
 }

@@ -56,6 +56,7 @@ var (
 	_ frontier.HostGate    = (*Store)(nil)
 	_ frontier.SharedStore = (*Store)(nil)
 	_ frontier.Resetter    = (*Store)(nil)
+	_ frontier.Fencer      = (*Store)(nil)
 )
 
 // Store is a frontier.Store on Redis, safe for concurrent use by many
@@ -141,7 +142,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 			kWorkers: p + "workers",
 			kBusy:    p + "busy:",
 		},
-		leases: leases{held: map[string]string{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
+		leases: leases{held: map[string]heldEntry{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:  opts.Lease,
 	}
 	s.tokens.init(opts.Worker)
@@ -353,6 +354,7 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]fron
 		lease = s.lease
 	}
 	var raw []any
+	sent := time.Now()
 	err := s.do(ctx, "claim", "", func(ctx context.Context) error {
 		var err error
 		raw, err = scriptClaim.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kMeta, s.kState, s.kWorkers},
@@ -387,7 +389,7 @@ func (s *Store) Claim(ctx context.Context, max int, lease time.Duration) ([]fron
 			s.leases.prefetched(e.URL, st)
 		}
 	}
-	s.leases.add(out, lease)
+	s.leases.add(out, lease, sent)
 	return out, nil
 }
 

@@ -152,6 +152,47 @@ func TestStore_LeaseExpiry(t *testing.T) {
 	}
 }
 
+// Hold is the fence a committer checks before it writes: it keeps the
+// leases this worker still holds and reports those another worker took
+// after they lapsed (a worker stalled past its lease, e.g. by a long GC or
+// a suspended VM), so that the page is written once.
+func TestStore_HoldFencesLapsedLeases(t *testing.T) {
+	srv := redistest.Start(t)
+	a, err := redisstore.Open(t.Context(), srv.URL()+"?lease=300ms", redisstore.Options{Job: "fence", Worker: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := openStore(t, srv, "fence", "b")
+	ctx := t.Context()
+	mustEnqueue(t, a, entries("h", 2), 0)
+	held := mustClaim(t, a, 2, 300*time.Millisecond)
+	ids := make([]string, len(held))
+	for i, e := range held {
+		ids[i] = e.ID
+	}
+	if lost, err := a.Hold(ctx, ids); err != nil || len(lost) != 0 {
+		t.Fatalf("Hold of live leases = %v, %v; want none lost", lost, err)
+	}
+	// a stalls: the same worker, its renewals stopped (a fresh store
+	// under its name renews nothing it did not claim itself).
+	a.Close()
+	stalled := openStore(t, srv, "fence", "a")
+	time.Sleep(400 * time.Millisecond)
+	got := mustClaim(t, b, 10, 300*time.Millisecond)
+	if !slices.Equal(urlsOf(got), urlsOf(held)) {
+		t.Fatalf("b reclaimed %v, want %v", urlsOf(got), urlsOf(held))
+	}
+	lost, err := stalled.Hold(ctx, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(lost)
+	slices.Sort(ids)
+	if !slices.Equal(lost, ids) {
+		t.Fatalf("Hold after b took the entries = %v, want all lost %v", lost, ids)
+	}
+}
+
 func TestStore_ReleaseAndRetry(t *testing.T) {
 	srv := redistest.Start(t)
 	a := openStore(t, srv, "release", "a")
