@@ -319,6 +319,11 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(attr(n, "href"))
+	// A redirector's link is read as the link it redirects to.
+	via := ""
+	if t := anchor.Target(href); t != "" {
+		via, href = anchor.Host(href), t
+	}
 	host := anchor.Host(href)
 	hi := w.hosts.get(host)
 	foreign := host != "" && hi.site != "" && hi.site != w.a.site
@@ -331,12 +336,25 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if foreign {
 		where = anchor.Place(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued()) && m.namesHost(fold.Fold(nodeText(n)), hi, hi.oddTLD == "")
+	// Or a code sent through a link shortener, which hides where it goes.
+	// Either is not spam's when the paragraph names the code itself (a
+	// product linked where the text talks about it).
+	masked := foreign && m.shorten[hi.site]
+	brandDomain, brandWhat := false, hi.site
+	if foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued() || masked && hidden) {
+		ft := fold.Fold(nodeText(n))
+		switch {
+		case m.namesHost(ft, host, hi, hi.oddTLD == ""):
+			brandDomain = !anchor.Mentioned(n, ft)
+		case masked && codeOnly(p):
+			brandDomain, brandWhat = !anchor.Mentioned(n, ft), "shortener "+hi.site
+		}
+	}
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != anchor.Inline
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
 	vocab := m.sum(p.hits)
 	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
 		return nil
@@ -355,7 +373,11 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.found, ", "))
 	}
 	if foreign {
-		sc.weighted(lexicon.SigForeignHost, 1, host)
+		if via != "" {
+			sc.weighted(lexicon.SigForeignHost, 1, host+" via "+via)
+		} else {
+			sc.weighted(lexicon.SigForeignHost, 1, host)
+		}
 		if hi.stem > 0 {
 			sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
 		}
@@ -369,7 +391,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 			sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
 		}
 		if brandDomain {
-			sc.weighted(lexicon.SigBrandDomain, 1, hi.site)
+			sc.weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
 	}
 	if !foreign {

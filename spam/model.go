@@ -23,6 +23,7 @@ type Model struct {
 	weights   [lexicon.NumSignals]float64
 	stems     map[string]float64
 	tlds      map[string]bool
+	shorten   map[string]bool // link shorteners' hosts
 	register  *ahocorasick.Automaton
 }
 
@@ -36,7 +37,7 @@ type term struct {
 // earlier one's term weights and signal weights, and adds stems, domains
 // and register words.
 func Compile(lexicons ...*Lexicon) (*Model, error) {
-	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}}
+	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}, shorten: map[string]bool{}}
 	byText := map[string]int{}
 	var pats []string
 	for _, lx := range lexicons {
@@ -65,6 +66,9 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		}
 		for _, t := range lx.TLDs {
 			m.tlds[strings.TrimPrefix(t, ".")] = true
+		}
+		for _, h := range lx.Shorteners {
+			m.shorten[strings.TrimPrefix(h, "www.")] = true
 		}
 	}
 	if len(pats) == 0 {

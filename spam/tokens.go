@@ -148,7 +148,7 @@ func (m *Model) runStem(run string, glued bool) float64 {
 // anchor must be made of codes alone, letters and digits in one word, with
 // at most gambling stems and domain endings beside them: "tk88 bet" or
 // "Ku789Club", not "Amazon S3" or "Unicode 17.0".
-func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
+func (m *Model) namesHost(ft, host string, hi hostInfo, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
 	digits, codes := false, true
 	for tok := range fold.Words(ft) {
@@ -163,18 +163,24 @@ func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
 		return false
 	}
 	name, _, _ := strings.Cut(hi.site, ".")
-	name = strings.ReplaceAll(name, "-", "")
 	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.site) // lux365.game: lux365game
 	a, b := all.String(), bare.String()
+	if a == whole {
+		return true // its name and domain in one word: LUX365GAME -> lux365.game
+	}
 	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
-	// its name and domain in one word (LUX365GAME -> lux365.game).
-	if a == name || b == name || a == whole {
-		return true
+	// the name of one of its subdomains (zq88 -> zq88.pages.example).
+	sub := strings.TrimSuffix(strings.TrimPrefix(host, "www."), hi.site)
+	for label := range strings.SplitSeq(sub+name, ".") {
+		label = strings.ReplaceAll(label, "-", "")
+		if len(label) < 3 {
+			continue
+		}
+		if a == label || b == label || (!strict || codes) && (sameCode(label, a) || sameCode(label, b)) {
+			return true
+		}
 	}
-	if strict && !codes {
-		return false
-	}
-	return sameCode(name, a) || sameCode(name, b)
+	return false
 }
 
 // codeWord reports a word that is a brand code (letters and digits mixed,
