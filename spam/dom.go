@@ -168,7 +168,7 @@ type codeUnit struct {
 }
 
 // codeOnly reports text made of one to three brand-shaped codes and
-// nothing else (SUN52, "hit236 live", six86.com).
+// nothing else (SUN52, "hit236 live", six86.com, "qk57 x").
 func codeOnly(p *part) bool {
 	return p.brands.other == 0 && p.brands.plain+int(p.brands.gambling*10) > 0 && p.words <= 4 && p.spamUnits == 0
 }
@@ -307,7 +307,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 			why = "ancestor"
 		}
 		sc.weighted(lexicon.SigHidden, 1, why)
-		if m.sum(p.hits) >= minHiddenVocab || p.brands.gambling > 0 {
+		// Or a code beside gambling words of any weight, in a short
+		// text: "QK57 sports betting".
+		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.gambling > 0 || p.brands.plain > 0 && v/density(p.words) >= 0.1 {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -354,9 +356,16 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
 	vocab := m.sum(p.hits)
-	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
+	// A short anchor of gambling words with a code in it that names its
+	// host: "mb789x sports betting" -> mb789x.example.
+	if !brandDomain && foreign && vocab > 0 && p.brands.plain > 0 && p.words <= 10 {
+		ft := fold.Fold(nodeText(n))
+		brandDomain = m.codeNamesHost(ft, host, hi) && !anchor.Mentioned(n, ft)
+	}
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
+	hiddenCode := hidden && p.brands.plain > 0 && foreign && hi.brand && where != anchor.Inline
+	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
 	sc := scorer{m: m}
@@ -405,7 +414,8 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	if hidden {
 		sc.weighted(lexicon.SigHidden, 1, "ancestor")
-		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 {
+		// Or a code linking to a host named like a code.
+		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 || brandDomain || hiddenCode {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
