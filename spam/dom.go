@@ -167,10 +167,13 @@ type codeUnit struct {
 	why    string
 }
 
-// codeOnly reports text made of one to three brand-shaped codes and
-// nothing else (SUN52, "hit236 live", six86.com, "qk57 x").
+// codeOnly reports text of four words at most made of brand-shaped codes
+// and, beside them, no more other words than codes: SUN52, "hit236 live",
+// six86.com, "qk57 x", "lux77 plus" (brand names are often a code and a
+// word).
 func codeOnly(p *part) bool {
-	return p.brands.other == 0 && p.brands.plain+int(p.brands.gambling*10) > 0 && p.words <= 4 && p.spamUnits == 0
+	codes := len(p.brands.found)
+	return codes > 0 && p.brands.other <= codes && p.words <= 4 && p.spamUnits == 0
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -307,9 +310,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 			why = "ancestor"
 		}
 		sc.weighted(lexicon.SigHidden, 1, why)
-		// Or a code beside gambling words of any weight, in a short
-		// text: "QK57 sports betting".
-		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.gambling > 0 || p.brands.plain > 0 && v/density(p.words) >= 0.1 {
+		// Or a code beside gambling words of any weight, dense in a
+		// short text: "QK57 sports betting".
+		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.gambling > 0 || p.brands.plain > 0 && v/density(p.words) >= 0.2 {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
