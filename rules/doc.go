@@ -34,7 +34,7 @@
 //
 // A rule file may also hold a top-level `lexicon:` key, in the format of
 // spam/lexicon/lexicon.yaml (weighted terms per language, signal weights, host
-// stems, top-level domains, register words): it extends and overrides the
+// stems, top-level domains, link shorteners, register words): it extends and overrides the
 // built-in spam lexicon, term by term and weight by weight (a weight of 0
 // switches a term off), for every spam-score rule.
 //

@@ -167,10 +167,13 @@ type codeUnit struct {
 	why    string
 }
 
-// codeOnly reports text made of one to three brand-shaped codes and
-// nothing else (SUN52, "hit236 live", six86.com).
+// codeOnly reports text of four words at most made of brand-shaped codes
+// and, beside them, no more other words than codes: SUN52, "hit236 live",
+// six86.com, "qk57 x", "lux77 plus" (brand names are often a code and a
+// word).
 func codeOnly(p *part) bool {
-	return p.brands.other == 0 && p.brands.plain+int(p.brands.gambling*10) > 0 && p.words <= 4 && p.spamUnits == 0
+	codes := len(p.brands.found)
+	return codes > 0 && p.brands.other <= codes && p.words <= 4 && p.spamUnits == 0
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -307,7 +310,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 			why = "ancestor"
 		}
 		sc.weighted(lexicon.SigHidden, 1, why)
-		if m.sum(p.hits) >= minHiddenVocab || p.brands.gambling > 0 {
+		// Or a code beside gambling words of any weight, dense in a
+		// short text: "QK57 sports betting".
+		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.gambling > 0 || p.brands.plain > 0 && v/density(p.words) >= 0.2 {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -319,6 +324,11 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(attr(n, "href"))
+	// A redirector's link is read as the link it redirects to.
+	via := ""
+	if t := anchor.Target(href); t != "" {
+		via, href = anchor.Host(href), t
+	}
 	host := anchor.Host(href)
 	hi := w.hosts.get(host)
 	foreign := host != "" && hi.site != "" && hi.site != w.a.site
@@ -331,14 +341,34 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if foreign {
 		where = anchor.Place(n)
 	}
-	brandDomain := foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued()) && m.namesHost(fold.Fold(nodeText(n)), hi, hi.oddTLD == "")
+	// Or a code sent through a link shortener, which hides where it goes.
+	// Either is not spam's when the paragraph names the code itself (a
+	// product linked where the text talks about it).
+	masked := foreign && m.shorten[hi.site]
+	brandDomain, brandWhat := false, hi.site
+	if foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued() || masked && hidden) {
+		ft := fold.Fold(nodeText(n))
+		switch {
+		case m.namesHost(ft, host, hi, hi.oddTLD == ""):
+			brandDomain = !anchor.Mentioned(n, ft)
+		case masked && codeOnly(p):
+			brandDomain, brandWhat = !anchor.Mentioned(n, ft), "shortener "+hi.site
+		}
+	}
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "") && where != anchor.Inline
 	vocab := m.sum(p.hits)
-	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage {
+	// A short anchor of gambling words with a code in it that names its
+	// host: "mb789x sports betting" -> mb789x.example.
+	if !brandDomain && foreign && vocab > 0 && p.brands.plain > 0 && p.words <= 10 {
+		ft := fold.Fold(nodeText(n))
+		brandDomain = m.codeNamesHost(ft, host, hi) && !anchor.Mentioned(n, ft)
+	}
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
+	hiddenCode := hidden && p.brands.plain > 0 && foreign && hi.brand && where != anchor.Inline
+	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
 	sc := scorer{m: m}
@@ -355,7 +385,11 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.found, ", "))
 	}
 	if foreign {
-		sc.weighted(lexicon.SigForeignHost, 1, host)
+		if via != "" {
+			sc.weighted(lexicon.SigForeignHost, 1, host+" via "+via)
+		} else {
+			sc.weighted(lexicon.SigForeignHost, 1, host)
+		}
 		if hi.stem > 0 {
 			sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
 		}
@@ -369,7 +403,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 			sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
 		}
 		if brandDomain {
-			sc.weighted(lexicon.SigBrandDomain, 1, hi.site)
+			sc.weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
 	}
 	if !foreign {
@@ -383,7 +417,8 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	if hidden {
 		sc.weighted(lexicon.SigHidden, 1, "ancestor")
-		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 {
+		// Or a code linking to a host named like a code.
+		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 || brandDomain || hiddenCode {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}

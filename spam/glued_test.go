@@ -26,6 +26,16 @@ func TestAnalyze_GluedCodes(t *testing.T) {
 		{`<a href="https://m.lux365.net/">lux365 win</a>`, true},
 		{`<a href="https://lux365.game/">LUX365GAME</a>`, true},
 		{`<a href="https://lux-365.io/">lux 365</a>`, true},
+		// The host behind a tracking redirector, a subdomain named after
+		// the code, a shortener hiding the host.
+		{`<a href="https://out.example.net/r?u=https%3A%2F%2Fqz47.top%2F&amp;cid=9">qz47</a>`, true},
+		{`<a href="https://www.example.com/url?q=https://zeta58.com/&amp;sa=D">ZETA58</a>`, true},
+		{`<a href="https://zeta58.pages.example/">zeta58</a>`, true},
+		{`<a href="https://bit.ly/qz47x19">QZ47</a>`, true},
+		// Named by the paragraph it ends: a product linked where the text
+		// talks about it.
+		{`<a href="https://icu4x.example.org/">ICU4X</a> and the committee said ICU4X helps`, false},
+		{`<a href="https://bit.ly/3xYz">docs</a>`, false},
 		{`<a href="https://aws.amazon.com/s3/">Amazon S3</a>`, false},
 		{`<a href="https://home.unicode.org/">Unicode 17.0</a>`, false},
 		{`<a href="https://github.com/unicode-org/icu4x">ICU4X</a>`, false},

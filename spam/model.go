@@ -15,14 +15,17 @@ import (
 
 // Model is a compiled lexicon: immutable, safe for concurrent use.
 type Model struct {
-	ac        *ahocorasick.Automaton
-	acASCII   *ahocorasick.Automaton // the ASCII terms alone: a smaller table for ASCII text, most text
-	asciiIDs  []int                  // term index of each acASCII pattern
-	termRunes map[rune]bool          // the non-ASCII runes of the terms: text holding none matches ASCII terms only
-	terms     []term                 // by pattern id
+	// The terms' automata, one per script group (ASCII terms first): a
+	// text runs the ASCII one and those of the scripts it holds. Split,
+	// each has a small alphabet, so a narrow table, and a text reads only
+	// the tables of its scripts.
+	groups    []termGroup
+	termRunes map[rune]uint8 // the non-ASCII runes of the terms: the groups (bit i: groups[i]) whose terms hold it
+	terms     []term         // by pattern id
 	weights   [lexicon.NumSignals]float64
 	stems     map[string]float64
 	tlds      map[string]bool
+	shorten   map[string]bool // link shorteners' hosts
 	register  *ahocorasick.Automaton
 }
 
@@ -36,9 +39,8 @@ type term struct {
 // earlier one's term weights and signal weights, and adds stems, domains
 // and register words.
 func Compile(lexicons ...*Lexicon) (*Model, error) {
-	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}}
+	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}, shorten: map[string]bool{}}
 	byText := map[string]int{}
-	var pats []string
 	for _, lx := range lexicons {
 		if lx == nil {
 			continue
@@ -58,7 +60,6 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 			last, _ := utf8.DecodeLastRuneInString(f)
 			byText[f] = len(m.terms)
 			m.terms = append(m.terms, term{text: f, weight: t.Weight, left: spaced(first), right: !prefix && spaced(last)})
-			pats = append(pats, f)
 		}
 		for _, t := range lx.Stems {
 			m.stems[t.Text] = t.Weight
@@ -66,33 +67,12 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		for _, t := range lx.TLDs {
 			m.tlds[strings.TrimPrefix(t, ".")] = true
 		}
-	}
-	if len(pats) == 0 {
-		pats = []string{"\x00"}
-	}
-	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(pats).Build()
-	if err != nil {
-		return nil, fmt.Errorf("spam: lexicon: %w", err)
-	}
-	m.ac = ac
-	var apats []string
-	m.termRunes = map[rune]bool{}
-	for i, t := range m.terms {
-		if fold.IsASCII(t.text) {
-			apats = append(apats, t.text)
-			m.asciiIDs = append(m.asciiIDs, i)
-			continue
-		}
-		for _, r := range t.text {
-			if r >= utf8.RuneSelf {
-				m.termRunes[r] = true
-			}
+		for _, h := range lx.Shorteners {
+			m.shorten[strings.TrimPrefix(h, "www.")] = true
 		}
 	}
-	if len(apats) > 0 {
-		if m.acASCII, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(apats).Build(); err != nil {
-			return nil, fmt.Errorf("spam: lexicon: %w", err)
-		}
+	if err := m.buildGroups(); err != nil {
+		return nil, err
 	}
 	var regs []string
 	for _, lx := range lexicons {
@@ -103,10 +83,74 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 	if len(regs) == 0 {
 		regs = []string{"\x00"}
 	}
+	var err error
 	if m.register, err = ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(regs).Build(); err != nil {
 		return nil, fmt.Errorf("spam: lexicon: %w", err)
 	}
 	return m, nil
+}
+
+// termGroup is the automaton of the terms of one script group.
+type termGroup struct {
+	ac  *ahocorasick.Automaton
+	ids []int // term index of each pattern
+}
+
+// groupOf returns the script group of a non-ASCII rune: 1 Latin letters
+// with marks (vi, pt, tr, ...), 2 Han, kana and Hangul, 3 the scripts of
+// South-East Asia, 4 Cyrillic and Greek, 5 every other; 0 is ASCII.
+func groupOf(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		return 0
+	case r < 0x0370 || r >= 0x1E00 && r < 0x1F00:
+		return 1
+	case r < 0x0530:
+		return 4
+	case r >= 0x0E00 && r < 0x0F00 || r >= 0x1000 && r < 0x10A0 || r >= 0x1780 && r < 0x1800:
+		return 3
+	case r >= 0x1100 && r < 0x1200 || r >= 0x2E80 && r < 0xA000 || r >= 0xAC00 && r < 0xD7B0 || r >= 0xF900 && r < 0xFB00 || r >= 0x20000:
+		return 2
+	}
+	return 5
+}
+
+const numGroups = 6
+
+// buildGroups compiles the automaton of each script group: a term goes to
+// the group of its first non-ASCII rune (ASCII terms to group 0), and each
+// of its non-ASCII runes names that group in termRunes.
+func (m *Model) buildGroups() error {
+	pats := make([][]string, numGroups)
+	m.groups = make([]termGroup, numGroups)
+	m.termRunes = map[rune]uint8{}
+	for i, t := range m.terms {
+		g := 0
+		for _, r := range t.text {
+			if r >= utf8.RuneSelf {
+				g = groupOf(r)
+				break
+			}
+		}
+		for _, r := range t.text {
+			if r >= utf8.RuneSelf {
+				m.termRunes[r] |= 1 << g
+			}
+		}
+		pats[g] = append(pats[g], t.text)
+		m.groups[g].ids = append(m.groups[g].ids, i)
+	}
+	for g, ps := range pats {
+		if len(ps) == 0 {
+			continue
+		}
+		ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(ps).Build()
+		if err != nil {
+			return fmt.Errorf("spam: lexicon: %w", err)
+		}
+		m.groups[g].ac = ac
+	}
+	return nil
 }
 
 // spaced reports letters of scripts that separate words with spaces, where
@@ -137,18 +181,22 @@ func (m *Model) vocab(ft string) []termCount {
 
 // vocabBytes is vocab on folded, digit-swapped text.
 func (m *Model) vocabBytes(h []byte) []termCount {
+	// Group 0 (ASCII terms) matches any text; another group only text that
+	// holds one of its runes.
 	var all []ahocorasick.Match
-	if m.acASCII != nil && m.asciiTermsOnly(h) {
-		// Text without a non-ASCII rune of any term (ASCII text, or text
-		// whose only others are quotes, dashes and accents the terms do
-		// not use) matches ASCII terms only: the smaller automaton finds
-		// the same matches.
-		all = m.acASCII.FindAllOverlapping(h)
-		for i := range all {
-			all[i].PatternID = m.asciiIDs[all[i].PatternID]
+	for g, mask := 0, m.groupsIn(h)|1; mask != 0; g, mask = g+1, mask>>1 {
+		if mask&1 == 0 || m.groups[g].ac == nil {
+			continue
 		}
-	} else {
-		all = m.ac.FindAllOverlapping(h)
+		n := len(all)
+		if found := m.groups[g].ac.FindAllOverlapping(h); n == 0 {
+			all = found
+		} else {
+			all = append(all, found...)
+		}
+		for i := n; i < len(all); i++ {
+			all[i].PatternID = m.groups[g].ids[all[i].PatternID]
+		}
 	}
 	if len(all) == 0 {
 		return nil
@@ -178,21 +226,20 @@ func (m *Model) vocabBytes(h []byte) []termCount {
 	return out
 }
 
-// asciiTermsOnly reports text that no non-ASCII term can match: none of
-// its runes beyond ASCII is in a term.
-func (m *Model) asciiTermsOnly(h []byte) bool {
+// groupsIn returns the script groups (bit i: groups[i]) whose terms hold
+// a non-ASCII rune of h.
+func (m *Model) groupsIn(h []byte) uint8 {
+	var mask uint8
 	for i := 0; i < len(h); {
 		if h[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(h[i:])
-		if m.termRunes[r] {
-			return false
-		}
+		mask |= m.termRunes[r]
 		i += size
 	}
-	return true
+	return mask
 }
 
 func addCount(to []termCount, c termCount) []termCount {

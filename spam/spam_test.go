@@ -68,6 +68,9 @@ func TestAnalyze(t *testing.T) {
 <div id="px" style="height:1px;overflow:hidden">situs judi slot gacor</div>
 <span id="col" style="color:#fff;background-color:#fff">casino online bonus new member</span>
 <p id="bare">SUN52</p>
+<p id="bare2">QK57 plus</p>
+<div id="hcode" style="font-size:0">QK57 sports betting</div>
+<div id="hprod" style="display:none">The D750 has two SD card slots, a tilting 3.2-inch monitor and a 24-megapixel sensor that records full HD video at 60 frames per second.</div>
 </article></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
@@ -80,7 +83,7 @@ func TestAnalyze(t *testing.T) {
 			byID[id] = n
 		}
 	}
-	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false, "prod": false, "echo": false, "icu": false, "px": true, "col": true, "bare": true} {
+	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false, "prod": false, "echo": false, "icu": false, "px": true, "col": true, "bare": true, "bare2": true, "hcode": true, "hprod": false} {
 		s := a.Score(byID[id])
 		got := s != nil && s.Value >= Unit
 		if got != spam {
@@ -127,6 +130,45 @@ func TestSheet(t *testing.T) {
 		hidden := s != nil && strings.Contains(s.String(), "style sheet")
 		if want := id == "a" || id == "b"; hidden != want {
 			t.Errorf("%s: score %v: hidden by the sheet %v, want %v", id, s, hidden, want)
+		}
+	}
+}
+
+// TestBrandStems: a gambling stem makes a code a gambling code only as a
+// word of its own or with two letters or more beside it.
+func TestBrandStems(t *testing.T) {
+	m := model(t)
+	for _, c := range []struct {
+		text     string
+		gambling bool
+	}{
+		{"zb88bet", true}, {"kubet77", true}, {"789bet", true}, {"sv66win", true},
+		{"v1beta1", false}, {"v2beta3", false}, {"h2c", false}, {"ipv4", false},
+	} {
+		if got := m.brands(c.text).gambling > 0; got != c.gambling {
+			t.Errorf("brands(%q): gambling %v, want %v", c.text, got, c.gambling)
+		}
+	}
+}
+
+// TestVocabEveryTerm: every term of the built-in lexicon, whatever its
+// script group's automaton, is found in a text that is the term itself,
+// and in a text that mixes it with terms of every other script.
+func TestVocabEveryTerm(t *testing.T) {
+	m := model(t)
+	mixed := " | slot gacor, 百家乐, 토토사이트, คาสิโนออนไลน์, онлайн казино, nhà cái uy tín"
+	for id, tm := range m.terms {
+		if tm.weight == 0 {
+			continue
+		}
+		for _, text := range []string{tm.text, tm.text + mixed} {
+			found := false
+			for _, h := range m.vocabBytes([]byte(text)) {
+				found = found || h.id == id
+			}
+			if !found {
+				t.Errorf("term %q not found in %q", tm.text, text)
+			}
 		}
 	}
 }

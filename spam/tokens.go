@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"iter"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -42,6 +43,9 @@ func (m *Model) brands(ft string) brandStats {
 			st.other++
 			prevBrand = false
 			continue
+		}
+		if letters == 1 && digits == 0 {
+			continue // a lone letter is not prose beside a code: "qk57 x"
 		}
 		switch {
 		case letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok):
@@ -127,7 +131,9 @@ func (m *Model) runStem(run string, glued bool) float64 {
 	best := 0.0
 	short := glued && len(run) <= 6 && strings.Count(run, run[:1]) != len(run)
 	for k := 3; k < len(run); k++ {
-		if k < 4 && !short {
+		// A short stem counts with two letters or more beside it (kubet,
+		// betvip), not one (beta in v1beta1).
+		if k < 4 && (!short || len(run)-k < 2) {
 			continue
 		}
 		if w, ok := m.stems[run[:k]]; ok {
@@ -148,7 +154,7 @@ func (m *Model) runStem(run string, glued bool) float64 {
 // anchor must be made of codes alone, letters and digits in one word, with
 // at most gambling stems and domain endings beside them: "tk88 bet" or
 // "Ku789Club", not "Amazon S3" or "Unicode 17.0".
-func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
+func (m *Model) namesHost(ft, host string, hi hostInfo, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
 	digits, codes := false, true
 	for tok := range fold.Words(ft) {
@@ -162,19 +168,52 @@ func (m *Model) namesHost(ft string, hi hostInfo, strict bool) bool {
 	if !digits || all.Len() < 3 {
 		return false
 	}
-	name, _, _ := strings.Cut(hi.site, ".")
-	name = strings.ReplaceAll(name, "-", "")
 	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.site) // lux365.game: lux365game
 	a, b := all.String(), bare.String()
+	if a == whole {
+		return true // its name and domain in one word: LUX365GAME -> lux365.game
+	}
 	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
-	// its name and domain in one word (LUX365GAME -> lux365.game).
-	if a == name || b == name || a == whole {
-		return true
+	// the name of one of its subdomains (zq88 -> zq88.pages.example).
+	for label := range hostLabels(host, hi) {
+		if a == label || b == label || (!strict || codes) && (sameCode(label, a) || sameCode(label, b)) {
+			return true
+		}
 	}
-	if strict && !codes {
-		return false
+	return false
+}
+
+// hostLabels yields the labels of a host that can name it, dashes left
+// out: its registrable name and its subdomains' (www aside), three
+// characters or more.
+func hostLabels(host string, hi hostInfo) iter.Seq[string] {
+	name, _, _ := strings.Cut(hi.site, ".")
+	sub := strings.TrimSuffix(strings.TrimPrefix(host, "www."), hi.site)
+	return func(yield func(string) bool) {
+		for label := range strings.SplitSeq(sub+name, ".") {
+			label = strings.ReplaceAll(label, "-", "")
+			if len(label) >= 3 && !yield(label) {
+				return
+			}
+		}
 	}
-	return sameCode(name, a) || sameCode(name, b)
+}
+
+// codeNamesHost reports a text one of whose brand codes (letters and
+// digits mixed) names the link's host: "mb789x sports betting" ->
+// mb789x.example.
+func (m *Model) codeNamesHost(ft, host string, hi hostInfo) bool {
+	for tok := range fold.Words(ft) {
+		if len(tok) < 3 || strings.IndexAny(tok, "0123456789") < 0 || strings.Trim(tok, "0123456789") == "" || isQuantity(tok) {
+			continue
+		}
+		for label := range hostLabels(host, hi) {
+			if sameCode(label, tok) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // codeWord reports a word that is a brand code (letters and digits mixed,

@@ -4,6 +4,7 @@
 package anchor
 
 import (
+	"net/url"
 	"strings"
 	"unicode/utf8"
 
@@ -39,12 +40,35 @@ func (p Placement) Glued() bool { return p >= GluedEnd && p <= BetweenSentences 
 // AfterSentence when a finished sentence precedes it), inside a sentence
 // (words before it and after it), or neither.
 func Place(a *html.Node) Placement {
+	before, after, ok := around(a)
+	if !ok {
+		return Apart
+	}
+	bw, aw := fold.CountWords(before), fold.CountWords(after)
+	switch {
+	case bw >= 10 && aw == 0 && afterSentence(before):
+		return AfterSentence
+	case bw >= 10 && aw == 0:
+		return GluedEnd
+	case aw >= 10 && bw == 0:
+		return GluedStart
+	case bw >= 3 && aw >= 1 && afterSentence(before):
+		return BetweenSentences // set between two sentences, not part of one
+	case bw >= 3 && aw >= 1:
+		return Inline
+	}
+	return Apart
+}
+
+// around returns the text of link a's block before and after it (other
+// links left out), and false when a sits in no block.
+func around(a *html.Node) (string, string, bool) {
 	blk := a.Parent
 	for blk != nil && blk.Type == html.ElementNode && !isUnitBlock(blk.DataAtom) {
 		blk = blk.Parent
 	}
 	if blk == nil || blk.Type != html.ElementNode {
-		return Apart
+		return "", "", false
 	}
 	var before, after strings.Builder
 	seen := false
@@ -82,20 +106,30 @@ func Place(a *html.Node) Placement {
 		}
 	}
 	walk(blk)
-	bw, aw := fold.CountWords(before.String()), fold.CountWords(after.String())
-	switch {
-	case bw >= 10 && aw == 0 && afterSentence(before.String()):
-		return AfterSentence
-	case bw >= 10 && aw == 0:
-		return GluedEnd
-	case aw >= 10 && bw == 0:
-		return GluedStart
-	case bw >= 3 && aw >= 1 && afterSentence(before.String()):
-		return BetweenSentences // set between two sentences, not part of one
-	case bw >= 3 && aw >= 1:
-		return Inline
+	return before.String(), after.String(), true
+}
+
+// Mentioned reports a link whose folded words (ft) the prose of its block
+// names too: a product or project linked where the paragraph talks about
+// it ("... ships with ICU4X" and a link on ICU4X), not a code stuck to a
+// paragraph it has nothing to do with.
+func Mentioned(a *html.Node, ft string) bool {
+	before, after, ok := around(a)
+	if !ok {
+		return false
 	}
-	return Apart
+	prose := map[string]bool{}
+	for _, s := range []string{before, after} {
+		for w := range fold.Words(fold.Fold(s)) {
+			prose[w] = true
+		}
+	}
+	for w := range fold.Words(ft) {
+		if len(w) >= 3 && prose[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // afterSentence reports text that ends a sentence and then, at most, a
@@ -132,6 +166,37 @@ func Host(href string) string {
 		h = h[:j]
 	}
 	return h
+}
+
+// Target returns where a redirect link leads: the absolute URL that its
+// query or fragment carries as a parameter value (out?url=https%3A%2F%2F...,
+// /l.php?u=..., #go=//...), decoded, or "" when the link carries none. A
+// tracking redirector hides the link's real host behind its own; spam
+// and affiliate links use them as often as ordinary sites do for their
+// outbound links, so the target, not the redirector, is the link's host.
+func Target(href string) string {
+	i := strings.IndexAny(href, "?#")
+	if i < 0 || !strings.Contains(href[i:], "//") && !strings.Contains(href[i:], "%2") {
+		return ""
+	}
+	for _, kv := range strings.FieldsFunc(href[i+1:], func(r rune) bool { return r == '&' || r == ';' || r == '?' || r == '#' }) {
+		_, v, ok := strings.Cut(kv, "=")
+		if !ok {
+			continue
+		}
+		// Encoded once or twice (a redirector behind a redirector).
+		for range 2 {
+			if d, err := url.QueryUnescape(v); err == nil {
+				v = d
+			}
+		}
+		if l := strings.ToLower(v); strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "//") {
+			if Host(v) != "" {
+				return v
+			}
+		}
+	}
+	return ""
 }
 
 // PathQuery returns the path and query of a link.

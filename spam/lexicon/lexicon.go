@@ -24,11 +24,12 @@ import (
 // register and login buttons. A later lexicon overrides an earlier one term
 // by term and weight by weight (a weight of 0 switches a term off).
 type Lexicon struct {
-	Terms    []Term
-	Weights  map[Signal]float64
-	Stems    []Term   // weighted stems of hosts, paths and brand codes: bet, casino, judi, ...
-	TLDs     []string // unusual top-level domains, without the dot
-	Register []string // register / login / claim words on buttons
+	Terms      []Term
+	Weights    map[Signal]float64
+	Stems      []Term   // weighted stems of hosts, paths and brand codes: bet, casino, judi, ...
+	TLDs       []string // unusual top-level domains, without the dot
+	Shorteners []string // hosts of link shorteners: a link there hides where it goes
+	Register   []string // register / login / claim words on buttons
 }
 
 // Term is one weighted word or phrase of the lexicon. A term ending in "*"
@@ -50,6 +51,7 @@ type ErrorFunc func(n *yaml.Node, format string, args ...any)
 //	  weights: {gambling-host: 0.8, hidden: 0.4}
 //	  stems: {bet: 1, casino: 1, win: 0.4}
 //	  tlds: [xyz, top, vip]
+//	  shorteners: [bit.ly, s.id]
 //	  register: [daftar, register, đăng ký]
 //	  terms:
 //	    en: {online casino: 1.0, casino*: 0.3}
@@ -81,6 +83,8 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 			})
 		case "tlds":
 			lx.TLDs = append(lx.TLDs, stringList(v, "tlds", errorf)...)
+		case "shorteners":
+			lx.Shorteners = append(lx.Shorteners, stringList(v, "shorteners", errorf)...)
 		case "register":
 			lx.Register = append(lx.Register, stringList(v, "register", errorf)...)
 		case "terms":
@@ -113,7 +117,7 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 				})
 			})
 		default:
-			errorf(k, "unknown key %q in lexicon (want: weights, stems, tlds, register, terms)", k.Value)
+			errorf(k, "unknown key %q in lexicon (want: weights, stems, tlds, shorteners, register, terms)", k.Value)
 		}
 	}
 	return lx
