@@ -65,6 +65,24 @@ type workerSummary struct {
 	Elapsed   time.Duration    `json:"elapsed"`
 }
 
+// readSummaries reads the summaries the workers wrote to paths.
+func readSummaries(t testing.TB, paths []string) []workerSummary {
+	t.Helper()
+	var out []workerSummary
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s workerSummary
+		if err := json.Unmarshal(raw, &s); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
 // runWorker is one crawl worker: the crawler on the Redis store, cleaning
 // with the built-in rules, until the shared frontier is empty.
 func runWorker(raw string) error {
