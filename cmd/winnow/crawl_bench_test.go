@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -31,10 +30,7 @@ import (
 // and the section pages linking them, on 127.0.0.1, each response after
 // latency (a remote origin's time to first byte; 0 for none).
 func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httptest.Server {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
+	ln := listenLocal(b)
 	// Twenty-four sentences; each paragraph of an article is four of them,
 	// in turn from one that depends on the page, so that no two paragraphs
 	// of a page repeat each other (a page of near-copies would be cut to one
@@ -117,10 +113,7 @@ func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httpt
 			mux.ServeHTTP(w, r)
 		})
 	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
-	srv.Start()
-	b.Cleanup(srv.Close)
-	return srv
+	return serveOn(b, ln, h)
 }
 
 func liveHeap() uint64 {

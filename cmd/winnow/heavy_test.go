@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -138,15 +136,9 @@ func TestHeavy_CrawlLargePagesRSS(t *testing.T) {
 		served++
 		mu.Unlock()
 	})
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
-	srv.Start()
-	defer srv.Close()
+	addr := serveOn(t, listenLocal(t), mux).Listener.Addr().String()
 	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, ln.Addr().String(), "politeness: {delay: 0}\n")
+	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\n")
 	start := time.Now()
 	code, stderr, rss := runChild(t, "crawl", "--no-progress", job)
 	wall := time.Since(start)
@@ -213,15 +205,9 @@ func TestHeavy_EnqueueOnePage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("<html><body><p>leaf</p></body></html>"))
 	})
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
-	srv.Start()
-	defer srv.Close()
+	addr := serveOn(t, listenLocal(t), mux).Listener.Addr().String()
 	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, ln.Addr().String(), "politeness: {delay: 0}\nmax_links: 200000\n")
+	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\nmax_links: 200000\n")
 	// max_pages is a scope key; the minimal job has a scope block.
 	src, _ := os.ReadFile(job)
 	src = bytes.Replace(src, []byte("scope:\n"), []byte("scope:\n  max_pages: 200000\n"), 1)
