@@ -41,11 +41,7 @@ type hostile struct {
 
 func newHostile(t testing.TB) *hostile {
 	h := &hostile{mux: http.NewServeMux()}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h.srv = serveLocal(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		h.log = append(h.log, r.URL.RequestURI())
 		robots, status := h.robots, h.robotsStatus
@@ -61,9 +57,7 @@ func newHostile(t testing.TB) *hostile {
 			return
 		}
 		h.mux.ServeHTTP(w, r)
-	})}}
-	h.srv.Start()
-	t.Cleanup(h.srv.Close)
+	}))
 	return h
 }
 

@@ -57,14 +57,22 @@ var noise = []string{
 
 func newSite(t testing.TB, sections, perSec int, robots string) *site {
 	s := &site{sections: sections, perSec: perSec, robots: robots, counts: map[string]int{}, version: map[string]int{}}
+	s.srv = serveLocal(t, s)
+	return s
+}
+
+// serveLocal serves h on a free port of 127.0.0.1 (IPv4: configs name
+// their hosts by address) until the test ends.
+func serveLocal(t testing.TB, h http.Handler) *httptest.Server {
+	t.Helper()
 	ln, err := net.Listen("tcp4", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
-	s.srv.Start()
-	t.Cleanup(s.srv.Close)
-	return s
+	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 func (s *site) url(p string) string { return s.srv.URL + p }
