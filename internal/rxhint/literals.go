@@ -21,11 +21,7 @@ const maxLiterals = 256
 // lower-case to the same rune: "ſ" (long s) matches (?i)s, and is a
 // variant ToLower keeps apart, so (?i)see more gives "ee more".
 func Literals(src string) []string {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	lits, ok := literals.of(re.Simplify())
+	lits, ok := literals.parse(src)
 	if !ok || len(lits) > maxLiterals {
 		return nil
 	}

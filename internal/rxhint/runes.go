@@ -25,11 +25,7 @@ const maxRunes = 1 << 14
 // is sharper than Required where lead bytes are shared: U+2190 (an arrow)
 // and U+201D (a closing quote) both begin with 0xE2.
 func RequiredRunes(src string) *RuneSet {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	rs, ok := requiredRunes.of(re.Simplify())
+	rs, ok := requiredRunes.parse(src)
 	if !ok || size(rs) > maxRunes {
 		return nil
 	}

@@ -93,11 +93,7 @@ const maxWeight = 30
 // regex need not run: a scan of the text's bytes is far cheaper than Go's
 // backtracker on an unanchored pattern.
 func Required(src string) *ByteSet {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	s, ok := required.of(re.Simplify())
+	s, ok := required.parse(src)
 	if !ok || s.weight() > maxWeight {
 		return nil
 	}

@@ -20,6 +20,17 @@ type need[T any] struct {
 	union func(acc, c T) (T, bool)
 }
 
+// parse is of for the regular expression src (Perl syntax, simplified);
+// false when src does not parse.
+func (n need[T]) parse(src string) (T, bool) {
+	re, err := syntax.Parse(src, syntax.Perl)
+	if err != nil {
+		var zero T
+		return zero, false
+	}
+	return n.of(re.Simplify())
+}
+
 func (n need[T]) of(re *syntax.Regexp) (T, bool) {
 	var zero T
 	switch re.Op {
