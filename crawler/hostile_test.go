@@ -25,6 +25,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // hostile is a local site whose pages a test writes as handlers; it logs
@@ -41,7 +42,7 @@ type hostile struct {
 
 func newHostile(t testing.TB) *hostile {
 	h := &hostile{mux: http.NewServeMux()}
-	h.srv = serveLocal(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h.srv = loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		h.log = append(h.log, r.URL.RequestURI())
 		robots, status := h.robots, h.robotsStatus
@@ -341,12 +342,7 @@ func TestHostile_OneWriter(t *testing.T) {
 // TestHostile_DeadSite: a run whose every seed fails (connection refused,
 // every page 5xx, no robots.txt) is a failed run, not a success.
 func TestHostile_DeadSite(t *testing.T) {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := "http://" + ln.Addr().String()
-	ln.Close() // connection refused from now on
+	dead := "http://" + loopback.FreeAddr(t) // connection refused
 	h := newHostile(t)
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "down", http.StatusBadGateway)

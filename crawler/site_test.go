@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -20,6 +19,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // site is a generated news site served on 127.0.0.1, logging every request.
@@ -57,22 +57,8 @@ var noise = []string{
 
 func newSite(t testing.TB, sections, perSec int, robots string) *site {
 	s := &site{sections: sections, perSec: perSec, robots: robots, counts: map[string]int{}, version: map[string]int{}}
-	s.srv = serveLocal(t, s)
+	s.srv = loopback.Serve(t, s)
 	return s
-}
-
-// serveLocal serves h on a free port of 127.0.0.1 (IPv4: configs name
-// their hosts by address) until the test ends.
-func serveLocal(t testing.TB, h http.Handler) *httptest.Server {
-	t.Helper()
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return srv
 }
 
 func (s *site) url(p string) string { return s.srv.URL + p }

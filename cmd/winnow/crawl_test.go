@@ -20,6 +20,7 @@ import (
 
 	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/crawler/schedule"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // newsSite serves a home page linking three articles on 127.0.0.1:8080 when
@@ -34,7 +35,7 @@ func newsSiteN(t *testing.T, gate chan struct{}, n int, wait time.Duration) (str
 	t.Helper()
 	ln, err := net.Listen("tcp4", "127.0.0.1:8080")
 	if err != nil {
-		ln = listenLocal(t)
+		ln = loopback.Listen(t)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
@@ -74,7 +75,7 @@ func newsSiteN(t *testing.T, gate chan struct{}, n int, wait time.Duration) (str
 		b.WriteString(`</article><aside><h3>See more</h3><a href="/news/1">One</a></aside></body></html>`)
 		fmt.Fprint(w, b.String())
 	})
-	return ln.Addr().String(), serveOn(t, ln, mux)
+	return ln.Addr().String(), loopback.ServeOn(t, ln, mux)
 }
 
 // writeMinimalJob writes the README's minimal job, with the site's address.
@@ -309,7 +310,7 @@ func startServe(t *testing.T, reload <-chan os.Signal) (*schedule.Server, *testS
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln := listenLocal(t)
+	ln := loopback.Listen(t)
 	ts.ctx, ts.cancel = context.WithCancel(t.Context())
 	ts.base = "http://" + ln.Addr().String()
 	ctx := ts.ctx

@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // The tests of this file run `winnow crawl` as a child process against a
@@ -136,7 +138,7 @@ func TestHeavy_CrawlLargePagesRSS(t *testing.T) {
 		served++
 		mu.Unlock()
 	})
-	addr := serveOn(t, listenLocal(t), mux).Listener.Addr().String()
+	addr := loopback.Serve(t, mux).Listener.Addr().String()
 	dir := t.TempDir()
 	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\n")
 	start := time.Now()
@@ -205,7 +207,7 @@ func TestHeavy_EnqueueOnePage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("<html><body><p>leaf</p></body></html>"))
 	})
-	addr := serveOn(t, listenLocal(t), mux).Listener.Addr().String()
+	addr := loopback.Serve(t, mux).Listener.Addr().String()
 	dir := t.TempDir()
 	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\nmax_links: 200000\n")
 	// max_pages is a scope key; the minimal job has a scope block.

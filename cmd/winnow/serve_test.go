@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler/schedule"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // TestServe_IdleConnections: 2,000 idle connections held open against
@@ -28,12 +29,7 @@ func TestServe_IdleConnections(t *testing.T) {
 	addr, _ := newsSiteN(t, gate, articles, 0)
 	dir := t.TempDir()
 	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\npoliteness: {delay: 10ms}\n")
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	serveAddr := ln.Addr().String()
-	ln.Close()
+	serveAddr := loopback.FreeAddr(t)
 	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "WINNOW_NOFILE=512",
 		"WINNOW_MAIN_ARGS="+strings.Join([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "\x1f"))

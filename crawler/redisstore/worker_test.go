@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,6 +22,7 @@ import (
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -241,14 +241,7 @@ func newNewsSite(t testing.TB, hosts, sections, perSec int, latency time.Duratio
 	s := &newsSite{sections: sections, perSec: perSec, latency: latency,
 		hits: map[string][]hit{}, urls: map[string]int{}}
 	for range hosts {
-		ln, err := net.Listen("tcp4", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
-		srv.Start()
-		t.Cleanup(srv.Close)
-		s.hosts = append(s.hosts, srv)
+		s.hosts = append(s.hosts, loopback.Serve(t, s))
 	}
 	return s
 }
