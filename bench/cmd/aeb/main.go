@@ -52,7 +52,6 @@ func (c *aebCommand) Flags(fs *flag.FlagSet) {
 }
 
 func (c *aebCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-
 	pages, err := command.AEB(c.dir, "want ground-truth.json and html/*.html.gz; set -dir")
 	if err != nil {
 		return err

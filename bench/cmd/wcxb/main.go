@@ -59,28 +59,10 @@ func (c *wcxbCommand) Flags(fs *flag.FlagSet) {
 }
 
 func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-
-	pages, err := command.WCXB(c.dir, "want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $"+bench.WCXBDirEnv)
+	pages, err := c.pages()
 	if err != nil {
 		return err
 	}
-	if c.pageType != "" {
-		pages = slices.DeleteFunc(pages, func(p bench.WCXBPage) bool { return p.Type != c.pageType })
-		if len(pages) == 0 {
-			return fmt.Errorf("no page of type %q (want one of %s)", c.pageType, strings.Join(pagetype.All(), ", "))
-		}
-	}
-	if err := c.driver.Check(); err != nil {
-		return err
-	}
-	if c.driver.Page != "" {
-		i := find(pages, c.driver.Page)
-		if i < 0 {
-			return fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
-		}
-		pages = pages[i : i+1]
-	}
-
 	base := make([]bench.Page, len(pages))
 	for i, p := range pages {
 		base[i] = p.Page
@@ -135,6 +117,38 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 		}
 		fmt.Fprintf(stderr, "wcxb: chart written to %s\n", c.svg)
 	}
+	printWorst(stdout, pages, results, c.worst)
+	return nil
+}
+
+// pages loads the WCXB pages the flags select: those of -type, or the one
+// of -page.
+func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
+	pages, err := command.WCXB(c.dir, "want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $"+bench.WCXBDirEnv)
+	if err != nil {
+		return nil, err
+	}
+	if c.pageType != "" {
+		pages = slices.DeleteFunc(pages, func(p bench.WCXBPage) bool { return p.Type != c.pageType })
+		if len(pages) == 0 {
+			return nil, fmt.Errorf("no page of type %q (want one of %s)", c.pageType, strings.Join(pagetype.All(), ", "))
+		}
+	}
+	if err := c.driver.Check(); err != nil {
+		return nil, err
+	}
+	if c.driver.Page != "" {
+		i := find(pages, c.driver.Page)
+		if i < 0 {
+			return nil, fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
+		}
+		pages = pages[i : i+1]
+	}
+	return pages, nil
+}
+
+// printWorst lists the n pages where winnow trails the best baseline most.
+func printWorst(w io.Writer, pages []bench.WCXBPage, results []result, n int) {
 	win, best := -1, -1
 	for i, r := range results {
 		if r.name == "winnow" {
@@ -143,11 +157,10 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 			best = i
 		}
 	}
-	if win >= 0 && best >= 0 && c.worst > 0 {
-		fmt.Fprintf(stdout, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", c.worst, results[best].name)
-		listPages(stdout, pages, results[win], &results[best], c.worst)
+	if win >= 0 && best >= 0 && n > 0 {
+		fmt.Fprintf(w, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", n, results[best].name)
+		listPages(w, pages, results[win], &results[best], n)
 	}
-	return nil
 }
 
 // find returns the index of the page named id, or -1.
