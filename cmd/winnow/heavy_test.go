@@ -66,8 +66,7 @@ func shortWords(w *bufio.Writer, seed uint64, size int) {
 // resident set size in bytes (getrusage ru_maxrss, the child's VmHWM).
 func runChild(t *testing.T, args ...string) (int, string, int64) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_MAIN_ARGS="+strings.Join(args, "\x1f"))
+	cmd := mainCmd(args)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	err := cmd.Run()
@@ -216,8 +215,7 @@ func TestHeavy_EnqueueOnePage(t *testing.T) {
 	if err := os.WriteFile(job, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_MAIN_ARGS="+strings.Join([]string{"crawl", "--no-progress", job}, "\x1f"))
+	cmd := mainCmd([]string{"crawl", "--no-progress", job})
 	var stderr lockedBuffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	mu.Lock()

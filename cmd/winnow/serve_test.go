@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -30,9 +29,7 @@ func TestServe_IdleConnections(t *testing.T) {
 	dir := t.TempDir()
 	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\npoliteness: {delay: 10ms}\n")
 	serveAddr := loopback.FreeAddr(t)
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_NOFILE=512",
-		"WINNOW_MAIN_ARGS="+strings.Join([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "\x1f"))
+	cmd := mainCmd([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "WINNOW_NOFILE=512")
 	var stderr lockedBuffer // written by exec's copying goroutine
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {
