@@ -220,14 +220,7 @@ func (s *Store) renewHosts(ctx context.Context) {
 		keys = append(keys, s.kBusy+host)
 		args = append(args, t)
 	}
-	lost, err := scriptRenewHosts.Run(ctx, s.rdb, keys, args...).StringSlice()
-	if err != nil {
-		if ctx.Err() == nil {
-			s.log.Debug("renew hosts", "err", err)
-		}
-		return
-	}
-	if len(lost) > 0 {
+	if lost := s.renew(ctx, "renew hosts", scriptRenewHosts, keys, args); len(lost) > 0 {
 		s.log.Info("host requests in flight outlived their lease", "requests", len(lost))
 		s.tokens.drop(lost)
 	}

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/redis/go-redis/v9"
+
 	"github.com/winnowhq/winnow/crawler/frontier"
 )
 
@@ -111,26 +113,37 @@ func (s *Store) renewLoop(ctx context.Context) {
 		case <-t.C:
 		}
 		s.renewHosts(ctx)
-		ids, _ := s.leases.snapshot()
-		if len(ids) == 0 {
-			continue
-		}
-		args := make([]any, 0, 2+len(ids))
-		args = append(args, group, s.worker)
-		for _, id := range ids {
-			args = append(args, id)
-		}
-		// No retries: a renewal that fails is replaced by the next one.
-		lost, err := scriptRenew.Run(ctx, s.rdb, []string{s.kStream}, args...).StringSlice()
-		if err != nil {
-			if ctx.Err() == nil {
-				s.log.Debug("renew leases", "err", err)
-			}
-			continue
-		}
-		if len(lost) > 0 {
-			s.log.Info("leases lost to other workers", "entries", len(lost))
-			s.leases.drop(lost)
-		}
+		s.renewLeases(ctx)
 	}
+}
+
+// renewLeases extends the leases of the entries this worker holds.
+func (s *Store) renewLeases(ctx context.Context) {
+	ids, _ := s.leases.snapshot()
+	if len(ids) == 0 {
+		return
+	}
+	args := make([]any, 0, 2+len(ids))
+	args = append(args, group, s.worker)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	if lost := s.renew(ctx, "renew leases", scriptRenew, []string{s.kStream}, args); len(lost) > 0 {
+		s.log.Info("leases lost to other workers", "entries", len(lost))
+		s.leases.drop(lost)
+	}
+}
+
+// renew runs a renewal script and returns what it reports lost. There are
+// no retries: a renewal that fails is replaced by the next one, and the
+// failure is only logged (at debug level, as what, unless ctx ended).
+func (s *Store) renew(ctx context.Context, what string, script *redis.Script, keys []string, args []any) []string {
+	lost, err := script.Run(ctx, s.rdb, keys, args...).StringSlice()
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Debug(what, "err", err)
+		}
+		return nil
+	}
+	return lost
 }
