@@ -31,7 +31,7 @@ import (
 // hostile is a local site whose pages a test writes as handlers; it logs
 // every request path (with query, as sent).
 type hostile struct {
-	srv *httptest.Server
+	served
 	mux *http.ServeMux
 	// robots is served at /robots.txt; empty: 404, or robotsStatus.
 	robots       string
@@ -61,9 +61,6 @@ func newHostile(t testing.TB) *hostile {
 	}))
 	return h
 }
-
-func (h *hostile) url(p string) string { return h.srv.URL + p }
-func (h *hostile) host() string        { return strings.TrimPrefix(h.srv.URL, "http://") }
 
 func (h *hostile) requested() []string {
 	h.mu.Lock()

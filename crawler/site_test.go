@@ -24,7 +24,7 @@ import (
 
 // site is a generated news site served on 127.0.0.1, logging every request.
 type site struct {
-	srv      *httptest.Server
+	served
 	sections int
 	perSec   int
 	// robots is served at /robots.txt.
@@ -61,8 +61,13 @@ func newSite(t testing.TB, sections, perSec int, robots string) *site {
 	return s
 }
 
-func (s *site) url(p string) string { return s.srv.URL + p }
-func (s *site) host() string        { return strings.TrimPrefix(s.srv.URL, "http://") }
+// served is a test site's server, and the URLs and host it answers on.
+type served struct {
+	srv *httptest.Server
+}
+
+func (s served) url(p string) string { return s.srv.URL + p }
+func (s served) host() string        { return strings.TrimPrefix(s.srv.URL, "http://") }
 
 // hits returns a copy of the request log.
 func (s *site) hits() []hit {
