@@ -1,10 +1,7 @@
 package bench_test
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -56,29 +53,13 @@ type noisePins struct {
 	MinPrecision       float64 `json:"min_precision"`
 }
 
-func readGate(t *testing.T) gate {
-	t.Helper()
-	data, err := os.ReadFile("gate.json")
-	if err != nil {
-		t.Fatalf("read gate: %v", err)
-	}
-	var g gate
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("read gate.json: %v", err)
-	}
-	return g
-}
+func readGate(t *testing.T) gate { return readPins[gate](t, "gate.json") }
 
 func loadAEB(t *testing.T) []bench.Page {
 	t.Helper()
 	dir := bench.AEBDir()
 	pages, err := bench.LoadAEB(dir)
-	if errors.Is(err, bench.ErrNoAEB) {
-		t.Skipf("benchmark folder %s not found (it lives next to the repository, ../shared/bench/aeb, or set $%s); quality gate not run", dir, bench.AEBDirEnv)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	needCorpus(t, err, dir, bench.AEBDirEnv, "quality gate")
 	return pages
 }
 
@@ -216,12 +197,7 @@ func TestGateWCXB(t *testing.T) {
 	g := readGate(t)
 	dir := bench.WCXBDir()
 	pages, err := bench.LoadWCXB(dir)
-	if errors.Is(err, bench.ErrNoWCXB) {
-		t.Skipf("WCXB folder %s not found (it lives next to the repository, ../shared/bench/wcxb, or set $%s); WCXB gate not run", dir, bench.WCXBDirEnv)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	needCorpus(t, err, dir, bench.WCXBDirEnv, "WCXB gate")
 	c, err := bench.NewWinnow()
 	if err != nil {
 		t.Fatal(err)

@@ -1,9 +1,6 @@
 package bench_test
 
 import (
-	"encoding/json"
-	"errors"
-	"os"
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
@@ -19,18 +16,7 @@ type spamGate struct {
 	ParasiteMinHeldOut   float64 `json:"parasite_min_held_out_verdict"`
 }
 
-func readSpamGate(t *testing.T) spamGate {
-	t.Helper()
-	data, err := os.ReadFile("spamgate.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var g spamGate
-	if err := json.Unmarshal(data, &g); err != nil {
-		t.Fatalf("spamgate.json: %v", err)
-	}
-	return g
-}
+func readSpamGate(t *testing.T) spamGate { return readPins[spamGate](t, "spamgate.json") }
 
 // TestGateSpamParasites fails when fewer held-out parasite pages than
 // pinned get the whole-page spam verdict.
@@ -56,12 +42,7 @@ func TestGateSpamWCXB(t *testing.T) {
 	}
 	g := readSpamGate(t)
 	r, err := bench.MeasureSpamFP(t.Context(), bench.WCXBDir())
-	if errors.Is(err, bench.ErrNoWCXB) {
-		t.Skipf("WCXB folder %s not found (set $%s); spam gate not run", bench.WCXBDir(), bench.WCXBDirEnv)
-	}
-	if err != nil {
-		t.Fatal(err)
-	}
+	needCorpus(t, err, bench.WCXBDir(), bench.WCXBDirEnv, "spam gate")
 	main := float64(r.MainTextPages) / float64(r.Pages)
 	verdict := float64(r.VerdictPages) / float64(r.Pages)
 	t.Logf("WCXB dev, %d pages: spam rules take main text on %.4f, page verdict on %.4f", r.Pages, main, verdict)

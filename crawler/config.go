@@ -167,8 +167,9 @@ type Output struct {
 	Format OutputFormat
 }
 
-// withDefaults is long because it is a flat list: one default per field of
-// Config, in the order of the fields' doc comments.
+// withDefaults returns c with every unset field at its default, in the
+// order of the fields' doc comments, and the scope's hosts taken from the
+// seeds when none are given.
 func (c *Config) withDefaults() (Config, error) {
 	d := *c
 	if len(d.Seeds) == 0 {
@@ -180,68 +181,27 @@ func (c *Config) withDefaults() (Config, error) {
 	if d.UserAgent == "" {
 		d.UserAgent = DefaultUserAgent
 	}
-	switch {
-	case d.Delay == 0:
-		d.Delay = DefaultDelay
-	case d.Delay < 0:
-		d.Delay = 0
-	}
-	switch {
-	case d.Recheck == 0:
-		d.Recheck = DefaultRecheck
-	case d.Recheck < 0:
-		d.Recheck = 0 // every run
-	}
-	if d.RecheckMax <= 0 {
-		d.RecheckMax = DefaultRecheckMax
-	}
+	defaultOrOff(&d.Delay, DefaultDelay)
+	defaultOrOff(&d.Recheck, DefaultRecheck) // off: every run
+	orDefault(&d.RecheckMax, DefaultRecheckMax)
 	d.RecheckMax = max(d.RecheckMax, d.Recheck)
-	if d.HostParallelism <= 0 {
-		d.HostParallelism = 1
-	}
-	if d.Workers <= 0 {
-		d.Workers = DefaultWorkers
-	}
-	if d.MaxCrawlDelay <= 0 {
-		d.MaxCrawlDelay = DefaultMaxCrawlDelay
-	}
-	if d.Timeout <= 0 {
-		d.Timeout = DefaultTimeout
-	}
-	if d.MaxBodySize <= 0 {
-		d.MaxBodySize = DefaultMaxBodySize
-	}
-	if d.MaxInFlightBytes <= 0 {
-		d.MaxInFlightBytes = DefaultMaxInFlightBytes
-	}
+	orDefault(&d.HostParallelism, 1)
+	orDefault(&d.Workers, DefaultWorkers)
+	orDefault(&d.MaxCrawlDelay, DefaultMaxCrawlDelay)
+	orDefault(&d.Timeout, DefaultTimeout)
+	orDefault(&d.MaxBodySize, DefaultMaxBodySize)
+	orDefault(&d.MaxInFlightBytes, DefaultMaxInFlightBytes)
 	d.MaxInFlightBytes = max(d.MaxInFlightBytes, d.MaxBodySize)
-	if d.PageTimeout <= 0 {
-		d.PageTimeout = DefaultPageTimeout
-	}
-	if d.MaxLinks <= 0 {
-		d.MaxLinks = DefaultMaxLinks
-	}
+	orDefault(&d.PageTimeout, DefaultPageTimeout)
+	orDefault(&d.MaxLinks, DefaultMaxLinks)
 	if d.MaxFailedShare <= 0 || d.MaxFailedShare > 1 {
 		d.MaxFailedShare = DefaultMaxFailedShare
 	}
-	if d.MaxPages <= 0 {
-		d.MaxPages = DefaultMaxPages
-	}
-	if d.Scope.MaxDepth <= 0 {
-		d.Scope.MaxDepth = DefaultMaxDepth
-	}
-	switch {
-	case d.Retries == 0:
-		d.Retries = DefaultRetries
-	case d.Retries < 0:
-		d.Retries = 0
-	}
-	if d.RetryBase <= 0 {
-		d.RetryBase = DefaultRetryBase
-	}
-	if d.MaxRetryAfter <= 0 {
-		d.MaxRetryAfter = DefaultMaxRetryAfter
-	}
+	orDefault(&d.MaxPages, DefaultMaxPages)
+	orDefault(&d.Scope.MaxDepth, DefaultMaxDepth)
+	defaultOrOff(&d.Retries, DefaultRetries)
+	orDefault(&d.RetryBase, DefaultRetryBase)
+	orDefault(&d.MaxRetryAfter, DefaultMaxRetryAfter)
 	if len(d.Scope.Hosts) == 0 {
 		for _, s := range d.Seeds {
 			u, err := urls.Canonical(s)
@@ -252,6 +212,29 @@ func (c *Config) withDefaults() (Config, error) {
 		}
 	}
 	return d, nil
+}
+
+// number is what a Config default applies to (time.Duration among them).
+type number interface {
+	~int | ~int64 | ~float64
+}
+
+// orDefault sets *v to def unless it is above zero.
+func orDefault[T number](v *T, def T) {
+	if *v <= 0 {
+		*v = def
+	}
+}
+
+// defaultOrOff sets a field where zero means def and a negative value turns
+// the feature off (0).
+func defaultOrOff[T number](v *T, def T) {
+	switch {
+	case *v == 0:
+		*v = def
+	case *v < 0:
+		*v = 0
+	}
 }
 
 // EventKind classifies a fetch outcome.

@@ -25,12 +25,13 @@ import (
 	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // hostile is a local site whose pages a test writes as handlers; it logs
 // every request path (with query, as sent).
 type hostile struct {
-	srv *httptest.Server
+	served
 	mux *http.ServeMux
 	// robots is served at /robots.txt; empty: 404, or robotsStatus.
 	robots       string
@@ -41,11 +42,7 @@ type hostile struct {
 
 func newHostile(t testing.TB) *hostile {
 	h := &hostile{mux: http.NewServeMux()}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	h.srv = loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.mu.Lock()
 		h.log = append(h.log, r.URL.RequestURI())
 		robots, status := h.robots, h.robotsStatus
@@ -61,14 +58,9 @@ func newHostile(t testing.TB) *hostile {
 			return
 		}
 		h.mux.ServeHTTP(w, r)
-	})}}
-	h.srv.Start()
-	t.Cleanup(h.srv.Close)
+	}))
 	return h
 }
-
-func (h *hostile) url(p string) string { return h.srv.URL + p }
-func (h *hostile) host() string        { return strings.TrimPrefix(h.srv.URL, "http://") }
 
 func (h *hostile) requested() []string {
 	h.mu.Lock()
@@ -347,12 +339,7 @@ func TestHostile_OneWriter(t *testing.T) {
 // TestHostile_DeadSite: a run whose every seed fails (connection refused,
 // every page 5xx, no robots.txt) is a failed run, not a success.
 func TestHostile_DeadSite(t *testing.T) {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := "http://" + ln.Addr().String()
-	ln.Close() // connection refused from now on
+	dead := "http://" + loopback.FreeAddr(t) // connection refused
 	h := newHostile(t)
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "down", http.StatusBadGateway)

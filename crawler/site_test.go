@@ -8,7 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -20,11 +19,12 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // site is a generated news site served on 127.0.0.1, logging every request.
 type site struct {
-	srv      *httptest.Server
+	served
 	sections int
 	perSec   int
 	// robots is served at /robots.txt.
@@ -57,18 +57,17 @@ var noise = []string{
 
 func newSite(t testing.TB, sections, perSec int, robots string) *site {
 	s := &site{sections: sections, perSec: perSec, robots: robots, counts: map[string]int{}, version: map[string]int{}}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.srv = &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
-	s.srv.Start()
-	t.Cleanup(s.srv.Close)
+	s.srv = loopback.Serve(t, s)
 	return s
 }
 
-func (s *site) url(p string) string { return s.srv.URL + p }
-func (s *site) host() string        { return strings.TrimPrefix(s.srv.URL, "http://") }
+// served is a test site's server, and the URLs and host it answers on.
+type served struct {
+	srv *httptest.Server
+}
+
+func (s served) url(p string) string { return s.srv.URL + p }
+func (s served) host() string        { return strings.TrimPrefix(s.srv.URL, "http://") }
 
 // hits returns a copy of the request log.
 func (s *site) hits() []hit {

@@ -73,14 +73,7 @@ func TestKeepProtects(t *testing.T) {
     match: {text: '^By '}
     action: keep
 `
-	rs, err := Parse("keep.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(rs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := parseSet(t, "keep.yaml", src)
 	tr := &Trace{Detailed: true}
 	got := set.ApplyText(block.FromText("By Jane Doe\nToo short\nA longer sentence stays here."), Page{}, tr)
 	var texts []string
@@ -108,14 +101,7 @@ func TestPageTypeScope(t *testing.T) {
     match: {selector: 'div.cards'}
     action: remove
 `
-	rs, err := Parse("typed.yaml", []byte(src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	set, err := NewSet(rs...)
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := parseSet(t, "typed.yaml", src)
 	tests := []struct {
 		typ         string
 		text, cards bool // whether each rule fires
@@ -141,4 +127,18 @@ func TestPageTypeScope(t *testing.T) {
 			t.Errorf("page type %q: dom rule fired %v, want %v", tt.typ, got, tt.cards)
 		}
 	}
+}
+
+// parseSet parses the rule file src and builds its set; an error fails t.
+func parseSet(t *testing.T, name, src string) *Set {
+	t.Helper()
+	rs, err := Parse(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, err := NewSet(rs...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return set
 }

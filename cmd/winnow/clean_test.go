@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -446,12 +447,7 @@ func TestClean_FetchErrorNamesSource(t *testing.T) {
 	if !strings.HasPrefix(stderr, "winnow: "+srv.URL+"/story: fetch: ") || strings.Contains(stderr, `Get "`) || !strings.Contains(stderr, "--allow-private") {
 		t.Errorf("refused private address: stderr %q", stderr)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := "http://" + ln.Addr().String() + "/"
-	ln.Close()
+	dead := "http://" + loopback.FreeAddr(t) + "/"
 	_, stderr, _ = runCmd(t, "", "clean", "--allow-private", dead)
 	if !strings.HasPrefix(stderr, "winnow: "+dead+": fetch: ") || strings.Contains(stderr, `Get "`) {
 		t.Errorf("connection refused: stderr %q", stderr)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -25,16 +24,13 @@ import (
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/crawler/schedule"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // benchSite serves sections×perSec articles (~4 KB of text each, with ETags)
 // and the section pages linking them, on 127.0.0.1, each response after
 // latency (a remote origin's time to first byte; 0 for none).
 func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httptest.Server {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
 	// Twenty-four sentences; each paragraph of an article is four of them,
 	// in turn from one that depends on the page, so that no two paragraphs
 	// of a page repeat each other (a page of near-copies would be cut to one
@@ -117,10 +113,7 @@ func benchSite(b *testing.B, sections, perSec int, latency time.Duration) *httpt
 			mux.ServeHTTP(w, r)
 		})
 	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: h}}
-	srv.Start()
-	b.Cleanup(srv.Close)
-	return srv
+	return loopback.Serve(b, h)
 }
 
 func liveHeap() uint64 {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/winnowhq/winnow/crawler/jobfile"
 	"github.com/winnowhq/winnow/crawler/schedule"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // newsSite serves a home page linking three articles on 127.0.0.1:8080 when
@@ -34,10 +35,7 @@ func newsSiteN(t *testing.T, gate chan struct{}, n int, wait time.Duration) (str
 	t.Helper()
 	ln, err := net.Listen("tcp4", "127.0.0.1:8080")
 	if err != nil {
-		ln, err = net.Listen("tcp4", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
+		ln = loopback.Listen(t)
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
@@ -77,10 +75,7 @@ func newsSiteN(t *testing.T, gate chan struct{}, n int, wait time.Duration) (str
 		b.WriteString(`</article><aside><h3>See more</h3><a href="/news/1">One</a></aside></body></html>`)
 		fmt.Fprint(w, b.String())
 	})
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
-	srv.Start()
-	t.Cleanup(srv.Close)
-	return ln.Addr().String(), srv
+	return ln.Addr().String(), loopback.ServeOn(t, ln, mux)
 }
 
 // writeMinimalJob writes the README's minimal job, with the site's address.
@@ -94,6 +89,30 @@ func writeMinimalJob(t *testing.T, dir, addr, extra string) string {
 	return p
 }
 
+// crawlRun is a minimal job against a test site, in its own directory, and
+// the env its runs share.
+type crawlRun struct {
+	dir, job string
+	e        *env
+	stderr   *bytes.Buffer
+}
+
+// newCrawlRun writes the minimal job for the site at addr, plus extra, into
+// a new temporary directory.
+func newCrawlRun(t *testing.T, addr, extra string) *crawlRun {
+	dir := t.TempDir()
+	e, stderr := testEnv()
+	return &crawlRun{dir: dir, job: writeMinimalJob(t, dir, addr, extra), e: e, stderr: stderr}
+}
+
+// run runs `winnow crawl` on the job once; the run must succeed.
+func (c *crawlRun) run(t *testing.T) {
+	t.Helper()
+	if err := runCrawl(t.Context(), []string{c.job}, c.e); err != nil {
+		t.Fatalf("runCrawl: %v\n%s", err, c.stderr)
+	}
+}
+
 func testEnv() (*env, *bytes.Buffer) {
 	var errb bytes.Buffer
 	return &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &errb, getenv: func(string) string { return "" }}, &errb
@@ -101,12 +120,9 @@ func testEnv() (*env, *bytes.Buffer) {
 
 func TestRunCrawl_MinimalJob(t *testing.T) {
 	addr, _ := newsSite(t, nil)
-	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, addr, "")
-	e, stderr := testEnv()
-	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
-		t.Fatalf("runCrawl: %v\n%s", err, stderr)
-	}
+	c := newCrawlRun(t, addr, "")
+	c.run(t)
+	dir, stderr := c.dir, c.stderr
 	files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt"))
 	if len(files) != 3 {
 		t.Fatalf("%d .txt files, want 3\n%s", len(files), stderr)
@@ -142,9 +158,7 @@ func TestRunCrawl_MinimalJob(t *testing.T) {
 	}
 
 	// Nothing changed: nothing written.
-	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
-		t.Fatalf("second runCrawl: %v", err)
-	}
+	c.run(t)
 	if n := len(indexLines(t, filepath.Join(dir, "out", "index.jsonl"))); n != 3 {
 		t.Errorf("re-run: %d index lines, want still 3", n)
 	}
@@ -154,19 +168,16 @@ func TestRunCrawl_MinimalJob(t *testing.T) {
 // target_language are skipped, counted, and not written.
 func TestRunCrawl_TargetLanguage(t *testing.T) {
 	addr, _ := newsSite(t, nil)
-	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, addr, "target_language: [de, fr]\n")
-	e, stderr := testEnv()
-	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
-		t.Fatalf("runCrawl: %v\n%s", err, stderr)
-	}
+	c := newCrawlRun(t, addr, "target_language: [de, fr]\n")
+	c.run(t)
+	dir, stderr := c.dir, c.stderr
 	if files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt")); len(files) != 0 {
 		t.Errorf("%d English articles written for a German and French job", len(files))
 	}
 	if !strings.Contains(stderr.String(), "(3 not in the target language)") {
 		t.Errorf("the run does not count the 3 English articles: %s", stderr)
 	}
-	job = writeMinimalJob(t, dir, addr, "target_language: english\n")
+	job := writeMinimalJob(t, dir, addr, "target_language: english\n")
 	if _, err := jobfile.Load(job); err == nil || !strings.Contains(err.Error(), "target_language") {
 		t.Errorf("target_language: english: err = %v, want a target_language error", err)
 	}
@@ -299,10 +310,7 @@ func startServe(t *testing.T, reload <-chan os.Signal) (*schedule.Server, *testS
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ln := loopback.Listen(t)
 	ts.ctx, ts.cancel = context.WithCancel(t.Context())
 	ts.base = "http://" + ln.Addr().String()
 	ctx := ts.ctx
@@ -360,14 +368,10 @@ func waitFor(t *testing.T, cond func() bool) {
 
 func TestRunCrawl_Progress(t *testing.T) {
 	addr, _ := newsSiteN(t, nil, 8, 60*time.Millisecond)
-	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 10ms}\n")
-	e, stderr := testEnv()
-	e.stderrTTY = true
-	if err := runCrawl(t.Context(), []string{job}, e); err != nil {
-		t.Fatalf("runCrawl: %v\n%s", err, stderr)
-	}
-	out := stderr.String()
+	c := newCrawlRun(t, addr, "politeness: {delay: 10ms}\n")
+	c.e.stderrTTY = true
+	c.run(t)
+	out := c.stderr.String()
 	if !strings.Contains(out, "\r\033[Kexample: ") || !strings.Contains(out, "queued") || !strings.Contains(out, "pages/s") {
 		t.Errorf("no progress line on a terminal:\n%q", out)
 	}
@@ -439,14 +443,10 @@ func TestRunCrawl_SpamPage(t *testing.T) {
 	})
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	addr := strings.TrimPrefix(srv.URL, "http://")
-	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, addr, "")
-	e, stderr := testEnv()
+	c := newCrawlRun(t, strings.TrimPrefix(srv.URL, "http://"), "")
+	dir, stderr := c.dir, c.stderr
 	for run := range 2 {
-		if err := runCrawl(t.Context(), []string{job}, e); err != nil {
-			t.Fatalf("runCrawl: %v\n%s", err, stderr)
-		}
+		c.run(t)
 		files, _ := filepath.Glob(filepath.Join(dir, "out", "*.txt"))
 		if len(files) != 1 {
 			t.Fatalf("run %d: %d .txt files, want 1 (the real article)\n%s", run, len(files), stderr)

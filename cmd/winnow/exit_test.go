@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,17 +10,13 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // TestRunCrawl_ExitCodes: a bad job, a failed run (every seed dead) and a
 // run with some failed pages exit with distinct codes; a good run with 0.
 func TestRunCrawl_ExitCodes(t *testing.T) {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := ln.Addr().String()
-	ln.Close() // connection refused from now on
+	dead := loopback.FreeAddr(t) // connection refused
 	good, _ := newsSiteN(t, nil, 3, 0)
 	partial := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
@@ -80,12 +75,7 @@ func exitCodeOf(err error) int {
 // failed in winnow_runs_total, and /healthz reports the job unhealthy with
 // its last error (issue 17: exit 0, result ok and healthy before).
 func TestServe_FailedRun(t *testing.T) {
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	dead := ln.Addr().String()
-	ln.Close()
+	dead := loopback.FreeAddr(t)
 	dir := t.TempDir()
 	writeMinimalJob(t, dir, dead, "schedule: \"@hourly\"\nretries: 0\ntimeout: 2s\n")
 	log, _ := newLogger(&lockedBuffer{}, "text", false)

@@ -6,9 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
-	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // The tests of this file run `winnow crawl` as a child process against a
@@ -66,8 +66,7 @@ func shortWords(w *bufio.Writer, seed uint64, size int) {
 // resident set size in bytes (getrusage ru_maxrss, the child's VmHWM).
 func runChild(t *testing.T, args ...string) (int, string, int64) {
 	t.Helper()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_MAIN_ARGS="+strings.Join(args, "\x1f"))
+	cmd := mainCmd(args)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	err := cmd.Run()
@@ -138,15 +137,9 @@ func TestHeavy_CrawlLargePagesRSS(t *testing.T) {
 		served++
 		mu.Unlock()
 	})
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
-	srv.Start()
-	defer srv.Close()
+	addr := loopback.Serve(t, mux).Listener.Addr().String()
 	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, ln.Addr().String(), "politeness: {delay: 0}\n")
+	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\n")
 	start := time.Now()
 	code, stderr, rss := runChild(t, "crawl", "--no-progress", job)
 	wall := time.Since(start)
@@ -213,23 +206,16 @@ func TestHeavy_EnqueueOnePage(t *testing.T) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Write([]byte("<html><body><p>leaf</p></body></html>"))
 	})
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: mux}}
-	srv.Start()
-	defer srv.Close()
+	addr := loopback.Serve(t, mux).Listener.Addr().String()
 	dir := t.TempDir()
-	job := writeMinimalJob(t, dir, ln.Addr().String(), "politeness: {delay: 0}\nmax_links: 200000\n")
+	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 0}\nmax_links: 200000\n")
 	// max_pages is a scope key; the minimal job has a scope block.
 	src, _ := os.ReadFile(job)
 	src = bytes.Replace(src, []byte("scope:\n"), []byte("scope:\n  max_pages: 200000\n"), 1)
 	if err := os.WriteFile(job, src, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_MAIN_ARGS="+strings.Join([]string{"crawl", "--no-progress", job}, "\x1f"))
+	cmd := mainCmd([]string{"crawl", "--no-progress", job})
 	var stderr lockedBuffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	mu.Lock()

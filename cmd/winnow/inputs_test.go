@@ -113,10 +113,7 @@ func TestClean_UnreadableSubdirectory(t *testing.T) {
 // warnings into a failure exit.
 func TestClean_DirectoryWarnings(t *testing.T) {
 	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty")
-	if err := os.Mkdir(empty, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	empty := mkdir(t, dir, "empty")
 	_, stderr, err := runCmd(t, "", "clean", empty)
 	if err != nil || !strings.Contains(stderr, "no pages found") {
 		t.Errorf("empty dir: err %v, stderr %q; want a warning and success", err, stderr)
@@ -183,10 +180,7 @@ func TestClean_RulesNotRegular(t *testing.T) {
 // it was only a line on stderr, so a jsonl consumer never heard of it.
 func TestClean_EmptyDirectoryJSONL(t *testing.T) {
 	dir := t.TempDir()
-	empty := filepath.Join(dir, "empty")
-	if err := os.Mkdir(empty, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	empty := mkdir(t, dir, "empty")
 	page := filepath.Join(dir, "a.html")
 	write(t, page, pageHTML)
 	out, stderr, err := runCmd(t, "", "clean", "--format", "jsonl", empty, page)
@@ -200,4 +194,14 @@ func TestClean_EmptyDirectoryJSONL(t *testing.T) {
 	if strings.Count(stderr, "no pages found") != 1 {
 		t.Errorf("stderr = %q, want the warning once", stderr)
 	}
+}
+
+// mkdir makes the directory name in parent and returns its path.
+func mkdir(t *testing.T, parent, name string) string {
+	t.Helper()
+	p := filepath.Join(parent, name)
+	if err := os.Mkdir(p, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

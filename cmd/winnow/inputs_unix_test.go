@@ -4,7 +4,6 @@ package main
 
 import (
 	"errors"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -23,10 +22,7 @@ func TestClean_FIFOs(t *testing.T) {
 	if !errors.Is(err, errSilent) || !strings.Contains(stderr, "named pipe") {
 		t.Errorf("FIFO input: err %v, stderr %q", err, stderr)
 	}
-	rulesDir := filepath.Join(dir, "rules")
-	if err := os.Mkdir(rulesDir, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	rulesDir := mkdir(t, dir, "rules")
 	if err := syscall.Mkfifo(filepath.Join(rulesDir, "x.yaml"), 0o644); err != nil {
 		t.Fatal(err)
 	}

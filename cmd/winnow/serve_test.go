@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/winnowhq/winnow/crawler/schedule"
+	"github.com/winnowhq/winnow/internal/loopback"
 )
 
 // TestServe_IdleConnections: 2,000 idle connections held open against
@@ -28,15 +28,8 @@ func TestServe_IdleConnections(t *testing.T) {
 	addr, _ := newsSiteN(t, gate, articles, 0)
 	dir := t.TempDir()
 	writeMinimalJob(t, dir, addr, "schedule: \"@every 1h\"\npoliteness: {delay: 10ms}\n")
-	ln, err := net.Listen("tcp4", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	serveAddr := ln.Addr().String()
-	ln.Close()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "WINNOW_NOFILE=512",
-		"WINNOW_MAIN_ARGS="+strings.Join([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "\x1f"))
+	serveAddr := loopback.FreeAddr(t)
+	cmd := mainCmd([]string{"serve", "--jobs", dir, "--addr", serveAddr, "--run-now"}, "WINNOW_NOFILE=512")
 	var stderr lockedBuffer // written by exec's copying goroutine
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
 	if err := cmd.Start(); err != nil {

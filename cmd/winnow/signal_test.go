@@ -30,6 +30,14 @@ func TestMainChild(t *testing.T) {
 	main()
 }
 
+// mainCmd is `winnow args...` in a child process: this test binary running
+// main (TestMainChild), with env added to the environment.
+func mainCmd(args []string, env ...string) *exec.Cmd {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
+	cmd.Env = append(append(os.Environ(), env...), "WINNOW_MAIN_ARGS="+strings.Join(args, "\x1f"))
+	return cmd
+}
+
 // TestRunCrawl_Signal stops `winnow crawl` with SIGTERM and SIGINT mid-run:
 // it must exit 1 saying the state is saved, and the next run must finish the
 // job with every article written once.
@@ -43,8 +51,7 @@ func TestRunCrawl_Signal(t *testing.T) {
 	job := writeMinimalJob(t, dir, addr, "politeness: {delay: 10ms}\ntimeout: 5s\n")
 	index := filepath.Join(dir, "out", "index.jsonl")
 	crawl := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "WINNOW_MAIN_ARGS=crawl\x1f--no-progress\x1f"+job)
+		cmd := mainCmd([]string{"crawl", "--no-progress", job})
 		cmd.Stdout, cmd.Stderr = new(bytes.Buffer), new(bytes.Buffer)
 		return cmd
 	}

@@ -88,9 +88,6 @@ func Load(path string) (*Job, error) {
 // Parse reads a job file strictly: an unknown or duplicate key, a wrong
 // type or a bad value is an error at its file:line:col, and every problem
 // is reported at once (a yamlpos.ErrorList).
-//
-// Parse is long because it is the format's table: one entry per key of a
-// job file, next to the field it sets, as JOBS.md lists them.
 func Parse(path string, data []byte) (*Job, error) {
 	r := yamlpos.NewReader(path)
 	root := r.Parse(data)
@@ -101,11 +98,22 @@ func Parse(path string, data []byte) (*Job, error) {
 		r.ErrorfAt(yamlpos.Pos{File: path, Line: 1, Col: 1}, "empty job file")
 		return nil, r.Err()
 	}
-	p := &jobParser{r: r, dir: filepath.Dir(path)}
-	j := &Job{Path: path}
-	robots := true
-	c := &j.Config
-	keys := r.Mapping(root, "job", yamlpos.Fields{
+	p := &jobParser{r: r, dir: filepath.Dir(path), job: &Job{Path: path}, robots: true}
+	keys := r.Mapping(root, "job", p.fields())
+	p.job.Config.IgnoreRobots = !p.robots
+	p.required(root, keys)
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return p.job, nil
+}
+
+// fields is the format's table: one entry per top-level key of a job file,
+// next to the field it sets, as JOBS.md lists them. The sections are
+// tables of their own (scope, politeness, rules, output, state).
+func (p *jobParser) fields() yamlpos.Fields {
+	r, c := p.r, &p.job.Config
+	return yamlpos.Fields{
 		"name":             func(n *yaml.Node) { c.Name = r.String(n, "name") },
 		"seeds":            func(n *yaml.Node) { c.Seeds = p.urls(n) },
 		"user_agent":       func(n *yaml.Node) { c.UserAgent = r.String(n, "user_agent") },
@@ -130,97 +138,126 @@ func Parse(path string, data []byte) (*Job, error) {
 				c.Recheck = -1 // an explicit 0: every known article on every run
 			}
 		},
-		"recheck_max": func(n *yaml.Node) { c.RecheckMax = r.Duration(n, "recheck_max", time.Millisecond) },
-		"schedule": func(n *yaml.Node) {
-			j.Schedule = r.String(n, "schedule")
-			if _, err := ParseSchedule(j.Schedule); j.Schedule != "" && err != nil {
-				r.Errorf(n, "bad schedule %q: %v", j.Schedule, err)
+		"recheck_max":     func(n *yaml.Node) { c.RecheckMax = r.Duration(n, "recheck_max", time.Millisecond) },
+		"schedule":        p.schedule,
+		"scope":           p.scope,
+		"politeness":      p.politeness,
+		"rules":           p.rules,
+		"target_language": p.targetLanguage,
+		"output":          p.output,
+		"state":           p.state,
+	}
+}
+
+func (p *jobParser) schedule(n *yaml.Node) {
+	j := p.job
+	j.Schedule = p.r.String(n, "schedule")
+	if _, err := ParseSchedule(j.Schedule); j.Schedule != "" && err != nil {
+		p.r.Errorf(n, "bad schedule %q: %v", j.Schedule, err)
+	}
+}
+
+func (p *jobParser) scope(n *yaml.Node) {
+	r, c := p.r, &p.job.Config
+	r.Mapping(n, "scope", yamlpos.Fields{
+		"hosts":     func(n *yaml.Node) { c.Scope.Hosts = r.Strings(n, "scope.hosts") },
+		"include":   func(n *yaml.Node) { c.Scope.Include = p.regexps(n, "scope.include") },
+		"exclude":   func(n *yaml.Node) { c.Scope.Exclude = p.regexps(n, "scope.exclude") },
+		"max_depth": func(n *yaml.Node) { c.Scope.MaxDepth = r.Int(n, "scope.max_depth", 1, 1<<20) },
+		"max_pages": func(n *yaml.Node) { c.MaxPages = r.Int(n, "scope.max_pages", 1, 1<<40) },
+	})
+}
+
+func (p *jobParser) politeness(n *yaml.Node) {
+	r, c := p.r, &p.job.Config
+	r.Mapping(n, "politeness", yamlpos.Fields{
+		"delay": func(n *yaml.Node) {
+			if c.Delay = r.Duration(n, "politeness.delay", 0); c.Delay == 0 {
+				c.Delay = -1 // an explicit 0 turns the delay off
 			}
 		},
-		"scope": func(n *yaml.Node) {
-			r.Mapping(n, "scope", yamlpos.Fields{
-				"hosts":     func(n *yaml.Node) { c.Scope.Hosts = r.Strings(n, "scope.hosts") },
-				"include":   func(n *yaml.Node) { c.Scope.Include = p.regexps(n, "scope.include") },
-				"exclude":   func(n *yaml.Node) { c.Scope.Exclude = p.regexps(n, "scope.exclude") },
-				"max_depth": func(n *yaml.Node) { c.Scope.MaxDepth = r.Int(n, "scope.max_depth", 1, 1<<20) },
-				"max_pages": func(n *yaml.Node) { c.MaxPages = r.Int(n, "scope.max_pages", 1, 1<<40) },
-			})
-		},
-		"politeness": func(n *yaml.Node) {
-			r.Mapping(n, "politeness", yamlpos.Fields{
-				"delay": func(n *yaml.Node) {
-					if c.Delay = r.Duration(n, "politeness.delay", 0); c.Delay == 0 {
-						c.Delay = -1 // an explicit 0 turns the delay off
-					}
-				},
-				"parallelism":     func(n *yaml.Node) { c.HostParallelism = r.Int(n, "politeness.parallelism", 1, 1<<16) },
-				"workers":         func(n *yaml.Node) { c.Workers = r.Int(n, "politeness.workers", 1, 1<<16) },
-				"robots":          func(n *yaml.Node) { robots = r.Bool(n, "politeness.robots") },
-				"max_crawl_delay": func(n *yaml.Node) { c.MaxCrawlDelay = r.Duration(n, "politeness.max_crawl_delay", time.Millisecond) },
-			})
-		},
-		"rules": func(n *yaml.Node) {
-			r.Mapping(n, "rules", yamlpos.Fields{
-				"dirs": func(n *yaml.Node) {
-					for _, d := range r.Strings(n, "rules.dirs") {
-						j.Rules.Dirs = append(j.Rules.Dirs, p.abs(d))
-					}
-				},
-				"no_defaults": func(n *yaml.Node) { j.Rules.NoDefaults = r.Bool(n, "rules.no_defaults") },
-				"disable":     func(n *yaml.Node) { j.Rules.Disable = r.Strings(n, "rules.disable") },
-			})
-		},
-		"target_language": func(n *yaml.Node) {
-			raw := ""
-			if n.Kind == yaml.ScalarNode {
-				raw = r.String(n, "target_language")
-			} else {
-				raw = strings.Join(r.Strings(n, "target_language"), ",")
+		"parallelism":     func(n *yaml.Node) { c.HostParallelism = r.Int(n, "politeness.parallelism", 1, 1<<16) },
+		"workers":         func(n *yaml.Node) { c.Workers = r.Int(n, "politeness.workers", 1, 1<<16) },
+		"robots":          func(n *yaml.Node) { p.robots = r.Bool(n, "politeness.robots") },
+		"max_crawl_delay": func(n *yaml.Node) { c.MaxCrawlDelay = r.Duration(n, "politeness.max_crawl_delay", time.Millisecond) },
+	})
+}
+
+func (p *jobParser) rules(n *yaml.Node) {
+	r, rs := p.r, &p.job.Rules
+	r.Mapping(n, "rules", yamlpos.Fields{
+		"dirs": func(n *yaml.Node) {
+			for _, d := range r.Strings(n, "rules.dirs") {
+				rs.Dirs = append(rs.Dirs, p.abs(d))
 			}
-			langs, err := langid.ParseTargets(raw)
-			if err != nil {
-				r.Errorf(n, "target_language: %v", err)
-			}
-			j.TargetLanguages = langs
 		},
-		"output": func(n *yaml.Node) {
-			r.Mapping(n, "output", yamlpos.Fields{
-				"dir": func(n *yaml.Node) { c.OutputDir = p.abs(r.String(n, "output.dir")) },
-				"format": func(n *yaml.Node) {
-					if i := r.Enum(n, "output.format", "files", "jsonl"); i >= 0 {
-						c.Format = crawler.OutputFormat(i)
-					}
-				},
-				"pages": func(n *yaml.Node) { c.WriteAll = r.Enum(n, "output.pages", "articles", "all") == 1 },
-			})
-		},
-		"state": func(n *yaml.Node) {
-			if n.Kind == yaml.ScalarNode { // state: redis://host:port/db, or a dir
-				if v := r.String(n, "state"); IsRedisState(v) {
-					j.StateRedis = v
-				} else {
-					j.StateDir = p.abs(v)
-				}
-				return
+		"no_defaults": func(n *yaml.Node) { rs.NoDefaults = r.Bool(n, "rules.no_defaults") },
+		"disable":     func(n *yaml.Node) { rs.Disable = r.Strings(n, "rules.disable") },
+	})
+}
+
+// targetLanguage reads one language code, a comma-separated list or a YAML
+// list.
+func (p *jobParser) targetLanguage(n *yaml.Node) {
+	raw := ""
+	if n.Kind == yaml.ScalarNode {
+		raw = p.r.String(n, "target_language")
+	} else {
+		raw = strings.Join(p.r.Strings(n, "target_language"), ",")
+	}
+	langs, err := langid.ParseTargets(raw)
+	if err != nil {
+		p.r.Errorf(n, "target_language: %v", err)
+	}
+	p.job.TargetLanguages = langs
+}
+
+func (p *jobParser) output(n *yaml.Node) {
+	r, c := p.r, &p.job.Config
+	r.Mapping(n, "output", yamlpos.Fields{
+		"dir": func(n *yaml.Node) { c.OutputDir = p.abs(r.String(n, "output.dir")) },
+		"format": func(n *yaml.Node) {
+			if i := r.Enum(n, "output.format", "files", "jsonl"); i >= 0 {
+				c.Format = crawler.OutputFormat(i)
 			}
-			r.Mapping(n, "state", yamlpos.Fields{
-				"dir": func(n *yaml.Node) { j.StateDir = p.abs(r.String(n, "state.dir")) },
-				"redis": func(n *yaml.Node) {
-					if j.StateRedis = r.String(n, "state.redis"); !IsRedisState(j.StateRedis) {
-						r.Errorf(n, "state.redis %q: want a redis://, rediss:// or unix:// URL", j.StateRedis)
-					}
-				},
-			})
+		},
+		"pages": func(n *yaml.Node) { c.WriteAll = r.Enum(n, "output.pages", "articles", "all") == 1 },
+	})
+}
+
+// state reads a state section, or a scalar naming a Redis URL or a
+// directory.
+func (p *jobParser) state(n *yaml.Node) {
+	r, j := p.r, p.job
+	if n.Kind == yaml.ScalarNode { // state: redis://host:port/db, or a dir
+		if v := r.String(n, "state"); IsRedisState(v) {
+			j.StateRedis = v
+		} else {
+			j.StateDir = p.abs(v)
+		}
+		return
+	}
+	r.Mapping(n, "state", yamlpos.Fields{
+		"dir": func(n *yaml.Node) { j.StateDir = p.abs(r.String(n, "state.dir")) },
+		"redis": func(n *yaml.Node) {
+			if j.StateRedis = r.String(n, "state.redis"); !IsRedisState(j.StateRedis) {
+				r.Errorf(n, "state.redis %q: want a redis://, rediss:// or unix:// URL", j.StateRedis)
+			}
 		},
 	})
-	c.IgnoreRobots = !robots
-	if c.Name == "" {
+}
+
+// required reports the keys a job cannot do without, and state given twice.
+// keys are the top-level keys the file has.
+func (p *jobParser) required(root *yaml.Node, keys map[string]bool) {
+	r, j := p.r, p.job
+	if j.Config.Name == "" {
 		r.Errorf(root, "missing name")
 	}
-	if len(c.Seeds) == 0 && !keys["seeds"] {
+	if len(j.Config.Seeds) == 0 && !keys["seeds"] {
 		r.Errorf(root, "missing seeds")
 	}
-	if c.OutputDir == "" {
+	if j.Config.OutputDir == "" {
 		r.Errorf(root, "missing output.dir")
 	}
 	if j.StateDir == "" && j.StateRedis == "" {
@@ -229,10 +266,6 @@ func Parse(path string, data []byte) (*Job, error) {
 	if j.StateDir != "" && j.StateRedis != "" {
 		r.Errorf(root, "state: give dir or redis, not both")
 	}
-	if err := r.Err(); err != nil {
-		return nil, err
-	}
-	return j, nil
 }
 
 // Describe is the one-line summary of a checked job (winnow crawl --check).
@@ -253,10 +286,12 @@ func (j *Job) Describe() string {
 		j.Path, j.Config.Name, len(j.Config.Seeds), j.Config.Scope.Hosts, j.Config.OutputDir, format, state, schedule)
 }
 
-// jobParser holds what the job's own value types need beside the Reader.
+// jobParser is one Parse call: the Reader, and the job being filled in.
 type jobParser struct {
-	r   *yamlpos.Reader
-	dir string // of the job file
+	r      *yamlpos.Reader
+	dir    string // of the job file
+	job    *Job
+	robots bool // politeness.robots, true unless the file says otherwise
 }
 
 func (p *jobParser) abs(s string) string {

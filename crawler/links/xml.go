@@ -42,89 +42,122 @@ const maxXMLDepth = 256
 // XML reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
 // feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
 // URLs and are never built into a tree. It stops after limit links.
-//
-// XML is one streaming loop over the decoder's tokens (83 lines): split,
-// its state (path, text, root) would have to travel between the parts.
 func XML(body []byte, limit int) (links []XMLLink, root string, err error) {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.CharsetReader = charset.NewReaderLabel
 	d.Strict = false
-	var (
-		out    []XMLLink
-		path   []string
-		text   strings.Builder
-		inText bool
-	)
+	var x xmlReader
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if root == "" {
+			if x.root == "" {
 				return nil, "", fmt.Errorf("parse xml: %w", err)
 			}
 			break // keep what a truncated or sloppy feed gave
 		}
-		if len(out) >= limit {
+		if len(x.out) >= limit {
 			break
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			name := strings.ToLower(t.Name.Local)
-			if root == "" {
-				root = name
-				switch root {
-				case "urlset", "sitemapindex", "rss", "rdf", "feed":
-				default:
-					return nil, root, ErrNotFeed
-				}
-			}
-			if len(path) == maxXMLDepth {
-				return out, root, nil // keep what came before, as for a truncated feed
-			}
-			path = append(path, name)
-			parent := ""
-			if len(path) >= 2 {
-				parent = path[len(path)-2]
-			}
-			switch {
-			case name == "loc" && (parent == "url" || parent == "sitemap"),
-				name == "link" && parent == "item" && root != "feed":
-				text.Reset()
-				inText = true
-			case name == "link" && parent == "entry":
-				rel, href := "alternate", ""
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "rel":
-						rel = a.Value
-					case "href":
-						href = a.Value
-					}
-				}
-				if href = strings.TrimSpace(href); rel == "alternate" && href != "" {
-					out = append(out, XMLLink{URL: href})
-				}
+			if stop, err := x.start(t); err != nil {
+				return nil, x.root, err
+			} else if stop {
+				return x.out, x.root, nil
 			}
 		case xml.CharData:
-			if inText {
-				text.Write(t)
+			if x.inText {
+				x.text.Write(t)
 			}
 		case xml.EndElement:
-			if inText {
-				inText = false
-				if u := strings.TrimSpace(text.String()); u != "" {
-					out = append(out, XMLLink{URL: u, Sitemap: len(path) >= 2 && path[len(path)-2] == "sitemap"})
-				}
-			}
-			if len(path) > 0 {
-				path = path[:len(path)-1]
-			}
+			x.end()
 		}
 	}
-	if root == "" { // no element at all: empty, or text
+	if x.root == "" { // no element at all: empty, or text
 		return nil, "", ErrNotFeed
 	}
-	return out, root, nil
+	return x.out, x.root, nil
+}
+
+// xmlReader is the state of one XML call between tokens.
+type xmlReader struct {
+	out    []XMLLink
+	root   string   // the first element's name, lower-case
+	path   []string // the open elements, lower-case
+	text   strings.Builder
+	inText bool // inside an element whose text is a link
+}
+
+// start reads an element's start tag. stop ends the reading: err is
+// ErrNotFeed for a root that is no sitemap or feed; without an error, the
+// nesting is too deep and what came before is kept, as for a truncated
+// feed.
+func (x *xmlReader) start(t xml.StartElement) (stop bool, err error) {
+	name := strings.ToLower(t.Name.Local)
+	if x.root == "" {
+		x.root = name
+		switch x.root {
+		case "urlset", "sitemapindex", "rss", "rdf", "feed":
+		default:
+			return true, ErrNotFeed
+		}
+	}
+	if len(x.path) == maxXMLDepth {
+		return true, nil
+	}
+	x.path = append(x.path, name)
+	switch parent := x.parent(); {
+	case name == "loc" && (parent == "url" || parent == "sitemap"),
+		name == "link" && parent == "item" && x.root != "feed":
+		x.text.Reset()
+		x.inText = true
+	case name == "link" && parent == "entry":
+		if href := atomHref(t.Attr); href != "" {
+			x.out = append(x.out, XMLLink{URL: href})
+		}
+	}
+	return false, nil
+}
+
+// end reads an element's end tag: the link in its text, if it holds one.
+func (x *xmlReader) end() {
+	if x.inText {
+		x.inText = false
+		if u := strings.TrimSpace(x.text.String()); u != "" {
+			x.out = append(x.out, XMLLink{URL: u, Sitemap: x.parent() == "sitemap"})
+		}
+	}
+	if len(x.path) > 0 {
+		x.path = x.path[:len(x.path)-1]
+	}
+}
+
+// parent is the name of the element enclosing the innermost open one, ""
+// at the root.
+func (x *xmlReader) parent() string {
+	if len(x.path) < 2 {
+		return ""
+	}
+	return x.path[len(x.path)-2]
+}
+
+// atomHref is the href of an Atom <link>, "" unless its rel is alternate
+// (the default).
+func atomHref(attrs []xml.Attr) string {
+	rel, href := "alternate", ""
+	for _, a := range attrs {
+		switch a.Name.Local {
+		case "rel":
+			rel = a.Value
+		case "href":
+			href = a.Value
+		}
+	}
+	if rel != "alternate" {
+		return ""
+	}
+	return strings.TrimSpace(href)
 }

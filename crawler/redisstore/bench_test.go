@@ -1,10 +1,8 @@
 package redisstore_test
 
 import (
-	"encoding/json"
 	"fmt"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -67,19 +65,7 @@ func benchCrawl(b *testing.B, perHost int) {
 			w.wait(b, 5*time.Minute)
 		}
 		took := time.Since(start)
-		var out []workerSummary
-		for _, p := range sums {
-			raw, err := os.ReadFile(p)
-			if err != nil {
-				b.Fatal(err)
-			}
-			var s workerSummary
-			if err := json.Unmarshal(raw, &s); err != nil {
-				b.Fatal(err)
-			}
-			out = append(out, s)
-		}
-		return took, out
+		return took, readSummaries(b, sums)
 	}
 	for b.Loop() {
 		one, _ := crawl(1)

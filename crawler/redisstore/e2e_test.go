@@ -287,19 +287,11 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 		t.Errorf("frontier not empty at the end: %d in stream, %d pending, %d delayed", xlen, pend.Count, zcard)
 	}
 	summaries := func() []workerSummary {
-		var sums []workerSummary
+		var paths []string
 		for _, n := range live {
-			raw, err := os.ReadFile(cfg(n).Summary)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var s workerSummary
-			if err := json.Unmarshal(raw, &s); err != nil {
-				t.Fatal(err)
-			}
-			sums = append(sums, s)
+			paths = append(paths, cfg(n).Summary)
 		}
-		return sums
+		return readSummaries(t, paths)
 	}
 	t.Logf("%s", redisReport(summaries()))
 	if rerun {

@@ -97,13 +97,11 @@ func TestStore_StartHostOrder(t *testing.T) {
 // TestStore_StartHostLimit: with limit 2, two requests run side by side,
 // spaced by the delay; a third waits for one of them to end.
 func TestStore_StartHostLimit(t *testing.T) {
-	srv := redistest.Start(t)
 	// Long enough that a loaded machine (go test -race beside other work)
 	// does not let it pass between two calls: at 20ms the second request
 	// was once allowed at once.
 	const delay = 500 * time.Millisecond
-	a := openStore(t, srv, "limit", "a")
-	b := openStore(t, srv, "limit", "b")
+	a, b := twoWorkers(t, "limit")
 	ctx := t.Context()
 	mustStartHost(t, a, "news.example", delay, 2)
 	first := time.Now()
@@ -132,10 +130,8 @@ func TestStore_StartHostLimit(t *testing.T) {
 // TestStore_StartHostHold: StartHost waits for a HoldHost (Retry-After)
 // and for EndHost's until.
 func TestStore_StartHostHold(t *testing.T) {
-	srv := redistest.Start(t)
 	const slack = 2 * time.Millisecond
-	a := openStore(t, srv, "hold", "a")
-	b := openStore(t, srv, "hold", "b")
+	a, b := twoWorkers(t, "hold")
 	ctx := t.Context()
 	until := time.Now().Add(300 * time.Millisecond)
 	if err := a.HoldHost(ctx, "news.example", until); err != nil {

@@ -24,6 +24,13 @@ func openStore(t testing.TB, srv *redistest.Server, job, worker string) *redisst
 	return st
 }
 
+// twoWorkers opens workers a and b of one job on a new Redis server.
+func twoWorkers(t testing.TB, job string) (a, b *redisstore.Store) {
+	t.Helper()
+	srv := redistest.Start(t)
+	return openStore(t, srv, job, "a"), openStore(t, srv, job, "b")
+}
+
 func entries(prefix string, n int) []frontier.Entry {
 	out := make([]frontier.Entry, n)
 	for i := range out {
@@ -194,9 +201,7 @@ func TestStore_HoldFencesLapsedLeases(t *testing.T) {
 }
 
 func TestStore_ReleaseAndRetry(t *testing.T) {
-	srv := redistest.Start(t)
-	a := openStore(t, srv, "release", "a")
-	b := openStore(t, srv, "release", "b")
+	a, b := twoWorkers(t, "release")
 	ctx := t.Context()
 	mustEnqueue(t, a, entries("r", 3), 0)
 	es := mustClaim(t, a, 3, time.Hour)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -23,6 +22,7 @@ import (
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -63,6 +63,24 @@ type workerSummary struct {
 	FetchTime time.Duration    `json:"fetch_time"` // summed request times
 	CleanTime time.Duration    `json:"clean_time"` // summed Extract times
 	Elapsed   time.Duration    `json:"elapsed"`
+}
+
+// readSummaries reads the summaries the workers wrote to paths.
+func readSummaries(t testing.TB, paths []string) []workerSummary {
+	t.Helper()
+	var out []workerSummary
+	for _, p := range paths {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s workerSummary
+		if err := json.Unmarshal(raw, &s); err != nil {
+			t.Fatalf("%s: %v", p, err)
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // runWorker is one crawl worker: the crawler on the Redis store, cleaning
@@ -223,14 +241,7 @@ func newNewsSite(t testing.TB, hosts, sections, perSec int, latency time.Duratio
 	s := &newsSite{sections: sections, perSec: perSec, latency: latency,
 		hits: map[string][]hit{}, urls: map[string]int{}}
 	for range hosts {
-		ln, err := net.Listen("tcp4", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := &httptest.Server{Listener: ln, Config: &http.Server{Handler: s}}
-		srv.Start()
-		t.Cleanup(srv.Close)
-		s.hosts = append(s.hosts, srv)
+		s.hosts = append(s.hosts, loopback.Serve(t, s))
 	}
 	return s
 }

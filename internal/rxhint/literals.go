@@ -21,50 +21,28 @@ const maxLiterals = 256
 // lower-case to the same rune: "ſ" (long s) matches (?i)s, and is a
 // variant ToLower keeps apart, so (?i)see more gives "ee more".
 func Literals(src string) []string {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	lits, ok := literals(re.Simplify())
+	lits, ok := literals.parse(src)
 	if !ok || len(lits) > maxLiterals {
 		return nil
 	}
 	return lits
 }
 
-// literals computes Literals for one node.
-func literals(re *syntax.Regexp) ([]string, bool) {
-	switch re.Op {
-	case syntax.OpLiteral:
-		l := safeRun(re.Rune, re.Flags&syntax.FoldCase != 0)
-		return []string{l}, len(l) >= minLiteral
-	case syntax.OpCapture, syntax.OpPlus:
-		return literals(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min < 1 {
+// literals computes Literals for one node: a literal gives its longest
+// safe run; a concatenation keeps the part whose shortest literal is
+// longest; an alternation lists every branch's, up to maxLiterals.
+var literals = need[[]string]{
+	leaf: func(re *syntax.Regexp) ([]string, bool) {
+		if re.Op != syntax.OpLiteral {
 			return nil, false
 		}
-		return literals(re.Sub[0])
-	case syntax.OpConcat:
-		var best []string
-		for _, sub := range re.Sub {
-			if c, ok := literals(sub); ok && (best == nil || shortest(c) > shortest(best)) {
-				best = c
-			}
-		}
-		return best, best != nil
-	case syntax.OpAlternate:
-		var out []string
-		for _, sub := range re.Sub {
-			c, ok := literals(sub)
-			if !ok || len(out)+len(c) > maxLiterals {
-				return nil, false
-			}
-			out = append(out, c...)
-		}
-		return out, true
-	}
-	return nil, false
+		l := safeRun(re.Rune, re.Flags&syntax.FoldCase != 0)
+		return []string{l}, len(l) >= minLiteral
+	},
+	better: func(c, best []string) bool { return shortest(c) > shortest(best) },
+	union: func(acc, c []string) ([]string, bool) {
+		return append(acc, c...), len(acc)+len(c) <= maxLiterals
+	},
 }
 
 // safeRun returns the longest run of rs, lower-cased, whose runes a

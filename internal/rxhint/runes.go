@@ -25,11 +25,7 @@ const maxRunes = 1 << 14
 // is sharper than Required where lead bytes are shared: U+2190 (an arrow)
 // and U+201D (a closing quote) both begin with 0xE2.
 func RequiredRunes(src string) *RuneSet {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	rs, ok := requiredRunes(re.Simplify())
+	rs, ok := requiredRunes.parse(src)
 	if !ok || size(rs) > maxRunes {
 		return nil
 	}
@@ -44,8 +40,16 @@ func RequiredRunes(src string) *RuneSet {
 }
 
 // requiredRunes computes RequiredRunes for one node as sorted ranges: ok
-// is false when a match of re may hold no non-ASCII code point.
-func requiredRunes(re *syntax.Regexp) (rs []rune, ok bool) {
+// is false when a match of re may hold no non-ASCII code point. A
+// concatenation keeps its part with the fewest code points; an alternation
+// unites its branches'.
+var requiredRunes = need[[]rune]{
+	leaf:   runeLeaf,
+	better: func(c, best []rune) bool { return size(c) < size(best) },
+	union:  func(acc, c []rune) ([]rune, bool) { return union(acc, c), true },
+}
+
+func runeLeaf(re *syntax.Regexp) (rs []rune, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		// The non-ASCII rune of the literal with the fewest case variants.
@@ -72,30 +76,6 @@ func requiredRunes(re *syntax.Regexp) (rs []rune, ok bool) {
 			return nil, false // the class holds ASCII (its ranges are sorted)
 		}
 		return slices.Clone(re.Rune), true
-	case syntax.OpCapture, syntax.OpPlus:
-		return requiredRunes(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min < 1 {
-			return nil, false
-		}
-		return requiredRunes(re.Sub[0])
-	case syntax.OpConcat:
-		for _, sub := range re.Sub {
-			c, ok := requiredRunes(sub)
-			if ok && (rs == nil || size(c) < size(rs)) {
-				rs = c
-			}
-		}
-		return rs, rs != nil
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			c, ok := requiredRunes(sub)
-			if !ok {
-				return nil, false
-			}
-			rs = union(rs, c)
-		}
-		return rs, true
 	}
 	return nil, false
 }

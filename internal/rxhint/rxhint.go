@@ -93,11 +93,7 @@ const maxWeight = 30
 // regex need not run: a scan of the text's bytes is far cheaper than Go's
 // backtracker on an unanchored pattern.
 func Required(src string) *ByteSet {
-	re, err := syntax.Parse(src, syntax.Perl)
-	if err != nil {
-		return nil
-	}
-	s, ok := required(re.Simplify())
+	s, ok := required.parse(src)
 	if !ok || s.weight() > maxWeight {
 		return nil
 	}
@@ -105,8 +101,19 @@ func Required(src string) *ByteSet {
 }
 
 // required computes Required for one node: ok is false when a match
-// of re may hold none of a small set (it may be empty, or be any byte).
-func required(re *syntax.Regexp) (s ByteSet, ok bool) {
+// of re may hold none of a small set (it may be empty, or be any byte). A
+// concatenation keeps its part of least weight; an alternation unites its
+// branches'.
+var required = need[ByteSet]{
+	leaf:   byteLeaf,
+	better: func(c, best ByteSet) bool { return c.weight() < best.weight() },
+	union: func(acc, c ByteSet) (ByteSet, bool) {
+		acc.union(&c)
+		return acc, true
+	},
+}
+
+func byteLeaf(re *syntax.Regexp) (s ByteSet, ok bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
 		if len(re.Rune) == 0 {
@@ -139,31 +146,6 @@ func required(re *syntax.Regexp) (s ByteSet, ok bool) {
 			if lo <= utf8.RuneError && utf8.RuneError <= hi {
 				s.addRange(0x80, 0xff) // an invalid byte reads as U+FFFD
 			}
-		}
-		return s, true
-	case syntax.OpCapture, syntax.OpPlus:
-		return required(re.Sub[0])
-	case syntax.OpRepeat:
-		if re.Min < 1 {
-			return s, false
-		}
-		return required(re.Sub[0])
-	case syntax.OpConcat:
-		found := false
-		for _, sub := range re.Sub {
-			c, ok := required(sub)
-			if ok && (!found || c.weight() < s.weight()) {
-				s, found = c, true
-			}
-		}
-		return s, found
-	case syntax.OpAlternate:
-		for _, sub := range re.Sub {
-			c, ok := required(sub)
-			if !ok {
-				return s, false
-			}
-			s.union(&c)
 		}
 		return s, true
 	}

@@ -99,26 +99,23 @@ func Page(pred, truth string) PageScore {
 
 // Precision is the page's precision: 1 when nothing is extra or missing, 0
 // when nothing is shared or extra.
-func (s PageScore) Precision() float64 {
-	switch {
-	case s.FP == 0 && s.FN == 0:
-		return 1
-	case s.TP == 0 && s.FP == 0:
-		return 0
-	}
-	return s.TP / (s.TP + s.FP)
-}
+func (s PageScore) Precision() float64 { return s.share(s.FP) }
 
 // Recall is the page's recall: 1 when nothing is extra or missing, 0 when
 // nothing is shared or missing.
-func (s PageScore) Recall() float64 {
+func (s PageScore) Recall() float64 { return s.share(s.FN) }
+
+// share is TP / (TP + wrong), wrong being the extra (FP) or the missing
+// (FN) tokens: 1 when nothing is extra or missing, 0 when nothing is shared
+// or wrong.
+func (s PageScore) share(wrong float64) float64 {
 	switch {
 	case s.FP == 0 && s.FN == 0:
 		return 1
-	case s.TP == 0 && s.FN == 0:
+	case s.TP == 0 && wrong == 0:
 		return 0
 	}
-	return s.TP / (s.TP + s.FN)
+	return s.TP / (s.TP + wrong)
 }
 
 // F1 is the page's harmonic mean of precision and recall, 0 when both are 0.

@@ -11,32 +11,31 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"slices"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/score"
 	"github.com/winnowhq/winnow/rules"
 )
 
-func main() { bench.Main("ablate", run) }
+func main() { command.Main("ablate", &ablateCommand{}) }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("ablate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.AEBDir(), "benchmark folder")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	pages, err := bench.LoadAEB(*dir)
-	if errors.Is(err, bench.ErrNoAEB) {
-		fmt.Fprintf(stderr, "ablate: skipped: benchmark folder %s not found (set -dir)\n", *dir)
-		return nil
-	}
+// ablateCommand is the command and its flags.
+type ablateCommand struct {
+	dir string
+}
+
+func (c *ablateCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.AEBDir(), "benchmark folder")
+}
+
+func (c *ablateCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	pages, err := command.AEB(c.dir, "set -dir")
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -30,79 +29,75 @@ import (
 
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/internal/child"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/internal/driver"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
-func main() { bench.Main("aeb", run) }
+func main() { command.Main("aeb", &aebCommand{}) }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("aeb", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.AEBDir(), "benchmark folder (ground-truth.json, html/*.html.gz)")
-	rounds := fs.Int("rounds", 3, "rounds; each runs every system once, in turn, in a fresh process")
-	passes := fs.Int("passes", 1, "timed passes per system and round, after one warm-up pass; the median of all counts")
-	flags := driver.AddFlags(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+// aebCommand is the command and its flags.
+type aebCommand struct {
+	dir    string
+	rounds int
+	passes int
+	driver driver.Flags
+}
 
-	pages, err := bench.LoadAEB(*dir)
-	if errors.Is(err, bench.ErrNoAEB) {
-		fmt.Fprintf(stderr, "aeb: skipped: benchmark folder %s not found (want ground-truth.json and html/*.html.gz; set -dir)\n", *dir)
-		return nil
-	}
+func (c *aebCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.AEBDir(), "benchmark folder (ground-truth.json, html/*.html.gz)")
+	fs.IntVar(&c.rounds, "rounds", 3, "rounds; each runs every system once, in turn, in a fresh process")
+	fs.IntVar(&c.passes, "passes", 1, "timed passes per system and round, after one warm-up pass; the median of all counts")
+	c.driver.Add(fs)
+}
+
+func (c *aebCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	pages, err := command.AEB(c.dir, "want ground-truth.json and html/*.html.gz; set -dir")
 	if err != nil {
 		return err
 	}
 
-	tmp, err := os.MkdirTemp("", "winnow-aeb-")
+	if err := c.driver.Check(); err != nil {
+		return err
+	}
+	if c.driver.Page != "" {
+		p, ok := bench.ByID(pages, c.driver.Page)
+		if !ok {
+			return fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
+		}
+		pages = []bench.Page{p}
+	}
+	tmp, err := driver.TempPages("winnow-aeb-", pages)
 	if err != nil {
 		return err
 	}
 	defer os.RemoveAll(tmp)
 
-	switch {
-	case flags.Page != "" && flags.System == "":
-		return errors.New("-page needs -system")
-	case flags.System != "":
-		if flags.Page != "" {
-			p, ok := bench.ByID(pages, flags.Page)
-			if !ok {
-				return fmt.Errorf("page %s: not in %s", flags.Page, *dir)
-			}
-			pages = []bench.Page{p}
-		}
-		if err := driver.WritePages(tmp, pages); err != nil {
-			return err
-		}
-		sys, out, other, err := flags.RunPair(ctx, tmp, stderr)
+	if c.driver.System != "" {
+		sys, out, other, err := c.driver.RunPair(ctx, tmp, stderr)
 		if err != nil {
 			return err
 		}
-		if flags.Page != "" {
+		if c.driver.Page != "" {
 			res := out.Rep.Pages[0]
 			driver.PrintDiff(stdout, pageLine(pages[0], res), pages[0].Truth, res.Text)
 			return nil
 		}
-		printListing(stdout, sys.Name, flags.Against, pages, out.Rep, other)
+		printListing(stdout, sys.Name, c.driver.Against, pages, out.Rep, other)
 		return nil
 	}
 
-	chosen, err := driver.LookupList(flags.Systems)
+	chosen, err := driver.LookupList(c.driver.Systems)
 	if err != nil {
-		return err
-	}
-	if err := driver.WritePages(tmp, pages); err != nil {
 		return err
 	}
 	// Rounds interleave the systems, so that a change in the machine's load
 	// (it is shared) falls on every system alike rather than on one.
 	outs := make([]driver.Outcome, len(chosen))
-	for round := range *rounds {
+	for round := range c.rounds {
 		for i, sys := range chosen {
-			fmt.Fprintf(stderr, "aeb: round %d/%d: %s: %d pages, 1 warm-up + %d timed passes\n", round+1, *rounds, sys.Name, len(pages), *passes)
-			out, err := driver.Run(ctx, tmp, sys, *passes, stderr)
+			fmt.Fprintf(stderr, "aeb: round %d/%d: %s: %d pages, 1 warm-up + %d timed passes\n", round+1, c.rounds, sys.Name, len(pages), c.passes)
+			out, err := driver.Run(ctx, tmp, sys, c.passes, stderr)
 			if err != nil {
 				return err
 			}
@@ -117,7 +112,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for i, sys := range chosen {
 		rows = append(rows, summarise(sys.Name, pages, outs[i]))
 	}
-	printTable(stdout, rows, len(pages), *rounds, *passes)
+	printTable(stdout, rows, len(pages), c.rounds, c.passes)
 	return nil
 }
 

@@ -29,64 +29,73 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/clean"
-	"github.com/winnowhq/winnow/rules"
 )
 
-func main() { bench.Main("meta", run) }
+func main() { command.Main("meta", &metaCommand{}) }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("meta", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	wcxbDir := fs.String("wcxb", "../../shared/bench/wcxb", "WCXB folder (dev/html, dev/ground-truth)")
-	aebDir := fs.String("aeb", bench.AEBDir(), "AEB folder, for the language set")
-	fixtures := fs.String("fixtures", "../fixtures", "winnow's fixtures, for the language set")
-	seeds := fs.String("seeds", "../../shared/seeds", "seed dumps, for the language set")
-	extra := fs.Bool("module-pages", true, "add the test pages shipped in the go-readability and go-trafilatura modules to the language set")
-	limit := fs.Int("n", 0, "WCXB pages to read (0: all)")
-	dumpLang := fs.String("dump-lang", "", "write the language set as JSON lines (label, declared, text) to this file")
-	misses := fs.Bool("misses", false, "print every page where a field is wrong")
-	doLang := fs.Bool("lang", true, "measure the language of the text")
-	doCPU := fs.Bool("cpu", true, "measure the CPU price of the metadata")
-	doTraf := fs.Bool("traf", true, "run go-trafilatura beside winnow (false: winnow's columns alone, faster)")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	rs, err := rules.Builtin()
+// metaCommand is the command and its flags.
+type metaCommand struct {
+	wcxbDir  string
+	aebDir   string
+	fixtures string
+	seeds    string
+	extra    bool
+	limit    int
+	dumpLang string
+	misses   bool
+	doLang   bool
+	doCPU    bool
+	doTraf   bool
+}
+
+func (c *metaCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.wcxbDir, "wcxb", "../../shared/bench/wcxb", "WCXB folder (dev/html, dev/ground-truth)")
+	fs.StringVar(&c.aebDir, "aeb", bench.AEBDir(), "AEB folder, for the language set")
+	fs.StringVar(&c.fixtures, "fixtures", "../fixtures", "winnow's fixtures, for the language set")
+	fs.StringVar(&c.seeds, "seeds", "../../shared/seeds", "seed dumps, for the language set")
+	fs.BoolVar(&c.extra, "module-pages", true, "add the test pages shipped in the go-readability and go-trafilatura modules to the language set")
+	fs.IntVar(&c.limit, "n", 0, "WCXB pages to read (0: all)")
+	fs.StringVar(&c.dumpLang, "dump-lang", "", "write the language set as JSON lines (label, declared, text) to this file")
+	fs.BoolVar(&c.misses, "misses", false, "print every page where a field is wrong")
+	fs.BoolVar(&c.doLang, "lang", true, "measure the language of the text")
+	fs.BoolVar(&c.doCPU, "cpu", true, "measure the CPU price of the metadata")
+	fs.BoolVar(&c.doTraf, "traf", true, "run go-trafilatura beside winnow (false: winnow's columns alone, faster)")
+}
+
+func (c *metaCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	full, err := clean.New(clean.Options{})
 	if err != nil {
 		return err
 	}
-	full, err := clean.New(clean.Options{Rules: rs})
-	if err != nil {
-		return err
-	}
-	bare, err := clean.New(clean.Options{Rules: rs, SkipMetadata: true})
+	bare, err := clean.New(clean.Options{SkipMetadata: true})
 	if err != nil {
 		return err
 	}
 
-	pages, err := loadWCXB(*wcxbDir, *limit)
+	pages, err := loadWCXB(c.wcxbDir, c.limit)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "meta: %d WCXB pages\n", len(pages))
-	m := measureWCXB(ctx, full, pages, *doTraf, *misses, stderr)
+	m := measureWCXB(ctx, full, pages, c.doTraf, c.misses, stderr)
 	printMeta(stdout, m)
 	printStructure(stdout, m)
 
-	if *doLang {
-		set, err := languageSet(ctx, full, *wcxbDir, pages, *aebDir, *fixtures, *seeds, *extra)
+	if c.doLang {
+		set, err := languageSet(ctx, full, c.wcxbDir, pages, c.aebDir, c.fixtures, c.seeds, c.extra)
 		if err != nil {
 			return err
 		}
-		if *dumpLang != "" {
-			if err := writeLangSet(*dumpLang, set); err != nil {
+		if c.dumpLang != "" {
+			if err := writeLangSet(c.dumpLang, set); err != nil {
 				return err
 			}
 		}
-		printLanguage(stdout, set, *misses, stderr)
+		printLanguage(stdout, set, c.misses, stderr)
 	}
-	if *doCPU {
+	if c.doCPU {
 		printCPU(ctx, stdout, full, bare, pages)
 	}
 	return nil

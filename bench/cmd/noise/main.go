@@ -14,7 +14,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -23,56 +22,61 @@ import (
 	"sort"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/noise"
 )
 
-func main() { bench.Main("noise", run) }
+func main() { command.Main("noise", &noiseCommand{}) }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("noise", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.AEBDir(), "benchmark folder: the clean pages and their bodies")
-	seed := fs.Uint64("seed", 1, "generator seed (random choices within each half)")
-	variants := fs.Int("variants", 2, "noisy pages per base page")
-	out := fs.String("out", "", "write the tuning corpus to this directory instead of measuring")
-	left := fs.Bool("left", false, "list, per page, every injected item winnow left on the tuning half")
-	builtin := fs.Bool("builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+// noiseCommand is the command and its flags.
+type noiseCommand struct {
+	dir      string
+	seed     uint64
+	variants int
+	out      string
+	left     bool
+	builtin  bool
+}
+
+func (c *noiseCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.AEBDir(), "benchmark folder: the clean pages and their bodies")
+	fs.Uint64Var(&c.seed, "seed", 1, "generator seed (random choices within each half)")
+	fs.IntVar(&c.variants, "variants", 2, "noisy pages per base page")
+	fs.StringVar(&c.out, "out", "", "write the tuning corpus to this directory instead of measuring")
+	fs.BoolVar(&c.left, "left", false, "list, per page, every injected item winnow left on the tuning half")
+	fs.BoolVar(&c.builtin, "builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
+}
+
+func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	var srcs []noise.Source
-	if *builtin {
+	if c.builtin {
 		var err error
 		if srcs, err = noise.Builtin(); err != nil {
 			return err
 		}
 	} else {
-		pages, err := bench.LoadAEB(*dir)
-		if errors.Is(err, bench.ErrNoAEB) {
-			fmt.Fprintf(stderr, "noise: skipped: benchmark folder %s not found (set -dir, or use -builtin)\n", *dir)
-			return nil
-		}
+		pages, err := command.AEB(c.dir, "set -dir, or use -builtin")
 		if err != nil {
 			return err
 		}
 		srcs = bench.NoiseSources(pages)
 	}
-	if *out != "" {
+	if c.out != "" {
 		// Only the tuning half is written: the held-out pages are not for
 		// looking at.
-		docs, _, err := noise.Generate(srcs, noise.Options{Half: noise.Tuning, Seed: *seed, Variants: *variants})
+		docs, _, err := noise.Generate(srcs, noise.Options{Half: noise.Tuning, Seed: c.seed, Variants: c.variants})
 		if err != nil {
 			return err
 		}
-		return write(*out, docs)
+		return write(c.out, docs)
 	}
-	c, err := bench.NewWinnow()
+	w, err := bench.NewWinnow()
 	if err != nil {
 		return err
 	}
 	var runs []bench.NoiseRun
 	for _, h := range noise.Halves {
-		r, err := bench.RunNoise(ctx, c, srcs, noise.Options{Half: h, Seed: *seed, Variants: *variants})
+		r, err := bench.RunNoise(ctx, w, srcs, noise.Options{Half: h, Seed: c.seed, Variants: c.variants})
 		if err != nil {
 			return err
 		}
@@ -81,7 +85,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		runs = append(runs, r)
 	}
-	if *left {
+	if c.left {
 		for _, f := range runs[noise.Tuning].Figs {
 			if len(f.Left) == 0 {
 				continue
@@ -94,10 +98,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stdout)
 	}
 	from := "benchmark"
-	if *builtin {
+	if c.builtin {
 		from = "bundled"
 	}
-	fmt.Fprintf(stdout, "noise corpus (seed %d, %d variants per page), from the %s pages:\n", *seed, *variants, from)
+	fmt.Fprintf(stdout, "noise corpus (seed %d, %d variants per page), from the %s pages:\n", c.seed, c.variants, from)
 	for _, r := range runs {
 		kinds := map[string]int{}
 		for _, d := range r.Docs {
@@ -105,7 +109,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 				kinds[k] += n
 			}
 		}
-		base := len(r.Docs) / max(*variants, 1)
+		base := len(r.Docs) / max(c.variants, 1)
 		fmt.Fprintf(stdout, "- %s: %d pages from %d base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
 			r.Half, len(r.Docs), base, len(r.Skipped), len(r.Errs), kindList(kinds))
 	}

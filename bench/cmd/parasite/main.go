@@ -13,61 +13,68 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/parasite"
 	"github.com/winnowhq/winnow/clean"
-	"github.com/winnowhq/winnow/rules"
 )
 
-func main() {
-	n := flag.Int("n", 400, "pages per half")
-	seed := flag.Uint64("seed", 1, "generator seed")
-	verbose := flag.Bool("v", false, "list each tuning page missed (never held-out ones)")
-	fixtures := flag.String("fixtures", "../fixtures", "fixtures folder: none may get the verdict")
-	flag.Parse()
-	ctx := context.Background()
-	fmt.Println("| half | pages | spam verdict | share | per language (verdicts/pages) |")
-	fmt.Println("|---|---|---|---|---|")
+func main() { command.Main("parasite", &parasiteCommand{}) }
+
+// parasiteCommand is the command and its flags.
+type parasiteCommand struct {
+	n        int
+	seed     uint64
+	verbose  bool
+	fixtures string
+}
+
+func (c *parasiteCommand) Flags(fs *flag.FlagSet) {
+	fs.IntVar(&c.n, "n", 400, "pages per half")
+	fs.Uint64Var(&c.seed, "seed", 1, "generator seed")
+	fs.BoolVar(&c.verbose, "v", false, "list each tuning page missed (never held-out ones)")
+	fs.StringVar(&c.fixtures, "fixtures", "../fixtures", "fixtures folder: none may get the verdict")
+}
+
+func (c *parasiteCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fmt.Fprintln(stdout, "| half | pages | spam verdict | share | per language (verdicts/pages) |")
+	fmt.Fprintln(stdout, "|---|---|---|---|---|")
 	for _, h := range []parasite.Half{parasite.HalfTuning, parasite.HalfHeldOut} {
-		r, err := bench.MeasureParasites(ctx, h, *n, *seed)
+		r, err := bench.MeasureParasites(ctx, h, c.n, c.seed)
 		if err != nil {
-			fmt.Fprintln(os.Stderr, "parasite:", err)
-			os.Exit(1)
+			return err
 		}
 		var langs []string
 		for l, x := range r.PerLang {
 			langs = append(langs, fmt.Sprintf("%s %d/%d", l, x[0], x[1]))
 		}
 		sort.Strings(langs)
-		fmt.Printf("| %s | %d | %d | %.1f%% | %s |\n", h, r.Pages, r.Spam, 100*float64(r.Spam)/float64(max(1, r.Pages)), strings.Join(langs, ", "))
-		if *verbose {
+		fmt.Fprintf(stdout, "| %s | %d | %d | %.1f%% | %s |\n", h, r.Pages, r.Spam, 100*float64(r.Spam)/float64(max(1, r.Pages)), strings.Join(langs, ", "))
+		if c.verbose {
 			for _, m := range r.Missed {
-				fmt.Fprintln(os.Stderr, "missed", m)
+				fmt.Fprintln(stderr, "missed", m)
 			}
 		}
 	}
-	flagged, total, err := fixturesFlagged(ctx, *fixtures)
+	flagged, total, err := fixturesFlagged(ctx, c.fixtures)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "parasite:", err)
-		os.Exit(1)
+		return err
 	}
-	fmt.Printf("\nfixtures (legitimate pages, gambling-topic ones included): %d of %d get the spam verdict\n", len(flagged), total)
+	fmt.Fprintf(stdout, "\nfixtures (legitimate pages, gambling-topic ones included): %d of %d get the spam verdict\n", len(flagged), total)
 	for _, f := range flagged {
-		fmt.Println("  flagged:", f)
+		fmt.Fprintln(stdout, "  flagged:", f)
 	}
+	return nil
 }
 
 func fixturesFlagged(ctx context.Context, dir string) ([]string, int, error) {
-	rs, err := rules.Builtin()
-	if err != nil {
-		return nil, 0, err
-	}
-	c, err := clean.New(clean.Options{Rules: rs})
+	c, err := bench.NewWinnow()
 	if err != nil {
 		return nil, 0, err
 	}

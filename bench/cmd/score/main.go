@@ -10,42 +10,44 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
-func main() {
-	dir := flag.String("dir", bench.AEBDir(), "benchmark folder holding ground-truth.json")
-	worst := flag.Int("worst", 0, "also list the N pages of lowest F1")
-	flag.Parse()
-	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "usage: score [-dir DIR] [-worst N] FILE.jsonl")
-		os.Exit(2)
-	}
-	if err := run(*dir, flag.Arg(0), *worst); err != nil {
-		fmt.Fprintf(os.Stderr, "score: %v\n", err)
-		os.Exit(1)
-	}
+func main() { command.Main("score", &scoreCommand{}) }
+
+// scoreCommand is the command and its flags.
+type scoreCommand struct {
+	dir   string
+	worst int
 }
 
-func run(dir, jsonl string, worst int) error {
-	pages, err := bench.LoadAEB(dir)
-	if errors.Is(err, bench.ErrNoAEB) {
-		fmt.Printf("benchmark folder %s is absent: nothing to score (set -dir or %s)\n", dir, bench.AEBDirEnv)
-		return nil
+func (c *scoreCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.AEBDir(), "benchmark folder holding ground-truth.json")
+	fs.IntVar(&c.worst, "worst", 0, "also list the N pages of lowest F1")
+}
+
+func (c *scoreCommand) Run(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	if len(args) != 1 {
+		return errors.New("usage: score [-dir DIR] [-worst N] FILE.jsonl")
 	}
+	pages, err := command.AEB(c.dir, "nothing to score; set -dir or $"+bench.AEBDirEnv)
 	if err != nil {
 		return err
 	}
+	jsonl := args[0]
 	f, err := os.Open(jsonl)
 	if err != nil {
 		return err
@@ -83,11 +85,11 @@ func run(dir, jsonl string, worst int) error {
 		all = append(all, s)
 	}
 	sum := score.Aggregate(all)
-	fmt.Printf("%d pages (%d scored from the file, %d with an error): F1 %.4f  precision %.4f  recall %.4f  accuracy %.4f\n",
+	fmt.Fprintf(stdout, "%d pages (%d scored from the file, %d with an error): F1 %.4f  precision %.4f  recall %.4f  accuracy %.4f\n",
 		len(pages), len(texts), failed, sum.F1, sum.P, sum.R, sum.Accuracy)
 	sort.Slice(byPage, func(i, j int) bool { return byPage[i].s.F1() < byPage[j].s.F1() })
-	for _, p := range byPage[:min(worst, len(byPage))] {
-		fmt.Printf("  %s  F1 %.3f  P %.3f  R %.3f\n", p.id, p.s.F1(), p.s.Precision(), p.s.Recall())
+	for _, p := range byPage[:min(c.worst, len(byPage))] {
+		fmt.Fprintf(stdout, "  %s  F1 %.3f  P %.3f  R %.3f\n", p.id, p.s.F1(), p.s.Precision(), p.s.Recall())
 	}
 	return nil
 }

@@ -9,43 +9,49 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"os"
+	"io"
 	"sort"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/internal/command"
 )
 
-func main() {
-	dir := flag.String("dir", bench.WCXBDir(), "WCXB folder (holds dev/html and dev/ground-truth)")
-	verbose := flag.Bool("v", false, "list every removal of main text and every spam verdict")
-	flag.Parse()
-	r, err := bench.MeasureSpamFP(context.Background(), *dir)
-	if errors.Is(err, bench.ErrNoWCXB) {
-		fmt.Printf("spamfp: no pages in %s (the WCXB folder is kept outside the repository); skipped\n", *dir)
-		return
-	}
+func main() { command.Main("spamfp", &spamfpCommand{}) }
+
+// spamfpCommand is the command and its flags.
+type spamfpCommand struct {
+	dir     string
+	verbose bool
+}
+
+func (c *spamfpCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.WCXBDir(), "WCXB folder (holds dev/html and dev/ground-truth)")
+	fs.BoolVar(&c.verbose, "v", false, "list every removal of main text and every spam verdict")
+}
+
+func (c *spamfpCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	r, err := bench.MeasureSpamFP(ctx, c.dir)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "spamfp:", err)
-		os.Exit(1)
+		return command.Absent(err, c.dir, "the WCXB folder is kept outside the repository; set -dir or $"+bench.WCXBDirEnv)
 	}
-	if *verbose {
+	if c.verbose {
 		for _, l := range r.Lines {
-			fmt.Println(l)
+			fmt.Fprintln(stdout, l)
 		}
 	}
 	pct := func(a int) float64 { return 100 * float64(a) / float64(max(1, r.Pages)) }
-	fmt.Printf("WCXB dev, %d pages (%d failed to clean), no spam on any:\n", r.Pages, r.Failed)
-	fmt.Printf("  spam removals take labelled main text on %d pages: %.2f%% (target <= 0.5%%)\n", r.MainTextPages, pct(r.MainTextPages))
-	fmt.Printf("  whole-page spam verdict on %d pages: %.2f%% (target <= 0.2%%)\n", r.VerdictPages, pct(r.VerdictPages))
+	fmt.Fprintf(stdout, "WCXB dev, %d pages (%d failed to clean), no spam on any:\n", r.Pages, r.Failed)
+	fmt.Fprintf(stdout, "  spam removals take labelled main text on %d pages: %.2f%% (target <= 0.5%%)\n", r.MainTextPages, pct(r.MainTextPages))
+	fmt.Fprintf(stdout, "  whole-page spam verdict on %d pages: %.2f%% (target <= 0.2%%)\n", r.VerdictPages, pct(r.VerdictPages))
 	var ids []string
 	for id := range r.ByRule {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
 	for _, id := range ids {
-		fmt.Printf("    %-28s %d pages\n", id, r.ByRule[id])
+		fmt.Fprintf(stdout, "    %-28s %d pages\n", id, r.ByRule[id])
 	}
+	return nil
 }

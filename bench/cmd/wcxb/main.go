@@ -22,87 +22,65 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/internal/child"
+	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/internal/driver"
 	"github.com/winnowhq/winnow/internal/score"
 	"github.com/winnowhq/winnow/pagetype"
 )
 
-func main() { bench.Main("wcxb", run) }
+func main() { command.Main("wcxb", &wcxbCommand{}) }
 
-func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("wcxb", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	dir := fs.String("dir", bench.WCXBDir(), "WCXB folder (dev/html/*.html.gz, dev/ground-truth/*.json)")
-	passes := fs.Int("passes", 1, "timed passes per system after the warm-up pass (0: texts only, no time)")
-	flags := driver.AddFlags(fs)
-	pageType := fs.String("type", "", "only the pages of this type ("+strings.Join(pagetype.All(), ", ")+")")
-	worst := fs.Int("worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
-	svg := fs.String("svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
+// wcxbCommand is the command and its flags.
+type wcxbCommand struct {
+	dir      string
+	passes   int
+	pageType string
+	worst    int
+	svg      string
+	driver   driver.Flags
+}
 
-	pages, err := bench.LoadWCXB(*dir)
-	if errors.Is(err, bench.ErrNoWCXB) {
-		fmt.Fprintf(stderr, "wcxb: skipped: benchmark folder %s not found (want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $%s)\n", *dir, bench.WCXBDirEnv)
-		return nil
-	}
+func (c *wcxbCommand) Flags(fs *flag.FlagSet) {
+	fs.StringVar(&c.dir, "dir", bench.WCXBDir(), "WCXB folder (dev/html/*.html.gz, dev/ground-truth/*.json)")
+	fs.IntVar(&c.passes, "passes", 1, "timed passes per system after the warm-up pass (0: texts only, no time)")
+	c.driver.Add(fs)
+	fs.StringVar(&c.pageType, "type", "", "only the pages of this type ("+strings.Join(pagetype.All(), ", ")+")")
+	fs.IntVar(&c.worst, "worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
+	fs.StringVar(&c.svg, "svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
+}
+
+func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	pages, err := c.pages()
 	if err != nil {
 		return err
 	}
-	if *pageType != "" {
-		kept := pages[:0]
-		for _, p := range pages {
-			if p.Type == *pageType {
-				kept = append(kept, p)
-			}
-		}
-		if len(kept) == 0 {
-			return fmt.Errorf("no page of type %q (want one of %s)", *pageType, strings.Join(pagetype.All(), ", "))
-		}
-		pages = kept
-	}
-	if flags.Page != "" {
-		if flags.System == "" {
-			return errors.New("-page needs -system")
-		}
-		i := find(pages, flags.Page)
-		if i < 0 {
-			return fmt.Errorf("page %s: not in %s", flags.Page, *dir)
-		}
-		pages = pages[i : i+1]
-	}
-
-	tmp, err := os.MkdirTemp("", "winnow-wcxb-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
 	base := make([]bench.Page, len(pages))
 	for i, p := range pages {
 		base[i] = p.Page
 	}
 	fmt.Fprintf(stderr, "wcxb: decoding %d pages\n", len(pages))
-	if err := driver.WritePages(tmp, base); err != nil {
+	tmp, err := driver.TempPages("winnow-wcxb-", base)
+	if err != nil {
 		return err
 	}
+	defer os.RemoveAll(tmp)
 
-	if flags.System != "" {
-		sys, out, o, err := flags.RunPair(ctx, tmp, stderr)
+	if c.driver.System != "" {
+		sys, out, o, err := c.driver.RunPair(ctx, tmp, stderr)
 		if err != nil {
 			return err
 		}
-		if flags.Page != "" {
+		if c.driver.Page != "" {
 			res := out.Rep.Pages[0]
 			driver.PrintDiff(stdout, pageLine(pages[0], res), pages[0].Truth, res.Text)
 			return nil
@@ -110,7 +88,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		res := result{name: sys.Name, out: out}
 		var other *result
 		if o != nil {
-			other = &result{name: flags.Against, out: *o}
+			other = &result{name: c.driver.Against, out: *o}
 		}
 		printTypeTable(stdout, pages, []result{res})
 		fmt.Fprintln(stdout)
@@ -121,32 +99,64 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return nil
 	}
 
-	chosen, err := driver.LookupList(flags.Systems)
+	chosen, err := driver.LookupList(c.driver.Systems)
 	if err != nil {
 		return err
 	}
 	results := make([]result, len(chosen))
 	for i, sys := range chosen {
-		fmt.Fprintf(stderr, "wcxb: %s: %d pages, 1 warm-up + %d timed passes\n", sys.Name, len(pages), *passes)
-		out, err := driver.Run(ctx, tmp, sys, *passes, stderr)
+		fmt.Fprintf(stderr, "wcxb: %s: %d pages, 1 warm-up + %d timed passes\n", sys.Name, len(pages), c.passes)
+		out, err := driver.Run(ctx, tmp, sys, c.passes, stderr)
 		if err != nil {
 			return err
 		}
 		results[i] = result{name: sys.Name, out: out}
 	}
-	printSummary(stdout, pages, results, *passes)
+	printSummary(stdout, pages, results, c.passes)
 	fmt.Fprintln(stdout)
 	printTypeTable(stdout, pages, results)
 	for _, r := range results {
 		fmt.Fprintln(stdout)
 		printPageTypes(stdout, pages, r)
 	}
-	if *svg != "" {
-		if err := os.WriteFile(*svg, []byte(chart(pages, results)), 0o644); err != nil {
+	if c.svg != "" {
+		if err := os.WriteFile(c.svg, []byte(chart(pages, results)), 0o644); err != nil {
 			return err
 		}
-		fmt.Fprintf(stderr, "wcxb: chart written to %s\n", *svg)
+		fmt.Fprintf(stderr, "wcxb: chart written to %s\n", c.svg)
 	}
+	printWorst(stdout, pages, results, c.worst)
+	return nil
+}
+
+// pages loads the WCXB pages the flags select: those of -type, or the one
+// of -page.
+func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
+	pages, err := command.WCXB(c.dir, "want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $"+bench.WCXBDirEnv)
+	if err != nil {
+		return nil, err
+	}
+	if c.pageType != "" {
+		pages = slices.DeleteFunc(pages, func(p bench.WCXBPage) bool { return p.Type != c.pageType })
+		if len(pages) == 0 {
+			return nil, fmt.Errorf("no page of type %q (want one of %s)", c.pageType, strings.Join(pagetype.All(), ", "))
+		}
+	}
+	if err := c.driver.Check(); err != nil {
+		return nil, err
+	}
+	if c.driver.Page != "" {
+		i := find(pages, c.driver.Page)
+		if i < 0 {
+			return nil, fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
+		}
+		pages = pages[i : i+1]
+	}
+	return pages, nil
+}
+
+// printWorst lists the n pages where winnow trails the best baseline most.
+func printWorst(w io.Writer, pages []bench.WCXBPage, results []result, n int) {
 	win, best := -1, -1
 	for i, r := range results {
 		if r.name == "winnow" {
@@ -155,11 +165,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			best = i
 		}
 	}
-	if win >= 0 && best >= 0 && *worst > 0 {
-		fmt.Fprintf(stdout, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", *worst, results[best].name)
-		listPages(stdout, pages, results[win], &results[best], *worst)
+	if win >= 0 && best >= 0 && n > 0 {
+		fmt.Fprintf(w, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", n, results[best].name)
+		listPages(w, pages, results[win], &results[best], n)
 	}
-	return nil
 }
 
 // find returns the index of the page named id, or -1.

@@ -112,16 +112,11 @@ func run(system string, extract Extractor, args []string, stdout io.Writer) erro
 		return err
 	}
 	if *only != "" {
-		kept := entries[:0]
-		for _, e := range entries {
-			if e.ID == *only {
-				kept = append(kept, e)
-			}
-		}
-		if len(kept) == 0 {
+		entries = slices.DeleteFunc(entries, func(e Entry) bool { return e.ID != *only })
+		if len(entries) == 0 {
 			return fmt.Errorf("page %s: not in the manifest", *only)
 		}
-		entries, *passes = kept, 0
+		*passes = 0
 	}
 	rep := Report{System: system, Pages: make([]Result, len(entries))}
 	times := make([][]int64, len(entries))

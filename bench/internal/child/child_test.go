@@ -57,15 +57,20 @@ func TestRun(t *testing.T) {
 		return Output{Text: "text of " + pageURL, Type: "forum"}, nil
 	}
 
-	t.Run("all pages", func(t *testing.T) {
+	report := func(t *testing.T, args ...string) Report {
+		t.Helper()
 		var out bytes.Buffer
-		if err := run("test", extract, []string{"-pages", dir, "-passes", "2"}, &out); err != nil {
+		if err := run("test", extract, append([]string{"-pages", dir}, args...), &out); err != nil {
 			t.Fatal(err)
 		}
 		var rep Report
 		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 			t.Fatal(err)
 		}
+		return rep
+	}
+	t.Run("all pages", func(t *testing.T) {
+		rep := report(t, "-passes", "2")
 		if len(rep.Pages) != 3 || len(rep.PassNanos) != 2 || len(rep.PassCPUNanos) != 2 {
 			t.Fatalf("report: %d pages, %d passes, %d cpu passes; want 3, 2, 2", len(rep.Pages), len(rep.PassNanos), len(rep.PassCPUNanos))
 		}
@@ -80,14 +85,7 @@ func TestRun(t *testing.T) {
 		}
 	})
 	t.Run("one page", func(t *testing.T) {
-		var out bytes.Buffer
-		if err := run("test", extract, []string{"-pages", dir, "-only", "a"}, &out); err != nil {
-			t.Fatal(err)
-		}
-		var rep Report
-		if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
-			t.Fatal(err)
-		}
+		rep := report(t, "-only", "a")
 		if len(rep.Pages) != 1 || rep.Pages[0].ID != "a" || len(rep.PassNanos) != 0 {
 			t.Errorf("report = %+v, want page a only, untimed", rep)
 		}

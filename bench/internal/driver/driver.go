@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -86,6 +87,20 @@ func WritePages(dir string, pages []bench.Page) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, child.ManifestName), data, 0o644)
+}
+
+// TempPages writes pages into a new temporary directory (WritePages) named
+// after prefix and returns it; the caller removes it.
+func TempPages(prefix string, pages []bench.Page) (string, error) {
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		return "", err
+	}
+	if err := WritePages(dir, pages); err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	return dir, nil
 }
 
 // Outcome is one child's report plus what the driver measured of the process.
@@ -264,14 +279,20 @@ type Flags struct {
 	Page    string // with System: one page's diff
 }
 
-// AddFlags registers the shared flags on fs.
-func AddFlags(fs *flag.FlagSet) *Flags {
-	f := &Flags{}
+// Add declares the shared flags on fs, bound to f.
+func (f *Flags) Add(fs *flag.FlagSet) {
 	fs.StringVar(&f.Systems, "systems", "winnow,readability,trafilatura,trafilatura-fallback", "systems to run, comma-separated")
 	fs.StringVar(&f.System, "system", "", "one system, untimed: list its per-page scores, worst first (with -page: diff one page)")
 	fs.StringVar(&f.Against, "against", "", "with -system: a second system; list the pages by F1 difference, where -system does worst first")
 	fs.StringVar(&f.Page, "page", "", "with -system: print the system's text against the truth for this page id (or id prefix)")
-	return f
+}
+
+// Check reports flags that do not go together.
+func (f *Flags) Check() error {
+	if f.Page != "" && f.System == "" {
+		return errors.New("-page needs -system")
+	}
+	return nil
 }
 
 // RunPair runs f.System untimed over the pages in dir, and f.Against too
