@@ -60,6 +60,13 @@ const (
 	// covered is the share of readability's text another candidate must
 	// hold to count as holding it.
 	covered = 0.9
+	// smallShare and gridLinks: readability's pick holding less than
+	// smallShare of a candidate's prose is one card of a grid or one part
+	// of a page (a listing, a collection read as an article), not the
+	// story, even when the candidate's items are linked (up to gridLinks
+	// of its text in links).
+	smallShare = 0.2
+	gridLinks  = 0.35
 )
 
 // Choose returns the index of the candidate with the best Score on a page of
@@ -76,7 +83,8 @@ func Choose(cands []Candidate, typ string) int {
 	if best >= 0 {
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && typ == pagetype.Article {
 			rd, w := cands[r], cands[best]
-			if holds(w, rd) && !(float64(rd.Stats.Text) < articleShare*float64(w.Stats.Text) && w.Stats.LinkDensity() <= articleLinks) {
+			share := float64(rd.Stats.Text) / float64(w.Stats.Text)
+			if holds(w, rd) && !(share < articleShare && w.Stats.LinkDensity() <= articleLinks) && !(share < smallShare && w.Stats.LinkDensity() <= gridLinks) {
 				return r
 			}
 		}
