@@ -7,6 +7,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func parse(t *testing.T, body string) *html.Node {
@@ -128,7 +129,9 @@ func TestChoose(t *testing.T) {
 		{"on a listing, linked titles are content", pagetype.Listing,
 			[]Candidate{cand("readability", 1000, 0, "a"), cand("main", 800, 1500, "a", "titles")}, "main"},
 		{"an article keeps readability against comments around it", pagetype.Article,
-			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 5000, 300, "story", "comment one", "comment two")}, "readability"},
+			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 3500, 300, "story", "comment one", "comment two")}, "readability"},
+		{"an article takes the container when readability holds under half its prose", pagetype.Article,
+			[]Candidate{cand("readability", 2000, 0, "part"), cand("main", 5000, 300, "part", "second part", "third part")}, "main"},
 		{"an article takes the container when readability kept a sliver of it", pagetype.Article,
 			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "rest")}, "main"},
 		{"an article takes another pick when readability's is not inside it", pagetype.Article,
@@ -150,5 +153,35 @@ func TestDropped(t *testing.T) {
 	got := Dropped(cands, 0)
 	if len(got) != 2 || got[0] != (Drop{From: "main", Text: "c"}) || got[1] != (Drop{From: "body", Text: "menu"}) {
 		t.Errorf("Dropped = %+v, want c from main, menu from body", got)
+	}
+}
+
+func TestChooseTightest(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><div id="wrap"><main><p>story</p></main><div>other</div></div></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wrap, main *html.Node
+	for n := range doc.Descendants() {
+		switch {
+		case n.DataAtom == atom.Main:
+			main = n
+		case n.DataAtom == atom.Div && wrap == nil:
+			wrap = n
+		}
+	}
+	rd := cand("readability", 2000, 0, "story")
+	m := cand("main", 2100, 0, "story")
+	m.Node = main
+	w := cand("prose", 9000, 100, "story", "other")
+	w.Node = wrap
+	// The wrapper scores best, but the story's share is judged against
+	// the <main> around it, where readability's pick is nearly all.
+	if got := []Candidate{rd, w, m}[Choose([]Candidate{rd, w, m}, pagetype.Article)].Name; got != "readability" {
+		t.Errorf("Choose = %s, want readability", got)
+	}
+	m.Stats.Text = 6000
+	if got := []Candidate{rd, w, m}[Choose([]Candidate{rd, w, m}, pagetype.Article)].Name; got != "main" {
+		t.Errorf("Choose = %s, want main (the tightest holder, readability a third of it)", got)
 	}
 }
