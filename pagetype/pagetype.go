@@ -260,8 +260,12 @@ func (ev *evidence) decide(u *url.URL) string {
 		// One product offered in microdata: a product page whose grid
 		// of other items (recommendations, bundles) would read as a
 		// listing; a collection marks up every item it offers.
-		ev.types["Product"] == 1 && ev.types["Offer"] > 0 && articleLD == 0,
-		strings.Contains(ev.og, "product") || ev.og == "og:product":
+		ev.types["Product"] == 1 && ev.types["Offer"] > 0 && articleLD == 0:
+		return Product
+	// Open Graph's product.group is a group of products: a collection.
+	case ev.og == "product.group" || ev.og == "product:group":
+		return Collection
+	case strings.Contains(ev.og, "product") || ev.og == "og:product":
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,

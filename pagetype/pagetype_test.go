@@ -38,6 +38,8 @@ func TestDetect(t *testing.T) {
 		{"product by JSON-LD", "", `<script type="application/ld+json">{"@type":"Product","name":"Desk","offers":{"@type":"Offer","price":"10"}}</script>`, para, Product},
 		{"product by og:type", "", `<meta property="og:type" content="product">`, para, Product},
 		{"product by a site's own og:type", "", `<meta property="og:type" content="shop:product">`, para, Product},
+		{"collection by og:type product.group", "", `<meta property="og:type" content="product.group">`, para, Collection},
+		{"a product's JSON-LD outweighs og:type product.group", "", `<meta property="og:type" content="product.group"><script type="application/ld+json">{"@type":"Product","name":"Desk"}</script>`, para, Product},
 		{"product by microdata: one product offered, beside a grid of games", "", "", `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Game</h1><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>` + para + cards("by Ann"), Product},
 		{"collection: two products offered by microdata", "", "", strings.Repeat(`<div itemscope itemtype="http://schema.org/Product"><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>`, 2) + cards("$19.99"), Collection},
 		{"collection: priced cards", "", "", cards("$19.99"), Collection},
