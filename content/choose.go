@@ -86,6 +86,7 @@ func Choose(cands []Candidate, typ string) int {
 		}
 	}
 	if best >= 0 {
+		best = trim(cands, best)
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && typ == pagetype.Article {
 			rd := cands[r]
 			if !holds(cands[best], rd) {
@@ -107,6 +108,28 @@ func Choose(cands []Candidate, typ string) int {
 	}
 	return 0
 }
+
+// trim returns the smallest candidate inside cands[w] holding nearly all
+// of its prose (trimShare) with fewer links: the wrapper's extra is links
+// (menus, link lists) around the same text.
+func trim(cands []Candidate, w int) int {
+	if cands[w].Name == "readability" || cands[w].Node == nil {
+		return w
+	}
+	out := w
+	for i, c := range cands {
+		if i != w && c.Name != "readability" && c.Node != nil && len(c.Blocks) > 0 && c.Node != cands[w].Node &&
+			domtext.Contains(cands[w].Node, c.Node) && float64(c.Stats.Text) >= trimShare*float64(cands[w].Stats.Text) &&
+			c.Stats.Link < cands[out].Stats.Link {
+			out = i
+		}
+	}
+	return out
+}
+
+// trimShare is the share of a wrapper's prose a candidate inside it must
+// hold to stand for it.
+const trimShare = 0.9
 
 // tightest returns the index of the smallest candidate inside cands[w]
 // (w itself at most) that holds the text of cands[r]: the page's prose

@@ -185,3 +185,32 @@ func TestChooseTightest(t *testing.T) {
 		t.Errorf("Choose = %s, want main (the tightest holder, readability a third of it)", got)
 	}
 }
+
+func TestChooseTrim(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><main><ul><li><a href="/a">menu</a></li></ul><div id="list"><p>items</p></div></main></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var main, list *html.Node
+	for n := range doc.Descendants() {
+		switch {
+		case n.DataAtom == atom.Main:
+			main = n
+		case n.DataAtom == atom.Div:
+			list = n
+		}
+	}
+	m := cand("main", 1000, 3000, "menu", "items")
+	m.Node = main
+	p := cand("prose", 950, 200, "items")
+	p.Node = list
+	// On a listing the wrapper scores best by its links, but the element
+	// inside it holds the same prose without the menu.
+	if got := []Candidate{m, p}[Choose([]Candidate{m, p}, pagetype.Listing)].Name; got != "prose" {
+		t.Errorf("Choose = %s, want prose", got)
+	}
+	p.Stats.Text = 500
+	if got := []Candidate{m, p}[Choose([]Candidate{m, p}, pagetype.Listing)].Name; got != "main" {
+		t.Errorf("Choose = %s, want main (prose holds half its text)", got)
+	}
+}
