@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -161,15 +162,7 @@ func TestChooseTightest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var wrap, main *html.Node
-	for n := range doc.Descendants() {
-		switch {
-		case n.DataAtom == atom.Main:
-			main = n
-		case n.DataAtom == atom.Div && wrap == nil:
-			wrap = n
-		}
-	}
+	wrap, main := domtext.First(doc, atom.Div), domtext.First(doc, atom.Main)
 	rd := cand("readability", 2000, 0, "story")
 	m := cand("main", 2100, 0, "story")
 	m.Node = main
@@ -191,15 +184,7 @@ func TestChooseTrim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var main, list *html.Node
-	for n := range doc.Descendants() {
-		switch {
-		case n.DataAtom == atom.Main:
-			main = n
-		case n.DataAtom == atom.Div:
-			list = n
-		}
-	}
+	main, list := domtext.First(doc, atom.Main), domtext.First(doc, atom.Div)
 	m := cand("main", 1000, 3000, "menu", "items")
 	m.Node = main
 	p := cand("prose", 950, 200, "items")
