@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 func parse(t *testing.T, body string) *html.Node {
@@ -128,9 +130,15 @@ func TestChoose(t *testing.T) {
 		{"on a listing, linked titles are content", pagetype.Listing,
 			[]Candidate{cand("readability", 1000, 0, "a"), cand("main", 800, 1500, "a", "titles")}, "main"},
 		{"an article keeps readability against comments around it", pagetype.Article,
-			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 5000, 300, "story", "comment one", "comment two")}, "readability"},
+			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 3500, 300, "story", "comment one", "comment two")}, "readability"},
+		{"an article takes the container when readability holds under half its prose", pagetype.Article,
+			[]Candidate{cand("readability", 2000, 0, "part"), cand("main", 5000, 300, "part", "second part", "third part")}, "main"},
 		{"an article takes the container when readability kept a sliver of it", pagetype.Article,
 			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "rest")}, "main"},
+		{"a product keeps readability's description against the buy box and reviews around it", pagetype.Product,
+			[]Candidate{cand("readability", 2000, 0, "description"), cand("main", 3500, 300, "description", "add to cart", "a review")}, "readability"},
+		{"a product takes the container when readability kept one part of it", pagetype.Product,
+			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "specifications")}, "main"},
 		{"an article takes another pick when readability's is not inside it", pagetype.Article,
 			[]Candidate{cand("readability", 1000, 0, "signatories"), cand("main", 3000, 100, "the letter")}, "main"},
 		{"nothing scores: the body, never empty", pagetype.Article,
@@ -150,5 +158,48 @@ func TestDropped(t *testing.T) {
 	got := Dropped(cands, 0)
 	if len(got) != 2 || got[0] != (Drop{From: "main", Text: "c"}) || got[1] != (Drop{From: "body", Text: "menu"}) {
 		t.Errorf("Dropped = %+v, want c from main, menu from body", got)
+	}
+}
+
+func TestChooseTightest(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><div id="wrap"><main><p>story</p></main><div>other</div></div></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrap, main := domtext.First(doc, atom.Div), domtext.First(doc, atom.Main)
+	rd := cand("readability", 2000, 0, "story")
+	m := cand("main", 2100, 0, "story")
+	m.Node = main
+	w := cand("prose", 9000, 100, "story", "other")
+	w.Node = wrap
+	// The wrapper scores best, but the story's share is judged against
+	// the <main> around it, where readability's pick is nearly all.
+	if got := []Candidate{rd, w, m}[Choose([]Candidate{rd, w, m}, pagetype.Article)].Name; got != "readability" {
+		t.Errorf("Choose = %s, want readability", got)
+	}
+	m.Stats.Text = 6000
+	if got := []Candidate{rd, w, m}[Choose([]Candidate{rd, w, m}, pagetype.Article)].Name; got != "main" {
+		t.Errorf("Choose = %s, want main (the tightest holder, readability a third of it)", got)
+	}
+}
+
+func TestChooseTrim(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><main><ul><li><a href="/a">menu</a></li></ul><div id="list"><p>items</p></div></main></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main, list := domtext.First(doc, atom.Main), domtext.First(doc, atom.Div)
+	m := cand("main", 1000, 3000, "menu", "items")
+	m.Node = main
+	p := cand("prose", 950, 200, "items")
+	p.Node = list
+	// On a listing the wrapper scores best by its links, but the element
+	// inside it holds the same prose without the menu.
+	if got := []Candidate{m, p}[Choose([]Candidate{m, p}, pagetype.Listing)].Name; got != "prose" {
+		t.Errorf("Choose = %s, want prose", got)
+	}
+	p.Stats.Text = 500
+	if got := []Candidate{m, p}[Choose([]Candidate{m, p}, pagetype.Listing)].Name; got != "main" {
+		t.Errorf("Choose = %s, want main (prose holds half its text)", got)
 	}
 }

@@ -257,7 +257,15 @@ func (ev *evidence) decide(u *url.URL) string {
 	case ev.has("TechArticle", "APIReference", "SoftwareSourceCode") > 0 && ev.has("NewsArticle", "BlogPosting") == 0:
 		return Documentation
 	case ev.top["Product"]+ev.top["ProductGroup"] > 0 && ev.types["Product"] <= 2 && articleLD == 0,
-		strings.HasPrefix(ev.og, "product") || ev.og == "og:product":
+		// One product offered in microdata: a product page whose grid
+		// of other items (recommendations, bundles) would read as a
+		// listing; a collection marks up every item it offers.
+		ev.types["Product"] == 1 && ev.types["Offer"] > 0 && articleLD == 0:
+		return Product
+	// Open Graph's product.group is a group of products: a collection.
+	case ev.og == "product.group" || ev.og == "product:group":
+		return Collection
+	case strings.Contains(ev.og, "product") || ev.og == "og:product":
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
