@@ -102,7 +102,7 @@ func countLines(dirs []string) int {
 // all outputs, the per-host delay holds across the workers as seen by the
 // servers, and the frontier ends empty.
 func TestDistributedCrawl_KillWorker(t *testing.T) {
-	testDistributedCrawl(t, "3s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "3s", false, 0, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +118,7 @@ func TestDistributedCrawl_KillWorker(t *testing.T) {
 // lost, the frontier ends empty, and the only articles written twice are
 // those of the dead worker's uncommitted batches (see checkDeadWorker).
 func TestDistributedCrawl_KillWorkerForGood(t *testing.T) {
-	testDistributedCrawl(t, "2s", false, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "2s", false, 0, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		if err := workers["w1"].cmd.Process.Signal(syscall.SIGKILL); err != nil {
 			t.Fatal(err)
 		}
@@ -135,22 +135,51 @@ func TestDistributedCrawl_KillWorkerForGood(t *testing.T) {
 //
 // The lease (20 s) outlasts the outage and a loaded machine's delays: this
 // test is about the restart, not about leases lapsing (KillWorkerForGood is).
-// With a 5 s lease, on a loaded CI machine, leases lapsed around the outage,
-// other workers redid those entries and wrote up to 210 articles twice; a
-// fencing check at commit would make even that exact (not built yet).
+// (ShortLeases is.)
 func TestDistributedCrawl_RedisRestart(t *testing.T) {
-	testDistributedCrawl(t, "20s", true, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
+	testDistributedCrawl(t, "20s", true, 0, func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker) {
 		srv.Stop()
 		time.Sleep(time.Second)
 		srv.Restart()
 	})
 }
 
+// TestDistributedCrawl_StalledWorker: a worker stops for three times its
+// 1 s lease (SIGSTOP: a long GC pause, a suspended VM, a swapped-out
+// process) and then goes on. Meanwhile the others take over its entries and
+// write them. Every article must still be written exactly once: before it
+// writes a batch, the stalled worker's committer renews its leases and
+// leaves out the pages another worker now holds (frontier.Fencer). Without
+// the fence, the stalled worker wrote those pages a second time (and a run
+// with 5 s leases on a loaded CI machine wrote up to 210 articles twice).
+//
+// The per-host delay may be broken once per fetch of the stalled worker
+// (stalledGaps: its 4 fetchers): a request whose host slot was granted just
+// before the stop goes out when the process resumes, after the slot's
+// lease lapsed and another worker used the host. No process can keep the
+// delay while it is stopped between its check and its send.
+func TestDistributedCrawl_StalledWorker(t *testing.T) {
+	testDistributedCrawl(t, "1s", false, stalledGaps, func(t *testing.T, _ *redistest.Server, workers map[string]*worker, _ func(string) *worker) {
+		p := workers["w1"].cmd.Process
+		if err := p.Signal(syscall.SIGSTOP); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * time.Second)
+		if err := p.Signal(syscall.SIGCONT); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// stalledGaps is how many per-host gaps below the delay a stalled worker
+// may cause: one per fetcher (workerConfig.Workers in testDistributedCrawl).
+const stalledGaps = 4
+
 // testDistributedCrawl runs three workers and calls disrupt once a quarter
 // of the articles are written; with rerun, it then runs them again. A
 // worker that disrupt removes from workers is dead for good: the others
 // must finish without it, and its output is checked by checkDeadWorker.
-func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker)) {
+func testDistributedCrawl(t *testing.T, lease string, rerun bool, gapsAllowed int, disrupt func(t *testing.T, srv *redistest.Server, workers map[string]*worker, start func(string) *worker)) {
 	if testing.Short() {
 		t.Skip("end-to-end crawl with worker processes")
 	}
@@ -323,17 +352,17 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, disrupt func(t
 		t.Errorf("requests seen on %d hosts, want %d", len(gaps), hosts)
 	}
 	worst := time.Hour
+	below, all := site.gapsBelow(delay)
+	belowSlack, _ := site.gapsBelow(delay - slack)
 	for h, g := range gaps {
 		worst = min(worst, g.d)
-		if g.d < delay-slack {
+		if g.d < delay-slack && belowSlack > gapsAllowed {
 			t.Errorf("host %s: requests %v apart, want ≥ %v: %s at %s, then %s at %s",
 				h, g.d, delay, g.from, g.fromAt.Format("05.000000"), g.to, g.at.Format("05.000000"))
 		}
 	}
-	below, all := site.gapsBelow(delay)
-	belowSlack, _ := site.gapsBelow(delay - slack)
-	if belowSlack > 0 {
-		t.Errorf("per-host delay %v: %d of %d gaps below %v", delay, belowSlack, all, delay-slack)
+	if belowSlack > gapsAllowed {
+		t.Errorf("per-host delay %v: %d of %d gaps below %v (%d allowed)", delay, belowSlack, all, delay-slack, gapsAllowed)
 	}
 	if os.Getenv("E2E_DEBUG") != "" {
 		for h, hs := range site.hits {
