@@ -452,3 +452,37 @@ func TestClean_EmptyShell(t *testing.T) {
 		t.Errorf("Clean = %v, want ErrEmpty saying the HTML holds 43 bytes of text (title and button)", err)
 	}
 }
+
+// A class that a page's own small style sheet hides is read however large
+// the sheets before it are: a theme's 300 KB framework sheet must not
+// crowd out the few bytes that hide an injected box. The box holds two
+// code links, which only their hiding makes spam.
+func TestClean_HiddenByLateStyleSheet(t *testing.T) {
+	framework := "<style>" + strings.Repeat(".col-md-1{float:left;width:8.33%;padding:0 15px}\n", 6000) + "</style>" // 300 KB
+	box := `<p class="sx-box">Freight brokers <a href="http://kq88.example/">kq88</a> and <a href="http://vn77.example/">vn77</a> said rates on the lower Rhine doubled again this week.</p>`
+	page := func(head string) string {
+		body := strings.Replace(article, `<div style="display:none">nhà cái uy tín kv79 bet cá cược</div>`, box, 1)
+		return strings.Replace(body, "</head>", head+"</head>", 1)
+	}
+	hide := "<style>.sx-box{display:none}</style>"
+	c := builtinCleaner(t)
+	for _, tt := range []struct {
+		name, head string
+		kept       bool
+	}{
+		{"shown", "", true},
+		{"hidden", hide, false},
+		{"hidden after a large sheet", framework + hide, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := c.Clean(context.Background(), clean.Input{Source: "test", Body: strings.NewReader(page(tt.head))})
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := clean.PlainText(res)
+			if strings.Contains(text, "kq88") != tt.kept || !strings.Contains(text, "recover slowly") {
+				t.Errorf("box kept = %v, want %v (removed %v):\n%s", strings.Contains(text, "kq88"), tt.kept, res.Removed, text)
+			}
+		})
+	}
+}

@@ -450,19 +450,31 @@ type pruned struct {
 	elements, text int
 }
 
-// sheet gathers the text of a page's style elements, up to maxSheet bytes
-// (the last one whole), each followed by a line break. It keeps the texts
-// and joins them once: a builder grown style by style allocated about twice
-// the sheet.
+// sheet gathers the text of a page's style elements, each followed by a
+// line break: of each at most maxSheetPart bytes (cut after a rule), of all
+// at most maxSheet. A theme's large framework sheet thus cannot crowd out
+// the page's own small ones, where the class that hides an injected box is
+// defined. It keeps the texts and joins them once: a builder grown style by
+// style allocated about twice the sheet.
 type sheet struct {
 	parts []string
 	n     int
 }
 
-const maxSheet = 1 << 18
+const (
+	maxSheet     = 1 << 20
+	maxSheetPart = 512 << 10
+)
 
 func (s *sheet) add(css string) {
-	if s.n < maxSheet {
+	if len(css) > maxSheetPart {
+		cut := css[:maxSheetPart]
+		if i := strings.LastIndexByte(cut, '}'); i >= 0 {
+			cut = cut[:i+1]
+		}
+		css = cut
+	}
+	if s.n+len(css)+1 <= maxSheet {
 		s.parts = append(s.parts, css)
 		s.n += len(css) + 1
 	}

@@ -274,8 +274,9 @@ type Sheet struct {
 	classes, ids map[string]string // name -> how it is hidden
 }
 
-// maxSheet caps the style text read from one page.
-const maxSheet = 256 << 10
+// maxSheet caps the style text read from one page (clean gathers at most
+// this much, each style element cut to 512 KB).
+const maxSheet = 1 << 20
 
 // ParseSheet reads the rules of css whose selector is a lone class or id
 // (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
