@@ -185,6 +185,11 @@ func (s *sources) label(t *html.Node) {
 		}
 		return
 	}
+	// The name follows the label: what comes before it in the same line
+	// is a kicker or a section ("Guides · 10 min read · By ...").
+	if i := strings.Index(full, text); i > 0 {
+		full = full[i:]
+	}
 	s.people.keyBylines = append(s.people.keyBylines, full)
 }
 

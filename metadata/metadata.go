@@ -80,8 +80,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	}
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
-	p.Title = title(s, p.SiteName, hostName(pageURL))
-	p.Authors = authors(s, p.SiteName)
+	host := hostName(pageURL)
+	p.Title = title(s, p.SiteName, host)
+	p.Authors = authors(s, p.SiteName, host)
 	p.Published, p.Modified = dates(s, pageURL)
 	if pageType == pagetype.Forum || s.thread {
 		a, d := firstPost(doc)
