@@ -155,11 +155,12 @@ func (s *sources) label(t *html.Node) {
 		return
 	}
 	kind, isDate := labelKind(text)
-	isBy := false
+	isBy, bare := false, isDate
 	if !isDate {
 		low := strings.ToLower(text)
 		for _, p := range bylinePrefixes {
-			if strings.HasPrefix(low, p) || low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":" {
+			bare = low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":"
+			if strings.HasPrefix(low, p) || bare {
 				isBy = true
 				break
 			}
@@ -170,7 +171,7 @@ func (s *sources) label(t *html.Node) {
 	}
 	scope := t.Parent
 	full := textOf(scope)
-	if len(full) <= len(text)+1 && scope.Parent != nil {
+	if bare && len(full) <= len(text)+1 && scope.Parent != nil {
 		scope = scope.Parent // the label alone in its element: the value is beside it
 		full = textOf(scope)
 	}

@@ -83,8 +83,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	host := hostName(pageURL)
 	p.Title = title(s, p.SiteName, host)
 	p.Authors = authors(s, p.SiteName, host)
-	p.Published, p.Modified = dates(s, pageURL)
-	if pageType == pagetype.Forum || s.thread {
+	thread := pageType == pagetype.Forum || s.thread
+	p.Published, p.Modified = dates(s, pageURL, thread)
+	if thread {
 		a, d := firstPost(doc)
 		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
 			a = userName(ld[0]) // the thread's own JSON-LD names its starter
@@ -100,9 +101,14 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		if !authored(s) {
 			p.Authors = nil
 		}
-		if !shown(s, pageURL) {
+		if !shown(s, pageURL) || pageType == pagetype.Product && !authored(s) {
 			p.Published, p.Modified = "", ""
 		}
+	}
+	if home(pageURL) && !thread {
+		// A site's home page is its front door, not a piece of writing:
+		// the dates on it are its teasers' or the site's.
+		p.Published, p.Modified = "", ""
 	}
 	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
 	p.Tags = list(s.head.metaAll["article:tag"], ldKeywords(&s.ld), s.relTags, splitKeywords(s.head.meta["keywords"]))
@@ -164,6 +170,11 @@ func absURL(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// home reports whether u is a site's home page: the root path, no query.
+func home(u *url.URL) bool {
+	return u.Host != "" && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
 }
 
 // hostName is the host's name without "www." and without its public suffix

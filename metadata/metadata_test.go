@@ -92,6 +92,13 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
+		{"a home page's date is the site's", `<meta property="article:published_time" content="2025-01-02">`, "https://example.com/", nil, "", ""},
+		{"publication times on many days are teasers'", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-02</span></p><p><span itemprop="datePublished">2025-01-03</span></p>`,
+			"https://example.com/news", nil, "", ""},
+		{"publication times on two days: the first", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-05</span></p>`, "https://example.com/a", nil, "2025-01-01", ""},
+		{"bylines of a listing's teasers", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Cy Diaz</p><p>By Di Eze</p>`, "https://example.com/news", nil, "", ""},
+		{"the byline named again among teasers'", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the name after By, not the kicker before it", `<div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
