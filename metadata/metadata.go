@@ -81,7 +81,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	p.Title = title(s, p.SiteName, host)
+	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
 	p.Published, p.Modified = dates(s, pageURL, thread)

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/metadata/dateparse"
+	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 )
 
@@ -34,6 +35,7 @@ func TestTitle(t *testing.T) {
 		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
 		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
+		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,6 +44,21 @@ func TestTitle(t *testing.T) {
 				t.Errorf("Title = %q, want %q", p.Title, tc.want)
 			}
 		})
+	}
+}
+
+func TestProductTitle(t *testing.T) {
+	// A product page's <h1> names the product; its <title> adds a pitch.
+	doc, err := html.Parse(strings.NewReader(`<title>Aluminum Wallet - Strong & Durable</title><h1>Slim Wallet</h1>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://shop.example/products/slim")
+	if got := Extract(doc, u, pagetype.Product).Title; got != "Slim Wallet" {
+		t.Errorf("Title = %q, want %q", got, "Slim Wallet")
+	}
+	if got := Extract(doc, u, "").Title; got != "Aluminum Wallet - Strong & Durable" {
+		t.Errorf("Title of an untyped page = %q, want the <title>", got)
 	}
 }
 
