@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -32,6 +33,9 @@ type sources struct {
 	// thread says a microdata item is a forum posting: the page is a
 	// thread whatever its detected type.
 	thread bool
+	// posters are the names that links to members' profiles show, up to
+	// a few: several posters make a page a thread.
+	posters []string
 }
 
 // headTags are what the page's <head> declares.
@@ -336,8 +340,25 @@ func (s *sources) link(n *html.Node, outside bool) {
 		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
 	case !outside && authorPath(domtext.Attr(n, "href")):
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
+	case len(s.posters) < threadPosters && profileLink(domtext.Attr(n, "href")):
+		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
+			s.posters = append(s.posters, name)
+		}
 	}
 }
+
+// handle returns s when it looks like a member's handle: a user name of
+// one or two words ("Visit the website" on a profile-like link is none).
+func handle(s string) string {
+	if s = userName(s); len(strings.Fields(s)) > 2 {
+		return ""
+	}
+	return s
+}
+
+// threadPosters is how many different members' profile links make a page
+// a discussion among them.
+const threadPosters = 3
 
 // timeElement reads a <time> outside navigation, sidebars and comments: its
 // datetime (or text), and which date it is when its itemprop or class says.

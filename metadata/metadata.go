@@ -84,20 +84,24 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
-	p.Published, p.Modified = dates(s, pageURL, thread)
-	if thread {
+	// A page where several members' profiles are linked reads as a
+	// discussion too, but more weakly: its first post fills only what
+	// the page says nowhere else.
+	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product
+	p.Published, p.Modified = dates(s, pageURL, thread || discussion)
+	if thread || discussion {
 		a, d := firstPost(doc)
 		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
 			a = userName(ld[0]) // the thread's own JSON-LD names its starter
 		}
-		if a != "" {
+		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "") {
 			p.Authors = []string{a}
 		}
-		if d != "" {
+		if d != "" && (thread || p.Published == "") {
 			p.Published = d
 		}
 	}
-	if strict(pageType) && !s.thread {
+	if strict(pageType) && !s.thread && !discussion {
 		if !authored(s) {
 			p.Authors = nil
 		}

@@ -109,6 +109,11 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
+		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
+			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
+			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
+		{"links to members that are no handles make no discussion", `<h1>Pricing</h1><a href="/user/signup">Sign up for free</a><a href="/user/login">Log in now please</a><a href="/user/reset">Reset your password</a>`,
+			"https://saas.example/pricing", nil, "", ""},
 		{"a home page's date is the site's", `<meta property="article:published_time" content="2025-01-02">`, "https://example.com/", nil, "", ""},
 		{"publication times on many days are teasers'", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-02</span></p><p><span itemprop="datePublished">2025-01-03</span></p>`,
 			"https://example.com/news", nil, "", ""},
