@@ -340,11 +340,22 @@ func (s *sources) link(n *html.Node, outside bool) {
 		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
 	case !outside && authorPath(domtext.Attr(n, "href")):
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
-	case len(s.posters) < threadPosters && profileLink(domtext.Attr(n, "href")):
+	case len(s.posters) < threadPosters && mayProfile(domtext.Attr(n, "href")) && profileLink(domtext.Attr(n, "href")):
 		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
 			s.posters = append(s.posters, name)
 		}
 	}
+}
+
+// mayProfile is a quick test that lets only hrefs that may be profile
+// links (see profileLink) be parsed.
+func mayProfile(href string) bool {
+	for _, p := range []string{"/u/", "/user", "/member", "/profile", "u=", "id=", "ser=", "ber="} {
+		if strings.Contains(href, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // handle returns s when it looks like a member's handle: a user name of
