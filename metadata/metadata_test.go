@@ -34,6 +34,8 @@ func TestTitle(t *testing.T) {
 		{"colon in the title stays", `<title>What is cloud computing?</title>`, ``, "https://example.com/", "What is cloud computing?"},
 		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
 		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
+		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
+		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
 		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}

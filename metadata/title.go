@@ -8,7 +8,7 @@ import (
 // separators split a title into its parts: "Story | Site", "Site – Story".
 // Each needs spaces around it, so that a hyphenated word or a time (12:30)
 // is not split.
-var separators = []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " • ", " // ", " ~ "}
+var separators = []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " • ", " // ", " / ", " ~ "}
 
 // part is one piece of a split title and the separator before it.
 type part struct{ sep, text string }
@@ -124,6 +124,10 @@ func pickTitle(s *sources, site, host string, product bool) string {
 		}
 	}
 	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		// A forum's trail after the site's name: "Topic / Board / Forum".
+		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(fold(tp[0].text))) >= 3 {
+			return strings.TrimSpace(tp[0].text)
+		}
 		return t
 	}
 	// No part names the site, none is the headline: a title that leads
@@ -131,7 +135,7 @@ func pickTitle(s *sources, site, host string, product bool) string {
 	// or dash ("Story - Tagline | Brand") has the lead as its title; the
 	// tail is the site's branding or a search-engine tagline.
 	switch parts[1].sep {
-	case " | ", " - ", " – ", " — ":
+	case " | ", " - ", " – ", " — ", " / ":
 		if words := strings.Fields(fold(parts[0].text)); len(words) >= 3 {
 			return strings.TrimSpace(parts[0].text)
 		}
