@@ -350,7 +350,7 @@ func (s *sources) link(n *html.Node, outside bool) {
 // mayProfile is a quick test that lets only hrefs that may be profile
 // links (see profileLink) be parsed.
 func mayProfile(href string) bool {
-	for _, p := range []string{"/u/", "/user", "/member", "/profile", "u=", "id=", "ser=", "ber="} {
+	for _, p := range []string{"u/", "user", "member", "profile", "u=", "id=", "ser=", "ber="} {
 		if strings.Contains(href, p) {
 			return true
 		}
