@@ -21,7 +21,7 @@ var bylinePrefixes = []string{
 // authors decides the page's authors: JSON-LD first, then the author meta
 // elements, then rel=author links and itemprop=author elements, then a
 // visible byline. Only the first source that yields a name is used.
-func authors(s *sources, site, host string) []string {
+func authors(s *sources, site string) []string {
 	metaNames := append(append([]string{}, s.head.metaAll["author"]...), s.head.metaAll["article:author"]...)
 	// Yoast's reading-time labels: twitter:label1 "Written by", twitter:data1 the name.
 	for i := 1; i <= 4; i++ {

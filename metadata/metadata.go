@@ -82,7 +82,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
 	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
-	p.Authors = authors(s, p.SiteName, host)
+	p.Authors = authors(s, p.SiteName)
 	thread := pageType == pagetype.Forum || s.thread
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
