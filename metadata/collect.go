@@ -350,7 +350,7 @@ func (s *sources) link(n *html.Node, outside bool) {
 // mayProfile is a quick test that lets only hrefs that may be profile
 // links (see profileLink) be parsed.
 func mayProfile(href string) bool {
-	for _, p := range []string{"u/", "user", "member", "profile", "u=", "id=", "ser=", "ber="} {
+	for _, p := range []string{"u/", "user", "member", "profile", "u=", "uid="} {
 		if strings.Contains(href, p) {
 			return true
 		}
@@ -361,10 +361,10 @@ func mayProfile(href string) bool {
 // handle returns s when it looks like a member's handle: a user name of
 // one or two words ("Visit the website" on a profile-like link is none).
 func handle(s string) string {
-	if s = userName(s); len(strings.Fields(s)) > 2 {
+	if len(strings.Fields(s)) > 2 {
 		return ""
 	}
-	return s
+	return userName(s)
 }
 
 // threadPosters is how many different members' profile links make a page
