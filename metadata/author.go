@@ -45,12 +45,27 @@ func authors(s *sources, site string) []string {
 			return out
 		}
 	}
+	// Visible bylines: the first that names someone, unless it is one of
+	// many names that each appear a few times (a listing's teasers, each
+	// with its author): the page's author is named at least a third of
+	// the times anyone is.
+	var found []string
 	for _, b := range append(s.people.bylines, s.people.keyBylines...) {
-		if out := cleanNames([]string{b}, site, true); len(out) > 0 {
-			return out
+		found = append(found, cleanNames([]string{b}, site, true)...)
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	k, same := fold(found[0]), 0
+	for _, n := range found {
+		if fold(n) == k {
+			same++
 		}
 	}
-	return nil
+	if len(cleanNames(found, site, true)) > 2 && same*3 < len(found) {
+		return nil
+	}
+	return found[:1]
 }
 
 // cleanNames returns the names in raw that look like names (HTML entities
@@ -147,4 +162,4 @@ func cleanName(s string, visible bool) string {
 }
 
 // placeholders are what a template prints where an author is missing.
-var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true}
+var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true, "webmaster": true}

@@ -1,6 +1,7 @@
 package metadata
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -32,6 +33,9 @@ type sources struct {
 	// thread says a microdata item is a forum posting: the page is a
 	// thread whatever its detected type.
 	thread bool
+	// posters are the names that links to members' profiles show, up to
+	// a few: several posters make a page a thread.
+	posters []string
 }
 
 // headTags are what the page's <head> declares.
@@ -155,11 +159,12 @@ func (s *sources) label(t *html.Node) {
 		return
 	}
 	kind, isDate := labelKind(text)
-	isBy := false
+	isBy, bare := false, isDate
 	if !isDate {
 		low := strings.ToLower(text)
 		for _, p := range bylinePrefixes {
-			if strings.HasPrefix(low, p) || low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":" {
+			bare = low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":"
+			if strings.HasPrefix(low, p) || bare {
 				isBy = true
 				break
 			}
@@ -170,7 +175,7 @@ func (s *sources) label(t *html.Node) {
 	}
 	scope := t.Parent
 	full := textOf(scope)
-	if len(full) <= len(text)+1 && scope.Parent != nil {
+	if bare && len(full) <= len(text)+1 && scope.Parent != nil {
 		scope = scope.Parent // the label alone in its element: the value is beside it
 		full = textOf(scope)
 	}
@@ -184,6 +189,11 @@ func (s *sources) label(t *html.Node) {
 			s.dates.keyDates[kind] = append(s.dates.keyDates[kind], d)
 		}
 		return
+	}
+	// The name follows the label: what comes before it in the same line
+	// is a kicker or a section ("Guides · 10 min read · By ...").
+	if i := strings.Index(full, text); i > 0 {
+		full = full[i:]
 	}
 	s.people.keyBylines = append(s.people.keyBylines, full)
 }
@@ -330,8 +340,36 @@ func (s *sources) link(n *html.Node, outside bool) {
 		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
 	case !outside && authorPath(domtext.Attr(n, "href")):
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
+	case len(s.posters) < threadPosters && mayProfile(domtext.Attr(n, "href")) && profileLink(domtext.Attr(n, "href")):
+		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
+			s.posters = append(s.posters, name)
+		}
 	}
 }
+
+// mayProfile is a quick test that lets only hrefs that may be profile
+// links (see profileLink) be parsed.
+func mayProfile(href string) bool {
+	for _, p := range []string{"u/", "user", "member", "profile", "u=", "uid="} {
+		if strings.Contains(href, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// handle returns s when it looks like a member's handle: a user name of
+// one or two words ("Visit the website" on a profile-like link is none).
+func handle(s string) string {
+	if len(strings.Fields(s)) > 2 {
+		return ""
+	}
+	return userName(s)
+}
+
+// threadPosters is how many different members' profile links make a page
+// a discussion among them.
+const threadPosters = 3
 
 // timeElement reads a <time> outside navigation, sidebars and comments: its
 // datetime (or text), and which date it is when its itemprop or class says.

@@ -16,8 +16,9 @@ var (
 	modifiedKeys = []string{"article:modified_time", "og:updated_time", "datemodified", "last-modified", "dcterms.modified", "article.updated"}
 )
 
-// dates decides the publication and modification dates.
-func dates(s *sources, pageURL *url.URL) (published, modified string) {
+// dates decides the publication and modification dates; thread says the
+// page is a discussion.
+func dates(s *sources, pageURL *url.URL, thread bool) (published, modified string) {
 	// A JSON-LD date of a work that is not writing (a video on a product
 	// page), or of a WebPage (WordPress gives every page one), is a
 	// publication date only where the page shows a date too.
@@ -29,7 +30,11 @@ func dates(s *sources, pageURL *url.URL) (published, modified string) {
 	for _, k := range publishedKeys {
 		cands = append(cands, s.head.meta[k])
 	}
-	cands = append(cands, s.dates.pubTimes...)
+	// Publication times on more than two days are a listing's teasers',
+	// unless the page is a thread, whose first post's comes first.
+	if thread || days(s.dates.pubTimes) <= 2 {
+		cands = append(cands, s.dates.pubTimes...)
+	}
 	if article(s) && show {
 		// A WebPage's dates are on every page of some sites (their
 		// contact page too): only an article's are its publication.
@@ -117,6 +122,17 @@ func anyDate(s string) string {
 		return dateparse.Text(s)
 	}
 	return ""
+}
+
+// days counts the different days that vals name.
+func days(vals []string) int {
+	seen := map[string]bool{}
+	for _, v := range vals {
+		if d := anyDate(v); d != "" {
+			seen[d[:10]] = true
+		}
+	}
+	return len(seen)
 }
 
 // onlyDate parses every value and returns the date when they all name the

@@ -80,28 +80,39 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	}
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
-	p.Title = title(s, p.SiteName, hostName(pageURL))
+	host := hostName(pageURL)
+	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName)
-	p.Published, p.Modified = dates(s, pageURL)
-	if pageType == pagetype.Forum || s.thread {
+	thread := pageType == pagetype.Forum || s.thread
+	// A page where several members' profiles are linked reads as a
+	// discussion too, but more weakly: its first post fills only what
+	// the page says nowhere else.
+	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product
+	p.Published, p.Modified = dates(s, pageURL, thread || discussion)
+	if thread || discussion {
 		a, d := firstPost(doc)
 		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
 			a = userName(ld[0]) // the thread's own JSON-LD names its starter
 		}
-		if a != "" {
+		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "") {
 			p.Authors = []string{a}
 		}
-		if d != "" {
+		if d != "" && (thread || p.Published == "") {
 			p.Published = d
 		}
 	}
-	if strict(pageType) && !s.thread {
+	if strict(pageType) && !s.thread && !discussion {
 		if !authored(s) {
 			p.Authors = nil
 		}
-		if !shown(s, pageURL) {
+		if !shown(s, pageURL) || pageType == pagetype.Product && !authored(s) {
 			p.Published, p.Modified = "", ""
 		}
+	}
+	if home(pageURL) && !thread {
+		// A site's home page is its front door, not a piece of writing:
+		// the dates on it are its teasers' or the site's.
+		p.Published, p.Modified = "", ""
 	}
 	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
 	p.Tags = list(s.head.metaAll["article:tag"], ldKeywords(&s.ld), s.relTags, splitKeywords(s.head.meta["keywords"]))
@@ -163,6 +174,11 @@ func absURL(base *url.URL, ref string) string {
 		return ""
 	}
 	return u.String()
+}
+
+// home reports whether u is a site's home page: the root path, no query.
+func home(u *url.URL) bool {
+	return u.Host != "" && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
 }
 
 // hostName is the host's name without "www." and without its public suffix

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/metadata/dateparse"
+	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 )
 
@@ -33,7 +34,10 @@ func TestTitle(t *testing.T) {
 		{"colon in the title stays", `<title>What is cloud computing?</title>`, ``, "https://example.com/", "What is cloud computing?"},
 		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
 		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
+		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
+		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
+		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,6 +46,21 @@ func TestTitle(t *testing.T) {
 				t.Errorf("Title = %q, want %q", p.Title, tc.want)
 			}
 		})
+	}
+}
+
+func TestProductTitle(t *testing.T) {
+	// A product page's <h1> names the product; its <title> adds a pitch.
+	doc, err := html.Parse(strings.NewReader(`<title>Aluminum Wallet - Strong & Durable</title><h1>Slim Wallet</h1>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://shop.example/products/slim")
+	if got := Extract(doc, u, pagetype.Product).Title; got != "Slim Wallet" {
+		t.Errorf("Title = %q, want %q", got, "Slim Wallet")
+	}
+	if got := Extract(doc, u, "").Title; got != "Aluminum Wallet - Strong & Durable" {
+		t.Errorf("Title of an untyped page = %q, want the <title>", got)
 	}
 }
 
@@ -92,6 +111,18 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
+		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
+			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
+			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
+		{"links to members that are no handles make no discussion", `<h1>Pricing</h1><a href="/user/signup">Sign up for free</a><a href="/user/login">Log in now please</a><a href="/user/reset">Reset your password</a>`,
+			"https://saas.example/pricing", nil, "", ""},
+		{"a home page's date is the site's", `<meta property="article:published_time" content="2025-01-02">`, "https://example.com/", nil, "", ""},
+		{"publication times on many days are teasers'", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-02</span></p><p><span itemprop="datePublished">2025-01-03</span></p>`,
+			"https://example.com/news", nil, "", ""},
+		{"publication times on two days: the first", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-05</span></p>`, "https://example.com/a", nil, "2025-01-01", ""},
+		{"bylines of a listing's teasers", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Cy Diaz</p><p>By Di Eze</p>`, "https://example.com/news", nil, "", ""},
+		{"the byline named again among teasers'", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the name after By, not the kicker before it", `<div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 // separators split a title into its parts: "Story | Site", "Site – Story".
 // Each needs spaces around it, so that a hyphenated word or a time (12:30)
 // is not split.
-var separators = []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " • ", " // ", " ~ "}
+var separators = []string{" | ", " – ", " — ", " - ", " : ", " · ", " :: ", " » ", " • ", " // ", " / ", " ~ "}
 
 // part is one piece of a split title and the separator before it.
 type part struct{ sep, text string }
@@ -53,8 +53,11 @@ func joinParts(ps []part) string {
 // host), or cut to the part that the page's headline (og:title, JSON-LD,
 // <h1>) repeats. When neither says which part is the title, the whole is
 // kept: a site name left on is better than half a headline.
-func title(s *sources, site, host string) string {
-	t := pickTitle(s, site, host)
+func title(s *sources, site, host string, product bool) string {
+	if site == "" {
+		site = brand(s)
+	}
+	t := pickTitle(s, site, host, product)
 	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
 	// page's own og:title or headline: take that one then.
 	k := fold(t)
@@ -74,8 +77,8 @@ func title(s *sources, site, host string) string {
 	return t
 }
 
-func pickTitle(s *sources, site, host string) string {
-	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || agrees(h, s.head.title)) {
+func pickTitle(s *sources, site, host string, product bool) string {
+	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title)) {
 		return h
 	}
 	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
@@ -121,6 +124,10 @@ func pickTitle(s *sources, site, host string) string {
 		}
 	}
 	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		// A forum's trail after the site's name: "Topic / Board / Forum".
+		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(fold(tp[0].text))) >= 3 {
+			return strings.TrimSpace(tp[0].text)
+		}
 		return t
 	}
 	// No part names the site, none is the headline: a title that leads
@@ -128,12 +135,29 @@ func pickTitle(s *sources, site, host string) string {
 	// or dash ("Story - Tagline | Brand") has the lead as its title; the
 	// tail is the site's branding or a search-engine tagline.
 	switch parts[1].sep {
-	case " | ", " - ", " – ", " — ":
+	case " | ", " - ", " – ", " — ", " / ":
 		if words := strings.Fields(fold(parts[0].text)); len(words) >= 3 {
 			return strings.TrimSpace(parts[0].text)
 		}
 	}
 	return strings.TrimSpace(base)
+}
+
+// brand is the site's name when the page declares none: an <h1> in the
+// page's navigation (a documentation book's menu title) that is also one
+// end of the <title>.
+func brand(s *sources) string {
+	parts := splitTitle(s.head.title)
+	if len(parts) < 2 {
+		return ""
+	}
+	ends := []string{fold(parts[0].text), fold(parts[len(parts)-1].text)}
+	for _, h := range s.h1Outside {
+		if k := fold(h); k != "" && (k == ends[0] || k == ends[1]) {
+			return h
+		}
+	}
+	return ""
 }
 
 // stripSite drops the part at either end of t that names the site.

@@ -63,13 +63,22 @@ func plausible(t time.Time, s string) string {
 }
 
 // urlDatePattern matches a date in a URL path: /2025/09/04/, /2025-09-04-,
-// /20250904/.
-var urlDatePattern = regexp.MustCompile(`/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_-]|\.html?|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/`)
+// /2025-09-04+title, /20250904/; urlMonthPattern one with the month's name,
+// /2023/october/03/.
+var (
+	urlDatePattern  = regexp.MustCompile(`/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:[/_+-]|\.html?|$)|/((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/`)
+	urlMonthPattern = regexp.MustCompile(`(?i)/((?:19|20)\d{2})/(\p{L}{3,10})/(0?[1-9]|[12]\d|3[01])(?:[/_+-]|\.html?|$)`)
+)
 
 // InURL returns the date in a URL path, the day alone.
 func InURL(path string) string {
 	m := urlDatePattern.FindStringSubmatch(path)
 	if m == nil {
+		if m = urlMonthPattern.FindStringSubmatch(path); m != nil {
+			if mo := months[strings.ToLower(m[2])]; mo > 0 {
+				return ymd(m[1], strconv.Itoa(mo), m[3])
+			}
+		}
 		return ""
 	}
 	y, mo, d := m[1], m[2], m[3]

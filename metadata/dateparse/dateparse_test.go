@@ -20,6 +20,9 @@ func TestParse(t *testing.T) {
 		{"url path", InURL, "/2025/09/04/story/", "2025-09-04"},
 		{"url compact", InURL, "/news/20250904/story", "2025-09-04"},
 		{"no 31 February", InURL, "/2025/02/31/x", ""},
+		{"url date before a plus", InURL, "/articles/2025-12-15+Rust+backend", "2025-12-15"},
+		{"url month name", InURL, "/blog/2023/october/03/wine", "2023-10-03"},
+		{"url word is no month", InURL, "/2023/topics/03/x", ""},
 	}
 	for _, tc := range tests {
 		if got := tc.parse(tc.in); got != tc.want {

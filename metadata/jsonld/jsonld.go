@@ -5,6 +5,7 @@ package jsonld
 
 import (
 	"encoding/json"
+	"html"
 	"strings"
 )
 
@@ -199,6 +200,10 @@ func hasType(types []string, want ...string) bool {
 func str(v any) string {
 	switch x := v.(type) {
 	case string:
+		// Some sites escape their JSON-LD text as HTML ("Tools &#8211; Tips").
+		if strings.IndexByte(x, '&') >= 0 {
+			x = html.UnescapeString(x)
+		}
 		return strings.TrimSpace(x)
 	case []any:
 		if len(x) > 0 {

@@ -15,6 +15,8 @@ func TestAdd(t *testing.T) {
 			Work{Found: true, Written: true, Headline: "H", Published: "2025-09-04T08:15:00+02:00", Modified: "2025-09-05T10:00:00+02:00",
 				SiteName: "Meridian", KeywordText: "a, b", Sections: []string{"News"}, Image: "https://ex.com/i.jpg",
 				authors: []string{"Ana Souza", "Li Wei"}}},
+		{"text escaped as HTML", []string{`{"@type":"BlogPosting","headline":"Tools &#8211; Tips &amp; Tricks"}`},
+			Work{Found: true, Written: true, Headline: "Tools – Tips & Tricks"}},
 		{"organization is no author", []string{`{"@type":"Article","author":{"@type":"Organization","name":"Acme"},"datePublished":"2024-01-02"}`},
 			Work{Found: true, Written: true, Published: "2024-01-02"}},
 		{"author by reference", []string{`{"@graph":[{"@type":"Article","headline":"H","author":{"@id":"https://ex.com/#/person/1"}},{"@type":"Person","@id":"https://ex.com/#/person/1","name":"Jayesh Shinde"}]}`},
