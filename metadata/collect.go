@@ -138,16 +138,7 @@ func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
 	if holders[n] {
 		return false
 	}
-	cls := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
-	if strings.TrimSpace(cls) == "" {
-		return false
-	}
-	for _, o := range outsideClasses {
-		if strings.Contains(cls, o) {
-			return true
-		}
-	}
-	return false
+	return classSays(n, outsideClasses...)
 }
 
 // label reads a text that may introduce a date ("Updated on") or an author
@@ -163,7 +154,8 @@ func (s *sources) label(t *html.Node) {
 	if !isDate {
 		low := strings.ToLower(text)
 		for _, p := range bylinePrefixes {
-			bare = low == strings.TrimSpace(p) || low == strings.TrimSpace(p)+":"
+			word := strings.TrimSpace(p)
+			bare = low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
 			if strings.HasPrefix(low, p) || bare {
 				isBy = true
 				break
@@ -442,14 +434,17 @@ func itemName(n *html.Node) string {
 // classSays reports whether n's class or id holds one of words (as a part
 // of a class name: "post-byline", "entry-date").
 func classSays(n *html.Node, words ...string) bool {
-	cls := domtext.Attr(n, "class") + " " + domtext.Attr(n, "id")
-	if strings.TrimSpace(cls) == "" {
-		return false
-	}
-	cls = strings.ToLower(cls)
-	for _, w := range words {
-		if strings.Contains(cls, w) {
-			return true
+	// Each attribute alone, not joined: this runs on every element, and
+	// ToLower of an all-lower-case name allocates nothing.
+	for _, a := range n.Attr {
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		for _, w := range words {
+			if strings.Contains(v, w) {
+				return true
+			}
 		}
 	}
 	return false
