@@ -36,10 +36,12 @@ func main() {
 // the collector work harder before the heap passes 1 GiB, so that a few huge
 // pages in flight cannot make it grow to five times what is live. `clean`
 // and `rules` hold a page or a few at a time, and their limit is
-// cleanMemoryLimit: one 16 MiB page peaked at 412 MB of RSS at GOGC=400
-// without it, 168 MB with it, for about 10% more CPU on that page; a 9.9 MB
-// page 142 MB instead of 254, for no more CPU. Pages of ordinary size never
-// reach it.
+// cleanMemoryLimit. It must sit above what a large page keeps live, or the
+// collector runs without pause: at 128 MiB a 9.9 MB page of 64,000
+// paragraphs took 4.1 s of CPU (5.3× a 2.5 MB page: worse than linear) at
+// 164 MB; at 160 MiB it takes 2.8 s (3.9×) at 175 MB (18× the input), and
+// with no limit 2.6 s at 283 MB. A 16.7 MB page: 8.2 s and 283 MB (10.5 s
+// and 252 MB at 128 MiB). Pages of ordinary size never reach it.
 func tuneGC(getenv func(string) string, command string) {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
@@ -56,4 +58,4 @@ func tuneGC(getenv func(string) string, command string) {
 
 // cleanMemoryLimit is the soft memory limit of the commands that clean
 // files (see tuneGC).
-const cleanMemoryLimit = 128 << 20
+const cleanMemoryLimit = 160 << 20
