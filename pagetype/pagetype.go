@@ -279,10 +279,11 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Listing
 	}
 	switch {
+	case docPath(u) && (ev.pres > 0 || !story):
+		// A page under a documentation host or path that shows code, or
+		// that no article markup claims: a manual's page reads as prose.
+		return Documentation
 	case story || ev.articles > 0 || ev.times > 0:
-		if ev.pres >= 3 && docPath(u) {
-			return Documentation
-		}
 		return Article
 	case ev.pres >= 3:
 		return Documentation
