@@ -47,22 +47,42 @@ func Valid(t string) bool {
 
 // evidence is what Detect reads from a page.
 type evidence struct {
-	types    map[string]int // schema.org types, JSON-LD and microdata, by local name
-	top      map[string]int // JSON-LD types of top-level entities (not items of a list)
-	og       string         // og:type, lower case
-	articles int            // <article> elements
-	shortArt int            // <article> elements with little text: teaser cards
-	pres     int            // <pre> blocks
-	times    int            // <time> elements
-	prices   int            // elements marked itemprop=price
-	longArt  int            // <article> elements holding an article's text
-	longP    int            // paragraphs of at least longPara bytes
-	run      int            // the most such paragraphs under one parent: a story's body
-	runText  int            // the text of the paragraphs under that parent
-	items    int            // the largest group of sibling items (see itemGroup)
-	itemText int            // their text
-	cards    int            // the largest group of sibling cards (see cardGroup)
-	priced   int            // how many of those cards show a price
+	types  map[string]int // schema.org types, JSON-LD and microdata, by local name
+	top    map[string]int // JSON-LD types of top-level entities (not items of a list)
+	og     string         // og:type, lower case
+	pres   int            // <pre> blocks
+	times  int            // <time> elements
+	prices int            // elements marked itemprop=price
+	art    articleCounts
+	prose  proseRun
+	group  itemGroupSize
+	card   cardGroupSize
+}
+
+// articleCounts count a page's <article> elements.
+type articleCounts struct {
+	all   int // every one
+	short int // with little text: teaser cards
+	long  int // holding an article's text
+}
+
+// proseRun is what the page holds of paragraphs of prose.
+type proseRun struct {
+	long int // paragraphs of at least longPara bytes
+	run  int // the most such paragraphs under one parent: a story's body
+	text int // the text of the paragraphs under that parent
+}
+
+// itemGroupSize is the largest group of sibling items (see itemGroup).
+type itemGroupSize struct {
+	items int
+	text  int // their text
+}
+
+// cardGroupSize is the largest group of sibling cards (see cardGroup).
+type cardGroupSize struct {
+	cards  int
+	priced int // how many of those cards show a price
 }
 
 // Sizes, in bytes of text, that tell cards, paragraphs and articles apart.
@@ -116,20 +136,20 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 				ev.og = strings.ToLower(strings.TrimSpace(domtext.Attr(n, "content")))
 			}
 		case atom.Article:
-			ev.articles++
+			ev.art.all++
 			switch t := textLen(n, longArt); {
 			case t < cardText:
-				ev.shortArt++
+				ev.art.short++
 			case t >= longArt:
-				ev.longArt++
+				ev.art.long++
 			}
 		case atom.P:
 			if t := textLen(n, maxPara); t >= longPara {
-				ev.longP++
+				ev.prose.long++
 				runs[n.Parent]++
 				runText[n.Parent] += t
-				if runText[n.Parent] > ev.runText {
-					ev.run, ev.runText = runs[n.Parent], runText[n.Parent]
+				if runText[n.Parent] > ev.prose.text {
+					ev.prose.run, ev.prose.text = runs[n.Parent], runText[n.Parent]
 				}
 			}
 		case atom.Pre:
@@ -145,11 +165,11 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 		if domtext.Attr(n, "itemprop") == "price" {
 			ev.prices++
 		}
-		if cards, priced := cardGroup(n); cards > ev.cards {
-			ev.cards, ev.priced = cards, priced
+		if cards, priced := cardGroup(n); cards > ev.card.cards {
+			ev.card.cards, ev.card.priced = cards, priced
 		}
-		if items, text := itemGroup(n); text > ev.itemText {
-			ev.items, ev.itemText = items, text
+		if items, text := itemGroup(n); text > ev.group.text {
+			ev.group.items, ev.group.text = items, text
 		}
 	}
 }
@@ -249,8 +269,8 @@ func (ev *evidence) decide(u *url.URL) string {
 	// are its sidebar, not a listing.
 	// og:type article alone is what many publishing systems say of every
 	// page, their archives of teaser <article>s included.
-	teasers := ev.shortArt >= 5 && ev.shortArt*4 >= ev.articles*3
-	story := articleLD > 0 || ev.og == "article" && !teasers || ev.longArt > 0 || ev.longP >= 8
+	teasers := ev.art.short >= 5 && ev.art.short*4 >= ev.art.all*3
+	story := articleLD > 0 || ev.og == "article" && !teasers || ev.art.long > 0 || ev.prose.long >= 8
 	switch {
 	case ev.has("DiscussionForumPosting", "QAPage") > 0 || ev.types["Comment"] >= 3 && articleLD == 0:
 		return Forum
@@ -269,13 +289,13 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.cards >= minCards && 2*ev.priced >= ev.cards && !story:
+		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && !story:
 		return Collection
 	case ev.grid() && articleLD == 0:
 		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
-		ev.cards >= minCards && ev.longP < 3:
+		ev.card.cards >= minCards && ev.prose.long < 3:
 		return Listing
 	}
 	switch {
@@ -283,7 +303,7 @@ func (ev *evidence) decide(u *url.URL) string {
 		// A page under a documentation host or path that shows code, or
 		// that no article markup claims: a manual's page reads as prose.
 		return Documentation
-	case story || ev.articles > 0 || ev.times > 0:
+	case story || ev.art.all > 0 || ev.times > 0:
 		return Article
 	case ev.pres >= 3:
 		return Documentation
@@ -295,7 +315,7 @@ func (ev *evidence) decide(u *url.URL) string {
 // search results, tiles) rather than a run of paragraphs: the items hold
 // at least gridText and gridRatio times the text of the longest run.
 func (ev *evidence) grid() bool {
-	return ev.items >= minItems && ev.itemText >= gridText && ev.itemText > gridRatio*ev.runText
+	return ev.group.items >= minItems && ev.group.text >= gridText && ev.group.text > gridRatio*ev.prose.text
 }
 
 // The least text of a listing's items, and how much more text than the
