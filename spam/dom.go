@@ -345,27 +345,16 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// Either is not spam's when the paragraph names the code itself (a
 	// product linked where the text talks about it).
 	masked := foreign && m.shorten[hi.site]
-	brandDomain, brandWhat := false, hi.site
-	if foreign && p.words <= 3 && (hi.oddTLD != "" || where.Glued() || masked && hidden) {
-		ft := fold.Fold(nodeText(n))
-		switch {
-		case m.namesHost(ft, host, hi, hi.oddTLD == ""):
-			brandDomain = !anchor.Mentioned(n, ft)
-		case masked && codeOnly(p):
-			brandDomain, brandWhat = !anchor.Mentioned(n, ft), "shortener "+hi.site
-		}
+	vocab := m.sum(p.hits)
+	var brandDomain bool
+	var brandWhat string
+	if foreign {
+		brandDomain, brandWhat = m.brandDomain(n, p, host, hi, where, masked && hidden, vocab)
 	}
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	vocab := m.sum(p.hits)
-	// A short anchor of gambling words with a code in it that names its
-	// host: "mb789x sports betting" -> mb789x.example.
-	if !brandDomain && foreign && vocab > 0 && p.brands.plain > 0 && p.words <= 10 {
-		ft := fold.Fold(nodeText(n))
-		brandDomain = m.codeNamesHost(ft, host, hi) && !anchor.Mentioned(n, ft)
-	}
 	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
 	hiddenCode := hidden && p.brands.plain > 0 && foreign && hi.brand && where != anchor.Inline
 	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
@@ -385,23 +374,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.found, ", "))
 	}
 	if foreign {
-		if via != "" {
-			sc.weighted(lexicon.SigForeignHost, 1, host+" via "+via)
-		} else {
-			sc.weighted(lexicon.SigForeignHost, 1, host)
-		}
-		if hi.stem > 0 {
-			sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
-		}
-		if hi.brand {
-			sc.weighted(lexicon.SigBrandHost, 1, hi.site)
-		}
-		if hi.oddTLD != "" {
-			sc.weighted(lexicon.SigOddTLD, 1, "."+hi.oddTLD)
-		}
-		if pathW > 0 {
-			sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
-		}
+		sc.foreignHost(host, via, hi, pathW, pathWhat)
 		if brandDomain {
 			sc.weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
@@ -426,6 +399,62 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.weighted(lexicon.SigRepeated, 1, plural(k, "time"))
 	}
 	return sc.result()
+}
+
+// brandDomain reports whether link n, on another site, is a code named
+// after its own throw-away domain (W332 -> w332.club), a code sent through a
+// link shortener (maskedHidden: a hidden link to one), or a short anchor of
+// gambling words with a code in it that names its host ("mb789x sports
+// betting" -> mb789x.example); none counts when the paragraph names the
+// code itself (a product linked where the text talks about it). what says
+// which.
+func (m *Model) brandDomain(n *html.Node, p *part, host string, hi hostInfo, where anchor.Placement, maskedHidden bool, vocab float64) (bool, string) {
+	what := hi.site
+	if p.words <= 3 && (hi.oddTLD != "" || where.Glued() || maskedHidden) {
+		ft := fold.Fold(nodeText(n))
+		switch {
+		case m.namesHost(ft, host, hi, hi.oddTLD == ""):
+			if !anchor.Mentioned(n, ft) {
+				return true, what
+			}
+		case m.shorten[hi.site] && codeOnly(p):
+			what = "shortener " + hi.site
+			if !anchor.Mentioned(n, ft) {
+				return true, what
+			}
+		}
+		// Mentioned, or neither: the code-in-words test below may hold.
+	}
+	if vocab > 0 && p.brands.plain > 0 && p.words <= 10 {
+		ft := fold.Fold(nodeText(n))
+		if m.codeNamesHost(ft, host, hi) && !anchor.Mentioned(n, ft) {
+			return true, what
+		}
+	}
+	return false, what
+}
+
+// foreignHost adds the evidence of a link's host on another site: the
+// host itself (and the redirector it was read through), gambling words in
+// its name or path, a brand code or an odd TLD.
+func (sc *scorer) foreignHost(host, via string, hi hostInfo, pathW float64, pathWhat string) {
+	if via != "" {
+		sc.weighted(lexicon.SigForeignHost, 1, host+" via "+via)
+	} else {
+		sc.weighted(lexicon.SigForeignHost, 1, host)
+	}
+	if hi.stem > 0 {
+		sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
+	}
+	if hi.brand {
+		sc.weighted(lexicon.SigBrandHost, 1, hi.site)
+	}
+	if hi.oddTLD != "" {
+		sc.weighted(lexicon.SigOddTLD, 1, "."+hi.oddTLD)
+	}
+	if pathW > 0 {
+		sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
+	}
 }
 
 func plural(n int, what string) string {
