@@ -51,6 +51,17 @@
 // arrivals whatever the jitter; with more, starts are spaced by the delay
 // on the Redis clock only.
 //
+// A worker that stalls past its lease (a long pause, a suspended VM) while
+// another takes its entries over must not write them too. Before it
+// fetches an entry, a worker checks that the entry's last claim or renewal
+// is younger than three quarters of a lease (Store.Fresh, no round trip),
+// and lets the lease lapse if not. Before it writes a batch, its committer
+// renews the batch's leases and leaves out the outcomes of entries another
+// worker now holds (Store.Hold, frontier.Fencer). What is left is a stall
+// between a batch's index write and its commit, one fsync and one round
+// trip long: the index is a local file, so no check in Redis can close it,
+// and a page written then may be written again by the worker that took it.
+//
 // Every call retries with exponential backoff while Redis is unreachable or
 // loading (Options.RetryFor), and every script is safe to run twice: a
 // retried Commit whose first attempt did reach Redis changes nothing more.
