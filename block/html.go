@@ -357,25 +357,17 @@ func tableRow(tr *html.Node, head bool) (Block, bool) {
 }
 
 // innerText is the text of n's subtree, scripts and styles left out, with a
-// space at each element edge.
+// space for each line break.
 func innerText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && c.DataAtom != atom.Script && c.DataAtom != atom.Style:
-				if c.DataAtom == atom.Br {
-					b.WriteByte(' ')
-				}
-				walk(c)
-			}
+	return domtext.Gather(n, func(c *html.Node) domtext.Edge {
+		switch c.DataAtom {
+		case atom.Script, atom.Style:
+			return domtext.Skip
+		case atom.Br:
+			return domtext.Spaced
 		}
-	}
-	walk(n)
-	return b.String()
+		return domtext.Inline
+	})
 }
 
 // codeLang is the language a <pre> or its <code> names in a class

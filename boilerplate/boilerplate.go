@@ -510,20 +510,12 @@ func prevElement(n *html.Node) *html.Node {
 
 // labelText is the text of n outside its links.
 func labelText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && c.DataAtom != atom.A:
-				walk(c)
-			}
+	return textnorm.Collapse(domtext.Gather(n, func(c *html.Node) domtext.Edge {
+		if c.DataAtom == atom.A {
+			return domtext.Skip
 		}
-	}
-	walk(n)
-	return textnorm.Collapse(b.String())
+		return domtext.Inline
+	}))
 }
 
 // textOf is the text of n, collapsed.

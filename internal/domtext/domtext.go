@@ -314,3 +314,45 @@ func Attr(n *html.Node, key string) string {
 	}
 	return ""
 }
+
+// Edge says how Gather takes an element's text.
+type Edge uint8
+
+const (
+	// Inline takes the element's text as it stands.
+	Inline Edge = iota
+	// Spaced takes it with a space on either side (a line break, a cell).
+	Spaced
+	// Skip leaves the element and all below it out.
+	Skip
+)
+
+// Gather returns the text of n's subtree as it stands (not collapsed),
+// asking edge how to take each element; a nil edge takes each inline.
+func Gather(n *html.Node, edge func(*html.Node) Edge) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+			case html.ElementNode:
+				e := Inline
+				if edge != nil {
+					e = edge(c)
+				}
+				switch e {
+				case Inline:
+					walk(c)
+				case Spaced:
+					b.WriteByte(' ')
+					walk(c)
+					b.WriteByte(' ')
+				}
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}

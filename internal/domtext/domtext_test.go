@@ -146,3 +146,28 @@ func TestContains(t *testing.T) {
 		}
 	}
 }
+
+func TestGather(t *testing.T) {
+	const frag = `<div>One<a href="/x">link</a>two<br>three<script>x()</script><ul><li>item</li></ul></div>`
+	skipLinks := func(n *html.Node) Edge {
+		if n.DataAtom == atom.A {
+			return Skip
+		}
+		return Inline
+	}
+	for _, tt := range []struct {
+		name string
+		edge func(*html.Node) Edge
+		want string
+	}{
+		{"all inline", nil, "Onelinktwothreex()item"},
+		{"links skipped", skipLinks, "Onetwothreex()item"},
+		{"every element spaced", func(*html.Node) Edge { return Spaced }, "One link two  three x()   item  "},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Gather(first(t, frag), tt.edge); got != tt.want {
+				t.Errorf("Gather = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

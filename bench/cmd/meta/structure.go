@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 )
 
@@ -77,21 +78,10 @@ func nodeItems(root *html.Node) items {
 }
 
 func ownText(n *html.Node, skipLists bool) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && skipLists && (c.Data == "ul" || c.Data == "ol" || c.Data == "list"):
-			case c.Type == html.ElementNode:
-				b.WriteByte(' ')
-				walk(c)
-				b.WriteByte(' ')
-			}
+	return domtext.Gather(n, func(c *html.Node) domtext.Edge {
+		if skipLists && (c.Data == "ul" || c.Data == "ol" || c.Data == "list") {
+			return domtext.Skip
 		}
-	}
-	walk(n)
-	return b.String()
+		return domtext.Spaced
+	})
 }
