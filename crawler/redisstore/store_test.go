@@ -180,6 +180,10 @@ func TestStore_HoldFencesLapsedLeases(t *testing.T) {
 	if lost, err := a.Hold(ctx, ids); err != nil || len(lost) != 0 {
 		t.Fatalf("Hold of live leases = %v, %v; want none lost", lost, err)
 	}
+	// Leases claimed just now cannot have lapsed: no round trip for them.
+	if n := a.Stats().Ops["hold"].Calls; n != 0 {
+		t.Errorf("Hold of leases claimed just now asked Redis %d times, want 0", n)
+	}
 	// a stalls: the same worker, its renewals stopped (a fresh store
 	// under its name renews nothing it did not claim itself).
 	a.Close()
