@@ -6,7 +6,7 @@ import (
 	"testing"
 )
 
-// TestTuneGC: GOGC 400 and a 1 GiB soft limit by default (128 MiB for
+// TestTuneGC: GOGC 400 and a 1 GiB soft limit by default (160 MiB for
 // clean); GOGC and GOMEMLIMIT in the environment are left to the runtime.
 func TestTuneGC(t *testing.T) {
 	oldPct, oldLim := debug.SetGCPercent(100), debug.SetMemoryLimit(math.MaxInt64)
