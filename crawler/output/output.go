@@ -59,7 +59,9 @@ func safeName(s string) string {
 // record (a writer appends a line with one write, and a run cuts a torn
 // last line of its own file before writing), lines are ordered by
 // fetched_at, and lines with the same fetched_at by file name, then by
-// their order in the file. A line that does not parse is an error.
+// their order in the file. A line that repeats the last kept line of its
+// URL (same hash) is left out: see Dedupe. A line that does not parse is an
+// error.
 func ReadIndex(dir string) ([]IndexLine, error) {
 	files, err := filepath.Glob(filepath.Join(dir, "index-*.jsonl"))
 	if err != nil {
@@ -87,7 +89,28 @@ func ReadIndex(dir string) ([]IndexLine, error) {
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].FetchedAt.Before(out[j].FetchedAt) })
-	return out, nil
+	return Dedupe(out), nil
+}
+
+// Dedupe leaves out, from lines in fetched_at order, every line whose URL
+// and hash equal those of the last line kept for its URL: the same page
+// written twice with nothing changed between. Only a worker of a shared
+// crawl that stalls past its lease between writing a batch's lines and
+// committing them writes such a line (the worker that took its pages over
+// writes them too, and the index is a local file, so no check in the store
+// can stop it); a page that changes and changes back keeps all its lines.
+// Dedupe works in place and returns the lines kept.
+func Dedupe(lines []IndexLine) []IndexLine {
+	last := make(map[string]string, len(lines))
+	kept := lines[:0]
+	for _, l := range lines {
+		if h, ok := last[l.URL]; ok && h == l.Hash {
+			continue
+		}
+		last[l.URL] = l.Hash
+		kept = append(kept, l)
+	}
+	return kept
 }
 
 // tmpPrefix starts the name of every file being written; a crash leaves at

@@ -61,6 +61,8 @@
 // between a batch's index write and its commit, one fsync and one round
 // trip long: the index is a local file, so no check in Redis can close it,
 // and a page written then may be written again by the worker that took it.
+// Both lines carry the page's hash, and the merge rule of the index
+// (output.ReadIndex, output.Dedupe) reads them as one record.
 //
 // Every call retries with exponential backoff while Redis is unreachable or
 // loading (Options.RetryFor), and every script is safe to run twice: a
