@@ -29,9 +29,9 @@ type gate struct {
 	// folder.
 	NoiseBuiltin noisePins `json:"noise_builtin"`
 	// WCXB is the development split of the Web Content Extraction
-	// Benchmark: mean word F1 overall and per page type, and the share of
-	// pages with an empty output, and the share of pages whose detected
-	// page type is their labelled one.
+	// Benchmark: mean word F1 overall and per page type, the share of
+	// pages with an empty output where the reference has text (MaxEmpty),
+	// and the share of pages whose detected page type is their labelled one.
 	WCXB struct {
 		MinF1           float64            `json:"min_f1"`
 		MinTypeF1       map[string]float64 `json:"min_type_f1"`
@@ -220,8 +220,11 @@ func TestGateWCXB(t *testing.T) {
 		conf.Add(pages[i].Type, s.Type)
 	}
 	mean := func(k string) float64 { return sum[k] / float64(max(n[k], 1)) }
-	emptyShare := float64(empty) / float64(len(pages))
-	t.Logf("WCXB dev: mean F1 %.4f, empty %d of %d (%.4f; %d of them with an empty reference too)", mean(""), empty, len(pages), emptyShare, emptyRight)
+	// An empty output is a miss only where the reference has text: on a
+	// page whose reference is empty too it is the right answer (WCXB's
+	// metric scores it 1).
+	emptyShare := float64(empty-emptyRight) / float64(len(pages))
+	t.Logf("WCXB dev: mean F1 %.4f, empty %d of %d where the reference has text (%.4f; %d more with an empty reference)", mean(""), empty-emptyRight, len(pages), emptyShare, emptyRight)
 	if mean("") < g.WCXB.MinF1 {
 		t.Errorf("WCXB mean F1 %.4f, below the pinned %.4f", mean(""), g.WCXB.MinF1)
 	}
@@ -237,7 +240,7 @@ func TestGateWCXB(t *testing.T) {
 		}
 	}
 	if emptyShare > g.WCXB.MaxEmpty {
-		t.Errorf("WCXB empty outputs %.4f of pages, above the pinned %.4f", emptyShare, g.WCXB.MaxEmpty)
+		t.Errorf("WCXB empty outputs where the reference has text %.4f of pages, above the pinned %.4f", emptyShare, g.WCXB.MaxEmpty)
 	}
 	right, total := conf.Accuracy("")
 	acc := float64(right) / float64(max(total, 1))
