@@ -520,14 +520,7 @@ func labelText(n *html.Node) string {
 
 // textOf is the text of n, collapsed.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-			b.WriteByte(' ')
-		}
-	}
-	return textnorm.Collapse(b.String())
+	return textnorm.Collapse(domtext.AllText(n))
 }
 
 func letters(s string) int {
