@@ -21,6 +21,7 @@ package boilerplate
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -39,6 +40,7 @@ const (
 	IDRelatedLine = "boilerplate.related-line"
 	IDWidget      = "boilerplate.widget"
 	IDHeading     = "boilerplate.heading"
+	IDKicker      = "boilerplate.kicker"
 )
 
 // Thresholds of the shapes.
@@ -58,6 +60,7 @@ const (
 	minProseShare   = 0.5 // share of the article's words outside links in running text, for the article to be judged
 	minProseAll     = 0.3 // and share of all its words
 	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
+	maxKickerWords  = 4   // words of a section label or short breadcrumb above the body at most
 )
 
 // stat is what one element holds.
@@ -77,11 +80,12 @@ type stat struct {
 type detector struct {
 	host  string
 	stats map[*html.Node]*stat
-	// lastProse is the order of the last paragraph of running text.
-	lastProse int
-	tr        *rules.Trace
-	root      *html.Node
-	labels    map[string]int // label texts of short linked lines, counted on first use
+	// firstProse and lastProse are the orders of the first and the last
+	// paragraph of running text.
+	firstProse, lastProse int
+	tr                    *rules.Trace
+	root                  *html.Node
+	labels                map[string]int // label texts of short linked lines, counted on first use
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
@@ -90,7 +94,7 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
-	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, lastProse: -1}
+	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, firstProse: -1, lastProse: -1}
 	if pageURL != nil {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
@@ -155,16 +159,24 @@ func (d *detector) measure(n *html.Node, order *int) *stat {
 		st.imgs++
 	case atom.P, atom.Li, atom.Dd, atom.Blockquote, atom.Td:
 		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 {
-			st.prose = out
-			d.lastProse = max(d.lastProse, st.order)
+			d.proseAt(st, out)
 		}
 	case atom.Div, atom.Section:
 		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 && !hasBlockChild(n) {
-			st.prose = out
-			d.lastProse = max(d.lastProse, st.order)
+			d.proseAt(st, out)
 		}
 	}
 	return st
+}
+
+// proseAt marks st, an element's stats, as a paragraph of running text of
+// words words outside links.
+func (d *detector) proseAt(st *stat, words int) {
+	st.prose = words
+	d.lastProse = max(d.lastProse, st.order)
+	if d.firstProse < 0 || st.order < d.firstProse {
+		d.firstProse = st.order
+	}
 }
 
 // internalLink reports whether href points to the page's own site.
@@ -212,6 +224,8 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
+	case d.kicker(n):
+		return IDKicker, "a section label or breadcrumb above the body: links to the site's own pages and nothing else"
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
 		return IDHeading, "a heading of the lexicon that ends the article"
 	}
@@ -364,6 +378,74 @@ func (d *detector) relatedLine(n *html.Node) bool {
 	return setApart(n, label) && d.labelRepeats(label) < 3
 }
 
+// kicker reports whether n is a section label or a short breadcrumb above
+// the body (a longer breadcrumb is a list of links: rule nav.link-list): it
+// ends before the first paragraph of running text, every letter of it is
+// in one or two links of a few words, each to the site's own pages, it is
+// not a heading (a linked title), and it stands on a line of its own.
+func (d *detector) kicker(n *html.Node) bool {
+	st := d.stats[n]
+	if d.firstProse < 0 || st.end >= d.firstProse || st.links == 0 || st.links > 2 ||
+		st.words > maxKickerWords || st.linkChars < st.chars || !strings.ContainsFunc(textOf(n), unicode.IsLetter) {
+		return false
+	}
+	for p := n; p != nil && p != d.root; p = p.Parent {
+		if slices.Contains(headingTags, p.DataAtom) {
+			return false
+		}
+	}
+	for c := range n.Descendants() {
+		if slices.Contains(headingTags, c.DataAtom) {
+			return false
+		}
+	}
+	return d.internalOnly(n) && d.ownLine(n)
+}
+
+// headingTags are the heading elements.
+var headingTags = []atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}
+
+// internalOnly reports whether every link n is or holds points to the
+// page's own site.
+func (d *detector) internalOnly(n *html.Node) bool {
+	if n.DataAtom == atom.A && !d.internalLink(domtext.Attr(n, "href")) {
+		return false
+	}
+	for c := range n.Descendants() {
+		if c.DataAtom == atom.A && c.Type == html.ElementNode && !d.internalLink(domtext.Attr(c, "href")) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownLine reports whether n shares no line with other text: up to its
+// first block ancestor, n and each inline ancestor have no sibling with
+// letters but blocks (a link inside a sentence, after "By" or in a
+// citation's brackets shares one).
+func (d *detector) ownLine(n *html.Node) bool {
+	for m := n; m.Parent != nil && m != d.root; m = m.Parent {
+		for c := m.Parent.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c == m:
+			case c.Type == html.TextNode && letters(c.Data) > 0:
+				return false
+			case c.Type == html.ElementNode && d.stats[c] != nil && d.stats[c].chars > 0 && !isBlockLike(c.DataAtom):
+				return false
+			}
+		}
+		if isBlockLike(m.Parent.DataAtom) {
+			return true
+		}
+	}
+	return true
+}
+
+// isBlockLike reports whether elements named a start a line of their own.
+func isBlockLike(a atom.Atom) bool {
+	return isContainer(a) || isHeading(a) || a == atom.P || a == atom.Li || a == atom.Dd || a == atom.Dt || a == atom.Blockquote
+}
+
 // labelRepeats counts the short linked lines of the article with this label.
 func (d *detector) labelRepeats(label string) int {
 	if d.labels == nil {
@@ -443,7 +525,7 @@ func (d *detector) remove(n *html.Node, id, why string) {
 	d.record(n, id, why)
 	parent := n.Parent
 	parent.RemoveChild(n)
-	if prev != nil && id != IDRelatedLine && (d.headingLike(prev) && (isHeading(prev.DataAtom) || matches(textOf(prev), "related"))) {
+	if prev != nil && id != IDRelatedLine && id != IDKicker && (d.headingLike(prev) && (isHeading(prev.DataAtom) || matches(textOf(prev), "related"))) {
 		d.record(prev, IDHeading, "the heading of furniture removed below it")
 		prev.Parent.RemoveChild(prev)
 	}
