@@ -61,6 +61,7 @@ const (
 	minProseAll     = 0.3 // and share of all its words
 	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
 	maxKickerWords  = 4   // words of a section label or short breadcrumb above the body at most
+	maxKickers      = 2   // such labels above the body at most: more are a menu
 )
 
 // stat is what one element holds.
@@ -85,7 +86,8 @@ type detector struct {
 	firstProse, lastProse int
 	tr                    *rules.Trace
 	root                  *html.Node
-	labels                map[string]int // label texts of short linked lines, counted on first use
+	labels                map[string]int      // label texts of short linked lines, counted on first use
+	kickers               map[*html.Node]bool // the article's kickers, found on first use
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
@@ -224,7 +226,7 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
-	case d.kicker(n):
+	case d.isKicker(n):
 		return IDKicker, "a section label or breadcrumb above the body: links to the site's own pages and nothing else"
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
 		return IDHeading, "a heading of the lexicon that ends the article"
@@ -378,15 +380,46 @@ func (d *detector) relatedLine(n *html.Node) bool {
 	return setApart(n, label) && d.labelRepeats(label) < 3
 }
 
-// kicker reports whether n is a section label or a short breadcrumb above
+// isKicker reports whether n is the article's kicker, or one of its two:
+// where more elements above the body look like one, they are a menu or the
+// items of a listing, and none is.
+func (d *detector) isKicker(n *html.Node) bool {
+	if d.kickers == nil {
+		d.kickers = map[*html.Node]bool{}
+		var find func(*html.Node)
+		find = func(m *html.Node) {
+			for c := m.FirstChild; c != nil && len(d.kickers) <= maxKickers; c = c.NextSibling {
+				switch {
+				case c.Type != html.ElementNode || d.stats[c] == nil || d.stats[c].order > d.firstProse:
+				case d.kicker(c):
+					d.kickers[c] = true
+				default:
+					find(c)
+				}
+			}
+		}
+		if d.firstProse >= 0 {
+			find(d.root)
+		}
+		if len(d.kickers) > maxKickers {
+			clear(d.kickers)
+		}
+	}
+	return d.kickers[n]
+}
+
+// kicker reports whether n looks like a section label or a short breadcrumb above
 // the body (a longer breadcrumb is a list of links: rule nav.link-list): it
 // ends before the first paragraph of running text, every letter of it is
-// in one or two links of a few words, each to the site's own pages, it is
-// not a heading (a linked title), and it stands on a line of its own.
+// in one or two links of a few words, each to the site's own pages, which
+// are all the links of its parent (not an item of a menu), it is not a
+// heading (a linked title), and it stands on a line of its own.
 func (d *detector) kicker(n *html.Node) bool {
 	st := d.stats[n]
 	if d.firstProse < 0 || st.end >= d.firstProse || st.links == 0 || st.links > 2 ||
-		st.words > maxKickerWords || st.linkChars < st.chars || !strings.ContainsFunc(textOf(n), unicode.IsLetter) {
+		st.words > maxKickerWords || st.linkChars < st.chars || !strings.ContainsFunc(textOf(n), unicode.IsLetter) ||
+		d.stats[n.Parent] != nil && d.stats[n.Parent].links > st.links {
+		// (An item of a longer menu shares its parent with other links.)
 		return false
 	}
 	for p := n; p != nil && p != d.root; p = p.Parent {
