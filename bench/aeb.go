@@ -32,11 +32,15 @@ const DefaultAEBDir = "../../shared/bench/aeb"
 const AEBDirEnv = "WINNOW_AEB_DIR"
 
 // AEBDir returns the benchmark folder: $WINNOW_AEB_DIR, or DefaultAEBDir.
-func AEBDir() string {
-	if d := os.Getenv(AEBDirEnv); d != "" {
+func AEBDir() string { return envDir(AEBDirEnv, DefaultAEBDir) }
+
+// envDir returns the folder the environment variable env names, or def
+// when it is unset or empty.
+func envDir(env, def string) string {
+	if d := os.Getenv(env); d != "" {
 		return d
 	}
-	return DefaultAEBDir
+	return def
 }
 
 // MaxPageBytes caps one page after decompression, as winnow's default does.

@@ -20,12 +20,7 @@ const DefaultWCXBDir = "../../shared/bench/wcxb"
 const WCXBDirEnv = "WINNOW_WCXB_DIR"
 
 // WCXBDir returns the WCXB folder: $WINNOW_WCXB_DIR, or DefaultWCXBDir.
-func WCXBDir() string {
-	if d := os.Getenv(WCXBDirEnv); d != "" {
-		return d
-	}
-	return DefaultWCXBDir
-}
+func WCXBDir() string { return envDir(WCXBDirEnv, DefaultWCXBDir) }
 
 // ErrNoWCXB is returned by LoadWCXB when the benchmark folder is absent.
 var ErrNoWCXB = errors.New("WCXB folder absent")

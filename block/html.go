@@ -1,6 +1,7 @@
 package block
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -219,22 +220,16 @@ func (w *blockWriter) open(n *html.Node) {
 	}
 }
 
+// headings are the heading elements by level, h1 first.
+var headings = [...]atom.Atom{atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6}
+
 // blockKind says whether n starts a block and, if it changes the block kind,
 // which.
 func blockKind(n *html.Node, w *blockWriter) (Kind, int, bool) {
+	if i := slices.Index(headings[:], n.DataAtom); i >= 0 {
+		return KindHeading, i + 1, true
+	}
 	switch n.DataAtom {
-	case atom.H1:
-		return KindHeading, 1, true
-	case atom.H2:
-		return KindHeading, 2, true
-	case atom.H3:
-		return KindHeading, 3, true
-	case atom.H4:
-		return KindHeading, 4, true
-	case atom.H5:
-		return KindHeading, 5, true
-	case atom.H6:
-		return KindHeading, 6, true
 	case atom.Li, atom.Dt, atom.Dd:
 		return KindListItem, len(w.lists), true
 	case atom.Blockquote:

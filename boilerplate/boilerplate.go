@@ -1,9 +1,10 @@
 // Package boilerplate finds page furniture inside an extracted article by
 // its shape, in any language: blocks of teaser cards (headline links with a
 // date, a thumbnail or a one-line teaser), link-dense boxes, "read also"
-// lines (a short label and one link to another story of the site), and
-// widgets (newsletter and comment forms, share bars, cookie notices, author
-// boxes after the body).
+// lines (a short label and one link to another story of the site), widgets
+// (newsletter and comment forms, share bars, cookie notices, author boxes
+// after the body), and kickers (a section label or a one-item breadcrumb
+// alone on its line above the body, kicker.go).
 //
 // Shape comes first: link density, repeated sibling cards, word counts,
 // form controls, position after the last paragraph of running text. Heading
@@ -39,6 +40,7 @@ const (
 	IDRelatedLine = "boilerplate.related-line"
 	IDWidget      = "boilerplate.widget"
 	IDHeading     = "boilerplate.heading"
+	IDKicker      = "boilerplate.kicker"
 )
 
 // Thresholds of the shapes.
@@ -58,6 +60,8 @@ const (
 	minProseShare   = 0.5 // share of the article's words outside links in running text, for the article to be judged
 	minProseAll     = 0.3 // and share of all its words
 	maxBlockShare   = 0.4 // share of the article's words one removal may take at most
+	maxKickerWords  = 4   // words of a section label or short breadcrumb above the body at most
+	maxKickers      = 2   // such labels above the body at most: more are a menu
 )
 
 // stat is what one element holds.
@@ -77,11 +81,13 @@ type stat struct {
 type detector struct {
 	host  string
 	stats map[*html.Node]*stat
-	// lastProse is the order of the last paragraph of running text.
-	lastProse int
-	tr        *rules.Trace
-	root      *html.Node
-	labels    map[string]int // label texts of short linked lines, counted on first use
+	// firstProse and lastProse are the orders of the first and the last
+	// paragraph of running text.
+	firstProse, lastProse int
+	tr                    *rules.Trace
+	root                  *html.Node
+	labels                map[string]int      // label texts of short linked lines, counted on first use
+	kickers               map[*html.Node]bool // the article's kickers, found on first use
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
@@ -90,7 +96,7 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
-	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, lastProse: -1}
+	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, firstProse: -1, lastProse: -1}
 	if pageURL != nil {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
@@ -155,16 +161,24 @@ func (d *detector) measure(n *html.Node, order *int) *stat {
 		st.imgs++
 	case atom.P, atom.Li, atom.Dd, atom.Blockquote, atom.Td:
 		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 {
-			st.prose = out
-			d.lastProse = max(d.lastProse, st.order)
+			d.proseAt(st, out)
 		}
 	case atom.Div, atom.Section:
 		if out := st.words - st.linkWords; out >= proseWords && st.prose == 0 && !hasBlockChild(n) {
-			st.prose = out
-			d.lastProse = max(d.lastProse, st.order)
+			d.proseAt(st, out)
 		}
 	}
 	return st
+}
+
+// proseAt marks st, an element's stats, as a paragraph of running text of
+// words words outside links.
+func (d *detector) proseAt(st *stat, words int) {
+	st.prose = words
+	d.lastProse = max(d.lastProse, st.order)
+	if d.firstProse < 0 || st.order < d.firstProse {
+		d.firstProse = st.order
+	}
 }
 
 // internalLink reports whether href points to the page's own site.
@@ -212,6 +226,8 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
+	case d.isKicker(n):
+		return IDKicker, "a section label or breadcrumb above the body: links to the site's own pages and nothing else"
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
 		return IDHeading, "a heading of the lexicon that ends the article"
 	}
@@ -443,7 +459,7 @@ func (d *detector) remove(n *html.Node, id, why string) {
 	d.record(n, id, why)
 	parent := n.Parent
 	parent.RemoveChild(n)
-	if prev != nil && id != IDRelatedLine && (d.headingLike(prev) && (isHeading(prev.DataAtom) || matches(textOf(prev), "related"))) {
+	if prev != nil && id != IDRelatedLine && id != IDKicker && (d.headingLike(prev) && (isHeading(prev.DataAtom) || matches(textOf(prev), "related"))) {
 		d.record(prev, IDHeading, "the heading of furniture removed below it")
 		prev.Parent.RemoveChild(prev)
 	}
@@ -520,14 +536,7 @@ func labelText(n *html.Node) string {
 
 // textOf is the text of n, collapsed.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-			b.WriteByte(' ')
-		}
-	}
-	return textnorm.Collapse(b.String())
+	return textnorm.Collapse(domtext.AllText(n))
 }
 
 func letters(s string) int {

@@ -80,6 +80,10 @@ func TestStrip(t *testing.T) {
 			[]string{"Get the briefing"}, []string{"The council met"}, IDWidget},
 		{"link block with a furniture class", body(3) + `<div class="popular-box"><p><a href="/a">Harbour works resume</a> · <a href="/b">Market hall reopens</a> · <a href="/c">Roads to be resurfaced</a></p></div>`,
 			[]string{"Harbour"}, []string{"The council met"}, IDLinkBlock},
+		{"section label above the headline", `<div class="hdr"><span><a href="/markets/">Markets</a></span><h1>Casino revenue climbs</h1><div>May 4, 2026</div></div>` + body(3),
+			[]string{"Markets"}, []string{"Casino revenue", "The council met"}, IDKicker},
+		{"one-item breadcrumb, any language", `<div><ul class="x"><li><a href="https://news.example/xo-so">Xổ số</a></li></ul><span>Thứ bảy, 5/12/2026</span></div>` + body(3),
+			[]string{"Xổ số"}, []string{"Thứ bảy", "The council met"}, IDKicker},
 		{"share bar", body(3) + `<div><a href="https://x.example/s">X</a> <a href="https://f.example/s">Facebook</a> <a href="https://l.example/s">LINE</a> <a href="#">Email</a></div>`,
 			[]string{"Facebook"}, []string{"The council met"}, IDWidget},
 	}
@@ -114,6 +118,11 @@ func TestStripKeepsContent(t *testing.T) {
 		{"a heading followed by its section", body(2) + `<h3>Related</h3>` + body(2), "Related"},
 		{"a form that is the page's tool", body(3) + `<div><p>Enter the ZIP code where you live</p><form><input name="zip"><button>Find</button></form></div>`, "ZIP code"},
 		{"too little running text to judge", `<p>Short intro.</p>` + cards("Related", 4), "Harbour project"},
+		{"a link in a short lead sentence", `<p>Remember the quest for a <a href="/slogan">state slogan</a>?</p>` + body(3), "state slogan"},
+		{"a citation link in brackets", `<p>It is the most common disorder <span>(<a href="/refs#r1">ref 1</a>)</span></p>` + body(3), "ref 1"},
+		{"a byline link after By", `<p>By <span><a href="/author/jo">Jo Reyes</a></span></p>` + body(3), "Jo Reyes"},
+		{"a linked title", `<h2><a href="/story.html">Harbour reopens</a></h2>` + body(3), "Harbour reopens"},
+		{"a link to another site above the body", `<p><a href="https://twitter.example/jo">@jo</a></p>` + body(3), "@jo"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

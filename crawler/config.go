@@ -259,6 +259,8 @@ const (
 	// EventSpam: Extract judged the page spam from top to bottom
 	// (SpamError); no article file, an index line with status "spam".
 	EventSpam
+
+	numEventKinds // how many kinds there are; not a kind
 )
 
 // String names the kind in logs and metric labels.

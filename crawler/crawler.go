@@ -83,9 +83,21 @@ type counters struct {
 	started atomic.Int64
 }
 
-// outcomeCounters are the live form of Outcomes.
+// outcomeCounters are the live form of Outcomes: one counter per event
+// kind, and the finer counts within a kind.
 type outcomeCounters struct {
-	written, new, changed, unchanged, followed, skipped, unwanted, retried, failed, spam, fetchFailed atomic.Int64
+	byKind                              [numEventKinds]atomic.Int64
+	new, changed, unwanted, fetchFailed atomic.Int64
+}
+
+// outcomes is a snapshot of o.
+func (o *outcomeCounters) outcomes() Outcomes {
+	n := func(k EventKind) int64 { return o.byKind[k].Load() }
+	return Outcomes{
+		Written: n(EventWritten), New: o.new.Load(), Changed: o.changed.Load(), Unchanged: n(EventUnchanged),
+		Followed: n(EventFollowed), Skipped: n(EventSkipped), Unwanted: o.unwanted.Load(), Retried: n(EventRetry),
+		Failed: n(EventFailed), Spam: n(EventSpam), FetchFailed: o.fetchFailed.Load(),
+	}
 }
 
 // New checks cfg and returns a Crawler. log may be nil.
@@ -117,12 +129,8 @@ func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Cra
 func (c *Crawler) Stats() Stats {
 	s := &c.stats
 	return Stats{
-		Outcomes: Outcomes{
-			Written: s.written.Load(), New: s.new.Load(), Changed: s.changed.Load(), Unchanged: s.unchanged.Load(),
-			Followed: s.followed.Load(), Skipped: s.skipped.Load(), Unwanted: s.unwanted.Load(), Retried: s.retried.Load(),
-			Failed: s.failed.Load(), Spam: s.spam.Load(), FetchFailed: s.fetchFailed.Load(),
-		},
-		Fetched: s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
+		Outcomes: s.outcomes(),
+		Fetched:  s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
 		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
@@ -339,29 +347,19 @@ func (c *Crawler) start(ctx context.Context) error {
 
 func (c *Crawler) emit(ev Event) {
 	s := &c.stats
+	s.byKind[ev.Kind].Add(1)
 	switch ev.Kind {
 	case EventWritten:
-		s.written.Add(1)
 		if ev.New {
 			s.new.Add(1)
 		} else {
 			s.changed.Add(1)
 		}
-	case EventUnchanged:
-		s.unchanged.Add(1)
-	case EventFollowed:
-		s.followed.Add(1)
 	case EventSkipped:
-		s.skipped.Add(1)
 		if errors.Is(ev.Err, ErrUnwanted) {
 			s.unwanted.Add(1)
 		}
-	case EventRetry:
-		s.retried.Add(1)
-	case EventSpam:
-		s.spam.Add(1)
 	case EventFailed:
-		s.failed.Add(1)
 		c.log.Warn("page failed", "url", ev.URL, "status", ev.Status, "err", ev.Err)
 		if ev.Err != nil {
 			s.lastErr.Store(ev.Err.Error())

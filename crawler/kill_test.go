@@ -15,15 +15,13 @@ import (
 	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/childproc"
 )
 
 // TestKillChild is the crawl run by TestCrawl_KillResume in a child process
 // (this test binary again); it does nothing in a normal test run.
 func TestKillChild(t *testing.T) {
-	srv := os.Getenv("WINNOW_KILL_SERVER")
-	if srv == "" {
-		t.Skip("child process of TestCrawl_KillResume only")
-	}
+	srv := childproc.Getenv(t, "WINNOW_KILL_SERVER")
 	host := strings.TrimPrefix(srv, "http://")
 	cfg := crawler.Config{
 		Name:       "kill",
@@ -58,8 +56,7 @@ func TestCrawl_KillResume(t *testing.T) {
 	s := newSite(t, 5, 40, "User-agent: *\nCrawl-delay: 0.004\n")
 	out, state := filepath.Join(t.TempDir(), "out"), t.TempDir()
 	child := func() *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), "WINNOW_KILL_SERVER="+s.srv.URL, "WINNOW_KILL_OUT="+out, "WINNOW_KILL_STATE="+state)
+		cmd := childproc.Command("TestKillChild", "WINNOW_KILL_SERVER="+s.srv.URL, "WINNOW_KILL_OUT="+out, "WINNOW_KILL_STATE="+state)
 		var stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stderr, &stderr
 		return cmd

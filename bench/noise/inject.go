@@ -177,7 +177,7 @@ func (in *injector) spamAnchors() {
 func (in *injector) leadRepeat() {
 	var lead *html.Node
 	for _, p := range in.paras {
-		if len(strings.Fields(textOf(p))) >= 8 {
+		if len(strings.Fields(domtext.AllText(p))) >= 8 {
 			lead = p
 			break
 		}
@@ -185,7 +185,7 @@ func (in *injector) leadRepeat() {
 	if lead == nil {
 		return
 	}
-	text := strings.Join(strings.Fields(textOf(lead)), " ")
+	text := strings.Join(strings.Fields(domtext.AllText(lead)), " ")
 	copies := 1 + in.r.IntN(2)
 	for range copies {
 		var n *html.Node

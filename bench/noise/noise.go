@@ -31,6 +31,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
@@ -205,7 +206,7 @@ func findBody(doc *html.Node, body string) (*html.Node, []*html.Node) {
 		set[strings.Join(toks[i:i+4], " ")] = true
 	}
 	isBody := func(n *html.Node) bool {
-		t := score.Tokens(textOf(n))
+		t := score.Tokens(domtext.AllText(n))
 		if len(t) < 6 {
 			return false
 		}
@@ -263,16 +264,4 @@ func hasBlockChild(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// textOf is the text content of n.
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
 }

@@ -6,20 +6,20 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/winnowhq/winnow/internal/childproc"
 )
 
 // TestMainChild runs main() with the arguments in WINNOW_MAIN_ARGS; it is the
 // child process of TestRunCrawl_Signal and does nothing otherwise.
 func TestMainChild(t *testing.T) {
-	args := os.Getenv("WINNOW_MAIN_ARGS")
-	if args == "" {
-		t.Skip("child process only")
-	}
+	args := childproc.Getenv(t, "WINNOW_MAIN_ARGS")
 	if n, err := strconv.ParseUint(os.Getenv("WINNOW_NOFILE"), 10, 64); err == nil {
 		// A small descriptor budget, as a service unit might set.
 		if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &syscall.Rlimit{Cur: n, Max: n}); err != nil {
@@ -33,9 +33,7 @@ func TestMainChild(t *testing.T) {
 // mainCmd is `winnow args...` in a child process: this test binary running
 // main (TestMainChild), with env added to the environment.
 func mainCmd(args []string, env ...string) *exec.Cmd {
-	cmd := exec.Command(os.Args[0], "-test.run=^TestMainChild$", "-test.count=1")
-	cmd.Env = append(append(os.Environ(), env...), "WINNOW_MAIN_ARGS="+strings.Join(args, "\x1f"))
-	return cmd
+	return childproc.Command("TestMainChild", slices.Concat(env, []string{"WINNOW_MAIN_ARGS=" + strings.Join(args, "\x1f")})...)
 }
 
 // TestRunCrawl_Signal stops `winnow crawl` with SIGTERM and SIGINT mid-run:

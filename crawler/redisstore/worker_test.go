@@ -22,6 +22,7 @@ import (
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/childproc"
 	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/rules"
 )
@@ -170,10 +171,6 @@ type worker struct {
 // startWorker starts a worker process; its output goes to a log file in dir.
 func startWorker(t testing.TB, cfg workerConfig, dir string) *worker {
 	t.Helper()
-	exe, err := os.Executable()
-	if err != nil {
-		t.Fatal(err)
-	}
 	raw, err := json.Marshal(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -183,8 +180,7 @@ func startWorker(t testing.TB, cfg workerConfig, dir string) *worker {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(exe, "-test.run=^$")
-	cmd.Env = append(os.Environ(), workerEnv+"="+string(raw), "GOMAXPROCS=2")
+	cmd := childproc.Command("", workerEnv+"="+string(raw), "GOMAXPROCS=2") // TestMain runs the worker
 	cmd.Stdout, cmd.Stderr = logf, logf
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

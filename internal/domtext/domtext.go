@@ -72,6 +72,21 @@ func Text(n *html.Node) string {
 	return Measure(n, 0).Text
 }
 
+// AllText returns every text node of n's subtree, hidden ones and those of
+// scripts included, each followed by a space, not collapsed: the words of
+// two text nodes never run together, whatever the markup between them or
+// the elements removed from it.
+func AllText(n *html.Node) string {
+	var b strings.Builder
+	for d := range n.Descendants() {
+		if d.Type == html.TextNode {
+			b.WriteString(d.Data)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
 func isBlock(a atom.Atom) bool {
 	switch a {
 	case atom.P, atom.Div, atom.Br, atom.Li, atom.Ul, atom.Ol, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6,

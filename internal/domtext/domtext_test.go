@@ -171,3 +171,14 @@ func TestGather(t *testing.T) {
 		})
 	}
 }
+
+func TestAllText(t *testing.T) {
+	n := first(t, `<div>One<a href="/x">link</a>two<span hidden>hid</span><script>x()</script></div>`)
+	// Two text nodes made adjacent by removing the element between them
+	// still give two words.
+	a := n.FirstChild.NextSibling
+	n.RemoveChild(a)
+	if got, want := AllText(n), "One two hid x() "; got != want {
+		t.Errorf("AllText = %q, want %q", got, want)
+	}
+}

@@ -93,20 +93,14 @@ func FuzzKey(f *testing.F) {
 	})
 }
 
-// keyRef is Key one rune at a time, as it was first written.
+// keyRef is Key written another way, by fields: the runs of letters,
+// marks and digits, lower-cased rune by rune and joined by single spaces.
 func keyRef(s string) string {
-	var b strings.Builder
-	word := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
-			if !word && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			word = true
-			b.WriteRune(unicode.ToLower(r))
-			continue
-		}
-		word = false
+	fields := strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+	for i, f := range fields {
+		fields[i] = strings.Map(unicode.ToLower, f)
 	}
-	return b.String()
+	return strings.Join(fields, " ")
 }

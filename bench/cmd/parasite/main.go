@@ -14,15 +14,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/parasite"
-	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/fixture"
 )
 
 func main() { command.Main("parasite", &parasiteCommand{}) }
@@ -73,26 +71,28 @@ func (c *parasiteCommand) Run(ctx context.Context, args []string, stdout, stderr
 	return nil
 }
 
+// fixturesFlagged cleans the HTML cases of the fixtures folder as the
+// golden tests do (package fixture reads each input with its source.url)
+// and lists those judged spam, with their score.
 func fixturesFlagged(ctx context.Context, dir string) ([]string, int, error) {
 	c, err := bench.NewWinnow()
 	if err != nil {
 		return nil, 0, err
 	}
-	ins, _ := filepath.Glob(filepath.Join(dir, "*", "input.html"))
+	cases, err := fixture.Load(dir)
+	if err != nil {
+		return nil, 0, err
+	}
 	var flagged []string
-	for _, in := range ins {
-		data, err := os.ReadFile(in)
-		if err != nil {
-			return nil, 0, err
+	total := 0
+	for _, tc := range cases {
+		if strings.HasSuffix(tc.Input, ".txt") {
+			continue
 		}
-		url := ""
-		if u, err := os.ReadFile(filepath.Join(filepath.Dir(in), "source.url")); err == nil {
-			url = strings.TrimSpace(string(u))
-		}
-		res, err := c.Clean(ctx, clean.Input{Source: in, URL: url, Data: data, Kind: clean.InputHTML})
-		if err == nil && res.Spam {
-			flagged = append(flagged, fmt.Sprintf("%s (%.2f)", in, res.Verdict.Score))
+		total++
+		if _, res, err := tc.Run(ctx, c); err == nil && res.Spam {
+			flagged = append(flagged, fmt.Sprintf("%s (%.2f)", tc.Input, res.Verdict.Score))
 		}
 	}
-	return flagged, len(ins), nil
+	return flagged, total, nil
 }
