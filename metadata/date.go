@@ -45,6 +45,12 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		published = onlyDate(s.dates.times, anyDate)
 	}
 	if published == "" {
+		// Times on several days: the one in the header around the
+		// headline is the page's; the others are its teasers' or
+		// comments'.
+		published = onlyDate(nearTimes(s), anyDate)
+	}
+	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
 	} else if u := dateparse.InURL(pageURL.Path); u != "" && nextDay(u, published) {
 		// A time in UTC can fall on the next day; the day in the URL is
@@ -80,6 +86,17 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		modified = ""
 	}
 	return published, modified
+}
+
+// nearTimes are the times in the header around the page's headline.
+func nearTimes(s *sources) []string {
+	var out []string
+	for _, t := range s.dates.placedTimes {
+		if nearHeadline(s, t.at) {
+			out = append(out, t.text)
+		}
+	}
+	return out
 }
 
 // shown reports whether the page shows a date: a <time>, a labelled or

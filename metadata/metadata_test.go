@@ -76,7 +76,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"meta tags", `<meta name="author" content="By Jane Doe"><meta property="article:published_time" content="2023-05-17T00:00:00Z">`,
 			"https://example.com/a", []string{"Jane Doe"}, "2023-05-17T00:00:00Z", ""},
 		{"url author is none", `<meta name="author" content="https://facebook.com/someone">`, "https://example.com/a", nil, "", ""},
-		{"visible byline and one time", `<div class="byline">By Maria Keller | <time datetime="2022-02-08">Feb 8, 2022</time></div><p>Text</p>`,
+		{"visible byline and one time", `<h1>Story</h1><div class="byline">By Maria Keller | <time datetime="2022-02-08">Feb 8, 2022</time></div><p>Text</p>`,
 			"https://example.com/a", []string{"Maria Keller"}, "2022-02-08", ""},
 		{"byline that is a sentence", `<div class="author-bio">our team writes about gardening every week</div>`, "https://example.com/a", nil, "", ""},
 		{"listing: many times, no date", `<ul><li><time datetime="2025-01-01">x</time></li><li><time datetime="2025-02-01">y</time></li></ul>`, "https://example.com/news/", nil, "", ""},
@@ -121,8 +121,17 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://example.com/news", nil, "", ""},
 		{"publication times on two days: the first", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-05</span></p>`, "https://example.com/a", nil, "2025-01-01", ""},
 		{"bylines of a listing's teasers", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Cy Diaz</p><p>By Di Eze</p>`, "https://example.com/news", nil, "", ""},
-		{"the byline named again among teasers'", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
-		{"the name after By, not the kicker before it", `<div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the byline named again among teasers'", `<h1>Story</h1><p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the name after By, not the kicker before it", `<h1>Story</h1><div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"a byline above the headline", `<p class="author">Ann Lee</p><p>Guides</p><h1>Story</h1><p>Text.</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"a byline far below the headline is not the header's", `<h1>Story</h1>` + strings.Repeat(`<p>Text.</p>`, 9) + `<p class="author">Ann Lee</p>`, "https://example.com/a", nil, "", ""},
+		{"a byline far above the headline is not the header's", `<p class="author">Ann Lee</p>` + strings.Repeat(`<p>Menu</p>`, 5) + `<h1>Story</h1>`, "https://example.com/a", nil, "", ""},
+		{"written by is a byline label, not a date label", `<h1>Story</h1><div><p>Last updated</p><time>Aug 04, 2025</time></div><div><p>Written by</p><p>Edzel Tabing</p></div>`, "https://example.com/a", []string{"Edzel Tabing"}, "2025-08-04", "2025-08-04"},
+		{"a written-by author box at the foot of the page", `<h1>Story</h1>` + strings.Repeat(`<p>Text.</p>`, 12) + `<p>Written by John Crenshaw</p>`, "https://example.com/a", []string{"John Crenshaw"}, "", ""},
+		{"a date line above the headline", `<p>Back to all articles</p><p>February 4, 2025 - 11 minutes</p><h1>Cloud innovations</h1><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-02-04", ""},
+		{"a time inside the headline", `<header><h1><a href="/x">Preparing a transition <time datetime="2025-12-18T13:21:19+00:00">Dec 18</time></a></h1></header><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-12-18T13:21:19Z", ""},
+		{"times on several days: the one beside the headline", `<h1>Why unnest</h1><time datetime="2025-12-17">Dec 17</time>` + strings.Repeat(`<p>Text.</p>`, 12) + `<div class="more"><time datetime="2025-11-02">Nov 2</time><time datetime="2025-10-01">Oct 1</time></div>`, "https://example.com/blog/x", nil, "2025-12-17", ""},
+		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
