@@ -44,10 +44,11 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if published == "" {
 		published = onlyDate(s.dates.times, anyDate)
 	}
-	if published == "" {
+	if published == "" && (len(s.h1) == 1 || thread) {
 		// Times on several days: the one in the header around the
 		// headline is the page's; the others are its teasers' or
-		// comments'.
+		// comments'. (Several headlines outside a thread are a
+		// listing's.)
 		published = onlyDate(nearTimes(s), anyDate)
 	}
 	if published == "" {
@@ -63,7 +64,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if published == "" {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
 	}
-	if published == "" && len(s.h1) == 1 {
+	if published == "" && (len(s.h1) == 1 || thread) {
 		// Several days after the headline are a listing's teasers.
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}

@@ -179,3 +179,28 @@ func FuzzExtract(f *testing.F) {
 		}
 	})
 }
+
+func TestFeedDates(t *testing.T) {
+	// A listing's dated teasers, newest first, are a feed: their dates
+	// are not the page's. A listing-like thread starts with its oldest post.
+	tests := []struct {
+		name, page, want string
+	}{
+		{"a feed, newest first", `<meta property="og:type" content="article"><meta property="article:published_time" content="2025-12-16T13:11:14Z"><h1>News</h1>` +
+			`<span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span><span class="date">Dec 15, 2025</span>`, ""},
+		{"oldest first: a discussion", `<h1>Catering tips</h1><time datetime="2005-07-10T00:57:00">a</time>` + strings.Repeat(`<p>Post.</p>`, 9) + `<time datetime="2005-07-13T12:22:00">b</time><p>Reply.</p><time datetime="2005-07-22T03:28:00">c</time>`, "2005-07-10T00:57:00"},
+		{"two days are no feed", `<meta property="article:published_time" content="2025-12-16"><h1>News</h1><span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span>`, "2025-12-16"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse("https://example.com/news/topic")
+			if got := Extract(doc, u, pagetype.Listing).Published; got != tc.want {
+				t.Errorf("Published = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
