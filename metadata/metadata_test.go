@@ -37,6 +37,8 @@ func TestTitle(t *testing.T) {
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
+		{"the headline goes on where og:title stops", `<title>Plumbing tips: 11 best practices</title><meta property="og:type" content="article"><meta property="og:title" content="Plumbing tips: 11 best practices">`, `<h1>Plumbing tips: 11 best practices to prevent issues</h1>`, "https://example.com/blog/x", "Plumbing tips: 11 best practices to prevent issues"},
+		{"a label before the headline is not in og:title", `<title>Blog: Best agencies in 2025 ranked</title><meta property="og:type" content="article"><meta property="og:title" content="Best agencies in 2025 ranked">`, `<h1>Blog: Best agencies in 2025 ranked</h1>`, "https://example.com/blog/x", "Best agencies in 2025 ranked"},
 		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
