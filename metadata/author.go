@@ -119,6 +119,9 @@ func cleanName(s string, visible bool) string {
 	if s == "" || strings.Contains(s, "://") || strings.HasPrefix(s, "www.") {
 		return ""
 	}
+	if r, _ := utf8.DecodeRuneInString(s); unicode.IsPunct(r) && r != '(' && r != '"' && r != '\'' {
+		return "" // ", USA TODAY": the name before the comma is missing
+	}
 	if visible {
 		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", "|", "•", "·", "\n"} {
 			if i := strings.Index(s, sep); i > 0 {
