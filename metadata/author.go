@@ -95,6 +95,9 @@ func nearHeadline(s *sources, at int) bool {
 func cleanNames(raw []string, site string, visible bool) []string {
 	var out []string
 	seen := map[string]bool{}
+	if visible {
+		raw = coAuthors(raw)
+	}
 	for _, r := range raw {
 		n := cleanName(html.UnescapeString(r), visible)
 		k := fold(n)
@@ -106,6 +109,29 @@ func cleanNames(raw []string, site string, visible bool) []string {
 		}
 		seen[k] = true
 		out = append(out, n)
+	}
+	return out
+}
+
+// conjunctions join the names of co-authors in a visible byline ("Moses
+// Kim and Kate Shokurova"), in the languages the project meets. Data: add
+// a language here.
+var conjunctions = []string{" and ", " & ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " dan ", " và "}
+
+// coAuthors splits each visible byline at the conjunctions between
+// co-authors' names.
+func coAuthors(raw []string) []string {
+	var out []string
+	for _, r := range raw {
+		parts := []string{r}
+		for _, c := range conjunctions {
+			var next []string
+			for _, p := range parts {
+				next = append(next, strings.Split(p, c)...)
+			}
+			parts = next
+		}
+		out = append(out, parts...)
 	}
 	return out
 }

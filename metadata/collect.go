@@ -543,11 +543,14 @@ func hasWord(s, w string) bool {
 func fold(s string) string { return textnorm.Key(s) }
 
 // authorPath reports whether a link goes to an author's page: a path with
-// a segment "author", "authors" or "autor" followed by a name.
+// a segment "author", "authors", "autor", "contributor"... followed by a name.
 func authorPath(href string) bool {
 	i := strings.Index(href, "/author")
 	if i < 0 {
 		i = strings.Index(href, "/autor")
+	}
+	if i < 0 {
+		i = strings.Index(href, "/contributor")
 	}
 	if i < 0 {
 		return false
@@ -558,7 +561,7 @@ func authorPath(href string) bool {
 		return false
 	}
 	switch rest[:j] {
-	case "author", "authors", "autor", "autoren", "auteur", "autore":
+	case "author", "authors", "autor", "autoren", "auteur", "autore", "contributor", "contributors":
 		return len(strings.Trim(rest[j:], "/")) > 0
 	}
 	return false

@@ -97,6 +97,8 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"modified before published is none", `<meta property="article:published_time" content="2025-01-02"><meta property="article:modified_time" content="2024-01-01">`, "https://example.com/a", nil, "2025-01-02", ""},
 		{"yoast written-by label", `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Staff Writer Jo">`, "https://example.com/a", []string{"Staff Writer Jo"}, "", ""},
 		{"link to the author page", `<h1>T</h1><a href="/author/zach-lezberg/" class="x"><span>Zach Lezberg</span></a>`, "https://example.com/a", []string{"Zach Lezberg"}, "", ""},
+		{"link to a contributor page", `<h1>T</h1><p>Text by <a href="/contributor/hunter-dukes/">Hunter Dukes</a></p>`, "https://example.com/a", []string{"Hunter Dukes"}, "", ""},
+		{"co-authors in one author link", `<h1>T</h1><p>Written by <a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a></p>`, "https://example.com/a", []string{"Moses Kim", "Kate Shokurova"}, "", ""},
 		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
 		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
