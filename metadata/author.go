@@ -21,7 +21,7 @@ var bylinePrefixes = []string{
 // authors decides the page's authors: JSON-LD first, then the author meta
 // elements, then rel=author links and itemprop=author elements, then a
 // visible byline. Only the first source that yields a name is used.
-func authors(s *sources, site string) []string {
+func authors(s *sources, site, host string) []string {
 	metaNames := append(append([]string{}, s.head.metaAll["author"]...), s.head.metaAll["article:author"]...)
 	// Yoast's reading-time labels: twitter:label1 "Written by", twitter:data1 the name.
 	for i := 1; i <= 4; i++ {
@@ -41,14 +41,26 @@ func authors(s *sources, site string) []string {
 		if i >= 2 && len(out) > 3 {
 			return nil // an author per teaser: a listing, whose page has no author
 		}
+		if len(out) > 0 && namesSite(out[0], site, host) {
+			// The site's own name is the publisher's credit: a person
+			// the visible byline names outranks it.
+			if b := bylined(s, site); len(b) > 0 && !namesSite(b[0], site, host) {
+				return b
+			}
+		}
 		if len(out) > 0 {
 			return out
 		}
 	}
-	// Visible bylines: the first that names someone, unless it is one of
-	// many names that each appear a few times (a listing's teasers, each
-	// with its author): the page's author is named at least a third of
-	// the times anyone is.
+	return bylined(s, site)
+}
+
+// bylined is the author a visible byline names: the first that names
+// someone in the header around the headline (or under a two-word label),
+// unless it is one of many names that each appear a few times (a
+// listing's teasers, each with its author): the page's author is named at
+// least a third of the times anyone is.
+func bylined(s *sources, site string) []string {
 	var found, near []string
 	for _, b := range append(s.people.bylines, s.people.keyBylines...) {
 		names := cleanNames([]string{b.text}, site, true)

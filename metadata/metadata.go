@@ -83,7 +83,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
 	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
-	p.Authors = authors(s, p.SiteName)
+	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
@@ -118,8 +118,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	}
 	if home(pageURL) && !thread {
 		// A site's home page is its front door, not a piece of writing:
-		// the dates on it are its teasers' or the site's.
-		p.Published, p.Modified = "", ""
+		// the names and dates on it are its teasers', testimonials' or
+		// the site's.
+		p.Authors, p.Published, p.Modified = nil, "", ""
 	}
 	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
 	p.Tags = list(s.head.metaAll["article:tag"], ldKeywords(&s.ld), s.relTags, splitKeywords(s.head.meta["keywords"]))
