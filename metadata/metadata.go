@@ -88,7 +88,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
-	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product
+	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product && pageType != pagetype.Collection
 	p.Published, p.Modified = dates(s, pageURL, thread || discussion)
 	if thread || discussion {
 		a, d := firstPost(doc)

@@ -188,6 +188,20 @@ func FuzzExtract(f *testing.F) {
 	})
 }
 
+func TestCollectionIsNoDiscussion(t *testing.T) {
+	// A shop's category page links to its members' area ("Join today",
+	// "Sign in"): those are no posters, and the page is no discussion.
+	page := `<h1>Sofas</h1><a href="/profile/join">Join today</a><a href="/profile/login">Hej!</a><a href="/profile/x">IK</a><p>GLOSTAD sofa</p>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://shop.example/cat/sofas/")
+	if got := Extract(doc, u, pagetype.Collection).Authors; got != nil {
+		t.Errorf("Authors = %q, want none", got)
+	}
+}
+
 func TestFeedDates(t *testing.T) {
 	// A listing's dated teasers, newest first, are a feed: their dates
 	// are not the page's. A listing-like thread starts with its oldest post.
