@@ -36,6 +36,22 @@ type sources struct {
 	// posters are the names that links to members' profiles show, up to
 	// a few: several posters make a page a thread.
 	posters []string
+	// texts counts the texts read so far, in page order: a text's place.
+	texts int
+	// h1At is the place of the first <h1> outside navigation; -1 before it.
+	h1At int
+	// before are the last short texts read before that <h1>, a ring: the
+	// kicker and date line above a headline.
+	before [bylineBefore]placed
+}
+
+// placed is a text and its place among the page's texts (sources.texts).
+type placed struct {
+	text string
+	at   int
+	// anywhere says the text counts wherever it stands: a label vouches
+	// for it.
+	anywhere bool
 }
 
 // headTags are what the page's <head> declares.
@@ -56,9 +72,9 @@ type pageNames struct {
 	authorLinks []string
 	// bylines are short texts of elements whose class or id says byline or
 	// author.
-	bylines []string
+	bylines []placed
 	// keyBylines are short texts that a visible "By" introduces.
-	keyBylines []string
+	keyBylines []placed
 }
 
 // pageDates are the dates the visible page shows.
@@ -71,10 +87,12 @@ type pageDates struct {
 	// keyDates are the dates a visible label introduces ("Updated on July
 	// 9, 2025"), by the kind of date, in page order.
 	keyDates [2][]string
-	// headDates are dates written alone in a short text among the first
-	// texts after the headline (<h1>): the date line of an article's
-	// header, whatever its markup.
+	// headDates are dates written alone in a short text among the texts
+	// just before and after the headline (<h1>): the date line of an
+	// article's header, whatever its markup.
 	headDates []string
+	// placedTimes are the times, with their places among the texts.
+	placedTimes []placed
 }
 
 // headWindow is how many texts after the headline may hold its date line
@@ -92,7 +110,7 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
-	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1}
+	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1}
 	holders := headlineHolders(doc)
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
@@ -100,6 +118,10 @@ func collect(doc *html.Node) *sources {
 			if c.Type == html.TextNode && !outside {
 				s.label(c)
 				s.headDate(c)
+				s.remember(c)
+			}
+			if c.Type == html.TextNode && !blank(c.Data) {
+				s.texts++
 			}
 			if c.Type != html.ElementNode {
 				continue
@@ -149,21 +171,14 @@ func (s *sources) label(t *html.Node) {
 	if text == "" || len(text) > 160 || t.Parent == nil {
 		return
 	}
+	by, bare := byLabel(text)
 	kind, isDate := labelKind(text)
-	isBy, bare := false, isDate
-	if !isDate {
-		low := strings.ToLower(text)
-		for _, p := range bylinePrefixes {
-			word := strings.TrimSpace(p)
-			bare = low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
-			if strings.HasPrefix(low, p) || bare {
-				isBy = true
-				break
-			}
-		}
-		if !isBy {
-			return
-		}
+	if by != "" {
+		isDate = false // "Written by", "Posted by": a name follows, not a date
+	} else if isDate {
+		bare = true
+	} else {
+		return
 	}
 	scope := t.Parent
 	full := textOf(scope)
@@ -187,7 +202,24 @@ func (s *sources) label(t *html.Node) {
 	if i := strings.Index(full, text); i > 0 {
 		full = full[i:]
 	}
-	s.people.keyBylines = append(s.people.keyBylines, full)
+	// A label of two words ("Written by") says whose the page is wherever
+	// it stands: the author box at the foot of an article.
+	s.people.keyBylines = append(s.people.keyBylines, placed{full, s.texts, strings.Contains(by, " ")})
+}
+
+// byLabel reports whether a text starts with a byline label ("By", "Written
+// by"), and whether it is the label alone ("Written by", "By:"), its name
+// beside it.
+func byLabel(text string) (label string, bare bool) {
+	low := strings.ToLower(text)
+	for _, p := range bylinePrefixes {
+		word := strings.TrimSpace(p)
+		bare = low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
+		if strings.HasPrefix(low, p) || bare {
+			return word, bare
+		}
+	}
+	return "", false
 }
 
 // headDate reads a text among the first after the headline: a text that
@@ -208,6 +240,43 @@ func (s *sources) headDate(t *html.Node) {
 	if d := dateparse.Text(text); d != "" {
 		s.dates.headDates = append(s.dates.headDates, d)
 	}
+}
+
+// remember keeps a short text read before the first headline, with its
+// place, in the ring of the last few.
+func (s *sources) remember(t *html.Node) {
+	if s.h1At >= 0 || blank(t.Data) {
+		return
+	}
+	if text := strings.TrimSpace(t.Data); len(text) <= 40 {
+		s.before[s.texts%len(s.before)] = placed{text, s.texts, false}
+	}
+}
+
+// datesAbove reads the short texts just above the first headline: one
+// that is a date and little else ("February 4, 2025 - 11 minutes") is the
+// date line of the article's header, written above its title.
+func (s *sources) datesAbove() {
+	for _, b := range s.before {
+		if b.text == "" || b.at < s.h1At-bylineBefore {
+			continue
+		}
+		if d := dateparse.Text(b.text); d != "" {
+			s.dates.headDates = append(s.dates.headDates, d)
+		}
+	}
+}
+
+// blank reports whether a text is only white space.
+func blank(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ', '\n', '\t', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // timesIn are the datetime attributes of the <time> elements under n.
@@ -257,6 +326,16 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 			} else {
 				s.h1 = append(s.h1, t)
 				s.afterH1 = 0
+				if s.h1At < 0 {
+					s.h1At = s.texts
+					s.datesAbove()
+				}
+				// A headline can hold its date (<h1><time>).
+				for d := range n.Descendants() {
+					if d.DataAtom == atom.Time {
+						s.timeElement(d)
+					}
+				}
 			}
 		}
 		return false
@@ -282,7 +361,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
 		if classSays(n, "byline", "author") {
 			if t := textOf(n); t != "" && len(t) <= 120 {
-				s.people.bylines = append(s.people.bylines, t)
+				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
 		if classSays(n, "date", "publish", "posted", "byline", "time") {
@@ -371,6 +450,7 @@ func (s *sources) timeElement(n *html.Node) {
 		dt = textOf(n)
 	}
 	s.dates.times = append(s.dates.times, dt)
+	s.dates.placedTimes = append(s.dates.placedTimes, placed{dt, s.texts, false})
 	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
 	switch {
 	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"), domtext.HasAttr(n, "pubdate"),
@@ -463,11 +543,14 @@ func hasWord(s, w string) bool {
 func fold(s string) string { return textnorm.Key(s) }
 
 // authorPath reports whether a link goes to an author's page: a path with
-// a segment "author", "authors" or "autor" followed by a name.
+// a segment "author", "authors", "autor", "contributor"... followed by a name.
 func authorPath(href string) bool {
 	i := strings.Index(href, "/author")
 	if i < 0 {
 		i = strings.Index(href, "/autor")
+	}
+	if i < 0 {
+		i = strings.Index(href, "/contributor")
 	}
 	if i < 0 {
 		return false
@@ -478,7 +561,7 @@ func authorPath(href string) bool {
 		return false
 	}
 	switch rest[:j] {
-	case "author", "authors", "autor", "autoren", "auteur", "autore":
+	case "author", "authors", "autor", "autoren", "auteur", "autore", "contributor", "contributors":
 		return len(strings.Trim(rest[j:], "/")) > 0
 	}
 	return false

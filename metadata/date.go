@@ -44,6 +44,13 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if published == "" {
 		published = onlyDate(s.dates.times, anyDate)
 	}
+	if published == "" && (len(s.h1) == 1 || thread) {
+		// Times on several days: the one in the header around the
+		// headline is the page's; the others are its teasers' or
+		// comments'. (Several headlines outside a thread are a
+		// listing's.)
+		published = onlyDate(nearTimes(s), anyDate)
+	}
 	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
 	} else if u := dateparse.InURL(pageURL.Path); u != "" && nextDay(u, published) {
@@ -57,7 +64,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if published == "" {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
 	}
-	if published == "" && len(s.h1) == 1 {
+	if published == "" && (len(s.h1) == 1 || thread) {
 		// Several days after the headline are a listing's teasers.
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}
@@ -80,6 +87,17 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		modified = ""
 	}
 	return published, modified
+}
+
+// nearTimes are the times in the header around the page's headline.
+func nearTimes(s *sources) []string {
+	var out []string
+	for _, t := range s.dates.placedTimes {
+		if nearHeadline(s, t.at) {
+			out = append(out, t.text)
+		}
+	}
+	return out
 }
 
 // shown reports whether the page shows a date: a <time>, a labelled or

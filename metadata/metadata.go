@@ -20,6 +20,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/dateparse"
 	"github.com/winnowhq/winnow/metadata/jsonld"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
@@ -82,12 +83,12 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
 	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
-	p.Authors = authors(s, p.SiteName)
+	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
-	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product
+	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product && pageType != pagetype.Collection
 	p.Published, p.Modified = dates(s, pageURL, thread || discussion)
 	if thread || discussion {
 		a, d := firstPost(doc)
@@ -109,10 +110,17 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 			p.Published, p.Modified = "", ""
 		}
 	}
+	if feed(s, pageType) && !thread && !discussion {
+		// A listing that shows dates on many days is a feed of teasers:
+		// the dates are theirs, and its own (og:type "article" on many
+		// news sections) is not shown.
+		p.Published, p.Modified = "", ""
+	}
 	if home(pageURL) && !thread {
 		// A site's home page is its front door, not a piece of writing:
-		// the dates on it are its teasers' or the site's.
-		p.Published, p.Modified = "", ""
+		// the names and dates on it are its teasers', testimonials' or
+		// the site's.
+		p.Authors, p.Published, p.Modified = nil, "", ""
 	}
 	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
 	p.Tags = list(s.head.metaAll["article:tag"], ldKeywords(&s.ld), s.relTags, splitKeywords(s.head.meta["keywords"]))
@@ -260,6 +268,44 @@ func strict(t string) bool {
 		return true
 	}
 	return false
+}
+
+// feedDays is how many different days a listing's visible dates name that
+// make it a feed of dated teasers.
+const feedDays = 3
+
+// feed reports whether a page of type t is a listing or collection whose
+// visible dates (<time>, date-classed texts) name feedDays days or more,
+// the first of them not the earliest: a feed puts its newest teaser first,
+// while a discussion that looks like a listing begins with its oldest post.
+func feed(s *sources, t string) bool {
+	if t != pagetype.Listing && t != pagetype.Collection {
+		return false
+	}
+	seen := map[string]bool{}
+	firstDay, earliest := "", ""
+	add := func(d string) {
+		if d == "" {
+			return
+		}
+		d = d[:10]
+		seen[d] = true
+		if firstDay == "" {
+			firstDay = d
+		}
+		if earliest == "" || d < earliest {
+			earliest = d
+		}
+	}
+	for _, v := range s.dates.times {
+		add(anyDate(v))
+	}
+	if firstDay == "" {
+		for _, v := range s.dates.dateTexts {
+			add(dateparse.Text(v))
+		}
+	}
+	return len(seen) >= feedDays && firstDay != earliest
 }
 
 // authored reports whether a page says it is a piece of writing, strongly

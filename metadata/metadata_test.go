@@ -37,6 +37,8 @@ func TestTitle(t *testing.T) {
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
+		{"the headline goes on where og:title stops", `<title>Plumbing tips: 11 best practices</title><meta property="og:type" content="article"><meta property="og:title" content="Plumbing tips: 11 best practices">`, `<h1>Plumbing tips: 11 best practices to prevent issues</h1>`, "https://example.com/blog/x", "Plumbing tips: 11 best practices to prevent issues"},
+		{"a label before the headline is not in og:title", `<title>Blog: Best agencies in 2025 ranked</title><meta property="og:type" content="article"><meta property="og:title" content="Best agencies in 2025 ranked">`, `<h1>Blog: Best agencies in 2025 ranked</h1>`, "https://example.com/blog/x", "Best agencies in 2025 ranked"},
 		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
@@ -76,7 +78,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"meta tags", `<meta name="author" content="By Jane Doe"><meta property="article:published_time" content="2023-05-17T00:00:00Z">`,
 			"https://example.com/a", []string{"Jane Doe"}, "2023-05-17T00:00:00Z", ""},
 		{"url author is none", `<meta name="author" content="https://facebook.com/someone">`, "https://example.com/a", nil, "", ""},
-		{"visible byline and one time", `<div class="byline">By Maria Keller | <time datetime="2022-02-08">Feb 8, 2022</time></div><p>Text</p>`,
+		{"visible byline and one time", `<h1>Story</h1><div class="byline">By Maria Keller | <time datetime="2022-02-08">Feb 8, 2022</time></div><p>Text</p>`,
 			"https://example.com/a", []string{"Maria Keller"}, "2022-02-08", ""},
 		{"byline that is a sentence", `<div class="author-bio">our team writes about gardening every week</div>`, "https://example.com/a", nil, "", ""},
 		{"listing: many times, no date", `<ul><li><time datetime="2025-01-01">x</time></li><li><time datetime="2025-02-01">y</time></li></ul>`, "https://example.com/news/", nil, "", ""},
@@ -95,6 +97,8 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"modified before published is none", `<meta property="article:published_time" content="2025-01-02"><meta property="article:modified_time" content="2024-01-01">`, "https://example.com/a", nil, "2025-01-02", ""},
 		{"yoast written-by label", `<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Staff Writer Jo">`, "https://example.com/a", []string{"Staff Writer Jo"}, "", ""},
 		{"link to the author page", `<h1>T</h1><a href="/author/zach-lezberg/" class="x"><span>Zach Lezberg</span></a>`, "https://example.com/a", []string{"Zach Lezberg"}, "", ""},
+		{"link to a contributor page", `<h1>T</h1><p>Text by <a href="/contributor/hunter-dukes/">Hunter Dukes</a></p>`, "https://example.com/a", []string{"Hunter Dukes"}, "", ""},
+		{"co-authors in one author link", `<h1>T</h1><p>Written by <a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a></p>`, "https://example.com/a", []string{"Moses Kim", "Kate Shokurova"}, "", ""},
 		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
 		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
@@ -110,19 +114,32 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://example.com/t", nil, "2024-06-06T10:00:00Z", ""},
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
+		{"a name lost before its comma is none: the byline speaks", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":", USA TODAY"}]}</script><h1>H</h1><div class="byline">Brian Truitt</div>`, "https://example.com/a", []string{"Brian Truitt"}, "", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
 			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
 		{"links to members that are no handles make no discussion", `<h1>Pricing</h1><a href="/user/signup">Sign up for free</a><a href="/user/login">Log in now please</a><a href="/user/reset">Reset your password</a>`,
 			"https://saas.example/pricing", nil, "", ""},
+		{"a home page's names are its teasers' or testimonials'", `<h1>Resumes that work</h1><p>By Keith Wolf</p>`, "https://example.com/", nil, "", ""},
+		{"the site's name as author yields to the person in the byline", `<meta name="author" content="One Tree Planted"><h1>How to reduce waste</h1><p>by Meaghan Weeden</p>`, "https://onetreeplanted.org/blogs/x", []string{"Meaghan Weeden"}, "", ""},
+		{"the site's name as author stands alone", `<meta name="author" content="Buzzsprout"><h1>Podcast equipment</h1><p>Text.</p>`, "https://www.buzzsprout.com/blog/x", []string{"Buzzsprout"}, "", ""},
 		{"a home page's date is the site's", `<meta property="article:published_time" content="2025-01-02">`, "https://example.com/", nil, "", ""},
 		{"publication times on many days are teasers'", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-02</span></p><p><span itemprop="datePublished">2025-01-03</span></p>`,
 			"https://example.com/news", nil, "", ""},
 		{"publication times on two days: the first", `<p><span itemprop="datePublished">2025-01-01</span></p><p><span itemprop="datePublished">2025-01-05</span></p>`, "https://example.com/a", nil, "2025-01-01", ""},
 		{"bylines of a listing's teasers", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Cy Diaz</p><p>By Di Eze</p>`, "https://example.com/news", nil, "", ""},
-		{"the byline named again among teasers'", `<p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
-		{"the name after By, not the kicker before it", `<div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the byline named again among teasers'", `<h1>Story</h1><p>By Ann Lee</p><p>By Bo Chen</p><p>By Ann Lee</p><p>By Cy Diaz</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"the name after By, not the kicker before it", `<h1>Story</h1><div>Guides · 10 min read · <span>By Ann Lee</span></div>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"a byline above the headline", `<p class="author">Ann Lee</p><p>Guides</p><h1>Story</h1><p>Text.</p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"a byline far below the headline is not the header's", `<h1>Story</h1>` + strings.Repeat(`<p>Text.</p>`, 9) + `<p class="author">Ann Lee</p>`, "https://example.com/a", nil, "", ""},
+		{"a byline far above the headline is not the header's", `<p class="author">Ann Lee</p>` + strings.Repeat(`<p>Menu</p>`, 5) + `<h1>Story</h1>`, "https://example.com/a", nil, "", ""},
+		{"written by is a byline label, not a date label", `<h1>Story</h1><div><p>Last updated</p><time>Aug 04, 2025</time></div><div><p>Written by</p><p>Edzel Tabing</p></div>`, "https://example.com/a", []string{"Edzel Tabing"}, "2025-08-04", "2025-08-04"},
+		{"a written-by author box at the foot of the page", `<h1>Story</h1>` + strings.Repeat(`<p>Text.</p>`, 12) + `<p>Written by John Crenshaw</p>`, "https://example.com/a", []string{"John Crenshaw"}, "", ""},
+		{"a date line above the headline", `<p>Back to all articles</p><p>February 4, 2025 - 11 minutes</p><h1>Cloud innovations</h1><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-02-04", ""},
+		{"a time inside the headline", `<header><h1><a href="/x">Preparing a transition <time datetime="2025-12-18T13:21:19+00:00">Dec 18</time></a></h1></header><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-12-18T13:21:19Z", ""},
+		{"times on several days: the one beside the headline", `<h1>Why unnest</h1><time datetime="2025-12-17">Dec 17</time>` + strings.Repeat(`<p>Text.</p>`, 12) + `<div class="more"><time datetime="2025-11-02">Nov 2</time><time datetime="2025-10-01">Oct 1</time></div>`, "https://example.com/blog/x", nil, "2025-12-17", ""},
+		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -169,4 +186,43 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+func TestCollectionIsNoDiscussion(t *testing.T) {
+	// A shop's category page links to its members' area ("Join today",
+	// "Sign in"): those are no posters, and the page is no discussion.
+	page := `<h1>Sofas</h1><a href="/profile/join">Join today</a><a href="/profile/login">Hej!</a><a href="/profile/x">IK</a><p>GLOSTAD sofa</p>`
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse("https://shop.example/cat/sofas/")
+	if got := Extract(doc, u, pagetype.Collection).Authors; got != nil {
+		t.Errorf("Authors = %q, want none", got)
+	}
+}
+
+func TestFeedDates(t *testing.T) {
+	// A listing's dated teasers, newest first, are a feed: their dates
+	// are not the page's. A listing-like thread starts with its oldest post.
+	tests := []struct {
+		name, page, want string
+	}{
+		{"a feed, newest first", `<meta property="og:type" content="article"><meta property="article:published_time" content="2025-12-16T13:11:14Z"><h1>News</h1>` +
+			`<span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span><span class="date">Dec 15, 2025</span>`, ""},
+		{"oldest first: a discussion", `<h1>Catering tips</h1><time datetime="2005-07-10T00:57:00">a</time>` + strings.Repeat(`<p>Post.</p>`, 9) + `<time datetime="2005-07-13T12:22:00">b</time><p>Reply.</p><time datetime="2005-07-22T03:28:00">c</time>`, "2005-07-10T00:57:00"},
+		{"two days are no feed", `<meta property="article:published_time" content="2025-12-16"><h1>News</h1><span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span>`, "2025-12-16"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader(tc.page))
+			if err != nil {
+				t.Fatal(err)
+			}
+			u, _ := url.Parse("https://example.com/news/topic")
+			if got := Extract(doc, u, pagetype.Listing).Published; got != tc.want {
+				t.Errorf("Published = %q, want %q", got, tc.want)
+			}
+		})
+	}
 }

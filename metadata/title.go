@@ -58,13 +58,19 @@ func title(s *sources, site, host string, product bool) string {
 		site = brand(s)
 	}
 	t := pickTitle(s, site, host, product)
+	k := fold(t)
 	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
 	// page's own og:title or headline: take that one then.
-	k := fold(t)
 	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
 		c = stripSite(c, site, host)
 		ck := fold(c)
 		if ck == "" || ck == k || len(ck) < 8 {
+			continue
+		}
+		if strings.HasPrefix(k, ck+" ") && confirmed(k, s.h1) {
+			// The visible headline goes on where the short form
+			// stops ("Tips: 11 Best Practices" and "... to Prevent
+			// Issues"): the headline is the title.
 			continue
 		}
 		// A few extra characters, or a headline of three words or more
@@ -141,6 +147,16 @@ func pickTitle(s *sources, site, host string, product bool) string {
 		}
 	}
 	return strings.TrimSpace(base)
+}
+
+// confirmed reports whether the folded title k is one of the headlines.
+func confirmed(k string, h1 []string) bool {
+	for _, h := range h1 {
+		if k != "" && fold(h) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // brand is the site's name when the page declares none: an <h1> in the
