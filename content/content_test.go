@@ -203,3 +203,28 @@ func TestChooseTrim(t *testing.T) {
 		t.Errorf("Choose = %s, want main (prose holds half its text)", got)
 	}
 }
+
+// A collapsed accordion or tab panel is content: a control on the page
+// opens it. A hidden element no control opens, or one a menu button opens,
+// stays furniture.
+func TestGatherPanels(t *testing.T) {
+	desc := strings.Repeat("The fire pit burns wood with little smoke and seats five to seven people. ", 6)
+	doc := parse(t, `<main><h1>Fire pit</h1><p>Our most advanced fire pit, lit three times faster.</p>`+
+		`<button aria-expanded="false" aria-controls="panel-1">Description</button>`+
+		`<div style="display:none"><div id="panel-1" role="region">`+desc+`</div></div>`+
+		`<div role="tabpanel" hidden>Height: 39 cm. Weight: 16 kg. Material: stainless steel.</div>`+
+		`<button aria-haspopup="menu" aria-controls="m" aria-expanded="false">Shop</button><div id="m" hidden>Fire pits Grills Accessories</div>`+
+		`<div hidden>Your cart is empty</div></main>`)
+	cands := Gather(doc, pagetype.Product, true)
+	got := text(cands[0].Blocks)
+	for _, want := range []string{"seats five", "Material: stainless steel"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Gather: %q lacks %q", got, want)
+		}
+	}
+	for _, bad := range []string{"Grills", "cart"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("Gather: %q holds %q", got, bad)
+		}
+	}
+}
