@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -227,4 +228,30 @@ func TestGatherPanels(t *testing.T) {
 			t.Errorf("Gather: %q holds %q", got, bad)
 		}
 	}
+}
+
+// A product page showing little of its schema.org description gets it
+// first; one showing it, or showing more than it, is left alone.
+func TestDescribe(t *testing.T) {
+	desc := `<h4>DARKER ROAST</h4><p>Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.</p><ul><li>Fair Trade</li><li>Organic</li></ul>`
+	doc := parse(t, `<script type="application/ld+json">{"@graph":[{"@type":"Organization","description":"A coffee company with a very long description of itself that is not the product at all, really not."},`+
+		`{"@type":"Product","name":"Dark Roast","description":`+strconvQuote(desc)+`}]}</script><p>Shop</p>`)
+	got := ProductDescription(doc)
+	if got != desc {
+		t.Fatalf("ProductDescription = %q, want %q", got, desc)
+	}
+	thin := []block.Block{{Kind: block.KindParagraph, Text: "LET'S DRINK COFFEE"}}
+	out, ok := Describe(got, thin)
+	if want := "DARKER ROAST|Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.|Fair Trade|Organic|LET'S DRINK COFFEE"; !ok || text(out) != want {
+		t.Errorf("Describe(thin) = %q, %v; want %q, true", text(out), ok, want)
+	}
+	shown := []block.Block{{Kind: block.KindParagraph, Text: "Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans. Fair Trade, Organic."}}
+	if out, ok := Describe(got, shown); ok || len(out) != 1 {
+		t.Errorf("Describe(shown) = %q, %v; want it unchanged", text(out), ok)
+	}
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }
