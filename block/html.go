@@ -129,6 +129,9 @@ func (w *blockWriter) walk(n *html.Node) {
 	}
 	kind, level, isBlock := blockKind(n, w)
 	if !isBlock {
+		if w.kind != KindPre && separate(n) {
+			w.parts = append(w.parts, " ")
+		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			w.walk(c)
 		}
@@ -148,6 +151,36 @@ func (w *blockWriter) walk(n *html.Node) {
 		w.lists = w.lists[:len(w.lists)-1]
 	}
 	w.kind, w.level = saveKind, saveLevel
+}
+
+// separate reports whether the inline element n shows apart from the
+// inline element right before it, with no text between them: two links,
+// a label and its value, two spans side by side (a title and its year, a
+// facet and its count, the parts of a rating), which a page lays out as
+// separate items (flex rows, tag lists, chips) though nothing in the markup
+// spaces them. Code is left alone: there spans split one token.
+func separate(n *html.Node) bool {
+	p := n.PrevSibling
+	if p == nil || p.Type != html.ElementNode || !(item(p.DataAtom) && item(n.DataAtom)) {
+		return false
+	}
+	for a, i := n.Parent, 0; a != nil && i < 4; a, i = a.Parent, i+1 {
+		switch a.DataAtom {
+		case atom.Code, atom.Pre, atom.Kbd, atom.Samp:
+			return false
+		}
+	}
+	return true
+}
+
+// item reports whether an inline element of this tag is laid out as an
+// item of its own when it sits right after another.
+func item(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Span, atom.Label, atom.Time:
+		return true
+	}
+	return false
 }
 
 // element handles the elements that are not walked as blocks or inline

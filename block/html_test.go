@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"golang.org/x/net/html"
 )
 
 // collapseParts must equal Collapse of the joined parts, also when a
@@ -22,6 +23,32 @@ func TestCollapseParts(t *testing.T) {
 		want := textnorm.Collapse(strings.Join(parts, ""))
 		if got := collapseParts(parts); got != want {
 			t.Errorf("collapseParts(%q) = %q, want %q", parts, got, want)
+		}
+	}
+}
+
+// Inline items side by side show apart though nothing spaces them; a word
+// split by markup, and spans in code, stay whole.
+func TestFromHTMLSeparatesItems(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"links", `<p><a href="/a">Alpha</a><a href="/b">Beta</a></p>`, "Alpha Beta"},
+		{"label and count", `<div><label>Actuators</label><span>168</span></div>`, "Actuators 168"},
+		{"title and year", `<p><span>Title</span><span>2026</span><span>1h 54m</span></p>`, "Title 2026 1h 54m"},
+		{"drop cap", `<p><span class="cap">T</span>he story</p>`, "The story"},
+		{"emphasis", `<p>un<b>believ</b><i>able</i></p>`, "unbelievable"},
+		{"code", `<p><code><span>fmt</span><span>.Println</span></code></p>`, "fmt.Println"},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, b := range FromHTML(doc) {
+			got = append(got, b.Text)
+		}
+		if s := strings.Join(got, "\n"); s != tt.want {
+			t.Errorf("%s: FromHTML(%q) = %q, want %q", tt.name, tt.in, s, tt.want)
 		}
 	}
 }

@@ -327,6 +327,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, page, tr, an); err != nil {
 		return nil, nil, err
 	}
+	desc := ""
+	if res.PageType == pagetype.Product {
+		// Read before the readability pass, which removes the scripts.
+		desc = content.ProductDescription(doc)
+	}
 	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
 	if err != nil {
 		return nil, nil, err
@@ -348,7 +353,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	return cands[win].Blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
+	blocks, described := content.Describe(desc, cands[win].Blocks)
+	if described {
+		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
+	}
+	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
 }
 
 // candidates returns the candidates for the page's main content: the

@@ -71,6 +71,11 @@ type Furniture struct {
 	// Carousels says that groups of priced cards (other products) are: on
 	// a collection or a listing they are the content.
 	Carousels bool
+	// Panels are the ids of the elements a control on the page opens
+	// (aria-controls): collapsed accordion and tab panels, hidden until a
+	// reader opens them but part of the content (a product's description
+	// and specifications, a service's questions and answers).
+	Panels map[string]bool
 }
 
 // minCarousel is how many priced sibling cards make a carousel of other
@@ -108,7 +113,9 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "hidden":
-			return true
+			if !f.panel(n) {
+				return true
+			}
 		case "class", "id":
 			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) {
 				return true
@@ -119,7 +126,32 @@ func (f Furniture) Is(n *html.Node) bool {
 			}
 		}
 	}
-	return domtext.IsHidden(n)
+	return domtext.IsHidden(n) && !f.panel(n)
+}
+
+// panel reports whether n is a collapsed panel: a tab panel, or an element
+// that a control opens (itself or its only element child, the wrapper that
+// collapses it).
+func (f Furniture) panel(n *html.Node) bool {
+	if strings.EqualFold(domtext.Attr(n, "role"), "tabpanel") {
+		return true
+	}
+	if len(f.Panels) == 0 {
+		return false
+	}
+	if id := domtext.Attr(n, "id"); id != "" && f.Panels[id] {
+		return true
+	}
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if only != nil {
+				return false
+			}
+			only = c
+		}
+	}
+	return only != nil && f.Panels[domtext.Attr(only, "id")] && domtext.Attr(only, "id") != ""
 }
 
 // consent reports whether a class or id names a cookie or consent banner.

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -129,8 +130,12 @@ func TestChoose(t *testing.T) {
 			[]Candidate{cand("readability", 1000, 0, "a"), cand("prose", 1200, 3000, "a", "links")}, "readability"},
 		{"on a listing, linked titles are content", pagetype.Listing,
 			[]Candidate{cand("readability", 1000, 0, "a"), cand("main", 800, 1500, "a", "titles")}, "main"},
-		{"an article keeps readability against comments around it", pagetype.Article,
-			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 3500, 300, "story", "comment one", "comment two")}, "readability"},
+		{"an article keeps readability against comments around it (their authors and reply links)", pagetype.Article,
+			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 3500, 700, "story", "comment one", "comment two")}, "readability"},
+		{"an article keeps readability against a link-free container holding a little more prose", pagetype.Article,
+			[]Candidate{cand("readability", 2000, 0, "story"), cand("prose", 2800, 100, "story", "box")}, "readability"},
+		{"a service page read as an article takes the link-free sections around readability's pick", pagetype.Article,
+			[]Candidate{cand("readability", 2400, 0, "features"), cand("main", 3800, 150, "features", "pricing", "questions")}, "main"},
 		{"an article takes the container when readability holds under half its prose", pagetype.Article,
 			[]Candidate{cand("readability", 2000, 0, "part"), cand("main", 5000, 300, "part", "second part", "third part")}, "main"},
 		{"an article takes the container when readability kept a sliver of it", pagetype.Article,
@@ -202,4 +207,55 @@ func TestChooseTrim(t *testing.T) {
 	if got := []Candidate{m, p}[Choose([]Candidate{m, p}, pagetype.Listing)].Name; got != "main" {
 		t.Errorf("Choose = %s, want main (prose holds half its text)", got)
 	}
+}
+
+// A collapsed accordion or tab panel is content: a control on the page
+// opens it. A hidden element no control opens, or one a menu button opens,
+// stays furniture.
+func TestGatherPanels(t *testing.T) {
+	desc := strings.Repeat("The fire pit burns wood with little smoke and seats five to seven people. ", 6)
+	doc := parse(t, `<main><h1>Fire pit</h1><p>Our most advanced fire pit, lit three times faster.</p>`+
+		`<button aria-expanded="false" aria-controls="panel-1">Description</button>`+
+		`<div style="display:none"><div id="panel-1" role="region">`+desc+`</div></div>`+
+		`<div role="tabpanel" hidden>Height: 39 cm. Weight: 16 kg. Material: stainless steel.</div>`+
+		`<button aria-haspopup="menu" aria-controls="m" aria-expanded="false">Shop</button><div id="m" hidden>Fire pits Grills Accessories</div>`+
+		`<div hidden>Your cart is empty</div></main>`)
+	cands := Gather(doc, pagetype.Product, true)
+	got := text(cands[0].Blocks)
+	for _, want := range []string{"seats five", "Material: stainless steel"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("Gather: %q lacks %q", got, want)
+		}
+	}
+	for _, bad := range []string{"Grills", "cart"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("Gather: %q holds %q", got, bad)
+		}
+	}
+}
+
+// A product page showing little of its schema.org description gets it
+// first; one showing it, or showing more than it, is left alone.
+func TestDescribe(t *testing.T) {
+	desc := `<h4>DARKER ROAST</h4><p>Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.</p><ul><li>Fair Trade</li><li>Organic</li></ul>`
+	doc := parse(t, `<script type="application/ld+json">{"@graph":[{"@type":"Organization","description":"A coffee company with a very long description of itself that is not the product at all, really not."},`+
+		`{"@type":"Product","name":"Dark Roast","description":`+strconvQuote(desc)+`}]}</script><p>Shop</p>`)
+	got := ProductDescription(doc)
+	if got != desc {
+		t.Fatalf("ProductDescription = %q, want %q", got, desc)
+	}
+	thin := []block.Block{{Kind: block.KindParagraph, Text: "LET'S DRINK COFFEE"}}
+	out, ok := Describe(got, thin)
+	if want := "DARKER ROAST|Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.|Fair Trade|Organic|LET'S DRINK COFFEE"; !ok || text(out) != want {
+		t.Errorf("Describe(thin) = %q, %v; want %q, true", text(out), ok, want)
+	}
+	shown := []block.Block{{Kind: block.KindParagraph, Text: "Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans. Fair Trade, Organic."}}
+	if out, ok := Describe(got, shown); ok || len(out) != 1 {
+		t.Errorf("Describe(shown) = %q, %v; want it unchanged", text(out), ok)
+	}
+}
+
+func strconvQuote(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
 }

@@ -36,11 +36,18 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 		return nil
 	}
 	f := ForType(typ)
-	t := f.measureTree(body)
 	var mains, articles, schema []*html.Node
 	for n := range body.Descendants() {
 		if n.Type != html.ElementNode {
 			continue
+		}
+		if c := domtext.Attr(n, "aria-controls"); c != "" && opens(n) {
+			if f.Panels == nil {
+				f.Panels = map[string]bool{}
+			}
+			for id := range strings.FieldsSeq(c) {
+				f.Panels[id] = true
+			}
 		}
 		switch {
 		case n.DataAtom == atom.Main || strings.EqualFold(domtext.Attr(n, "role"), "main"):
@@ -53,6 +60,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 			schema = append(schema, n)
 		}
 	}
+	t := f.measureTree(body)
 	var out []Candidate
 	add := func(name string, n *html.Node) {
 		if n == nil {
@@ -88,6 +96,17 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 		}
 	}
 	return out
+}
+
+// opens reports whether a control opens a panel in place (a disclosure
+// button, a tab), rather than a menu, a list box or a dialog.
+func opens(n *html.Node) bool {
+	switch strings.ToLower(domtext.Attr(n, "aria-haspopup")) {
+	case "", "false":
+	default:
+		return false
+	}
+	return strings.EqualFold(domtext.Attr(n, "role"), "tab") || domtext.HasAttr(n, "aria-expanded")
 }
 
 // parts keeps the nodes that are shown, not inside another of them, and
