@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 func TestDetect(t *testing.T) {
@@ -84,5 +85,18 @@ func BenchmarkDetect(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Detect(text)
+	}
+}
+
+func TestTrigramChar_ASCII(t *testing.T) {
+	// The ASCII fast path answers as the Unicode tables do.
+	for r := rune(0); r < 0x80; r++ {
+		want := unicode.ToLower(r)
+		if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
+			want = ' '
+		}
+		if got := trigramChar(r); got != want {
+			t.Errorf("trigramChar(%q) = %q, want %q", r, got, want)
+		}
 	}
 }

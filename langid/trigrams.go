@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 )
 
 // profiles.txt is whatlanggo's trigram profiles as data (see its header).
@@ -24,7 +25,13 @@ var profilesTxt string
 // each next one weighs one less.
 const maxTrigramDistance = 300
 
-type trigram [3]rune
+// trigram is three runes packed 21 bits each, the first in the high bits:
+// ordered as the runes are, and a plain integer to sort and hash.
+type trigram uint64
+
+func pack(r1, r2, r3 rune) trigram {
+	return trigram(r1)<<42 | trigram(r2)<<21 | trigram(r3)
+}
 
 type posting struct {
 	lang   uint16
@@ -57,7 +64,7 @@ var models = sync.OnceValue(func() map[string]*model {
 			if len(r) != 3 {
 				continue
 			}
-			k := trigram{r[0], r[1], r[2]}
+			k := pack(r[0], r[1], r[2])
 			m.index[k] = append(m.index[k], posting{lang, uint16(maxTrigramDistance - i)})
 		}
 	}
@@ -68,7 +75,7 @@ var models = sync.OnceValue(func() map[string]*model {
 // confidence in it: the margin over the second best, scaled.
 func (m *model) score(text string) (string, float64) {
 	// The text's trigrams, sorted so that equal ones are neighbours: a
-	// sort of a slice costs less than a map of counts.
+	// sort of a slice of integers costs less than a map of counts.
 	tris := make([]trigram, 0, len(text))
 	r1, r2 := ' ', ' '
 	first := true
@@ -78,7 +85,7 @@ func (m *model) score(text string) (string, float64) {
 			return
 		}
 		if !(r2 == ' ' && (r1 == ' ' || r3 == ' ')) {
-			tris = append(tris, trigram{r1, r2, r3})
+			tris = append(tris, pack(r1, r2, r3))
 		}
 		r1, r2 = r2, r3
 	}
@@ -86,14 +93,7 @@ func (m *model) score(text string) (string, float64) {
 		add(trigramChar(r))
 	}
 	add(' ')
-	slices.SortFunc(tris, func(a, b trigram) int {
-		for i := range a {
-			if a[i] != b[i] {
-				return int(a[i]) - int(b[i])
-			}
-		}
-		return 0
-	})
+	slices.Sort(tris)
 	dist := make([]int, len(m.langs))
 	hits := make([]int, len(m.langs))
 	for i := 0; i < len(tris); {
@@ -136,6 +136,17 @@ func (m *model) score(text string) (string, float64) {
 // trigramChar is a rune as the profiles see it: lower case, and space for
 // punctuation, symbols, digits and spaces.
 func trigramChar(r rune) rune {
+	if r < utf8.RuneSelf {
+		switch {
+		case 'a' <= r && r <= 'z':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		case (r < ' ' || r == 0x7f) && !unicode.IsSpace(r):
+			return r // a control character, neither space nor symbol
+		}
+		return ' ' // ASCII space, digits, punctuation and symbols
+	}
 	if unicode.IsSymbol(r) || unicode.IsSpace(r) || unicode.IsPunct(r) || unicode.IsDigit(r) {
 		return ' '
 	}
