@@ -67,6 +67,25 @@ func Measure(n *html.Node, limit int) *Stats {
 	return st
 }
 
+// Chars returns Measure(n, 0).Chars, the bytes of n's visible text (each
+// text node trimmed), without gathering the text.
+func Chars(n *html.Node) int {
+	switch n.Type {
+	case html.TextNode:
+		return len(strings.TrimSpace(n.Data))
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return 0
+		}
+	}
+	total := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		total += Chars(c)
+	}
+	return total
+}
+
 // Text returns the visible text of n, blocks separated by spaces.
 func Text(n *html.Node) string {
 	return Measure(n, 0).Text

@@ -182,3 +182,18 @@ func TestAllText(t *testing.T) {
 		t.Errorf("AllText = %q, want %q", got, want)
 	}
 }
+
+func TestChars(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<title> T </title><style>p{}</style><body> <div>Read <a href="/a"> this story </a> now<script>x()</script><noscript>n</noscript></div><template><p>t</p></template><p>More&nbsp;</p><!-- c -->`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range doc.Descendants() {
+		if got, want := Chars(n), Measure(n, 0).Chars; got != want {
+			t.Errorf("Chars(<%s>) = %d, Measure(n, 0).Chars = %d", n.Data, got, want)
+		}
+	}
+	if got, want := Chars(doc), Measure(doc, 0).Chars; got != want || got == 0 {
+		t.Errorf("Chars(doc) = %d, Measure = %d", got, want)
+	}
+}

@@ -100,11 +100,11 @@ func (run *domRun) act(ri int, r *Rule, n *html.Node, score *spam.Score) {
 			// rules' removals already gone): a marker above a product grid
 			// or a result list would take the page's content with it.
 			if run.pageChars < 0 {
-				run.pageChars = domtext.Measure(run.doc, 0).Chars
+				run.pageChars = domtext.Chars(run.doc)
 			}
 			cutChars := 0
 			for _, c := range victims {
-				cutChars += domtext.Measure(c, 0).Chars
+				cutChars += domtext.Chars(c)
 			}
 			if float64(cutChars) > r.Params.Cut.MaxCut*float64(run.pageChars) {
 				return
