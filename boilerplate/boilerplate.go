@@ -466,6 +466,10 @@ func (d *detector) remove(n *html.Node, id, why string) {
 }
 
 func (d *detector) record(n *html.Node, id, why string) {
+	if d.tr == nil || !d.tr.Detailed {
+		d.tr.Record(id, "article", "remove", "", "") // counted; the details are kept only when detailed
+		return
+	}
 	d.tr.Record(id, "article", "remove", n.Data+": "+why, textOf(n))
 }
 
