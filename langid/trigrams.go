@@ -41,11 +41,19 @@ type posting struct {
 // model scores the languages of one script.
 type model struct {
 	langs []string
-	index map[trigram][]posting
+	// index holds, for each trigram of a profile, where its postings are in
+	// postings: one small map value and one shared array, kinder to the
+	// cache than a slice per trigram.
+	index    map[trigram]span
+	postings []posting
 }
+
+// span is a run of model.postings.
+type span struct{ start, n uint32 }
 
 var models = sync.OnceValue(func() map[string]*model {
 	out := map[string]*model{}
+	lists := map[string]map[trigram][]posting{} // per script, while reading
 	for line := range strings.Lines(profilesTxt) {
 		line = strings.TrimRight(line, "\n")
 		if line == "" || line[0] == '#' {
@@ -54,8 +62,9 @@ var models = sync.OnceValue(func() map[string]*model {
 		f := strings.SplitN(line, "\t", 3)
 		m := out[f[0]]
 		if m == nil {
-			m = &model{index: map[trigram][]posting{}}
+			m = &model{}
 			out[f[0]] = m
+			lists[f[0]] = map[trigram][]posting{}
 		}
 		lang := uint16(len(m.langs))
 		m.langs = append(m.langs, f[1])
@@ -65,7 +74,14 @@ var models = sync.OnceValue(func() map[string]*model {
 				continue
 			}
 			k := pack(r[0], r[1], r[2])
-			m.index[k] = append(m.index[k], posting{lang, uint16(maxTrigramDistance - i)})
+			lists[f[0]][k] = append(lists[f[0]][k], posting{lang, uint16(maxTrigramDistance - i)})
+		}
+	}
+	for script, m := range out {
+		m.index = make(map[trigram]span, len(lists[script]))
+		for k, ps := range lists[script] {
+			m.index[k] = span{uint32(len(m.postings)), uint32(len(ps))}
+			m.postings = append(m.postings, ps...)
 		}
 	}
 	return out
@@ -102,7 +118,8 @@ func (m *model) score(text string) (string, float64) {
 			j++
 		}
 		n := j - i
-		for _, p := range m.index[tris[i]] {
+		sp := m.index[tris[i]]
+		for _, p := range m.postings[sp.start : sp.start+sp.n] {
 			dist[p.lang] += int(p.weight) * n
 			hits[p.lang]++
 		}
