@@ -24,6 +24,7 @@ import (
 	"net/url"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -545,6 +546,21 @@ func textOf(n *html.Node) string {
 
 func letters(s string) int {
 	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return n + lettersUnicode(s[i:])
+		}
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// lettersUnicode is letters rune by rune, past an ASCII prefix.
+func lettersUnicode(s string) int {
+	n := 0
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
 			n++
@@ -571,6 +587,9 @@ var unspaced = []*unicode.RangeTable{unicode.Thai, unicode.Lao, unicode.Khmer, u
 // paragraph is not a handful of "words".
 func words(s string) int {
 	n := textnorm.Words(s)
+	if !hasRuneFrom0800(s) {
+		return n // no unspaced script: they all lie above U+0E00
+	}
 	run := 0
 	flush := func() {
 		if run >= 10 {
@@ -587,4 +606,15 @@ func words(s string) int {
 	}
 	flush()
 	return n
+}
+
+// hasRuneFrom0800 reports whether s holds a rune at or above U+0800 (a
+// three- or four-byte sequence, whose first byte is 0xE0 or more).
+func hasRuneFrom0800(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xE0 {
+			return true
+		}
+	}
+	return false
 }

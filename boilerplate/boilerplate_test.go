@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 
@@ -171,5 +172,23 @@ func TestWordsOfUnspacedScripts(t *testing.T) {
 	}
 	if n := words("The council met on Tuesday"); n != 5 {
 		t.Errorf("words(English) = %d, want 5", n)
+	}
+}
+
+func TestLettersAndWords_FastPaths(t *testing.T) {
+	// The ASCII and below-U+0800 fast paths count as the rune loops do.
+	for _, s := range []string{"", "Hello, world 42!", "naïve café", "abc ภาษาไทยภาษาไทยภาษาไทย def", "x\u00a0y", "ພາສາລາວພາສາລາວພາສາລາວ", "日本語のテキスト"} {
+		want := 0
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				want++
+			}
+		}
+		if got := letters(s); got != want {
+			t.Errorf("letters(%q) = %d, want %d", s, got, want)
+		}
+		if got := hasRuneFrom0800(s); got != strings.ContainsFunc(s, func(r rune) bool { return r >= 0x800 }) {
+			t.Errorf("hasRuneFrom0800(%q) = %v", s, got)
+		}
 	}
 }
