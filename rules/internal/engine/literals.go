@@ -14,6 +14,11 @@ type setLits struct {
 	m                 *litscan.Matcher
 	contains          [][]int
 	classSet, hrefSet []litscan.Hits
+	// classM matches the class literals alone (classSet's ids are its
+	// own): a class attribute, met on every element, is scanned with an
+	// automaton of a few states that stays in the cache, not with the
+	// large one of every rule's literals.
+	classM *litscan.Matcher
 	// implied holds, per rule position, the literals told from the text
 	// regex (rxhint.Literals): one must occur for the regex to match.
 	implied [][]int
@@ -26,7 +31,7 @@ func (p *Program) literals() *setLits {
 		return nil
 	}
 	p.litsOnce.Do(func() {
-		var b litscan.Builder
+		var b, cb litscan.Builder
 		sl := &setLits{
 			contains: make([][]int, len(p.rules)),
 			classSet: make([]litscan.Hits, len(p.rules)),
@@ -38,12 +43,12 @@ func (p *Program) literals() *setLits {
 			m := &p.rules[i].Match
 			sl.contains[i] = b.IDs(m.Text.Contains)
 			sl.implied[i] = b.IDs(m.Text.Hint.Lits)
-			class[i] = b.IDs(m.Elem.Class)
+			class[i] = cb.IDs(m.Elem.Class)
 			hrefs[i] = b.IDs(m.Href.Contains)
 		}
-		sl.m = b.Build()
+		sl.m, sl.classM = b.Build(), cb.Build()
 		for i := range p.rules {
-			sl.classSet[i], sl.hrefSet[i] = litscan.NewHits(b.Len(), class[i]), litscan.NewHits(b.Len(), hrefs[i])
+			sl.classSet[i], sl.hrefSet[i] = litscan.NewHits(cb.Len(), class[i]), litscan.NewHits(b.Len(), hrefs[i])
 		}
 		p.lits = sl
 	})

@@ -93,7 +93,7 @@ func (em *ElemMatch) markupMatches(n *html.Node, lits *setLits, ri int) bool {
 			return false
 		}
 	}
-	if len(em.Class) > 0 && !classHas(n, lits.m, lits.classSet[ri]) {
+	if len(em.Class) > 0 && !classHas(n, lits.classM, lits.classSet[ri]) {
 		return false
 	}
 	if em.Hidden && !domtext.IsHidden(n) {
