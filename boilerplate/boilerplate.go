@@ -82,6 +82,7 @@ type stat struct {
 type detector struct {
 	host  string
 	stats map[*html.Node]*stat
+	slab  []stat // where stats live, allocated a chunk at a time, not one per element
 	// firstProse and lastProse are the orders of the first and the last
 	// paragraph of running text.
 	firstProse, lastProse int
@@ -113,9 +114,16 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	d.walk(root, root)
 }
 
+// statChunk is how many stats one allocation of detector.slab holds.
+const statChunk = 256
+
 // measure fills the stats of n and its descendants.
 func (d *detector) measure(n *html.Node, order *int) *stat {
-	st := &stat{order: *order}
+	if len(d.slab) == cap(d.slab) {
+		d.slab = make([]stat, 0, statChunk)
+	}
+	d.slab = append(d.slab, stat{order: *order})
+	st := &d.slab[len(d.slab)-1]
 	*order++
 	d.stats[n] = st
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
