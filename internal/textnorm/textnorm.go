@@ -53,6 +53,17 @@ func (c *Collapser) WriteString(s string) {
 			i = j
 			continue
 		}
+		if a := s[i]; a < utf8.RuneSelf {
+			// ASCII space or control: white space marks a break,
+			// the other controls are invisible (as below, without
+			// decoding a rune for each byte of an indentation).
+			switch a {
+			case ' ', '\t', '\n', '\v', '\f', '\r':
+				c.space = true
+			}
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
