@@ -5,6 +5,7 @@ package domtext
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
@@ -133,10 +134,14 @@ func IsHidden(n *html.Node) bool {
 			style = a.Val
 		}
 	}
-	if style == "" {
+	if style == "" || !mayHide(style) {
 		return false
 	}
-	decl := ParseStyle(style)
+	return hiddenBy(ParseStyle(style))
+}
+
+// hiddenBy reports whether the declarations decl hide an element.
+func hiddenBy(decl map[string]string) bool {
 	switch {
 	case decl["display"] == "none", decl["visibility"] == "hidden", decl["visibility"] == "collapse":
 		return true
@@ -147,6 +152,28 @@ func IsHidden(n *html.Node) bool {
 		return true
 	case decl["overflow"] == "hidden" && (isZero(decl["height"]) || isZero(decl["width"])):
 		return true
+	}
+	return false
+}
+
+// hidingProps are the property names, or parts of them, IsHidden reads:
+// a style that names none of them cannot hide.
+var hidingProps = []string{"display", "visibility", "font-size", "left", "top", "indent", "right", "overflow"}
+
+// mayHide reports whether style may name a property IsHidden reads,
+// without parsing it (most inline styles set widths, colours, margins). A
+// style with upper-case ASCII is always parsed: ParseStyle lower-cases its
+// property names.
+func mayHide(style string) bool {
+	for i := 0; i < len(style); i++ {
+		if c := style[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	for _, p := range hidingProps {
+		if strings.Contains(style, p) {
+			return true
+		}
 	}
 	return false
 }

@@ -197,3 +197,16 @@ func TestChars(t *testing.T) {
 		t.Errorf("Chars(doc) = %d, Measure = %d", got, want)
 	}
 }
+
+// FuzzMayHide: a style mayHide lets go without parsing never hides.
+func FuzzMayHide(f *testing.F) {
+	for _, s := range []string{"display:none", "DISPLAY: NONE", "width:100%;color:red", "margin-left:-9999px", "text-indent:-999em",
+		"overflow:hidden;height:0", "font-size:0", "visibility:collapse", "top:-1000px", "\u212aey:1", "right: -5000px !important"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, style string) {
+		if !mayHide(style) && hiddenBy(ParseStyle(style)) {
+			t.Fatalf("mayHide(%q) = false, but the style hides", style)
+		}
+	})
+}
