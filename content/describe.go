@@ -106,12 +106,12 @@ func notWord(r rune) bool {
 func ProductDescription(doc *html.Node) string {
 	best := ""
 	for n := range doc.Descendants() {
-		if n.Type != html.ElementNode || n.DataAtom != atom.Script || n.FirstChild == nil ||
-			!strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") {
+		raw := domtext.JSONLD(n)
+		if raw == "" {
 			continue
 		}
 		var v any
-		if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+		if json.Unmarshal([]byte(raw), &v) == nil {
 			if d := ldDescription(v); len(d) > len(best) {
 				best = d
 			}

@@ -313,8 +313,8 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 		return false
 	case atom.Script:
-		if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
-			s.ld.Add(n.FirstChild.Data)
+		if raw := domtext.JSONLD(n); raw != "" {
+			s.ld.Add(raw)
 		}
 		return false
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:

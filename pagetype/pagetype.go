@@ -125,9 +125,9 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 				}
 			}
 		case atom.Script:
-			if strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json") && n.FirstChild != nil {
+			if raw := domtext.JSONLD(n); raw != "" {
 				var v any
-				if json.Unmarshal([]byte(n.FirstChild.Data), &v) == nil {
+				if json.Unmarshal([]byte(raw), &v) == nil {
 					ev.readLD(v, true)
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -101,10 +102,10 @@ func (a *Analysis) registerHosts() []string {
 }
 
 func (w *walker) jsonLD(n *html.Node) *Score {
-	if !strings.EqualFold(strings.TrimSpace(attr(n, "type")), "application/ld+json") || n.FirstChild == nil {
+	data := domtext.JSONLD(n)
+	if data == "" {
 		return nil
 	}
-	data := n.FirstChild.Data
 	if len(data) > 1<<16 {
 		data = data[:1<<16]
 	}

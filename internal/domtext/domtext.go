@@ -376,6 +376,16 @@ func Attr(n *html.Node, key string) string {
 	return ""
 }
 
+// JSONLD returns the JSON text of n when n is a JSON-LD script
+// (<script type="application/ld+json">) with content, "" otherwise.
+func JSONLD(n *html.Node) string {
+	if n.Type != html.ElementNode || n.DataAtom != atom.Script || n.FirstChild == nil ||
+		!strings.EqualFold(strings.TrimSpace(Attr(n, "type")), "application/ld+json") {
+		return ""
+	}
+	return n.FirstChild.Data
+}
+
 // Edge says how Gather takes an element's text.
 type Edge uint8
 

@@ -210,3 +210,34 @@ func FuzzMayHide(f *testing.F) {
 		}
 	})
 }
+
+func TestJSONLD(t *testing.T) {
+	tests := []struct {
+		name, html, want string
+	}{
+		{"json-ld", `<script type="application/ld+json">{"@type":"Product"}</script>`, `{"@type":"Product"}`},
+		{"type in capitals, spaced", `<script type=" Application/LD+JSON ">{}</script>`, `{}`},
+		{"plain script", `<script>var ld = {}</script>`, ``},
+		{"other type", `<script type="application/json">{}</script>`, ``},
+		{"empty", `<script type="application/ld+json"></script>`, ``},
+		{"not a script", `<div type="application/ld+json">{}</div>`, ``},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><head>" + tt.html + "</head><body>" + tt.html + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			for n := range doc.Descendants() {
+				if s := JSONLD(n); s != "" {
+					got = s
+					break
+				}
+			}
+			if got != tt.want {
+				t.Errorf("JSONLD = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
