@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
@@ -223,36 +224,44 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		p.spamUnits += cp.spamUnits
 		p.links += cp.links
 	}
-	if n.Type != html.ElementNode {
-		return p
+	if n.Type == html.ElementNode {
+		w.scoreElement(n, &p, hidden, why)
 	}
+	return p
+}
+
+// scoreElement scores element n once its subtree is walked (p holds what the walk
+// found in it; hidden and why say whether and why it is hidden), records
+// the score and the code-only and short units the page verdict reads, and
+// takes the words of a spam unit out of p.
+func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 	var s *Score
 	switch {
 	case n.DataAtom == atom.A:
 		p.links++
-		s = w.link(n, &p, hidden)
+		s = w.link(n, p, hidden)
 		if p.words <= 6 {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
 		w.a.h1 = w.a.m.ScoreText(nodeText(n))
-		s = w.block(n, &p, hidden, why)
+		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Button:
 		if p.words <= 6 {
 			w.a.buttons = append(w.a.buttons, n)
 		}
-		s = w.block(n, &p, hidden, why)
+		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Html || n.DataAtom == atom.Body:
 	case isUnit(n.DataAtom) || why != "":
-		s = w.block(n, &p, hidden, why)
+		s = w.block(n, p, hidden, why)
 	}
 	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
-		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(&p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
-			w.codes = append(w.codes, codeUnit{n: n, p: p, hidden: hidden, why: why})
+		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
 	}
 	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
-		w.short = append(w.short, codeUnit{n: n, p: p, hidden: hidden, why: why})
+		w.short = append(w.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 	}
 	if s != nil {
 		w.a.scores[n] = s
@@ -264,7 +273,6 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 			p.textFacts = textFacts{}
 		}
 	}
-	return p
 }
 
 // minHiddenVocab is the vocabulary that makes a hidden box's hiding strong
@@ -323,7 +331,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 // where it sits in its paragraph, hidden ancestry.
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
-	href := strings.TrimSpace(attr(n, "href"))
+	href := strings.TrimSpace(domtext.Attr(n, "href"))
 	// A redirector's link is read as the link it redirects to.
 	via := ""
 	if t := anchor.Target(href); t != "" {
@@ -462,15 +470,6 @@ func plural(n int, what string) string {
 		return "1 " + what
 	}
 	return strconv.Itoa(n) + " " + what + "s"
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
 }
 
 func nodeText(n *html.Node) string {

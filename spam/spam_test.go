@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+
+	"github.com/winnowhq/winnow/internal/domtext"
 )
 
 func model(t *testing.T) *Model {
@@ -79,7 +81,7 @@ func TestAnalyze(t *testing.T) {
 	a := m.Analyze(doc, "port.example.com")
 	byID := map[string]*html.Node{}
 	for n := range doc.Descendants() {
-		if id := attr(n, "id"); id != "" {
+		if id := domtext.Attr(n, "id"); id != "" {
 			byID[id] = n
 		}
 	}
@@ -122,7 +124,7 @@ func TestSheet(t *testing.T) {
 	}
 	a := m.AnalyzeSheet(doc, "", sh)
 	for n := range doc.Descendants() {
-		id := attr(n, "id")
+		id := domtext.Attr(n, "id")
 		if id == "" {
 			continue
 		}

@@ -92,8 +92,8 @@ func (a *Analysis) registerHosts() []string {
 		}
 		h := ""
 		if n.DataAtom == atom.A {
-			h = anchor.Host(attr(n, "href"))
-		} else if oc := attr(n, "onclick"); oc != "" {
+			h = anchor.Host(domtext.Attr(n, "href"))
+		} else if oc := domtext.Attr(n, "onclick"); oc != "" {
 			h = anchor.Host(strings.Trim(oc[strings.IndexAny(oc, "'\"")+1:], "'\"; "))
 		}
 		out = append(out, h)
