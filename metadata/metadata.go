@@ -217,28 +217,10 @@ func declaredLang(s *sources) string {
 	return l
 }
 
-// textOf is the collapsed text of n.
+// textOf is the collapsed text of n, of its seen elements only, read up to
+// about 4 KB.
 func textOf(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.Type {
-			case html.TextNode:
-				b.WriteString(c.Data)
-				b.WriteByte(' ')
-			case html.ElementNode:
-				if !unseen(c) {
-					walk(c)
-				}
-			}
-			if b.Len() > 4096 {
-				return
-			}
-		}
-	}
-	walk(n)
-	return textnorm.Clean(b.String())
+	return textnorm.Clean(domtext.SpacedText(n, unseen, 4096))
 }
 
 // unseen reports whether an element's text is not part of what a reader

@@ -97,13 +97,34 @@ func Text(n *html.Node) string {
 // two text nodes never run together, whatever the markup between them or
 // the elements removed from it.
 func AllText(n *html.Node) string {
+	return SpacedText(n, nil, 0)
+}
+
+// SpacedText returns the text nodes of n's subtree each followed by a
+// space, as AllText does, leaving out the elements skip reports (and all
+// below them; a nil skip leaves out none) and stopping after the text node
+// that takes the text over limit bytes (0: no limit).
+func SpacedText(n *html.Node, skip func(*html.Node) bool, limit int) string {
 	var b strings.Builder
-	for d := range n.Descendants() {
-		if d.Type == html.TextNode {
-			b.WriteString(d.Data)
-			b.WriteByte(' ')
+	var walk func(*html.Node) bool
+	walk = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				b.WriteString(c.Data)
+				b.WriteByte(' ')
+				if limit > 0 && b.Len() > limit {
+					return false
+				}
+			case html.ElementNode:
+				if (skip == nil || !skip(c)) && !walk(c) {
+					return false
+				}
+			}
 		}
+		return true
 	}
+	walk(n)
 	return b.String()
 }
 

@@ -183,6 +183,27 @@ func TestAllText(t *testing.T) {
 	}
 }
 
+func TestSpacedText(t *testing.T) {
+	n := first(t, `<div>One<b>two<i>three</i></b><script>x()</script>four<p>five six</p></div>`)
+	skipScript := func(n *html.Node) bool { return n.DataAtom == atom.Script }
+	for _, c := range []struct {
+		skip  func(*html.Node) bool
+		limit int
+		want  string
+	}{
+		{nil, 0, "One two three x() four five six "},
+		{skipScript, 0, "One two three four five six "},
+		// It stops after the text node that goes over the limit, however
+		// deep: "three " takes it from 8 to 14 bytes.
+		{skipScript, 9, "One two three "},
+		{skipScript, 14, "One two three four "},
+	} {
+		if got := SpacedText(n, c.skip, c.limit); got != c.want {
+			t.Errorf("SpacedText(limit %d) = %q, want %q", c.limit, got, c.want)
+		}
+	}
+}
+
 func TestChars(t *testing.T) {
 	doc, err := html.Parse(strings.NewReader(`<title> T </title><style>p{}</style><body> <div>Read <a href="/a"> this story </a> now<script>x()</script><noscript>n</noscript></div><template><p>t</p></template><p>More&nbsp;</p><!-- c -->`))
 	if err != nil {
