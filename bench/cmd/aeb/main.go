@@ -24,7 +24,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/winnowhq/winnow/bench"
@@ -38,21 +37,17 @@ func main() { command.Main("aeb", &aebCommand{}) }
 
 // aebCommand is the command and its flags.
 type aebCommand struct {
-	dir    string
 	rounds int
-	passes int
 	driver driver.Flags
 }
 
 func (c *aebCommand) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&c.dir, "dir", bench.AEBDir(), "benchmark folder (ground-truth.json, html/*.html.gz)")
+	c.driver.Add(fs, bench.AEBDir(), "ground-truth.json, html/*.html.gz")
 	fs.IntVar(&c.rounds, "rounds", 3, "rounds; each runs every system once, in turn, in a fresh process")
-	fs.IntVar(&c.passes, "passes", 1, "timed passes per system and round, after one warm-up pass; the median of all counts")
-	c.driver.Add(fs)
 }
 
 func (c *aebCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	pages, err := command.AEB(c.dir, "want ground-truth.json and html/*.html.gz; set -dir")
+	pages, err := command.AEB(c.driver.Dir, "want ground-truth.json and html/*.html.gz; set -dir")
 	if err != nil {
 		return err
 	}
@@ -63,56 +58,31 @@ func (c *aebCommand) Run(ctx context.Context, args []string, stdout, stderr io.W
 	if c.driver.Page != "" {
 		p, ok := bench.ByID(pages, c.driver.Page)
 		if !ok {
-			return fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
+			return fmt.Errorf("page %s: not in %s", c.driver.Page, c.driver.Dir)
 		}
 		pages = []bench.Page{p}
 	}
-	tmp, err := driver.TempPages("winnow-aeb-", pages)
+	written, err := driver.TempPages("winnow-aeb-", pages, func(i int, res child.Result) driver.Line { return pageLine(pages[i], res) })
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer written.Remove()
 
 	if c.driver.System != "" {
-		sys, out, other, err := c.driver.RunPair(ctx, tmp, stderr)
-		if err != nil {
-			return err
-		}
-		if c.driver.Page != "" {
-			res := out.Rep.Pages[0]
-			driver.PrintDiff(stdout, pageLine(pages[0], res), pages[0].Truth, res.Text)
-			return nil
-		}
-		printListing(stdout, sys.Name, c.driver.Against, pages, out.Rep, other)
-		return nil
+		return c.driver.RunSystem(ctx, written, stdout, stderr, func(name string, out driver.Outcome, lines []driver.Line) {
+			printListing(stdout, name, c.driver.Against, pages, out.Rep, lines)
+		})
 	}
 
-	chosen, err := driver.LookupList(c.driver.Systems)
+	chosen, outs, err := written.RunAll(ctx, "aeb", c.driver.Systems, c.rounds, c.driver.Passes, stderr)
 	if err != nil {
 		return err
-	}
-	// Rounds interleave the systems, so that a change in the machine's load
-	// (it is shared) falls on every system alike rather than on one.
-	outs := make([]driver.Outcome, len(chosen))
-	for round := range c.rounds {
-		for i, sys := range chosen {
-			fmt.Fprintf(stderr, "aeb: round %d/%d: %s: %d pages, 1 warm-up + %d timed passes\n", round+1, c.rounds, sys.Name, len(pages), c.passes)
-			out, err := driver.Run(ctx, tmp, sys, c.passes, stderr)
-			if err != nil {
-				return err
-			}
-			if round == 0 {
-				outs[i] = out
-				continue
-			}
-			outs[i].Add(out)
-		}
 	}
 	var rows []row
 	for i, sys := range chosen {
 		rows = append(rows, summarise(sys.Name, pages, outs[i]))
 	}
-	printTable(stdout, rows, len(pages), c.rounds, c.passes)
+	printTable(stdout, rows, len(pages), c.rounds, c.driver.Passes)
 	return nil
 }
 
@@ -176,17 +146,12 @@ func pageLine(p bench.Page, res child.Result) driver.Line {
 	return driver.Line{ID: p.ID, URL: p.URL, Err: res.Err, Scores: driver.Scores{F1: s.F1(), P: s.Precision(), R: s.Recall()}}
 }
 
-// printListing prints one system's per-page scores, worst F1 first; with
-// other, the other system's F1 too, sorted by the difference.
-func printListing(w io.Writer, name, otherName string, pages []bench.Page, rep child.Report, other *driver.Outcome) {
-	lines := make([]driver.Line, len(pages))
+// printListing prints one system's figures, then its per-page lines, worst
+// F1 first, or, with other, by the difference.
+func printListing(w io.Writer, name, otherName string, pages []bench.Page, rep child.Report, lines []driver.Line) {
 	all := make([]score.PageScore, len(pages))
 	for i, p := range pages {
-		lines[i] = pageLine(p, rep.Pages[i])
 		all[i] = score.Page(rep.Pages[i].Text, p.Truth)
-		if other != nil {
-			lines[i].Other = score.F1(other.Rep.Pages[i].Text, p.Truth)
-		}
 	}
 	sum := score.Aggregate(all)
 	fmt.Fprintf(w, "%s: F1 %.3f  P %.3f  R %.3f  accuracy %.3f  (%d pages)\n\n", name, sum.F1, sum.P, sum.R, sum.Accuracy, sum.N)

@@ -42,8 +42,6 @@ func main() { command.Main("wcxb", &wcxbCommand{}) }
 
 // wcxbCommand is the command and its flags.
 type wcxbCommand struct {
-	dir      string
-	passes   int
 	pageType string
 	worst    int
 	svg      string
@@ -51,9 +49,7 @@ type wcxbCommand struct {
 }
 
 func (c *wcxbCommand) Flags(fs *flag.FlagSet) {
-	fs.StringVar(&c.dir, "dir", bench.WCXBDir(), "WCXB folder (dev/html/*.html.gz, dev/ground-truth/*.json)")
-	fs.IntVar(&c.passes, "passes", 1, "timed passes per system after the warm-up pass (0: texts only, no time)")
-	c.driver.Add(fs)
+	c.driver.Add(fs, bench.WCXBDir(), "dev/html/*.html.gz, dev/ground-truth/*.json")
 	fs.StringVar(&c.pageType, "type", "", "only the pages of this type ("+strings.Join(pagetype.All(), ", ")+")")
 	fs.IntVar(&c.worst, "worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
 	fs.StringVar(&c.svg, "svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
@@ -69,50 +65,33 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 		base[i] = p.Page
 	}
 	fmt.Fprintf(stderr, "wcxb: decoding %d pages\n", len(pages))
-	tmp, err := driver.TempPages("winnow-wcxb-", base)
+	written, err := driver.TempPages("winnow-wcxb-", base, func(i int, res child.Result) driver.Line { return pageLine(pages[i], res) })
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer written.Remove()
 
 	if c.driver.System != "" {
-		sys, out, o, err := c.driver.RunPair(ctx, tmp, stderr)
-		if err != nil {
-			return err
-		}
-		if c.driver.Page != "" {
-			res := out.Rep.Pages[0]
-			driver.PrintDiff(stdout, pageLine(pages[0], res), pages[0].Truth, res.Text)
-			return nil
-		}
-		res := result{name: sys.Name, out: out}
-		var other *result
-		if o != nil {
-			other = &result{name: c.driver.Against, out: *o}
-		}
-		printTypeTable(stdout, pages, []result{res})
-		fmt.Fprintln(stdout)
-		if printPageTypes(stdout, pages, res) {
+		return c.driver.RunSystem(ctx, written, stdout, stderr, func(name string, out driver.Outcome, lines []driver.Line) {
+			res := result{name: name, out: out}
+			printTypeTable(stdout, pages, []result{res})
 			fmt.Fprintln(stdout)
-		}
-		listPages(stdout, pages, res, other, len(pages))
-		return nil
+			if printPageTypes(stdout, pages, res) {
+				fmt.Fprintln(stdout)
+			}
+			driver.PrintLines(stdout, c.driver.Against, lines, len(pages))
+		})
 	}
 
-	chosen, err := driver.LookupList(c.driver.Systems)
+	chosen, outs, err := written.RunAll(ctx, "wcxb", c.driver.Systems, 1, c.driver.Passes, stderr)
 	if err != nil {
 		return err
 	}
 	results := make([]result, len(chosen))
 	for i, sys := range chosen {
-		fmt.Fprintf(stderr, "wcxb: %s: %d pages, 1 warm-up + %d timed passes\n", sys.Name, len(pages), c.passes)
-		out, err := driver.Run(ctx, tmp, sys, c.passes, stderr)
-		if err != nil {
-			return err
-		}
-		results[i] = result{name: sys.Name, out: out}
+		results[i] = result{name: sys.Name, out: outs[i]}
 	}
-	printSummary(stdout, pages, results, c.passes)
+	printSummary(stdout, pages, results, c.driver.Passes)
 	fmt.Fprintln(stdout)
 	printTypeTable(stdout, pages, results)
 	for _, r := range results {
@@ -125,14 +104,14 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 		}
 		fmt.Fprintf(stderr, "wcxb: chart written to %s\n", c.svg)
 	}
-	printWorst(stdout, pages, results, c.worst)
+	printWorst(stdout, pages, written, results, c.worst)
 	return nil
 }
 
 // pages loads the WCXB pages the flags select: those of -type, or the one
 // of -page.
 func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
-	pages, err := command.WCXB(c.dir, "want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $"+bench.WCXBDirEnv)
+	pages, err := command.WCXB(c.driver.Dir, "want dev/html/*.html.gz and dev/ground-truth/*.json; set -dir or $"+bench.WCXBDirEnv)
 	if err != nil {
 		return nil, err
 	}
@@ -146,9 +125,9 @@ func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
 		return nil, err
 	}
 	if c.driver.Page != "" {
-		i := find(pages, c.driver.Page)
+		i := slices.IndexFunc(pages, func(p bench.WCXBPage) bool { return bench.MatchID(p.ID, c.driver.Page) })
 		if i < 0 {
-			return nil, fmt.Errorf("page %s: not in %s", c.driver.Page, c.dir)
+			return nil, fmt.Errorf("page %s: not in %s", c.driver.Page, c.driver.Dir)
 		}
 		pages = pages[i : i+1]
 	}
@@ -156,7 +135,7 @@ func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
 }
 
 // printWorst lists the n pages where winnow trails the best baseline most.
-func printWorst(w io.Writer, pages []bench.WCXBPage, results []result, n int) {
+func printWorst(w io.Writer, pages []bench.WCXBPage, written *driver.Pages, results []result, n int) {
 	win, best := -1, -1
 	for i, r := range results {
 		if r.name == "winnow" {
@@ -167,18 +146,8 @@ func printWorst(w io.Writer, pages []bench.WCXBPage, results []result, n int) {
 	}
 	if win >= 0 && best >= 0 && n > 0 {
 		fmt.Fprintf(w, "\nThe %d pages where winnow trails the best baseline (%s) most:\n\n", n, results[best].name)
-		listPages(w, pages, results[win], &results[best], n)
+		driver.PrintLines(w, results[best].name, written.Lines(results[win].out, &results[best].out), n)
 	}
-}
-
-// find returns the index of the page named id, or -1.
-func find(pages []bench.WCXBPage, id string) int {
-	for i, p := range pages {
-		if p.ID == id || bench.MatchID(p.ID, id) {
-			return i
-		}
-	}
-	return -1
 }
 
 // result is one system's run.
@@ -338,21 +307,4 @@ func printPageTypes(w io.Writer, pages []bench.WCXBPage, r result) bool {
 func pageLine(p bench.WCXBPage, res child.Result) driver.Line {
 	s := score.PageWords(res.Text, p.Truth)
 	return driver.Line{ID: p.ID, URL: p.URL, Label: p.Type, Err: res.Err, Scores: driver.Scores{F1: s.F1(), P: s.Precision(), R: s.Recall()}}
-}
-
-// listPages prints r's n worst pages: by F1, or with other by F1 minus the
-// other's.
-func listPages(w io.Writer, pages []bench.WCXBPage, r result, other *result, n int) {
-	lines := make([]driver.Line, len(pages))
-	for i, p := range pages {
-		lines[i] = pageLine(p, r.out.Rep.Pages[i])
-		if other != nil {
-			lines[i].Other = other.words(pages, i).F1()
-		}
-	}
-	name := ""
-	if other != nil {
-		name = other.name
-	}
-	driver.PrintLines(w, name, lines, n)
 }

@@ -1,8 +1,8 @@
 // Package driver is the benchmark driver's side of the child processes
 // (package child): the systems under test, writing the decoded pages and
-// their manifest, building and running one child binary per system, and the
-// per-page listings and diffs the benchmark commands (cmd/aeb, cmd/wcxb)
-// print.
+// their manifest, building and running one child binary per system (in
+// timed rounds, or one system untimed), and the per-page listings and diffs
+// the benchmark commands (cmd/aeb, cmd/wcxb) print.
 package driver
 
 import (
@@ -87,20 +87,6 @@ func WritePages(dir string, pages []bench.Page) error {
 		return err
 	}
 	return os.WriteFile(filepath.Join(dir, child.ManifestName), data, 0o644)
-}
-
-// TempPages writes pages into a new temporary directory (WritePages) named
-// after prefix and returns it; the caller removes it.
-func TempPages(prefix string, pages []bench.Page) (string, error) {
-	dir, err := os.MkdirTemp("", prefix)
-	if err != nil {
-		return "", err
-	}
-	if err := WritePages(dir, pages); err != nil {
-		os.RemoveAll(dir)
-		return "", err
-	}
-	return dir, nil
 }
 
 // Outcome is one child's report plus what the driver measured of the process.
@@ -273,14 +259,19 @@ func DiffLines(a, b []string) []string {
 
 // Flags are the flags the benchmark commands share.
 type Flags struct {
+	Dir     string // the benchmark's folder
+	Passes  int    // timed passes per system (and round), after the warm-up pass
 	Systems string // comma-separated systems of the full run
 	System  string // one system, untimed: per-page listing or one page's diff
 	Against string // with System: a second system, to list pages by difference
 	Page    string // with System: one page's diff
 }
 
-// Add declares the shared flags on fs, bound to f.
-func (f *Flags) Add(fs *flag.FlagSet) {
+// Add declares the shared flags on fs, bound to f: -dir defaults to dir,
+// which holds what holds says.
+func (f *Flags) Add(fs *flag.FlagSet, dir, holds string) {
+	fs.StringVar(&f.Dir, "dir", dir, "benchmark folder ("+holds+")")
+	fs.IntVar(&f.Passes, "passes", 1, "timed passes per system (and round) after one warm-up pass; the median of all counts (0: texts only, no time)")
 	fs.StringVar(&f.Systems, "systems", "winnow,readability,trafilatura,trafilatura-fallback", "systems to run, comma-separated")
 	fs.StringVar(&f.System, "system", "", "one system, untimed: list its per-page scores, worst first (with -page: diff one page)")
 	fs.StringVar(&f.Against, "against", "", "with -system: a second system; list the pages by F1 difference, where -system does worst first")
@@ -293,21 +284,4 @@ func (f *Flags) Check() error {
 		return errors.New("-page needs -system")
 	}
 	return nil
-}
-
-// RunPair runs f.System untimed over the pages in dir, and f.Against too
-// when set (other is nil otherwise).
-func (f *Flags) RunPair(ctx context.Context, dir string, stderr io.Writer) (sys System, out Outcome, other *Outcome, err error) {
-	if sys, err = Lookup(f.System); err != nil {
-		return sys, out, nil, err
-	}
-	if out, err = Run(ctx, dir, sys, 0, stderr); err != nil || f.Against == "" {
-		return sys, out, nil, err
-	}
-	osys, err := Lookup(f.Against)
-	if err != nil {
-		return sys, out, nil, err
-	}
-	o, err := Run(ctx, dir, osys, 0, stderr)
-	return sys, out, &o, err
 }
