@@ -11,16 +11,13 @@ import (
 	"strings"
 )
 
-// DefaultWCXBDir is where the Web Content Extraction Benchmark's development
-// split lives, relative to the bench module directory.
-const DefaultWCXBDir = "../../shared/bench/wcxb"
-
-// WCXBDirEnv names the environment variable that, when set, overrides
-// DefaultWCXBDir.
+// WCXBDirEnv names the environment variable that, when set, says where
+// the Web Content Extraction Benchmark's development split lives.
 const WCXBDirEnv = "WINNOW_WCXB_DIR"
 
-// WCXBDir returns the WCXB folder: $WINNOW_WCXB_DIR, or DefaultWCXBDir.
-func WCXBDir() string { return envDir(WCXBDirEnv, DefaultWCXBDir) }
+// WCXBDir returns the WCXB folder: $WINNOW_WCXB_DIR, or else
+// ../../shared/bench/wcxb, relative to the bench module directory.
+func WCXBDir() string { return envDir(WCXBDirEnv, "../../shared/bench/wcxb") }
 
 // ErrNoWCXB is returned by LoadWCXB when the benchmark folder is absent.
 var ErrNoWCXB = errors.New("WCXB folder absent")
