@@ -28,40 +28,29 @@ const (
 // inject adds a random selection of every noise kind; each kind appears on
 // most pages, so that a few hundred pages hold many hundred instances.
 func (in *injector) inject() {
-	// Order matters: paragraph-level edits first, while in.paras still lists
-	// only real paragraphs, then insertions.
-	if in.chance(0.7) {
-		in.bodyGlyphs()
-	}
-	if in.chance(0.6) {
-		in.spamAnchors()
-	}
-	if in.chance(0.7) {
-		in.leadRepeat()
-	}
-	if in.chance(0.7) {
-		in.captions()
-	}
-	if in.chance(0.5) {
-		in.fileNames()
-	}
-	if in.chance(0.7) {
-		in.spamLines()
-	}
-	if in.chance(0.7) {
-		in.hiddenSpam()
-	}
-	if in.chance(0.5) {
-		in.inlineRelated()
-	}
-	for range 1 + in.r.IntN(2) {
-		in.sidebar()
-	}
-	if in.chance(0.6) {
-		in.widgets()
-	}
-	if in.chance(0.7) {
-		in.linkFarm()
+	// Each kind with the chance that a page gets it; a kind every page gets
+	// (chance 1) draws no random number. Order matters: paragraph-level
+	// edits first, while in.paras still lists only real paragraphs, then
+	// insertions.
+	for _, k := range []struct {
+		chance float64
+		add    func(*injector)
+	}{
+		{0.7, (*injector).bodyGlyphs},
+		{0.6, (*injector).spamAnchors},
+		{0.7, (*injector).leadRepeat},
+		{0.7, (*injector).captions},
+		{0.5, (*injector).fileNames},
+		{0.7, (*injector).spamLines},
+		{0.7, (*injector).hiddenSpam},
+		{0.5, (*injector).inlineRelated},
+		{1, (*injector).sidebars},
+		{0.6, (*injector).widgets},
+		{0.7, (*injector).linkFarm},
+	} {
+		if k.chance >= 1 || in.chance(k.chance) {
+			k.add(in)
+		}
 	}
 }
 
@@ -335,6 +324,13 @@ func (in *injector) inlineRelated() {
 	insertAfter(in.para(1), n)
 	in.boiler(KindInlineRelate, describe(n), h, hl)
 	in.items.Kinds[KindInlineRelate]++
+}
+
+// sidebars adds one or two sidebars.
+func (in *injector) sidebars() {
+	for range 1 + in.r.IntN(2) {
+		in.sidebar()
+	}
 }
 
 // sidebar inserts a list of related headlines: under a heading phrase or
