@@ -31,6 +31,18 @@ func twoWorkers(t testing.TB, job string) (a, b *redisstore.Store) {
 	return openStore(t, srv, job, "a"), openStore(t, srv, job, "b")
 }
 
+// leaseWorkers opens, on a new Redis server, worker a of job with 300 ms
+// leases, which the test closes itself to let them lapse, and worker b.
+func leaseWorkers(t *testing.T, job string) (srv *redistest.Server, a, b *redisstore.Store) {
+	t.Helper()
+	srv = redistest.Start(t)
+	a, err := redisstore.Open(t.Context(), srv.URL()+"?lease=300ms", redisstore.Options{Job: job, Worker: "a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return srv, a, openStore(t, srv, job, "b")
+}
+
 func entries(prefix string, n int) []frontier.Entry {
 	out := make([]frontier.Entry, n)
 	for i := range out {
@@ -111,12 +123,7 @@ func TestStore_ClaimAck(t *testing.T) {
 }
 
 func TestStore_LeaseExpiry(t *testing.T) {
-	srv := redistest.Start(t)
-	a, err := redisstore.Open(t.Context(), srv.URL()+"?lease=300ms", redisstore.Options{Job: "lease", Worker: "a"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := openStore(t, srv, "lease", "b")
+	srv, a, b := leaseWorkers(t, "lease")
 	ctx := t.Context()
 	mustEnqueue(t, a, entries("h", 4), 0)
 	held := mustClaim(t, a, 2, time.Hour)
@@ -164,12 +171,7 @@ func TestStore_LeaseExpiry(t *testing.T) {
 // after they lapsed (a worker stalled past its lease, e.g. by a long GC or
 // a suspended VM), so that the page is written once.
 func TestStore_HoldFencesLapsedLeases(t *testing.T) {
-	srv := redistest.Start(t)
-	a, err := redisstore.Open(t.Context(), srv.URL()+"?lease=300ms", redisstore.Options{Job: "fence", Worker: "a"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := openStore(t, srv, "fence", "b")
+	srv, a, b := leaseWorkers(t, "fence")
 	ctx := t.Context()
 	mustEnqueue(t, a, entries("h", 2), 0)
 	held := mustClaim(t, a, 2, 300*time.Millisecond)
