@@ -54,7 +54,11 @@ func HalfOf(id string) Half {
 	return Half(h.Sum32() % 2)
 }
 
-// pools holds one half of every vocabulary and markup pool.
+// pools holds one half of every vocabulary and markup pool. It has a field
+// per pool the generator draws from, and tuningPools and heldOutPools, which
+// fill it, are long: they are data, one literal per half. Grouping the
+// fields by noise kind would rewrite the held-out half, which is not to be
+// read while tuning.
 type pools struct {
 	// Spam brands are stem + digits + ending, in random shapes.
 	brandStems, brandDigits, brandEnds []string

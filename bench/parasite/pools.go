@@ -6,6 +6,8 @@ import (
 	"strings"
 )
 
+// poolsOf returns the vocabulary of half h. It is long because it is data:
+// one literal per half, languages side by side.
 func poolsOf(h Half) pools {
 	if h == HalfTuning {
 		return pools{
