@@ -17,6 +17,7 @@ import (
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -116,8 +117,8 @@ type Input struct {
 // Errors a caller may branch on; they arrive wrapped in a *PageError.
 var (
 	ErrEmpty    = errors.New("empty page: no text found")
-	ErrBinary   = errors.New("binary data, not HTML or text")
-	ErrTooLarge = errors.New("input over the size limit")
+	ErrBinary   = input.ErrBinary
+	ErrTooLarge = input.ErrTooLarge
 	ErrTimeout  = errors.New("page took longer than the time limit")
 )
 
@@ -213,7 +214,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	var err error
 	switch {
 	case in.Data != nil:
-		data, err = decodeBytes(in.Data, in.ContentType, c.opts.MaxBytes)
+		data, err = input.Bytes(in.Data, in.ContentType, c.opts.MaxBytes)
 	case in.Body != nil:
 		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
 	default:
@@ -230,7 +231,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	kind := in.Kind
 	if kind == InputAuto {
 		kind = InputText
-		if looksLikeHTML(data) || strings.Contains(in.ContentType, "html") {
+		if input.LooksLikeHTML(data) || strings.Contains(in.ContentType, "html") {
 			kind = InputHTML
 		}
 	}
