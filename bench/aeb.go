@@ -18,16 +18,13 @@ const AEBDirEnv = "WINNOW_AEB_DIR"
 // (/work/shared/bench/aeb when the repository is /work/main).
 func AEBDir() string { return envDir(AEBDirEnv, "../../shared/bench/aeb") }
 
-// ErrNoAEB is returned by LoadAEB when the benchmark folder is absent.
-var ErrNoAEB = errors.New("benchmark folder absent")
-
 // LoadAEB reads every page of the benchmark in dir, sorted by id. It returns
-// an error wrapping ErrNoAEB when dir or its ground truth does not exist.
+// an error wrapping ErrAbsent when dir or its ground truth does not exist.
 func LoadAEB(dir string) ([]Page, error) {
 	gtPath := filepath.Join(dir, "ground-truth.json")
 	data, err := os.ReadFile(gtPath)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, fmt.Errorf("%s: %w", gtPath, ErrNoAEB)
+		return nil, fmt.Errorf("%s: %w", gtPath, ErrAbsent)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read ground truth: %w", err)

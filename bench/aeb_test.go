@@ -58,8 +58,8 @@ func TestLoadAEB(t *testing.T) {
 
 func TestLoadAEBAbsent(t *testing.T) {
 	_, err := bench.LoadAEB(filepath.Join(t.TempDir(), "nowhere"))
-	if !errors.Is(err, bench.ErrNoAEB) {
-		t.Errorf("LoadAEB(absent) = %v, want ErrNoAEB", err)
+	if !errors.Is(err, bench.ErrAbsent) {
+		t.Errorf("LoadAEB(absent) = %v, want ErrAbsent", err)
 	}
 }
 
@@ -67,7 +67,7 @@ func TestLoadAEBMissingPage(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "ground-truth.json"), []byte(`{"zz": {"articleBody": "x"}}`), 0o644)
 	_, err := bench.LoadAEB(dir)
-	if err == nil || errors.Is(err, bench.ErrNoAEB) {
+	if err == nil || errors.Is(err, bench.ErrAbsent) {
 		t.Errorf("LoadAEB(missing page) = %v, want an error naming the page", err)
 	}
 }

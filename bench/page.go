@@ -15,6 +15,7 @@ package bench
 import (
 	"bytes"
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +32,11 @@ func envDir(env, def string) string {
 	}
 	return def
 }
+
+// ErrAbsent is returned by LoadAEB and LoadWCXB when the benchmark folder
+// is absent: the folders live outside the repository, and a command or gate
+// without one is skipped rather than failed.
+var ErrAbsent = errors.New("benchmark folder absent")
 
 // MaxPageBytes caps one page after decompression, as winnow's default does.
 const MaxPageBytes = 16 << 20

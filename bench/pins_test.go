@@ -28,7 +28,7 @@ func readPins[T any](t *testing.T, name string) T {
 // ../shared/bench, or where $env says); gate names what does not run.
 func needCorpus(t *testing.T, err error, dir, env, gate string) {
 	t.Helper()
-	if errors.Is(err, bench.ErrNoAEB) || errors.Is(err, bench.ErrNoWCXB) {
+	if errors.Is(err, bench.ErrAbsent) {
 		t.Skipf("benchmark folder %s not found (it lives next to the repository, in ../shared/bench, or set $%s); %s not run", dir, env, gate)
 	}
 	if err != nil {

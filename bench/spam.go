@@ -38,7 +38,7 @@ type SpamFP struct {
 func MeasureSpamFP(ctx context.Context, dir string) (*SpamFP, error) {
 	files, _ := filepath.Glob(filepath.Join(dir, "dev", "html", "*.html.gz"))
 	if len(files) == 0 {
-		return nil, ErrNoWCXB
+		return nil, ErrAbsent
 	}
 	sort.Strings(files)
 	rs, err := rules.Builtin()

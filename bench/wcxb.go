@@ -19,9 +19,6 @@ const WCXBDirEnv = "WINNOW_WCXB_DIR"
 // ../../shared/bench/wcxb, relative to the bench module directory.
 func WCXBDir() string { return envDir(WCXBDirEnv, "../../shared/bench/wcxb") }
 
-// ErrNoWCXB is returned by LoadWCXB when the benchmark folder is absent.
-var ErrNoWCXB = errors.New("WCXB folder absent")
-
 // WCXBPage is one WCXB page: its HTML is read lazily (Page.Read), as the
 // 1,358 decoded pages would take 400 MB.
 type WCXBPage struct {
@@ -40,7 +37,7 @@ type WCXBPage struct {
 
 // LoadWCXB reads the ground truth of every page of the development split in
 // dir (dev/ground-truth/NNNN.json, dev/html/NNNN.html.gz), sorted by id. It
-// returns an error wrapping ErrNoWCXB when the folder does not exist.
+// returns an error wrapping ErrAbsent when the folder does not exist.
 func LoadWCXB(dir string) ([]WCXBPage, error) {
 	gtDir := filepath.Join(dir, "dev", "ground-truth")
 	files, err := filepath.Glob(filepath.Join(gtDir, "*.json"))
@@ -49,7 +46,7 @@ func LoadWCXB(dir string) ([]WCXBPage, error) {
 	}
 	if len(files) == 0 {
 		if _, err := os.Stat(gtDir); errors.Is(err, os.ErrNotExist) {
-			return nil, fmt.Errorf("%s: %w", gtDir, ErrNoWCXB)
+			return nil, fmt.Errorf("%s: %w", gtDir, ErrAbsent)
 		}
 		return nil, fmt.Errorf("%s: no ground truth", gtDir)
 	}

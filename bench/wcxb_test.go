@@ -48,8 +48,8 @@ func TestLoadWCXB(t *testing.T) {
 
 func TestLoadWCXB_Absent(t *testing.T) {
 	_, err := bench.LoadWCXB(filepath.Join(t.TempDir(), "nowhere"))
-	if !errors.Is(err, bench.ErrNoWCXB) {
-		t.Errorf("LoadWCXB(absent) = %v, want ErrNoWCXB", err)
+	if !errors.Is(err, bench.ErrAbsent) {
+		t.Errorf("LoadWCXB(absent) = %v, want ErrAbsent", err)
 	}
 }
 

@@ -68,9 +68,9 @@ func (s *Skipped) Error() string {
 }
 
 // Absent returns a *Skipped for dir when err says a benchmark folder is
-// absent (bench.ErrNoAEB, bench.ErrNoWCXB), and err itself otherwise.
+// absent (bench.ErrAbsent), and err itself otherwise.
 func Absent(err error, dir, hint string) error {
-	if errors.Is(err, bench.ErrNoAEB) || errors.Is(err, bench.ErrNoWCXB) {
+	if errors.Is(err, bench.ErrAbsent) {
 		return &Skipped{Dir: dir, Hint: hint}
 	}
 	return err

@@ -35,8 +35,8 @@ func TestExec(t *testing.T) {
 	}{
 		{"ok", nil, []string{"-word", "yo", "a"}, 0, "yo [a]\n", ""},
 		{"failure", errors.New("boom"), nil, 1, "hi []\n", "x: boom\n"},
-		{"absent AEB is a skip", Absent(fmt.Errorf("d: %w", bench.ErrNoAEB), "d", "set -dir"), nil, 0, "hi []\n", "x: skipped: benchmark folder d not found (set -dir)\n"},
-		{"absent WCXB is a skip", Absent(bench.ErrNoWCXB, "w", "set -dir"), nil, 0, "hi []\n", "x: skipped: benchmark folder w not found (set -dir)\n"},
+		{"absent AEB is a skip", Absent(fmt.Errorf("d: %w", bench.ErrAbsent), "d", "set -dir"), nil, 0, "hi []\n", "x: skipped: benchmark folder d not found (set -dir)\n"},
+		{"absent WCXB is a skip", Absent(bench.ErrAbsent, "w", "set -dir"), nil, 0, "hi []\n", "x: skipped: benchmark folder w not found (set -dir)\n"},
 		{"other errors stay", Absent(errors.New("bad json"), "d", "set -dir"), nil, 1, "hi []\n", "x: bad json\n"},
 	}
 	for _, tc := range tests {
