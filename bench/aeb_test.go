@@ -51,8 +51,8 @@ func TestLoadAEB(t *testing.T) {
 	if pages[1].Truth != "Café body" || pages[1].URL != "https://b.example/" {
 		t.Errorf("page b = %+v", pages[1])
 	}
-	if p, ok := bench.ByID(pages, "b"); !ok || p.ID != "b" {
-		t.Errorf("ByID(b) = %v, %v", p.ID, ok)
+	if !bench.MatchID("b", "b") || !bench.MatchID("0123456789ab", "01234567") || bench.MatchID("0123456789ab", "0123") {
+		t.Error("MatchID: want the whole id or a prefix of 8 characters or more")
 	}
 }
 

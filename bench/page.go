@@ -96,16 +96,6 @@ func Decode(r io.Reader, contentType string) ([]byte, error) {
 	return b, nil
 }
 
-// ByID returns the page with the given id.
-func ByID(pages []Page, id string) (Page, bool) {
-	for _, p := range pages {
-		if MatchID(p.ID, id) {
-			return p, true
-		}
-	}
-	return Page{}, false
-}
-
 // MatchID reports whether id names the page pageID: the whole id, or a
 // prefix of at least 8 characters.
 func MatchID(pageID, id string) bool {

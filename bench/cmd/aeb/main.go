@@ -52,15 +52,8 @@ func (c *aebCommand) Run(ctx context.Context, args []string, stdout, stderr io.W
 		return err
 	}
 
-	if err := c.driver.Check(); err != nil {
+	if pages, err = driver.Select(&c.driver, pages, func(p bench.Page) string { return p.ID }); err != nil {
 		return err
-	}
-	if c.driver.Page != "" {
-		p, ok := bench.ByID(pages, c.driver.Page)
-		if !ok {
-			return fmt.Errorf("page %s: not in %s", c.driver.Page, c.driver.Dir)
-		}
-		pages = []bench.Page{p}
 	}
 	written, err := driver.TempPages("winnow-aeb-", pages, func(i int, res child.Result) driver.Line { return pageLine(pages[i], res) })
 	if err != nil {

@@ -121,17 +121,7 @@ func (c *wcxbCommand) pages() ([]bench.WCXBPage, error) {
 			return nil, fmt.Errorf("no page of type %q (want one of %s)", c.pageType, strings.Join(pagetype.All(), ", "))
 		}
 	}
-	if err := c.driver.Check(); err != nil {
-		return nil, err
-	}
-	if c.driver.Page != "" {
-		i := slices.IndexFunc(pages, func(p bench.WCXBPage) bool { return bench.MatchID(p.ID, c.driver.Page) })
-		if i < 0 {
-			return nil, fmt.Errorf("page %s: not in %s", c.driver.Page, c.driver.Dir)
-		}
-		pages = pages[i : i+1]
-	}
-	return pages, nil
+	return driver.Select(&c.driver, pages, func(p bench.WCXBPage) string { return p.ID })
 }
 
 // printWorst lists the n pages where winnow trails the best baseline most.

@@ -278,6 +278,22 @@ func (f *Flags) Add(fs *flag.FlagSet, dir, holds string) {
 	fs.StringVar(&f.Page, "page", "", "with -system: print the system's text against the truth for this page id (or id prefix)")
 }
 
+// Select checks the flags (Check) and returns the pages they select: all
+// of them, or with -page the one it names (bench.MatchID); id is a page's id.
+func Select[P any](f *Flags, pages []P, id func(P) string) ([]P, error) {
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	if f.Page == "" {
+		return pages, nil
+	}
+	i := slices.IndexFunc(pages, func(p P) bool { return bench.MatchID(id(p), f.Page) })
+	if i < 0 {
+		return nil, fmt.Errorf("page %s: not in %s", f.Page, f.Dir)
+	}
+	return pages[i : i+1], nil
+}
+
 // Check reports flags that do not go together.
 func (f *Flags) Check() error {
 	if f.Page != "" && f.System == "" {
