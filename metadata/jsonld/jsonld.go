@@ -133,7 +133,7 @@ func (ld *Work) object(o map[string]any, depth int) {
 	ld.Published = strAt(o, "datePublished", "dateCreated", "uploadDate")
 	ld.Modified = str(o["dateModified"])
 	if ld.SiteName == "" {
-		ld.SiteName = nameOf(o["publisher"])
+		ld.SiteName = thingAt(o["publisher"], "name")
 	}
 	ld.Description = str(o["description"])
 	switch k := o["keywords"].(type) {
@@ -148,9 +148,9 @@ func (ld *Work) object(o map[string]any, depth int) {
 	case []any:
 		ld.Sections = strs(s)
 	}
-	ld.Image = imageOf(o["image"])
+	ld.Image = thingAt(o["image"], "url", "contentUrl")
 	if ld.Image == "" {
-		ld.Image = imageOf(o["thumbnailUrl"])
+		ld.Image = thingAt(o["thumbnailUrl"], "url", "contentUrl")
 	}
 }
 
@@ -167,7 +167,7 @@ func (ld *Work) webPage(o map[string]any) {
 		ld.Page.Modified = str(o["dateModified"])
 	}
 	if ld.SiteName == "" {
-		ld.SiteName = nameOf(o["isPartOf"])
+		ld.SiteName = thingAt(o["isPartOf"], "name")
 	}
 }
 
@@ -227,16 +227,18 @@ func strs(v []any) []string {
 	return out
 }
 
-// nameOf is the name of a thing given as a string or an object with a name.
-func nameOf(v any) string {
+// thingAt is a thing given as a string, as an object (its first non-empty
+// string at keys) or as a list of them (the first): the name of a publisher
+// (keys "name"), the URL of an image ("url", "contentUrl").
+func thingAt(v any, keys ...string) string {
 	switch x := v.(type) {
 	case string:
 		return strings.TrimSpace(x)
 	case map[string]any:
-		return str(x["name"])
+		return strAt(x, keys...)
 	case []any:
 		if len(x) > 0 {
-			return nameOf(x[0])
+			return thingAt(x[0], keys...)
 		}
 	}
 	return ""
@@ -264,20 +266,6 @@ func names(v any) []string {
 		}
 	}
 	return out
-}
-
-func imageOf(v any) string {
-	switch x := v.(type) {
-	case string:
-		return strings.TrimSpace(x)
-	case map[string]any:
-		return strAt(x, "url", "contentUrl")
-	case []any:
-		if len(x) > 0 {
-			return imageOf(x[0])
-		}
-	}
-	return ""
 }
 
 // Authors are the authors with references replaced by the names
