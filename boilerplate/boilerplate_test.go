@@ -7,7 +7,9 @@ import (
 	"unicode"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -45,12 +47,7 @@ func run(t *testing.T, page string) (string, map[string]int) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var root *html.Node
-	for n := range doc.Descendants() {
-		if n.Data == "article" {
-			root = n
-		}
-	}
+	root := domtext.First(doc, atom.Article)
 	tr := &rules.Trace{}
 	u, _ := url.Parse("https://news.example/story.html")
 	Strip(root, u, tr)

@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/winnowhq/winnow/internal/domtext"
 )
 
 func TestDetect(t *testing.T) {
@@ -112,13 +115,7 @@ func TestCards(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ul *html.Node
-			for n := range doc.Descendants() {
-				if n.Data == "ul" {
-					ul = n
-				}
-			}
-			cards, priced := Cards(ul, 3)
+			cards, priced := Cards(domtext.First(doc, atom.Ul), 3)
 			if len(cards) != tt.cards || priced != tt.price {
 				t.Errorf("Cards = %d cards, %d priced; want %d, %d", len(cards), priced, tt.cards, tt.price)
 			}
