@@ -11,10 +11,7 @@ import (
 // ApplyText reuses per-page scratch through the Set's pool: pages cleaned
 // at once, on one Set, must come out as they do one at a time.
 func TestApplyTextConcurrent(t *testing.T) {
-	rs, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	rs := builtin(t)
 	var pages [][]block.Block
 	for _, r := range rs.Rules() {
 		if r.Stage != StageText {

@@ -13,10 +13,7 @@ import (
 // glyphRules returns the built-in glyph.* rules alone.
 func glyphRules(t testing.TB) *Set {
 	t.Helper()
-	all, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	all := builtin(t)
 	var rs []*Rule
 	for _, r := range all.Rules() {
 		if strings.HasPrefix(r.ID, "glyph.") {

@@ -43,16 +43,13 @@ func TestLexiconErrors(t *testing.T) {
 // (a new term makes a line spam) and overrides it (weight 0 switches a
 // built-in term off).
 func TestLexiconExtends(t *testing.T) {
-	builtin, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	base := builtin(t)
 	fsys := fstest.MapFS{"lex.yaml": {Data: []byte("lexicon:\n  terms:\n    en:\n      zorblax jackpots: 1.5\n      slot gacor: 0\n      gacor: 0\n      maxwin: 0\n")}}
 	extra, err := Load(fsys, "my")
 	if err != nil {
 		t.Fatal(err)
 	}
-	set, err := builtin.Merge(extra)
+	set, err := base.Merge(extra)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,9 +59,9 @@ func TestLexiconExtends(t *testing.T) {
 		set  *Set
 		want string
 	}{
-		{"Play zorblax jackpots tonight\nReal news.", builtin, "Play zorblax jackpots tonight\nReal news."},
+		{"Play zorblax jackpots tonight\nReal news.", base, "Play zorblax jackpots tonight\nReal news."},
 		{"Play zorblax jackpots tonight\nReal news.", set, "Real news."},
-		{"slot gacor maxwin\nReal news.", builtin, "Real news."},
+		{"slot gacor maxwin\nReal news.", base, "Real news."},
 		{"slot gacor maxwin\nReal news.", set, "slot gacor maxwin\nReal news."},
 	} {
 		blocks := c.set.ApplyText(block.FromText(c.in), Page{}, nil)

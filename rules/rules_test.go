@@ -2,11 +2,18 @@ package rules
 
 import "testing"
 
-func TestBuiltinExamples(t *testing.T) {
+// builtin returns the built-in rule set, failing tb when it does not load.
+func builtin(tb testing.TB) *Set {
+	tb.Helper()
 	set, err := Builtin()
 	if err != nil {
-		t.Fatal(err)
+		tb.Fatal(err)
 	}
+	return set
+}
+
+func TestBuiltinExamples(t *testing.T) {
+	set := builtin(t)
 	for _, r := range set.Rules() {
 		if len(r.Examples) == 0 {
 			t.Errorf("%s (%s): built-in rule has no examples", r.ID, r.Pos)
@@ -20,10 +27,7 @@ func TestBuiltinExamples(t *testing.T) {
 }
 
 func TestDedupe_SubsetOfLaterBlock(t *testing.T) {
-	set, err := Builtin()
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := builtin(t)
 	r := set.Rule("dupe.paragraph")
 	in := "Il black Friday incombe su di noi: il venerdì nero è l’ennesima consuetudine importata dagli USA.\n" +
 		"A second paragraph about something else entirely, long enough to be compared with the others.\n" +

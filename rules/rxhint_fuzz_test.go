@@ -13,10 +13,7 @@ import (
 // its required bytes, one of its required runes and, lower-cased, one of
 // its literals; the prefilters may skip only texts that cannot match.
 func FuzzRequiredBytes(f *testing.F) {
-	rs, err := Builtin()
-	if err != nil {
-		f.Fatal(err)
-	}
+	rs := builtin(f)
 	for _, r := range rs.Rules() {
 		if r.match.Text.Re != nil {
 			f.Add(r.match.Text.Re.String(), "kv79 bet, tk88 club; 2024-11-22 nhà cái ก Ⓚ \xff")
@@ -55,10 +52,7 @@ func FuzzRequiredBytes(f *testing.F) {
 // start and end as rxhint.Edge says; the checks may skip only texts that
 // cannot match.
 func FuzzEdgeBytes(f *testing.F) {
-	rs, err := Builtin()
-	if err != nil {
-		f.Fatal(err)
-	}
+	rs := builtin(f)
 	for _, r := range rs.Rules() {
 		for _, re := range []*regexp.Regexp{r.match.Text.Re, r.params.Strip.Pattern, r.match.Text.Not} {
 			if re != nil {
