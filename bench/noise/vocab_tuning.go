@@ -7,7 +7,8 @@ import (
 )
 
 // tuningPools is the half rules are tuned on. Every list here is disjoint
-// from its held-out counterpart in vocab_heldout.go (TestPoolsDisjoint).
+// from its held-out counterpart in vocab_heldout.go (TestPoolsDisjoint). It
+// is long because it is data, one literal (see pools).
 func tuningPools() *pools {
 	return &pools{
 		brandStems: []string{
