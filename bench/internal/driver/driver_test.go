@@ -25,3 +25,29 @@ func TestDiffLines(t *testing.T) {
 		})
 	}
 }
+
+// TestSelect: without -page every page; with it the page it names, whole
+// or by a prefix of 8 characters or more; -page without -system is refused.
+func TestSelect(t *testing.T) {
+	ids := []string{"0001", "0042abcdef12", "0100"}
+	id := func(s string) string { return s }
+	if got, err := Select(&Flags{}, ids, id); err != nil || !slices.Equal(got, ids) {
+		t.Errorf("no -page: %q, %v; want every page", got, err)
+	}
+	f := &Flags{Dir: "d", System: "winnow", Page: "0042abcd"}
+	if got, err := Select(f, ids, id); err != nil || !slices.Equal(got, []string{"0042abcdef12"}) {
+		t.Errorf("-page by prefix: %q, %v", got, err)
+	}
+	f.Page = "0100"
+	if got, err := Select(f, ids, id); err != nil || !slices.Equal(got, []string{"0100"}) {
+		t.Errorf("-page whole: %q, %v", got, err)
+	}
+	f.Page = "0042"
+	if _, err := Select(f, ids, id); err == nil || err.Error() != "page 0042: not in d" {
+		t.Errorf("-page by a short prefix: %v, want not found", err)
+	}
+	f.System = ""
+	if _, err := Select(f, ids, id); err == nil {
+		t.Error("-page without -system: no error")
+	}
+}
