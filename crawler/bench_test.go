@@ -25,7 +25,7 @@ func BenchmarkRerun(b *testing.B) {
 			Output:     crawler.Output{OutputDir: filepath.Join(dir, "out")},
 		}
 		run := func() (crawler.Stats, time.Duration) {
-			cr, closeState := newCrawler(b, cfg, dir)
+			cr, closeState := newCrawler(b, cfg, dir, nil)
 			defer closeState()
 			start := time.Now()
 			stats, err := cr.Run(b.Context())

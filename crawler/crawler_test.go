@@ -64,15 +64,18 @@ func (e *events) find(kind crawler.EventKind, suffix string) []crawler.Event {
 	return out
 }
 
-// newCrawler opens the state in stateDir and makes a crawler of cfg on it;
-// close closes the state.
-func newCrawler(tb testing.TB, cfg crawler.Config, stateDir string) (cr *crawler.Crawler, close func()) {
+// newCrawler opens the state in stateDir and makes a crawler of cfg on it,
+// extracting with extract (extractArticle when nil); close closes the state.
+func newCrawler(tb testing.TB, cfg crawler.Config, stateDir string, extract crawler.Extract) (cr *crawler.Crawler, close func()) {
 	tb.Helper()
 	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
-	cr, err = crawler.New(cfg, st, extractArticle, nil)
+	if extract == nil {
+		extract = extractArticle
+	}
+	cr, err = crawler.New(cfg, st, extract, nil)
 	if err != nil {
 		st.Close()
 		tb.Fatal(err)
@@ -84,7 +87,7 @@ func runJob(t *testing.T, cfg crawler.Config, stateDir string) (crawler.Stats, *
 	t.Helper()
 	ev := &events{}
 	cfg.OnEvent = ev.add
-	cr, closeState := newCrawler(t, cfg, stateDir)
+	cr, closeState := newCrawler(t, cfg, stateDir, nil)
 	defer closeState()
 	stats, err := cr.Run(t.Context())
 	if err != nil {
@@ -382,7 +385,7 @@ func TestCrawl_Interrupt(t *testing.T) {
 			cancel()
 		}
 	}
-	cr, closeState := newCrawler(t, cfg, state)
+	cr, closeState := newCrawler(t, cfg, state, nil)
 	stats, err := cr.Run(ctx)
 	closeState()
 	if err != nil || !stats.Interrupted {

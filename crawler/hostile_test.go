@@ -22,7 +22,6 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
-	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/internal/loopback"
@@ -97,18 +96,8 @@ func hostileJob(h *hostile, out string, seeds ...string) crawler.Config {
 // run runs cfg on the bolt state in stateDir and returns its error.
 func run(t *testing.T, ctx context.Context, cfg crawler.Config, stateDir string, extract crawler.Extract) (crawler.Stats, error) {
 	t.Helper()
-	st, err := boltstore.Open(filepath.Join(stateDir, "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	if extract == nil {
-		extract = extractArticle
-	}
-	cr, err := crawler.New(cfg, st, extract, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cr, closeState := newCrawler(t, cfg, stateDir, extract)
+	defer closeState()
 	return cr.Run(ctx)
 }
 

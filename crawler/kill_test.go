@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler"
-	"github.com/winnowhq/winnow/crawler/boltstore"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/internal/childproc"
@@ -32,16 +31,7 @@ func TestKillChild(t *testing.T) {
 		Retry:      crawler.Retry{Retries: 2, RetryBase: 20 * time.Millisecond},
 		Output:     crawler.Output{OutputDir: os.Getenv("WINNOW_KILL_OUT")},
 	}
-	st, err := boltstore.Open(filepath.Join(os.Getenv("WINNOW_KILL_STATE"), "crawl.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	cr, err := crawler.New(cfg, st, extractArticle, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := cr.Run(t.Context()); err != nil {
+	if _, err := run(t, t.Context(), cfg, os.Getenv("WINNOW_KILL_STATE"), nil); err != nil {
 		t.Fatal(err)
 	}
 }

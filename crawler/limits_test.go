@@ -185,7 +185,7 @@ func TestCrawl_OutputFails(t *testing.T) {
 	}
 	cfg := job(s, out)
 	cfg.Seeds, cfg.Delay, cfg.Workers = []string{s.url("/section/0")}, -1, 1
-	cr, closeState := newCrawler(t, cfg, state)
+	cr, closeState := newCrawler(t, cfg, state, nil)
 	_, err := cr.Run(t.Context())
 	closeState()
 	if err == nil || !strings.Contains(err.Error(), "output failed") {
