@@ -103,7 +103,8 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 			if misses {
 				fmt.Fprintf(stderr, "failed %s %s: %v\n", p.id, p.pageType, err)
 			}
-		} else {
+		}
+		if res != nil { // an empty page (clean.ErrEmpty) still has its metadata
 			// The page's date: WCXB labels the date a page shows, its
 			// update date where it shows only that.
 			wTitle, wAuthors, wDate, wAnyDate, wModified = res.Title, res.Authors, res.Published, res.Published, res.Modified
