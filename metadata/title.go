@@ -84,7 +84,7 @@ func title(s *sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title)) {
+	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title) || declared(h, s, site, host)) {
 		return h
 	}
 	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
@@ -147,6 +147,20 @@ func pickTitle(s *sources, site, host string, product bool) string {
 		}
 	}
 	return strings.TrimSpace(base)
+}
+
+// declared reports whether the page's own share or structured title
+// (og:title, twitter:title, the JSON-LD headline), its site name split off,
+// is the headline h: the page names its <h1> as its title, whatever its
+// <title> says for search engines.
+func declared(h string, s *sources, site, host string) bool {
+	k := fold(h)
+	for _, c := range []string{s.head.meta["og:title"], s.head.meta["twitter:title"], s.ld.Headline} {
+		if c != "" && fold(stripSite(c, site, host)) == k {
+			return true
+		}
+	}
+	return false
 }
 
 // confirmed reports whether the folded title k is one of the headlines.
