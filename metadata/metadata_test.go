@@ -29,6 +29,7 @@ func TestTitle(t *testing.T) {
 		{"site prefix by host", `<title>The Verge - Phones get thinner again</title>`, ``, "https://www.theverge.com/x", "Phones get thinner again"},
 		{"the one h1 of an article wins", `<title>Best tools 2025 | Shop</title><meta property="og:type" content="article">`, `<h1>The best tools of 2025</h1>`, "https://shop.example/x", "The best tools of 2025"},
 		{"an h1 that og:title repeats beats the <title>", `<title>Ten tips on saving | Bank</title><meta property="og:title" content="Saving money: simple steps | Bank">`, `<h1>Saving money: simple steps</h1>`, "https://bank.example/learn/saving", "Saving money: simple steps"},
+		{"the same h1 twice is one headline", `<title>Home repair help: Home Repair Grants | City</title>`, `<div class="mobile"><h1>Home Repair Grants</h1></div><div class="desktop"><h1>Home Repair Grants</h1></div>`, "https://city.example/repair", "Home Repair Grants"},
 		{"a slogan h1 is not a product page's title", `<title>Email marketing platform | Mailbox</title>`, `<h1>Your words. Your way.</h1>`, "https://mailbox.example/x", "Email marketing platform"},
 		{"h1 naming the site is no headline", `<title>Gardening for beginners - Green Thumb</title>`, `<h1>Green Thumb</h1>`, "https://greenthumb.example/x", "Gardening for beginners"},
 		{"part repeated by og:title", `<title>Markets | Oil slips as stocks rise | Wire</title><meta property="og:title" content="Oil slips as stocks rise">`, ``, "https://example.com/", "Oil slips as stocks rise"},

@@ -251,9 +251,14 @@ func headline(s *sources, site, host string) string {
 	if len(all) == 0 {
 		all = s.h1Outside
 	}
+	seen := map[string]bool{}
 	for _, h := range all {
-		if words := strings.Count(fold(h), " ") + 1; fold(h) != "" && words <= 30 && !namesSite(h, site, host) {
+		// The same headline twice is one: a page's mobile and desktop
+		// layouts each carry it.
+		k := fold(h)
+		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && words <= 30 && !namesSite(h, site, host) {
 			h1 = append(h1, h)
+			seen[k] = true
 		}
 	}
 	switch len(h1) {
