@@ -84,7 +84,7 @@ func title(s *sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title) || declared(h, s, site, host)) {
+	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title) || declared(h, s, site, host) || cut(h, s.head.title)) {
 		return h
 	}
 	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
@@ -157,6 +157,23 @@ func declared(h string, s *sources, site, host string) bool {
 	k := fold(h)
 	for _, c := range []string{s.head.meta["og:title"], s.head.meta["twitter:title"], s.ld.Headline} {
 		if c != "" && fold(stripSite(c, site, host)) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// cut reports whether the <title> is cut short: a part of it ends in an
+// ellipsis, or stops inside a word of the headline h ("how to set up your
+// monitor, laptop, and k"). The headline is whole.
+func cut(h, title string) bool {
+	hk := fold(h)
+	for _, p := range splitTitle(title) {
+		t := strings.TrimSpace(p.text)
+		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+			return true
+		}
+		if pk := fold(t); len(pk) >= 8 && len(pk) < len(hk) && strings.HasPrefix(hk, pk) && hk[len(pk)] != ' ' {
 			return true
 		}
 	}
