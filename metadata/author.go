@@ -220,8 +220,46 @@ func cleanName(s string, visible bool) string {
 	if _, err := url.ParseRequestURI(s); err == nil && strings.Contains(s, "/") {
 		return ""
 	}
-	return s
+	return displayOrder(s)
 }
+
+// displayOrder turns a name written surname first for sorting, as library
+// and citation tags write it ("Kaufman, Jeff T."), into the order a reader
+// sees ("Jeff T. Kaufman"). Only a name of one comma whose both sides look
+// like names is turned: a surname of one capitalised word, given names or
+// initials of one to three, none of them a credential or suffix ("Jillian
+// Kubala, MS, RD" and "Ann Lee, PhD" stay as written, and so do two
+// co-authors, "Ana Souza, Li Wei").
+func displayOrder(s string) string {
+	last, given, ok := strings.Cut(s, ", ")
+	if !ok || strings.Contains(given, ",") {
+		return s
+	}
+	lw, gw := strings.Fields(last), strings.Fields(given)
+	if len(lw) != 1 || len(gw) == 0 || len(gw) > 3 {
+		return s
+	}
+	for _, w := range append(append([]string{}, lw...), gw...) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || nameSuffixes[strings.ToLower(strings.TrimRight(w, "."))] {
+			return s
+		}
+	}
+	for _, w := range gw {
+		// A given name is written in mixed case or as an initial; a
+		// word all in capitals after the comma is a credential (MS,
+		// RN, CFP).
+		if t := strings.TrimRight(w, "."); utf8.RuneCountInString(t) > 1 && strings.ToUpper(t) == t {
+			return s
+		}
+	}
+	return given + " " + last
+}
+
+// nameSuffixes are the words after a name's comma that are no given names:
+// generational suffixes and credentials written in mixed case. Data: add
+// one here.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ph.d": true, "phd": true, "esq": true, "md": true, "dr": true, "inc": true, "ltd": true, "llc": true, "co": true, "corp": true, "ii": true, "iii": true, "iv": true}
 
 // placeholders are what a template prints where an author is missing.
 var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true, "webmaster": true}

@@ -119,6 +119,11 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"a name lost before its comma is none: the byline speaks", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":", USA TODAY"}]}</script><h1>H</h1><div class="byline">Brian Truitt</div>`, "https://example.com/a", []string{"Brian Truitt"}, "", ""},
+		{"a citation's surname-first name in reading order", `<meta name="citation_author" content="Kaufman, Jeff T.">`, "https://example.com/p/backup", []string{"Jeff T. Kaufman"}, "", ""},
+		{"a name and its credentials stay as written", `<meta name="author" content="Ann Lee, PhD">`, "https://example.com/a", []string{"Ann Lee, PhD"}, "", ""},
+		{"a name and a credential in capitals stay as written", `<meta name="author" content="Jill Kubala, MS">`, "https://example.com/a", []string{"Jill Kubala, MS"}, "", ""},
+		{"two co-authors in one value stay as written", `<meta name="author" content="Ana Souza, Li Wei">`, "https://example.com/a", []string{"Ana Souza, Li Wei"}, "", ""},
+		{"a company and its form stay as written", `<meta name="author" content="Acme, Inc.">`, "https://example.com/a", []string{"Acme, Inc."}, "", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,

@@ -179,9 +179,16 @@ func titleMatch(label string, pred []string) bool { return fold(label) == fold(p
 // "Jillian Kubala, MS, RD" and the page's "Jillian Kubala"; "Pierce
 // Freeman" and "Pierce Freeman, Pierce Freeman"), or all the authors
 // together equal the label ("A, B" for a label naming two).
+//
+// A label written surname first ("Kaufman, Jeff T.", as citation tags
+// write names) also matches the same name in reading order: the order is a
+// format, not another person.
 func authorMatch(label string, pred []string) bool {
 	l, p := fold(label), fold(pred[0])
 	if l == p || fold(strings.Join(pred, " ")) == l {
+		return true
+	}
+	if last, given, ok := strings.Cut(label, ", "); ok && !strings.Contains(given, ",") && !strings.Contains(last, " ") && fold(given+" "+last) == p {
 		return true
 	}
 	contains := func(a, b string) bool {
