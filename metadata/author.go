@@ -189,6 +189,18 @@ func cleanName(s string, visible bool) string {
 		return ""
 	}
 	words := strings.Fields(s)
+	if visible {
+		// A byline's text runs the name into the role printed under
+		// it ("Ann Lee Tech Reporter"); "More By This Contributor" is
+		// a link's label, not a name.
+		words = dropRole(words)
+		s = strings.Join(words, " ")
+		for _, w := range words[min(1, len(words)):] {
+			if strings.EqualFold(w, "by") {
+				return ""
+			}
+		}
+	}
 	if len(words) > 8 || (visible && len(words) > 4) {
 		return ""
 	}
@@ -260,6 +272,41 @@ func displayOrder(s string) string {
 // generational suffixes and credentials written in mixed case. Data: add
 // one here.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ph.d": true, "phd": true, "esq": true, "md": true, "dr": true, "inc": true, "ltd": true, "llc": true, "co": true, "corp": true, "ii": true, "iii": true, "iv": true}
+
+// roles are the job titles a byline prints after its name, lower case,
+// without "senior", "staff" and the like before them. Data: add a title or
+// a language here.
+var roles = map[string]bool{
+	"writer": true, "reporter": true, "editor": true, "correspondent": true, "columnist": true, "journalist": true, "contributor": true, "author": true,
+	"redakteur": true, "redakteurin": true, "autor": true, "autorin": true, "rédacteur": true, "rédactrice": true, "journaliste": true, "periodista": true, "redactor": true, "redactora": true, "giornalista": true, "penulis": true, "wartawan": true,
+}
+
+// roleWords are the words that may stand before a role ("Senior Tech
+// Reporter"): a name has at most the words before them.
+var roleWords = map[string]bool{"senior": true, "staff": true, "tech": true, "technology": true, "science": true, "health": true, "news": true, "managing": true, "contributing": true, "associate": true, "assistant": true, "deputy": true, "chief": true, "lead": true, "freelance": true, "guest": true, "special": true}
+
+// dropRole drops the role at the end of a byline's words when a name of
+// two or three words stands before it ("Rachel Ng Writer"); a byline that
+// is a role alone ("Staff Writer") stays, as publishers credit it.
+func dropRole(words []string) []string {
+	n := len(words)
+	if n < 3 || !roles[strings.ToLower(words[n-1])] {
+		return words
+	}
+	n--
+	for n > 0 && roleWords[strings.ToLower(words[n-1])] {
+		n--
+	}
+	if n < 2 || n > 3 {
+		return words
+	}
+	for _, w := range words[:n] {
+		if roles[strings.ToLower(w)] || roleWords[strings.ToLower(w)] {
+			return words
+		}
+	}
+	return words[:n]
+}
 
 // placeholders are what a template prints where an author is missing.
 var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true, "webmaster": true}

@@ -124,6 +124,9 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a name and a credential in capitals stay as written", `<meta name="author" content="Jill Kubala, MS">`, "https://example.com/a", []string{"Jill Kubala, MS"}, "", ""},
 		{"two co-authors in one value stay as written", `<meta name="author" content="Ana Souza, Li Wei">`, "https://example.com/a", []string{"Ana Souza, Li Wei"}, "", ""},
 		{"a company and its form stay as written", `<meta name="author" content="Acme, Inc.">`, "https://example.com/a", []string{"Acme, Inc."}, "", ""},
+		{"the role after a byline's name is not the name", `<h1>Story</h1><div class="author"><span>Rachel Ng</span> <span>Senior Tech Reporter</span></div>`, "https://example.com/a", []string{"Rachel Ng"}, "", ""},
+		{"a byline that is a role alone stays", `<h1>Story</h1><div class="author">Staff Writer</div>`, "https://example.com/a", []string{"Staff Writer"}, "", ""},
+		{"a link's label with By inside is no name", `<h1>Story</h1><p>By <a href="/author/ann-lee/">Ann Lee</a></p><p><a href="/author/bo-chen/">More By This Contributor</a></p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
