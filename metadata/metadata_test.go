@@ -131,6 +131,10 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
 			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
+		{"a book's author on a page of members' votes is no poster", `<h1>Best books</h1>` + `<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Jane Austen</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Leo Tolstoy</span></div>` +
+			`<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Mark Twain</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Harper Lee</span></div>` +
+			`<a href="/user/show/7-ann">ann</a><a href="/user/show/8-bo">bo_k</a><a href="/user/show/9-cy">cy_2</a>`,
+			"https://books.example/list/1", nil, "", ""},
 		{"links to members that are no handles make no discussion", `<h1>Pricing</h1><a href="/user/signup">Sign up for free</a><a href="/user/login">Log in now please</a><a href="/user/reset">Reset your password</a>`,
 			"https://saas.example/pricing", nil, "", ""},
 		{"a home page's names are its teasers' or testimonials'", `<h1>Resumes that work</h1><p>By Keith Wolf</p>`, "https://example.com/", nil, "", ""},
