@@ -111,7 +111,9 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 			if wAnyDate == "" {
 				wAnyDate = res.Modified
 			}
-			wMD = clean.Markdown(res, clean.MarkdownOptions{})
+			if err == nil {
+				wMD = clean.Markdown(res, clean.MarkdownOptions{})
+			}
 		}
 		okT := m.winnow.title.add(p.title, []string{wTitle}, titleMatch)
 		okA := m.winnow.author.add(p.author, wAuthors, authorMatch)
