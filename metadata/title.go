@@ -284,6 +284,27 @@ func headline(s *sources, site, host string) string {
 	case 1:
 		return trimHeadline(h1[0], site, host)
 	}
+	// Several headlines: the one the page's og:title or JSON-LD headline
+	// names, else the one its <title> leads with (a documentation book's
+	// title and its chapter's; a board's name run into the topic and the
+	// topic alone).
+	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
+		if k := fold(stripSite(c, site, host)); k != "" {
+			for _, h := range h1 {
+				if fold(h) == k {
+					return trimHeadline(h, site, host)
+				}
+			}
+		}
+	}
+	if parts := splitTitle(s.head.title); len(parts) > 1 {
+		lead := fold(parts[0].text)
+		for _, h := range h1 {
+			if fold(h) == lead {
+				return trimHeadline(h, site, host)
+			}
+		}
+	}
 	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline, s.head.title} {
 		k := fold(c)
 		if k == "" {
