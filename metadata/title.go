@@ -218,10 +218,26 @@ func stripSite(t, site, host string) string {
 	} else if namesSite(parts[0].text, site, host) {
 		parts = parts[1:]
 	}
+	if len(parts) > 1 && pageKinds[fold(parts[0].text)] {
+		parts = parts[1:] // "View topic - Story": the forum's label for the page
+	}
 	if len(parts) == 0 {
 		return strings.TrimSpace(t)
 	}
 	return joinParts(parts)
+}
+
+// pageKinds are the labels forum software puts before a page's own title
+// ("View topic - ...", "Thread: ..."), folded. Data: add a package's or a
+// language's here.
+var pageKinds = map[string]bool{"view topic": true, "view thread": true, "thread": true, "topic": true, "thema anzeigen": true}
+
+// dropKind drops a forum's label before a headline ("Thread: Story").
+func dropKind(h string) string {
+	if kind, rest, ok := strings.Cut(h, ": "); ok && pageKinds[fold(kind)] && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest)
+	}
+	return h
 }
 
 // namesSite reports whether a title part is the site's name: the declared
@@ -323,7 +339,7 @@ func headline(s *sources, site, host string) string {
 // section after a bar ("Story | Opinion"): headings are written like
 // titles on some sites.
 func trimHeadline(h, site, host string) string {
-	h = stripSite(h, site, host)
+	h = stripSite(dropKind(h), site, host)
 	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(fold(parts[0].text))) >= 3 {
 		return strings.TrimSpace(parts[0].text)
 	}
