@@ -339,6 +339,8 @@ func headline(s *sources, site, host string) string {
 // section after a bar ("Story | Opinion"): headings are written like
 // titles on some sites.
 func trimHeadline(h, site, host string) string {
+	// A heading's permalink glyph ("Middleware ¶") is not its text.
+	h = strings.TrimRight(h, " ¶#§🔗")
 	h = stripSite(dropKind(h), site, host)
 	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(fold(parts[0].text))) >= 3 {
 		return strings.TrimSpace(parts[0].text)
