@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/dateparse"
 )
 
 // bylinePrefixes are the words that introduce an author in a visible
@@ -167,6 +168,9 @@ func cleanName(s string, visible bool) string {
 			}
 		}
 	}
+	if visible {
+		s = dropDate(s)
+	}
 	low := strings.ToLower(s)
 	for _, p := range bylinePrefixes {
 		if strings.TrimRight(low, " :") == strings.TrimSpace(p) {
@@ -184,6 +188,9 @@ func cleanName(s string, visible bool) string {
 		}
 	}
 	s = strings.TrimLeft(s, " :")
+	if visible {
+		s = endOfName(s)
+	}
 	s = strings.TrimSpace(strings.TrimRight(s, " ,;:"))
 	if s == "" || len(s) > 80 || strings.HasPrefix(s, "@") {
 		return ""
@@ -272,6 +279,65 @@ func displayOrder(s string) string {
 // generational suffixes and credentials written in mixed case. Data: add
 // one here.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ph.d": true, "phd": true, "esq": true, "md": true, "dr": true, "inc": true, "ltd": true, "llc": true, "co": true, "corp": true, "ii": true, "iii": true, "iv": true}
+
+// nameEnds are the words, as written in lower case, after which a visible
+// byline goes on past the name: "Ann Lee on December 19", "posted by Bo in
+// Woodworking", "Cy Diaz at 11:15 AM". ("from" and "with" are not: they
+// come before the name as often, "Insights from Ann Lee".) Data: add a
+// language here.
+var nameEnds = map[string]bool{"on": true, "at": true, "in": true, "am": true, "um": true, "le": true, "el": true, "il": true, "op": true, "pada": true, "lúc": true, "vào": true}
+
+// endOfName cuts a visible byline where its name ends: before a date, a
+// date label ("Last updated"), a word of nameEnds, or a comma that a role
+// or credentials follow ("Mayank Gupta, CEO of CaseBasix"); a month's name
+// just before a cut date goes too ("Luke Kim December 17, 2025").
+func endOfName(s string) string {
+	words := strings.Fields(s)
+	if len(words) > 0 {
+		if _, label := labelKind(s); label {
+			return "" // "Last updated on ...": a date line, no name
+		}
+	}
+	for i := 1; i < len(words); i++ {
+		w := words[i]
+		_, label := labelKind(strings.Join(words[i:], " "))
+		if !nameEnds[w] && !label && !strings.ContainsAny(w, "0123456789") {
+			continue
+		}
+		if strings.ContainsAny(w, "0123456789") && i > 1 && dateparse.Month(strings.Trim(words[i-1], ",")) {
+			i--
+		}
+		words = words[:i]
+		break
+	}
+	for len(words) > 0 && (dateparse.Month(strings.Trim(words[len(words)-1], ",")) || dateparse.Weekday(words[len(words)-1])) {
+		words = words[:len(words)-1] // "Sat, 20 Dec": no name before the date
+	}
+	s = strings.Join(words, " ")
+	if name, _, ok := strings.Cut(s, ","); ok && displayOrder(s) == s {
+		s = name // what follows the comma is a role, credentials or a date
+	}
+	return s
+}
+
+// dropDate drops the date a visible byline starts with ("May 28 Written
+// By Ann Lee", "Jun 2 · By Bo Chen"): its words that are a month, a
+// weekday, a number or punctuation.
+func dropDate(s string) string {
+	words := strings.Fields(s)
+	i := 0
+	for i < len(words) {
+		w := words[i]
+		if !dateparse.Month(strings.Trim(w, ",")) && !dateparse.Weekday(w) && !strings.ContainsAny(w, "0123456789") && strings.IndexFunc(w, unicode.IsLetter) >= 0 {
+			break
+		}
+		i++
+	}
+	if i == 0 || i == len(words) || !strings.ContainsAny(strings.Join(words[:i], " "), "0123456789") {
+		return s
+	}
+	return strings.Join(words[i:], " ")
+}
 
 // roles are the job titles a byline prints after its name, lower case,
 // without "senior", "staff" and the like before them. Data: add a title or

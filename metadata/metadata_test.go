@@ -132,6 +132,11 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"the role after a byline's name is not the name", `<h1>Story</h1><div class="author"><span>Rachel Ng</span> <span>Senior Tech Reporter</span></div>`, "https://example.com/a", []string{"Rachel Ng"}, "", ""},
 		{"a byline that is a role alone stays", `<h1>Story</h1><div class="author">Staff Writer</div>`, "https://example.com/a", []string{"Staff Writer"}, "", ""},
 		{"a link's label with By inside is no name", `<h1>Story</h1><p>By <a href="/author/ann-lee/">Ann Lee</a></p><p><a href="/author/bo-chen/">More By This Contributor</a></p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"a byline's date after the name", `<h1>Story</h1><div class="byline">Luke Kim December 17, 2025</div>`, "https://example.com/a", []string{"Luke Kim"}, "2025-12-17", ""},
+		{"a byline's words after the name", `<h1>Story</h1><div class="byline">Posted by BeauHD on Friday December 19, 2025 @08:00PM from the jobs dept.</div>`, "https://example.com/a", []string{"BeauHD"}, "2025-12-19", ""},
+		{"a byline's role after a comma", `<h1>Story</h1><p>By Mayank Gupta, CEO of Widgets Inc</p>`, "https://example.com/a", []string{"Mayank Gupta"}, "", ""},
+		{"a byline's date before the label", `<h1>Story</h1><div class="author">May 28 Written By Isabella Tabacchi</div>`, "https://example.com/a", []string{"Isabella Tabacchi"}, "", ""},
+		{"a date line in a byline's place is no name", `<h1>Story</h1><div class="author">Last updated on 17 December 2025</div><div class="byline">Sat, 20 Dec, 2025 - 06:36</div>`, "https://example.com/a", nil, "2025-12-20", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
