@@ -38,14 +38,14 @@ func authors(s *sources, site, host string) []string {
 		}
 	}
 	for i, src := range [][]string{s.ld.Authors(), metaNames, s.people.relAuthors, s.people.authorLinks} {
-		out := cleanNames(src, site, i == 3)
+		out := cleanNames(src, i == 3)
 		if i >= 2 && len(out) > 3 {
 			return nil // an author per teaser: a listing, whose page has no author
 		}
 		if len(out) > 0 && namesSite(out[0], site, host) {
 			// The site's own name is the publisher's credit: a person
 			// the visible byline names outranks it.
-			if b := bylined(s, site); len(b) > 0 && !namesSite(b[0], site, host) {
+			if b := bylined(s); len(b) > 0 && !namesSite(b[0], site, host) {
 				return b
 			}
 		}
@@ -53,7 +53,7 @@ func authors(s *sources, site, host string) []string {
 			return out
 		}
 	}
-	return bylined(s, site)
+	return bylined(s)
 }
 
 // bylined is the author a visible byline names: the first that names
@@ -61,10 +61,10 @@ func authors(s *sources, site, host string) []string {
 // unless it is one of many names that each appear a few times (a
 // listing's teasers, each with its author): the page's author is named at
 // least a third of the times anyone is.
-func bylined(s *sources, site string) []string {
+func bylined(s *sources) []string {
 	var found, near []string
 	for _, b := range append(s.people.bylines, s.people.keyBylines...) {
-		names := cleanNames([]string{b.text}, site, true)
+		names := cleanNames([]string{b.text}, true)
 		found = append(found, names...)
 		if b.anywhere || nearHeadline(s, b.at) {
 			near = append(near, names...)
@@ -79,7 +79,7 @@ func bylined(s *sources, site string) []string {
 			same++
 		}
 	}
-	if len(cleanNames(found, site, true)) > 2 && same*3 < len(found) {
+	if len(cleanNames(found, true)) > 2 && same*3 < len(found) {
 		return nil
 	}
 	return near[:1]
@@ -104,8 +104,9 @@ func nearHeadline(s *sources, at int) bool {
 
 // cleanNames returns the names in raw that look like names (HTML entities
 // decoded: some pages escape them twice). A visible byline that is the
-// site's name is the site's credit line, not an author.
-func cleanNames(raw []string, site string, visible bool) []string {
+// site's name stays: measured on WCXB dev, the labels credit the site on
+// such pages, as they do a site's name in the author meta tags.
+func cleanNames(raw []string, visible bool) []string {
 	var out []string
 	seen := map[string]bool{}
 	if visible {
@@ -115,9 +116,6 @@ func cleanNames(raw []string, site string, visible bool) []string {
 		n := cleanName(html.UnescapeString(r), visible)
 		k := fold(n)
 		if k == "" || seen[k] {
-			continue
-		}
-		if site != "" && k == fold(site) && visible {
 			continue
 		}
 		seen[k] = true
