@@ -227,9 +227,9 @@ func cleanName(s string, visible bool) string {
 		return ""
 	}
 	if visible {
-		for _, w := range words {
+		for i, w := range words {
 			r, _ := utf8.DecodeRuneInString(w)
-			if unicode.IsLower(r) {
+			if unicode.IsLower(r) && (i == 0 || i == len(words)-1 || !particles[w]) {
 				return ""
 			}
 		}
@@ -371,6 +371,10 @@ func dropRole(words []string) []string {
 	}
 	return words[:n]
 }
+
+// particles are the lower-case words inside a name ("Nick van Mead",
+// "Ana de la Cruz"). Data: add a language here.
+var particles = map[string]bool{"van": true, "von": true, "der": true, "den": true, "de": true, "la": true, "del": true, "da": true, "di": true, "dos": true, "das": true, "du": true, "ten": true, "ter": true, "bin": true, "binti": true, "al": true, "ibn": true}
 
 // placeholders are what a template prints where an author is missing.
 var placeholders = map[string]bool{"undefined": true, "null": true, "none": true, "unknown": true, "admin": true, "administrator": true, "author": true, "webmaster": true}

@@ -138,6 +138,8 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a byline's date before the label", `<h1>Story</h1><div class="author">May 28 Written By Isabella Tabacchi</div>`, "https://example.com/a", []string{"Isabella Tabacchi"}, "", ""},
 		{"a date line in a byline's place is no name", `<h1>Story</h1><div class="author">Last updated on 17 December 2025</div><div class="byline">Sat, 20 Dec, 2025 - 06:36</div>`, "https://example.com/a", nil, "2025-12-20", ""},
 		{"a byline naming the site is its credit", `<meta property="og:site_name" content="Supermove"><h1>Best movers in 2025</h1><div class="author">Supermove February 8, 2022 • 10 mins read</div>`, "https://supermove.example/blog/movers", []string{"Supermove"}, "", ""},
+		{"a particle inside a byline's name", `<h1>Story</h1><div class="author">Nick van Mead</div>`, "https://example.com/a", []string{"Nick van Mead"}, "", ""},
+		{"a byline that ends lower case is no name", `<h1>Story</h1><div class="author">Trending de</div>`, "https://example.com/a", nil, "", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
