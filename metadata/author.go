@@ -40,7 +40,10 @@ func authors(s *sources, site, host string) []string {
 	for i, src := range [][]string{s.ld.Authors(), metaNames, s.people.relAuthors, s.people.authorLinks} {
 		out := cleanNames(src, i == 3)
 		if i >= 2 && len(out) > 3 {
-			return nil // an author per teaser: a listing, whose page has no author
+			// An author per teaser: a listing, or an article whose
+			// related stories link their authors. Only a byline in
+			// the header says whose the page is.
+			return bylined(s)
 		}
 		if len(out) > 0 && namesSite(out[0], site, host) {
 			// The site's own name is the publisher's credit: a person
@@ -60,7 +63,9 @@ func authors(s *sources, site, host string) []string {
 // someone in the header around the headline (or under a two-word label),
 // unless it is one of many names that each appear a few times (a
 // listing's teasers, each with its author): the page's author is named at
-// least a third of the times anyone is.
+// least a third of the times anyone is, or more often than anyone else
+// among a few names (an article's header names its author twice, its
+// related stories' bylines name theirs once or twice each).
 func bylined(s *sources) []string {
 	var found, near []string
 	for _, b := range append(s.people.bylines, s.people.keyBylines...) {
@@ -73,17 +78,26 @@ func bylined(s *sources) []string {
 	if len(near) == 0 {
 		return nil
 	}
-	k, same := fold(near[0]), 0
+	k := fold(near[0])
+	count := map[string]int{}
 	for _, n := range found {
-		if fold(n) == k {
-			same++
+		count[fold(n)]++
+	}
+	same, most := count[k], 0
+	for n, c := range count {
+		if n != k {
+			most = max(most, c)
 		}
 	}
-	if len(cleanNames(found, true)) > 2 && same*3 < len(found) {
+	if len(count) > 2 && same*3 < len(found) && (same <= most || len(count) > relatedBylines+1) {
 		return nil
 	}
 	return near[:1]
 }
+
+// relatedBylines is how many other authors an article's related stories
+// may name beside its own (a row of three teasers).
+const relatedBylines = 3
 
 // A visible byline stands in the article's header: a few texts before its
 // headline (a kicker, the author above the title) or after it (a deck, the
@@ -160,7 +174,7 @@ func cleanName(s string, visible bool) string {
 		return "" // ", USA TODAY": the name before the comma is missing
 	}
 	if visible {
-		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", "|", "•", "·", "\n"} {
+		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", " ⋅ ", "|", "•", "·", "⋅", "\n"} {
 			if i := strings.Index(s, sep); i > 0 {
 				s = s[:i]
 			}

@@ -140,6 +140,10 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a byline naming the site is its credit", `<meta property="og:site_name" content="Supermove"><h1>Best movers in 2025</h1><div class="author">Supermove February 8, 2022 • 10 mins read</div>`, "https://supermove.example/blog/movers", []string{"Supermove"}, "", ""},
 		{"a particle inside a byline's name", `<h1>Story</h1><div class="author">Nick van Mead</div>`, "https://example.com/a", []string{"Nick van Mead"}, "", ""},
 		{"a byline that ends lower case is no name", `<h1>Story</h1><div class="author">Trending de</div>`, "https://example.com/a", nil, "", ""},
+		{"the header's byline among related stories' bylines", `<h1>Story</h1><p>By Ann Lee</p><p>By Ann Lee</p><p>By Ann Lee</p><p>By Ann Lee</p>` + strings.Repeat(`<p>Text.</p>`, 9) +
+			strings.Repeat(`<p>By Bo Chen</p><p>By Cy Diaz</p><p>By Di Eze</p>`, 3), "https://example.com/a", []string{"Ann Lee"}, "", ""},
+		{"author links of related stories leave the header's byline", `<h1>Story</h1><div class="byline">By Ann Lee ⋅ Review Editor</div>` + strings.Repeat(`<p>Text.</p>`, 9) +
+			`<a href="/author/bo/">Bo Chen</a><a href="/author/cy/">Cy Diaz</a><a href="/author/di/">Di Eze</a><a href="/author/ed/">Ed Fox</a>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
 		{"user name is no author", `<meta name="author" content="brandon-peaktwo">`, "https://example.com/a", nil, "", ""},
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
