@@ -453,6 +453,38 @@ func TestClean_EmptyShell(t *testing.T) {
 	}
 }
 
+// TestClean_EmptyShellMetadata: a page its scripts fill still declares
+// its title, authors and dates in its head; Clean fails with ErrEmpty and
+// returns them in the Result, without text. Without metadata, or for a
+// plain-text input, there is no Result.
+func TestClean_EmptyShellMetadata(t *testing.T) {
+	page := `<html lang="en"><head><title>Where should I start? - Example Forum</title>` +
+		`<meta property="og:site_name" content="Example Forum"><meta name="author" content="Ana Souza">` +
+		`<meta property="article:published_time" content="2025-09-04T08:15:00Z"></head>` +
+		`<body><div id="app"></div></body></html>`
+	in := clean.Input{Source: "shell.html", URL: "https://forum.example.com/t/where-should-i-start/12", Kind: clean.InputHTML, Data: []byte(page)}
+	res, err := builtinCleaner(t).Clean(t.Context(), in)
+	if !errors.Is(err, clean.ErrEmpty) {
+		t.Fatalf("Clean = %v, want ErrEmpty", err)
+	}
+	if res == nil {
+		t.Fatal("Clean returned no Result with ErrEmpty")
+	}
+	if res.Title != "Where should I start?" || res.Body != "" || len(res.Blocks) != 0 || res.Published == "" || res.DeclaredLang != "en" {
+		t.Errorf("Result = title %q body %q published %q lang %q, want the title, no body, the date, en", res.Title, res.Body, res.Published, res.DeclaredLang)
+	}
+	bare, err := clean.New(clean.Options{SkipMetadata: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := bare.Clean(t.Context(), in); !errors.Is(err, clean.ErrEmpty) || res != nil {
+		t.Errorf("SkipMetadata: Clean = %v, %v; want nil, ErrEmpty", res, err)
+	}
+	if res, err := builtinCleaner(t).Clean(t.Context(), clean.Input{Source: "empty.txt", Kind: clean.InputText, Data: []byte(" \n")}); !errors.Is(err, clean.ErrEmpty) || res != nil {
+		t.Errorf("text: Clean = %v, %v; want nil, ErrEmpty", res, err)
+	}
+}
+
 // A class that a page's own small style sheet hides is read however large
 // the sheets before it are: a theme's 300 KB framework sheet must not
 // crowd out the few bytes that hide an injected box. The box holds two

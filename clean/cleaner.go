@@ -144,7 +144,10 @@ func New(opts Options) (*Cleaner, error) {
 }
 
 // Clean cleans one input. A failure is a *PageError naming the source and the
-// step that failed. Clean never panics: a panic inside the pipeline becomes an
+// step that failed. An HTML page in which no text is found fails with
+// ErrEmpty but still returns its Result, without Body or Blocks, holding what
+// the page says about itself (Title, Metadata, PageType), unless
+// Options.SkipMetadata; every other failure returns a nil Result. Clean never panics: a panic inside the pipeline becomes an
 // error for this page only. It returns when ctx is done or the page time limit
 // passes, even if the extractor is still busy; the work itself stops at its
 // next check of ctx (inside the parse, between rules), except in the
@@ -246,7 +249,20 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		}
 	}
 	if len(blocks) == 0 && !res.Spam {
-		return fail("clean", fb.empty())
+		// No text, but what the page says about itself (title, authors,
+		// dates, site name...) is still worth having: a page its scripts
+		// fill often declares it all in its head.
+		_, err := fail("clean", fb.empty())
+		if kind == InputText || c.opts.SkipMetadata {
+			return nil, err
+		}
+		res.Title = textnorm.Clean(res.Title)
+		res.Removed = tr.Counts
+		if res.Removed == nil {
+			res.Removed = map[string]int{}
+		}
+		res.Trace = tr.Hits
+		return res, err
 	}
 	if err := ctx.Err(); err != nil {
 		return fail("clean", err)

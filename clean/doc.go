@@ -15,7 +15,9 @@
 // without the title), Blocks (Body with its structure), Removed (counts per
 // rule id) and, with Options.Trace, every removal in Trace. PlainText and
 // Markdown render a Result. A page that cannot be cleaned is a *PageError
-// wrapping ErrEmpty, ErrBinary, ErrTooLarge or ErrTimeout.
+// wrapping ErrEmpty, ErrBinary, ErrTooLarge or ErrTimeout; with ErrEmpty from
+// an HTML page the Result comes too, with the page's title and metadata and
+// no text.
 //
 // The rule language is package rules; the command line is cmd/winnow.
 package clean

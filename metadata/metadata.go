@@ -16,6 +16,7 @@ package metadata
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -95,7 +96,10 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
 			a = userName(ld[0]) // the thread's own JSON-LD names its starter
 		}
-		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "") {
+		// A discussion's starter is one of its linked members: a name
+		// marked as an author elsewhere on such a page is an item's (a
+		// listed book's).
+		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a)) {
 			p.Authors = []string{a}
 		}
 		if d != "" && (thread || p.Published == "") {

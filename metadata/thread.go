@@ -25,6 +25,15 @@ var (
 	profileKeys     = []string{"u", "user", "userid", "uid", "member", "memberid"}
 )
 
+// accountPages are the path segments of a site's account pages, which sit
+// under the same /user/ paths as its members' profiles. Data: add a forum
+// package's here.
+var accountPages = map[string]bool{
+	"login": true, "log_in": true, "log-in": true, "signin": true, "sign_in": true, "sign-in": true, "signup": true, "sign_up": true, "sign-up": true,
+	"register": true, "registration": true, "join": true, "new": true, "logout": true, "sign_out": true, "signout": true, "password": true, "reset": true,
+	"forgot": true, "forgot_password": true, "lost-password": true, "account": true, "settings": true, "edit": true, "auth": true, "oauth": true, "verify": true,
+}
+
 // posterClasses are the parts of class names that mark a poster's name.
 var posterClasses = []string{"username", "user-name", "author", "poster", "creator"}
 
@@ -115,6 +124,11 @@ func profileLink(href string) bool {
 		return false
 	}
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
+	for _, s := range segs {
+		if accountPages[strings.ToLower(s)] {
+			return false // /user/sign_up: the site's door, not a member
+		}
+	}
 	for i, s := range segs[:max(len(segs)-1, 0)] {
 		for _, p := range profileSegments {
 			if strings.EqualFold(s, p) && segs[i+1] != "" {

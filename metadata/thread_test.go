@@ -74,6 +74,10 @@ func TestProfileLink(t *testing.T) {
 		{"/users/", false},
 		{"/threads/looking-for-projects.73409/", false},
 		{"/user", false},
+		{"/user/sign_up", false},
+		{"/user/sign_in?returnurl=undefined", false},
+		{"https://site.example/users/login", false},
+		{"/user/show/73-michael-economy", true},
 	}
 	for _, tc := range tests {
 		if got := profileLink(tc.href); got != tc.want {

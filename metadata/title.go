@@ -84,7 +84,7 @@ func title(s *sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title)) {
+	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title) || declared(h, s, site, host) || cut(h, s.head.title)) {
 		return h
 	}
 	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
@@ -149,6 +149,37 @@ func pickTitle(s *sources, site, host string, product bool) string {
 	return strings.TrimSpace(base)
 }
 
+// declared reports whether the page's own share or structured title
+// (og:title, twitter:title, the JSON-LD headline), its site name split off,
+// is the headline h: the page names its <h1> as its title, whatever its
+// <title> says for search engines.
+func declared(h string, s *sources, site, host string) bool {
+	k := fold(h)
+	for _, c := range []string{s.head.meta["og:title"], s.head.meta["twitter:title"], s.ld.Headline} {
+		if c != "" && fold(stripSite(c, site, host)) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// cut reports whether the <title> is cut short: a part of it ends in an
+// ellipsis, or stops inside a word of the headline h ("how to set up your
+// monitor, laptop, and k"). The headline is whole.
+func cut(h, title string) bool {
+	hk := fold(h)
+	for _, p := range splitTitle(title) {
+		t := strings.TrimSpace(p.text)
+		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
+			return true
+		}
+		if pk := fold(t); len(pk) >= 8 && len(pk) < len(hk) && strings.HasPrefix(hk, pk) && hk[len(pk)] != ' ' {
+			return true
+		}
+	}
+	return false
+}
+
 // confirmed reports whether the folded title k is one of the headlines.
 func confirmed(k string, h1 []string) bool {
 	for _, h := range h1 {
@@ -187,10 +218,26 @@ func stripSite(t, site, host string) string {
 	} else if namesSite(parts[0].text, site, host) {
 		parts = parts[1:]
 	}
+	if len(parts) > 1 && pageKinds[fold(parts[0].text)] {
+		parts = parts[1:] // "View topic - Story": the forum's label for the page
+	}
 	if len(parts) == 0 {
 		return strings.TrimSpace(t)
 	}
 	return joinParts(parts)
+}
+
+// pageKinds are the labels forum software puts before a page's own title
+// ("View topic - ...", "Thread: ..."), folded. Data: add a package's or a
+// language's here.
+var pageKinds = map[string]bool{"view topic": true, "view thread": true, "thread": true, "topic": true, "thema anzeigen": true}
+
+// dropKind drops a forum's label before a headline ("Thread: Story").
+func dropKind(h string) string {
+	if kind, rest, ok := strings.Cut(h, ": "); ok && pageKinds[fold(kind)] && strings.TrimSpace(rest) != "" {
+		return strings.TrimSpace(rest)
+	}
+	return h
 }
 
 // namesSite reports whether a title part is the site's name: the declared
@@ -237,9 +284,14 @@ func headline(s *sources, site, host string) string {
 	if len(all) == 0 {
 		all = s.h1Outside
 	}
+	seen := map[string]bool{}
 	for _, h := range all {
-		if words := strings.Count(fold(h), " ") + 1; fold(h) != "" && words <= 30 && !namesSite(h, site, host) {
+		// The same headline twice is one: a page's mobile and desktop
+		// layouts each carry it.
+		k := fold(h)
+		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && words <= 30 && !namesSite(h, site, host) {
 			h1 = append(h1, h)
+			seen[k] = true
 		}
 	}
 	switch len(h1) {
@@ -247,6 +299,27 @@ func headline(s *sources, site, host string) string {
 		return ""
 	case 1:
 		return trimHeadline(h1[0], site, host)
+	}
+	// Several headlines: the one the page's og:title or JSON-LD headline
+	// names, else the one its <title> leads with (a documentation book's
+	// title and its chapter's; a board's name run into the topic and the
+	// topic alone).
+	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
+		if k := fold(stripSite(c, site, host)); k != "" {
+			for _, h := range h1 {
+				if fold(h) == k {
+					return trimHeadline(h, site, host)
+				}
+			}
+		}
+	}
+	if parts := splitTitle(s.head.title); len(parts) > 1 {
+		lead := fold(parts[0].text)
+		for _, h := range h1 {
+			if fold(h) == lead {
+				return trimHeadline(h, site, host)
+			}
+		}
 	}
 	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline, s.head.title} {
 		k := fold(c)
@@ -266,7 +339,9 @@ func headline(s *sources, site, host string) string {
 // section after a bar ("Story | Opinion"): headings are written like
 // titles on some sites.
 func trimHeadline(h, site, host string) string {
-	h = stripSite(h, site, host)
+	// A heading's permalink glyph ("Middleware ¶") is not its text.
+	h = strings.TrimRight(h, " ¶#§🔗")
+	h = stripSite(dropKind(h), site, host)
 	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(fold(parts[0].text))) >= 3 {
 		return strings.TrimSpace(parts[0].text)
 	}

@@ -339,8 +339,8 @@ func (rw *resultWriter) write(o outcome) error {
 		_, err = rw.w.Write(data)
 		return err
 	}
-	if o.res == nil || withheld {
-		return nil
+	if o.res == nil || withheld || o.err != nil {
+		return nil // an empty page's result holds metadata alone: jsonl has it
 	}
 	var text string
 	if rw.format == "markdown" {

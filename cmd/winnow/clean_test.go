@@ -477,3 +477,35 @@ func TestClean_SpamPage(t *testing.T) {
 		t.Errorf("jsonl: err %v, %q: want spam true, spam_score, empty text", err, out)
 	}
 }
+
+// TestClean_EmptyPageMetadata: a page its scripts fill prints nothing in
+// text mode, with the empty-page warning; its jsonl line carries the
+// warning and the title and metadata its head declares.
+func TestClean_EmptyPageMetadata(t *testing.T) {
+	page := filepath.Join(t.TempDir(), "shell.html")
+	shell := `<html lang="en"><head><title>Where should I start? | Example Forum</title>` +
+		`<meta property="og:site_name" content="Example Forum"></head><body><div id="app"></div></body></html>`
+	if err := os.WriteFile(page, []byte(shell), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, stderr, err := runCmd(t, "", "clean", page)
+	if err != nil || out != "" || !strings.Contains(stderr, "empty page") {
+		t.Fatalf("text mode: err %v, stdout %q, stderr %q", err, out, stderr)
+	}
+	out, _, err = runCmd(t, "", "clean", "--format", "jsonl", page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rec struct {
+		Title    string `json:"title"`
+		SiteName string `json:"site_name"`
+		Text     string `json:"text"`
+		Warning  string `json:"warning"`
+	}
+	if err := json.Unmarshal([]byte(out), &rec); err != nil {
+		t.Fatal(err)
+	}
+	if rec.Title != "Where should I start?" || rec.SiteName != "Example Forum" || rec.Text != "" || !strings.Contains(rec.Warning, "empty page") {
+		t.Errorf("jsonl = %s, want the title, the site name, no text, the empty-page warning", out)
+	}
+}

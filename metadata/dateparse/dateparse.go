@@ -126,6 +126,31 @@ var months = func() map[string]int {
 	return m
 }()
 
+// Month reports whether w is a month's name or abbreviation (any case, a
+// trailing dot allowed).
+func Month(w string) bool {
+	_, ok := months[strings.ToLower(strings.TrimSuffix(w, "."))]
+	return ok
+}
+
+// Weekday reports whether w is a weekday's name or abbreviation (any
+// case, a trailing dot or comma allowed).
+func Weekday(w string) bool {
+	return weekdays[strings.ToLower(strings.TrimRight(w, ".,"))]
+}
+
+// weekdays are weekday names and abbreviations, folded. Data: add a
+// language here.
+var weekdays = func() map[string]bool {
+	m := map[string]bool{}
+	for _, n := range strings.Fields("monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun " +
+		"montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche " +
+		"lunes martes miércoles jueves viernes sábado domingo senin selasa rabu kamis jumat sabtu minggu") {
+		m[n] = true
+	}
+	return m
+}()
+
 var (
 	textDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th|er)?\.?\s+(?:de\s+)?(\p{L}{3,10})\.?,?\s+(?:de\s+)?((?:19|20)\d{2})\b`)
 	textMDY = regexp.MustCompile(`(?i)\b(\p{L}{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b`)

@@ -30,3 +30,21 @@ func TestParse(t *testing.T) {
 		}
 	}
 }
+
+func TestMonthWeekday(t *testing.T) {
+	for _, w := range []string{"December", "dec.", "Mai", "août"} {
+		if !Month(w) {
+			t.Errorf("Month(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Sat,", "Friday", "jeudi"} {
+		if !Weekday(w) {
+			t.Errorf("Weekday(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"Luke", "Kim", "Marketing"} {
+		if Month(w) || Weekday(w) {
+			t.Errorf("%q read as a month or weekday", w)
+		}
+	}
+}

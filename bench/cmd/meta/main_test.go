@@ -19,6 +19,8 @@ func TestMatchers(t *testing.T) {
 		{"author twice in the label", authorMatch, "Pierce Freeman | Pierce Freeman", []string{"Pierce Freeman"}, true},
 		{"two authors", authorMatch, "Ana Souza, Li Wei", []string{"Ana Souza", "Li Wei"}, true},
 		{"one word is not enough", authorMatch, "Sharon Mod", []string{"Sharon"}, false},
+		{"surname first", authorMatch, "Kaufman, Jeff T.", []string{"Jeff T. Kaufman"}, true},
+		{"surname first, as written", authorMatch, "Kaufman, Jeff T.", []string{"Kaufman, Jeff T."}, true},
 		{"another author", authorMatch, "Korin Miller", []string{"Jane Doe"}, false},
 		{"same day", dateMatch, "2025-09-04", []string{"2025-09-04T08:15:00+02:00"}, true},
 		{"another day", dateMatch, "2025-09-04", []string{"2025-09-05"}, false},

@@ -103,14 +103,17 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 			if misses {
 				fmt.Fprintf(stderr, "failed %s %s: %v\n", p.id, p.pageType, err)
 			}
-		} else {
+		}
+		if res != nil { // an empty page (clean.ErrEmpty) still has its metadata
 			// The page's date: WCXB labels the date a page shows, its
 			// update date where it shows only that.
 			wTitle, wAuthors, wDate, wAnyDate, wModified = res.Title, res.Authors, res.Published, res.Published, res.Modified
 			if wAnyDate == "" {
 				wAnyDate = res.Modified
 			}
-			wMD = clean.Markdown(res, clean.MarkdownOptions{})
+			if err == nil {
+				wMD = clean.Markdown(res, clean.MarkdownOptions{})
+			}
 		}
 		okT := m.winnow.title.add(p.title, []string{wTitle}, titleMatch)
 		okA := m.winnow.author.add(p.author, wAuthors, authorMatch)
@@ -178,9 +181,16 @@ func titleMatch(label string, pred []string) bool { return fold(label) == fold(p
 // "Jillian Kubala, MS, RD" and the page's "Jillian Kubala"; "Pierce
 // Freeman" and "Pierce Freeman, Pierce Freeman"), or all the authors
 // together equal the label ("A, B" for a label naming two).
+//
+// A label written surname first ("Kaufman, Jeff T.", as citation tags
+// write names) also matches the same name in reading order: the order is a
+// format, not another person.
 func authorMatch(label string, pred []string) bool {
 	l, p := fold(label), fold(pred[0])
 	if l == p || fold(strings.Join(pred, " ")) == l {
+		return true
+	}
+	if last, given, ok := strings.Cut(label, ", "); ok && !strings.Contains(given, ",") && !strings.Contains(last, " ") && fold(given+" "+last) == p {
 		return true
 	}
 	contains := func(a, b string) bool {
