@@ -147,8 +147,9 @@ func New(opts Options) (*Cleaner, error) {
 // step that failed. An HTML page in which no text is found fails with
 // ErrEmpty but still returns its Result, without Body or Blocks, holding what
 // the page says about itself (Title, Metadata, PageType), unless
-// Options.SkipMetadata; every other failure returns a nil Result. Clean never panics: a panic inside the pipeline becomes an
-// error for this page only. It returns when ctx is done or the page time limit
+// Options.SkipMetadata; every other failure returns a nil Result. Clean
+// never panics: a panic inside the pipeline becomes an error for this page
+// only. It returns when ctx is done or the page time limit
 // passes, even if the extractor is still busy; the work itself stops at its
 // next check of ctx (inside the parse, between rules), except in the
 // readability pass, which runs to its end (bounded by MaxNodes) and is
