@@ -121,7 +121,7 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "itemprop":
-			if f.Reviews && (a.Val == "review" || a.Val == "reviews") {
+			if f.Reviews && (a.Val == "review" || a.Val == "reviews") || a.Val == "comment" && onAnswer(n) {
 				return true
 			}
 		}
@@ -182,6 +182,26 @@ func reviews(v string) bool {
 		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
 			return true
 		}
+	}
+	return false
+}
+
+// onAnswer reports whether n, marked as a schema.org comment, is a comment
+// on a question or an answer (a Q&A site's remark under a post): the item
+// it belongs to is a Question or an Answer. The posts are the content, the
+// remarks under them are not; on a discussion thread, whose replies are
+// marked as comments of the opening post, they stay.
+func onAnswer(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
+			continue
+		}
+		for t := range strings.FieldsSeq(domtext.Attr(p, "itemtype")) {
+			if strings.HasSuffix(t, "/Question") || strings.HasSuffix(t, "/Answer") {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -267,3 +267,27 @@ func strconvQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+func TestFurnitureQAComment(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // the comment is furniture on a forum
+	}{
+		{`<div itemscope itemtype="https://schema.org/Answer"><div itemprop="text">Use Ctrl+E.</div><ul><li id="c" itemprop="comment" itemscope itemtype="https://schema.org/Comment">Thanks!</li></ul></div>`, true},
+		{`<div itemscope itemtype="http://schema.org/Question"><h1>How?</h1><div><span id="c" itemprop="comment">Which version?</span></div></div>`, true},
+		{`<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>Opening post</p><div id="c" itemprop="comment" itemscope itemtype="https://schema.org/Comment">A reply</div></div>`, false},
+		{`<div id="c" itemprop="comment">No item around it</div>`, false},
+	}
+	for _, tt := range tests {
+		doc := parse(t, tt.html)
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" {
+				n = d
+			}
+		}
+		if got := ForType(pagetype.Forum).Is(n); got != tt.want {
+			t.Errorf("forum: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
