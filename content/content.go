@@ -117,7 +117,7 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) {
+			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) || a.Key == "class" && screenReader(a.Val) && !inCell(n) {
 				return true
 			}
 		case "itemprop":
@@ -158,6 +158,34 @@ func (f Furniture) panel(n *html.Node) bool {
 func consent(v string) bool {
 	v = strings.ToLower(v)
 	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
+}
+
+// screenReader reports whether a class names text shown only to screen
+// readers, by the names the common stylesheets give it (sr-only,
+// visually-hidden, screen-reader-text): a label that repeats what the page
+// shows ("Price $79.00" beside "$79.00"), or tells where a link opens.
+func screenReader(v string) bool {
+	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+		switch f {
+		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
+			return f != "sr-only-focusable"
+		}
+	}
+	return false
+}
+
+// inCell reports whether n sits in a table cell, where a screen reader's
+// label stands for an icon the cell shows (a tick for "Yes").
+func inCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Td, atom.Th:
+			return true
+		case atom.Table, atom.Body:
+			return false
+		}
+	}
+	return false
 }
 
 // comments reports whether a class or id names a comment thread (or its

@@ -46,6 +46,9 @@ func TestFurniture(t *testing.T) {
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
 		{`<div class="content">x</div>`, false, false},
+		{`<span class="sr-only">Price $79.00</span>`, true, true},
+		{`<h2 class="Heading visually-hidden">Products</h2>`, true, true},
+		{`<span class="sr-only-focusable">Skip</span>`, false, false},
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.html)
@@ -288,6 +291,15 @@ func TestFurnitureQAComment(t *testing.T) {
 		}
 		if got := ForType(pagetype.Forum).Is(n); got != tt.want {
 			t.Errorf("forum: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
+
+func TestFurnitureScreenReaderCell(t *testing.T) {
+	doc := parse(t, `<table><tr><td><svg></svg><span id="c" class="sr-only">Yes</span></td></tr></table>`)
+	for d := range doc.Descendants() {
+		if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" && ForType(pagetype.Service).Is(d) {
+			t.Error("a screen reader's label in a table cell (an icon's meaning) is furniture")
 		}
 	}
 }
