@@ -448,6 +448,7 @@ func sameKind(a, b *html.Node) bool {
 // buttons) is not its text.
 func cardInfo(c *html.Node) (text int, tile, price bool) {
 	linked := 0
+	prev := ' ' // the last non-space character of the card's text so far
 	href := c.DataAtom == atom.A && domtext.Attr(c, "href") != ""
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
@@ -466,8 +467,8 @@ func cardInfo(c *html.Node) (text int, tile, price bool) {
 				if inLink {
 					linked += len(t)
 				}
-				if !price && hasPrice(t) {
-					price = true
+				if !price {
+					price, prev = priceIn(t, prev)
 				}
 			}
 		}
@@ -492,18 +493,27 @@ func unshown(n *html.Node) bool {
 
 // hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
 func hasPrice(s string) bool {
-	prev := ' '
+	p, _ := priceIn(s, ' ')
+	return p
+}
+
+// priceIn reports whether s, after text whose last non-space character is
+// prev, shows a currency sign next to a digit, and returns the last
+// non-space character of s (prev when s has none): a price whose sign and
+// amount sit in separate elements ("<span>$</span><span>79</span>") is
+// read across them.
+func priceIn(s string, prev rune) (bool, rune) {
 	for _, r := range s {
 		switch {
 		case isCurrency(r) && prev >= '0' && prev <= '9',
 			r >= '0' && r <= '9' && isCurrency(prev):
-			return true
+			return true, r
 		}
-		if r != ' ' && r != '\u00a0' {
+		if r != ' ' && r != '\u00a0' && r != '\n' && r != '\t' && r != '\r' {
 			prev = r
 		}
 	}
-	return false
+	return false, prev
 }
 
 func isCurrency(r rune) bool {

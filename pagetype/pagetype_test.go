@@ -104,6 +104,8 @@ func TestCards(t *testing.T) {
 		{"overlay link, name and price beside it", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>$199</span></li>`), 4, 4},
 		{"overlay link, name beside it, no price", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>In stock</span></li>`), 0, 0},
 		{"priced offers with linked headings and prose", group(`<li class="c"><a href="/p"><h3>$25 off any repair</h3></a><p>Must be presented before the start of work; not valid with other offers, restrictions may apply to this offer.</p></li>`), 0, 0},
+		{"a price whose sign and amount sit in separate elements", group(`<li class="c"><a href="/p">BILLY Bookcase, white</a> <span><span>$</span><span>79</span><span>.00</span></span></li>`), 4, 4},
+		{"a number after a currency-free line is no price", group(`<li class="c"><a href="/p">BILLY Bookcase, white</a> <span>Size</span><span>79</span></li>`), 4, 0},
 		{"a dialog's text is not the card's", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk</h3><span>$199</span><div role="dialog">` + strings.Repeat("Why you see this ad. ", 30) + `</div></li>`), 4, 4},
 	}
 	for _, tt := range tests {
