@@ -371,7 +371,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	blocks, described := content.Describe(desc, cands[win].Blocks)
+	blocks, repeated := content.Repeats(cands[win].Blocks, res.PageType)
+	for _, t := range repeated {
+		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
+	}
+	blocks, described := content.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
 	}

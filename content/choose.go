@@ -98,6 +98,11 @@ func Choose(cands []Candidate, typ string) int {
 		}
 	}
 	if best >= 0 {
+		if cands[best].Name == "readability" && listed(cands[best], typ) {
+			if w := wider(cands, best); w >= 0 {
+				return w
+			}
+		}
 		best = trim(cands, best)
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && (typ == pagetype.Article || typ == pagetype.Product) {
 			rd := cands[r]
@@ -109,6 +114,9 @@ func Choose(cands []Candidate, typ string) int {
 			share, ld := float64(rd.Stats.Text)/float64(w.Stats.Text), w.Stats.LinkDensity()
 			bare := typ == pagetype.Article && share < bareShare && ld <= bareLinks
 			if !bare && !(share < articleShare && ld <= articleLinks) && !(share < smallShare && ld <= gridLinks) {
+				if w := wider(cands, r); w >= 0 && listed(rd, typ) {
+					return w
+				}
 				return r
 			}
 		}
@@ -121,6 +129,44 @@ func Choose(cands []Candidate, typ string) int {
 	}
 	return 0
 }
+
+// wider returns the tightest structural candidate that holds the text of
+// cands[r], readability's article, and shows more than 1/widerShare times
+// its text (links counted): readability kept one part of a page whose
+// content is the whole (a list's first section, one card of a grid, the
+// question of a thread without its answers); -1 when there is none.
+func wider(cands []Candidate, r int) int {
+	rd := cands[r]
+	rt := rd.Stats.Text + rd.Stats.Link
+	out := -1
+	for i, c := range cands {
+		ct := c.Stats.Text + c.Stats.Link
+		if i == r || c.Name == "body" || len(c.Blocks) == 0 || float64(rt) >= widerShare*float64(ct) || !holds(c, rd) {
+			continue
+		}
+		if out < 0 || ct < cands[out].Stats.Text+cands[out].Stats.Link {
+			out = i
+		}
+	}
+	return out
+}
+
+// listed reports whether readability's article rd, on a page of type typ,
+// may be one part of a wider content (see wider): only when it is itself
+// mostly links (listLinks), a list's first section rather than a story or
+// a section of prose. A short story's container holds its comments and
+// related stories, several times its text: five AEB stories lost half their
+// F1 when any article's pick could widen. On a product page the pick is the
+// description, what surrounds it the shop.
+func listed(rd Candidate, typ string) bool {
+	return typ != pagetype.Product && rd.Stats.LinkDensity() >= listLinks
+}
+
+// listLinks: see listed.
+const listLinks = 0.5
+
+// widerShare: see wider.
+const widerShare = 1.0 / 3
 
 // trim returns the smallest candidate inside cands[w] holding nearly all
 // of its prose (trimShare) with fewer links: the wrapper's extra is links

@@ -117,11 +117,11 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) {
+			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) || a.Key == "class" && screenReader(a.Val) && !inCell(n) {
 				return true
 			}
 		case "itemprop":
-			if f.Reviews && (a.Val == "review" || a.Val == "reviews") {
+			if f.Reviews && (a.Val == "review" || a.Val == "reviews") || a.Val == "comment" && onAnswer(n) {
 				return true
 			}
 		}
@@ -160,6 +160,34 @@ func consent(v string) bool {
 	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
 }
 
+// screenReader reports whether a class names text shown only to screen
+// readers, by the names the common stylesheets give it (sr-only,
+// visually-hidden, screen-reader-text): a label that repeats what the page
+// shows ("Price $79.00" beside "$79.00"), or tells where a link opens.
+func screenReader(v string) bool {
+	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+		switch f {
+		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
+			return f != "sr-only-focusable"
+		}
+	}
+	return false
+}
+
+// inCell reports whether n sits in a table cell, where a screen reader's
+// label stands for an icon the cell shows (a tick for "Yes").
+func inCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		switch p.DataAtom {
+		case atom.Td, atom.Th:
+			return true
+		case atom.Table, atom.Body:
+			return false
+		}
+	}
+	return false
+}
+
 // comments reports whether a class or id names a comment thread (or its
 // form): "comments", "comment-list", "commentlist", "disqus_thread",
 // "respond". A single comment's class ("comment-body") is left alone: the
@@ -182,6 +210,26 @@ func reviews(v string) bool {
 		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
 			return true
 		}
+	}
+	return false
+}
+
+// onAnswer reports whether n, marked as a schema.org comment, is a comment
+// on a question or an answer (a Q&A site's remark under a post): the item
+// it belongs to is a Question or an Answer. The posts are the content, the
+// remarks under them are not; on a discussion thread, whose replies are
+// marked as comments of the opening post, they stay.
+func onAnswer(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
+			continue
+		}
+		for t := range strings.FieldsSeq(domtext.Attr(p, "itemtype")) {
+			if strings.HasSuffix(t, "/Question") || strings.HasSuffix(t, "/Answer") {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

@@ -46,6 +46,9 @@ func TestFurniture(t *testing.T) {
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
 		{`<div class="content">x</div>`, false, false},
+		{`<span class="sr-only">Price $79.00</span>`, true, true},
+		{`<h2 class="Heading visually-hidden">Products</h2>`, true, true},
+		{`<span class="sr-only-focusable">Skip</span>`, false, false},
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.html)
@@ -146,6 +149,14 @@ func TestChoose(t *testing.T) {
 			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "specifications")}, "main"},
 		{"an article takes another pick when readability's is not inside it", pagetype.Article,
 			[]Candidate{cand("readability", 1000, 0, "signatories"), cand("main", 3000, 100, "the letter")}, "main"},
+		{"an article whose pick is mostly links (a list's first section) widens to the list", pagetype.Article,
+			[]Candidate{cand("readability", 500, 900, "first section"), cand("main", 1300, 7300, "first section", "second section", "third section")}, "main"},
+		{"a story's pick does not widen to the comments and related links around it", pagetype.Article,
+			[]Candidate{cand("readability", 1600, 50, "story"), cand("prose", 2400, 7000, "story", "related", "comments")}, "readability"},
+		{"a listing's pick of one linked group widens to all of them", pagetype.Listing,
+			[]Candidate{cand("readability", 300, 900, "one group"), cand("main", 2000, 4000, "one group", "other groups")}, "main"},
+		{"a product's pick never widens to the shop around it", pagetype.Product,
+			[]Candidate{cand("readability", 300, 900, "description"), cand("main", 2000, 4500, "description", "shipping", "reviews")}, "readability"},
 		{"nothing scores: the body, never empty", pagetype.Article,
 			[]Candidate{cand("main", 0, 0), cand("body", 0, 40, "a link")}, "body"},
 	}
@@ -258,4 +269,37 @@ func TestDescribe(t *testing.T) {
 func strconvQuote(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+func TestFurnitureQAComment(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // the comment is furniture on a forum
+	}{
+		{`<div itemscope itemtype="https://schema.org/Answer"><div itemprop="text">Use Ctrl+E.</div><ul><li id="c" itemprop="comment" itemscope itemtype="https://schema.org/Comment">Thanks!</li></ul></div>`, true},
+		{`<div itemscope itemtype="http://schema.org/Question"><h1>How?</h1><div><span id="c" itemprop="comment">Which version?</span></div></div>`, true},
+		{`<div itemscope itemtype="https://schema.org/DiscussionForumPosting"><p>Opening post</p><div id="c" itemprop="comment" itemscope itemtype="https://schema.org/Comment">A reply</div></div>`, false},
+		{`<div id="c" itemprop="comment">No item around it</div>`, false},
+	}
+	for _, tt := range tests {
+		doc := parse(t, tt.html)
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" {
+				n = d
+			}
+		}
+		if got := ForType(pagetype.Forum).Is(n); got != tt.want {
+			t.Errorf("forum: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
+
+func TestFurnitureScreenReaderCell(t *testing.T) {
+	doc := parse(t, `<table><tr><td><svg></svg><span id="c" class="sr-only">Yes</span></td></tr></table>`)
+	for d := range doc.Descendants() {
+		if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" && ForType(pagetype.Service).Is(d) {
+			t.Error("a screen reader's label in a table cell (an icon's meaning) is furniture")
+		}
+	}
 }

@@ -75,8 +75,9 @@ type proseRun struct {
 
 // itemGroupSize is the largest group of sibling items (see itemGroup).
 type itemGroupSize struct {
-	items int
-	text  int // their text
+	items  int
+	text   int // their text
+	priced int // how many of the items show a price
 }
 
 // cardGroupSize is the largest group of sibling cards (see cardGroup).
@@ -168,8 +169,8 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 		if cards, priced := cardGroup(n); cards > ev.card.cards {
 			ev.card.cards, ev.card.priced = cards, priced
 		}
-		if items, text := itemGroup(n); text > ev.group.text {
-			ev.group.items, ev.group.text = items, text
+		if items, text, priced := itemGroup(n); text > ev.group.text {
+			ev.group = itemGroupSize{items: items, text: text, priced: priced}
 		}
 	}
 }
@@ -289,7 +290,10 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && !story:
+		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && !story,
+		// Product tiles too long to read as cards (swatches, ratings,
+		// attributes), most of them priced.
+		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && !story:
 		return Collection
 	case ev.grid() && articleLD == 0:
 		return Listing
@@ -448,6 +452,7 @@ func sameKind(a, b *html.Node) bool {
 // buttons) is not its text.
 func cardInfo(c *html.Node) (text int, tile, price bool) {
 	linked := 0
+	prev := ' ' // the last non-space character of the card's text so far
 	href := c.DataAtom == atom.A && domtext.Attr(c, "href") != ""
 	var walk func(n *html.Node, inLink bool)
 	walk = func(n *html.Node, inLink bool) {
@@ -466,8 +471,8 @@ func cardInfo(c *html.Node) (text int, tile, price bool) {
 				if inLink {
 					linked += len(t)
 				}
-				if !price && hasPrice(t) {
-					price = true
+				if !price {
+					price, prev = priceIn(t, prev)
 				}
 			}
 		}
@@ -492,18 +497,27 @@ func unshown(n *html.Node) bool {
 
 // hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
 func hasPrice(s string) bool {
-	prev := ' '
+	p, _ := priceIn(s, ' ')
+	return p
+}
+
+// priceIn reports whether s, after text whose last non-space character is
+// prev, shows a currency sign next to a digit, and returns the last
+// non-space character of s (prev when s has none): a price whose sign and
+// amount sit in separate elements ("<span>$</span><span>79</span>") is
+// read across them.
+func priceIn(s string, prev rune) (bool, rune) {
 	for _, r := range s {
 		switch {
 		case isCurrency(r) && prev >= '0' && prev <= '9',
 			r >= '0' && r <= '9' && isCurrency(prev):
-			return true
+			return true, r
 		}
-		if r != ' ' && r != '\u00a0' {
+		if r != ' ' && r != '\u00a0' && r != '\n' && r != '\t' && r != '\r' {
 			prev = r
 		}
 	}
-	return false
+	return false, prev
 }
 
 func isCurrency(r rune) bool {
@@ -519,12 +533,12 @@ const minItems = 5
 
 // itemGroup returns how many children of n are items of a listing, when
 // they form a group of at least minItems outside the page's furniture, and
-// their text. An item is a child of the group's kind (tag and class) with
+// their text, and how many of them show a price. An item is a child of the group's kind (tag and class) with
 // less than maxItem of text, one of its links holding a title (minTitle
 // bytes or more): a teaser with its summary, date or price, a search
 // result, a product tile. Menus fail by their short link texts, stories by
 // their long text.
-func itemGroup(n *html.Node) (items, text int) {
+func itemGroup(n *html.Node) (items, text, priced int) {
 	elems := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.ElementNode {
@@ -532,31 +546,35 @@ func itemGroup(n *html.Node) (items, text int) {
 		}
 	}
 	if elems < minItems {
-		return 0, 0
+		return 0, 0, 0
 	}
 	kind, most := commonKind(n, elems)
 	if most < minItems || kind.DataAtom == atom.P || kind.DataAtom == atom.Tr || kind.DataAtom == atom.Option {
-		return 0, 0
+		return 0, 0, 0
 	}
 	for c := kind; c != nil; c = c.NextSibling {
 		if !sameKind(kind, c) {
 			continue
 		}
-		t, title := itemInfo(c)
+		t, title, price := itemInfo(c)
 		if title && t < maxItem {
 			items++
 			text += t
+			if price {
+				priced++
+			}
 		}
 	}
 	if items < minItems || furnished(n) {
-		return 0, 0
+		return 0, 0, 0
 	}
-	return items, text
+	return items, text, priced
 }
 
-// itemInfo returns the text of one item (up to maxItem) and whether one of
-// its links holds a title.
-func itemInfo(c *html.Node) (text int, title bool) {
+// itemInfo returns the text of one item (up to maxItem), whether one of
+// its links holds a title and whether its text shows a price.
+func itemInfo(c *html.Node) (text int, title, price bool) {
+	prev := ' '
 	var walk func(n *html.Node) int
 	walk = func(n *html.Node) int {
 		own := 0
@@ -575,6 +593,9 @@ func itemInfo(c *html.Node) (text int, title bool) {
 				t := len(strings.TrimSpace(d.Data))
 				text += t
 				own += t
+				if !price {
+					price, prev = priceIn(d.Data, prev)
+				}
 			}
 		}
 		return own
@@ -583,7 +604,7 @@ func itemInfo(c *html.Node) (text int, title bool) {
 	if c.DataAtom == atom.A && t >= minTitle {
 		title = true
 	}
-	return text, title
+	return text, title, price
 }
 
 // furnished reports whether n sits in the page's furniture: navigation, a

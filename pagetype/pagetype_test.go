@@ -46,6 +46,8 @@ func TestDetect(t *testing.T) {
 		{"product by microdata: one product offered, beside a grid of games", "", "", `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Game</h1><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>` + para + cards("by Ann"), Product},
 		{"collection: two products offered by microdata", "", "", strings.Repeat(`<div itemscope itemtype="http://schema.org/Product"><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>`, 2) + cards("$19.99"), Collection},
 		{"collection: priced cards", "", "", cards("$19.99"), Collection},
+		{"collection: long product tiles (swatches, attributes), priced", "", "", `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div><span>$</span><span>124.93</span></div><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div><span>Helmet style: road; weight: 0.8 lbs</span></li>`, 8) + `</ul>`, Collection},
+		{"listing: long tiles without prices", "", "", `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div></li>`, 8) + `</ul>`, Listing},
 		{"collection: a list of products", "", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"Product"},{"@type":"Product"}]}}</script>`, para, Collection},
 		{"listing: teaser articles", "", `<meta property="og:type" content="article">`, teasers, Listing},
 		{"listing: cards without prices", "", "", cards("by Ann"), Listing},
@@ -107,6 +109,8 @@ func TestCards(t *testing.T) {
 		{"overlay link, name and price beside it", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>$199</span></li>`), 4, 4},
 		{"overlay link, name beside it, no price", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk, large</h3><span>In stock</span></li>`), 0, 0},
 		{"priced offers with linked headings and prose", group(`<li class="c"><a href="/p"><h3>$25 off any repair</h3></a><p>Must be presented before the start of work; not valid with other offers, restrictions may apply to this offer.</p></li>`), 0, 0},
+		{"a price whose sign and amount sit in separate elements", group(`<li class="c"><a href="/p">BILLY Bookcase, white</a> <span><span>$</span><span>79</span><span>.00</span></span></li>`), 4, 4},
+		{"a number after a currency-free line is no price", group(`<li class="c"><a href="/p">BILLY Bookcase, white</a> <span>Size</span><span>79</span></li>`), 4, 0},
 		{"a dialog's text is not the card's", group(`<li class="c"><a href="/p"><img src="x.jpg"></a><h3>Oak desk</h3><span>$199</span><div role="dialog">` + strings.Repeat("Why you see this ad. ", 30) + `</div></li>`), 4, 4},
 	}
 	for _, tt := range tests {

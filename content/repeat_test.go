@@ -1,0 +1,55 @@
+package content
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/pagetype"
+)
+
+func TestRepeats(t *testing.T) {
+	para := "Superfine merino fibres have a luxurious feel and help regulate temperature on warm and cold days."
+	bs := func(texts ...string) []block.Block {
+		out := make([]block.Block, len(texts))
+		for i, s := range texts {
+			out[i] = block.Block{Kind: block.KindParagraph, Text: s}
+		}
+		return out
+	}
+	tests := []struct {
+		name string
+		typ  string
+		in   []string
+		want []string
+	}{
+		{"a section rendered twice is shown once", pagetype.Product,
+			[]string{"Wool Runner", "SOFT WOOL", para, "SUPPORTIVE", "Details", "SOFT WOOL", para, "SUPPORTIVE", "Reviews"},
+			[]string{"Wool Runner", "SOFT WOOL", para, "SUPPORTIVE", "Details", "Reviews"}},
+		{"a run of two blocks is left alone", pagetype.Service,
+			[]string{"SOFT WOOL", para, "Details", "SOFT WOOL", para},
+			[]string{"SOFT WOOL", para, "Details", "SOFT WOOL", para}},
+		{"a run of labels without prose is left alone (tabs, pricing lines)", pagetype.Service,
+			[]string{"Python", "Node.js", "PHP", "Monthly", "Python", "Node.js", "PHP"},
+			[]string{"Python", "Node.js", "PHP", "Monthly", "Python", "Node.js", "PHP"}},
+		{"an article keeps its repeats", pagetype.Article,
+			[]string{"Meal 1", para, "Snack", "Day 2", "Meal 1", para, "Snack"},
+			[]string{"Meal 1", para, "Snack", "Day 2", "Meal 1", para, "Snack"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			kept, dropped := Repeats(bs(tt.in...), tt.typ)
+			var got []string
+			for _, b := range kept {
+				got = append(got, b.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Repeats = %q, want %q", got, tt.want)
+			}
+			if len(dropped) != len(tt.in)-len(tt.want) {
+				t.Errorf("dropped %d texts, want %d: %s", len(dropped), len(tt.in)-len(tt.want), strings.Join(dropped, " | "))
+			}
+		})
+	}
+}
