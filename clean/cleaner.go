@@ -177,6 +177,11 @@ func (c *Cleaner) Clean(ctx context.Context, in Input) (*Result, error) {
 	}()
 	select {
 	case o := <-done:
+		// The extractor may see the limit pass before this select does:
+		// its error is a timeout all the same.
+		if o.err != nil && errors.Is(o.err, context.DeadlineExceeded) {
+			o.err = &PageError{Source: in.Source, Op: "clean", Err: fmt.Errorf("%w (%s)", ErrTimeout, c.opts.PageTimeout)}
+		}
 		return o.res, o.err
 	case <-ctx.Done():
 		err := ctx.Err()
