@@ -211,6 +211,16 @@ func (s *sources) label(t *html.Node) {
 // by"), and whether it is the label alone ("Written by", "By:"), its name
 // beside it.
 func byLabel(text string) (label string, bare bool) {
+	if isASCII(text) {
+		for _, p := range bylinePrefixes {
+			word := strings.TrimSpace(p)
+			bare = lowerHasPrefix(text, word) && (len(text) == len(word) || len(text) == len(word)+1 && text[len(word)] == ':')
+			if bare || lowerHasPrefix(text, p) {
+				return word, bare
+			}
+		}
+		return "", false
+	}
 	low := strings.ToLower(text)
 	for _, p := range bylinePrefixes {
 		word := strings.TrimSpace(p)
