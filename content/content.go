@@ -200,18 +200,20 @@ func inSection(n *html.Node) bool {
 
 // Measure returns the stats of n, furniture left out.
 func (f Furniture) Measure(n *html.Node) Stats {
-	return f.measureTree(n).stats[n]
+	s, _ := f.measureRoot(n)
+	return s
 }
 
 // Candidate returns n as the candidate name: measured, and rendered without
 // its furniture.
 func (f Furniture) Candidate(name string, n *html.Node) Candidate {
-	t := f.measureTree(n)
-	return Candidate{Name: name, Node: n, Stats: t.stats[n], Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
+	st, t := f.measureRoot(n)
+	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
 }
 
 // tree is a measured subtree: the stats of each of its elements (furniture
-// and what it holds left out, and not listed) and its furniture.
+// and what it holds left out, and not listed; nil when not asked for) and
+// its furniture.
 type tree struct {
 	stats     map[*html.Node]Stats
 	furniture map[*html.Node]bool
@@ -219,9 +221,34 @@ type tree struct {
 
 // measureTree measures n and every element under it in one walk.
 func (f Furniture) measureTree(n *html.Node) tree {
-	t := tree{stats: map[*html.Node]Stats{}, furniture: map[*html.Node]bool{}}
+	// Made at its size: grown entry by entry, the map was most of what
+	// measuring allocated.
+	t := tree{stats: make(map[*html.Node]Stats, elements(n)), furniture: map[*html.Node]bool{}}
 	f.measure(n, false, &t)
 	return t
+}
+
+// measureRoot measures n like measureTree, but records the stats of no
+// element: it returns n's, and the tree with its furniture alone.
+func (f Furniture) measureRoot(n *html.Node) (Stats, tree) {
+	t := tree{furniture: map[*html.Node]bool{}}
+	s, _ := f.measure(n, false, &t)
+	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+		s = Stats{} // measureTree records no text node
+	}
+	return s, t
+}
+
+// elements returns the number of n and its element descendants: a bound on
+// the entries measure records.
+func elements(n *html.Node) int {
+	k := 1
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k += elements(c)
+		}
+	}
+	return k
 }
 
 // measure returns the stats of n and the bytes of text n holds outside
@@ -276,7 +303,9 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 		s.Paras++
 		own = 0
 	}
-	t.stats[n] = s
+	if t.stats != nil {
+		t.stats[n] = s
+	}
 	return s, own
 }
 
