@@ -145,8 +145,9 @@ func (d *detector) measure(n *html.Node, order *int) int {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			d.slab[i].chars += letters(c.Data)
-			d.slab[i].words += words(c.Data)
+			l, w := counts(c.Data)
+			d.slab[i].chars += l
+			d.slab[i].words += w
 		case html.ElementNode:
 			ci := d.measure(c, order)
 			st, cs := &d.slab[i], &d.slab[ci]
@@ -582,6 +583,27 @@ func letters(s string) int {
 		}
 	}
 	return n
+}
+
+// counts returns letters(s) and words(s), in one pass over ASCII text (the
+// two are measured for every text of the page, twice).
+func counts(s string) (nLetters, nWords int) {
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return letters(s), words(s)
+		}
+		w := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if w {
+			nLetters++
+			if !in {
+				nWords++
+			}
+		}
+		in = w
+	}
+	return nLetters, nWords
 }
 
 // lettersUnicode is letters rune by rune, past an ASCII prefix.

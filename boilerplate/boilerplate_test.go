@@ -192,3 +192,24 @@ func TestLettersAndWords_FastPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestCounts(t *testing.T) {
+	for _, s := range []string{"", " ", "Hello, world 42!", "a-b_c  d\n\te", "naïve café", "日本語 text", "ภาษาไทยภาษาไทยภาษาไทย abc", "x", "  9  "} {
+		l, w := counts(s)
+		if l != letters(s) || w != words(s) {
+			t.Errorf("counts(%q) = %d, %d; want %d, %d", s, l, w, letters(s), words(s))
+		}
+	}
+}
+
+func FuzzCounts(f *testing.F) {
+	for _, s := range []string{"Hello, world 42!", "naïve café", "日本語 text", "ภาษาไทย abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, w := counts(s)
+		if l != letters(s) || w != words(s) {
+			t.Errorf("counts(%q) = %d, %d; want %d, %d", s, l, w, letters(s), words(s))
+		}
+	})
+}
