@@ -4,7 +4,6 @@ package clean
 // be swapped for another extractor.
 
 import (
-	"io"
 	"log/slog"
 	"net/url"
 	"slices"
@@ -23,8 +22,12 @@ type article struct {
 	Node  *html.Node // the article content; nil when none was found
 }
 
-// discardLogger is shared; slog loggers are safe for concurrent use.
-var discardLogger = slog.New(slog.NewTextHandler(io.Discard, nil))
+// discardLogger is shared; slog loggers are safe for concurrent use. Its
+// handler is disabled at every level and ignores attributes: a text handler
+// writing to io.Discard still formatted the attributes readability attaches
+// to a logger for each node it cleans (Logger.With), 1.4% of winnow's CPU
+// and 80 MB over AEB + WCXB dev, for nothing.
+var discardLogger = slog.New(slog.DiscardHandler)
 
 // extract runs the readability pass on doc, which it mutates. A new Parser per
 // call: the library's Parser keeps per-document state.
