@@ -31,10 +31,13 @@ var discardLogger = slog.New(slog.DiscardHandler)
 
 // extract runs the readability pass on doc, which it mutates. A new Parser per
 // call: the library's Parser keeps per-document state.
-func extract(doc *html.Node, pageURL *url.URL, maxNodes int) (article, error) {
+func extract(doc *html.Node, pageURL *url.URL) (article, error) {
 	p := readability.NewParser()
 	p.Logger = discardLogger
-	p.MaxElemsToParse = maxNodes
+	// No MaxElemsToParse: readability would count the page's elements by
+	// gathering them all into a slice, and the count cannot exceed
+	// Options.MaxNodes here (prune checked it, and every stage since only
+	// removes or moves elements).
 	p.KeepClasses = true // article-stage rules match on class names
 	unwrapEmbeds(doc)
 	// Readability makes links and images absolute against the page URL; an
