@@ -160,7 +160,7 @@ func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
 	if holders[n] {
 		return false
 	}
-	return classSays(n, outsideClasses...)
+	return outside.says(n)
 }
 
 // label reads a text that may introduce a date ("Updated on") or an author
