@@ -117,7 +117,8 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) {
+			// Lower-cased once for the three tests, not once each.
+			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) {
 				return true
 			}
 		case "itemprop":
@@ -154,18 +155,18 @@ func (f Furniture) panel(n *html.Node) bool {
 	return only != nil && f.Panels[domtext.Attr(only, "id")] && domtext.Attr(only, "id") != ""
 }
 
-// consent reports whether a class or id names a cookie or consent banner.
+// consent reports whether a class or id, lower-cased, names a cookie or
+// consent banner.
 func consent(v string) bool {
-	v = strings.ToLower(v)
 	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
 }
 
-// comments reports whether a class or id names a comment thread (or its
-// form): "comments", "comment-list", "commentlist", "disqus_thread",
-// "respond". A single comment's class ("comment-body") is left alone: the
+// comments reports whether a class or id, lower-cased, names a comment
+// thread (or its form): "comments", "comment-list", "commentlist",
+// "disqus_thread", "respond". A single comment's class ("comment-body") is left alone: the
 // thread holding it is what goes.
 func comments(v string) bool {
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		switch {
 		case strings.HasPrefix(f, "comments"), strings.HasPrefix(f, "commentlist"), strings.HasPrefix(f, "comment-list"),
 			strings.HasPrefix(f, "disqus"), f == "respond":
@@ -175,10 +176,10 @@ func comments(v string) bool {
 	return false
 }
 
-// reviews reports whether a class or id names customer reviews: "reviews",
-// "product-reviews", "review-list", "yotpo-reviews".
+// reviews reports whether a class or id, lower-cased, names customer
+// reviews: "reviews", "product-reviews", "review-list", "yotpo-reviews".
 func reviews(v string) bool {
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
 			return true
 		}
