@@ -26,8 +26,13 @@ func newClassWords(words []string) classWords {
 	return classWords{words: words, m: litscan.New(words), all: litscan.NewHits(len(words), ids)}
 }
 
-// outside finds outsideClasses.
-var outside = newClassWords(outsideClasses)
+// outside finds outsideClasses; bylineClasses and dateClasses the names of
+// the elements whose text is read as a byline or a date line.
+var (
+	outside       = newClassWords(outsideClasses)
+	bylineClasses = newClassWords([]string{"byline", "author"})
+	dateClasses   = newClassWords([]string{"date", "publish", "posted", "byline", "time"})
+)
 
 // says reports classSays(n, cw.words...).
 func (cw *classWords) says(n *html.Node) bool {

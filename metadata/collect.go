@@ -369,12 +369,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
-		if classSays(n, "byline", "author") {
+		if bylineClasses.says(n) {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
-		if classSays(n, "date", "publish", "posted", "byline", "time") {
+		if dateClasses.says(n) {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}

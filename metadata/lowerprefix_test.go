@@ -13,8 +13,10 @@ func FuzzClassWords(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, class, id string) {
 		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
-		if got, want := outside.says(n), classSays(n, outsideClasses...); got != want {
-			t.Errorf("class %q id %q: says %v, classSays %v", class, id, got, want)
+		for _, cw := range []*classWords{&outside, &bylineClasses, &dateClasses} {
+			if got, want := cw.says(n), classSays(n, cw.words...); got != want {
+				t.Errorf("%v: class %q id %q: says %v, classSays %v", cw.words, class, id, got, want)
+			}
 		}
 	})
 }
