@@ -30,6 +30,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
 )
@@ -503,13 +504,42 @@ func (d *detector) record(n *html.Node, id, why string) {
 
 // classSays reports whether n's class or id names it as furniture.
 func classSays(n *html.Node) bool {
-	s := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
-	for _, w := range furnitureNames {
-		if strings.Contains(s, w) {
-			return true
+	// The class and the id one at a time (no name holds a space to
+	// span them); an ASCII one is scanned once for every name, upper case
+	// matching as lower case.
+	for _, v := range [2]string{domtext.Attr(n, "class"), domtext.Attr(n, "id")} {
+		if isASCII(v) {
+			if furnitureMatcher.ScanAny(v, furnitureAll) {
+				return true
+			}
+			continue
+		}
+		v = strings.ToLower(v)
+		for _, w := range furnitureNames {
+			if strings.Contains(v, w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// furnitureMatcher finds furnitureNames; furnitureAll is the set of all.
+var furnitureMatcher, furnitureAll = func() (*litscan.Matcher, litscan.Hits) {
+	ids := make([]int, len(furnitureNames))
+	for i := range ids {
+		ids[i] = i
+	}
+	return litscan.New(furnitureNames), litscan.NewHits(len(furnitureNames), ids)
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // furnitureNames are parts of class names sites give furniture boxes.

@@ -213,3 +213,20 @@ func FuzzCounts(f *testing.F) {
 		}
 	})
 }
+
+func FuzzClassSays(f *testing.F) {
+	for _, s := range []string{"Share-Bar", "post-SOCIAL", "content", "İsidebar", "bio", "x y", "néwsletter"} {
+		f.Add(s, "id-"+s)
+	}
+	f.Fuzz(func(t *testing.T, class, id string) {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
+		s := strings.ToLower(class + " " + id)
+		want := false
+		for _, w := range furnitureNames {
+			want = want || strings.Contains(s, w)
+		}
+		if got := classSays(n); got != want {
+			t.Errorf("class %q id %q: %v, want %v", class, id, got, want)
+		}
+	})
+}
