@@ -30,6 +30,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/rules"
 )
@@ -76,13 +77,14 @@ type stat struct {
 	shortLinks       int // links of one or two words
 	prose            int // words outside links of the paragraphs of running text
 	order, end       int // pre-order index of the element and of its last descendant
+	node             *html.Node
 }
 
 // detector holds one run over one article.
 type detector struct {
 	host  string
-	stats map[*html.Node]*stat
-	slab  []stat // where stats live, allocated a chunk at a time, not one per element
+	stats map[*html.Node]*stat // into slab, made once the article is to be judged
+	slab  []stat               // every element's stats in pre-order, allocated at once
 	// firstProse and lastProse are the orders of the first and the last
 	// paragraph of running text.
 	firstProse, lastProse int
@@ -98,41 +100,58 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
-	d := &detector{stats: map[*html.Node]*stat{}, tr: tr, root: root, firstProse: -1, lastProse: -1}
+	d := &detector{tr: tr, root: root, firstProse: -1, lastProse: -1}
 	if pageURL != nil {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
+	d.slab = make([]stat, 0, countElements(root))
 	order := 0
 	d.measure(root, &order)
-	rs := d.stats[root]
+	rs := &d.slab[0]
 	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words-rs.linkWords) ||
 		float64(rs.prose) < minProseAll*float64(rs.words) {
 		// Too little running text to tell furniture from content: an
 		// index, a listing, a landing page, whose links are its content.
 		return
 	}
+	// The map is made at its size, once the slab is complete: grown
+	// element by element it was a third of winnow's allocations outside
+	// the parser and the readability pass, on every page, judged or not.
+	d.stats = make(map[*html.Node]*stat, len(d.slab))
+	for i := range d.slab {
+		d.stats[d.slab[i].node] = &d.slab[i]
+	}
 	d.walk(root, root)
 }
 
-// statChunk is how many stats one allocation of detector.slab holds.
-const statChunk = 256
-
-// measure fills the stats of n and its descendants.
-func (d *detector) measure(n *html.Node, order *int) *stat {
-	if len(d.slab) == cap(d.slab) {
-		d.slab = make([]stat, 0, statChunk)
+// countElements returns the number of nodes measure visits under root: root
+// and its element descendants.
+func countElements(root *html.Node) int {
+	n := 1
+	for c := root.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			n += countElements(c)
+		}
 	}
-	d.slab = append(d.slab, stat{order: *order})
-	st := &d.slab[len(d.slab)-1]
+	return n
+}
+
+// measure appends the stats of n and its descendants to d.slab, in
+// pre-order, and returns the index of n's. It reads them by index: a slab
+// grown while it runs stays right.
+func (d *detector) measure(n *html.Node, order *int) int {
+	i := len(d.slab)
+	d.slab = append(d.slab, stat{order: *order, node: n})
 	*order++
-	d.stats[n] = st
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			st.chars += letters(c.Data)
-			st.words += words(c.Data)
+			l, w := counts(c.Data)
+			d.slab[i].chars += l
+			d.slab[i].words += w
 		case html.ElementNode:
-			cs := d.measure(c, order)
+			ci := d.measure(c, order)
+			st, cs := &d.slab[i], &d.slab[ci]
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.words += cs.words
@@ -146,9 +165,10 @@ func (d *detector) measure(n *html.Node, order *int) *stat {
 			st.prose += cs.prose
 		}
 	}
+	st := &d.slab[i]
 	st.end = *order - 1
 	if n.Type != html.ElementNode {
-		return st
+		return i
 	}
 	switch n.DataAtom {
 	case atom.A:
@@ -177,7 +197,7 @@ func (d *detector) measure(n *html.Node, order *int) *stat {
 			d.proseAt(st, out)
 		}
 	}
-	return st
+	return i
 }
 
 // proseAt marks st, an element's stats, as a paragraph of running text of
@@ -484,13 +504,42 @@ func (d *detector) record(n *html.Node, id, why string) {
 
 // classSays reports whether n's class or id names it as furniture.
 func classSays(n *html.Node) bool {
-	s := strings.ToLower(domtext.Attr(n, "class") + " " + domtext.Attr(n, "id"))
-	for _, w := range furnitureNames {
-		if strings.Contains(s, w) {
-			return true
+	// The class and the id one at a time (no name holds a space to
+	// span them); an ASCII one is scanned once for every name, upper case
+	// matching as lower case.
+	for _, v := range [2]string{domtext.Attr(n, "class"), domtext.Attr(n, "id")} {
+		if isASCII(v) {
+			if furnitureMatcher.ScanAny(v, furnitureAll) {
+				return true
+			}
+			continue
+		}
+		v = strings.ToLower(v)
+		for _, w := range furnitureNames {
+			if strings.Contains(v, w) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// furnitureMatcher finds furnitureNames; furnitureAll is the set of all.
+var furnitureMatcher, furnitureAll = func() (*litscan.Matcher, litscan.Hits) {
+	ids := make([]int, len(furnitureNames))
+	for i := range ids {
+		ids[i] = i
+	}
+	return litscan.New(furnitureNames), litscan.NewHits(len(furnitureNames), ids)
+}()
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // furnitureNames are parts of class names sites give furniture boxes.
@@ -564,6 +613,27 @@ func letters(s string) int {
 		}
 	}
 	return n
+}
+
+// counts returns letters(s) and words(s), in one pass over ASCII text (the
+// two are measured for every text of the page, twice).
+func counts(s string) (nLetters, nWords int) {
+	in := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return letters(s), words(s)
+		}
+		w := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if w {
+			nLetters++
+			if !in {
+				nWords++
+			}
+		}
+		in = w
+	}
+	return nLetters, nWords
 }
 
 // lettersUnicode is letters rune by rune, past an ASCII prefix.

@@ -189,3 +189,41 @@ func TestLettersAndWords_FastPaths(t *testing.T) {
 		}
 	}
 }
+
+func TestCounts(t *testing.T) {
+	for _, s := range []string{"", " ", "Hello, world 42!", "a-b_c  d\n\te", "naïve café", "日本語 text", "ภาษาไทยภาษาไทยภาษาไทย abc", "x", "  9  "} {
+		l, w := counts(s)
+		if l != letters(s) || w != words(s) {
+			t.Errorf("counts(%q) = %d, %d; want %d, %d", s, l, w, letters(s), words(s))
+		}
+	}
+}
+
+func FuzzCounts(f *testing.F) {
+	for _, s := range []string{"Hello, world 42!", "naïve café", "日本語 text", "ภาษาไทย abc"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, w := counts(s)
+		if l != letters(s) || w != words(s) {
+			t.Errorf("counts(%q) = %d, %d; want %d, %d", s, l, w, letters(s), words(s))
+		}
+	})
+}
+
+func FuzzClassSays(f *testing.F) {
+	for _, s := range []string{"Share-Bar", "post-SOCIAL", "content", "İsidebar", "bio", "x y", "néwsletter"} {
+		f.Add(s, "id-"+s)
+	}
+	f.Fuzz(func(t *testing.T, class, id string) {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
+		s := strings.ToLower(class + " " + id)
+		want := false
+		for _, w := range furnitureNames {
+			want = want || strings.Contains(s, w)
+		}
+		if got := classSays(n); got != want {
+			t.Errorf("class %q id %q: %v, want %v", class, id, got, want)
+		}
+	})
+}

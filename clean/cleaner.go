@@ -397,7 +397,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	// (package boilerplate spares pages whose links are their content).
 	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, tr)
 	cands := content.Gather(doc, page.Type, tr.Detailed)
-	art, err := extract(doc, pageURL, c.opts.MaxNodes)
+	art, err := extract(doc, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}

@@ -88,7 +88,10 @@ func revealHidden(body *html.Node, tr *rules.Trace) {
 		visible, hidden := 0, []*html.Node(nil)
 		var walk func(n *html.Node)
 		walk = func(n *html.Node) {
-			for c := n.FirstChild; c != nil; c = c.NextSibling {
+			// Once the visible text reaches minNoscriptText nothing is
+			// revealed, whatever else the page holds: the walk stops
+			// there (on most pages within the first few elements).
+			for c := n.FirstChild; c != nil && visible < minNoscriptText; c = c.NextSibling {
 				switch {
 				case c.Type == html.TextNode:
 					visible += len(strings.TrimSpace(c.Data))

@@ -117,7 +117,8 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if consent(a.Val) || f.Comments && comments(a.Val) || f.Reviews && reviews(a.Val) || a.Key == "class" && screenReader(a.Val) && !inCell(n) {
+			// Lower-cased once for the four tests, not once each.
+			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || a.Key == "class" && screenReader(v) && !inCell(n) {
 				return true
 			}
 		case "itemprop":
@@ -154,18 +155,18 @@ func (f Furniture) panel(n *html.Node) bool {
 	return only != nil && f.Panels[domtext.Attr(only, "id")] && domtext.Attr(only, "id") != ""
 }
 
-// consent reports whether a class or id names a cookie or consent banner.
+// consent reports whether a class or id, lower-cased, names a cookie or
+// consent banner.
 func consent(v string) bool {
-	v = strings.ToLower(v)
 	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
 }
 
-// screenReader reports whether a class names text shown only to screen
-// readers, by the names the common stylesheets give it (sr-only,
+// screenReader reports whether a class, lower-cased, names text shown only
+// to screen readers, by the names the common stylesheets give it (sr-only,
 // visually-hidden, screen-reader-text): a label that repeats what the page
 // shows ("Price $79.00" beside "$79.00"), or tells where a link opens.
 func screenReader(v string) bool {
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		switch f {
 		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
 			return f != "sr-only-focusable"
@@ -188,12 +189,13 @@ func inCell(n *html.Node) bool {
 	return false
 }
 
-// comments reports whether a class or id names a comment thread (or its
-// form): "comments", "comment-list", "commentlist", "disqus_thread",
-// "respond". A single comment's class ("comment-body") is left alone: the
+// comments reports whether a class or id, lower-cased, names a comment
+// thread (or its form): "comments", "comment-list", "commentlist",
+// "disqus_thread", "respond". A single comment's class ("comment-body") is
+// left alone: the
 // thread holding it is what goes.
 func comments(v string) bool {
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		switch {
 		case strings.HasPrefix(f, "comments"), strings.HasPrefix(f, "commentlist"), strings.HasPrefix(f, "comment-list"),
 			strings.HasPrefix(f, "disqus"), f == "respond":
@@ -203,10 +205,10 @@ func comments(v string) bool {
 	return false
 }
 
-// reviews reports whether a class or id names customer reviews: "reviews",
-// "product-reviews", "review-list", "yotpo-reviews".
+// reviews reports whether a class or id, lower-cased, names customer
+// reviews: "reviews", "product-reviews", "review-list", "yotpo-reviews".
 func reviews(v string) bool {
-	for f := range strings.FieldsSeq(strings.ToLower(v)) {
+	for f := range strings.FieldsSeq(v) {
 		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
 			return true
 		}
@@ -248,18 +250,20 @@ func inSection(n *html.Node) bool {
 
 // Measure returns the stats of n, furniture left out.
 func (f Furniture) Measure(n *html.Node) Stats {
-	return f.measureTree(n).stats[n]
+	s, _ := f.measureRoot(n)
+	return s
 }
 
 // Candidate returns n as the candidate name: measured, and rendered without
 // its furniture.
 func (f Furniture) Candidate(name string, n *html.Node) Candidate {
-	t := f.measureTree(n)
-	return Candidate{Name: name, Node: n, Stats: t.stats[n], Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
+	st, t := f.measureRoot(n)
+	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
 }
 
 // tree is a measured subtree: the stats of each of its elements (furniture
-// and what it holds left out, and not listed) and its furniture.
+// and what it holds left out, and not listed; nil when not asked for) and
+// its furniture.
 type tree struct {
 	stats     map[*html.Node]Stats
 	furniture map[*html.Node]bool
@@ -267,9 +271,34 @@ type tree struct {
 
 // measureTree measures n and every element under it in one walk.
 func (f Furniture) measureTree(n *html.Node) tree {
-	t := tree{stats: map[*html.Node]Stats{}, furniture: map[*html.Node]bool{}}
+	// Made at its size: grown entry by entry, the map was most of what
+	// measuring allocated.
+	t := tree{stats: make(map[*html.Node]Stats, elements(n)), furniture: map[*html.Node]bool{}}
 	f.measure(n, false, &t)
 	return t
+}
+
+// measureRoot measures n like measureTree, but records the stats of no
+// element: it returns n's, and the tree with its furniture alone.
+func (f Furniture) measureRoot(n *html.Node) (Stats, tree) {
+	t := tree{furniture: map[*html.Node]bool{}}
+	s, _ := f.measure(n, false, &t)
+	if n.Type != html.ElementNode && n.Type != html.DocumentNode {
+		s = Stats{} // measureTree records no text node
+	}
+	return s, t
+}
+
+// elements returns the number of n and its element descendants: a bound on
+// the entries measure records.
+func elements(n *html.Node) int {
+	k := 1
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k += elements(c)
+		}
+	}
+	return k
 }
 
 // measure returns the stats of n and the bytes of text n holds outside
@@ -324,7 +353,9 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 		s.Paras++
 		own = 0
 	}
-	t.stats[n] = s
+	if t.stats != nil {
+		t.stats[n] = s
+	}
 	return s, own
 }
 

@@ -160,7 +160,7 @@ func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
 	if holders[n] {
 		return false
 	}
-	return classSays(n, outsideClasses...)
+	return outside.says(n)
 }
 
 // label reads a text that may introduce a date ("Updated on") or an author
@@ -211,6 +211,16 @@ func (s *sources) label(t *html.Node) {
 // by"), and whether it is the label alone ("Written by", "By:"), its name
 // beside it.
 func byLabel(text string) (label string, bare bool) {
+	if isASCII(text) {
+		for _, p := range bylinePrefixes {
+			word := strings.TrimSpace(p)
+			bare = lowerHasPrefix(text, word) && (len(text) == len(word) || len(text) == len(word)+1 && text[len(word)] == ':')
+			if bare || lowerHasPrefix(text, p) {
+				return word, bare
+			}
+		}
+		return "", false
+	}
 	low := strings.ToLower(text)
 	for _, p := range bylinePrefixes {
 		word := strings.TrimSpace(p)
@@ -359,12 +369,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
-		if classSays(n, "byline", "author") {
+		if bylineClasses.says(n) {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
-		if classSays(n, "date", "publish", "posted", "byline", "time") {
+		if dateClasses.says(n) {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}

@@ -196,7 +196,22 @@ var dateLabels = []struct {
 // labelKind returns the kind of date a short text introduces, if it starts
 // with a date label.
 func labelKind(t string) (dateKind, bool) {
-	t = strings.ToLower(strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	if isASCII(t) {
+		if len(t) > 160 {
+			return 0, false
+		}
+		for _, l := range dateLabels {
+			if lowerHasPrefix(t, l.word) {
+				rest := t[len(l.word):]
+				if rest == "" || rest[0] == ' ' || rest[0] == ':' {
+					return l.kind, true
+				}
+			}
+		}
+		return 0, false
+	}
+	t = strings.ToLower(t)
 	if len(t) > 160 {
 		return 0, false
 	}

@@ -186,8 +186,36 @@ func (sc *scorer) text(f *textFacts) {
 // ScoreText scores a block of plain text on its own (plain-text input, a
 // page title): vocabulary, brand codes, a text of codes alone.
 func (m *Model) ScoreText(text string) *Score {
-	ft := fold.Fold(text)
-	hits := m.vocab(ft)
+	var ft string
+	var hits []termCount
+	if fold.IsASCII(text) {
+		// Fold is ToLower on ASCII, and SwapDigits changes nothing
+		// without a digit: the lexicon reads the text lower-cased in a
+		// buffer, and most texts (no term, no digit) end there, without
+		// the two copies vocab makes.
+		var buf [512]byte
+		b := append(buf[:0], text...)
+		digits := false
+		for i, c := range b {
+			switch {
+			case 'A' <= c && c <= 'Z':
+				b[i] = c + 'a' - 'A'
+			case '0' <= c && c <= '9':
+				digits = true
+			}
+		}
+		if digits {
+			ft = string(b)
+			hits = m.vocab(ft)
+		} else if hits = m.vocabBytes(b); len(hits) == 0 {
+			return nil // no vocabulary and no code (codes hold digits): nothing counts
+		} else {
+			ft = string(b)
+		}
+	} else {
+		ft = fold.Fold(text)
+		hits = m.vocab(ft)
+	}
 	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
 		return nil // no vocabulary and no code (codes hold digits): nothing counts
 	}

@@ -38,10 +38,33 @@ func Why(n *html.Node) string {
 			style = a.Val
 		}
 	}
-	if style == "" {
+	if style == "" || !mayHide(style) {
 		return ""
 	}
 	return by(domtext.ParseStyle(style))
+}
+
+// hidingProps are the property names, or parts of them, that by reads for
+// a verdict: a style that names none of them cannot hide (widths and
+// heights count only beside overflow, backgrounds only beside color).
+var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "top", "indent", "right", "bottom", "inset", "transform", "overflow", "clip", "color"}
+
+// mayHide reports whether style may name a property by reads, without
+// parsing it: ParseStyle's split and map were most of the time Why took.
+// A style with upper-case ASCII or any non-ASCII byte is always parsed, as
+// ParseStyle lower-cases its property names.
+func mayHide(style string) bool {
+	for i := 0; i < len(style); i++ {
+		if c := style[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	for _, p := range hidingProps {
+		if strings.Contains(style, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // by says how declarations d hide an element, or "".

@@ -19,7 +19,7 @@ func (p *Program) DOM(ctx context.Context, doc *html.Node, applies func(rule int
 	if p == nil {
 		return nil
 	}
-	run := domRun{prog: p, doc: doc, page: page, rec: rec, an: an, texts: elemTexts{}, lits: p.literals()}
+	run := domRun{prog: p, doc: doc, page: page, rec: rec, an: an, lits: p.literals()}
 	for ri := range p.rules {
 		if !applies(ri) {
 			continue
@@ -76,7 +76,7 @@ func (run *domRun) apply(ri int, r *Rule) {
 				continue
 			}
 		}
-		if !attached(n, run.doc) || protected(n, run.kept) || !domMatches(r, n, run.texts, run.lits, ri) {
+		if !attached(n, run.doc) || protected(n, run.kept) || !domMatches(r, n, &run.texts, run.lits, ri) {
 			continue
 		}
 		run.act(ri, r, n, score)
@@ -168,8 +168,11 @@ func protected(n *html.Node, kept map[*html.Node]bool) bool {
 // indexElements returns doc's elements in document order and the bytes of
 // text each holds (script, style, noscript and template aside), in one walk.
 func indexElements(doc *html.Node) ([]*html.Node, []int) {
-	var all []*html.Node
-	var lens []int
+	// Made at their size: grown element by element they allocated about
+	// twice what they hold.
+	k := countElements(doc)
+	all := make([]*html.Node, 0, k)
+	lens := make([]int, 0, k)
 	var walk func(n *html.Node) int
 	walk = func(n *html.Node) int {
 		i := -1
@@ -202,4 +205,18 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 	}
 	walk(doc)
 	return all, lens
+}
+
+// countElements returns the number of elements under n, n included.
+func countElements(n *html.Node) int {
+	k := 0
+	if n.Type == html.ElementNode {
+		k++
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k += countElements(c)
+		}
+	}
+	return k
 }

@@ -29,10 +29,26 @@ func (e *elemText) wordCount() int {
 // elemTexts measures each element's text at most once per DOM stage, for
 // all the rules that read it; a removal drops the entries of the removed
 // node's ancestors, whose text it changes.
-type elemTexts map[*html.Node]*elemText
+// Entries live in slabs allocated a chunk at a time, not one per element.
+type elemTexts struct {
+	m    map[*html.Node]*elemText
+	slab []elemText
+}
+
+// textChunk is how many entries one allocation of elemTexts.slab holds.
+const textChunk = 64
+
+// newEntry returns a zero entry from the slab.
+func (c *elemTexts) newEntry() *elemText {
+	if len(c.slab) == cap(c.slab) {
+		c.slab = make([]elemText, 0, textChunk)
+	}
+	c.slab = c.slab[:len(c.slab)+1]
+	return &c.slab[len(c.slab)-1]
+}
 
 // get returns n's text, or nil when limit > 0 and the text is longer.
-func (c elemTexts) get(n *html.Node, limit int) *elemText {
+func (c *elemTexts) get(n *html.Node, limit int) *elemText {
 	e := c.entry(n, limit)
 	if e.cut > 0 || (limit > 0 && len(e.text) > limit) {
 		return nil
@@ -44,8 +60,11 @@ func (c elemTexts) get(n *html.Node, limit int) *elemText {
 // with a limit at least as large (or none) is cached. An element wrapping
 // a sole element has the same text, and shares its entry: nested wrappers
 // (div > div > span) are measured once, not once per level.
-func (c elemTexts) entry(n *html.Node, limit int) *elemText {
-	e := c[n]
+func (c *elemTexts) entry(n *html.Node, limit int) *elemText {
+	if c.m == nil {
+		c.m = map[*html.Node]*elemText{}
+	}
+	e := c.m[n]
 	if e != nil && e.cut > 0 && (limit == 0 || limit > e.cut) {
 		e = nil // measured with a smaller limit: measure again
 	}
@@ -54,12 +73,13 @@ func (c elemTexts) entry(n *html.Node, limit int) *elemText {
 			e = c.entry(k, limit)
 		} else {
 			st := domtext.Measure(n, limit)
-			e = &elemText{text: st.Text, words: -1, chars: st.Chars, linkChars: st.LinkChars, links: st.Links}
+			e = c.newEntry()
+			*e = elemText{text: st.Text, words: -1, chars: st.Chars, linkChars: st.LinkChars, links: st.Links}
 			if st.Truncated {
 				e.text, e.cut = "", limit
 			}
 		}
-		c[n] = e
+		c.m[n] = e
 	}
 	return e
 }
@@ -102,8 +122,11 @@ func soleChild(n *html.Node) *html.Node {
 }
 
 // changed drops the entries of n's ancestors: call it before removing n.
-func (c elemTexts) changed(n *html.Node) {
+func (c *elemTexts) changed(n *html.Node) {
+	if c.m == nil {
+		return
+	}
 	for p := n.Parent; p != nil; p = p.Parent {
-		delete(c, p)
+		delete(c.m, p)
 	}
 }

@@ -38,7 +38,7 @@ func (h *HrefMatch) set() bool { return h.Re != nil || h.Host != nil }
 // domMatches reports whether n matches every matcher of r but the
 // selector and spam score, which the caller has applied. ri is r's
 // position in the program, for its literal prefilters.
-func domMatches(r *Rule, n *html.Node, texts elemTexts, lits *setLits, ri int) bool {
+func domMatches(r *Rule, n *html.Node, texts *elemTexts, lits *setLits, ri int) bool {
 	em, tx := &r.Match.Elem, &r.Match.Text
 	if !em.markupMatches(n, lits, ri) {
 		return false

@@ -1,0 +1,66 @@
+package metadata
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+func FuzzClassWords(f *testing.F) {
+	for _, s := range []string{"Comment-list", "site-NAV", "sidebar", "İnav", "review", "x y z", "menü"} {
+		f.Add(s, "id-"+s)
+	}
+	f.Fuzz(func(t *testing.T, class, id string) {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
+		for _, cw := range []*classWords{&outside, &bylineClasses, &dateClasses} {
+			if got, want := cw.says(n), classSays(n, cw.words...); got != want {
+				t.Errorf("%v: class %q id %q: says %v, classSays %v", cw.words, class, id, got, want)
+			}
+		}
+	})
+}
+
+func FuzzLabels(f *testing.F) {
+	for _, s := range []string{"By Jane", "BY", "by:", "Written By x", "Updated: May 2", "PUBLISHED", "Date", "datex", "Mis à jour", "posted"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		s = strings.TrimSpace(s)
+		if s == "" || len(s) > 160 {
+			return
+		}
+		label, bare := byLabel(s)
+		// the reference: the lower-cased text compared with the words
+		low := strings.ToLower(s)
+		wantLabel, wantBare := "", false
+		for _, p := range bylinePrefixes {
+			word := strings.TrimSpace(p)
+			b := low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
+			if strings.HasPrefix(low, p) || b {
+				wantLabel, wantBare = word, b
+				break
+			}
+		}
+		if label != wantLabel || bare != wantBare {
+			t.Errorf("byLabel(%q) = %q, %v; want %q, %v", s, label, bare, wantLabel, wantBare)
+		}
+		kind, ok := labelKind(s)
+		var wantKind dateKind
+		wantOK := false
+		if len(low) <= 160 {
+			for _, l := range dateLabels {
+				if strings.HasPrefix(low, l.word) {
+					rest := low[len(l.word):]
+					if rest == "" || rest[0] == ' ' || rest[0] == ':' {
+						wantKind, wantOK = l.kind, true
+						break
+					}
+				}
+			}
+		}
+		if kind != wantKind || ok != wantOK {
+			t.Errorf("labelKind(%q) = %v, %v; want %v, %v", s, kind, ok, wantKind, wantOK)
+		}
+	})
+}
