@@ -262,12 +262,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		if kind == InputText || c.opts.SkipMetadata {
 			return nil, err
 		}
-		res.Title = textnorm.Clean(res.Title)
-		res.Removed = tr.Counts
-		if res.Removed == nil {
-			res.Removed = map[string]int{}
-		}
-		res.Trace = tr.Hits
+		finish(res, tr)
 		return res, err
 	}
 	if err := ctx.Err(); err != nil {
@@ -288,7 +283,6 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 			blocks[i].Text = textnorm.NFC(blocks[i].Text)
 		}
 	}
-	res.Title = textnorm.Clean(res.Title)
 	res.Blocks = blocks
 	res.Body = joinBlocks(blocks)
 	if !c.opts.SkipMetadata {
@@ -296,12 +290,19 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		res.ContentHash = hex.EncodeToString(sum[:])
 		res.Language = langid.Detect(res.Body)
 	}
+	finish(res, tr)
+	return res, nil
+}
+
+// finish gives a Result its cleaned title and what the rules removed, with
+// or without a body.
+func finish(res *Result, tr *rules.Trace) {
+	res.Title = textnorm.Clean(res.Title)
 	res.Removed = tr.Counts
 	if res.Removed == nil {
 		res.Removed = map[string]int{}
 	}
 	res.Trace = tr.Hits
-	return res, nil
 }
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
