@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/metadata/byline"
+	"github.com/winnowhq/winnow/metadata/title"
 )
 
 // authors decides the page's authors: JSON-LD first, then the author meta
@@ -33,10 +34,10 @@ func authors(s *sources, site, host string) []string {
 			// the header says whose the page is.
 			return bylined(s)
 		}
-		if len(out) > 0 && namesSite(out[0], site, host) {
+		if len(out) > 0 && title.NamesSite(out[0], site, host) {
 			// The site's own name is the publisher's credit: a person
 			// the visible byline names outranks it.
-			if b := bylined(s); len(b) > 0 && !namesSite(b[0], site, host) {
+			if b := bylined(s); len(b) > 0 && !title.NamesSite(b[0], site, host) {
 				return b
 			}
 		}
