@@ -219,21 +219,9 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	fail := func(op string, err error) (*Result, error) {
 		return nil, &PageError{Source: in.Source, Op: op, Err: err}
 	}
-	var data []byte
-	var err error
-	switch {
-	case in.Data != nil:
-		data, err = input.Bytes(in.Data, in.ContentType, c.opts.MaxBytes)
-	case in.Body != nil:
-		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
-	default:
-		return fail("read", errors.New("no body"))
-	}
+	data, err := c.read(in)
 	if err != nil {
 		return fail("read", err)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fail("read", ErrEmpty)
 	}
 	res := &Result{Source: in.Source, URL: in.URL, PageType: in.PageType}
 	tr := &rules.Trace{Detailed: c.opts.Trace}
@@ -302,6 +290,28 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	}
 	res.Trace = tr.Hits
 	return res, nil
+}
+
+// read returns the page's bytes, decoded to UTF-8, or the error that stops
+// it at the "read" step.
+func (c *Cleaner) read(in Input) ([]byte, error) {
+	var data []byte
+	var err error
+	switch {
+	case in.Data != nil:
+		data, err = input.Bytes(in.Data, in.ContentType, c.opts.MaxBytes)
+	case in.Body != nil:
+		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
+	default:
+		return nil, errors.New("no body")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	return data, nil
 }
 
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,

@@ -306,24 +306,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
 		return false
 	case atom.H1:
-		if t := textOf(n); t != "" {
-			if outside {
-				s.h1Outside = append(s.h1Outside, t)
-			} else {
-				s.h1 = append(s.h1, t)
-				s.afterH1 = 0
-				if s.h1At < 0 {
-					s.h1At = s.texts
-					s.datesAbove()
-				}
-				// A headline can hold its date (<h1><time>).
-				for d := range n.Descendants() {
-					if d.DataAtom == atom.Time {
-						s.timeElement(d)
-					}
-				}
-			}
-		}
+		s.h1Element(n, outside)
 		return false
 	case atom.Time:
 		if !outside {
@@ -357,6 +340,30 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 	}
 	return true
+}
+
+// h1Element reads an <h1>: a headline, or, outside, a part's heading.
+func (s *sources) h1Element(n *html.Node, outside bool) {
+	t := textOf(n)
+	if t == "" {
+		return
+	}
+	if outside {
+		s.h1Outside = append(s.h1Outside, t)
+		return
+	}
+	s.h1 = append(s.h1, t)
+	s.afterH1 = 0
+	if s.h1At < 0 {
+		s.h1At = s.texts
+		s.datesAbove()
+	}
+	// A headline can hold its date (<h1><time>).
+	for d := range n.Descendants() {
+		if d.DataAtom == atom.Time {
+			s.timeElement(d)
+		}
+	}
 }
 
 // itemprop reads a microdata property outside navigation, sidebars and

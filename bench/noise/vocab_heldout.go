@@ -12,6 +12,8 @@ import (
 // 1px boxes with overflow hidden, text in the background colour,
 // aria-hidden clipping, opacity, style-sheet classes), markup and glyph
 // blocks the tuning half never shows. Do not tune on it.
+//
+// It is long because it is data, one literal (see pools).
 func heldOutPools() *pools {
 	return &pools{
 		spam: spamPools{

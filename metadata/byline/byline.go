@@ -166,21 +166,9 @@ func cleanName(s string, visible bool) string {
 	if visible {
 		s = dropDate(s)
 	}
-	low := strings.ToLower(s)
-	for _, p := range prefixes {
-		if strings.TrimRight(low, " :") == strings.TrimSpace(p) {
-			return "" // the label alone ("Written By"), no name after it
-		}
-	}
-	for _, p := range prefixes {
-		if strings.HasPrefix(low, p) {
-			s, low = s[len(p):], low[len(p):]
-			break
-		}
-		if strings.HasPrefix(low, strings.TrimSpace(p)+":") {
-			s, low = s[len(p):], low[len(p):]
-			break
-		}
+	s, ok := dropLabel(s)
+	if !ok {
+		return "" // the label alone ("Written By"), no name after it
 	}
 	s = strings.TrimLeft(s, " :")
 	if visible {
@@ -235,6 +223,23 @@ func cleanName(s string, visible bool) string {
 		return ""
 	}
 	return displayOrder(s)
+}
+
+// dropLabel drops the byline label a name value starts with ("By ",
+// "Written by:"); it reports false when the value is the label alone.
+func dropLabel(s string) (string, bool) {
+	low := strings.ToLower(s)
+	for _, p := range prefixes {
+		if strings.TrimRight(low, " :") == strings.TrimSpace(p) {
+			return "", false
+		}
+	}
+	for _, p := range prefixes {
+		if strings.HasPrefix(low, p) || strings.HasPrefix(low, strings.TrimSpace(p)+":") {
+			return s[len(p):], true
+		}
+	}
+	return s, true
 }
 
 // displayOrder turns a name written surname first for sorting, as library
