@@ -18,6 +18,7 @@ import (
 	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/input"
+	"github.com/winnowhq/winnow/internal/shown"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -328,8 +329,8 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, left.elements, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
-		placeStreamed(body, tr)
-		revealHidden(body, tr)
+		shown.PlaceStreamed(body, tr)
+		shown.RevealHidden(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {
@@ -438,7 +439,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // prune removes subtrees deeper than max, and what never shows as text:
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
-// holds the page's content (see expandNoscript; noted in tr as
+// holds the page's content (see shown.Noscript; noted in tr as
 // shown.noscript). It returns the number of
 // elements and the text left, and writes the text of the style elements to css (the spam
 // analysis reads which classes they hide). Hand-written: x/net/html caps
@@ -455,7 +456,7 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 			case depth < max && c.DataAtom == atom.Noscript && c.Type == html.ElementNode:
 				noscripts = append(noscripts, c)
 				depths = append(depths, depth)
-			case depth >= max || invisible(c):
+			case depth >= max || shown.Invisible(c):
 				if c.DataAtom == atom.Style && c.FirstChild != nil {
 					css.add(c.FirstChild.Data) // the spam analysis reads what it hides
 				}
@@ -475,11 +476,11 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 	}
 	walk(doc, 0)
 	for i, ns := range noscripts {
-		for _, c := range expandNoscript(ns, visible) {
+		for _, c := range shown.Noscript(ns, visible) {
 			ns.Parent.InsertBefore(c, ns)
 			if c.Type == html.ElementNode {
 				count++
-				noteShown(tr, "shown.noscript", c)
+				shown.Note(tr, "shown.noscript", c)
 			}
 			// Only the parsed content is walked: its text is the page's
 			// own, so it no longer counts against the other noscripts.
@@ -534,21 +535,6 @@ func (s *sheet) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func invisible(n *html.Node) bool {
-	switch n.Type {
-	case html.CommentNode:
-		return true
-	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Style, atom.Noscript:
-			return true
-		case atom.Script:
-			return !strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json")
-		}
-	}
-	return false
 }
 
 func hostOf(raw string) string {
