@@ -70,26 +70,17 @@ var dateLabels = []struct {
 // with a date label.
 func DateLabel(t string) (DateKind, bool) {
 	t = strings.TrimSpace(t)
-	if textnorm.IsASCII(t) {
-		if len(t) > 160 {
-			return 0, false
-		}
-		for _, l := range dateLabels {
-			if textnorm.LowerHasPrefix(t, l.word) {
-				rest := t[len(l.word):]
-				if rest == "" || rest[0] == ' ' || rest[0] == ':' {
-					return l.kind, true
-				}
-			}
-		}
-		return 0, false
+	// ASCII text is compared lower-casing as it goes (see
+	// textnorm.LowerHasPrefix); other text is lower-cased first.
+	ascii := textnorm.IsASCII(t)
+	if !ascii {
+		t = strings.ToLower(t)
 	}
-	t = strings.ToLower(t)
 	if len(t) > 160 {
 		return 0, false
 	}
 	for _, l := range dateLabels {
-		if strings.HasPrefix(t, l.word) {
+		if ascii && textnorm.LowerHasPrefix(t, l.word) || !ascii && strings.HasPrefix(t, l.word) {
 			rest := t[len(l.word):]
 			if rest == "" || rest[0] == ' ' || rest[0] == ':' {
 				return l.kind, true
