@@ -18,6 +18,7 @@ import (
 	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/input"
+	"github.com/winnowhq/winnow/internal/shown"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
@@ -219,21 +220,9 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	fail := func(op string, err error) (*Result, error) {
 		return nil, &PageError{Source: in.Source, Op: op, Err: err}
 	}
-	var data []byte
-	var err error
-	switch {
-	case in.Data != nil:
-		data, err = input.Bytes(in.Data, in.ContentType, c.opts.MaxBytes)
-	case in.Body != nil:
-		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
-	default:
-		return fail("read", errors.New("no body"))
-	}
+	data, err := c.read(in)
 	if err != nil {
 		return fail("read", err)
-	}
-	if len(bytes.TrimSpace(data)) == 0 {
-		return fail("read", ErrEmpty)
 	}
 	res := &Result{Source: in.Source, URL: in.URL, PageType: in.PageType}
 	tr := &rules.Trace{Detailed: c.opts.Trace}
@@ -305,6 +294,28 @@ func finish(res *Result, tr *rules.Trace) {
 	res.Trace = tr.Hits
 }
 
+// read returns the page's bytes, decoded to UTF-8, or the error that stops
+// it at the "read" step.
+func (c *Cleaner) read(in Input) ([]byte, error) {
+	var data []byte
+	var err error
+	switch {
+	case in.Data != nil:
+		data, err = input.Bytes(in.Data, in.ContentType, c.opts.MaxBytes)
+	case in.Body != nil:
+		data, err = Decode(in.Body, in.ContentType, c.opts.MaxBytes)
+	default:
+		return nil, errors.New("no body")
+	}
+	if err != nil {
+		return nil, err
+	}
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
+	return data, nil
+}
+
 // html runs the HTML part of the pipeline: parse, limits, DOM rules,
 // readability, blocks. It also returns what to fall back on when the chosen
 // content comes out thin or empty.
@@ -319,8 +330,8 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, nil, fmt.Errorf("%w: %d elements, limit %d", ErrTooLarge, left.elements, c.opts.MaxNodes)
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
-		placeStreamed(body, tr)
-		revealHidden(body, tr)
+		shown.PlaceStreamed(body, tr)
+		shown.RevealHidden(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {
@@ -429,7 +440,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // prune removes subtrees deeper than max, and what never shows as text:
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
-// holds the page's content (see expandNoscript; noted in tr as
+// holds the page's content (see shown.Noscript; noted in tr as
 // shown.noscript). It returns the number of
 // elements and the text left, and writes the text of the style elements to css (the spam
 // analysis reads which classes they hide). Hand-written: x/net/html caps
@@ -446,7 +457,7 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 			case depth < max && c.DataAtom == atom.Noscript && c.Type == html.ElementNode:
 				noscripts = append(noscripts, c)
 				depths = append(depths, depth)
-			case depth >= max || invisible(c):
+			case depth >= max || shown.Invisible(c):
 				if c.DataAtom == atom.Style && c.FirstChild != nil {
 					css.add(c.FirstChild.Data) // the spam analysis reads what it hides
 				}
@@ -466,11 +477,11 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 	}
 	walk(doc, 0)
 	for i, ns := range noscripts {
-		for _, c := range expandNoscript(ns, visible) {
+		for _, c := range shown.Noscript(ns, visible) {
 			ns.Parent.InsertBefore(c, ns)
 			if c.Type == html.ElementNode {
 				count++
-				noteShown(tr, "shown.noscript", c)
+				shown.Note(tr, "shown.noscript", c)
 			}
 			// Only the parsed content is walked: its text is the page's
 			// own, so it no longer counts against the other noscripts.
@@ -525,21 +536,6 @@ func (s *sheet) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
-}
-
-func invisible(n *html.Node) bool {
-	switch n.Type {
-	case html.CommentNode:
-		return true
-	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Style, atom.Noscript:
-			return true
-		case atom.Script:
-			return !strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json")
-		}
-	}
-	return false
 }
 
 func hostOf(raw string) string {

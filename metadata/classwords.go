@@ -6,6 +6,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/internal/litscan"
+	"github.com/winnowhq/winnow/internal/textnorm"
 )
 
 // classWords is classSays for a fixed list of words, asked of every element:
@@ -40,7 +41,7 @@ func (cw *classWords) says(n *html.Node) bool {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
 			continue
 		}
-		if isASCII(a.Val) {
+		if textnorm.IsASCII(a.Val) {
 			if cw.m.ScanAny(a.Val, cw.all) {
 				return true
 			}

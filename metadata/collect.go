@@ -6,6 +6,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 	"github.com/winnowhq/winnow/metadata/jsonld"
 	"golang.org/x/net/html"
@@ -171,8 +172,8 @@ func (s *sources) label(t *html.Node) {
 	if text == "" || len(text) > 160 || t.Parent == nil {
 		return
 	}
-	by, bare := byLabel(text)
-	kind, isDate := labelKind(text)
+	by, bare := byline.Label(text)
+	kind, isDate := byline.DateLabel(text)
 	if by != "" {
 		isDate = false // "Written by", "Posted by": a name follows, not a date
 	} else if isDate {
@@ -205,31 +206,6 @@ func (s *sources) label(t *html.Node) {
 	// A label of two words ("Written by") says whose the page is wherever
 	// it stands: the author box at the foot of an article.
 	s.people.keyBylines = append(s.people.keyBylines, placed{full, s.texts, strings.Contains(by, " ")})
-}
-
-// byLabel reports whether a text starts with a byline label ("By", "Written
-// by"), and whether it is the label alone ("Written by", "By:"), its name
-// beside it.
-func byLabel(text string) (label string, bare bool) {
-	if isASCII(text) {
-		for _, p := range bylinePrefixes {
-			word := strings.TrimSpace(p)
-			bare = lowerHasPrefix(text, word) && (len(text) == len(word) || len(text) == len(word)+1 && text[len(word)] == ':')
-			if bare || lowerHasPrefix(text, p) {
-				return word, bare
-			}
-		}
-		return "", false
-	}
-	low := strings.ToLower(text)
-	for _, p := range bylinePrefixes {
-		word := strings.TrimSpace(p)
-		bare = low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
-		if strings.HasPrefix(low, p) || bare {
-			return word, bare
-		}
-	}
-	return "", false
 }
 
 // headDate reads a text among the first after the headline: a text that
@@ -330,24 +306,7 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 	case atom.Style, atom.Noscript, atom.Template, atom.Svg:
 		return false
 	case atom.H1:
-		if t := textOf(n); t != "" {
-			if outside {
-				s.h1Outside = append(s.h1Outside, t)
-			} else {
-				s.h1 = append(s.h1, t)
-				s.afterH1 = 0
-				if s.h1At < 0 {
-					s.h1At = s.texts
-					s.datesAbove()
-				}
-				// A headline can hold its date (<h1><time>).
-				for d := range n.Descendants() {
-					if d.DataAtom == atom.Time {
-						s.timeElement(d)
-					}
-				}
-			}
-		}
+		s.h1Element(n, outside)
 		return false
 	case atom.Time:
 		if !outside {
@@ -381,6 +340,30 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 	}
 	return true
+}
+
+// h1Element reads an <h1>: a headline, or, outside, a part's heading.
+func (s *sources) h1Element(n *html.Node, outside bool) {
+	t := textOf(n)
+	if t == "" {
+		return
+	}
+	if outside {
+		s.h1Outside = append(s.h1Outside, t)
+		return
+	}
+	s.h1 = append(s.h1, t)
+	s.afterH1 = 0
+	if s.h1At < 0 {
+		s.h1At = s.texts
+		s.datesAbove()
+	}
+	// A headline can hold its date (<h1><time>).
+	for d := range n.Descendants() {
+		if d.DataAtom == atom.Time {
+			s.timeElement(d)
+		}
+	}
 }
 
 // itemprop reads a microdata property outside navigation, sidebars and

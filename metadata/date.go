@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 )
 
@@ -59,7 +60,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		published = u
 	}
 	if published == "" {
-		published = firstDate(s.dates.keyDates[published_])
+		published = firstDate(s.dates.keyDates[byline.Published])
 	}
 	if published == "" {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
@@ -81,7 +82,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	}
 	modified = firstDate(cands)
 	if modified == "" {
-		modified = firstDate(s.dates.keyDates[modified_])
+		modified = firstDate(s.dates.keyDates[byline.Modified])
 	}
 	if published != "" && modified != "" && modified[:10] < published[:10] {
 		modified = ""
@@ -103,7 +104,7 @@ func nearTimes(s *sources) []string {
 // shown reports whether the page shows a date: a <time>, a labelled or
 // classed date, a date line under the headline, or a date in its URL.
 func shown(s *sources, pageURL *url.URL) bool {
-	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[published_]) > 0 || len(s.dates.keyDates[modified_]) > 0 ||
+	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
 		onlyDate(s.dates.dateTexts, dateparse.Text) != "" || len(s.dates.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
 }
 
@@ -171,59 +172,6 @@ func onlyDate(vals []string, parse func(string) string) string {
 		}
 	}
 	return found
-}
-
-// dateKind says which date a visible label introduces.
-type dateKind int
-
-const (
-	published_ dateKind = iota
-	modified_
-)
-
-// dateLabels are the words that introduce a visible date, folded, by the
-// date they introduce. Data: add a language here.
-var dateLabels = []struct {
-	word string
-	kind dateKind
-}{
-	{"last updated", modified_}, {"updated", modified_}, {"page updated", modified_}, {"modified", modified_}, {"content current as of", modified_},
-	{"aktualisiert", modified_}, {"mis à jour", modified_}, {"actualizado", modified_}, {"atualizado", modified_}, {"aggiornato", modified_}, {"diperbarui", modified_}, {"cập nhật", modified_},
-	{"published", published_}, {"posted", published_}, {"written", published_}, {"date", published_},
-	{"veröffentlicht", published_}, {"publié", published_}, {"publicado", published_}, {"pubblicato", published_}, {"diterbitkan", published_}, {"dipublikasikan", published_}, {"ngày đăng", published_}, {"đăng", published_},
-}
-
-// labelKind returns the kind of date a short text introduces, if it starts
-// with a date label.
-func labelKind(t string) (dateKind, bool) {
-	t = strings.TrimSpace(t)
-	if isASCII(t) {
-		if len(t) > 160 {
-			return 0, false
-		}
-		for _, l := range dateLabels {
-			if lowerHasPrefix(t, l.word) {
-				rest := t[len(l.word):]
-				if rest == "" || rest[0] == ' ' || rest[0] == ':' {
-					return l.kind, true
-				}
-			}
-		}
-		return 0, false
-	}
-	t = strings.ToLower(t)
-	if len(t) > 160 {
-		return 0, false
-	}
-	for _, l := range dateLabels {
-		if strings.HasPrefix(t, l.word) {
-			rest := t[len(l.word):]
-			if rest == "" || rest[0] == ' ' || rest[0] == ':' {
-				return l.kind, true
-			}
-		}
-	}
-	return 0, false
 }
 
 // nextDay reports whether the time t, given in UTC, falls on the day after

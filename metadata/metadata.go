@@ -23,6 +23,7 @@ import (
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 	"github.com/winnowhq/winnow/metadata/jsonld"
+	"github.com/winnowhq/winnow/metadata/title"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -83,7 +84,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	p.Title = title(s, p.SiteName, host, pageType == pagetype.Product)
+	p.Title = title.Decide(s.titles(), p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
 	// A page where several members' profiles are linked reads as a
@@ -133,6 +134,14 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	p.Image = absURL(pageURL, first(s.head.meta["og:image"], s.head.meta["og:image:url"], s.head.meta["twitter:image"], s.ld.Image))
 	p.DeclaredLang = declaredLang(s)
 	return p
+}
+
+// titles are what the page says of its title.
+func (s *sources) titles() *title.Sources {
+	return &title.Sources{
+		Title: s.head.title, OG: s.head.meta["og:title"], Twitter: s.head.meta["twitter:title"], Headline: s.ld.Headline,
+		H1: s.h1, H1Outside: s.h1Outside, Article: article(s),
+	}
 }
 
 // first returns the first non-empty value.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -149,7 +150,7 @@ func profileLink(href string) bool {
 // not a URL and not a date.
 func userName(s string) string {
 	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "@"))
-	if len(s) < 2 || len(s) > 40 || len(strings.Fields(s)) > 4 || strings.Contains(s, "://") || placeholders[strings.ToLower(s)] {
+	if len(s) < 2 || len(s) > 40 || len(strings.Fields(s)) > 4 || strings.Contains(s, "://") || byline.Placeholder(s) {
 		return ""
 	}
 	if !strings.ContainsFunc(s, unicode.IsLetter) || dateparse.Text(s) != "" {

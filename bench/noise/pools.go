@@ -54,12 +54,20 @@ func HalfOf(id string) Half {
 	return Half(h.Sum32() % 2)
 }
 
-// pools holds one half of every vocabulary and markup pool. It has a field
-// per pool the generator draws from, and tuningPools and heldOutPools, which
-// fill it, are long: they are data, one literal per half. Grouping the
-// fields by noise kind would rewrite the held-out half, which is not to be
-// read while tuning.
+// pools holds one half of every vocabulary and markup pool, grouped by the
+// noise kinds that draw from them. tuningPools and heldOutPools, which fill
+// it, are long: they are data, one literal per half.
 type pools struct {
+	spam    spamPools
+	sidebar sidebarPools
+	widget  widgetPools
+	article articlePools
+	glyphs  glyphPools
+}
+
+// spamPools are what gambling spam is made of: brands, hosts, phrases and
+// the markup that shows, hides or farms them.
+type spamPools struct {
 	// Spam brands are stem + digits + ending, in random shapes.
 	brandStems, brandDigits, brandEnds []string
 	// randomDigits is the range of the random digit part of brands.
@@ -79,21 +87,36 @@ type pools struct {
 	// farm lists link-farm shapes; farmSeps their separators.
 	farm     []func(in *injector, brands []string, sep string) []*html.Node
 	farmSeps []string
+}
 
+// sidebarPools are what related-headline boxes, inline related links and
+// section labels are made of.
+type sidebarPools struct {
 	sidebarHeadings, sideClasses, misleadClasses, sectionLabels []string
 	headingMarkup                                               []func(in *injector, h string) *html.Node
 	sidebarShapes                                               []sidebarShape
 	inlineRelated                                               []func(in *injector, h string, link *html.Node) *html.Node
 	headlines                                                   headlinePool
 	teasers, days, dates                                        []string
-	// widgets are the boilerplate boxes of kind widget, per language.
+}
+
+// widgetPools are the boilerplate boxes of kind widget.
+type widgetPools struct {
+	// widgets are the boxes per language.
 	widgets     map[string][]widget
 	widgetLangs []string
+}
 
+// articlePools are what is injected inside the article's own text: photo
+// captions, leaked file names and the classes of a repeated lead.
+type articlePools struct {
 	captionWho, captionWhat, captionCred, captionPlaces []string
 	fileStems, fileExts                                 []string
 	leadClasses                                         []string
+}
 
+// glyphPools are the decorative glyphs.
+type glyphPools struct {
 	glyphBlocks []glyphBlock
 	// trailingGlyphs also glues glyphs to the end of paragraphs.
 	trailingGlyphs bool

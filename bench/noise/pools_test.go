@@ -15,29 +15,29 @@ func TestPoolsDisjoint(t *testing.T) {
 	tu, ho := poolsFor(Tuning), poolsFor(HeldOut)
 	strs := func(p *pools) map[string][]string {
 		m := map[string][]string{
-			"brand stems": p.brandStems, "brand digits": p.brandDigits, "brand endings": nonEmpty(p.brandEnds),
-			"TLDs": p.tlds, "spam classes": nonEmpty(p.spamClasses), "link-farm separators": p.farmSeps,
-			"sidebar headings": p.sidebarHeadings, "sidebar classes": p.sideClasses, "misleading classes": p.misleadClasses,
-			"section labels": p.sectionLabels, "teasers": p.teasers, "days": p.days, "dates": p.dates,
-			"caption subjects": p.captionWho, "caption actions": p.captionWhat, "caption credits": p.captionCred,
-			"caption places": p.captionPlaces, "file stems": p.fileStems, "file extensions": p.fileExts, "lead classes": p.leadClasses,
+			"brand stems": p.spam.brandStems, "brand digits": p.spam.brandDigits, "brand endings": nonEmpty(p.spam.brandEnds),
+			"TLDs": p.spam.tlds, "spam classes": nonEmpty(p.spam.spamClasses), "link-farm separators": p.spam.farmSeps,
+			"sidebar headings": p.sidebar.sidebarHeadings, "sidebar classes": p.sidebar.sideClasses, "misleading classes": p.sidebar.misleadClasses,
+			"section labels": p.sidebar.sectionLabels, "teasers": p.sidebar.teasers, "days": p.sidebar.days, "dates": p.sidebar.dates,
+			"caption subjects": p.article.captionWho, "caption actions": p.article.captionWhat, "caption credits": p.article.captionCred,
+			"caption places": p.article.captionPlaces, "file stems": p.article.fileStems, "file extensions": p.article.fileExts, "lead classes": p.article.leadClasses,
 		}
 		var phrases, hide, shapes, widgets, heads []string
-		for _, ps := range p.spamPhrases {
+		for _, ps := range p.spam.spamPhrases {
 			phrases = append(phrases, ps...)
 		}
-		for _, h := range p.hide {
+		for _, h := range p.spam.hide {
 			hide = append(hide, h.name)
 		}
-		for _, s := range p.sidebarShapes {
+		for _, s := range p.sidebar.sidebarShapes {
 			shapes = append(shapes, s.name)
 		}
-		for _, ws := range p.widgets {
+		for _, ws := range p.widget.widgets {
 			for _, w := range ws {
 				widgets = append(widgets, w.texts...)
 			}
 		}
-		hp := p.headlines
+		hp := p.sidebar.headlines
 		for _, m := range []map[string][]string{hp.subjects, hp.verbs, hp.objects, hp.places, hp.whole} {
 			for _, ws := range m {
 				heads = append(heads, ws...)
@@ -57,16 +57,16 @@ func TestPoolsDisjoint(t *testing.T) {
 			}
 		}
 	}
-	for _, g := range tu.glyphBlocks {
-		for _, h := range ho.glyphBlocks {
+	for _, g := range tu.glyphs.glyphBlocks {
+		for _, h := range ho.glyphs.glyphBlocks {
 			if g.lo <= h.hi && h.lo <= g.hi {
 				t.Errorf("glyph blocks %s and %s overlap", g.name, h.name)
 			}
 		}
 	}
-	tuLangs := slices.Collect(maps.Keys(tu.spamPhrases))
+	tuLangs := slices.Collect(maps.Keys(tu.spam.spamPhrases))
 	added := 0
-	for l := range ho.spamPhrases {
+	for l := range ho.spam.spamPhrases {
 		if !slices.Contains(tuLangs, l) {
 			added++
 		}
@@ -75,9 +75,9 @@ func TestPoolsDisjoint(t *testing.T) {
 		t.Errorf("held-out half adds %d spam languages, want at least 8", added)
 	}
 	for _, f := range []func(*pools) int{
-		func(p *pools) int { return len(p.spamLine) }, func(p *pools) int { return len(p.anchorGlue) },
-		func(p *pools) int { return len(p.farm) }, func(p *pools) int { return len(p.headingMarkup) },
-		func(p *pools) int { return len(p.inlineRelated) }, func(p *pools) int { return len(p.hostShapes) },
+		func(p *pools) int { return len(p.spam.spamLine) }, func(p *pools) int { return len(p.spam.anchorGlue) },
+		func(p *pools) int { return len(p.spam.farm) }, func(p *pools) int { return len(p.sidebar.headingMarkup) },
+		func(p *pools) int { return len(p.sidebar.inlineRelated) }, func(p *pools) int { return len(p.spam.hostShapes) },
 	} {
 		if f(tu) == 0 || f(ho) == 0 {
 			t.Error("a markup pool is empty in one half")
@@ -95,7 +95,7 @@ func TestGlyphsAreNotLetters(t *testing.T) {
 	for _, h := range Halves {
 		r := rngFor(h, 1, "glyphs", 0)
 		for range 5000 {
-			g := []rune(glyph(r, poolsFor(h).glyphBlocks))[0]
+			g := []rune(glyph(r, poolsFor(h).glyphs.glyphBlocks))[0]
 			if unicode.IsLetter(g) || unicode.IsNumber(g) || unicode.IsMark(g) {
 				t.Fatalf("%s: glyph %q (%U) is a letter, number or mark", h, g, g)
 			}

@@ -140,23 +140,10 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 		var tTitle, tDate string
 		var tAuthors []string
 		var tNode *html.Node
-		if !traf {
-			// go-trafilatura's columns stay empty.
-		} else if doc, err := html.Parse(bytes.NewReader(p.html)); err == nil {
-			opts := trafilatura.Options{}
-			if u, err := url.ParseRequestURI(p.url); err == nil {
-				opts.OriginalURL = u
-			}
-			if r, err := trafilatura.ExtractDocument(doc, opts); err == nil {
-				tTitle = r.Metadata.Title
-				if r.Metadata.Author != "" {
-					tAuthors = strings.Split(r.Metadata.Author, "; ")
-				}
-				if !r.Metadata.Date.IsZero() {
-					tDate = r.Metadata.Date.Format("2006-01-02")
-				}
-				tNode = r.ContentNode
-			} else {
+		if traf { // else go-trafilatura's columns stay empty
+			var failed bool
+			tTitle, tAuthors, tDate, tNode, failed = trafPage(p)
+			if failed {
 				m.failedT++
 			}
 		}
@@ -170,6 +157,31 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 		m.trafMD.add(ref, nodeItems(tNode))
 	}
 	return m
+}
+
+// trafPage is what go-trafilatura reads of a page: its title, authors,
+// date and content node; failed says it failed on a page that parsed.
+func trafPage(p wcxbPage) (title string, authors []string, date string, node *html.Node, failed bool) {
+	doc, err := html.Parse(bytes.NewReader(p.html))
+	if err != nil {
+		return "", nil, "", nil, false
+	}
+	opts := trafilatura.Options{}
+	if u, err := url.ParseRequestURI(p.url); err == nil {
+		opts.OriginalURL = u
+	}
+	r, err := trafilatura.ExtractDocument(doc, opts)
+	if err != nil {
+		return "", nil, "", nil, true
+	}
+	title = r.Metadata.Title
+	if r.Metadata.Author != "" {
+		authors = strings.Split(r.Metadata.Author, "; ")
+	}
+	if !r.Metadata.Date.IsZero() {
+		date = r.Metadata.Date.Format("2006-01-02")
+	}
+	return title, authors, date, r.ContentNode, false
 }
 
 // titleMatch: the titles are equal once case, punctuation and spacing are

@@ -1,4 +1,7 @@
-package clean
+// Package shown decides what of a page shows without its scripts running,
+// as winnow reads pages: a noscript that holds the content, hidden elements
+// a script would reveal, and content React streams late into its place.
+package shown
 
 import (
 	"slices"
@@ -16,7 +19,7 @@ import (
 // JavaScript") or a tracking pixel.
 const minNoscriptText = 500
 
-// expandNoscript returns the content of a noscript element parsed as HTML
+// Noscript returns the content of a noscript element parsed as HTML
 // when it is the page's content: what a reader without JavaScript sees,
 // and winnow reads pages without JavaScript. Forum engines (Discourse, for
 // one) serve a thread's posts only there, the visible page being an empty
@@ -26,7 +29,7 @@ const minNoscriptText = 500
 // twice). Otherwise it returns nil, and the noscript is dropped.
 //
 // The parser reads noscript as raw text, as a browser with scripting on does.
-func expandNoscript(ns *html.Node, visible int) []*html.Node {
+func Noscript(ns *html.Node, visible int) []*html.Node {
 	raw := ns.FirstChild
 	if raw == nil || raw.Type != html.TextNode || raw.NextSibling != nil || len(raw.Data) < minNoscriptText {
 		return nil
@@ -49,10 +52,10 @@ func expandNoscript(ns *html.Node, visible int) []*html.Node {
 	return nodes
 }
 
-// noteShown records for --explain (Options.Trace) that step id showed n,
+// Note records for --explain (Options.Trace) that step id showed n,
 // which the page hid until its scripts ran: a fallback, stage dom, that
-// removes nothing and so is not counted in Result.Removed.
-func noteShown(tr *rules.Trace, id string, n *html.Node) {
+// removes nothing and so is not counted in clean.Result.Removed.
+func Note(tr *rules.Trace, id string, n *html.Node) {
 	if tr != nil && tr.Detailed {
 		tr.Note(id, "dom", "show", domtext.Path(n), domtext.Text(n))
 	}
@@ -63,7 +66,7 @@ func textBytes(n *html.Node) int {
 	if n.Type == html.TextNode {
 		return len(strings.TrimSpace(n.Data))
 	}
-	if invisible(n) {
+	if Invisible(n) {
 		return 0
 	}
 	t := 0
@@ -73,7 +76,7 @@ func textBytes(n *html.Node) int {
 	return t
 }
 
-// revealHidden shows what a page hides by its own markup until its scripts
+// RevealHidden shows what a page hides by its own markup until its scripts
 // run, when nothing else is shown: React's streaming renderer sends the
 // content in a <div hidden> that a script moves into place, and some sites
 // wrap the whole page in visibility:hidden until their scripts load. When
@@ -83,7 +86,7 @@ func textBytes(n *html.Node) int {
 // page stays blank, for hidden elements nested in them). A page showing its
 // text keeps its hidden elements hidden, for the rules to judge (hidden
 // spam).
-func revealHidden(body *html.Node, tr *rules.Trace) {
+func RevealHidden(body *html.Node, tr *rules.Trace) {
 	for range 3 {
 		visible, hidden := 0, []*html.Node(nil)
 		var walk func(n *html.Node)
@@ -109,13 +112,13 @@ func revealHidden(body *html.Node, tr *rules.Trace) {
 			return
 		}
 		for _, n := range hidden {
-			noteShown(tr, "shown.hidden", n)
+			Note(tr, "shown.hidden", n)
 			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
 		}
 	}
 }
 
-// placeStreamed puts the content React's streaming renderer sends late where
+// PlaceStreamed puts the content React's streaming renderer sends late where
 // it belongs, as its script does in a browser: a Suspense boundary is sent
 // as <template id="B:n"> and a segment's place as <template id="P:n">, and
 // their content, later in the page, as <div hidden id="S:n"> (React numbers
@@ -123,7 +126,7 @@ func revealHidden(body *html.Node, tr *rules.Trace) {
 // content replaces the template, shown. Without this, a Next.js page's main
 // text stays hidden after its navigation, and a shop whose whole product
 // grid is one streamed segment comes out empty.
-func placeStreamed(body *html.Node, tr *rules.Trace) {
+func PlaceStreamed(body *html.Node, tr *rules.Trace) {
 	var slots map[string]*html.Node
 	var parts []*html.Node
 	for n := range body.Descendants() {
@@ -146,7 +149,7 @@ func placeStreamed(body *html.Node, tr *rules.Trace) {
 		if slot == nil || slot.Parent == nil || domtext.Contains(p, slot) {
 			continue
 		}
-		noteShown(tr, "shown.streamed", p)
+		Note(tr, "shown.streamed", p)
 		for c := p.FirstChild; c != nil; {
 			next := c.NextSibling
 			p.RemoveChild(c)
@@ -156,4 +159,21 @@ func placeStreamed(body *html.Node, tr *rules.Trace) {
 		slot.Parent.RemoveChild(slot)
 		p.Parent.RemoveChild(p)
 	}
+}
+
+// Invisible reports whether n never shows as text: a comment, a style,
+// a noscript, or a script other than JSON-LD.
+func Invisible(n *html.Node) bool {
+	switch n.Type {
+	case html.CommentNode:
+		return true
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Style, atom.Noscript:
+			return true
+		case atom.Script:
+			return !strings.EqualFold(strings.TrimSpace(domtext.Attr(n, "type")), "application/ld+json")
+		}
+	}
+	return false
 }

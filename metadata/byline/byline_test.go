@@ -1,25 +1,9 @@
-package metadata
+package byline
 
 import (
 	"strings"
 	"testing"
-
-	"golang.org/x/net/html"
 )
-
-func FuzzClassWords(f *testing.F) {
-	for _, s := range []string{"Comment-list", "site-NAV", "sidebar", "İnav", "review", "x y z", "menü"} {
-		f.Add(s, "id-"+s)
-	}
-	f.Fuzz(func(t *testing.T, class, id string) {
-		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
-		for _, cw := range []*classWords{&outside, &bylineClasses, &dateClasses} {
-			if got, want := cw.says(n), classSays(n, cw.words...); got != want {
-				t.Errorf("%v: class %q id %q: says %v, classSays %v", cw.words, class, id, got, want)
-			}
-		}
-	})
-}
 
 func FuzzLabels(f *testing.F) {
 	for _, s := range []string{"By Jane", "BY", "by:", "Written By x", "Updated: May 2", "PUBLISHED", "Date", "datex", "Mis à jour", "posted"} {
@@ -30,11 +14,11 @@ func FuzzLabels(f *testing.F) {
 		if s == "" || len(s) > 160 {
 			return
 		}
-		label, bare := byLabel(s)
+		label, bare := Label(s)
 		// the reference: the lower-cased text compared with the words
 		low := strings.ToLower(s)
 		wantLabel, wantBare := "", false
-		for _, p := range bylinePrefixes {
+		for _, p := range prefixes {
 			word := strings.TrimSpace(p)
 			b := low == word || len(low) == len(word)+1 && strings.HasPrefix(low, word) && low[len(word)] == ':'
 			if strings.HasPrefix(low, p) || b {
@@ -43,10 +27,10 @@ func FuzzLabels(f *testing.F) {
 			}
 		}
 		if label != wantLabel || bare != wantBare {
-			t.Errorf("byLabel(%q) = %q, %v; want %q, %v", s, label, bare, wantLabel, wantBare)
+			t.Errorf("Label(%q) = %q, %v; want %q, %v", s, label, bare, wantLabel, wantBare)
 		}
-		kind, ok := labelKind(s)
-		var wantKind dateKind
+		kind, ok := DateLabel(s)
+		var wantKind DateKind
 		wantOK := false
 		if len(low) <= 160 {
 			for _, l := range dateLabels {
@@ -60,7 +44,7 @@ func FuzzLabels(f *testing.F) {
 			}
 		}
 		if kind != wantKind || ok != wantOK {
-			t.Errorf("labelKind(%q) = %v, %v; want %v, %v", s, kind, ok, wantKind, wantOK)
+			t.Errorf("DateLabel(%q) = %v, %v; want %v, %v", s, kind, ok, wantKind, wantOK)
 		}
 	})
 }

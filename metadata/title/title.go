@@ -1,9 +1,30 @@
-package metadata
+// Package title decides a page's title from what the page says of it: its
+// <title>, its share and structured titles (og:title, twitter:title, the
+// JSON-LD headline) and its visible headlines (<h1>), with the site's name
+// split off.
+package title
 
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
 )
+
+// Sources are what a page says of its title.
+type Sources struct {
+	// Title is the <title>.
+	Title string
+	// OG, Twitter and Headline are og:title, twitter:title and the
+	// JSON-LD headline.
+	OG, Twitter, Headline string
+	// H1 are the <h1> outside navigation and sidebars; H1Outside those in
+	// parts that look like navigation or sidebars by their class.
+	H1, H1Outside []string
+	// Article says the page says it is an article: og:type, or a JSON-LD
+	// creative work.
+	Article bool
+}
 
 // separators split a title into its parts: "Story | Site", "Site – Story".
 // Each needs spaces around it, so that a hyphenated word or a time (12:30)
@@ -47,27 +68,27 @@ func joinParts(ps []part) string {
 	return strings.TrimSpace(b.String())
 }
 
-// title decides the page title: the <title> (or, without one, og:title,
+// Decide decides the page title: the <title> (or, without one, og:title,
 // the JSON-LD headline or the only <h1>), with the site name split off when
 // one end of it names the site (its og:site_name or JSON-LD name, or its
 // host), or cut to the part that the page's headline (og:title, JSON-LD,
 // <h1>) repeats. When neither says which part is the title, the whole is
 // kept: a site name left on is better than half a headline.
-func title(s *sources, site, host string, product bool) string {
+func Decide(s *Sources, site, host string, product bool) string {
 	if site == "" {
 		site = brand(s)
 	}
 	t := pickTitle(s, site, host, product)
-	k := fold(t)
+	k := textnorm.Key(t)
 	// A stray glyph or mark glued to one end ("ꦐ Story") is not in the
 	// page's own og:title or headline: take that one then.
-	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
+	for _, c := range []string{s.OG, s.Headline} {
 		c = stripSite(c, site, host)
-		ck := fold(c)
+		ck := textnorm.Key(c)
 		if ck == "" || ck == k || len(ck) < 8 {
 			continue
 		}
-		if strings.HasPrefix(k, ck+" ") && confirmed(k, s.h1) {
+		if strings.HasPrefix(k, ck+" ") && confirmed(k, s.H1) {
 			// The visible headline goes on where the short form
 			// stops ("Tips: 11 Best Practices" and "... to Prevent
 			// Issues"): the headline is the title.
@@ -83,19 +104,24 @@ func title(s *sources, site, host string, product bool) string {
 	return t
 }
 
-func pickTitle(s *sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.head.title == "" || article(s) || product || agrees(h, s.head.title) || declared(h, s, site, host) || cut(h, s.head.title)) {
+func pickTitle(s *Sources, site, host string, product bool) string {
+	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title)) {
 		return h
 	}
-	cands := []string{s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"]}
-	cands = append(cands, s.h1...)
-	base := s.head.title
+	cands := []string{s.OG, s.Headline, s.Twitter}
+	cands = append(cands, s.H1...)
+	base := s.Title
 	if base == "" {
 		h1 := ""
-		if len(s.h1) == 1 {
-			h1 = s.h1[0]
+		if len(s.H1) == 1 {
+			h1 = s.H1[0]
 		}
-		base = first(s.head.meta["og:title"], s.ld.Headline, s.head.meta["twitter:title"], h1)
+		for _, c := range []string{s.OG, s.Headline, s.Twitter, h1} {
+			if c != "" {
+				base = c
+				break
+			}
+		}
 	}
 	if base == "" {
 		return ""
@@ -105,11 +131,11 @@ func pickTitle(s *sources, site, host string, product bool) string {
 		// A run of parts that the headline repeats is the title.
 		best := ""
 		for _, c := range cands {
-			if namesSite(c, site, host) {
+			if NamesSite(c, site, host) {
 				continue
 			}
 			c = stripSite(c, site, host)
-			k := fold(c)
+			k := textnorm.Key(c)
 			if k == "" {
 				continue
 			}
@@ -119,7 +145,7 @@ func pickTitle(s *sources, site, host string, product bool) string {
 						continue
 					}
 					run := joinParts(parts[i:j])
-					if fold(run) == k && len(run) > len(best) {
+					if textnorm.Key(run) == k && len(run) > len(best) {
 						best = run
 					}
 				}
@@ -131,7 +157,7 @@ func pickTitle(s *sources, site, host string, product bool) string {
 	}
 	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
 		// A forum's trail after the site's name: "Topic / Board / Forum".
-		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(fold(tp[0].text))) >= 3 {
+		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(textnorm.Key(tp[0].text))) >= 3 {
 			return strings.TrimSpace(tp[0].text)
 		}
 		return t
@@ -142,7 +168,7 @@ func pickTitle(s *sources, site, host string, product bool) string {
 	// tail is the site's branding or a search-engine tagline.
 	switch parts[1].sep {
 	case " | ", " - ", " – ", " — ", " / ":
-		if words := strings.Fields(fold(parts[0].text)); len(words) >= 3 {
+		if words := strings.Fields(textnorm.Key(parts[0].text)); len(words) >= 3 {
 			return strings.TrimSpace(parts[0].text)
 		}
 	}
@@ -153,10 +179,10 @@ func pickTitle(s *sources, site, host string, product bool) string {
 // (og:title, twitter:title, the JSON-LD headline), its site name split off,
 // is the headline h: the page names its <h1> as its title, whatever its
 // <title> says for search engines.
-func declared(h string, s *sources, site, host string) bool {
-	k := fold(h)
-	for _, c := range []string{s.head.meta["og:title"], s.head.meta["twitter:title"], s.ld.Headline} {
-		if c != "" && fold(stripSite(c, site, host)) == k {
+func declared(h string, s *Sources, site, host string) bool {
+	k := textnorm.Key(h)
+	for _, c := range []string{s.OG, s.Twitter, s.Headline} {
+		if c != "" && textnorm.Key(stripSite(c, site, host)) == k {
 			return true
 		}
 	}
@@ -167,13 +193,13 @@ func declared(h string, s *sources, site, host string) bool {
 // ellipsis, or stops inside a word of the headline h ("how to set up your
 // monitor, laptop, and k"). The headline is whole.
 func cut(h, title string) bool {
-	hk := fold(h)
+	hk := textnorm.Key(h)
 	for _, p := range splitTitle(title) {
 		t := strings.TrimSpace(p.text)
 		if strings.HasSuffix(t, "…") || strings.HasSuffix(t, "...") {
 			return true
 		}
-		if pk := fold(t); len(pk) >= 8 && len(pk) < len(hk) && strings.HasPrefix(hk, pk) && hk[len(pk)] != ' ' {
+		if pk := textnorm.Key(t); len(pk) >= 8 && len(pk) < len(hk) && strings.HasPrefix(hk, pk) && hk[len(pk)] != ' ' {
 			return true
 		}
 	}
@@ -183,7 +209,7 @@ func cut(h, title string) bool {
 // confirmed reports whether the folded title k is one of the headlines.
 func confirmed(k string, h1 []string) bool {
 	for _, h := range h1 {
-		if k != "" && fold(h) == k {
+		if k != "" && textnorm.Key(h) == k {
 			return true
 		}
 	}
@@ -193,14 +219,14 @@ func confirmed(k string, h1 []string) bool {
 // brand is the site's name when the page declares none: an <h1> in the
 // page's navigation (a documentation book's menu title) that is also one
 // end of the <title>.
-func brand(s *sources) string {
-	parts := splitTitle(s.head.title)
+func brand(s *Sources) string {
+	parts := splitTitle(s.Title)
 	if len(parts) < 2 {
 		return ""
 	}
-	ends := []string{fold(parts[0].text), fold(parts[len(parts)-1].text)}
-	for _, h := range s.h1Outside {
-		if k := fold(h); k != "" && (k == ends[0] || k == ends[1]) {
+	ends := []string{textnorm.Key(parts[0].text), textnorm.Key(parts[len(parts)-1].text)}
+	for _, h := range s.H1Outside {
+		if k := textnorm.Key(h); k != "" && (k == ends[0] || k == ends[1]) {
 			return h
 		}
 	}
@@ -213,12 +239,12 @@ func stripSite(t, site, host string) string {
 	if len(parts) < 2 {
 		return strings.TrimSpace(t)
 	}
-	if namesSite(parts[len(parts)-1].text, site, host) {
+	if NamesSite(parts[len(parts)-1].text, site, host) {
 		parts = parts[:len(parts)-1]
-	} else if namesSite(parts[0].text, site, host) {
+	} else if NamesSite(parts[0].text, site, host) {
 		parts = parts[1:]
 	}
-	if len(parts) > 1 && pageKinds[fold(parts[0].text)] {
+	if len(parts) > 1 && pageKinds[textnorm.Key(parts[0].text)] {
 		parts = parts[1:] // "View topic - Story": the forum's label for the page
 	}
 	if len(parts) == 0 {
@@ -234,21 +260,21 @@ var pageKinds = map[string]bool{"view topic": true, "view thread": true, "thread
 
 // dropKind drops a forum's label before a headline ("Thread: Story").
 func dropKind(h string) string {
-	if kind, rest, ok := strings.Cut(h, ": "); ok && pageKinds[fold(kind)] && strings.TrimSpace(rest) != "" {
+	if kind, rest, ok := strings.Cut(h, ": "); ok && pageKinds[textnorm.Key(kind)] && strings.TrimSpace(rest) != "" {
 		return strings.TrimSpace(rest)
 	}
 	return h
 }
 
-// namesSite reports whether a title part is the site's name: the declared
+// NamesSite reports whether a title part is the site's name: the declared
 // site name, or the host's name written with spaces or a suffix ("The
 // Verge" for theverge.com, "BBC News" for bbc.co.uk, "Example.com").
-func namesSite(p, site, host string) bool {
-	k := fold(p)
+func NamesSite(p, site, host string) bool {
+	k := textnorm.Key(p)
 	if k == "" {
 		return false
 	}
-	if sk := fold(site); sk != "" && (k == sk || nospace(k) == nospace(sk)) {
+	if sk := textnorm.Key(site); sk != "" && (k == sk || nospace(k) == nospace(sk)) {
 		return true
 	}
 	words := strings.Count(k, " ") + 1
@@ -267,7 +293,7 @@ func namesSite(p, site, host string) bool {
 			return true
 		}
 	}
-	if sk := nospace(fold(site)); sk != "" && len(sk) >= 4 && words <= 4 && (strings.HasPrefix(ns, sk) || strings.HasPrefix(sk, ns) && len(ns)*2 >= len(sk)) {
+	if sk := nospace(textnorm.Key(site)); sk != "" && len(sk) >= 4 && words <= 4 && (strings.HasPrefix(ns, sk) || strings.HasPrefix(sk, ns) && len(ns)*2 >= len(sk)) {
 		return true
 	}
 	return false
@@ -278,18 +304,18 @@ func nospace(s string) string { return strings.ReplaceAll(s, " ", "") }
 // headline is the page's visible headline: its <h1> outside navigation and
 // sidebars, when there is one that is not the site's name, or the one of
 // several that the title or og:title names.
-func headline(s *sources, site, host string) string {
+func headline(s *Sources, site, host string) string {
 	var h1 []string
-	all := s.h1
+	all := s.H1
 	if len(all) == 0 {
-		all = s.h1Outside
+		all = s.H1Outside
 	}
 	seen := map[string]bool{}
 	for _, h := range all {
 		// The same headline twice is one: a page's mobile and desktop
 		// layouts each carry it.
-		k := fold(h)
-		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && words <= 30 && !namesSite(h, site, host) {
+		k := textnorm.Key(h)
+		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && words <= 30 && !NamesSite(h, site, host) {
 			h1 = append(h1, h)
 			seen[k] = true
 		}
@@ -304,30 +330,30 @@ func headline(s *sources, site, host string) string {
 	// names, else the one its <title> leads with (a documentation book's
 	// title and its chapter's; a board's name run into the topic and the
 	// topic alone).
-	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline} {
-		if k := fold(stripSite(c, site, host)); k != "" {
+	for _, c := range []string{s.OG, s.Headline} {
+		if k := textnorm.Key(stripSite(c, site, host)); k != "" {
 			for _, h := range h1 {
-				if fold(h) == k {
+				if textnorm.Key(h) == k {
 					return trimHeadline(h, site, host)
 				}
 			}
 		}
 	}
-	if parts := splitTitle(s.head.title); len(parts) > 1 {
-		lead := fold(parts[0].text)
+	if parts := splitTitle(s.Title); len(parts) > 1 {
+		lead := textnorm.Key(parts[0].text)
 		for _, h := range h1 {
-			if fold(h) == lead {
+			if textnorm.Key(h) == lead {
 				return trimHeadline(h, site, host)
 			}
 		}
 	}
-	for _, c := range []string{s.head.meta["og:title"], s.ld.Headline, s.head.title} {
-		k := fold(c)
+	for _, c := range []string{s.OG, s.Headline, s.Title} {
+		k := textnorm.Key(c)
 		if k == "" {
 			continue
 		}
 		for _, h := range h1 {
-			if hk := fold(h); strings.Contains(k, hk) && len(hk)*2 >= len(k) {
+			if hk := textnorm.Key(h); strings.Contains(k, hk) && len(hk)*2 >= len(k) {
 				return trimHeadline(h, site, host)
 			}
 		}
@@ -342,7 +368,7 @@ func trimHeadline(h, site, host string) string {
 	// A heading's permalink glyph ("Middleware ¶") is not its text.
 	h = strings.TrimRight(h, " ¶#§🔗")
 	h = stripSite(dropKind(h), site, host)
-	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(fold(parts[0].text))) >= 3 {
+	if parts := splitTitle(h); len(parts) > 1 && parts[1].sep == " | " && len(strings.Fields(textnorm.Key(parts[0].text))) >= 3 {
 		return strings.TrimSpace(parts[0].text)
 	}
 	return h
@@ -352,6 +378,6 @@ func trimHeadline(h, site, host string) string {
 // the other once folded. A page that is not an article often has a slogan
 // for its <h1> ("Your content. Your canvas.") and its name in its title.
 func agrees(h, title string) bool {
-	hk, tk := fold(h), fold(title)
+	hk, tk := textnorm.Key(h), textnorm.Key(title)
 	return strings.Contains(tk, hk) || strings.Contains(hk, tk)
 }
