@@ -104,7 +104,7 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	if pageURL != nil {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
-	d.slab = make([]stat, 0, countElements(root))
+	d.slab = make([]stat, 0, domtext.CountElements(root))
 	order := 0
 	d.measure(root, &order)
 	rs := &d.slab[0]
@@ -122,18 +122,6 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 		d.stats[d.slab[i].node] = &d.slab[i]
 	}
 	d.walk(root, root)
-}
-
-// countElements returns the number of nodes measure visits under root: root
-// and its element descendants.
-func countElements(root *html.Node) int {
-	n := 1
-	for c := root.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			n += countElements(c)
-		}
-	}
-	return n
 }
 
 // measure appends the stats of n and its descendants to d.slab, in

@@ -273,7 +273,7 @@ type tree struct {
 func (f Furniture) measureTree(n *html.Node) tree {
 	// Made at its size: grown entry by entry, the map was most of what
 	// measuring allocated.
-	t := tree{stats: make(map[*html.Node]Stats, elements(n)), furniture: map[*html.Node]bool{}}
+	t := tree{stats: make(map[*html.Node]Stats, domtext.CountElements(n)), furniture: map[*html.Node]bool{}}
 	f.measure(n, false, &t)
 	return t
 }
@@ -287,18 +287,6 @@ func (f Furniture) measureRoot(n *html.Node) (Stats, tree) {
 		s = Stats{} // measureTree records no text node
 	}
 	return s, t
-}
-
-// elements returns the number of n and its element descendants: a bound on
-// the entries measure records.
-func elements(n *html.Node) int {
-	k := 1
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			k += elements(c)
-		}
-	}
-	return k
 }
 
 // measure returns the stats of n and the bytes of text n holds outside

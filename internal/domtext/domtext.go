@@ -448,3 +448,16 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 	walk(n)
 	return b.String()
 }
+
+// CountElements returns the number of nodes in n and its element
+// descendants (n counted whatever its type): the size to give a slice or map
+// that holds an entry per element of the tree, so that it need not grow.
+func CountElements(n *html.Node) int {
+	k := 1
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			k += CountElements(c)
+		}
+	}
+	return k
+}

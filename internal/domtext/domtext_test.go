@@ -262,3 +262,28 @@ func TestJSONLD(t *testing.T) {
 		})
 	}
 }
+
+// TestCountElements: n itself and every element under it, text and
+// comments left out, however deep.
+func TestCountElements(t *testing.T) {
+	for _, tc := range []struct {
+		frag string
+		want int
+	}{
+		{`<p>text only</p>`, 1},
+		{`<p>a <b>b</b> <i>c <u>d</u></i><!-- x --></p>`, 4},
+		{`<ul><li>1</li><li>2</li><li><ul><li>3</li></ul></li></ul>`, 6},
+	} {
+		if got := CountElements(first(t, tc.frag)); got != tc.want {
+			t.Errorf("CountElements(%s) = %d, want %d", tc.frag, got, tc.want)
+		}
+	}
+	doc, err := html.Parse(strings.NewReader("<p>x</p>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The document node counts once, with html, head, body and p.
+	if got := CountElements(doc); got != 5 {
+		t.Errorf("CountElements(document) = %d, want 5", got)
+	}
+}

@@ -170,7 +170,7 @@ func protected(n *html.Node, kept map[*html.Node]bool) bool {
 func indexElements(doc *html.Node) ([]*html.Node, []int) {
 	// Made at their size: grown element by element they allocated about
 	// twice what they hold.
-	k := countElements(doc)
+	k := domtext.CountElements(doc)
 	all := make([]*html.Node, 0, k)
 	lens := make([]int, 0, k)
 	var walk func(n *html.Node) int
@@ -205,18 +205,4 @@ func indexElements(doc *html.Node) ([]*html.Node, []int) {
 	}
 	walk(doc)
 	return all, lens
-}
-
-// countElements returns the number of elements under n, n included.
-func countElements(n *html.Node) int {
-	k := 0
-	if n.Type == html.ElementNode {
-		k++
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			k += countElements(c)
-		}
-	}
-	return k
 }
