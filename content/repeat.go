@@ -17,14 +17,17 @@ const (
 	// pricing table's lines, a plan's daily items) that a page repeats on
 	// purpose.
 	minProse = 80
+	// budgetPerBlock and minBudget bound Repeats' block comparisons.
+	budgetPerBlock = 64
+	minBudget      = 1 << 16
 )
 
 // Repeats returns blocks without the runs of blocks that repeat, exactly
 // and in order, an earlier run: a page that renders a section twice (one
 // copy for wide screens, one for narrow ones, or a carousel's cloned
 // slides) shows it once. The first copy is kept; runs shorter than minRun
-// blocks, or without a block of prose (minProse letters), are left alone. It also returns the
-// texts it dropped.
+// blocks, or without a block of prose (minProse letters), are left alone.
+// It also returns the texts it dropped.
 //
 // Not on articles, of type typ: a story repeats runs on purpose (a meal
 // plan's days, a recipe's steps per variant), and a reader's copy of it
@@ -37,6 +40,12 @@ func Repeats(blocks []block.Block, typ string) (kept []block.Block, dropped []st
 		return blocks, nil
 	}
 	at := make(map[string][]int, len(blocks))
+	// Comparing every earlier copy of a text, each as far as it matches, is
+	// cubic in the worst case: a hostile page of thousands of identical
+	// short blocks took minutes. The comparisons have a budget, linear in
+	// the blocks, far above what real pages use; once it is spent the rest
+	// is kept as it is.
+	budget := budgetPerBlock*len(blocks) + minBudget
 	for i := 0; i < len(blocks); {
 		best := 0
 		for _, j := range at[blocks[i].Text] {
@@ -45,6 +54,9 @@ func Repeats(blocks []block.Block, typ string) (kept []block.Block, dropped []st
 				k++
 			}
 			best = max(best, k)
+			if budget -= k + 1; budget < 0 {
+				return append(kept, blocks[i:]...), dropped
+			}
 		}
 		if best >= minRun && prose(blocks[i:i+best]) {
 			for _, b := range blocks[i : i+best] {

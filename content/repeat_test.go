@@ -53,3 +53,28 @@ func TestRepeats(t *testing.T) {
 		})
 	}
 }
+
+// TestRepeats_Hostile: thousands of identical short blocks (a hostile or
+// broken page) are all kept, and the search for repeats ends: compared
+// copy by copy without a budget, 8,000 of them took minutes and 20,000
+// would outrun the test's time limit.
+func TestRepeats_Hostile(t *testing.T) {
+	var bs []block.Block
+	for range 20000 {
+		bs = append(bs, block.Block{Text: "same label"})
+	}
+	kept, dropped := Repeats(bs, pagetype.Listing)
+	if len(kept) != len(bs) || len(dropped) != 0 {
+		t.Errorf("Repeats kept %d of %d blocks, dropped %d; want all kept", len(kept), len(bs), len(dropped))
+	}
+}
+
+func BenchmarkRepeats_Hostile(b *testing.B) {
+	bs := make([]block.Block, 20000)
+	for i := range bs {
+		bs[i].Text = "same label"
+	}
+	for b.Loop() {
+		Repeats(bs, pagetype.Listing)
+	}
+}
