@@ -492,43 +492,13 @@ func (d *detector) record(n *html.Node, id, why string) {
 
 // classSays reports whether n's class or id names it as furniture.
 func classSays(n *html.Node) bool {
-	// The class and the id one at a time (no name holds a space to
-	// span them); an ASCII one is scanned once for every name, upper case
-	// matching as lower case.
-	for _, v := range [2]string{domtext.Attr(n, "class"), domtext.Attr(n, "id")} {
-		if isASCII(v) {
-			if furnitureMatcher.ScanAny(v, furnitureAll) {
-				return true
-			}
-			continue
-		}
-		v = strings.ToLower(v)
-		for _, w := range furnitureNames {
-			if strings.Contains(v, w) {
-				return true
-			}
-		}
-	}
-	return false
+	// The class and the id one at a time: no name holds a space to span
+	// them.
+	return furniture.In(domtext.Attr(n, "class")) || furniture.In(domtext.Attr(n, "id"))
 }
 
-// furnitureMatcher finds furnitureNames; furnitureAll is the set of all.
-var furnitureMatcher, furnitureAll = func() (*litscan.Matcher, litscan.Hits) {
-	ids := make([]int, len(furnitureNames))
-	for i := range ids {
-		ids[i] = i
-	}
-	return litscan.New(furnitureNames), litscan.NewHits(len(furnitureNames), ids)
-}()
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
+// furniture finds furnitureNames.
+var furniture = litscan.NewWords(furnitureNames)
 
 // furnitureNames are parts of class names sites give furniture boxes.
 var furnitureNames = []string{"share", "social", "newsletter", "subscri", "signup", "cookie", "consent", "gdpr",

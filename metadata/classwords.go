@@ -1,30 +1,21 @@
 package metadata
 
 import (
-	"strings"
-
 	"golang.org/x/net/html"
 
 	"github.com/winnowhq/winnow/internal/litscan"
-	"github.com/winnowhq/winnow/internal/textnorm"
 )
 
 // classWords is classSays for a fixed list of words, asked of every element:
-// an ASCII class or id is scanned once for all the words (upper case
-// matching as lower case), instead of lower-cased and searched once per
-// word. Other values go through classSays.
+// a class or id is scanned once for all the words (litscan.Words) instead of
+// lower-cased and searched once per word.
 type classWords struct {
 	words []string
-	m     *litscan.Matcher
-	all   litscan.Hits
+	set   *litscan.Words
 }
 
 func newClassWords(words []string) classWords {
-	ids := make([]int, len(words))
-	for i := range ids {
-		ids[i] = i
-	}
-	return classWords{words: words, m: litscan.New(words), all: litscan.NewHits(len(words), ids)}
+	return classWords{words: words, set: litscan.NewWords(words)}
 }
 
 // outside finds outsideClasses; bylineClasses and dateClasses the names of
@@ -38,20 +29,8 @@ var (
 // says reports classSays(n, cw.words...).
 func (cw *classWords) says(n *html.Node) bool {
 	for _, a := range n.Attr {
-		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
-			continue
-		}
-		if textnorm.IsASCII(a.Val) {
-			if cw.m.ScanAny(a.Val, cw.all) {
-				return true
-			}
-			continue
-		}
-		v := strings.ToLower(a.Val)
-		for _, w := range cw.words {
-			if strings.Contains(v, w) {
-				return true
-			}
+		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") && cw.set.In(a.Val) {
+			return true
 		}
 	}
 	return false

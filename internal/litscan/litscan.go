@@ -207,3 +207,24 @@ func NewHits(n int, ids []int) Hits {
 	}
 	return h
 }
+
+// Words finds whether any of a fixed list of lower-case words occurs in a
+// string, upper case matching as lower case: what a class or id test asks of
+// every element. ASCII is scanned once for all the words, as it is; other
+// text is lower-cased by Unicode rules first (Fold).
+type Words struct {
+	m   *Matcher
+	all Hits
+}
+
+// NewWords compiles words, which must not hold upper-case ASCII letters.
+func NewWords(words []string) *Words {
+	ids := make([]int, len(words))
+	for i := range ids {
+		ids[i] = i
+	}
+	return &Words{m: New(words), all: NewHits(len(words), ids)}
+}
+
+// In reports whether s holds one of the words.
+func (w *Words) In(s string) bool { return w.m.ScanAny(Fold(s), w.all) }

@@ -90,3 +90,26 @@ func FuzzLitMatcher(f *testing.F) {
 		checkScan(t, strings.Split(lits, "|"), s)
 	})
 }
+
+// TestWords: a word found anywhere in ASCII or other text, upper case
+// matching as lower case, as strings.Contains of the lower-cased text
+// would find it.
+func TestWords(t *testing.T) {
+	w := NewWords([]string{"share", "nav"})
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"post-share-bar", true},
+		{"SiteNAV", true},
+		{"Ünterseite-Share", true},
+		{"ÜBER-NAVIGATION", true},
+		{"shar-e", false},
+		{"", false},
+		{"Über uns", false},
+	} {
+		if got := w.In(tc.s); got != tc.want {
+			t.Errorf("In(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+}
