@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
@@ -115,7 +116,7 @@ func (w *walker) score(c codeUnit) *Score {
 // common: folded in a scratch buffer, no string made unless it holds
 // digits (which brand codes need).
 func (w *walker) facts(text string) textFacts {
-	if !fold.IsASCII(text) {
+	if !textnorm.IsASCII(text) {
 		return w.a.m.facts(text)
 	}
 	b := append(w.buf[:0], text...)

@@ -2,6 +2,7 @@ package spam
 
 import (
 	"fmt"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"math"
@@ -188,7 +189,7 @@ func (sc *scorer) text(f *textFacts) {
 func (m *Model) ScoreText(text string) *Score {
 	var ft string
 	var hits []termCount
-	if fold.IsASCII(text) {
+	if textnorm.IsASCII(text) {
 		// Fold is ToLower on ASCII, and SwapDigits changes nothing
 		// without a digit: the lexicon reads the text lower-cased in a
 		// buffer, and most texts (no term, no digit) end there, without

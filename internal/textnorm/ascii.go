@@ -2,13 +2,6 @@ package textnorm
 
 import "unicode/utf8"
 
-// The label tests of metadata (byline.Label, byline.DateLabel) run on every
-// short text of the page and compare its lower-cased start with a few
-// dozen words. On ASCII text they compare byte by byte, lower-casing as they go, instead of building
-// the lower-cased string: that allocated for most texts, which start with a
-// capital. Non-ASCII text still goes through strings.ToLower, whose Unicode
-// mappings can change its length.
-
 // IsASCII reports whether s is all ASCII.
 func IsASCII(s string) bool {
 	for i := 0; i < len(s); i++ {
@@ -20,7 +13,10 @@ func IsASCII(s string) bool {
 }
 
 // LowerHasPrefix reports, for ASCII s, whether strings.ToLower(s) starts
-// with p.
+// with p, comparing byte by byte instead of building the lower-cased string
+// (label tests run on every short text of a page, most of which start with
+// a capital). Text that is not ASCII goes through strings.ToLower, whose
+// Unicode mappings can change its length.
 func LowerHasPrefix(s, p string) bool {
 	if len(s) < len(p) {
 		return false

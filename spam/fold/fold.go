@@ -13,6 +13,8 @@ import (
 	"github.com/mtibben/confusables"
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
 )
 
 // Fold returns s as the lexicon matches it: zero-width and bidi controls
@@ -22,7 +24,7 @@ import (
 // Plain ASCII text only has its case folded. Fold keeps digits; the lexicon
 // reads the text again through SwapDigits.
 func Fold(s string) string {
-	if IsASCII(s) {
+	if textnorm.IsASCII(s) {
 		return strings.ToLower(s)
 	}
 	if f, ok := foldCommon(s); ok {
@@ -116,16 +118,6 @@ func foldCommon(s string) (string, bool) {
 		i += size
 	}
 	return string(b), true
-}
-
-// IsASCII reports text of ASCII bytes only.
-func IsASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // invisibleControl reports the format characters spam uses to break up a

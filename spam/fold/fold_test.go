@@ -3,6 +3,8 @@ package fold
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
 )
 
 func TestFold(t *testing.T) {
@@ -35,7 +37,7 @@ func FuzzFold(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		once := Fold(s)
-		if full := mapLookalikes(foldFull(s)); once != full && !IsASCII(s) {
+		if full := mapLookalikes(foldFull(s)); once != full && !textnorm.IsASCII(s) {
 			t.Fatalf("Fold(%q) = %q, the full path gives %q", s, once, full)
 		}
 		if !utf8.ValidString(once) && utf8.ValidString(s) {

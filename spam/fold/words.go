@@ -3,6 +3,8 @@ package fold
 import (
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/textnorm"
 )
 
 // Words yields the letter-and-digit runs of s.
@@ -32,7 +34,7 @@ func Words(s string) func(func(string) bool) {
 // character (as textnorm.Words does), and a word per five letters of Thai,
 // Lao, Khmer and Burmese, which do not space words.
 func CountWords(s string) int {
-	if IsASCII(s) {
+	if textnorm.IsASCII(s) {
 		n, in := 0, false
 		for i := 0; i < len(s); i++ {
 			c := s[i] | 0x20
