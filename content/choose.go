@@ -114,8 +114,10 @@ func Choose(cands []Candidate, typ string) int {
 			share, ld := float64(rd.Stats.Text)/float64(w.Stats.Text), w.Stats.LinkDensity()
 			bare := typ == pagetype.Article && share < bareShare && ld <= bareLinks
 			if !bare && !(share < articleShare && ld <= articleLinks) && !(share < smallShare && ld <= gridLinks) {
-				if w := wider(cands, r); w >= 0 && listed(rd, typ) {
-					return w
+				if listed(rd, typ) {
+					if w := wider(cands, r); w >= 0 {
+						return w
+					}
 				}
 				return r
 			}

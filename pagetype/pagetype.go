@@ -533,9 +533,9 @@ const minItems = 5
 
 // itemGroup returns how many children of n are items of a listing, when
 // they form a group of at least minItems outside the page's furniture, and
-// their text, and how many of them show a price. An item is a child of the group's kind (tag and class) with
-// less than maxItem of text, one of its links holding a title (minTitle
-// bytes or more): a teaser with its summary, date or price, a search
+// their text, and how many of them show a price. An item is a child of the
+// group's kind (tag and class) with less than maxItem of text, one of its
+// links holding a title (minTitle bytes or more): a teaser with its summary, date or price, a search
 // result, a product tile. Menus fail by their short link texts, stories by
 // their long text.
 func itemGroup(n *html.Node) (items, text, priced int) {
