@@ -134,6 +134,24 @@ func TestClean_GzipAndCharset(t *testing.T) {
 	}
 }
 
+// A page encoded as UTF-8 twice, here as character references, is read as
+// its author wrote it: body, title and meta description.
+func TestClean_EncodedTwice(t *testing.T) {
+	c := newCleaner(t, clean.Options{Rules: noRules(t)})
+	page := `<html><head><title>Caf&Atilde;&copy; guide</title><meta name="description" content="It&acirc;&euro;&trade;s here"></head>` +
+		`<body><article><h1>Caf&Atilde;&copy; guide</h1><p>We don&acirc;&euro;&trade;t roast on Sundays &acirc;&euro;&ldquo; the shop is closed, and the caf&Atilde;&copy; opens at nine.</p></article></body></html>`
+	res, err := c.Clean(context.Background(), clean.Input{Source: "p", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := clean.PlainText(res); !strings.Contains(body, "We don’t roast on Sundays – the shop is closed, and the café opens at nine.") {
+		t.Errorf("body not repaired: %q", body)
+	}
+	if res.Title != "Café guide" || res.Description != "It’s here" {
+		t.Errorf("title %q, description %q", res.Title, res.Description)
+	}
+}
+
 func TestClean_Text(t *testing.T) {
 	c := builtinCleaner(t)
 	in := "tk88 bet\n\nHeadline of the story\n\n💮 The minister said the plan would be ready in May.\nle hoai trung.webp\n"

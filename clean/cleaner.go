@@ -20,6 +20,7 @@ import (
 	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/shown"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/internal/toutf8"
 	"github.com/winnowhq/winnow/langid"
 	"github.com/winnowhq/winnow/metadata"
 	"github.com/winnowhq/winnow/pagetype"
@@ -441,14 +442,17 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // comments, styles, scripts other than JSON-LD (readability reads its
 // metadata, then drops the rest itself) and noscript, except a noscript that
 // holds the page's content (see shown.Noscript; noted in tr as
-// shown.noscript). It returns the number of
-// elements and the text left, and writes the text of the style elements to css (the spam
-// analysis reads which classes they hide). Hand-written: x/net/html caps
-// only its open-element stack.
+// shown.noscript). It repairs text encoded as UTF-8 twice, which a page
+// can hold as character references ("&acirc;&euro;&trade;"), in its text
+// and meta tags (see toutf8.UndoubleTexts). It returns the number of
+// elements and the text left, and writes the text of the style elements to
+// css (the spam analysis reads which classes they hide). Hand-written:
+// x/net/html caps only its open-element stack.
 func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 	count, visible, text := 0, 0, 0
 	var noscripts []*html.Node
 	var depths []int
+	var doubled []*string // texts that may hold UTF-8 encoded twice
 	var walk func(n *html.Node, depth int)
 	walk = func(n *html.Node, depth int) {
 		for c := n.FirstChild; c != nil; {
@@ -466,9 +470,19 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 				switch c.Type {
 				case html.ElementNode:
 					count++
+					if c.DataAtom == atom.Meta {
+						for i := range c.Attr {
+							if c.Attr[i].Key == "content" && strings.IndexByte(c.Attr[i].Val, 0xc3) >= 0 {
+								doubled = append(doubled, &c.Attr[i].Val)
+							}
+						}
+					}
 				case html.TextNode:
 					visible += len(c.Data)
 					text += len(strings.TrimSpace(c.Data))
+					if strings.IndexByte(c.Data, 0xc3) >= 0 {
+						doubled = append(doubled, &c.Data)
+					}
 				}
 				walk(c, depth+1)
 			}
@@ -489,6 +503,7 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 		}
 		ns.Parent.RemoveChild(ns)
 	}
+	toutf8.UndoubleTexts(doubled)
 	return pruned{elements: count, text: text}
 }
 

@@ -6,8 +6,17 @@
 // declare it after the 1 KiB the HTML standard's prescan looks at); the
 // shape of the bytes (UTF-16 or UTF-32 text without a byte-order mark, then
 // valid UTF-8); else windows-1252, as the WHATWG encoding sniffing algorithm
-// and browsers do for Western locales. A declaration of UTF-8 over bytes
-// that are not UTF-8 (the web's usual culprit) is not believed.
+// and browsers do for Western locales. A declaration is not believed where
+// the bytes contradict it, the web's usual culprits: UTF-8 declared over
+// bytes that are not UTF-8, and a legacy charset (a server's default
+// ISO-8859-1, a template's windows-1252) declared over bytes that are valid
+// UTF-8 with non-ASCII text in them, which text in a legacy charset
+// practically never is. Browsers believe that second declaration and show
+// "â€“" for "–"; the author meant the UTF-8.
+//
+// Text that was encoded as UTF-8 twice ("donâ€™t", "cafÃ©") is repaired
+// once the page is parsed, as it can hide in character references: see
+// UndoubleTexts.
 package toutf8
 
 import (
@@ -52,7 +61,7 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 	// Content-Type (and the standard's 1024-byte prescan).
 	if e, name, certain := charset.DetermineEncoding(raw, contentType); certain {
 		if name != "utf-8" || valid {
-			return nilIfUTF8(e, name)
+			return believed(e, name, raw, valid)
 		}
 	}
 	head := raw[:min(len(raw), 16<<10)]
@@ -60,7 +69,7 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 		if e, err := htmlindex.Get(string(m[1])); err == nil {
 			name, _ := htmlindex.Name(e)
 			if name != "utf-8" || valid {
-				return nilIfUTF8(e, name)
+				return believed(e, name, raw, valid)
 			}
 		}
 	}
@@ -90,6 +99,25 @@ func bomEncoding(b []byte) encoding.Encoding {
 		return unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
 	}
 	return nil
+}
+
+// believed is the declared encoding e (named name), or nil for UTF-8 when
+// raw is valid UTF-8 holding non-ASCII bytes: a 7-bit charset (ISO-2022-JP)
+// stays as declared.
+func believed(e encoding.Encoding, name string, raw []byte, valid bool) encoding.Encoding {
+	if valid && !isASCII(raw) {
+		return nil
+	}
+	return nilIfUTF8(e, name)
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func nilIfUTF8(e encoding.Encoding, name string) encoding.Encoding {
