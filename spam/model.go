@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/coregx/ahocorasick"
+	"github.com/winnowhq/winnow/spam/brand"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 )
@@ -23,8 +24,7 @@ type Model struct {
 	termRunes map[rune]uint8 // the non-ASCII runes of the terms: the groups (bit i: groups[i]) whose terms hold it
 	terms     []term         // by pattern id
 	weights   [lexicon.NumSignals]float64
-	stems     map[string]float64
-	tlds      map[string]bool
+	brand     *brand.Reader   // brand codes, hosts and paths, by the lexicon's stems and TLDs
 	shorten   map[string]bool // link shorteners' hosts
 	register  *ahocorasick.Automaton
 }
@@ -39,7 +39,8 @@ type term struct {
 // earlier one's term weights and signal weights, and adds stems, domains
 // and register words.
 func Compile(lexicons ...*Lexicon) (*Model, error) {
-	m := &Model{tlds: map[string]bool{}, stems: map[string]float64{}, shorten: map[string]bool{}}
+	m := &Model{shorten: map[string]bool{}}
+	stems, tlds := map[string]float64{}, map[string]bool{}
 	byText := map[string]int{}
 	for _, lx := range lexicons {
 		if lx == nil {
@@ -62,15 +63,16 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 			m.terms = append(m.terms, term{text: f, weight: t.Weight, left: spaced(first), right: !prefix && spaced(last)})
 		}
 		for _, t := range lx.Stems {
-			m.stems[t.Text] = t.Weight
+			stems[t.Text] = t.Weight
 		}
 		for _, t := range lx.TLDs {
-			m.tlds[strings.TrimPrefix(t, ".")] = true
+			tlds[strings.TrimPrefix(t, ".")] = true
 		}
 		for _, h := range lx.Shorteners {
 			m.shorten[strings.TrimPrefix(h, "www.")] = true
 		}
 	}
+	m.brand = brand.NewReader(stems, tlds)
 	if err := m.buildGroups(); err != nil {
 		return nil, err
 	}

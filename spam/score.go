@@ -3,6 +3,7 @@ package spam
 import (
 	"fmt"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam/brand"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"math"
@@ -113,7 +114,7 @@ func density(n int) float64 {
 type textFacts struct {
 	words  int
 	hits   []termCount
-	brands brandStats
+	brands brand.Codes
 }
 
 func (m *Model) facts(text string) textFacts {
@@ -125,9 +126,9 @@ func (m *Model) facts(text string) textFacts {
 func (m *Model) foldedFacts(ft string, hits []termCount) textFacts {
 	f := textFacts{words: fold.CountWords(ft), hits: hits}
 	if strings.ContainsAny(ft, "0123456789") {
-		f.brands = m.brands(ft)
+		f.brands = m.brand.Codes(ft)
 	} else {
-		f.brands.other = f.words // no digit, no code
+		f.brands.Other = f.words // no digit, no code
 	}
 	return f
 }
@@ -144,10 +145,10 @@ func (f *textFacts) add(g *textFacts) {
 			}
 		}
 	}
-	f.brands.gambling += g.brands.gambling
-	f.brands.plain += g.brands.plain
-	f.brands.other += g.brands.other
-	f.brands.found = appendCapped(f.brands.found, g.brands.found...)
+	f.brands.Gambling += g.brands.Gambling
+	f.brands.Plain += g.brands.Plain
+	f.brands.Other += g.brands.Other
+	f.brands.Found = appendCapped(f.brands.Found, g.brands.Found...)
 }
 
 const maxListed = 6
@@ -173,14 +174,14 @@ func (sc *scorer) text(f *textFacts) {
 		}
 		sc.add(lexicon.SigTerms, w, sc.m.names(f.hits))
 	}
-	if f.brands.gambling > 0 {
-		sc.weighted(lexicon.SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
-		if f.brands.other == 0 && f.words <= 24 {
+	if f.brands.Gambling > 0 {
+		sc.weighted(lexicon.SigBrandGambling, f.brands.Gambling/d, strings.Join(f.brands.Found, ", "))
+		if f.brands.Other == 0 && f.words <= 24 {
 			sc.weighted(lexicon.SigBrandOnly, 1, "")
 		}
 	}
-	if f.brands.plain > 0 {
-		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.plain))/d, strings.Join(f.brands.found, ", "))
+	if f.brands.Plain > 0 {
+		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.Plain))/d, strings.Join(f.brands.Found, ", "))
 	}
 }
 
@@ -221,7 +222,7 @@ func (m *Model) ScoreText(text string) *Score {
 		return nil // no vocabulary and no code (codes hold digits): nothing counts
 	}
 	f := m.foldedFacts(ft, hits)
-	if len(f.hits) == 0 && f.brands.gambling == 0 {
+	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil // weak signals alone never count
 	}
 	sc := scorer{m: m}

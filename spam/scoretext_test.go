@@ -16,7 +16,7 @@ func (m *Model) scoreTextRef(text string) *Score {
 		return nil
 	}
 	f := m.foldedFacts(ft, hits)
-	if len(f.hits) == 0 && f.brands.gambling == 0 {
+	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil
 	}
 	sc := scorer{m: m}

@@ -147,7 +147,7 @@ func TestBrandStems(t *testing.T) {
 		{"zb88bet", true}, {"kubet77", true}, {"789bet", true}, {"sv66win", true},
 		{"v1beta1", false}, {"v2beta3", false}, {"h2c", false}, {"ipv4", false},
 	} {
-		if got := m.brands(c.text).gambling > 0; got != c.gambling {
+		if got := m.brand.Codes(c.text).Gambling > 0; got != c.gambling {
 			t.Errorf("brands(%q): gambling %v, want %v", c.text, got, c.gambling)
 		}
 	}
