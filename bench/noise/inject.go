@@ -391,7 +391,7 @@ func (in *injector) widgets() {
 	for range 1 + in.r.IntN(2) {
 		lang := pick(in.r, in.p.widget.widgetLangs)
 		w := pick(in.r, in.p.widget.widgets[lang])
-		box := w.build(in, w.texts)
+		box := widgetMarkups[w.markup](in, w.classes, w.texts)
 		where := w.name + " " + describe(box)
 		switch in.r.IntN(3) {
 		case 0:

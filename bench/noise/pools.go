@@ -3,6 +3,7 @@ package noise
 import (
 	"fmt"
 	"hash/fnv"
+	"sync"
 
 	"golang.org/x/net/html"
 )
@@ -55,8 +56,8 @@ func HalfOf(id string) Half {
 }
 
 // pools holds one half of every vocabulary and markup pool, grouped by the
-// noise kinds that draw from them. tuningPools and heldOutPools, which fill
-// it, are long: they are data, one literal per half.
+// noise kinds that draw from them. Its words come from the half's file in
+// vocab/ (readVocab), its markup from tuningMarkup or heldOutMarkup.
 type pools struct {
 	spam    spamPools
 	sidebar sidebarPools
@@ -122,9 +123,26 @@ type glyphPools struct {
 	trailingGlyphs bool
 }
 
-var poolsByHalf = [2]*pools{tuningPools(), heldOutPools()}
+// poolsByHalf reads both halves once: the words from vocab/*.yaml, the
+// markup from markup_*.go.
+var poolsByHalf = sync.OnceValues(func() ([2]*pools, error) {
+	var out [2]*pools
+	for h, markup := range [2]func(*pools){tuningMarkup, heldOutMarkup} {
+		p := &pools{}
+		if err := readVocab(Half(h), p); err != nil {
+			return out, err
+		}
+		markup(p)
+		out[h] = p
+	}
+	return out, nil
+})
 
-func poolsFor(h Half) *pools { return poolsByHalf[h] }
+// poolsFor returns the pools of half h.
+func poolsFor(h Half) (*pools, error) {
+	ps, err := poolsByHalf()
+	return ps[h], err
+}
 
 // hideTechnique hides a box: it sets the box's attributes and may add a
 // style sheet to the page.
@@ -161,7 +179,8 @@ type headlinePool struct {
 // bio, comment widget): its texts, each recorded as an item, in the markup
 // build gives them.
 type widget struct {
-	name  string
-	texts []string
-	build func(in *injector, texts []string) *html.Node
+	name    string
+	texts   []string
+	markup  string   // a key of widgetMarkups
+	classes []string // the box's class, one picked at random
 }

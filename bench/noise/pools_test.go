@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"testing"
 	"unicode"
 )
@@ -12,7 +13,7 @@ import (
 // markup shape of the held-out half is in the tuning half, and that the
 // held-out half adds languages and hiding techniques.
 func TestPoolsDisjoint(t *testing.T) {
-	tu, ho := poolsFor(Tuning), poolsFor(HeldOut)
+	tu, ho := mustPools(t, Tuning), mustPools(t, HeldOut)
 	strs := func(p *pools) map[string][]string {
 		m := map[string][]string{
 			"brand stems": p.spam.brandStems, "brand digits": p.spam.brandDigits, "brand endings": nonEmpty(p.spam.brandEnds),
@@ -22,7 +23,7 @@ func TestPoolsDisjoint(t *testing.T) {
 			"caption subjects": p.article.captionWho, "caption actions": p.article.captionWhat, "caption credits": p.article.captionCred,
 			"caption places": p.article.captionPlaces, "file stems": p.article.fileStems, "file extensions": p.article.fileExts, "lead classes": p.article.leadClasses,
 		}
-		var phrases, hide, shapes, widgets, heads []string
+		var phrases, hide, shapes, widgets, widgetClasses, heads []string
 		for _, ps := range p.spam.spamPhrases {
 			phrases = append(phrases, ps...)
 		}
@@ -35,6 +36,7 @@ func TestPoolsDisjoint(t *testing.T) {
 		for _, ws := range p.widget.widgets {
 			for _, w := range ws {
 				widgets = append(widgets, w.texts...)
+				widgetClasses = append(widgetClasses, w.classes...)
 			}
 		}
 		hp := p.sidebar.headlines
@@ -43,7 +45,7 @@ func TestPoolsDisjoint(t *testing.T) {
 				heads = append(heads, ws...)
 			}
 		}
-		m["spam phrases"], m["hiding techniques"], m["sidebar shapes"], m["widget texts"], m["headline words"] = phrases, hide, shapes, widgets, heads
+		m["spam phrases"], m["hiding techniques"], m["sidebar shapes"], m["widget texts"], m["widget classes"], m["headline words"] = phrases, hide, shapes, widgets, widgetClasses, heads
 		return m
 	}
 	a, b := strs(tu), strs(ho)
@@ -85,6 +87,35 @@ func TestPoolsDisjoint(t *testing.T) {
 	}
 }
 
+func mustPools(t *testing.T, h Half) *pools {
+	t.Helper()
+	p, err := poolsFor(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestVocabErrors: a vocabulary file is read strictly, every problem at its
+// file:line.
+func TestVocabErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"spam:\n  brand-stem: [tk]\n", `v.yaml:2:3: unknown key "brand-stem" in spam`},
+		{"spam:\n  tlds: [.com]\n  tlds: [.net]\n", `v.yaml:3:3: duplicate key "tlds" in spam`},
+		{"spam:\n  tlds: .com\n", "v.yaml:2:9: tlds: expected a list"},
+		{"spam:\n  random-digits: [500, 10]\n", "v.yaml:2:18: random-digits: want lo < hi"},
+		{"widgets:\n  by-lang:\n    en:\n      - {name: x, markup: popup, classes: [a], texts: [b]}\n", `v.yaml:4:27: unknown widget markup "popup"`},
+		{"glyphs:\n  blocks:\n    - {name: x, from: 0x2700, to: zz}\n", "v.yaml:3:35: code point"},
+		{"sidebar:\n  headlines:\n    langs: [en]\n", `v.yaml:1:1: sidebar headlines: language "en" has neither`},
+		{"article: [\n", "v.yaml:1: bad YAML"},
+	} {
+		err := parseVocab("v.yaml", []byte(c.src), &pools{})
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("parseVocab(%q) = %v, want an error with %q", c.src, err, c.want)
+		}
+	}
+}
+
 func nonEmpty(xs []string) []string {
 	return slices.DeleteFunc(slices.Clone(xs), func(s string) bool { return s == "" })
 }
@@ -95,7 +126,7 @@ func TestGlyphsAreNotLetters(t *testing.T) {
 	for _, h := range Halves {
 		r := rngFor(h, 1, "glyphs", 0)
 		for range 5000 {
-			g := []rune(glyph(r, poolsFor(h).glyphs.glyphBlocks))[0]
+			g := []rune(glyph(r, mustPools(t, h).glyphs.glyphBlocks))[0]
 			if unicode.IsLetter(g) || unicode.IsNumber(g) || unicode.IsMark(g) {
 				t.Fatalf("%s: glyph %q (%U) is a letter, number or mark", h, g, g)
 			}
