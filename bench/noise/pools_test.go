@@ -106,13 +106,23 @@ func TestVocabErrors(t *testing.T) {
 		{"spam:\n  random-digits: [500, 10]\n", "v.yaml:2:18: random-digits: want lo < hi"},
 		{"widgets:\n  by-lang:\n    en:\n      - {name: x, markup: popup, classes: [a], texts: [b]}\n", `v.yaml:4:27: unknown widget markup "popup"`},
 		{"glyphs:\n  blocks:\n    - {name: x, from: 0x2700, to: zz}\n", "v.yaml:3:35: code point"},
-		{"sidebar:\n  headlines:\n    langs: [en]\n", `v.yaml:1:1: sidebar headlines: language "en" has neither`},
+		{"sidebar:\n  headlines:\n    langs: [en]\n", `v.yaml:2:3: sidebar: missing key "classes"`},
 		{"article: [\n", "v.yaml:1: bad YAML"},
 	} {
 		err := parseVocab("v.yaml", []byte(c.src), &pools{})
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("parseVocab(%q) = %v, want an error with %q", c.src, err, c.want)
 		}
+	}
+	// A whole file whose headline languages include one without words.
+	data, err := vocabFiles.ReadFile(vocabFile(Tuning))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "langs: [en, en, vi, id, th, es]", "langs: [en, xx]", 1)
+	want := `v.yaml:6:1: sidebar headlines: language "xx" has neither`
+	if err := parseVocab("v.yaml", []byte(src), &pools{}); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("parseVocab: %v, want an error with %q", err, want)
 	}
 }
 

@@ -49,7 +49,7 @@ func parseVocab(file string, data []byte, p *pools) error {
 	}
 	s, sb, w, ar, g := &p.spam, &p.sidebar, &p.widget, &p.article, &p.glyphs
 	hp := &sb.headlines
-	v.r.Mapping(root, "vocabulary", yamlpos.Fields{
+	v.section("vocabulary", yamlpos.Fields{
 		"spam": v.section("spam", yamlpos.Fields{
 			"brand-stems":     v.list(&s.brandStems, "brand-stems"),
 			"brand-digits":    v.list(&s.brandDigits, "brand-digits"),
@@ -72,7 +72,7 @@ func parseVocab(file string, data []byte, p *pools) error {
 				"objects":  v.byLang(&hp.objects, "objects"),
 				"places":   v.byLang(&hp.places, "places"),
 				"whole":    v.byLang(&hp.whole, "whole"),
-			}),
+			}, "subjects", "verbs", "objects", "places", "whole"),
 			"teasers": v.list(&sb.teasers, "teasers"),
 			"days":    v.list(&sb.days, "days"),
 			"dates":   v.list(&sb.dates, "dates"),
@@ -93,8 +93,8 @@ func parseVocab(file string, data []byte, p *pools) error {
 		"glyphs": v.section("glyphs", yamlpos.Fields{
 			"blocks":   v.glyphBlocks(&g.glyphBlocks),
 			"trailing": func(n *yaml.Node) { g.trailingGlyphs = v.r.Bool(n, "trailing") },
-		}),
-	})
+		}, "trailing"),
+	})(root)
 	if v.r.NumErrors() == 0 {
 		v.check(root, p)
 	}
@@ -104,8 +104,19 @@ func parseVocab(file string, data []byte, p *pools) error {
 // vocabReader reads the parts of one vocabulary file.
 type vocabReader struct{ r *yamlpos.Reader }
 
-func (v vocabReader) section(what string, fields yamlpos.Fields) func(*yaml.Node) {
-	return func(n *yaml.Node) { v.r.Mapping(n, what, fields) }
+// section reads a mapping of the fields given, all required but optional.
+func (v vocabReader) section(what string, fields yamlpos.Fields, optional ...string) func(*yaml.Node) {
+	return func(n *yaml.Node) {
+		seen := v.r.Mapping(n, what, fields)
+		if n.Kind != yaml.MappingNode {
+			return
+		}
+		for _, k := range slices.Sorted(maps.Keys(fields)) {
+			if !seen[k] && !slices.Contains(optional, k) {
+				v.r.Errorf(n, "%s: missing key %q", what, k)
+			}
+		}
+	}
 }
 
 func (v vocabReader) list(dst *[]string, what string) func(*yaml.Node) {
@@ -117,6 +128,9 @@ func (v vocabReader) byLang(dst *map[string][]string, what string) func(*yaml.No
 	return func(n *yaml.Node) {
 		*dst = map[string][]string{}
 		v.r.Pairs(n, what, func(lang string, val *yaml.Node) { (*dst)[lang] = v.r.StringList(val, what+" "+lang) })
+		if n.Kind == yaml.MappingNode && len(n.Content) == 0 {
+			v.r.Errorf(n, "%s: no language", what)
+		}
 	}
 }
 
@@ -200,29 +214,11 @@ func (v vocabReader) codePoint(n *yaml.Node) rune {
 	return rune(c)
 }
 
-// check reports what the generator could not draw from: a list no key
-// gave, a headline language with neither whole headlines nor the four word
-// lists, a widget language without widgets.
+// check reports the languages the generator could not draw from: a
+// headline language with neither whole headlines nor the four word lists,
+// a widget language without widgets.
 func (v vocabReader) check(root *yaml.Node, p *pools) {
 	hp := p.sidebar.headlines
-	counts := map[string]int{
-		"spam brand-stems": len(p.spam.brandStems), "spam brand-digits": len(p.spam.brandDigits), "spam random-digits": p.spam.randomDigits[1],
-		"spam brand-ends": len(p.spam.brandEnds), "spam tlds": len(p.spam.tlds), "spam phrases": len(p.spam.spamPhrases),
-		"spam classes": len(p.spam.spamClasses), "spam farm-separators": len(p.spam.farmSeps),
-		"sidebar headings": len(p.sidebar.sidebarHeadings), "sidebar classes": len(p.sidebar.sideClasses),
-		"sidebar misleading-classes": len(p.sidebar.misleadClasses), "sidebar section-labels": len(p.sidebar.sectionLabels),
-		"sidebar headlines langs": len(hp.langs), "sidebar teasers": len(p.sidebar.teasers), "sidebar days": len(p.sidebar.days),
-		"sidebar dates": len(p.sidebar.dates), "widgets langs": len(p.widget.widgetLangs), "widgets by-lang": len(p.widget.widgets),
-		"article caption-who": len(p.article.captionWho), "article caption-what": len(p.article.captionWhat),
-		"article caption-credits": len(p.article.captionCred), "article caption-places": len(p.article.captionPlaces),
-		"article file-stems": len(p.article.fileStems), "article file-exts": len(p.article.fileExts),
-		"article lead-classes": len(p.article.leadClasses), "glyphs blocks": len(p.glyphs.glyphBlocks),
-	}
-	for _, what := range slices.Sorted(maps.Keys(counts)) {
-		if counts[what] == 0 {
-			v.r.Errorf(root, "missing %s", what)
-		}
-	}
 	for _, l := range hp.langs {
 		if _, ok := hp.whole[l]; !ok && (hp.subjects[l] == nil || hp.verbs[l] == nil || hp.objects[l] == nil || hp.places[l] == nil) {
 			v.r.Errorf(root, "sidebar headlines: language %q has neither whole headlines nor subjects, verbs, objects and places", l)
