@@ -106,17 +106,8 @@ type vocabReader struct{ r *yamlpos.Reader }
 
 // section reads a mapping of the fields given, all required but optional.
 func (v vocabReader) section(what string, fields yamlpos.Fields, optional ...string) func(*yaml.Node) {
-	return func(n *yaml.Node) {
-		seen := v.r.Mapping(n, what, fields)
-		if n.Kind != yaml.MappingNode {
-			return
-		}
-		for _, k := range slices.Sorted(maps.Keys(fields)) {
-			if !seen[k] && !slices.Contains(optional, k) {
-				v.r.Errorf(n, "%s: missing key %q", what, k)
-			}
-		}
-	}
+	required := slices.DeleteFunc(slices.Sorted(maps.Keys(fields)), func(k string) bool { return slices.Contains(optional, k) })
+	return func(n *yaml.Node) { v.r.Require(n, what, v.r.Mapping(n, what, fields), required...) }
 }
 
 func (v vocabReader) list(dst *[]string, what string) func(*yaml.Node) {

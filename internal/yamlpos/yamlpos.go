@@ -184,6 +184,19 @@ func (r *Reader) Pairs(n *yaml.Node, what string, f func(key string, v *yaml.Nod
 	}
 }
 
+// Require reports each of keys that the mapping n does not hold; seen is
+// what Mapping returned for n.
+func (r *Reader) Require(n *yaml.Node, what string, seen map[string]bool, keys ...string) {
+	if n.Kind != yaml.MappingNode {
+		return // Mapping said so
+	}
+	for _, k := range keys {
+		if !seen[k] {
+			r.Errorf(n, "%s: missing key %q", what, k)
+		}
+	}
+}
+
 // keys are the keys of fields in sorted order.
 func keys(fields Fields) []string {
 	out := make([]string, 0, len(fields))

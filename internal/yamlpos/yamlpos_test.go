@@ -101,6 +101,12 @@ func TestReader_PairsAndStringList(t *testing.T) {
 	if err := r.Err(); err == nil || err.Error() != want {
 		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
 	}
+	r = yamlpos.NewReader("m.yaml")
+	m := r.Parse([]byte("a: 1\n"))
+	r.Require(m, "config", r.Mapping(m, "config", yamlpos.Fields{"a": func(*yaml.Node) {}, "b": func(*yaml.Node) {}}), "a", "b")
+	if err := r.Err(); err == nil || err.Error() != `m.yaml:1:1: config: missing key "b"` {
+		t.Errorf("Require: %v", err)
+	}
 	if len(got["en"]) != 2 || got["en"][1] != "b" {
 		t.Errorf("en = %q, want [a b] (the first)", got["en"])
 	}
