@@ -102,7 +102,7 @@ func TestVocabErrors(t *testing.T) {
 	for _, c := range []struct{ src, want string }{
 		{"spam:\n  brand-stem: [tk]\n", `v.yaml:2:3: unknown key "brand-stem" in spam`},
 		{"spam:\n  tlds: [.com]\n  tlds: [.net]\n", `v.yaml:3:3: duplicate key "tlds" in spam`},
-		{"spam:\n  tlds: .com\n", "v.yaml:2:9: tlds: expected a list"},
+		{"spam:\n  tlds: .com\n", "v.yaml:2:9: spam tlds: expected a list"},
 		{"spam:\n  random-digits: [500, 10]\n", "v.yaml:2:18: random-digits: want lo < hi"},
 		{"widgets:\n  by-lang:\n    en:\n      - {name: x, markup: popup, classes: [a], texts: [b]}\n", `v.yaml:4:27: unknown widget markup "popup"`},
 		{"glyphs:\n  blocks:\n    - {name: x, from: 0x2700, to: zz}\n", "v.yaml:3:35: code point"},

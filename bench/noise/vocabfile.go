@@ -49,48 +49,28 @@ func parseVocab(file string, data []byte, p *pools) error {
 	}
 	s, sb, w, ar, g := &p.spam, &p.sidebar, &p.widget, &p.article, &p.glyphs
 	hp := &sb.headlines
-	v.section("vocabulary", yamlpos.Fields{
-		"spam": v.section("spam", yamlpos.Fields{
-			"brand-stems":     v.list(&s.brandStems, "brand-stems"),
-			"brand-digits":    v.list(&s.brandDigits, "brand-digits"),
-			"random-digits":   v.span(&s.randomDigits),
-			"brand-ends":      v.list(&s.brandEnds, "brand-ends"),
-			"tlds":            v.list(&s.tlds, "tlds"),
-			"phrases":         v.byLang(&s.spamPhrases, "phrases"),
-			"classes":         v.list(&s.spamClasses, "classes"),
-			"farm-separators": v.list(&s.farmSeps, "farm-separators"),
-		}),
-		"sidebar": v.section("sidebar", yamlpos.Fields{
-			"headings":           v.list(&sb.sidebarHeadings, "headings"),
-			"classes":            v.list(&sb.sideClasses, "classes"),
-			"misleading-classes": v.list(&sb.misleadClasses, "misleading-classes"),
-			"section-labels":     v.list(&sb.sectionLabels, "section-labels"),
-			"headlines": v.section("headlines", yamlpos.Fields{
-				"langs":    v.list(&hp.langs, "headlines langs"),
-				"subjects": v.byLang(&hp.subjects, "subjects"),
-				"verbs":    v.byLang(&hp.verbs, "verbs"),
-				"objects":  v.byLang(&hp.objects, "objects"),
-				"places":   v.byLang(&hp.places, "places"),
-				"whole":    v.byLang(&hp.whole, "whole"),
+	v.section("vocabulary", nil, yamlpos.Fields{
+		"spam": v.section("spam", map[string]*[]string{
+			"brand-stems": &s.brandStems, "brand-digits": &s.brandDigits, "brand-ends": &s.brandEnds,
+			"tlds": &s.tlds, "classes": &s.spamClasses, "farm-separators": &s.farmSeps,
+		}, yamlpos.Fields{"random-digits": v.span(&s.randomDigits), "phrases": v.byLang(&s.spamPhrases, "spam phrases")}),
+		"sidebar": v.section("sidebar", map[string]*[]string{
+			"headings": &sb.sidebarHeadings, "classes": &sb.sideClasses, "misleading-classes": &sb.misleadClasses,
+			"section-labels": &sb.sectionLabels, "teasers": &sb.teasers, "days": &sb.days, "dates": &sb.dates,
+		}, yamlpos.Fields{
+			// A language has whole headlines or the four word lists.
+			"headlines": v.section("headlines", map[string]*[]string{"langs": &hp.langs}, yamlpos.Fields{
+				"subjects": v.byLang(&hp.subjects, "subjects"), "verbs": v.byLang(&hp.verbs, "verbs"),
+				"objects": v.byLang(&hp.objects, "objects"), "places": v.byLang(&hp.places, "places"),
+				"whole": v.byLang(&hp.whole, "whole"),
 			}, "subjects", "verbs", "objects", "places", "whole"),
-			"teasers": v.list(&sb.teasers, "teasers"),
-			"days":    v.list(&sb.days, "days"),
-			"dates":   v.list(&sb.dates, "dates"),
 		}),
-		"widgets": v.section("widgets", yamlpos.Fields{
-			"langs":   v.list(&w.widgetLangs, "widgets langs"),
-			"by-lang": v.widgets(&w.widgets),
-		}),
-		"article": v.section("article", yamlpos.Fields{
-			"caption-who":     v.list(&ar.captionWho, "caption-who"),
-			"caption-what":    v.list(&ar.captionWhat, "caption-what"),
-			"caption-credits": v.list(&ar.captionCred, "caption-credits"),
-			"caption-places":  v.list(&ar.captionPlaces, "caption-places"),
-			"file-stems":      v.list(&ar.fileStems, "file-stems"),
-			"file-exts":       v.list(&ar.fileExts, "file-exts"),
-			"lead-classes":    v.list(&ar.leadClasses, "lead-classes"),
-		}),
-		"glyphs": v.section("glyphs", yamlpos.Fields{
+		"widgets": v.section("widgets", map[string]*[]string{"langs": &w.widgetLangs}, yamlpos.Fields{"by-lang": v.widgets(&w.widgets)}),
+		"article": v.section("article", map[string]*[]string{
+			"caption-who": &ar.captionWho, "caption-what": &ar.captionWhat, "caption-credits": &ar.captionCred,
+			"caption-places": &ar.captionPlaces, "file-stems": &ar.fileStems, "file-exts": &ar.fileExts, "lead-classes": &ar.leadClasses,
+		}, nil),
+		"glyphs": v.section("glyphs", nil, yamlpos.Fields{
 			"blocks":   v.glyphBlocks(&g.glyphBlocks),
 			"trailing": func(n *yaml.Node) { g.trailingGlyphs = v.r.Bool(n, "trailing") },
 		}, "trailing"),
@@ -104,14 +84,18 @@ func parseVocab(file string, data []byte, p *pools) error {
 // vocabReader reads the parts of one vocabulary file.
 type vocabReader struct{ r *yamlpos.Reader }
 
-// section reads a mapping of the fields given, all required but optional.
-func (v vocabReader) section(what string, fields yamlpos.Fields, optional ...string) func(*yaml.Node) {
-	required := slices.DeleteFunc(slices.Sorted(maps.Keys(fields)), func(k string) bool { return slices.Contains(optional, k) })
-	return func(n *yaml.Node) { v.r.Require(n, what, v.r.Mapping(n, what, fields), required...) }
-}
-
-func (v vocabReader) list(dst *[]string, what string) func(*yaml.Node) {
-	return func(n *yaml.Node) { *dst = v.r.StringList(n, what) }
+// section reads a mapping of word lists (lists, by key) and other fields,
+// all of them required but optional.
+func (v vocabReader) section(what string, lists map[string]*[]string, fields yamlpos.Fields, optional ...string) func(*yaml.Node) {
+	all := maps.Clone(fields)
+	if all == nil {
+		all = yamlpos.Fields{}
+	}
+	for k, dst := range lists {
+		all[k] = func(n *yaml.Node) { *dst = v.r.StringList(n, what+" "+k) }
+	}
+	required := slices.DeleteFunc(slices.Sorted(maps.Keys(all)), func(k string) bool { return slices.Contains(optional, k) })
+	return func(n *yaml.Node) { v.r.Require(n, what, v.r.Mapping(n, what, all), required...) }
 }
 
 // byLang reads a mapping of language codes to lists of strings.
@@ -164,8 +148,8 @@ func (v vocabReader) widgets(dst *map[string][]widget) func(*yaml.Node) {
 							v.r.Errorf(n, "unknown widget markup %q (want one of %s)", wd.markup, strings.Join(slices.Sorted(maps.Keys(widgetMarkups)), ", "))
 						}
 					},
-					"classes": v.list(&wd.classes, "widget classes"),
-					"texts":   v.list(&wd.texts, "widget texts"),
+					"classes": func(n *yaml.Node) { wd.classes = v.r.StringList(n, "widget classes") },
+					"texts":   func(n *yaml.Node) { wd.texts = v.r.StringList(n, "widget texts") },
 				})
 				for _, k := range []string{"name", "markup", "classes", "texts"} {
 					if it.Kind == yaml.MappingNode && !seen[k] {

@@ -8,7 +8,11 @@ import (
 // TestPoolsDisjoint fails when a language, phrase, brand syllable or stem,
 // host, TLD or URL parameter is in both halves.
 func TestPoolsDisjoint(t *testing.T) {
-	a, b := mustPools(t, HalfTuning), mustPools(t, HalfHeldOut)
+	ps, err := poolsByHalf()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := ps[HalfTuning], ps[HalfHeldOut]
 	seen := map[string]string{}
 	add := func(half, kind string, items ...string) {
 		for _, it := range items {
@@ -56,15 +60,6 @@ func TestGenerate(t *testing.T) {
 			}
 		}
 	}
-}
-
-func mustPools(t *testing.T, h Half) pools {
-	t.Helper()
-	p, err := poolsOf(h)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
 }
 
 // TestReadPoolsErrors: a vocabulary file is read strictly, every problem
