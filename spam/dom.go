@@ -139,13 +139,13 @@ func (w *walker) facts(text string) textFacts {
 		ft := string(b)
 		f := textFacts{words: fold.CountWords(ft), brands: m.brand.Codes(ft)}
 		if sw := fold.SwapDigits(ft); sw == ft {
-			f.hits = m.vocabBytes(b)
+			f.hits = m.terms.FindBytes(b)
 		} else {
-			f.hits = m.vocabBytes([]byte(sw))
+			f.hits = m.terms.FindBytes([]byte(sw))
 		}
 		return f
 	}
-	f := textFacts{words: fold.CountWords(text), hits: m.vocabBytes(b)}
+	f := textFacts{words: fold.CountWords(text), hits: m.terms.FindBytes(b)}
 	f.brands.Other = f.words
 	return f
 }
@@ -322,7 +322,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		sc.weighted(lexicon.SigHidden, 1, why)
 		// Or a code beside gambling words of any weight, dense in a
 		// short text: "QK57 sports betting".
-		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/density(p.words) >= 0.2 {
+		if v := m.terms.Sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/density(p.words) >= 0.2 {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -355,7 +355,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// Either is not spam's when the paragraph names the code itself (a
 	// product linked where the text talks about it).
 	masked := foreign && m.shorten[hi.Site]
-	vocab := m.sum(p.hits)
+	vocab := m.terms.Sum(p.hits)
 	var brandDomain bool
 	var brandWhat string
 	if foreign {
@@ -376,7 +376,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	// An anchor is short: its vocabulary counts as it is, no density.
 	if vocab != 0 {
-		sc.add(lexicon.SigTerms, vocab, m.names(p.hits))
+		sc.add(lexicon.SigTerms, vocab, m.terms.Names(p.hits, maxListed))
 	}
 	if p.brands.Gambling > 0 {
 		sc.weighted(lexicon.SigBrandGambling, p.brands.Gambling, strings.Join(p.brands.Found, ", "))

@@ -11,7 +11,7 @@ import (
 // scoreTextRef is ScoreText without its ASCII fast path.
 func (m *Model) scoreTextRef(text string) *Score {
 	ft := fold.Fold(text)
-	hits := m.vocab(ft)
+	hits := m.terms.Find(ft)
 	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
 		return nil
 	}

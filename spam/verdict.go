@@ -87,7 +87,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 func (a *Analysis) registerHosts() []string {
 	var out []string
 	for _, n := range a.buttons {
-		if !a.m.hasRegister(fold.Fold(nodeText(n))) {
+		if !a.m.register.In(fold.Fold(nodeText(n))) {
 			continue
 		}
 		h := ""
