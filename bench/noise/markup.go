@@ -18,7 +18,7 @@ import (
 func spamLineP(in *injector, text, _ string) *html.Node { return el("p", nil, txt(text)) }
 
 func spamLineDivLink(in *injector, text, href string) *html.Node {
-	return el("div", class(pick(in.r, in.p.spam.spamClasses)), el("a", []attr{a("href", href)}, txt(text)))
+	return el("div", class(pick(in.r, in.p.words.Spam.Classes)), el("a", []attr{a("href", href)}, txt(text)))
 }
 
 func spamLineStrong(in *injector, text, _ string) *html.Node {
@@ -28,7 +28,7 @@ func spamLineStrong(in *injector, text, _ string) *html.Node {
 func spamLineH3(in *injector, text, _ string) *html.Node { return el("h3", nil, txt(text)) }
 
 func spamLineListItem(in *injector, text, href string) *html.Node {
-	return el("ul", class(pick(in.r, in.p.spam.spamClasses)), el("li", nil, el("a", []attr{a("href", href)}, txt(text))))
+	return el("ul", class(pick(in.r, in.p.words.Spam.Classes)), el("li", nil, el("a", []attr{a("href", href)}, txt(text))))
 }
 
 func spamLineTable(in *injector, text, href string) *html.Node {
@@ -241,7 +241,7 @@ var (
 	shapeTeaserCards = sidebarShape{"teaser cards", func(in *injector, items []sideItem, where string) []*html.Node {
 		var kids []*html.Node
 		for _, it := range items {
-			label, tz := pick(in.r, in.p.sidebar.sectionLabels), in.teaser()
+			label, tz := pick(in.r, in.p.words.Sidebar.SectionLabels), in.teaser()
 			in.boiler(KindSidebar, where, label, tz)
 			kids = append(kids, el("div", class(pick(in.r, []string{"item", "story", "card", "news-item"})),
 				el("a", it.href, el("img", []attr{a("src", "/thumb/"+in.fileName()), a("alt", it.hl)})),
@@ -307,7 +307,7 @@ func inlineStrongColon(in *injector, h string, link *html.Node) *html.Node {
 }
 
 func inlineDivSpan(in *injector, h string, link *html.Node) *html.Node {
-	return el("div", class(pick(in.r, in.p.sidebar.sideClasses)), el("span", nil, txt(h)), link)
+	return el("div", class(pick(in.r, in.p.words.Sidebar.Classes)), el("span", nil, txt(h)), link)
 }
 
 func inlineEm(in *injector, h string, link *html.Node) *html.Node {
