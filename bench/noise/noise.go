@@ -1,5 +1,5 @@
-// Package noise builds a corpus of noisy news pages with a known clean body,
-// and measures how much of the noise a cleaner leaves.
+// Package noise builds a corpus of noisy news pages with a known clean body;
+// package leftover measures how much of the noise a cleaner leaves.
 //
 // Generate takes clean pages whose main text is known (the Article Extraction
 // Benchmark pages and their ground truth), finds the body paragraphs in the
@@ -11,8 +11,8 @@
 // and comment boxes; decorative glyphs on sidebar headlines and on real body
 // paragraphs; captions doubled through img alt plus figcaption; repeated
 // leads; leaked image file names. Every injected string is recorded in the
-// Doc's Items, so that Measure can tell, from a cleaner's output, what share
-// of each kind is left.
+// Doc's Items, so that leftover.Measure can tell, from a cleaner's output,
+// what share of each kind is left.
 //
 // Every pool the generator draws from (base pages included) is split into
 // two disjoint halves (see Half): rules are tuned on the Tuning half, and
