@@ -8,6 +8,7 @@ import (
 
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/leftover"
 	"github.com/winnowhq/winnow/internal/score"
 	"github.com/winnowhq/winnow/pagetype"
 )
@@ -135,7 +136,7 @@ func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) 
 }
 
 // violations lists the figures of f that are worse than their pins.
-func violations(f noise.Figures, pins noisePins) []string {
+func violations(f leftover.Figures, pins noisePins) []string {
 	checks := []struct {
 		what      string
 		got, pin  float64
@@ -163,7 +164,7 @@ func violations(f noise.Figures, pins noisePins) []string {
 // TestGateViolations: each pin set tighter than the measure fails, each
 // pin at the measure passes.
 func TestGateViolations(t *testing.T) {
-	var f noise.Figures
+	var f leftover.Figures
 	f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft = 0.01, 0.02, 0.005, 0.004
 	f.RecallRatio, f.Noisy.P = 0.985, 0.95
 	at := noisePins{MaxSpamLeft: 0.01, MaxBoilerplateLeft: 0.02, MaxDupsLeft: 0.005, MaxGlyphsLeft: 0.004, MinRecallRatio: 0.985, MinPrecision: 0.95}

@@ -152,8 +152,12 @@ func MeasureParasites(ctx context.Context, h parasite.Half, n int, seed uint64) 
 	if err != nil {
 		return nil, err
 	}
+	pages, err := parasite.Generate(h, n, seed)
+	if err != nil {
+		return nil, err
+	}
 	out := &ParasiteResult{Half: h, PerLang: map[string][2]int{}}
-	for _, p := range parasite.Generate(h, n, seed) {
+	for _, p := range pages {
 		out.Pages++
 		res, err := c.Clean(ctx, clean.Input{Source: p.URL, URL: p.URL, Data: []byte(p.HTML), Kind: clean.InputHTML})
 		x := out.PerLang[p.Lang]

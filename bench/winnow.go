@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/leftover"
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/score"
 )
@@ -68,10 +69,10 @@ func NoiseSources(pages []Page) []noise.Source {
 
 // MeasureNoise cleans every noisy document and its clean counterpart with c
 // and measures what is left. A page that fails counts as an empty text.
-func MeasureNoise(ctx context.Context, c *clean.Cleaner, docs []noise.Doc) ([]noise.DocFigures, []error) {
+func MeasureNoise(ctx context.Context, c *clean.Cleaner, docs []noise.Doc) ([]leftover.DocFigures, []error) {
 	var errs []error
 	cleanText := map[string]string{} // by source: variants share the clean page
-	figs := make([]noise.DocFigures, len(docs))
+	figs := make([]leftover.DocFigures, len(docs))
 	for i, d := range docs {
 		ct, ok := cleanText[d.Source]
 		if !ok {
@@ -86,7 +87,7 @@ func MeasureNoise(ctx context.Context, c *clean.Cleaner, docs []noise.Doc) ([]no
 		if err != nil {
 			errs = append(errs, err)
 		}
-		figs[i] = noise.Measure(d, nt, ct)
+		figs[i] = leftover.Measure(d, nt, ct)
 	}
 	return figs, errs
 }
@@ -97,8 +98,8 @@ type NoiseRun struct {
 	Half    noise.Half
 	Docs    []noise.Doc
 	Skipped []string
-	Figs    []noise.DocFigures
-	Sum     noise.Figures
+	Figs    []leftover.DocFigures
+	Sum     leftover.Figures
 	Errs    []error
 }
 
@@ -109,7 +110,7 @@ func RunNoise(ctx context.Context, c *clean.Cleaner, srcs []noise.Source, opts n
 		return NoiseRun{}, err
 	}
 	figs, errs := MeasureNoise(ctx, c, docs)
-	return NoiseRun{Half: opts.Half, Docs: docs, Skipped: skipped, Figs: figs, Sum: noise.Summarise(figs), Errs: errs}, nil
+	return NoiseRun{Half: opts.Half, Docs: docs, Skipped: skipped, Figs: figs, Sum: leftover.Summarise(figs), Errs: errs}, nil
 }
 
 // WCXBScore is winnow's outcome on one WCXB page: its word score, the page

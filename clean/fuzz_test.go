@@ -2,24 +2,20 @@ package clean_test
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 )
 
 // FuzzCleanHTML checks, for any input: no panic escapes, the output is valid
 // UTF-8, every output word occurs in the input, and cleaning the output again
 // changes nothing.
 func FuzzCleanHTML(f *testing.F) {
-	seeds, _ := filepath.Glob("../fixtures/*/input.*")
-	for _, s := range seeds {
-		if b, err := os.ReadFile(s); err == nil {
-			f.Add(b)
-		}
+	for _, s := range seeds.Files(f, "../fixtures/*/input.*") {
+		f.Add(s.Data)
 	}
 	f.Add([]byte("<p>tk88 bet</p><p>💮 Real text here.</p>"))
 	f.Add([]byte("<div style='display:none'>x</div><table><tr><td>cell</td></tr></table>"))
@@ -32,10 +28,9 @@ func FuzzCleanHTML(f *testing.F) {
 
 // FuzzCleanText is FuzzCleanHTML for plain-text input.
 func FuzzCleanText(f *testing.F) {
-	seeds, _ := filepath.Glob("../fixtures/*/input.txt")
-	for _, s := range seeds {
-		if b, err := os.ReadFile(s); err == nil && len(b) < 2048 {
-			f.Add(string(b))
+	for _, s := range seeds.Files(f, "../fixtures/*/input.txt") {
+		if len(s.Data) < 2048 {
+			f.Add(string(s.Data))
 		}
 	}
 	f.Add("See more\n🉐 x\n{tk88 bet}|{tk88 bet}|")

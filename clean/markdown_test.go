@@ -8,25 +8,22 @@ import (
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/fixture"
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 )
 
 // TestMarkdownGolden renders each testdata/markdown/<case>.html as Markdown
 // with links and images, and as plain text, and compares them with
 // <case>.md and <case>.txt (-update rewrites them).
 func TestMarkdownGolden(t *testing.T) {
-	inputs, err := filepath.Glob("testdata/markdown/*.html")
-	if err != nil || len(inputs) < 4 {
-		t.Fatalf("found %d Markdown cases (%v), want at least 4", len(inputs), err)
+	inputs := seeds.Files(t, "testdata/markdown/*.html")
+	if len(inputs) < 4 {
+		t.Fatalf("found %d Markdown cases, want at least 4", len(inputs))
 	}
 	c := builtinCleaner(t)
 	for _, in := range inputs {
-		name := strings.TrimSuffix(filepath.Base(in), ".html")
+		name := strings.TrimSuffix(filepath.Base(in.Path), ".html")
 		t.Run(name, func(t *testing.T) {
-			data, err := os.ReadFile(in)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res, err := c.Clean(t.Context(), clean.Input{Source: in, URL: "https://example.com/docs/page.html", Data: data})
+			res, err := c.Clean(t.Context(), clean.Input{Source: in.Path, URL: "https://example.com/docs/page.html", Data: in.Data})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -34,7 +31,7 @@ func TestMarkdownGolden(t *testing.T) {
 				".md":  clean.Markdown(res, clean.MarkdownOptions{Links: true, Images: true}) + "\n",
 				".txt": clean.PlainText(res) + "\n",
 			} {
-				path := strings.TrimSuffix(in, ".html") + ext
+				path := strings.TrimSuffix(in.Path, ".html") + ext
 				if *update {
 					if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 						t.Fatal(err)

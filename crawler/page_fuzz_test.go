@@ -5,8 +5,6 @@ import (
 	"context"
 	"mime"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -14,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/links"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 )
 
 // FuzzDecodeHTML checks decodeHTML and links.HTML on any body, Content-Type and
@@ -21,18 +20,10 @@ import (
 // mark) when it was valid UTF-8 declared as such, and links.HTML finds only absolute http(s) links,
 // feeds and canonical URLs.
 func FuzzDecodeHTML(f *testing.F) {
-	files, _ := filepath.Glob("../fixtures/*/input.html")
-	if len(files) == 0 {
-		f.Fatal("no ../fixtures/*/input.html")
-	}
 	pages := []string{"https://e.com/dir/page", "http://127.0.0.1:8080/news/2026/a?id=1"}
-	for i, name := range files {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b, "text/html; charset=utf-8", false, pages[i%len(pages)])
-		f.Add(b, "text/html", false, pages[i%len(pages)])
+	for i, s := range seeds.Files(f, "../fixtures/*/input.html") {
+		f.Add(s.Data, "text/html; charset=utf-8", false, pages[i%len(pages)])
+		f.Add(s.Data, "text/html", false, pages[i%len(pages)])
 	}
 	for _, c := range []struct { // TestDecodeHTML and links.TestHTML
 		body, ct  string

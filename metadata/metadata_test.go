@@ -11,14 +11,16 @@ import (
 	"golang.org/x/net/html"
 )
 
-func extract(t *testing.T, page, pageURL string) Page {
+// extract parses page and reads its metadata as a page of type pageType
+// at pageURL.
+func extract(t *testing.T, page, pageURL, pageType string) Page {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
 	if err != nil {
 		t.Fatal(err)
 	}
 	u, _ := url.Parse(pageURL)
-	return Extract(doc, u, "")
+	return Extract(doc, u, pageType)
 }
 
 func TestTitle(t *testing.T) {
@@ -52,7 +54,7 @@ func TestTitle(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := extract(t, "<html><head>"+tc.head+"</head><body>"+tc.body+"</body></html>", tc.url)
+			p := extract(t, "<html><head>"+tc.head+"</head><body>"+tc.body+"</body></html>", tc.url, "")
 			if p.Title != tc.want {
 				t.Errorf("Title = %q, want %q", p.Title, tc.want)
 			}
@@ -62,15 +64,11 @@ func TestTitle(t *testing.T) {
 
 func TestProductTitle(t *testing.T) {
 	// A product page's <h1> names the product; its <title> adds a pitch.
-	doc, err := html.Parse(strings.NewReader(`<title>Aluminum Wallet - Strong & Durable</title><h1>Slim Wallet</h1>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse("https://shop.example/products/slim")
-	if got := Extract(doc, u, pagetype.Product).Title; got != "Slim Wallet" {
+	const page, pageURL = `<title>Aluminum Wallet - Strong & Durable</title><h1>Slim Wallet</h1>`, "https://shop.example/products/slim"
+	if got := extract(t, page, pageURL, pagetype.Product).Title; got != "Slim Wallet" {
 		t.Errorf("Title = %q, want %q", got, "Slim Wallet")
 	}
-	if got := Extract(doc, u, "").Title; got != "Aluminum Wallet - Strong & Durable" {
+	if got := extract(t, page, pageURL, "").Title; got != "Aluminum Wallet - Strong & Durable" {
 		t.Errorf("Title of an untyped page = %q, want the <title>", got)
 	}
 }
@@ -176,7 +174,7 @@ func TestAuthorsAndDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			p := extract(t, "<html><head></head><body>"+tc.page+"</body></html>", tc.url)
+			p := extract(t, "<html><head></head><body>"+tc.page+"</body></html>", tc.url, "")
 			if !reflect.DeepEqual(p.Authors, tc.authors) {
 				t.Errorf("Authors = %q, want %q", p.Authors, tc.authors)
 			}
@@ -193,7 +191,7 @@ func TestOtherFields(t *testing.T) {
 <meta property="article:tag" content="economia"><meta property="article:tag" content="juros"><meta property="article:section" content="Mercado">
 <link rel="canonical" href="/mercado/materia.html"><meta property="og:image" content="//cdn.example.com/foto.jpg">
 </head><body><p>x</p></body></html>`
-	p := extract(t, page, "https://www.example.com/mercado/materia.html?utm_source=x")
+	p := extract(t, page, "https://www.example.com/mercado/materia.html?utm_source=x", "")
 	want := Metadata{
 		SiteName: "Folha Exemplo", Description: "Resumo da matéria.", Tags: []string{"economia", "juros"}, Categories: []string{"Mercado"},
 		CanonicalURL: "https://www.example.com/mercado/materia.html", Image: "https://cdn.example.com/foto.jpg", DeclaredLang: "pt-BR",
@@ -225,12 +223,7 @@ func TestCollectionIsNoDiscussion(t *testing.T) {
 	// A shop's category page links to its members' area ("Join today",
 	// "Sign in"): those are no posters, and the page is no discussion.
 	page := `<h1>Sofas</h1><a href="/profile/join">Join today</a><a href="/profile/login">Hej!</a><a href="/profile/x">IK</a><p>GLOSTAD sofa</p>`
-	doc, err := html.Parse(strings.NewReader(page))
-	if err != nil {
-		t.Fatal(err)
-	}
-	u, _ := url.Parse("https://shop.example/cat/sofas/")
-	if got := Extract(doc, u, pagetype.Collection).Authors; got != nil {
+	if got := extract(t, page, "https://shop.example/cat/sofas/", pagetype.Collection).Authors; got != nil {
 		t.Errorf("Authors = %q, want none", got)
 	}
 }
@@ -248,12 +241,7 @@ func TestFeedDates(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			u, _ := url.Parse("https://example.com/news/topic")
-			if got := Extract(doc, u, pagetype.Listing).Published; got != tc.want {
+			if got := extract(t, tc.page, "https://example.com/news/topic", pagetype.Listing).Published; got != tc.want {
 				t.Errorf("Published = %q, want %q", got, tc.want)
 			}
 		})

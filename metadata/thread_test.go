@@ -1,13 +1,10 @@
 package metadata
 
 import (
-	"net/url"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/pagetype"
-	"golang.org/x/net/html"
 )
 
 func TestExtractByPageType(t *testing.T) {
@@ -47,12 +44,7 @@ func TestExtractByPageType(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			u, _ := url.Parse("https://example.com/x")
-			p := Extract(doc, u, tc.pageType)
+			p := extract(t, tc.page, "https://example.com/x", tc.pageType)
 			if !reflect.DeepEqual(p.Authors, tc.authors) {
 				t.Errorf("Authors = %q, want %q", p.Authors, tc.authors)
 			}

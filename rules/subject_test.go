@@ -1,12 +1,11 @@
 package rules
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/andybalholm/cascadia"
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 	"github.com/winnowhq/winnow/internal/subject"
 	"golang.org/x/net/html"
 )
@@ -23,24 +22,14 @@ func TestSubjectsSound(t *testing.T) {
 			sels = append(sels, r.match.Elem.SelectorSrc)
 		}
 	}
-	pages, _ := filepath.Glob("../fixtures/*/input.html")
-	if len(pages) == 0 {
-		t.Fatal("no fixture pages")
-	}
+	pages := seeds.Files(t, "../fixtures/*/input.html")
 	// Class lists that a bare .class subject must read as cascadia does.
 	const tricky = `<p class="a  wp-caption-text	b">x</p><p class="WP-CAPTION-TEXT">x</p><p class="wp-caption-textx">x</p>` +
 		`<figcaption class="">x</figcaption><div class="image-caption">x</div><svg><a class="image-caption">x</a></svg>`
-	pages = append(pages, "tricky")
+	pages = append(pages, seeds.File{Path: "tricky", Data: []byte(tricky)})
 	checked := 0
 	for _, p := range pages {
-		b := []byte(tricky)
-		if p != "tricky" {
-			var err error
-			if b, err = os.ReadFile(p); err != nil {
-				t.Fatal(err)
-			}
-		}
-		doc, err := html.Parse(strings.NewReader(string(b)))
+		doc, err := html.Parse(strings.NewReader(string(p.Data)))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -58,11 +47,11 @@ func TestSubjectsSound(t *testing.T) {
 				if m {
 					checked++
 					if !sub.Candidate(n) {
-						t.Errorf("%s: %q matches <%s> but its subjects rule it out", p, src, n.Data)
+						t.Errorf("%s: %q matches <%s> but its subjects rule it out", p.Path, src, n.Data)
 					}
 				}
 				if sub.Exact() && sub.Candidate(n) != m {
-					t.Errorf("%s: %q is exact but its subjects say %v for <%s>, the selector %v", p, src, sub.Candidate(n), n.Data, m)
+					t.Errorf("%s: %q is exact but its subjects say %v for <%s>, the selector %v", p.Path, src, sub.Candidate(n), n.Data, m)
 				}
 			}
 		}

@@ -22,6 +22,8 @@
 //
 // The concerns it builds on are packages of their own, none importing spam:
 // spam/fold (text folding and words), spam/lexicon (the lexicon file and
-// the signals it weights), spam/hidden (how markup and style sheets hide a
-// box) and spam/anchor (a link's host, path and place in its paragraph).
+// the signals it weights), spam/terms (the lexicon's terms found in a
+// text), spam/brand (brand codes and the hosts and paths read like them),
+// spam/hidden (how markup and style sheets hide a box) and spam/anchor (a
+// link's host, path and place in its paragraph).
 package spam

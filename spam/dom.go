@@ -8,6 +8,7 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/anchor"
+	"github.com/winnowhq/winnow/spam/brand"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -61,7 +62,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
 			h = h[:i]
 		}
-		a.site = m.host(h).site
+		a.site = m.brand.Host(h).Site
 	}
 	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet}
 	top := w.walk(doc, false)
@@ -136,16 +137,16 @@ func (w *walker) facts(text string) textFacts {
 		// string, and the lexicon reads it with digits swapped, in the
 		// buffer when none is.
 		ft := string(b)
-		f := textFacts{words: fold.CountWords(ft), brands: m.brands(ft)}
+		f := textFacts{words: fold.CountWords(ft), brands: m.brand.Codes(ft)}
 		if sw := fold.SwapDigits(ft); sw == ft {
-			f.hits = m.vocabBytes(b)
+			f.hits = m.terms.FindBytes(b)
 		} else {
-			f.hits = m.vocabBytes([]byte(sw))
+			f.hits = m.terms.FindBytes([]byte(sw))
 		}
 		return f
 	}
-	f := textFacts{words: fold.CountWords(text), hits: m.vocabBytes(b)}
-	f.brands.other = f.words
+	f := textFacts{words: fold.CountWords(text), hits: m.terms.FindBytes(b)}
+	f.brands.Other = f.words
 	return f
 }
 
@@ -174,8 +175,8 @@ type codeUnit struct {
 // six86.com, "qk57 x", "lux77 plus" (brand names are often a code and a
 // word).
 func codeOnly(p *part) bool {
-	codes := len(p.brands.found)
-	return codes > 0 && p.brands.other <= codes && p.words <= 4 && p.spamUnits == 0
+	codes := len(p.brands.Found)
+	return codes > 0 && p.brands.Other <= codes && p.words <= 4 && p.spamUnits == 0
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -298,7 +299,7 @@ func isUnit(a atom.Atom) bool {
 // densities, the spam parts it is made of, hidden ancestry.
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
-	if len(p.hits) == 0 && p.brands.gambling == 0 && p.spamUnits == 0 && !(w.pageSpam && codeOnly(p)) {
+	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !(w.pageSpam && codeOnly(p)) {
 		return nil
 	}
 	sc := scorer{m: m}
@@ -321,7 +322,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		sc.weighted(lexicon.SigHidden, 1, why)
 		// Or a code beside gambling words of any weight, dense in a
 		// short text: "QK57 sports betting".
-		if v := m.sum(p.hits); v >= minHiddenVocab || p.brands.gambling > 0 || p.brands.plain > 0 && v/density(p.words) >= 0.2 {
+		if v := m.terms.Sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/density(p.words) >= 0.2 {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -340,10 +341,10 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	host := anchor.Host(href)
 	hi := w.hosts.get(host)
-	foreign := host != "" && hi.site != "" && hi.site != w.a.site
+	foreign := host != "" && hi.Site != "" && hi.Site != w.a.site
 	pathW, pathWhat := 0.0, ""
 	if foreign {
-		pathW, pathWhat = m.pathStem(anchor.PathQuery(href))
+		pathW, pathWhat = m.brand.PathStem(anchor.PathQuery(href))
 	}
 	// A code named after its own throw-away domain: W332 -> w332.club.
 	where := anchor.Apart
@@ -353,20 +354,20 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// Or a code sent through a link shortener, which hides where it goes.
 	// Either is not spam's when the paragraph names the code itself (a
 	// product linked where the text talks about it).
-	masked := foreign && m.shorten[hi.site]
-	vocab := m.sum(p.hits)
+	masked := foreign && m.shorten[hi.Site]
+	vocab := m.terms.Sum(p.hits)
 	var brandDomain bool
 	var brandWhat string
 	if foreign {
-		brandDomain, brandWhat = m.brandDomain(n, p, host, hi, where, masked && hidden, vocab)
+		brandDomain, brandWhat = m.brandDomain(n, p, hi, where, masked && hidden, vocab)
 	}
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.brand || hi.oddTLD != "" || masked) && where != anchor.Inline
-	hiddenCode := hidden && p.brands.plain > 0 && foreign && hi.brand && where != anchor.Inline
-	if vocab <= 0 && p.brands.gambling == 0 && hi.stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.Brand || hi.OddTLD != "" || masked) && where != anchor.Inline
+	hiddenCode := hidden && p.brands.Plain > 0 && foreign && hi.Brand && where != anchor.Inline
+	if vocab <= 0 && p.brands.Gambling == 0 && hi.Stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
 	sc := scorer{m: m}
@@ -375,15 +376,15 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	}
 	// An anchor is short: its vocabulary counts as it is, no density.
 	if vocab != 0 {
-		sc.add(lexicon.SigTerms, vocab, m.names(p.hits))
+		sc.add(lexicon.SigTerms, vocab, m.terms.Names(p.hits, maxListed))
 	}
-	if p.brands.gambling > 0 {
-		sc.weighted(lexicon.SigBrandGambling, p.brands.gambling, strings.Join(p.brands.found, ", "))
-	} else if p.brands.plain > 0 {
-		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.found, ", "))
+	if p.brands.Gambling > 0 {
+		sc.weighted(lexicon.SigBrandGambling, p.brands.Gambling, strings.Join(p.brands.Found, ", "))
+	} else if p.brands.Plain > 0 {
+		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.Found, ", "))
 	}
 	if foreign {
-		sc.foreignHost(host, via, hi, pathW, pathWhat)
+		sc.foreignHost(via, hi, pathW, pathWhat)
 		if brandDomain {
 			sc.weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
@@ -400,7 +401,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if hidden {
 		sc.weighted(lexicon.SigHidden, 1, "ancestor")
 		// Or a code linking to a host named like a code.
-		if vocab >= minHiddenVocab || p.brands.gambling > 0 || hi.stem > 0 || brandDomain || hiddenCode {
+		if vocab >= minHiddenVocab || p.brands.Gambling > 0 || hi.Stem > 0 || brandDomain || hiddenCode {
 			sc.weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -410,6 +411,25 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	return sc.result()
 }
 
+// hosts caches what the hosts of one page say: a page links the same
+// hosts many times.
+type hosts struct {
+	m    *Model
+	seen map[string]brand.Host
+}
+
+func (hs *hosts) get(h string) brand.Host {
+	if hi, ok := hs.seen[h]; ok {
+		return hi
+	}
+	if hs.seen == nil {
+		hs.seen = map[string]brand.Host{}
+	}
+	hi := hs.m.brand.Host(h)
+	hs.seen[h] = hi
+	return hi
+}
+
 // brandDomain reports whether link n, on another site, is a code named
 // after its own throw-away domain (W332 -> w332.club), a code sent through a
 // link shortener (maskedHidden: a hidden link to one), or a short anchor of
@@ -417,26 +437,26 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 // betting" -> mb789x.example); none counts when the paragraph names the
 // code itself (a product linked where the text talks about it). what says
 // which.
-func (m *Model) brandDomain(n *html.Node, p *part, host string, hi hostInfo, where anchor.Placement, maskedHidden bool, vocab float64) (bool, string) {
-	what := hi.site
-	if p.words <= 3 && (hi.oddTLD != "" || where.Glued() || maskedHidden) {
+func (m *Model) brandDomain(n *html.Node, p *part, hi brand.Host, where anchor.Placement, maskedHidden bool, vocab float64) (bool, string) {
+	what := hi.Site
+	if p.words <= 3 && (hi.OddTLD != "" || where.Glued() || maskedHidden) {
 		ft := fold.Fold(nodeText(n))
 		switch {
-		case m.namesHost(ft, host, hi, hi.oddTLD == ""):
+		case m.brand.NamesHost(ft, hi, hi.OddTLD == ""):
 			if !anchor.Mentioned(n, ft) {
 				return true, what
 			}
-		case m.shorten[hi.site] && codeOnly(p):
-			what = "shortener " + hi.site
+		case m.shorten[hi.Site] && codeOnly(p):
+			what = "shortener " + hi.Site
 			if !anchor.Mentioned(n, ft) {
 				return true, what
 			}
 		}
 		// Mentioned, or neither: the code-in-words test below may hold.
 	}
-	if vocab > 0 && p.brands.plain > 0 && p.words <= 10 {
+	if vocab > 0 && p.brands.Plain > 0 && p.words <= 10 {
 		ft := fold.Fold(nodeText(n))
-		if m.codeNamesHost(ft, host, hi) && !anchor.Mentioned(n, ft) {
+		if m.brand.CodeNamesHost(ft, hi) && !anchor.Mentioned(n, ft) {
 			return true, what
 		}
 	}
@@ -446,20 +466,20 @@ func (m *Model) brandDomain(n *html.Node, p *part, host string, hi hostInfo, whe
 // foreignHost adds the evidence of a link's host on another site: the
 // host itself (and the redirector it was read through), gambling words in
 // its name or path, a brand code or an odd TLD.
-func (sc *scorer) foreignHost(host, via string, hi hostInfo, pathW float64, pathWhat string) {
+func (sc *scorer) foreignHost(via string, hi brand.Host, pathW float64, pathWhat string) {
 	if via != "" {
-		sc.weighted(lexicon.SigForeignHost, 1, host+" via "+via)
+		sc.weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
 	} else {
-		sc.weighted(lexicon.SigForeignHost, 1, host)
+		sc.weighted(lexicon.SigForeignHost, 1, hi.Name)
 	}
-	if hi.stem > 0 {
-		sc.weighted(lexicon.SigGamblingHost, hi.stem, hi.stemText)
+	if hi.Stem > 0 {
+		sc.weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
 	}
-	if hi.brand {
-		sc.weighted(lexicon.SigBrandHost, 1, hi.site)
+	if hi.Brand {
+		sc.weighted(lexicon.SigBrandHost, 1, hi.Site)
 	}
-	if hi.oddTLD != "" {
-		sc.weighted(lexicon.SigOddTLD, 1, "."+hi.oddTLD)
+	if hi.OddTLD != "" {
+		sc.weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
 	}
 	if pathW > 0 {
 		sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)

@@ -3,8 +3,10 @@ package spam
 import (
 	"fmt"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam/brand"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/terms"
 	"math"
 	"slices"
 	"strings"
@@ -112,22 +114,22 @@ func density(n int) float64 {
 // textFacts is what one text (a block's, a link's) says on its own.
 type textFacts struct {
 	words  int
-	hits   []termCount
-	brands brandStats
+	hits   []terms.Count
+	brands brand.Codes
 }
 
 func (m *Model) facts(text string) textFacts {
 	ft := fold.Fold(text)
-	return m.foldedFacts(ft, m.vocab(ft))
+	return m.foldedFacts(ft, m.terms.Find(ft))
 }
 
 // foldedFacts is facts on folded text ft whose terms are hits.
-func (m *Model) foldedFacts(ft string, hits []termCount) textFacts {
+func (m *Model) foldedFacts(ft string, hits []terms.Count) textFacts {
 	f := textFacts{words: fold.CountWords(ft), hits: hits}
 	if strings.ContainsAny(ft, "0123456789") {
-		f.brands = m.brands(ft)
+		f.brands = m.brand.Codes(ft)
 	} else {
-		f.brands.other = f.words // no digit, no code
+		f.brands.Other = f.words // no digit, no code
 	}
 	return f
 }
@@ -140,16 +142,17 @@ func (f *textFacts) add(g *textFacts) {
 			f.hits = slices.Clone(g.hits)
 		} else {
 			for _, h := range g.hits {
-				f.hits = addCount(f.hits, h)
+				f.hits = terms.Add(f.hits, h)
 			}
 		}
 	}
-	f.brands.gambling += g.brands.gambling
-	f.brands.plain += g.brands.plain
-	f.brands.other += g.brands.other
-	f.brands.found = appendCapped(f.brands.found, g.brands.found...)
+	f.brands.Gambling += g.brands.Gambling
+	f.brands.Plain += g.brands.Plain
+	f.brands.Other += g.brands.Other
+	f.brands.Found = appendCapped(f.brands.Found, g.brands.Found...)
 }
 
+// maxListed is how many terms or codes the evidence of a score lists.
 const maxListed = 6
 
 func appendCapped(to []string, more ...string) []string {
@@ -166,21 +169,21 @@ func appendCapped(to []string, more ...string) []string {
 // codes as densities, a text made only of brand codes and stems.
 func (sc *scorer) text(f *textFacts) {
 	d := density(f.words)
-	if v := sc.m.sum(f.hits); v != 0 {
+	if v := sc.m.terms.Sum(f.hits); v != 0 {
 		w := v / d
 		if v < 0 {
 			w = v
 		}
-		sc.add(lexicon.SigTerms, w, sc.m.names(f.hits))
+		sc.add(lexicon.SigTerms, w, sc.m.terms.Names(f.hits, maxListed))
 	}
-	if f.brands.gambling > 0 {
-		sc.weighted(lexicon.SigBrandGambling, f.brands.gambling/d, strings.Join(f.brands.found, ", "))
-		if f.brands.other == 0 && f.words <= 24 {
+	if f.brands.Gambling > 0 {
+		sc.weighted(lexicon.SigBrandGambling, f.brands.Gambling/d, strings.Join(f.brands.Found, ", "))
+		if f.brands.Other == 0 && f.words <= 24 {
 			sc.weighted(lexicon.SigBrandOnly, 1, "")
 		}
 	}
-	if f.brands.plain > 0 {
-		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.plain))/d, strings.Join(f.brands.found, ", "))
+	if f.brands.Plain > 0 {
+		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.Plain))/d, strings.Join(f.brands.Found, ", "))
 	}
 }
 
@@ -188,7 +191,7 @@ func (sc *scorer) text(f *textFacts) {
 // page title): vocabulary, brand codes, a text of codes alone.
 func (m *Model) ScoreText(text string) *Score {
 	var ft string
-	var hits []termCount
+	var hits []terms.Count
 	if textnorm.IsASCII(text) {
 		// Fold is ToLower on ASCII, and SwapDigits changes nothing
 		// without a digit: the lexicon reads the text lower-cased in a
@@ -207,21 +210,21 @@ func (m *Model) ScoreText(text string) *Score {
 		}
 		if digits {
 			ft = string(b)
-			hits = m.vocab(ft)
-		} else if hits = m.vocabBytes(b); len(hits) == 0 {
+			hits = m.terms.Find(ft)
+		} else if hits = m.terms.FindBytes(b); len(hits) == 0 {
 			return nil // no vocabulary and no code (codes hold digits): nothing counts
 		} else {
 			ft = string(b)
 		}
 	} else {
 		ft = fold.Fold(text)
-		hits = m.vocab(ft)
+		hits = m.terms.Find(ft)
 	}
 	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
 		return nil // no vocabulary and no code (codes hold digits): nothing counts
 	}
 	f := m.foldedFacts(ft, hits)
-	if len(f.hits) == 0 && f.brands.gambling == 0 {
+	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil // weak signals alone never count
 	}
 	sc := scorer{m: m}

@@ -11,12 +11,12 @@ import (
 // scoreTextRef is ScoreText without its ASCII fast path.
 func (m *Model) scoreTextRef(text string) *Score {
 	ft := fold.Fold(text)
-	hits := m.vocab(ft)
+	hits := m.terms.Find(ft)
 	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
 		return nil
 	}
 	f := m.foldedFacts(ft, hits)
-	if len(f.hits) == 0 && f.brands.gambling == 0 {
+	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil
 	}
 	sc := scorer{m: m}

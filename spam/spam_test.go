@@ -147,30 +147,8 @@ func TestBrandStems(t *testing.T) {
 		{"zb88bet", true}, {"kubet77", true}, {"789bet", true}, {"sv66win", true},
 		{"v1beta1", false}, {"v2beta3", false}, {"h2c", false}, {"ipv4", false},
 	} {
-		if got := m.brands(c.text).gambling > 0; got != c.gambling {
+		if got := m.brand.Codes(c.text).Gambling > 0; got != c.gambling {
 			t.Errorf("brands(%q): gambling %v, want %v", c.text, got, c.gambling)
-		}
-	}
-}
-
-// TestVocabEveryTerm: every term of the built-in lexicon, whatever its
-// script group's automaton, is found in a text that is the term itself,
-// and in a text that mixes it with terms of every other script.
-func TestVocabEveryTerm(t *testing.T) {
-	m := model(t)
-	mixed := " | slot gacor, 百家乐, 토토사이트, คาสิโนออนไลน์, онлайн казино, nhà cái uy tín"
-	for id, tm := range m.terms {
-		if tm.weight == 0 {
-			continue
-		}
-		for _, text := range []string{tm.text, tm.text + mixed} {
-			found := false
-			for _, h := range m.vocabBytes([]byte(text)) {
-				found = found || h.id == id
-			}
-			if !found {
-				t.Errorf("term %q not found in %q", tm.text, text)
-			}
 		}
 	}
 }

@@ -61,7 +61,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		reg := a.registerHosts()
 		foreign := 0
 		for _, h := range reg {
-			if h != "" && m.host(h).site != a.site {
+			if h != "" && m.brand.Host(h).Site != a.site {
 				foreign++
 			}
 		}
@@ -69,7 +69,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 			sc.weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
 		}
 	}
-	if w, what := m.pathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
+	if w, what := m.brand.PathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
 		sc.weighted(lexicon.SigPageURL, w, what)
 	}
 	s := sc.result()
@@ -87,7 +87,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 func (a *Analysis) registerHosts() []string {
 	var out []string
 	for _, n := range a.buttons {
-		if !a.m.hasRegister(fold.Fold(nodeText(n))) {
+		if !a.m.register.In(fold.Fold(nodeText(n))) {
 			continue
 		}
 		h := ""

@@ -98,7 +98,7 @@ func (in *injector) para(lo int) *html.Node {
 // foreignGlyph returns a glyph that does not occur in the source page.
 func (in *injector) foreignGlyph() string {
 	for {
-		if g := glyph(in.r, in.p.glyphs.glyphBlocks); !strings.Contains(in.page, g) {
+		if g := glyph(in.r, in.p.words.Glyphs.Blocks); !strings.Contains(in.page, g) {
 			return g
 		}
 	}
@@ -133,7 +133,7 @@ func (in *injector) boiler(kind, where string, texts ...string) {
 func (in *injector) bodyGlyphs() {
 	for range 1 + in.r.IntN(3) {
 		p := in.para(0)
-		if in.p.glyphs.trailingGlyphs && in.chance(0.4) {
+		if in.p.words.Glyphs.Trailing && in.chance(0.4) {
 			g := in.glyphPrefix(KindBodyGlyph)
 			p.AppendChild(txt(" " + g))
 			in.items.Kinds[KindBodyGlyph]++
@@ -155,7 +155,7 @@ func (in *injector) spamAnchors() {
 		p := in.para(1)
 		b := in.brand()
 		link := el("a", []attr{a("href", in.hostURL(b)), a("rel", pick(in.r, []string{"dofollow", "nofollow", ""}))}, txt(b))
-		pick(in.r, in.p.spam.anchorGlue)(in, p, link)
+		pick(in.r, in.p.anchorGlue)(in, p, link)
 		in.items.Spam = append(in.items.Spam, Item{Text: b, Kind: KindSpamAnchor})
 		in.items.Kinds[KindSpamAnchor]++
 	}
@@ -182,9 +182,9 @@ func (in *injector) leadRepeat() {
 		case 0:
 			n = el("p", nil, txt(text))
 		case 1:
-			n = el("div", class(pick(in.r, in.p.article.leadClasses)), el("strong", nil, txt(text)))
+			n = el("div", class(pick(in.r, in.p.words.Article.LeadClasses)), el("strong", nil, txt(text)))
 		default:
-			n = el("h2", class(pick(in.r, in.p.article.leadClasses)), txt(text))
+			n = el("h2", class(pick(in.r, in.p.words.Article.LeadClasses)), txt(text))
 		}
 		switch in.r.IntN(3) {
 		case 0:
@@ -263,7 +263,7 @@ func (in *injector) spamLines() {
 		if in.chance(0.6) {
 			text = in.spamPhrase(b)
 		}
-		n := pick(in.r, in.p.spam.spamLine)(in, text, in.hostURL(b))
+		n := pick(in.r, in.p.spamLine)(in, text, in.hostURL(b))
 		where := describe(n)
 		if in.chance(0.4) {
 			in.container.InsertBefore(n, in.paras[0])
@@ -302,9 +302,9 @@ func (in *injector) hiddenSpam() {
 			texts = append(texts, text)
 		}
 		box := el(wrap, nil, kids...)
-		h := pick(in.r, in.p.spam.hide)
+		h := pick(in.r, in.p.hide)
 		h.apply(in, box)
-		if c := pick(in.r, in.p.spam.spamClasses); c != "" && !domtext.HasAttr(box, "class") {
+		if c := pick(in.r, in.p.words.Spam.Classes); c != "" && !domtext.HasAttr(box, "class") {
 			box.Attr = append(box.Attr, a("class", c))
 		}
 		insertAfter(in.para(0), box)
@@ -317,10 +317,10 @@ func (in *injector) hiddenSpam() {
 
 // inlineRelated inserts a "Baca juga: headline" line among the paragraphs.
 func (in *injector) inlineRelated() {
-	h := pick(in.r, in.p.sidebar.sidebarHeadings)
+	h := pick(in.r, in.p.words.Sidebar.Headings)
 	hl := in.headline()
 	link := el("a", []attr{a("href", "/news/"+fmt.Sprint(in.r.IntN(1e6))+".html")}, txt(hl))
-	n := pick(in.r, in.p.sidebar.inlineRelated)(in, h, link)
+	n := pick(in.r, in.p.inlineRelated)(in, h, link)
 	insertAfter(in.para(1), n)
 	in.boiler(KindInlineRelate, describe(n), h, hl)
 	in.items.Kinds[KindInlineRelate]++
@@ -337,18 +337,18 @@ func (in *injector) sidebars() {
 // none, in one of the half's shapes, with a honest or a misleading class,
 // inside the article container or next to it.
 func (in *injector) sidebar() {
-	shape := pick(in.r, in.p.sidebar.sidebarShapes)
-	cls := pick(in.r, in.p.sidebar.sideClasses)
+	shape := pick(in.r, in.p.sidebarShapes)
+	cls := pick(in.r, in.p.words.Sidebar.Classes)
 	if in.chance(0.4) {
-		cls = pick(in.r, in.p.sidebar.misleadClasses)
+		cls = pick(in.r, in.p.words.Sidebar.MisleadingClasses)
 	}
 	boxTag := pick(in.r, []string{"div", "aside", "section", "div", "nav"})
 	place := in.r.IntN(4)
 	var kids []*html.Node
 	heading := ""
 	if in.chance(0.75) {
-		heading = pick(in.r, in.p.sidebar.sidebarHeadings)
-		kids = append(kids, pick(in.r, in.p.sidebar.headingMarkup)(in, heading))
+		heading = pick(in.r, in.p.words.Sidebar.Headings)
+		kids = append(kids, pick(in.r, in.p.headingMarkup)(in, heading))
 	}
 	under := "no heading"
 	if heading != "" {
@@ -389,10 +389,10 @@ func (in *injector) sidebar() {
 // container or of the page.
 func (in *injector) widgets() {
 	for range 1 + in.r.IntN(2) {
-		lang := pick(in.r, in.p.widget.widgetLangs)
-		w := pick(in.r, in.p.widget.widgets[lang])
-		box := w.build(in, w.texts)
-		where := w.name + " " + describe(box)
+		lang := pick(in.r, in.p.words.Widgets.Langs)
+		w := pick(in.r, in.p.words.Widgets.ByLang[lang])
+		box := widgetMarkups[w.Markup](in, w.Classes, w.Texts)
+		where := w.Name + " " + describe(box)
 		switch in.r.IntN(3) {
 		case 0:
 			insertAfter(in.paras[len(in.paras)-1], box)
@@ -408,7 +408,7 @@ func (in *injector) widgets() {
 			}
 			where += " at the end of the page"
 		}
-		in.boiler(KindWidget, where, w.texts...)
+		in.boiler(KindWidget, where, w.Texts...)
 		in.items.Kinds[KindWidget]++
 	}
 }
@@ -416,7 +416,7 @@ func (in *injector) widgets() {
 // linkFarm inserts a block of gambling links in one of the half's shapes.
 func (in *injector) linkFarm() {
 	n := 6 + in.r.IntN(15)
-	sep := pick(in.r, in.p.spam.farmSeps)
+	sep := pick(in.r, in.p.words.Spam.FarmSeparators)
 	seen := map[string]bool{}
 	var brands []string
 	for range n {
@@ -426,12 +426,12 @@ func (in *injector) linkFarm() {
 		}
 		brands = append(brands, b)
 	}
-	kids := pick(in.r, in.p.spam.farm)(in, brands, sep)
+	kids := pick(in.r, in.p.farm)(in, brands, sep)
 	wrap := pick(in.r, []string{"div", "p", "footer", "div"})
 	if k := kids[len(kids)-1].DataAtom; k == atom.Ul || k == atom.Table {
 		wrap = "div" // a list cannot sit in a paragraph
 	}
-	box := el(wrap, class(pick(in.r, in.p.spam.spamClasses)), kids...)
+	box := el(wrap, class(pick(in.r, in.p.words.Spam.Classes)), kids...)
 	for _, b := range brands {
 		if !seen[b] {
 			seen[b] = true

@@ -18,7 +18,7 @@ import (
 func spamLineP(in *injector, text, _ string) *html.Node { return el("p", nil, txt(text)) }
 
 func spamLineDivLink(in *injector, text, href string) *html.Node {
-	return el("div", class(pick(in.r, in.p.spam.spamClasses)), el("a", []attr{a("href", href)}, txt(text)))
+	return el("div", class(pick(in.r, in.p.words.Spam.Classes)), el("a", []attr{a("href", href)}, txt(text)))
 }
 
 func spamLineStrong(in *injector, text, _ string) *html.Node {
@@ -28,7 +28,7 @@ func spamLineStrong(in *injector, text, _ string) *html.Node {
 func spamLineH3(in *injector, text, _ string) *html.Node { return el("h3", nil, txt(text)) }
 
 func spamLineListItem(in *injector, text, href string) *html.Node {
-	return el("ul", class(pick(in.r, in.p.spam.spamClasses)), el("li", nil, el("a", []attr{a("href", href)}, txt(text))))
+	return el("ul", class(pick(in.r, in.p.words.Spam.Classes)), el("li", nil, el("a", []attr{a("href", href)}, txt(text))))
 }
 
 func spamLineTable(in *injector, text, href string) *html.Node {
@@ -241,7 +241,7 @@ var (
 	shapeTeaserCards = sidebarShape{"teaser cards", func(in *injector, items []sideItem, where string) []*html.Node {
 		var kids []*html.Node
 		for _, it := range items {
-			label, tz := pick(in.r, in.p.sidebar.sectionLabels), in.teaser()
+			label, tz := pick(in.r, in.p.words.Sidebar.SectionLabels), in.teaser()
 			in.boiler(KindSidebar, where, label, tz)
 			kids = append(kids, el("div", class(pick(in.r, []string{"item", "story", "card", "news-item"})),
 				el("a", it.href, el("img", []attr{a("src", "/thumb/"+in.fileName()), a("alt", it.hl)})),
@@ -307,7 +307,7 @@ func inlineStrongColon(in *injector, h string, link *html.Node) *html.Node {
 }
 
 func inlineDivSpan(in *injector, h string, link *html.Node) *html.Node {
-	return el("div", class(pick(in.r, in.p.sidebar.sideClasses)), el("span", nil, txt(h)), link)
+	return el("div", class(pick(in.r, in.p.words.Sidebar.Classes)), el("span", nil, txt(h)), link)
 }
 
 func inlineEm(in *injector, h string, link *html.Node) *html.Node {
@@ -328,53 +328,54 @@ func inlineList(in *injector, h string, link *html.Node) *html.Node {
 
 // --- widgets
 
-func widgetBox(cls ...string) func(in *injector, texts []string) *html.Node {
-	return func(in *injector, texts []string) *html.Node {
-		box := el(pick(in.r, []string{"div", "section", "aside"}), class(pick(in.r, cls)))
-		for i, t := range texts {
-			switch {
-			case i == 0:
-				box.AppendChild(el(pick(in.r, []string{"h3", "h4", "strong", "p"}), nil, txt(t)))
-			case i == len(texts)-1:
-				box.AppendChild(el(pick(in.r, []string{"button", "a", "span"}), []attr{a("href", "#")}, txt(t)))
-			default:
-				box.AppendChild(el("p", nil, txt(t)))
-			}
+// widgetMarkups are the layouts a widget's texts can take, by the name its
+// vocabulary file gives them.
+var widgetMarkups = map[string]func(in *injector, cls, texts []string) *html.Node{
+	"box": widgetBox, "links": widgetLinks, "form": widgetForm,
+}
+
+// widgetBox lays the texts out as a box: heading, paragraphs, button.
+func widgetBox(in *injector, cls, texts []string) *html.Node {
+	box := el(pick(in.r, []string{"div", "section", "aside"}), class(pick(in.r, cls)))
+	for i, t := range texts {
+		switch {
+		case i == 0:
+			box.AppendChild(el(pick(in.r, []string{"h3", "h4", "strong", "p"}), nil, txt(t)))
+		case i == len(texts)-1:
+			box.AppendChild(el(pick(in.r, []string{"button", "a", "span"}), []attr{a("href", "#")}, txt(t)))
+		default:
+			box.AppendChild(el("p", nil, txt(t)))
 		}
-		return box
 	}
+	return box
 }
 
 // widgetLinks lays the texts out as a bar of links (share bars).
-func widgetLinks(cls ...string) func(in *injector, texts []string) *html.Node {
-	return func(in *injector, texts []string) *html.Node {
-		box := el("div", class(pick(in.r, cls)))
-		for i, t := range texts {
-			if i == 0 {
-				box.AppendChild(el("span", nil, txt(t)))
-				continue
-			}
-			box.AppendChild(el("a", []attr{a("href", "https://share.example/?u="+fmt.Sprint(i)), a("class", "share-"+fmt.Sprint(i))}, txt(t)))
+func widgetLinks(in *injector, cls, texts []string) *html.Node {
+	box := el("div", class(pick(in.r, cls)))
+	for i, t := range texts {
+		if i == 0 {
+			box.AppendChild(el("span", nil, txt(t)))
+			continue
 		}
-		return box
+		box.AppendChild(el("a", []attr{a("href", "https://share.example/?u="+fmt.Sprint(i)), a("class", "share-"+fmt.Sprint(i))}, txt(t)))
 	}
+	return box
 }
 
 // widgetForm lays the texts out as a form: heading, label, input, button.
-func widgetForm(cls ...string) func(in *injector, texts []string) *html.Node {
-	return func(in *injector, texts []string) *html.Node {
-		form := el("form", []attr{a("action", "/subscribe"), a("method", "post")})
-		for i, t := range texts {
-			switch {
-			case i == 0:
-				form.AppendChild(el("h3", nil, txt(t)))
-			case i == len(texts)-1:
-				form.AppendChild(el("input", []attr{a("type", "email"), a("name", "email")}))
-				form.AppendChild(el("button", []attr{a("type", "submit")}, txt(t)))
-			default:
-				form.AppendChild(el("label", nil, txt(t)))
-			}
+func widgetForm(in *injector, cls, texts []string) *html.Node {
+	form := el("form", []attr{a("action", "/subscribe"), a("method", "post")})
+	for i, t := range texts {
+		switch {
+		case i == 0:
+			form.AppendChild(el("h3", nil, txt(t)))
+		case i == len(texts)-1:
+			form.AppendChild(el("input", []attr{a("type", "email"), a("name", "email")}))
+			form.AppendChild(el("button", []attr{a("type", "submit")}, txt(t)))
+		default:
+			form.AppendChild(el("label", nil, txt(t)))
 		}
-		return el("div", class(pick(in.r, cls)), form)
 	}
+	return el("div", class(pick(in.r, cls)), form)
 }

@@ -1,5 +1,5 @@
-// Package noise builds a corpus of noisy news pages with a known clean body,
-// and measures how much of the noise a cleaner leaves.
+// Package noise builds a corpus of noisy news pages with a known clean body;
+// package leftover measures how much of the noise a cleaner leaves.
 //
 // Generate takes clean pages whose main text is known (the Article Extraction
 // Benchmark pages and their ground truth), finds the body paragraphs in the
@@ -11,8 +11,8 @@
 // and comment boxes; decorative glyphs on sidebar headlines and on real body
 // paragraphs; captions doubled through img alt plus figcaption; repeated
 // leads; leaked image file names. Every injected string is recorded in the
-// Doc's Items, so that Measure can tell, from a cleaner's output, what share
-// of each kind is left.
+// Doc's Items, so that leftover.Measure can tell, from a cleaner's output,
+// what share of each kind is left.
 //
 // Every pool the generator draws from (base pages included) is split into
 // two disjoint halves (see Half): rules are tuned on the Tuning half, and
@@ -110,6 +110,10 @@ type Options struct {
 // belong to that half. Sources whose body paragraphs cannot be found in the
 // DOM are skipped and returned by id.
 func Generate(srcs []Source, opts Options) (docs []Doc, skipped []string, err error) {
+	p, err := poolsFor(opts.Half)
+	if err != nil {
+		return nil, nil, err
+	}
 	n := max(opts.Variants, 1)
 	for _, src := range srcs {
 		if src.Half != opts.Half {
@@ -121,7 +125,7 @@ func Generate(srcs []Source, opts Options) (docs []Doc, skipped []string, err er
 		}
 		ok := true
 		for v := range n {
-			d, err := generate(src, clean, opts, v)
+			d, err := generate(src, clean, p, opts, v)
 			if err == errNoBody {
 				ok = false
 				break
@@ -171,7 +175,7 @@ type injector struct {
 	items     Items
 }
 
-func generate(src Source, clean []byte, opts Options, variant int) (Doc, error) {
+func generate(src Source, clean []byte, p *pools, opts Options, variant int) (Doc, error) {
 	doc, err := html.Parse(bytes.NewReader(src.HTML))
 	if err != nil {
 		return Doc{}, fmt.Errorf("parse: %w", err)
@@ -181,7 +185,7 @@ func generate(src Source, clean []byte, opts Options, variant int) (Doc, error) 
 		return Doc{}, errNoBody
 	}
 	in := &injector{
-		r: rngFor(opts.Half, opts.Seed, src.ID, variant), p: poolsFor(opts.Half), doc: doc, container: container, paras: paras,
+		r: rngFor(opts.Half, opts.Seed, src.ID, variant), p: p, doc: doc, container: container, paras: paras,
 		page: string(src.HTML), items: Items{Kinds: map[string]int{}},
 	}
 	in.inject()

@@ -3,6 +3,11 @@ package noise
 import (
 	"fmt"
 	"hash/fnv"
+	"maps"
+	"slices"
+	"sync"
+
+	"github.com/winnowhq/winnow/bench/noise/vocab"
 
 	"golang.org/x/net/html"
 )
@@ -54,77 +59,49 @@ func HalfOf(id string) Half {
 	return Half(h.Sum32() % 2)
 }
 
-// pools holds one half of every vocabulary and markup pool, grouped by the
-// noise kinds that draw from them. tuningPools and heldOutPools, which fill
-// it, are long: they are data, one literal per half.
+// pools holds one half of every pool the generator draws from: its word
+// lists (package vocab, read from the half's file) and its markup
+// (tuningMarkup or heldOutMarkup).
 type pools struct {
-	spam    spamPools
-	sidebar sidebarPools
-	widget  widgetPools
-	article articlePools
-	glyphs  glyphPools
-}
-
-// spamPools are what gambling spam is made of: brands, hosts, phrases and
-// the markup that shows, hides or farms them.
-type spamPools struct {
-	// Spam brands are stem + digits + ending, in random shapes.
-	brandStems, brandDigits, brandEnds []string
-	// randomDigits is the range of the random digit part of brands.
-	randomDigits [2]int
-	tlds         []string
+	words *vocab.Words
 	// hostShapes turn a brand's host label and a TLD into a link URL.
 	hostShapes []func(label, tld string, n int) string
-	// spamPhrases holds gambling sentences per language; %s is the brand.
-	spamPhrases map[string][]string
-	spamClasses []string
 	// spamLine wraps a visible spam text (and its link) for spam-line.
 	spamLine []func(in *injector, text, href string) *html.Node
 	// anchorGlue places a spam link in a real paragraph.
 	anchorGlue []func(in *injector, p, link *html.Node)
 	// hide lists the hiding techniques of hidden-spam.
 	hide []hideTechnique
-	// farm lists link-farm shapes; farmSeps their separators.
-	farm     []func(in *injector, brands []string, sep string) []*html.Node
-	farmSeps []string
+	// farm lists link-farm shapes (words.Spam.FarmSeparators between links).
+	farm []func(in *injector, brands []string, sep string) []*html.Node
+	// headingMarkup, sidebarShapes and inlineRelated lay out the headings
+	// and items of related-headline boxes and inline related links.
+	headingMarkup []func(in *injector, h string) *html.Node
+	sidebarShapes []sidebarShape
+	inlineRelated []func(in *injector, h string, link *html.Node) *html.Node
 }
 
-// sidebarPools are what related-headline boxes, inline related links and
-// section labels are made of.
-type sidebarPools struct {
-	sidebarHeadings, sideClasses, misleadClasses, sectionLabels []string
-	headingMarkup                                               []func(in *injector, h string) *html.Node
-	sidebarShapes                                               []sidebarShape
-	inlineRelated                                               []func(in *injector, h string, link *html.Node) *html.Node
-	headlines                                                   headlinePool
-	teasers, days, dates                                        []string
+// poolsByHalf reads both halves once.
+var poolsByHalf = sync.OnceValues(func() ([2]*pools, error) {
+	var out [2]*pools
+	markups := slices.Sorted(maps.Keys(widgetMarkups))
+	for h, markup := range [2]func(*pools){tuningMarkup, heldOutMarkup} {
+		words, err := vocab.Read(Half(h).String(), markups)
+		if err != nil {
+			return out, err
+		}
+		p := &pools{words: words}
+		markup(p)
+		out[h] = p
+	}
+	return out, nil
+})
+
+// poolsFor returns the pools of half h.
+func poolsFor(h Half) (*pools, error) {
+	ps, err := poolsByHalf()
+	return ps[h], err
 }
-
-// widgetPools are the boilerplate boxes of kind widget.
-type widgetPools struct {
-	// widgets are the boxes per language.
-	widgets     map[string][]widget
-	widgetLangs []string
-}
-
-// articlePools are what is injected inside the article's own text: photo
-// captions, leaked file names and the classes of a repeated lead.
-type articlePools struct {
-	captionWho, captionWhat, captionCred, captionPlaces []string
-	fileStems, fileExts                                 []string
-	leadClasses                                         []string
-}
-
-// glyphPools are the decorative glyphs.
-type glyphPools struct {
-	glyphBlocks []glyphBlock
-	// trailingGlyphs also glues glyphs to the end of paragraphs.
-	trailingGlyphs bool
-}
-
-var poolsByHalf = [2]*pools{tuningPools(), heldOutPools()}
-
-func poolsFor(h Half) *pools { return poolsByHalf[h] }
 
 // hideTechnique hides a box: it sets the box's attributes and may add a
 // style sheet to the page.
@@ -144,24 +121,4 @@ type sidebarShape struct {
 type sideItem struct {
 	hl, shown string
 	href      []attr
-}
-
-// headlinePool makes invented headlines: composed from word lists in some
-// languages, whole in others.
-type headlinePool struct {
-	langs    []string
-	subjects map[string][]string
-	verbs    map[string][]string
-	objects  map[string][]string
-	places   map[string][]string
-	whole    map[string][]string
-}
-
-// widget is a boilerplate box (newsletter, cookie notice, share bar, author
-// bio, comment widget): its texts, each recorded as an item, in the markup
-// build gives them.
-type widget struct {
-	name  string
-	texts []string
-	build func(in *injector, texts []string) *html.Node
 }

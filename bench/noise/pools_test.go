@@ -12,38 +12,40 @@ import (
 // markup shape of the held-out half is in the tuning half, and that the
 // held-out half adds languages and hiding techniques.
 func TestPoolsDisjoint(t *testing.T) {
-	tu, ho := poolsFor(Tuning), poolsFor(HeldOut)
+	tu, ho := mustPools(t, Tuning), mustPools(t, HeldOut)
 	strs := func(p *pools) map[string][]string {
+		sp, sb, ar := p.words.Spam, p.words.Sidebar, p.words.Article
 		m := map[string][]string{
-			"brand stems": p.spam.brandStems, "brand digits": p.spam.brandDigits, "brand endings": nonEmpty(p.spam.brandEnds),
-			"TLDs": p.spam.tlds, "spam classes": nonEmpty(p.spam.spamClasses), "link-farm separators": p.spam.farmSeps,
-			"sidebar headings": p.sidebar.sidebarHeadings, "sidebar classes": p.sidebar.sideClasses, "misleading classes": p.sidebar.misleadClasses,
-			"section labels": p.sidebar.sectionLabels, "teasers": p.sidebar.teasers, "days": p.sidebar.days, "dates": p.sidebar.dates,
-			"caption subjects": p.article.captionWho, "caption actions": p.article.captionWhat, "caption credits": p.article.captionCred,
-			"caption places": p.article.captionPlaces, "file stems": p.article.fileStems, "file extensions": p.article.fileExts, "lead classes": p.article.leadClasses,
+			"brand stems": sp.BrandStems, "brand digits": sp.BrandDigits, "brand endings": nonEmpty(sp.BrandEnds),
+			"TLDs": sp.TLDs, "spam classes": nonEmpty(sp.Classes), "link-farm separators": sp.FarmSeparators,
+			"sidebar headings": sb.Headings, "sidebar classes": sb.Classes, "misleading classes": sb.MisleadingClasses,
+			"section labels": sb.SectionLabels, "teasers": sb.Teasers, "days": sb.Days, "dates": sb.Dates,
+			"caption subjects": ar.CaptionWho, "caption actions": ar.CaptionWhat, "caption credits": ar.CaptionCredits,
+			"caption places": ar.CaptionPlaces, "file stems": ar.FileStems, "file extensions": ar.FileExts, "lead classes": ar.LeadClasses,
 		}
-		var phrases, hide, shapes, widgets, heads []string
-		for _, ps := range p.spam.spamPhrases {
+		var phrases, hide, shapes, widgets, widgetClasses, heads []string
+		for _, ps := range sp.Phrases {
 			phrases = append(phrases, ps...)
 		}
-		for _, h := range p.spam.hide {
+		for _, h := range p.hide {
 			hide = append(hide, h.name)
 		}
-		for _, s := range p.sidebar.sidebarShapes {
+		for _, s := range p.sidebarShapes {
 			shapes = append(shapes, s.name)
 		}
-		for _, ws := range p.widget.widgets {
+		for _, ws := range p.words.Widgets.ByLang {
 			for _, w := range ws {
-				widgets = append(widgets, w.texts...)
+				widgets = append(widgets, w.Texts...)
+				widgetClasses = append(widgetClasses, w.Classes...)
 			}
 		}
-		hp := p.sidebar.headlines
-		for _, m := range []map[string][]string{hp.subjects, hp.verbs, hp.objects, hp.places, hp.whole} {
+		hp := p.words.Sidebar.Headlines
+		for _, m := range []map[string][]string{hp.Subjects, hp.Verbs, hp.Objects, hp.Places, hp.Whole} {
 			for _, ws := range m {
 				heads = append(heads, ws...)
 			}
 		}
-		m["spam phrases"], m["hiding techniques"], m["sidebar shapes"], m["widget texts"], m["headline words"] = phrases, hide, shapes, widgets, heads
+		m["spam phrases"], m["hiding techniques"], m["sidebar shapes"], m["widget texts"], m["widget classes"], m["headline words"] = phrases, hide, shapes, widgets, widgetClasses, heads
 		return m
 	}
 	a, b := strs(tu), strs(ho)
@@ -57,16 +59,16 @@ func TestPoolsDisjoint(t *testing.T) {
 			}
 		}
 	}
-	for _, g := range tu.glyphs.glyphBlocks {
-		for _, h := range ho.glyphs.glyphBlocks {
-			if g.lo <= h.hi && h.lo <= g.hi {
-				t.Errorf("glyph blocks %s and %s overlap", g.name, h.name)
+	for _, g := range tu.words.Glyphs.Blocks {
+		for _, h := range ho.words.Glyphs.Blocks {
+			if g.Lo <= h.Hi && h.Lo <= g.Hi {
+				t.Errorf("glyph blocks %s and %s overlap", g.Name, h.Name)
 			}
 		}
 	}
-	tuLangs := slices.Collect(maps.Keys(tu.spam.spamPhrases))
+	tuLangs := slices.Collect(maps.Keys(tu.words.Spam.Phrases))
 	added := 0
-	for l := range ho.spam.spamPhrases {
+	for l := range ho.words.Spam.Phrases {
 		if !slices.Contains(tuLangs, l) {
 			added++
 		}
@@ -75,14 +77,23 @@ func TestPoolsDisjoint(t *testing.T) {
 		t.Errorf("held-out half adds %d spam languages, want at least 8", added)
 	}
 	for _, f := range []func(*pools) int{
-		func(p *pools) int { return len(p.spam.spamLine) }, func(p *pools) int { return len(p.spam.anchorGlue) },
-		func(p *pools) int { return len(p.spam.farm) }, func(p *pools) int { return len(p.sidebar.headingMarkup) },
-		func(p *pools) int { return len(p.sidebar.inlineRelated) }, func(p *pools) int { return len(p.spam.hostShapes) },
+		func(p *pools) int { return len(p.spamLine) }, func(p *pools) int { return len(p.anchorGlue) },
+		func(p *pools) int { return len(p.farm) }, func(p *pools) int { return len(p.headingMarkup) },
+		func(p *pools) int { return len(p.inlineRelated) }, func(p *pools) int { return len(p.hostShapes) },
 	} {
 		if f(tu) == 0 || f(ho) == 0 {
 			t.Error("a markup pool is empty in one half")
 		}
 	}
+}
+
+func mustPools(t *testing.T, h Half) *pools {
+	t.Helper()
+	p, err := poolsFor(h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }
 
 func nonEmpty(xs []string) []string {
@@ -95,7 +106,7 @@ func TestGlyphsAreNotLetters(t *testing.T) {
 	for _, h := range Halves {
 		r := rngFor(h, 1, "glyphs", 0)
 		for range 5000 {
-			g := []rune(glyph(r, poolsFor(h).glyphs.glyphBlocks))[0]
+			g := []rune(glyph(r, mustPools(t, h).words.Glyphs.Blocks))[0]
 			if unicode.IsLetter(g) || unicode.IsNumber(g) || unicode.IsMark(g) {
 				t.Fatalf("%s: glyph %q (%U) is a letter, number or mark", h, g, g)
 			}

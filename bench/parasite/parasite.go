@@ -58,10 +58,14 @@ type pageParts struct {
 	faq                                    [][2]string
 }
 
-// Generate returns n parasite pages from half h, drawn with seed.
-func Generate(h Half, n int, seed uint64) []Page {
+// Generate returns n parasite pages from half h, drawn with seed. It fails
+// only when the half's vocabulary file is malformed.
+func Generate(h Half, n int, seed uint64) ([]Page, error) {
+	p, err := poolsOf(h)
+	if err != nil {
+		return nil, err
+	}
 	r := rand.New(rand.NewPCG(seed, uint64(h)+1))
-	p := poolsOf(h)
 	var names []string
 	for k := range p.langs {
 		names = append(names, k)
@@ -109,7 +113,7 @@ func Generate(h Half, n int, seed uint64) []Page {
 		u := fmt.Sprintf("https://%s/%s?%s=%s", pp.host, pick(r, []string{"wp-content/uploads", "news", "page", "event", "detail"}), pick(r, p.params), slug)
 		out = append(out, Page{URL: u, Lang: ln, HTML: p.template(r, pp)})
 	}
-	return out
+	return out, nil
 }
 
 func pick(r *rand.Rand, s []string) string { return s[r.IntN(len(s))] }

@@ -8,7 +8,11 @@ import (
 // TestPoolsDisjoint fails when a language, phrase, brand syllable or stem,
 // host, TLD or URL parameter is in both halves.
 func TestPoolsDisjoint(t *testing.T) {
-	a, b := poolsOf(HalfTuning), poolsOf(HalfHeldOut)
+	ps, err := poolsByHalf()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := ps[HalfTuning], ps[HalfHeldOut]
 	seen := map[string]string{}
 	add := func(half, kind string, items ...string) {
 		for _, it := range items {
@@ -43,7 +47,10 @@ func TestPoolsDisjoint(t *testing.T) {
 // query-string URL and buttons to another host.
 func TestGenerate(t *testing.T) {
 	for _, h := range []Half{HalfTuning, HalfHeldOut} {
-		pages := Generate(h, 20, 1)
+		pages, err := Generate(h, 20, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if len(pages) != 20 {
 			t.Fatalf("%v: %d pages", h, len(pages))
 		}
@@ -51,6 +58,22 @@ func TestGenerate(t *testing.T) {
 			if !strings.Contains(p.URL, "?") || !strings.Contains(p.HTML, "<title>") || !strings.Contains(p.HTML, "<h1") {
 				t.Errorf("%v: page %s lacks its query, title or H1", h, p.URL)
 			}
+		}
+	}
+}
+
+// TestReadPoolsErrors: a vocabulary file is read strictly, every problem
+// at its file:line.
+func TestReadPoolsErrors(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"langs:\n  en: {phrases: [a], filler: [b]}\n", `v.yaml:2:7: language en: missing key "register"`},
+		{"stem: [bet]\n", `v.yaml:1:1: unknown key "stem" in vocabulary`},
+		{"tlds: [com]\ntlds: [net]\n", `v.yaml:2:1: duplicate key "tlds" in vocabulary`},
+		{"params: []\n", "v.yaml:1:9: params: empty list"},
+		{"langs: {}\n", "v.yaml:1:8: langs: no language"},
+	} {
+		if _, err := readPools("v.yaml", []byte(c.src)); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("readPools(%q) = %v, want an error with %q", c.src, err, c.want)
 		}
 	}
 }

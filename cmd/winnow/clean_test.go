@@ -56,17 +56,9 @@ func TestClean_JSONLOrderAndErrors(t *testing.T) {
 	if !errors.Is(err, errSilent) {
 		t.Fatalf("err = %v, want the silent failure exit", err)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) != 4 {
-		t.Fatalf("got %d jsonl lines, want 4:\n%s", len(lines), out)
-	}
-	var recs []jsonLine
-	for _, l := range lines {
-		var r jsonLine
-		if err := json.Unmarshal([]byte(l), &r); err != nil {
-			t.Fatalf("bad json line %q: %v", l, err)
-		}
-		recs = append(recs, r)
+	recs := jsonLines(t, out)
+	if len(recs) != 4 {
+		t.Fatalf("got %d jsonl lines, want 4:\n%s", len(recs), out)
 	}
 	if recs[0].Source != seed003 || recs[0].Error != "" || recs[0].Removed["spam.line"] != 2 {
 		t.Errorf("line 1 = %+v", recs[0])
@@ -326,15 +318,7 @@ func TestClean_SpamPageOneWarning(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rec struct {
-		Spam    bool   `json:"spam"`
-		Text    string `json:"text"`
-		Warning string `json:"warning"`
-	}
-	if err := json.Unmarshal([]byte(out), &rec); err != nil {
-		t.Fatal(err)
-	}
-	if !rec.Spam || rec.Text != "" || !strings.Contains(rec.Warning, "spam page") {
+	if rec := oneJSONLine(t, out); !rec.Spam || rec.Text != "" || !strings.Contains(rec.Warning, "spam page") {
 		t.Errorf("jsonl = %s, want spam true, no text, the spam warning", out)
 	}
 	_, stderr, err = runCmd(t, "", "clean", "--strict", page)
@@ -496,16 +480,7 @@ func TestClean_EmptyPageMetadata(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var rec struct {
-		Title    string `json:"title"`
-		SiteName string `json:"site_name"`
-		Text     string `json:"text"`
-		Warning  string `json:"warning"`
-	}
-	if err := json.Unmarshal([]byte(out), &rec); err != nil {
-		t.Fatal(err)
-	}
-	if rec.Title != "Where should I start?" || rec.SiteName != "Example Forum" || rec.Text != "" || !strings.Contains(rec.Warning, "empty page") {
+	if rec := oneJSONLine(t, out); rec.Title != "Where should I start?" || rec.SiteName != "Example Forum" || rec.Text != "" || !strings.Contains(rec.Warning, "empty page") {
 		t.Errorf("jsonl = %s, want the title, the site name, no text, the empty-page warning", out)
 	}
 }

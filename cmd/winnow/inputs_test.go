@@ -21,6 +21,7 @@ func write(t *testing.T, path, data string) {
 	}
 }
 
+// jsonLines decodes the records of `winnow clean --format jsonl` output.
 func jsonLines(t *testing.T, out string) []jsonLine {
 	t.Helper()
 	var recs []jsonLine
@@ -35,6 +36,16 @@ func jsonLines(t *testing.T, out string) []jsonLine {
 		recs = append(recs, r)
 	}
 	return recs
+}
+
+// oneJSONLine is the one record of out.
+func oneJSONLine(t *testing.T, out string) jsonLine {
+	t.Helper()
+	recs := jsonLines(t, out)
+	if len(recs) != 1 {
+		t.Fatalf("got %d jsonl records, want 1:\n%s", len(recs), out)
+	}
+	return recs[0]
 }
 
 // TestClean_StdinOnce: "clean - -" is refused instead of reading standard

@@ -34,14 +34,8 @@ func BenchmarkDistributedCrawl(b *testing.B) {
 
 func benchCrawl(b *testing.B, perHost int) {
 	srv := redistest.Start(b)
-	const (
-		hosts    = 10
-		sections = 10
-		perSec   = 30
-		latency  = 50 * time.Millisecond
-		perProc  = 4
-	)
-	site := newNewsSite(b, hosts, sections, perSec, latency)
+	const latency, perProc = 50 * time.Millisecond, 4
+	site := newNewsSite(b, siteHosts, siteSections, sitePerSec, latency)
 	run := 0
 	crawl := func(n int) (time.Duration, []workerSummary) {
 		run++

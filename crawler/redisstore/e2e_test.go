@@ -191,13 +191,8 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, gapsAllowed in
 		t.Skip("end-to-end crawl with worker processes")
 	}
 	srv := redistest.Start(t)
-	const (
-		hosts    = 10
-		sections = 10
-		perSec   = 30
-		delay    = 20 * time.Millisecond
-	)
-	site := newNewsSite(t, hosts, sections, perSec, 0)
+	const delay = 20 * time.Millisecond
+	site := newNewsSite(t, siteHosts, siteSections, sitePerSec, 0)
 	dir := t.TempDir()
 	round := 1
 	cfg := func(name string) workerConfig {
@@ -217,7 +212,7 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, gapsAllowed in
 		workers[n] = start(n)
 		outs = append(outs, cfg(n).Out)
 	}
-	total := hosts * sections * perSec
+	total := siteHosts * siteSections * sitePerSec
 
 	deadline := time.Now().Add(60 * time.Second)
 	for countLines(outs) < total/4 {
@@ -364,8 +359,8 @@ func testDistributedCrawl(t *testing.T, lease string, rerun bool, gapsAllowed in
 	// cannot shorten a gap.
 	const slack = time.Millisecond
 	gaps := site.minGaps()
-	if len(gaps) != hosts {
-		t.Errorf("requests seen on %d hosts, want %d", len(gaps), hosts)
+	if len(gaps) != siteHosts {
+		t.Errorf("requests seen on %d hosts, want %d", len(gaps), siteHosts)
 	}
 	worst := time.Hour
 	below, all := site.gapsBelow(delay)

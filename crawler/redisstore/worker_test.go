@@ -233,6 +233,11 @@ type newsSite struct {
 	urls map[string]int   // URL → requests
 }
 
+// The news site the end-to-end tests and the benchmark crawl: ten hosts of
+// ten sections of 30 articles, 3,000 articles (3,110 pages with the home
+// and section pages).
+const siteHosts, siteSections, sitePerSec = 10, 10, 30
+
 func newNewsSite(t testing.TB, hosts, sections, perSec int, latency time.Duration) *newsSite {
 	s := &newsSite{sections: sections, perSec: perSec, latency: latency,
 		hits: map[string][]hit{}, urls: map[string]int{}}

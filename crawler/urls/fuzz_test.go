@@ -2,23 +2,17 @@ package urls
 
 import (
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 )
 
 // fixtureURLs are the source URLs of the cleaning fixtures: real article URLs.
 func fixtureURLs(tb testing.TB) []string {
-	files, _ := filepath.Glob("../../fixtures/*/source.url")
 	var out []string
-	for _, f := range files {
-		if b, err := os.ReadFile(f); err == nil {
-			out = append(out, strings.TrimSpace(string(b)))
-		}
-	}
-	if len(out) == 0 {
-		tb.Fatal("no ../../fixtures/*/source.url")
+	for _, s := range seeds.Files(tb, "../../fixtures/*/source.url") {
+		out = append(out, strings.TrimSpace(string(s.Data)))
 	}
 	return out
 }

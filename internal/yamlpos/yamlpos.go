@@ -160,6 +160,43 @@ func (r *Reader) Mapping(n *yaml.Node, what string, fields Fields) map[string]bo
 	return seen
 }
 
+// Pairs reads a mapping whose keys are names of the file's own (languages,
+// hosts), calling f on each key and its value in document order. A node
+// that is not a mapping, a key that is not a plain scalar and a key given
+// twice are errors; the value of a duplicate key is not read.
+func (r *Reader) Pairs(n *yaml.Node, what string, f func(key string, v *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		r.Errorf(n, "%s: expected a mapping, got %s", what, KindName(n))
+		return
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		switch {
+		case k.Kind != yaml.ScalarNode || k.Value == "":
+			r.Errorf(k, "%s: a key must be a plain word, got %s", what, KindName(k))
+		case seen[k.Value]:
+			r.Errorf(k, "duplicate key %q in %s", k.Value, what)
+		default:
+			seen[k.Value] = true
+			f(k.Value, n.Content[i+1])
+		}
+	}
+}
+
+// Require reports each of keys that the mapping n does not hold; seen is
+// what Mapping returned for n.
+func (r *Reader) Require(n *yaml.Node, what string, seen map[string]bool, keys ...string) {
+	if n.Kind != yaml.MappingNode {
+		return // Mapping said so
+	}
+	for _, k := range keys {
+		if !seen[k] {
+			r.Errorf(n, "%s: missing key %q", what, k)
+		}
+	}
+}
+
 // keys are the keys of fields in sorted order.
 func keys(fields Fields) []string {
 	out := make([]string, 0, len(fields))
@@ -207,6 +244,20 @@ func (r *Reader) String(n *yaml.Node, what string) string {
 // Strings reads a scalar or a list of scalars.
 func (r *Reader) Strings(n *yaml.Node, what string) []string {
 	items := r.List(n, what)
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		out = append(out, r.String(it, what))
+	}
+	return out
+}
+
+// StringList reads a list of scalars that must not be empty (a word list
+// the reader draws from); a single scalar is an error, as for Sequence.
+func (r *Reader) StringList(n *yaml.Node, what string) []string {
+	items := r.Sequence(n, what)
+	if n.Kind == yaml.SequenceNode && len(items) == 0 {
+		r.Errorf(n, "%s: empty list", what)
+	}
 	out := make([]string, 0, len(items))
 	for _, it := range items {
 		out = append(out, r.String(it, what))

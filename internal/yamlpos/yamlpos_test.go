@@ -92,6 +92,26 @@ func TestReader_Values(t *testing.T) {
 	}
 }
 
+func TestReader_PairsAndStringList(t *testing.T) {
+	r := yamlpos.NewReader("w.yaml")
+	root := r.Parse([]byte("en: [a, b]\nvi: []\nen: [c]\nth: x\n"))
+	got := map[string][]string{}
+	r.Pairs(root, "words", func(k string, v *yaml.Node) { got[k] = r.StringList(v, "words "+k) })
+	want := "w.yaml:2:5: words vi: empty list\nw.yaml:3:1: duplicate key \"en\" in words\nw.yaml:4:5: words th: expected a list, got \"x\""
+	if err := r.Err(); err == nil || err.Error() != want {
+		t.Errorf("errors:\n%v\nwant:\n%s", err, want)
+	}
+	r = yamlpos.NewReader("m.yaml")
+	m := r.Parse([]byte("a: 1\n"))
+	r.Require(m, "config", r.Mapping(m, "config", yamlpos.Fields{"a": func(*yaml.Node) {}, "b": func(*yaml.Node) {}}), "a", "b")
+	if err := r.Err(); err == nil || err.Error() != `m.yaml:1:1: config: missing key "b"` {
+		t.Errorf("Require: %v", err)
+	}
+	if len(got["en"]) != 2 || got["en"][1] != "b" {
+		t.Errorf("en = %q, want [a b] (the first)", got["en"])
+	}
+}
+
 func TestErrorList_Err(t *testing.T) {
 	var l yamlpos.ErrorList
 	if l.Err() != nil {

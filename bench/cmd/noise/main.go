@@ -24,6 +24,7 @@ import (
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/leftover"
 )
 
 func main() { command.Main("noise", &noiseCommand{}) }
@@ -121,10 +122,10 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 }
 
 // printKinds prints what is left per category and noise kind, both halves.
-func printKinds(w io.Writer, tu, ho noise.Figures) {
-	seen := map[noise.KindKey]bool{}
-	var keys []noise.KindKey
-	for _, f := range []noise.Figures{tu, ho} {
+func printKinds(w io.Writer, tu, ho leftover.Figures) {
+	seen := map[leftover.KindKey]bool{}
+	var keys []leftover.KindKey
+	for _, f := range []leftover.Figures{tu, ho} {
 		for k := range f.ByKind {
 			if !seen[k] {
 				seen[k] = true
@@ -140,7 +141,7 @@ func printKinds(w io.Writer, tu, ho noise.Figures) {
 	})
 	fmt.Fprintln(w, "| category | kind | tuning left | tuning share | held-out left | held-out share |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	cell := func(t noise.Tally) (string, string) {
+	cell := func(t leftover.Tally) (string, string) {
 		share := 0.0
 		if t.Injected > 0 {
 			share = float64(t.Left) / float64(t.Injected)
@@ -170,7 +171,7 @@ func kindList(kinds map[string]int) string {
 	return s
 }
 
-func printFigures(w io.Writer, tu, ho noise.Figures) {
+func printFigures(w io.Writer, tu, ho leftover.Figures) {
 	fmt.Fprintln(w, "| measure | tuning | held-out | target (held-out) |")
 	fmt.Fprintln(w, "|---|---|---|---|")
 	pct := func(share float64, n int, unit string) string {
@@ -180,7 +181,7 @@ func printFigures(w io.Writer, tu, ho noise.Figures) {
 	fmt.Fprintf(w, "| boilerplate left | %s | %s | ≤ 2%% |\n", pct(tu.BoilerplateLeft, tu.Boilerplate, "items"), pct(ho.BoilerplateLeft, ho.Boilerplate, "items"))
 	fmt.Fprintf(w, "| duplicates left | %s | %s | ≤ 0.5%% |\n", pct(tu.DupsLeft, tu.Dups, "extra copies"), pct(ho.DupsLeft, ho.Dups, "extra copies"))
 	fmt.Fprintf(w, "| glyphs left | %s | %s | ≤ 0.5%% |\n", pct(tu.GlyphsLeft, tu.Glyphs, "glyphs"), pct(ho.GlyphsLeft, ho.Glyphs, "glyphs"))
-	ratio := func(f noise.Figures) string {
+	ratio := func(f leftover.Figures) string {
 		return fmt.Sprintf("%.3f / %.3f = %.3f", f.Noisy.R, f.Clean.R, f.RecallRatio)
 	}
 	fmt.Fprintf(w, "| body recall, noisy / clean = ratio | %s | %s | ratio ≥ 0.98 |\n", ratio(tu), ratio(ho))

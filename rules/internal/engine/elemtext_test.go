@@ -1,12 +1,11 @@
 package engine
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/fixture/seeds"
 	"golang.org/x/net/html"
 )
 
@@ -53,16 +52,8 @@ func TestElemTextsSound(t *testing.T) {
 func fixtureDocs(t *testing.T, extra string) map[string]*html.Node {
 	t.Helper()
 	srcs := map[string]string{"extra": extra}
-	pages, _ := filepath.Glob("../../../fixtures/*/input.html")
-	if len(pages) == 0 {
-		t.Fatal("no fixture pages")
-	}
-	for _, p := range pages {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		srcs[p] = string(b)
+	for _, p := range seeds.Files(t, "../../../fixtures/*/input.html") {
+		srcs[p.Path] = string(p.Data)
 	}
 	docs := map[string]*html.Node{}
 	for name, src := range srcs {

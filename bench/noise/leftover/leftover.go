@@ -1,9 +1,15 @@
-package noise
+// Package leftover measures what a cleaner left of the noise injected into
+// a generated page (package noise): per injected item, whether it occurs
+// more often in the output for the noisy page than in the output for the
+// same page without noise; per kind and category, the shares left; and the
+// body's recall and precision on both pages, by the benchmark's metric.
+package leftover
 
 import (
 	"slices"
 	"strings"
 
+	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/internal/score"
 )
 
@@ -19,7 +25,7 @@ type DocFigures struct {
 	// Dups counts extra copies injected; DupsLeft the extra copies kept.
 	Dups, DupsLeft     int
 	Glyphs, GlyphsLeft int
-	// ByKind tallies, per noise kind (KindSpamLine...) and category
+	// ByKind tallies, per noise kind (noise.KindSpamLine...) and category
 	// ("spam", "boilerplate", "duplicates", "glyphs"), what was injected and left.
 	ByKind map[KindKey]Tally
 	// Left lists the items left, prefixed by their category and kind, for tuning.
@@ -49,19 +55,19 @@ func (f *DocFigures) tally(category, kind string, injected, left int) {
 }
 
 // Measure compares a cleaner's outputs for d's noisy and clean pages.
-func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
+func Measure(d noise.Doc, noisyOut, cleanOut string) DocFigures {
 	f := DocFigures{ID: d.ID, ByKind: map[KindKey]Tally{}}
 	nt, ct := newSeq(noisyOut), newSeq(cleanOut)
 	// count tallies one class of injected items: how many could be judged
 	// (into n) and how many of those the cleaner left (into nLeft).
-	count := func(class string, items []Item, n, nLeft *int) {
+	count := func(class string, items []noise.Item, n, nLeft *int) {
 		for _, it := range items {
 			if left, ok := leftOver(it.Text, nt, ct); ok {
 				*n++
 				f.tally(class, it.Kind, 1, b2i(left))
 				if left {
 					*nLeft++
-					f.Left = append(f.Left, class+" ("+it.describe()+"): "+it.Text)
+					f.Left = append(f.Left, class+" ("+describe(it)+"): "+it.Text)
 				}
 			}
 		}
@@ -116,7 +122,8 @@ func Measure(d Doc, noisyOut, cleanOut string) DocFigures {
 	return f
 }
 
-func (it Item) describe() string {
+// describe names an item's kind and, when the kind varies it, its markup.
+func describe(it noise.Item) string {
 	if it.Where == "" {
 		return it.Kind
 	}

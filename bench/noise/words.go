@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// The vocabularies of pools.go are invented for the generator. Spam brands
+// The word lists (package vocab) are invented for the generator. Spam brands
 // follow the shapes seen in the wild (letters, digits, a bet/win/club
 // ending) but are assembled at random, so that a rule that names one brand
 // cannot pass.
@@ -16,12 +16,12 @@ import (
 // "sv66win.com" or "789BET", from the injector's half of the pools.
 func (in *injector) brand() string {
 	r, p := in.r, in.p
-	stem := pick(r, p.spam.brandStems)
-	digits := pick(r, p.spam.brandDigits)
+	stem := pick(r, p.words.Spam.BrandStems)
+	digits := pick(r, p.words.Spam.BrandDigits)
 	if r.IntN(3) == 0 {
-		digits = fmt.Sprint(p.spam.randomDigits[0] + r.IntN(p.spam.randomDigits[1]-p.spam.randomDigits[0]))
+		digits = fmt.Sprint(p.words.Spam.RandomDigits[0] + r.IntN(p.words.Spam.RandomDigits[1]-p.words.Spam.RandomDigits[0]))
 	}
-	end := pick(r, p.spam.brandEnds)
+	end := pick(r, p.words.Spam.BrandEnds)
 	var b string
 	switch r.IntN(6) {
 	case 0:
@@ -31,10 +31,10 @@ func (in *injector) brand() string {
 	case 2:
 		b = title(stem) + digits + title(end)
 	case 3:
-		b = stem + digits + end + pick(r, p.spam.tlds)
+		b = stem + digits + end + pick(r, p.words.Spam.TLDs)
 	case 4: // digits first: "789bet", "365WIN"
 		if end == "" {
-			end = p.spam.brandEnds[0]
+			end = p.words.Spam.BrandEnds[0]
 		}
 		b = digits + end
 		if r.IntN(2) == 0 {
@@ -49,30 +49,30 @@ func (in *injector) brand() string {
 // hostURL turns a brand into a link URL, in one of the half's host shapes.
 func (in *injector) hostURL(brand string) string {
 	label := strings.ToLower(strings.NewReplacer(" ", "", ".", "").Replace(brand))
-	return pick(in.r, in.p.spam.hostShapes)(label, pick(in.r, in.p.spam.tlds), in.r.IntN(10000))
+	return pick(in.r, in.p.hostShapes)(label, pick(in.r, in.p.words.Spam.TLDs), in.r.IntN(10000))
 }
 
 // spamPhrase returns a gambling sentence around brand b, in a random
 // language of the half.
 func (in *injector) spamPhrase(b string) string {
-	langs := make([]string, 0, len(in.p.spam.spamPhrases))
-	for l := range in.p.spam.spamPhrases {
+	langs := make([]string, 0, len(in.p.words.Spam.Phrases))
+	for l := range in.p.words.Spam.Phrases {
 		langs = append(langs, l)
 	}
 	slices.Sort(langs)
-	return fmt.Sprintf(pick(in.r, in.p.spam.spamPhrases[pick(in.r, langs)]), b)
+	return fmt.Sprintf(pick(in.r, in.p.words.Spam.Phrases[pick(in.r, langs)]), b)
 }
 
 // headline returns an invented news headline. Numbers make it unique enough
 // not to occur in any real page.
 func (in *injector) headline() string {
-	r, hp := in.r, in.p.sidebar.headlines
-	l := pick(r, hp.langs)
+	r, hp := in.r, in.p.words.Sidebar.Headlines
+	l := pick(r, hp.Langs)
 	var h string
-	if whole, ok := hp.whole[l]; ok {
+	if whole, ok := hp.Whole[l]; ok {
 		h = pick(r, whole)
 	} else {
-		h = fmt.Sprintf("%s %s %s %s", pick(r, hp.subjects[l]), pick(r, hp.verbs[l]), pick(r, hp.objects[l]), pick(r, hp.places[l]))
+		h = fmt.Sprintf("%s %s %s %s", pick(r, hp.Subjects[l]), pick(r, hp.Verbs[l]), pick(r, hp.Objects[l]), pick(r, hp.Places[l]))
 	}
 	if r.IntN(2) == 0 {
 		return fmt.Sprintf("%s (%d)", h, 2+r.IntN(97))
@@ -82,33 +82,33 @@ func (in *injector) headline() string {
 
 // teaser returns an invented one-sentence teaser.
 func (in *injector) teaser() string {
-	t := pick(in.r, in.p.sidebar.teasers)
+	t := pick(in.r, in.p.words.Sidebar.Teasers)
 	if strings.Index(t, "%d") < strings.Index(t, "%s") {
-		return fmt.Sprintf(t, 10+in.r.IntN(9000), pick(in.r, in.p.sidebar.days))
+		return fmt.Sprintf(t, 10+in.r.IntN(9000), pick(in.r, in.p.words.Sidebar.Days))
 	}
-	return fmt.Sprintf(t, pick(in.r, in.p.sidebar.days), 10+in.r.IntN(9000))
+	return fmt.Sprintf(t, pick(in.r, in.p.words.Sidebar.Days), 10+in.r.IntN(9000))
 }
 
 // date returns a teaser date or age ("2 hours ago", "3 天前").
-func (in *injector) date() string { return pick(in.r, in.p.sidebar.dates) }
+func (in *injector) date() string { return pick(in.r, in.p.words.Sidebar.Dates) }
 
 // caption returns an invented photo caption.
 func (in *injector) caption() string {
 	p := in.p
-	return fmt.Sprintf("%s %s in %s %d. %s", pick(in.r, p.article.captionWho), pick(in.r, p.article.captionWhat), pick(in.r, p.article.captionPlaces), 1990+in.r.IntN(35), pick(in.r, p.article.captionCred))
+	return fmt.Sprintf("%s %s in %s %d. %s", pick(in.r, p.words.Article.CaptionWho), pick(in.r, p.words.Article.CaptionWhat), pick(in.r, p.words.Article.CaptionPlaces), 1990+in.r.IntN(35), pick(in.r, p.words.Article.CaptionCredits))
 }
 
 // fileName returns a leaked image file name such as "DSC_0042.JPG".
 func (in *injector) fileName() string {
 	r := in.r
-	stem := pick(r, in.p.article.fileStems)
+	stem := pick(r, in.p.words.Article.FileStems)
 	switch r.IntN(3) {
 	case 0:
-		return fmt.Sprintf("%s%04d%s", stem, r.IntN(10000), pick(r, in.p.article.fileExts))
+		return fmt.Sprintf("%s%04d%s", stem, r.IntN(10000), pick(r, in.p.words.Article.FileExts))
 	case 1:
-		return fmt.Sprintf("%s%d_%x%s", stem, 20200000+r.IntN(60000), r.Uint32()&0xffff, pick(r, in.p.article.fileExts))
+		return fmt.Sprintf("%s%d_%x%s", stem, 20200000+r.IntN(60000), r.Uint32()&0xffff, pick(r, in.p.words.Article.FileExts))
 	}
-	return fmt.Sprintf("%s%d%s", stem, 1+r.IntN(30), pick(r, in.p.article.fileExts))
+	return fmt.Sprintf("%s%d%s", stem, 1+r.IntN(30), pick(r, in.p.words.Article.FileExts))
 }
 
 func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }

@@ -1,4 +1,10 @@
-package spam
+// Package brand reads the names spam sites go by: brand codes, words that
+// mix letters and digits (tk88, 789bet, sv66win), the gambling stems glued
+// to them or written beside them ("kv79 bet"), and the hosts and paths of
+// links read the same way (hit69.me, a .bet domain, /slot-gacor/). A
+// Reader holds a lexicon's stems and unusual top-level domains; the texts
+// it reads are folded already (package fold), a path is folded here.
+package brand
 
 import (
 	"iter"
@@ -10,19 +16,33 @@ import (
 	"golang.org/x/net/publicsuffix"
 )
 
-// brandStats is what the brand-shaped tokens of a text say.
-type brandStats struct {
-	gambling float64  // summed stem weights of brand codes with a gambling stem
-	plain    int      // brand-shaped codes without one (tk88, echo360, 48ml)
-	other    int      // words that are neither codes nor stems nor numbers
-	found    []string // the codes, for the trace
+// Reader reads brand codes, hosts and paths with the weighted stems
+// (bet, casino, judi, ...) and unusual top-level domains of a lexicon.
+// It is immutable, safe for concurrent use.
+type Reader struct {
+	stems map[string]float64
+	tlds  map[string]bool // without the dot
 }
 
-// brands reads the brand-shaped tokens of folded text: letters and digits
+// NewReader returns a Reader of the stems and top-level domains given; it
+// keeps the maps, which must not change after.
+func NewReader(stems map[string]float64, tlds map[string]bool) *Reader {
+	return &Reader{stems: stems, tlds: tlds}
+}
+
+// Codes is what the brand-shaped tokens of a text say.
+type Codes struct {
+	Gambling float64  // summed stem weights of brand codes with a gambling stem
+	Plain    int      // brand-shaped codes without one (tk88, echo360, 48ml)
+	Other    int      // words that are neither codes nor stems nor numbers
+	Found    []string // the codes, for the trace
+}
+
+// Codes reads the brand-shaped tokens of folded text: letters and digits
 // mixed in one word (tk88, 789bet, sv66win), alone or followed by a
 // gambling stem word ("kv79 bet").
-func (m *Model) brands(ft string) brandStats {
-	var st brandStats
+func (r *Reader) Codes(ft string) Codes {
+	var st Codes
 	var prevBrand bool
 	var prevTok string
 	for tok := range fold.Words(ft) {
@@ -40,7 +60,7 @@ func (m *Model) brands(ft string) brandStats {
 			}
 		}
 		if !ascii {
-			st.other++
+			st.Other++
 			prevBrand = false
 			continue
 		}
@@ -49,32 +69,32 @@ func (m *Model) brands(ft string) brandStats {
 		}
 		switch {
 		case letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok):
-			if w := m.codeStem(tok); w > 0 {
-				st.gambling += w
-				st.found = append(st.found, tok)
+			if w := r.codeStem(tok); w > 0 {
+				st.Gambling += w
+				st.Found = append(st.Found, tok)
 			} else {
-				st.plain++
-				st.found = append(st.found, tok)
+				st.Plain++
+				st.Found = append(st.Found, tok)
 			}
 			prevBrand, prevTok = true, tok
 			continue
 		case letters > 0:
-			if w, ok := m.stems[tok]; ok {
+			if w, ok := r.stems[tok]; ok {
 				if prevBrand {
 					// "kv79 bet", "win68 bet": the code and the stem beside it.
-					if m.codeStem(prevTok) == 0 {
-						st.plain--
+					if r.codeStem(prevTok) == 0 {
+						st.Plain--
 					}
-					st.gambling += w
-					st.found[len(st.found)-1] = prevTok + " " + tok
+					st.Gambling += w
+					st.Found[len(st.Found)-1] = prevTok + " " + tok
 				}
 				prevBrand = false
 				continue
 			}
-			if prevBrand && m.tlds[tok] || commonTLD[tok] {
+			if prevBrand && r.tlds[tok] || commonTLD[tok] {
 				continue // the domain of a code: situs8vip.io
 			}
-			st.other++
+			st.Other++
 		}
 		prevBrand = false
 	}
@@ -103,7 +123,7 @@ func isQuantity(tok string) bool {
 
 // codeStem returns the largest stem weight among the letter runs of a
 // letters+digits code (zb88bet: bet; ku789club: club), 0 when none.
-func (m *Model) codeStem(tok string) float64 {
+func (r *Reader) codeStem(tok string) float64 {
 	best := 0.0
 	for i := 0; i < len(tok); {
 		if tok[i] <= '9' {
@@ -114,7 +134,7 @@ func (m *Model) codeStem(tok string) float64 {
 		for j < len(tok) && tok[j] > '9' {
 			j++
 		}
-		best = max(best, m.runStem(tok[i:j], true))
+		best = max(best, r.runStem(tok[i:j], true))
 		i = j
 	}
 	return best
@@ -124,8 +144,8 @@ func (m *Model) codeStem(tok string) float64 {
 // with. Stems of three letters (bet, win, vip) count only as the whole run
 // or, when glued is set (the run is next to digits), at its edge; longer
 // stems at either edge ("slotgacor", "nhacaiuytin").
-func (m *Model) runStem(run string, glued bool) float64 {
-	if w, ok := m.stems[run]; ok {
+func (r *Reader) runStem(run string, glued bool) float64 {
+	if w, ok := r.stems[run]; ok {
 		return w
 	}
 	best := 0.0
@@ -136,17 +156,17 @@ func (m *Model) runStem(run string, glued bool) float64 {
 		if k < 4 && (!short || len(run)-k < 2) {
 			continue
 		}
-		if w, ok := m.stems[run[:k]]; ok {
+		if w, ok := r.stems[run[:k]]; ok {
 			best = max(best, w)
 		}
-		if w, ok := m.stems[run[len(run)-k:]]; ok {
+		if w, ok := r.stems[run[len(run)-k:]]; ok {
 			best = max(best, w)
 		}
 	}
 	return best
 }
 
-// namesHost reports an anchor text that is a code (digits in it) and the
+// NamesHost reports an anchor text that is a code (digits in it) and the
 // name of the link's host: "W332" -> w332.club, "789555" -> 789555.asia,
 // "six86.com" -> six86.com, "Tyga69" -> tyga690.vip.
 //
@@ -154,13 +174,13 @@ func (m *Model) runStem(run string, glued bool) float64 {
 // anchor must be made of codes alone, letters and digits in one word, with
 // at most gambling stems and domain endings beside them: "tk88 bet" or
 // "Ku789Club", not "Amazon S3" or "Unicode 17.0".
-func (m *Model) namesHost(ft, host string, hi hostInfo, strict bool) bool {
+func (r *Reader) NamesHost(ft string, hi Host, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
 	digits, codes := false, true
 	for tok := range fold.Words(ft) {
-		codes = codes && m.codeWord(tok)
+		codes = codes && r.codeWord(tok)
 		all.WriteString(tok)
-		if bare.Len() == 0 || !commonTLD[tok] && !m.tlds[tok] {
+		if bare.Len() == 0 || !commonTLD[tok] && !r.tlds[tok] {
 			bare.WriteString(tok) // "six86.com": six86
 		}
 		digits = digits || strings.IndexAny(tok, "0123456789") >= 0
@@ -168,14 +188,14 @@ func (m *Model) namesHost(ft, host string, hi hostInfo, strict bool) bool {
 	if !digits || all.Len() < 3 {
 		return false
 	}
-	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.site) // lux365.game: lux365game
+	whole := strings.NewReplacer(".", "", "-", "").Replace(hi.Site) // lux365.game: lux365game
 	a, b := all.String(), bare.String()
 	if a == whole {
 		return true // its name and domain in one word: LUX365GAME -> lux365.game
 	}
 	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
 	// the name of one of its subdomains (zq88 -> zq88.pages.example).
-	for label := range hostLabels(host, hi) {
+	for label := range hostLabels(hi) {
 		if a == label || b == label || (!strict || codes) && (sameCode(label, a) || sameCode(label, b)) {
 			return true
 		}
@@ -186,9 +206,9 @@ func (m *Model) namesHost(ft, host string, hi hostInfo, strict bool) bool {
 // hostLabels yields the labels of a host that can name it, dashes left
 // out: its registrable name and its subdomains' (www aside), three
 // characters or more.
-func hostLabels(host string, hi hostInfo) iter.Seq[string] {
-	name, _, _ := strings.Cut(hi.site, ".")
-	sub := strings.TrimSuffix(strings.TrimPrefix(host, "www."), hi.site)
+func hostLabels(hi Host) iter.Seq[string] {
+	name, _, _ := strings.Cut(hi.Site, ".")
+	sub := strings.TrimSuffix(strings.TrimPrefix(hi.Name, "www."), hi.Site)
 	return func(yield func(string) bool) {
 		for label := range strings.SplitSeq(sub+name, ".") {
 			label = strings.ReplaceAll(label, "-", "")
@@ -199,15 +219,15 @@ func hostLabels(host string, hi hostInfo) iter.Seq[string] {
 	}
 }
 
-// codeNamesHost reports a text one of whose brand codes (letters and
+// CodeNamesHost reports a text one of whose brand codes (letters and
 // digits mixed) names the link's host: "mb789x sports betting" ->
 // mb789x.example.
-func (m *Model) codeNamesHost(ft, host string, hi hostInfo) bool {
+func (r *Reader) CodeNamesHost(ft string, hi Host) bool {
 	for tok := range fold.Words(ft) {
 		if len(tok) < 3 || strings.IndexAny(tok, "0123456789") < 0 || strings.Trim(tok, "0123456789") == "" || isQuantity(tok) {
 			continue
 		}
-		for label := range hostLabels(host, hi) {
+		for label := range hostLabels(hi) {
 			if sameCode(label, tok) {
 				return true
 			}
@@ -219,7 +239,7 @@ func (m *Model) codeNamesHost(ft, host string, hi hostInfo) bool {
 // codeWord reports a word that is a brand code (letters and digits mixed,
 // or three digits or more),
 // a gambling stem or a domain ending.
-func (m *Model) codeWord(tok string) bool {
+func (r *Reader) codeWord(tok string) bool {
 	letters, digits := false, false
 	for i := 0; i < len(tok); i++ {
 		switch c := tok[i]; {
@@ -231,7 +251,7 @@ func (m *Model) codeWord(tok string) bool {
 			return false
 		}
 	}
-	return digits && (letters || len(tok) >= 3) || letters && (m.stems[tok] > 0 || commonTLD[tok] || m.tlds[tok])
+	return digits && (letters || len(tok) >= 3) || letters && (r.stems[tok] > 0 || commonTLD[tok] || r.tlds[tok])
 }
 
 // sameCode reports a host name and an anchor code that are the same code,
@@ -247,38 +267,20 @@ func sameCode(name, code string) bool {
 	return len(short) >= 4 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short)
 }
 
-// hostInfo is what a link's host says.
-type hostInfo struct {
-	site     string  // registrable domain (example.co.uk)
-	stem     float64 // largest gambling stem weight in the host's name
-	stemText string
-	brand    bool // the name mixes letters and digits (hit69, 789bet)
-	oddTLD   string
+// Host is what a link's host says.
+type Host struct {
+	Name     string  // the host as read
+	Site     string  // registrable domain (example.co.uk)
+	Stem     float64 // largest gambling stem weight in the host's name
+	StemText string
+	Brand    bool   // the name mixes letters and digits (hit69, 789bet)
+	OddTLD   string // an unusual top-level domain of the lexicon's, without the dot
 }
 
-// hosts caches what the hosts of one page say: a page links the same
-// hosts many times.
-type hosts struct {
-	m    *Model
-	seen map[string]hostInfo
-}
-
-func (hs *hosts) get(h string) hostInfo {
-	if hi, ok := hs.seen[h]; ok {
-		return hi
-	}
-	if hs.seen == nil {
-		hs.seen = map[string]hostInfo{}
-	}
-	hi := hs.m.host(h)
-	hs.seen[h] = hi
-	return hi
-}
-
-// host reads a lower-case host (no port).
-func (m *Model) host(h string) hostInfo {
+// Host reads a lower-case host (no port).
+func (r *Reader) Host(h string) Host {
+	hi := Host{Name: h}
 	h = strings.TrimSuffix(strings.TrimPrefix(h, "www."), ".")
-	var hi hostInfo
 	if h == "" {
 		return hi
 	}
@@ -286,17 +288,17 @@ func (m *Model) host(h string) hostInfo {
 	if err != nil {
 		site = h
 	}
-	hi.site = site
+	hi.Site = site
 	suffix, _ := publicsuffix.PublicSuffix(h)
-	if m.tlds[suffix] {
-		hi.oddTLD = suffix
-	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && m.tlds[suffix[i+1:]] {
-		hi.oddTLD = suffix[i+1:]
+	if r.tlds[suffix] {
+		hi.OddTLD = suffix
+	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && r.tlds[suffix[i+1:]] {
+		hi.OddTLD = suffix[i+1:]
 	}
 	// A top-level domain that is itself a gambling word (.bet, .casino,
 	// .poker) names the host as much as its label does.
-	if w := m.stems[suffix]; w >= 0.5 {
-		hi.stem, hi.stemText = w, "."+suffix
+	if w := r.stems[suffix]; w >= 0.5 {
+		hi.Stem, hi.StemText = w, "."+suffix
 	}
 	name := strings.TrimSuffix(h, "."+suffix)
 	letters, digits := false, false
@@ -316,21 +318,21 @@ func (m *Model) host(h string) hostInfo {
 		}
 		glued := i > 0 && name[i-1] >= '0' && name[i-1] <= '9' || j < len(name) && name[j] >= '0' && name[j] <= '9'
 		// Weak stems (live, play, club) do not make a host a gambling site.
-		if w := m.runStem(name[i:j], glued); w > hi.stem && w >= 0.5 {
-			hi.stem, hi.stemText = w, name[i:j]
+		if w := r.runStem(name[i:j], glued); w > hi.Stem && w >= 0.5 {
+			hi.Stem, hi.StemText = w, name[i:j]
 		}
 		i = j
 	}
 	// Only the registrable label decides the brand shape: a CDN or a
 	// numbered subdomain (s3, cdn2) says nothing.
 	label := strings.TrimSuffix(site, "."+suffix)
-	hi.brand = letters && digits && strings.IndexFunc(label, unicode.IsDigit) >= 0 && strings.IndexFunc(label, unicode.IsLetter) >= 0
+	hi.Brand = letters && digits && strings.IndexFunc(label, unicode.IsDigit) >= 0 && strings.IndexFunc(label, unicode.IsLetter) >= 0
 	return hi
 }
 
-// pathStem returns the largest stem weight among the words of a link's
+// PathStem returns the largest stem weight among the words of a link's
 // path and query, and whether a register word is among them.
-func (m *Model) pathStem(pq string) (float64, string) {
+func (r *Reader) PathStem(pq string) (float64, string) {
 	ft := fold.Fold(pq)
 	best, what := 0.0, ""
 	for tok := range fold.Words(ft) {
@@ -340,9 +342,9 @@ func (m *Model) pathStem(pq string) (float64, string) {
 		// Path words are whole words (slot-gacor): a stem counts as the
 		// word, or at its edge only when five letters or more (slotgacor
 		// has gacor; betsy is not a bet).
-		w := m.stems[tok]
+		w := r.stems[tok]
 		for k := 5; w == 0 && k < len(tok); k++ {
-			w = max(m.stems[tok[:k]], m.stems[tok[len(tok)-k:]])
+			w = max(r.stems[tok[:k]], r.stems[tok[len(tok)-k:]])
 		}
 		if w > best {
 			best, what = w, tok

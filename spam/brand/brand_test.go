@@ -1,0 +1,47 @@
+package brand
+
+import "testing"
+
+func reader() *Reader {
+	return NewReader(map[string]float64{"bet": 1, "win": 0.4, "casino": 1, "gacor": 1}, map[string]bool{"xyz": true, "club": true})
+}
+
+func TestCodes(t *testing.T) {
+	r := reader()
+	for _, c := range []struct {
+		text         string
+		gambling     bool
+		plain, other int
+	}{
+		{"zb88bet", true, 0, 0}, {"kv79 bet", true, 0, 0}, {"sv66win", true, 0, 0},
+		{"v1beta1", false, 1, 0}, {"tk88 news today", false, 1, 2}, {"48ml 5x7 1080p", false, 0, 3},
+	} {
+		got := r.Codes(c.text)
+		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {
+			t.Errorf("Codes(%q) = %+v, want gambling %v, plain %d, other %d", c.text, got, c.gambling, c.plain, c.other)
+		}
+	}
+}
+
+func TestHost(t *testing.T) {
+	r := reader()
+	hi := r.Host("www.hit69.xyz")
+	if hi.Site != "hit69.xyz" || !hi.Brand || hi.OddTLD != "xyz" || hi.Name != "www.hit69.xyz" {
+		t.Errorf("Host(www.hit69.xyz) = %+v", hi)
+	}
+	if hi := r.Host("cdn2.example.com"); hi.Brand || hi.Stem != 0 || hi.OddTLD != "" {
+		t.Errorf("Host(cdn2.example.com) = %+v: a numbered subdomain is not a brand", hi)
+	}
+	if hi := r.Host("lucky.casino"); hi.Stem != 1 || hi.StemText != ".casino" {
+		t.Errorf("Host(lucky.casino) = %+v: the TLD names a gambling site", hi)
+	}
+	if !r.NamesHost("w332", r.Host("w332.club"), false) || r.NamesHost("amazon s3", r.Host("s3.amazonaws.com"), true) {
+		t.Error("NamesHost: want w332 -> w332.club, not amazon s3 -> s3.amazonaws.com")
+	}
+	if !r.CodeNamesHost("mb789x sports betting", r.Host("mb789x.example")) {
+		t.Error("CodeNamesHost: want mb789x -> mb789x.example")
+	}
+	if w, what := r.PathStem("/slot-gacor/index.html"); w != 1 || what != "gacor" {
+		t.Errorf("PathStem = %v %q, want 1 gacor", w, what)
+	}
+}
