@@ -172,6 +172,10 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a date line above the headline", `<p>Back to all articles</p><p>February 4, 2025 - 11 minutes</p><h1>Cloud innovations</h1><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-02-04", ""},
 		{"a time inside the headline", `<header><h1><a href="/x">Preparing a transition <time datetime="2025-12-18T13:21:19+00:00">Dec 18</time></a></h1></header><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-12-18T13:21:19Z", ""},
 		{"times on several days: the one beside the headline", `<h1>Why unnest</h1><time datetime="2025-12-17">Dec 17</time>` + strings.Repeat(`<p>Text.</p>`, 12) + `<div class="more"><time datetime="2025-11-02">Nov 2</time><time datetime="2025-10-01">Oct 1</time></div>`, "https://example.com/blog/x", nil, "2025-12-17", ""},
+		{"a page filed under the services is an offer", `<meta name="author" content="Dana Whitfield"><meta property="article:published_time" content="2024-06-06"><h1>HR consulting</h1>`,
+			"https://example.com/us/en/services/hr-consulting/", nil, "", ""},
+		{"a post filed under a services blog is writing", `<meta name="author" content="Dana Whitfield"><meta property="article:published_time" content="2024-06-06"><h1>HR consulting</h1>`,
+			"https://example.com/services/blog/hr-trends", []string{"Dana Whitfield"}, "2024-06-06", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
@@ -257,5 +261,26 @@ func TestFeedDates(t *testing.T) {
 				t.Errorf("Published = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestOffering(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://example.com/services/analytics/", true},
+		{"https://example.com/us/en/services/consulting.html", true},
+		{"https://example.com/de/leistungen/beratung", true},
+		{"https://example.com/pricing", true},
+		{"https://example.com/solutions/blog/crm-tips", false},
+		{"https://example.com/news/services-cut", false},
+		{"https://example.com/2025/09/04/story/", false},
+		{"https://example.com/", false},
+	} {
+		u, _ := url.Parse(tc.url)
+		if got := offering(u); got != tc.want {
+			t.Errorf("offering(%s) = %v, want %v", tc.url, got, tc.want)
+		}
 	}
 }
