@@ -24,8 +24,13 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	// page), or of a WebPage (WordPress gives every page one), is a
 	// publication date only where the page shows a date too.
 	show := shown(s, pageURL)
+	// A written work's JSON-LD date counts where the page shows no
+	// date, unless its og:type says it is a site's page ("website"), not
+	// an article: the two say different things, and nothing seen
+	// settles it (a wiki's or a shop's template stamps every page).
+	ldDated := show || s.ld.Written && (thread || !strings.EqualFold(s.head.meta["og:type"], "website"))
 	var cands []string
-	if s.ld.Written || show {
+	if ldDated {
 		cands = append(cands, s.ld.Published)
 	}
 	for _, k := range publishedKeys {
@@ -70,7 +75,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}
 	cands = cands[:0]
-	if s.ld.Written || show {
+	if ldDated {
 		cands = append(cands, s.ld.Modified)
 	}
 	for _, k := range modifiedKeys {

@@ -177,6 +177,12 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://example.com/us/en/services/hr-consulting/", nil, "", ""},
 		{"a post filed under a services blog is writing", `<meta name="author" content="Dana Whitfield"><meta property="article:published_time" content="2024-06-06"><h1>HR consulting</h1>`,
 			"https://example.com/services/blog/hr-trends", []string{"Dana Whitfield"}, "2024-06-06", ""},
+		{"a JSON-LD article date on a page that says it is a website's and shows no date", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1>`,
+			"https://example.com/wiki/List", nil, "", ""},
+		{"a JSON-LD article date on a page that shows no date", `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1>`,
+			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
+		{"a JSON-LD article date on a website's page that shows it", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1><p class="date">November 16, 2004</p>`,
+			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
