@@ -121,6 +121,8 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://shop.example/product/cup/", nil, "", ""},
 		{"webpage date where the page shows one", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"T","datePublished":"2024-06-06T10:00:00Z"}]}</script><meta property="og:type" content="article"><h1>T</h1><time datetime="2024-06-06">June 6, 2024</time><time datetime="2024-06-07">June 7</time>`,
 			"https://example.com/t", nil, "2024-06-06T10:00:00Z", ""},
+		{"webpage date of a day the page does not show", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"T","datePublished":"2018-05-18T10:00:00Z"}]}</script><meta property="og:type" content="article"><h1>T</h1><time datetime="2024-06-07">June 7, 2024</time>`,
+			"https://example.com/t", nil, "2024-06-07", ""},
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"a name lost before its comma is none: the byline speaks", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":", USA TODAY"}]}</script><h1>H</h1><div class="byline">Brian Truitt</div>`, "https://example.com/a", []string{"Brian Truitt"}, "", ""},
