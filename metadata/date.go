@@ -24,8 +24,13 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	// page), or of a WebPage (WordPress gives every page one), is a
 	// publication date only where the page shows a date too.
 	show := shown(s, pageURL)
+	// A written work's JSON-LD date counts where the page shows no
+	// date, unless its og:type says it is a site's page ("website"), not
+	// an article: the two say different things, and nothing seen
+	// settles it (a wiki's or a shop's template stamps every page).
+	ldDated := show || s.ld.Written && (thread || !strings.EqualFold(s.head.meta["og:type"], "website"))
 	var cands []string
-	if s.ld.Written || show {
+	if ldDated {
 		cands = append(cands, s.ld.Published)
 	}
 	for _, k := range publishedKeys {
@@ -36,9 +41,10 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if thread || days(s.dates.pubTimes) <= 2 {
 		cands = append(cands, s.dates.pubTimes...)
 	}
-	if article(s) && show {
+	if article(s) && showsDay(s, s.ld.Page.Published) {
 		// A WebPage's dates are on every page of some sites (their
-		// contact page too): only an article's are its publication.
+		// contact page too): only an article's are its publication,
+		// and only when the page shows that day.
 		cands = append(cands, s.ld.Page.Published)
 	}
 	published = firstDate(cands)
@@ -70,7 +76,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}
 	cands = cands[:0]
-	if s.ld.Written || show {
+	if ldDated {
 		cands = append(cands, s.ld.Modified)
 	}
 	for _, k := range modifiedKeys {
@@ -106,6 +112,27 @@ func nearTimes(s *sources) []string {
 func shown(s *sources, pageURL *url.URL) bool {
 	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
 		onlyDate(s.dates.dateTexts, dateparse.Text) != "" || len(s.dates.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
+}
+
+// showsDay reports whether the page shows the day of the date v: a
+// <time>, a date-classed text, a labelled date or the date line around the
+// headline names it.
+func showsDay(s *sources, v string) bool {
+	d := firstDate([]string{v})
+	if d == "" {
+		return false
+	}
+	day := d[:10]
+	same := func(vals []string, parse func(string) string) bool {
+		for _, x := range vals {
+			if p := parse(x); p != "" && p[:10] == day {
+				return true
+			}
+		}
+		return false
+	}
+	return same(s.dates.times, anyDate) || same(s.dates.pubTimes, anyDate) || same(s.dates.dateTexts, dateparse.Text) || same(s.dates.headDates, dateparse.Text) ||
+		same(s.dates.keyDates[byline.Published], anyDate) || same(s.dates.keyDates[byline.Modified], anyDate)
 }
 
 // article reports whether the page says it is an article: og:type, or a

@@ -121,10 +121,11 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		// news sections) is not shown.
 		p.Published, p.Modified = "", ""
 	}
-	if home(pageURL) && !thread {
-		// A site's home page is its front door, not a piece of writing:
-		// the names and dates on it are its teasers', testimonials' or
-		// the site's.
+	if (home(pageURL) || offering(pageURL)) && !thread {
+		// A site's home page is its front door, and a page filed under
+		// its services or products is its offer, not a piece of
+		// writing: the names and dates on them are their teasers',
+		// testimonials', consultants' or the site's.
 		p.Authors, p.Published, p.Modified = nil, "", ""
 	}
 	p.Description = first(s.head.meta["description"], s.head.meta["og:description"], s.ld.Description, s.head.meta["twitter:description"])
@@ -200,6 +201,42 @@ func absURL(base *url.URL, ref string) string {
 // home reports whether u is a site's home page: the root path, no query.
 func home(u *url.URL) bool {
 	return u.Host != "" && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
+}
+
+// offerSegments are the path segments (lower case) under which a site
+// files what it sells or offers: its services, solutions, products, plans
+// and prices. Data: add a language here.
+var offerSegments = map[string]bool{
+	"services": true, "service": true, "solutions": true, "products": true, "pricing": true, "plans": true, "capabilities": true,
+	"what-we-do": true, "use-cases": true, "programs": true,
+	"leistungen": true, "dienstleistungen": true, "produkte": true, "loesungen": true, "preise": true,
+	"produits": true, "tarifs": true, "servicios": true, "soluciones": true, "productos": true, "precios": true,
+}
+
+// pressSegments are the path segments of writing, which a site may file
+// under its services too (/solutions/blog/post): data, lower case.
+var pressSegments = map[string]bool{
+	"blog": true, "blogs": true, "news": true, "article": true, "articles": true, "post": true, "posts": true, "insights": true,
+	"resources": true, "stories": true, "story": true, "press": true, "learn": true, "guides": true, "docs": true,
+}
+
+// offering reports whether u's path files the page under the site's
+// services or products (/services/hr-consulting/, /en/solutions/crm) and
+// under no section of writing. Measured on WCXB dev, of the pages so filed
+// none has a labelled author and one a labelled date (that no source gave),
+// while winnow gave five of them an author and two a date.
+func offering(u *url.URL) bool {
+	offer := false
+	for seg := range strings.SplitSeq(strings.ToLower(u.Path), "/") {
+		seg = strings.TrimSuffix(strings.TrimSuffix(seg, ".html"), ".htm")
+		switch {
+		case pressSegments[seg]:
+			return false
+		case offerSegments[seg]:
+			offer = true
+		}
+	}
+	return offer
 }
 
 // hostName is the host's name without "www." and without its public suffix

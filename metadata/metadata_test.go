@@ -119,6 +119,8 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://shop.example/product/cup/", nil, "", ""},
 		{"webpage date where the page shows one", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"T","datePublished":"2024-06-06T10:00:00Z"}]}</script><meta property="og:type" content="article"><h1>T</h1><time datetime="2024-06-06">June 6, 2024</time><time datetime="2024-06-07">June 7</time>`,
 			"https://example.com/t", nil, "2024-06-06T10:00:00Z", ""},
+		{"webpage date of a day the page does not show", `<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"T","datePublished":"2018-05-18T10:00:00Z"}]}</script><meta property="og:type" content="article"><h1>T</h1><time datetime="2024-06-07">June 7, 2024</time>`,
+			"https://example.com/t", nil, "2024-06-07", ""},
 		{"video's date on a service page that shows none", `<script type="application/ld+json">{"@type":"VideoObject","name":"Promo","uploadDate":"2025-08-14T20:51:25Z"}</script><h1>Marketing Software</h1>`, "https://example.com/products/marketing", nil, "", ""},
 		{"article's date stands without a shown date", `<script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2025-08-14"}</script><h1>H</h1>`, "https://example.com/a", nil, "2025-08-14", ""},
 		{"a name lost before its comma is none: the byline speaks", `<script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":[{"@type":"Person","name":", USA TODAY"}]}</script><h1>H</h1><div class="byline">Brian Truitt</div>`, "https://example.com/a", []string{"Brian Truitt"}, "", ""},
@@ -126,7 +128,8 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a name and its credentials stay as written", `<meta name="author" content="Ann Lee, PhD">`, "https://example.com/a", []string{"Ann Lee, PhD"}, "", ""},
 		{"a name and a credential in capitals stay as written", `<meta name="author" content="Jill Kubala, MS">`, "https://example.com/a", []string{"Jill Kubala, MS"}, "", ""},
 		{"two co-authors in one value stay as written", `<meta name="author" content="Ana Souza, Li Wei">`, "https://example.com/a", []string{"Ana Souza, Li Wei"}, "", ""},
-		{"a company and its form stay as written", `<meta name="author" content="Acme, Inc.">`, "https://example.com/a", []string{"Acme, Inc."}, "", ""},
+		{"a suffix after the comma stays as written", `<meta name="author" content="Lee, Jr.">`, "https://example.com/a", []string{"Lee, Jr."}, "", ""},
+		{"a company with its legal form is the publisher, no author", `<meta name="author" content="Acme, Inc.">`, "https://example.com/a", nil, "", ""},
 		{"the role after a byline's name is not the name", `<h1>Story</h1><div class="author"><span>Rachel Ng</span> <span>Senior Tech Reporter</span></div>`, "https://example.com/a", []string{"Rachel Ng"}, "", ""},
 		{"a byline that is a role alone stays", `<h1>Story</h1><div class="author">Staff Writer</div>`, "https://example.com/a", []string{"Staff Writer"}, "", ""},
 		{"a link's label with By inside is no name", `<h1>Story</h1><p>By <a href="/author/ann-lee/">Ann Lee</a></p><p><a href="/author/bo-chen/">More By This Contributor</a></p>`, "https://example.com/a", []string{"Ann Lee"}, "", ""},
@@ -170,6 +173,16 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a date line above the headline", `<p>Back to all articles</p><p>February 4, 2025 - 11 minutes</p><h1>Cloud innovations</h1><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-02-04", ""},
 		{"a time inside the headline", `<header><h1><a href="/x">Preparing a transition <time datetime="2025-12-18T13:21:19+00:00">Dec 18</time></a></h1></header><p>Text.</p>`, "https://example.com/blog/x", nil, "2025-12-18T13:21:19Z", ""},
 		{"times on several days: the one beside the headline", `<h1>Why unnest</h1><time datetime="2025-12-17">Dec 17</time>` + strings.Repeat(`<p>Text.</p>`, 12) + `<div class="more"><time datetime="2025-11-02">Nov 2</time><time datetime="2025-10-01">Oct 1</time></div>`, "https://example.com/blog/x", nil, "2025-12-17", ""},
+		{"a page filed under the services is an offer", `<meta name="author" content="Dana Whitfield"><meta property="article:published_time" content="2024-06-06"><h1>HR consulting</h1>`,
+			"https://example.com/us/en/services/hr-consulting/", nil, "", ""},
+		{"a post filed under a services blog is writing", `<meta name="author" content="Dana Whitfield"><meta property="article:published_time" content="2024-06-06"><h1>HR consulting</h1>`,
+			"https://example.com/services/blog/hr-trends", []string{"Dana Whitfield"}, "2024-06-06", ""},
+		{"a JSON-LD article date on a page that says it is a website's and shows no date", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1>`,
+			"https://example.com/wiki/List", nil, "", ""},
+		{"a JSON-LD article date on a page that shows no date", `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1>`,
+			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
+		{"a JSON-LD article date on a website's page that shows it", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1><p class="date">November 16, 2004</p>`,
+			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
@@ -245,5 +258,26 @@ func TestFeedDates(t *testing.T) {
 				t.Errorf("Published = %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestOffering(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		want bool
+	}{
+		{"https://example.com/services/analytics/", true},
+		{"https://example.com/us/en/services/consulting.html", true},
+		{"https://example.com/de/leistungen/beratung", true},
+		{"https://example.com/pricing", true},
+		{"https://example.com/solutions/blog/crm-tips", false},
+		{"https://example.com/news/services-cut", false},
+		{"https://example.com/2025/09/04/story/", false},
+		{"https://example.com/", false},
+	} {
+		u, _ := url.Parse(tc.url)
+		if got := offering(u); got != tc.want {
+			t.Errorf("offering(%s) = %v, want %v", tc.url, got, tc.want)
+		}
 	}
 }

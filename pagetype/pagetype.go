@@ -271,7 +271,10 @@ func (ev *evidence) decide(u *url.URL) string {
 	// og:type article alone is what many publishing systems say of every
 	// page, their archives of teaser <article>s included.
 	teasers := ev.art.short >= 5 && ev.art.short*4 >= ev.art.all*3
-	story := articleLD > 0 || ev.og == "article" && !teasers || ev.art.long > 0 || ev.prose.long >= 8
+	// Long paragraphs make a story when some of them run together: a
+	// service page's sections (a feature, a benefit, a step each under
+	// its heading) hold as many, one or two under each parent.
+	story := articleLD > 0 || ev.og == "article" && !teasers || ev.art.long > 0 || ev.prose.long >= 8 && ev.prose.run >= storyRun
 	switch {
 	case ev.has("DiscussionForumPosting", "QAPage") > 0 || ev.types["Comment"] >= 3 && articleLD == 0:
 		return Forum
@@ -314,6 +317,13 @@ func (ev *evidence) decide(u *url.URL) string {
 	}
 	return Service
 }
+
+// storyRun is how many long paragraphs under one parent make a page of
+// long paragraphs a story. Measured on WCXB dev (page types through
+// clean): 26 service pages more and 12 articles fewer read right, page
+// type accuracy 0.732 -> 0.744, word F1 on service pages 0.835 -> 0.840,
+// on articles unchanged.
+const storyRun = 4
 
 // grid reports whether the page's main text is a group of items (teasers,
 // search results, tiles) rather than a run of paragraphs: the items hold

@@ -62,6 +62,8 @@ func TestDetect(t *testing.T) {
 		{"one code block under a docs path", "https://example.com/docs/install", `<meta property="og:type" content="article">`, para + "<pre>a</pre>", Documentation},
 		{"a story under a guide path is an article", "https://example.com/guide/paris-in-winter", `<script type="application/ld+json">{"@type":"NewsArticle"}</script>`, para, Article},
 		{"code on a blog is an article", "https://example.com/blog/install", "", "<time>May</time>" + para + "<pre>a</pre><pre>b</pre><pre>c</pre>", Article},
+		{"service: long paragraphs, one per section", "", "", strings.Repeat("<section><h2>A feature</h2>"+para+"</section>", 9), Service},
+		{"article: long paragraphs in a run", "", "", "<div>" + strings.Repeat(para, 4) + "</div>" + strings.Repeat("<div>"+para+"</div>", 5), Article},
 		{"service: nothing of the above", "", `<script type="application/ld+json">{"@type":"Organization"}</script>`, para, Service},
 		{"bad JSON-LD is ignored", "", `<script type="application/ld+json">{"@type": "Product",</script>`, para, Service},
 	}

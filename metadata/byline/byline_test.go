@@ -48,3 +48,24 @@ func FuzzLabels(f *testing.F) {
 		}
 	})
 }
+
+func TestNamesOrganisations(t *testing.T) {
+	for _, tc := range []struct {
+		raw     string
+		visible bool
+		want    string
+	}{
+		{"Kneib Dentistry PC", false, ""},
+		{"SmartEtailing Inc.", false, ""},
+		{"Acme Software GmbH", true, ""},
+		{"Loyola Marymount University", false, ""},
+		{"Podium Staff", false, "Podium Staff"},
+		{"The Upwork Team", false, "The Upwork Team"},
+		{"Jeff Kaufman", false, "Jeff Kaufman"},
+	} {
+		got := strings.Join(Names([]string{tc.raw}, tc.visible), "; ")
+		if got != tc.want {
+			t.Errorf("Names(%q, %v) = %q, want %q", tc.raw, tc.visible, got, tc.want)
+		}
+	}
+}
