@@ -43,6 +43,10 @@ func TestActions(t *testing.T) {
 			"VNA\nBody.\nVNA", "VNA\nBody."},
 		{"repeats", "scope: {stage: text}\n    match: {repeats: 2, max-words: 2}\n    action: drop",
 			"Label\nOne body sentence.\nLabel", "One body sentence."},
+		{"max-hits, once", "scope: {stage: text}\n    match: {text: '(?i)^\\d* ?comments?$', max-hits: 2}\n    action: cut-after",
+			"Body one.\nComments\nGreat post.", "Body one."},
+		{"max-hits, under every item", "scope: {stage: text}\n    match: {text: '(?i)^\\d* ?comments?$', max-hits: 2}\n    action: cut-after",
+			"Item one.\n0 comments\nItem two.\n2 comments\nItem three.\n1 comment", "Item one.\n0 comments\nItem two.\n2 comments\nItem three.\n1 comment"},
 		{"host scope miss", "scope: {stage: text, hosts: ['*.example.com']}\n    match: {text: 'x'}\n    action: drop",
 			"url: https://news.example.org/a\nx marks", "url: https://news.example.org/a\nx marks"},
 	}

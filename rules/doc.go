@@ -115,6 +115,10 @@
 //	after-words: N      only blocks preceded by at least N words of text
 //	repeats: N          the block's text occurs at least N times in the page
 //	same-as-title: true the block repeats the page title
+//	max-hits: N         the rule acts only on a page where at most N blocks
+//	                    match it (kind, words and text; place aside): a
+//	                    section heading stands once, a label a listing
+//	                    shows under every item ("12 comments") does not
 //	max-cut: X          cut-after: only where the cut removes at most this
 //	                    share (0-1) of the page's words; with repeats, only
 //	                    at a label's first occurrence

@@ -44,6 +44,7 @@ func (p *parser) blockFields(bm *engine.BlockMatch) yamlpos.Fields {
 		},
 		"after-words":   p.count(&bm.AfterWords, "after-words"),
 		"repeats":       p.count(&bm.Repeats, "repeats"),
+		"max-hits":      p.count(&bm.MaxHits, "max-hits"),
 		"own-host":      p.flag(&bm.OwnHost, "own-host"),
 		"same-as-title": p.flag(&bm.SameAsTitle, "same-as-title"),
 		"position": func(v *yaml.Node) {

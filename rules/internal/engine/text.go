@@ -201,6 +201,9 @@ func (run *textRun) apply(r *Rule) {
 		run.dedupe(r)
 		return
 	}
+	if run.tooMany(r) {
+		return
+	}
 	counts := run.repeatCounts(r)
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
