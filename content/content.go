@@ -104,6 +104,11 @@ func (f Furniture) Is(n *html.Node) bool {
 		return true
 	case atom.Header, atom.Footer:
 		return !inSection(n)
+	case atom.Body, atom.Html:
+		// Their classes name the page and its state, not a box in it
+		// ("single-product-reviews-01", "cookies-not-set", "has-comments"):
+		// read as furniture they emptied every candidate but readability's.
+		return false
 	}
 	for _, a := range n.Attr {
 		switch a.Key {

@@ -75,6 +75,32 @@ func TestFurniture(t *testing.T) {
 	}
 }
 
+// TestFurnitureBody: the classes of <body> and <html> name the page and
+// its state; a product page whose body class says "reviews" or a page whose
+// body says "cookies-not-set" is not furniture from top to bottom.
+func TestFurnitureBody(t *testing.T) {
+	for _, src := range []string{
+		`<html class="has-comments"><body class="single-product single-product-reviews-01 cookies-not-set"><main><p>The dress, in hemp.</p></main></body></html>`,
+		`<html id="consent-given"><body id="comments-page"><main><p>The dress, in hemp.</p></main></body></html>`,
+	} {
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range []string{pagetype.Product, pagetype.Article} {
+			f := ForType(typ)
+			for _, a := range []atom.Atom{atom.Html, atom.Body} {
+				if n := domtext.First(doc, a); f.Is(n) {
+					t.Errorf("%s: Is(<%s>) = true on %s", src, a, typ)
+				}
+			}
+			if st := f.Measure(domtext.First(doc, atom.Body)); st.Text == 0 {
+				t.Errorf("%s: body measured empty on %s", src, typ)
+			}
+		}
+	}
+}
+
 func TestMeasure(t *testing.T) {
 	doc := parse(t, `<nav><a href="/">Home</a></nav><p>`+strings.Repeat("word ", 20)+`<a href="/x">a link</a></p><p>short</p>`)
 	s := ForType(pagetype.Article).Measure(doc)
