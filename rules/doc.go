@@ -115,13 +115,15 @@
 //	after-words: N      only blocks preceded by at least N words of text
 //	repeats: N          the block's text occurs at least N times in the page
 //	same-as-title: true the block repeats the page title
-//	max-hits: N         the rule acts only on a page where at most N blocks
-//	                    match it (kind, words and text; place aside): a
-//	                    section heading stands once, a label a listing
-//	                    shows under every item ("12 comments") does not
 //	max-cut: X          cut-after: only where the cut removes at most this
 //	                    share (0-1) of the page's words; with repeats, only
 //	                    at a label's first occurrence
+//	repeated-cut: X     cut-after, with max-cut: on a page where the rule
+//	                    matches three blocks or more (a marker under every
+//	                    item), only the first match may cut, and only where
+//	                    the cut removes at most this share of the words: in
+//	                    a page's second half the items are its tail
+//	                    (teasers, reviews), before it its content (a listing)
 //	pattern: REGEX      strip: the text to cut out of the block
 //	glyphs: leading | trailing | both
 //	                    strip: decorative glyph runs (symbols, emoji parts,

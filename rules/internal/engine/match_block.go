@@ -14,7 +14,6 @@ type BlockMatch struct {
 	Position    Position
 	AfterWords  int  // only blocks preceded by at least this many words
 	Repeats     int  // block text occurs at least this many times in the page
-	MaxHits     int  // the rule acts only where at most this many blocks of the page match it
 	SameAsTitle bool // the block repeats the page title
 	OwnHost     bool // the block names the page's own host (a leaked permalink)
 }
@@ -87,23 +86,18 @@ func (run *textRun) placed(bm *BlockMatch, i, wordsBefore int, counts map[string
 	return counts == nil || counts[b.textKey()] >= bm.Repeats
 }
 
-// tooMany reports whether more than bm.MaxHits blocks match r (kind, words
-// and text; place aside): a marker a page shows under every item (a
-// listing's "12 comments" lines) is not the one heading that starts a
-// section.
-func (run *textRun) tooMany(r *Rule) bool {
-	if r.Match.Block.MaxHits == 0 {
-		return false
-	}
+// matchCount counts the blocks r matches (kind, words and text; place
+// aside), up to limit.
+func (run *textRun) matchCount(r *Rule, limit int) int {
 	n := 0
 	for i := range run.blocks {
 		if b := &run.blocks[i]; run.candidate(r, b) && run.textMatch(r, b) {
-			if n++; n > r.Match.Block.MaxHits {
-				return true
+			if n++; n >= limit {
+				break
 			}
 		}
 	}
-	return false
+	return n
 }
 
 // namesHost reports whether text contains the page's host, "www." aside.
