@@ -84,7 +84,10 @@
 //
 //	selector: CSS       elements matching the selector (cascadia syntax)
 //	class: [a, b]       the element's class or id attribute contains one of
-//	                    these (ignoring case; faster than many [class*=x i])
+//	                    these (ignoring case; faster than many [class*=x i]);
+//	                    an id that spells the element's own text (a
+//	                    heading's anchor, "recommended-providers") does not
+//	                    count
 //	not-tag: [a, b]     element names never matched
 //	hidden: true        elements hidden by their own markup: the hidden
 //	                    attribute, display:none, visibility:hidden, zero font
