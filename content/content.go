@@ -117,7 +117,9 @@ func (f Furniture) Is(n *html.Node) bool {
 			case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar":
 				return true
 			}
-		case "hidden":
+		case "hidden", "popover":
+			// A popover (the HTML attribute) shows only when a control
+			// opens it: an app's install prompt, a menu, a card of help.
 			if !f.panel(n) {
 				return true
 			}
