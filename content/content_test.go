@@ -42,7 +42,7 @@ func TestFurniture(t *testing.T) {
 		{`<div class="cookie-banner">We use cookies</div>`, true, true},
 		{`<div id="onetrust-consent-sdk">x</div>`, true, true},
 		{`<div style="display:none">x</div>`, true, true},
-		{`<div popover id="install">Tap Add to Home Screen</div>`, true, true}, // shown only when a control opens it
+		{`<div popover id="install">Tap Add to Home Screen</div>`, true, true},
 		{`<div aria-hidden="true">x</div>`, false, false}, // hidden from screen readers, shown on screen
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
