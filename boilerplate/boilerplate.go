@@ -22,6 +22,7 @@ package boilerplate
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,6 +33,7 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules"
 )
 
@@ -248,7 +250,7 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
 		return IDHeading, "a heading of the lexicon that ends the article"
 	}
-	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) {
+	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) && !productTile(n) {
 		switch {
 		case st.controls > 0 && (hasWord(textOf(n), "widget") || classSays(n)):
 			return IDWidget, "a form of widget words or named for furniture"
@@ -262,6 +264,24 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	return "", ""
 }
+
+// productTile reports whether n is, or sits in, one of a group of priced
+// sibling cards (package pagetype): a product tile of a shop's grid, whose add-to-cart
+// form, variant picker and "subscribe and save" option make it look like a
+// widget.
+func productTile(n *html.Node) bool {
+	// The tile, or an element inside it (its wrapper, its form), up to
+	// tileDepth levels down.
+	for a, i := n, 0; a != nil && a.Parent != nil && i < tileDepth; a, i = a.Parent, i+1 {
+		if cards, priced := pagetype.Cards(a.Parent, minCards); len(cards) > 0 && 2*priced >= len(cards) && slices.Contains(cards, a) {
+			return true
+		}
+	}
+	return false
+}
+
+// tileDepth: see productTile.
+const tileDepth = 3
 
 // announced reports whether a block of links or cards has a second sign
 // of furniture beside its shape (lists of links are content too: references,

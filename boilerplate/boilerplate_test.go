@@ -121,6 +121,7 @@ func TestStripKeepsContent(t *testing.T) {
 		{"a byline link after By", `<p>By <span><a href="/author/jo">Jo Reyes</a></span></p>` + body(3), "Jo Reyes"},
 		{"a linked title", `<h2><a href="/story.html">Harbour reopens</a></h2>` + body(3), "Harbour reopens"},
 		{"a link to another site above the body", `<p><a href="https://twitter.example/jo">@jo</a></p>` + body(3), "@jo"},
+		{"a shop's priced tiles with add-to-cart forms", body(4) + `<ul>` + strings.Repeat(`<li class="item"><div class="card subscription-eligible"><a href="/p/1">Roast Coffee</a><span>$19.99</span><form><select><option>1 bag</option></select><button>Add</button></form></div></li>`, 4) + `</ul>`, "Roast Coffee"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,6 +104,11 @@ func (f Furniture) Is(n *html.Node) bool {
 		return true
 	case atom.Header, atom.Footer:
 		return !inSection(n)
+	case atom.Body, atom.Html:
+		// Their classes name the page and its state, not a box in it
+		// ("single-product-reviews-01", "cookies-not-set", "has-comments"):
+		// read as furniture they emptied every candidate but readability's.
+		return false
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -112,7 +117,9 @@ func (f Furniture) Is(n *html.Node) bool {
 			case "navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog", "menu", "menubar", "toolbar":
 				return true
 			}
-		case "hidden":
+		case "hidden", "popover":
+			// A popover (the HTML attribute) shows only when a control
+			// opens it: an app's install prompt, a menu, a card of help.
 			if !f.panel(n) {
 				return true
 			}

@@ -42,6 +42,7 @@ func TestFurniture(t *testing.T) {
 		{`<div class="cookie-banner">We use cookies</div>`, true, true},
 		{`<div id="onetrust-consent-sdk">x</div>`, true, true},
 		{`<div style="display:none">x</div>`, true, true},
+		{`<div popover id="install">Tap Add to Home Screen</div>`, true, true},
 		{`<div aria-hidden="true">x</div>`, false, false}, // hidden from screen readers, shown on screen
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
@@ -71,6 +72,32 @@ func TestFurniture(t *testing.T) {
 		}
 		if got := ForType(pagetype.Forum).Is(n); got != tt.forum {
 			t.Errorf("forum: Is(%s) = %v, want %v", tt.html, got, tt.forum)
+		}
+	}
+}
+
+// TestFurnitureBody: the classes of <body> and <html> name the page and
+// its state; a product page whose body class says "reviews" or a page whose
+// body says "cookies-not-set" is not furniture from top to bottom.
+func TestFurnitureBody(t *testing.T) {
+	for _, src := range []string{
+		`<html class="has-comments"><body class="single-product single-product-reviews-01 cookies-not-set"><main><p>The dress, in hemp.</p></main></body></html>`,
+		`<html id="consent-given"><body id="comments-page"><main><p>The dress, in hemp.</p></main></body></html>`,
+	} {
+		doc, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, typ := range []string{pagetype.Product, pagetype.Article} {
+			f := ForType(typ)
+			for _, a := range []atom.Atom{atom.Html, atom.Body} {
+				if n := domtext.First(doc, a); f.Is(n) {
+					t.Errorf("%s: Is(<%s>) = true on %s", src, a, typ)
+				}
+			}
+			if st := f.Measure(domtext.First(doc, atom.Body)); st.Text == 0 {
+				t.Errorf("%s: body measured empty on %s", src, typ)
+			}
 		}
 	}
 }

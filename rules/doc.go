@@ -84,7 +84,10 @@
 //
 //	selector: CSS       elements matching the selector (cascadia syntax)
 //	class: [a, b]       the element's class or id attribute contains one of
-//	                    these (ignoring case; faster than many [class*=x i])
+//	                    these (ignoring case; faster than many [class*=x i]);
+//	                    an id that spells the element's own text (a
+//	                    heading's anchor, "recommended-providers") does not
+//	                    count
 //	not-tag: [a, b]     element names never matched
 //	hidden: true        elements hidden by their own markup: the hidden
 //	                    attribute, display:none, visibility:hidden, zero font
@@ -118,6 +121,12 @@
 //	max-cut: X          cut-after: only where the cut removes at most this
 //	                    share (0-1) of the page's words; with repeats, only
 //	                    at a label's first occurrence
+//	repeated-cut: X     cut-after, with max-cut: on a page where the rule
+//	                    matches three blocks or more (a marker under every
+//	                    item), only the first match may cut, and only where
+//	                    the cut removes at most this share of the words: in
+//	                    a page's second half the items are its tail
+//	                    (teasers, reviews), before it its content (a listing)
 //	pattern: REGEX      strip: the text to cut out of the block
 //	glyphs: leading | trailing | both
 //	                    strip: decorative glyph runs (symbols, emoji parts,

@@ -94,13 +94,14 @@ func (p *parser) hrefFields(h *engine.HrefMatch) yamlpos.Fields {
 // actionFields are the match keys that set how an action is done.
 func (p *parser) actionFields(a *engine.Params) yamlpos.Fields {
 	return yamlpos.Fields{
-		"pattern":     p.regexp(&a.Strip.Pattern, &a.Strip.Hint, "pattern"),
-		"also-next":   p.count(&a.AlsoNext, "also-next"),
-		"window":      p.count(&a.Dedupe.Window, "window"),
-		"max-cut":     func(v *yaml.Node) { a.Cut.MaxCut = p.Float(v, "max-cut", 0.01, 1) },
-		"spare-prose": p.count(&a.Cut.SpareProse, "spare-prose"),
-		"min-chars":   p.count(&a.Dedupe.MinChars, "min-chars"),
-		"similarity":  func(v *yaml.Node) { a.Dedupe.Similarity = p.Float(v, "similarity", 0.5, 1) },
+		"pattern":      p.regexp(&a.Strip.Pattern, &a.Strip.Hint, "pattern"),
+		"also-next":    p.count(&a.AlsoNext, "also-next"),
+		"window":       p.count(&a.Dedupe.Window, "window"),
+		"max-cut":      func(v *yaml.Node) { a.Cut.MaxCut = p.Float(v, "max-cut", 0.01, 1) },
+		"spare-prose":  p.count(&a.Cut.SpareProse, "spare-prose"),
+		"repeated-cut": func(v *yaml.Node) { a.Cut.Repeated = p.Float(v, "repeated-cut", 0.01, 1) },
+		"min-chars":    p.count(&a.Dedupe.MinChars, "min-chars"),
+		"similarity":   func(v *yaml.Node) { a.Dedupe.Similarity = p.Float(v, "similarity", 0.5, 1) },
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {
 			case 0:

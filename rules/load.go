@@ -340,6 +340,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: own-host is a text matcher", r.ID)
 	case r.params.Cut.MaxCut > 0 && r.Action != ActionCutAfter:
 		p.Errorf(n, "rule %s: max-cut only goes with action cut-after", r.ID)
+	case r.params.Cut.Repeated > 0 && (dom || r.params.Cut.MaxCut == 0):
+		p.Errorf(n, "rule %s: repeated-cut only goes with max-cut in stage text", r.ID)
 	case r.params.Cut.SpareProse > 0 && (!dom || r.Action != ActionCutAfter):
 		p.Errorf(n, "rule %s: spare-prose only goes with action cut-after in stage dom or article", r.ID)
 	case r.match.Text.MinMatches > 0 && r.match.Text.Re == nil:

@@ -108,7 +108,11 @@ func RevealHidden(body *html.Node, tr *rules.Trace) {
 			}
 		}
 		walk(body)
-		if visible >= minNoscriptText || len(hidden) == 0 {
+		if visible >= minNoscriptText {
+			revealMain(body, tr)
+			return
+		}
+		if len(hidden) == 0 {
 			return
 		}
 		for _, n := range hidden {
@@ -116,6 +120,60 @@ func RevealHidden(body *html.Node, tr *rules.Trace) {
 			n.Attr = slices.DeleteFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
 		}
 	}
+}
+
+// revealMain shows what the page's main element (<main>, role=main) hides
+// by its own markup until a script runs, when that is most of it: the
+// outermost hidden elements in it holding minNoscriptText of text or more
+// and more text than the main element shows. A shop whose app keeps the
+// product grid or the product in a display:none wrapper until it has
+// checked the visitor, around a header, menus and footer that show.
+func revealMain(body *html.Node, tr *rules.Trace) {
+	for n := range body.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Main && !strings.EqualFold(domtext.Attr(n, "role"), "main") {
+			continue
+		}
+		if domtext.IsHidden(n) {
+			return
+		}
+		shows := shownBytes(n)
+		var hidden []*html.Node
+		for d := range n.Descendants() {
+			if d.Type == html.ElementNode && domtext.IsHidden(d) && !inAny(d, hidden) && textBytes(d) >= minNoscriptText && textBytes(d) > shows {
+				hidden = append(hidden, d)
+			}
+		}
+		for _, h := range hidden {
+			Note(tr, "shown.main", h)
+			h.Attr = slices.DeleteFunc(h.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
+		}
+		return // the first main element only
+	}
+}
+
+// shownBytes is textBytes without what n hides by its own markup.
+func shownBytes(n *html.Node) int {
+	if n.Type == html.TextNode {
+		return len(strings.TrimSpace(n.Data))
+	}
+	if Invisible(n) || n.Type == html.ElementNode && domtext.IsHidden(n) {
+		return 0
+	}
+	t := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		t += shownBytes(c)
+	}
+	return t
+}
+
+// inAny reports whether n is inside one of ns.
+func inAny(n *html.Node, ns []*html.Node) bool {
+	for _, a := range ns {
+		if domtext.Contains(a, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // PlaceStreamed puts the content React's streaming renderer sends late where

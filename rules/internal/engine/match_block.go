@@ -86,6 +86,20 @@ func (run *textRun) placed(bm *BlockMatch, i, wordsBefore int, counts map[string
 	return counts == nil || counts[b.textKey()] >= bm.Repeats
 }
 
+// matchCount counts the blocks r matches (kind, words and text; place
+// aside), up to limit.
+func (run *textRun) matchCount(r *Rule, limit int) int {
+	n := 0
+	for i := range run.blocks {
+		if b := &run.blocks[i]; run.candidate(r, b) && run.textMatch(r, b) {
+			if n++; n >= limit {
+				break
+			}
+		}
+	}
+	return n
+}
+
 // namesHost reports whether text contains the page's host, "www." aside.
 func (run *textRun) namesHost(text string) bool {
 	h := strings.TrimPrefix(run.page.Host, "www.")

@@ -2,6 +2,9 @@ package engine
 
 import (
 	"regexp"
+	"slices"
+	"strings"
+	"unicode"
 
 	"github.com/andybalholm/cascadia"
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -109,11 +112,38 @@ func classHas(n *html.Node, m *litscan.Matcher, want litscan.Hits) bool {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		if m.ScanAny(litscan.Fold(a.Val), want) {
+		if m.ScanAny(litscan.Fold(a.Val), want) && (a.Key == "class" || !anchorID(n, a.Val)) {
 			return true
 		}
 	}
 	return false
+}
+
+// anchorID reports whether id spells n's own text, as the anchors a page
+// gives its headings do ("recommended-providers" on "Recommended
+// Providers", "notes_1" on the second "Notes"): the id names the words of
+// the heading, not the box it sits in, so the words do not mark furniture.
+func anchorID(n *html.Node, id string) bool {
+	iw := alnumRuns(id)
+	tw := alnumRuns(domtext.AllText(n))
+	if len(iw) == len(tw)+1 && isDigits(iw[len(iw)-1]) {
+		iw = iw[:len(iw)-1] // a repeated heading's suffix
+	}
+	return len(tw) > 0 && slices.Equal(iw, tw)
+}
+
+// alnumRuns returns the runs of letters and digits of s, lower-cased.
+func alnumRuns(s string) []string {
+	return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // holds reports whether n is, or holds, a link h matches.

@@ -111,4 +111,14 @@ type DedupeParams struct {
 type CutParams struct {
 	MaxCut     float64 // the cut may remove at most this share of the page's words (text) or text bytes (dom)
 	SpareProse int     // dom: the cut stops at a sibling holding a paragraph of this many words mostly outside links
+	// Repeated (text, with MaxCut): on a page where the rule matches
+	// minRepeated blocks or more (a marker under every item), only its
+	// first match may cut, and only where the cut removes at most this
+	// share: past the page's middle the items are its tail (teasers,
+	// reviews), before it they are its content (a listing).
+	Repeated float64
 }
+
+// minRepeated is how many matches make a marker repeated (see
+// CutParams.Repeated).
+const minRepeated = 3

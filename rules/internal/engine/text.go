@@ -204,7 +204,11 @@ func (run *textRun) apply(r *Rule) {
 	counts := run.repeatCounts(r)
 	out := run.blocks[:0] // filtered in place: writes never pass reads
 	words, total := 0, 0
-	if r.Params.Cut.MaxCut > 0 {
+	maxCut, first := r.Params.Cut.MaxCut, false
+	if r.Params.Cut.Repeated > 0 && run.matchCount(r, minRepeated) >= minRepeated {
+		maxCut, first = r.Params.Cut.Repeated, true
+	}
+	if maxCut > 0 {
 		for i := range run.blocks {
 			total += run.blocks[i].wordCount()
 		}
@@ -213,11 +217,11 @@ func (run *textRun) apply(r *Rule) {
 	if r.Match.Block.Repeats > 0 && r.Action == ActionCutAfter {
 		seenKey = map[string]bool{}
 	}
-	cut := false
+	cut, spent := false, false
 	dropNext := false
 	for i := range run.blocks {
 		before := words
-		if r.Match.Block.AfterWords > 0 || r.Params.Cut.MaxCut > 0 {
+		if r.Match.Block.AfterWords > 0 || maxCut > 0 {
 			words += run.blocks[i].wordCount()
 		}
 		// b points into run.blocks, so that what matching caches on the
@@ -231,7 +235,20 @@ func (run *textRun) apply(r *Rule) {
 			}
 			seenKey[k] = true
 		}
-		if !cut && r.Params.Cut.MaxCut > 0 && float64(total-before) > r.Params.Cut.MaxCut*float64(total) {
+		if spent {
+			out = keep(out, b)
+			continue
+		}
+		if first && !cut && !b.kept && run.candidate(r, b) && run.textMatch(r, b) &&
+			(float64(total-before) > maxCut*float64(total) || !run.matches(r, i, before, counts)) {
+			// A repeated marker whose first match is too early to cut
+			// at labels every item of the content: the later ones are
+			// not the start of its tail either.
+			spent = true
+			out = keep(out, b)
+			continue
+		}
+		if !cut && maxCut > 0 && float64(total-before) > maxCut*float64(total) {
 			out = keep(out, b)
 			continue
 		}

@@ -1,0 +1,47 @@
+package shown
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// TestRevealMain: a main element whose content a script reveals shows it;
+// a page whose main element shows its text keeps what it hides.
+func TestRevealMain(t *testing.T) {
+	chrome := "<header>" + strings.Repeat("<a href='/x'>Menu entry of the shop</a> ", 30) + "</header>"
+	grid := strings.Repeat("<li>Dark Roast Coffee, a bold organic roast, $19.99</li>", 20)
+	story := strings.Repeat("<p>The council met on Monday to discuss the flood plan for the districts.</p>", 12)
+	tests := []struct {
+		name, body string
+		shown      bool // the hidden element shows afterwards
+	}{
+		{"a grid hidden until a script runs", chrome + `<main><h1>Coffee</h1><div id="h" style="display:none"><ul>` + grid + `</ul></div></main>`, true},
+		{"role=main", chrome + `<div role="main"><div id="h" hidden><ul>` + grid + `</ul></div></div>`, true},
+		{"main shows more than it hides", chrome + `<main>` + story + `<div id="h" style="display:none"><p>` + strings.Repeat("cheap pills ", 60) + `</p></div></main>`, false},
+		{"hidden outside main", chrome + `<main>` + story + `</main><div id="h" style="display:none"><ul>` + grid + grid + `</ul></div>`, false},
+		{"small hidden part", chrome + `<main><p>Intro.</p><div id="h" style="display:none"><p>Size guide</p></div></main>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := domtext.First(doc, atom.Body)
+			RevealHidden(body, nil)
+			var h *html.Node
+			for n := range body.Descendants() {
+				if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
+					h = n
+				}
+			}
+			if got := !domtext.IsHidden(h); got != tt.shown {
+				t.Errorf("shown = %v, want %v", got, tt.shown)
+			}
+		})
+	}
+}
