@@ -104,6 +104,7 @@ func Choose(cands []Candidate, typ string) int {
 			}
 		}
 		if typ == pagetype.Forum {
+			best = posts(cands, best)
 			best = trimThread(cands, best)
 		} else {
 			best = trim(cands, best)

@@ -39,3 +39,31 @@ func TestChooseTrimThread(t *testing.T) {
 		t.Errorf("forum, pick held: Choose = %s, want prose", got)
 	}
 }
+
+// On a forum readability's pick of one post gives way to the element
+// holding every post when that holds the pick and is link-light.
+func TestChoosePosts(t *testing.T) {
+	rd := cand("readability", 800, 0, "first post")
+	art := cand("article", 1200, 100, "first post", "second post", "third post")
+	cs := []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "article" {
+		t.Errorf("forum: Choose = %s, want article", got)
+	}
+	if got := cs[Choose(cs, pagetype.Article)].Name; got != "readability" {
+		t.Errorf("article page: Choose = %s, want readability", got)
+	}
+	// The pick holding most of the posts' prose is readability's own
+	// cleaning of the thread: it stays.
+	rd.Stats.Text = 1000
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("forum, pick holds 80%%: Choose = %s, want readability", got)
+	}
+	// Link-heavy: a list of other threads, not the posts.
+	rd.Stats.Text = 800
+	art.Stats.Link = 600
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("forum, link-heavy: Choose = %s, want readability", got)
+	}
+}
