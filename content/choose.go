@@ -103,7 +103,12 @@ func Choose(cands []Candidate, typ string) int {
 				return w
 			}
 		}
-		best = trim(cands, best)
+		if typ == pagetype.Forum {
+			best = posts(cands, best)
+			best = trimThread(cands, best)
+		} else {
+			best = trim(cands, best)
+		}
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && (typ == pagetype.Article || typ == pagetype.Product) {
 			rd := cands[r]
 			if !holds(cands[best], rd) {

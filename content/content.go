@@ -71,6 +71,9 @@ type Furniture struct {
 	// Carousels says that groups of priced cards (other products) are: on
 	// a collection or a listing they are the content.
 	Carousels bool
+	// Signatures says that posts' signatures are: on a forum they are
+	// what a poster shows under every post.
+	Signatures bool
 	// Panels are the ids of the elements a control on the page opens
 	// (aria-controls): collapsed accordion and tab panels, hidden until a
 	// reader opens them but part of the content (a product's description
@@ -85,9 +88,10 @@ const minCarousel = 3
 // ForType returns the furniture of a page of type typ.
 func ForType(typ string) Furniture {
 	return Furniture{
-		Comments:  typ != pagetype.Forum,
-		Reviews:   typ == pagetype.Product,
-		Carousels: typ != pagetype.Listing && typ != pagetype.Collection,
+		Comments:   typ != pagetype.Forum,
+		Reviews:    typ == pagetype.Product,
+		Carousels:  typ != pagetype.Listing && typ != pagetype.Collection,
+		Signatures: typ == pagetype.Forum,
 	}
 }
 
@@ -125,7 +129,7 @@ func (f Furniture) Is(n *html.Node) bool {
 			}
 		case "class", "id":
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || a.Key == "class" && screenReader(v) && !inCell(n) {
+			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Signatures && signature(v) || a.Key == "class" && screenReader(v) && !inCell(n) {
 				return true
 			}
 		case "itemprop":

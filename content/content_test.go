@@ -50,6 +50,8 @@ func TestFurniture(t *testing.T) {
 		{`<span class="sr-only">Price $79.00</span>`, true, true},
 		{`<h2 class="Heading visually-hidden">Products</h2>`, true, true},
 		{`<span class="sr-only-focusable">Skip</span>`, false, false},
+		{`<div class="message-signature">2019 Tacoma, 33s</div>`, false, true},
+		{`<div class="post-signature owner">asked Feb 11</div>`, false, true},
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.html)

@@ -96,10 +96,12 @@ const (
 	minTitle = 15   // an item's title link holds more
 )
 
-// Detect returns the page type of doc, whose URL is u (may be nil).
+// Detect returns the page type of doc, whose URL is u (may be nil). A page
+// no markup claims (read as an article, a listing or a service page) whose
+// address is a forum thread's is a forum (see thread).
 func Detect(doc *html.Node, u *url.URL) string {
 	ev := read(doc)
-	return ev.decide(u)
+	return thread(ev.decide(u), u)
 }
 
 // read gathers the evidence of doc in one walk.

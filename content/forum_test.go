@@ -1,0 +1,69 @@
+package content
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/pagetype"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// On a forum the wrapper is not trimmed to the element holding nine tenths
+// of its prose when that element leaves out readability's pick: a Q&A
+// page's question beside its answers.
+func TestChooseTrimThread(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><main><div id="question"><p>question</p></div><div id="answers"><p>answers</p></div></main></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := domtext.First(doc, atom.Main)
+	answers := main.FirstChild.NextSibling
+	rd := cand("readability", 100, 0, "question")
+	m := cand("main", 1000, 100, "question", "answers")
+	m.Node = main
+	p := cand("prose", 950, 90, "answers")
+	p.Node = answers
+	cs := []Candidate{rd, m, p}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "main" {
+		t.Errorf("forum: Choose = %s, want main (prose leaves out the question)", got)
+	}
+	if got := cs[Choose(cs, pagetype.Listing)].Name; got != "prose" {
+		t.Errorf("listing: Choose = %s, want prose", got)
+	}
+	// Where the smaller element holds the pick too, it stands for the wrapper.
+	p.Blocks = m.Blocks
+	cs = []Candidate{rd, m, p}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "prose" {
+		t.Errorf("forum, pick held: Choose = %s, want prose", got)
+	}
+}
+
+// On a forum readability's pick of one post gives way to the element
+// holding every post when that holds the pick and is link-light.
+func TestChoosePosts(t *testing.T) {
+	rd := cand("readability", 800, 0, "first post")
+	art := cand("article", 1200, 100, "first post", "second post", "third post")
+	cs := []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "article" {
+		t.Errorf("forum: Choose = %s, want article", got)
+	}
+	if got := cs[Choose(cs, pagetype.Article)].Name; got != "readability" {
+		t.Errorf("article page: Choose = %s, want readability", got)
+	}
+	// The pick holding most of the posts' prose is readability's own
+	// cleaning of the thread: it stays.
+	rd.Stats.Text = 1000
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("forum, pick holds 80%%: Choose = %s, want readability", got)
+	}
+	// Link-heavy: a list of other threads, not the posts.
+	rd.Stats.Text = 800
+	art.Stats.Link = 600
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("forum, link-heavy: Choose = %s, want readability", got)
+	}
+}
