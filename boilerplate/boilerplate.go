@@ -22,7 +22,6 @@ package boilerplate
 
 import (
 	"net/url"
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -92,8 +91,9 @@ type detector struct {
 	firstProse, lastProse int
 	tr                    *rules.Trace
 	root                  *html.Node
-	labels                map[string]int      // label texts of short linked lines, counted on first use
-	kickers               map[*html.Node]bool // the article's kickers, found on first use
+	labels                map[string]int                     // label texts of short linked lines, counted on first use
+	kickers               map[*html.Node]bool                // the article's kickers, found on first use
+	tiles                 map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
@@ -250,15 +250,16 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
 		return IDHeading, "a heading of the lexicon that ends the article"
 	}
-	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) && !productTile(n) {
+	if st.words <= maxWidgetWords && st.prose == 0 && isContainer(n.DataAtom) {
+		// productTile is asked last: it reads the cards around n.
 		switch {
-		case st.controls > 0 && (hasWord(textOf(n), "widget") || classSays(n)):
+		case st.controls > 0 && (hasWord(textOf(n), "widget") || classSays(n)) && !d.productTile(n):
 			return IDWidget, "a form of widget words or named for furniture"
-		case st.shortLinks >= 3 && st.words <= 20 && float64(st.linkChars) >= 0.6*float64(st.chars):
+		case st.shortLinks >= 3 && st.words <= 20 && float64(st.linkChars) >= 0.6*float64(st.chars) && !d.productTile(n):
 			return IDWidget, "a bar of one-word links"
-		case after && d.shortBlocks(n) && hasWord(textOf(n), "widget"):
+		case after && d.shortBlocks(n) && hasWord(textOf(n), "widget") && !d.productTile(n):
 			return IDWidget, "a box of widget words after the body"
-		case after && classSays(n) && d.shortBlocks(n):
+		case after && classSays(n) && d.shortBlocks(n) && !d.productTile(n):
 			return IDWidget, "a box named for furniture after the body"
 		}
 	}
@@ -268,16 +269,37 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 // productTile reports whether n is, or sits in, one of a group of priced
 // sibling cards (package pagetype): a product tile of a shop's grid, whose add-to-cart
 // form, variant picker and "subscribe and save" option make it look like a
-// widget.
-func productTile(n *html.Node) bool {
+// widget. The cards of a parent are read once, when first asked (the walk
+// asks for every child of a grid), and kept in d.tiles.
+func (d *detector) productTile(n *html.Node) bool {
 	// The tile, or an element inside it (its wrapper, its form), up to
 	// tileDepth levels down.
 	for a, i := n, 0; a != nil && a.Parent != nil && i < tileDepth; a, i = a.Parent, i+1 {
-		if cards, priced := pagetype.Cards(a.Parent, minCards); len(cards) > 0 && 2*priced >= len(cards) && slices.Contains(cards, a) {
+		if d.pricedCards(a.Parent)[a] {
 			return true
 		}
 	}
 	return false
+}
+
+// pricedCards returns the children of p that are cards of a group of
+// which half or more show a price, nil when p holds no such group.
+func (d *detector) pricedCards(p *html.Node) map[*html.Node]bool {
+	if set, ok := d.tiles[p]; ok {
+		return set
+	}
+	var set map[*html.Node]bool
+	if cards, priced := pagetype.Cards(p, minCards); len(cards) > 0 && 2*priced >= len(cards) {
+		set = make(map[*html.Node]bool, len(cards))
+		for _, c := range cards {
+			set[c] = true
+		}
+	}
+	if d.tiles == nil {
+		d.tiles = map[*html.Node]map[*html.Node]bool{}
+	}
+	d.tiles[p] = set
+	return set
 }
 
 // tileDepth: see productTile.
