@@ -137,12 +137,26 @@ func revealMain(body *html.Node, tr *rules.Trace) {
 			return
 		}
 		shows := shownBytes(n)
+		// Only the outermost hidden elements are weighed: one inside
+		// another holds less text than it (no element sits inside
+		// what Invisible skips), so it qualifies only when the outer
+		// one does, and that one is revealed whole.
 		var hidden []*html.Node
-		for d := range n.Descendants() {
-			if d.Type == html.ElementNode && domtext.IsHidden(d) && !inAny(d, hidden) && textBytes(d) >= minNoscriptText && textBytes(d) > shows {
-				hidden = append(hidden, d)
+		var walk func(p *html.Node)
+		walk = func(p *html.Node) {
+			for d := p.FirstChild; d != nil; d = d.NextSibling {
+				switch {
+				case d.Type != html.ElementNode:
+				case domtext.IsHidden(d):
+					if t := textBytes(d); t >= minNoscriptText && t > shows {
+						hidden = append(hidden, d)
+					}
+				default:
+					walk(d)
+				}
 			}
 		}
+		walk(n)
 		for _, h := range hidden {
 			Note(tr, "shown.main", h)
 			h.Attr = slices.DeleteFunc(h.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
@@ -164,16 +178,6 @@ func shownBytes(n *html.Node) int {
 		t += shownBytes(c)
 	}
 	return t
-}
-
-// inAny reports whether n is inside one of ns.
-func inAny(n *html.Node, ns []*html.Node) bool {
-	for _, a := range ns {
-		if domtext.Contains(a, n) {
-			return true
-		}
-	}
-	return false
 }
 
 // PlaceStreamed puts the content React's streaming renderer sends late where
