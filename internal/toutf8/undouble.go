@@ -25,7 +25,8 @@ const minRepairs = 2
 // when it is whole, valid UTF-8 of printable characters, and either holds
 // two or more characters or one that the mistake produces on every page it
 // touches (a two-byte letter or sign: "Ã©", "Å‚", "Ð¸"; a punctuation mark
-// from "â"; an emoji from "ð"). A lone three-byte character from another
+// from "â"; an emoji from "ð"), unless that one reads as typography (a
+// capital before a no-break space or a guillemet: see typography). A lone three-byte character from another
 // lead ("é…»" could be French) is left alone. Bytes that the first reading
 // replaced with U+FFFD are lost, and such a character is left as it is.
 // Nothing changes unless the texts together hold at least two characters to
@@ -101,10 +102,29 @@ func repairRun(b []byte, i int) (end int, text []byte, n int) {
 		n++
 		common = common || lead < 0xe0 || lead == 0xe2 || lead >= 0xf0
 	}
-	if n == 0 || n == 1 && !common {
+	if n == 0 || n == 1 && (!common || typography(b[start:i])) {
 		return start, nil, 0
 	}
 	return i, text, n
+}
+
+// typography reports whether seq, a lone pair of characters, reads as
+// what an author wrote: a capital letter before a no-break space or a
+// guillemet, as French sets "SANTÉ\u00a0!", "« ÉTÉ\u00a0»" and "«CAFÉ»"
+// ("É\u00a0" taken back to bytes reads as "ɠ"). Not Â, Ã, Ä, Å, Ð and Ñ,
+// which the mistake makes of those before every no-break space,
+// "à", "ī", "Š", "Ż" and Cyrillic letters.
+func typography(seq []byte) bool {
+	first, n := utf8.DecodeRune(seq)
+	second, m := utf8.DecodeRune(seq[n:])
+	if n+m != len(seq) {
+		return false // a character of three or four bytes
+	}
+	switch first {
+	case 'Â', 'Ã', 'Ä', 'Å', 'Ð', 'Ñ':
+		return false
+	}
+	return second == '\u00a0' || second == '«' || second == '»'
 }
 
 // undoubleOne reads one double-encoded character from the start of b: its

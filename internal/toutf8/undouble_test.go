@@ -40,6 +40,7 @@ func TestUndouble(t *testing.T) {
 		{"emoji", "<p>ðŸ˜€ ok ðŸ‘</p>", "<p>ðŸ˜€ ok ðŸ‘</p>"}, // the second is cut short (…ðŸ‘ lacks its last byte): no second run
 		{"one run is not enough", "<p>donâ€™t</p>", "<p>donâ€™t</p>"},
 		{"french that looks like a pair stays", "<p>« café…» et « thé…»</p>", "<p>« café…» et « thé…»</p>"},
+		{"french capitals before a no-break space stay", "<p>« SANTÉ\u00a0» et l’ÉTÉ\u00a0! «CAFÉ»</p>", "<p>« SANTÉ\u00a0» et l’ÉTÉ\u00a0! «CAFÉ»</p>"},
 		{"portuguese capitals stay", "<p>IRMÃ e MAÇÃ, NÃO</p>", "<p>IRMÃ e MAÇÃ, NÃO</p>"},
 		{"clean text stays", "<p>Café “crème” — Zürich, 東京, Tiếng Việt, Ελληνικά</p>", "<p>Café “crème” — Zürich, 東京, Tiếng Việt, Ελληνικά</p>"},
 		{"mixed page: clean and doubled", "<h1>Zürich – Genève</h1><p>Zâ€™s cafÃ©</p>", "<h1>Zürich – Genève</h1><p>Z’s café</p>"},
