@@ -23,6 +23,7 @@ func TestRevealMain(t *testing.T) {
 		{"role=main", chrome + `<div role="main"><div id="h" hidden><ul>` + grid + `</ul></div></div>`, true},
 		{"main shows more than it hides", chrome + `<main>` + story + `<div id="h" style="display:none"><p>` + strings.Repeat("cheap pills ", 60) + `</p></div></main>`, false},
 		{"hidden outside main", chrome + `<main>` + story + `</main><div id="h" style="display:none"><ul>` + grid + grid + `</ul></div>`, false},
+		{"hidden inside a hidden part: the outer one shows, the inner stays hidden", chrome + `<main><h1>Coffee</h1><div style="display:none"><ul>` + grid + `</ul><div id="h" hidden><ul>` + grid + grid + `</ul></div></div></main>`, false},
 		{"small hidden part", chrome + `<main><p>Intro.</p><div id="h" style="display:none"><p>Size guide</p></div></main>`, false},
 	}
 	for _, tt := range tests {
