@@ -152,6 +152,24 @@ func TestClean_EncodedTwice(t *testing.T) {
 	}
 }
 
+// A timeline's year headings are headings, not vote counts: the built-in
+// rule that drops bare numbers (junk.bare-number) leaves headings alone.
+func TestClean_YearHeadings(t *testing.T) {
+	c := newCleaner(t, clean.Options{})
+	para := "The company grew from a single workshop into a firm with offices in three cities, and its history is told year by year below. "
+	page := `<html><head><title>Our history</title></head><body><article><h1>Our history</h1><p>` + para + `</p>` +
+		`<h2>1998</h2><p>` + para + `</p><h2>2004</h2><p>` + para + `</p><h2>2019</h2><p>` + para + `</p></article></body></html>`
+	res, err := c.Clean(context.Background(), clean.Input{Source: "p", URL: "https://example.com/about/history", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, year := range []string{"1998", "2004", "2019"} {
+		if !strings.Contains(res.Body, year) {
+			t.Errorf("heading %s lost (page type %s): %q", year, res.PageType, res.Body)
+		}
+	}
+}
+
 func TestClean_Text(t *testing.T) {
 	c := builtinCleaner(t)
 	in := "tk88 bet\n\nHeadline of the story\n\n💮 The minister said the plan would be ready in May.\nle hoai trung.webp\n"

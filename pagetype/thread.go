@@ -38,8 +38,6 @@ func threadPath(u *url.URL) bool {
 			return true
 		case strings.HasPrefix(s, "thread-") && leadingNumber(strings.TrimPrefix(s, "thread-")):
 			return true
-		case strings.HasPrefix(s, "showtopic-"):
-			return true
 		}
 	}
 	if t := u.Query().Get("topic"); t != "" && leadingNumber(t) {

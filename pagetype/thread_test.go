@@ -18,7 +18,8 @@ func TestThreadPath(t *testing.T) {
 		{"https://www.example.org/community/index.php?topic=589061.0", true},
 		{"https://community.example.com/thread-222085.html", true},
 		{"https://old.example.com/r/science/comments/1rku5x9/hair_follicles/", true},
-		{"https://www.example.com/ShowTopic-g294232-i525-k15476375-Tips.html", true},
+		// One travel site's shape, not a forum software's: not read as a thread.
+		{"https://www.example.com/ShowTopic-g294232-i525-k15476375-Tips.html", false},
 		// Topic and community pages of news sites and shops are listings.
 		{"https://news.example.edu/topic/software", false},
 		{"https://www.example.com/topic/cloud/", false},
