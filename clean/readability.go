@@ -39,6 +39,17 @@ func extract(doc *html.Node, pageURL *url.URL) (article, error) {
 	// Options.MaxNodes here (prune checked it, and every stage since only
 	// removes or moves elements).
 	p.KeepClasses = true // article-stage rules match on class names
+	// One pass, not up to four: the library retries with its filters off,
+	// on a fresh clone of the page each time, while the article it finds
+	// is under CharThresholds characters (500 by default), and keeps the
+	// longest. Here readability's pick is one candidate among several
+	// (package content weighs it against the page's article or main
+	// element, a scored container and the whole body, which are the wider
+	// text those retries look for), so it retries only when it finds no
+	// text at all. 40% of WCXB dev pages retried: 5% fewer instructions
+	// over a sample of them; WCXB dev F1 0.865 either way (listing +0.013,
+	// collection -0.005), AEB F1 and precision unchanged.
+	p.CharThresholds = 1
 	unwrapEmbeds(doc)
 	// Readability makes links and images absolute against the page URL; an
 	// empty one would turn "img/a.png" into "/img/a.png", another file, so
