@@ -89,3 +89,48 @@ func FuzzSubjects(f *testing.F) {
 		}
 	})
 }
+
+// hasClassWords is hasClass as written before it searched for each name:
+// the attribute split into words, each compared with the names. The
+// reference FuzzHasClass holds hasClass to.
+func hasClassWords(n *html.Node, names []string) bool {
+	for _, a := range n.Attr {
+		if a.Key != "class" || a.Namespace != "" {
+			continue
+		}
+		for v := a.Val; v != ""; {
+			i := strings.IndexAny(v, " \t\n\r\f")
+			w := v
+			if i >= 0 {
+				w, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			for _, name := range names {
+				if w == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+func FuzzHasClass(f *testing.F) {
+	f.Add("caption", "caption")
+	f.Add("photo-caption caption-x\tcaption", "caption")
+	f.Add("a  b\f c\n", "b")
+	f.Add("xcaption captionx", "caption")
+	f.Add("aa", "a")
+	f.Add("", "x")
+	f.Fuzz(func(t *testing.T, class, name string) {
+		s := Read("." + name)
+		if len(s.classes) == 0 {
+			return // not a bare class name: Read leaves it to the selector
+		}
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "id", Val: class}, {Key: "class", Val: class}}}
+		if got, want := hasClass(n, s.classes), hasClassWords(n, s.classes); got != want {
+			t.Errorf("hasClass(class=%q, %q) = %v, want %v", class, s.classes, got, want)
+		}
+	})
+}
