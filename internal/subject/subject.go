@@ -62,45 +62,28 @@ func (s *Filter) Candidate(n *html.Node) bool {
 }
 
 // hasClass reports whether n's class attribute lists one of names, as the
-// selector .name matches: a whole word, case-sensitive. Each name (never
-// empty, never holding white space: see Read) is looked for with
-// strings.Index, an occurrence counting when white space or an end bounds
-// it on both sides: cheaper than splitting the attribute into words, on
-// every element a class selector meets.
+// selector .name matches: a whole word, case-sensitive.
 func hasClass(n *html.Node, names []string) bool {
 	for _, a := range n.Attr {
 		if a.Key != "class" || a.Namespace != "" {
 			continue
 		}
-		for _, name := range names {
-			if hasWord(a.Val, name) {
-				return true
+		for v := a.Val; v != ""; {
+			i := strings.IndexAny(v, " \t\n\r\f")
+			w := v
+			if i >= 0 {
+				w, v = v[:i], v[i+1:]
+			} else {
+				v = ""
+			}
+			for _, name := range names {
+				if w == name {
+					return true
+				}
 			}
 		}
 	}
 	return false
-}
-
-// hasWord reports whether the white-space-separated list v holds word,
-// which is not empty and holds no white space.
-func hasWord(v, word string) bool {
-	for from := 0; ; {
-		i := strings.Index(v[from:], word)
-		if i < 0 {
-			return false
-		}
-		i += from
-		end := i + len(word)
-		if (i == 0 || isCSSSpace(v[i-1])) && (end == len(v) || isCSSSpace(v[end])) {
-			return true
-		}
-		from = i + 1
-	}
-}
-
-// isCSSSpace reports the white space that separates class names.
-func isCSSSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // Exact reports whether Candidate is the whole match: every part of the
