@@ -30,3 +30,48 @@ func BenchmarkWinnowAEB(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// BenchmarkWinnowMix cleans the AEB pages and every fourth WCXB dev page (all
+// seven types) once per iteration: the profile of issue 15's speed target,
+// which AEB's articles alone under-weigh.
+//
+//	go test -run XXX -bench WinnowMix -cpuprofile cpu.out
+func BenchmarkWinnowMix(b *testing.B) {
+	aeb, err := bench.LoadAEB(bench.AEBDir())
+	if err != nil {
+		b.Skipf("benchmark pages: %v", err)
+	}
+	wcxb, err := bench.LoadWCXB(bench.WCXBDir())
+	if err != nil {
+		b.Skipf("benchmark pages: %v", err)
+	}
+	type page struct {
+		id, url string
+		html    []byte
+	}
+	var pages []page
+	for _, p := range aeb {
+		pages = append(pages, page{p.ID, p.URL, p.HTML})
+	}
+	for i := 0; i < len(wcxb); i += 4 {
+		data, err := wcxb[i].Read()
+		if err != nil {
+			b.Fatal(err)
+		}
+		pages = append(pages, page{wcxb[i].ID, wcxb[i].URL, data})
+	}
+	c, err := bench.NewWinnow()
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := b.Context()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pages {
+			// Some WCXB pages come out empty, an error here: the work
+			// is done all the same.
+			_, _ = bench.WinnowText(ctx, c, p.id, p.url, p.html)
+		}
+	}
+	b.ReportMetric(float64(len(pages))*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}

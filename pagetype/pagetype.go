@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
@@ -519,6 +520,22 @@ func hasPrice(s string) bool {
 // amount sit in separate elements ("<span>$</span><span>79</span>") is
 // read across them.
 func priceIn(s string, prev rune) (bool, rune) {
+	if !isCurrency(prev) {
+		// ASCII text without '$' holds no currency sign: no price starts
+		// in it. Most card text is such; a byte scan settles it.
+		i := 0
+		for i < len(s) && s[i] < utf8.RuneSelf && s[i] != '$' {
+			i++
+		}
+		if i == len(s) {
+			for j := len(s) - 1; j >= 0; j-- {
+				if c := s[j]; c != ' ' && c != '\n' && c != '\t' && c != '\r' {
+					return false, rune(c)
+				}
+			}
+			return false, prev
+		}
+	}
 	for _, r := range s {
 		switch {
 		case isCurrency(r) && prev >= '0' && prev <= '9',

@@ -49,8 +49,8 @@ func FuzzRequiredBytes(f *testing.F) {
 }
 
 // FuzzEdgeBytes: whenever an anchored regex matches a text, the text may
-// start and end as rxhint.Edge says; the checks may skip only texts that
-// cannot match.
+// start and end as rxhint.Edge says, and start as rxhint.StartsOf says;
+// the checks may skip only texts that cannot match.
 func FuzzEdgeBytes(f *testing.F) {
 	rs := builtin(f)
 	for _, r := range rs.Rules() {
@@ -64,6 +64,9 @@ func FuzzEdgeBytes(f *testing.F) {
 	f.Add(`(?i)k$`, "\u212a")
 	f.Add(`(?i)^s`, "\u017f")
 	f.Add(`\x{FFFD}$`, "a\xff")
+	f.Add(`(?i)^[\s\p{P}]*(?:\+ ?)?(?:compare|add to cart|sign up|ſx)`, " +Compare")
+	f.Add(`(?i)^\W*(?:k|ab)+c?`, "\u212ab")
+	f.Add(`^(?:[ab]|cd)x`, "\xffx")
 	f.Fuzz(func(t *testing.T, src, text string) {
 		re, err := regexp.Compile(src)
 		if err != nil || len(src) > 200 || !re.MatchString(text) {
@@ -74,6 +77,9 @@ func FuzzEdgeBytes(f *testing.F) {
 		}
 		if last := rxhint.Edge(src, true); !rxhint.MayEnd(last, text) {
 			t.Errorf("%q matches %q, whose end mayEnd rules out (%x)", src, text, last)
+		}
+		if st := rxhint.StartsOf(src); st != nil && !st.May(text) {
+			t.Errorf("%q matches %q, whose start Starts rules out", src, text)
 		}
 	})
 }

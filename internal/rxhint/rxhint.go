@@ -344,12 +344,15 @@ type Hints struct {
 	// (nil: none known); see Literals. A caller scans for them with
 	// package litscan, once per text for every regex.
 	Lits []string
+	// Starts holds what may begin a match of a regex anchored at the
+	// text's start (nil: not known); see StartsOf.
+	Starts *Starts
 }
 
 // Of returns the hints of the regex src.
 func Of(src string) Hints {
 	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true),
-		Runes: RequiredRunes(src), Lits: Literals(src)}
+		Runes: RequiredRunes(src), Lits: Literals(src), Starts: StartsOf(src)}
 }
 
 // Window returns the part of text the regex runs on: its tail window for a
@@ -361,10 +364,10 @@ func (h *Hints) Window(text string) string {
 	return text
 }
 
-// EdgesMay applies the first and last byte tests to w, a text's window:
-// false means the regex cannot match it.
+// EdgesMay applies the first and last byte tests and the starts to w, a
+// text's window: false means the regex cannot match it.
 func (h *Hints) EdgesMay(w string) bool {
-	return MayStart(h.First, w) && MayEnd(h.Last, w)
+	return MayStart(h.First, w) && MayEnd(h.Last, w) && (h.Starts == nil || h.Starts.May(w))
 }
 
 // May applies every byte test to w, a text's window: false means the regex

@@ -1,6 +1,7 @@
 package rxhint
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -149,6 +150,49 @@ func TestLiterals(t *testing.T) {
 	for _, tc := range tests {
 		if got := strings.Join(Literals(tc.re), "|"); got != tc.want {
 			t.Errorf("Literals(%q) = %q, want %q", tc.re, got, tc.want)
+		}
+	}
+}
+
+func TestStarts(t *testing.T) {
+	cta := `(?i)^[\s\p{P}\p{S}]*(?:sign up for|subscribe to|(?:\+ ?)?compare|get (?:the|our) .{1,30} app|ad)`
+	for _, c := range []struct {
+		src, text string
+		want      bool
+	}{
+		{cta, "Sign up for our newsletter", true},
+		{cta, "  » SUBSCRIBE TO", true},
+		{cta, "+ Compare", true}, // '+' is in the skipped class and starts a branch
+		{cta, "+compare", true},
+		{cta, "Get the Example app", true},
+		{cta, "ADS", true},
+		{cta, "\u017fign up for", true}, // long s folds to s
+		{cta, "The shop closes", false},
+		{cta, "Signed", true}, // "sign": four runes are all Starts reads
+		{cta, "Silence", false},
+		{cta, "", false},
+		{cta, "  ", false},
+		{cta, "\xff sign up for", true}, // an invalid byte reads as U+FFFD, a symbol
+		{cta, "x sign up for", false},
+		{`(?i)^\W*(?:k|ab)+c?`, "\u212ab", true}, // Kelvin sign folds to k
+		{`(?i)^\W*(?:k|ab)+c?`, "ac", false},
+		{`^(?:[ab]|cd)x`, "cdx", true},
+		{`^(?:[ab]|cd)x`, "dx", false},
+	} {
+		st := StartsOf(c.src)
+		if st == nil {
+			t.Fatalf("StartsOf(%q) = nil", c.src)
+		}
+		if got := st.May(c.text); got != c.want {
+			t.Errorf("StartsOf(%q).May(%q) = %v, want %v", c.src, c.text, got, c.want)
+		}
+		if re := regexp.MustCompile(c.src); re.MatchString(c.text) && !st.May(c.text) {
+			t.Errorf("%q matches %q, which Starts rules out", c.src, c.text)
+		}
+	}
+	for _, src := range []string{`(?i)sign up`, `(?m)^sign`, `^\s*\w+`, `^(?:a|.)`, `^x?`, `^[a-z]+`} {
+		if st := StartsOf(src); st != nil {
+			t.Errorf("StartsOf(%q) = %v, want nil", src, st)
 		}
 	}
 }
