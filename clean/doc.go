@@ -4,7 +4,7 @@
 // The pipeline, for one page:
 //
 //  1. read: gunzip, size cap, binary refused, charset to UTF-8 (Decode, internal/input);
-//  2. parse: HTML to a DOM within the element and depth caps; scripts, styles, comments dropped;
+//  2. parse: HTML to a DOM within the element and depth caps; scripts, styles, comments dropped; text encoded as UTF-8 twice repaired;
 //  3. dom rules: the rules of stage dom remove page furniture, spam and hidden text;
 //  4. readability: the article is chosen, then the article-stage rules run on it;
 //  5. blocks and text rules: the article becomes blocks, which the text-stage rules drop, strip or dedupe.
