@@ -129,7 +129,7 @@ func (f Furniture) Is(n *html.Node) bool {
 			}
 		case "class", "id":
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Signatures && signature(v) || a.Key == "class" && screenReader(v) && !inCell(n) {
+			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Signatures && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !inCell(n) {
 				return true
 			}
 		case "itemprop":

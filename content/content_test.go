@@ -52,6 +52,8 @@ func TestFurniture(t *testing.T) {
 		{`<span class="sr-only-focusable">Skip</span>`, false, false},
 		{`<div class="message-signature">2019 Tacoma, 33s</div>`, false, true},
 		{`<div class="post-signature owner">asked Feb 11</div>`, false, true},
+		// A theme's wrapper named for a signature holds the thread, not a signature.
+		{`<div class="signature-theme">` + strings.Repeat("<p>The pump failed after a week and the seller replaced it without a question.</p>", 30) + `</div>`, false, false},
 	}
 	for _, tt := range tests {
 		doc := parse(t, tt.html)
