@@ -10,9 +10,12 @@ import (
 // address in the common forum software: phpBB's viewtopic.php, vBulletin's
 // showthread.php, XenForo's /threads/slug.123/, Discourse's /t/slug/123,
 // Invision's /topic/123-slug/, SMF's ?topic=123.0, MyBB's thread-123.html,
-// a link aggregator's /comments/id/slug/. A site's own thread pages rarely
-// declare themselves in schema.org; their addresses are the software's.
-// WCXB dev: 76 of 112 forum pages have such an address, no page of another
+// a link aggregator's /comments/id/slug/, Flarum's /d/123-slug, Lemmy's
+// /post/123 (the whole path: a blog's /post/slug or /post/123/slug is not
+// one), Vanilla's /discussion/123/slug, bbPress's /forums/topic/slug/. A
+// site's own thread pages rarely declare themselves in schema.org; their
+// addresses are the software's.
+// WCXB dev: 78 of 112 forum pages have such an address, no page of another
 // type does.
 func threadPath(u *url.URL) bool {
 	if u == nil {
@@ -36,6 +39,14 @@ func threadPath(u *url.URL) bool {
 			return true
 		case s == "comments" && i+2 < len(segs) && next != "":
 			return true
+		case s == "d" && numberSlug(next) && (strings.Contains(next, "-") || i+2 == len(segs)):
+			return true
+		case s == "post" && i == 0 && len(segs) == 2 && isNumber(next):
+			return true
+		case s == "discussion" && isNumber(next):
+			return true
+		case s == "topic" && i > 0 && segs[i-1] == "forums" && next != "":
+			return true
 		case strings.HasPrefix(s, "thread-") && leadingNumber(strings.TrimPrefix(s, "thread-")):
 			return true
 		}
@@ -53,6 +64,14 @@ func hasDigit(s string) bool {
 func isNumber(s string) bool {
 	_, err := strconv.Atoi(s)
 	return err == nil && s != ""
+}
+
+// numberSlug reports whether s is a number, alone or before a hyphen and a
+// slug ("2068", "2068-types-of-threads"). Under Flarum's /d/ a bare number
+// must end the path: a news site's /d/2024/05/story is dated, not a thread.
+func numberSlug(s string) bool {
+	n, _, _ := strings.Cut(s, "-")
+	return isNumber(n)
 }
 
 // leadingNumber reports whether s starts with a number ("123-slug",

@@ -18,6 +18,21 @@ func TestThreadPath(t *testing.T) {
 		{"https://www.example.org/community/index.php?topic=589061.0", true},
 		{"https://community.example.com/thread-222085.html", true},
 		{"https://old.example.com/r/science/comments/1rku5x9/hair_follicles/", true},
+		{"https://discuss.example.org/d/2068-types-of-threads", true},
+		{"https://discuss.example.org/d/2068", true},
+		{"https://lemmy.example/post/21018364", true},
+		{"https://open.example.com/discussion/39620/vanilla-news", true},
+		{"https://www.example.com/forums/topic/first-project/", true},
+		// Directory letters, event searches, blog posts: not threads.
+		{"https://www.example.com/terms/d/digital-marketing.asp", false},
+		{"https://www.example.com/d/online/tech-conferences/", false},
+		{"https://www.example.com/d/2024/05/story", false},
+		{"https://www.example.org/post/23-new-businesses-now-open", false},
+		{"https://www.example.com/post/102iphi/skiplagging", false},
+		{"https://www.example.com/blog/post/2026-01-26-query-optimization/view", false},
+		{"https://www.example.com/post/12345/a-tumbled-post", false},
+		{"https://www.example.com/discussion/paper-title", false},
+		{"https://www.example.com/topic/history-of-coffee", false},
 		// One travel site's shape, not a forum software's: not read as a thread.
 		{"https://www.example.com/ShowTopic-g294232-i525-k15476375-Tips.html", false},
 		// Topic and community pages of news sites and shops are listings.
