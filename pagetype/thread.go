@@ -11,8 +11,8 @@ import (
 // showthread.php, XenForo's /threads/slug.123/, Discourse's /t/slug/123,
 // Invision's /topic/123-slug/, SMF's ?topic=123.0, MyBB's thread-123.html,
 // a link aggregator's /comments/id/slug/, Flarum's /d/123-slug, Lemmy's
-// /post/123 (the whole path: a blog's /post/slug or /post/123/slug is not
-// one), Vanilla's /discussion/123/slug, bbPress's /forums/topic/slug/. A
+// /post/123 (the whole path, and at most 9 digits: a blog's /post/slug or
+// /post/123/slug is not one, nor Tumblr's /post/ and a 12-digit id), Vanilla's /discussion/123/slug, bbPress's /forums/topic/slug/. A
 // site's own thread pages rarely declare themselves in schema.org; their
 // addresses are the software's.
 // WCXB dev: 78 of 112 forum pages have such an address, no page of another
@@ -41,7 +41,7 @@ func threadPath(u *url.URL) bool {
 			return true
 		case s == "d" && numberSlug(next) && (strings.Contains(next, "-") || i+2 == len(segs)):
 			return true
-		case s == "post" && i == 0 && len(segs) == 2 && isNumber(next):
+		case s == "post" && i == 0 && len(segs) == 2 && isNumber(next) && len(next) <= 9:
 			return true
 		case s == "discussion" && isNumber(next):
 			return true

@@ -31,6 +31,7 @@ func TestThreadPath(t *testing.T) {
 		{"https://www.example.com/post/102iphi/skiplagging", false},
 		{"https://www.example.com/blog/post/2026-01-26-query-optimization/view", false},
 		{"https://www.example.com/post/12345/a-tumbled-post", false},
+		{"https://someone.example.com/post/745123456789", false},
 		{"https://www.example.com/discussion/paper-title", false},
 		{"https://www.example.com/topic/history-of-coffee", false},
 		// One travel site's shape, not a forum software's: not read as a thread.
