@@ -301,7 +301,16 @@ func (ev *evidence) decide(u *url.URL) string {
 		// attributes), most of them priced.
 		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && !story:
 		return Collection
-	case ev.grid() && articleLD == 0:
+	case ev.grid() && articleLD == 0,
+		// Teaser <article>s, none holding a story, and no run of
+		// paragraphs: an archive or a blog's front page, whatever its
+		// markup says of articles (one BlogPosting per teaser, og:type
+		// article on every page).
+		teasers && ev.art.long == 0 && ev.prose.run < storyRun,
+		// A page whose schema.org type is CollectionPage and that no
+		// article markup claims lists what it collects, whatever its
+		// paragraphs (descriptions, FAQs) or og:type say.
+		ev.types["CollectionPage"] > 0 && articleLD == 0:
 		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
