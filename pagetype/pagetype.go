@@ -278,6 +278,10 @@ func (ev *evidence) decide(u *url.URL) string {
 	// service page's sections (a feature, a benefit, a step each under
 	// its heading) hold as many, one or two under each parent.
 	story := articleLD > 0 || ev.og == "article" && !teasers || ev.art.long > 0 || ev.prose.long >= 8 && ev.prose.run >= storyRun
+	// Items that hold more text than the page's longest run of
+	// paragraphs, on a page no article markup claims: its paragraphs
+	// (a category's blurb, its FAQ) sit beside the grid, not around it.
+	tiles := articleLD == 0 && ev.group.text > ev.prose.text
 	switch {
 	case ev.has("DiscussionForumPosting", "QAPage") > 0 || ev.types["Comment"] >= 3 && articleLD == 0:
 		return Forum
@@ -296,10 +300,10 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && !story,
+		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && (!story || tiles),
 		// Product tiles too long to read as cards (swatches, ratings,
 		// attributes), most of them priced.
-		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && !story:
+		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && (!story || tiles):
 		return Collection
 	case ev.grid() && articleLD == 0,
 		// Teaser <article>s, none holding a story, and no run of
