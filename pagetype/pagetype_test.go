@@ -60,6 +60,7 @@ func TestDetect(t *testing.T) {
 		{"article: a CollectionPage that article markup claims", "", `<script type="application/ld+json">{"@graph":[{"@type":"CollectionPage"},{"@type":"Article"}]}</script>`, story + cards("by Ann"), Article},
 		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
 		{"article: prose outweighs a results box", "", "", story + results, Article},
+		{"listing: results hold three and a half times the prose", "", "", "<time>May 2</time><div>" + para + para + "</div>" + results, Listing},
 		{"article: a short story under linked titles", "", `<meta property="og:type" content="article">`, para + rows, Article},
 		{"menus are no listing", "", "", `<nav>` + results + `</nav>`, Service},
 		{"forum served in noscript", "", "", served, Forum},
