@@ -30,6 +30,7 @@ func TestDetect(t *testing.T) {
 	rows := strings.Repeat(`<div class="row">`+strings.Repeat(`<div><h3><a href="/s">A title of a teaser</a></h3><span>by Ann</span></div>`, 3)+`</div>`, 3)
 	thread := `<div class="posts">` + strings.Repeat(`<div class="post"><span>Ann</span><time>May 2</time>`+para+`</div>`, 4) + `</div>`
 	served := `<noscript>` + strings.Repeat(" ", minNoscript) + `<div itemscope itemtype="http://schema.org/DiscussionForumPosting">` + thread + `</div></noscript>`
+	tiles := `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div><span>$</span><span>124.93</span></div><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div><span>Helmet style: road; weight: 0.8 lbs</span></li>`, 8) + `</ul>`
 	tests := []struct {
 		name, url, head, body, want string
 	}{
@@ -46,13 +47,21 @@ func TestDetect(t *testing.T) {
 		{"product by microdata: one product offered, beside a grid of games", "", "", `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Game</h1><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>` + para + cards("by Ann"), Product},
 		{"collection: two products offered by microdata", "", "", strings.Repeat(`<div itemscope itemtype="http://schema.org/Product"><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>`, 2) + cards("$19.99"), Collection},
 		{"collection: priced cards", "", "", cards("$19.99"), Collection},
-		{"collection: long product tiles (swatches, attributes), priced", "", "", `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div><span>$</span><span>124.93</span></div><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div><span>Helmet style: road; weight: 0.8 lbs</span></li>`, 8) + `</ul>`, Collection},
+		{"collection: long product tiles (swatches, attributes), priced", "", "", tiles, Collection},
+		{"collection: priced tiles outweigh a category's blurb", "", `<meta property="og:type" content="article">`, para + tiles, Collection},
+		{"article: a story outweighs priced tiles", "", "", strings.Repeat(para, 20) + tiles, Article},
 		{"listing: long tiles without prices", "", "", `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div></li>`, 8) + `</ul>`, Listing},
 		{"collection: a list of products", "", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"Product"},{"@type":"Product"}]}}</script>`, para, Collection},
 		{"listing: teaser articles", "", `<meta property="og:type" content="article">`, teasers, Listing},
 		{"listing: cards without prices", "", "", cards("by Ann"), Listing},
+		{"listing: a blog's front page marks each teaser a BlogPosting", "", `<script type="application/ld+json">[` + strings.Repeat(`{"@type":"BlogPosting","headline":"x"},`, 5) + `{"@type":"WebSite"}]</script>`, teasers, Listing},
+		{"article: one BlogPosting over teaser articles", "", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"x"}</script>`, teasers, Article},
+		{"article: a story among teaser articles", "", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"x"}</script>`, story + teasers, Article},
+		{"listing: a CollectionPage with og:type article and a description", "", `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"CollectionPage"}</script>`, story + cards("by Ann"), Listing},
+		{"article: a CollectionPage that article markup claims", "", `<script type="application/ld+json">{"@graph":[{"@type":"CollectionPage"},{"@type":"Article"}]}</script>`, story + cards("by Ann"), Article},
 		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
 		{"article: prose outweighs a results box", "", "", story + results, Article},
+		{"listing: results hold three and a half times the prose", "", "", "<time>May 2</time><div>" + para + para + "</div>" + results, Listing},
 		{"article: a short story under linked titles", "", `<meta property="og:type" content="article">`, para + rows, Article},
 		{"menus are no listing", "", "", `<nav>` + results + `</nav>`, Service},
 		{"forum served in noscript", "", "", served, Forum},
