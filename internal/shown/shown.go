@@ -44,7 +44,7 @@ func Noscript(ns *html.Node, visible int) []*html.Node {
 	}
 	text := 0
 	for _, n := range nodes {
-		text += textBytes(n)
+		text += textBytes(n, false)
 	}
 	if text < minNoscriptText || text <= visible {
 		return nil
@@ -61,17 +61,18 @@ func Note(tr *rules.Trace, id string, n *html.Node) {
 	}
 }
 
-// textBytes is the length of the text under n, scripts and styles excluded.
-func textBytes(n *html.Node) int {
+// textBytes is the length of the text under n, scripts and styles excluded;
+// with shownOnly, also without what the page hides by its own markup.
+func textBytes(n *html.Node, shownOnly bool) int {
 	if n.Type == html.TextNode {
 		return len(strings.TrimSpace(n.Data))
 	}
-	if Invisible(n) {
+	if Invisible(n) || shownOnly && n.Type == html.ElementNode && domtext.IsHidden(n) {
 		return 0
 	}
 	t := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		t += textBytes(c)
+		t += textBytes(c, shownOnly)
 	}
 	return t
 }
@@ -99,7 +100,7 @@ func RevealHidden(body *html.Node, tr *rules.Trace) {
 				case c.Type == html.TextNode:
 					visible += len(strings.TrimSpace(c.Data))
 				case c.Type == html.ElementNode && domtext.IsHidden(c):
-					if textBytes(c) >= minNoscriptText {
+					if textBytes(c, false) >= minNoscriptText {
 						hidden = append(hidden, c)
 					}
 				default:
@@ -136,7 +137,7 @@ func revealMain(body *html.Node, tr *rules.Trace) {
 		if domtext.IsHidden(n) {
 			return
 		}
-		shows := shownBytes(n)
+		shows := textBytes(n, true)
 		// Only the outermost hidden elements are weighed: one inside
 		// another holds less text than it (no element sits inside
 		// what Invisible skips), so it qualifies only when the outer
@@ -148,7 +149,7 @@ func revealMain(body *html.Node, tr *rules.Trace) {
 				switch {
 				case d.Type != html.ElementNode:
 				case domtext.IsHidden(d):
-					if t := textBytes(d); t >= minNoscriptText && t > shows {
+					if t := textBytes(d, false); t >= minNoscriptText && t > shows {
 						hidden = append(hidden, d)
 					}
 				default:
@@ -163,21 +164,6 @@ func revealMain(body *html.Node, tr *rules.Trace) {
 		}
 		return // the first main element only
 	}
-}
-
-// shownBytes is textBytes without what n hides by its own markup.
-func shownBytes(n *html.Node) int {
-	if n.Type == html.TextNode {
-		return len(strings.TrimSpace(n.Data))
-	}
-	if Invisible(n) || n.Type == html.ElementNode && domtext.IsHidden(n) {
-		return 0
-	}
-	t := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		t += shownBytes(c)
-	}
-	return t
 }
 
 // PlaceStreamed puts the content React's streaming renderer sends late where
