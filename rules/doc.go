@@ -73,6 +73,14 @@
 //	                    of each removal. A per-site threshold: --disable the
 //	                    built-in rule and add one with scope.hosts and its
 //	                    own spam-score (or a keep rule for a block).
+//	spare-clean: N      with action remove or drop: when the spam lies in a
+//	                    run of whole sentences (at the block's start, end
+//	                    or middle) and the rest of the block, N words or
+//	                    more, shows no spam evidence of its own, only the
+//	                    run goes: a real paragraph with a spam sentence
+//	                    glued to it keeps its text. Blocks whose score
+//	                    comes from hiding, spam links or repetition go
+//	                    whole.
 //
 // Stages: dom runs on the whole page before the readability pass (to remove
 // hidden spam and sidebars before they can win the content score); article

@@ -96,6 +96,7 @@ func (p *parser) actionFields(a *engine.Params) yamlpos.Fields {
 	return yamlpos.Fields{
 		"pattern":      p.regexp(&a.Strip.Pattern, &a.Strip.Hint, "pattern"),
 		"also-next":    p.count(&a.AlsoNext, "also-next"),
+		"spare-clean":  p.count(&a.SpareClean, "spare-clean"),
 		"window":       p.count(&a.Dedupe.Window, "window"),
 		"max-cut":      func(v *yaml.Node) { a.Cut.MaxCut = p.Float(v, "max-cut", 0.01, 1) },
 		"spare-prose":  p.count(&a.Cut.SpareProse, "spare-prose"),

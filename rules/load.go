@@ -328,6 +328,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: similarity and min-chars only go with action dedupe", r.ID)
 	case len(r.match.Text.Contains) > 0 && r.match.Text.Re == nil:
 		p.Errorf(n, "rule %s: contains is a prefilter for match.text; add text", r.ID)
+	case r.params.SpareClean > 0 && (r.match.SpamScore == 0 || r.Action != ActionDrop && r.Action != ActionRemove):
+		p.Errorf(n, "rule %s: spare-clean only goes with spam-score and action remove or drop", r.ID)
 	case r.params.AlsoNext > 0 && r.Action != ActionDrop:
 		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
 	case r.params.Dedupe.Window > 0 && r.Action != ActionDedupe:

@@ -27,6 +27,20 @@ type Analysis struct {
 	words, spamWords int
 	title, h1, ld    *Score
 	buttons          []*html.Node // short links and buttons: register/login candidates
+	// glued holds the paragraphs scored for a spam sentence glued into
+	// them (see gluedPass): only that sentence may go, never the block.
+	glued map[*html.Node]gluedRun
+}
+
+// Glued reports a paragraph whose score is that of a spam sentence glued
+// into it: a rule may cut the sentence (SpamRun finds it), never the
+// paragraph.
+func (a *Analysis) Glued(n *html.Node) bool {
+	if a == nil {
+		return false
+	}
+	_, ok := a.glued[n]
+	return ok
 }
 
 // Score returns the score of n (nil when n is not a scored block or link,
@@ -93,6 +107,9 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	// A page that carries spam elsewhere: blocks and anchors made of a bare
 	// code (SUN52, joker713), which alone are never enough, are scored
 	// again with that evidence.
+	if len(w.glued) > 0 {
+		w.gluedPass(top.hits)
+	}
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {
@@ -153,10 +170,11 @@ func (w *walker) facts(text string) textFacts {
 type walker struct {
 	buf      []byte // scratch for facts
 	a        *Analysis
-	spam     int        // units scored as spam
-	codes    []codeUnit // units made of bare codes, below the spam score
-	pageSpam bool       // second pass: the page carries other spam
-	short    []codeUnit // short units with some evidence, below the spam score
+	spam     int          // units scored as spam
+	codes    []codeUnit   // units made of bare codes, below the spam score
+	pageSpam bool         // second pass: the page carries other spam
+	short    []codeUnit   // short units with some evidence, below the spam score
+	glued    []*html.Node // paragraphs with vocabulary, below the spam score
 	repeated map[*html.Node]int
 	hosts    hosts
 	sheet    *Sheet
@@ -261,6 +279,9 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
+	}
+	if (s == nil || s.Value < Unit) && len(p.hits) > 0 && !hidden && !w.pageSpam && gluedCandidate(n) {
+		w.glued = append(w.glued, n)
 	}
 	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
 		w.short = append(w.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})

@@ -3,6 +3,7 @@ package spam
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/winnowhq/winnow/spam/brand"
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -45,7 +46,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		}
 		regs = append(regs, lx.Register...)
 	}
-	m.brand = brand.NewReader(stems, tlds)
+	m.brand = brand.NewReader(stems, tlds, namedCodes(ts))
 	var err error
 	if m.terms, err = terms.New(ts...); err != nil {
 		return nil, err
@@ -54,6 +55,20 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		return nil, err
 	}
 	return m, nil
+}
+
+// namedCodes returns the terms of the lexicons that are one brand-shaped
+// token, letters and digits (bet365, 1xbet, w88).
+func namedCodes(ts [][]lexicon.Term) map[string]bool {
+	named := map[string]bool{}
+	for _, l := range ts {
+		for _, t := range l {
+			if strings.ContainsAny(t.Text, "0123456789") && strings.IndexFunc(t.Text, unicode.IsLetter) >= 0 && !strings.ContainsAny(t.Text, " *") {
+				named[t.Text] = true
+			}
+		}
+	}
+	return named
 }
 
 // Weight returns the weight of a signal.

@@ -25,8 +25,9 @@ type Verdict struct {
 // Verdict judges the whole page: its title, H1 or JSON-LD name scored as
 // spam; the share of its text in spam blocks and links; register and login
 // buttons pointing elsewhere; gambling stems in its own query string. A
-// page is spam when the score reaches the lexicon's verdict weight and its
-// title or most of its text is spam: a legitimate page about gambling, or a
+// page is spam when the score reaches the lexicon's verdict weight and most
+// of its text is spam, or its title is and it has register buttons: a
+// legitimate page about gambling (a headline naming a betting firm), or a
 // real article with spam injected into it, is not.
 func (a *Analysis) Verdict(pageURL string) Verdict {
 	if a == nil {
@@ -55,6 +56,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 	if share > 0 {
 		sc.weighted(lexicon.SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
 	}
+	registers := false
 	// Register and login buttons are read only where the verdict could
 	// follow: on most pages they are never looked at.
 	if named > 0 || share >= 0.5 {
@@ -66,6 +68,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 			}
 		}
 		if len(reg) > 0 {
+			registers = true
 			sc.weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
 		}
 	}
@@ -77,7 +80,10 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		return Verdict{}
 	}
 	v := Verdict{Score: s.Value, Evidence: s}
-	v.Spam = s.Value >= m.weights[lexicon.SigVerdict] && (named > 0 || share >= 0.5)
+	// The title alone never condemns a page whose text is mostly its own:
+	// a news story about a betting firm names it in its headline. Beside
+	// it, register buttons to another host do, as parasite pages have.
+	v.Spam = s.Value >= m.weights[lexicon.SigVerdict] && (share >= 0.5 || named > 0 && registers)
 	return v
 }
 

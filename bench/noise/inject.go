@@ -16,6 +16,7 @@ const (
 	KindLinkFarm     = "link-farm"
 	KindHiddenSpam   = "hidden-spam"
 	KindSpamAnchor   = "spam-anchor"
+	KindSpamSentence = "spam-sentence"
 	KindSidebar      = "sidebar"
 	KindInlineRelate = "inline-related"
 	KindBodyGlyph    = "body-glyph"
@@ -47,6 +48,8 @@ func (in *injector) inject() {
 		{1, (*injector).sidebars},
 		{0.6, (*injector).widgets},
 		{0.7, (*injector).linkFarm},
+		// Last, so that the kinds above draw what they drew before it.
+		{0.5, (*injector).spamSentence},
 	} {
 		if k.chance >= 1 || in.chance(k.chance) {
 			k.add(in)
@@ -275,6 +278,23 @@ func (in *injector) spamLines() {
 		in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindSpamLine, Where: where})
 		in.items.Kinds[KindSpamLine]++
 	}
+}
+
+// spamSentence glues a gambling sentence, plain text with no link, to the
+// end (or the start) of a real paragraph: what a text injection into a
+// hacked site's posts leaves. The paragraph's own text must stay.
+func (in *injector) spamSentence() {
+	p := in.para(1)
+	text := in.spamPhrase(in.brand())
+	where := "glued to the end of a paragraph"
+	if in.chance(0.7) {
+		p.AppendChild(txt(" " + text + "."))
+	} else {
+		p.InsertBefore(txt(text+". "), p.FirstChild)
+		where = "glued to the start of a paragraph"
+	}
+	in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindSpamSentence, Where: where})
+	in.items.Kinds[KindSpamSentence]++
 }
 
 // hiddenSpam inserts gambling text in elements hidden by one of the half's

@@ -75,7 +75,7 @@ func testGenerate(t *testing.T, h Half) {
 		}
 	}
 	for _, k := range []string{KindSpamLine, KindLinkFarm, KindHiddenSpam, KindSpamAnchor, KindSidebar,
-		KindInlineRelate, KindBodyGlyph, KindCaption, KindFileName, KindLeadRepeat, KindWidget} {
+		KindInlineRelate, KindBodyGlyph, KindCaption, KindFileName, KindLeadRepeat, KindWidget, KindSpamSentence} {
 		if kinds[k] == 0 {
 			t.Errorf("kind %s never injected in 20 variants", k)
 		}

@@ -138,6 +138,30 @@ func isBlock(a atom.Atom) bool {
 	return false
 }
 
+// TextEdge is the Edge of the text a reader sees in a block: scripts and
+// styles left out, a space around a block element or a line break.
+func TextEdge(c *html.Node) Edge {
+	switch c.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template:
+		return Skip
+	}
+	if isBlock(c.DataAtom) {
+		return Spaced
+	}
+	return Inline
+}
+
+// HoldsBlocks reports whether n has a block element (a line break aside)
+// below it: a box of paragraphs, not one paragraph.
+func HoldsBlocks(n *html.Node) bool {
+	for c := range n.Descendants() {
+		if c.Type == html.ElementNode && c.DataAtom != atom.Br && isBlock(c.DataAtom) {
+			return true
+		}
+	}
+	return false
+}
+
 // IsHidden reports whether n is hidden by its own markup: the hidden
 // attribute, or an inline style with display:none, visibility:hidden, a zero
 // font size, a far off-screen position or text indent, or zero size with
@@ -447,6 +471,52 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 	}
 	walk(n)
 	return b.String()
+}
+
+// CutText removes the bytes [from, to) of the text Gather(n, edge)
+// returns from n's subtree: text nodes are shortened, and elements whose
+// text lay wholly in the cut go with it (an emphasis or a link inside the
+// cut run). The text outside the range, and its markup, stay.
+func CutText(n *html.Node, edge func(*html.Node) Edge, from, to int) {
+	off := 0
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && off < to; {
+			next := c.NextSibling
+			switch c.Type {
+			case html.TextNode:
+				start := off
+				off += len(c.Data)
+				if off > from {
+					lo, hi := max(from, start)-start, min(to, off)-start
+					if c.Data = c.Data[:lo] + c.Data[hi:]; c.Data == "" {
+						n.RemoveChild(c)
+					}
+				}
+			case html.ElementNode:
+				e := Inline
+				if edge != nil {
+					e = edge(c)
+				}
+				if e == Skip {
+					break
+				}
+				if e == Spaced {
+					off++
+				}
+				start := off
+				walk(c)
+				if off > start && start >= from && off <= to {
+					n.RemoveChild(c)
+				}
+				if e == Spaced {
+					off++
+				}
+			}
+			c = next
+		}
+	}
+	walk(n)
 }
 
 // CountElements returns the number of nodes in n and its element

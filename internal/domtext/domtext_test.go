@@ -287,3 +287,36 @@ func TestCountElements(t *testing.T) {
 		t.Errorf("CountElements(document) = %d, want 5", got)
 	}
 }
+
+func TestCutText(t *testing.T) {
+	skipScripts := func(c *html.Node) Edge {
+		if c.DataAtom == atom.Script {
+			return Skip
+		}
+		return Inline
+	}
+	for _, c := range []struct {
+		frag, cut, want string
+	}{
+		{`<p>Real news. Spam text here.</p>`, " Spam text here.", `<p>Real news.</p>`},
+		{`<p>Spam <b>text</b> here. Real news.</p>`, "Spam text here. ", `<p>Real news.</p>`},
+		{`<p>Real <i>news</i>. Spam <a href="x">link</a> here.</p>`, " Spam link here.", `<p>Real <i>news</i>.</p>`},
+		{`<p>Real news.<script>var x;</script> Spam <em>te</em>xt.</p>`, " Spam text.", `<p>Real news.<script>var x;</script></p>`},
+		{`<p>One. <span>Two spam.</span> Three.</p>`, " Two spam.", `<p>One. Three.</p>`},
+	} {
+		p := first(t, c.frag)
+		text := Gather(p, skipScripts)
+		from := strings.Index(text, c.cut)
+		if from < 0 {
+			t.Fatalf("%s: %q not in %q", c.frag, c.cut, text)
+		}
+		CutText(p, skipScripts, from, from+len(c.cut))
+		var b strings.Builder
+		if err := html.Render(&b, p); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.String(); got != c.want {
+			t.Errorf("CutText(%s, %q) = %s, want %s", c.frag, c.cut, got, c.want)
+		}
+	}
+}

@@ -22,12 +22,16 @@ import (
 type Reader struct {
 	stems map[string]float64
 	tlds  map[string]bool // without the dot
+	named map[string]bool // codes the lexicon weighs as terms
 }
 
-// NewReader returns a Reader of the stems and top-level domains given; it
-// keeps the maps, which must not change after.
-func NewReader(stems map[string]float64, tlds map[string]bool) *Reader {
-	return &Reader{stems: stems, tlds: tlds}
+// NewReader returns a Reader of the stems and top-level domains given, and
+// of the brand names the lexicon weighs as terms of their own (bet365,
+// 1xbet): those are read as words, not codes, so that one token is not
+// evidence twice and the lexicon's weight, which knows the brand, decides.
+// It keeps the maps, which must not change after.
+func NewReader(stems map[string]float64, tlds, named map[string]bool) *Reader {
+	return &Reader{stems: stems, tlds: tlds, named: named}
 }
 
 // Codes is what the brand-shaped tokens of a text say.
@@ -68,6 +72,10 @@ func (r *Reader) Codes(ft string) Codes {
 			continue // a lone letter is not prose beside a code: "qk57 x"
 		}
 		switch {
+		case r.named[tok]:
+			st.Other++
+			prevBrand = false
+			continue
 		case letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok):
 			if w := r.codeStem(tok); w > 0 {
 				st.Gambling += w

@@ -3,7 +3,7 @@ package brand
 import "testing"
 
 func reader() *Reader {
-	return NewReader(map[string]float64{"bet": 1, "win": 0.4, "casino": 1, "gacor": 1}, map[string]bool{"xyz": true, "club": true})
+	return NewReader(map[string]float64{"bet": 1, "win": 0.4, "casino": 1, "gacor": 1}, map[string]bool{"xyz": true, "club": true}, map[string]bool{"bet365": true})
 }
 
 func TestCodes(t *testing.T) {
@@ -15,6 +15,8 @@ func TestCodes(t *testing.T) {
 	}{
 		{"zb88bet", true, 0, 0}, {"kv79 bet", true, 0, 0}, {"sv66win", true, 0, 0},
 		{"v1beta1", false, 1, 0}, {"tk88 news today", false, 1, 2}, {"48ml 5x7 1080p", false, 0, 3},
+		// A brand the lexicon weighs as a term is a word here: its weight is the term's.
+		{"bet365 profits", false, 0, 2},
 	} {
 		got := r.Codes(c.text)
 		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {

@@ -8,6 +8,7 @@ package terms
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -240,6 +241,30 @@ func (m *Matcher) Sum(hits []Count) float64 {
 		}
 	}
 	return s + min(topic, maxTopic)
+}
+
+// Mass is the weight of the terms of positive weight in hits, every
+// occurrence counted in full: how much gambling vocabulary a text holds,
+// where Sum is how much it weighs as evidence.
+func (m *Matcher) Mass(hits []Count) float64 {
+	return m.mass(hits, math.Inf(1))
+}
+
+// TopicMass is Mass of the terms that name the topic (weighing less than
+// topicWeight: casino, poker, betting, lottery), which a page about
+// gambling uses throughout.
+func (m *Matcher) TopicMass(hits []Count) float64 {
+	return m.mass(hits, topicWeight)
+}
+
+func (m *Matcher) mass(hits []Count, below float64) float64 {
+	s := 0.0
+	for _, h := range hits {
+		if w := m.terms[h.ID].weight; w > 0 && w < below {
+			s += w * float64(h.N)
+		}
+	}
+	return s
 }
 
 // Terms weighing less than topicWeight name the topic (casino, poker,

@@ -92,6 +92,9 @@ func (run *domRun) act(ri int, r *Rule, n *html.Node, score *spam.Score) {
 		}
 		run.kept[n] = true
 	case ActionRemove:
+		if r.Params.SpareClean > 0 && run.spareClean(ri, n, score, r.Params.SpareClean) || score != nil && run.an.Glued(n) {
+			return // a glued spam sentence is cut, or the paragraph stays
+		}
 		run.remove(ri, n, score)
 	case ActionCutAfter:
 		victims := cutVictims(r, n, run.kept)
@@ -125,6 +128,26 @@ func (run *domRun) remove(ri int, n *html.Node, score *spam.Score) {
 	}
 	run.texts.changed(n)
 	n.Parent.RemoveChild(n)
+}
+
+// spareClean cuts from n, a paragraph whose spam score comes from its own
+// text, only the run of sentences the spam lies in, when the rest is a
+// real paragraph of at least minClean words; it reports whether it did.
+func (run *domRun) spareClean(ri int, n *html.Node, score *spam.Score, minClean int) bool {
+	if !score.FromText() || domtext.HoldsBlocks(n) {
+		return false
+	}
+	text := domtext.Gather(n, domtext.TextEdge)
+	from, to, s, ok := run.an.SpamRun(n, text, minClean)
+	if !ok {
+		return false
+	}
+	if run.rec != nil && run.rec.Count(ri) {
+		run.rec.Detail(ri, domtext.Path(n), text[from:to], s)
+	}
+	run.texts.changed(n)
+	domtext.CutText(n, domtext.TextEdge, from, to)
+	return true
 }
 
 // cutVictims returns what cut-after removes for a match at n: n and its

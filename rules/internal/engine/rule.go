@@ -80,6 +80,10 @@ type Params struct {
 	Dedupe   DedupeParams
 	Cut      CutParams
 	AlsoNext int // drop: also drop the next block when it has at most this many words
+	// SpareClean (remove or drop by spam-score): when the spam lies in a
+	// run of whole sentences and the rest of the block, at least this many
+	// words, shows no spam evidence, only the run goes.
+	SpareClean int
 }
 
 // GlyphMode selects decorative glyph runs for the strip action.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"slices"
+	"strings"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/litscan"
@@ -305,6 +306,13 @@ func (run *textRun) onMatch(r *Rule, i int, b *tblock, out []tblock) (_ []tblock
 		var score *spam.Score
 		if r.Match.SpamScore > 0 {
 			score = b.spam
+			if r.Params.SpareClean > 0 && score.FromText() {
+				if from, to, s, ok := run.prog.spam().SpamRun(b.Text, r.Params.SpareClean); ok {
+					run.hit(i, b.Text[from:to], s)
+					b.setText(strings.TrimSpace(strings.TrimSpace(b.Text[:from]) + " " + strings.TrimSpace(b.Text[to:])))
+					return keep(out, b), false, false
+				}
+			}
 		}
 		run.hit(i, b.Text, score)
 		return out, false, r.Params.AlsoNext > 0
