@@ -58,6 +58,9 @@ type part struct {
 	textFacts
 	spamWords, spamUnits int
 	links                int
+	// codeHosts counts the links below the spam score that go to another
+	// site named like a brand code on an odd top-level domain (qq9win.top).
+	codeHosts int
 }
 
 // Analyze scores the blocks and links of doc, a page whose host is
@@ -178,6 +181,7 @@ type walker struct {
 	repeated map[*html.Node]int
 	hosts    hosts
 	sheet    *Sheet
+	codeHost bool // the last link scored goes to a code-named host on an odd TLD
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.
@@ -243,6 +247,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		p.spamWords += cp.spamWords
 		p.spamUnits += cp.spamUnits
 		p.links += cp.links
+		p.codeHosts += cp.codeHosts
 	}
 	if n.Type == html.ElementNode {
 		w.scoreElement(n, &p, hidden, why)
@@ -260,6 +265,9 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 	case n.DataAtom == atom.A:
 		p.links++
 		s = w.link(n, p, hidden)
+		if (s == nil || s.Value < Unit) && w.codeHost {
+			p.codeHosts++
+		}
 		if p.words <= 6 {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
@@ -320,7 +328,8 @@ func isUnit(a atom.Atom) bool {
 // densities, the spam parts it is made of, hidden ancestry.
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
-	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !(w.pageSpam && codeOnly(p)) {
+	farm := hostFarm(p)
+	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) {
 		return nil
 	}
 	sc := scorer{m: m}
@@ -336,6 +345,9 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
 		sc.weighted(lexicon.SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
 	}
+	if farm {
+		sc.weighted(lexicon.SigSpamLinks, 1, plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
+	}
 	if hidden {
 		if why == "" {
 			why = "ancestor"
@@ -348,6 +360,17 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		}
 	}
 	return sc.result()
+}
+
+// minFarmHosts is how many links to code-named hosts on odd top-level
+// domains make a block a link farm.
+const minFarmHosts = 3
+
+// hostFarm reports a block made of links to code-named hosts on odd
+// top-level domains (lux8.xyz, qq9win.top, mb66.vip), whatever their words
+// say: three or more, and few words besides theirs ("Partner:", "|").
+func hostFarm(p *part) bool {
+	return p.codeHosts >= minFarmHosts && p.words <= 4*p.codeHosts+4
 }
 
 // link scores an anchor: its text, its host and path against the page's,
@@ -363,6 +386,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	host := anchor.Host(href)
 	hi := w.hosts.get(host)
 	foreign := host != "" && hi.Site != "" && hi.Site != w.a.site
+	w.codeHost = foreign && hi.Brand && hi.OddTLD != ""
 	pathW, pathWhat := 0.0, ""
 	if foreign {
 		pathW, pathWhat = m.brand.PathStem(anchor.PathQuery(href))

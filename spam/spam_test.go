@@ -72,6 +72,8 @@ func TestAnalyze(t *testing.T) {
 <p id="bare">SUN52</p>
 <p id="bare2">QK57 plus</p>
 <div id="hcode" style="font-size:0">QK57 sports betting</div>
+<p id="hfarm">Partners: <a href="https://lux8.xyz/">Lux Eight</a>, <a href="https://qq9win.top/">Quick Nine</a>, <a href="https://okvip7.club/">OK Seven</a></p>
+<p id="ops">Licensed operators include <a href="https://www.bet365.com/">Bet365</a>, <a href="https://www.888.com/">888</a> and <a href="https://web3.example.io/">Web3</a>.</p>
 <div id="hprod" style="display:none">The D750 has two SD card slots, a tilting 3.2-inch monitor and a 24-megapixel sensor that records full HD video at 60 frames per second.</div>
 </article></body></html>`
 	doc, err := html.Parse(strings.NewReader(page))
@@ -85,7 +87,7 @@ func TestAnalyze(t *testing.T) {
 			byID[id] = n
 		}
 	}
-	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false, "prod": false, "echo": false, "icu": false, "px": true, "col": true, "bare": true, "bare2": true, "hcode": true, "hprod": false} {
+	for id, spam := range map[string]bool{"a1": true, "a2": false, "glued": false, "cite": false, "farm": true, "hid": true, "faq": false, "user": false, "ans": false, "tab2": false, "prod": false, "echo": false, "icu": false, "px": true, "col": true, "bare": true, "bare2": true, "hcode": true, "hprod": false, "hfarm": true, "ops": false} {
 		s := a.Score(byID[id])
 		got := s != nil && s.Value >= Unit
 		if got != spam {
