@@ -176,6 +176,9 @@ func (ss Scripts) Leading(s string) int {
 		n += size
 		runes++
 		if runes > maxGlyphRun {
+			if ss.allGlyphs(s[n:]) {
+				return len(s) // a rule of glyphs (━━━━━━, ❀❀❀❀❀❀❀❀) with no text
+			}
 			return 0
 		}
 	}
@@ -194,6 +197,26 @@ func (ss Scripts) Leading(s string) int {
 		return 0 // a foreign letter glued to text: part of a word, keep it
 	}
 	return end
+}
+
+// allGlyphs reports whether s, the rest of a block after a long glyph run,
+// holds only white space and the glyphs of a drawn rule: box drawing and
+// block elements (━━━━, ▀▀▀▀), or one symbol repeated (❀❀❀❀, ・・・・) that
+// is not an emoji, which a reply may be made of.
+func (ss Scripts) allGlyphs(s string) bool {
+	first := rune(-1)
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r), r >= 0x2500 && r <= 0x259F:
+		case !ss.IsGlyph(r) || r >= 0x1F000:
+			return false
+		case first < 0:
+			first = r
+		case r != first:
+			return false
+		}
+	}
+	return true
 }
 
 // Trailing returns the byte length of the decorative run at the end of
