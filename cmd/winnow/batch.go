@@ -66,6 +66,7 @@ type batch struct {
 	kind    clean.InputKind
 	stdin   io.Reader
 	workers int
+	pageURL string // --url: the address of the one file or stdin input
 }
 
 func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) error) error {
@@ -125,6 +126,7 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 	switch {
 	case in.source == "-":
 		ci.Body = b.stdin
+		ci.URL = b.pageURL
 	case in.isURL:
 		page, err := b.fetcher.fetch(ctx, in.source)
 		if err != nil {
@@ -140,7 +142,9 @@ func (b *batch) one(ctx context.Context, in input) outcome {
 		}
 		defer f.Close()
 		ci.Body = f
-		ci.URL = sourceURL(in.source)
+		if ci.URL = b.pageURL; ci.URL == "" {
+			ci.URL = sourceURL(in.source)
+		}
 	}
 	o.res, o.err = b.cleaner.Clean(ctx, ci)
 	return o

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"runtime"
 	"strings"
@@ -34,7 +35,7 @@ Examples:
   winnow clean https://example.com/news/article.html
   winnow clean --format jsonl -j 4 pages/ > clean.jsonl
   winnow clean --rules ./myrules --disable sidebar.marker page.html
-  curl -s https://example.com/ | winnow clean --explain -
+  curl -s https://example.com/ | winnow clean --explain --url https://example.com/ -
 
 Flags:
 `
@@ -42,6 +43,7 @@ Flags:
 // cleanFlags are the flags of winnow clean, grouped by what they set.
 type cleanFlags struct {
 	format, input, targetLang string
+	pageURL                   string // --url: the address of the one file or stdin page
 	workers                   int
 	explain, keepSpam, strict bool
 	rules                     ruleChoice
@@ -81,6 +83,7 @@ func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 	fs.Var(&f.rules.disable, "disable", "rule id not to apply (repeatable)")
 	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")
 	fs.StringVar(&f.input, "input", "auto", "input kind: auto, html or text")
+	fs.StringVar(&f.pageURL, "url", "", "the page's address, for one file or stdin input (a saved page, a curl pipe): host-scoped rules, links to other sites and metadata read it; a source.url file beside the input, or the page's canonical link, gives it otherwise")
 	fs.Int64Var(&f.fetch.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
 	fs.DurationVar(&f.fetch.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
 	fs.StringVar(&f.fetch.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
@@ -118,6 +121,15 @@ func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) 
 	targets, err := langid.ParseTargets(f.targetLang)
 	if err != nil {
 		return 0, nil, &usageError{"clean: --target-language: " + err.Error()}
+	}
+	if f.pageURL != "" {
+		u, err := url.Parse(f.pageURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return 0, nil, &usageError{fmt.Sprintf("clean: --url %q: want an absolute http(s) URL", f.pageURL)}
+		}
+		if fs.NArg() != 1 || isURLArg(fs.Arg(0)) || isDirArg(fs.Arg(0)) {
+			return 0, nil, &usageError{"clean: --url names one page: give one file or - with it"}
+		}
 	}
 	f.workers = max(f.workers, 1)
 	return kind, targets, nil
@@ -157,6 +169,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		kind:    kind,
 		stdin:   e.stdin,
 		workers: f.workers,
+		pageURL: f.pageURL,
 	}
 	t := &tally{f: &f, e: e, targets: targets, warned: len(warnings),
 		out: &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam, markdown: f.markdown}}

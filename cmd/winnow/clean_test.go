@@ -484,3 +484,45 @@ func TestClean_EmptyPageMetadata(t *testing.T) {
 		t.Errorf("jsonl = %s, want the title, the site name, no text, the empty-page warning", out)
 	}
 }
+
+// TestClean_PageURL: --url gives the address of the one file or stdin
+// page (over a source.url beside it); it is refused with several inputs, a
+// directory, a URL input or a value that is not an http(s) URL.
+func TestClean_PageURL(t *testing.T) {
+	page := "../../fixtures/html-en-glued-spam-sentence/input.html"
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, stdin string
+		args        []string
+	}{
+		{"stdin", string(html), []string{"-"}},
+		{"file over its source.url", "", []string{page}},
+	} {
+		args := append([]string{"clean", "--format", "jsonl", "--url", "https://news.example.org/a/1"}, c.args...)
+		out, _, err := runCmd(t, c.stdin, args...)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var rec map[string]any
+		if err := json.Unmarshal([]byte(out), &rec); err != nil {
+			t.Fatalf("%s: %v in %q", c.name, err, out)
+		}
+		if rec["url"] != "https://news.example.org/a/1" {
+			t.Errorf("%s: url = %v, want the --url value", c.name, rec["url"])
+		}
+	}
+	for _, args := range [][]string{
+		{"--url", "https://news.example.org/", page, seed003},
+		{"--url", "https://news.example.org/", "../../fixtures"},
+		{"--url", "https://news.example.org/", "https://news.example.org/b"},
+		{"--url", "ftp://news.example.org/", page},
+		{"--url", "/a/relative/path", page},
+	} {
+		if _, _, err := runCmd(t, "", append([]string{"clean"}, args...)...); err == nil {
+			t.Errorf("clean %v: accepted", args)
+		}
+	}
+}

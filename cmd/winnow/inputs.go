@@ -27,6 +27,17 @@ type input struct {
 // directory inside a walk) is returned in warnings, what is only
 // worth knowing (files skipped as not pages) in notes. "-" (standard input)
 // may be given once.
+// isURLArg reports an argument that names a page to fetch.
+func isURLArg(a string) bool {
+	return strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://")
+}
+
+// isDirArg reports an argument that names a directory.
+func isDirArg(a string) bool {
+	st, err := os.Stat(a)
+	return err == nil && st.IsDir()
+}
+
 func expandInputs(args []string) (inputs []input, warnings, notes []string, err error) {
 	stdin := false
 	for _, a := range args {
@@ -38,7 +49,7 @@ func expandInputs(args []string) (inputs []input, warnings, notes []string, err 
 			inputs = append(inputs, input{source: "-"})
 			continue
 		}
-		if strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://") {
+		if isURLArg(a) {
 			inputs = append(inputs, input{source: a, isURL: true})
 			continue
 		}
