@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
@@ -132,4 +133,26 @@ func TestAnalyze_GluedSentence(t *testing.T) {
 			t.Errorf("%s: run %q (ok %v), want the glued sentence", c.name, text[from:to], ok)
 		}
 	}
+}
+
+// FuzzSpamRun: any text gives a run inside it, on rune boundaries, or none.
+func FuzzSpamRun(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add("The council met on Tuesday to discuss next year's budget for schools and roads. Situs judi slot gacor terpercaya.")
+	f.Add("東京は晴れ。百家乐 娱乐城 注册送彩金。")
+	f.Fuzz(func(t *testing.T, text string) {
+		from, to, s, ok := m.SpamRun(text, 4)
+		if !ok {
+			return
+		}
+		if from < 0 || to > len(text) || from >= to || s == nil {
+			t.Fatalf("SpamRun(%q) = %d, %d, %v", text, from, to, s)
+		}
+		if !utf8.ValidString(text[:from]) && utf8.ValidString(text) {
+			t.Errorf("SpamRun(%q): from %d splits a rune", text, from)
+		}
+	})
 }

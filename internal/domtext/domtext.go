@@ -481,13 +481,13 @@ func CutText(n *html.Node, edge func(*html.Node) Edge, from, to int) {
 	off := 0
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && off < to; {
+		for c := n.FirstChild; c != nil; {
 			next := c.NextSibling
 			switch c.Type {
 			case html.TextNode:
 				start := off
 				off += len(c.Data)
-				if off > from {
+				if off > from && start < to {
 					lo, hi := max(from, start)-start, min(to, off)-start
 					if c.Data = c.Data[:lo] + c.Data[hi:]; c.Data == "" {
 						n.RemoveChild(c)

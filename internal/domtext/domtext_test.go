@@ -320,3 +320,41 @@ func TestCutText(t *testing.T) {
 		}
 	}
 }
+
+// FuzzCutText: with every element inline, cutting [from, to) out of the
+// text leaves exactly the text around it; with TextEdge it never panics.
+func FuzzCutText(f *testing.F) {
+	f.Add("<p>Real news. <b>Spam</b> text here.</p>", 5, 20)
+	f.Add("<div><p>a</p><p>b<i>c</i></p></div>", 0, 3)
+	f.Fuzz(func(t *testing.T, frag string, from, to int) {
+		doc, err := html.Parse(strings.NewReader("<body>" + frag))
+		if err != nil {
+			return
+		}
+		text := Gather(doc, nil)
+		if len(text) == 0 {
+			return
+		}
+		from, to = abs(from)%(len(text)+1), abs(to)%(len(text)+1)
+		if from > to {
+			from, to = to, from
+		}
+		CutText(doc, nil, from, to)
+		if got, want := Gather(doc, nil), text[:from]+text[to:]; got != want {
+			t.Errorf("CutText(%d, %d) of %q left %q, want %q", from, to, text, got, want)
+		}
+		doc2, _ := html.Parse(strings.NewReader("<body>" + frag))
+		t2 := Gather(doc2, TextEdge)
+		CutText(doc2, TextEdge, min(from, len(t2)), min(to, len(t2)))
+	})
+}
+
+func abs(n int) int {
+	if n < 0 {
+		if n == -n {
+			return 0
+		}
+		return -n
+	}
+	return n
+}
