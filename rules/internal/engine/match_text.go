@@ -87,14 +87,15 @@ func sortedAlternatives(re *regexp.Regexp) *regexp.Regexp {
 	return sorted
 }
 
-// sortAlternations sorts the alternatives of every alternation in re by
-// their text, and reports whether it moved any.
+// sortAlternations sorts the alternatives of every alternation in re that
+// is a list of words (wordList) by their text, and reports whether it moved
+// any.
 func sortAlternations(re *syntax.Regexp) bool {
 	moved := false
 	for _, sub := range re.Sub {
 		moved = sortAlternations(sub) || moved
 	}
-	if re.Op != syntax.OpAlternate {
+	if re.Op != syntax.OpAlternate || !wordList(re) {
 		return moved
 	}
 	keys := make(map[*syntax.Regexp]string, len(re.Sub))
@@ -181,4 +182,27 @@ func (run *textRun) containsLiteral(tx *TextMatch, b *tblock) bool {
 		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
 	}
 	return (len(tx.Contains) == 0 || b.hits.Any(run.lits.contains[run.ri])) && (len(implied) == 0 || b.hits.Any(implied))
+}
+
+// minWordList is how many alternatives starting with a literal make a list
+// of words worth sorting: in a short alternation, the order a person wrote
+// (the likelier branch first) makes the backtracking matcher find a match
+// sooner, and sorted, some rules ran slower.
+const minWordList = 8
+
+// wordList reports an alternation of at least minWordList alternatives
+// starting with a literal (other alternatives beside them): a list of
+// words, which the compiler factors by their shared prefixes once they are
+// sorted.
+func wordList(re *syntax.Regexp) bool {
+	words := 0
+	for _, sub := range re.Sub {
+		for (sub.Op == syntax.OpConcat || sub.Op == syntax.OpCapture) && len(sub.Sub) > 0 {
+			sub = sub.Sub[0]
+		}
+		if sub.Op == syntax.OpLiteral {
+			words++
+		}
+	}
+	return words >= minWordList
 }

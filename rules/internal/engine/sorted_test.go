@@ -8,10 +8,10 @@ import (
 // sortedCases are regexes whose alternatives sorting moves, with texts
 // that match them and texts that do not.
 var sortedCases = []string{
-	`(?i)^(?:[\s\p{P}\d+|]|mon(?:day)?|may|mar(?:ch)?|june?|jan(?:uary)?|am|pm|at|on|wit|wita|wib)+$`,
-	`(?i)\b(?:zeta|alpha|al|beta|b)\b`,
-	`^(?:cb|ca|c|b|a)*x$`,
-	`(?:z|y(?:b|a)|x)+`,
+	`(?i)^(?:[\s\p{P}\d+|]|mon(?:day)?|sun|may|tue|mar(?:ch)?|june?|jan(?:uary)?|am|pm|at|on|wit|wita|wib|gmt|utc|fri)+$`,
+	`(?i)\b(?:zeta|alpha|al|beta|b|gamma|delta|ga|de|eta|theta|iota|kappa|mu)\b`,
+	`^(?:cb|ca|c|b|a|ab|bb|ba|aa|dd|de|ee|fe|ff|gh|hg)*x$`,
+	`(?:z|y(?:b|a)|x|wx|vw|uv|ta|tb|sa|ra|qa|pa)+`,
 }
 
 var sortedTexts = []string{"", "Monday, 23 March 2026 10:15 AM WIB", "on mar 3", "wita 10", "witam", "The talks ended on 23 May", "alpha", "AL", "alphabet",
@@ -31,8 +31,11 @@ func TestSortedAlternatives(t *testing.T) {
 			}
 		}
 	}
-	if re := regexp.MustCompile(`^(?:a|b|c)$`); sortedAlternatives(re) != re {
+	if re := regexp.MustCompile(`^(?:ab|bc|cd|de|ef|fg|gh|hi)$`); sortedAlternatives(re) != re {
 		t.Error("sorted alternatives were sorted again")
+	}
+	if re := regexp.MustCompile(`^(?:hi|gh|fg|ef|de|cd|bc)$`); sortedAlternatives(re) != re {
+		t.Error("a short list was sorted")
 	}
 	if sortedAlternatives(nil) != nil {
 		t.Error("nil sorted is not nil")
