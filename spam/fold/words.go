@@ -1,7 +1,6 @@
 package fold
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -13,7 +12,7 @@ func Words(s string) func(func(string) bool) {
 		start := -1
 		for i, r := range s {
 			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+				r >= utf8.RuneSelf && textnorm.WordRune(r)
 			switch {
 			case w && start < 0:
 				start = i
@@ -55,9 +54,9 @@ func CountWords(s string) int {
 		cjk, sea, other := 0, 0, 0
 		for _, r := range w {
 			switch {
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			case textnorm.HanKana(r):
 				cjk++
-			case unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
+			case textnorm.SouthEastAsian(r):
 				sea++
 			default:
 				other = 1
