@@ -118,7 +118,11 @@ func (w *walker) score(c codeUnit) *Score {
 // digits (which brand codes need).
 func (w *walker) facts(text string) textFacts {
 	if !textnorm.IsASCII(text) {
-		return w.a.m.facts(text)
+		// Model.facts, the lexicon reading the folded text from the
+		// scratch buffer rather than from a copy made for it.
+		ft := fold.Fold(text)
+		w.buf = append(w.buf[:0], fold.SwapDigits(ft)...)
+		return w.a.m.foldedFacts(ft, w.a.m.terms.FindBytes(w.buf))
 	}
 	b := append(w.buf[:0], text...)
 	digits := false
