@@ -36,8 +36,7 @@ func CountWords(s string) int {
 	if textnorm.IsASCII(s) {
 		n, in := 0, false
 		for i := 0; i < len(s); i++ {
-			c := s[i] | 0x20
-			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+			w := asciiAlnum[s[i]]
 			if w && !in {
 				n++
 			}
@@ -66,3 +65,11 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// asciiAlnum marks the ASCII letters and digits: CountWords's fast path.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
