@@ -151,7 +151,7 @@ func Key(s string) string {
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+		if WordRune(r) {
 			if !word && b.Len() > 0 {
 				b.WriteByte(' ')
 			}
@@ -179,12 +179,12 @@ func Words(s string) int {
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			i += size
-			if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana) {
+			if HanKana(r) {
 				n++
 				in = false
 				continue
 			}
-			w = unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+			w = WordRune(r)
 		}
 		if w && !in {
 			n++

@@ -104,3 +104,19 @@ func keyRef(s string) string {
 	}
 	return strings.Join(fields, " ")
 }
+
+// TestRuneClasses holds WordRune, HanKana and SouthEastAsian to the
+// Unicode tables, rune by rune.
+func TestRuneClasses(t *testing.T) {
+	for r := rune(-1); r <= unicode.MaxRune+1; r++ {
+		if got, want := WordRune(r), unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r); got != want {
+			t.Fatalf("WordRune(%U) = %v", r, got)
+		}
+		if got, want := HanKana(r), unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana); got != want {
+			t.Fatalf("HanKana(%U) = %v", r, got)
+		}
+		if got, want := SouthEastAsian(r), unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar); got != want {
+			t.Fatalf("SouthEastAsian(%U) = %v", r, got)
+		}
+	}
+}

@@ -105,6 +105,11 @@ func bomEncoding(b []byte) encoding.Encoding {
 // raw is valid UTF-8 holding non-ASCII bytes: a 7-bit charset (ISO-2022-JP)
 // stays as declared.
 func believed(e encoding.Encoding, name string, raw []byte, valid bool) encoding.Encoding {
+	if name == "utf-8" {
+		// UTF-8 either way: not worth the byte loop over the whole page
+		// (0.4% of winnow's instructions on AEB, whose pages say UTF-8).
+		return nil
+	}
 	if valid && !isASCII(raw) {
 		return nil
 	}

@@ -74,3 +74,25 @@ func TestFoldCommon(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsASCII holds CountWords's ASCII fast path to the words that
+// Words yields, on every ASCII string of one or two bytes and a few more.
+func TestCountWordsASCII(t *testing.T) {
+	var texts []string
+	for a := 0; a < 128; a++ {
+		texts = append(texts, string(rune(a)))
+		for b := 0; b < 128; b++ {
+			texts = append(texts, string([]byte{byte(a), byte(b)}))
+		}
+	}
+	texts = append(texts, "", "Slot gacor 88, win@big [now]!", "a-b_c`d{e}f@g[h] 09 Z", "  tk88  ")
+	for _, s := range texts {
+		want := 0
+		for range Words(s) {
+			want++
+		}
+		if got := CountWords(s); got != want {
+			t.Fatalf("CountWords(%q) = %d, want %d", s, got, want)
+		}
+	}
+}

@@ -1,7 +1,6 @@
 package fold
 
 import (
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -13,7 +12,7 @@ func Words(s string) func(func(string) bool) {
 		start := -1
 		for i, r := range s {
 			w := r < utf8.RuneSelf && (r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') ||
-				r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r))
+				r >= utf8.RuneSelf && textnorm.WordRune(r)
 			switch {
 			case w && start < 0:
 				start = i
@@ -37,8 +36,7 @@ func CountWords(s string) int {
 	if textnorm.IsASCII(s) {
 		n, in := 0, false
 		for i := 0; i < len(s); i++ {
-			c := s[i] | 0x20
-			w := c >= 'a' && c <= 'z' || s[i] >= '0' && s[i] <= '9'
+			w := asciiAlnum[s[i]]
 			if w && !in {
 				n++
 			}
@@ -55,9 +53,9 @@ func CountWords(s string) int {
 		cjk, sea, other := 0, 0, 0
 		for _, r := range w {
 			switch {
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			case textnorm.HanKana(r):
 				cjk++
-			case unicode.In(r, unicode.Thai, unicode.Lao, unicode.Khmer, unicode.Myanmar):
+			case textnorm.SouthEastAsian(r):
 				sea++
 			default:
 				other = 1
@@ -67,3 +65,11 @@ func CountWords(s string) int {
 	}
 	return n
 }
+
+// asciiAlnum marks the ASCII letters and digits: CountWords's fast path.
+var asciiAlnum = func() (t [256]bool) {
+	for c := range t {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()

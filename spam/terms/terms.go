@@ -28,7 +28,10 @@ type Matcher struct {
 	// the tables of its scripts.
 	groups    []termGroup
 	termRunes map[rune]uint8 // the non-ASCII runes of the terms: the groups (bit i: groups[i]) whose terms hold it
-	terms     []term         // by pattern id
+	// lowRunes is termRunes for the runes below lowEnd, read without a map
+	// look-up for every curly quote and accented letter of a page.
+	lowRunes *[lowEnd]uint8
+	terms    []term // by pattern id
 }
 
 type term struct {
@@ -98,6 +101,7 @@ func (m *Matcher) buildGroups() error {
 	pats := make([][]string, numGroups)
 	m.groups = make([]termGroup, numGroups)
 	m.termRunes = map[rune]uint8{}
+	m.lowRunes = new([lowEnd]uint8)
 	for i, t := range m.terms {
 		g := 0
 		for _, r := range t.text {
@@ -109,6 +113,9 @@ func (m *Matcher) buildGroups() error {
 		for _, r := range t.text {
 			if r >= utf8.RuneSelf {
 				m.termRunes[r] |= 1 << g
+				if r < lowEnd {
+					m.lowRunes[r] |= 1 << g
+				}
 			}
 		}
 		pats[g] = append(pats[g], t.text)
@@ -199,6 +206,9 @@ func (m *Matcher) FindBytes(h []byte) []Count {
 	return out
 }
 
+// lowEnd bounds Matcher.lowRunes: the runes of the alphabets, below CJK.
+const lowEnd = 0x3000
+
 // groupsIn returns the script groups (bit i: groups[i]) whose terms hold
 // a non-ASCII rune of h.
 func (m *Matcher) groupsIn(h []byte) uint8 {
@@ -209,7 +219,11 @@ func (m *Matcher) groupsIn(h []byte) uint8 {
 			continue
 		}
 		r, size := utf8.DecodeRune(h[i:])
-		mask |= m.termRunes[r]
+		if r < lowEnd {
+			mask |= m.lowRunes[r]
+		} else {
+			mask |= m.termRunes[r]
+		}
 		i += size
 	}
 	return mask

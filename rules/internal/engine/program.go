@@ -45,6 +45,7 @@ type Program struct {
 func New(rules []Rule, model func() *spam.Model) *Program {
 	p := &Program{rules: rules, spam: model, needText: make([]bool, len(rules))}
 	for i := range rules {
+		rules[i].Match.Text.setSorted()
 		p.needText[i] = rejectsEmpty(&rules[i])
 	}
 	return p
