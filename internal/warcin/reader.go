@@ -94,11 +94,7 @@ type RecordError struct {
 }
 
 func (e *RecordError) Error() string {
-	where := strconv.FormatInt(e.Offset, 10)
-	if e.InMember > 0 {
-		where = fmt.Sprintf("%d+%d", e.Offset, e.InMember)
-	}
-	return fmt.Sprintf("record at offset %s: %v", where, e.Err)
+	return fmt.Sprintf("record at offset %s: %v", e.Where(), e.Err)
 }
 
 func (e *RecordError) Unwrap() error { return e.Err }
@@ -512,4 +508,10 @@ func (b *blockReader) Read(p []byte) (int, error) {
 		return n, b.err
 	}
 	return n, nil
+}
+
+// Where names the record's place as Record.Where does.
+func (e *RecordError) Where() string {
+	r := Record{Offset: e.Offset, InMember: e.InMember}
+	return r.Where()
 }
