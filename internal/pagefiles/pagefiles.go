@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/regfile"
+	"github.com/winnowhq/winnow/internal/warcin"
 )
 
 // Entry is one file found by Walk: its path, and why it cannot be read when
@@ -69,7 +70,7 @@ func Walk(dir string) (found []Entry, warnings []string, skipped int) {
 
 // IsPage reports whether the file at p is a page to clean (or a WARC file
 // of pages): named as one, or holding HTML or a WARC record at its start
-// whatever its name.
+// (plain or gzip) whatever its name.
 func IsPage(p string) (bool, error) {
 	name := strings.TrimSuffix(strings.ToLower(p), ".gz")
 	switch filepath.Ext(name) {
@@ -89,7 +90,7 @@ func IsPage(p string) (bool, error) {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return false, err
 	}
-	return LooksLikeHTML(head[:n]) || bytes.HasPrefix(head[:n], []byte("WARC/")), nil
+	return LooksLikeHTML(head[:n]) || warcin.Sniff(head[:n]), nil
 }
 
 // htmlMarkers are what the first KiB of a page holds when a server-side
