@@ -82,7 +82,8 @@ func readHTTP(rec *Record, max int64) (*Page, string, error) {
 		br.Discard(6)
 		r = io.MultiReader(strings.NewReader(p[:6]+".0"), br)
 	}
-	resp, err := http.ReadResponse(bufio.NewReader(r), nil)
+	hbr := bufio.NewReader(r)
+	resp, err := http.ReadResponse(hbr, nil)
 	if err != nil {
 		if lim.N <= 0 {
 			return nil, "", fmt.Errorf("HTTP response: header over %d bytes", maxHTTPHeader)
@@ -98,7 +99,14 @@ func readHTTP(rec *Record, max int64) (*Page, string, error) {
 	if ct != "" && !isHTML(ct) {
 		return nil, SkipNotHTML, nil
 	}
-	dec, err := decoded(resp)
+	// The payload is the rest of the block, whatever the HTTP
+	// Content-Length says: a crawler that decoded or cut the body may
+	// have kept the header. Only the chunked coding is read by net/http.
+	var payload io.Reader = hbr
+	if len(resp.TransferEncoding) > 0 {
+		payload = resp.Body
+	}
+	dec, err := decoded(payload, resp.Header.Get("Content-Encoding"))
 	if err != nil {
 		return nil, "", err
 	}
@@ -112,12 +120,12 @@ func readHTTP(rec *Record, max int64) (*Page, string, error) {
 	return &Page{URL: rec.TargetURI(), ContentType: ct, Body: body}, "", nil
 }
 
-// decoded undoes the response's content coding: gzip and deflate (zlib or
+// decoded undoes a response body's content coding: gzip and deflate (zlib or
 // raw), identity; any other is an error. A body that says gzip but is
 // not (a crawler that decoded it and kept the header) is taken as it is.
-func decoded(resp *http.Response) (io.Reader, error) {
-	enc := strings.ToLower(strings.TrimSpace(resp.Header.Get("Content-Encoding")))
-	br := bufio.NewReader(resp.Body)
+func decoded(body io.Reader, encoding string) (io.Reader, error) {
+	enc := strings.ToLower(strings.TrimSpace(encoding))
+	br := bufio.NewReader(body)
 	head, _ := br.Peek(2)
 	switch enc {
 	case "", "identity", "none":
@@ -145,7 +153,8 @@ func decoded(resp *http.Response) (io.Reader, error) {
 }
 
 // readLimited reads r whole, at most max bytes (input.ErrTooLarge beyond).
-// A body shorter than its HTTP Content-Length said is kept as it is; a
+// A body cut short (a chunked or gzip body that a crawler truncated) is kept
+// as far as it goes; a
 // block cut short by the end of the file is ErrTruncated.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
 	var buf bytes.Buffer
