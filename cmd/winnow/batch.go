@@ -272,7 +272,11 @@ func skipNote(skipped map[string]int) string {
 	if total == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d WARC records skipped (%s)", total, strings.Join(parts, ", "))
+	records := "records"
+	if total == 1 {
+		records = "record"
+	}
+	return fmt.Sprintf("%d WARC %s skipped (%s)", total, records, strings.Join(parts, ", "))
 }
 
 func (b *batch) one(ctx context.Context, j job) outcome {

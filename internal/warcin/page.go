@@ -154,8 +154,8 @@ func decoded(body io.Reader, encoding string) (io.Reader, error) {
 
 // readLimited reads r whole, at most max bytes (input.ErrTooLarge beyond).
 // A body cut short (a chunked or gzip body that a crawler truncated) is kept
-// as far as it goes; a
-// block cut short by the end of the file is ErrTruncated.
+// as far as it goes; a block cut short by the end of the file is
+// ErrTruncated.
 func readLimited(r io.Reader, max int64) ([]byte, error) {
 	var buf bytes.Buffer
 	_, err := buf.ReadFrom(io.LimitReader(r, max+1))

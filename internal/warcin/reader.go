@@ -104,6 +104,8 @@ var (
 	// ErrTruncated is a block or a gzip member cut short by the end of the
 	// file.
 	ErrTruncated = errors.New("truncated: the file ends inside the record")
+	// ErrCorrupt is gzip data of the file that does not decompress.
+	ErrCorrupt = errors.New("corrupt gzip data")
 	// ErrUnsynced ends a file: after a corrupt record, no further record
 	// could be found in the rest of it.
 	ErrUnsynced = errors.New("no further WARC record found after a corrupt one: the rest of the file is skipped")
@@ -467,7 +469,7 @@ func readErr(err error) error {
 	case err == io.ErrUnexpectedEOF:
 		return ErrTruncated
 	case errors.Is(err, gzip.ErrChecksum), errors.Is(err, gzip.ErrHeader), errors.As(err, &ce):
-		return fmt.Errorf("corrupt gzip data: %w", err)
+		return fmt.Errorf("%w (%v)", ErrCorrupt, err) // not %w: not the payload's own coding
 	}
 	return err
 }
