@@ -43,6 +43,11 @@ const maxHTTPHeader = 1 << 20
 // be read gives an error. It reads rec.Block, streaming, and no further than
 // it must: a record skipped for its type is not read at all.
 func ReadPage(rec *Record, max int64) (page *Page, skip string, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			page, skip, err = nil, "", fmt.Errorf("internal error reading the record: %v", p)
+		}
+	}()
 	switch rec.Type() {
 	case "response", "resource":
 	default:

@@ -181,7 +181,14 @@ func (rd *Reader) where() (off, in int64) {
 // *RecordError for a record that cannot be read; after one, the next call
 // goes on with the next record found (ErrUnsynced when none is). The
 // previous record's block need not have been read: its rest is skipped.
-func (rd *Reader) Next() (*Record, error) {
+func (rd *Reader) Next() (rec *Record, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			// Nothing is known of where the stream stands: the file ends.
+			off, in := rd.where()
+			rec, err, rd.done = nil, &RecordError{Offset: off, InMember: in, Err: fmt.Errorf("internal error, rest of the file skipped: %v", p)}, true
+		}
+	}()
 	if rd.done {
 		return nil, io.EOF
 	}
@@ -214,7 +221,7 @@ func (rd *Reader) Next() (*Record, error) {
 		return nil, &RecordError{Offset: off, InMember: in, Err: err}
 	}
 	off, in := rd.where()
-	rec, err := rd.header()
+	rec, err = rd.header()
 	if err != nil {
 		rd.resync = true
 		return nil, &RecordError{Offset: off, InMember: in, Err: err}
