@@ -126,8 +126,9 @@ func readHTTP(rec *Record, max int64) (*Page, string, error) {
 }
 
 // decoded undoes a response body's content coding: gzip and deflate (zlib or
-// raw), identity; any other is an error. A body that says gzip but is
-// not (a crawler that decoded it and kept the header) is taken as it is.
+// raw), identity; any other (br, zstd) is an error. A body that says it is
+// compressed but is not (a crawler that decoded it and kept the header:
+// no gzip magic, or plain markup) is taken as it is.
 func decoded(body io.Reader, encoding string) (io.Reader, error) {
 	enc := strings.ToLower(strings.TrimSpace(encoding))
 	br := bufio.NewReader(body)
@@ -144,7 +145,13 @@ func decoded(body io.Reader, encoding string) (io.Reader, error) {
 			return nil, fmt.Errorf("HTTP Content-Encoding gzip: %w", blockErr(err, io.ErrUnexpectedEOF))
 		}
 		return zr, nil
-	case "deflate":
+	}
+	if plain(br) {
+		// Decoded by the crawler, which kept the header (deflate and
+		// brotli have no magic bytes to tell).
+		return br, nil
+	}
+	if enc == "deflate" {
 		if len(head) == 2 && head[0]&0x0f == 8 && (uint16(head[0])<<8|uint16(head[1]))%31 == 0 {
 			zr, err := zlib.NewReader(br)
 			if err != nil {
@@ -155,6 +162,23 @@ func decoded(body io.Reader, encoding string) (io.Reader, error) {
 		return flate.NewReader(br), nil
 	}
 	return nil, fmt.Errorf("HTTP Content-Encoding %q not supported (gzip and deflate are)", enc)
+}
+
+// plain reports whether a body that says it is compressed begins as markup
+// does: '<' after white space, and no control byte in its first 512 bytes
+// (compressed data has plenty).
+func plain(br *bufio.Reader) bool {
+	head, _ := br.Peek(512)
+	t := bytes.TrimLeft(head, " \t\r\n\ufeff")
+	if len(t) == 0 || t[0] != '<' {
+		return false
+	}
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			return false
+		}
+	}
+	return true
 }
 
 // readLimited reads r whole, at most max bytes (input.ErrTooLarge beyond).
