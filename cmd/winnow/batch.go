@@ -75,6 +75,9 @@ type batch struct {
 	maxBytes int64  // --max-bytes: for each page of a WARC file, after decoding
 }
 
+// window is how many outcomes may wait behind a slow page.
+const window = 1024
+
 // job is one thing for a worker: an input, a page read from a WARC file, or
 // an outcome known already (a corrupt record, a note).
 type job struct {
@@ -86,9 +89,13 @@ type job struct {
 func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// order holds each job's slot in input order; its capacity bounds the
-	// jobs in flight, and so the pages of a WARC file held in memory.
-	order := make(chan chan outcome, 2*b.workers)
+	// order holds each job's slot in input order. Its capacity bounds the
+	// outcomes done but not yet written (cleaned text, far smaller than
+	// pages) behind a slow page, so that memory stays bounded on a WARC
+	// file of any length, while the other workers go on cleaning meanwhile.
+	// Raw pages not yet cleaned are at most one per worker and one read
+	// ahead (jobs is unbuffered).
+	order := make(chan chan outcome, max(window, 4*b.workers))
 	jobs := make(chan func())
 	var wg sync.WaitGroup
 	for range b.workers {
