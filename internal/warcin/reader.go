@@ -104,6 +104,7 @@ var (
 	// ErrTruncated is a block or a gzip member cut short by the end of the
 	// file.
 	ErrTruncated = errors.New("truncated: the file ends inside the record")
+	errNoRecord = errors.New("no WARC record here")
 	// ErrCorrupt is gzip data of the file that does not decompress.
 	ErrCorrupt = errors.New("corrupt gzip data")
 	// ErrUnsynced ends a file: after a corrupt record, no further record
@@ -192,6 +193,7 @@ func (rd *Reader) Next() (rec *Record, err error) {
 	if rd.done {
 		return nil, io.EOF
 	}
+	after := rd.block != nil // right after a record's block
 	if rd.block != nil {
 		if err := rd.skipBlock(); err != nil {
 			return nil, err
@@ -199,6 +201,7 @@ func (rd *Reader) Next() (rec *Record, err error) {
 		if rd.done {
 			return nil, io.EOF
 		}
+		after = after && !rd.resync
 	}
 	if rd.resync {
 		rd.resync = false
@@ -223,6 +226,10 @@ func (rd *Reader) Next() (rec *Record, err error) {
 	off, in := rd.where()
 	rec, err = rd.header()
 	if err != nil {
+		if after && (rd.gz == nil || in > 0) && errors.Is(err, errNoRecord) {
+			// In the same gzip member or plain stream as that block.
+			err = fmt.Errorf("%w (is the Content-Length of the record before wrong?)", err)
+		}
 		rd.resync = true
 		return nil, &RecordError{Offset: off, InMember: in, Err: err}
 	}
@@ -405,7 +412,7 @@ func (rd *Reader) header() (*Record, error) {
 		return nil, err
 	}
 	if !strings.HasPrefix(line, "WARC/") {
-		return nil, fmt.Errorf("no WARC record here: found %q where a version line (WARC/1.1) should be", clip(line))
+		return nil, fmt.Errorf("%w: found %q where a version line (WARC/1.1) should be", errNoRecord, clip(line))
 	}
 	rec := &Record{Version: line, Header: map[string]string{}}
 	last := ""
