@@ -104,7 +104,7 @@ var (
 	// ErrTruncated is a block or a gzip member cut short by the end of the
 	// file.
 	ErrTruncated = errors.New("truncated: the file ends inside the record")
-	errNoRecord = errors.New("no WARC record here")
+	errNoRecord  = errors.New("no WARC record here")
 	// ErrCorrupt is gzip data of the file that does not decompress.
 	ErrCorrupt = errors.New("corrupt gzip data")
 	// ErrUnsynced ends a file: after a corrupt record, no further record
