@@ -312,6 +312,8 @@ func (rd *Reader) nextMember() error {
 		return err
 	}
 	rd.member = rd.rawPos()
+	rd.dec.n = 0
+	rd.br.Reset(rd.dec) // empty: the member before was read to its end
 	if err := rd.gz.Reset(rd.raw); err != nil {
 		if err == io.EOF {
 			err = ErrTruncated
@@ -319,8 +321,6 @@ func (rd *Reader) nextMember() error {
 		return fmt.Errorf("gzip member: %w", err)
 	}
 	rd.gz.Multistream(false)
-	rd.dec.n = 0
-	rd.br.Reset(rd.dec)
 	return nil
 }
 
@@ -379,12 +379,10 @@ func (rd *Reader) seekRecord() error {
 	}
 }
 
-// scanMagic moves the compressed stream to the next gzip magic (1f 8b 08),
-// reporting whether there is one.
+// scanMagic moves the compressed stream to the next gzip magic (1f 8b 08)
+// from where it stands, reporting whether there is one. (Each failed try
+// to open a member reads its header: the next scan starts further on.)
 func (rd *Reader) scanMagic() bool {
-	if _, err := rd.raw.Discard(1); err != nil {
-		return false
-	}
 	for {
 		b, err := rd.raw.Peek(3)
 		if len(b) < 3 {

@@ -246,6 +246,11 @@ func TestReader_Corrupt(t *testing.T) {
 			}
 			return d, o
 		}, []string{"%d page", "error: record at offset %d: corrupt gzip data", "%d page"}},
+		{"bad gzip checksum", func() ([]byte, []int64) {
+			d, o := warcFile(true, good, good, good)
+			d[o[2]-8] ^= 1 // the CRC-32 of the second member
+			return d, []int64{o[0], o[1], o[1], o[2]}
+		}, []string{"%d page", "%d page", "error: record at offset %d+", "%d page"}},
 		{"trailing garbage", func() ([]byte, []int64) {
 			d, o := warcFile(false, good)
 			return append(d, "junk at the end of the file\n"...), []int64{o[0], int64(len(d))}
