@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -16,6 +17,7 @@ import (
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/internal/regfile"
+	"github.com/winnowhq/winnow/internal/warcin"
 )
 
 // outcome is the result of one input.
@@ -23,6 +25,7 @@ type outcome struct {
 	source string
 	res    *clean.Result
 	err    error
+	note   string // only worth knowing, not a result: the records a WARC file skipped
 }
 
 // warning is what deserves a word about an outcome that is no failure: an
@@ -59,50 +62,80 @@ func (o outcome) withheld(keepSpam bool) bool {
 }
 
 // batch cleans inputs with a pool of workers and delivers outcomes in input
-// order, each as soon as it and all before it are done.
+// order, each as soon as it and all before it are done. A WARC file is
+// many pages, read one record at a time as the workers take them (see
+// warcJobs).
 type batch struct {
-	cleaner *clean.Cleaner
-	fetcher *fetcher
-	kind    clean.InputKind
-	stdin   io.Reader
-	workers int
-	pageURL string // --url: the address of the one file or stdin input
+	cleaner  *clean.Cleaner
+	fetcher  *fetcher
+	kind     clean.InputKind
+	stdin    io.Reader
+	workers  int
+	pageURL  string // --url: the address of the one file or stdin input
+	maxBytes int64  // --max-bytes: for each page of a WARC file, after decoding
+}
+
+// window is how many outcomes may wait behind a slow page.
+const window = 1024
+
+// job is one thing for a worker: an input, a page read from a WARC file, or
+// an outcome known already (a corrupt record, a note).
+type job struct {
+	in    input
+	page  *clean.Input
+	known *outcome
 }
 
 func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) error) error {
-	slots := make([]chan outcome, len(inputs))
-	for i := range slots {
-		slots[i] = make(chan outcome, 1)
-	}
-	jobs := make(chan int)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	// order holds each job's slot in input order. Its capacity bounds the
+	// outcomes done but not yet written (cleaned text, far smaller than
+	// pages) behind a slow page, so that memory stays bounded on a WARC
+	// file of any length, while the other workers go on cleaning meanwhile.
+	// Raw pages not yet cleaned are at most one per worker and one read
+	// ahead (jobs is unbuffered).
+	order := make(chan chan outcome, max(window, 4*b.workers))
+	jobs := make(chan func())
 	var wg sync.WaitGroup
-	for range min(b.workers, len(inputs)) {
+	for range b.workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				slots[i] <- b.one(ctx, inputs[i])
+			for do := range jobs {
+				do()
 			}
 		}()
 	}
 	go func() {
+		defer close(order)
 		defer close(jobs)
-		for i := range inputs {
-			select {
-			case jobs <- i:
-			case <-ctx.Done():
-				for j := i; j < len(inputs); j++ {
-					slots[j] <- outcome{source: inputs[j].source, err: ctx.Err()}
-				}
-				return
+		rest := b.jobs(ctx, inputs, func(j job) bool {
+			// Every job gets its slot, so that every input has an outcome
+			// (the emitter drains order to the end).
+			slot := make(chan outcome, 1)
+			order <- slot
+			if j.known != nil {
+				slot <- *j.known
+				return ctx.Err() == nil
 			}
+			select {
+			case jobs <- func() { slot <- b.one(ctx, j) }:
+				return true
+			case <-ctx.Done():
+				slot <- outcome{source: j.source(), err: ctx.Err()}
+				return false
+			}
+		})
+		for _, in := range rest {
+			slot := make(chan outcome, 1)
+			slot <- outcome{source: in.source, err: ctx.Err()}
+			order <- slot
 		}
 	}()
 	var err error
-	for i := range slots {
-		o := <-slots[i]
+	for slot := range order {
+		o := <-slot
 		if err == nil {
 			if err = emit(o); err != nil {
 				cancel() // the output is broken: stop, but drain the workers
@@ -116,7 +149,150 @@ func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) erro
 	return ctx.Err()
 }
 
-func (b *batch) one(ctx context.Context, in input) outcome {
+func (j job) source() string {
+	if j.page != nil {
+		return j.page.Source
+	}
+	return j.in.source
+}
+
+// jobs yields the jobs of inputs in order, until yield says stop (the batch
+// is cancelled), and returns the inputs it did not get to. A file (or
+// standard input) that holds a WARC file yields its pages, its corrupt
+// records and a note counting the records skipped.
+func (b *batch) jobs(ctx context.Context, inputs []input, yield func(job) bool) (rest []input) {
+	for i, in := range inputs {
+		if ctx.Err() != nil {
+			return inputs[i:]
+		}
+		ok := true
+		switch {
+		case in.err != nil || in.isURL:
+			ok = yield(job{in: in})
+		case in.source == "-":
+			br := bufio.NewReaderSize(b.stdin, 4096)
+			b.stdin = br // the worker reads what was peeked at
+			if head, _ := br.Peek(4096); warcin.Sniff(head) {
+				ok = b.warcJobs(ctx, in.source, br, yield)
+			} else {
+				ok = yield(job{in: in})
+			}
+		case isWARCFile(in.source):
+			ok = b.warcFileJobs(ctx, in.source, yield)
+		default:
+			ok = yield(job{in: in})
+		}
+		if !ok {
+			return inputs[i+1:]
+		}
+	}
+	return nil
+}
+
+// warcFileJobs is warcJobs of the file at path.
+func (b *batch) warcFileJobs(ctx context.Context, path string, yield func(job) bool) bool {
+	f, err := regfile.Open(path)
+	if err != nil {
+		return yield(job{known: &outcome{source: path, err: err}})
+	}
+	defer f.Close()
+	return b.warcJobs(ctx, path, f, yield)
+}
+
+// isWARCFile reports whether the file at path begins as a WARC file does,
+// plain or gzip.
+func isWARCFile(path string) bool {
+	f, err := regfile.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return warcin.Sniff(head[:n])
+}
+
+// warcJobs yields the pages of the WARC file r (named name) one record at a
+// time, each with the record's target URI and HTTP Content-Type; a record
+// that cannot be read is an outcome of its own, named name#offset, and the
+// records that hold no page are counted in one note at the end. It reports
+// whether yield wants more.
+func (b *batch) warcJobs(ctx context.Context, name string, r io.Reader, yield func(job) bool) bool {
+	fail := func(source string, err error) bool {
+		return yield(job{known: &outcome{source: source, err: fmt.Errorf("%s: %w", name, err)}})
+	}
+	rd, err := warcin.NewReader(r)
+	if err != nil {
+		return fail(name, fmt.Errorf("WARC: %w", err))
+	}
+	skipped := map[string]int{}
+	for ctx.Err() == nil {
+		rec, err := rd.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			source := name
+			if re := (*warcin.RecordError)(nil); errors.As(err, &re) {
+				source = name + "#" + re.Where()
+			}
+			if !fail(source, err) {
+				return false
+			}
+			continue
+		}
+		source := name + "#" + rec.Where()
+		page, skip, err := warcin.ReadPage(rec, b.maxBytes)
+		switch {
+		case skip != "":
+			skipped[skip]++
+		case err != nil:
+			if !fail(source, &warcin.RecordError{Offset: rec.Offset, InMember: rec.InMember, Err: err}) {
+				return false
+			}
+		default:
+			ci := &clean.Input{Source: source, URL: page.URL, ContentType: page.ContentType, Data: page.Body, Kind: b.kind}
+			if ci.URL == "" {
+				ci.URL = b.pageURL
+			}
+			if !yield(job{page: ci}) {
+				return false
+			}
+		}
+	}
+	if note := skipNote(skipped); note != "" {
+		return yield(job{known: &outcome{source: name, note: name + ": " + note}})
+	}
+	return true
+}
+
+// skipNote says how many records were skipped and why.
+func skipNote(skipped map[string]int) string {
+	total := 0
+	var parts []string
+	for _, why := range []string{warcin.SkipType, warcin.SkipNotHTML, warcin.SkipStatus} {
+		if n := skipped[why]; n > 0 {
+			total += n
+			parts = append(parts, fmt.Sprintf("%d %s", n, why))
+		}
+	}
+	if total == 0 {
+		return ""
+	}
+	records := "records"
+	if total == 1 {
+		records = "record"
+	}
+	return fmt.Sprintf("%d WARC %s skipped (%s)", total, records, strings.Join(parts, ", "))
+}
+
+func (b *batch) one(ctx context.Context, j job) outcome {
+	in := j.in
+	if j.page != nil {
+		o := outcome{source: j.page.Source}
+		o.res, o.err = b.cleaner.Clean(ctx, *j.page)
+		return o
+	}
 	o := outcome{source: in.source}
 	if in.err != nil {
 		o.err = in.err

@@ -24,16 +24,18 @@ import (
 const cleanUsage = `Usage: winnow clean [flags] INPUT...
 
 Clean web pages into article text. INPUT is an http(s) URL, a file (HTML or
-text, sniffed; gzip is detected), a directory (walked for .html, .htm, .txt
-files and any other file that looks like HTML) or "-" for standard input
-(once). Results are written in input order as each input finishes. An empty
-input or a page whose text the rules removed is a warning (an error with
---strict).
+text, sniffed; gzip is detected), a WARC file (every HTML response or
+resource record is a page, named FILE#OFFSET, its URL the record's target),
+a directory (walked for .html, .htm, .txt and .warc files and any other
+file that looks like HTML) or "-" for standard input (once). Results are
+written in input order as each input finishes. An empty input or a page
+whose text the rules removed is a warning (an error with --strict).
 
 Examples:
   winnow clean fixtures/html-vn-portal-spam/input.html
   winnow clean https://example.com/news/article.html
   winnow clean --format jsonl -j 4 pages/ > clean.jsonl
+  winnow clean --format jsonl crawl.warc.gz > clean.jsonl
   winnow clean --rules ./myrules --disable sidebar.marker page.html
   curl -s https://example.com/ | winnow clean --explain --url https://example.com/ -
 
@@ -84,8 +86,8 @@ func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")
 	fs.StringVar(&f.input, "input", "auto", "input kind: auto, html or text")
 	fs.StringVar(&f.pageURL, "url", "", "the page's address, for one file or stdin input (a saved page, a curl pipe): host-scoped rules, links to other sites and metadata read it; a source.url file beside the input, or the page's canonical link, gives it otherwise")
-	fs.Int64Var(&f.fetch.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input, after decompression")
-	fs.DurationVar(&f.fetch.timeout, "timeout", 30*time.Second, "time limit per input, fetch and clean")
+	fs.Int64Var(&f.fetch.maxBytes, "max-bytes", clean.DefaultMaxBytes, "size limit per input (per page of a WARC file), after decompression")
+	fs.DurationVar(&f.fetch.timeout, "timeout", 30*time.Second, "time limit per input (per page of a WARC file), fetch and clean")
 	fs.StringVar(&f.fetch.userAgent, "user-agent", defaultUserAgent(), "User-Agent for fetching URLs")
 	fs.BoolVar(&f.markdown.Links, "links", false, "markdown: keep links as [text](url)")
 	fs.BoolVar(&f.markdown.Images, "images", false, "markdown: keep images as ![alt](src)")
@@ -164,12 +166,13 @@ func runClean(ctx context.Context, args []string, e *env) error {
 		fmt.Fprintf(e.stderr, "winnow: note: %s\n", n)
 	}
 	b := &batch{
-		cleaner: c,
-		fetcher: newFetcher(f.fetch.userAgent, f.fetch.timeout, f.fetch.maxBytes, &netguard.Guard{AllowPrivate: f.fetch.allowPriv}),
-		kind:    kind,
-		stdin:   e.stdin,
-		workers: f.workers,
-		pageURL: f.pageURL,
+		cleaner:  c,
+		fetcher:  newFetcher(f.fetch.userAgent, f.fetch.timeout, f.fetch.maxBytes, &netguard.Guard{AllowPrivate: f.fetch.allowPriv}),
+		kind:     kind,
+		stdin:    e.stdin,
+		workers:  f.workers,
+		pageURL:  f.pageURL,
+		maxBytes: f.fetch.maxBytes,
 	}
 	t := &tally{f: &f, e: e, targets: targets, warned: len(warnings),
 		out: &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam, markdown: f.markdown}}
@@ -183,7 +186,7 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	return t.finish(len(inputs))
+	return t.finish()
 }
 
 // tally writes the outcomes of a clean batch as they come and counts them.
@@ -193,6 +196,7 @@ type tally struct {
 	targets                 []string
 	out                     *resultWriter
 	prog                    *progress
+	n                       int // outcomes: one per input, one per page of a WARC file
 	failed, dropped, warned int
 }
 
@@ -202,6 +206,11 @@ func (t *tally) emit(o outcome) error {
 	if t.prog != nil {
 		t.prog.clear()
 	}
+	if o.note != "" {
+		fmt.Fprintf(t.e.stderr, "winnow: note: %s\n", o.note)
+		return nil
+	}
+	t.n++
 	switch w := o.warning(t.f.keepSpam); {
 	case w != "":
 		t.warned++
@@ -222,8 +231,9 @@ func (t *tally) emit(o outcome) error {
 	return werr
 }
 
-// finish prints the batch's summary of n inputs and says how it exits.
-func (t *tally) finish(n int) error {
+// finish prints the batch's summary and says how it exits.
+func (t *tally) finish() error {
+	n := t.n
 	if t.dropped > 0 {
 		fmt.Fprintf(t.e.stderr, "winnow: %d of %d inputs dropped: text not in %s\n", t.dropped, n, strings.Join(t.targets, ","))
 	}

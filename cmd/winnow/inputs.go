@@ -17,7 +17,7 @@ type input struct {
 }
 
 // expandInputs turns arguments into inputs. Directories are walked for pages
-// by pagefiles.Walk: files named .html, .htm, .xhtml or .txt (optionally
+// by pagefiles.Walk: files named .html, .htm, .xhtml, .txt or .warc (optionally
 // .gz), and any other regular file whose first KiB looks like HTML (.php,
 // .aspx, no extension). An entry the walk cannot read becomes an
 // input failing with that error, and the walk goes on. A directory named

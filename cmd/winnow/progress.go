@@ -26,6 +26,7 @@ func (p *progress) step(failed bool) {
 	if failed {
 		p.failed++
 	}
+	p.total = max(p.total, p.done) // a WARC file is many pages
 	if time.Since(p.drawn) > 100*time.Millisecond || p.done == p.total {
 		p.draw()
 	}

@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/regfile"
+	"github.com/winnowhq/winnow/internal/warcin"
 )
 
 // Entry is one file found by Walk: its path, and why it cannot be read when
@@ -24,8 +25,8 @@ type Entry struct {
 }
 
 // Walk lists the pages under dir, in lexical order: files named .html, .htm,
-// .xhtml or .txt (optionally .gz), and any other regular file whose first KiB
-// looks like HTML (see IsPage). An entry the walk cannot read is listed with
+// .xhtml, .txt or .warc (optionally .gz), and any other regular file whose
+// first KiB looks like HTML or a WARC file (see IsPage). An entry the walk cannot read is listed with
 // its error, and the walk goes on. When dir is a symbolic link, the directory
 // it names is walked; links met inside the walk are followed to files only,
 // and a link to a directory is reported in warnings. skipped counts the files
@@ -67,12 +68,13 @@ func Walk(dir string) (found []Entry, warnings []string, skipped int) {
 	return found, warnings, skipped
 }
 
-// IsPage reports whether the file at p is a page to clean: named as one, or
-// holding HTML at its start whatever its name.
+// IsPage reports whether the file at p is a page to clean (or a WARC file
+// of pages): named as one, or holding HTML or a WARC record at its start
+// (plain or gzip) whatever its name.
 func IsPage(p string) (bool, error) {
 	name := strings.TrimSuffix(strings.ToLower(p), ".gz")
 	switch filepath.Ext(name) {
-	case ".html", ".htm", ".txt", ".xhtml":
+	case ".html", ".htm", ".txt", ".xhtml", ".warc":
 		return true, nil
 	}
 	if strings.HasSuffix(strings.ToLower(p), ".gz") {
@@ -88,7 +90,7 @@ func IsPage(p string) (bool, error) {
 	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
 		return false, err
 	}
-	return LooksLikeHTML(head[:n]), nil
+	return LooksLikeHTML(head[:n]) || warcin.Sniff(head[:n]), nil
 }
 
 // htmlMarkers are what the first KiB of a page holds when a server-side

@@ -1,0 +1,290 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/clean"
+)
+
+// warcRecord is one record of a WARC file built by a test.
+type warcRecord struct {
+	typ, uri, ct, block string
+	noLength            bool // a corrupt record: no Content-Length
+}
+
+// buildWARC writes records as a WARC file, each record its own gzip member
+// when gz, and returns its bytes and each record's offset.
+func buildWARC(gz bool, recs ...warcRecord) ([]byte, []int) {
+	var out bytes.Buffer
+	var offs []int
+	for _, r := range recs {
+		offs = append(offs, out.Len())
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%d>\r\nWARC-Date: 2024-05-06T07:08:09Z\r\n", r.typ, len(offs))
+		if r.uri != "" {
+			fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", r.uri)
+		}
+		fmt.Fprintf(&b, "Content-Type: %s\r\n", r.ct)
+		if !r.noLength {
+			fmt.Fprintf(&b, "Content-Length: %d\r\n", len(r.block))
+		}
+		b.WriteString("\r\n" + r.block + "\r\n\r\n")
+		if gz {
+			zw := gzip.NewWriter(&out)
+			zw.Write(b.Bytes())
+			zw.Close()
+		} else {
+			out.Write(b.Bytes())
+		}
+	}
+	return out.Bytes(), offs
+}
+
+// httpResponse is a response record holding an HTTP message.
+func httpResponse(uri, header, body string) warcRecord {
+	return warcRecord{typ: "response", uri: uri, ct: "application/http; msgtype=response",
+		block: "HTTP/1.1 200 OK\r\n" + header + "\r\n" + body}
+}
+
+func readFixture(t *testing.T, name string) (page, url string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("../../fixtures", name, "input.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := os.ReadFile(filepath.Join("../../fixtures", name, "source.url"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b), strings.TrimSpace(string(u))
+}
+
+func gzipString(s string) string {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(s))
+	zw.Close()
+	return b.String()
+}
+
+// TestClean_WARCGolden: the pages of a WARC file, plain or gzip, clean to
+// the same text, title and URL as the fixture files they were made of, in
+// file order and named FILE#OFFSET; the records that are no pages are
+// counted in one note.
+func TestClean_WARCGolden(t *testing.T) {
+	fixtures := []string{"html-vn-portal-spam", "html-en-legacy-charset"}
+	want := jsonLines(t, mustRun(t, "clean", "--format", "jsonl", "-j", "1",
+		"../../fixtures/"+fixtures[0]+"/input.html", "../../fixtures/"+fixtures[1]+"/input.html"))
+	vn, vnURL := readFixture(t, fixtures[0])
+	legacy, legacyURL := readFixture(t, fixtures[1])
+	recs := []warcRecord{
+		{typ: "warcinfo", ct: "application/warc-fields", block: "software: test\r\n"},
+		{typ: "request", uri: vnURL, ct: "application/http; msgtype=request", block: "GET / HTTP/1.1\r\nHost: x\r\n\r\n"},
+		httpResponse(vnURL, "Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+			chunk(gzipString(vn))),
+		httpResponse("https://example.com/logo.png", "Content-Type: image/png\r\n", "\x89PNG\r\n"),
+		{typ: "metadata", uri: vnURL, ct: "application/warc-fields", block: "via: x\r\n"},
+		httpResponse(legacyURL, "Content-Type: text/html; charset=windows-1252\r\n", legacy),
+		{typ: "revisit", uri: legacyURL, ct: "application/http; msgtype=response", block: "HTTP/1.1 200 OK\r\n\r\n"},
+	}
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			data, offs := buildWARC(gz, recs...)
+			name := filepath.Join(t.TempDir(), "crawl.warc")
+			if gz {
+				name += ".gz"
+			}
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, stderr, err := runCmd(t, "", "clean", "--format", "jsonl", "-j", "2", name)
+			if err != nil {
+				t.Fatalf("err = %v\n%s", err, stderr)
+			}
+			got := jsonLines(t, out)
+			if len(got) != 2 {
+				t.Fatalf("got %d pages, want 2:\n%s", len(got), out)
+			}
+			for i, at := range []int{offs[2], offs[5]} {
+				if src := fmt.Sprintf("%s#%d", name, at); got[i].Source != src {
+					t.Errorf("page %d: source %q, want %q", i, got[i].Source, src)
+				}
+				if got[i].Text != want[i].Text || got[i].Title != want[i].Title || got[i].URL != want[i].URL {
+					t.Errorf("page %d differs from cleaning %s:\n got %q %q %q\nwant %q %q %q", i, fixtures[i],
+						got[i].URL, got[i].Title, got[i].Text, want[i].URL, want[i].Title, want[i].Text)
+				}
+				if got[i].Removed["spam.line"] != want[i].Removed["spam.line"] {
+					t.Errorf("page %d: removed %v, want %v", i, got[i].Removed, want[i].Removed)
+				}
+			}
+			if n := strings.Count(stderr, "winnow: note: "); n != 1 ||
+				!strings.Contains(stderr, name+": 5 WARC records skipped (4 not a response or resource, 1 not HTML)") {
+				t.Errorf("stderr wants one note of 5 skipped records:\n%s", stderr)
+			}
+
+			// Text output: the same text as the files give.
+			text := mustRun(t, "clean", name)
+			wantText := mustRun(t, "clean", "../../fixtures/"+fixtures[0]+"/input.html", "../../fixtures/"+fixtures[1]+"/input.html")
+			if text != wantText {
+				t.Errorf("text output differs from the files':\n%s\n---\n%s", text, wantText)
+			}
+		})
+	}
+}
+
+// chunk writes s in the chunked transfer coding, in pieces of 1000 bytes.
+func chunk(s string) string {
+	var b strings.Builder
+	for len(s) > 0 {
+		n := min(len(s), 1000)
+		fmt.Fprintf(&b, "%x\r\n%s\r\n", n, s[:n])
+		s = s[n:]
+	}
+	b.WriteString("0\r\n\r\n")
+	return b.String()
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	out, stderr, err := runCmd(t, "", args...)
+	if err != nil {
+		t.Fatalf("%v: %v\n%s", args, err, stderr)
+	}
+	return out
+}
+
+// TestClean_WARCCorrupt: a corrupt record is a failure naming the file and
+// the record's offset; the pages before and after it are cleaned; a page
+// over --max-bytes fails alone.
+func TestClean_WARCCorrupt(t *testing.T) {
+	for _, gz := range []bool{false, true} {
+		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
+			page := func(u string) warcRecord { return httpResponse(u, "Content-Type: text/html\r\n", pageHTML) }
+			bad := page("https://example.com/bad")
+			bad.noLength = true
+			big := httpResponse("https://example.com/big", "Content-Type: text/html\r\n", pageHTML+strings.Repeat("<p>more words here</p>", 200))
+			data, offs := buildWARC(gz, page("https://example.com/a"), bad, big, page("https://example.com/b"))
+			name := filepath.Join(t.TempDir(), "x.warc")
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, stderr, err := runCmd(t, "", "clean", "--format", "jsonl", "--max-bytes", "2000", name)
+			if !errors.Is(err, errSilent) {
+				t.Fatalf("err = %v, want the failure exit", err)
+			}
+			got := jsonLines(t, out)
+			if len(got) != 4 {
+				t.Fatalf("got %d lines, want 4:\n%s", len(got), out)
+			}
+			if got[0].URL != "https://example.com/a" || got[3].URL != "https://example.com/b" || got[3].Error != "" ||
+				!strings.Contains(got[3].Text, "Ferry fares") {
+				t.Errorf("pages around the bad records: %+v / %+v", got[0], got[3])
+			}
+			wantErr := fmt.Sprintf("%s: record at offset %d: no Content-Length", name, offs[1])
+			if got[1].Source != fmt.Sprintf("%s#%d", name, offs[1]) || got[1].Error != wantErr {
+				t.Errorf("bad record: %+v, want error %q", got[1], wantErr)
+			}
+			if !strings.Contains(got[2].Error, fmt.Sprintf("record at offset %d: payload: input over the size limit", offs[2])) {
+				t.Errorf("big record: %+v", got[2])
+			}
+			for _, w := range []string{wantErr, "2 of 4 inputs failed"} {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("stderr lacks %q:\n%s", w, stderr)
+				}
+			}
+		})
+	}
+}
+
+// TestClean_WARCDirectoryAndStdin: a WARC file found in a directory, or
+// given on standard input, is read as one named on the command line.
+func TestClean_WARCDirectoryAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	data, offs := buildWARC(true, httpResponse("https://example.com/w", "Content-Type: text/html\r\n", pageHTML),
+		warcRecord{typ: "resource", uri: "https://example.com/r", ct: "text/html", block: pageHTML})
+	write(t, filepath.Join(dir, "a.html"), pageHTML)
+	write(t, filepath.Join(dir, "b.warc.gz"), string(data))
+	write(t, filepath.Join(dir, "c"), string(data[:offs[1]])) // a WARC file by its content alone
+	got := jsonLines(t, mustRun(t, "clean", "--format", "jsonl", dir))
+	var srcs []string
+	for _, r := range got {
+		srcs = append(srcs, r.Source)
+	}
+	warc := filepath.Join(dir, "b.warc.gz")
+	want := []string{filepath.Join(dir, "a.html"), warc + "#0", fmt.Sprintf("%s#%d", warc, offs[1]), filepath.Join(dir, "c") + "#0"}
+	if strings.Join(srcs, " ") != strings.Join(want, " ") {
+		t.Errorf("sources %v, want %v", srcs, want)
+	}
+	out, _, err := runCmd(t, string(data), "clean", "--format", "jsonl", "-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := jsonLines(t, out); len(got) != 2 || got[0].Source != "-#0" || got[1].URL != "https://example.com/r" {
+		t.Errorf("stdin: %s", out)
+	}
+}
+
+// TestBatch_WARCStops: a batch reading a long WARC file stops without
+// hanging when cancelled, or when the output breaks, after its first page;
+// every input left gets an outcome when cancelled.
+func TestBatch_WARCStops(t *testing.T) {
+	var recs []warcRecord
+	for i := range 300 {
+		recs = append(recs, httpResponse(fmt.Sprintf("https://example.com/%d", i), "Content-Type: text/html\r\n", pageHTML))
+	}
+	data, _ := buildWARC(true, recs...)
+	dir := t.TempDir()
+	name := filepath.Join(dir, "long.warc.gz")
+	write(t, name, string(data))
+	after := filepath.Join(dir, "after.html")
+	write(t, after, pageHTML)
+	c, err := clean.New(clean.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, broken := range []bool{false, true} {
+		ctx, cancel := context.WithCancel(context.Background())
+		b := &batch{cleaner: c, workers: 2, maxBytes: clean.DefaultMaxBytes}
+		var got []outcome
+		done := make(chan error, 1)
+		go func() {
+			done <- b.run(ctx, []input{{source: name}, {source: after}}, func(o outcome) error {
+				got = append(got, o)
+				if broken {
+					return errors.New("broken pipe")
+				}
+				cancel()
+				return nil
+			})
+		}()
+		select {
+		case err := <-done:
+			if broken && (err == nil || !strings.Contains(err.Error(), "broken pipe")) {
+				t.Errorf("broken output: err = %v", err)
+			}
+			if !broken {
+				if !errors.Is(err, context.Canceled) {
+					t.Errorf("cancelled: err = %v", err)
+				}
+				if last := got[len(got)-1]; last.source != after || !errors.Is(last.err, context.Canceled) {
+					t.Errorf("cancelled: last outcome %q %v, want the input left, cancelled", last.source, last.err)
+				}
+				if len(got) > 1+window {
+					t.Errorf("cancelled: %d outcomes", len(got))
+				}
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("broken=%v: the batch hangs", broken)
+		}
+		cancel()
+	}
+}
