@@ -37,6 +37,8 @@ type sources struct {
 	// posters are the names that links to members' profiles show, up to
 	// a few: several posters make a page a thread.
 	posters []string
+	// posterAt is the place of the first poster's link; -1 before it.
+	posterAt int
 	// texts counts the texts read so far, in page order: a text's place.
 	texts int
 	// h1At is the place of the first <h1> outside navigation; -1 before it.
@@ -111,7 +113,7 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
-	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1}
+	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1, posterAt: -1}
 	holders := headlineHolders(doc)
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
@@ -406,6 +408,9 @@ func (s *sources) link(n *html.Node, outside bool) {
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
 	case len(s.posters) < threadPosters && mayProfile(domtext.Attr(n, "href")) && profileLink(domtext.Attr(n, "href")):
 		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
+			if len(s.posters) == 0 {
+				s.posterAt = s.texts
+			}
 			s.posters = append(s.posters, name)
 		}
 	}

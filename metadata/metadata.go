@@ -99,8 +99,12 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		}
 		// A discussion's starter is one of its linked members: a name
 		// marked as an author elsewhere on such a page is an item's (a
-		// listed book's).
-		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a)) {
+		// listed book's). Its link stands in the header around the
+		// headline; the first of many members linked far below it is a
+		// reviewer, a commenter or a teaser's (measured on WCXB dev:
+		// three invented authors, a product's reviewer, a listing's
+		// teaser and a catalogue's commenter, against one labelled).
+		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a) && nearHeadline(s, s.posterAt)) {
 			p.Authors = []string{a}
 		}
 		if d != "" && (thread || p.Published == "") {

@@ -149,6 +149,9 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
 			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
+		{"members' profile links far below the headline are reviewers', not a discussion's starter", `<h1>Steel mug</h1>` + strings.Repeat(`<p>Text.</p>`, 12) +
+			`<div class="c"><a href="/profile/amzn1.account.7">Lala</a><p>Nice.</p></div><div class="c"><a href="/profile/amzn1.account.8">Bo K</a><p>Good.</p></div><div class="c"><a href="/profile/amzn1.account.9">cy_2</a><p>Ok.</p></div>`,
+			"https://shop.example/dp/1", nil, "", ""},
 		{"a book's author on a page of members' votes is no poster", `<h1>Best books</h1>` + `<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Jane Austen</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Leo Tolstoy</span></div>` +
 			`<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Mark Twain</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Harper Lee</span></div>` +
 			`<a href="/user/show/7-ann">ann</a><a href="/user/show/8-bo">bo_k</a><a href="/user/show/9-cy">cy_2</a>`,
