@@ -292,7 +292,9 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 		return false
 	case atom.Meta:
-		s.metaElement(n)
+		if !domtext.HasAttr(n, "itemprop") || !itemOf(n, "review") { // a review's date is its customer's
+			s.metaElement(n)
+		}
 		return false
 	case atom.Link:
 		rel := strings.ToLower(domtext.Attr(n, "rel"))
@@ -371,6 +373,9 @@ func (s *sources) h1Element(n *html.Node, outside bool) {
 // itemprop reads a microdata property outside navigation, sidebars and
 // comments; it reports whether to walk the element's children.
 func (s *sources) itemprop(n *html.Node, prop string) bool {
+	if itemOf(n, "review") {
+		return true // a customer's review: its author and date are the customer's
+	}
 	switch {
 	case hasWord(prop, "author") || hasWord(prop, "creator"):
 		// In a thread, the first post's author is the page's; a
@@ -488,6 +493,17 @@ func inThreadPost(n *html.Node) bool {
 		}
 		t := strings.ToLower(domtext.Attr(p, "itemtype"))
 		return strings.Contains(t, "discussionforumposting") || strings.Contains(t, "question") || strings.Contains(t, "answer") || strings.Contains(t, "comment")
+	}
+	return false
+}
+
+// itemOf reports whether n belongs to a microdata item whose type names
+// kind (lower case): the nearest item around it.
+func itemOf(n *html.Node, kind string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && domtext.HasAttr(p, "itemscope") {
+			return strings.Contains(strings.ToLower(domtext.Attr(p, "itemtype")), kind)
+		}
 	}
 	return false
 }

@@ -97,6 +97,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a byline label alone is no name", `<meta name="author" content="Written By">`, "https://example.com/a", nil, "", ""},
 		{"a UTC time past midnight keeps the url's day", `<meta property="article:published_time" content="2025-12-19T02:41:41Z">`, "https://example.com/2025/12/18/story/", nil, "2025-12-18", ""},
 		{"a customer's review is no byline", `<h1>Gummies</h1><div class="featured-review"><cite class="featured-review_rating-author">Ash Carter</cite></div>`, "https://example.com/p", nil, "", ""},
+		{"a review's microdata author and date are a customer's", `<h1>Free CRM</h1><div itemscope itemtype="http://schema.org/Review"><span itemprop="reviewBody">Does everything.</span><meta itemprop="datePublished" content="2016-11-04"><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Richard I</span></span></div>`, "https://example.com/free-crm", nil, "", ""},
 		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
 		{"no 31 February", ``, "https://example.com/2025/02/31/story/", nil, "", ""},
 		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
