@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,14 +50,16 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	}
 	published = firstDate(cands)
 	if published == "" {
-		published = onlyDate(s.dates.times, anyDate)
+		// A <time> marked as the modification time is not the
+		// publication's.
+		published = onlyDate(unmarked(s.dates.times, s.dates.modTimes), anyDate)
 	}
 	if published == "" && (len(s.h1) == 1 || thread) {
 		// Times on several days: the one in the header around the
 		// headline is the page's; the others are its teasers' or
 		// comments'. (Several headlines outside a thread are a
 		// listing's.)
-		published = onlyDate(nearTimes(s), anyDate)
+		published = onlyDate(unmarked(nearTimes(s), s.dates.modTimes), anyDate)
 	}
 	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
@@ -210,4 +213,18 @@ func nextDay(d, t string) bool {
 	dd, err1 := time.Parse(time.DateOnly, d)
 	td, err2 := time.Parse(time.DateOnly, t[:10])
 	return err1 == nil && err2 == nil && td.Sub(dd) == 24*time.Hour
+}
+
+// unmarked are the values of all that are not among marked.
+func unmarked(all, marked []string) []string {
+	if len(marked) == 0 {
+		return all
+	}
+	var out []string
+	for _, v := range all {
+		if !slices.Contains(marked, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

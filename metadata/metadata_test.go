@@ -109,6 +109,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"co-authors in one author link", `<h1>T</h1><p>Written by <a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a></p>`, "https://example.com/a", []string{"Moses Kim", "Kate Shokurova"}, "", ""},
 		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
+		{"a time marked as the update is no publication date", `<h1>Tuition</h1><p>Text.</p><time class="updated" datetime="2025-11-19T14:04:23+00:00">Nov 19</time>`, "https://example.com/tuition", nil, "", "2025-11-19T14:04:23Z"},
 		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
 		{"published meta written for people", `<meta name="published" content="July 17, 2025">`, "https://example.com/a", nil, "2025-07-17", ""},
 		{"date line under the headline", `<header><h1>Byteifying language models</h1><div><p class="m_0 fw_medium">December 15, 2025</p><p>Ana Souza</p></div></header><p>Long text of the article follows here.</p>`,
