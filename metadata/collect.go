@@ -114,23 +114,35 @@ var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "foo
 
 func collect(doc *html.Node) *sources {
 	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1, posterAt: -1}
-	holders := headlineHolders(doc)
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode && !outside {
-				s.label(c)
-				s.headDate(c)
-				s.remember(c)
-			}
-			if c.Type == html.TextNode && !blank(c.Data) {
+			if c.Type == html.TextNode {
+				// Trimmed once; the white space between tags is no text.
+				text := strings.TrimSpace(c.Data)
+				if text == "" {
+					if !blank(c.Data) {
+						s.texts++ // only other white space (a no-break space): a text still
+					}
+					continue
+				}
+				if !outside {
+					s.label(c, text)
+					s.headDate(text)
+					s.remember(text)
+				}
 				s.texts++
+				continue
 			}
 			if c.Type != html.ElementNode {
 				continue
 			}
-			out := outside || isOutside(c, holders)
-			if s.element(c, out) {
+			var mk marks
+			if !outside { // inside a part outside, its class says nothing more
+				mk = classes.of(c)
+			}
+			out := outside || isOutside(c, mk)
+			if s.element(c, out, mk) {
 				walk(c, out)
 			}
 		}
@@ -139,39 +151,35 @@ func collect(doc *html.Node) *sources {
 	return s
 }
 
-// headlineHolders are the elements that hold an <h1>: a part that holds
-// the headline is the article's header, whatever its class says
-// ("md:[grid-area:sidebar]" on a layout grid cell).
-func headlineHolders(doc *html.Node) map[*html.Node]bool {
-	held := map[*html.Node]bool{}
-	for n := range doc.Descendants() {
-		if n.DataAtom != atom.H1 {
-			continue
-		}
-		for p := n.Parent; p != nil && !held[p]; p = p.Parent {
-			held[p] = true
-		}
-	}
-	return held
-}
-
-func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
+// isOutside reports whether n is a part of the page around its own
+// content: navigation, a footer, a form, or an element whose class says
+// so, unless it holds an <h1>: a part that holds the headline is the
+// article's header, whatever its class says ("md:[grid-area:sidebar]" on a
+// layout grid cell).
+func isOutside(n *html.Node, mk marks) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
 		return true
 	}
-	if holders[n] {
-		return false
-	}
-	return outside.says(n)
+	return mk&markOutside != 0 && !holdsH1(n)
 }
 
-// label reads a text that may introduce a date ("Updated on") or an author
+// holdsH1 reports whether an <h1> is among n's descendants. It is asked
+// only of the few elements whose class says outside, not of every one.
+func holdsH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// label reads a text (t's, trimmed) that may introduce a date ("Updated on") or an author
 // ("By"): the date or name is in the rest of the text of its element, or of
 // the element around it when the label stands alone.
-func (s *sources) label(t *html.Node) {
-	text := strings.TrimSpace(t.Data)
-	if text == "" || len(text) > 160 || t.Parent == nil {
+func (s *sources) label(t *html.Node, text string) {
+	if len(text) > 160 || t.Parent == nil {
 		return
 	}
 	by, bare := byline.Label(text)
@@ -213,12 +221,8 @@ func (s *sources) label(t *html.Node) {
 // headDate reads a text among the first after the headline: a text that
 // is a date and little else ("December 15, 2025", "Dec 12, 2025 ·") is the
 // date line of the article's header.
-func (s *sources) headDate(t *html.Node) {
+func (s *sources) headDate(text string) {
 	if s.afterH1 < 0 || s.afterH1 >= headWindow {
-		return
-	}
-	text := strings.TrimSpace(t.Data)
-	if text == "" {
 		return
 	}
 	s.afterH1++
@@ -232,11 +236,11 @@ func (s *sources) headDate(t *html.Node) {
 
 // remember keeps a short text read before the first headline, with its
 // place, in the ring of the last few.
-func (s *sources) remember(t *html.Node) {
-	if s.h1At >= 0 || blank(t.Data) {
+func (s *sources) remember(text string) {
+	if s.h1At >= 0 {
 		return
 	}
-	if text := strings.TrimSpace(t.Data); len(text) <= 40 {
+	if len(text) <= 40 {
 		s.before[s.texts%len(s.before)] = placed{text, s.texts, false}
 	}
 }
@@ -279,7 +283,7 @@ func timesIn(n *html.Node) []string {
 }
 
 // element reads one element; it reports whether to walk its children.
-func (s *sources) element(n *html.Node, outside bool) bool {
+func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
 	switch n.DataAtom {
 	case atom.Html:
 		s.head.htmlLang = domtext.Attr(n, "lang")
@@ -332,12 +336,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
-		if bylineClasses.says(n) {
+		if mk&markByline != 0 {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
-		if dateClasses.says(n) {
+		if mk&markDate != 0 {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}
