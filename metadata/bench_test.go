@@ -2,7 +2,6 @@ package metadata
 
 import (
 	"bytes"
-	"fmt"
 	"net/url"
 	"os"
 	"testing"
@@ -49,5 +48,5 @@ func BenchmarkExtract(b *testing.B) {
 			Extract(doc, u, "")
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(docs)), fmt.Sprintf("µs/page"))
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(docs)), "µs/page")
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
@@ -409,13 +410,22 @@ func (s *sources) link(n *html.Node, outside bool) {
 	switch {
 	case hasWord(rel, "tag"):
 		s.relTags = append(s.relTags, textOf(n))
+		return
 	case hasWord(rel, "category"):
 		s.relCategories = append(s.relCategories, textOf(n))
+		return
 	case hasWord(rel, "author") && !outside:
 		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
-	case !outside && authorPath(domtext.Attr(n, "href")):
+		return
+	}
+	href := domtext.Attr(n, "href")
+	if !hrefHints.In(href) {
+		return // most links go to no author's or member's page
+	}
+	switch {
+	case !outside && authorPath(href):
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
-	case len(s.posters) < threadPosters && mayProfile(domtext.Attr(n, "href")) && profileLink(domtext.Attr(n, "href")):
+	case len(s.posters) < threadPosters && mayProfile(href) && profileLink(href):
 		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
 			if len(s.posters) == 0 {
 				s.posterAt = s.texts
@@ -425,10 +435,20 @@ func (s *sources) link(n *html.Node, outside bool) {
 	}
 }
 
+// authorHints are what the path of a link to an author's page holds (see
+// authorPath), profileHints what a link to a member's profile may hold
+// (see mayProfile); hrefHints finds any of them, upper case too, in one
+// scan of a link.
+var (
+	authorHints  = []string{"/author", "/autor", "/contributor"}
+	profileHints = []string{"u/", "user", "member", "profile", "u=", "uid="}
+	hrefHints    = litscan.NewWords(append(append([]string{}, authorHints...), profileHints...))
+)
+
 // mayProfile is a quick test that lets only hrefs that may be profile
 // links (see profileLink) be parsed.
 func mayProfile(href string) bool {
-	for _, p := range []string{"u/", "user", "member", "profile", "u=", "uid="} {
+	for _, p := range profileHints {
 		if strings.Contains(href, p) {
 			return true
 		}
@@ -563,12 +583,11 @@ func fold(s string) string { return textnorm.Key(s) }
 // authorPath reports whether a link goes to an author's page: a path with
 // a segment "author", "authors", "autor", "contributor"... followed by a name.
 func authorPath(href string) bool {
-	i := strings.Index(href, "/author")
-	if i < 0 {
-		i = strings.Index(href, "/autor")
-	}
-	if i < 0 {
-		i = strings.Index(href, "/contributor")
+	i := -1
+	for _, h := range authorHints {
+		if i = strings.Index(href, h); i >= 0 {
+			break
+		}
 	}
 	if i < 0 {
 		return false
