@@ -45,6 +45,8 @@ func TestTitle(t *testing.T) {
 		{"colon in the title stays", `<title>What is cloud computing?</title>`, ``, "https://example.com/", "What is cloud computing?"},
 		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
 		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
+		{"a JSON-LD headline cut short is not the title", `<title>Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick That Works) - Emily Henderson</title><script type="application/ld+json">{"@type":"Article","headline":"Fix It Friday: We Help 4 Readers Find Solutions (Including"}</script>`, ``, "https://stylebyemilyhenderson.example/x", "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick That Works)"},
+		{"a JSON-LD headline before a part after a colon is the title", `<title>Rhine barges run light: Photos | Meridian</title><script type="application/ld+json">{"@type":"Article","headline":"Rhine barges run light"}</script>`, ``, "https://meridian.example/x", "Rhine barges run light"},
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},

@@ -95,9 +95,13 @@ func Decide(s *Sources, site, host string, product bool) string {
 			continue
 		}
 		// A few extra characters, or a headline of three words or more
-		// inside a longer heading (a date or section label beside it).
-		if (strings.HasSuffix(k, " "+ck) || strings.HasPrefix(k, ck+" ")) &&
-			(utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 || strings.Count(ck, " ") >= 2) {
+		// inside a longer heading: a kicker, date or section label before
+		// it, or one after it past a separator or a colon (else the
+		// headline is cut short, as JSON-LD headlines are at 110
+		// characters, and the heading goes on).
+		suffix, prefix := strings.HasSuffix(k, " "+ck), strings.HasPrefix(k, ck+" ")
+		if (suffix || prefix) && (utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 ||
+			strings.Count(ck, " ") >= 2 && (suffix || leadingParts(t, ck))) {
 			return c
 		}
 	}
@@ -380,4 +384,19 @@ func trimHeadline(h, site, host string) string {
 func agrees(h, title string) bool {
 	hk, tk := textnorm.Key(h), textnorm.Key(title)
 	return strings.Contains(tk, hk) || strings.Contains(hk, tk)
+}
+
+// leadingParts reports whether the folded text ck is a run of whole parts
+// at the start of t, split at its separators and at colons.
+func leadingParts(t, ck string) bool {
+	var parts []string
+	for _, p := range splitTitle(t) {
+		parts = append(parts, strings.Split(p.text, ": ")...)
+	}
+	for i := 1; i < len(parts); i++ {
+		if textnorm.Key(strings.Join(parts[:i], " ")) == ck {
+			return true
+		}
+	}
+	return false
 }
