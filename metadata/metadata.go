@@ -84,7 +84,7 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	p.Title = title.Decide(s.titles(), p.SiteName, host, pageType == pagetype.Product)
+	p.Title = title.Decide(s.titles(pageType == pagetype.Forum || s.thread), p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
 	// A page where several members' profiles are linked reads as a
@@ -142,10 +142,10 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 }
 
 // titles are what the page says of its title.
-func (s *sources) titles() *title.Sources {
+func (s *sources) titles(thread bool) *title.Sources {
 	return &title.Sources{
 		Title: s.head.title, OG: s.head.meta["og:title"], Twitter: s.head.meta["twitter:title"], Headline: s.ld.Headline,
-		H1: s.h1, H1Outside: s.h1Outside, Article: article(s),
+		H1: s.h1, H1Outside: s.h1Outside, Article: article(s), Thread: thread,
 	}
 }
 

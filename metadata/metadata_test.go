@@ -75,6 +75,22 @@ func TestProductTitle(t *testing.T) {
 	}
 }
 
+func TestThreadTitle(t *testing.T) {
+	tests := []struct{ name, page, pageType, want string }{
+		{"a thread's <title> that is its site's name and slogan yields to its topic", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, pagetype.Forum, "Enameled Cast Iron Pan and Metal"},
+		{"a thread's short site-name heading is no topic", `<title>Hybrid Quantum And Classical Computing - Programming - Nigeria</title><h1>Nairaland Forum</h1>`, pagetype.Forum, "Hybrid Quantum And Classical Computing"},
+		{"a topic sharing words with the <title> keeps the <title>'s choice", `<title>Confusing resolver structure - Docker Desktop - Docker Community Forum</title><h1>Welcome to the Docker Community Forums</h1>`, pagetype.Forum, "Confusing resolver structure"},
+		{"a slogan heading off a thread is not the title", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, "", "The heart of the internet"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := extract(t, tc.page, "https://www.reddit.com/r/x/comments/1/y/", tc.pageType).Title; got != tc.want {
+				t.Errorf("Title = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestAuthorsAndDates(t *testing.T) {
 	tests := []struct {
 		name, page, url string

@@ -24,6 +24,8 @@ type Sources struct {
 	// Article says the page says it is an article: og:type, or a JSON-LD
 	// creative work.
 	Article bool
+	// Thread says the page is a discussion: its headline is its topic.
+	Thread bool
 }
 
 // separators split a title into its parts: "Story | Site", "Site – Story".
@@ -109,7 +111,8 @@ func Decide(s *Sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *Sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title)) {
+	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) ||
+		s.Thread && unrelated(h, s.Title)) {
 		return h
 	}
 	cands := []string{s.OG, s.Headline, s.Twitter}
@@ -399,4 +402,26 @@ func leadingParts(t, ck string) bool {
 		}
 	}
 	return false
+}
+
+// unrelated reports whether a headline of four words or more shares no
+// word of four letters or more with the <title>: a discussion whose
+// <title> is its site's name and slogan ("Site - The heart of the
+// internet") on every page, its topic in its <h1>. (A topic and its
+// page's <title> share their words; a site's name in the <h1> is short.)
+func unrelated(h, title string) bool {
+	hw := strings.Fields(textnorm.Key(h))
+	if len(hw) < 4 {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(textnorm.Key(title)) {
+		tw[w] = true
+	}
+	for _, w := range hw {
+		if utf8.RuneCountInString(w) >= 4 && tw[w] {
+			return false
+		}
+	}
+	return true
 }
