@@ -87,6 +87,9 @@ func Decide(s *Sources, site, host string, product bool) string {
 	for _, c := range []string{s.OG, s.Headline} {
 		c = stripSite(c, site, host)
 		ck := textnorm.Key(c)
+		if ck != "" && ck != k && trailEnd(s.Title, ck) {
+			return c // "Product: Documentation: 18: SELECT" and og:title "SELECT"
+		}
 		if ck == "" || ck == k || len(ck) < 8 {
 			continue
 		}
@@ -424,4 +427,13 @@ func unrelated(h, title string) bool {
 		}
 	}
 	return true
+}
+
+// trailEnd reports whether the <title> is a trail of three parts or more
+// joined by colons ("Product: Documentation: 18: SELECT") whose last part,
+// folded, is ck: the page's own share title names that part, the rest is
+// the way to it.
+func trailEnd(t, ck string) bool {
+	parts := strings.Split(t, ": ")
+	return len(parts) >= 3 && textnorm.Key(parts[len(parts)-1]) == ck
 }
