@@ -49,6 +49,7 @@ func TestTitle(t *testing.T) {
 		{"a JSON-LD headline before a part after a colon is the title", `<title>Rhine barges run light: Photos | Meridian</title><script type="application/ld+json">{"@type":"Article","headline":"Rhine barges run light"}</script>`, ``, "https://meridian.example/x", "Rhine barges run light"},
 		{"the end of a trail of colons that og:title names", `<title>Quarry: Documentation: 18: SELECT</title><meta property="og:title" content="SELECT">`, ``, "https://www.quarry.example/docs/current/sql-select.html", "SELECT"},
 		{"a title with one colon is no trail", `<title>Kubernetes: Pods</title><meta property="og:title" content="Pods">`, ``, "https://docs.example.org/pods", "Kubernetes: Pods"},
+		{"the site's name whose initials are the host", `<title>Electrical - Overview | Occupational Safety and Health Administration</title>`, ``, "https://www.osha.gov/electrical", "Electrical - Overview"},
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},

@@ -303,6 +303,9 @@ func NamesSite(p, site, host string) bool {
 			return true
 		}
 	}
+	if len(host) >= 3 && initials(k) == host {
+		return true // "Occupational Safety and Health Administration" for osha.gov
+	}
 	if sk := nospace(textnorm.Key(site)); sk != "" && len(sk) >= 4 && words <= 4 && (strings.HasPrefix(ns, sk) || strings.HasPrefix(sk, ns) && len(ns)*2 >= len(sk)) {
 		return true
 	}
@@ -436,4 +439,25 @@ func unrelated(h, title string) bool {
 func trailEnd(t, ck string) bool {
 	parts := strings.Split(t, ": ")
 	return len(parts) >= 3 && textnorm.Key(parts[len(parts)-1]) == ck
+}
+
+// minorWords are left out of a name's initials ("University of Wisconsin"
+// is uw), folded. Data: add a language here.
+var minorWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true, "des": true, "du": true, "la": true, "le": true,
+	"und": true, "der": true, "y": true, "e": true, "del": true}
+
+// initials are the first letters of the words of the folded text k, its
+// minor words left out: "" for fewer than three.
+func initials(k string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(k) {
+		if !minorWords[w] {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+	}
+	if utf8.RuneCountInString(b.String()) < 3 {
+		return ""
+	}
+	return b.String()
 }
