@@ -113,8 +113,22 @@ func nearTimes(s *sources) []string {
 // shown reports whether the page shows a date: a <time>, a labelled or
 // classed date, a date line under the headline, or a date in its URL.
 func shown(s *sources, pageURL *url.URL) bool {
-	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
+	return anyTime(s.dates.times) || anyTime(s.dates.pubTimes) || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
 		onlyDate(s.dates.dateTexts, dateparse.Text) != "" || len(s.dates.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
+}
+
+// anyTime reports whether one of vals, the datetime values (or texts) of
+// <time> elements, may be a time: not empty, not a duration ("PT8M17S",
+// "P8M,17S": an audio clip's length). A day without its year ("Dec 23")
+// is a date shown all the same.
+func anyTime(vals []string) bool {
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v != "" && !(len(v) > 1 && (v[0] == 'P' || v[0] == 'p') && (v[1] == 'T' || v[1] == 't' || '0' <= v[1] && v[1] <= '9')) {
+			return true
+		}
+	}
+	return false
 }
 
 // showsDay reports whether the page shows the day of the date v: a
