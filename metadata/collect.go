@@ -176,9 +176,9 @@ func holdsH1(n *html.Node) bool {
 	return false
 }
 
-// label reads a text (t's, trimmed) that may introduce a date ("Updated on") or an author
-// ("By"): the date or name is in the rest of the text of its element, or of
-// the element around it when the label stands alone.
+// label reads a text (t's, trimmed) that may introduce a date ("Updated
+// on") or an author ("By"): the date or name is in the rest of the text of
+// its element, or of the element around it when the label stands alone.
 func (s *sources) label(t *html.Node, text string) {
 	if len(text) > 160 || t.Parent == nil {
 		return

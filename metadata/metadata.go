@@ -84,9 +84,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	p.Title = title.Decide(s.titles(pageType == pagetype.Forum || s.thread), p.SiteName, host, pageType == pagetype.Product)
-	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
+	p.Title = title.Decide(s.titles(thread), p.SiteName, host, pageType == pagetype.Product)
+	p.Authors = authors(s, p.SiteName, host)
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
@@ -102,8 +102,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		// listed book's). Its link stands in the header around the
 		// headline; the first of many members linked far below it is a
 		// reviewer, a commenter or a teaser's (measured on WCXB dev:
-		// three invented authors, a product's reviewer, a listing's
-		// teaser and a catalogue's commenter, against one labelled).
+		// four invented authors gone, a product's reviewer, a
+		// listing's teaser, a catalogue's commenter and a question's
+		// first answerer, one labelled author lost).
 		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a) && nearHeadline(s, s.posterAt)) {
 			p.Authors = []string{a}
 		}
