@@ -105,7 +105,11 @@ func Decide(s *Sources, site, host string, product bool) string {
 		// headline is cut short, as JSON-LD headlines are at 110
 		// characters, and the heading goes on).
 		suffix, prefix := strings.HasSuffix(k, " "+ck), strings.HasPrefix(k, ck+" ")
-		if (suffix || prefix) && (utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 ||
+		extra := utf8.RuneCountInString(k) - utf8.RuneCountInString(ck)
+		if suffix && extra > 3 && kickerInTitle(s.Title, strings.TrimSuffix(k, " "+ck), ck) {
+			continue
+		}
+		if (suffix || prefix) && (extra <= 3 ||
 			strings.Count(ck, " ") >= 2 && (suffix || leadingParts(t, ck))) {
 			return c
 		}
@@ -460,4 +464,16 @@ func initials(k string) string {
 		return ""
 	}
 	return b.String()
+}
+
+// kickerInTitle reports whether the <title>'s first part runs on from the
+// words before a shorter headline into it, no separator or colon between
+// ("2025 Software Development Price Guide" for the headline "Software
+// Development Price Guide"): those words are the title's own, not a
+// kicker or section label.
+func kickerInTitle(t, kicker, ck string) bool {
+	lead, _, _ := strings.Cut(splitTitle(t)[0].text, ": ") // "Blog: Story": the blog's name is a kicker
+	lead = textnorm.Key(lead)
+	first, _, _ := strings.Cut(ck, " ")
+	return strings.HasPrefix(lead+" ", kicker+" "+first+" ")
 }
