@@ -6,32 +6,66 @@ import (
 	"github.com/winnowhq/winnow/internal/litscan"
 )
 
-// classWords is classSays for a fixed list of words, asked of every element:
-// a class or id is scanned once for all the words (litscan.Words) instead of
-// lower-cased and searched once per word.
-type classWords struct {
-	words []string
-	set   *litscan.Words
-}
+// marks say which of the class word lists an element's class or id names
+// (see classSays): outsideClasses, bylineWords, dateWords.
+type marks uint8
 
-func newClassWords(words []string) classWords {
-	return classWords{words: words, set: litscan.NewWords(words)}
-}
-
-// outside finds outsideClasses; bylineClasses and dateClasses the names of
-// the elements whose text is read as a byline or a date line.
-var (
-	outside       = newClassWords(outsideClasses)
-	bylineClasses = newClassWords([]string{"byline", "author"})
-	dateClasses   = newClassWords([]string{"date", "publish", "posted", "byline", "time"})
+const (
+	markOutside marks = 1 << iota
+	markByline
+	markDate
 )
 
-// says reports classSays(n, cw.words...).
-func (cw *classWords) says(n *html.Node) bool {
+// bylineWords and dateWords mark the elements whose text is read as a
+// byline or as a date line.
+var (
+	bylineWords = []string{"byline", "author"}
+	dateWords   = []string{"date", "publish", "posted", "byline", "time"}
+)
+
+// classLists is classSays for the fixed word lists, asked of every
+// element: a class or id is scanned once for all the words of all the lists
+// (a litscan automaton) instead of lower-cased and searched once per word.
+type classLists struct {
+	m   *litscan.Matcher
+	all litscan.Hits
+	ids [3][]int // the literal ids of each list, in the order of the marks
+}
+
+func newClassLists(lists ...[]string) *classLists {
+	var b litscan.Builder
+	cl := &classLists{}
+	var all []int
+	for i, l := range lists {
+		cl.ids[i] = b.IDs(l)
+		all = append(all, cl.ids[i]...)
+	}
+	cl.m = b.Build()
+	cl.all = litscan.NewHits(b.Len(), all)
+	return cl
+}
+
+var classes = newClassLists(outsideClasses, bylineWords, dateWords)
+
+// of returns the marks of n's class and id. Most class names hold none of
+// the words: one scan that stops at the first says so; only a class that
+// holds one is scanned again for which.
+func (cl *classLists) of(n *html.Node) marks {
+	var mk marks
 	for _, a := range n.Attr {
-		if a.Namespace == "" && (a.Key == "class" || a.Key == "id") && cw.set.In(a.Val) {
-			return true
+		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
+			continue
+		}
+		v := litscan.Fold(a.Val)
+		if !cl.m.ScanAny(v, cl.all) {
+			continue
+		}
+		h := cl.m.Scan(v)
+		for i, ids := range cl.ids {
+			if h.Any(ids) {
+				mk |= 1 << i
+			}
 		}
 	}
-	return false
+	return mk
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
@@ -37,6 +38,8 @@ type sources struct {
 	// posters are the names that links to members' profiles show, up to
 	// a few: several posters make a page a thread.
 	posters []string
+	// posterAt is the place of the first poster's link; -1 before it.
+	posterAt int
 	// texts counts the texts read so far, in page order: a text's place.
 	texts int
 	// h1At is the place of the first <h1> outside navigation; -1 before it.
@@ -111,24 +114,36 @@ var repeated = map[string]bool{"article:tag": true, "article:section": true, "ar
 var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 func collect(doc *html.Node) *sources {
-	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1}
-	holders := headlineHolders(doc)
+	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1, posterAt: -1}
 	var walk func(n *html.Node, outside bool)
 	walk = func(n *html.Node, outside bool) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.TextNode && !outside {
-				s.label(c)
-				s.headDate(c)
-				s.remember(c)
-			}
-			if c.Type == html.TextNode && !blank(c.Data) {
+			if c.Type == html.TextNode {
+				// Trimmed once; the white space between tags is no text.
+				text := strings.TrimSpace(c.Data)
+				if text == "" {
+					if !blank(c.Data) {
+						s.texts++ // only other white space (a no-break space): a text still
+					}
+					continue
+				}
+				if !outside {
+					s.label(c, text)
+					s.headDate(text)
+					s.remember(text)
+				}
 				s.texts++
+				continue
 			}
 			if c.Type != html.ElementNode {
 				continue
 			}
-			out := outside || isOutside(c, holders)
-			if s.element(c, out) {
+			var mk marks
+			if !outside { // inside a part outside, its class says nothing more
+				mk = classes.of(c)
+			}
+			out := outside || isOutside(c, mk)
+			if s.element(c, out, mk) {
 				walk(c, out)
 			}
 		}
@@ -137,39 +152,35 @@ func collect(doc *html.Node) *sources {
 	return s
 }
 
-// headlineHolders are the elements that hold an <h1>: a part that holds
-// the headline is the article's header, whatever its class says
-// ("md:[grid-area:sidebar]" on a layout grid cell).
-func headlineHolders(doc *html.Node) map[*html.Node]bool {
-	held := map[*html.Node]bool{}
-	for n := range doc.Descendants() {
-		if n.DataAtom != atom.H1 {
-			continue
-		}
-		for p := n.Parent; p != nil && !held[p]; p = p.Parent {
-			held[p] = true
-		}
-	}
-	return held
-}
-
-func isOutside(n *html.Node, holders map[*html.Node]bool) bool {
+// isOutside reports whether n is a part of the page around its own
+// content: navigation, a footer, a form, or an element whose class says
+// so, unless it holds an <h1>: a part that holds the headline is the
+// article's header, whatever its class says ("md:[grid-area:sidebar]" on a
+// layout grid cell).
+func isOutside(n *html.Node, mk marks) bool {
 	switch n.DataAtom {
 	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
 		return true
 	}
-	if holders[n] {
-		return false
-	}
-	return outside.says(n)
+	return mk&markOutside != 0 && !holdsH1(n)
 }
 
-// label reads a text that may introduce a date ("Updated on") or an author
-// ("By"): the date or name is in the rest of the text of its element, or of
-// the element around it when the label stands alone.
-func (s *sources) label(t *html.Node) {
-	text := strings.TrimSpace(t.Data)
-	if text == "" || len(text) > 160 || t.Parent == nil {
+// holdsH1 reports whether an <h1> is among n's descendants. It is asked
+// only of the few elements whose class says outside, not of every one.
+func holdsH1(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
+			return true
+		}
+	}
+	return false
+}
+
+// label reads a text (t's, trimmed) that may introduce a date ("Updated
+// on") or an author ("By"): the date or name is in the rest of the text of
+// its element, or of the element around it when the label stands alone.
+func (s *sources) label(t *html.Node, text string) {
+	if len(text) > 160 || t.Parent == nil {
 		return
 	}
 	by, bare := byline.Label(text)
@@ -211,12 +222,8 @@ func (s *sources) label(t *html.Node) {
 // headDate reads a text among the first after the headline: a text that
 // is a date and little else ("December 15, 2025", "Dec 12, 2025 ·") is the
 // date line of the article's header.
-func (s *sources) headDate(t *html.Node) {
+func (s *sources) headDate(text string) {
 	if s.afterH1 < 0 || s.afterH1 >= headWindow {
-		return
-	}
-	text := strings.TrimSpace(t.Data)
-	if text == "" {
 		return
 	}
 	s.afterH1++
@@ -230,11 +237,11 @@ func (s *sources) headDate(t *html.Node) {
 
 // remember keeps a short text read before the first headline, with its
 // place, in the ring of the last few.
-func (s *sources) remember(t *html.Node) {
-	if s.h1At >= 0 || blank(t.Data) {
+func (s *sources) remember(text string) {
+	if s.h1At >= 0 {
 		return
 	}
-	if text := strings.TrimSpace(t.Data); len(text) <= 40 {
+	if len(text) <= 40 {
 		s.before[s.texts%len(s.before)] = placed{text, s.texts, false}
 	}
 }
@@ -277,7 +284,7 @@ func timesIn(n *html.Node) []string {
 }
 
 // element reads one element; it reports whether to walk its children.
-func (s *sources) element(n *html.Node, outside bool) bool {
+func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
 	switch n.DataAtom {
 	case atom.Html:
 		s.head.htmlLang = domtext.Attr(n, "lang")
@@ -290,7 +297,9 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		}
 		return false
 	case atom.Meta:
-		s.metaElement(n)
+		if !domtext.HasAttr(n, "itemprop") || !itemOf(n, "review") { // a review's date is its customer's
+			s.metaElement(n)
+		}
 		return false
 	case atom.Link:
 		rel := strings.ToLower(domtext.Attr(n, "rel"))
@@ -328,12 +337,12 @@ func (s *sources) element(n *html.Node, outside bool) bool {
 		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
-		if bylineClasses.says(n) {
+		if mk&markByline != 0 {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
-		if dateClasses.says(n) {
+		if mk&markDate != 0 {
 			if t := textOf(n); t != "" && len(t) <= 120 {
 				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}
@@ -369,6 +378,9 @@ func (s *sources) h1Element(n *html.Node, outside bool) {
 // itemprop reads a microdata property outside navigation, sidebars and
 // comments; it reports whether to walk the element's children.
 func (s *sources) itemprop(n *html.Node, prop string) bool {
+	if itemOf(n, "review") {
+		return true // a customer's review: its author and date are the customer's
+	}
 	switch {
 	case hasWord(prop, "author") || hasWord(prop, "creator"):
 		// In a thread, the first post's author is the page's; a
@@ -398,23 +410,45 @@ func (s *sources) link(n *html.Node, outside bool) {
 	switch {
 	case hasWord(rel, "tag"):
 		s.relTags = append(s.relTags, textOf(n))
+		return
 	case hasWord(rel, "category"):
 		s.relCategories = append(s.relCategories, textOf(n))
+		return
 	case hasWord(rel, "author") && !outside:
 		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
-	case !outside && authorPath(domtext.Attr(n, "href")):
+		return
+	}
+	href := domtext.Attr(n, "href")
+	if !hrefHints.In(href) {
+		return // most links go to no author's or member's page
+	}
+	switch {
+	case !outside && authorPath(href):
 		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
-	case len(s.posters) < threadPosters && mayProfile(domtext.Attr(n, "href")) && profileLink(domtext.Attr(n, "href")):
+	case len(s.posters) < threadPosters && mayProfile(href) && profileLink(href):
 		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
+			if len(s.posters) == 0 {
+				s.posterAt = s.texts
+			}
 			s.posters = append(s.posters, name)
 		}
 	}
 }
 
+// authorHints are what the path of a link to an author's page holds (see
+// authorPath), profileHints what a link to a member's profile may hold
+// (see mayProfile); hrefHints finds any of them, upper case too, in one
+// scan of a link.
+var (
+	authorHints  = []string{"/author", "/autor", "/contributor"}
+	profileHints = []string{"u/", "user", "member", "profile", "u=", "uid="}
+	hrefHints    = litscan.NewWords(append(append([]string{}, authorHints...), profileHints...))
+)
+
 // mayProfile is a quick test that lets only hrefs that may be profile
 // links (see profileLink) be parsed.
 func mayProfile(href string) bool {
-	for _, p := range []string{"u/", "user", "member", "profile", "u=", "uid="} {
+	for _, p := range profileHints {
 		if strings.Contains(href, p) {
 			return true
 		}
@@ -487,6 +521,17 @@ func inThreadPost(n *html.Node) bool {
 	return false
 }
 
+// itemOf reports whether n belongs to a microdata item whose type names
+// kind (lower case): the nearest item around it.
+func itemOf(n *html.Node, kind string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && domtext.HasAttr(p, "itemscope") {
+			return strings.Contains(strings.ToLower(domtext.Attr(p, "itemtype")), kind)
+		}
+	}
+	return false
+}
+
 // itemName is the name of a microdata item: its itemprop=name child, its
 // content attribute, or its text.
 func itemName(n *html.Node) string {
@@ -538,12 +583,11 @@ func fold(s string) string { return textnorm.Key(s) }
 // authorPath reports whether a link goes to an author's page: a path with
 // a segment "author", "authors", "autor", "contributor"... followed by a name.
 func authorPath(href string) bool {
-	i := strings.Index(href, "/author")
-	if i < 0 {
-		i = strings.Index(href, "/autor")
-	}
-	if i < 0 {
-		i = strings.Index(href, "/contributor")
+	i := -1
+	for _, h := range authorHints {
+		if i = strings.Index(href, h); i >= 0 {
+			break
+		}
 	}
 	if i < 0 {
 		return false

@@ -2,6 +2,7 @@ package metadata
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,14 +50,16 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	}
 	published = firstDate(cands)
 	if published == "" {
-		published = onlyDate(s.dates.times, anyDate)
+		// A <time> marked as the modification time is not the
+		// publication's.
+		published = onlyDate(unmarked(s.dates.times, s.dates.modTimes), anyDate)
 	}
 	if published == "" && (len(s.h1) == 1 || thread) {
 		// Times on several days: the one in the header around the
 		// headline is the page's; the others are its teasers' or
 		// comments'. (Several headlines outside a thread are a
 		// listing's.)
-		published = onlyDate(nearTimes(s), anyDate)
+		published = onlyDate(unmarked(nearTimes(s), s.dates.modTimes), anyDate)
 	}
 	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
@@ -110,8 +113,22 @@ func nearTimes(s *sources) []string {
 // shown reports whether the page shows a date: a <time>, a labelled or
 // classed date, a date line under the headline, or a date in its URL.
 func shown(s *sources, pageURL *url.URL) bool {
-	return len(s.dates.times) > 0 || len(s.dates.pubTimes) > 0 || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
+	return anyTime(s.dates.times) || anyTime(s.dates.pubTimes) || len(s.dates.keyDates[byline.Published]) > 0 || len(s.dates.keyDates[byline.Modified]) > 0 ||
 		onlyDate(s.dates.dateTexts, dateparse.Text) != "" || len(s.dates.headDates) > 0 || dateparse.InURL(pageURL.Path) != ""
+}
+
+// anyTime reports whether one of vals, the datetime values (or texts) of
+// <time> elements, may be a time: not empty, not a duration ("PT8M17S",
+// "P8M,17S": an audio clip's length). A day without its year ("Dec 23")
+// is a date shown all the same.
+func anyTime(vals []string) bool {
+	for _, v := range vals {
+		v = strings.TrimSpace(v)
+		if v != "" && !(len(v) > 1 && (v[0] == 'P' || v[0] == 'p') && (v[1] == 'T' || v[1] == 't' || '0' <= v[1] && v[1] <= '9')) {
+			return true
+		}
+	}
+	return false
 }
 
 // showsDay reports whether the page shows the day of the date v: a
@@ -210,4 +227,18 @@ func nextDay(d, t string) bool {
 	dd, err1 := time.Parse(time.DateOnly, d)
 	td, err2 := time.Parse(time.DateOnly, t[:10])
 	return err1 == nil && err2 == nil && td.Sub(dd) == 24*time.Hour
+}
+
+// unmarked are the values of all that are not among marked.
+func unmarked(all, marked []string) []string {
+	if len(marked) == 0 {
+		return all
+	}
+	var out []string
+	for _, v := range all {
+		if !slices.Contains(marked, v) {
+			out = append(out, v)
+		}
+	}
+	return out
 }

@@ -84,9 +84,9 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	p.Title = title.Decide(s.titles(), p.SiteName, host, pageType == pagetype.Product)
-	p.Authors = authors(s, p.SiteName, host)
 	thread := pageType == pagetype.Forum || s.thread
+	p.Title = title.Decide(s.titles(thread), p.SiteName, host, pageType == pagetype.Product)
+	p.Authors = authors(s, p.SiteName, host)
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
@@ -99,8 +99,13 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		}
 		// A discussion's starter is one of its linked members: a name
 		// marked as an author elsewhere on such a page is an item's (a
-		// listed book's).
-		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a)) {
+		// listed book's). Its link stands in the header around the
+		// headline; the first of many members linked far below it is a
+		// reviewer, a commenter or a teaser's (measured on WCXB dev:
+		// four invented authors gone, a product's reviewer, a
+		// listing's teaser, a catalogue's commenter and a question's
+		// first answerer, one labelled author lost).
+		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a) && nearHeadline(s, s.posterAt)) {
 			p.Authors = []string{a}
 		}
 		if d != "" && (thread || p.Published == "") {
@@ -138,10 +143,10 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 }
 
 // titles are what the page says of its title.
-func (s *sources) titles() *title.Sources {
+func (s *sources) titles(thread bool) *title.Sources {
 	return &title.Sources{
 		Title: s.head.title, OG: s.head.meta["og:title"], Twitter: s.head.meta["twitter:title"], Headline: s.ld.Headline,
-		H1: s.h1, H1Outside: s.h1Outside, Article: article(s),
+		H1: s.h1, H1Outside: s.h1Outside, Article: article(s), Thread: thread,
 	}
 }
 

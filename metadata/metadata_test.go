@@ -45,6 +45,13 @@ func TestTitle(t *testing.T) {
 		{"colon in the title stays", `<title>What is cloud computing?</title>`, ``, "https://example.com/", "What is cloud computing?"},
 		{"hyphenated word is not a separator", `<title>Long-term care</title>`, ``, "https://example.com/", "Long-term care"},
 		{"stray glyph, og:title clean", `<title>ꦐ Mekong farmers store water - Viet Daily</title><meta property="og:title" content="Mekong farmers store water">`, `<h1>ꦐ Mekong farmers store water</h1>`, "https://vietdaily.example/", "Mekong farmers store water"},
+		{"a JSON-LD headline cut short is not the title", `<title>Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick That Works) - Emily Henderson</title><script type="application/ld+json">{"@type":"Article","headline":"Fix It Friday: We Help 4 Readers Find Solutions (Including"}</script>`, ``, "https://stylebyemilyhenderson.example/x", "Fix It Friday: We Help 4 Readers Find Solutions (Including One Trick That Works)"},
+		{"a JSON-LD headline before a part after a colon is the title", `<title>Rhine barges run light: Photos | Meridian</title><script type="application/ld+json">{"@type":"Article","headline":"Rhine barges run light"}</script>`, ``, "https://meridian.example/x", "Rhine barges run light"},
+		{"the end of a trail of colons that og:title names", `<title>Quarry: Documentation: 18: SELECT</title><meta property="og:title" content="SELECT">`, ``, "https://www.quarry.example/docs/current/sql-select.html", "SELECT"},
+		{"a title with one colon is no trail", `<title>Kubernetes: Pods</title><meta property="og:title" content="Pods">`, ``, "https://docs.example.org/pods", "Kubernetes: Pods"},
+		{"the site's name whose initials are the host", `<title>Electrical - Overview | Occupational Safety and Health Administration</title>`, ``, "https://www.osha.gov/electrical", "Electrical - Overview"},
+		{"words before a shorter JSON-LD headline that the <title> runs on from are the title's", `<title>2025 Software Development Price Guide & Hourly Rate | FullStack Blog</title><meta property="og:type" content="article"><script type="application/ld+json">{"@type":"Article","headline":"Software Development Price Guide & Hourly Rate Comparison"}</script>`, `<h1>2025 Software Development Price Guide & Hourly Rate Comparison</h1>`, "https://fullstack.example/blog/x", "2025 Software Development Price Guide & Hourly Rate Comparison"},
+		{"a blog's name before a colon is a kicker", `<title>Engora Data Blog: Small adventures with small models</title><meta property="og:type" content="article"><meta property="og:title" content="Small adventures with small models">`, `<h1>Engora Data Blog: Small adventures with small models</h1>`, "https://engora.example/2025/x.html", "Small adventures with small models"},
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
@@ -73,6 +80,22 @@ func TestProductTitle(t *testing.T) {
 	}
 }
 
+func TestThreadTitle(t *testing.T) {
+	tests := []struct{ name, page, pageType, want string }{
+		{"a thread's <title> that is its site's name and slogan yields to its topic", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, pagetype.Forum, "Enameled Cast Iron Pan and Metal"},
+		{"a thread's short site-name heading is no topic", `<title>Hybrid Quantum And Classical Computing - Programming - Nigeria</title><h1>Nairaland Forum</h1>`, pagetype.Forum, "Hybrid Quantum And Classical Computing"},
+		{"a topic sharing words with the <title> keeps the <title>'s choice", `<title>Confusing resolver structure - Docker Desktop - Docker Community Forum</title><h1>Welcome to the Docker Community Forums</h1>`, pagetype.Forum, "Confusing resolver structure"},
+		{"a slogan heading off a thread is not the title", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, "", "The heart of the internet"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := extract(t, tc.page, "https://www.reddit.com/r/x/comments/1/y/", tc.pageType).Title; got != tc.want {
+				t.Errorf("Title = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 func TestAuthorsAndDates(t *testing.T) {
 	tests := []struct {
 		name, page, url string
@@ -97,6 +120,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"a byline label alone is no name", `<meta name="author" content="Written By">`, "https://example.com/a", nil, "", ""},
 		{"a UTC time past midnight keeps the url's day", `<meta property="article:published_time" content="2025-12-19T02:41:41Z">`, "https://example.com/2025/12/18/story/", nil, "2025-12-18", ""},
 		{"a customer's review is no byline", `<h1>Gummies</h1><div class="featured-review"><cite class="featured-review_rating-author">Ash Carter</cite></div>`, "https://example.com/p", nil, "", ""},
+		{"a review's microdata author and date are a customer's", `<h1>Free CRM</h1><div itemscope itemtype="http://schema.org/Review"><span itemprop="reviewBody">Does everything.</span><meta itemprop="datePublished" content="2016-11-04"><span itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Richard I</span></span></div>`, "https://example.com/free-crm", nil, "", ""},
 		{"date in the url", ``, "https://example.com/2025/09/04/story/", nil, "2025-09-04", ""},
 		{"no 31 February", ``, "https://example.com/2025/02/31/story/", nil, "", ""},
 		{"visible date text", `<span class="post-date">Published September 4, 2025</span>`, "https://example.com/a", nil, "2025-09-04", ""},
@@ -108,6 +132,7 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"co-authors in one author link", `<h1>T</h1><p>Written by <a href="/blog/author/moses-kim-and-kate-shokurova">Moses Kim and Kate Shokurova</a></p>`, "https://example.com/a", []string{"Moses Kim", "Kate Shokurova"}, "", ""},
 		{"author links of a listing", `<a href="/author/a/">Ann Lee</a><a href="/author/b/">Bo Chen</a><a href="/author/c/">Cy Diaz</a><a href="/author/d/">Di Eze</a>`, "https://example.com/", nil, "", ""},
 		{"updated label", `<div><span>Updated on</span> <span>July 9, 2025</span></div>`, "https://example.com/a", nil, "", "2025-07-09"},
+		{"a time marked as the update is no publication date", `<h1>Tuition</h1><p>Text.</p><time class="updated" datetime="2025-11-19T14:04:23+00:00">Nov 19</time>`, "https://example.com/tuition", nil, "", "2025-11-19T14:04:23Z"},
 		{"time without datetime", `<p>x</p><time>Mar 24, 2025</time>`, "https://example.com/a", nil, "2025-03-24", ""},
 		{"published meta written for people", `<meta name="published" content="July 17, 2025">`, "https://example.com/a", nil, "2025-07-17", ""},
 		{"date line under the headline", `<header><h1>Byteifying language models</h1><div><p class="m_0 fw_medium">December 15, 2025</p><p>Ana Souza</p></div></header><p>Long text of the article follows here.</p>`,
@@ -149,6 +174,9 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"members' profile links make a discussion: its first poster", `<h1>Which drill?</h1><div class="post"><a href="/memberlist.php?mode=viewprofile&u=7">drillfan</a><p>Which drill should I buy?</p></div>` +
 			`<div class="post"><a href="/memberlist.php?mode=viewprofile&u=8">Bo K</a><p>This one.</p></div><div class="post"><a href="/memberlist.php?mode=viewprofile&u=9">cy_2</a><p>That one.</p></div>`,
 			"https://forum.example/viewtopic.php?t=1", []string{"drillfan"}, "", ""},
+		{"members' profile links far below the headline are reviewers', not a discussion's starter", `<h1>Steel mug</h1>` + strings.Repeat(`<p>Text.</p>`, 12) +
+			`<div class="c"><a href="/profile/amzn1.account.7">Lala</a><p>Nice.</p></div><div class="c"><a href="/profile/amzn1.account.8">Bo K</a><p>Good.</p></div><div class="c"><a href="/profile/amzn1.account.9">cy_2</a><p>Ok.</p></div>`,
+			"https://shop.example/dp/1", nil, "", ""},
 		{"a book's author on a page of members' votes is no poster", `<h1>Best books</h1>` + `<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Jane Austen</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Leo Tolstoy</span></div>` +
 			`<div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Mark Twain</span></div><div itemscope itemtype="https://schema.org/Book"><span itemprop="author">Harper Lee</span></div>` +
 			`<a href="/user/show/7-ann">ann</a><a href="/user/show/8-bo">bo_k</a><a href="/user/show/9-cy">cy_2</a>`,

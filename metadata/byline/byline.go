@@ -25,6 +25,9 @@ var prefixes = []string{
 // by"), and whether it is the label alone ("Written by", "By:"), its name
 // beside it.
 func Label(text string) (label string, bare bool) {
+	if !labelStart[startByte(text)] {
+		return "", false
+	}
 	if textnorm.IsASCII(text) {
 		for _, p := range prefixes {
 			word := strings.TrimSpace(p)
@@ -70,6 +73,9 @@ var dateLabels = []struct {
 // with a date label.
 func DateLabel(t string) (DateKind, bool) {
 	t = strings.TrimSpace(t)
+	if !dateStart[startByte(t)] {
+		return 0, false
+	}
 	// ASCII text is compared lower-casing as it goes (see
 	// textnorm.LowerHasPrefix); other text is lower-cased first.
 	ascii := textnorm.IsASCII(t)
@@ -389,3 +395,34 @@ var placeholders = map[string]bool{"undefined": true, "null": true, "none": true
 // Placeholder reports whether s, lower-cased, is what a template prints
 // where an author is missing ("admin", "unknown").
 func Placeholder(s string) bool { return placeholders[strings.ToLower(s)] }
+
+// labelStart and dateStart are the first bytes of the byline and the date
+// labels (see startByte): every text on a page is asked whether it starts
+// with a label, and most start with no label's first letter.
+var labelStart, dateStart = func() (byLabel, byDate [256]bool) {
+	for _, p := range prefixes {
+		byLabel[p[0]] = true
+	}
+	for _, l := range dateLabels {
+		byDate[l.word[0]] = true
+	}
+	return byLabel, byDate
+}()
+
+// startByte is the first byte of t's first letter in lower case: the
+// labels are folded, a text may be capitalized ("By", "Đăng").
+func startByte(t string) byte {
+	if t == "" {
+		return 0
+	}
+	if c := t[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		return c
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	var b [utf8.UTFMax]byte
+	utf8.EncodeRune(b[:], unicode.ToLower(r))
+	return b[0]
+}

@@ -6,7 +6,7 @@ import (
 )
 
 func FuzzLabels(f *testing.F) {
-	for _, s := range []string{"By Jane", "BY", "by:", "Written By x", "Updated: May 2", "PUBLISHED", "Date", "datex", "Mis à jour", "posted"} {
+	for _, s := range []string{"By Jane", "BY", "by:", "Written By x", "Updated: May 2", "PUBLISHED", "Date", "datex", "Mis à jour", "posted", "Đăng 12/3", "Tác giả An", "Bởi An", "Veröffentlicht am", "Ngày đăng", "İ", "\u212aby"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

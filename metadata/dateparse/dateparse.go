@@ -163,6 +163,14 @@ var (
 // with slashes are left alone: 04/09/2025 is April or September depending
 // on the country.
 func Text(s string) string {
+	if !hasYear(s) {
+		return "" // most texts asked hold no date: no regexp for them
+	}
+	return text(s)
+}
+
+// text is Text without its quick test.
+func text(s string) string {
 	if m := textISO.FindStringSubmatch(s); m != nil {
 		return ymd(m[1], m[2], m[3])
 	}
@@ -181,3 +189,16 @@ func Text(s string) string {
 	}
 	return ""
 }
+
+// hasYear reports whether s holds a year each pattern of Text needs:
+// 19 or 20 and two more digits.
+func hasYear(s string) bool {
+	for i := 0; i+3 < len(s); i++ {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -48,3 +48,16 @@ func TestMonthWeekday(t *testing.T) {
 		}
 	}
 }
+
+// FuzzText checks that the quick test of Text drops no date the patterns
+// find.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"Published Sept 4th, 2025", "4. September 2025", "04.09.2025", "2025-09-04", "1 de mayo de 1999", "no date", "Dec 12, 2025 ·"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Text(s), text(s); got != want {
+			t.Errorf("Text(%q) = %q, the patterns say %q", s, got, want)
+		}
+	})
+}

@@ -24,6 +24,8 @@ type Sources struct {
 	// Article says the page says it is an article: og:type, or a JSON-LD
 	// creative work.
 	Article bool
+	// Thread says the page is a discussion: its headline is its topic.
+	Thread bool
 }
 
 // separators split a title into its parts: "Story | Site", "Site – Story".
@@ -85,6 +87,9 @@ func Decide(s *Sources, site, host string, product bool) string {
 	for _, c := range []string{s.OG, s.Headline} {
 		c = stripSite(c, site, host)
 		ck := textnorm.Key(c)
+		if ck != "" && ck != k && trailEnd(s.Title, ck) {
+			return c // "Product: Documentation: 18: SELECT" and og:title "SELECT"
+		}
 		if ck == "" || ck == k || len(ck) < 8 {
 			continue
 		}
@@ -95,9 +100,17 @@ func Decide(s *Sources, site, host string, product bool) string {
 			continue
 		}
 		// A few extra characters, or a headline of three words or more
-		// inside a longer heading (a date or section label beside it).
-		if (strings.HasSuffix(k, " "+ck) || strings.HasPrefix(k, ck+" ")) &&
-			(utf8.RuneCountInString(k)-utf8.RuneCountInString(ck) <= 3 || strings.Count(ck, " ") >= 2) {
+		// inside a longer heading: a kicker, date or section label before
+		// it, or one after it past a separator or a colon (else the
+		// headline is cut short, as JSON-LD headlines are at 110
+		// characters, and the heading goes on).
+		suffix, prefix := strings.HasSuffix(k, " "+ck), strings.HasPrefix(k, ck+" ")
+		extra := utf8.RuneCountInString(k) - utf8.RuneCountInString(ck)
+		if suffix && extra > 3 && kickerInTitle(s.Title, strings.TrimSuffix(k, " "+ck), ck) {
+			continue
+		}
+		if (suffix || prefix) && (extra <= 3 ||
+			strings.Count(ck, " ") >= 2 && (suffix || leadingParts(t, ck))) {
 			return c
 		}
 	}
@@ -105,7 +118,8 @@ func Decide(s *Sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *Sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title)) {
+	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) ||
+		s.Thread && unrelated(h, s.Title)) {
 		return h
 	}
 	cands := []string{s.OG, s.Headline, s.Twitter}
@@ -293,6 +307,9 @@ func NamesSite(p, site, host string) bool {
 			return true
 		}
 	}
+	if len(host) >= 3 && initials(k) == host {
+		return true // "Occupational Safety and Health Administration" for osha.gov
+	}
 	if sk := nospace(textnorm.Key(site)); sk != "" && len(sk) >= 4 && words <= 4 && (strings.HasPrefix(ns, sk) || strings.HasPrefix(sk, ns) && len(ns)*2 >= len(sk)) {
 		return true
 	}
@@ -380,4 +397,83 @@ func trimHeadline(h, site, host string) string {
 func agrees(h, title string) bool {
 	hk, tk := textnorm.Key(h), textnorm.Key(title)
 	return strings.Contains(tk, hk) || strings.Contains(hk, tk)
+}
+
+// leadingParts reports whether the folded text ck is a run of whole parts
+// at the start of t, split at its separators and at colons.
+func leadingParts(t, ck string) bool {
+	var parts []string
+	for _, p := range splitTitle(t) {
+		parts = append(parts, strings.Split(p.text, ": ")...)
+	}
+	for i := 1; i < len(parts); i++ {
+		if textnorm.Key(strings.Join(parts[:i], " ")) == ck {
+			return true
+		}
+	}
+	return false
+}
+
+// unrelated reports whether a headline of four words or more shares no
+// word of four letters or more with the <title>: a discussion whose
+// <title> is its site's name and slogan ("Site - The heart of the
+// internet") on every page, its topic in its <h1>. (A topic and its
+// page's <title> share their words; a site's name in the <h1> is short.)
+func unrelated(h, title string) bool {
+	hw := strings.Fields(textnorm.Key(h))
+	if len(hw) < 4 {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(textnorm.Key(title)) {
+		tw[w] = true
+	}
+	for _, w := range hw {
+		if utf8.RuneCountInString(w) >= 4 && tw[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// trailEnd reports whether the <title> is a trail of three parts or more
+// joined by colons ("Product: Documentation: 18: SELECT") whose last part,
+// folded, is ck: the page's own share title names that part, the rest is
+// the way to it.
+func trailEnd(t, ck string) bool {
+	parts := strings.Split(t, ": ")
+	return len(parts) >= 3 && textnorm.Key(parts[len(parts)-1]) == ck
+}
+
+// minorWords are left out of a name's initials ("University of Wisconsin"
+// is uw), folded. Data: add a language here.
+var minorWords = map[string]bool{"of": true, "and": true, "the": true, "for": true, "de": true, "des": true, "du": true, "la": true, "le": true,
+	"und": true, "der": true, "y": true, "e": true, "del": true}
+
+// initials are the first letters of the words of the folded text k, its
+// minor words left out: "" for fewer than three.
+func initials(k string) string {
+	var b strings.Builder
+	for w := range strings.FieldsSeq(k) {
+		if !minorWords[w] {
+			r, _ := utf8.DecodeRuneInString(w)
+			b.WriteRune(r)
+		}
+	}
+	if utf8.RuneCountInString(b.String()) < 3 {
+		return ""
+	}
+	return b.String()
+}
+
+// kickerInTitle reports whether the <title>'s first part runs on from the
+// words before a shorter headline into it, no separator or colon between
+// ("2025 Software Development Price Guide" for the headline "Software
+// Development Price Guide"): those words are the title's own, not a
+// kicker or section label.
+func kickerInTitle(t, kicker, ck string) bool {
+	lead, _, _ := strings.Cut(splitTitle(t)[0].text, ": ") // "Blog: Story": the blog's name is a kicker
+	lead = textnorm.Key(lead)
+	first, _, _ := strings.Cut(ck, " ")
+	return strings.HasPrefix(lead+" ", kicker+" "+first+" ")
 }
