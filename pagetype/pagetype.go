@@ -288,6 +288,9 @@ func (ev *evidence) decide(u *url.URL) string {
 	case ev.has("TechArticle", "APIReference", "SoftwareSourceCode") > 0 && ev.has("NewsArticle", "BlogPosting") == 0:
 		return Documentation
 	case ev.top["Product"]+ev.top["ProductGroup"] > 0 && ev.types["Product"] <= 2 && articleLD == 0,
+		// One ProductGroup on top: one product offered in its variants
+		// (sizes, colours), each marked up as a Product of the group.
+		ev.top["ProductGroup"] == 1 && articleLD == 0,
 		// One product offered in microdata: a product page whose grid
 		// of other items (recommendations, bundles) would read as a
 		// listing; a collection marks up every item it offers.
