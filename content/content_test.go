@@ -334,3 +334,18 @@ func TestFurnitureScreenReaderCell(t *testing.T) {
 		}
 	}
 }
+
+func TestName(t *testing.T) {
+	body := []block.Block{{Kind: block.KindParagraph, Text: "A skillet cast in one piece."}}
+	out, ok := Name("Lodge 12\" Cast Iron Skillet", body)
+	if !ok || len(out) != 2 || out[0].Kind != block.KindHeading || out[0].Text != "Lodge 12\" Cast Iron Skillet" {
+		t.Errorf("name not put first: %v %+v", ok, out)
+	}
+	held := append([]block.Block{{Kind: block.KindHeading, Level: 1, Text: "Lodge 12\"  cast iron skillet"}}, body...)
+	if out, ok := Name("Lodge 12\" Cast Iron Skillet", held); ok || len(out) != 2 {
+		t.Errorf("name added twice: %+v", out)
+	}
+	if _, ok := Name("  ", body); ok {
+		t.Error("empty name added")
+	}
+}
