@@ -349,3 +349,23 @@ func TestName(t *testing.T) {
 		t.Error("empty name added")
 	}
 }
+
+func TestUtilityHidden(t *testing.T) {
+	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`)
+	f := ForType(pagetype.Product)
+	f.Panels = map[string]bool{"b": true}
+	for id, want := range map[string]bool{"a": true, "b": false, "c": false} {
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if domtext.Attr(d, "id") == id {
+				n = d
+			}
+		}
+		if got := f.Is(n); got != want {
+			t.Errorf("%s: furniture %v, want %v", id, got, want)
+		}
+	}
+	if ForType(pagetype.Article).Utility {
+		t.Error("utility classes read as hidden on an article")
+	}
+}
