@@ -54,6 +54,7 @@ type evidence struct {
 	pres   int            // <pre> blocks
 	times  int            // <time> elements
 	prices int            // elements marked itemprop=price
+	buys   int            // buy controls (see buyControl)
 	art    articleCounts
 	prose  proseRun
 	group  itemGroupSize
@@ -168,6 +169,9 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 		}
 		if domtext.Attr(n, "itemprop") == "price" {
 			ev.prices++
+		}
+		if buyControl(n) {
+			ev.buys++
 		}
 		if cards, priced := cardGroup(n); cards > ev.card.cards {
 			ev.card.cards, ev.card.priced = cards, priced
@@ -308,6 +312,14 @@ func (ev *evidence) decide(u *url.URL) string {
 		// attributes), most of them priced.
 		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && (!story || tiles):
 		return Collection
+	// A page that no schema.org markup claims and that tells no story,
+	// with one buy box (a few controls named for adding to the cart):
+	// one product, whatever its groups of items (recommendations,
+	// reviews, bundles) say. A shop's grid has a control on every tile.
+	// WCXB dev: two product pages more read right, product 0.653 ->
+	// 0.656, other types unchanged.
+	case ev.buys > 0 && ev.buys <= maxBuys && len(ev.types) == 0 && !story && !teasers:
+		return Product
 	case ev.grid() && articleLD == 0,
 		// Teaser <article>s, none holding a story, no run of
 		// paragraphs, and article markup for many of them (one
@@ -676,6 +688,34 @@ func furnished(n *html.Node) bool {
 		}
 		switch strings.ToLower(domtext.Attr(p, "role")) {
 		case "navigation", "banner", "contentinfo", "complementary", "menu", "menubar":
+			return true
+		}
+	}
+	return false
+}
+
+// maxBuys is the most buy controls one product's buy box shows (add to
+// cart, buy now, the same in a sticky bar).
+const maxBuys = 3
+
+// buyControl reports whether n is a control that puts a product in the
+// cart: a button, an input or a form whose id, name or class says so
+// ("add-to-cart", "addToCart", "add_to_bag"), as shops' code names them
+// whatever the page's language. Links are left out: a service page's
+// "buy now" links to its plans.
+func buyControl(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Button, atom.Input, atom.Form:
+	default:
+		return false
+	}
+	for _, a := range n.Attr {
+		if a.Key != "id" && a.Key != "name" && a.Key != "class" {
+			continue
+		}
+		v := strings.ToLower(a.Val)
+		v = strings.NewReplacer("-", "", "_", "", " ", "").Replace(v)
+		if strings.Contains(v, "addtocart") || strings.Contains(v, "addtobag") || strings.Contains(v, "addtobasket") {
 			return true
 		}
 	}
