@@ -345,6 +345,13 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 			for _, c := range cards {
 				t.furniture[c] = true
 			}
+			// The carousel's cards of another class (the one in view,
+			// every third) go with them when they are priced tiles too.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.Data == cards[0].Data && !t.furniture[c] && pagetype.PricedTile(c) {
+					t.furniture[c] = true
+				}
+			}
 		}
 	}
 	var s Stats

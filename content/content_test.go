@@ -375,3 +375,15 @@ func TestUtilityHidden(t *testing.T) {
 		t.Error("utility classes read as hidden on an article")
 	}
 }
+
+func TestCarouselOtherClass(t *testing.T) {
+	card := func(class, name string) string {
+		return `<li class="` + class + `"><a href="/itm/` + name + `">` + name + ` in its box, as new</a><span>$48.00</span></li>`
+	}
+	doc := parse(t, `<main><p>The product's own description, long enough to read as prose on the page.</p><ul>`+
+		card("", "one")+card("", "two")+card("", "three")+card("snap", "four")+card("", "five")+card("snap", "six")+`</ul></main>`)
+	got := text(ForType(pagetype.Product).Candidate("main", domtext.First(doc, atom.Main)).Blocks)
+	if strings.Contains(got, "in its box") || !strings.Contains(got, "description") {
+		t.Errorf("carousel kept or description lost: %q", got)
+	}
+}

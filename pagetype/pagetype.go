@@ -721,3 +721,12 @@ func buyControl(n *html.Node) bool {
 	}
 	return false
 }
+
+// PricedTile reports whether c is a card of a group (see Cards) that shows
+// a price: a tile of less than cardText of text. A carousel marks some of
+// its cards with a class of their own (the one in view, every third), so
+// that only its most common kind makes the group Cards returns.
+func PricedTile(c *html.Node) bool {
+	text, tile, price := cardInfo(c)
+	return tile && price && text < cardText && c.DataAtom != atom.P
+}
