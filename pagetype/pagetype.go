@@ -14,6 +14,7 @@ import (
 	"encoding/json"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -694,8 +695,8 @@ func furnished(n *html.Node) bool {
 	return false
 }
 
-// maxBuys is the most buy controls one product's buy box shows (add to
-// cart, buy now, the same in a sticky bar).
+// maxBuys is the most buy controls one product's buy box shows (its add
+// to cart, the same in a sticky bar, a form around them).
 const maxBuys = 3
 
 // buyControl reports whether n is a control that puts a product in the
@@ -713,13 +714,22 @@ func buyControl(n *html.Node) bool {
 		if a.Key != "id" && a.Key != "name" && a.Key != "class" {
 			continue
 		}
-		v := strings.ToLower(a.Val)
-		v = strings.NewReplacer("-", "", "_", "", " ", "").Replace(v)
+		v := strings.Map(cartRune, a.Val)
 		if strings.Contains(v, "addtocart") || strings.Contains(v, "addtobag") || strings.Contains(v, "addtobasket") {
 			return true
 		}
 	}
 	return false
+}
+
+// cartRune lower-cases r and drops the separators of names ("add-to-cart",
+// "add_to_cart", "AddToCart" read alike).
+func cartRune(r rune) rune {
+	switch r {
+	case '-', '_', ' ':
+		return -1
+	}
+	return unicode.ToLower(r)
 }
 
 // PricedTile reports whether c is a card of a group (see Cards) that shows
