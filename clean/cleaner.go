@@ -397,6 +397,12 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
 	}
+	if res.PageType == pagetype.Product {
+		var named bool
+		if blocks, named = content.Name(res.Title, blocks); named {
+			tr.Note("select.product-name", "select", "add", "the product's name, the page's title", blocks[0].Text)
+		}
+	}
 	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
 }
 

@@ -91,6 +91,40 @@ const (
 // body without its furniture, at worst), so that a page with text never
 // comes out empty.
 func Choose(cands []Candidate, typ string) int {
+	w := choose(cands, typ)
+	if typ == pagetype.Product {
+		return parts(cands, w)
+	}
+	return w
+}
+
+// partShare is the share of the chosen content's prose that the article
+// candidate of a product page must hold to stand for it (see parts).
+const partShare = 0.5
+
+// parts returns, on a product page, the article or schema candidate (the
+// element holding the page's <article>s or schema.org text: its
+// description, its specifications) instead of cands[w] when cands[w] holds
+// it with more around it, the part holding at least partShare of its prose
+// with few links (articleLinks): what the chosen content adds is the
+// shop's (warranty and delivery boxes, services, the range's other
+// specifications, more questions), not the product's. WCXB dev: product
+// 0.656 -> 0.662 (5 pages better, none worse), other types unchanged; the
+// same at a share of 0.3.
+func parts(cands []Candidate, w int) int {
+	for i, c := range cands {
+		if c.Name != "article" && c.Name != "schema" || i == w || len(c.Blocks) == 0 || c.Stats.LinkDensity() > articleLinks {
+			continue
+		}
+		if share := float64(c.Stats.Text) / float64(max(cands[w].Stats.Text, 1)); share >= partShare && share < 1 && holds(cands[w], c) {
+			return i
+		}
+	}
+	return w
+}
+
+// choose is Choose before a product page's parts are weighed.
+func choose(cands []Candidate, typ string) int {
 	best, bestScore := -1, 0.0
 	for i, c := range cands {
 		if s := Score(c, typ); s > bestScore {

@@ -74,6 +74,13 @@ type Furniture struct {
 	// Signatures says that posts' signatures are: on a forum they are
 	// what a poster shows under every post.
 	Signatures bool
+	// Utility says that elements carrying a stylesheet's utility class
+	// for hiding ("hide", "hidden", "d-none") are hidden: on a product
+	// page they hold the shop's data for its scripts (every colour's
+	// thumbnail, price tiers, seller ratings), not what a reader sees.
+	// Panels a control opens are kept. WCXB dev product 0.647 -> 0.653,
+	// other types unchanged.
+	Utility bool
 	// Panels are the ids of the elements a control on the page opens
 	// (aria-controls): collapsed accordion and tab panels, hidden until a
 	// reader opens them but part of the content (a product's description
@@ -92,6 +99,7 @@ func ForType(typ string) Furniture {
 		Reviews:    typ == pagetype.Product,
 		Carousels:  typ != pagetype.Listing && typ != pagetype.Collection,
 		Signatures: typ == pagetype.Forum,
+		Utility:    typ == pagetype.Product,
 	}
 }
 
@@ -128,6 +136,9 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
+			if a.Key == "class" && f.Utility && utilityHidden(a.Val) && !f.panel(n) {
+				return true
+			}
 			// Lower-cased once for the four tests, not once each.
 			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Signatures && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !inCell(n) {
 				return true
@@ -334,6 +345,13 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 			for _, c := range cards {
 				t.furniture[c] = true
 			}
+			// The carousel's cards of another class (the one in view,
+			// every third) go with them when they are priced tiles too.
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode && c.Data == cards[0].Data && !t.furniture[c] && pagetype.PricedTile(c) {
+					t.furniture[c] = true
+				}
+			}
 		}
 	}
 	var s Stats
@@ -386,4 +404,16 @@ func textLen(s string) int {
 		n--
 	}
 	return n
+}
+
+// utilityHidden reports whether a class names the utility classes that
+// the common stylesheets hide an element by (display: none).
+func utilityHidden(v string) bool {
+	for f := range strings.FieldsSeq(v) {
+		switch f {
+		case "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none":
+			return true
+		}
+	}
+	return false
 }

@@ -178,6 +178,12 @@ func TestChoose(t *testing.T) {
 			[]Candidate{cand("readability", 2000, 0, "description"), cand("main", 3500, 300, "description", "add to cart", "a review")}, "readability"},
 		{"a product takes the container when readability kept one part of it", pagetype.Product,
 			[]Candidate{cand("readability", 500, 0, "part"), cand("main", 5000, 100, "part", "specifications")}, "main"},
+		{"a product takes its article out of the shop's boxes around it", pagetype.Product,
+			[]Candidate{cand("readability", 3000, 0, "description", "specifications", "warranty"), cand("article", 2200, 20, "description", "specifications")}, "article"},
+		{"a product keeps readability when its article is a sliver", pagetype.Product,
+			[]Candidate{cand("readability", 3000, 0, "description", "specifications", "warranty"), cand("article", 900, 0, "specifications")}, "readability"},
+		{"an article keeps readability against its <article> parts", pagetype.Article,
+			[]Candidate{cand("readability", 3000, 0, "story", "box"), cand("article", 2200, 0, "story")}, "readability"},
 		{"an article takes another pick when readability's is not inside it", pagetype.Article,
 			[]Candidate{cand("readability", 1000, 0, "signatories"), cand("main", 3000, 100, "the letter")}, "main"},
 		{"an article whose pick is mostly links (a list's first section) widens to the list", pagetype.Article,
@@ -332,5 +338,52 @@ func TestFurnitureScreenReaderCell(t *testing.T) {
 		if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" && ForType(pagetype.Service).Is(d) {
 			t.Error("a screen reader's label in a table cell (an icon's meaning) is furniture")
 		}
+	}
+}
+
+func TestName(t *testing.T) {
+	body := []block.Block{{Kind: block.KindParagraph, Text: "A skillet cast in one piece."}}
+	out, ok := Name("Lodge 12\" Cast Iron Skillet", body)
+	if !ok || len(out) != 2 || out[0].Kind != block.KindHeading || out[0].Text != "Lodge 12\" Cast Iron Skillet" {
+		t.Errorf("name not put first: %v %+v", ok, out)
+	}
+	held := append([]block.Block{{Kind: block.KindHeading, Level: 1, Text: "Lodge 12\"  cast iron skillet"}}, body...)
+	if out, ok := Name("Lodge 12\" Cast Iron Skillet", held); ok || len(out) != 2 {
+		t.Errorf("name added twice: %+v", out)
+	}
+	if _, ok := Name("  ", body); ok {
+		t.Error("empty name added")
+	}
+}
+
+func TestUtilityHidden(t *testing.T) {
+	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`)
+	f := ForType(pagetype.Product)
+	f.Panels = map[string]bool{"b": true}
+	for id, want := range map[string]bool{"a": true, "b": false, "c": false} {
+		var n *html.Node
+		for d := range doc.Descendants() {
+			if domtext.Attr(d, "id") == id {
+				n = d
+			}
+		}
+		if got := f.Is(n); got != want {
+			t.Errorf("%s: furniture %v, want %v", id, got, want)
+		}
+	}
+	if ForType(pagetype.Article).Utility {
+		t.Error("utility classes read as hidden on an article")
+	}
+}
+
+func TestCarouselOtherClass(t *testing.T) {
+	card := func(class, name string) string {
+		return `<li class="` + class + `"><a href="/itm/` + name + `">` + name + ` in its box, as new</a><span>$48.00</span></li>`
+	}
+	doc := parse(t, `<main><p>The product's own description, long enough to read as prose on the page.</p><ul>`+
+		card("", "one")+card("", "two")+card("", "three")+card("snap", "four")+card("", "five")+card("snap", "six")+`</ul></main>`)
+	got := text(ForType(pagetype.Product).Candidate("main", domtext.First(doc, atom.Main)).Blocks)
+	if strings.Contains(got, "in its box") || !strings.Contains(got, "description") {
+		t.Errorf("carousel kept or description lost: %q", got)
 	}
 }

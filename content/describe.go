@@ -162,3 +162,21 @@ func isProduct(t any) bool {
 	}
 	return false
 }
+
+// Name returns the blocks chosen as the content of a product page with the
+// product's name, title (the page's decided title), put first as a heading
+// when no block holds it: the name is part of what a product page offers,
+// and the readability pass drops the page's heading as the title it has
+// read. ok says it was added.
+func Name(title string, blocks []block.Block) (out []block.Block, ok bool) {
+	t := strings.ToLower(textnorm.Collapse(title))
+	if t == "" {
+		return blocks, false
+	}
+	for _, b := range blocks {
+		if strings.Contains(strings.ToLower(textnorm.Collapse(b.Text)), t) {
+			return blocks, false
+		}
+	}
+	return append([]block.Block{{Kind: block.KindHeading, Level: 1, Text: textnorm.Collapse(title)}}, blocks...), true
+}
