@@ -91,14 +91,20 @@ type detector struct {
 	firstProse, lastProse int
 	tr                    *rules.Trace
 	root                  *html.Node
-	labels                map[string]int                     // label texts of short linked lines, counted on first use
-	kickers               map[*html.Node]bool                // the article's kickers, found on first use
-	tiles                 map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
+	// spare says that blocks of cards and of links are the page's items
+	// (see maxItemCut), not furniture.
+	spare   bool
+	labels  map[string]int                     // label texts of short linked lines, counted on first use
+	kickers map[*html.Node]bool                // the article's kickers, found on first use
+	tiles   map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
-// at pageURL (which may be nil), and records each removal in tr.
-func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
+// at pageURL (which may be nil), of page type typ (package pagetype; "" when
+// not known), and records each removal in tr. On a listing or a collection
+// whose blocks of cards and of links would take most of its text, those
+// blocks are its items, and stay (see spareItems).
+func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
@@ -123,6 +129,7 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	for i := range d.slab {
 		d.stats[d.slab[i].node] = &d.slab[i]
 	}
+	d.spare = typ == pagetype.Listing
 	d.walk(root, root)
 }
 
@@ -236,11 +243,11 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case d.teaserCards(n, minCards) && d.announced(n, after):
+	case !d.items(n) && d.teaserCards(n, minCards) && d.announced(n, after):
 		return IDTeaserCards, "three or more sibling cards of headline links"
-	case d.teaserCards(n, 2) && d.lexiconHeading(n):
+	case !d.items(n) && d.teaserCards(n, 2) && d.lexiconHeading(n):
 		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
-	case st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
+	case !(d.items(n) && 2*st.headlines >= st.links) && st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
 		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
@@ -322,12 +329,24 @@ func (d *detector) announced(n *html.Node, after bool) bool {
 	if d.lexiconHeading(n) {
 		return true
 	}
+	return d.named(n)
+}
+
+// named reports whether n or an ancestor has a class naming furniture.
+func (d *detector) named(n *html.Node) bool {
 	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if classSays(a) {
 			return true
 		}
 	}
 	return false
+}
+
+// items reports whether n, a block of cards or of links, holds items of
+// the page: on a listing, unless its class or an ancestor's names it
+// furniture.
+func (d *detector) items(n *html.Node) bool {
+	return d.spare && !d.named(n)
 }
 
 // lastText reports whether no text follows n in the article: what it

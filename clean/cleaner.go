@@ -408,7 +408,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	// Furniture by shape (teaser cards, link blocks, widgets) goes before any
 	// candidate is measured, so that it is gone whichever candidate wins
 	// (package boilerplate spares pages whose links are their content).
-	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, tr)
+	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, page.Type, tr)
 	cands := content.Gather(doc, page.Type, tr.Detailed)
 	art, err := extract(doc, pageURL)
 	if err != nil {
@@ -432,7 +432,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 		// spares what it cannot judge against the whole page (its guards are
 		// shares of the page's text); without this pass held-out boilerplate
 		// left is 1.14%, not 0.06% (bench gate).
-		boilerplate.Strip(art.Node, pageURL, tr)
+		boilerplate.Strip(art.Node, pageURL, page.Type, tr)
 		cands = append([]content.Candidate{content.ForType(page.Type).Candidate("readability", art.Node)}, cands...)
 	}
 	return cands, nil
