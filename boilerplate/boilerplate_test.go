@@ -164,6 +164,26 @@ func TestStripListing(t *testing.T) {
 	}
 }
 
+// TestStripItemParts: on a listing or a collection, a block of links that
+// every item repeats (its authors) is part of the item, whatever its class;
+// on an article it goes.
+func TestStripItemParts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(body(2))
+	for range 4 {
+		b.WriteString(`<dd><div class="meta"><div class="title">A study of harbour silt in winter storms</div><div class="list-authors"><a href="/a/1">Ana Li</a>, <a href="/a/2">Bo Chen</a>, <a href="/a/3">Cy Diaz</a></div></div></dd>`)
+	}
+	b.WriteString(body(2))
+	for _, typ := range []string{"listing", "collection"} {
+		if text, counts := runType(t, b.String(), typ); strings.Count(text, "Bo Chen") != 4 {
+			t.Errorf("%s: an item's authors lost from %q (%v)", typ, text, counts)
+		}
+	}
+	if text, _ := runType(t, b.String(), "article"); strings.Contains(text, "Bo Chen") {
+		t.Errorf("article: the author bars stayed in %q", text)
+	}
+}
+
 func TestLexicon(t *testing.T) {
 	for _, c := range []struct {
 		text, cat string
