@@ -393,6 +393,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
 	}
+	blocks, above := content.Lead(blocks, res.Title, res.PageType)
+	for _, t := range above {
+		tr.Record("select.lead", "select", "drop", "above the listing's heading", t)
+	}
 	blocks, described := content.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
