@@ -110,8 +110,9 @@ type detector struct {
 // Strip removes the page furniture of root, the article subtree of the page
 // at pageURL (which may be nil), of page type typ (package pagetype; "" when
 // not known), and records each removal in tr. On a listing, blocks of cards
-// and of headline links are its items, and stay; on a listing or a
-// collection, so do blocks that each of its items repeats (see items).
+// and of headline links above its last paragraph are its items, and stay;
+// on a listing or a collection, so do blocks that each of its items
+// repeats (see items).
 func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	if root == nil {
 		return
@@ -252,11 +253,11 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case !d.items(n, true) && d.teaserCards(n, minCards) && d.announced(n, after):
+	case !d.items(n, !after) && d.teaserCards(n, minCards) && d.announced(n, after):
 		return IDTeaserCards, "three or more sibling cards of headline links"
-	case !d.items(n, true) && d.teaserCards(n, 2) && d.lexiconHeading(n):
+	case !d.items(n, !after) && d.teaserCards(n, 2) && d.lexiconHeading(n):
 		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
-	case !d.items(n, 2*st.headlines >= st.links) && st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
+	case !d.items(n, !after && 2*st.headlines >= st.links) && st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
 		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
@@ -352,17 +353,20 @@ func (d *detector) named(n *html.Node) bool {
 }
 
 // items reports whether n, a block of cards or of links, holds items of
-// the page, or is part of one: on a listing, any such block of headline
-// links (headline is set) or of cards, unless its class or an ancestor's
-// names it furniture; on a listing or a collection, a block that minParts
-// or more items repeat, each in its own parent (an entry's authors, a
-// card's tags), whatever its class says, where a footer's columns of links
-// share one parent.
+// the page, or is part of one: on a listing, such a block of headline
+// links or of cards before the last paragraph of running text (headline is
+// set; the judge says which), unless its class or an ancestor's names it
+// furniture or a heading of the related lexicon announces it (sidebars
+// injected into stories read as listings kept their headlines without
+// these two tests: the noise gate's boilerplate left rose to 0.024); on a
+// listing or a collection, a block that minParts or more items repeat,
+// each in its own parent (an entry's authors, a card's tags), whatever its
+// class says, where a footer's columns of links share one parent.
 func (d *detector) items(n *html.Node, headline bool) bool {
 	if !d.lists {
 		return false
 	}
-	if d.listing && headline && !d.named(n) {
+	if d.listing && headline && !d.named(n) && !d.lexiconHeading(n) {
 		return true
 	}
 	if d.parts == nil {
