@@ -22,6 +22,7 @@ package boilerplate
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -91,14 +92,28 @@ type detector struct {
 	firstProse, lastProse int
 	tr                    *rules.Trace
 	root                  *html.Node
-	labels                map[string]int                     // label texts of short linked lines, counted on first use
-	kickers               map[*html.Node]bool                // the article's kickers, found on first use
-	tiles                 map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
+	// listing says that the page lists items (a listing): its blocks of
+	// cards and of headline links are its items, not furniture.
+	listing bool
+	// lists says that the page is a listing or a collection: a block that
+	// each of its items repeats (an item's authors, its tags) is part of
+	// the item.
+	lists bool
+	// parts counts, per kind of block (see partKind), the parents holding
+	// one; made on first use.
+	parts   map[string]int
+	labels  map[string]int                     // label texts of short linked lines, counted on first use
+	kickers map[*html.Node]bool                // the article's kickers, found on first use
+	tiles   map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
-// at pageURL (which may be nil), and records each removal in tr.
-func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
+// at pageURL (which may be nil), of page type typ (package pagetype; "" when
+// not known), and records each removal in tr. On a listing, blocks of cards
+// and of headline links above its last paragraph are its items, and stay;
+// on a listing or a collection, so do blocks that each of its items
+// repeats (see items).
+func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
@@ -123,6 +138,8 @@ func Strip(root *html.Node, pageURL *url.URL, tr *rules.Trace) {
 	for i := range d.slab {
 		d.stats[d.slab[i].node] = &d.slab[i]
 	}
+	d.listing = typ == pagetype.Listing
+	d.lists = d.listing || typ == pagetype.Collection
 	d.walk(root, root)
 }
 
@@ -236,11 +253,11 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case d.teaserCards(n, minCards) && d.announced(n, after):
+	case !d.items(n, !after) && d.teaserCards(n, minCards) && d.announced(n, after):
 		return IDTeaserCards, "three or more sibling cards of headline links"
-	case d.teaserCards(n, 2) && d.lexiconHeading(n):
+	case !d.items(n, !after) && d.teaserCards(n, 2) && d.lexiconHeading(n):
 		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
-	case st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
+	case !d.items(n, !after && 2*st.headlines >= st.links) && st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
 		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
@@ -255,7 +272,7 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		switch {
 		case st.controls > 0 && (hasWord(textOf(n), "widget") || classSays(n)) && !d.productTile(n):
 			return IDWidget, "a form of widget words or named for furniture"
-		case st.shortLinks >= 3 && st.words <= 20 && float64(st.linkChars) >= 0.6*float64(st.chars) && !d.productTile(n):
+		case st.shortLinks >= 3 && st.words <= 20 && float64(st.linkChars) >= 0.6*float64(st.chars) && !d.productTile(n) && !d.items(n, false):
 			return IDWidget, "a bar of one-word links"
 		case after && d.shortBlocks(n) && hasWord(textOf(n), "widget") && !d.productTile(n):
 			return IDWidget, "a box of widget words after the body"
@@ -322,12 +339,66 @@ func (d *detector) announced(n *html.Node, after bool) bool {
 	if d.lexiconHeading(n) {
 		return true
 	}
+	return d.named(n)
+}
+
+// named reports whether n or an ancestor has a class naming furniture.
+func (d *detector) named(n *html.Node) bool {
 	for a := n; a != nil && a.Type == html.ElementNode; a = a.Parent {
 		if classSays(a) {
 			return true
 		}
 	}
 	return false
+}
+
+// items reports whether n, a block of cards or of links, holds items of
+// the page, or is part of one: on a listing, such a block of headline
+// links or of cards before the last paragraph of running text (headline is
+// set; the judge says which), unless its class or an ancestor's names it
+// furniture or a heading of the related lexicon announces it (sidebars
+// injected into stories read as listings kept their headlines without
+// these two tests: the noise gate's boilerplate left rose to 0.024); on a
+// listing or a collection, a block that minParts or more items repeat,
+// each in its own parent (an entry's authors, a card's tags), whatever its
+// class says, where a footer's columns of links share one parent.
+func (d *detector) items(n *html.Node, headline bool) bool {
+	if !d.lists {
+		return false
+	}
+	if d.listing && headline && !d.named(n) && !d.lexiconHeading(n) {
+		return true
+	}
+	if d.parts == nil {
+		d.parts = map[string]int{}
+		d.countParts(d.root)
+	}
+	return n.Parent != nil && d.parts[partKind(n)] >= minParts
+}
+
+// minParts: see items.
+const minParts = 3
+
+// countParts counts in d.parts, for each kind of element under n, the
+// parents holding one or more.
+func (d *detector) countParts(n *html.Node) {
+	var kinds []string // the kinds among n's children, each once
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if k := partKind(c); !slices.Contains(kinds, k) {
+			kinds = append(kinds, k)
+			d.parts[k]++
+		}
+		d.countParts(c)
+	}
+}
+
+// partKind is the kind of element n, with a parent: its tag and class,
+// and its parent's.
+func partKind(n *html.Node) string {
+	return n.Data + " " + domtext.Attr(n, "class") + "\x00" + n.Parent.Data + " " + domtext.Attr(n.Parent, "class")
 }
 
 // lastText reports whether no text follows n in the article: what it

@@ -43,6 +43,12 @@ func cards(heading string, n int) string {
 
 func run(t *testing.T, page string) (string, map[string]int) {
 	t.Helper()
+	return runType(t, page, "")
+}
+
+// runType strips page as an article on a page of type typ.
+func runType(t *testing.T, page, typ string) (string, map[string]int) {
+	t.Helper()
 	doc, err := html.Parse(strings.NewReader("<html><body><article>" + page + "</article></body></html>"))
 	if err != nil {
 		t.Fatal(err)
@@ -50,7 +56,7 @@ func run(t *testing.T, page string) (string, map[string]int) {
 	root := domtext.First(doc, atom.Article)
 	tr := &rules.Trace{}
 	u, _ := url.Parse("https://news.example/story.html")
-	Strip(root, u, tr)
+	Strip(root, u, typ, tr)
 	return textOf(root), tr.Counts
 }
 
@@ -130,6 +136,53 @@ func TestStripKeepsContent(t *testing.T) {
 				t.Errorf("%q lost (trace %v) from %q", tt.want, counts, text)
 			}
 		})
+	}
+}
+
+// TestStripListing: on a listing, blocks of teaser cards and of headline
+// links are its items, even beside running text (an intro, a cookie
+// notice below them); a footer's short links, blocks named for furniture,
+// and cards after the last paragraph go.
+func TestStripListing(t *testing.T) {
+	page := body(2) + cards("", 4) + `<div><p><a href="/a">Harbour works resume on Monday</a> · <a href="/b">Market hall reopens after repairs</a> · <a href="/c">Roads to be resurfaced this summer</a></p></div>` +
+		`<div class="popular-box">` + cards("", 3) + `</div>` + `<div><p><a href="/about">About</a> · <a href="/jobs">Jobs</a> · <a href="/terms">Terms of use</a> · <a href="/privacy">Privacy</a></p></div>` +
+		body(2) + strings.ReplaceAll(cards("", 3), "Harbour project wins", "Dock strike ends with")
+	text, _ := runType(t, page, "listing")
+	for _, k := range []string{"Harbour project", "Harbour works resume", "Market hall"} {
+		if !strings.Contains(text, k) {
+			t.Errorf("%q lost from %q", k, text)
+		}
+	}
+	for _, g := range []string{"Terms of use", "Dock strike"} {
+		if strings.Contains(text, g) {
+			t.Errorf("%q left in %q", g, text)
+		}
+	}
+	if strings.Count(text, "Harbour project") != 4 {
+		t.Errorf("the cards named for furniture stayed: %q", text)
+	}
+	if text, _ := runType(t, page, "article"); strings.Contains(text, "Harbour project") {
+		t.Errorf("on an article the cards stayed: %q", text)
+	}
+}
+
+// TestStripItemParts: on a listing or a collection, a block of links that
+// every item repeats (its authors) is part of the item, whatever its class;
+// on an article it goes.
+func TestStripItemParts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(body(2))
+	for range 4 {
+		b.WriteString(`<dd><div class="meta"><div class="title">A study of harbour silt in winter storms</div><div class="list-authors"><a href="/a/1">Ana Li</a>, <a href="/a/2">Bo Chen</a>, <a href="/a/3">Cy Diaz</a></div></div></dd>`)
+	}
+	b.WriteString(body(2))
+	for _, typ := range []string{"listing", "collection"} {
+		if text, counts := runType(t, b.String(), typ); strings.Count(text, "Bo Chen") != 4 {
+			t.Errorf("%s: an item's authors lost from %q (%v)", typ, text, counts)
+		}
+	}
+	if text, _ := runType(t, b.String(), "article"); strings.Contains(text, "Bo Chen") {
+		t.Errorf("article: the author bars stayed in %q", text)
 	}
 }
 

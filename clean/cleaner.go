@@ -393,6 +393,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
 	}
+	blocks, above := content.Lead(blocks, res.Title, res.PageType)
+	for _, t := range above {
+		tr.Record("select.lead", "select", "drop", "above the listing's heading", t)
+	}
 	blocks, described := content.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
@@ -414,7 +418,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	// Furniture by shape (teaser cards, link blocks, widgets) goes before any
 	// candidate is measured, so that it is gone whichever candidate wins
 	// (package boilerplate spares pages whose links are their content).
-	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, tr)
+	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, page.Type, tr)
 	cands := content.Gather(doc, page.Type, tr.Detailed)
 	art, err := extract(doc, pageURL)
 	if err != nil {
@@ -438,7 +442,7 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 		// spares what it cannot judge against the whole page (its guards are
 		// shares of the page's text); without this pass held-out boilerplate
 		// left is 1.14%, not 0.06% (bench gate).
-		boilerplate.Strip(art.Node, pageURL, tr)
+		boilerplate.Strip(art.Node, pageURL, page.Type, tr)
 		cands = append([]content.Candidate{content.ForType(page.Type).Candidate("readability", art.Node)}, cands...)
 	}
 	return cands, nil

@@ -81,6 +81,13 @@ type Furniture struct {
 	// Panels a control opens are kept. WCXB dev product 0.647 -> 0.653,
 	// other types unchanged.
 	Utility bool
+	// Facets says that the options of a filter (groups of checkboxes
+	// and radio buttons with their labels: sizes, colours, brands, sort
+	// orders) are furniture: on a listing or a collection they sit
+	// beside the items and narrow them, and are none of them.
+	Facets bool
+	// facets are the option elements found (see findFacets).
+	facets map[*html.Node]bool
 	// Panels are the ids of the elements a control on the page opens
 	// (aria-controls): collapsed accordion and tab panels, hidden until a
 	// reader opens them but part of the content (a product's description
@@ -100,6 +107,7 @@ func ForType(typ string) Furniture {
 		Carousels:  typ != pagetype.Listing && typ != pagetype.Collection,
 		Signatures: typ == pagetype.Forum,
 		Utility:    typ == pagetype.Product,
+		Facets:     typ == pagetype.Listing || typ == pagetype.Collection,
 	}
 }
 
@@ -121,6 +129,9 @@ func (f Furniture) Is(n *html.Node) bool {
 		// ("single-product-reviews-01", "cookies-not-set", "has-comments"):
 		// read as furniture they emptied every candidate but readability's.
 		return false
+	}
+	if f.facets[n] {
+		return true
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -279,6 +290,7 @@ func (f Furniture) Measure(n *html.Node) Stats {
 // Candidate returns n as the candidate name: measured, and rendered without
 // its furniture.
 func (f Furniture) Candidate(name string, n *html.Node) Candidate {
+	f = f.withFacets(n)
 	st, t := f.measureRoot(n)
 	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
 }

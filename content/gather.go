@@ -60,6 +60,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 			schema = append(schema, n)
 		}
 	}
+	f = f.withFacets(body)
 	t := f.measureTree(body)
 	var out []Candidate
 	add := func(name string, n *html.Node) {

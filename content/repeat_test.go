@@ -33,6 +33,13 @@ func TestRepeats(t *testing.T) {
 		{"a run of labels without prose is left alone (tabs, pricing lines)", pagetype.Service,
 			[]string{"Python", "Node.js", "PHP", "Monthly", "Python", "Node.js", "PHP"},
 			[]string{"Python", "Node.js", "PHP", "Monthly", "Python", "Node.js", "PHP"}},
+		{"a collection's grid rendered again is shown once", pagetype.Collection,
+			[]string{"Crusher Evo", "Sensory Bass Headphones with Personal Sound", "$99.99", "Icon ANC", "Wireless Headphones with Noise Canceling", "$69.99", "Compare",
+				"Crusher Evo", "Sensory Bass Headphones with Personal Sound", "$99.99", "Icon ANC", "Wireless Headphones with Noise Canceling", "$69.99"},
+			[]string{"Crusher Evo", "Sensory Bass Headphones with Personal Sound", "$99.99", "Icon ANC", "Wireless Headphones with Noise Canceling", "$69.99", "Compare"}},
+		{"a listing's short runs of labels stay (items sharing values)", pagetype.Listing,
+			[]string{"Cushioning:", "Maximum", "Support:", "Neutral", "Trail runner", "Cushioning:", "Maximum", "Support:", "Neutral"},
+			[]string{"Cushioning:", "Maximum", "Support:", "Neutral", "Trail runner", "Cushioning:", "Maximum", "Support:", "Neutral"}},
 		{"an article keeps its repeats", pagetype.Article,
 			[]string{"Meal 1", para, "Snack", "Day 2", "Meal 1", para, "Snack"},
 			[]string{"Meal 1", para, "Snack", "Day 2", "Meal 1", para, "Snack"}},
@@ -63,9 +70,15 @@ func TestRepeats_Hostile(t *testing.T) {
 	for range 20000 {
 		bs = append(bs, block.Block{Text: "same label"})
 	}
-	kept, dropped := Repeats(bs, pagetype.Listing)
+	kept, dropped := Repeats(bs, pagetype.Service)
 	if len(kept) != len(bs) || len(dropped) != 0 {
 		t.Errorf("Repeats kept %d of %d blocks, dropped %d; want all kept", len(kept), len(bs), len(dropped))
+	}
+	// On a listing, runs of short blocks holding a paragraph's letters
+	// repeat items: the copies go, the first run stays.
+	kept, dropped = Repeats(bs, pagetype.Listing)
+	if len(kept) < minRun || len(kept)+len(dropped) != len(bs) {
+		t.Errorf("listing: Repeats kept %d of %d blocks, dropped %d", len(kept), len(bs), len(dropped))
 	}
 }
 
@@ -75,6 +88,6 @@ func BenchmarkRepeats_Hostile(b *testing.B) {
 		bs[i].Text = "same label"
 	}
 	for b.Loop() {
-		Repeats(bs, pagetype.Listing)
+		Repeats(bs, pagetype.Service)
 	}
 }

@@ -60,6 +60,10 @@ type evidence struct {
 	prose  proseRun
 	group  itemGroupSize
 	card   cardGroupSize
+	// priced is the largest group of sibling cards of which half or more
+	// show a price: a shop's grid, which a larger group of unpriced
+	// cards (a menu of categories, a row of swatches) may outnumber.
+	priced cardGroupSize
 }
 
 // articleCounts count a page's <article> elements.
@@ -174,8 +178,13 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 		if buyControl(n) {
 			ev.buys++
 		}
-		if cards, priced := cardGroup(n); cards > ev.card.cards {
-			ev.card.cards, ev.card.priced = cards, priced
+		if cards, priced := cardGroup(n); cards > 0 {
+			if cards > ev.card.cards {
+				ev.card.cards, ev.card.priced = cards, priced
+			}
+			if 2*priced >= cards && cards > ev.priced.cards {
+				ev.priced.cards, ev.priced.priced = cards, priced
+			}
 		}
 		if items, text, priced := itemGroup(n); text > ev.group.text {
 			ev.group = itemGroupSize{items: items, text: text, priced: priced}
@@ -308,7 +317,7 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.card.cards >= minCards && 2*ev.card.priced >= ev.card.cards && (!story || tiles),
+		ev.priced.cards >= minCards && (!story || tiles),
 		// Product tiles too long to read as cards (swatches, ratings,
 		// attributes), most of them priced.
 		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && (!story || tiles):

@@ -50,6 +50,7 @@ func TestDetect(t *testing.T) {
 		{"product by microdata: one product offered, beside a grid of games", "", "", `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Game</h1><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>` + para + cards("by Ann"), Product},
 		{"collection: two products offered by microdata", "", "", strings.Repeat(`<div itemscope itemtype="http://schema.org/Product"><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>`, 2) + cards("$19.99"), Collection},
 		{"collection: priced cards", "", "", cards("$19.99"), Collection},
+		{"collection: priced cards outnumbered by a menu of categories", "", "", `<div class="menu">` + strings.Repeat(`<div class="cat"><a href="/c/x">Category</a></div>`, 12) + `</div>` + cards("$19.99"), Collection},
 		{"collection: long product tiles (swatches, attributes), priced", "", "", tiles, Collection},
 		{"collection: priced tiles outweigh a category's blurb", "", `<meta property="og:type" content="article">`, para + tiles, Collection},
 		{"article: a story outweighs priced tiles", "", "", strings.Repeat(para, 20) + tiles, Article},

@@ -1,0 +1,112 @@
+package content
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Sizes of a filter's options.
+const (
+	// minFacets is how many sibling options make a filter: one or two
+	// checkboxes are a form's consent or a "remember me".
+	minFacets = 3
+	// maxFacetText is the text of one option at most, in bytes: a value
+	// and its count ("Blue (12)"), not a quiz's answer or a task.
+	maxFacetText = 80
+	// facetClimb is how far above its input an option's text may start.
+	facetClimb = 4
+)
+
+// withFacets returns f with the filter options under root found, when f
+// treats them as furniture.
+func (f Furniture) withFacets(root *html.Node) Furniture {
+	if f.Facets && root != nil {
+		f.facets = findFacets(root)
+	}
+	return f
+}
+
+// findFacets returns the options of the filters under root: an option is
+// the element holding an enabled checkbox or radio button and its short
+// label (climbing through wrappers that hold nothing else), and options
+// count when minFacets or more of them share a parent. Disabled boxes are
+// a task list's ticks, not controls. Nil when there are none.
+func findFacets(root *html.Node) map[*html.Node]bool {
+	byParent := map[*html.Node][]*html.Node{}
+	var parents []*html.Node
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Input || domtext.HasAttr(n, "disabled") {
+			continue
+		}
+		switch strings.ToLower(domtext.Attr(n, "type")) {
+		case "checkbox", "radio":
+		default:
+			continue
+		}
+		item := option(n, root)
+		if item == nil {
+			continue
+		}
+		p := item.Parent
+		if len(byParent[p]) > 0 && byParent[p][len(byParent[p])-1] == item {
+			continue
+		}
+		if byParent[p] == nil {
+			parents = append(parents, p)
+		}
+		byParent[p] = append(byParent[p], item)
+	}
+	var out map[*html.Node]bool
+	for _, p := range parents {
+		if len(byParent[p]) < minFacets {
+			continue
+		}
+		if out == nil {
+			out = map[*html.Node]bool{}
+		}
+		for _, it := range byParent[p] {
+			out[it] = true
+		}
+	}
+	return out
+}
+
+// option returns the element that is input's option: its nearest
+// ancestor (facetClimb levels up at most) with text, widened through
+// parents that hold it alone; nil when there is none under root or its
+// text is too long for an option.
+func option(input, root *html.Node) *html.Node {
+	item := input
+	for i := 0; ; i++ {
+		if i == facetClimb || item.Parent == nil || item == root {
+			return nil
+		}
+		item = item.Parent
+		if item == root {
+			return nil
+		}
+		if t := textLen(domtext.Text(item)); t > 0 {
+			if t > maxFacetText {
+				return nil
+			}
+			break
+		}
+	}
+	for item.Parent != nil && item.Parent != root && onlyChild(item) {
+		item = item.Parent
+	}
+	return item
+}
+
+// onlyChild reports whether n is its parent's only element child.
+func onlyChild(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode {
+			return false
+		}
+	}
+	return true
+}
