@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -13,47 +11,8 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/warcin/warctest"
 )
-
-// warcRecord is one record of a WARC file built by a test.
-type warcRecord struct {
-	typ, uri, ct, block string
-	noLength            bool // a corrupt record: no Content-Length
-}
-
-// buildWARC writes records as a WARC file, each record its own gzip member
-// when gz, and returns its bytes and each record's offset.
-func buildWARC(gz bool, recs ...warcRecord) ([]byte, []int) {
-	var out bytes.Buffer
-	var offs []int
-	for _, r := range recs {
-		offs = append(offs, out.Len())
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "WARC/1.0\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:%d>\r\nWARC-Date: 2024-05-06T07:08:09Z\r\n", r.typ, len(offs))
-		if r.uri != "" {
-			fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", r.uri)
-		}
-		fmt.Fprintf(&b, "Content-Type: %s\r\n", r.ct)
-		if !r.noLength {
-			fmt.Fprintf(&b, "Content-Length: %d\r\n", len(r.block))
-		}
-		b.WriteString("\r\n" + r.block + "\r\n\r\n")
-		if gz {
-			zw := gzip.NewWriter(&out)
-			zw.Write(b.Bytes())
-			zw.Close()
-		} else {
-			out.Write(b.Bytes())
-		}
-	}
-	return out.Bytes(), offs
-}
-
-// httpResponse is a response record holding an HTTP message.
-func httpResponse(uri, header, body string) warcRecord {
-	return warcRecord{typ: "response", uri: uri, ct: "application/http; msgtype=response",
-		block: "HTTP/1.1 200 OK\r\n" + header + "\r\n" + body}
-}
 
 func readFixture(t *testing.T, name string) (page, url string) {
 	t.Helper()
@@ -68,14 +27,6 @@ func readFixture(t *testing.T, name string) (page, url string) {
 	return string(b), strings.TrimSpace(string(u))
 }
 
-func gzipString(s string) string {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(s))
-	zw.Close()
-	return b.String()
-}
-
 // TestClean_WARCGolden: the pages of a WARC file, plain or gzip, clean to
 // the same text, title and URL as the fixture files they were made of, in
 // file order and named FILE#OFFSET; the records that are no pages are
@@ -86,19 +37,19 @@ func TestClean_WARCGolden(t *testing.T) {
 		"../../fixtures/"+fixtures[0]+"/input.html", "../../fixtures/"+fixtures[1]+"/input.html"))
 	vn, vnURL := readFixture(t, fixtures[0])
 	legacy, legacyURL := readFixture(t, fixtures[1])
-	recs := []warcRecord{
-		{typ: "warcinfo", ct: "application/warc-fields", block: "software: test\r\n"},
-		{typ: "request", uri: vnURL, ct: "application/http; msgtype=request", block: "GET / HTTP/1.1\r\nHost: x\r\n\r\n"},
-		httpResponse(vnURL, "Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
-			chunk(gzipString(vn))),
-		httpResponse("https://example.com/logo.png", "Content-Type: image/png\r\n", "\x89PNG\r\n"),
-		{typ: "metadata", uri: vnURL, ct: "application/warc-fields", block: "via: x\r\n"},
-		httpResponse(legacyURL, "Content-Type: text/html; charset=windows-1252\r\n", legacy),
-		{typ: "revisit", uri: legacyURL, ct: "application/http; msgtype=response", block: "HTTP/1.1 200 OK\r\n\r\n"},
+	recs := []warctest.Record{
+		{Type: "warcinfo", ContentType: "application/warc-fields", Block: "software: test\r\n"},
+		{Type: "request", URI: vnURL, ContentType: "application/http; msgtype=request", Block: "GET / HTTP/1.1\r\nHost: x\r\n\r\n"},
+		warctest.Response(vnURL, "Content-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n",
+			chunk(warctest.Gzip(vn))),
+		warctest.Response("https://example.com/logo.png", "Content-Type: image/png\r\n", "\x89PNG\r\n"),
+		{Type: "metadata", URI: vnURL, ContentType: "application/warc-fields", Block: "via: x\r\n"},
+		warctest.Response(legacyURL, "Content-Type: text/html; charset=windows-1252\r\n", legacy),
+		{Type: "revisit", URI: legacyURL, ContentType: "application/http; msgtype=response", Block: "HTTP/1.1 200 OK\r\n\r\n"},
 	}
 	for _, gz := range []bool{false, true} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
-			data, offs := buildWARC(gz, recs...)
+			data, offs := warctest.File(gz, recs...)
 			name := filepath.Join(t.TempDir(), "crawl.warc")
 			if gz {
 				name += ".gz"
@@ -114,7 +65,7 @@ func TestClean_WARCGolden(t *testing.T) {
 			if len(got) != 2 {
 				t.Fatalf("got %d pages, want 2:\n%s", len(got), out)
 			}
-			for i, at := range []int{offs[2], offs[5]} {
+			for i, at := range []int64{offs[2], offs[5]} {
 				if src := fmt.Sprintf("%s#%d", name, at); got[i].Source != src {
 					t.Errorf("page %d: source %q, want %q", i, got[i].Source, src)
 				}
@@ -168,11 +119,11 @@ func mustRun(t *testing.T, args ...string) string {
 func TestClean_WARCCorrupt(t *testing.T) {
 	for _, gz := range []bool{false, true} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
-			page := func(u string) warcRecord { return httpResponse(u, "Content-Type: text/html\r\n", pageHTML) }
+			page := func(u string) warctest.Record { return warctest.Response(u, "Content-Type: text/html\r\n", pageHTML) }
 			bad := page("https://example.com/bad")
-			bad.noLength = true
-			big := httpResponse("https://example.com/big", "Content-Type: text/html\r\n", pageHTML+strings.Repeat("<p>more words here</p>", 200))
-			data, offs := buildWARC(gz, page("https://example.com/a"), bad, big, page("https://example.com/b"))
+			bad.Length = -1
+			big := warctest.Response("https://example.com/big", "Content-Type: text/html\r\n", pageHTML+strings.Repeat("<p>more words here</p>", 200))
+			data, offs := warctest.File(gz, page("https://example.com/a"), bad, big, page("https://example.com/b"))
 			name := filepath.Join(t.TempDir(), "x.warc")
 			if err := os.WriteFile(name, data, 0o644); err != nil {
 				t.Fatal(err)
@@ -209,8 +160,8 @@ func TestClean_WARCCorrupt(t *testing.T) {
 // given on standard input, is read as one named on the command line.
 func TestClean_WARCDirectoryAndStdin(t *testing.T) {
 	dir := t.TempDir()
-	data, offs := buildWARC(true, httpResponse("https://example.com/w", "Content-Type: text/html\r\n", pageHTML),
-		warcRecord{typ: "resource", uri: "https://example.com/r", ct: "text/html", block: pageHTML})
+	data, offs := warctest.File(true, warctest.Response("https://example.com/w", "Content-Type: text/html\r\n", pageHTML),
+		warctest.Record{Type: "resource", URI: "https://example.com/r", ContentType: "text/html", Block: pageHTML})
 	write(t, filepath.Join(dir, "a.html"), pageHTML)
 	write(t, filepath.Join(dir, "b.warc.gz"), string(data))
 	write(t, filepath.Join(dir, "c"), string(data[:offs[1]])) // a WARC file by its content alone
@@ -237,11 +188,11 @@ func TestClean_WARCDirectoryAndStdin(t *testing.T) {
 // hanging when cancelled, or when the output breaks, after its first page;
 // every input left gets an outcome when cancelled.
 func TestBatch_WARCStops(t *testing.T) {
-	var recs []warcRecord
+	var recs []warctest.Record
 	for i := range 300 {
-		recs = append(recs, httpResponse(fmt.Sprintf("https://example.com/%d", i), "Content-Type: text/html\r\n", pageHTML))
+		recs = append(recs, warctest.Response(fmt.Sprintf("https://example.com/%d", i), "Content-Type: text/html\r\n", pageHTML))
 	}
-	data, _ := buildWARC(true, recs...)
+	data, _ := warctest.File(true, recs...)
 	dir := t.TempDir()
 	name := filepath.Join(dir, "long.warc.gz")
 	write(t, name, string(data))

@@ -3,7 +3,6 @@ package warcin
 import (
 	"bytes"
 	"compress/flate"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -11,65 +10,8 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/input"
+	"github.com/winnowhq/winnow/internal/warcin/warctest"
 )
-
-// rec is one WARC record built by the tests: its type, target, WARC
-// Content-Type and block.
-type rec struct {
-	typ, uri, ct, block string
-	length              int // Content-Length when not len(block); -1 for none
-}
-
-func (r rec) bytes() []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "WARC/1.1\r\nWARC-Type: %s\r\nWARC-Record-ID: <urn:uuid:x>\r\nWARC-Date: 2024-01-02T03:04:05Z\r\n", r.typ)
-	if r.uri != "" {
-		fmt.Fprintf(&b, "WARC-Target-URI: %s\r\n", r.uri)
-	}
-	if r.ct != "" {
-		fmt.Fprintf(&b, "Content-Type: %s\r\n", r.ct)
-	}
-	switch n := r.length; {
-	case n == 0:
-		fmt.Fprintf(&b, "Content-Length: %d\r\n", len(r.block))
-	case n > 0:
-		fmt.Fprintf(&b, "Content-Length: %d\r\n", n)
-	}
-	b.WriteString("\r\n" + r.block + "\r\n\r\n")
-	return b.Bytes()
-}
-
-// warcFile joins records, each gzip-compressed as a member of its own when
-// gz. It also returns each record's offset.
-func warcFile(gz bool, recs ...rec) ([]byte, []int64) {
-	var out bytes.Buffer
-	var offs []int64
-	for _, r := range recs {
-		offs = append(offs, int64(out.Len()))
-		if gz {
-			zw := gzip.NewWriter(&out)
-			zw.Write(r.bytes())
-			zw.Close()
-		} else {
-			out.Write(r.bytes())
-		}
-	}
-	return out.Bytes(), offs
-}
-
-const httpCT = "application/http; msgtype=response"
-
-func response(uri, header, body string) rec {
-	return rec{typ: "response", uri: uri, ct: httpCT, block: "HTTP/1.1 200 OK\r\n" + header + "\r\n" + body}
-}
-
-func gzipped(s string) string {
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	zw.Write([]byte(s))
-	zw.Close()
-	return b.String()
-}
 
 func deflated(s string) string {
 	var b bytes.Buffer
@@ -115,24 +57,24 @@ func read(t *testing.T, data []byte, max int64) []string {
 
 func TestReader(t *testing.T) {
 	chunked := "Transfer-Encoding: chunked\r\nContent-Type: text/html\r\n"
-	recs := []rec{
-		{typ: "warcinfo", ct: "application/warc-fields", block: "software: test\r\n"},
-		{typ: "request", uri: "http://a.example/", ct: "application/http; msgtype=request", block: "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n"},
-		response("http://a.example/", "Content-Type: text/html; charset=iso-8859-1\r\n", page),
-		response("http://a.example/c", chunked, "f\r\n<p>chunked body\r\n4\r\n</p>\r\n0\r\n\r\n"),
-		response("http://a.example/g", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzipped(page)),
-		response("http://a.example/d", "Content-Type: text/html\r\nContent-Encoding: deflate\r\n", deflated(page)),
-		response("http://a.example/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "\x0b\x02"),
-		response("http://a.example/brdone", "Content-Type: text/html\r\nContent-Encoding: br\r\n", page),
-		response("http://a.example/x.png", "Content-Type: image/png\r\n", "\x89PNG"),
-		response("http://a.example/none", "", page),
-		response("http://a.example/len", "Content-Type: text/html\r\nContent-Length: 10\r\n", page),
-		{typ: "response", uri: "http://a.example/r", ct: httpCT, block: "HTTP/1.1 301 Moved\r\nLocation: /\r\nContent-Type: text/html\r\n\r\n<a href=/>moved</a>"},
-		{typ: "response", uri: "http://a.example/h2", ct: httpCT, block: "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n" + page},
-		{typ: "resource", uri: "file:///saved.html", ct: "text/html; charset=utf-8", block: page},
-		{typ: "resource", uri: "file:///a.txt", ct: "text/plain", block: "plain"},
-		{typ: "metadata", uri: "http://a.example/", ct: "application/warc-fields", block: "outlinks: x\r\n"},
-		{typ: "revisit", uri: "http://a.example/", ct: httpCT, block: "HTTP/1.1 200 OK\r\n\r\n"},
+	recs := []warctest.Record{
+		{Type: "warcinfo", ContentType: "application/warc-fields", Block: "software: test\r\n"},
+		{Type: "request", URI: "http://a.example/", ContentType: "application/http; msgtype=request", Block: "GET / HTTP/1.1\r\nHost: a.example\r\n\r\n"},
+		warctest.Response("http://a.example/", "Content-Type: text/html; charset=iso-8859-1\r\n", page),
+		warctest.Response("http://a.example/c", chunked, "f\r\n<p>chunked body\r\n4\r\n</p>\r\n0\r\n\r\n"),
+		warctest.Response("http://a.example/g", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", warctest.Gzip(page)),
+		warctest.Response("http://a.example/d", "Content-Type: text/html\r\nContent-Encoding: deflate\r\n", deflated(page)),
+		warctest.Response("http://a.example/br", "Content-Type: text/html\r\nContent-Encoding: br\r\n", "\x0b\x02"),
+		warctest.Response("http://a.example/brdone", "Content-Type: text/html\r\nContent-Encoding: br\r\n", page),
+		warctest.Response("http://a.example/x.png", "Content-Type: image/png\r\n", "\x89PNG"),
+		warctest.Response("http://a.example/none", "", page),
+		warctest.Response("http://a.example/len", "Content-Type: text/html\r\nContent-Length: 10\r\n", page),
+		{Type: "response", URI: "http://a.example/r", ContentType: warctest.HTTPResponse, Block: "HTTP/1.1 301 Moved\r\nLocation: /\r\nContent-Type: text/html\r\n\r\n<a href=/>moved</a>"},
+		{Type: "response", URI: "http://a.example/h2", ContentType: warctest.HTTPResponse, Block: "HTTP/2 200\r\ncontent-type: text/html\r\n\r\n" + page},
+		{Type: "resource", URI: "file:///saved.html", ContentType: "text/html; charset=utf-8", Block: page},
+		{Type: "resource", URI: "file:///a.txt", ContentType: "text/plain", Block: "plain"},
+		{Type: "metadata", URI: "http://a.example/", ContentType: "application/warc-fields", Block: "outlinks: x\r\n"},
+		{Type: "revisit", URI: "http://a.example/", ContentType: warctest.HTTPResponse, Block: "HTTP/1.1 200 OK\r\n\r\n"},
 	}
 	want := []string{
 		"skip: not a response or resource",
@@ -155,7 +97,7 @@ func TestReader(t *testing.T) {
 	}
 	for _, gz := range []bool{false, true} {
 		t.Run(fmt.Sprintf("gzip=%v", gz), func(t *testing.T) {
-			data, offs := warcFile(gz, recs...)
+			data, offs := warctest.File(gz, recs...)
 			got := read(t, data, 1<<20)
 			if len(got) != len(want) {
 				t.Fatalf("got %d records, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
@@ -176,8 +118,8 @@ func TestReader(t *testing.T) {
 // TestReader_WholeFileGzip: a file gzipped whole, one member for all its
 // records, gives offsets inside the member.
 func TestReader_WholeFileGzip(t *testing.T) {
-	plain, offs := warcFile(false, response("http://a.example/1", "Content-Type: text/html\r\n", page), response("http://a.example/2", "Content-Type: text/html\r\n", page))
-	got := read(t, []byte(gzipped(string(plain))), 1<<20)
+	plain, offs := warctest.File(false, warctest.Response("http://a.example/1", "Content-Type: text/html\r\n", page), warctest.Response("http://a.example/2", "Content-Type: text/html\r\n", page))
+	got := read(t, []byte(warctest.Gzip(string(plain))), 1<<20)
 	if len(got) != 2 || !strings.HasPrefix(got[0], "0 page http://a.example/1") || !strings.HasPrefix(got[1], fmt.Sprintf("0+%d page http://a.example/2", offs[1])) {
 		t.Errorf("got\n%s", strings.Join(got, "\n"))
 	}
@@ -187,9 +129,9 @@ func TestReader_WholeFileGzip(t *testing.T) {
 // ErrTooLarge, and the next record is read.
 func TestReader_Limit(t *testing.T) {
 	big := strings.Repeat("<p>fares</p>", 1000)
-	data, _ := warcFile(true,
-		response("http://a.example/big", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzipped(big)),
-		response("http://a.example/small", "Content-Type: text/html\r\n", page))
+	data, _ := warctest.File(true,
+		warctest.Response("http://a.example/big", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", warctest.Gzip(big)),
+		warctest.Response("http://a.example/small", "Content-Type: text/html\r\n", page))
 	rd, _ := NewReader(bytes.NewReader(data))
 	r, err := rd.Next()
 	if err != nil {
@@ -208,51 +150,51 @@ func TestReader_Limit(t *testing.T) {
 // offset and the problem, and reading goes on with the next record where
 // one can be found.
 func TestReader_Corrupt(t *testing.T) {
-	good := response("http://a.example/ok", "Content-Type: text/html\r\n", page)
+	good := warctest.Response("http://a.example/ok", "Content-Type: text/html\r\n", page)
 	short := good
-	short.length = 20 // the block goes on past its Content-Length
+	short.Length = 20 // the block goes on past its Content-Length
 	noLen := good
-	noLen.length = -1
+	noLen.Length = -1
 	cases := []struct {
 		name string
 		data func() ([]byte, []int64)
 		want []string // with %d for the offsets, in order
 	}{
 		{"garbage between records", func() ([]byte, []int64) {
-			a, _ := warcFile(false, good)
-			b := append(append(a, "some garbage\r\nmore\r\n"...), good.bytes()...)
+			a, _ := warctest.File(false, good)
+			b := append(append(a, "some garbage\r\nmore\r\n"...), good.Bytes()...)
 			return b, []int64{0, int64(len(a)), int64(len(a) + 20)}
 		}, []string{"%d page", `error: record at offset %d: no WARC record here: found "some garbage"`, "%d page"}},
 		{"no content-length", func() ([]byte, []int64) {
-			d, o := warcFile(false, good, noLen, good)
+			d, o := warctest.File(false, good, noLen, good)
 			return d, o
 		}, []string{"%d page", "error: record at offset %d: no Content-Length", "%d page"}},
 		{"content-length too short", func() ([]byte, []int64) {
-			d, o := warcFile(false, short, good)
-			return d, []int64{o[0], o[0] + int64(len(short.bytes())-len(page)-4+(20-len("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"))), o[1]}
+			d, o := warctest.File(false, short, good)
+			return d, []int64{o[0], o[0] + int64(len(short.Bytes())-len(page)-4+(20-len("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n"))), o[1]}
 		}, []string{"%d error: HTTP response", "error: record at offset %d: no WARC record here", "%d page"}},
 		{"truncated file", func() ([]byte, []int64) {
-			d, o := warcFile(false, good, good)
+			d, o := warctest.File(false, good, good)
 			return d[:len(d)-30], o
 		}, []string{"%d page", "%d error: payload: truncated: the file ends inside the record"}},
 		{"truncated gzip", func() ([]byte, []int64) {
-			d, o := warcFile(true, good, good)
+			d, o := warctest.File(true, good, good)
 			return d[:len(d)-30], o
 		}, []string{"%d page", "%d error: payload: truncated: the file ends inside the record"}},
 		{"corrupt gzip member", func() ([]byte, []int64) {
-			d, o := warcFile(true, good, good, good)
+			d, o := warctest.File(true, good, good, good)
 			for i := o[1] + 30; i < o[1]+60; i++ {
 				d[i] ^= 0x55
 			}
 			return d, o
 		}, []string{"%d page", "error: record at offset %d: corrupt gzip data", "%d page"}},
 		{"bad gzip checksum", func() ([]byte, []int64) {
-			d, o := warcFile(true, good, good, good)
+			d, o := warctest.File(true, good, good, good)
 			d[o[2]-8] ^= 1 // the CRC-32 of the second member
 			return d, []int64{o[0], o[1], o[1], o[2]}
 		}, []string{"%d page", "%d page", "error: record at offset %d+", "%d page"}},
 		{"trailing garbage", func() ([]byte, []int64) {
-			d, o := warcFile(false, good)
+			d, o := warctest.File(false, good)
 			return append(d, "junk at the end of the file\n"...), []int64{o[0], int64(len(d))}
 		}, []string{"%d page", `error: record at offset %d: no WARC record here: found "junk at the end of the file"`}},
 		{"not a warc", func() ([]byte, []int64) {
@@ -277,13 +219,13 @@ func TestReader_Corrupt(t *testing.T) {
 }
 
 func TestSniff(t *testing.T) {
-	plain, _ := warcFile(false, response("http://a.example/", "", page))
-	gz, _ := warcFile(true, response("http://a.example/", "", page))
+	plain, _ := warctest.File(false, warctest.Response("http://a.example/", "", page))
+	gz, _ := warctest.File(true, warctest.Response("http://a.example/", "", page))
 	for _, c := range []struct {
 		head []byte
 		want bool
 	}{
-		{plain, true}, {gz[:100], true}, {[]byte(page), false}, {[]byte(gzipped(page)), false}, {[]byte("\x1f\x8b"), false}, {nil, false},
+		{plain, true}, {gz[:100], true}, {[]byte(page), false}, {[]byte(warctest.Gzip(page)), false}, {[]byte("\x1f\x8b"), false}, {nil, false},
 	} {
 		if got := Sniff(c.head); got != c.want {
 			t.Errorf("Sniff(%q) = %v, want %v", c.head[:min(len(c.head), 20)], got, c.want)
@@ -294,9 +236,9 @@ func TestSniff(t *testing.T) {
 // FuzzReader: no input makes the reader panic or loop, and every record
 // error names an offset.
 func FuzzReader(f *testing.F) {
-	good := response("http://a.example/ok", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", gzipped(page))
-	plain, _ := warcFile(false, good, rec{typ: "resource", uri: "x", ct: "text/html", block: page})
-	gz, _ := warcFile(true, good, response("http://a.example/c", "Transfer-Encoding: chunked\r\n", "3\r\n<p>\r\n0\r\n\r\n"))
+	good := warctest.Response("http://a.example/ok", "Content-Type: text/html\r\nContent-Encoding: gzip\r\n", warctest.Gzip(page))
+	plain, _ := warctest.File(false, good, warctest.Record{Type: "resource", URI: "x", ContentType: "text/html", Block: page})
+	gz, _ := warctest.File(true, good, warctest.Response("http://a.example/c", "Transfer-Encoding: chunked\r\n", "3\r\n<p>\r\n0\r\n\r\n"))
 	f.Add(plain)
 	f.Add(gz)
 	f.Add(plain[:len(plain)/2])
