@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/batch"
 	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/internal/regfile"
 	"github.com/winnowhq/winnow/langid"
@@ -58,6 +59,17 @@ type ruleChoice struct {
 	dirs       multiFlag
 	noDefaults bool
 	disable    multiFlag
+}
+
+// defaultUserAgent is the User-Agent of winnow clean's fetches.
+func defaultUserAgent() string {
+	return "winnow/" + versionString() + " (+https://github.com/winnowhq/winnow)"
+}
+
+// isDirArg reports an argument that names a directory.
+func isDirArg(a string) bool {
+	st, err := os.Stat(a)
+	return err == nil && st.IsDir()
 }
 
 // fetchFlags bound the reading of one input, fetched or not.
@@ -129,7 +141,7 @@ func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) 
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return 0, nil, &usageError{fmt.Sprintf("clean: --url %q: want an absolute http(s) URL", f.pageURL)}
 		}
-		if fs.NArg() != 1 || isURLArg(fs.Arg(0)) || isDirArg(fs.Arg(0)) {
+		if fs.NArg() != 1 || batch.IsURL(fs.Arg(0)) || isDirArg(fs.Arg(0)) {
 			return 0, nil, &usageError{"clean: --url names one page: give one file or - with it"}
 		}
 	}
@@ -155,9 +167,9 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return err
 	}
-	inputs, warnings, notes, err := expandInputs(fs.Args())
+	inputs, warnings, notes, err := batch.Expand(fs.Args())
 	if err != nil {
-		return err
+		return &usageError{"clean: " + err.Error()}
 	}
 	for _, w := range warnings {
 		fmt.Fprintf(e.stderr, "winnow: warning: %s\n", w)
@@ -165,21 +177,21 @@ func runClean(ctx context.Context, args []string, e *env) error {
 	for _, n := range notes {
 		fmt.Fprintf(e.stderr, "winnow: note: %s\n", n)
 	}
-	b := &batch{
-		cleaner:  c,
-		fetcher:  newFetcher(f.fetch.userAgent, f.fetch.timeout, f.fetch.maxBytes, &netguard.Guard{AllowPrivate: f.fetch.allowPriv}),
-		kind:     kind,
-		stdin:    e.stdin,
-		workers:  f.workers,
-		pageURL:  f.pageURL,
-		maxBytes: f.fetch.maxBytes,
+	b := &batch.Batch{
+		Cleaner:  c,
+		Fetcher:  batch.NewFetcher(f.fetch.userAgent, f.fetch.timeout, f.fetch.maxBytes, &netguard.Guard{AllowPrivate: f.fetch.allowPriv}),
+		Kind:     kind,
+		Stdin:    e.stdin,
+		Workers:  f.workers,
+		PageURL:  f.pageURL,
+		MaxBytes: f.fetch.maxBytes,
 	}
 	t := &tally{f: &f, e: e, targets: targets, warned: len(warnings),
 		out: &resultWriter{format: f.format, w: e.stdout, explain: f.explain, stderr: e.stderr, keepSpam: f.keepSpam, markdown: f.markdown}}
 	if e.stderrTTY && len(inputs) > 1 && !f.explain {
 		t.prog = newProgress(e.stderr, len(inputs))
 	}
-	err = b.run(ctx, inputs, t.emit)
+	err = b.Run(ctx, inputs, t.emit)
 	if t.prog != nil {
 		t.prog.finish()
 	}
@@ -202,31 +214,31 @@ type tally struct {
 
 // emit reports o's warning or error, then writes its result unless its
 // language is not a target.
-func (t *tally) emit(o outcome) error {
+func (t *tally) emit(o batch.Outcome) error {
 	if t.prog != nil {
 		t.prog.clear()
 	}
-	if o.note != "" {
-		fmt.Fprintf(t.e.stderr, "winnow: note: %s\n", o.note)
+	if o.Note != "" {
+		fmt.Fprintf(t.e.stderr, "winnow: note: %s\n", o.Note)
 		return nil
 	}
 	t.n++
-	switch w := o.warning(t.f.keepSpam); {
+	switch w := o.Warning(t.f.keepSpam); {
 	case w != "":
 		t.warned++
-		fmt.Fprintf(t.e.stderr, "winnow: warning: %s: %s\n", o.source, w)
-	case o.err != nil:
+		fmt.Fprintf(t.e.stderr, "winnow: warning: %s: %s\n", o.Source, w)
+	case o.Err != nil:
 		t.failed++
-		fmt.Fprintf(t.e.stderr, "winnow: %v\n", o.err)
+		fmt.Fprintf(t.e.stderr, "winnow: %v\n", o.Err)
 	}
 	var werr error
-	if o.res != nil && !langid.Wanted(o.res.Language, t.targets) {
+	if o.Result != nil && !langid.Wanted(o.Result.Language, t.targets) {
 		t.dropped++
 	} else {
 		werr = t.out.write(o)
 	}
 	if t.prog != nil {
-		t.prog.step(o.err != nil)
+		t.prog.step(o.Err != nil)
 	}
 	return werr
 }
@@ -302,7 +314,7 @@ func loadRuleFile(path string) (*rules.Set, error) {
 	return rules.NewSet(rs...)
 }
 
-// resultWriter writes one outcome in the chosen format.
+// resultWriter writes one batch.Outcome in the chosen format.
 type resultWriter struct {
 	format   string
 	markdown clean.MarkdownOptions
@@ -328,26 +340,26 @@ type jsonLine struct {
 	spam.Verdict
 }
 
-func (rw *resultWriter) write(o outcome) error {
+func (rw *resultWriter) write(o batch.Outcome) error {
 	defer func() { rw.n++ }()
-	if rw.explain && o.res != nil {
-		for _, h := range o.res.Trace {
-			fmt.Fprintf(rw.stderr, "%s: %s %s [%s] %s: %q\n", o.source, h.Stage, h.Action, h.Rule, h.Where, h.Excerpt)
+	if rw.explain && o.Result != nil {
+		for _, h := range o.Result.Trace {
+			fmt.Fprintf(rw.stderr, "%s: %s %s [%s] %s: %q\n", o.Source, h.Stage, h.Action, h.Rule, h.Where, h.Excerpt)
 			if h.Evidence != "" {
-				fmt.Fprintf(rw.stderr, "%s:   spam score %s\n", o.source, h.Evidence)
+				fmt.Fprintf(rw.stderr, "%s:   spam score %s\n", o.Source, h.Evidence)
 			}
 		}
 	}
 	// A page spam from top to bottom: its text is left out (the jsonl line
 	// still says spam and its score); its one warning is o.warning's.
-	withheld := o.withheld(rw.keepSpam)
+	withheld := o.Withheld(rw.keepSpam)
 	switch rw.format {
 	case "jsonl":
-		line := jsonLine{Source: o.source, Removed: map[string]int{}}
-		if line.Warning = o.warning(rw.keepSpam); line.Warning == "" && o.err != nil {
-			line.Error = o.err.Error()
+		line := jsonLine{Source: o.Source, Removed: map[string]int{}}
+		if line.Warning = o.Warning(rw.keepSpam); line.Warning == "" && o.Err != nil {
+			line.Error = o.Err.Error()
 		}
-		if r := o.res; r != nil {
+		if r := o.Result; r != nil {
 			line.URL, line.Title, line.Text, line.Metadata, line.Removed = r.URL, r.Title, r.Body, r.Metadata, r.Removed
 			line.PageType, line.Trace, line.Verdict = r.PageType, r.Trace, r.Verdict
 			if withheld {
@@ -362,14 +374,14 @@ func (rw *resultWriter) write(o outcome) error {
 		_, err = rw.w.Write(data)
 		return err
 	}
-	if o.res == nil || withheld || o.err != nil {
+	if o.Result == nil || withheld || o.Err != nil {
 		return nil // an empty page's result holds metadata alone: jsonl has it
 	}
 	var text string
 	if rw.format == "markdown" {
-		text = clean.Markdown(o.res, rw.markdown)
+		text = clean.Markdown(o.Result, rw.markdown)
 	} else {
-		text = clean.PlainText(o.res)
+		text = clean.PlainText(o.Result)
 	}
 	sep := ""
 	if rw.n > 0 {

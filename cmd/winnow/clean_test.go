@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/winnowhq/winnow/internal/batch"
 	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
@@ -279,8 +280,8 @@ func TestFetcher_RedirectGuard(t *testing.T) {
 	defer srv.Close()
 	g := &netguard.Guard{}
 	g.Allow(netip.MustParseAddr("127.0.0.1"))
-	f := newFetcher("winnow-test", 5*time.Second, 1<<20, g)
-	_, err = f.fetch(t.Context(), srv.URL+"/")
+	f := batch.NewFetcher("winnow-test", 5*time.Second, 1<<20, g)
+	_, err = f.Fetch(t.Context(), srv.URL+"/")
 	if !errors.Is(err, netguard.ErrBlocked) {
 		t.Errorf("redirect to %s: err %v, want netguard.ErrBlocked", private.URL, err)
 	}

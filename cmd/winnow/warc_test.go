@@ -1,16 +1,13 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/warcin/warctest"
 )
 
@@ -181,61 +178,5 @@ func TestClean_WARCDirectoryAndStdin(t *testing.T) {
 	}
 	if got := jsonLines(t, out); len(got) != 2 || got[0].Source != "-#0" || got[1].URL != "https://example.com/r" {
 		t.Errorf("stdin: %s", out)
-	}
-}
-
-// TestBatch_WARCStops: a batch reading a long WARC file stops without
-// hanging when cancelled, or when the output breaks, after its first page;
-// every input left gets an outcome when cancelled.
-func TestBatch_WARCStops(t *testing.T) {
-	var recs []warctest.Record
-	for i := range 300 {
-		recs = append(recs, warctest.Response(fmt.Sprintf("https://example.com/%d", i), "Content-Type: text/html\r\n", pageHTML))
-	}
-	data, _ := warctest.File(true, recs...)
-	dir := t.TempDir()
-	name := filepath.Join(dir, "long.warc.gz")
-	write(t, name, string(data))
-	after := filepath.Join(dir, "after.html")
-	write(t, after, pageHTML)
-	c, err := clean.New(clean.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, broken := range []bool{false, true} {
-		ctx, cancel := context.WithCancel(context.Background())
-		b := &batch{cleaner: c, workers: 2, maxBytes: clean.DefaultMaxBytes}
-		var got []outcome
-		done := make(chan error, 1)
-		go func() {
-			done <- b.run(ctx, []input{{source: name}, {source: after}}, func(o outcome) error {
-				got = append(got, o)
-				if broken {
-					return errors.New("broken pipe")
-				}
-				cancel()
-				return nil
-			})
-		}()
-		select {
-		case err := <-done:
-			if broken && (err == nil || !strings.Contains(err.Error(), "broken pipe")) {
-				t.Errorf("broken output: err = %v", err)
-			}
-			if !broken {
-				if !errors.Is(err, context.Canceled) {
-					t.Errorf("cancelled: err = %v", err)
-				}
-				if last := got[len(got)-1]; last.source != after || !errors.Is(last.err, context.Canceled) {
-					t.Errorf("cancelled: last outcome %q %v, want the input left, cancelled", last.source, last.err)
-				}
-				if len(got) > 1+window {
-					t.Errorf("cancelled: %d outcomes", len(got))
-				}
-			}
-		case <-time.After(20 * time.Second):
-			t.Fatalf("broken=%v: the batch hangs", broken)
-		}
-		cancel()
 	}
 }

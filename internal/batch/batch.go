@@ -1,4 +1,7 @@
-package main
+// Package batch cleans many inputs (files, directories, URLs, standard
+// input, WARC files) with a pool of workers, and hands their outcomes back
+// in input order, one broken input never stopping the others.
+package batch
 
 import (
 	"bufio"
@@ -20,85 +23,89 @@ import (
 	"github.com/winnowhq/winnow/internal/warcin"
 )
 
-// outcome is the result of one input.
-type outcome struct {
-	source string
-	res    *clean.Result
-	err    error
-	note   string // only worth knowing, not a result: the records a WARC file skipped
+// Outcome is the result of one input.
+type Outcome struct {
+	Source string
+	Result *clean.Result
+	Err    error
+	Note   string // only worth knowing, not a result: the records a WARC file skipped
 }
 
-// warning is what deserves a word about an outcome that is no failure: an
+// Warning is what deserves a word about an Outcome that is no failure: an
 // empty input, a page judged spam from top to bottom whose text is withheld
 // (unless keepSpam), or a page whose text the rules removed entirely. One
-// outcome gets one warning at most. Under --strict a warning fails the run
+// Outcome gets one warning at most. Under --strict a warning fails the run
 // too.
-func (o outcome) warning(keepSpam bool) string {
+func (o Outcome) Warning(keepSpam bool) string {
 	switch {
-	case o.withheld(keepSpam):
-		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.res.Verdict.Score)
-	case errors.Is(o.err, clean.ErrEmpty):
+	case o.Withheld(keepSpam):
+		return fmt.Sprintf("spam page (score %.2f), text not output (--keep-spam outputs it)", o.Result.Verdict.Score)
+	case errors.Is(o.Err, clean.ErrEmpty):
 		// The page's error without its source, which the warning names:
 		// it may say why the page is empty (an application shell).
-		if pe := (*clean.PageError)(nil); errors.As(o.err, &pe) {
+		if pe := (*clean.PageError)(nil); errors.As(o.Err, &pe) {
 			return pe.Err.Error()
 		}
 		return clean.ErrEmpty.Error()
-	case errors.Is(o.err, errNoPages):
-		return errNoPages.Error()
-	case o.err == nil && o.res != nil && o.res.Body == "":
+	case errors.Is(o.Err, ErrNoPages):
+		return ErrNoPages.Error()
+	case o.Err == nil && o.Result != nil && o.Result.Body == "":
 		return "the rules removed all the text (see --explain)"
 	}
 	return ""
 }
 
-// errNoPages is the outcome of a directory that holds no page: a warning.
-var errNoPages = errors.New("no pages found in this directory")
+// ErrNoPages is the Outcome of a directory that holds no page: a warning.
+var ErrNoPages = errors.New("no pages found in this directory")
 
-// withheld reports whether the outcome is a page judged spam from top to
+// Withheld reports whether the Outcome is a page judged spam from top to
 // bottom whose text is left out of the output.
-func (o outcome) withheld(keepSpam bool) bool {
-	return o.res != nil && o.res.Spam && !keepSpam
+func (o Outcome) Withheld(keepSpam bool) bool {
+	return o.Result != nil && o.Result.Spam && !keepSpam
 }
 
-// batch cleans inputs with a pool of workers and delivers outcomes in input
+// Batch cleans inputs with a pool of workers and delivers outcomes in Input
 // order, each as soon as it and all before it are done. A WARC file is
 // many pages, read one record at a time as the workers take them (see
 // warcJobs).
-type batch struct {
-	cleaner  *clean.Cleaner
-	fetcher  *fetcher
-	kind     clean.InputKind
-	stdin    io.Reader
-	workers  int
-	pageURL  string // --url: the address of the one file or stdin input
-	maxBytes int64  // --max-bytes: for each page of a WARC file, after decoding
+type Batch struct {
+	Cleaner  *clean.Cleaner
+	Fetcher  *Fetcher // for inputs that are URLs
+	Kind     clean.InputKind
+	Stdin    io.Reader // the input "-"
+	Workers  int
+	PageURL  string // the address of the one file or stdin input, if known
+	MaxBytes int64  // for each page of a WARC file, after decoding
 }
 
 // window is how many outcomes may wait behind a slow page.
 const window = 1024
 
 // job is one thing for a worker: an input, a page read from a WARC file, or
-// an outcome known already (a corrupt record, a note).
+// an Outcome known already (a corrupt record, a note).
 type job struct {
-	in    input
+	in    Input
 	page  *clean.Input
-	known *outcome
+	known *Outcome
 }
 
-func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) error) error {
+// Run cleans inputs and calls emit with each outcome, in input order, from
+// one goroutine. It returns when every input has its outcome, or when emit
+// fails (the error returned, wrapped) or ctx is done (the inputs not reached
+// get ctx's error as their outcome).
+func (b *Batch) Run(ctx context.Context, inputs []Input, emit func(Outcome) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	// order holds each job's slot in input order. Its capacity bounds the
+	// order holds each job's slot in Input order. Its capacity bounds the
 	// outcomes done but not yet written (cleaned text, far smaller than
 	// pages) behind a slow page, so that memory stays bounded on a WARC
 	// file of any length, while the other workers go on cleaning meanwhile.
 	// Raw pages not yet cleaned are at most one per worker and one read
 	// ahead (jobs is unbuffered).
-	order := make(chan chan outcome, max(window, 4*b.workers))
+	order := make(chan chan Outcome, max(window, 4*b.Workers))
 	jobs := make(chan func())
 	var wg sync.WaitGroup
-	for range b.workers {
+	for range b.Workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -111,9 +118,9 @@ func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) erro
 		defer close(order)
 		defer close(jobs)
 		rest := b.jobs(ctx, inputs, func(j job) bool {
-			// Every job gets its slot, so that every input has an outcome
+			// Every job gets its slot, so that every input has an Outcome
 			// (the emitter drains order to the end).
-			slot := make(chan outcome, 1)
+			slot := make(chan Outcome, 1)
 			order <- slot
 			if j.known != nil {
 				slot <- *j.known
@@ -123,13 +130,13 @@ func (b *batch) run(ctx context.Context, inputs []input, emit func(outcome) erro
 			case jobs <- func() { slot <- b.one(ctx, j) }:
 				return true
 			case <-ctx.Done():
-				slot <- outcome{source: j.source(), err: ctx.Err()}
+				slot <- Outcome{Source: j.source(), Err: ctx.Err()}
 				return false
 			}
 		})
 		for _, in := range rest {
-			slot := make(chan outcome, 1)
-			slot <- outcome{source: in.source, err: ctx.Err()}
+			slot := make(chan Outcome, 1)
+			slot <- Outcome{Source: in.Source, Err: ctx.Err()}
 			order <- slot
 		}
 	}()
@@ -153,32 +160,32 @@ func (j job) source() string {
 	if j.page != nil {
 		return j.page.Source
 	}
-	return j.in.source
+	return j.in.Source
 }
 
 // jobs yields the jobs of inputs in order, until yield says stop (the batch
 // is cancelled), and returns the inputs it did not get to. A file (or
 // standard input) that holds a WARC file yields its pages, its corrupt
 // records and a note counting the records skipped.
-func (b *batch) jobs(ctx context.Context, inputs []input, yield func(job) bool) (rest []input) {
+func (b *Batch) jobs(ctx context.Context, inputs []Input, yield func(job) bool) (rest []Input) {
 	for i, in := range inputs {
 		if ctx.Err() != nil {
 			return inputs[i:]
 		}
 		ok := true
 		switch {
-		case in.err != nil || in.isURL:
+		case in.Err != nil || in.IsURL:
 			ok = yield(job{in: in})
-		case in.source == "-":
-			br := bufio.NewReaderSize(b.stdin, 4096)
-			b.stdin = br // the worker reads what was peeked at
+		case in.Source == "-":
+			br := bufio.NewReaderSize(b.Stdin, 4096)
+			b.Stdin = br // the worker reads what was peeked at
 			if head, _ := br.Peek(4096); warcin.Sniff(head) {
-				ok = b.warcJobs(ctx, in.source, br, yield)
+				ok = b.warcJobs(ctx, in.Source, br, yield)
 			} else {
 				ok = yield(job{in: in})
 			}
-		case isWARCFile(in.source):
-			ok = b.warcFileJobs(ctx, in.source, yield)
+		case isWARCFile(in.Source):
+			ok = b.warcFileJobs(ctx, in.Source, yield)
 		default:
 			ok = yield(job{in: in})
 		}
@@ -190,10 +197,10 @@ func (b *batch) jobs(ctx context.Context, inputs []input, yield func(job) bool) 
 }
 
 // warcFileJobs is warcJobs of the file at path.
-func (b *batch) warcFileJobs(ctx context.Context, path string, yield func(job) bool) bool {
+func (b *Batch) warcFileJobs(ctx context.Context, path string, yield func(job) bool) bool {
 	f, err := regfile.Open(path)
 	if err != nil {
-		return yield(job{known: &outcome{source: path, err: err}})
+		return yield(job{known: &Outcome{Source: path, Err: err}})
 	}
 	defer f.Close()
 	return b.warcJobs(ctx, path, f, yield)
@@ -214,12 +221,12 @@ func isWARCFile(path string) bool {
 
 // warcJobs yields the pages of the WARC file r (named name) one record at a
 // time, each with the record's target URI and HTTP Content-Type; a record
-// that cannot be read is an outcome of its own, named name#offset, and the
+// that cannot be read is an Outcome of its own, named name#offset, and the
 // records that hold no page are counted in one note at the end. It reports
 // whether yield wants more.
-func (b *batch) warcJobs(ctx context.Context, name string, r io.Reader, yield func(job) bool) bool {
+func (b *Batch) warcJobs(ctx context.Context, name string, r io.Reader, yield func(job) bool) bool {
 	fail := func(source string, err error) bool {
-		return yield(job{known: &outcome{source: source, err: fmt.Errorf("%s: %w", name, err)}})
+		return yield(job{known: &Outcome{Source: source, Err: fmt.Errorf("%s: %w", name, err)}})
 	}
 	rd, err := warcin.NewReader(r)
 	if err != nil {
@@ -242,7 +249,7 @@ func (b *batch) warcJobs(ctx context.Context, name string, r io.Reader, yield fu
 			continue
 		}
 		source := name + "#" + rec.Where()
-		page, skip, err := warcin.ReadPage(rec, b.maxBytes)
+		page, skip, err := warcin.ReadPage(rec, b.MaxBytes)
 		switch {
 		case skip != "":
 			skipped[skip]++
@@ -251,9 +258,9 @@ func (b *batch) warcJobs(ctx context.Context, name string, r io.Reader, yield fu
 				return false
 			}
 		default:
-			ci := &clean.Input{Source: source, URL: page.URL, ContentType: page.ContentType, Data: page.Body, Kind: b.kind}
+			ci := &clean.Input{Source: source, URL: page.URL, ContentType: page.ContentType, Data: page.Body, Kind: b.Kind}
 			if ci.URL == "" {
-				ci.URL = b.pageURL
+				ci.URL = b.PageURL
 			}
 			if !yield(job{page: ci}) {
 				return false
@@ -261,7 +268,7 @@ func (b *batch) warcJobs(ctx context.Context, name string, r io.Reader, yield fu
 		}
 	}
 	if note := skipNote(skipped); note != "" {
-		return yield(job{known: &outcome{source: name, note: name + ": " + note}})
+		return yield(job{known: &Outcome{Source: name, Note: name + ": " + note}})
 	}
 	return true
 }
@@ -286,43 +293,43 @@ func skipNote(skipped map[string]int) string {
 	return fmt.Sprintf("%d WARC %s skipped (%s)", total, records, strings.Join(parts, ", "))
 }
 
-func (b *batch) one(ctx context.Context, j job) outcome {
+func (b *Batch) one(ctx context.Context, j job) Outcome {
 	in := j.in
 	if j.page != nil {
-		o := outcome{source: j.page.Source}
-		o.res, o.err = b.cleaner.Clean(ctx, *j.page)
+		o := Outcome{Source: j.page.Source}
+		o.Result, o.Err = b.Cleaner.Clean(ctx, *j.page)
 		return o
 	}
-	o := outcome{source: in.source}
-	if in.err != nil {
-		o.err = in.err
+	o := Outcome{Source: in.Source}
+	if in.Err != nil {
+		o.Err = in.Err
 		return o
 	}
-	ci := clean.Input{Source: in.source, Kind: b.kind}
+	ci := clean.Input{Source: in.Source, Kind: b.Kind}
 	switch {
-	case in.source == "-":
-		ci.Body = b.stdin
-		ci.URL = b.pageURL
-	case in.isURL:
-		page, err := b.fetcher.fetch(ctx, in.source)
+	case in.Source == "-":
+		ci.Body = b.Stdin
+		ci.URL = b.PageURL
+	case in.IsURL:
+		page, err := b.Fetcher.Fetch(ctx, in.Source)
 		if err != nil {
-			o.err = err
+			o.Err = err
 			return o
 		}
-		ci.URL, ci.ContentType, ci.Data = page.url, page.contentType, page.body
+		ci.URL, ci.ContentType, ci.Data = page.URL, page.ContentType, page.Body
 	default:
-		f, err := regfile.Open(in.source)
+		f, err := regfile.Open(in.Source)
 		if err != nil {
-			o.err = err
+			o.Err = err
 			return o
 		}
 		defer f.Close()
 		ci.Body = f
-		if ci.URL = b.pageURL; ci.URL == "" {
-			ci.URL = sourceURL(in.source)
+		if ci.URL = b.PageURL; ci.URL == "" {
+			ci.URL = sourceURL(in.Source)
 		}
 	}
-	o.res, o.err = b.cleaner.Clean(ctx, ci)
+	o.Result, o.Err = b.Cleaner.Clean(ctx, ci)
 	return o
 }
 
@@ -335,29 +342,29 @@ func sourceURL(path string) string {
 	return strings.TrimSpace(string(data))
 }
 
-func defaultUserAgent() string {
-	return "winnow/" + versionString() + " (+https://github.com/winnowhq/winnow)"
-}
-
-// fetcher gets one page over HTTP for `winnow clean URL`, with a timeout, a
+// Fetcher gets one page over HTTP for `winnow clean URL`, with a timeout, a
 // size limit and an honest User-Agent. Its connections go through a
 // netguard.Guard: neither the URL nor a redirect reaches a loopback,
 // private or link-local address (169.254.169.254) unless --allow-private.
-type fetcher struct {
+type Fetcher struct {
 	client    *http.Client
 	userAgent string
 	maxBytes  int64
 }
 
-type fetched struct {
-	url, contentType string
-	body             []byte
+// Page is a page fetched: its final URL (after redirects), its
+// Content-Type and its body.
+type Page struct {
+	URL, ContentType string
+	Body             []byte
 }
 
-func newFetcher(ua string, timeout time.Duration, maxBytes int64, guard *netguard.Guard) *fetcher {
+// NewFetcher returns a Fetcher sending ua as its User-Agent, giving up
+// after timeout and refusing bodies over maxBytes.
+func NewFetcher(ua string, timeout time.Duration, maxBytes int64, guard *netguard.Guard) *Fetcher {
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.DialContext = (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: timeout}}).DialContext
-	return &fetcher{
+	return &Fetcher{
 		client: &http.Client{
 			Transport: tr,
 			Timeout:   timeout,
@@ -373,7 +380,8 @@ func newFetcher(ua string, timeout time.Duration, maxBytes int64, guard *netguar
 	}
 }
 
-func (f *fetcher) fetch(ctx context.Context, raw string) (*fetched, error) {
+// Fetch gets the page at raw; its errors name raw.
+func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", raw, err)
@@ -406,5 +414,5 @@ func (f *fetcher) fetch(ctx context.Context, raw string) (*fetched, error) {
 	if int64(len(body)) > f.maxBytes {
 		return nil, fmt.Errorf("%s: fetch: %w (%d bytes)", raw, clean.ErrTooLarge, f.maxBytes)
 	}
-	return &fetched{url: resp.Request.URL.String(), contentType: resp.Header.Get("Content-Type"), body: body}, nil
+	return &Page{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type"), Body: body}, nil
 }
