@@ -3,12 +3,10 @@ package engine
 import (
 	"cmp"
 	"regexp"
-	"regexp/syntax"
-	"slices"
-	"strings"
 
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
+	"github.com/winnowhq/winnow/internal/rxsort"
 )
 
 // TextMatch matches the text of a block (stage text) or the visible text
@@ -24,7 +22,7 @@ type TextMatch struct {
 	MinWords int
 	MaxWords int // 0: no limit
 	// re and not are Re and Not with their alternatives sorted (see
-	// sortedAlternatives), or Re and Not themselves: set by New (nil
+	// rxsort.Sorted), or Re and Not themselves: set by New (nil
 	// before, Re and Not are used).
 	re, not *regexp.Regexp
 }
@@ -57,57 +55,9 @@ func (tx *TextMatch) regexMatches(text string) bool {
 	return cmp.Or(tx.re, tx.Re).MatchString(t)
 }
 
-// setSorted sets tx.re and tx.not (see sortedAlternatives).
+// setSorted sets tx.re and tx.not (see rxsort.Sorted).
 func (tx *TextMatch) setSorted() {
-	tx.re, tx.not = sortedAlternatives(tx.Re), sortedAlternatives(tx.Not)
-}
-
-// sortedAlternatives returns re with the alternatives of each alternation
-// sorted by their text, for MatchString alone: whether a text matches does
-// not depend on their order, only which match is found first does. Sorted,
-// alternatives that share a prefix stand side by side, and the regexp
-// compiler factors them into one (a list of words becomes a trie of them):
-// the date-line rule's hundred words, in the order a person wrote them,
-// kept the matcher trying each at every position, and took 80 us a block,
-// 7% of winnow's CPU on AEB; sorted, five times less. It returns re when
-// sorting changes nothing or the sorted text does not compile (never
-// expected), and nil for nil.
-func sortedAlternatives(re *regexp.Regexp) *regexp.Regexp {
-	if re == nil {
-		return nil
-	}
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
-	if err != nil || !sortAlternations(tree) {
-		return re
-	}
-	sorted, err := regexp.Compile(tree.String())
-	if err != nil {
-		return re
-	}
-	return sorted
-}
-
-// sortAlternations sorts the alternatives of every alternation in re that
-// is a list of words (wordList) by their text, and reports whether it moved
-// any.
-func sortAlternations(re *syntax.Regexp) bool {
-	moved := false
-	for _, sub := range re.Sub {
-		moved = sortAlternations(sub) || moved
-	}
-	if re.Op != syntax.OpAlternate || !wordList(re) {
-		return moved
-	}
-	keys := make(map[*syntax.Regexp]string, len(re.Sub))
-	for _, sub := range re.Sub {
-		keys[sub] = sub.String()
-	}
-	byKey := func(a, b *syntax.Regexp) int { return strings.Compare(keys[a], keys[b]) }
-	if slices.IsSortedFunc(re.Sub, byKey) {
-		return moved
-	}
-	slices.SortStableFunc(re.Sub, byKey)
-	return true
+	tx.re, tx.not = rxsort.Sorted(tx.Re), rxsort.Sorted(tx.Not)
 }
 
 // wordsWithin reports whether n words are within the word bounds.
@@ -182,27 +132,4 @@ func (run *textRun) containsLiteral(tx *TextMatch, b *tblock) bool {
 		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
 	}
 	return (len(tx.Contains) == 0 || b.hits.Any(run.lits.contains[run.ri])) && (len(implied) == 0 || b.hits.Any(implied))
-}
-
-// minWordList is how many alternatives starting with a literal make a list
-// of words worth sorting: in a short alternation, the order a person wrote
-// (the likelier branch first) makes the backtracking matcher find a match
-// sooner, and sorted, some rules ran slower.
-const minWordList = 8
-
-// wordList reports an alternation of at least minWordList alternatives
-// starting with a literal (other alternatives beside them): a list of
-// words, which the compiler factors by their shared prefixes once they are
-// sorted.
-func wordList(re *syntax.Regexp) bool {
-	words := 0
-	for _, sub := range re.Sub {
-		for (sub.Op == syntax.OpConcat || sub.Op == syntax.OpCapture) && len(sub.Sub) > 0 {
-			sub = sub.Sub[0]
-		}
-		if sub.Op == syntax.OpLiteral {
-			words++
-		}
-	}
-	return words >= minWordList
 }

@@ -1,4 +1,4 @@
-package engine
+package rxsort
 
 import (
 	"regexp"
@@ -17,11 +17,11 @@ var sortedCases = []string{
 var sortedTexts = []string{"", "Monday, 23 March 2026 10:15 AM WIB", "on mar 3", "wita 10", "witam", "The talks ended on 23 May", "alpha", "AL", "alphabet",
 	"beta b", "cbcax", "ccx", "cbd", "x", "yayb", "zq", "May 2026 | 10:15 PM"}
 
-// TestSortedAlternatives: a regex and its sorted form match the same texts.
-func TestSortedAlternatives(t *testing.T) {
+// TestSorted: a regex and its sorted form match the same texts.
+func TestSorted(t *testing.T) {
 	for _, src := range sortedCases {
 		re := regexp.MustCompile(src)
-		sorted := sortedAlternatives(re)
+		sorted := Sorted(re)
 		if sorted == re {
 			t.Errorf("%s: sorting moved nothing", src)
 		}
@@ -31,27 +31,27 @@ func TestSortedAlternatives(t *testing.T) {
 			}
 		}
 	}
-	if re := regexp.MustCompile(`^(?:ab|bc|cd|de|ef|fg|gh|hi)$`); sortedAlternatives(re) != re {
+	if re := regexp.MustCompile(`^(?:ab|bc|cd|de|ef|fg|gh|hi)$`); Sorted(re) != re {
 		t.Error("sorted alternatives were sorted again")
 	}
-	if re := regexp.MustCompile(`^(?:hi|gh|fg|ef|de|cd|bc)$`); sortedAlternatives(re) != re {
+	if re := regexp.MustCompile(`^(?:hi|gh|fg|ef|de|cd|bc)$`); Sorted(re) != re {
 		t.Error("a short list was sorted")
 	}
-	if sortedAlternatives(nil) != nil {
+	if Sorted(nil) != nil {
 		t.Error("nil sorted is not nil")
 	}
 }
 
-// FuzzSortedAlternatives: whatever the text, a regex and its sorted form
+// FuzzSorted: whatever the text, a regex and its sorted form
 // agree on whether it matches.
-func FuzzSortedAlternatives(f *testing.F) {
+func FuzzSorted(f *testing.F) {
 	for _, s := range sortedTexts {
 		f.Add(s)
 	}
 	var res, sorted []*regexp.Regexp
 	for _, src := range sortedCases {
 		re := regexp.MustCompile(src)
-		res, sorted = append(res, re), append(sorted, sortedAlternatives(re))
+		res, sorted = append(res, re), append(sorted, Sorted(re))
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		for i := range res {
