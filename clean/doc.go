@@ -3,17 +3,18 @@
 //
 // The pipeline, for one page:
 //
-//  1. read: gunzip, size cap, binary refused, charset to UTF-8 (Decode, internal/input);
-//  2. parse: HTML to a DOM within the element and depth caps; scripts, styles, comments dropped; text encoded as UTF-8 twice repaired;
-//  3. dom rules: the rules of stage dom remove page furniture, spam and hidden text;
-//  4. readability: the article is chosen, then the article-stage rules run on it;
-//  5. blocks and text rules: the article becomes blocks, which the text-stage rules drop, strip or dedupe.
+//  1. read and parse: gunzip, size cap, binary refused, charset to UTF-8 (Decode), HTML to a DOM within the element and depth caps, text encoded as UTF-8 twice repaired;
+//  2. what the page is: metadata (title, authors, dates...), page type (package pagetype), spam evidence per block and link and the page's verdict (package spam);
+//  3. noise: the dom-stage rules (package rules) and page furniture by shape (package boilerplate) are removed;
+//  4. content: candidates (readability's pick, <article>/<main>, schema.org bodies, scored containers, the whole body) are scored and one chosen (package content), then the article-stage rules run on it;
+//  5. text: the content becomes blocks (package block), which the text-stage rules drop, strip or dedupe; the language is detected on the text (package langid).
 //
 // A Cleaner holds the rules and limits (Options; the zero value is the
 // built-in rules with default limits) and is immutable and safe for
 // concurrent use. Clean returns one Result: Title, Body (the clean text
-// without the title), Blocks (Body with its structure), Removed (counts per
-// rule id) and, with Options.Trace, every removal in Trace. PlainText and
+// without the title), Blocks (Body with its structure), PageType, Metadata,
+// the spam Verdict, Removed (counts per rule id) and, with Options.Trace,
+// every removal in Trace, each with its rule id or stage. PlainText and
 // Markdown render a Result. A page that cannot be cleaned is a *PageError
 // wrapping ErrEmpty, ErrBinary, ErrTooLarge or ErrTimeout; with ErrEmpty from
 // an HTML page the Result comes too, with the page's title and metadata and
