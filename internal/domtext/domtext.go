@@ -531,3 +531,32 @@ func CountElements(n *html.Node) int {
 	}
 	return k
 }
+
+// minDisclosureWords is how many words a disclosure control needs to be
+// read as the question or title of what it opens ("Where can I leave my
+// luggage?"), not as a control ("Menu", "Show more").
+const minDisclosureWords = 3
+
+// IsDisclosure reports whether n is a button that opens a panel of the
+// page (aria-expanded, aria-controls, or a collapse toggle) and is worded
+// as the question or title of what it opens: an FAQ's question, an
+// accordion's section title. A reader sees it as text, not as a control.
+func IsDisclosure(n *html.Node) bool {
+	if n.DataAtom != atom.Button {
+		return false
+	}
+	opens := false
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "aria-expanded", "aria-controls":
+			opens = true
+		case "data-toggle", "data-bs-toggle":
+			opens = opens || a.Val == "collapse"
+		}
+	}
+	if !opens {
+		return false
+	}
+	t := Text(n)
+	return strings.HasSuffix(strings.TrimSpace(t), "?") || len(strings.Fields(t)) >= minDisclosureWords
+}

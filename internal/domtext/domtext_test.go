@@ -358,3 +358,21 @@ func abs(n int) int {
 	}
 	return n
 }
+
+func TestIsDisclosure(t *testing.T) {
+	tests := map[string]bool{
+		`<button aria-expanded="false">When is the best time to visit?</button>`: true,
+		`<button aria-controls="p1">Is parking available?</button>`:              true,
+		`<button data-toggle="collapse">Terms of the guarantee in full</button>`: true,
+		`<button aria-expanded="false" aria-controls="m">Menu</button>`:          false,
+		`<button aria-expanded="true">Show more</button>`:                        false,
+		`<button type="submit">Send this form to us now</button>`:                false,
+		`<button data-toggle="modal">Open the booking form now</button>`:         false,
+		`<div aria-expanded="false">When is the best time to visit?</div>`:       false,
+	}
+	for frag, want := range tests {
+		if got := IsDisclosure(first(t, frag)); got != want {
+			t.Errorf("IsDisclosure(%s) = %v, want %v", frag, got, want)
+		}
+	}
+}
