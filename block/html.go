@@ -187,9 +187,6 @@ func item(a atom.Atom) bool {
 // text (left out, breaks, images, data tables) and records links; done
 // says n is handled.
 func (w *blockWriter) element(n *html.Node) (done bool) {
-	if domtext.IsDisclosure(n) {
-		return false // an FAQ's question, an accordion's title: text
-	}
 	switch n.DataAtom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Svg, atom.Math,
 		atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:

@@ -52,29 +52,3 @@ func TestFromHTMLSeparatesItems(t *testing.T) {
 		}
 	}
 }
-
-// An FAQ's question or an accordion's title in a disclosure button is
-// text; other buttons are controls and left out.
-func TestFromHTMLDisclosure(t *testing.T) {
-	tests := []struct{ name, in, want string }{
-		{"question in a heading", `<h2><button aria-expanded="false" aria-controls="a1">Where can I leave my luggage?</button></h2><div id="a1"><p>At the station.</p></div>`,
-			"Where can I leave my luggage?\nAt the station."},
-		{"section title", `<button data-bs-toggle="collapse" data-bs-target="#s">Opening hours and prices</button><div id="s"><p>Daily from nine.</p></div>`,
-			"Opening hours and prices\nDaily from nine."},
-		{"menu toggle", `<button aria-expanded="false" aria-controls="nav">Menu</button><p>Body text.</p>`, "Body text."},
-		{"plain button", `<p>Body text.</p><button type="submit">Send this form to us now</button>`, "Body text."},
-	}
-	for _, tt := range tests {
-		doc, err := html.Parse(strings.NewReader(tt.in))
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, b := range FromHTML(doc) {
-			got = append(got, b.Text)
-		}
-		if s := strings.Join(got, "\n"); s != tt.want {
-			t.Errorf("%s: FromHTML = %q, want %q", tt.name, s, tt.want)
-		}
-	}
-}

@@ -170,6 +170,36 @@ func TestClean_YearHeadings(t *testing.T) {
 	}
 }
 
+// TestClean_Disclosure: an FAQ's questions and an accordion's titles,
+// written in buttons, stay as text whichever candidate wins (readability
+// drops buttons); the page's controls do not.
+func TestClean_Disclosure(t *testing.T) {
+	c := newCleaner(t, clean.Options{})
+	para := "Our guide answers the questions that visitors ask most often before their first trip to the old town and its harbour, season by season. "
+	answer := func(id, s string) string {
+		return `<div id="` + id + `" class="accordion-collapse collapse"><div class="accordion-body"><p>` + s + para + `</p></div></div>`
+	}
+	page := `<html><head><title>Visiting the old town</title></head><body><div class="page"><h1>Visiting the old town</h1><p>` + para + para + `</p>` +
+		`<div class="accordion"><h3><button class="accordion-button" aria-expanded="false" aria-controls="a1">When is the best time to visit</button></h3>` + answer("a1", "Late spring. ") +
+		`<button class="faq-question"><div><h3>Where can I leave my luggage</h3></div></button>` + answer("a2", "At the station. ") +
+		`<p><button class="q">Is there a bus to the harbour?</button></p>` + answer("a3", "Line 4. ") +
+		`<button aria-expanded="false" aria-controls="more">Show more</button><button type="submit">Send us your question now</button></div></div></body></html>`
+	res, err := c.Clean(context.Background(), clean.Input{Source: "p", URL: "https://example.com/faq", Body: strings.NewReader(page)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"When is the best time to visit", "Where can I leave my luggage", "Is there a bus to the harbour?"} {
+		if !strings.Contains(res.Body, q) {
+			t.Errorf("question %q lost: %q", q, res.Body)
+		}
+	}
+	for _, ctl := range []string{"Show more", "Send us your question"} {
+		if strings.Contains(res.Body, ctl) {
+			t.Errorf("control %q kept: %q", ctl, res.Body)
+		}
+	}
+}
+
 func TestClean_Text(t *testing.T) {
 	c := builtinCleaner(t)
 	in := "tk88 bet\n\nHeadline of the story\n\n💮 The minister said the plan would be ready in May.\nle hoai trung.webp\n"

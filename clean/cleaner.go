@@ -454,7 +454,9 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 // holds the page's content (see shown.Noscript; noted in tr as
 // shown.noscript). It repairs text encoded as UTF-8 twice, which a page
 // can hold as character references ("&acirc;&euro;&trade;"), in its text
-// and meta tags (see toutf8.UndoubleTexts). It returns the number of
+// and meta tags (see toutf8.UndoubleTexts). A button worded as an FAQ's
+// question or an accordion's title (domtext.IsDisclosure) becomes a span.
+// It returns the number of
 // elements and the text left, and writes the text of the style elements to
 // css (the spam analysis reads which classes they hide). Hand-written:
 // x/net/html caps only its open-element stack.
@@ -480,6 +482,12 @@ func prune(doc *html.Node, max int, css *sheet, tr *rules.Trace) pruned {
 				switch c.Type {
 				case html.ElementNode:
 					count++
+					if domtext.IsDisclosure(c) {
+						// An FAQ's question, an accordion's title: text,
+						// which readability and the renderer would drop
+						// with the controls.
+						c.Data, c.DataAtom = "span", atom.Span
+					}
 					if c.DataAtom == atom.Meta {
 						for i := range c.Attr {
 							if c.Attr[i].Key == "content" && strings.IndexByte(c.Attr[i].Val, 0xc3) >= 0 {

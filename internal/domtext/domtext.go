@@ -532,31 +532,43 @@ func CountElements(n *html.Node) int {
 	return k
 }
 
-// minDisclosureWords is how many words a disclosure control needs to be
-// read as the question or title of what it opens ("Where can I leave my
-// luggage?"), not as a control ("Menu", "Show more").
+// minDisclosureWords is how many words a button needs to be read as the
+// question or title of what it opens ("Where can I leave my luggage?"),
+// not as a control ("Menu", "Show more", "Need help?").
 const minDisclosureWords = 3
 
-// IsDisclosure reports whether n is a button that opens a panel of the
-// page (aria-expanded, aria-controls, or a collapse toggle) and is worded
-// as the question or title of what it opens: an FAQ's question, an
-// accordion's section title. A reader sees it as text, not as a control.
+// IsDisclosure reports whether n is a button worded as the question or
+// title of a part of the page it opens: an FAQ's question, an accordion's
+// section title. A reader sees it as text, not as a control. It is a button
+// of minDisclosureWords words or more that holds a heading, ends with a
+// question mark (of any script), or opens a panel (aria-expanded,
+// aria-controls, a collapse toggle).
 func IsDisclosure(n *html.Node) bool {
 	if n.DataAtom != atom.Button {
 		return false
 	}
-	opens := false
+	t := strings.TrimSpace(Text(n))
+	if len(strings.Fields(t)) < minDisclosureWords {
+		return false
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); r == '?' || r == '\uff1f' || r == '\u061f' || r == '\u037e' {
+		return true
+	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "aria-expanded", "aria-controls":
-			opens = true
+			return true
 		case "data-toggle", "data-bs-toggle":
-			opens = opens || a.Val == "collapse"
+			if a.Val == "collapse" {
+				return true
+			}
 		}
 	}
-	if !opens {
-		return false
+	for d := range n.Descendants() {
+		switch d.DataAtom {
+		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+			return d.Type == html.ElementNode
+		}
 	}
-	t := Text(n)
-	return strings.HasSuffix(strings.TrimSpace(t), "?") || len(strings.Fields(t)) >= minDisclosureWords
+	return false
 }
