@@ -150,7 +150,7 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 			}
 			c = stripSite(c, site, host)
 			k := textnorm.Key(c)
-			if k == "" {
+			if k == "" || navLabels[k] {
 				continue
 			}
 			for i := range parts {
@@ -170,6 +170,12 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 		}
 	}
 	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		if t != strings.TrimSpace(base) && navLabels[textnorm.Key(t)] {
+			// "Home - Site", "Site : Shop": what is left is the
+			// menu's name for the page, not a title; the site's
+			// name is the page's subject, so the whole stays.
+			return strings.TrimSpace(base)
+		}
 		// A forum's trail after the site's name: "Topic / Board / Forum".
 		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(textnorm.Key(tp[0].text))) >= 3 {
 			return strings.TrimSpace(tp[0].text)
@@ -271,6 +277,12 @@ func stripSite(t, site, host string) string {
 // ("View topic - ...", "Thread: ..."), folded. Data: add a package's or a
 // language's here.
 var pageKinds = map[string]bool{"view topic": true, "view thread": true, "thread": true, "topic": true, "thema anzeigen": true}
+
+// navLabels are the names a site's menu gives its front page and its
+// shop, folded: a <title> that is one of them beside the site's name
+// ("Home - Site") says nothing else. Data: add a language's here.
+var navLabels = map[string]bool{"home": true, "home page": true, "homepage": true, "shop": true, "store": true, "welcome": true,
+	"startseite": true, "accueil": true, "inicio": true, "página inicial": true, "home pagina": true}
 
 // dropKind drops a forum's label before a headline ("Thread: Story").
 func dropKind(h string) string {
