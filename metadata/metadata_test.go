@@ -82,6 +82,22 @@ func TestProductTitle(t *testing.T) {
 	}
 }
 
+func TestProductVariant(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"the variant after a dash is cut", `<title>Relax Gummies - CBD Gummies - 300mg | Green Fields</title><h1>Relax Gummies - (30ct) 300mg</h1>`, "Relax Gummies"},
+		{"the <title> names the whole headline", `<title>Faux leather jacket - black - Shopland</title><h1>Faux leather jacket - black</h1>`, "Faux leather jacket - black"},
+		{"a one-word name keeps its dash", `<title>Microsoft Surface Laptop 13.8</title><h1>Microsoft - Surface Laptop</h1>`, "Microsoft - Surface Laptop"},
+		{"a tail longer than the name is no variant", `<title>24-piece - brush and sponge set for vacuum cleaners</title><h1>24-piece - brush and sponge set for vacuum cleaner models B402</h1>`, "24-piece - brush and sponge set for vacuum cleaner models B402"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extract(t, tt.page, "https://shop.example/products/x", pagetype.Product).Title; got != tt.want {
+				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestThreadTitle(t *testing.T) {
 	tests := []struct{ name, page, pageType, want string }{
 		{"a thread's <title> that is its site's name and slogan yields to its topic", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, pagetype.Forum, "Enameled Cast Iron Pan and Metal"},

@@ -120,6 +120,9 @@ func Decide(s *Sources, site, host string, product bool) string {
 func pickTitle(s *Sources, site, host string, product bool) string {
 	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) ||
 		s.Thread && unrelated(h, s.Title)) {
+		if product {
+			return productName(h, s.Title)
+		}
 		return h
 	}
 	cands := []string{s.OG, s.Headline, s.Twitter}
@@ -193,6 +196,24 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 		}
 	}
 	return strings.TrimSpace(base)
+}
+
+// productName is a product page's headline h without the variant a dash
+// adds after the product's name ("Relax Gummies - 30ct, 300mg"): the
+// <title> names the product as the part before the dash, of two words or
+// more, but not what follows it, and the variant is no longer than the
+// name. The variant picked on the page is not the product's name.
+func productName(h, title string) string {
+	name, variant, ok := strings.Cut(h, " - ")
+	if !ok {
+		return h
+	}
+	nk, tk := textnorm.Key(name), " "+textnorm.Key(title)+" "
+	words := strings.Count(nk, " ") + 1
+	if words >= 2 && len(strings.Fields(textnorm.Key(variant))) <= words && strings.Contains(tk, " "+nk+" ") && !strings.Contains(tk, " "+textnorm.Key(h)+" ") {
+		return strings.TrimSpace(name)
+	}
+	return h
 }
 
 // declared reports whether the page's own share or structured title
