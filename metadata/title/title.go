@@ -365,7 +365,7 @@ func headline(s *Sources, site, host string) string {
 		// The same headline twice is one: a page's mobile and desktop
 		// layouts each carry it.
 		k := textnorm.Key(h)
-		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && (words <= maxHeadline || s.Thread && words <= maxTopic) && !NamesSite(h, site, host) {
+		if words := strings.Count(k, " ") + 1; k != "" && !seen[k] && words <= 30 && !NamesSite(h, site, host) {
 			h1 = append(h1, h)
 			seen[k] = true
 		}
@@ -410,14 +410,6 @@ func headline(s *Sources, site, host string) string {
 	}
 	return ""
 }
-
-// maxHeadline is the most words a headline has; a discussion's topic,
-// written by a member (a link post's title and its quoted lead), may run
-// to maxTopic.
-const (
-	maxHeadline = 30
-	maxTopic    = 80
-)
 
 // trimHeadline drops from a heading the site name at either end, and a
 // section after a bar ("Story | Opinion"): headings are written like
