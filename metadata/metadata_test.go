@@ -54,6 +54,8 @@ func TestTitle(t *testing.T) {
 		{"a blog's name before a colon is a kicker", `<title>Engora Data Blog: Small adventures with small models</title><meta property="og:type" content="article"><meta property="og:title" content="Small adventures with small models">`, `<h1>Engora Data Blog: Small adventures with small models</h1>`, "https://engora.example/2025/x.html", "Small adventures with small models"},
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
+		{"a menu label beside the site's name is no title", `<title>Home - Ohio Makers Guild</title><meta property="og:site_name" content="Ohio Makers Guild"><meta property="og:title" content="Home - Ohio Makers Guild">`, `<h1>Support small, buy local</h1>`, "https://ohiomakers.example/", "Home - Ohio Makers Guild"},
+		{"a shop label after the site's name is no title", `<title>Birdhouse : Shop</title>`, ``, "https://birdhouse.example/collections/all", "Birdhouse : Shop"},
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
 		{"the headline goes on where og:title stops", `<title>Plumbing tips: 11 best practices</title><meta property="og:type" content="article"><meta property="og:title" content="Plumbing tips: 11 best practices">`, `<h1>Plumbing tips: 11 best practices to prevent issues</h1>`, "https://example.com/blog/x", "Plumbing tips: 11 best practices to prevent issues"},
 		{"a label before the headline is not in og:title", `<title>Blog: Best agencies in 2025 ranked</title><meta property="og:type" content="article"><meta property="og:title" content="Best agencies in 2025 ranked">`, `<h1>Blog: Best agencies in 2025 ranked</h1>`, "https://example.com/blog/x", "Best agencies in 2025 ranked"},
@@ -77,6 +79,22 @@ func TestProductTitle(t *testing.T) {
 	}
 	if got := extract(t, page, pageURL, "").Title; got != "Aluminum Wallet - Strong & Durable" {
 		t.Errorf("Title of an untyped page = %q, want the <title>", got)
+	}
+}
+
+func TestProductVariant(t *testing.T) {
+	tests := []struct{ name, page, want string }{
+		{"the variant after a dash is cut", `<title>Relax Gummies - CBD Gummies - 300mg | Green Fields</title><h1>Relax Gummies - (30ct) 300mg</h1>`, "Relax Gummies"},
+		{"the <title> names the whole headline", `<title>Faux leather jacket - black - Shopland</title><h1>Faux leather jacket - black</h1>`, "Faux leather jacket - black"},
+		{"a one-word name keeps its dash", `<title>Microsoft Surface Laptop 13.8</title><h1>Microsoft - Surface Laptop</h1>`, "Microsoft - Surface Laptop"},
+		{"a tail longer than the name is no variant", `<title>24-piece - brush and sponge set for vacuum cleaners</title><h1>24-piece - brush and sponge set for vacuum cleaner models B402</h1>`, "24-piece - brush and sponge set for vacuum cleaner models B402"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := extract(t, tt.page, "https://shop.example/products/x", pagetype.Product).Title; got != tt.want {
+				t.Errorf("Title = %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 

@@ -77,7 +77,10 @@ func (ld *Work) walk(v any, depth int) {
 		if g, ok := x["@graph"]; ok {
 			ld.walk(g, depth+1)
 		}
-		if m, ok := x["mainEntity"]; ok {
+		// An FAQPage's main entities are its questions and answers,
+		// a block of the page, not the work the page is: their
+		// names are no headline and say nothing of writing.
+		if m, ok := x["mainEntity"]; ok && !hasType(typesOf(x["@type"]), "faqpage") {
 			ld.walk(m, depth+1)
 		}
 	}

@@ -26,6 +26,10 @@ func TestAdd(t *testing.T) {
 			Work{Found: true, Headline: "Promo", Published: "2025-08-14T20:51:25Z", Keywords: []string{"x", "y"}}},
 		{"webpage only", []string{`{"@type":"WebPage","name":"Joco Cup","datePublished":"2018-12-22","isPartOf":{"name":"Joco"}}`},
 			Work{SiteName: "Joco", Page: WebPage{Name: "Joco Cup", Published: "2018-12-22"}}},
+		{"an FAQ's questions are no work", []string{`{"@type":"FAQPage","mainEntity":[{"@type":"Question","name":"How much does it cost?","acceptedAnswer":{"@type":"Answer","text":"Less."}}]}`, `{"@type":"Article","headline":"Movers","author":{"name":"Kim"}}`},
+			Work{Found: true, Written: true, Headline: "Movers", authors: []string{"Kim"}}},
+		{"a Q&A page's question is its work", []string{`{"@type":"QAPage","mainEntity":{"@type":"Question","name":"Why?","author":{"name":"Bo"},"dateCreated":"2024-01-02"}}`},
+			Work{Found: true, Written: true, Headline: "Why?", Published: "2024-01-02", authors: []string{"Bo"}}},
 		{"first work wins across blocks", []string{`not json`, `{"@type":"BlogPosting","headline":"One"}`, `{"@type":"Article","headline":"Two"}`},
 			Work{Found: true, Written: true, Headline: "One"}},
 	}

@@ -120,6 +120,9 @@ func Decide(s *Sources, site, host string, product bool) string {
 func pickTitle(s *Sources, site, host string, product bool) string {
 	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) ||
 		s.Thread && unrelated(h, s.Title)) {
+		if product {
+			return productName(h, s.Title)
+		}
 		return h
 	}
 	cands := []string{s.OG, s.Headline, s.Twitter}
@@ -150,7 +153,7 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 			}
 			c = stripSite(c, site, host)
 			k := textnorm.Key(c)
-			if k == "" {
+			if k == "" || navLabels[k] {
 				continue
 			}
 			for i := range parts {
@@ -170,6 +173,12 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 		}
 	}
 	if t := stripSite(base, site, host); t != strings.TrimSpace(base) || len(parts) < 2 {
+		if t != strings.TrimSpace(base) && navLabels[textnorm.Key(t)] {
+			// "Home - Site", "Site : Shop": what is left is the
+			// menu's name for the page, not a title; the site's
+			// name is the page's subject, so the whole stays.
+			return strings.TrimSpace(base)
+		}
 		// A forum's trail after the site's name: "Topic / Board / Forum".
 		if tp := splitTitle(t); len(tp) > 1 && tp[1].sep == " / " && len(strings.Fields(textnorm.Key(tp[0].text))) >= 3 {
 			return strings.TrimSpace(tp[0].text)
@@ -187,6 +196,24 @@ func pickTitle(s *Sources, site, host string, product bool) string {
 		}
 	}
 	return strings.TrimSpace(base)
+}
+
+// productName is a product page's headline h without the variant a dash
+// adds after the product's name ("Relax Gummies - 30ct, 300mg"): the
+// <title> names the product as the part before the dash, of two words or
+// more, but not what follows it, and the variant is no longer than the
+// name. The variant picked on the page is not the product's name.
+func productName(h, title string) string {
+	name, variant, ok := strings.Cut(h, " - ")
+	if !ok {
+		return h
+	}
+	nk, tk := textnorm.Key(name), " "+textnorm.Key(title)+" "
+	words := strings.Count(nk, " ") + 1
+	if words >= 2 && len(strings.Fields(textnorm.Key(variant))) <= words && strings.Contains(tk, " "+nk+" ") && !strings.Contains(tk, " "+textnorm.Key(h)+" ") {
+		return strings.TrimSpace(name)
+	}
+	return h
 }
 
 // declared reports whether the page's own share or structured title
@@ -271,6 +298,12 @@ func stripSite(t, site, host string) string {
 // ("View topic - ...", "Thread: ..."), folded. Data: add a package's or a
 // language's here.
 var pageKinds = map[string]bool{"view topic": true, "view thread": true, "thread": true, "topic": true, "thema anzeigen": true}
+
+// navLabels are the names a site's menu gives its front page and its
+// shop, folded: a <title> that is one of them beside the site's name
+// ("Home - Site") says nothing else. Data: add a language's here.
+var navLabels = map[string]bool{"home": true, "home page": true, "homepage": true, "shop": true, "store": true, "welcome": true,
+	"startseite": true, "accueil": true, "inicio": true, "página inicial": true, "home pagina": true}
 
 // dropKind drops a forum's label before a headline ("Thread: Story").
 func dropKind(h string) string {

@@ -45,6 +45,7 @@ type metaCommand struct {
 	limit    int
 	dumpLang string
 	misses   bool
+	sources  bool
 	doLang   bool
 	doCPU    bool
 	doTraf   bool
@@ -59,6 +60,7 @@ func (c *metaCommand) Flags(fs *flag.FlagSet) {
 	fs.IntVar(&c.limit, "n", 0, "WCXB pages to read (0: all)")
 	fs.StringVar(&c.dumpLang, "dump-lang", "", "write the language set as JSON lines (label, declared, text) to this file")
 	fs.BoolVar(&c.misses, "misses", false, "print every page where a field is wrong")
+	fs.BoolVar(&c.sources, "title-sources", false, "with -misses: print under each title miss what the page says of its title (<title>, og:title, og:site_name, <h1>)")
 	fs.BoolVar(&c.doLang, "lang", true, "measure the language of the text")
 	fs.BoolVar(&c.doCPU, "cpu", true, "measure the CPU price of the metadata")
 	fs.BoolVar(&c.doTraf, "traf", true, "run go-trafilatura beside winnow (false: winnow's columns alone, faster)")
@@ -79,7 +81,7 @@ func (c *metaCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 		return err
 	}
 	fmt.Fprintf(stderr, "meta: %d WCXB pages\n", len(pages))
-	m := measureWCXB(ctx, full, pages, c.doTraf, c.misses, stderr)
+	m := measureWCXB(ctx, full, pages, c.doTraf, c.misses, c.sources, stderr)
 	printMeta(stdout, m)
 	printStructure(stdout, m)
 

@@ -50,3 +50,26 @@ func TestMarkdownItems(t *testing.T) {
 		t.Errorf("rows = %q", it.rows)
 	}
 }
+
+func TestTitleSources(t *testing.T) {
+	page := `<html><head><title>Story | Site</title><meta property="og:title" content="Story"><meta property="og:site_name" content="Site"></head>` +
+		`<body><svg><title>icon</title></svg><h1 class="logo">Site</h1><h1>Story <script>x()</script>told</h1></body></html>`
+	got := strings.Join(titleSources([]byte(page)), "\n")
+	want := strings.Join([]string{`<title> "Story | Site"`, `og:title "Story"`, `og:site_name "Site"`, `<h1 class="logo"> "Site"`, `<h1 class=""> "Story told"`}, "\n")
+	if got != want {
+		t.Errorf("titleSources =\n%s\nwant\n%s", got, want)
+	}
+}
+
+func TestMissKind(t *testing.T) {
+	src := []string{`<title> "Story - Deck | Site"`, `og:title "Story - Deck"`, `<h1 class=""> "The story"`}
+	tests := []struct {
+		label string
+		want  int
+	}{{"Story - Deck | Site", 0}, {"The Story", 1}, {"Story - Deck", 2}, {"Story", 3}, {"Something else", 4}}
+	for _, tc := range tests {
+		if got := missKind(tc.label, src); got != tc.want {
+			t.Errorf("missKind(%q) = %d (%s), want %d", tc.label, got, missKinds[got], tc.want)
+		}
+	}
+}

@@ -89,9 +89,18 @@ type metaResult struct {
 	failedW, failedT int
 }
 
-func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, misses bool, stderr io.Writer) metaResult {
+func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, misses, sources bool, stderr io.Writer) metaResult {
 	var m metaResult
 	m.pages = len(pages)
+	kinds := make([]int, len(missKinds))
+	if sources {
+		defer func() {
+			fmt.Fprintln(stderr, "title misses by where the label stands:")
+			for i, k := range missKinds {
+				fmt.Fprintf(stderr, "  %4d  %s\n", kinds[i], k)
+			}
+		}()
+	}
 	for _, p := range pages {
 		// winnow
 		var wTitle, wDate, wAnyDate, wModified string
@@ -122,6 +131,15 @@ func measureWCXB(ctx context.Context, c *clean.Cleaner, pages []wcxbPage, traf, 
 		if misses {
 			if !okT {
 				fmt.Fprintf(stderr, "title  %s %s: got %q want %q\n", p.id, p.pageType, wTitle, p.title)
+				if sources {
+					src := titleSources(p.html)
+					for _, s := range src {
+						fmt.Fprintf(stderr, "       %s\n", s)
+					}
+					k := missKind(p.title, src)
+					kinds[k]++
+					fmt.Fprintf(stderr, "       label: %s\n", missKinds[k])
+				}
 			}
 			if p.author == "" && len(wAuthors) > 0 {
 				fmt.Fprintf(stderr, "invented author %s %s: %q %s\n", p.id, p.pageType, wAuthors, p.url)
