@@ -397,6 +397,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	for _, t := range above {
 		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
 	}
+	blocks, others := content.Others(blocks, res.PageType)
+	for _, t := range others {
+		tr.Record("select.others", "select", "drop", "a section of other products", t)
+	}
 	blocks, described := content.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
