@@ -399,7 +399,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	blocks, others := content.Others(blocks, res.PageType)
 	for _, t := range others {
-		tr.Record("select.others", "select", "drop", "a section of other products", t)
+		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
 	}
 	blocks, described := content.Describe(desc, blocks)
 	if described {

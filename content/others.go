@@ -11,7 +11,7 @@ import (
 )
 
 // othersText lists the headings of a product page's boxes of other
-// products, kept as data.
+// products and of the shop's terms, kept as data.
 //
 //go:embed others.txt
 var othersText string
@@ -28,12 +28,15 @@ var othersPhrases = sync.OnceValue(func() []string {
 })
 
 // Others returns the blocks of a product page (of type typ) without its
-// sections of other products: a heading that others.txt names (what
-// customers also bought, similar items, recently viewed) and what follows
-// it up to the next heading. The page sells one
-// product; these boxes sell others, and the readability pass keeps their
-// names and prices as part of the page. It also returns the texts it
-// dropped. Pages of other types are left alone.
+// sections of other products and of the shop's terms: a heading that
+// others.txt names (what customers also bought, similar items, recently
+// viewed; shipping, returns, payment) and what follows it up to the next
+// heading. The page sells one product; these boxes sell others or tell the
+// shop's terms for every product, and the readability pass keeps them as
+// part of the page. It also returns the texts it dropped. Pages of other
+// types are left alone. WCXB dev product: other products 0.6739 ->
+// 0.6743 (8 pages better, 1 worse), the shop's terms 0.6743 -> 0.6761 (7
+// better, 2 worse: labels keeping a shop's return policy).
 func Others(blocks []block.Block, typ string) (kept []block.Block, dropped []string) {
 	if typ != pagetype.Product {
 		return blocks, nil

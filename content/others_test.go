@@ -13,12 +13,12 @@ func TestOthers(t *testing.T) {
 	h := func(level int, s string) block.Block {
 		return block.Block{Kind: block.KindHeading, Level: level, Text: s}
 	}
-	page := []block.Block{h(1, "Trail Pack 25"), p("A light pack for day hikes."), h(2, "Customers also bought"), p("Trail Bottle"), p("$19"), h(2, "Specifications"), p("Volume: 25 l"), h(3, "Similar items:"), p("Summit Pack"), p("$89")}
+	page := []block.Block{h(1, "Trail Pack 25"), p("A light pack for day hikes."), h(2, "Customers also bought"), p("Trail Bottle"), p("$19"), h(2, "Specifications"), p("Volume: 25 l"), h(3, "Similar items:"), p("Summit Pack"), p("$89"), h(2, "Shipping & Returns"), p("Free returns within 30 days."), h(2, "Care"), p("Hand wash.")}
 	tests := []struct {
 		name, typ string
 		want      []string // the texts dropped
 	}{
-		{"a product page without its boxes of other products", pagetype.Product, []string{"Customers also bought", "Trail Bottle", "$19", "Similar items:", "Summit Pack", "$89"}},
+		{"a product page without its boxes of other products", pagetype.Product, []string{"Customers also bought", "Trail Bottle", "$19", "Similar items:", "Summit Pack", "$89", "Shipping & Returns", "Free returns within 30 days."}},
 		{"not on an article", pagetype.Article, nil},
 	}
 	for _, tt := range tests {
