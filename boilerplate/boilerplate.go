@@ -99,6 +99,9 @@ type detector struct {
 	// each of its items repeats (an item's authors, its tags) is part of
 	// the item.
 	lists bool
+	// collection says that the page is a collection: a block holding a
+	// grid of priced cards holds its items.
+	collection bool
 	// parts counts, per kind of block (see partKind), the parents holding
 	// one; made on first use.
 	parts   map[string]int
@@ -140,6 +143,7 @@ func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	}
 	d.listing = typ == pagetype.Listing
 	d.lists = d.listing || typ == pagetype.Collection
+	d.collection = typ == pagetype.Collection
 	d.walk(root, root)
 }
 
@@ -253,12 +257,12 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 	}
 	after := st.order > d.lastProse
 	switch {
-	case !d.items(n, !after) && d.teaserCards(n, minCards) && d.announced(n, after):
+	case !d.items(n, !after) && d.teaserCards(n, minCards) && d.announced(n, after) && !d.grid(n):
 		return IDTeaserCards, "three or more sibling cards of headline links"
-	case !d.items(n, !after) && d.teaserCards(n, 2) && d.lexiconHeading(n):
+	case !d.items(n, !after) && d.teaserCards(n, 2) && d.lexiconHeading(n) && !d.grid(n):
 		return IDTeaserCards, "sibling cards of headline links under a heading of the lexicon"
 	case !d.items(n, !after && 2*st.headlines >= st.links) && st.links >= minBlockLinks && st.prose == 0 && st.words <= maxBlockWords &&
-		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after):
+		float64(st.linkChars) >= blockLinkShare*float64(st.chars) && isContainer(n.DataAtom) && d.announced(n, after) && !d.grid(n):
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
@@ -318,6 +322,35 @@ func (d *detector) pricedCards(p *html.Node) map[*html.Node]bool {
 	d.tiles[p] = set
 	return set
 }
+
+// grid reports whether n, on a collection, holds the shop's grid: a
+// group of priced sibling cards (package pagetype) in n or in an element
+// up to gridDepth levels under it. Its linked product names and pictures
+// make it look like a block of links; it is what the page offers.
+func (d *detector) grid(n *html.Node) bool {
+	if !d.collection {
+		return false
+	}
+	var in func(n *html.Node, depth int) bool
+	in = func(n *html.Node, depth int) bool {
+		if d.pricedCards(n) != nil {
+			return true
+		}
+		if depth == gridDepth {
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && in(c, depth+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return in(n, 0)
+}
+
+// gridDepth: see grid.
+const gridDepth = 3
 
 // tileDepth: see productTile.
 const tileDepth = 3

@@ -186,6 +186,24 @@ func TestStripItemParts(t *testing.T) {
 	}
 }
 
+// TestStripGrid: on a collection, a shop's grid of priced cards (pictures
+// and linked product names) after its blurb is what the page offers; the
+// same cards go from an article.
+func TestStripGrid(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(body(3) + `<div class="list"><div class="row">`)
+	for i := range 6 {
+		b.WriteString(`<div class="col"><a href="/p/` + string(rune('a'+i)) + `"><img src="/s.jpg"><h2>Black leather dress shoes</h2><p>$30</p></a></div>`)
+	}
+	b.WriteString(`</div></div>` + body(2))
+	if text, counts := runType(t, b.String(), "collection"); strings.Count(text, "dress shoes") != 6 {
+		t.Errorf("collection: the grid lost from %q (%v)", text, counts)
+	}
+	if text, _ := runType(t, b.String(), "article"); strings.Contains(text, "dress shoes") {
+		t.Errorf("article: the cards stayed in %q", text)
+	}
+}
+
 func TestLexicon(t *testing.T) {
 	for _, c := range []struct {
 		text, cat string

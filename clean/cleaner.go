@@ -395,7 +395,11 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	blocks, above := content.Lead(blocks, res.Title, res.PageType)
 	for _, t := range above {
-		tr.Record("select.lead", "select", "drop", "above the listing's heading", t)
+		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
+	}
+	blocks, others := content.Others(blocks, res.PageType)
+	for _, t := range others {
+		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
 	}
 	blocks, described := content.Describe(desc, blocks)
 	if described {

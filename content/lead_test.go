@@ -20,6 +20,7 @@ func TestLead(t *testing.T) {
 		{"a collection from its heading", "Wallets", pagetype.Collection, page, 2},
 		{"the title in another case", "WALLETS", pagetype.Listing, page, 2},
 		{"not on an article", "Wallets", pagetype.Article, page, 0},
+		{"a product page from its name", "Wallets", pagetype.Product, page, 2},
 		{"a heading that is not the title", "Ridge", pagetype.Collection, page, 0},
 		{"the title as a paragraph, not a heading", "Slim wallet", pagetype.Collection, page, 0},
 		{"a heading too far down", "Key case", pagetype.Collection, append(page[:9:9], h("Key case"), p("x")), 0},

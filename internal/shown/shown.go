@@ -111,6 +111,7 @@ func RevealHidden(body *html.Node, tr *rules.Trace) {
 		walk(body)
 		if visible >= minNoscriptText {
 			revealMain(body, tr)
+			revealTitled(body, tr)
 			return
 		}
 		if len(hidden) == 0 {
@@ -164,6 +165,46 @@ func revealMain(body *html.Node, tr *rules.Trace) {
 		}
 		return // the first main element only
 	}
+}
+
+// revealTitled shows the outermost hidden element holding the page's
+// title heading (<h1>) and at least minNoscriptText of text, when the page
+// shows no <h1> of its own: a shop that keeps the whole product (name,
+// description, specifications) in a display:none wrapper until its scripts
+// have run, with no <main> element to tell it by (see revealMain), around a
+// header, menus and footer that show. A hidden menu or dialog holds no
+// <h1>; a page showing its title keeps its hidden parts hidden.
+func revealTitled(body *html.Node, tr *rules.Trace) {
+	var found *html.Node
+	var walk func(p *html.Node, hidden *html.Node) bool
+	walk = func(p *html.Node, hidden *html.Node) bool {
+		for d := p.FirstChild; d != nil; d = d.NextSibling {
+			if d.Type != html.ElementNode || Invisible(d) {
+				continue
+			}
+			h := hidden
+			if h == nil && domtext.IsHidden(d) {
+				h = d
+			}
+			if d.DataAtom == atom.H1 && textBytes(d, false) > 0 {
+				if h == nil {
+					return false // the page shows its title
+				}
+				if found == nil {
+					found = h
+				}
+			}
+			if !walk(d, h) {
+				return false
+			}
+		}
+		return true
+	}
+	if !walk(body, nil) || found == nil || textBytes(found, false) < minNoscriptText {
+		return
+	}
+	Note(tr, "shown.titled", found)
+	found.Attr = slices.DeleteFunc(found.Attr, func(a html.Attribute) bool { return a.Key == "hidden" || a.Key == "style" })
 }
 
 // PlaceStreamed puts the content React's streaming renderer sends late where

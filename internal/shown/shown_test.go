@@ -46,3 +46,39 @@ func TestRevealMain(t *testing.T) {
 		})
 	}
 }
+
+// TestRevealTitled: a hidden wrapper holding the page's only <h1> and its
+// text shows; a page showing an <h1> keeps its hidden parts hidden, and so
+// does a small hidden part or one without a title.
+func TestRevealTitled(t *testing.T) {
+	chrome := "<header>" + strings.Repeat("<a href='/x'>Menu entry of the shop</a> ", 30) + "</header>"
+	desc := strings.Repeat("<p>Crunchy almond thins baked in small batches from a family recipe.</p>", 10)
+	tests := []struct {
+		name, body string
+		shown      bool // the hidden element shows afterwards
+	}{
+		{"the product hidden until a script runs", chrome + `<div id="h" style="display:none"><article><h1>Almond Thins</h1>` + desc + `</article></div>`, true},
+		{"the page shows its title", chrome + `<h1>Almond Thins</h1><div id="h" style="display:none"><h1>Other</h1>` + desc + `</div>`, false},
+		{"no title in the hidden part", chrome + `<div id="h" hidden>` + desc + `</div>`, false},
+		{"a small hidden part", chrome + `<div id="h" hidden><h1>Sign up</h1><p>Get 10% off.</p></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := domtext.First(doc, atom.Body)
+			RevealHidden(body, nil)
+			var h *html.Node
+			for n := range body.Descendants() {
+				if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
+					h = n
+				}
+			}
+			if got := !domtext.IsHidden(h); got != tt.shown {
+				t.Errorf("shown = %v, want %v", got, tt.shown)
+			}
+		})
+	}
+}
