@@ -27,6 +27,12 @@ func TestOthers(t *testing.T) {
 			t.Errorf("%s: dropped %q, kept %d; want %q", tt.name, dropped, len(kept), tt.want)
 		}
 	}
+	// Headings in other languages, from the list's data.
+	for _, head := range []string{"Похожие товары", "関連商品", "Sản phẩm liên quan:", "Vergelijkbare producten"} {
+		if _, dropped := Others([]block.Block{h(1, "Name"), p("About it."), h(2, head), p("Other thing")}, pagetype.Product); len(dropped) != 2 {
+			t.Errorf("%q: dropped %q, want the heading and its item", head, dropped)
+		}
+	}
 	// A heading that only starts with a phrase's letters is no box of
 	// other products.
 	if _, dropped := Others([]block.Block{h(2, "Similar itemsets in data mining"), p("x")}, pagetype.Product); dropped != nil {
