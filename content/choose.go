@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
 )
@@ -292,6 +293,72 @@ func Dropped(cands []Candidate, win int) []Drop {
 				seen[b.Text] = true
 				out = append(out, Drop{From: c.Name, Text: b.Text})
 			}
+		}
+	}
+	return out
+}
+
+// Grid returns, on a listing (of type typ), the index of the structural
+// candidate holding the listing's items when cands[w], the chosen content,
+// is only the listing's introduction beside them: cands[w] is mostly
+// prose (under listLinks of its text in links), the other candidate
+// mostly links (its items' titles) and at least gridSize times its
+// text, and neither holds the other's text (an introduction above a grid
+// that is a sibling of it, not inside one container). Their blocks
+// together are the listing. -1 when there is none.
+func Grid(cands []Candidate, w int, typ string) int {
+	if typ != pagetype.Listing || w < 0 || w >= len(cands) {
+		return -1
+	}
+	in := cands[w]
+	if len(in.Blocks) == 0 || in.Stats.LinkDensity() >= listLinks {
+		return -1
+	}
+	size := in.Stats.Text + in.Stats.Link
+	out, outSize := -1, 0
+	for i, c := range cands {
+		cs := c.Stats.Text + c.Stats.Link
+		if i == w || c.Name == "body" || c.Name == "readability" || len(c.Blocks) == 0 || c.Stats.LinkDensity() < listLinks ||
+			float64(cs) < gridSize*float64(size) || overlaps(c, in) || overlaps(in, c) {
+			continue
+		}
+		if cs > outSize {
+			out, outSize = i, cs
+		}
+	}
+	return out
+}
+
+// gridSize: see Grid.
+const gridSize = 0.5
+
+// overlaps reports whether c holds any of inner's blocks of text.
+func overlaps(c, inner Candidate) bool {
+	have := make(map[string]bool, len(c.Blocks))
+	for _, b := range c.Blocks {
+		have[b.Text] = true
+	}
+	n := 0
+	for _, b := range inner.Blocks {
+		if have[b.Text] {
+			n++
+		}
+	}
+	return n*10 > len(inner.Blocks)
+}
+
+// Join returns the blocks of c followed by those of other that c does not
+// hold, in their order.
+func Join(c, other Candidate) []block.Block {
+	have := make(map[string]bool, len(c.Blocks))
+	out := make([]block.Block, 0, len(c.Blocks)+len(other.Blocks))
+	for _, b := range c.Blocks {
+		have[b.Text] = true
+		out = append(out, b)
+	}
+	for _, b := range other.Blocks {
+		if !have[b.Text] {
+			out = append(out, b)
 		}
 	}
 	return out
