@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -142,7 +143,7 @@ func choose(cands []Candidate, typ string) int {
 			best = posts(cands, best)
 			best = trimThread(cands, best)
 		} else {
-			best = trim(cands, best)
+			best = trim(cands, best, typ)
 		}
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && (typ == pagetype.Article || typ == pagetype.Product) {
 			rd := cands[r]
@@ -213,7 +214,7 @@ const widerShare = 1.0 / 3
 // trim returns the smallest candidate inside cands[w] holding nearly all
 // of its prose (trimShare) with fewer links: the wrapper's extra is links
 // (menus, link lists) around the same text.
-func trim(cands []Candidate, w int) int {
+func trim(cands []Candidate, w int, typ string) int {
 	if cands[w].Name == "readability" || cands[w].Node == nil {
 		return w
 	}
@@ -221,12 +222,46 @@ func trim(cands []Candidate, w int) int {
 	for i, c := range cands {
 		if i != w && c.Name != "readability" && c.Node != nil && len(c.Blocks) > 0 && c.Node != cands[w].Node &&
 			domtext.Contains(cands[w].Node, c.Node) && float64(c.Stats.Text) >= trimShare*float64(cands[w].Stats.Text) &&
-			c.Stats.Link < cands[out].Stats.Link {
+			c.Stats.Link < cands[out].Stats.Link && !(typ == pagetype.Listing && headlines(cands[w], c)) {
 			out = i
 		}
 	}
 	return out
 }
+
+// headlines reports whether the blocks of c that inner does not hold
+// include the items of a listing: minHeadlines or more headlines
+// (minHeadline to maxHeadline words each), most of the blocks left out,
+// holding headlineShare or more of c's text, links counted.
+// A wrapper's menus and filters are few blocks of many short links each;
+// the item titles a listing's prose wrapper leaves out are many blocks of a
+// headline's words each.
+func headlines(c, inner Candidate) bool {
+	have := make(map[string]bool, len(inner.Blocks))
+	for _, b := range inner.Blocks {
+		have[b.Text] = true
+	}
+	n, left, size := 0, 0, 0
+	for _, b := range c.Blocks {
+		if have[b.Text] {
+			continue
+		}
+		left++
+		if w := len(strings.Fields(b.Text)); w >= minHeadline && w <= maxHeadline {
+			n++
+			size += len(b.Text)
+		}
+	}
+	return n >= minHeadlines && 2*n > left && float64(size) >= headlineShare*float64(c.Stats.Text+c.Stats.Link)
+}
+
+// Shapes of a listing's item titles (see headlines).
+const (
+	minHeadline   = 3
+	maxHeadline   = 30
+	minHeadlines  = 5
+	headlineShare = 0.1
+)
 
 // trimShare is the share of a wrapper's prose a candidate inside it must
 // hold to stand for it.
