@@ -389,7 +389,13 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
 		}
 	}
-	blocks, repeated := content.Repeats(cands[win].Blocks, res.PageType)
+	blocks := cands[win].Blocks
+	if g := content.Grid(cands, win, res.PageType); g >= 0 {
+		// The listing's introduction and, beside it, its items.
+		blocks = content.Join(cands[win], cands[g])
+		tr.Note("select.grid", "select", "add", cands[g].Name+": the listing's items beside its introduction", content.Explain(cands[g], cands[win], res.PageType))
+	}
+	blocks, repeated := content.Repeats(blocks, res.PageType)
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
 	}

@@ -3,7 +3,9 @@ package content
 import (
 	"fmt"
 	"slices"
+	"strings"
 
+	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
 )
@@ -141,7 +143,7 @@ func choose(cands []Candidate, typ string) int {
 			best = posts(cands, best)
 			best = trimThread(cands, best)
 		} else {
-			best = trim(cands, best)
+			best = trim(cands, best, typ)
 		}
 		if r := slices.IndexFunc(cands, func(c Candidate) bool { return c.Name == "readability" }); r >= 0 && r != best && (typ == pagetype.Article || typ == pagetype.Product) {
 			rd := cands[r]
@@ -212,7 +214,7 @@ const widerShare = 1.0 / 3
 // trim returns the smallest candidate inside cands[w] holding nearly all
 // of its prose (trimShare) with fewer links: the wrapper's extra is links
 // (menus, link lists) around the same text.
-func trim(cands []Candidate, w int) int {
+func trim(cands []Candidate, w int, typ string) int {
 	if cands[w].Name == "readability" || cands[w].Node == nil {
 		return w
 	}
@@ -220,12 +222,46 @@ func trim(cands []Candidate, w int) int {
 	for i, c := range cands {
 		if i != w && c.Name != "readability" && c.Node != nil && len(c.Blocks) > 0 && c.Node != cands[w].Node &&
 			domtext.Contains(cands[w].Node, c.Node) && float64(c.Stats.Text) >= trimShare*float64(cands[w].Stats.Text) &&
-			c.Stats.Link < cands[out].Stats.Link {
+			c.Stats.Link < cands[out].Stats.Link && !(typ == pagetype.Listing && headlines(cands[w], c)) {
 			out = i
 		}
 	}
 	return out
 }
+
+// headlines reports whether the blocks of c that inner does not hold
+// include the items of a listing: minHeadlines or more headlines
+// (minHeadline to maxHeadline words each), most of the blocks left out,
+// holding headlineShare or more of c's text, links counted.
+// A wrapper's menus and filters are few blocks of many short links each;
+// the item titles a listing's prose wrapper leaves out are many blocks of a
+// headline's words each.
+func headlines(c, inner Candidate) bool {
+	have := make(map[string]bool, len(inner.Blocks))
+	for _, b := range inner.Blocks {
+		have[b.Text] = true
+	}
+	n, left, size := 0, 0, 0
+	for _, b := range c.Blocks {
+		if have[b.Text] {
+			continue
+		}
+		left++
+		if w := len(strings.Fields(b.Text)); w >= minHeadline && w <= maxHeadline {
+			n++
+			size += len(b.Text)
+		}
+	}
+	return n >= minHeadlines && 2*n > left && float64(size) >= headlineShare*float64(c.Stats.Text+c.Stats.Link)
+}
+
+// Shapes of a listing's item titles (see headlines).
+const (
+	minHeadline   = 3
+	maxHeadline   = 30
+	minHeadlines  = 5
+	headlineShare = 0.1
+)
 
 // trimShare is the share of a wrapper's prose a candidate inside it must
 // hold to stand for it.
@@ -292,6 +328,72 @@ func Dropped(cands []Candidate, win int) []Drop {
 				seen[b.Text] = true
 				out = append(out, Drop{From: c.Name, Text: b.Text})
 			}
+		}
+	}
+	return out
+}
+
+// Grid returns, on a listing (of type typ), the index of the structural
+// candidate holding the listing's items when cands[w], the chosen content,
+// is only the listing's introduction beside them: cands[w] is mostly
+// prose (under listLinks of its text in links), the other candidate
+// mostly links (its items' titles) and at least gridSize times its
+// text, and neither holds the other's text (an introduction above a grid
+// that is a sibling of it, not inside one container). Their blocks
+// together are the listing. -1 when there is none.
+func Grid(cands []Candidate, w int, typ string) int {
+	if typ != pagetype.Listing || w < 0 || w >= len(cands) {
+		return -1
+	}
+	in := cands[w]
+	if len(in.Blocks) == 0 || in.Stats.LinkDensity() >= listLinks {
+		return -1
+	}
+	size := in.Stats.Text + in.Stats.Link
+	out, outSize := -1, 0
+	for i, c := range cands {
+		cs := c.Stats.Text + c.Stats.Link
+		if i == w || c.Name == "body" || c.Name == "readability" || len(c.Blocks) == 0 || c.Stats.LinkDensity() < listLinks ||
+			float64(cs) < gridSize*float64(size) || overlaps(c, in) || overlaps(in, c) {
+			continue
+		}
+		if cs > outSize {
+			out, outSize = i, cs
+		}
+	}
+	return out
+}
+
+// gridSize: see Grid.
+const gridSize = 0.5
+
+// overlaps reports whether c holds any of inner's blocks of text.
+func overlaps(c, inner Candidate) bool {
+	have := make(map[string]bool, len(c.Blocks))
+	for _, b := range c.Blocks {
+		have[b.Text] = true
+	}
+	n := 0
+	for _, b := range inner.Blocks {
+		if have[b.Text] {
+			n++
+		}
+	}
+	return n*10 > len(inner.Blocks)
+}
+
+// Join returns the blocks of c followed by those of other that c does not
+// hold, in their order.
+func Join(c, other Candidate) []block.Block {
+	have := make(map[string]bool, len(c.Blocks))
+	out := make([]block.Block, 0, len(c.Blocks)+len(other.Blocks))
+	for _, b := range c.Blocks {
+		have[b.Text] = true
+		out = append(out, b)
+	}
+	for _, b := range other.Blocks {
+		if !have[b.Text] {
+			out = append(out, b)
 		}
 	}
 	return out

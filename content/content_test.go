@@ -2,6 +2,7 @@ package content
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -385,5 +386,56 @@ func TestCarouselOtherClass(t *testing.T) {
 	got := text(ForType(pagetype.Product).Candidate("main", domtext.First(doc, atom.Main)).Blocks)
 	if strings.Contains(got, "in its box") || !strings.Contains(got, "description") {
 		t.Errorf("carousel kept or description lost: %q", got)
+	}
+}
+
+func TestGrid(t *testing.T) {
+	intro := cand("readability", 500, 100, "intro", "more intro")
+	tests := []struct {
+		name  string
+		typ   string
+		cands []Candidate
+		want  int
+	}{
+		{"a listing's grid beside its introduction", pagetype.Listing,
+			[]Candidate{intro, cand("main", 0, 700, "item one", "item two", "item three")}, 1},
+		{"not on an article", pagetype.Article,
+			[]Candidate{intro, cand("main", 0, 700, "item one", "item two", "item three")}, -1},
+		{"a grid holding the introduction is a wrapper, not beside it", pagetype.Listing,
+			[]Candidate{intro, cand("main", 500, 900, "intro", "more intro", "item one")}, -1},
+		{"a prose candidate is not a grid", pagetype.Listing,
+			[]Candidate{intro, cand("prose", 900, 100, "other text")}, -1},
+		{"a small box of links is not the grid", pagetype.Listing,
+			[]Candidate{intro, cand("main", 0, 200, "link")}, -1},
+		{"a link-dense pick is not an introduction", pagetype.Listing,
+			[]Candidate{cand("readability", 100, 500, "titles"), cand("main", 0, 700, "item one")}, -1},
+	}
+	for _, tt := range tests {
+		if got := Grid(tt.cands, 0, tt.typ); got != tt.want {
+			t.Errorf("%s: Grid = %d, want %d", tt.name, got, tt.want)
+		}
+	}
+	got := Join(tests[0].cands[0], cand("main", 0, 700, "more intro", "item one"))
+	var texts []string
+	for _, b := range got {
+		texts = append(texts, b.Text)
+	}
+	if want := []string{"intro", "more intro", "item one"}; !slices.Equal(texts, want) {
+		t.Errorf("Join = %q, want %q", texts, want)
+	}
+}
+
+func TestHeadlines(t *testing.T) {
+	inner := cand("prose", 1000, 0, "the introduction of the page")
+	items := cand("main", 300, 300, "the introduction of the page", "first story of the day", "second story of the day",
+		"third story of the day", "fourth story of the day", "fifth story of the day")
+	if !headlines(items, inner) {
+		t.Error("a wrapper leaving out five headlines: want its items left out")
+	}
+	menus := cand("main", 1000, 3000, "the introduction of the page", "Language: Any",
+		"Abkhazian Afar Afrikaans Akan Albanian Amharic Arabic Aragonese Armenian Assamese Avaric Avestan Aymara Azerbaijani Bashkir Bambara Basque Belarusian Bengali Bislama Bosnian Breton Bulgarian Burmese Catalan",
+		"Date range: Today", "Today This week This month")
+	if headlines(menus, inner) {
+		t.Error("a wrapper leaving out filters: want no items left out")
 	}
 }

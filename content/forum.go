@@ -35,7 +35,7 @@ const maxSignature = 2000
 // answers' container holds nine tenths of the prose; the question, which
 // readability picks, sits beside it.
 func trimThread(cands []Candidate, w int) int {
-	t := trim(cands, w)
+	t := trim(cands, w, "")
 	if t == w {
 		return w
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -92,7 +93,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 	}
 	skip := func(n *html.Node) bool { return t.furniture[n] }
 	for i := range out {
-		if all || i == best || best < 0 && out[i].Name == "body" || best >= 0 && (domtext.Contains(out[best].Node, out[i].Node) || out[i].Name != "body" && domtext.Contains(out[i].Node, out[best].Node)) {
+		if all || i == best || typ == pagetype.Listing && out[i].Name != "body" || best < 0 && out[i].Name == "body" || best >= 0 && (domtext.Contains(out[best].Node, out[i].Node) || out[i].Name != "body" && domtext.Contains(out[i].Node, out[best].Node)) {
 			out[i].Blocks = block.FromHTMLSkip(out[i].Node, skip)
 		}
 	}
