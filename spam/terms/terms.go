@@ -271,6 +271,20 @@ func (m *Matcher) TopicMass(hits []Count) float64 {
 	return m.mass(hits, topicWeight)
 }
 
+// LegitMass is the weight of the terms of negative weight in hits (the
+// vocabulary of regulation, help and results pages), every occurrence
+// counted in full, as a positive number: how much a text is about the
+// topic from the side spam never writes from.
+func (m *Matcher) LegitMass(hits []Count) float64 {
+	s := 0.0
+	for _, h := range hits {
+		if w := m.terms[h.ID].weight; w < 0 {
+			s -= w * float64(h.N)
+		}
+	}
+	return s
+}
+
 func (m *Matcher) mass(hits []Count, below float64) float64 {
 	s := 0.0
 	for _, h := range hits {
