@@ -27,7 +27,7 @@ func (s *Score) FromText() bool {
 		}
 		switch e.Signal {
 		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
-			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage:
+			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak:
 		default:
 			return false
 		}
@@ -109,8 +109,10 @@ func (m *Model) findRun(text string, minClean int) (from, to int, ok bool) {
 // evidence, counted only beside the run's own vocabulary): a promotion
 // figure (200%, 100k, $50), a bare code number where a brand stands, at
 // the run's first or last word (… en 3388, 28288: …), a call to action
-// (sign up, daftar, regístrate).
-func (m *Model) runScore(run string) *Score {
+// (sign up, daftar, regístrate); and, when topicBreak, that it breaks the
+// topic: the paragraph around it holds no gambling word (the page's prose
+// is checked by gluedPass).
+func (m *Model) runScore(run string, topicBreak bool) *Score {
 	ft := fold.Fold(run)
 	f := m.foldedFacts(ft, m.terms.Find(ft))
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
@@ -126,6 +128,9 @@ func (m *Model) runScore(run string) *Score {
 	}
 	if m.calls.In(ft) {
 		sc.weighted(lexicon.SigCall, 1, "")
+	}
+	if topicBreak {
+		sc.weighted(lexicon.SigTopicBreak, 1, "the paragraph's only gambling words")
 	}
 	return sc.result()
 }
@@ -284,12 +289,12 @@ func (w *walker) gluedPass() {
 		if !ok {
 			continue
 		}
-		s := m.runScore(text[from:to])
-		if s == nil || s.Value < Unit || !strongRun(s) {
-			continue
-		}
 		rest := fold.Fold(text[:from] + " " + text[to:])
 		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*density(fold.CountWords(rest)) {
+			continue
+		}
+		s := m.runScore(text[from:to], true)
+		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}
 		run := fold.Fold(text[from:to])

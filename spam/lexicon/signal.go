@@ -33,6 +33,7 @@ const (
 	SigCodeNumber                   // weak, glued runs: a bare number of 3 to 6 digits, not a year, at the run's edge where a brand stands (… en 3388)
 	SigCall                         // weak, glued runs: a call to action (sign up, daftar, regístrate, juega)
 	SigTopicPage                    // negative: running prose on a page whose other prose is about gambling (its topic, not spam)
+	SigTopicBreak                   // glued runs: the only gambling words of their paragraph, on a page whose prose is about something else
 	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
 	SigVerdict                      // page verdict threshold (not a signal)
 	NumSignals                      // the number of signals
@@ -40,7 +41,7 @@ const (
 
 var signalNames = [NumSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
 	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
-	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "gate", "verdict"}
+	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "gate", "verdict"}
 
 func (s Signal) String() string {
 	if s >= 0 && s < NumSignals {
