@@ -116,6 +116,9 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if len(w.glued) > 0 {
 		w.gluedPass()
 	}
+	if len(w.short) > 0 {
+		w.linePass()
+	}
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {

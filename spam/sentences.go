@@ -56,7 +56,7 @@ const evidenceShare = 0.5
 // at 。！？ directly. Text without such marks (Thai, a list of
 // keywords) is one sentence, and the block goes whole.
 func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok bool) {
-	if from, to, ok = m.findRun(text, minClean); !ok {
+	if from, to, ok = m.findRun(text, minClean, evidenceShare*Unit); !ok {
 		return 0, 0, nil, false
 	}
 	if s = m.ScoreText(text[from:to]); s == nil || s.Value < Unit {
@@ -66,8 +66,9 @@ func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok b
 }
 
 // findRun is SpamRun without the run's own score: the run of sentences
-// that carry spam evidence, when the rest is a real paragraph without.
-func (m *Model) findRun(text string, minClean int) (from, to int, ok bool) {
+// that carry spam evidence (a score of at least evidence), when the rest
+// is a real paragraph without.
+func (m *Model) findRun(text string, minClean int, evidence float64) (from, to int, ok bool) {
 	bounds := sentenceBounds(text)
 	if len(bounds) < 2 {
 		return 0, 0, false
@@ -75,7 +76,7 @@ func (m *Model) findRun(text string, minClean int) (from, to int, ok bool) {
 	first, last := -1, -1
 	start := 0
 	for i, end := range bounds {
-		if sc := m.ScoreText(text[start:end]); sc != nil && sc.Value >= evidenceShare*Unit {
+		if sc := m.ScoreText(text[start:end]); sc != nil && sc.Value >= evidence {
 			if first < 0 {
 				first = i
 			}
@@ -230,6 +231,12 @@ func sentenceBounds(text string) []int {
 	return append(out, len(text))
 }
 
+// gluedEvidence is the score at which a sentence of a paragraph may be
+// (part of) a glued spam run, for gluedPass: a word of the topic ("casino"
+// weighs 0.3), since the run must then score as spam with a promotion's
+// evidence beside it (runScore, strongRun).
+const gluedEvidence = 0.3
+
 // gluedMinClean is the words a paragraph must keep, besides a glued spam
 // sentence, for the sentence to be read as glued to it.
 const gluedMinClean = 12
@@ -240,6 +247,12 @@ const gluedMinClean = 12
 // names them in many places; its sentences are its topic, not spam glued
 // into it.
 const maxTopicMass = 1.0
+
+// maxBreakMass is the topic's vocabulary the page's other prose may hold
+// for a glued run to break the topic (lexicon.SigTopicBreak): less than
+// one word of the topic's weight ("casino", "odds"), where a page may hold
+// up to maxTopicMass and still be about something else.
+const maxBreakMass = 0.5
 
 // maxRestMass is the vocabulary the rest of a paragraph may hold besides a
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
@@ -285,7 +298,7 @@ func (w *walker) gluedPass() {
 	}
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
-		from, to, ok := m.findRun(text, gluedMinClean)
+		from, to, ok := m.findRun(text, gluedMinClean, gluedEvidence)
 		if !ok {
 			continue
 		}
@@ -293,12 +306,13 @@ func (w *walker) gluedPass() {
 		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*density(fold.CountWords(rest)) {
 			continue
 		}
-		s := m.runScore(text[from:to], true)
+		run := fold.Fold(text[from:to])
+		topic := m.terms.TopicMass(m.terms.Find(run))
+		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass)
 		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}
-		run := fold.Fold(text[from:to])
-		runMass += m.terms.TopicMass(m.terms.Find(run))
+		runMass += topic
 		fs = append(fs, found{n, s, text[:from], text[to:], fold.CountWords(run)})
 	}
 	if len(fs) == 0 || w.proseTopic-runMass > maxTopicMass {
@@ -311,6 +325,36 @@ func (w *walker) gluedPass() {
 		w.a.scores[f.n] = f.s
 		w.a.glued[f.n] = gluedRun{f.head, f.tail, f.s}
 		w.a.spamWords += f.words
+	}
+}
+
+// linePass reads again the short blocks (a dozen words at most, not
+// hidden) whose vocabulary fell short of the spam score, on a page whose
+// prose names no such topic (below maxBreakMass): a promotion line set
+// between the paragraphs of a story about something else ("Win the
+// jackpot tonight with SV52PLAY") is read as a glued run is (runScore:
+// the promotion's figure, code number or call, the topic break), with its
+// brand code, figure, number or call beside its vocabulary.
+func (w *walker) linePass() {
+	m := w.a.m
+	for _, c := range w.short {
+		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 || c.n.DataAtom == atom.A {
+			continue
+		}
+		if s := w.a.scores[c.n]; s == nil || s.Value < evidenceShare*Unit || s.Value >= Unit || !s.FromText() {
+			continue
+		}
+		topic := m.terms.TopicMass(c.p.hits)
+		if w.proseTopic-topic >= maxBreakMass {
+			return
+		}
+		s := m.runScore(nodeText(c.n), true)
+		if s == nil || s.Value < Unit || !strongRun(s) {
+			continue
+		}
+		w.a.scores[c.n] = s
+		w.spam++
+		w.a.spamWords += c.p.words
 	}
 }
 
