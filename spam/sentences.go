@@ -121,17 +121,21 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 	}
 	sc := scorer{m: m}
 	sc.text(&f)
+	// Like the vocabulary, the promotion's evidence is a density: a long
+	// run (a real sentence that no stop parts from the spam after it)
+	// weighs it less.
+	d := density(f.words)
 	if p := promoFigure(ft); p != "" {
-		sc.weighted(lexicon.SigPromo, 1, p)
+		sc.weighted(lexicon.SigPromo, 1/d, p)
 	}
 	if c := edgeNumber(ft); c != "" {
-		sc.weighted(lexicon.SigCodeNumber, 1, c)
+		sc.weighted(lexicon.SigCodeNumber, 1/d, c)
 	}
 	if m.calls.In(ft) {
-		sc.weighted(lexicon.SigCall, 1, "")
+		sc.weighted(lexicon.SigCall, 1/d, "")
 	}
 	if topicBreak {
-		sc.weighted(lexicon.SigTopicBreak, 1, "the paragraph's only gambling words")
+		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
 	return sc.result()
 }
@@ -376,17 +380,8 @@ func (w *walker) topicPass() {
 	if w.proseTopic <= maxTopicMass {
 		return
 	}
-	m := w.a.m
 	for _, u := range w.prose {
-		sc := scorer{m: m}
-		sc.text(&u.f)
-		for _, e := range sc.ev {
-			if e.Signal == lexicon.SigTerms && e.Weight > 0 {
-				sc.weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(w.proseTopic, 'f', 2, 64)+" of the topic in the page's other prose")
-				break
-			}
-		}
-		s := sc.result()
+		s := w.a.m.discount(&u.f, w.proseTopic)
 		if s != nil && s.Value >= Unit {
 			continue
 		}
@@ -394,6 +389,61 @@ func (w *walker) topicPass() {
 		w.spam--
 		w.a.spamWords -= u.f.words
 	}
+}
+
+// discount scores facts f again with the topic-page discount, on a page
+// whose other prose holds topic of the topic's vocabulary.
+func (m *Model) discount(f *textFacts, topic float64) *Score {
+	sc := scorer{m: m}
+	sc.text(f)
+	for _, e := range sc.ev {
+		if e.Signal == lexicon.SigTerms && e.Weight > 0 {
+			sc.weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(topic, 'f', 2, 64)+" of the topic in the page's other prose")
+			break
+		}
+	}
+	return sc.result()
+}
+
+// ProseTopic returns the topic's vocabulary (and gambling's own help and
+// regulation words) in the texts of running prose, gluedMinClean words or
+// more, that do not score as spam: what Analyze reads as a page's prose
+// topic, for a page of plain text.
+func (m *Model) ProseTopic(texts func(yield func(string) bool)) float64 {
+	topic := 0.0
+	for t := range texts {
+		ft := fold.Fold(t)
+		if fold.CountWords(ft) < gluedMinClean {
+			continue
+		}
+		if s := m.ScoreText(t); s != nil && s.Value >= Unit {
+			continue
+		}
+		hits := m.terms.Find(ft)
+		topic += m.terms.TopicMass(hits) + m.terms.LegitMass(hits)
+	}
+	return topic
+}
+
+// OnTopic reads again s, the ScoreText of a block of plain text, on a page
+// whose other prose holds topic of the topic's vocabulary (ProseTopic): as
+// Analyze does, running text (gluedMinClean words or more) scored as spam
+// by its vocabulary alone gets the topic-page discount when topic is above
+// maxTopicMass.
+func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
+	if s == nil || s.Value < Unit || topic <= maxTopicMass {
+		return s
+	}
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
+			return s
+		}
+	}
+	f := m.facts(text)
+	if f.words < gluedMinClean {
+		return s
+	}
+	return m.discount(&f, topic)
 }
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
