@@ -190,3 +190,37 @@ func TestSignalNames(t *testing.T) {
 		}
 	}
 }
+
+// TestOnTopic: in plain text, a headline naming two betting firms keeps
+// its place on a story whose other prose is about the industry, and stays
+// spam on one about something else.
+func TestOnTopic(t *testing.T) {
+	m := model(t)
+	const head = "El regulador ordena bloquear las webs de 1xBet y Melbet por operar sin licencia en España"
+	for _, c := range []struct {
+		name string
+		rest []string
+		spam bool
+	}{
+		{"story on the industry", []string{
+			"Las apuestas deportivas y el casino en línea crecieron un 12% el último año, según las asociaciones del sector.",
+			"Los expertos recuerdan que el juego responsable y la autoexclusión no existen en las webs sin licencia, y que la ludopatía crece.",
+		}, false},
+		{"page about something else", []string{
+			"El ayuntamiento aprobó el martes el presupuesto para las escuelas y las carreteras del próximo año.",
+		}, true},
+	} {
+		texts := append([]string{head}, c.rest...)
+		topic := m.ProseTopic(func(yield func(string) bool) {
+			for _, s := range texts {
+				if !yield(s) {
+					return
+				}
+			}
+		})
+		s := m.OnTopic(head, m.ScoreText(head), topic)
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
+		}
+	}
+}
