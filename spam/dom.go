@@ -110,8 +110,14 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	// A page that carries spam elsewhere: blocks and anchors made of a bare
 	// code (SUN52, joker713), which alone are never enough, are scored
 	// again with that evidence.
+	if len(w.prose) > 0 {
+		w.topicPass()
+	}
 	if len(w.glued) > 0 {
-		w.gluedPass(top.hits)
+		w.gluedPass()
+	}
+	if len(w.short) > 0 {
+		w.linePass()
 	}
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
@@ -182,10 +188,16 @@ type walker struct {
 	pageSpam bool         // second pass: the page carries other spam
 	short    []codeUnit   // short units with some evidence, below the spam score
 	glued    []*html.Node // paragraphs with vocabulary, below the spam score
-	repeated map[*html.Node]int
-	hosts    hosts
-	sheet    *Sheet
-	codeHost bool // the last link scored goes to a code-named host on an odd TLD
+	// proseTopic is the topic's vocabulary (terms.Matcher.TopicMass, and
+	// LegitMass: regulation and help words) in the page's running text
+	// below the spam score: paragraphs of gluedMinClean words or more
+	// (menus, tabs and labels aside).
+	proseTopic float64
+	prose      []proseUnit // running text scored as spam by its vocabulary alone
+	repeated   map[*html.Node]int
+	hosts      hosts
+	sheet      *Sheet
+	codeHost   bool // the last link scored goes to a code-named host on an odd TLD
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.
@@ -292,9 +304,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
 	}
-	if (s == nil || s.Value < Unit) && len(p.hits) > 0 && !hidden && !w.pageSpam && gluedCandidate(n) {
-		w.glued = append(w.glued, n)
-	}
+	w.gluedCount(n, p, s, hidden)
 	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
 		w.short = append(w.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 	}

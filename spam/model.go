@@ -6,6 +6,7 @@ import (
 	"unicode"
 
 	"github.com/winnowhq/winnow/spam/brand"
+	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/terms"
 )
@@ -14,6 +15,7 @@ import (
 type Model struct {
 	terms    *terms.Matcher  // the weighted terms
 	register *terms.Register // register and login words
+	calls    *terms.Register // calls to action in running text, register words among them
 	weights  [lexicon.NumSignals]float64
 	brand    *brand.Reader   // brand codes, hosts and paths, by the lexicon's stems and TLDs
 	shorten  map[string]bool // link shorteners' hosts
@@ -26,7 +28,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 	m := &Model{shorten: map[string]bool{}}
 	stems, tlds := map[string]float64{}, map[string]bool{}
 	var ts [][]lexicon.Term
-	var regs []string
+	var regs, calls []string
 	for _, lx := range lexicons {
 		if lx == nil {
 			continue
@@ -45,6 +47,7 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 			m.shorten[strings.TrimPrefix(h, "www.")] = true
 		}
 		regs = append(regs, lx.Register...)
+		calls = append(calls, lx.Calls...)
 	}
 	m.brand = brand.NewReader(stems, tlds, namedCodes(ts))
 	var err error
@@ -54,7 +57,21 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 	if m.register, err = terms.NewRegister(regs); err != nil {
 		return nil, err
 	}
+	if m.calls, err = terms.NewRegister(foldAll(append(calls, regs...))); err != nil {
+		return nil, err
+	}
 	return m, nil
+}
+
+// foldAll folds words as the text they are found in is folded.
+func foldAll(words []string) []string {
+	out := make([]string, 0, len(words))
+	for _, w := range words {
+		if f := fold.Fold(strings.TrimSpace(w)); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // namedCodes returns the terms of the lexicons that are one brand-shaped

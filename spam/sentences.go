@@ -1,6 +1,7 @@
 package spam
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,7 +9,6 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
-	"github.com/winnowhq/winnow/spam/terms"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -26,7 +26,8 @@ func (s *Score) FromText() bool {
 			continue
 		}
 		switch e.Signal {
-		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit:
+		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
+			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak:
 		default:
 			return false
 		}
@@ -55,14 +56,27 @@ const evidenceShare = 0.5
 // at 。！？ directly. Text without such marks (Thai, a list of
 // keywords) is one sentence, and the block goes whole.
 func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok bool) {
+	if from, to, ok = m.findRun(text, minClean, evidenceShare*Unit); !ok {
+		return 0, 0, nil, false
+	}
+	if s = m.ScoreText(text[from:to]); s == nil || s.Value < Unit {
+		return 0, 0, nil, false
+	}
+	return from, to, s, true
+}
+
+// findRun is SpamRun without the run's own score: the run of sentences
+// that carry spam evidence (a score of at least evidence), when the rest
+// is a real paragraph without.
+func (m *Model) findRun(text string, minClean int, evidence float64) (from, to int, ok bool) {
 	bounds := sentenceBounds(text)
 	if len(bounds) < 2 {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
 	first, last := -1, -1
 	start := 0
 	for i, end := range bounds {
-		if sc := m.ScoreText(text[start:end]); sc != nil && sc.Value >= evidenceShare*Unit {
+		if sc := m.ScoreText(text[start:end]); sc != nil && sc.Value >= evidence {
 			if first < 0 {
 				first = i
 			}
@@ -71,26 +85,117 @@ func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok b
 		start = end
 	}
 	if first < 0 {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
 	from, to = 0, bounds[last]
 	if first > 0 {
 		from = bounds[first-1]
 	}
 	if from == 0 && to == len(text) {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
 	rest := text[:from] + " " + text[to:]
 	if fold.CountWords(fold.Fold(rest)) < minClean {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
 	if rs := m.ScoreText(rest); rs != nil && rs.Value >= evidenceShare*Unit {
-		return 0, 0, nil, false
+		return 0, 0, false
 	}
-	if s = m.ScoreText(text[from:to]); s == nil || s.Value < Unit {
-		return 0, 0, nil, false
+	return from, to, true
+}
+
+// runScore scores a run of sentences glued into a paragraph of a page
+// about something else: its text's score (vocabulary, brand codes), with
+// what a promotion carries that a sentence on the topic does not (weak
+// evidence, counted only beside the run's own vocabulary): a promotion
+// figure (200%, 100k, $50), a bare code number where a brand stands, at
+// the run's first or last word (… en 3388, 28288: …), a call to action
+// (sign up, daftar, regístrate); and, when topicBreak, that it breaks the
+// topic: the paragraph around it holds no gambling word (the page's prose
+// is checked by gluedPass).
+func (m *Model) runScore(run string, topicBreak bool) *Score {
+	ft := fold.Fold(run)
+	f := m.foldedFacts(ft, m.terms.Find(ft))
+	if len(f.hits) == 0 && f.brands.Gambling == 0 {
+		return nil
 	}
-	return from, to, s, true
+	sc := scorer{m: m}
+	sc.text(&f)
+	// Like the vocabulary, the promotion's evidence is a density: a long
+	// run (a real sentence that no stop parts from the spam after it)
+	// weighs it less.
+	d := density(f.words)
+	if p := promoFigure(ft); p != "" {
+		sc.weighted(lexicon.SigPromo, 1/d, p)
+	}
+	if c := edgeNumber(ft); c != "" {
+		sc.weighted(lexicon.SigCodeNumber, 1/d, c)
+	}
+	if m.calls.In(ft) {
+		sc.weighted(lexicon.SigCall, 1/d, "")
+	}
+	if topicBreak {
+		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
+	}
+	return sc.result()
+}
+
+// promoFigure returns the first promotion figure in folded text ft: a
+// number followed by a percent sign or by k (100k, 50k), or a number with
+// a currency sign before or after it ($50, 500€, R$ 20, ₫100.000).
+func promoFigure(ft string) string {
+	rs := []rune(ft)
+	for i := 0; i < len(rs); i++ {
+		if !unicode.IsDigit(rs[i]) || i > 0 && unicode.IsDigit(rs[i-1]) {
+			continue
+		}
+		j := i
+		for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
+			j++
+		}
+		k := j
+		for k < len(rs) && rs[k] == ' ' && k-j < 1 {
+			k++
+		}
+		switch {
+		case j < len(rs) && rs[j] == '%':
+			return string(rs[i : j+1])
+		case j < len(rs) && rs[j] == 'k' && (j+1 == len(rs) || !unicode.IsLetter(rs[j+1])):
+			return string(rs[i : j+1])
+		case k < len(rs) && unicode.Is(unicode.Sc, rs[k]):
+			return string(rs[i : k+1])
+		}
+		b := i - 1
+		if b >= 0 && rs[b] == ' ' {
+			b--
+		}
+		if b >= 0 && unicode.Is(unicode.Sc, rs[b]) {
+			return string(rs[b:j])
+		}
+		i = j
+	}
+	return ""
+}
+
+// edgeNumber returns the run's first or last word when it is a bare
+// number of three to six digits that does not read as a year (1900-2099):
+// where a glued promotion names its brand ("… en 3388", "28288: …").
+func edgeNumber(ft string) string {
+	fs := strings.Fields(ft)
+	if len(fs) == 0 {
+		return ""
+	}
+	for _, w := range []string{fs[len(fs)-1], fs[0]} {
+		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) })
+		if len(w) < 3 || len(w) > 6 || strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) != "" {
+			continue
+		}
+		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+			continue
+		}
+		return w
+	}
+	return ""
 }
 
 // sentenceBounds returns the end offsets of text's sentences, the last
@@ -130,6 +235,12 @@ func sentenceBounds(text string) []int {
 	return append(out, len(text))
 }
 
+// gluedEvidence is the score at which a sentence of a paragraph may be
+// (part of) a glued spam run, for gluedPass: a word of the topic ("casino"
+// weighs 0.3), since the run must then score as spam with a promotion's
+// evidence beside it (runScore, strongRun).
+const gluedEvidence = 0.3
+
 // gluedMinClean is the words a paragraph must keep, besides a glued spam
 // sentence, for the sentence to be read as glued to it.
 const gluedMinClean = 12
@@ -140,6 +251,12 @@ const gluedMinClean = 12
 // names them in many places; its sentences are its topic, not spam glued
 // into it.
 const maxTopicMass = 1.0
+
+// maxBreakMass is the topic's vocabulary the page's other prose may hold
+// for a glued run to break the topic (lexicon.SigTopicBreak): less than
+// one word of the topic's weight ("casino", "odds"), where a page may hold
+// up to maxTopicMass and still be about something else.
+const maxBreakMass = 0.5
 
 // maxRestMass is the vocabulary the rest of a paragraph may hold besides a
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
@@ -158,13 +275,14 @@ func gluedCandidate(n *html.Node) bool {
 // gluedPass finds, in the paragraphs with gambling vocabulary that did not
 // score as spam as a whole, a spam sentence glued into a real paragraph
 // ("… the mayor's office said. Sign up at XY88 for a 200% welcome
-// bonus."): a run of sentences that scores as spam on its own, with a
-// brand code or twice the score, in a paragraph whose rest holds no
-// gambling word (but the lightest), on a page whose other text hardly
-// names the topic (pageHits: the terms of the page's text outside spam
-// units). Such paragraphs get the run's score, and the text around the
-// run is kept to find it again (Analysis.SpamRun).
-func (w *walker) gluedPass(pageHits []terms.Count) {
+// bonus."): a run of sentences that scores as spam on its own (runScore),
+// with a brand code, a promotion figure, a code number or a call to
+// action, or twice the score, in a paragraph whose rest holds no gambling
+// word (but one of the lightest per dozen words), on a page whose other
+// prose hardly names the topic (w.proseTopic). Such paragraphs get the
+// run's score, and the text around the run is kept to find it again
+// (Analysis.SpamRun).
+func (w *walker) gluedPass() {
 	m := w.a.m
 	type found struct {
 		n          *html.Node
@@ -184,18 +302,24 @@ func (w *walker) gluedPass(pageHits []terms.Count) {
 	}
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
-		from, to, s, ok := m.SpamRun(text, gluedMinClean)
-		if !ok || !strongRun(s) {
+		from, to, ok := m.findRun(text, gluedMinClean, gluedEvidence)
+		if !ok {
 			continue
 		}
-		if m.terms.Mass(m.terms.Find(fold.Fold(text[:from]+" "+text[to:]))) > maxRestMass {
+		rest := fold.Fold(text[:from] + " " + text[to:])
+		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*density(fold.CountWords(rest)) {
 			continue
 		}
 		run := fold.Fold(text[from:to])
-		runMass += m.terms.TopicMass(m.terms.Find(run))
+		topic := m.terms.TopicMass(m.terms.Find(run))
+		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass)
+		if s == nil || s.Value < Unit || !strongRun(s) {
+			continue
+		}
+		runMass += topic
 		fs = append(fs, found{n, s, text[:from], text[to:], fold.CountWords(run)})
 	}
-	if len(fs) == 0 || m.terms.TopicMass(pageHits)-runMass > maxTopicMass {
+	if len(fs) == 0 || w.proseTopic-runMass > maxTopicMass {
 		return
 	}
 	if w.a.glued == nil {
@@ -206,6 +330,162 @@ func (w *walker) gluedPass(pageHits []terms.Count) {
 		w.a.glued[f.n] = gluedRun{f.head, f.tail, f.s}
 		w.a.spamWords += f.words
 	}
+}
+
+// linePass reads again the short blocks (a dozen words at most, not
+// hidden) whose vocabulary fell short of the spam score, on a page whose
+// prose names no such topic (below maxBreakMass): a promotion line set
+// between the paragraphs of a story about something else ("Win the
+// jackpot tonight with SV52PLAY") is read as a glued run is (runScore:
+// the promotion's figure, code number or call, the topic break), with its
+// brand code, figure, number or call beside its vocabulary.
+func (w *walker) linePass() {
+	m := w.a.m
+	for _, c := range w.short {
+		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 || c.n.DataAtom == atom.A {
+			continue
+		}
+		if s := w.a.scores[c.n]; s == nil || s.Value < evidenceShare*Unit || s.Value >= Unit || !s.FromText() {
+			continue
+		}
+		topic := m.terms.TopicMass(c.p.hits)
+		if w.proseTopic-topic >= maxBreakMass {
+			return
+		}
+		s := m.runScore(nodeText(c.n), true)
+		if s == nil || s.Value < Unit || !strongRun(s) {
+			continue
+		}
+		w.a.scores[c.n] = s
+		w.spam++
+		w.a.spamWords += c.p.words
+	}
+}
+
+// proseUnit is a block of running text that scored as spam by its
+// vocabulary alone: on a page whose other prose is about the topic, it is
+// read again (topicPass).
+type proseUnit struct {
+	n *html.Node
+	f textFacts
+}
+
+// topicPass reads again the blocks of running text that scored as spam by
+// their vocabulary alone, on a page whose other prose names the topic
+// (w.proseTopic above maxTopicMass): a story on the betting industry names
+// its firms in its lead and its headline. The vocabulary counts at a
+// discount (the topic-page weight, negative); codes with a gambling stem
+// and blocks of codes alone are not discounted.
+func (w *walker) topicPass() {
+	if w.proseTopic <= maxTopicMass {
+		return
+	}
+	for _, u := range w.prose {
+		s := w.a.m.discount(&u.f, w.proseTopic)
+		if s != nil && s.Value >= Unit {
+			continue
+		}
+		w.a.scores[u.n] = s
+		w.spam--
+		w.a.spamWords -= u.f.words
+	}
+}
+
+// discount scores facts f again with the topic-page discount, on a page
+// whose other prose holds topic of the topic's vocabulary.
+func (m *Model) discount(f *textFacts, topic float64) *Score {
+	sc := scorer{m: m}
+	sc.text(f)
+	for _, e := range sc.ev {
+		if e.Signal == lexicon.SigTerms && e.Weight > 0 {
+			sc.weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(topic, 'f', 2, 64)+" of the topic in the page's other prose")
+			break
+		}
+	}
+	return sc.result()
+}
+
+// ProseTopic returns the topic's vocabulary (and gambling's own help and
+// regulation words) in the texts of running prose, gluedMinClean words or
+// more, that do not score as spam: what Analyze reads as a page's prose
+// topic, for a page of plain text.
+func (m *Model) ProseTopic(texts func(yield func(string) bool)) float64 {
+	topic := 0.0
+	for t := range texts {
+		ft := fold.Fold(t)
+		if fold.CountWords(ft) < gluedMinClean {
+			continue
+		}
+		if s := m.ScoreText(t); s != nil && s.Value >= Unit {
+			continue
+		}
+		hits := m.terms.Find(ft)
+		topic += m.terms.TopicMass(hits) + m.terms.LegitMass(hits)
+	}
+	return topic
+}
+
+// OnTopic reads again s, the ScoreText of a block of plain text, on a page
+// whose other prose holds topic of the topic's vocabulary (ProseTopic): as
+// Analyze does, running text (gluedMinClean words or more) scored as spam
+// by its vocabulary alone gets the topic-page discount when topic is above
+// maxTopicMass.
+func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
+	if s == nil || s.Value < Unit || topic <= maxTopicMass {
+		return s
+	}
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
+			return s
+		}
+	}
+	f := m.facts(text)
+	if f.words < gluedMinClean {
+		return s
+	}
+	return m.discount(&f, topic)
+}
+
+// gluedCount reports what scoreElement keeps of n, a unit just scored s
+// whose subtree gathered p, for the second passes: a paragraph with
+// vocabulary below the spam score (gluedPass), the topic mass of running
+// text (proseTopic), a block of running text scored as spam by its
+// vocabulary alone (topicPass).
+func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
+	if len(p.hits) == 0 || hidden || w.pageSpam {
+		return
+	}
+	heading := headingAtom(n.DataAtom)
+	if !heading && !gluedCandidate(n) {
+		return
+	}
+	if s == nil || s.Value < Unit {
+		if heading {
+			return
+		}
+		w.glued = append(w.glued, n)
+		if p.words >= gluedMinClean {
+			w.proseTopic += w.a.m.terms.TopicMass(p.hits) + w.a.m.terms.LegitMass(p.hits)
+		}
+		return
+	}
+	if p.words < gluedMinClean {
+		return
+	}
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
+			return
+		}
+	}
+	w.prose = append(w.prose, proseUnit{n, p.textFacts})
+}
+
+func headingAtom(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and
@@ -229,11 +509,15 @@ func (a *Analysis) SpamRun(n *html.Node, text string, minClean int) (from, to in
 }
 
 // strongRun reports a glued run's score that is not a topic sentence: a
-// brand code beside the vocabulary, or the vocabulary alone twice the spam
-// score.
+// brand code, a promotion figure, a code number or a call to action beside
+// the vocabulary, or the vocabulary alone twice the spam score.
 func strongRun(s *Score) bool {
 	for _, e := range s.Evidence {
-		if e.Counted && (e.Signal == lexicon.SigBrand || e.Signal == lexicon.SigBrandGambling) {
+		if !e.Counted {
+			continue
+		}
+		switch e.Signal {
+		case lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall:
 			return true
 		}
 	}

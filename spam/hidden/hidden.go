@@ -47,7 +47,7 @@ func Why(n *html.Node) string {
 // hidingProps are the property names, or parts of them, that by reads for
 // a verdict: a style that names none of them cannot hide (widths and
 // heights count only beside overflow, backgrounds only beside color).
-var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "top", "indent", "right", "bottom", "inset", "transform", "overflow", "clip", "color"}
+var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "top", "indent", "right", "bottom", "inset", "transform", "overflow", "clip", "color", "filter", "scale", "zoom"}
 
 // mayHide reports whether style may name a property by reads, without
 // parsing it: ParseStyle's split and map were most of the time Why took.
@@ -74,8 +74,10 @@ func by(d map[string]string) string {
 		return "display:none"
 	case d["visibility"] == "hidden", d["visibility"] == "collapse":
 		return "visibility:hidden"
-	case d["opacity"] != "" && strings.Trim(d["opacity"], "0.") == "":
+	case d["opacity"] != "" && strings.Trim(d["opacity"], "0.%") == "", zeroCall(d["filter"], "opacity("):
 		return "opacity:0"
+	case d["content-visibility"] == "hidden":
+		return "content-visibility:hidden"
 	case tiny(d["font-size"]):
 		return "font-size:" + d["font-size"]
 	case strings.HasPrefix(d["font"], "0/") || strings.HasPrefix(d["font"], "0 ") || strings.HasPrefix(d["font"], "0px"):
@@ -83,18 +85,72 @@ func by(d map[string]string) string {
 	case farOff(d["left"]) || farOff(d["top"]) || farOff(d["text-indent"]) || farOff(d["margin-left"]) || farOff(d["margin-top"]) ||
 		farOff(d["right"]) || farOff(d["bottom"]) || farOff(d["inset"]) || offTranslate(d["transform"]):
 		return "off-screen"
-	case d["overflow"] == "hidden" && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"]) || tiny(d["max-width"])):
+	case clips(d["overflow"]) && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"]) || tiny(d["max-width"])),
+		clips(d["overflow-y"]) && (tiny(d["height"]) || tiny(d["max-height"])), clips(d["overflow-x"]) && (tiny(d["width"]) || tiny(d["max-width"])):
 		return "tiny box, overflow hidden"
-	case strings.HasPrefix(d["transform"], "scale(0") && strings.Trim(strings.TrimPrefix(d["transform"], "scale("), "0.,) ") == "":
+	case zeroCall(d["transform"], "scale(", "scalex(", "scaley(", "scale3d("), zeroArgs(d["scale"]), zeroArgs(d["zoom"]):
 		return "transform:scale(0)"
 	case clipped(d["clip"], d["clip-path"]):
 		return "clipped"
-	case d["color"] == "transparent":
+	case d["color"] == "transparent", zeroAlpha(d["color"]):
 		return "transparent text"
 	case sameColour(d["color"], firstNonEmpty(d["background-color"], d["background"])):
 		return "text colour = background"
 	}
 	return ""
+}
+
+// clips reports an overflow value that hides what leaves the box (hidden,
+// clip; "hidden auto" on either axis).
+func clips(v string) bool {
+	f := strings.Fields(v)
+	return len(f) > 0 && (f[0] == "hidden" || f[0] == "clip")
+}
+
+// zeroCall reports a value that is one of the functions fns (with their
+// open parenthesis) of zero arguments only: scale(0), scaleX(0),
+// opacity(0%).
+func zeroCall(v string, fns ...string) bool {
+	for _, fn := range fns {
+		if strings.HasPrefix(v, fn) && strings.HasSuffix(v, ")") {
+			return zeroArgs(v[len(fn) : len(v)-1])
+		}
+	}
+	return false
+}
+
+// zeroArgs reports a list of numbers that are all zero ("0", "0 0",
+// "0, 0%").
+func zeroArgs(v string) bool {
+	args := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
+	if len(args) == 0 {
+		return false
+	}
+	for _, a := range args {
+		if strings.Trim(a, "0.%") != "" || !strings.Contains(a, "0") {
+			return false
+		}
+	}
+	return true
+}
+
+// zeroAlpha reports a colour whose alpha is zero: rgba(0,0,0,0),
+// rgb(0 0 0 / 0), hsla(0,0%,0%,0), #rrggbb00, #rgb0.
+func zeroAlpha(v string) bool {
+	switch {
+	case strings.HasPrefix(v, "#") && len(v) == 9:
+		return v[7:] == "00"
+	case strings.HasPrefix(v, "#") && len(v) == 5:
+		return v[4] == '0'
+	case strings.HasPrefix(v, "rgb") || strings.HasPrefix(v, "hsl"):
+		i := strings.IndexByte(v, '(')
+		if i < 0 || !strings.HasSuffix(v, ")") {
+			return false
+		}
+		args := strings.FieldsFunc(v[i+1:len(v)-1], func(r rune) bool { return r == ',' || r == ' ' || r == '/' })
+		return len(args) == 4 && zeroArgs(args[3])
+	}
+	return false
 }
 
 func firstNonEmpty(a, b string) string {

@@ -30,6 +30,7 @@ type Lexicon struct {
 	TLDs       []string // unusual top-level domains, without the dot
 	Shorteners []string // hosts of link shorteners: a link there hides where it goes
 	Register   []string // register / login / claim words on buttons
+	Calls      []string // calls to action in running text (play now, juega, regístrate); register words are calls too
 }
 
 // Term is one weighted word or phrase of the lexicon. A term ending in "*"
@@ -53,6 +54,7 @@ type ErrorFunc func(n *yaml.Node, format string, args ...any)
 //	  tlds: [xyz, top, vip]
 //	  shorteners: [bit.ly, s.id]
 //	  register: [daftar, register, đăng ký]
+//	  calls: [play now, juega, regístrate]
 //	  terms:
 //	    en: {online casino: 1.0, casino*: 0.3}
 func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
@@ -87,6 +89,8 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 			lx.Shorteners = append(lx.Shorteners, stringList(v, "shorteners", errorf)...)
 		case "register":
 			lx.Register = append(lx.Register, stringList(v, "register", errorf)...)
+		case "calls":
+			lx.Calls = append(lx.Calls, stringList(v, "calls", errorf)...)
 		case "terms":
 			type seenTerm struct {
 				k    *yaml.Node
@@ -117,7 +121,7 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 				})
 			})
 		default:
-			errorf(k, "unknown key %q in lexicon (want: weights, stems, tlds, shorteners, register, terms)", k.Value)
+			errorf(k, "unknown key %q in lexicon (want: weights, stems, tlds, shorteners, register, calls, terms)", k.Value)
 		}
 	}
 	return lx

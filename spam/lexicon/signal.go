@@ -29,6 +29,11 @@ const (
 	SigRegister                     // page: register/login buttons pointing to another host
 	SigShare                        // page: share of the page's text scored as spam
 	SigPageURL                      // page: the page's own URL carries gambling stems in its query
+	SigPromo                        // weak, glued runs: a promotion figure (200%, 100k, $50, 500€)
+	SigCodeNumber                   // weak, glued runs: a bare number of 3 to 6 digits, not a year, at the run's edge where a brand stands (… en 3388)
+	SigCall                         // weak, glued runs: a call to action (sign up, daftar, regístrate, juega)
+	SigTopicPage                    // negative: running prose on a page whose other prose is about gambling (its topic, not spam)
+	SigTopicBreak                   // glued runs: the only gambling words of their paragraph, on a page whose prose is about something else
 	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
 	SigVerdict                      // page verdict threshold (not a signal)
 	NumSignals                      // the number of signals
@@ -36,7 +41,7 @@ const (
 
 var signalNames = [NumSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
 	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
-	"title", "register", "share", "page-url", "gate", "verdict"}
+	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "gate", "verdict"}
 
 func (s Signal) String() string {
 	if s >= 0 && s < NumSignals {
@@ -67,7 +72,7 @@ func (s Signal) Strong() bool {
 // Weak reports signals that count only once the gate is open.
 func (s Signal) Weak() bool {
 	switch s {
-	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister:
+	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister, SigPromo, SigCodeNumber, SigCall:
 		return true
 	}
 	return false

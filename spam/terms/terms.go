@@ -271,6 +271,22 @@ func (m *Matcher) TopicMass(hits []Count) float64 {
 	return m.mass(hits, topicWeight)
 }
 
+// LegitMass is the weight of the terms in hits that weigh -topicWeight
+// or less (the vocabulary of gambling's own help and regulation:
+// responsible gambling, ludopatía, self-exclusion; not the police and
+// court words of any news story), every occurrence counted in full, as a
+// positive number: how much a text is about the topic from the side spam
+// never writes from.
+func (m *Matcher) LegitMass(hits []Count) float64 {
+	s := 0.0
+	for _, h := range hits {
+		if w := m.terms[h.ID].weight; w <= -topicWeight {
+			s -= w * float64(h.N)
+		}
+	}
+	return s
+}
+
 func (m *Matcher) mass(hits []Count, below float64) float64 {
 	s := 0.0
 	for _, h := range hits {

@@ -50,10 +50,7 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 		return false
 	}
 	if r.Match.SpamScore > 0 {
-		if !b.spamOK {
-			b.spam, b.spamOK = run.prog.spam().ScoreText(b.Text), true
-		}
-		if b.spam == nil || b.spam.Value < r.Match.SpamScore {
+		if s := run.spamScore(b); s == nil || s.Value < r.Match.SpamScore {
 			return false
 		}
 	}

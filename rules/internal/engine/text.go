@@ -83,6 +83,33 @@ type textRun struct {
 	titleOK bool
 
 	glyphs pageGlyphs // the page's scripts, for glyph rules
+
+	topic   float64 // the topic's vocabulary in the page's running prose (spam.Model.ProseTopic), once asked for
+	topicOK bool
+}
+
+// spamScore scores block b for the spam rules, once: its text's score,
+// read on the page's topic (spam.Model.OnTopic).
+func (run *textRun) spamScore(b *tblock) *spam.Score {
+	if b.spamOK {
+		return b.spam
+	}
+	m := run.prog.spam()
+	s := m.ScoreText(b.Text)
+	if s != nil && s.Value >= spam.Unit {
+		if !run.topicOK {
+			run.topic, run.topicOK = m.ProseTopic(func(yield func(string) bool) {
+				for i := range run.blocks {
+					if !yield(run.blocks[i].Text) {
+						return
+					}
+				}
+			}), true
+		}
+		s = m.OnTopic(b.Text, s, run.topic)
+	}
+	b.spam, b.spamOK = s, true
+	return s
 }
 
 // titleKey returns the key of the page title, computed once per page.

@@ -1,0 +1,226 @@
+package spam
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
+	"golang.org/x/net/html"
+)
+
+// breakModel is the built-in model with the topic-break signal weighed
+// (the built-in lexicon ships it at 0; see its comment).
+func breakModel(t *testing.T) *Model {
+	t.Helper()
+	lx, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Compile(lx, &Lexicon{Weights: map[Signal]float64{lexicon.SigTopicBreak: 0.25}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestPromoFigure(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"sign up for a 200% welcome bonus", "200%"},
+		{"nạp 100k tặng 100k", "100k"},
+		{"deposit $50 get $150", "$50"},
+		{"giros gratis por 500€ hoy", "500€"},
+		{"ganhe r$ 20 no cadastro", "$ 20"},
+		{"首存送100%彩金", "100%"},
+		{"the 2024 budget rose 5 percent", ""},
+		{"a 100km race", ""},
+		{"no figures at all", ""},
+	} {
+		if got := promoFigure(fold.Fold(c.text)); got != c.want {
+			t.Errorf("promoFigure(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestEdgeNumber(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"bonus new member 100% di 888.", "888"},
+		{"28288: la mejor casa de apuestas", "28288"},
+		{"sportwetten mit den besten quoten bei 6988", "6988"},
+		{"the casino opened in 1998", ""},  // a year
+		{"the casino opened in 2024.", ""}, // a year
+		{"prices rose to 1.400", ""},       // a figure, not a code
+		{"room 12", ""},                    // too short
+		{"1234567 visitors", ""},           // too long
+		{"call 555 for details now", ""},   // not at the edge
+	} {
+		if got := edgeNumber(fold.Fold(c.text)); got != c.want {
+			t.Errorf("edgeNumber(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// TestRunScore: a promotion glued into a paragraph of a page about
+// something else is spam by its vocabulary and a promotion's evidence (a
+// code, a figure, a bare code number, a call to action) in many
+// languages; a sentence about the topic, with its figures, is not.
+func TestRunScore(t *testing.T) {
+	m := breakModel(t)
+	for _, c := range []struct {
+		run  string
+		spam bool
+	}{
+		{"Bonus new member 100% di 888.", true},
+		{"Juega ruleta y blackjack en BTI5288.", true},
+		{"Đăng ký vua88play nhận thưởng 100k.", true},
+		{"Jouez au casino en ligne sur 7711.", true},
+		{"Играйте в казино онлайн на 5577.", true},
+		{"Cadastre-se na PIX365 e ganhe 50 giros grátis.", true},
+		{"真人百家乐 线上赌场 7722。", true},
+		{"카지노사이트 추천 바카라 7799.", true},
+		{"Download the zq88play app and bet on football.", true},
+		// The topic, with figures and names, is not a promotion.
+		{"The hotel has a casino with roulette and blackjack tables open until 4 a.m.", false},
+		{"Casino stocks rose 5% on Tuesday, with Wynn up 7%.", false},
+		{"The casino opened in 1998 and employs 2,400 people.", false},
+		{"He placed a bet on the derby and lost $20.", false},
+		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
+	} {
+		s := m.runScore(c.run, true)
+		got := s != nil && s.Value >= Unit && strongRun(s)
+		if got != c.spam {
+			t.Errorf("runScore(%q) = %v: spam %v, want %v", c.run, s, got, c.spam)
+		}
+	}
+}
+
+// TestAnalyze_TopicPage: a story on the betting industry names its firms
+// in its headline and lead; on a page whose other prose is about the
+// topic, they stay. The same lead alone on a page about something else
+// scores as spam.
+func TestAnalyze_TopicPage(t *testing.T) {
+	m := model(t)
+	const h1 = `<h1 id="h">El regulador ordena bloquear las webs de 1xBet y Melbet por operar sin licencia en España</h1>`
+	const lead = `<p id="p">El regulador del juego ha ordenado a las operadoras de telecomunicaciones que bloqueen el acceso a las páginas de 1xBet y Melbet, dos casas de apuestas que seguían aceptando jugadores sin licencia.</p>`
+	for _, c := range []struct {
+		name, rest string
+		spam       bool
+	}{
+		{"story on the industry", `<p>Las apuestas deportivas y el casino en línea crecieron un 12% el último año, según las asociaciones del sector, que piden más medios contra la oferta ilegal.</p>
+<p>Los expertos recuerdan que el juego responsable y la autoexclusión no existen en las webs sin licencia, y que la ludopatía afecta sobre todo a los jóvenes.</p>`, false},
+		{"page about something else", `<p>El ayuntamiento aprobó el martes el presupuesto para las escuelas y las carreteras del próximo año, con el voto en contra de la oposición.</p>`, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body>` + h1 + lead + c.rest + `</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "diario.example.es")
+		for n := range doc.Descendants() {
+			if id := domtext.Attr(n, "id"); id == "p" || id == "h" {
+				s := a.Score(n)
+				if got := s != nil && s.Value >= Unit; got != c.spam {
+					t.Errorf("%s: %s score %v, spam %v, want %v", c.name, id, s, got, c.spam)
+				}
+			}
+		}
+	}
+}
+
+// TestAnalyze_PromoLine: a short promotion line between the paragraphs of
+// a story about something else is spam; the same words in a menu of a
+// sports site (no promotion's evidence) are not.
+func TestAnalyze_PromoLine(t *testing.T) {
+	m := breakModel(t)
+	story := `<p>The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two.</p>`
+	for _, c := range []struct {
+		line string
+		spam bool
+	}{
+		{`<p id="l"><strong>Win the jackpot tonight with SV52PLAY</strong></p>`, true},
+		{`<p id="l">Sign up now for 100 free spins</p>`, true},
+		{`<p id="l">Betting odds and expert picks</p>`, false},
+		{`<p id="l">Casino night raises funds for the school</p>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body>` + story + c.line + story + `</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "news.example.com")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") == "l" {
+				s := a.Score(n)
+				for c := n.FirstChild; c != nil && (s == nil || s.Value < Unit); c = c.NextSibling {
+					s = a.Score(c)
+				}
+				if got := s != nil && s.Value >= Unit; got != c.spam {
+					t.Errorf("%s: score %v, spam %v, want %v", c.line, s, got, c.spam)
+				}
+			}
+		}
+	}
+}
+
+// TestLegitMass: gambling's own help and regulation words say a page is
+// about the topic; the police and court words of any story do not.
+func TestLegitMass(t *testing.T) {
+	m := model(t)
+	for _, c := range []struct {
+		text string
+		some bool
+	}{
+		{"help for problem gambling and self-exclusion", true},
+		{"el juego responsable y la ludopatía", true},
+		{"police arrested two men after an investigation", false},
+	} {
+		ft := fold.Fold(c.text)
+		if got := m.terms.LegitMass(m.terms.Find(ft)) > 0; got != c.some {
+			t.Errorf("LegitMass(%q) > 0 = %v, want %v", c.text, got, c.some)
+		}
+	}
+}
+
+// TestSignalNames: every signal has a name the lexicon can weigh.
+func TestSignalNames(t *testing.T) {
+	for s := lexicon.Signal(0); s < lexicon.NumSignals; s++ {
+		if n := s.String(); n == "unknown" || n == "" {
+			t.Errorf("signal %d has no name", s)
+		} else if back, ok := lexicon.SignalByName(n); !ok || back != s {
+			t.Errorf("signal %q reads back as %v", n, back)
+		}
+	}
+}
+
+// TestOnTopic: in plain text, a headline naming two betting firms keeps
+// its place on a story whose other prose is about the industry, and stays
+// spam on one about something else.
+func TestOnTopic(t *testing.T) {
+	m := model(t)
+	const head = "El regulador ordena bloquear las webs de 1xBet y Melbet por operar sin licencia en España"
+	for _, c := range []struct {
+		name string
+		rest []string
+		spam bool
+	}{
+		{"story on the industry", []string{
+			"Las apuestas deportivas y el casino en línea crecieron un 12% el último año, según las asociaciones del sector.",
+			"Los expertos recuerdan que el juego responsable y la autoexclusión no existen en las webs sin licencia, y que la ludopatía crece.",
+		}, false},
+		{"page about something else", []string{
+			"El ayuntamiento aprobó el martes el presupuesto para las escuelas y las carreteras del próximo año.",
+		}, true},
+	} {
+		texts := append([]string{head}, c.rest...)
+		topic := m.ProseTopic(func(yield func(string) bool) {
+			for _, s := range texts {
+				if !yield(s) {
+					return
+				}
+			}
+		})
+		s := m.OnTopic(head, m.ScoreText(head), topic)
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
+		}
+	}
+}
