@@ -134,11 +134,19 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 	if m.calls.In(ft) {
 		sc.weighted(lexicon.SigCall, 1/d, "")
 	}
-	if topicBreak {
+	// The break counts for a run naming two terms or more, or a gambling
+	// brand code: one term alone
+	// ("login link", "easy win") is as often a sentence of the page's own
+	// that happens to use a word of the lexicon (WCXB dev: two pages).
+	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0) {
 		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
 	return sc.result()
 }
+
+// minBreakTerms is how many terms of the lexicon a glued run must name for
+// the topic break to count.
+const minBreakTerms = 2
 
 // promoFigure returns the first promotion figure in folded text ft: a
 // number followed by a percent sign or by k (100k, 50k), or a number with
