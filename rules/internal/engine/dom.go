@@ -56,8 +56,13 @@ func (run *domRun) apply(ri int, r *Rule) {
 		run.all, run.lens = indexElements(run.doc)
 	}
 	run.pageChars = -1
-	if r.Match.SpamScore > 0 && run.an == nil {
-		run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+	if r.Match.SpamScore > 0 {
+		if run.an == nil {
+			run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+		}
+		if run.an.MaxScore() < r.Match.SpamScore {
+			return // no element scores enough: most pages
+		}
 	}
 	em := &r.Match.Elem
 	for i, n := range run.all {
