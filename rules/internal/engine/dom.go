@@ -54,6 +54,10 @@ type domRun struct {
 func (run *domRun) apply(ri int, r *Rule) {
 	if run.all == nil {
 		run.all, run.lens = indexElements(run.doc)
+		// The rules measure about two elements in five (AEB): made at
+		// half the page's size, the text cache is not grown and rehashed
+		// entry by entry.
+		run.texts.m = make(map[*html.Node]*elemText, len(run.all)/2)
 	}
 	run.pageChars = -1
 	if r.Match.SpamScore > 0 {
