@@ -199,6 +199,12 @@ func consent(v string) bool {
 // visually-hidden, screen-reader-text): a label that repeats what the page
 // shows ("Price $79.00" beside "$79.00"), or tells where a link opens.
 func screenReader(v string) bool {
+	// Every name below holds one of these: most classes hold none, and
+	// are not split into words (Is asks this of every element).
+	if !strings.Contains(v, "sr-only") && !strings.Contains(v, "visually") && !strings.Contains(v, "screen-reader") &&
+		!strings.Contains(v, "a11y") && !strings.Contains(v, "vh") {
+		return false
+	}
 	for f := range strings.FieldsSeq(v) {
 		switch f {
 		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
@@ -228,6 +234,10 @@ func inCell(n *html.Node) bool {
 // left alone: the
 // thread holding it is what goes.
 func comments(v string) bool {
+	// As in screenReader: only a class holding one of these is split.
+	if !strings.Contains(v, "comment") && !strings.Contains(v, "disqus") && !strings.Contains(v, "respond") {
+		return false
+	}
 	for f := range strings.FieldsSeq(v) {
 		switch {
 		case strings.HasPrefix(f, "comments"), strings.HasPrefix(f, "commentlist"), strings.HasPrefix(f, "comment-list"),
@@ -241,6 +251,9 @@ func comments(v string) bool {
 // reviews reports whether a class or id, lower-cased, names customer
 // reviews: "reviews", "product-reviews", "review-list", "yotpo-reviews".
 func reviews(v string) bool {
+	if !strings.Contains(v, "review") { // as in screenReader
+		return false
+	}
 	for f := range strings.FieldsSeq(v) {
 		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
 			return true

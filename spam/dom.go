@@ -52,6 +52,20 @@ func (a *Analysis) Score(n *html.Node) *Score {
 	return a.scores[n]
 }
 
+// MaxScore returns the highest score of the page's blocks and links (0
+// when none was scored): a rule acting on a score above it matches no
+// element, and need not look at each.
+func (a *Analysis) MaxScore() float64 {
+	if a == nil {
+		return 0
+	}
+	best := 0.0
+	for _, s := range a.scores {
+		best = max(best, s.Value)
+	}
+	return best
+}
+
 // part is what a subtree gathers for the blocks around it: its clean text
 // facts, and the words of the parts already scored as spam.
 type part struct {

@@ -347,8 +347,11 @@ func LinkHost(href string) string {
 		return ""
 	}
 	h := href[i+2:]
-	if j := strings.IndexAny(h, "/?#"); j >= 0 {
-		h = h[:j]
+	for j := 0; j < len(h); j++ { // strings.IndexAny would build a byte set per link
+		if c := h[j]; c == '/' || c == '?' || c == '#' {
+			h = h[:j]
+			break
+		}
 	}
 	if j := strings.LastIndexByte(h, '@'); j >= 0 {
 		h = h[j+1:]

@@ -1,6 +1,7 @@
 package litscan
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,18 @@ func checkScan(t *testing.T, lits []string, s string) {
 			t.Errorf("ScanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
 	}
+	// The fused scans answer as the scans of the folded text do.
+	folded := m.Scan(Fold(s))
+	if got := m.ScanFold(s); !slices.Equal(got, folded) {
+		t.Errorf("ScanFold(%q) = %b, want %b", s, got, folded)
+	}
+	for i := range lits {
+		one := make(Hits, len(folded))
+		one[i>>6] |= 1 << (i & 63)
+		if got, want := m.ScanAnyFold(s, one), m.ScanAny(Fold(s), one); got != want {
+			t.Errorf("ScanAnyFold(%q, {%q}) = %v, want %v", s, lits[i], got, want)
+		}
+	}
 }
 
 func TestLitMatcher(t *testing.T) {
@@ -54,6 +67,8 @@ func TestLitMatcher(t *testing.T) {
 		{[]string{"bet", "alphabet", "al"}, "the alphabet"},
 		{[]string{"bet", "win", "club", "casino"}, "twin towers"},
 		{[]string{"bet", "related"}, "KV79 BET, Related"},
+		{[]string{"related", "über"}, "RELATED ÜBER"},
+		{[]string{"k"}, "\u212a"}, // the Kelvin sign lower-cases to ASCII k
 		{[]string{"nhà cái", "cá cược", "ก"}, "link nhà cái uy tín, cá cược"},
 		{[]string{"aaa", "aa", "a"}, "aa"},
 		{[]string{"", "x"}, "xyz"},

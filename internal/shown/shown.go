@@ -219,7 +219,8 @@ func PlaceStreamed(body *html.Node, tr *rules.Trace) {
 	var slots map[string]*html.Node
 	var parts []*html.Node
 	for n := range body.Descendants() {
-		if n.Type != html.ElementNode {
+		// Only templates and divs take part: other elements' ids are not read.
+		if n.Type != html.ElementNode || n.DataAtom != atom.Template && n.DataAtom != atom.Div {
 			continue
 		}
 		id := domtext.Attr(n, "id")

@@ -68,22 +68,31 @@ func hasClass(n *html.Node, names []string) bool {
 		if a.Key != "class" || a.Namespace != "" {
 			continue
 		}
-		for v := a.Val; v != ""; {
-			i := strings.IndexAny(v, " \t\n\r\f")
-			w := v
-			if i >= 0 {
-				w, v = v[:i], v[i+1:]
-			} else {
-				v = ""
+		// Split by hand at the white space of HTML: strings.IndexAny
+		// built its byte set anew for every word of every class.
+		v := a.Val
+		for start := 0; start <= len(v); {
+			end := start
+			for end < len(v) && !htmlSpace(v[end]) {
+				end++
 			}
-			for _, name := range names {
-				if w == name {
-					return true
+			if w := v[start:end]; w != "" {
+				for _, name := range names {
+					if w == name {
+						return true
+					}
 				}
 			}
+			start = end + 1
 		}
 	}
 	return false
+}
+
+// htmlSpace reports the white space that separates the words of a class
+// attribute.
+func htmlSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
 }
 
 // Exact reports whether Candidate is the whole match: every part of the

@@ -14,9 +14,19 @@ import (
 // other Unicode spaces) into one ASCII space. Zero-width characters and C0/C1
 // controls are dropped. Invalid UTF-8 becomes U+FFFD.
 func Collapse(s string) string {
+	// Text already collapsed (visible ASCII and single spaces between, as
+	// most short texts of a page are) is returned as it is, not copied;
+	// otherwise the run read so far is copied whole, not read again.
+	j := 0
+	if s != "" && visibleASCII(s[0]) {
+		if j = asciiRun(s, 1); j == len(s) {
+			return s
+		}
+	}
 	var c Collapser
 	c.Grow(len(s))
-	c.WriteString(s)
+	c.b.WriteString(s[:j])
+	c.WriteString(s[j:])
 	return c.String()
 }
 

@@ -45,6 +45,8 @@ func TestCollapseAndKey(t *testing.T) {
 func FuzzCollapse(f *testing.F) {
 	f.Add("  Hello,  world!\u00a0Next\tline \x7f end ", 3)
 	f.Add("a\u200bb  c\xff d", 1)
+	f.Add("Already collapsed, plain ASCII.", 4) // returned as it is
+	f.Add("Collapsed up to here\nthen not", 2)
 	f.Fuzz(func(t *testing.T, s string, cut int) {
 		want := collapseRef(s)
 		if got := Collapse(s); got != want {

@@ -442,6 +442,12 @@ func hasSimpleSelector(sel string) bool {
 	return false
 }
 
+// classSpace reports the white space that separates the words of a class
+// attribute.
+func classSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+}
+
 // Hides says how the sheet hides n, or "".
 func (sh *Sheet) Hides(n *html.Node) string {
 	if sh == nil {
@@ -453,14 +459,16 @@ func (sh *Sheet) Hides(n *html.Node) string {
 			if len(sh.classes) == 0 {
 				continue
 			}
-			for rest := a.Val; rest != ""; {
-				rest = strings.TrimLeft(rest, " \t\n\r\f")
-				c := rest
-				if i := strings.IndexAny(rest, " \t\n\r\f"); i >= 0 {
-					c, rest = rest[:i], rest[i:]
-				} else {
-					rest = ""
+			// Split by hand at the white space of HTML: strings.TrimLeft
+			// and IndexAny built their byte set anew for every word.
+			v := a.Val
+			for start := 0; start < len(v); {
+				end := start
+				for end < len(v) && !classSpace(v[end]) {
+					end++
 				}
+				c := v[start:end]
+				start = end + 1
 				if c == "" {
 					continue
 				}

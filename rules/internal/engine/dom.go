@@ -54,10 +54,19 @@ type domRun struct {
 func (run *domRun) apply(ri int, r *Rule) {
 	if run.all == nil {
 		run.all, run.lens = indexElements(run.doc)
+		// The rules measure about two elements in five (AEB): made at
+		// half the page's size, the text cache is not grown and rehashed
+		// entry by entry.
+		run.texts.m = make(map[*html.Node]*elemText, len(run.all)/2)
 	}
 	run.pageChars = -1
-	if r.Match.SpamScore > 0 && run.an == nil {
-		run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+	if r.Match.SpamScore > 0 {
+		if run.an == nil {
+			run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+		}
+		if run.an.MaxScore() < r.Match.SpamScore {
+			return // no element scores enough: most pages
+		}
 	}
 	em := &r.Match.Elem
 	for i, n := range run.all {

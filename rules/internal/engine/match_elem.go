@@ -79,7 +79,7 @@ func domMatches(r *Rule, n *html.Node, texts *elemTexts, lits *setLits, ri int) 
 	}
 	if len(tx.Contains) > 0 || len(lits.implied[ri]) > 0 {
 		if et.hits == nil {
-			et.hits = lits.m.Scan(litscan.Fold(et.text))
+			et.hits = lits.m.ScanFold(et.text)
 		}
 		if len(tx.Contains) > 0 && !et.hits.Any(lits.contains[ri]) || len(lits.implied[ri]) > 0 && !et.hits.Any(lits.implied[ri]) {
 			return false
@@ -112,7 +112,7 @@ func classHas(n *html.Node, m *litscan.Matcher, want litscan.Hits) bool {
 		if (a.Key != "class" && a.Key != "id") || a.Val == "" {
 			continue
 		}
-		if m.ScanAny(litscan.Fold(a.Val), want) && (a.Key == "class" || !anchorID(n, a.Val)) {
+		if m.ScanAnyFold(a.Val, want) && (a.Key == "class" || !anchorID(n, a.Val)) {
 			return true
 		}
 	}
@@ -160,7 +160,7 @@ func (h *HrefMatch) holds(n *html.Node, m *litscan.Matcher, want litscan.Hits) b
 }
 
 func (h *HrefMatch) matches(href string, m *litscan.Matcher, want litscan.Hits) bool {
-	if want != nil && !m.ScanAny(litscan.Fold(href), want) {
+	if want != nil && !m.ScanAnyFold(href, want) {
 		return false
 	}
 	if h.Re != nil && !h.Re.MatchString(href) {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"regexp"
 
-	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/rxsort"
 )
@@ -129,7 +128,7 @@ func (run *textRun) containsLiteral(tx *TextMatch, b *tblock) bool {
 		return true
 	}
 	if b.hits == nil {
-		b.hits = run.lits.m.Scan(litscan.Fold(b.Text))
+		b.hits = run.lits.m.ScanFold(b.Text)
 	}
 	return (len(tx.Contains) == 0 || b.hits.Any(run.lits.contains[run.ri])) && (len(implied) == 0 || b.hits.Any(implied))
 }
