@@ -24,7 +24,14 @@ func Sorted(re *regexp.Regexp) *regexp.Regexp {
 	if re == nil {
 		return nil
 	}
-	tree, err := syntax.Parse(re.String(), syntax.Perl)
+	// Parsing is most of what this costs (a rule set's start-up): a
+	// regex with fewer bars than a list of words has alternatives holds
+	// none, and is left as it is unparsed.
+	src := re.String()
+	if strings.Count(src, "|") < minWordList-1 {
+		return re
+	}
+	tree, err := syntax.Parse(src, syntax.Perl)
 	if err != nil || !sortAlternations(tree) {
 		return re
 	}
@@ -48,7 +55,7 @@ func sortAlternations(re *syntax.Regexp) bool {
 	}
 	keys := make(map[*syntax.Regexp]string, len(re.Sub))
 	for _, sub := range re.Sub {
-		keys[sub] = sub.String()
+		keys[sub] = leadingLiteral(sub)
 	}
 	byKey := func(a, b *syntax.Regexp) int { return strings.Compare(keys[a], keys[b]) }
 	if slices.IsSortedFunc(re.Sub, byKey) {
@@ -56,6 +63,24 @@ func sortAlternations(re *syntax.Regexp) bool {
 	}
 	slices.SortStableFunc(re.Sub, byKey)
 	return true
+}
+
+// leadingLiteral returns the literal text re starts with, lower-cased when
+// it matches either case, or "": the key that puts alternatives sharing a
+// prefix side by side (a stable sort keeps the others in their order).
+// Not re.String(), which works out every flag of the whole subtree, and
+// made sorting most of a rule set's start-up.
+func leadingLiteral(re *syntax.Regexp) string {
+	for (re.Op == syntax.OpConcat || re.Op == syntax.OpCapture) && len(re.Sub) > 0 {
+		re = re.Sub[0]
+	}
+	if re.Op != syntax.OpLiteral {
+		return ""
+	}
+	if re.Flags&syntax.FoldCase != 0 {
+		return strings.ToLower(string(re.Rune))
+	}
+	return string(re.Rune)
 }
 
 // minWordList is how many alternatives starting with a literal make a list
