@@ -67,3 +67,28 @@ func TestChoosePosts(t *testing.T) {
 		t.Errorf("forum, link-heavy: Choose = %s, want readability", got)
 	}
 }
+
+// On a forum the element holding the posts stands for a wrapper that won
+// around it (the board's notices and menus beside the thread).
+func TestPostsInWrapper(t *testing.T) {
+	pr := cand("prose", 1500, 200, "welcome to the board", "first post", "second post", "posting rules")
+	art := cand("article", 800, 20, "first post", "second post")
+	cs := []Candidate{pr, art}
+	if got := cs[posts(cs, 0)].Name; got != "article" {
+		t.Errorf("posts = %s, want article", got)
+	}
+	art.Stats.Text = 600 // less than half of the wrapper's prose
+	cs = []Candidate{pr, art}
+	if got := cs[posts(cs, 0)].Name; got != "prose" {
+		t.Errorf("small share: posts = %s, want prose", got)
+	}
+}
+
+func TestPostID(t *testing.T) {
+	for id, want := range map[string]bool{"p123": true, "post2017066": true, "post_12": true, "js-post-991": true, "post-45": true, "postid77": true, "message-301": true,
+		"p1": false, "post": false, "page2": false, "posts": false, "p12a": false, "": false} {
+		if got := postID(id); got != want {
+			t.Errorf("postID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
