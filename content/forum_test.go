@@ -92,3 +92,21 @@ func TestPostID(t *testing.T) {
 		}
 	}
 }
+
+// Readability's pick of a thread that holds most of its posts but not the
+// opening one gives way to the posts' element.
+func TestChoosePostsOpening(t *testing.T) {
+	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
+	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
+	rd := cand("readability", 900, 0, reply, reply+"again")
+	art := cand("article", 1000, 50, opening, reply, reply+"again")
+	cs := []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "article" {
+		t.Errorf("pick without the opening post: Choose = %s, want article", got)
+	}
+	rd = cand("readability", 900, 0, opening, reply)
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("pick with the opening post: Choose = %s, want readability", got)
+	}
+}
