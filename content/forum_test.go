@@ -110,3 +110,24 @@ func TestChoosePostsOpening(t *testing.T) {
 		t.Errorf("pick with the opening post: Choose = %s, want readability", got)
 	}
 }
+
+// On a forum the wrapper is not trimmed to an element that leaves out its
+// opening post, even when readability picked an answer inside it.
+func TestTrimThreadOpening(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><main><div id="question"><p>q</p></div><div id="answers"><p>a</p></div></main></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := domtext.First(doc, atom.Main)
+	question := strings.Repeat("The question of the thread, asked at some length. ", 3)
+	answer := strings.Repeat("An answer to the question, given at some length. ", 3)
+	rd := cand("readability", 150, 0, answer)
+	m := cand("main", 1000, 100, question, answer, answer+"again")
+	m.Node = main
+	p := cand("prose", 950, 90, answer, answer+"again")
+	p.Node = main.FirstChild.NextSibling
+	cs := []Candidate{rd, m, p}
+	if got := cs[trimThread(cs, 1)].Name; got != "main" {
+		t.Errorf("trimThread = %s, want main (prose leaves out the question)", got)
+	}
+}
