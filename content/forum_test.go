@@ -131,3 +131,21 @@ func TestTrimThreadOpening(t *testing.T) {
 		t.Errorf("trimThread = %s, want main (prose leaves out the question)", got)
 	}
 }
+
+// The <main> element holding the pick stands for a thread whose opening
+// post the pick leaves out.
+func TestChoosePostsMain(t *testing.T) {
+	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
+	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
+	rd := cand("readability", 900, 0, reply, reply+"again")
+	m := cand("main", 1000, 50, opening, reply, reply+"again")
+	cs := []Candidate{rd, m}
+	if got := cs[posts(cs, 0)].Name; got != "main" {
+		t.Errorf("posts = %s, want main", got)
+	}
+	rd = cand("readability", 900, 0, opening, reply)
+	cs = []Candidate{rd, m}
+	if got := cs[posts(cs, 0)].Name; got != "readability" {
+		t.Errorf("pick with the opening post: posts = %s, want readability", got)
+	}
+}
