@@ -79,7 +79,10 @@ type Furniture struct {
 	// page they hold the shop's data for its scripts (every colour's
 	// thumbnail, price tiers, seller ratings), not what a reader sees.
 	// Panels a control opens are kept. WCXB dev product 0.647 -> 0.653,
-	// other types unchanged.
+	// other types unchanged. On a forum they hold what each post carries
+	// for scripts and screen readers (a Q&A post's markers for its maths
+	// renderer, its poster's name again, a vote's state): forum 0.823 ->
+	// 0.825, 9 pages better, none worse by more than 0.001.
 	Utility bool
 	// Facets says that the options of a filter (groups of checkboxes
 	// and radio buttons with their labels: sizes, colours, brands, sort
@@ -106,7 +109,7 @@ func ForType(typ string) Furniture {
 		Reviews:    typ == pagetype.Product,
 		Carousels:  typ != pagetype.Listing && typ != pagetype.Collection,
 		Signatures: typ == pagetype.Forum,
-		Utility:    typ == pagetype.Product,
+		Utility:    typ == pagetype.Product || typ == pagetype.Forum,
 		Facets:     typ == pagetype.Listing || typ == pagetype.Collection,
 	}
 }

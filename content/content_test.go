@@ -375,6 +375,9 @@ func TestUtilityHidden(t *testing.T) {
 	if ForType(pagetype.Article).Utility {
 		t.Error("utility classes read as hidden on an article")
 	}
+	if !ForType(pagetype.Forum).Utility {
+		t.Error("utility classes not read as hidden on a forum (a Q&A post's hidden markers)")
+	}
 }
 
 func TestCarouselOtherClass(t *testing.T) {

@@ -67,3 +67,85 @@ func TestChoosePosts(t *testing.T) {
 		t.Errorf("forum, link-heavy: Choose = %s, want readability", got)
 	}
 }
+
+// On a forum the element holding the posts stands for a wrapper that won
+// around it (the board's notices and menus beside the thread).
+func TestPostsInWrapper(t *testing.T) {
+	pr := cand("prose", 1500, 200, "welcome to the board", "first post", "second post", "posting rules")
+	art := cand("article", 800, 20, "first post", "second post")
+	cs := []Candidate{pr, art}
+	if got := cs[posts(cs, 0)].Name; got != "article" {
+		t.Errorf("posts = %s, want article", got)
+	}
+	art.Stats.Text = 600 // less than half of the wrapper's prose
+	cs = []Candidate{pr, art}
+	if got := cs[posts(cs, 0)].Name; got != "prose" {
+		t.Errorf("small share: posts = %s, want prose", got)
+	}
+}
+
+func TestPostID(t *testing.T) {
+	for id, want := range map[string]bool{"p123": true, "post2017066": true, "post_12": true, "js-post-991": true, "post-45": true, "postid77": true, "message-301": true,
+		"p1": false, "post": false, "page2": false, "posts": false, "p12a": false, "": false} {
+		if got := postID(id); got != want {
+			t.Errorf("postID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// Readability's pick of a thread that holds most of its posts but not the
+// opening one gives way to the posts' element.
+func TestChoosePostsOpening(t *testing.T) {
+	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
+	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
+	rd := cand("readability", 900, 0, reply, reply+"again")
+	art := cand("article", 1000, 50, opening, reply, reply+"again")
+	cs := []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "article" {
+		t.Errorf("pick without the opening post: Choose = %s, want article", got)
+	}
+	rd = cand("readability", 900, 0, opening, reply)
+	cs = []Candidate{rd, art}
+	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
+		t.Errorf("pick with the opening post: Choose = %s, want readability", got)
+	}
+}
+
+// On a forum the wrapper is not trimmed to an element that leaves out its
+// opening post, even when readability picked an answer inside it.
+func TestTrimThreadOpening(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<body><main><div id="question"><p>q</p></div><div id="answers"><p>a</p></div></main></body>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := domtext.First(doc, atom.Main)
+	question := strings.Repeat("The question of the thread, asked at some length. ", 3)
+	answer := strings.Repeat("An answer to the question, given at some length. ", 3)
+	rd := cand("readability", 150, 0, answer)
+	m := cand("main", 1000, 100, question, answer, answer+"again")
+	m.Node = main
+	p := cand("prose", 950, 90, answer, answer+"again")
+	p.Node = main.FirstChild.NextSibling
+	cs := []Candidate{rd, m, p}
+	if got := cs[trimThread(cs, 1)].Name; got != "main" {
+		t.Errorf("trimThread = %s, want main (prose leaves out the question)", got)
+	}
+}
+
+// The <main> element holding the pick stands for a thread whose opening
+// post the pick leaves out.
+func TestChoosePostsMain(t *testing.T) {
+	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
+	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
+	rd := cand("readability", 900, 0, reply, reply+"again")
+	m := cand("main", 1000, 50, opening, reply, reply+"again")
+	cs := []Candidate{rd, m}
+	if got := cs[posts(cs, 0)].Name; got != "main" {
+		t.Errorf("posts = %s, want main", got)
+	}
+	rd = cand("readability", 900, 0, opening, reply)
+	cs = []Candidate{rd, m}
+	if got := cs[posts(cs, 0)].Name; got != "readability" {
+		t.Errorf("pick with the opening post: posts = %s, want readability", got)
+	}
+}

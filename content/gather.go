@@ -22,7 +22,8 @@ const proseShare = 0.8
 // Gather returns the structural candidates of the page doc, of type typ,
 // measured now, before the readability pass changes the page: main (the
 // <main> element or role=main), article (the smallest element holding every
-// <article> of some length: the posts of a thread, the parts of a story),
+// <article> of some length: the posts of a thread, the parts of a story;
+// on a forum the elements a post's id names too, see postID),
 // schema (the same for schema.org articleBody and post text), prose (the
 // smallest element holding most of the page's prose) and body (the whole
 // page without its furniture). A candidate naming the same element as an
@@ -53,7 +54,7 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 		switch {
 		case n.DataAtom == atom.Main || strings.EqualFold(domtext.Attr(n, "role"), "main"):
 			mains = append(mains, n)
-		case n.DataAtom == atom.Article:
+		case n.DataAtom == atom.Article, typ == pagetype.Forum && postID(domtext.Attr(n, "id")):
 			articles = append(articles, n)
 		}
 		switch domtext.Attr(n, "itemprop") {

@@ -79,12 +79,18 @@ type textRun struct {
 	lits    *setLits
 	seen    map[string]int // dedupe's scratch: block key -> position
 	shIdx   shingle.Index  // dedupe's scratch: the shingles of the blocks kept
-	title   string         // the key of page.Title, once asked for
-	titleOK bool
+	known   pageFacts      // what was worked out about the page, once asked for
 
 	glyphs pageGlyphs // the page's scripts, for glyph rules
+}
 
-	topic   float64 // the topic's vocabulary in the page's running prose (spam.Model.ProseTopic), once asked for
+// pageFacts are what a text run works out about its page when a rule first
+// asks. One struct, so that a run taken again from the pool forgets them
+// all at once (putRun), whatever is added here.
+type pageFacts struct {
+	title   string // the key of page.Title
+	titleOK bool
+	topic   float64 // the topic's vocabulary in the page's running prose (spam.Model.ProseTopic)
 	topicOK bool
 }
 
@@ -97,8 +103,8 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 	m := run.prog.spam()
 	s := m.ScoreText(b.Text)
 	if s != nil && s.Value >= spam.Unit {
-		if !run.topicOK {
-			run.topic, run.topicOK = m.ProseTopic(func(yield func(string) bool) {
+		if !run.known.topicOK {
+			run.known.topic, run.known.topicOK = m.ProseTopic(func(yield func(string) bool) {
 				for i := range run.blocks {
 					if !yield(run.blocks[i].Text) {
 						return
@@ -106,7 +112,7 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 				}
 			}), true
 		}
-		s = m.OnTopic(b.Text, s, run.topic)
+		s = m.OnTopic(b.Text, s, run.known.topic)
 	}
 	b.spam, b.spamOK = s, true
 	return s
@@ -114,10 +120,10 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 
 // titleKey returns the key of the page title, computed once per page.
 func (run *textRun) titleKey() string {
-	if !run.titleOK {
-		run.title, run.titleOK = textnorm.Key(run.page.Title), true
+	if !run.known.titleOK {
+		run.known.title, run.known.titleOK = textnorm.Key(run.page.Title), true
 	}
-	return run.title
+	return run.known.title
 }
 
 // maxPooledEntries bounds the scratch a textRun keeps for the next page: a
@@ -156,7 +162,7 @@ func (p *Program) putRun(run *textRun) {
 	if cap(run.glyphs.src) > maxPooledEntries {
 		run.glyphs.src = nil
 	}
-	run.title, run.titleOK = "", false
+	run.known = pageFacts{} // a pooled run carried the last page's topic into the next (nondeterministic output)
 	if cap(run.blocks) > maxPooledEntries {
 		run.blocks = nil
 	}
