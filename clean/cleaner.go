@@ -377,18 +377,32 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	}
 	win := content.Choose(cands, res.PageType)
 	if tr.Detailed {
-		// Only for --explain: the counts in Result.Removed stay those of rules.
-		// One line per losing candidate, with why, then one per block
-		// left out.
-		for i, cd := range cands {
-			if i != win {
-				tr.Note("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, res.PageType)))
-			}
-		}
-		for _, d := range content.Dropped(cands, win) {
-			tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
+		noteSelection(tr, cands, win, res.PageType)
+	}
+	blocks := shape(cands, win, res, desc, tr)
+	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
+}
+
+// noteSelection records, for --explain only (the counts in Result.Removed
+// stay those of rules), one line per losing candidate with why, then one
+// per block the winner left out.
+func noteSelection(tr *rules.Trace, cands []content.Candidate, win int, typ string) {
+	for i, cd := range cands {
+		if i != win {
+			tr.Note("select."+cd.Name, "select", "drop", cd.Name, fmt.Sprintf("lost to %s: %s", cands[win].Name, content.Explain(cands[win], cd, typ)))
 		}
 	}
+	for _, d := range content.Dropped(cands, win) {
+		tr.Note("select."+d.From, "select", "drop", d.From+" block, not in "+cands[win].Name, d.Text)
+	}
+}
+
+// shape returns the blocks of the winning candidate as the page type wants
+// them: a listing's items joined to its introduction, repeated runs, what
+// stands above the heading and other products' sections dropped, a
+// product's schema.org description and name added (desc, read before the
+// readability pass). Each change is recorded in tr.
+func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rules.Trace) []block.Block {
 	blocks := cands[win].Blocks
 	if g := content.Grid(cands, win, res.PageType); g >= 0 {
 		// The listing's introduction and, beside it, its items.
@@ -417,7 +431,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 			tr.Note("select.product-name", "select", "add", "the product's name, the page's title", blocks[0].Text)
 		}
 	}
-	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
+	return blocks
 }
 
 // candidates returns the candidates for the page's main content: the

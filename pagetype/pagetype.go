@@ -345,6 +345,10 @@ func (ev *evidence) has(names ...string) int {
 	return n
 }
 
+// decide reads the evidence as one ordered list of tests, the first that
+// holds naming the type (what the markup claims, then the thread shape of
+// the address, then structure). It runs past 80 lines because the order is
+// the decision: split into parts, a reader would have to put it together.
 func (ev *evidence) decide(u *url.URL) string {
 	articleLD := ev.has("Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "LiveBlogPosting", "OpinionNewsArticle", "AnalysisNewsArticle", "ReportageNewsArticle")
 	// A page that says it is an article is one: the cards around a story
