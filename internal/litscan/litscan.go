@@ -131,39 +131,10 @@ func Fold(s string) string {
 
 // ScanAny reports whether s holds one of the literals in want, stopping at
 // the first.
-func (m *Matcher) ScanAny(s string, want Hits) bool {
-	row, nc := int32(0), int32(m.nclass)
-	delta, class := m.delta, &m.class
-	for i := 0; i < len(s); i++ {
-		row = delta[row+int32(class[s[i]])]
-		if row < 0 {
-			row = -row - 1
-			for _, id := range m.out[row/nc] {
-				if want.Has(id) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
+func (m *Matcher) ScanAny(s string, want Hits) bool { return m.scanAny(s, want, false) }
 
 // Scan returns the ids of the literals occurring in s (see Fold).
-func (m *Matcher) Scan(s string) Hits {
-	h := make(Hits, (m.n+63)/64)
-	row, nc := int32(0), int32(m.nclass)
-	delta, class := m.delta, &m.class
-	for i := 0; i < len(s); i++ {
-		row = delta[row+int32(class[s[i]])]
-		if row < 0 { // literals end here: rare
-			row = -row - 1
-			for _, id := range m.out[row/nc] {
-				h[id>>6] |= 1 << (id & 63)
-			}
-		}
-	}
-	return h
-}
+func (m *Matcher) Scan(s string) Hits { return m.scan(s, false) }
 
 // ScanAnyFold is ScanAny(Fold(s), want) in one pass over ASCII text: the
 // scan reads s as it is and starts again on the lower-cased text only at
@@ -171,16 +142,24 @@ func (m *Matcher) Scan(s string) Hits {
 // in the lower-cased text too (lower-casing leaves ASCII as the automaton
 // reads it), so the answer is the same. Fold's pass before the scan was
 // half the cost of the class tests on every element.
-func (m *Matcher) ScanAnyFold(s string, want Hits) bool {
+func (m *Matcher) ScanAnyFold(s string, want Hits) bool { return m.scanAny(s, want, true) }
+
+// ScanFold is Scan(Fold(s)) in one pass over ASCII text (see ScanAnyFold):
+// at the first non-ASCII byte the hits so far are dropped and the
+// lower-cased text is scanned whole.
+func (m *Matcher) ScanFold(s string) Hits { return m.scan(s, true) }
+
+// scanAny runs the automaton over s for ScanAny and, when fold, ScanAnyFold.
+func (m *Matcher) scanAny(s string, want Hits, fold bool) bool {
 	row, nc := int32(0), int32(m.nclass)
 	delta, class := m.delta, &m.class
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			return m.ScanAny(strings.ToLower(s), want)
+		if fold && c >= 0x80 {
+			return m.scanAny(strings.ToLower(s), want, false)
 		}
 		row = delta[row+int32(class[c])]
-		if row < 0 {
+		if row < 0 { // literals end here: rare
 			row = -row - 1
 			for _, id := range m.out[row/nc] {
 				if want.Has(id) {
@@ -192,20 +171,18 @@ func (m *Matcher) ScanAnyFold(s string, want Hits) bool {
 	return false
 }
 
-// ScanFold is Scan(Fold(s)) in one pass over ASCII text (see ScanAnyFold):
-// at the first non-ASCII byte the hits so far are dropped and the
-// lower-cased text is scanned whole.
-func (m *Matcher) ScanFold(s string) Hits {
+// scan runs the automaton over s for Scan and, when fold, ScanFold.
+func (m *Matcher) scan(s string, fold bool) Hits {
 	h := make(Hits, (m.n+63)/64)
 	row, nc := int32(0), int32(m.nclass)
 	delta, class := m.delta, &m.class
 	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= 0x80 {
-			return m.Scan(strings.ToLower(s))
+		if fold && c >= 0x80 {
+			return m.scan(strings.ToLower(s), false)
 		}
 		row = delta[row+int32(class[c])]
-		if row < 0 {
+		if row < 0 { // literals end here: rare
 			row = -row - 1
 			for _, id := range m.out[row/nc] {
 				h[id>>6] |= 1 << (id & 63)
