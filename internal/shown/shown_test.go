@@ -27,23 +27,7 @@ func TestRevealMain(t *testing.T) {
 		{"small hidden part", chrome + `<main><p>Intro.</p><div id="h" style="display:none"><p>Size guide</p></div></main>`, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			body := domtext.First(doc, atom.Body)
-			RevealHidden(body, nil)
-			var h *html.Node
-			for n := range body.Descendants() {
-				if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
-					h = n
-				}
-			}
-			if got := !domtext.IsHidden(h); got != tt.shown {
-				t.Errorf("shown = %v, want %v", got, tt.shown)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRevealed(t, tt.body, tt.shown) })
 	}
 }
 
@@ -63,22 +47,27 @@ func TestRevealTitled(t *testing.T) {
 		{"a small hidden part", chrome + `<div id="h" hidden><h1>Sign up</h1><p>Get 10% off.</p></div>`, false},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader("<html><body>" + tt.body + "</body></html>"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			body := domtext.First(doc, atom.Body)
-			RevealHidden(body, nil)
-			var h *html.Node
-			for n := range body.Descendants() {
-				if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
-					h = n
-				}
-			}
-			if got := !domtext.IsHidden(h); got != tt.shown {
-				t.Errorf("shown = %v, want %v", got, tt.shown)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkRevealed(t, tt.body, tt.shown) })
+	}
+}
+
+// checkRevealed runs RevealHidden over body and checks whether its element
+// of id "h" shows afterwards.
+func checkRevealed(t *testing.T, body string, shown bool) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader("<html><body>" + body + "</body></html>"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := domtext.First(doc, atom.Body)
+	RevealHidden(b, nil)
+	var h *html.Node
+	for n := range b.Descendants() {
+		if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
+			h = n
+		}
+	}
+	if got := !domtext.IsHidden(h); got != shown {
+		t.Errorf("shown = %v, want %v", got, shown)
 	}
 }
