@@ -16,6 +16,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
+	"github.com/winnowhq/winnow/content/adjust"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/shown"
@@ -366,7 +367,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	desc := ""
 	if res.PageType == pagetype.Product {
 		// Read before the readability pass, which removes the scripts.
-		desc = content.ProductDescription(doc)
+		desc = adjust.ProductDescription(doc)
 	}
 	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
 	if err != nil {
@@ -409,25 +410,25 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		blocks = content.Join(cands[win], cands[g])
 		tr.Note("select.grid", "select", "add", cands[g].Name+": the listing's items beside its introduction", content.Explain(cands[g], cands[win], res.PageType))
 	}
-	blocks, repeated := content.Repeats(blocks, res.PageType)
+	blocks, repeated := adjust.Repeats(blocks, res.PageType)
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
 	}
-	blocks, above := content.Lead(blocks, res.Title, res.PageType)
+	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
 	for _, t := range above {
 		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
 	}
-	blocks, others := content.Others(blocks, res.PageType)
+	blocks, others := adjust.Others(blocks, res.PageType)
 	for _, t := range others {
 		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
 	}
-	blocks, described := content.Describe(desc, blocks)
+	blocks, described := adjust.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
 	}
 	if res.PageType == pagetype.Product {
 		var named bool
-		if blocks, named = content.Name(res.Title, blocks); named {
+		if blocks, named = adjust.Name(res.Title, blocks); named {
 			tr.Note("select.product-name", "select", "add", "the product's name, the page's title", blocks[0].Text)
 		}
 	}

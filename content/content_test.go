@@ -1,7 +1,6 @@
 package content
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -283,32 +282,6 @@ func TestGatherPanels(t *testing.T) {
 	}
 }
 
-// A product page showing little of its schema.org description gets it
-// first; one showing it, or showing more than it, is left alone.
-func TestDescribe(t *testing.T) {
-	desc := `<h4>DARKER ROAST</h4><p>Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.</p><ul><li>Fair Trade</li><li>Organic</li></ul>`
-	doc := parse(t, `<script type="application/ld+json">{"@graph":[{"@type":"Organization","description":"A coffee company with a very long description of itself that is not the product at all, really not."},`+
-		`{"@type":"Product","name":"Dark Roast","description":`+strconvQuote(desc)+`}]}</script><p>Shop</p>`)
-	got := ProductDescription(doc)
-	if got != desc {
-		t.Fatalf("ProductDescription = %q, want %q", got, desc)
-	}
-	thin := []block.Block{{Kind: block.KindParagraph, Text: "LET'S DRINK COFFEE"}}
-	out, ok := Describe(got, thin)
-	if want := "DARKER ROAST|Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans.|Fair Trade|Organic|LET'S DRINK COFFEE"; !ok || text(out) != want {
-		t.Errorf("Describe(thin) = %q, %v; want %q, true", text(out), ok, want)
-	}
-	shown := []block.Block{{Kind: block.KindParagraph, Text: "Meet the bold dark roast that has your back all day long, a balanced blend of arabica and robusta beans. Fair Trade, Organic."}}
-	if out, ok := Describe(got, shown); ok || len(out) != 1 {
-		t.Errorf("Describe(shown) = %q, %v; want it unchanged", text(out), ok)
-	}
-}
-
-func strconvQuote(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 func TestFurnitureQAComment(t *testing.T) {
 	tests := []struct {
 		html string
@@ -339,21 +312,6 @@ func TestFurnitureScreenReaderCell(t *testing.T) {
 		if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" && ForType(pagetype.Service).Is(d) {
 			t.Error("a screen reader's label in a table cell (an icon's meaning) is furniture")
 		}
-	}
-}
-
-func TestName(t *testing.T) {
-	body := []block.Block{{Kind: block.KindParagraph, Text: "A skillet cast in one piece."}}
-	out, ok := Name("Lodge 12\" Cast Iron Skillet", body)
-	if !ok || len(out) != 2 || out[0].Kind != block.KindHeading || out[0].Text != "Lodge 12\" Cast Iron Skillet" {
-		t.Errorf("name not put first: %v %+v", ok, out)
-	}
-	held := append([]block.Block{{Kind: block.KindHeading, Level: 1, Text: "Lodge 12\"  cast iron skillet"}}, body...)
-	if out, ok := Name("Lodge 12\" Cast Iron Skillet", held); ok || len(out) != 2 {
-		t.Errorf("name added twice: %+v", out)
-	}
-	if _, ok := Name("  ", body); ok {
-		t.Error("empty name added")
 	}
 }
 

@@ -1,0 +1,9 @@
+// Package adjust makes the chosen content of a page (package content's
+// winning candidate, as blocks) what its page type wants: a run of blocks
+// rendered twice dropped (Repeats), what stands above a listing's,
+// collection's or product's heading cut (Lead), the sections of other
+// products and of the shop's terms dropped (Others), and a product's
+// schema.org description and name added when the page shows too little of
+// them (Describe, Name). Each returns what it dropped or says what it
+// added, for the trace.
+package adjust
