@@ -204,7 +204,7 @@ func (w *blockWriter) element(n *html.Node) (done bool) {
 		}
 		return true
 	case atom.A:
-		if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !hasPrefixFold(href, "javascript:") {
+		if href := domtext.Attr(n, "href"); href != "" && !strings.HasPrefix(href, "#") && !textnorm.LowerHasPrefix(href, "javascript:") {
 			if t := textnorm.Collapse(innerText(n)); t != "" {
 				w.detail.Links = append(w.detail.Links, Link{Text: t, URL: href})
 			}
@@ -225,25 +225,6 @@ func (w *blockWriter) element(n *html.Node) (done bool) {
 		}
 	}
 	return false
-}
-
-// hasPrefixFold reports whether s begins with prefix, lower-case ASCII,
-// ASCII case ignored: as strings.HasPrefix(strings.ToLower(s), prefix),
-// without lower-casing (and copying) every link's whole href.
-func hasPrefixFold(s, prefix string) bool {
-	if len(s) < len(prefix) {
-		return false
-	}
-	for i := 0; i < len(prefix); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != prefix[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // open starts what n opens besides a block: a list, a list item's number,

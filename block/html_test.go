@@ -56,8 +56,8 @@ func TestFromHTMLSeparatesItems(t *testing.T) {
 // TestHasPrefixFold: as strings.HasPrefix of the lower-cased text.
 func TestHasPrefixFold(t *testing.T) {
 	for _, s := range []string{"javascript:void(0)", "JavaScript:go()", "JAVASCRIPT:", "javascript", "/javascript:x", "", "javaſcript:x", "\u212aavascript:"} {
-		if got, want := hasPrefixFold(s, "javascript:"), strings.HasPrefix(strings.ToLower(s), "javascript:"); got != want {
-			t.Errorf("hasPrefixFold(%q) = %v, want %v", s, got, want)
+		if got, want := textnorm.LowerHasPrefix(s, "javascript:"), strings.HasPrefix(strings.ToLower(s), "javascript:"); got != want {
+			t.Errorf("LowerHasPrefix(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

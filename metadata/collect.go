@@ -122,7 +122,7 @@ func collect(doc *html.Node) *sources {
 				// Trimmed once; the white space between tags is no text.
 				text := strings.TrimSpace(c.Data)
 				if text == "" {
-					if !blank(c.Data) {
+					if !textnorm.Blank(c.Data) {
 						s.texts++ // only other white space (a no-break space): a text still
 					}
 					continue
@@ -258,18 +258,6 @@ func (s *sources) datesAbove() {
 			s.dates.headDates = append(s.dates.headDates, d)
 		}
 	}
-}
-
-// blank reports whether a text is only white space.
-func blank(t string) bool {
-	for i := 0; i < len(t); i++ {
-		switch t[i] {
-		case ' ', '\n', '\t', '\r', '\f':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // timesIn are the datetime attributes of the <time> elements under n.

@@ -32,3 +32,17 @@ func LowerHasPrefix(s, p string) bool {
 	}
 	return true
 }
+
+// Blank reports whether s is HTML white space only (space, tab, line feed,
+// carriage return, form feed): as strings.Trim of those giving "", without
+// building the cut set for every text node.
+func Blank(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\f':
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -98,7 +98,7 @@ func soleChild(n *html.Node) *html.Node {
 		switch c.Type {
 		case html.CommentNode:
 		case html.TextNode:
-			if !blank(c.Data) {
+			if !textnorm.Blank(c.Data) {
 				return nil
 			}
 		case html.ElementNode:
@@ -117,19 +117,6 @@ func soleChild(n *html.Node) *html.Node {
 		}
 	}
 	return only
-}
-
-// blank reports whether s is HTML white space only: as strings.Trim of
-// the white space giving "", without building the cut set per text node.
-func blank(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\f':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // changed drops the entries of n's ancestors: call it before removing n.
