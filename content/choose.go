@@ -237,10 +237,7 @@ func trim(cands []Candidate, w int, typ string) int {
 // the item titles a listing's prose wrapper leaves out are many blocks of a
 // headline's words each.
 func headlines(c, inner Candidate) bool {
-	have := make(map[string]bool, len(inner.Blocks))
-	for _, b := range inner.Blocks {
-		have[b.Text] = true
-	}
+	have := inner.texts()
 	n, left, size := 0, 0, 0
 	for _, b := range c.Blocks {
 		if have[b.Text] {
@@ -281,13 +278,19 @@ func tightest(cands []Candidate, w, r int) int {
 	return w
 }
 
-// holds reports whether c holds most of inner's text: the share covered of
-// inner's block text is found among c's blocks.
-func holds(c, inner Candidate) bool {
+// texts is the set of the texts of c's blocks.
+func (c Candidate) texts() map[string]bool {
 	have := make(map[string]bool, len(c.Blocks))
 	for _, b := range c.Blocks {
 		have[b.Text] = true
 	}
+	return have
+}
+
+// holds reports whether c holds most of inner's text: the share covered of
+// inner's block text is found among c's blocks.
+func holds(c, inner Candidate) bool {
+	have := c.texts()
 	total, found := 0, 0
 	for _, b := range inner.Blocks {
 		total += len(b.Text)
@@ -314,10 +317,7 @@ type Drop struct {
 // Dropped returns the blocks of the losing candidates that the winner cands[win]
 // does not hold, each once, in the candidates' order.
 func Dropped(cands []Candidate, win int) []Drop {
-	seen := make(map[string]bool, len(cands[win].Blocks))
-	for _, b := range cands[win].Blocks {
-		seen[b.Text] = true
-	}
+	seen := cands[win].texts()
 	var out []Drop
 	for i, c := range cands {
 		if i == win {
@@ -369,10 +369,7 @@ const gridSize = 0.5
 
 // overlaps reports whether c holds any of inner's blocks of text.
 func overlaps(c, inner Candidate) bool {
-	have := make(map[string]bool, len(c.Blocks))
-	for _, b := range c.Blocks {
-		have[b.Text] = true
-	}
+	have := c.texts()
 	n := 0
 	for _, b := range inner.Blocks {
 		if have[b.Text] {
@@ -385,12 +382,8 @@ func overlaps(c, inner Candidate) bool {
 // Join returns the blocks of c followed by those of other that c does not
 // hold, in their order.
 func Join(c, other Candidate) []block.Block {
-	have := make(map[string]bool, len(c.Blocks))
-	out := make([]block.Block, 0, len(c.Blocks)+len(other.Blocks))
-	for _, b := range c.Blocks {
-		have[b.Text] = true
-		out = append(out, b)
-	}
+	have := c.texts()
+	out := append(make([]block.Block, 0, len(c.Blocks)+len(other.Blocks)), c.Blocks...)
 	for _, b := range other.Blocks {
 		if !have[b.Text] {
 			out = append(out, b)
