@@ -36,6 +36,7 @@ func (f Furniture) withFacets(root *html.Node) Furniture {
 // a task list's ticks, not controls. Nil when there are none.
 func findFacets(root *html.Node) map[*html.Node]bool {
 	byParent := map[*html.Node][]*html.Node{}
+	lens := map[*html.Node]int{}
 	var parents []*html.Node
 	for n := range root.Descendants() {
 		if n.Type != html.ElementNode || n.DataAtom != atom.Input || domtext.HasAttr(n, "disabled") {
@@ -46,7 +47,7 @@ func findFacets(root *html.Node) map[*html.Node]bool {
 		default:
 			continue
 		}
-		item := option(n, root)
+		item := option(n, root, lens)
 		if item == nil {
 			continue
 		}
@@ -77,8 +78,10 @@ func findFacets(root *html.Node) map[*html.Node]bool {
 // option returns the element that is input's option: its nearest
 // ancestor (facetClimb levels up at most) with text, widened through
 // parents that hold it alone; nil when there is none under root or its
-// text is too long for an option.
-func option(input, root *html.Node) *html.Node {
+// text is too long for an option. lens holds the text lengths measured so
+// far: the inputs of one box share their ancestors, and measuring a large
+// one again for each of thousands of inputs made the search quadratic.
+func option(input, root *html.Node, lens map[*html.Node]int) *html.Node {
 	item := input
 	for i := 0; ; i++ {
 		if i == facetClimb || item.Parent == nil || item == root {
@@ -88,7 +91,12 @@ func option(input, root *html.Node) *html.Node {
 		if item == root {
 			return nil
 		}
-		if t := textLen(domtext.Text(item)); t > 0 {
+		t, ok := lens[item]
+		if !ok {
+			t = textLen(domtext.Text(item))
+			lens[item] = t
+		}
+		if t > 0 {
 			if t > maxFacetText {
 				return nil
 			}
