@@ -92,16 +92,12 @@ type detector struct {
 	firstProse, lastProse int
 	tr                    *rules.Trace
 	root                  *html.Node
-	// listing says that the page lists items (a listing): its blocks of
-	// cards and of headline links are its items, not furniture.
-	listing bool
-	// lists says that the page is a listing or a collection: a block that
-	// each of its items repeats (an item's authors, its tags) is part of
-	// the item.
-	lists bool
-	// collection says that the page is a collection: a block holding a
-	// grid of priced cards holds its items.
-	collection bool
+	// typ is the page type (package pagetype): on a listing, blocks of
+	// cards and of headline links are its items, not furniture; on a
+	// listing or a collection, a block that each of its items repeats (an
+	// item's authors, its tags) is part of the item; on a collection, a
+	// block holding a grid of priced cards holds its items.
+	typ string
 	// parts counts, per kind of block (see partKind), the parents holding
 	// one; made on first use.
 	parts   map[string]int
@@ -141,9 +137,7 @@ func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	for i := range d.slab {
 		d.stats[d.slab[i].node] = &d.slab[i]
 	}
-	d.listing = typ == pagetype.Listing
-	d.lists = d.listing || typ == pagetype.Collection
-	d.collection = typ == pagetype.Collection
+	d.typ = typ
 	d.walk(root, root)
 }
 
@@ -328,7 +322,7 @@ func (d *detector) pricedCards(p *html.Node) map[*html.Node]bool {
 // up to gridDepth levels under it. Its linked product names and pictures
 // make it look like a block of links; it is what the page offers.
 func (d *detector) grid(n *html.Node) bool {
-	if !d.collection {
+	if d.typ != pagetype.Collection {
 		return false
 	}
 	var in func(n *html.Node, depth int) bool
@@ -396,10 +390,10 @@ func (d *detector) named(n *html.Node) bool {
 // each in its own parent (an entry's authors, a card's tags), whatever its
 // class says, where a footer's columns of links share one parent.
 func (d *detector) items(n *html.Node, headline bool) bool {
-	if !d.lists {
+	if d.typ != pagetype.Listing && d.typ != pagetype.Collection {
 		return false
 	}
-	if d.listing && headline && !d.named(n) && !d.lexiconHeading(n) {
+	if d.typ == pagetype.Listing && headline && !d.named(n) && !d.lexiconHeading(n) {
 		return true
 	}
 	if d.parts == nil {
@@ -415,16 +409,19 @@ const minParts = 3
 // countParts counts in d.parts, for each kind of element under n, the
 // parents holding one or more.
 func (d *detector) countParts(n *html.Node) {
-	var kinds []string // the kinds among n's children, each once
+	var kinds []string // the kinds among n's children, counted once each
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if k := partKind(c); !slices.Contains(kinds, k) {
-			kinds = append(kinds, k)
-			d.parts[k]++
-		}
+		kinds = append(kinds, partKind(c))
 		d.countParts(c)
+	}
+	// Sorted, not searched child by child: a parent of thousands of
+	// children of as many classes made that quadratic.
+	slices.Sort(kinds)
+	for _, k := range slices.Compact(kinds) {
+		d.parts[k]++
 	}
 }
 
