@@ -469,6 +469,10 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	}
 	if s == nil || s.Value < Unit {
 		if heading {
+			// A headline that names the topic without scoring as spam
+			// says what the page is about as much as its prose does: a
+			// story headed "Bookmakers paid record taxes" is about betting.
+			w.proseTopic += w.a.m.terms.TopicMass(p.hits) + w.a.m.terms.LegitMass(p.hits)
 			return
 		}
 		w.glued = append(w.glued, n)
