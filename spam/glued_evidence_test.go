@@ -211,7 +211,7 @@ func TestOnTopic(t *testing.T) {
 		}, true},
 	} {
 		texts := append([]string{head}, c.rest...)
-		topic := m.ProseTopic(func(yield func(string) bool) {
+		topic := m.ProseTopic("", func(yield func(string) bool) {
 			for _, s := range texts {
 				if !yield(s) {
 					return
@@ -221,6 +221,46 @@ func TestOnTopic(t *testing.T) {
 		s := m.OnTopic(head, m.ScoreText(head), topic)
 		if got := s != nil && s.Value >= Unit; got != c.spam {
 			t.Errorf("%s: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
+		}
+	}
+}
+
+// TestAnalyze_HeadlineTopic: a crime report whose headline names the
+// topic with words spam also uses keeps a paragraph that quotes what the
+// gang's sites offered; the same paragraph under a headline about
+// something else, on a page whose other prose names no such topic, is
+// spam. The headline is what tells them apart: the rest of the page is
+// the same.
+func TestAnalyze_HeadlineTopic(t *testing.T) {
+	m := model(t)
+	const para = `<p id="p">Kapolrestabes mengatakan para tersangka mengelola situs judi slot dan togel online yang menawarkan bonus deposit hingga 100 persen kepada member baru.</p>`
+	const rest = `<p>Polisi menyita 14 telepon genggam, 6 laptop, dan buku rekening dari sebuah ruko di kawasan itu pada Selasa pagi.</p>`
+	for _, c := range []struct {
+		name, h1 string
+		spam     bool
+	}{
+		{"headline on the topic", `<h1>Polisi Bongkar Judi Online Beromzet Rp 2 Miliar di Medan</h1>`, false},
+		{"headline on something else", `<h1>Banjir Rendam Ratusan Rumah di Medan</h1>`, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body>` + c.h1 + para + rest + `</body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "warta.example.id")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") == "p" {
+				s := a.Score(n)
+				if got := s != nil && s.Value >= Unit; got != c.spam {
+					t.Errorf("%s: score %v, spam %v, want %v", c.name, s, got, c.spam)
+				}
+			}
+		}
+		headline := strings.TrimSuffix(strings.TrimPrefix(c.h1, "<h1>"), "</h1>")
+		text := strings.TrimSuffix(strings.TrimPrefix(para, `<p id="p">`), "</p>")
+		topic := m.ProseTopic(headline, func(yield func(string) bool) {})
+		s := m.OnTopic(text, m.ScoreText(text), topic)
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s, plain text: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
 		}
 	}
 }

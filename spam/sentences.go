@@ -415,10 +415,15 @@ func (m *Model) discount(f *textFacts, topic float64) *Score {
 
 // ProseTopic returns the topic's vocabulary (and gambling's own help and
 // regulation words) in the texts of running prose, gluedMinClean words or
-// more, that do not score as spam: what Analyze reads as a page's prose
-// topic, for a page of plain text.
-func (m *Model) ProseTopic(texts func(yield func(string) bool)) float64 {
+// more, that do not score as spam, and all the vocabulary of the page's
+// headline when it does not score as spam: what Analyze reads as a page's
+// prose topic, for a page of plain text.
+func (m *Model) ProseTopic(headline string, texts func(yield func(string) bool)) float64 {
 	topic := 0.0
+	if s := m.ScoreText(headline); headline != "" && (s == nil || s.Value < Unit) {
+		hits := m.terms.Find(fold.Fold(headline))
+		topic += m.terms.Mass(hits) + m.terms.LegitMass(hits)
+	}
 	for t := range texts {
 		ft := fold.Fold(t)
 		if fold.CountWords(ft) < gluedMinClean {
@@ -469,10 +474,18 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	}
 	if s == nil || s.Value < Unit {
 		if heading {
-			// A headline that names the topic without scoring as spam
-			// says what the page is about as much as its prose does: a
-			// story headed "Bookmakers paid record taxes" is about betting.
-			w.proseTopic += w.a.m.terms.TopicMass(p.hits) + w.a.m.terms.LegitMass(p.hits)
+			// A heading that names the topic without scoring as spam says
+			// what the page is about as much as its prose does: a story
+			// headed "Bookmakers paid record taxes" is about betting. The
+			// page's headline (h1) counts all its vocabulary: one headed
+			// "Police bust online gambling ring", in a language whose spam
+			// and news share the word, is about gambling; other headings
+			// (a sidebar's "Sign up for our newsletter") only the topic's.
+			topic := w.a.m.terms.TopicMass(p.hits)
+			if n.DataAtom == atom.H1 {
+				topic = w.a.m.terms.Mass(p.hits)
+			}
+			w.proseTopic += topic + w.a.m.terms.LegitMass(p.hits)
 			return
 		}
 		w.glued = append(w.glued, n)

@@ -104,7 +104,7 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 	s := m.ScoreText(b.Text)
 	if s != nil && s.Value >= spam.Unit {
 		if !run.known.topicOK {
-			run.known.topic, run.known.topicOK = m.ProseTopic(func(yield func(string) bool) {
+			run.known.topic, run.known.topicOK = m.ProseTopic(run.headline(), func(yield func(string) bool) {
 				for i := range run.blocks {
 					if !yield(run.blocks[i].Text) {
 						return
@@ -116,6 +116,16 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 	}
 	b.spam, b.spamOK = s, true
 	return s
+}
+
+// headline is what names the page's topic first: its title, or for a
+// page of plain text without one its first block (the headline line, or
+// the lead of a text already cleaned).
+func (run *textRun) headline() string {
+	if run.page.Title != "" || len(run.blocks) == 0 {
+		return run.page.Title
+	}
+	return run.blocks[0].Text
 }
 
 // titleKey returns the key of the page title, computed once per page.
