@@ -85,7 +85,8 @@ func (run *domRun) apply(ri int, r *Rule) {
 				continue
 			}
 		}
-		if !attached(n, run.doc) || protected(n, run.kept) || !domMatches(r, n, run.texts, run.lits, ri) {
+		// domtext.Contains: n is still in the page (no removed ancestor).
+		if !domtext.Contains(run.doc, n) || protected(n, run.kept) || !domMatches(r, n, run.texts, run.lits, ri) {
 			continue
 		}
 		run.act(ri, r, n, score)
@@ -173,16 +174,6 @@ func cutVictims(r *Rule, n *html.Node, kept map[*html.Node]bool) []*html.Node {
 		}
 	}
 	return out
-}
-
-// attached reports whether n is still in doc (no removed ancestor).
-func attached(n, doc *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == doc {
-			return true
-		}
-	}
-	return false
 }
 
 func protected(n *html.Node, kept map[*html.Node]bool) bool {
