@@ -1,8 +1,9 @@
-// Package elemtext measures the visible text of a page's elements for
-// rules that read it: each element at most once per pass over the page,
-// whatever number of rules ask, a wrapper sharing the measure of its sole
-// child, and the measures a removal changes forgotten. Index lists the
-// page's elements with an upper bound of the text each holds, in one walk.
+// Package elemtext measures the visible text of a page's elements for the
+// rules that read it: each element once for as long as a Cache lives (the
+// rules engine keeps one per DOM stage), however many rules ask, a wrapper
+// sharing the measure of its sole child, and the measures a removal
+// changes forgotten. Index lists the page's elements with the text bytes
+// each holds, in one walk.
 package elemtext
 
 import (
