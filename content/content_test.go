@@ -215,10 +215,7 @@ func TestDropped(t *testing.T) {
 }
 
 func TestChooseTightest(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<body><div id="wrap"><main><p>story</p></main><div>other</div></div></body>`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parse(t, `<div id="wrap"><main><p>story</p></main><div>other</div></div>`)
 	wrap, main := domtext.First(doc, atom.Div), domtext.First(doc, atom.Main)
 	rd := cand("readability", 2000, 0, "story")
 	m := cand("main", 2100, 0, "story")
@@ -237,10 +234,7 @@ func TestChooseTightest(t *testing.T) {
 }
 
 func TestChooseTrim(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<body><main><ul><li><a href="/a">menu</a></li></ul><div id="list"><p>items</p></div></main></body>`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	doc := parse(t, `<main><ul><li><a href="/a">menu</a></li></ul><div id="list"><p>items</p></div></main>`)
 	main, list := domtext.First(doc, atom.Main), domtext.First(doc, atom.Div)
 	m := cand("main", 1000, 3000, "menu", "items")
 	m.Node = main

@@ -10,15 +10,24 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
+// A thread's opening post and a reply to it, each long enough to count.
+var (
+	openingPost = strings.Repeat("The opening post asks the question of the thread. ", 3)
+	replyPost   = strings.Repeat("A reply that answers the question at some length. ", 3)
+)
+
+// qaMain returns the <main> of a Q&A page: the question, then the answers.
+func qaMain(t *testing.T) *html.Node {
+	t.Helper()
+	doc := parse(t, `<main><div id="question"><p>question</p></div><div id="answers"><p>answers</p></div></main>`)
+	return domtext.First(doc, atom.Main)
+}
+
 // On a forum the wrapper is not trimmed to the element holding nine tenths
 // of its prose when that element leaves out readability's pick: a Q&A
 // page's question beside its answers.
 func TestChooseTrimThread(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<body><main><div id="question"><p>question</p></div><div id="answers"><p>answers</p></div></main></body>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	main := domtext.First(doc, atom.Main)
+	main := qaMain(t)
 	answers := main.FirstChild.NextSibling
 	rd := cand("readability", 100, 0, "question")
 	m := cand("main", 1000, 100, "question", "answers")
@@ -96,15 +105,13 @@ func TestPostID(t *testing.T) {
 // Readability's pick of a thread that holds most of its posts but not the
 // opening one gives way to the posts' element.
 func TestChoosePostsOpening(t *testing.T) {
-	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
-	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
-	rd := cand("readability", 900, 0, reply, reply+"again")
-	art := cand("article", 1000, 50, opening, reply, reply+"again")
+	rd := cand("readability", 900, 0, replyPost, replyPost+"again")
+	art := cand("article", 1000, 50, openingPost, replyPost, replyPost+"again")
 	cs := []Candidate{rd, art}
 	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "article" {
 		t.Errorf("pick without the opening post: Choose = %s, want article", got)
 	}
-	rd = cand("readability", 900, 0, opening, reply)
+	rd = cand("readability", 900, 0, openingPost, replyPost)
 	cs = []Candidate{rd, art}
 	if got := cs[Choose(cs, pagetype.Forum)].Name; got != "readability" {
 		t.Errorf("pick with the opening post: Choose = %s, want readability", got)
@@ -114,11 +121,7 @@ func TestChoosePostsOpening(t *testing.T) {
 // On a forum the wrapper is not trimmed to an element that leaves out its
 // opening post, even when readability picked an answer inside it.
 func TestTrimThreadOpening(t *testing.T) {
-	doc, err := html.Parse(strings.NewReader(`<body><main><div id="question"><p>q</p></div><div id="answers"><p>a</p></div></main></body>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	main := domtext.First(doc, atom.Main)
+	main := qaMain(t)
 	question := strings.Repeat("The question of the thread, asked at some length. ", 3)
 	answer := strings.Repeat("An answer to the question, given at some length. ", 3)
 	rd := cand("readability", 150, 0, answer)
@@ -135,15 +138,13 @@ func TestTrimThreadOpening(t *testing.T) {
 // The <main> element holding the pick stands for a thread whose opening
 // post the pick leaves out.
 func TestChoosePostsMain(t *testing.T) {
-	opening := strings.Repeat("The opening post asks the question of the thread. ", 3)
-	reply := strings.Repeat("A reply that answers the question at some length. ", 3)
-	rd := cand("readability", 900, 0, reply, reply+"again")
-	m := cand("main", 1000, 50, opening, reply, reply+"again")
+	rd := cand("readability", 900, 0, replyPost, replyPost+"again")
+	m := cand("main", 1000, 50, openingPost, replyPost, replyPost+"again")
 	cs := []Candidate{rd, m}
 	if got := cs[posts(cs, 0)].Name; got != "main" {
 		t.Errorf("posts = %s, want main", got)
 	}
-	rd = cand("readability", 900, 0, opening, reply)
+	rd = cand("readability", 900, 0, openingPost, replyPost)
 	cs = []Candidate{rd, m}
 	if got := cs[posts(cs, 0)].Name; got != "readability" {
 		t.Errorf("pick with the opening post: posts = %s, want readability", got)

@@ -505,20 +505,8 @@ func cardGroup(n *html.Node) (cards, priced int) {
 // them show a price (a currency sign next to a digit). nil when n holds no
 // such group.
 func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
-	elems := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			elems++
-		}
-	}
-	if elems < min {
-		return nil, 0
-	}
-	// The most common kind (tag and class) among the children, counted
-	// without allocating; a group's kind is among its first few children,
-	// so only theirs are counted.
-	kind, most := commonKind(n, elems)
-	if most < min {
+	kind := groupKind(n, min)
+	if kind == nil {
 		return nil, 0
 	}
 	for c := kind; c != nil; c = c.NextSibling {
@@ -538,6 +526,25 @@ func Cards(n *html.Node, min int) (cards []*html.Node, priced int) {
 		return nil, 0
 	}
 	return cards, priced
+}
+
+// groupKind returns the first child of n of the most common kind (tag and
+// class) among its children, when at least min children are of it; nil
+// otherwise.
+func groupKind(n *html.Node, min int) *html.Node {
+	elems := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			elems++
+		}
+	}
+	if elems < min {
+		return nil
+	}
+	if kind, most := commonKind(n, elems); most >= min {
+		return kind
+	}
+	return nil
 }
 
 // commonKind returns the most common kind (tag and class) among the
@@ -689,17 +696,8 @@ const minItems = 5
 // result, a product tile. Menus fail by their short link texts, stories by
 // their long text.
 func itemGroup(n *html.Node) (items, text, priced int) {
-	elems := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode {
-			elems++
-		}
-	}
-	if elems < minItems {
-		return 0, 0, 0
-	}
-	kind, most := commonKind(n, elems)
-	if most < minItems || kind.DataAtom == atom.P || kind.DataAtom == atom.Tr || kind.DataAtom == atom.Option {
+	kind := groupKind(n, minItems)
+	if kind == nil || kind.DataAtom == atom.P || kind.DataAtom == atom.Tr || kind.DataAtom == atom.Option {
 		return 0, 0, 0
 	}
 	for c := kind; c != nil; c = c.NextSibling {

@@ -9,8 +9,8 @@ import (
 )
 
 func TestLead(t *testing.T) {
-	p := func(s string) block.Block { return block.Block{Kind: block.KindParagraph, Text: s} }
-	h := func(s string) block.Block { return block.Block{Kind: block.KindHeading, Text: s} }
+	p := paragraph
+	h := func(s string) block.Block { return heading(0, s) }
 	page := []block.Block{p("Up to 40% off: shop the sale"), p("Skip to product list"), h("Wallets"), p("Slim wallet"), p("$95"), p("Card holder"), p("$65"), p("Money clip"), p("$45"), p("Key case")}
 	tests := []struct {
 		name, title, typ string

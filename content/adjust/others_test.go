@@ -9,10 +9,7 @@ import (
 )
 
 func TestOthers(t *testing.T) {
-	p := func(s string) block.Block { return block.Block{Kind: block.KindParagraph, Text: s} }
-	h := func(level int, s string) block.Block {
-		return block.Block{Kind: block.KindHeading, Level: level, Text: s}
-	}
+	p, h := paragraph, heading
 	page := []block.Block{h(1, "Trail Pack 25"), p("A light pack for day hikes."), h(2, "Customers also bought"), p("Trail Bottle"), p("$19"), h(2, "Specifications"), p("Volume: 25 l"), h(3, "Similar items:"), p("Summit Pack"), p("$89"), h(2, "Shipping & Returns"), p("Free returns within 30 days."), h(2, "Care"), p("Hand wash.")}
 	tests := []struct {
 		name, typ string

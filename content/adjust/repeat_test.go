@@ -14,7 +14,7 @@ func TestRepeats(t *testing.T) {
 	bs := func(texts ...string) []block.Block {
 		out := make([]block.Block, len(texts))
 		for i, s := range texts {
-			out[i] = block.Block{Kind: block.KindParagraph, Text: s}
+			out[i] = paragraph(s)
 		}
 		return out
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -102,31 +103,11 @@ func titleSources(page []byte) []string {
 	return out
 }
 
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return strings.TrimSpace(a.Val)
-		}
-	}
-	return ""
-}
+// attr is n's attribute key, trimmed.
+func attr(n *html.Node, key string) string { return strings.TrimSpace(domtext.Attr(n, key)) }
 
 // text is n's text, scripts and styles left out, spaces collapsed.
 func text(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch {
-		case n.Type == html.TextNode:
-			b.WriteString(n.Data)
-			b.WriteByte(' ')
-		case n.Type == html.ElementNode && (n.DataAtom == atom.Script || n.DataAtom == atom.Style):
-			return
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return strings.Join(strings.Fields(b.String()), " ")
+	skip := func(c *html.Node) bool { return c.DataAtom == atom.Script || c.DataAtom == atom.Style }
+	return strings.Join(strings.Fields(domtext.SpacedText(n, skip, 0)), " ")
 }

@@ -4,9 +4,9 @@ import (
 	"context"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/elemtext"
 	"github.com/winnowhq/winnow/spam"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // DOM runs the rules at the positions applies admits on doc, in order,
@@ -43,7 +43,7 @@ type domRun struct {
 	all  []*html.Node // every element in document order, gathered once: one walk serves every rule
 	lens []int        // text bytes per element of all, for word caps
 	// texts holds element texts, shared by the rules.
-	texts elemTexts
+	texts *elemtext.Cache
 	lits  *setLits
 	// pageChars is the page's text bytes, measured at a rule's first
 	// capped cut (-1: not yet).
@@ -53,11 +53,11 @@ type domRun struct {
 // apply runs r, at position ri, on every element of the page.
 func (run *domRun) apply(ri int, r *Rule) {
 	if run.all == nil {
-		run.all, run.lens = indexElements(run.doc)
+		run.all, run.lens = elemtext.Index(run.doc)
 		// The rules measure about two elements in five (AEB): made at
 		// half the page's size, the text cache is not grown and rehashed
 		// entry by entry.
-		run.texts.m = make(map[*html.Node]*elemText, len(run.all)/2)
+		run.texts = elemtext.NewCache(len(run.all) / 2)
 	}
 	run.pageChars = -1
 	if r.Match.SpamScore > 0 {
@@ -85,7 +85,8 @@ func (run *domRun) apply(ri int, r *Rule) {
 				continue
 			}
 		}
-		if !attached(n, run.doc) || protected(n, run.kept) || !domMatches(r, n, &run.texts, run.lits, ri) {
+		// domtext.Contains: n is still in the page (no removed ancestor).
+		if !domtext.Contains(run.doc, n) || protected(n, run.kept) || !domMatches(r, n, run.texts, run.lits, ri) {
 			continue
 		}
 		run.act(ri, r, n, score)
@@ -135,7 +136,7 @@ func (run *domRun) remove(ri int, n *html.Node, score *spam.Score) {
 	if run.rec != nil && run.rec.Count(ri) {
 		run.rec.Detail(ri, domtext.Path(n), domtext.Text(n), score)
 	}
-	run.texts.changed(n)
+	run.texts.Changed(n)
 	n.Parent.RemoveChild(n)
 }
 
@@ -154,7 +155,7 @@ func (run *domRun) spareClean(ri int, n *html.Node, score *spam.Score, minClean 
 	if run.rec != nil && run.rec.Count(ri) {
 		run.rec.Detail(ri, domtext.Path(n), text[from:to], s)
 	}
-	run.texts.changed(n)
+	run.texts.Changed(n)
 	domtext.CutText(n, domtext.TextEdge, from, to)
 	return true
 }
@@ -175,16 +176,6 @@ func cutVictims(r *Rule, n *html.Node, kept map[*html.Node]bool) []*html.Node {
 	return out
 }
 
-// attached reports whether n is still in doc (no removed ancestor).
-func attached(n, doc *html.Node) bool {
-	for ; n != nil; n = n.Parent {
-		if n == doc {
-			return true
-		}
-	}
-	return false
-}
-
 func protected(n *html.Node, kept map[*html.Node]bool) bool {
 	if kept == nil {
 		return false
@@ -195,46 +186,4 @@ func protected(n *html.Node, kept map[*html.Node]bool) bool {
 		}
 	}
 	return false
-}
-
-// indexElements returns doc's elements in document order and the bytes of
-// text each holds (script, style, noscript and template aside), in one walk.
-func indexElements(doc *html.Node) ([]*html.Node, []int) {
-	// Made at their size: grown element by element they allocated about
-	// twice what they hold.
-	k := domtext.CountElements(doc)
-	all := make([]*html.Node, 0, k)
-	lens := make([]int, 0, k)
-	var walk func(n *html.Node) int
-	walk = func(n *html.Node) int {
-		i := -1
-		switch n.Type {
-		case html.TextNode:
-			return len(n.Data)
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				all = append(all, n)
-				lens = append(lens, 0)
-				// Their elements still count as elements to match.
-				for c := n.FirstChild; c != nil; c = c.NextSibling {
-					walk(c)
-				}
-				return 0
-			}
-			i = len(all)
-			all = append(all, n)
-			lens = append(lens, 0)
-		}
-		total := 0
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			total += walk(c)
-		}
-		if i >= 0 {
-			lens[i] = total
-		}
-		return total
-	}
-	walk(doc)
-	return all, lens
 }

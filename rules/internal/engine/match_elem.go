@@ -8,6 +8,7 @@ import (
 
 	"github.com/andybalholm/cascadia"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/elemtext"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/subject"
 	"golang.org/x/net/html"
@@ -41,7 +42,7 @@ func (h *HrefMatch) set() bool { return h.Re != nil || h.Host != nil }
 // domMatches reports whether n matches every matcher of r but the
 // selector and spam score, which the caller has applied. ri is r's
 // position in the program, for its literal prefilters.
-func domMatches(r *Rule, n *html.Node, texts *elemTexts, lits *setLits, ri int) bool {
+func domMatches(r *Rule, n *html.Node, texts *elemtext.Cache, lits *setLits, ri int) bool {
 	em, tx := &r.Match.Elem, &r.Match.Text
 	if !em.markupMatches(n, lits, ri) {
 		return false
@@ -59,33 +60,33 @@ func domMatches(r *Rule, n *html.Node, texts *elemTexts, lits *setLits, ri int) 
 	if tx.MaxWords > 0 {
 		limit = (tx.MaxWords + 1) * 64
 	}
-	et := texts.get(n, limit)
+	et := texts.Get(n, limit)
 	if et == nil {
 		return false // longer than limit
 	}
-	if em.MinLinks > 0 && et.links < em.MinLinks {
+	if em.MinLinks > 0 && et.Links < em.MinLinks {
 		return false
 	}
 	if !needText {
 		return true
 	}
-	if tx.bounded() && !tx.wordsWithin(et.wordCount()) {
+	if tx.bounded() && !tx.wordsWithin(et.Words()) {
 		return false
 	}
 	if em.MinLinkDensity > 0 {
-		if et.chars == 0 || float64(et.linkChars)/float64(et.chars) < em.MinLinkDensity {
+		if et.Chars == 0 || float64(et.LinkChars)/float64(et.Chars) < em.MinLinkDensity {
 			return false
 		}
 	}
 	if len(tx.Contains) > 0 || len(lits.implied[ri]) > 0 {
-		if et.hits == nil {
-			et.hits = lits.m.ScanFold(et.text)
+		if et.Hits == nil {
+			et.Hits = lits.m.ScanFold(et.Text)
 		}
-		if len(tx.Contains) > 0 && !et.hits.Any(lits.contains[ri]) || len(lits.implied[ri]) > 0 && !et.hits.Any(lits.implied[ri]) {
+		if len(tx.Contains) > 0 && !et.Hits.Any(lits.contains[ri]) || len(lits.implied[ri]) > 0 && !et.Hits.Any(lits.implied[ri]) {
 			return false
 		}
 	}
-	return tx.matches(et.text)
+	return tx.matches(et.Text)
 }
 
 // markupMatches applies the matchers that read n's markup alone: not-tag,

@@ -13,7 +13,8 @@
 // use knows nothing of rules: internal/litscan (literal prefilters),
 // internal/rxhint (byte tests told from a regex), internal/subject
 // (selector prefilter), internal/shingle (near-repeats), internal/glyph
-// (decorative glyphs) and internal/domtext (an element's visible text).
+// (decorative glyphs), internal/domtext (an element's visible text) and
+// internal/elemtext (the page's elements, their texts measured once).
 package engine
 
 import (

@@ -1,4 +1,4 @@
-package engine
+package elemtext
 
 import (
 	"strings"
@@ -9,19 +9,19 @@ import (
 	"golang.org/x/net/html"
 )
 
-// TestElemTextsSound checks, on every element of the fixture pages and at
+// TestCacheSound checks, on every element of the fixture pages and at
 // several limits, that the shared entries (a wrapper shares its sole
 // child's) read as domtext.Measure reads the element itself, and that an
 // element indexed with no text bytes has no text.
-func TestElemTextsSound(t *testing.T) {
+func TestCacheSound(t *testing.T) {
 	const inline = `<div> <!-- c --> <div><span>Related <b>news</b></span></div>
 	</div><p>  <a href="/x"><span>link</span></a> </p><a href="/y"><span>only</span></a>` +
 		`<div><script>var x = 1;</script></div><div>&#8203;<span>zero width</span></div>`
 	shared := 0
 	for name, doc := range fixtureDocs(t, inline) {
-		all, lens := indexElements(doc)
+		all, lens := Index(doc)
 		for _, limit := range []int{0, 448, 64} {
-			texts := elemTexts{}
+			texts := Cache{}
 			for i, n := range all {
 				want := domtext.Measure(n, limit)
 				if lens[i] == 0 && (want.Text != "" || want.Chars != 0) {
@@ -30,14 +30,14 @@ func TestElemTextsSound(t *testing.T) {
 				if soleChild(n) != nil {
 					shared++
 				}
-				got := texts.get(n, limit)
+				got := texts.Get(n, limit)
 				long := want.Truncated || limit > 0 && len(want.Text) > limit
 				switch {
 				case got == nil && !long, got != nil && long:
 					t.Errorf("%s: <%s> limit %d: got %v, Measure %q (truncated %v)", name, n.Data, limit, got, want.Text, want.Truncated)
-				case got != nil && (got.text != want.Text || got.chars != want.Chars || got.linkChars != want.LinkChars || got.links != want.Links):
+				case got != nil && (got.Text != want.Text || got.Chars != want.Chars || got.LinkChars != want.LinkChars || got.Links != want.Links):
 					t.Errorf("%s: <%s> limit %d: got %q %d/%d/%d, Measure %q %d/%d/%d", name, n.Data, limit,
-						got.text, got.chars, got.linkChars, got.links, want.Text, want.Chars, want.LinkChars, want.Links)
+						got.Text, got.Chars, got.LinkChars, got.Links, want.Text, want.Chars, want.LinkChars, want.Links)
 				}
 			}
 		}
@@ -52,7 +52,7 @@ func TestElemTextsSound(t *testing.T) {
 func fixtureDocs(t *testing.T, extra string) map[string]*html.Node {
 	t.Helper()
 	srcs := map[string]string{"extra": extra}
-	for _, p := range seeds.Files(t, "../../../fixtures/*/input.html") {
+	for _, p := range seeds.Files(t, "../../fixtures/*/input.html") {
 		srcs[p.Path] = string(p.Data)
 	}
 	docs := map[string]*html.Node{}
