@@ -85,6 +85,10 @@ func TestRunScore(t *testing.T) {
 		{"Casino stocks rose 5% on Tuesday, with Wynn up 7%.", false},
 		{"The casino opened in 1998 and employs 2,400 people.", false},
 		{"He placed a bet on the derby and lost $20.", false},
+		// One term beside a code breaks the topic; a word of the topic
+		// beside a product's code is not enough.
+		{"Live roulette at QX731.", true},
+		{"The casino hired engineers from QX731.", false},
 		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
 	} {
 		s := m.runScore(c.run, true)
@@ -221,6 +225,44 @@ func TestOnTopic(t *testing.T) {
 		s := m.OnTopic(head, m.ScoreText(head), topic)
 		if got := s != nil && s.Value >= Unit; got != c.spam {
 			t.Errorf("%s: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
+		}
+	}
+}
+
+// TestAnalyze_GluedCode: a sentence glued to a real paragraph, in a
+// language the lexicon does not know, is read as a glued run by its code
+// with a gambling stem alone, and goes while the paragraph stays; a code
+// of the same shape that names no gambling site ("Win11") stays.
+func TestAnalyze_GluedCode(t *testing.T) {
+	m := breakModel(t)
+	const para = "The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two."
+	for _, c := range []struct {
+		glued string
+		spam  bool
+	}{
+		{"Panusta tänased mängud 88casino lehel.", true},
+		{"Kom og spill hos Qz47bet i kveld, 200% ekstra.", true},
+		{"Staff laptops still run the Win11 update.", false},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body><p>` + para + `</p><p id="p">` + para + " " + c.glued + `</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "news.example.com")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") != "p" {
+				continue
+			}
+			text := domtext.Gather(n, domtext.TextEdge)
+			s := a.Score(n)
+			spam := s != nil && s.Value >= Unit
+			if spam != c.spam {
+				t.Errorf("%q: score %v, spam %v, want %v", c.glued, s, spam, c.spam)
+				continue
+			}
+			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); spam && (!ok || strings.TrimSpace(text[from:to]) != c.glued) {
+				t.Errorf("%q: run %v %q, want the glued sentence", c.glued, ok, text[from:to])
+			}
 		}
 	}
 }

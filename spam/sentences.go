@@ -134,11 +134,12 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 	if m.calls.In(ft) {
 		sc.weighted(lexicon.SigCall, 1/d, "")
 	}
-	// The break counts for a run naming two terms or more, or a gambling
-	// brand code: one term alone
-	// ("login link", "easy win") is as often a sentence of the page's own
-	// that happens to use a word of the lexicon (WCXB dev: two pages).
-	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0) {
+	// The break counts for a run naming two terms or more, or a term
+	// beside a brand code (plain or gambling), or a gambling brand code:
+	// one term alone ("login link", "easy win") is as often a sentence of
+	// the page's own that happens to use a word of the lexicon (WCXB dev:
+	// two pages).
+	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0 || f.brands.Plain > 0) {
 		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
 	return sc.result()
@@ -280,7 +281,8 @@ func gluedCandidate(n *html.Node) bool {
 	return false
 }
 
-// gluedPass finds, in the paragraphs with gambling vocabulary that did not
+// gluedPass finds, in the paragraphs with gambling vocabulary or a code
+// with a gambling stem (gluedCount) that did not
 // score as spam as a whole, a spam sentence glued into a real paragraph
 // ("… the mayor's office said. Sign up at XY88 for a 200% welcome
 // bonus."): a run of sentences that scores as spam on its own (runScore),
@@ -341,7 +343,7 @@ func (w *walker) gluedPass() {
 }
 
 // linePass reads again the short blocks (a dozen words at most, not
-// hidden) whose vocabulary fell short of the spam score, on a page whose
+// hidden) whose vocabulary or gambling code fell short of the spam score, on a page whose
 // prose names no such topic (below maxBreakMass): a promotion line set
 // between the paragraphs of a story about something else ("Win the
 // jackpot tonight with SV52PLAY") is read as a glued run is (runScore:
@@ -350,7 +352,11 @@ func (w *walker) gluedPass() {
 func (w *walker) linePass() {
 	m := w.a.m
 	for _, c := range w.short {
-		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 || c.n.DataAtom == atom.A {
+		// Without vocabulary, a gambling code counts in a line of other
+		// words ("Bashiri mechi za leo na 359CASINO"), not alone: a bare
+		// code and a weak stem ("f8523 play") is the page verdict's
+		// business (page-spam).
+		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 && (c.p.brands.Gambling == 0 || c.p.brands.Other == 0) || c.n.DataAtom == atom.A {
 			continue
 		}
 		if s := w.a.scores[c.n]; s == nil || s.Value < evidenceShare*Unit || s.Value >= Unit || !s.FromText() {
@@ -456,11 +462,11 @@ func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
 // whose subtree gathered p, for the second passes: a paragraph with
-// vocabulary below the spam score (gluedPass), the topic mass of running
+// vocabulary or a gambling code below the spam score (gluedPass), the topic mass of running
 // text (proseTopic), a block of running text scored as spam by its
 // vocabulary alone (topicPass).
 func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
-	if len(p.hits) == 0 || hidden || w.pageSpam {
+	if len(p.hits) == 0 && p.brands.Gambling == 0 || hidden || w.pageSpam {
 		return
 	}
 	heading := headingAtom(n.DataAtom)

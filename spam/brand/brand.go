@@ -49,7 +49,7 @@ func (r *Reader) Codes(ft string) Codes {
 	var st Codes
 	var prevBrand bool
 	var prevTok string
-	for tok := range fold.Words(ft) {
+	for tok := range scriptRuns(ft) {
 		letters, digits := 0, 0
 		ascii := true
 		for i := 0; i < len(tok); i++ {
@@ -107,6 +107,51 @@ func (r *Reader) Codes(ft string) Codes {
 		prevBrand = false
 	}
 	return st
+}
+
+// scriptRuns yields the words of folded text ft as Codes reads them: a
+// word that glues ASCII letters and digits to a script other than Latin,
+// as Chinese, Japanese and Thai spam writes a code into its sentence
+// without a space (线上百家乐yo55, สล็อตเว็บตรงpg88), is read as its runs,
+// so that the code is a word of its own. A Latin word with accents
+// (café24) stays whole.
+func scriptRuns(ft string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for tok := range fold.Words(ft) {
+			if !mixedScript(tok) {
+				if !yield(tok) {
+					return
+				}
+				continue
+			}
+			start, ascii := 0, tok[0] < utf8.RuneSelf
+			for i, c := range tok {
+				if a := c < utf8.RuneSelf; a != ascii {
+					if !yield(tok[start:i]) {
+						return
+					}
+					start, ascii = i, a
+				}
+			}
+			if !yield(tok[start:]) {
+				return
+			}
+		}
+	}
+}
+
+// mixedScript reports a word with ASCII letters or digits and letters of a
+// script other than Latin.
+func mixedScript(tok string) bool {
+	ascii, other := false, false
+	for _, c := range tok {
+		if c < utf8.RuneSelf {
+			ascii = true
+		} else if !unicode.Is(unicode.Latin, c) {
+			other = true
+		}
+	}
+	return ascii && other
 }
 
 // commonTLD holds the top-level domains a brand code is written with

@@ -17,6 +17,9 @@ func TestCodes(t *testing.T) {
 		{"v1beta1", false, 1, 0}, {"tk88 news today", false, 1, 2}, {"48ml 5x7 1080p", false, 0, 3},
 		// A brand the lexicon weighs as a term is a word here: its weight is the term's.
 		{"bet365 profits", false, 0, 2},
+		// A code glued to a script written without spaces is a word of its own;
+		// a Latin word with accents stays whole.
+		{"线上百家乐yo55", false, 1, 1}, {"สล็อตzb88bet", true, 0, 1}, {"café24 menu", false, 0, 2},
 	} {
 		got := r.Codes(c.text)
 		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {
