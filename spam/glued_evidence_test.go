@@ -91,7 +91,7 @@ func TestRunScore(t *testing.T) {
 		{"The casino hired engineers from QX731.", false},
 		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
 	} {
-		s := m.runScore(c.run, true)
+		s := m.runScore(c.run, true, nil)
 		got := s != nil && s.Value >= Unit && strongRun(s)
 		if got != c.spam {
 			t.Errorf("runScore(%q) = %v: spam %v, want %v", c.run, s, got, c.spam)
@@ -262,6 +262,40 @@ func TestAnalyze_GluedCode(t *testing.T) {
 			}
 			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); spam && (!ok || strings.TrimSpace(text[from:to]) != c.glued) {
 				t.Errorf("%q: run %v %q, want the glued sentence", c.glued, ok, text[from:to])
+			}
+		}
+	}
+}
+
+// TestAnalyze_LoneCode: a topic word and a code glued into a paragraph
+// are spam when the page names the code nowhere else, and stay when it
+// does (a product, a flight, a team the story is about).
+func TestAnalyze_LoneCode(t *testing.T) {
+	m := breakModel(t)
+	const para = "The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two."
+	const glued = "Roleta brasileira na QX731."
+	for _, c := range []struct {
+		name, other string
+		spam        bool
+	}{
+		{"code named once", `<p>The new ferry line opens in March, the port authority said on Monday, with four boats a day.</p>`, true},
+		{"code the page names", `<p>The QX731 ferry opens in March, the port authority said on Monday, with four boats a day.</p>`, false},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body>` + c.other + `<p id="p">` + para + " " + glued + `</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "news.example.com")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") != "p" {
+				continue
+			}
+			s := a.Score(n)
+			if got := s != nil && s.Value >= Unit; got != c.spam {
+				t.Errorf("%s: score %v, spam %v, want %v", c.name, s, got, c.spam)
+			}
+			if c.spam && !s.FromText() {
+				t.Errorf("%s: score %v is not the text's own: the sentence could not be cut", c.name, s)
 			}
 		}
 	}

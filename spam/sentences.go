@@ -27,7 +27,7 @@ func (s *Score) FromText() bool {
 		}
 		switch e.Signal {
 		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
-			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak:
+			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak, lexicon.SigLoneCode:
 		default:
 			return false
 		}
@@ -110,10 +110,11 @@ func (m *Model) findRun(text string, minClean int, evidence float64) (from, to i
 // evidence, counted only beside the run's own vocabulary): a promotion
 // figure (200%, 100k, $50), a bare code number where a brand stands, at
 // the run's first or last word (… en 3388, 28288: …), a call to action
-// (sign up, daftar, regístrate); and, when topicBreak, that it breaks the
-// topic: the paragraph around it holds no gambling word (the page's prose
-// is checked by gluedPass).
-func (m *Model) runScore(run string, topicBreak bool) *Score {
+// (sign up, daftar, regístrate); a brand code that the page names nowhere
+// else (page counts the page's codes; nil when not known); and, when
+// topicBreak, that it breaks the topic: the paragraph around it holds no
+// gambling word (the page's prose is checked by gluedPass).
+func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Score {
 	ft := fold.Fold(run)
 	f := m.foldedFacts(ft, m.terms.Find(ft))
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
@@ -134,6 +135,9 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 	if m.calls.In(ft) {
 		sc.weighted(lexicon.SigCall, 1/d, "")
 	}
+	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
+		sc.weighted(lexicon.SigLoneCode, 1/d, c)
+	}
 	// The break counts for a run naming two terms or more, or a term
 	// beside a brand code (plain or gambling), or a gambling brand code:
 	// one term alone ("login link", "easy win") is as often a sentence of
@@ -143,6 +147,21 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
 	return sc.result()
+}
+
+// loneCode returns a code of a run (run counts its codes) that the page
+// (page counts the page's, the run's among them) names only in the run.
+func loneCode(run, page map[string]int) string {
+	if page == nil {
+		return ""
+	}
+	lone := ""
+	for c, n := range run {
+		if page[c] <= n && (lone == "" || c < lone) {
+			lone = c // the first in order, so that --explain says the same each run
+		}
+	}
+	return lone
 }
 
 // minBreakTerms is how many terms of the lexicon a glued run must name for
@@ -322,7 +341,7 @@ func (w *walker) gluedPass() {
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.terms.TopicMass(m.terms.Find(run))
-		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass)
+		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}
@@ -366,7 +385,7 @@ func (w *walker) linePass() {
 		if w.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		s := m.runScore(nodeText(c.n), true)
+		s := m.runScore(nodeText(c.n), true, w.codeCounts())
 		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}

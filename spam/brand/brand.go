@@ -109,6 +109,37 @@ func (r *Reader) Codes(ft string) Codes {
 	return st
 }
 
+// CodeCounts counts the codes of folded text ft, words of letters and
+// digits as Codes reads them (tk88, 789bet; not 48ml or 5x7): how often a
+// page names each. A product's, a flight's or a team's code recurs on its
+// page; a spam brand glued into it once does not.
+func (r *Reader) CodeCounts(ft string) map[string]int {
+	counts := map[string]int{}
+	for tok := range scriptRuns(ft) {
+		if codeShaped(tok) {
+			counts[tok]++
+		}
+	}
+	return counts
+}
+
+// codeShaped reports an ASCII word of three characters or more that mixes
+// letters and digits and is no quantity.
+func codeShaped(tok string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= utf8.RuneSelf:
+			return false
+		case c <= '9':
+			digits++
+		default:
+			letters++
+		}
+	}
+	return letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok)
+}
+
 // scriptRuns yields the words of folded text ft as Codes reads them: a
 // word that glues ASCII letters and digits to a script other than Latin,
 // as Chinese, Japanese and Thai spam writes a code into its sentence

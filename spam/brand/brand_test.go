@@ -50,3 +50,13 @@ func TestHost(t *testing.T) {
 		t.Errorf("PathStem = %v %q, want 1 gacor", w, what)
 	}
 }
+
+// TestCodeCounts: codes are counted as Codes reads them, quantities and
+// plain words aside, a code glued to Han text included.
+func TestCodeCounts(t *testing.T) {
+	got := reader().CodeCounts("qx731 ferry, the qx731 line; 48ml 5x7 on route 66 at 线上qx731 and zb88bet")
+	want := map[string]int{"qx731": 3, "zb88bet": 1}
+	if len(got) != len(want) || got["qx731"] != 3 || got["zb88bet"] != 1 {
+		t.Errorf("CodeCounts = %v, want %v", got, want)
+	}
+}
