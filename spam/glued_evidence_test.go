@@ -229,22 +229,28 @@ func TestOnTopic(t *testing.T) {
 	}
 }
 
-// TestAnalyze_GluedCode: a sentence glued to a real paragraph, in a
+// TestAnalyze_GluedRun: a sentence glued to a real paragraph, in a
 // language the lexicon does not know, is read as a glued run by its code
-// with a gambling stem alone, and goes while the paragraph stays; a code
-// of the same shape that names no gambling site ("Win11") stays.
-func TestAnalyze_GluedCode(t *testing.T) {
+// with a gambling stem alone; a topic word beside a code is spam when the
+// page names the code nowhere else, and stays when it does (a product, a
+// flight, a team the story is about). The sentence goes, the paragraph
+// stays; a code of the same shape that names no gambling site ("Win11")
+// stays.
+func TestAnalyze_GluedRun(t *testing.T) {
 	m := breakModel(t)
 	const para = "The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two."
+	const ferry = "The new ferry line opens in March, the port authority said on Monday, with four boats a day."
 	for _, c := range []struct {
-		glued string
-		spam  bool
+		other, glued string
+		spam         bool
 	}{
-		{"Panusta tänased mängud 88casino lehel.", true},
-		{"Kom og spill hos Qz47bet i kveld, 200% ekstra.", true},
-		{"Staff laptops still run the Win11 update.", false},
+		{para, "Panusta tänased mängud 88casino lehel.", true},
+		{para, "Kom og spill hos Qz47bet i kveld, 200% ekstra.", true},
+		{para, "Staff laptops still run the Win11 update.", false},
+		{ferry, "Roleta brasileira na QX731.", true},
+		{strings.Replace(ferry, "new", "QX731", 1), "Roleta brasileira na QX731.", false},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body><p>` + para + `</p><p id="p">` + para + " " + c.glued + `</p></body></html>`))
+		doc, err := html.Parse(strings.NewReader(`<html><body><p>` + c.other + `</p><p id="p">` + para + " " + c.glued + `</p></body></html>`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -257,45 +263,15 @@ func TestAnalyze_GluedCode(t *testing.T) {
 			s := a.Score(n)
 			spam := s != nil && s.Value >= Unit
 			if spam != c.spam {
-				t.Errorf("%q: score %v, spam %v, want %v", c.glued, s, spam, c.spam)
+				t.Errorf("%q beside %q: score %v, spam %v, want %v", c.glued, c.other, s, spam, c.spam)
 				continue
 			}
-			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); spam && (!ok || strings.TrimSpace(text[from:to]) != c.glued) {
-				t.Errorf("%q: run %v %q, want the glued sentence", c.glued, ok, text[from:to])
-			}
-		}
-	}
-}
-
-// TestAnalyze_LoneCode: a topic word and a code glued into a paragraph
-// are spam when the page names the code nowhere else, and stay when it
-// does (a product, a flight, a team the story is about).
-func TestAnalyze_LoneCode(t *testing.T) {
-	m := breakModel(t)
-	const para = "The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two."
-	const glued = "Roleta brasileira na QX731."
-	for _, c := range []struct {
-		name, other string
-		spam        bool
-	}{
-		{"code named once", `<p>The new ferry line opens in March, the port authority said on Monday, with four boats a day.</p>`, true},
-		{"code the page names", `<p>The QX731 ferry opens in March, the port authority said on Monday, with four boats a day.</p>`, false},
-	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body>` + c.other + `<p id="p">` + para + " " + glued + `</p></body></html>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := m.Analyze(doc, "news.example.com")
-		for n := range doc.Descendants() {
-			if domtext.Attr(n, "id") != "p" {
+			if !spam {
 				continue
 			}
-			s := a.Score(n)
-			if got := s != nil && s.Value >= Unit; got != c.spam {
-				t.Errorf("%s: score %v, spam %v, want %v", c.name, s, got, c.spam)
-			}
-			if c.spam && !s.FromText() {
-				t.Errorf("%s: score %v is not the text's own: the sentence could not be cut", c.name, s)
+			// The rules cut the run only when its evidence is the text's own.
+			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); !s.FromText() || !ok || strings.TrimSpace(text[from:to]) != c.glued {
+				t.Errorf("%q: score %v, run %v %q, want the glued sentence, cut", c.glued, s, ok, text[from:to])
 			}
 		}
 	}
