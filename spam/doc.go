@@ -6,7 +6,8 @@
 // legitimate senses in mind, and weights the other signals: brand-shaped
 // codes (tk88, 789bet), links to other sites, gambling-shaped hosts and
 // paths, unusual top-level domains, anchors glued to the end of a real
-// paragraph, hidden ancestry, blocks made of spam links. A link is read as
+// paragraph, hidden ancestry, blocks made of spam links, a code in a glued
+// sentence that the page names nowhere else. A link is read as
 // where it leads (the target a tracking redirector carries), and a code
 // sent through a link shortener counts as one named after its host. Text is folded
 // first (Fold): NFKC, case and width folding, zero-width and bidi controls

@@ -95,7 +95,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		}
 		a.site = m.brand.Host(h).Site
 	}
-	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet}
+	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet, root: doc}
 	top := w.walk(doc, false)
 	a.words = top.words + top.spamWords
 	a.spamWords = top.spamWords
@@ -212,6 +212,18 @@ type walker struct {
 	hosts      hosts
 	sheet      *Sheet
 	codeHost   bool // the last link scored goes to a code-named host on an odd TLD
+	root       *html.Node
+	pageCodes  map[string]int // the codes of root's text, counted when a glued run asks
+}
+
+// codeCounts counts the brand codes of the page's whole text (scripts and
+// hidden boxes included: a product's code in its JSON-LD counts), once,
+// for the glued runs and lines the second passes score.
+func (w *walker) codeCounts() map[string]int {
+	if w.pageCodes == nil {
+		w.pageCodes = w.a.m.brand.CodeCounts(fold.Fold(domtext.AllText(w.root)))
+	}
+	return w.pageCodes
 }
 
 // codeUnit is a block or anchor made only of brand-shaped codes.

@@ -85,9 +85,13 @@ func TestRunScore(t *testing.T) {
 		{"Casino stocks rose 5% on Tuesday, with Wynn up 7%.", false},
 		{"The casino opened in 1998 and employs 2,400 people.", false},
 		{"He placed a bet on the derby and lost $20.", false},
+		// One term beside a code breaks the topic; a word of the topic
+		// beside a product's code is not enough.
+		{"Live roulette at QX731.", true},
+		{"The casino hired engineers from QX731.", false},
 		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
 	} {
-		s := m.runScore(c.run, true)
+		s := m.runScore(c.run, true, nil)
 		got := s != nil && s.Value >= Unit && strongRun(s)
 		if got != c.spam {
 			t.Errorf("runScore(%q) = %v: spam %v, want %v", c.run, s, got, c.spam)
@@ -261,6 +265,54 @@ func TestAnalyze_HeadlineTopic(t *testing.T) {
 		s := m.OnTopic(text, m.ScoreText(text), topic)
 		if got := s != nil && s.Value >= Unit; got != c.spam {
 			t.Errorf("%s, plain text: score %v (topic %.2f), spam %v, want %v", c.name, s, topic, got, c.spam)
+		}
+	}
+}
+
+// TestAnalyze_GluedRun: a sentence glued to a real paragraph, in a
+// language the lexicon does not know, is read as a glued run by its code
+// with a gambling stem alone; a topic word beside a code is spam when the
+// page names the code nowhere else, and stays when it does (a product, a
+// flight, a team the story is about). The sentence goes, the paragraph
+// stays; a code of the same shape that names no gambling site ("Win11")
+// stays.
+func TestAnalyze_GluedRun(t *testing.T) {
+	m := breakModel(t)
+	const para = "The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two."
+	const ferry = "The new ferry line opens in March, the port authority said on Monday, with four boats a day."
+	for _, c := range []struct {
+		other, glued string
+		spam         bool
+	}{
+		{para, "Panusta tänased mängud 88casino lehel.", true},
+		{para, "Kom og spill hos Qz47bet i kveld, 200% ekstra.", true},
+		{para, "Staff laptops still run the Win11 update.", false},
+		{ferry, "Roleta brasileira na QX731.", true},
+		{strings.Replace(ferry, "new", "QX731", 1), "Roleta brasileira na QX731.", false},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body><p>` + c.other + `</p><p id="p">` + para + " " + c.glued + `</p></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "news.example.com")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") != "p" {
+				continue
+			}
+			text := domtext.Gather(n, domtext.TextEdge)
+			s := a.Score(n)
+			spam := s != nil && s.Value >= Unit
+			if spam != c.spam {
+				t.Errorf("%q beside %q: score %v, spam %v, want %v", c.glued, c.other, s, spam, c.spam)
+				continue
+			}
+			if !spam {
+				continue
+			}
+			// The rules cut the run only when its evidence is the text's own.
+			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); !s.FromText() || !ok || strings.TrimSpace(text[from:to]) != c.glued {
+				t.Errorf("%q: score %v, run %v %q, want the glued sentence, cut", c.glued, s, ok, text[from:to])
+			}
 		}
 	}
 }

@@ -27,7 +27,7 @@ func (s *Score) FromText() bool {
 		}
 		switch e.Signal {
 		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
-			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak:
+			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak, lexicon.SigLoneCode:
 		default:
 			return false
 		}
@@ -110,10 +110,11 @@ func (m *Model) findRun(text string, minClean int, evidence float64) (from, to i
 // evidence, counted only beside the run's own vocabulary): a promotion
 // figure (200%, 100k, $50), a bare code number where a brand stands, at
 // the run's first or last word (… en 3388, 28288: …), a call to action
-// (sign up, daftar, regístrate); and, when topicBreak, that it breaks the
-// topic: the paragraph around it holds no gambling word (the page's prose
-// is checked by gluedPass).
-func (m *Model) runScore(run string, topicBreak bool) *Score {
+// (sign up, daftar, regístrate); a brand code that the page names nowhere
+// else (page counts the page's codes; nil when not known); and, when
+// topicBreak, that it breaks the topic: the paragraph around it holds no
+// gambling word (the page's prose is checked by gluedPass).
+func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Score {
 	ft := fold.Fold(run)
 	f := m.foldedFacts(ft, m.terms.Find(ft))
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
@@ -134,14 +135,33 @@ func (m *Model) runScore(run string, topicBreak bool) *Score {
 	if m.calls.In(ft) {
 		sc.weighted(lexicon.SigCall, 1/d, "")
 	}
-	// The break counts for a run naming two terms or more, or a gambling
-	// brand code: one term alone
-	// ("login link", "easy win") is as often a sentence of the page's own
-	// that happens to use a word of the lexicon (WCXB dev: two pages).
-	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0) {
+	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
+		sc.weighted(lexicon.SigLoneCode, 1/d, c)
+	}
+	// The break counts for a run naming two terms or more, or a term
+	// beside a brand code (plain or gambling), or a gambling brand code:
+	// one term alone ("login link", "easy win") is as often a sentence of
+	// the page's own that happens to use a word of the lexicon (WCXB dev:
+	// two pages).
+	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0 || f.brands.Plain > 0) {
 		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
 	return sc.result()
+}
+
+// loneCode returns a code of a run (run counts its codes) that the page
+// (page counts the page's, the run's among them) names only in the run.
+func loneCode(run, page map[string]int) string {
+	if page == nil {
+		return ""
+	}
+	lone := ""
+	for c, n := range run {
+		if page[c] <= n && (lone == "" || c < lone) {
+			lone = c // the first in order, so that --explain says the same each run
+		}
+	}
+	return lone
 }
 
 // minBreakTerms is how many terms of the lexicon a glued run must name for
@@ -280,7 +300,8 @@ func gluedCandidate(n *html.Node) bool {
 	return false
 }
 
-// gluedPass finds, in the paragraphs with gambling vocabulary that did not
+// gluedPass finds, in the paragraphs with gambling vocabulary or a code
+// with a gambling stem (gluedCount) that did not
 // score as spam as a whole, a spam sentence glued into a real paragraph
 // ("… the mayor's office said. Sign up at XY88 for a 200% welcome
 // bonus."): a run of sentences that scores as spam on its own (runScore),
@@ -320,7 +341,7 @@ func (w *walker) gluedPass() {
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.terms.TopicMass(m.terms.Find(run))
-		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass)
+		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}
@@ -341,7 +362,7 @@ func (w *walker) gluedPass() {
 }
 
 // linePass reads again the short blocks (a dozen words at most, not
-// hidden) whose vocabulary fell short of the spam score, on a page whose
+// hidden) whose vocabulary or gambling code fell short of the spam score, on a page whose
 // prose names no such topic (below maxBreakMass): a promotion line set
 // between the paragraphs of a story about something else ("Win the
 // jackpot tonight with SV52PLAY") is read as a glued run is (runScore:
@@ -350,7 +371,11 @@ func (w *walker) gluedPass() {
 func (w *walker) linePass() {
 	m := w.a.m
 	for _, c := range w.short {
-		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 || c.n.DataAtom == atom.A {
+		// Without vocabulary, a gambling code counts in a line of other
+		// words ("Bashiri mechi za leo na 359CASINO"), not alone: a bare
+		// code and a weak stem ("f8523 play") is the page verdict's
+		// business (page-spam).
+		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 && (c.p.brands.Gambling == 0 || c.p.brands.Other == 0) || c.n.DataAtom == atom.A {
 			continue
 		}
 		if s := w.a.scores[c.n]; s == nil || s.Value < evidenceShare*Unit || s.Value >= Unit || !s.FromText() {
@@ -360,7 +385,7 @@ func (w *walker) linePass() {
 		if w.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		s := m.runScore(nodeText(c.n), true)
+		s := m.runScore(nodeText(c.n), true, w.codeCounts())
 		if s == nil || s.Value < Unit || !strongRun(s) {
 			continue
 		}
@@ -461,11 +486,11 @@ func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
 // whose subtree gathered p, for the second passes: a paragraph with
-// vocabulary below the spam score (gluedPass), the topic mass of running
+// vocabulary or a gambling code below the spam score (gluedPass), the topic mass of running
 // text (proseTopic), a block of running text scored as spam by its
 // vocabulary alone (topicPass).
 func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
-	if len(p.hits) == 0 || hidden || w.pageSpam {
+	if len(p.hits) == 0 && p.brands.Gambling == 0 || hidden || w.pageSpam {
 		return
 	}
 	heading := headingAtom(n.DataAtom)

@@ -49,7 +49,7 @@ func (r *Reader) Codes(ft string) Codes {
 	var st Codes
 	var prevBrand bool
 	var prevTok string
-	for tok := range fold.Words(ft) {
+	for tok := range scriptRuns(ft) {
 		letters, digits := 0, 0
 		ascii := true
 		for i := 0; i < len(tok); i++ {
@@ -107,6 +107,82 @@ func (r *Reader) Codes(ft string) Codes {
 		prevBrand = false
 	}
 	return st
+}
+
+// CodeCounts counts the codes of folded text ft, words of letters and
+// digits as Codes reads them (tk88, 789bet; not 48ml or 5x7): how often a
+// page names each. A product's, a flight's or a team's code recurs on its
+// page; a spam brand glued into it once does not.
+func (r *Reader) CodeCounts(ft string) map[string]int {
+	counts := map[string]int{}
+	for tok := range scriptRuns(ft) {
+		if codeShaped(tok) {
+			counts[tok]++
+		}
+	}
+	return counts
+}
+
+// codeShaped reports an ASCII word of three characters or more that mixes
+// letters and digits and is no quantity.
+func codeShaped(tok string) bool {
+	letters, digits := 0, 0
+	for i := 0; i < len(tok); i++ {
+		switch c := tok[i]; {
+		case c >= utf8.RuneSelf:
+			return false
+		case c <= '9':
+			digits++
+		default:
+			letters++
+		}
+	}
+	return letters > 0 && digits > 0 && len(tok) >= 3 && !isQuantity(tok)
+}
+
+// scriptRuns yields the words of folded text ft as Codes reads them: a
+// word that glues ASCII letters and digits to a script other than Latin,
+// as Chinese, Japanese and Thai spam writes a code into its sentence
+// without a space (线上百家乐yo55, สล็อตเว็บตรงpg88), is read as its runs,
+// so that the code is a word of its own. A Latin word with accents
+// (café24) stays whole.
+func scriptRuns(ft string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for tok := range fold.Words(ft) {
+			if !mixedScript(tok) {
+				if !yield(tok) {
+					return
+				}
+				continue
+			}
+			start, ascii := 0, tok[0] < utf8.RuneSelf
+			for i, c := range tok {
+				if a := c < utf8.RuneSelf; a != ascii {
+					if !yield(tok[start:i]) {
+						return
+					}
+					start, ascii = i, a
+				}
+			}
+			if !yield(tok[start:]) {
+				return
+			}
+		}
+	}
+}
+
+// mixedScript reports a word with ASCII letters or digits and letters of a
+// script other than Latin.
+func mixedScript(tok string) bool {
+	ascii, other := false, false
+	for _, c := range tok {
+		if c < utf8.RuneSelf {
+			ascii = true
+		} else if !unicode.Is(unicode.Latin, c) {
+			other = true
+		}
+	}
+	return ascii && other
 }
 
 // commonTLD holds the top-level domains a brand code is written with

@@ -17,6 +17,9 @@ func TestCodes(t *testing.T) {
 		{"v1beta1", false, 1, 0}, {"tk88 news today", false, 1, 2}, {"48ml 5x7 1080p", false, 0, 3},
 		// A brand the lexicon weighs as a term is a word here: its weight is the term's.
 		{"bet365 profits", false, 0, 2},
+		// A code glued to a script written without spaces is a word of its own;
+		// a Latin word with accents stays whole.
+		{"线上百家乐yo55", false, 1, 1}, {"สล็อตzb88bet", true, 0, 1}, {"café24 menu", false, 0, 2},
 	} {
 		got := r.Codes(c.text)
 		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {
@@ -45,5 +48,15 @@ func TestHost(t *testing.T) {
 	}
 	if w, what := r.PathStem("/slot-gacor/index.html"); w != 1 || what != "gacor" {
 		t.Errorf("PathStem = %v %q, want 1 gacor", w, what)
+	}
+}
+
+// TestCodeCounts: codes are counted as Codes reads them, quantities and
+// plain words aside, a code glued to Han text included.
+func TestCodeCounts(t *testing.T) {
+	got := reader().CodeCounts("qx731 ferry, the qx731 line; 48ml 5x7 on route 66 at 线上qx731 and zb88bet")
+	want := map[string]int{"qx731": 3, "zb88bet": 1}
+	if len(got) != len(want) || got["qx731"] != 3 || got["zb88bet"] != 1 {
+		t.Errorf("CodeCounts = %v, want %v", got, want)
 	}
 }
