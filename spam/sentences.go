@@ -193,6 +193,9 @@ func promoFigure(ft string) string {
 		case k < len(rs) && unicode.Is(unicode.Sc, rs[k]):
 			return string(rs[i : k+1])
 		}
+		if u := currencyWord(rs[k:]); u > 0 {
+			return string(rs[i : k+u])
+		}
 		b := i - 1
 		if b >= 0 && rs[b] == ' ' {
 			b--
@@ -203,6 +206,34 @@ func promoFigure(ft string) string {
 		i = j
 	}
 	return ""
+}
+
+// currencyWords are the words of money that follow a number where a sign
+// would ($50, 500€): 888元, 3万円, 5만원, 100บาท, 50rb, 2jt, 10 triệu, 500
+// руб, 100 TL. Units of scripts written without spaces count glued to what
+// follows; the others only as a whole word.
+var currencyWords = []string{"元", "圆", "块", "円", "원", "만", "万", "萬", "亿", "億", "บาท", "rb", "ribu", "jt", "juta", "triệu", "nghìn", "ngàn", "руб", "tl"}
+
+// currencyWord returns the length in runes of the currency word rs starts
+// with (currencyWords), or 0.
+func currencyWord(rs []rune) int {
+	for _, w := range currencyWords {
+		u := []rune(w)
+		if len(rs) < len(u) || string(rs[:len(u)]) != w {
+			continue
+		}
+		if !unspaced(u[0]) && len(rs) > len(u) && unicode.IsLetter(rs[len(u)]) {
+			continue // a word of a spaced script, glued to more letters
+		}
+		return len(u)
+	}
+	return 0
+}
+
+// unspaced reports a letter of a script written without spaces between
+// words (Han, kana, Hangul units, Thai).
+func unspaced(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
 }
 
 // edgeNumber returns the run's first or last word when it is a bare
