@@ -229,6 +229,12 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
 		{"a JSON-LD article date on a website's page that shows it", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1><p class="date">November 16, 2004</p>`,
 			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
+		{"labelled publication dates on many days are a changelog's", `<h1>Feed spec</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><h2>Changes</h2><div><h3>v1</h3><p>Published: July 1, 2025</p><p>Adds a field.</p></div><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div><div><h3>v3</h3><p>Published: December 1, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/feed", nil, "", ""},
+		{"labelled publication dates on many days, the first in the header", `<h1>Release notes</h1><p>Published: July 1, 2025</p><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div><div><h3>v3</h3><p>Published: December 1, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/notes", nil, "2025-07-01", ""},
+		{"labelled publication dates on two days: the first", `<h1>Feed spec</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><div><h3>v1</h3><p>Published: July 1, 2025</p><p>Adds a field.</p></div><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/feed", nil, "2025-07-01", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
