@@ -69,7 +69,7 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		published = u
 	}
 	if published == "" {
-		published = firstDate(s.dates.keyDates[byline.Published])
+		published = keyedDate(s)
 	}
 	if published == "" {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
@@ -97,6 +97,29 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		modified = ""
 	}
 	return published, modified
+}
+
+// keyedDays is how many different days the dates a visible label
+// introduces as publication dates may name and still be one page's.
+const keyedDays = 2
+
+// keyedDate is the first date a visible label introduces as the
+// publication date ("Published: July 9, 2025"). Labels on more than
+// keyedDays days are a list's (a changelog's entries, a feed's teasers):
+// the first is the page's only when the date line around its headline
+// shows that day too.
+func keyedDate(s *sources) string {
+	keyed := s.dates.keyDates[byline.Published]
+	d := firstDate(keyed)
+	if d == "" || days(keyed) <= keyedDays {
+		return d
+	}
+	for _, h := range s.dates.headDates {
+		if len(h) >= 10 && h[:10] == d[:10] { // headDates are parsed dates
+			return d
+		}
+	}
+	return ""
 }
 
 // nearTimes are the times in the header around the page's headline.

@@ -52,6 +52,9 @@ func TestTitle(t *testing.T) {
 		{"the site's name whose initials are the host", `<title>Electrical - Overview | Occupational Safety and Health Administration</title>`, ``, "https://www.osha.gov/electrical", "Electrical - Overview"},
 		{"words before a shorter JSON-LD headline that the <title> runs on from are the title's", `<title>2025 Software Development Price Guide & Hourly Rate | FullStack Blog</title><meta property="og:type" content="article"><script type="application/ld+json">{"@type":"Article","headline":"Software Development Price Guide & Hourly Rate Comparison"}</script>`, `<h1>2025 Software Development Price Guide & Hourly Rate Comparison</h1>`, "https://fullstack.example/blog/x", "2025 Software Development Price Guide & Hourly Rate Comparison"},
 		{"a blog's name before a colon is a kicker", `<title>Engora Data Blog: Small adventures with small models</title><meta property="og:type" content="article"><meta property="og:title" content="Small adventures with small models">`, `<h1>Engora Data Blog: Small adventures with small models</h1>`, "https://engora.example/2025/x.html", "Small adventures with small models"},
+		{"a tagline after the lead once the site's name is split off", `<title>Organic garden planning | Plans and layouts for beginners - Green Row</title><meta property="og:site_name" content="Green Row">`, ``, "https://greenrow.example/planning", "Organic garden planning"},
+		{"a tagline after the run og:title repeats", `<title>Charcoal barbecue grills | 100+ models | Grill Hub</title><meta property="og:title" content="Charcoal barbecue grills | 100+ models | Grill Hub"><meta property="og:site_name" content="Grill Hub">`, `<h1>Charcoal grills</h1>`, "https://grillhub.example/charcoal", "Charcoal barbecue grills"},
+		{"a lead of two words keeps its tail", `<title>Team CRM | Sales tools for small teams - Acme</title><meta property="og:site_name" content="Acme">`, ``, "https://acme.example/crm", "Team CRM | Sales tools for small teams"},
 		{"a forum's trail after its name", `<title>Kernel panics after update / Newbie Corner / Arch Linux Forums</title>`, ``, "https://bbs.archlinux.org/viewtopic.php?id=1", "Kernel panics after update"},
 		{"a slash inside a name stays", `<title>GPUs / Video Cards</title>`, ``, "https://shop.example/c/gpu", "GPUs / Video Cards"},
 		{"a menu label beside the site's name is no title", `<title>Home - Ohio Makers Guild</title><meta property="og:site_name" content="Ohio Makers Guild"><meta property="og:title" content="Home - Ohio Makers Guild">`, `<h1>Support small, buy local</h1>`, "https://ohiomakers.example/", "Home - Ohio Makers Guild"},
@@ -229,6 +232,12 @@ func TestAuthorsAndDates(t *testing.T) {
 			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
 		{"a JSON-LD article date on a website's page that shows it", `<meta property="og:type" content="website"><script type="application/ld+json">{"@type":"Article","headline":"H","datePublished":"2004-11-16T15:45:35Z"}</script><h1>H</h1><p class="date">November 16, 2004</p>`,
 			"https://example.com/a", nil, "2004-11-16T15:45:35Z", ""},
+		{"labelled publication dates on many days are a changelog's", `<h1>Feed spec</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><h2>Changes</h2><div><h3>v1</h3><p>Published: July 1, 2025</p><p>Adds a field.</p></div><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div><div><h3>v3</h3><p>Published: December 1, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/feed", nil, "", ""},
+		{"labelled publication dates on many days, the first in the header", `<h1>Release notes</h1><p>Published: July 1, 2025</p><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div><div><h3>v3</h3><p>Published: December 1, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/notes", nil, "2025-07-01", ""},
+		{"labelled publication dates on two days: the first", `<h1>Feed spec</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><div><h3>v1</h3><p>Published: July 1, 2025</p><p>Adds a field.</p></div><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div>`,
+			"https://example.com/docs/feed", nil, "2025-07-01", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
 	}
 	for _, tc := range tests {
