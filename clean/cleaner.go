@@ -373,7 +373,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 || content.Furnished(cands, domtext.First(doc, atom.Body)) {
 		return nil, &fallback{doc: doc, left: left}, nil
 	}
 	win := content.Choose(cands, res.PageType)

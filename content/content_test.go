@@ -400,3 +400,30 @@ func TestHeadlines(t *testing.T) {
 		t.Error("a wrapper leaving out filters: want no items left out")
 	}
 }
+
+func TestFurnished(t *testing.T) {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	whole := func(textBytes, link int) Candidate {
+		c := cand("prose", textBytes, link)
+		c.Node = body
+		return c
+	}
+	tests := []struct {
+		name  string
+		cands []Candidate
+		want  bool
+	}{
+		{"a shell: the body shows only its footer, readability picked the footer's links",
+			[]Candidate{cand("readability", 70, 250, "Help Center, Disputes"), whole(0, 0)}, true},
+		{"a story in a box the furniture test reads as one: readability's prose stays",
+			[]Candidate{cand("readability", 14000, 100, "story"), whole(0, 0)}, false},
+		{"the body shows text: the links are the page's",
+			[]Candidate{cand("readability", 70, 250, "links"), whole(300, 900)}, false},
+		{"no readability pick", []Candidate{whole(0, 0)}, false},
+	}
+	for _, tt := range tests {
+		if got := Furnished(tt.cands, body); got != tt.want {
+			t.Errorf("%s: Furnished = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
