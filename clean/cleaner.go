@@ -414,6 +414,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
 	}
+	blocks, said := adjust.Sentences(blocks, res.PageType)
+	for _, t := range said {
+		tr.Record("select.repeat-sentence", "select", "drop", "a sentence said earlier on the page", t)
+	}
 	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
 	for _, t := range above {
 		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
