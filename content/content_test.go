@@ -427,3 +427,32 @@ func TestFurnished(t *testing.T) {
 		}
 	}
 }
+
+func TestFurnitureLegal(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // furniture on a product page
+	}{
+		{`<div id="game_area_legal"><p>Software licence terms at the publisher's site.</p></div>`, true},
+		{`<div class="common-bottom-disclaimer js-bg-img">Battery life measured in the lab.</div>`, true},
+		{`<p class="legal-text">We cannot guarantee the accuracy of the images.</p>`, true},
+		{`<div class="ux-labels-values--legalshipping">Ships to the United States</div>`, false},
+		{`<div class="legally-blonde-description">A comedy in three acts.</div>`, false},
+	}
+	for _, tt := range tests {
+		n := parse(t, tt.html)
+		var el *html.Node
+		for d := range n.Descendants() {
+			if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
+				el = d
+				break
+			}
+		}
+		if got := ForType(pagetype.Product).Is(el); got != tt.want {
+			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+		if ForType(pagetype.Article).Is(el) {
+			t.Errorf("article: Is(%s) = true, want false (legal notices are furniture on product pages only)", tt.html)
+		}
+	}
+}
