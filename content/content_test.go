@@ -21,6 +21,18 @@ func parse(t *testing.T, body string) *html.Node {
 	return doc
 }
 
+// topElement returns the first element of body, parsed as a page's body.
+func topElement(t *testing.T, body string) *html.Node {
+	t.Helper()
+	for d := range parse(t, body).Descendants() {
+		if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
+			return d
+		}
+	}
+	t.Fatalf("%s: no element", body)
+	return nil
+}
+
 func text(bs []block.Block) string {
 	var out []string
 	for _, b := range bs {
@@ -56,17 +68,7 @@ func TestFurniture(t *testing.T) {
 		{`<div class="signature-theme">` + strings.Repeat("<p>The pump failed after a week and the seller replaced it without a question.</p>", 30) + `</div>`, false, false},
 	}
 	for _, tt := range tests {
-		doc := parse(t, tt.html)
-		var n *html.Node
-		for d := range doc.Descendants() {
-			if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
-				n = d
-				break
-			}
-		}
-		if n == nil {
-			t.Fatalf("%s: no element", tt.html)
-		}
+		n := topElement(t, tt.html)
 		// The furniture of a story header is judged where it stands.
 		if n.Data == "article" {
 			n = n.FirstChild
@@ -440,14 +442,7 @@ func TestFurnitureLegal(t *testing.T) {
 		{`<div class="legally-blonde-description">A comedy in three acts.</div>`, false},
 	}
 	for _, tt := range tests {
-		n := parse(t, tt.html)
-		var el *html.Node
-		for d := range n.Descendants() {
-			if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
-				el = d
-				break
-			}
-		}
+		el := topElement(t, tt.html)
 		if got := ForType(pagetype.Product).Is(el); got != tt.want {
 			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
 		}
