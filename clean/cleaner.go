@@ -373,7 +373,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(cands) == 0 {
+	if len(cands) == 0 || content.Furnished(cands, domtext.First(doc, atom.Body)) {
 		return nil, &fallback{doc: doc, left: left}, nil
 	}
 	win := content.Choose(cands, res.PageType)
@@ -413,6 +413,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	blocks, repeated := adjust.Repeats(blocks, res.PageType)
 	for _, t := range repeated {
 		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
+	}
+	blocks, said := adjust.Sentences(blocks, res.PageType)
+	for _, t := range said {
+		tr.Record("select.repeat-sentence", "select", "drop", "a sentence said earlier on the page", t)
 	}
 	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
 	for _, t := range above {

@@ -8,6 +8,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
+	"golang.org/x/net/html"
 )
 
 // readabilityBonus weighs the readability pass's article against the
@@ -390,4 +391,25 @@ func Join(c, other Candidate) []block.Block {
 		}
 	}
 	return out
+}
+
+// Furnished reports whether all the text of the page whose <body> is body
+// is furniture, so that it has no main content: the candidate standing for
+// the whole body shows no text outside its furniture (navigation, footers,
+// hidden elements), and readability's pick, which knows no furniture, is
+// mostly links (listLinks): a footer's lists of help pages and sister
+// sites, all that an application shell holds before its scripts fill it
+// (winnow runs no script). A pick of prose is kept: a story may stand in
+// an element the furniture test reads as a box.
+func Furnished(cands []Candidate, body *html.Node) bool {
+	whole, picked := false, false
+	for _, c := range cands {
+		switch {
+		case c.Node == body && body != nil:
+			whole = c.Stats.Text+c.Stats.Link == 0
+		case c.Name == "readability":
+			picked = c.Stats.LinkDensity() >= listLinks
+		}
+	}
+	return whole && picked
 }

@@ -21,6 +21,18 @@ func parse(t *testing.T, body string) *html.Node {
 	return doc
 }
 
+// topElement returns the first element of body, parsed as a page's body.
+func topElement(t *testing.T, body string) *html.Node {
+	t.Helper()
+	for d := range parse(t, body).Descendants() {
+		if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
+			return d
+		}
+	}
+	t.Fatalf("%s: no element", body)
+	return nil
+}
+
 func text(bs []block.Block) string {
 	var out []string
 	for _, b := range bs {
@@ -56,17 +68,7 @@ func TestFurniture(t *testing.T) {
 		{`<div class="signature-theme">` + strings.Repeat("<p>The pump failed after a week and the seller replaced it without a question.</p>", 30) + `</div>`, false, false},
 	}
 	for _, tt := range tests {
-		doc := parse(t, tt.html)
-		var n *html.Node
-		for d := range doc.Descendants() {
-			if d.Type == html.ElementNode && d.Parent != nil && d.Parent.Data == "body" {
-				n = d
-				break
-			}
-		}
-		if n == nil {
-			t.Fatalf("%s: no element", tt.html)
-		}
+		n := topElement(t, tt.html)
 		// The furniture of a story header is judged where it stands.
 		if n.Data == "article" {
 			n = n.FirstChild
@@ -392,5 +394,54 @@ func TestHeadlines(t *testing.T) {
 		"Date range: Today", "Today This week This month")
 	if headlines(menus, inner) {
 		t.Error("a wrapper leaving out filters: want no items left out")
+	}
+}
+
+func TestFurnished(t *testing.T) {
+	body := &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body}
+	whole := func(textBytes, link int) Candidate {
+		c := cand("prose", textBytes, link)
+		c.Node = body
+		return c
+	}
+	tests := []struct {
+		name  string
+		cands []Candidate
+		want  bool
+	}{
+		{"a shell: the body shows only its footer, readability picked the footer's links",
+			[]Candidate{cand("readability", 70, 250, "Help Center, Disputes"), whole(0, 0)}, true},
+		{"a story in a box the furniture test reads as one: readability's prose stays",
+			[]Candidate{cand("readability", 14000, 100, "story"), whole(0, 0)}, false},
+		{"the body shows text: the links are the page's",
+			[]Candidate{cand("readability", 70, 250, "links"), whole(300, 900)}, false},
+		{"no readability pick", []Candidate{whole(0, 0)}, false},
+	}
+	for _, tt := range tests {
+		if got := Furnished(tt.cands, body); got != tt.want {
+			t.Errorf("%s: Furnished = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestFurnitureLegal(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // furniture on a product page
+	}{
+		{`<div id="game_area_legal"><p>Software licence terms at the publisher's site.</p></div>`, true},
+		{`<div class="common-bottom-disclaimer js-bg-img">Battery life measured in the lab.</div>`, true},
+		{`<p class="legal-text">We cannot guarantee the accuracy of the images.</p>`, true},
+		{`<div class="ux-labels-values--legalshipping">Ships to the United States</div>`, false},
+		{`<div class="legally-blonde-description">A comedy in three acts.</div>`, false},
+	}
+	for _, tt := range tests {
+		el := topElement(t, tt.html)
+		if got := ForType(pagetype.Product).Is(el); got != tt.want {
+			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+		if ForType(pagetype.Article).Is(el) {
+			t.Errorf("article: Is(%s) = true, want false (legal notices are furniture on product pages only)", tt.html)
+		}
 	}
 }

@@ -4,9 +4,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"golang.org/x/net/html"
@@ -69,7 +69,7 @@ func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok b
 // that carry spam evidence (a score of at least evidence), when the rest
 // is a real paragraph without.
 func (m *Model) findRun(text string, minClean int, evidence float64) (from, to int, ok bool) {
-	bounds := sentenceBounds(text)
+	bounds := textnorm.SentenceBounds(text)
 	if len(bounds) < 2 {
 		return 0, 0, false
 	}
@@ -255,43 +255,6 @@ func edgeNumber(ft string) string {
 		return w
 	}
 	return ""
-}
-
-// sentenceBounds returns the end offsets of text's sentences, the last
-// one len(text): a sentence ends after a terminal mark (and the closing
-// quotes or brackets after it) that a space follows, or at once after an
-// ideographic full stop, exclamation or question mark.
-func sentenceBounds(text string) []int {
-	var out []int
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		var ideographic bool
-		switch r {
-		case '.', '!', '?', '…', '．', '｡', '؟', '۔', '।', '॥', '։', '።', '။', '។':
-		case '。', '！', '？':
-			ideographic = true
-		default:
-			continue
-		}
-		// Closing marks stay with their sentence.
-		for i < len(text) {
-			c, n := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune(`"'”’»)]」』）`, c) && !(c == r) {
-				break
-			}
-			i += n
-		}
-		if i >= len(text) {
-			break
-		}
-		if c, _ := utf8.DecodeRuneInString(text[i:]); ideographic || unicode.IsSpace(c) {
-			if strings.TrimSpace(text[i:]) != "" && (len(out) == 0 || strings.TrimSpace(text[out[len(out)-1]:i]) != "") {
-				out = append(out, i)
-			}
-		}
-	}
-	return append(out, len(text))
 }
 
 // gluedEvidence is the score at which a sentence of a paragraph may be

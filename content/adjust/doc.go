@@ -1,6 +1,7 @@
 // Package adjust makes the chosen content of a page (package content's
 // winning candidate, as blocks) what its page type wants: a run of blocks
-// rendered twice dropped (Repeats), what stands above a listing's,
+// rendered twice dropped (Repeats), a product's sentences said twice
+// said once (Sentences), what stands above a listing's,
 // collection's or product's heading cut (Lead), the sections of other
 // products and of the shop's terms dropped (Others), and a product's
 // schema.org description and name added when the page shows too little of

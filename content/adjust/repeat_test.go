@@ -9,15 +9,18 @@ import (
 	"github.com/winnowhq/winnow/pagetype"
 )
 
-func TestRepeats(t *testing.T) {
-	para := "Superfine merino fibres have a luxurious feel and help regulate temperature on warm and cold days."
-	bs := func(texts ...string) []block.Block {
-		out := make([]block.Block, len(texts))
-		for i, s := range texts {
-			out[i] = paragraph(s)
-		}
-		return out
+// paragraphs returns texts as paragraph blocks.
+func paragraphs(texts ...string) []block.Block {
+	out := make([]block.Block, len(texts))
+	for i, s := range texts {
+		out[i] = paragraph(s)
 	}
+	return out
+}
+
+func TestRepeats(t *testing.T) {
+	bs := paragraphs
+	para := "Superfine merino fibres have a luxurious feel and help regulate temperature on warm and cold days."
 	tests := []struct {
 		name string
 		typ  string
