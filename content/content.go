@@ -91,6 +91,12 @@ type Furniture struct {
 	Facets bool
 	// facets are the option elements found (see findFacets).
 	facets map[*html.Node]bool
+	// filters are the filter panels found (see findFilters): left out of
+	// a candidate's blocks, not of its measure, so that the choice among
+	// the candidates stays what it was without them (a grid whose items
+	// are all links weighs little against a footer once the prose of its
+	// filter beside it is gone).
+	filters map[*html.Node]bool
 	// Panels are the ids of the elements a control on the page opens
 	// (aria-controls): collapsed accordion and tab panels, hidden until a
 	// reader opens them but part of the content (a product's description
@@ -308,7 +314,13 @@ func (f Furniture) Measure(n *html.Node) Stats {
 func (f Furniture) Candidate(name string, n *html.Node) Candidate {
 	f = f.withFacets(n)
 	st, t := f.measureRoot(n)
-	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
+	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, f.skip(t))}
+}
+
+// skip returns the skip function rendering a candidate of the measured
+// tree t: its furniture and f's filter panels are left out.
+func (f Furniture) skip(t tree) func(*html.Node) bool {
+	return func(n *html.Node) bool { return t.furniture[n] || f.filters[n] }
 }
 
 // tree is a measured subtree: the stats of each of its elements (furniture

@@ -25,8 +25,77 @@ const (
 func (f Furniture) withFacets(root *html.Node) Furniture {
 	if f.Facets && root != nil {
 		f.facets = findFacets(root)
+		f.filters = findFilters(root, f.facets)
 	}
 	return f
+}
+
+// filterShare is the share of the text under the root an element named
+// for a filter may hold: a wrapper holding the filters and the grid they
+// narrow ("collection-filters", "filterable-grid") holds most of it, and
+// is the content.
+const filterShare = 0.25
+
+// findFilters returns the filter and sort panels under root, outside the
+// options in facets: the outermost elements whose class or id names a
+// filter or a facet (filterName), holding less than filterShare of root's
+// text and fewer than minCarousel pictures: the panel with its group
+// headings, its option links and counts, its price range, not only the
+// checkboxes findFacets sees. The items they narrow are never named so; a
+// panel is what the shop's or the site's theme calls it, in the common
+// themes' words. Nil when there are none.
+func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	total := -1
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || facets[c] {
+				continue
+			}
+			if filterName(domtext.Attr(c, "class")) || filterName(domtext.Attr(c, "id")) {
+				if total < 0 {
+					total = textLen(domtext.Text(root))
+				}
+				if float64(textLen(domtext.Text(c))) < filterShare*float64(total) && images(c) < minCarousel {
+					if out == nil {
+						out = map[*html.Node]bool{}
+					}
+					out[c] = true
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	return out
+}
+
+// images counts the <img> elements under n, up to minCarousel: the items
+// of a grid show a picture each, a filter's options show none (a swatch is
+// a coloured box, a chevron an inline icon).
+func images(n *html.Node) int {
+	k := 0
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Img {
+			if k++; k == minCarousel {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// filterName reports whether a class or id names a filter panel or one of
+// its parts: a name holding "filter", "facet" or "refinement" ("filters",
+// "facets__form", "ProductList_filtersDesktop", "search-refinements").
+func filterName(v string) bool {
+	if len(v) < 5 {
+		return false
+	}
+	v = strings.ToLower(v)
+	return strings.Contains(v, "filter") || strings.Contains(v, "facet") || strings.Contains(v, "refinement")
 }
 
 // findFacets returns the options of the filters under root: an option is

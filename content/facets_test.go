@@ -13,7 +13,7 @@ func TestFacets(t *testing.T) {
 	tests := []struct {
 		name, html, typ, want string
 	}{
-		{"filter options go", grid + `<div class="filter"><h3>Size</h3><ul><li><input type="checkbox" id="s8"><label for="s8">8</label></li><li><input type="checkbox" id="s9"><label for="s9">9</label></li><li><input type="checkbox" id="s10"><label for="s10">10 (12)</label></li></ul></div></main>`,
+		{"filter options go", grid + `<div class="side"><h3>Size</h3><ul><li><input type="checkbox" id="s8"><label for="s8">8</label></li><li><input type="checkbox" id="s9"><label for="s9">9</label></li><li><input type="checkbox" id="s10"><label for="s10">10 (12)</label></li></ul></div></main>`,
 			pagetype.Collection, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135|Size"},
 		{"labels wrapping their boxes", grid + `<div><label><input type="radio" name="o"> Featured</label><label><input type="radio" name="o"> Best selling</label><label><input type="radio" name="o"> Newest</label></div></main>`,
 			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
@@ -21,6 +21,16 @@ func TestFacets(t *testing.T) {
 			pagetype.Collection, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135|Remember me Send news"},
 		{"a task list's ticks stay", `<main><ul><li><input type="checkbox" disabled> Write the tests</li><li><input type="checkbox" disabled> Run them</li><li><input type="checkbox" disabled> Ship</li></ul></main>`,
 			pagetype.Listing, "Write the tests|Run them|Ship"},
+		{"a panel named for filters goes whole", grid + `<div class="collection-filters"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
+			pagetype.Collection, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
+		{"by its id too", grid + `<div id="facets"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
+			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
+		{"a wrapper named for filters holding the grid stays", `<main><h1>Sneakers</h1><div class="filterable-grid"><ul><li><a href="/a">Wool Runner in natural white</a> $98</li><li><a href="/b">Tree Dasher in deep navy</a> $135</li></ul></div><div class="sort"><a href="?o=new">Newest</a></div></main>`,
+			pagetype.Collection, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135|Newest"},
+		{"items named for a filter, with their pictures, stay", `<main><h1>Work</h1><div class="gallery"><div class="filter-item"><img src="a.jpg"><a href="/a">Harbour bridge</a></div><div class="filter-item"><img src="b.jpg"><a href="/b">Library wing</a></div><div class="filter-item"><img src="c.jpg"><a href="/c">Station hall</a></div></div></main>`,
+			pagetype.Listing, "Work|Harbour bridge|Library wing|Station hall"},
+		{"a filter panel is a listing's furniture only", grid + `<div class="collection-filters"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
+			pagetype.Article, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135|Brand|Acme (12)"},
 		{"only on listings and collections", grid + `<div><label><input type="radio" name="o"> Small</label><label><input type="radio" name="o"> Medium</label><label><input type="radio" name="o"> Large</label></div></main>`,
 			pagetype.Product, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135|Small Medium Large"},
 	}
