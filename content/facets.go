@@ -89,13 +89,34 @@ func images(n *html.Node) int {
 
 // filterName reports whether a class or id names a filter panel or one of
 // its parts: a name holding "filter", "facet" or "refinement" ("filters",
-// "facets__form", "ProductList_filtersDesktop", "search-refinements").
+// "facets__form", "ProductList_filtersDesktop", "search-refinements"),
+// unless the same name says it is what the filter narrows (filterTarget:
+// "filter-results", "facet-template", "filterable-grid").
 func filterName(v string) bool {
 	if len(v) < 5 {
 		return false
 	}
 	v = strings.ToLower(v)
-	return strings.Contains(v, "filter") || strings.Contains(v, "facet") || strings.Contains(v, "refinement")
+	if !strings.Contains(v, "filter") && !strings.Contains(v, "facet") && !strings.Contains(v, "refinement") {
+		return false
+	}
+	for f := range strings.FieldsSeq(v) {
+		if (strings.Contains(f, "filter") || strings.Contains(f, "facet") || strings.Contains(f, "refinement")) && !filterTarget(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// filterTarget reports whether a name holding a filter's names what the
+// filter narrows: its results, their template or grid, the items.
+func filterTarget(f string) bool {
+	for _, w := range [...]string{"result", "template", "grid", "item", "product", "post", "content", "target", "filterable", "filtered"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findFacets returns the options of the filters under root: an option is
