@@ -36,9 +36,9 @@ func (f Furniture) withFacets(root *html.Node) Furniture {
 // is the content.
 const filterShare = 0.25
 
-// findFilters returns the filter and sort panels under root, outside the
-// options in facets: the outermost elements whose class or id names a
-// filter or a facet (filterName), holding less than filterShare of root's
+// findFilters returns the filter and sort panels and the pagination under
+// root, outside the options in facets: the outermost elements whose class
+// or id names one (filterName), holding less than filterShare of root's
 // text and fewer than minCarousel pictures: the panel with its group
 // headings, its option links and counts, its price range, not only the
 // checkboxes findFacets sees. The items they narrow are never named so; a
@@ -88,8 +88,9 @@ func images(n *html.Node) int {
 }
 
 // filterName reports whether a class or id names a filter panel or one of
-// its parts: a name holding "filter", "facet" or "refinement" ("filters",
-// "facets__form", "ProductList_filtersDesktop", "search-refinements"),
+// its parts, or the pagination under the items: a name holding a panel's
+// word (panelWord: "filters", "facets__form", "ProductList_filtersDesktop",
+// "search-refinements", "pagination", "pager"),
 // unless the same name says it is what the filter narrows (filterTarget:
 // "filter-results", "facet-template", "filterable-grid").
 func filterName(v string) bool {
@@ -97,15 +98,23 @@ func filterName(v string) bool {
 		return false
 	}
 	v = strings.ToLower(v)
-	if !strings.Contains(v, "filter") && !strings.Contains(v, "facet") && !strings.Contains(v, "refinement") {
+	if !panelWord(v) {
 		return false
 	}
 	for f := range strings.FieldsSeq(v) {
-		if (strings.Contains(f, "filter") || strings.Contains(f, "facet") || strings.Contains(f, "refinement")) && !filterTarget(f) {
+		if panelWord(f) && !filterTarget(f) {
 			return true
 		}
 	}
 	return false
+}
+
+// panelWord reports whether a name, lower-cased, holds a word of a panel
+// beside a listing's items: its filters, facets and refinements, its
+// pagination and pager.
+func panelWord(v string) bool {
+	return strings.Contains(v, "filter") || strings.Contains(v, "facet") || strings.Contains(v, "refinement") ||
+		strings.Contains(v, "paginat") || strings.Contains(v, "pager") || strings.Contains(v, "paging")
 }
 
 // filterTarget reports whether a name holding a filter's names what the

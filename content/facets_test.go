@@ -23,6 +23,8 @@ func TestFacets(t *testing.T) {
 			pagetype.Listing, "Write the tests|Run them|Ship"},
 		{"a panel named for filters goes whole", grid + `<div class="collection-filters"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
 			pagetype.Collection, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
+		{"and the pagination under the items", grid + `<div class="pagination"><a href="?p=1">1</a> <a href="?p=2">2</a> <a href="?p=2">Next</a></div></main>`,
+			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
 		{"by its id too", grid + `<div id="facets"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
 			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
 		{"a wrapper named for filters holding the grid stays", `<main><h1>Sneakers</h1><div class="filterable-grid"><ul><li><a href="/a">Wool Runner in natural white</a> $98</li><li><a href="/b">Tree Dasher in deep navy</a> $135</li></ul></div><div class="sort"><a href="?o=new">Newest</a></div></main>`,
