@@ -96,6 +96,9 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 	for i := range out {
 		if all || i == best || typ == pagetype.Listing && out[i].Name != "body" || best < 0 && out[i].Name == "body" || best >= 0 && (domtext.Contains(out[best].Node, out[i].Node) || out[i].Name != "body" && domtext.Contains(out[i].Node, out[best].Node)) {
 			out[i].Blocks = block.FromHTMLSkip(out[i].Node, skip)
+			if typ == pagetype.Listing || typ == pagetype.Collection {
+				out[i].Blocks = t.withIntro(body, out[i], skip)
+			}
 		}
 	}
 	return out
