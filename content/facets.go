@@ -43,7 +43,8 @@ const filterShare = 0.25
 // headings, its option links and counts, its price range, not only the
 // checkboxes findFacets sees. The items they narrow are never named so; a
 // panel is what the shop's or the site's theme calls it, in the common
-// themes' words. Nil when there are none.
+// themes' words. The sign-up boxes among the items go with them (signup).
+// Nil when there are none.
 func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]bool {
 	var out map[*html.Node]bool
 	total := -1
@@ -69,7 +70,36 @@ func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]boo
 		}
 	}
 	walk(root)
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Input || !strings.EqualFold(domtext.Attr(n, "type"), "email") {
+			continue
+		}
+		if box := signup(n, root); box != nil {
+			if out == nil {
+				out = map[*html.Node]bool{}
+			}
+			out[box] = true
+		}
+	}
 	return out
+}
+
+// signupText is the text a sign-up box holds at most: a line asking for
+// the reader's address, its field's label and its consent line.
+const signupText = 400
+
+// signup returns the sign-up box of an email field: its widest ancestor
+// under root holding at most signupText of text and no pictures; nil when
+// even its parent holds more.
+func signup(input, root *html.Node) *html.Node {
+	var box *html.Node
+	for p := input.Parent; p != nil && p != root; p = p.Parent {
+		if textLen(domtext.Text(p)) > signupText || images(p) > 0 {
+			break
+		}
+		box = p
+	}
+	return box
 }
 
 // images counts the <img> elements under n, up to minCarousel: the items
