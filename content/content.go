@@ -223,6 +223,28 @@ func screenReader(v string) bool {
 	return false
 }
 
+// screenReaderNamed reports whether a class, lower-cased, names text shown
+// only to screen readers by a theme's own name for it: one of the common
+// names with the theme's prefix ("ui-screen-reader-only",
+// "u-sr-only") or written as one word ("screenreader", "sronly"). On a
+// listing every item repeats its price or its name that way ("Sale price
+// $88 Regular price $102" beside "$88 $102").
+func screenReaderNamed(v string) bool {
+	if !strings.Contains(v, "sr") && !strings.Contains(v, "screen") && !strings.Contains(v, "visually") || strings.Contains(v, "focusable") {
+		// A focusable one shows when a keyboard reaches it (a skip link).
+		return false
+	}
+	for f := range strings.FieldsSeq(v) {
+		switch {
+		case f == "screenreader", f == "screenreader-only", f == "sronly", f == "visuallyhidden",
+			strings.HasSuffix(f, "-sr-only"), strings.HasSuffix(f, "-screen-reader-only"), strings.HasSuffix(f, "-screen-reader-text"),
+			strings.HasSuffix(f, "-visually-hidden"), strings.HasSuffix(f, "_sr-only"), strings.HasSuffix(f, "__sr-only"):
+			return true
+		}
+	}
+	return false
+}
+
 // inCell reports whether n sits in a table cell, where a screen reader's
 // label stands for an icon the cell shows (a tick for "Yes").
 func inCell(n *html.Node) bool {

@@ -43,7 +43,8 @@ const filterShare = 0.25
 // headings, its option links and counts, its price range, not only the
 // checkboxes findFacets sees. The items they narrow are never named so; a
 // panel is what the shop's or the site's theme calls it, in the common
-// themes' words. The sign-up boxes among the items go with them (signup).
+// themes' words. The sign-up boxes among the items go with them (signup),
+// and the text a theme shows to screen readers only (screenReaderNamed).
 // Nil when there are none.
 func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]bool {
 	var out map[*html.Node]bool
@@ -52,6 +53,13 @@ func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]boo
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || facets[c] {
+				continue
+			}
+			if screenReaderNamed(strings.ToLower(domtext.Attr(c, "class"))) && !inCell(c) {
+				if out == nil {
+					out = map[*html.Node]bool{}
+				}
+				out[c] = true
 				continue
 			}
 			if filterName(domtext.Attr(c, "class")) || filterName(domtext.Attr(c, "id")) {

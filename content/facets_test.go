@@ -29,6 +29,8 @@ func TestFacets(t *testing.T) {
 			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
 		{"but not the items holding an email field", `<main><h1>Sneakers</h1><ul class="grid"><li><img src="a.jpg"><a href="/a">Wool Runner in natural white</a> $98 <input type="email" placeholder="Tell me when it is back"></li></ul></main>`,
 			pagetype.Listing, "Sneakers|Wool Runner in natural white $98"},
+		{"and what a theme shows screen readers only", `<main><ul><li><a href="/a">Wool Runner</a> <span class="ui-screen-reader-only">Sale price</span> $88</li><li><a href="/b">Tree Dasher</a> <span class="sronly">Sale price</span> $90</li></ul><a class="x-sr-only x-sr-only-focusable" href="#grid">Skip to the grid</a></main>`,
+			pagetype.Collection, "Wool Runner $88|Tree Dasher $90|Skip to the grid"},
 		{"by its id too", grid + `<div id="facets"><h3>Brand</h3><a href="?b=1">Acme (12)</a></div></main>`,
 			pagetype.Listing, "Sneakers|Wool Runner in natural white $98|Tree Dasher in deep navy $135"},
 		{"a wrapper named for filters holding the grid stays", `<main><h1>Sneakers</h1><div class="filterable-grid"><ul><li><a href="/a">Wool Runner in natural white</a> $98</li><li><a href="/b">Tree Dasher in deep navy</a> $135</li></ul></div><div class="sort"><a href="?o=new">Newest</a></div></main>`,
