@@ -418,6 +418,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	for _, t := range said {
 		tr.Record("select.repeat-sentence", "select", "drop", "a sentence said earlier on the page", t)
 	}
+	blocks, twice := adjust.Twice(blocks, res.PageType)
+	for _, t := range twice {
+		tr.Record("select.twice", "select", "drop", "a block repeating the one before it", t)
+	}
 	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
 	for _, t := range above {
 		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)

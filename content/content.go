@@ -98,6 +98,12 @@ type Furniture struct {
 	Facets bool
 	// facets are the option elements found (see findFacets).
 	facets map[*html.Node]bool
+	// filters are the filter panels found (see findFilters): left out of
+	// a candidate's blocks, not of its measure, so that the choice among
+	// the candidates stays what it was without them (a grid whose items
+	// are all links weighs little against a footer once the prose of its
+	// filter beside it is gone).
+	filters map[*html.Node]bool
 	// Panels are the ids of the elements a control on the page opens
 	// (aria-controls): collapsed accordion and tab panels, hidden until a
 	// reader opens them but part of the content (a product's description
@@ -225,6 +231,28 @@ func screenReader(v string) bool {
 	return false
 }
 
+// screenReaderNamed reports whether a class, lower-cased, names text shown
+// only to screen readers by a theme's own name for it: one of the common
+// names with the theme's prefix ("ui-screen-reader-only",
+// "u-sr-only") or written as one word ("screenreader", "sronly"). On a
+// listing every item repeats its price or its name that way ("Sale price
+// $88 Regular price $102" beside "$88 $102").
+func screenReaderNamed(v string) bool {
+	if !strings.Contains(v, "sr") && !strings.Contains(v, "screen") && !strings.Contains(v, "visually") || strings.Contains(v, "focusable") {
+		// A focusable one shows when a keyboard reaches it (a skip link).
+		return false
+	}
+	for f := range strings.FieldsSeq(v) {
+		switch {
+		case f == "screenreader", f == "screenreader-only", f == "sronly", f == "visuallyhidden",
+			strings.HasSuffix(f, "-sr-only"), strings.HasSuffix(f, "-screen-reader-only"), strings.HasSuffix(f, "-screen-reader-text"),
+			strings.HasSuffix(f, "-visually-hidden"), strings.HasSuffix(f, "_sr-only"), strings.HasSuffix(f, "__sr-only"):
+			return true
+		}
+	}
+	return false
+}
+
 // inCell reports whether n sits in a table cell, where a screen reader's
 // label stands for an icon the cell shows (a tick for "Yes").
 func inCell(n *html.Node) bool {
@@ -334,7 +362,13 @@ func (f Furniture) Measure(n *html.Node) Stats {
 func (f Furniture) Candidate(name string, n *html.Node) Candidate {
 	f = f.withFacets(n)
 	st, t := f.measureRoot(n)
-	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, func(e *html.Node) bool { return t.furniture[e] })}
+	return Candidate{Name: name, Node: n, Stats: st, Blocks: block.FromHTMLSkip(n, f.skip(t))}
+}
+
+// skip returns the skip function rendering a candidate of the measured
+// tree t: its furniture and f's filter panels are left out.
+func (f Furniture) skip(t tree) func(*html.Node) bool {
+	return func(n *html.Node) bool { return t.furniture[n] || f.filters[n] }
 }
 
 // tree is a measured subtree: the stats of each of its elements (furniture

@@ -25,8 +25,145 @@ const (
 func (f Furniture) withFacets(root *html.Node) Furniture {
 	if f.Facets && root != nil {
 		f.facets = findFacets(root)
+		f.filters = findFilters(root, f.facets)
 	}
 	return f
+}
+
+// filterShare is the share of the text under the root an element named
+// for a filter may hold: a wrapper holding the filters and the grid they
+// narrow ("collection-filters", "filterable-grid") holds most of it, and
+// is the content.
+const filterShare = 0.25
+
+// findFilters returns the filter and sort panels and the pagination under
+// root, outside the options in facets: the outermost elements whose class
+// or id names one (filterName), holding less than filterShare of root's
+// text and fewer than minCarousel pictures: the panel with its group
+// headings, its option links and counts, its price range, not only the
+// checkboxes findFacets sees. The items they narrow are never named so; a
+// panel is what the shop's or the site's theme calls it, in the common
+// themes' words. The sign-up boxes among the items go with them (signup),
+// and the text a theme shows to screen readers only (screenReaderNamed).
+// Nil when there are none.
+func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]bool {
+	var out map[*html.Node]bool
+	total := -1
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode || facets[c] {
+				continue
+			}
+			if screenReaderNamed(strings.ToLower(domtext.Attr(c, "class"))) && !inCell(c) {
+				if out == nil {
+					out = map[*html.Node]bool{}
+				}
+				out[c] = true
+				continue
+			}
+			if filterName(domtext.Attr(c, "class")) || filterName(domtext.Attr(c, "id")) {
+				if total < 0 {
+					total = textLen(domtext.Text(root))
+				}
+				if float64(textLen(domtext.Text(c))) < filterShare*float64(total) && images(c) < minCarousel {
+					if out == nil {
+						out = map[*html.Node]bool{}
+					}
+					out[c] = true
+					continue
+				}
+			}
+			walk(c)
+		}
+	}
+	walk(root)
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Input || !strings.EqualFold(domtext.Attr(n, "type"), "email") {
+			continue
+		}
+		if box := signup(n, root); box != nil {
+			if out == nil {
+				out = map[*html.Node]bool{}
+			}
+			out[box] = true
+		}
+	}
+	return out
+}
+
+// signupText is the text a sign-up box holds at most: a line asking for
+// the reader's address, its field's label and its consent line.
+const signupText = 400
+
+// signup returns the sign-up box of an email field: its widest ancestor
+// under root holding at most signupText of text and no pictures; nil when
+// even its parent holds more.
+func signup(input, root *html.Node) *html.Node {
+	var box *html.Node
+	for p := input.Parent; p != nil && p != root; p = p.Parent {
+		if textLen(domtext.Text(p)) > signupText || images(p) > 0 {
+			break
+		}
+		box = p
+	}
+	return box
+}
+
+// images counts the <img> elements under n, up to minCarousel: the items
+// of a grid show a picture each, a filter's options show none (a swatch is
+// a coloured box, a chevron an inline icon).
+func images(n *html.Node) int {
+	k := 0
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && d.DataAtom == atom.Img {
+			if k++; k == minCarousel {
+				break
+			}
+		}
+	}
+	return k
+}
+
+// filterName reports whether a class or id names a filter panel or one of
+// its parts, or the pagination under the items: a name holding a panel's
+// word (panelWord: "filters", "facets__form", "ProductList_filtersDesktop",
+// "search-refinements", "pagination", "pager"),
+// unless the same name says it is what the filter narrows (filterTarget:
+// "filter-results", "facet-template", "filterable-grid").
+func filterName(v string) bool {
+	if len(v) < 5 {
+		return false
+	}
+	v = strings.ToLower(v)
+	if !panelWord(v) {
+		return false
+	}
+	for f := range strings.FieldsSeq(v) {
+		if panelWord(f) && !filterTarget(f) {
+			return true
+		}
+	}
+	return false
+}
+
+// panelWord reports whether a name, lower-cased, holds a word of a panel
+// beside a listing's items: its filters, facets and refinements, its
+// pagination and pager.
+func panelWord(v string) bool {
+	return strings.Contains(v, "filter") || strings.Contains(v, "facet") || strings.Contains(v, "refinement") ||
+		strings.Contains(v, "paginat") || strings.Contains(v, "pager") || strings.Contains(v, "paging")
+}
+
+// filterTarget reports whether a name holding a filter's names what the
+// filter narrows: its results, their template or grid, the items.
+func filterTarget(f string) bool {
+	for _, w := range [...]string{"result", "template", "grid", "item", "product", "post", "content", "target", "filterable", "filtered"} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // findFacets returns the options of the filters under root: an option is

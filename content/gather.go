@@ -92,10 +92,13 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 			best, bestScore = i, s
 		}
 	}
-	skip := func(n *html.Node) bool { return t.furniture[n] }
+	skip := f.skip(t)
 	for i := range out {
 		if all || i == best || typ == pagetype.Listing && out[i].Name != "body" || best < 0 && out[i].Name == "body" || best >= 0 && (domtext.Contains(out[best].Node, out[i].Node) || out[i].Name != "body" && domtext.Contains(out[i].Node, out[best].Node)) {
 			out[i].Blocks = block.FromHTMLSkip(out[i].Node, skip)
+			if typ == pagetype.Listing || typ == pagetype.Collection {
+				out[i].Blocks = t.withIntro(body, out[i], skip)
+			}
 		}
 	}
 	return out

@@ -1,0 +1,38 @@
+package adjust
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/pagetype"
+)
+
+// Twice returns blocks without the blocks that repeat, exactly (case and
+// surrounding space aside), the block just before them, on a listing or a
+// collection (of type typ): an item's name printed twice in a row (its
+// picture's caption and its link, one title per screen size), a price
+// shown again beside itself, a label under every card printed for two
+// layouts. Items apart may share a line (a brand, a price, a size): only
+// neighbours are compared. It also returns the texts it dropped.
+//
+// Only on listings and collections: in a story or a thread a line said
+// twice in a row is rare and may be meant (a refrain, a quoted line and
+// its reply), and package rules' dedupe passes judge it there.
+func Twice(blocks []block.Block, typ string) ([]block.Block, []string) {
+	if typ != pagetype.Listing && typ != pagetype.Collection || len(blocks) < 2 {
+		return blocks, nil
+	}
+	var dropped []string
+	out := make([]block.Block, 0, len(blocks))
+	prev := ""
+	for _, b := range blocks {
+		t := strings.TrimSpace(b.Text)
+		if t != "" && strings.EqualFold(t, prev) {
+			dropped = append(dropped, b.Text)
+			continue
+		}
+		out = append(out, b)
+		prev = t
+	}
+	return out, dropped
+}

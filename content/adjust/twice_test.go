@@ -1,0 +1,45 @@
+package adjust
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/pagetype"
+)
+
+func TestTwice(t *testing.T) {
+	tests := []struct {
+		name     string
+		typ      string
+		in, want []string
+		wantGone int
+	}{
+		{"a name printed twice in a row is shown once", pagetype.Collection,
+			[]string{"Dark Roast Coffee", "dark roast coffee ", "$19.99", "$19.99", "Medium Roast Coffee", "$19.99"},
+			[]string{"Dark Roast Coffee", "$19.99", "Medium Roast Coffee", "$19.99"}, 2},
+		{"items apart share a line", pagetype.Listing,
+			[]string{"Free", "Rust meetup", "Free", "Go meetup", "Free"},
+			[]string{"Free", "Rust meetup", "Free", "Go meetup", "Free"}, 0},
+		{"a run of three is one", pagetype.Listing,
+			[]string{"Latest", "Latest", "Latest", "Scaling storage"},
+			[]string{"Latest", "Scaling storage"}, 2},
+		{"not on articles", pagetype.Article,
+			[]string{"Let it go", "Let it go", "The cold never bothered me anyway."},
+			[]string{"Let it go", "Let it go", "The cold never bothered me anyway."}, 0},
+	}
+	for _, tt := range tests {
+		in := make([]block.Block, len(tt.in))
+		for i, s := range tt.in {
+			in[i] = block.Block{Kind: block.KindParagraph, Text: s}
+		}
+		out, gone := Twice(in, tt.typ)
+		var got []string
+		for _, b := range out {
+			got = append(got, b.Text)
+		}
+		if !slices.Equal(got, tt.want) || len(gone) != tt.wantGone {
+			t.Errorf("%s: got %q (%d dropped), want %q (%d)", tt.name, got, len(gone), tt.want, tt.wantGone)
+		}
+	}
+}
