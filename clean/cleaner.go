@@ -399,7 +399,8 @@ func noteSelection(tr *rules.Trace, cands []content.Candidate, win int, typ stri
 }
 
 // shape returns the blocks of the winning candidate as the page type wants
-// them: a listing's items joined to its introduction, repeated runs, what
+// them: a listing's items joined to its introduction, repeated runs, a
+// product's sentences said before, a listing's line printed twice, what
 // stands above the heading and other products' sections dropped, a
 // product's schema.org description and name added (desc, read before the
 // readability pass). Each change is recorded in tr.
