@@ -1,7 +1,6 @@
 package spam
 
 import (
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -9,25 +8,6 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 )
-
-func TestSentenceBounds(t *testing.T) {
-	for _, c := range []struct {
-		text string
-		want []int
-	}{
-		{"One. Two.", []int{4, 9}},
-		{"He said \"stop.\" Then left!", []int{15, 26}},
-		{"Prices rose 1.5 percent. Then fell", []int{24, 34}},
-		{"東京は晴れ。大阪は雨。", []int{18, 33}},
-		{"no marks at all", []int{15}},
-		{"Trailing mark. ", []int{15}},
-		{"Wait... what?", []int{7, 13}},
-	} {
-		if got := sentenceBounds(c.text); !slices.Equal(got, c.want) {
-			t.Errorf("sentenceBounds(%q) = %v, want %v", c.text, got, c.want)
-		}
-	}
-}
 
 // TestSpamRun: a real paragraph keeps its sentences when the spam lies in
 // a run of sentences glued to its start, end or middle; a block whose

@@ -34,7 +34,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		return Verdict{}
 	}
 	m := a.m
-	sc := scorer{m: m}
+	sc := m.scorer()
 	named := 0
 	var what []string
 	for _, x := range []struct {
@@ -47,14 +47,14 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		}
 	}
 	if named > 0 {
-		sc.weighted(lexicon.SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
+		sc.Weighted(lexicon.SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
 	}
 	share := 0.0
 	if a.words > 0 {
 		share = float64(a.spamWords) / float64(a.words)
 	}
 	if share > 0 {
-		sc.weighted(lexicon.SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
+		sc.Weighted(lexicon.SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
 	}
 	registers := false
 	// Register and login buttons are read only where the verdict could
@@ -69,13 +69,13 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 		}
 		if len(reg) > 0 {
 			registers = true
-			sc.weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
+			sc.Weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
 		}
 	}
 	if w, what := m.brand.PathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
-		sc.weighted(lexicon.SigPageURL, w, what)
+		sc.Weighted(lexicon.SigPageURL, w, what)
 	}
-	s := sc.result()
+	s := sc.Result()
 	if s == nil {
 		return Verdict{}
 	}
