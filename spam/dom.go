@@ -2,7 +2,6 @@ package spam
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -379,15 +378,15 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		sc.Weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.Weighted(lexicon.SigRepeated, 1, plural(k, "time"))
+		sc.Weighted(lexicon.SigRepeated, 1, evidence.Plural(k, "time"))
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
-		sc.Weighted(lexicon.SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
+		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
 	}
 	if farm {
-		sc.Weighted(lexicon.SigSpamLinks, 1, plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
+		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
 	}
 	if hidden {
 		if why == "" {
@@ -489,7 +488,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		}
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.Weighted(lexicon.SigRepeated, 1, plural(k, "time"))
+		sc.Weighted(lexicon.SigRepeated, 1, evidence.Plural(k, "time"))
 	}
 	return sc.Result()
 }
@@ -581,13 +580,6 @@ func (sc *scorer) foreignHost(via string, hi brand.Host, pathW float64, pathWhat
 	if pathW > 0 {
 		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
 	}
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func nodeText(n *html.Node) string {

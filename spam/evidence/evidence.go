@@ -7,6 +7,7 @@ package evidence
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -172,4 +173,13 @@ func AppendCapped(to []string, more ...string) []string {
 		to = append(to, s)
 	}
 	return to
+}
+
+// Plural is the detail of evidence that counts n things: "1 time",
+// "3 spam parts".
+func Plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return strconv.Itoa(n) + " " + what + "s"
 }
