@@ -4,13 +4,7 @@
 // real paragraph.
 package sentence
 
-import (
-	"strings"
-	"unicode"
-	"unicode/utf8"
-
-	"github.com/winnowhq/winnow/spam/fold"
-)
+import "github.com/winnowhq/winnow/spam/fold"
 
 // Run finds in text the run of whole sentences that carry evidence (a
 // score of at least evidence), when the rest is a real paragraph: at least
@@ -52,41 +46,4 @@ func Run(text string, minClean int, evidence, restMax float64, score func(string
 		return 0, 0, false
 	}
 	return from, to, true
-}
-
-// Bounds returns the end offsets of text's sentences, the last
-// one len(text): a sentence ends after a terminal mark (and the closing
-// quotes or brackets after it) that a space follows, or at once after an
-// ideographic full stop, exclamation or question mark.
-func Bounds(text string) []int {
-	var out []int
-	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
-		var ideographic bool
-		switch r {
-		case '.', '!', '?', '…', '．', '｡', '؟', '۔', '।', '॥', '։', '።', '။', '។':
-		case '。', '！', '？':
-			ideographic = true
-		default:
-			continue
-		}
-		// Closing marks stay with their sentence.
-		for i < len(text) {
-			c, n := utf8.DecodeRuneInString(text[i:])
-			if !strings.ContainsRune(`"'”’»)]」』）`, c) && !(c == r) {
-				break
-			}
-			i += n
-		}
-		if i >= len(text) {
-			break
-		}
-		if c, _ := utf8.DecodeRuneInString(text[i:]); ideographic || unicode.IsSpace(c) {
-			if strings.TrimSpace(text[i:]) != "" && (len(out) == 0 || strings.TrimSpace(text[out[len(out)-1]:i]) != "") {
-				out = append(out, i)
-			}
-		}
-	}
-	return append(out, len(text))
 }
