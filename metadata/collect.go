@@ -10,6 +10,8 @@ import (
 	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 	"github.com/winnowhq/winnow/metadata/jsonld"
+	"github.com/winnowhq/winnow/metadata/markup"
+	"github.com/winnowhq/winnow/metadata/thread"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -106,13 +108,6 @@ const headWindow = 8
 // repeated are the meta keys whose every value is kept.
 var repeated = map[string]bool{"article:tag": true, "article:section": true, "article:author": true, "author": true}
 
-// outsideClasses mark the parts of a page whose dates and names are not the
-// page's own: comments, related articles, sidebars, customer reviews and
-// testimonials.
-// ("widget" is not one: page builders wrap the title, byline and date of
-// every page in "elementor-widget" elements.)
-var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
-
 func collect(doc *html.Node) *sources {
 	s := &sources{head: headTags{meta: map[string]string{}, metaAll: map[string][]string{}}, afterH1: -1, h1At: -1, posterAt: -1}
 	var walk func(n *html.Node, outside bool)
@@ -138,11 +133,11 @@ func collect(doc *html.Node) *sources {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			var mk marks
+			var mk markup.Marks
 			if !outside { // inside a part outside, its class says nothing more
-				mk = classes.of(c)
+				mk = markup.Of(c)
 			}
-			out := outside || isOutside(c, mk)
+			out := outside || markup.Outside(c, mk)
 			if s.element(c, out, mk) {
 				walk(c, out)
 			}
@@ -150,30 +145,6 @@ func collect(doc *html.Node) *sources {
 	}
 	walk(doc, false)
 	return s
-}
-
-// isOutside reports whether n is a part of the page around its own
-// content: navigation, a footer, a form, or an element whose class says
-// so, unless it holds an <h1>: a part that holds the headline is the
-// article's header, whatever its class says ("md:[grid-area:sidebar]" on a
-// layout grid cell).
-func isOutside(n *html.Node, mk marks) bool {
-	switch n.DataAtom {
-	case atom.Nav, atom.Footer, atom.Aside, atom.Form:
-		return true
-	}
-	return mk&markOutside != 0 && !holdsH1(n)
-}
-
-// holdsH1 reports whether an <h1> is among n's descendants. It is asked
-// only of the few elements whose class says outside, not of every one.
-func holdsH1(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && (c.DataAtom == atom.H1 || holdsH1(c)) {
-			return true
-		}
-	}
-	return false
 }
 
 // label reads a text (t's, trimmed) that may introduce a date ("Updated
@@ -193,10 +164,10 @@ func (s *sources) label(t *html.Node, text string) {
 		return
 	}
 	scope := t.Parent
-	full := textOf(scope)
+	full := markup.Text(scope)
 	if bare && len(full) <= len(text)+1 && scope.Parent != nil {
 		scope = scope.Parent // the label alone in its element: the value is beside it
-		full = textOf(scope)
+		full = markup.Text(scope)
 	}
 	if len(full) > 200 {
 		return
@@ -272,7 +243,7 @@ func timesIn(n *html.Node) []string {
 }
 
 // element reads one element; it reports whether to walk its children.
-func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
+func (s *sources) element(n *html.Node, outside bool, mk markup.Marks) bool {
 	switch n.DataAtom {
 	case atom.Html:
 		s.head.htmlLang = domtext.Attr(n, "lang")
@@ -281,17 +252,17 @@ func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
 		}
 	case atom.Title:
 		if s.head.title == "" && n.Parent != nil && n.Parent.DataAtom == atom.Head {
-			s.head.title = textOf(n)
+			s.head.title = markup.Text(n)
 		}
 		return false
 	case atom.Meta:
-		if !domtext.HasAttr(n, "itemprop") || !itemOf(n, "review") { // a review's date is its customer's
+		if !domtext.HasAttr(n, "itemprop") || !markup.ItemOf(n, "review") { // a review's date is its customer's
 			s.metaElement(n)
 		}
 		return false
 	case atom.Link:
 		rel := strings.ToLower(domtext.Attr(n, "rel"))
-		if s.head.canonical == "" && hasWord(rel, "canonical") {
+		if s.head.canonical == "" && markup.HasWord(rel, "canonical") {
 			s.head.canonical = domtext.Attr(n, "href")
 		}
 		return false
@@ -318,20 +289,20 @@ func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
 		s.thread = true
 	}
 	if n.Data == "date" && n.DataAtom == 0 && !outside { // <date>, not an HTML element, used as <time>
-		s.dates.times = append(s.dates.times, textOf(n))
+		s.dates.times = append(s.dates.times, markup.Text(n))
 		return false
 	}
 	if prop := strings.ToLower(domtext.Attr(n, "itemprop")); prop != "" && !outside && !s.itemprop(n, prop) {
 		return false
 	}
 	if !outside && n.DataAtom != atom.Body && n.DataAtom != atom.Main && n.DataAtom != atom.Article {
-		if mk&markByline != 0 {
-			if t := textOf(n); t != "" && len(t) <= 120 {
+		if mk&markup.BylineClass != 0 {
+			if t := markup.Text(n); t != "" && len(t) <= 120 {
 				s.people.bylines = append(s.people.bylines, placed{t, s.texts, false})
 			}
 		}
-		if mk&markDate != 0 {
-			if t := textOf(n); t != "" && len(t) <= 120 {
+		if mk&markup.DateClass != 0 {
+			if t := markup.Text(n); t != "" && len(t) <= 120 {
 				s.dates.dateTexts = append(s.dates.dateTexts, t)
 			}
 		}
@@ -341,7 +312,7 @@ func (s *sources) element(n *html.Node, outside bool, mk marks) bool {
 
 // h1Element reads an <h1>: a headline, or, outside, a part's heading.
 func (s *sources) h1Element(n *html.Node, outside bool) {
-	t := textOf(n)
+	t := markup.Text(n)
 	if t == "" {
 		return
 	}
@@ -366,24 +337,24 @@ func (s *sources) h1Element(n *html.Node, outside bool) {
 // itemprop reads a microdata property outside navigation, sidebars and
 // comments; it reports whether to walk the element's children.
 func (s *sources) itemprop(n *html.Node, prop string) bool {
-	if itemOf(n, "review") {
+	if markup.ItemOf(n, "review") {
 		return true // a customer's review: its author and date are the customer's
 	}
 	switch {
-	case hasWord(prop, "author") || hasWord(prop, "creator"):
+	case markup.HasWord(prop, "author") || markup.HasWord(prop, "creator"):
 		// In a thread, the first post's author is the page's; a
 		// reply's is not.
-		if len(s.people.relAuthors) == 0 || !inThreadPost(n) {
-			s.people.relAuthors = append(s.people.relAuthors, itemName(n))
+		if len(s.people.relAuthors) == 0 || !markup.InThreadPost(n) {
+			s.people.relAuthors = append(s.people.relAuthors, markup.ItemName(n))
 		}
 		return false
-	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
+	case markup.HasWord(prop, "datepublished"), markup.HasWord(prop, "datecreated"):
 		if c := domtext.Attr(n, "content"); c != "" {
 			s.dates.pubTimes = append(s.dates.pubTimes, c)
 		} else {
-			s.dates.pubTimes = append(s.dates.pubTimes, textOf(n))
+			s.dates.pubTimes = append(s.dates.pubTimes, markup.Text(n))
 		}
-	case hasWord(prop, "datemodified"):
+	case markup.HasWord(prop, "datemodified"):
 		if c := domtext.Attr(n, "content"); c != "" {
 			s.dates.modTimes = append(s.dates.modTimes, c)
 		}
@@ -396,14 +367,14 @@ func (s *sources) itemprop(n *html.Node, prop string) bool {
 func (s *sources) link(n *html.Node, outside bool) {
 	rel := strings.ToLower(domtext.Attr(n, "rel"))
 	switch {
-	case hasWord(rel, "tag"):
-		s.relTags = append(s.relTags, textOf(n))
+	case markup.HasWord(rel, "tag"):
+		s.relTags = append(s.relTags, markup.Text(n))
 		return
-	case hasWord(rel, "category"):
-		s.relCategories = append(s.relCategories, textOf(n))
+	case markup.HasWord(rel, "category"):
+		s.relCategories = append(s.relCategories, markup.Text(n))
 		return
-	case hasWord(rel, "author") && !outside:
-		s.people.relAuthors = append(s.people.relAuthors, textOf(n))
+	case markup.HasWord(rel, "author") && !outside:
+		s.people.relAuthors = append(s.people.relAuthors, markup.Text(n))
 		return
 	}
 	href := domtext.Attr(n, "href")
@@ -412,9 +383,9 @@ func (s *sources) link(n *html.Node, outside bool) {
 	}
 	switch {
 	case !outside && authorPath(href):
-		s.people.authorLinks = append(s.people.authorLinks, textOf(n))
-	case len(s.posters) < threadPosters && mayProfile(href) && profileLink(href):
-		if name := handle(firstText(n)); name != "" && !slices.Contains(s.posters, name) {
+		s.people.authorLinks = append(s.people.authorLinks, markup.Text(n))
+	case len(s.posters) < threadPosters && mayProfile(href) && thread.ProfileLink(href):
+		if name := handle(thread.FirstText(n)); name != "" && !slices.Contains(s.posters, name) {
 			if len(s.posters) == 0 {
 				s.posterAt = s.texts
 			}
@@ -434,7 +405,7 @@ var (
 )
 
 // mayProfile is a quick test that lets only hrefs that may be profile
-// links (see profileLink) be parsed.
+// links (see thread.ProfileLink) be parsed.
 func mayProfile(href string) bool {
 	for _, p := range profileHints {
 		if strings.Contains(href, p) {
@@ -450,7 +421,7 @@ func handle(s string) string {
 	if len(strings.Fields(s)) > 2 {
 		return ""
 	}
-	return userName(s)
+	return thread.UserName(s)
 }
 
 // threadPosters is how many different members' profile links make a page
@@ -462,16 +433,16 @@ const threadPosters = 3
 func (s *sources) timeElement(n *html.Node) {
 	dt := domtext.Attr(n, "datetime")
 	if dt == "" {
-		dt = textOf(n)
+		dt = markup.Text(n)
 	}
 	s.dates.times = append(s.dates.times, dt)
 	s.dates.placedTimes = append(s.dates.placedTimes, placed{dt, s.texts, false})
 	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
 	switch {
-	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"), domtext.HasAttr(n, "pubdate"),
-		classSays(n, "publish", "posted", "created"):
+	case markup.HasWord(prop, "datepublished"), markup.HasWord(prop, "datecreated"), domtext.HasAttr(n, "pubdate"),
+		markup.ClassSays(n, "publish", "posted", "created"):
 		s.dates.pubTimes = append(s.dates.pubTimes, dt)
-	case hasWord(prop, "datemodified"), classSays(n, "modified", "updated"):
+	case markup.HasWord(prop, "datemodified"), markup.ClassSays(n, "modified", "updated"):
 		s.dates.modTimes = append(s.dates.modTimes, dt)
 	}
 }
@@ -493,76 +464,6 @@ func (s *sources) metaElement(n *html.Node) {
 			s.head.metaAll[key] = append(s.head.metaAll[key], content)
 		}
 	}
-}
-
-// inThreadPost reports whether n belongs to a microdata item that is a
-// post of a discussion: a forum posting, a question, an answer or a
-// comment.
-func inThreadPost(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type != html.ElementNode || !domtext.HasAttr(p, "itemscope") {
-			continue
-		}
-		t := strings.ToLower(domtext.Attr(p, "itemtype"))
-		return strings.Contains(t, "discussionforumposting") || strings.Contains(t, "question") || strings.Contains(t, "answer") || strings.Contains(t, "comment")
-	}
-	return false
-}
-
-// itemOf reports whether n belongs to a microdata item whose type names
-// kind (lower case): the nearest item around it.
-func itemOf(n *html.Node, kind string) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.Type == html.ElementNode && domtext.HasAttr(p, "itemscope") {
-			return strings.Contains(strings.ToLower(domtext.Attr(p, "itemtype")), kind)
-		}
-	}
-	return false
-}
-
-// itemName is the name of a microdata item: its itemprop=name child, its
-// content attribute, or its text.
-func itemName(n *html.Node) string {
-	for c := range n.Descendants() {
-		if c.Type == html.ElementNode && strings.EqualFold(domtext.Attr(c, "itemprop"), "name") {
-			if v := domtext.Attr(c, "content"); v != "" {
-				return v
-			}
-			return textOf(c)
-		}
-	}
-	if v := domtext.Attr(n, "content"); v != "" {
-		return v
-	}
-	return textOf(n)
-}
-
-// classSays reports whether n's class or id holds one of words (as a part
-// of a class name: "post-byline", "entry-date").
-func classSays(n *html.Node, words ...string) bool {
-	// Each attribute alone, not joined: this runs on every element, and
-	// ToLower of an all-lower-case name allocates nothing.
-	for _, a := range n.Attr {
-		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
-			continue
-		}
-		v := strings.ToLower(a.Val)
-		for _, w := range words {
-			if strings.Contains(v, w) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func hasWord(s, w string) bool {
-	for f := range strings.FieldsSeq(s) {
-		if f == w {
-			return true
-		}
-	}
-	return false
 }
 
 // fold is the comparison form of a name or title.

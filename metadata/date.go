@@ -52,14 +52,14 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 	if published == "" {
 		// A <time> marked as the modification time is not the
 		// publication's.
-		published = onlyDate(unmarked(s.dates.times, s.dates.modTimes), anyDate)
+		published = onlyDate(unmarked(s.dates.times, s.dates.modTimes), dateparse.Any)
 	}
 	if published == "" && (len(s.h1) == 1 || thread) {
 		// Times on several days: the one in the header around the
 		// headline is the page's; the others are its teasers' or
 		// comments'. (Several headlines outside a thread are a
 		// listing's.)
-		published = onlyDate(unmarked(nearTimes(s), s.dates.modTimes), anyDate)
+		published = onlyDate(unmarked(nearTimes(s), s.dates.modTimes), dateparse.Any)
 	}
 	if published == "" {
 		published = dateparse.InURL(pageURL.Path)
@@ -171,8 +171,8 @@ func showsDay(s *sources, v string) bool {
 		}
 		return false
 	}
-	return same(s.dates.times, anyDate) || same(s.dates.pubTimes, anyDate) || same(s.dates.dateTexts, dateparse.Text) || same(s.dates.headDates, dateparse.Text) ||
-		same(s.dates.keyDates[byline.Published], anyDate) || same(s.dates.keyDates[byline.Modified], anyDate)
+	return same(s.dates.times, dateparse.Any) || same(s.dates.pubTimes, dateparse.Any) || same(s.dates.dateTexts, dateparse.Text) || same(s.dates.headDates, dateparse.Text) ||
+		same(s.dates.keyDates[byline.Published], dateparse.Any) || same(s.dates.keyDates[byline.Modified], dateparse.Any)
 }
 
 // article reports whether the page says it is an article: og:type, or a
@@ -198,23 +198,11 @@ func firstDate(vals []string) string {
 	return ""
 }
 
-// anyDate parses a machine-readable date or, failing that, one written for
-// people (<time>Mar 24, 2025</time> has no datetime).
-func anyDate(s string) string {
-	if d := dateparse.ISO(s); d != "" {
-		return d
-	}
-	if len(s) <= 60 {
-		return dateparse.Text(s)
-	}
-	return ""
-}
-
 // days counts the different days that vals name.
 func days(vals []string) int {
 	seen := map[string]bool{}
 	for _, v := range vals {
-		if d := anyDate(v); d != "" {
+		if d := dateparse.Any(v); d != "" {
 			seen[d[:10]] = true
 		}
 	}

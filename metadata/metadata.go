@@ -12,6 +12,12 @@
 //
 // Extract reads a parsed page; it does not modify it and keeps no state, so
 // it is safe for concurrent use.
+//
+// One walk of the page (collect) gathers the evidence, and this package
+// decides each field from it. What an element's markup says (its class
+// words, whether it is seen, its microdata item) is read by package markup;
+// a discussion's first poster and post date by package thread; dates by
+// dateparse, bylines by byline, JSON-LD by jsonld, the title by title.
 package metadata
 
 import (
@@ -19,14 +25,13 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/dateparse"
 	"github.com/winnowhq/winnow/metadata/jsonld"
+	"github.com/winnowhq/winnow/metadata/thread"
 	"github.com/winnowhq/winnow/metadata/title"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 )
 
 // Metadata is what a page says about itself, plus what the cleaner measures
@@ -84,18 +89,18 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	var p Page
 	p.SiteName = first(s.head.meta["og:site_name"], s.ld.SiteName, s.head.meta["application-name"])
 	host := hostName(pageURL)
-	thread := pageType == pagetype.Forum || s.thread
-	p.Title = title.Decide(s.titles(thread), p.SiteName, host, pageType == pagetype.Product)
+	isThread := pageType == pagetype.Forum || s.thread
+	p.Title = title.Decide(s.titles(isThread), p.SiteName, host, pageType == pagetype.Product)
 	p.Authors = authors(s, p.SiteName, host)
 	// A page where several members' profiles are linked reads as a
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
-	discussion := !thread && len(s.posters) >= threadPosters && pageType != pagetype.Product && pageType != pagetype.Collection
-	p.Published, p.Modified = dates(s, pageURL, thread || discussion)
-	if thread || discussion {
-		a, d := firstPost(doc)
-		if ld := s.ld.Authors(); len(ld) > 0 && userName(ld[0]) != "" {
-			a = userName(ld[0]) // the thread's own JSON-LD names its starter
+	discussion := !isThread && len(s.posters) >= threadPosters && pageType != pagetype.Product && pageType != pagetype.Collection
+	p.Published, p.Modified = dates(s, pageURL, isThread || discussion)
+	if isThread || discussion {
+		a, d := thread.FirstPost(doc)
+		if ld := s.ld.Authors(); len(ld) > 0 && thread.UserName(ld[0]) != "" {
+			a = thread.UserName(ld[0]) // the thread's own JSON-LD names its starter
 		}
 		// A discussion's starter is one of its linked members: a name
 		// marked as an author elsewhere on such a page is an item's (a
@@ -105,10 +110,10 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 		// four invented authors gone, a product's reviewer, a
 		// listing's teaser, a catalogue's commenter and a question's
 		// first answerer, one labelled author lost).
-		if a != "" && (thread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a) && nearHeadline(s, s.posterAt)) {
+		if a != "" && (isThread || len(p.Authors) == 0 && handle(a) != "" && slices.Contains(s.posters, a) && nearHeadline(s, s.posterAt)) {
 			p.Authors = []string{a}
 		}
-		if d != "" && (thread || p.Published == "") {
+		if d != "" && (isThread || p.Published == "") {
 			p.Published = d
 		}
 	}
@@ -120,13 +125,13 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 			p.Published, p.Modified = "", ""
 		}
 	}
-	if feed(s, pageType) && !thread && !discussion {
+	if feed(s, pageType) && !isThread && !discussion {
 		// A listing that shows dates on many days is a feed of teasers:
 		// the dates are theirs, and its own (og:type "article" on many
 		// news sections) is not shown.
 		p.Published, p.Modified = "", ""
 	}
-	if (home(pageURL) || offering(pageURL)) && !thread {
+	if (home(pageURL) || offering(pageURL)) && !isThread {
 		// A site's home page is its front door, and a page filed under
 		// its services or products is its offer, not a piece of
 		// writing: the names and dates on them are their teasers',
@@ -272,27 +277,6 @@ func declaredLang(s *sources) string {
 	return l
 }
 
-// textOf is the collapsed text of n, of its seen elements only, read up to
-// about 4 KB.
-func textOf(n *html.Node) string {
-	return textnorm.Clean(domtext.SpacedText(n, unseen, 4096))
-}
-
-// unseen reports whether an element's text is not part of what a reader
-// sees as its parent's text: scripts, buttons ("Copy item path" in a
-// heading), hidden and screen-reader-only elements.
-func unseen(n *html.Node) bool {
-	switch n.DataAtom {
-	case atom.Script, atom.Style, atom.Button, atom.Svg, atom.Select, atom.Noscript, atom.Template:
-		return true
-	}
-	if domtext.HasAttr(n, "hidden") || domtext.Attr(n, "aria-hidden") == "true" {
-		return true
-	}
-	cls := domtext.Attr(n, "class")
-	return cls != "" && (strings.Contains(cls, "sr-only") || strings.Contains(cls, "visually-hidden") || strings.Contains(cls, "screen-reader"))
-}
-
 // strict reports whether a page of type t needs stronger evidence for its
 // authors and dates: a product, a collection, a listing or a piece of
 // documentation rarely has an author or a date of its own, while its head
@@ -335,7 +319,7 @@ func feed(s *sources, t string) bool {
 		}
 	}
 	for _, v := range s.dates.times {
-		add(anyDate(v))
+		add(dateparse.Any(v))
 	}
 	if firstDay == "" {
 		for _, v := range s.dates.dateTexts {

@@ -25,6 +25,10 @@
 // spam/fold (text folding and words), spam/lexicon (the lexicon file and
 // the signals it weights), spam/terms (the lexicon's terms found in a
 // text), spam/brand (brand codes and the hosts and paths read like them),
-// spam/hidden (how markup and style sheets hide a box) and spam/anchor (a
-// link's host, path and place in its paragraph).
+// spam/hidden (how markup and style sheets hide a box), spam/anchor (a
+// link's host, path and place in its paragraph), spam/evidence (how
+// evidence adds up to a Score behind the gate), spam/sentence (sentence
+// bounds and the run of sentences that carries the spam), spam/promo (a
+// promotion's figures and code numbers) and spam/verdict (the whole-page
+// verdict from what Analyze measured).
 package spam

@@ -2,13 +2,13 @@ package spam
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/brand"
+	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -372,34 +372,34 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) {
 		return nil
 	}
-	sc := scorer{m: m}
+	sc := m.scorer()
 	sc.text(&p.textFacts)
 	if w.pageSpam && codeOnly(p) {
-		sc.weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
+		sc.Weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.weighted(lexicon.SigRepeated, 1, plural(k, "time"))
+		sc.Weighted(lexicon.SigRepeated, 1, evidence.Plural(k, "time"))
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
 	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
-		sc.weighted(lexicon.SigSpamLinks, 1, plural(p.spamUnits, "spam part"))
+		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
 	}
 	if farm {
-		sc.weighted(lexicon.SigSpamLinks, 1, plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
+		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
 	}
 	if hidden {
 		if why == "" {
 			why = "ancestor"
 		}
-		sc.weighted(lexicon.SigHidden, 1, why)
+		sc.Weighted(lexicon.SigHidden, 1, why)
 		// Or a code beside gambling words of any weight, dense in a
 		// short text: "QK57 sports betting".
-		if v := m.terms.Sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/density(p.words) >= 0.2 {
-			sc.weighted(lexicon.SigHiddenGambling, 1, "")
+		if v := m.terms.Sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/evidence.Density(p.words) >= 0.2 {
+			sc.Weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
-	return sc.result()
+	return sc.Result()
 }
 
 // minFarmHosts is how many links to code-named hosts on odd top-level
@@ -455,42 +455,42 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if vocab <= 0 && p.brands.Gambling == 0 && hi.Stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
-	sc := scorer{m: m}
+	sc := m.scorer()
 	if codePage {
-		sc.weighted(lexicon.SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
+		sc.Weighted(lexicon.SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
 	}
 	// An anchor is short: its vocabulary counts as it is, no density.
 	if vocab != 0 {
-		sc.add(lexicon.SigTerms, vocab, m.terms.Names(p.hits, maxListed))
+		sc.Add(lexicon.SigTerms, vocab, m.terms.Names(p.hits, evidence.MaxListed))
 	}
 	if p.brands.Gambling > 0 {
-		sc.weighted(lexicon.SigBrandGambling, p.brands.Gambling, strings.Join(p.brands.Found, ", "))
+		sc.Weighted(lexicon.SigBrandGambling, p.brands.Gambling, strings.Join(p.brands.Found, ", "))
 	} else if p.brands.Plain > 0 {
-		sc.weighted(lexicon.SigBrand, 1, strings.Join(p.brands.Found, ", "))
+		sc.Weighted(lexicon.SigBrand, 1, strings.Join(p.brands.Found, ", "))
 	}
 	if foreign {
 		sc.foreignHost(via, hi, pathW, pathWhat)
 		if brandDomain {
-			sc.weighted(lexicon.SigBrandDomain, 1, brandWhat)
+			sc.Weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
 	}
 	switch pl := where.get(); {
 	case pl.Glued():
-		sc.weighted(lexicon.SigGlued, 1, pl.String())
+		sc.Weighted(lexicon.SigGlued, 1, pl.String())
 	case pl == anchor.Inline:
-		sc.weighted(lexicon.SigInline, 1, "")
+		sc.Weighted(lexicon.SigInline, 1, "")
 	}
 	if hidden {
-		sc.weighted(lexicon.SigHidden, 1, "ancestor")
+		sc.Weighted(lexicon.SigHidden, 1, "ancestor")
 		// Or a code linking to a host named like a code.
 		if vocab >= minHiddenVocab || p.brands.Gambling > 0 || hi.Stem > 0 || brandDomain || hiddenCode {
-			sc.weighted(lexicon.SigHiddenGambling, 1, "")
+			sc.Weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
 	if k := w.repeated[n]; k > 0 {
-		sc.weighted(lexicon.SigRepeated, 1, plural(k, "time"))
+		sc.Weighted(lexicon.SigRepeated, 1, evidence.Plural(k, "time"))
 	}
-	return sc.result()
+	return sc.Result()
 }
 
 // lazyPlace is anchor.Place(a), read once, when first asked for.
@@ -564,29 +564,22 @@ func (m *Model) brandDomain(n *html.Node, p *part, hi brand.Host, where *lazyPla
 // its name or path, a brand code or an odd TLD.
 func (sc *scorer) foreignHost(via string, hi brand.Host, pathW float64, pathWhat string) {
 	if via != "" {
-		sc.weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
 	} else {
-		sc.weighted(lexicon.SigForeignHost, 1, hi.Name)
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name)
 	}
 	if hi.Stem > 0 {
-		sc.weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
+		sc.Weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
 	}
 	if hi.Brand {
-		sc.weighted(lexicon.SigBrandHost, 1, hi.Site)
+		sc.Weighted(lexicon.SigBrandHost, 1, hi.Site)
 	}
 	if hi.OddTLD != "" {
-		sc.weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
+		sc.Weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
 	}
 	if pathW > 0 {
-		sc.weighted(lexicon.SigGamblingPath, pathW, pathWhat)
+		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
 	}
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return strconv.Itoa(n) + " " + what + "s"
 }
 
 func nodeText(n *html.Node) string {

@@ -1,114 +1,39 @@
 package spam
 
 import (
-	"fmt"
+	"slices"
+	"strings"
+
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/brand"
+	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/terms"
-	"math"
-	"slices"
-	"strings"
 )
 
 // Unit is the score at which a block or link counts as spam for the block
-// around it and for the page verdict. Rules choose their own thresholds.
-const Unit = 1.0
+// around it and for the page verdict (evidence.Unit). Rules choose their
+// own thresholds.
+const Unit = evidence.Unit
 
 // Score is the spam score of one block or link and the evidence it comes
-// from.
-type Score struct {
-	Value    float64
-	Evidence []Evidence
-}
+// from (package evidence).
+type Score = evidence.Score
 
-// Evidence is one signal that fired, with its weight in the score. Weak
-// signals are listed with Counted false when the gate stayed closed.
-type Evidence struct {
-	Signal  Signal
-	Weight  float64
-	Detail  string
-	Counted bool
-}
+// Evidence is one signal that fired, with its weight in the score.
+type Evidence = evidence.Evidence
 
-// String renders the score and its evidence for --explain:
-// "2.35 = terms(slot gacor, maxwin) 2.00 + gambling-host(hit69.me) 0.80 ...".
-func (s *Score) String() string {
-	if s == nil {
-		return "0"
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%.2f =", s.Value)
-	for i, e := range s.Evidence {
-		if i > 0 {
-			b.WriteString(" +")
-		}
-		b.WriteString(" ")
-		b.WriteString(e.Signal.String())
-		if e.Detail != "" {
-			b.WriteString("(" + e.Detail + ")")
-		}
-		if e.Counted {
-			fmt.Fprintf(&b, " %.2f", e.Weight)
-		} else {
-			fmt.Fprintf(&b, " [%.2f not counted: gate closed]", e.Weight)
-		}
-	}
-	return b.String()
-}
-
-// scorer adds up evidence: strong signals and vocabulary open the gate;
-// weak signals count only once it is open.
+// scorer tallies the evidence of one block, link or page (evidence.Tally)
+// and reads texts with the model's lexicon.
 type scorer struct {
-	m  *Model
-	ev []Evidence
+	evidence.Tally
+	m *Model
 }
 
-func (sc *scorer) add(s Signal, w float64, detail string) {
-	if w == 0 {
-		return
-	}
-	sc.ev = append(sc.ev, Evidence{Signal: s, Weight: w, Detail: detail})
-}
-
-// weighted adds signal s at its lexicon weight times f.
-func (sc *scorer) weighted(s Signal, f float64, detail string) {
-	sc.add(s, sc.m.weights[s]*f, detail)
-}
-
-func (sc *scorer) result() *Score {
-	if len(sc.ev) == 0 {
-		return nil
-	}
-	open := 0.0
-	for _, e := range sc.ev {
-		if !e.Signal.Weak() && e.Weight > 0 {
-			open += e.Weight // a negative signal lowers the score, not the gate
-		}
-	}
-	gate := open >= sc.m.weights[lexicon.SigGate]
-	sum := 0.0
-	for i := range sc.ev {
-		e := &sc.ev[i]
-		e.Counted = gate || !e.Signal.Weak()
-		if e.Counted {
-			sum += e.Weight
-		}
-	}
-	return &Score{Value: math.Round(sum*100) / 100, Evidence: sc.ev}
-}
-
-// density is the divisor that turns counts in a text of n words into a
-// density: 1 up to a dozen words, then the square root of dozens up to four
-// dozen, then linear: a line stuffed with terms scores high, a paragraph
-// that names a casino twice scores low, and a long article container no
-// higher than its paragraphs do.
-func density(n int) float64 {
-	if n > 48 {
-		return float64(n) / 24
-	}
-	return math.Sqrt(max(1, float64(n)/12))
+// scorer returns an empty scorer over m's signal weights.
+func (m *Model) scorer() scorer {
+	return scorer{Tally: evidence.NewTally(&m.weights), m: m}
 }
 
 // textFacts is what one text (a block's, a link's) says on its own.
@@ -149,41 +74,28 @@ func (f *textFacts) add(g *textFacts) {
 	f.brands.Gambling += g.brands.Gambling
 	f.brands.Plain += g.brands.Plain
 	f.brands.Other += g.brands.Other
-	f.brands.Found = appendCapped(f.brands.Found, g.brands.Found...)
-}
-
-// maxListed is how many terms or codes the evidence of a score lists.
-const maxListed = 6
-
-func appendCapped(to []string, more ...string) []string {
-	for _, s := range more {
-		if len(to) >= maxListed {
-			break
-		}
-		to = append(to, s)
-	}
-	return to
+	f.brands.Found = evidence.AppendCapped(f.brands.Found, g.brands.Found...)
 }
 
 // textScore scores the facts of a block of n words: vocabulary and brand
 // codes as densities, a text made only of brand codes and stems.
 func (sc *scorer) text(f *textFacts) {
-	d := density(f.words)
+	d := evidence.Density(f.words)
 	if v := sc.m.terms.Sum(f.hits); v != 0 {
 		w := v / d
 		if v < 0 {
 			w = v
 		}
-		sc.add(lexicon.SigTerms, w, sc.m.terms.Names(f.hits, maxListed))
+		sc.Add(lexicon.SigTerms, w, sc.m.terms.Names(f.hits, evidence.MaxListed))
 	}
 	if f.brands.Gambling > 0 {
-		sc.weighted(lexicon.SigBrandGambling, f.brands.Gambling/d, strings.Join(f.brands.Found, ", "))
+		sc.Weighted(lexicon.SigBrandGambling, f.brands.Gambling/d, strings.Join(f.brands.Found, ", "))
 		if f.brands.Other == 0 && f.words <= 24 {
-			sc.weighted(lexicon.SigBrandOnly, 1, "")
+			sc.Weighted(lexicon.SigBrandOnly, 1, "")
 		}
 	}
 	if f.brands.Plain > 0 {
-		sc.weighted(lexicon.SigBrand, min(3, float64(f.brands.Plain))/d, strings.Join(f.brands.Found, ", "))
+		sc.Weighted(lexicon.SigBrand, min(3, float64(f.brands.Plain))/d, strings.Join(f.brands.Found, ", "))
 	}
 }
 
@@ -227,9 +139,9 @@ func (m *Model) ScoreText(text string) *Score {
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil // weak signals alone never count
 	}
-	sc := scorer{m: m}
+	sc := m.scorer()
 	sc.text(&f)
-	return sc.result()
+	return sc.Result()
 }
 
 // titleSeps are the separators titles join their parts with.

@@ -19,9 +19,9 @@ func (m *Model) scoreTextRef(text string) *Score {
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil
 	}
-	sc := scorer{m: m}
+	sc := m.scorer()
 	sc.text(&f)
-	return sc.result()
+	return sc.Result()
 }
 
 func FuzzScoreTextASCII(f *testing.F) {

@@ -3,37 +3,16 @@ package spam
 import (
 	"strconv"
 	"strings"
-	"unicode"
 
 	"github.com/winnowhq/winnow/internal/domtext"
-	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/promo"
+	"github.com/winnowhq/winnow/spam/sentence"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// FromText reports a score whose counted evidence is all the text's own
-// (vocabulary, brand codes): no hidden box, no spam links, no repetition
-// on the page. Only such a block can be a real paragraph with spam glued
-// to it.
-func (s *Score) FromText() bool {
-	if s == nil {
-		return false
-	}
-	for _, e := range s.Evidence {
-		if !e.Counted {
-			continue
-		}
-		switch e.Signal {
-		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
-			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak, lexicon.SigLoneCode:
-		default:
-			return false
-		}
-	}
-	return true
-}
 
 // evidenceShare is the score, as a share of Unit, at which a sentence
 // carries spam evidence of its own: a sentence that names a casino once
@@ -56,7 +35,7 @@ const evidenceShare = 0.5
 // at 。！？ directly. Text without such marks (Thai, a list of
 // keywords) is one sentence, and the block goes whole.
 func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok bool) {
-	if from, to, ok = m.findRun(text, minClean, evidenceShare*Unit); !ok {
+	if from, to, ok = sentence.Run(text, minClean, evidenceShare*Unit, evidenceShare*Unit, m.value); !ok {
 		return 0, 0, nil, false
 	}
 	if s = m.ScoreText(text[from:to]); s == nil || s.Value < Unit {
@@ -65,43 +44,12 @@ func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok b
 	return from, to, s, true
 }
 
-// findRun is SpamRun without the run's own score: the run of sentences
-// that carry spam evidence (a score of at least evidence), when the rest
-// is a real paragraph without.
-func (m *Model) findRun(text string, minClean int, evidence float64) (from, to int, ok bool) {
-	bounds := textnorm.SentenceBounds(text)
-	if len(bounds) < 2 {
-		return 0, 0, false
+// value is the value of text's ScoreText, 0 when nothing counts.
+func (m *Model) value(text string) float64 {
+	if s := m.ScoreText(text); s != nil {
+		return s.Value
 	}
-	first, last := -1, -1
-	start := 0
-	for i, end := range bounds {
-		if sc := m.ScoreText(text[start:end]); sc != nil && sc.Value >= evidence {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-		start = end
-	}
-	if first < 0 {
-		return 0, 0, false
-	}
-	from, to = 0, bounds[last]
-	if first > 0 {
-		from = bounds[first-1]
-	}
-	if from == 0 && to == len(text) {
-		return 0, 0, false
-	}
-	rest := text[:from] + " " + text[to:]
-	if fold.CountWords(fold.Fold(rest)) < minClean {
-		return 0, 0, false
-	}
-	if rs := m.ScoreText(rest); rs != nil && rs.Value >= evidenceShare*Unit {
-		return 0, 0, false
-	}
-	return from, to, true
+	return 0
 }
 
 // runScore scores a run of sentences glued into a paragraph of a page
@@ -120,23 +68,23 @@ func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Scor
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
 		return nil
 	}
-	sc := scorer{m: m}
+	sc := m.scorer()
 	sc.text(&f)
 	// Like the vocabulary, the promotion's evidence is a density: a long
 	// run (a real sentence that no stop parts from the spam after it)
 	// weighs it less.
-	d := density(f.words)
-	if p := promoFigure(ft); p != "" {
-		sc.weighted(lexicon.SigPromo, 1/d, p)
+	d := evidence.Density(f.words)
+	if p := promo.Figure(ft); p != "" {
+		sc.Weighted(lexicon.SigPromo, 1/d, p)
 	}
-	if c := edgeNumber(ft); c != "" {
-		sc.weighted(lexicon.SigCodeNumber, 1/d, c)
+	if c := promo.EdgeNumber(ft); c != "" {
+		sc.Weighted(lexicon.SigCodeNumber, 1/d, c)
 	}
 	if m.calls.In(ft) {
-		sc.weighted(lexicon.SigCall, 1/d, "")
+		sc.Weighted(lexicon.SigCall, 1/d, "")
 	}
 	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
-		sc.weighted(lexicon.SigLoneCode, 1/d, c)
+		sc.Weighted(lexicon.SigLoneCode, 1/d, c)
 	}
 	// The break counts for a run naming two terms or more, or a term
 	// beside a brand code (plain or gambling), or a gambling brand code:
@@ -144,9 +92,9 @@ func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Scor
 	// the page's own that happens to use a word of the lexicon (WCXB dev:
 	// two pages).
 	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0 || f.brands.Plain > 0) {
-		sc.weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
+		sc.Weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
 	}
-	return sc.result()
+	return sc.Result()
 }
 
 // loneCode returns a code of a run (run counts its codes) that the page
@@ -168,99 +116,10 @@ func loneCode(run, page map[string]int) string {
 // the topic break to count.
 const minBreakTerms = 2
 
-// promoFigure returns the first promotion figure in folded text ft: a
-// number followed by a percent sign or by k (100k, 50k), or a number with
-// a currency sign before or after it ($50, 500€, R$ 20, ₫100.000).
-func promoFigure(ft string) string {
-	rs := []rune(ft)
-	for i := 0; i < len(rs); i++ {
-		if !unicode.IsDigit(rs[i]) || i > 0 && unicode.IsDigit(rs[i-1]) {
-			continue
-		}
-		j := i
-		for j < len(rs) && (unicode.IsDigit(rs[j]) || (rs[j] == '.' || rs[j] == ',') && j+1 < len(rs) && unicode.IsDigit(rs[j+1])) {
-			j++
-		}
-		k := j
-		for k < len(rs) && rs[k] == ' ' && k-j < 1 {
-			k++
-		}
-		switch {
-		case j < len(rs) && rs[j] == '%':
-			return string(rs[i : j+1])
-		case j < len(rs) && rs[j] == 'k' && (j+1 == len(rs) || !unicode.IsLetter(rs[j+1])):
-			return string(rs[i : j+1])
-		case k < len(rs) && unicode.Is(unicode.Sc, rs[k]):
-			return string(rs[i : k+1])
-		}
-		if u := currencyWord(rs[k:]); u > 0 {
-			return string(rs[i : k+u])
-		}
-		b := i - 1
-		if b >= 0 && rs[b] == ' ' {
-			b--
-		}
-		if b >= 0 && unicode.Is(unicode.Sc, rs[b]) {
-			return string(rs[b:j])
-		}
-		i = j
-	}
-	return ""
-}
-
-// currencyWords are the words of money that follow a number where a sign
-// would ($50, 500€): 888元, 3万円, 5만원, 100บาท, 50rb, 2jt, 10 triệu, 500
-// руб, 100 TL. Units of scripts written without spaces count glued to what
-// follows; the others only as a whole word.
-var currencyWords = []string{"元", "圆", "块", "円", "원", "만", "万", "萬", "亿", "億", "บาท", "rb", "ribu", "jt", "juta", "triệu", "nghìn", "ngàn", "руб", "tl"}
-
-// currencyWord returns the length in runes of the currency word rs starts
-// with (currencyWords), or 0.
-func currencyWord(rs []rune) int {
-	for _, w := range currencyWords {
-		u := []rune(w)
-		if len(rs) < len(u) || string(rs[:len(u)]) != w {
-			continue
-		}
-		if !unspaced(u[0]) && len(rs) > len(u) && unicode.IsLetter(rs[len(u)]) {
-			continue // a word of a spaced script, glued to more letters
-		}
-		return len(u)
-	}
-	return 0
-}
-
-// unspaced reports a letter of a script written without spaces between
-// words (Han, kana, Hangul units, Thai).
-func unspaced(r rune) bool {
-	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Thai)
-}
-
-// edgeNumber returns the run's first or last word when it is a bare
-// number of three to six digits that does not read as a year (1900-2099):
-// where a glued promotion names its brand ("… en 3388", "28288: …").
-func edgeNumber(ft string) string {
-	fs := strings.Fields(ft)
-	if len(fs) == 0 {
-		return ""
-	}
-	for _, w := range []string{fs[len(fs)-1], fs[0]} {
-		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) })
-		if len(w) < 3 || len(w) > 6 || strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) != "" {
-			continue
-		}
-		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-			continue
-		}
-		return w
-	}
-	return ""
-}
-
 // gluedEvidence is the score at which a sentence of a paragraph may be
 // (part of) a glued spam run, for gluedPass: a word of the topic ("casino"
 // weighs 0.3), since the run must then score as spam with a promotion's
-// evidence beside it (runScore, strongRun).
+// evidence beside it (runScore, Score.Strong).
 const gluedEvidence = 0.3
 
 // gluedMinClean is the words a paragraph must keep, besides a glued spam
@@ -325,18 +184,18 @@ func (w *walker) gluedPass() {
 	}
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
-		from, to, ok := m.findRun(text, gluedMinClean, gluedEvidence)
+		from, to, ok := sentence.Run(text, gluedMinClean, gluedEvidence, evidenceShare*Unit, m.value)
 		if !ok {
 			continue
 		}
 		rest := fold.Fold(text[:from] + " " + text[to:])
-		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*density(fold.CountWords(rest)) {
+		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*evidence.Density(fold.CountWords(rest)) {
 			continue
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.terms.TopicMass(m.terms.Find(run))
 		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
-		if s == nil || s.Value < Unit || !strongRun(s) {
+		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
 		runMass += topic
@@ -380,7 +239,7 @@ func (w *walker) linePass() {
 			return
 		}
 		s := m.runScore(nodeText(c.n), true, w.codeCounts())
-		if s == nil || s.Value < Unit || !strongRun(s) {
+		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
 		w.a.scores[c.n] = s
@@ -421,15 +280,15 @@ func (w *walker) topicPass() {
 // discount scores facts f again with the topic-page discount, on a page
 // whose other prose holds topic of the topic's vocabulary.
 func (m *Model) discount(f *textFacts, topic float64) *Score {
-	sc := scorer{m: m}
+	sc := m.scorer()
 	sc.text(f)
-	for _, e := range sc.ev {
+	for _, e := range sc.Evidence() {
 		if e.Signal == lexicon.SigTerms && e.Weight > 0 {
-			sc.weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(topic, 'f', 2, 64)+" of the topic in the page's other prose")
+			sc.Weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(topic, 'f', 2, 64)+" of the topic in the page's other prose")
 			break
 		}
 	}
-	return sc.result()
+	return sc.Result()
 }
 
 // ProseTopic returns the topic's vocabulary (and gambling's own help and
@@ -550,20 +409,4 @@ func (a *Analysis) SpamRun(n *html.Node, text string, minClean int) (from, to in
 		return len(g.head), len(text) - len(g.tail), g.s, true
 	}
 	return a.m.SpamRun(text, minClean)
-}
-
-// strongRun reports a glued run's score that is not a topic sentence: a
-// brand code, a promotion figure, a code number or a call to action beside
-// the vocabulary, or the vocabulary alone twice the spam score.
-func strongRun(s *Score) bool {
-	for _, e := range s.Evidence {
-		if !e.Counted {
-			continue
-		}
-		switch e.Signal {
-		case lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall:
-			return true
-		}
-	}
-	return s.Value >= 2*Unit
 }

@@ -1,90 +1,45 @@
 package spam
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/fold"
-	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/verdict"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
 // Verdict is the whole-page spam verdict: a parasite landing page, spam
-// from top to bottom, on a site that was hacked. Its json tags are the
-// fields winnow's jsonl output and crawl index carry.
-type Verdict struct {
-	Spam  bool    `json:"spam,omitempty"`
-	Score float64 `json:"spam_score,omitempty"`
-	// Evidence explains the score (for --explain); not in json.
-	Evidence *Score `json:"-"`
-}
+// from top to bottom, on a site that was hacked (package verdict).
+type Verdict = verdict.Verdict
 
-// Verdict judges the whole page: its title, H1 or JSON-LD name scored as
-// spam; the share of its text in spam blocks and links; register and login
-// buttons pointing elsewhere; gambling stems in its own query string. A
-// page is spam when the score reaches the lexicon's verdict weight and most
-// of its text is spam, or its title is and it has register buttons: a
-// legitimate page about gambling (a headline naming a betting firm), or a
-// real article with spam injected into it, is not.
+// Verdict judges the whole page (verdict.Judge): its title, H1 or JSON-LD
+// name scored as spam; the share of its text in spam blocks and links;
+// register and login buttons pointing elsewhere; gambling stems in its own
+// query string. A legitimate page about gambling (a headline naming a
+// betting firm), or a real article with spam injected into it, is not
+// spam.
 func (a *Analysis) Verdict(pageURL string) Verdict {
 	if a == nil {
 		return Verdict{}
 	}
 	m := a.m
-	sc := scorer{m: m}
-	named := 0
-	var what []string
-	for _, x := range []struct {
-		name string
-		s    *Score
-	}{{"title", a.title}, {"h1", a.h1}, {"json-ld", a.ld}} {
-		if x.s != nil && x.s.Value >= Unit {
-			named++
-			what = append(what, fmt.Sprintf("%s %.2f", x.name, x.s.Value))
-		}
-	}
-	if named > 0 {
-		sc.weighted(lexicon.SigTitle, 1+0.5*float64(named-1), strings.Join(what, ", "))
-	}
-	share := 0.0
-	if a.words > 0 {
-		share = float64(a.spamWords) / float64(a.words)
-	}
-	if share > 0 {
-		sc.weighted(lexicon.SigShare, share, fmt.Sprintf("%d of %d words", a.spamWords, a.words))
-	}
-	registers := false
-	// Register and login buttons are read only where the verdict could
-	// follow: on most pages they are never looked at.
-	if named > 0 || share >= 0.5 {
+	p := verdict.Page{Title: a.title, H1: a.h1, LD: a.ld, Words: a.words, SpamWords: a.spamWords}
+	p.Registers = func() (n, foreign int) {
 		reg := a.registerHosts()
-		foreign := 0
 		for _, h := range reg {
 			if h != "" && m.brand.Host(h).Site != a.site {
 				foreign++
 			}
 		}
-		if len(reg) > 0 {
-			registers = true
-			sc.weighted(lexicon.SigRegister, min(2, float64(max(foreign, len(reg)/2)))/2, plural(len(reg), "register button"))
-		}
+		return len(reg), foreign
 	}
 	if w, what := m.brand.PathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
-		sc.weighted(lexicon.SigPageURL, w, what)
+		p.URLStem, p.URLWhat = w, what
 	}
-	s := sc.result()
-	if s == nil {
-		return Verdict{}
-	}
-	v := Verdict{Score: s.Value, Evidence: s}
-	// The title alone never condemns a page whose text is mostly its own:
-	// a news story about a betting firm names it in its headline. Beside
-	// it, register buttons to another host do, as parasite pages have.
-	v.Spam = s.Value >= m.weights[lexicon.SigVerdict] && (share >= 0.5 || named > 0 && registers)
-	return v
+	return verdict.Judge(p, &m.weights)
 }
 
 // registerHosts returns the hosts that register and login controls (short

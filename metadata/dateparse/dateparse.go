@@ -169,6 +169,18 @@ func Text(s string) string {
 	return text(s)
 }
 
+// Any parses a machine-readable date or, failing that, one written for
+// people (<time>Mar 24, 2025</time> has no datetime).
+func Any(s string) string {
+	if d := ISO(s); d != "" {
+		return d
+	}
+	if len(s) <= 60 {
+		return Text(s)
+	}
+	return ""
+}
+
 // text is Text without its quick test.
 func text(s string) string {
 	if m := textISO.FindStringSubmatch(s); m != nil {

@@ -23,6 +23,9 @@ func TestParse(t *testing.T) {
 		{"url date before a plus", InURL, "/articles/2025-12-15+Rust+backend", "2025-12-15"},
 		{"url month name", InURL, "/blog/2023/october/03/wine", "2023-10-03"},
 		{"url word is no month", InURL, "/2023/topics/03/x", ""},
+		{"any: machine-readable first", Any, "2025-09-04T08:15:00Z", "2025-09-04T08:15:00Z"},
+		{"any: else written for people", Any, "Mar 24, 2025", "2025-03-24"},
+		{"any: a long text is no date", Any, "Posted by a reader who wrote at length on March 24, 2025 about it", ""},
 	}
 	for _, tc := range tests {
 		if got := tc.parse(tc.in); got != tc.want {

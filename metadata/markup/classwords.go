@@ -1,4 +1,4 @@
-package metadata
+package markup
 
 import (
 	"golang.org/x/net/html"
@@ -6,15 +6,23 @@ import (
 	"github.com/winnowhq/winnow/internal/litscan"
 )
 
-// marks say which of the class word lists an element's class or id names
-// (see classSays): outsideClasses, bylineWords, dateWords.
-type marks uint8
+// Marks say which of the class word lists an element's class or id names
+// (see ClassSays): outsideClasses, bylineWords, dateWords.
+type Marks uint8
 
+// The marks Of returns.
 const (
-	markOutside marks = 1 << iota
-	markByline
-	markDate
+	OutsideClass Marks = 1 << iota // a part outside the page's own content (Outside)
+	BylineClass                    // a byline
+	DateClass                      // a date line
 )
+
+// outsideClasses mark the parts of a page whose dates and names are not the
+// page's own: comments, related articles, sidebars, customer reviews and
+// testimonials.
+// ("widget" is not one: page builders wrap the title, byline and date of
+// every page in "elementor-widget" elements.)
+var outsideClasses = []string{"comment", "related", "sidebar", "recommend", "footer", "nav", "menu", "share", "promo", "teaser", "testimonial", "review"}
 
 // bylineWords and dateWords mark the elements whose text is read as a
 // byline or as a date line.
@@ -23,7 +31,7 @@ var (
 	dateWords   = []string{"date", "publish", "posted", "byline", "time"}
 )
 
-// classLists is classSays for the fixed word lists, asked of every
+// classLists is ClassSays for the fixed word lists, asked of every
 // element: a class or id is scanned once for all the words of all the lists
 // (a litscan automaton) instead of lower-cased and searched once per word.
 type classLists struct {
@@ -47,11 +55,14 @@ func newClassLists(lists ...[]string) *classLists {
 
 var classes = newClassLists(outsideClasses, bylineWords, dateWords)
 
+// Of returns the marks of n's class and id.
+func Of(n *html.Node) Marks { return classes.of(n) }
+
 // of returns the marks of n's class and id. Most class names hold none of
 // the words: one scan that stops at the first says so; only a class that
 // holds one is scanned again for which.
-func (cl *classLists) of(n *html.Node) marks {
-	var mk marks
+func (cl *classLists) of(n *html.Node) Marks {
+	var mk Marks
 	for _, a := range n.Attr {
 		if a.Namespace != "" || a.Key != "class" && a.Key != "id" || a.Val == "" {
 			continue

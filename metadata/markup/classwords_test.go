@@ -1,4 +1,4 @@
-package metadata
+package markup
 
 import (
 	"testing"
@@ -14,8 +14,8 @@ func FuzzClassWords(f *testing.F) {
 		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: class}, {Key: "id", Val: id}}}
 		got := classes.of(n)
 		for i, words := range [][]string{outsideClasses, bylineWords, dateWords} {
-			if has, want := got&(1<<i) != 0, classSays(n, words...); has != want {
-				t.Errorf("%v: class %q id %q: marked %v, classSays %v", words, class, id, has, want)
+			if has, want := got&(1<<i) != 0, ClassSays(n, words...); has != want {
+				t.Errorf("%v: class %q id %q: marked %v, ClassSays %v", words, class, id, has, want)
 			}
 		}
 	})

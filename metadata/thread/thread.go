@@ -1,6 +1,16 @@
-package metadata
+// Package thread reads who started a discussion and when: the first
+// poster's name and the first post date of a forum thread, a question or a
+// page of comments, and whether a link goes to a member's profile.
+//
+// A thread's author and date are those of its first post: the first
+// poster's name and the first post date in page order. Forum software
+// marks them in ways an article's byline never is (a link to a member's
+// profile, a user name with digits and no capitals) and shows a date for
+// every reply, so the article rules find nothing or a reply's.
+package thread
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 	"unicode"
@@ -9,15 +19,10 @@ import (
 	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/metadata/byline"
 	"github.com/winnowhq/winnow/metadata/dateparse"
+	"github.com/winnowhq/winnow/metadata/markup"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// A thread's author and date are those of its first post: the first
-// poster's name and the first post date in page order. Forum software
-// marks them in ways an article's byline never is (a link to a member's
-// profile, a user name with digits and no capitals) and shows a date for
-// every reply, so the article rules find nothing or a reply's.
 
 // profileSegments are the path segments, and profileKeys the query keys,
 // of links to a member's profile. Data: add a forum package's here.
@@ -38,17 +43,17 @@ var accountPages = map[string]bool{
 // posterClasses are the parts of class names that mark a poster's name.
 var posterClasses = []string{"username", "user-name", "author", "poster", "creator"}
 
-// firstPost returns the author and the date of a thread's first post, each
+// FirstPost returns the author and the date of a thread's first post, each
 // "" when not found. The poster's name is the first one the page marks
 // with itemprop=author, else the first profile link, else the first poster
 // class: a question's editor is linked before its asker, but only the
 // asker is the item's author.
-func firstPost(doc *html.Node) (author, date string) {
+func FirstPost(doc *html.Node) (author, date string) {
 	var names [3]string
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != html.ElementNode || unseen(c) || threadOutside(c) {
+			if c.Type != html.ElementNode || markup.Unseen(c) || threadOutside(c) {
 				continue
 			}
 			if name, strength := posterName(c); name != "" && names[strength] == "" {
@@ -67,7 +72,7 @@ func firstPost(doc *html.Node) (author, date string) {
 		return false
 	}
 	walk(doc)
-	return first(names[:]...), date
+	return cmp.Or(names[:]...), date
 }
 
 // threadOutside reports whether n is a part of the page around the thread.
@@ -87,30 +92,30 @@ func threadOutside(n *html.Node) bool {
 // 0 by microdata, 1 by a link to a profile, 2 by a class.
 func posterName(n *html.Node) (string, int) {
 	switch {
-	case classSays(n, "share", "menu", "nav"):
+	case markup.ClassSays(n, "share", "menu", "nav"):
 		return "", 0
 	case strings.Contains(strings.ToLower(domtext.Attr(n, "itemprop")), "author"):
 		if replyItem(n) {
 			return "", 0
 		}
-		return userName(itemName(n)), 0
-	case n.DataAtom == atom.A && profileLink(domtext.Attr(n, "href")):
-		return userName(firstText(n)), 1
-	case n.DataAtom != atom.Body && classSays(n, posterClasses...) && len(textOf(n)) <= 40:
-		return userName(firstText(n)), 2
+		return UserName(markup.ItemName(n)), 0
+	case n.DataAtom == atom.A && ProfileLink(domtext.Attr(n, "href")):
+		return UserName(FirstText(n)), 1
+	case n.DataAtom != atom.Body && markup.ClassSays(n, posterClasses...) && len(markup.Text(n)) <= 40:
+		return UserName(FirstText(n)), 2
 	}
 	return "", 0
 }
 
-// firstText is the first text n shows: a poster's name, without the badge
+// FirstText is the first text n shows: a poster's name, without the badge
 // or title that follows it in the same link.
-func firstText(n *html.Node) string {
+func FirstText(n *html.Node) string {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch {
 		case c.Type == html.TextNode && strings.TrimSpace(c.Data) != "":
 			return textnorm.Clean(c.Data)
-		case c.Type == html.ElementNode && !unseen(c):
-			if t := firstText(c); t != "" {
+		case c.Type == html.ElementNode && !markup.Unseen(c):
+			if t := FirstText(c); t != "" {
 				return t
 			}
 		}
@@ -118,8 +123,8 @@ func firstText(n *html.Node) string {
 	return ""
 }
 
-// profileLink reports whether href goes to a member's profile.
-func profileLink(href string) bool {
+// ProfileLink reports whether href goes to a member's profile.
+func ProfileLink(href string) bool {
 	u, err := url.Parse(href)
 	if err != nil {
 		return false
@@ -146,9 +151,9 @@ func profileLink(href string) bool {
 	return false
 }
 
-// userName returns s when it looks like a user name: short, with a letter,
+// UserName returns s when it looks like a user name: short, with a letter,
 // not a URL and not a date.
-func userName(s string) string {
+func UserName(s string) string {
 	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "@"))
 	if len(s) < 2 || len(s) > 40 || len(strings.Fields(s)) > 4 || strings.Contains(s, "://") || byline.Placeholder(s) {
 		return ""
@@ -164,9 +169,9 @@ func postDate(n *html.Node) string {
 	prop := strings.ToLower(domtext.Attr(n, "itemprop"))
 	switch {
 	case n.DataAtom == atom.Time:
-		return anyDate(first(domtext.Attr(n, "datetime"), textOf(n)))
-	case hasWord(prop, "datepublished"), hasWord(prop, "datecreated"):
-		return anyDate(first(domtext.Attr(n, "content"), domtext.Attr(n, "datetime"), textOf(n)))
+		return dateparse.Any(cmp.Or(domtext.Attr(n, "datetime"), markup.Text(n)))
+	case markup.HasWord(prop, "datepublished"), markup.HasWord(prop, "datecreated"):
+		return dateparse.Any(cmp.Or(domtext.Attr(n, "content"), domtext.Attr(n, "datetime"), markup.Text(n)))
 	}
 	return ""
 }
