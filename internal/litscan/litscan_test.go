@@ -44,6 +44,8 @@ func checkScan(t *testing.T, lits []string, s string) {
 			t.Errorf("ScanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
 	}
+	checkMatches(t, New(lits), lits, asciiLower(s))
+	checkMatches(t, NewCased(lits), lits, s)
 	// The fused scans answer as the scans of the folded text do.
 	folded := m.Scan(Fold(s))
 	if got := m.ScanFold(s); !slices.Equal(got, folded) {
@@ -55,6 +57,28 @@ func checkScan(t *testing.T, lits []string, s string) {
 		if got, want := m.ScanAnyFold(s, one), m.ScanAny(Fold(s), one); got != want {
 			t.Errorf("ScanAnyFold(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
+	}
+}
+
+// checkMatches checks m.Matches(s) against every place each literal occurs
+// in s, by end, the longer of two ending at the same byte first (the same
+// literal twice: by id).
+func checkMatches(t *testing.T, m *Matcher, lits []string, s string) {
+	t.Helper()
+	var want []Match
+	for end := 1; end <= len(s); end++ {
+		var here []Match
+		for id, l := range lits {
+			if l != "" && strings.HasSuffix(s[:end], l) {
+				here = append(here, Match{ID: id, Start: end - len(l), End: end})
+			}
+		}
+		slices.SortStableFunc(here, func(a, b Match) int { return a.Start - b.Start })
+		want = append(want, here...)
+	}
+	got := m.Matches([]byte(s))
+	if !slices.Equal(got, want) {
+		t.Errorf("Matches(%q) with literals %q = %v, want %v", s, lits, got, want)
 	}
 }
 
