@@ -21,7 +21,8 @@ import "strings"
 //
 // The automaton is a table only where a table pays: the states near the
 // root, which a text passes through at nearly every byte, and those with
-// more than one child, have a row of the DFA; every other state, the long
+// more than one child, have a row of the DFA (every state of a small
+// automaton has one); every other state, the long
 // tail of one literal, keeps its one edge and its fail link, and a byte
 // that leaves the edge follows the fail link (see step): the same states
 // and outputs in 0.74 MB instead of 7.4 for the spam lexicon, 0.15 MB
@@ -52,8 +53,12 @@ type tail struct {
 
 const outFlag = 1 << 31
 
-// denseDepth is the depth up to which every state has a row.
-const denseDepth = 2
+// denseDepth is the depth up to which every state has a row; an automaton
+// of at most smallTable transitions has a row for every state (a DFA).
+const (
+	denseDepth = 2
+	smallTable = 1 << 15
+)
 
 // New compiles lits, which must not hold upper-case ASCII
 // letters (rule literals are lower-cased when loaded); a literal's id is its
@@ -101,7 +106,11 @@ type trie struct {
 func newTrie(lits []string, class *[256]uint16, nclass int) *trie {
 	nc := int32(nclass)
 	t := &trie{nc: nc, out: [][]int{nil}, depth: []int{0}, children: []int{0}, edge: []int32{0}}
-	t.next = make([]int32, nc) // -1: no edge yet
+	states := 1 // at most one a literal byte, and the root
+	for _, l := range lits {
+		states += len(l)
+	}
+	t.next = make([]int32, nc, states*int(nc)) // -1: no edge yet
 	for i := range t.next {
 		t.next[i] = -1
 	}
@@ -162,8 +171,9 @@ func (m *Matcher) compact(t *trie) {
 	nc := t.nc
 	ids := make([]uint32, len(t.out)) // old state -> new id, unflagged
 	var rows, tails []int32
+	small := len(t.out)*int(nc) <= smallTable
 	for s := range t.out {
-		if t.depth[s] <= denseDepth || t.children[s] > 1 {
+		if small || t.depth[s] <= denseDepth || t.children[s] > 1 {
 			ids[s] = uint32(len(rows)) * uint32(nc)
 			rows = append(rows, int32(s))
 		} else {

@@ -152,3 +152,39 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLargeAutomaton checks an automaton too large to be all table rows
+// (see smallTable), whose deep states keep an edge and a fail link, against
+// the naive search: many literals sharing prefixes, over a text made of
+// their pieces.
+func TestLargeAutomaton(t *testing.T) {
+	const alphabet = "abcdefghij"
+	seed := uint32(1)
+	rnd := func(n int) int { // xorshift: the same literals every run
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed % uint32(n))
+	}
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rnd(len(alphabet))]
+		}
+		return string(b)
+	}
+	var lits []string
+	for range 1500 {
+		lits = append(lits, word(2+rnd(10)))
+	}
+	var text strings.Builder
+	for range 400 {
+		l := lits[rnd(len(lits))]
+		text.WriteString(l[rnd(len(l)):])
+		text.WriteString(word(rnd(3)))
+	}
+	if m := New(lits); len(m.tails) == 0 {
+		t.Fatalf("%d literals: no state without a row; the test checks the table alone", len(lits))
+	}
+	checkScan(t, lits, text.String())
+}
