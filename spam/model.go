@@ -50,16 +50,9 @@ func Compile(lexicons ...*Lexicon) (*Model, error) {
 		calls = append(calls, lx.Calls...)
 	}
 	m.brand = brand.NewReader(stems, tlds, namedCodes(ts))
-	var err error
-	if m.terms, err = terms.New(ts...); err != nil {
-		return nil, err
-	}
-	if m.register, err = terms.NewRegister(regs); err != nil {
-		return nil, err
-	}
-	if m.calls, err = terms.NewRegister(foldAll(append(calls, regs...))); err != nil {
-		return nil, err
-	}
+	m.terms = terms.New(ts...)
+	m.register = terms.NewRegister(regs)
+	m.calls = terms.NewRegister(foldAll(append(calls, regs...)))
 	return m, nil
 }
 

@@ -44,6 +44,8 @@ func checkScan(t *testing.T, lits []string, s string) {
 			t.Errorf("ScanAny(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
 	}
+	checkMatches(t, New(lits), lits, asciiLower(s))
+	checkMatches(t, NewCased(lits), lits, s)
 	// The fused scans answer as the scans of the folded text do.
 	folded := m.Scan(Fold(s))
 	if got := m.ScanFold(s); !slices.Equal(got, folded) {
@@ -55,6 +57,28 @@ func checkScan(t *testing.T, lits []string, s string) {
 		if got, want := m.ScanAnyFold(s, one), m.ScanAny(Fold(s), one); got != want {
 			t.Errorf("ScanAnyFold(%q, {%q}) = %v, want %v", s, lits[i], got, want)
 		}
+	}
+}
+
+// checkMatches checks m.Matches(s) against every place each literal occurs
+// in s, by end, the longer of two ending at the same byte first (the same
+// literal twice: by id).
+func checkMatches(t *testing.T, m *Matcher, lits []string, s string) {
+	t.Helper()
+	var want []Match
+	for end := 1; end <= len(s); end++ {
+		var here []Match
+		for id, l := range lits {
+			if l != "" && strings.HasSuffix(s[:end], l) {
+				here = append(here, Match{ID: id, Start: end - len(l), End: end})
+			}
+		}
+		slices.SortStableFunc(here, func(a, b Match) int { return a.Start - b.Start })
+		want = append(want, here...)
+	}
+	got := m.Matches([]byte(s))
+	if !slices.Equal(got, want) {
+		t.Errorf("Matches(%q) with literals %q = %v, want %v", s, lits, got, want)
 	}
 }
 
@@ -127,4 +151,40 @@ func TestWords(t *testing.T) {
 			t.Errorf("In(%q) = %v, want %v", tc.s, got, tc.want)
 		}
 	}
+}
+
+// TestLargeAutomaton checks an automaton too large to be all table rows
+// (see smallTable), whose deep states keep an edge and a fail link, against
+// the naive search: many literals sharing prefixes, over a text made of
+// their pieces.
+func TestLargeAutomaton(t *testing.T) {
+	const alphabet = "abcdefghij"
+	seed := uint32(1)
+	rnd := func(n int) int { // xorshift: the same literals every run
+		seed ^= seed << 13
+		seed ^= seed >> 17
+		seed ^= seed << 5
+		return int(seed % uint32(n))
+	}
+	word := func(n int) string {
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rnd(len(alphabet))]
+		}
+		return string(b)
+	}
+	var lits []string
+	for range 1500 {
+		lits = append(lits, word(2+rnd(10)))
+	}
+	var text strings.Builder
+	for range 400 {
+		l := lits[rnd(len(lits))]
+		text.WriteString(l[rnd(len(l)):])
+		text.WriteString(word(rnd(3)))
+	}
+	if m := New(lits); len(m.tails) == 0 {
+		t.Fatalf("%d literals: no state without a row; the test checks the table alone", len(lits))
+	}
+	checkScan(t, lits, text.String())
 }

@@ -7,12 +7,12 @@ package hidden
 
 import (
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode"
 
-	"github.com/coregx/ahocorasick"
 	"golang.org/x/net/html"
 )
 
@@ -368,7 +368,7 @@ func ParseSheet(css string) *Sheet {
 	}
 	var sh *Sheet
 	done := map[int]bool{}
-	for _, mt := range hideMatcher().FindAllOverlapping([]byte(css)) {
+	for _, mt := range hideMatcher().Matches([]byte(css)) {
 		pos := mt.Start
 		open := strings.LastIndexByte(css[:pos], '{')
 		if open < 0 || done[open] || strings.IndexByte(css[open:pos], '}') >= 0 {
@@ -396,13 +396,7 @@ func ParseSheet(css string) *Sheet {
 }
 
 // hideMatcher finds the declarations ParseSheet looks for, in one pass.
-var hideMatcher = sync.OnceValue(func() *ahocorasick.Automaton {
-	ac, err := ahocorasick.NewBuilder().AddStrings(hideWords).Build()
-	if err != nil {
-		panic("hidden: hide words: " + err.Error()) // constant patterns
-	}
-	return ac
-})
+var hideMatcher = sync.OnceValue(func() *litscan.Matcher { return litscan.NewCased(hideWords) })
 
 // hideWords are the declarations ParseSheet looks for.
 var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",

@@ -7,14 +7,13 @@
 package terms
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/coregx/ahocorasick"
+	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 )
@@ -43,7 +42,7 @@ type term struct {
 // New compiles the terms of lexicons in order: a later term of the same
 // folded text overrides an earlier one's weight (0 switches it off), and
 // its trailing "*" (longer words match too) holds only if every one has it.
-func New(lexicons ...[]lexicon.Term) (*Matcher, error) {
+func New(lexicons ...[]lexicon.Term) *Matcher {
 	m := &Matcher{}
 	byText := map[string]int{}
 	for _, ts := range lexicons {
@@ -61,15 +60,13 @@ func New(lexicons ...[]lexicon.Term) (*Matcher, error) {
 			m.terms = append(m.terms, term{text: f, weight: t.Weight, left: spaced(first), right: !prefix && spaced(last)})
 		}
 	}
-	if err := m.buildGroups(); err != nil {
-		return nil, err
-	}
-	return m, nil
+	m.buildGroups()
+	return m
 }
 
 // termGroup is the automaton of the terms of one script group.
 type termGroup struct {
-	ac  *ahocorasick.Automaton
+	ac  *litscan.Matcher
 	ids []int // term index of each pattern
 }
 
@@ -97,7 +94,7 @@ const numGroups = 6
 // buildGroups compiles the automaton of each script group: a term goes to
 // the group of its first non-ASCII rune (ASCII terms to group 0), and each
 // of its non-ASCII runes names that group in termRunes.
-func (m *Matcher) buildGroups() error {
+func (m *Matcher) buildGroups() {
 	pats := make([][]string, numGroups)
 	m.groups = make([]termGroup, numGroups)
 	m.termRunes = map[rune]uint8{}
@@ -125,13 +122,8 @@ func (m *Matcher) buildGroups() error {
 		if len(ps) == 0 {
 			continue
 		}
-		ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(ps).Build()
-		if err != nil {
-			return fmt.Errorf("spam: lexicon: %w", err)
-		}
-		m.groups[g].ac = ac
+		m.groups[g].ac = litscan.NewCased(ps)
 	}
-	return nil
 }
 
 // spaced reports letters of scripts that separate words with spaces, where
@@ -163,19 +155,19 @@ func (m *Matcher) Find(ft string) []Count {
 func (m *Matcher) FindBytes(h []byte) []Count {
 	// Group 0 (ASCII terms) matches any text; another group only text that
 	// holds one of its runes.
-	var all []ahocorasick.Match
+	var all []litscan.Match
 	for g, mask := 0, m.groupsIn(h)|1; mask != 0; g, mask = g+1, mask>>1 {
 		if mask&1 == 0 || m.groups[g].ac == nil {
 			continue
 		}
 		n := len(all)
-		if found := m.groups[g].ac.FindAllOverlapping(h); n == 0 {
+		if found := m.groups[g].ac.Matches(h); n == 0 {
 			all = found
 		} else {
 			all = append(all, found...)
 		}
 		for i := n; i < len(all); i++ {
-			all[i].PatternID = m.groups[g].ids[all[i].PatternID]
+			all[i].ID = m.groups[g].ids[all[i].ID]
 		}
 	}
 	if len(all) == 0 {
@@ -183,12 +175,12 @@ func (m *Matcher) FindBytes(h []byte) []Count {
 	}
 	ok := all[:0]
 	for _, mt := range all {
-		t := &m.terms[mt.PatternID]
+		t := &m.terms[mt.ID]
 		if t.weight != 0 && (!t.left || boundaryBefore(h, mt.Start)) && (!t.right || boundaryAfter(h, mt.End)) {
 			ok = append(ok, mt)
 		}
 	}
-	slices.SortFunc(ok, func(a, b ahocorasick.Match) int {
+	slices.SortFunc(ok, func(a, b litscan.Match) int {
 		if a.Start != b.Start {
 			return a.Start - b.Start
 		}
@@ -201,7 +193,7 @@ func (m *Matcher) FindBytes(h []byte) []Count {
 			continue
 		}
 		end = mt.End
-		out = Add(out, Count{mt.PatternID, 1})
+		out = Add(out, Count{mt.ID, 1})
 	}
 	return out
 }
@@ -339,18 +331,11 @@ func boundaryAfter(h []byte, i int) bool {
 }
 
 // Register finds the words of register, login and claim buttons.
-type Register struct{ ac *ahocorasick.Automaton }
+type Register struct{ ac *litscan.Matcher }
 
 // NewRegister compiles the register words of lexicons.
-func NewRegister(words []string) (*Register, error) {
-	if len(words) == 0 {
-		words = []string{"\x00"}
-	}
-	ac, err := ahocorasick.NewBuilder().SetMatchKind(ahocorasick.LeftmostLongest).AddStrings(words).Build()
-	if err != nil {
-		return nil, fmt.Errorf("spam: lexicon: %w", err)
-	}
-	return &Register{ac: ac}, nil
+func NewRegister(words []string) *Register {
+	return &Register{ac: litscan.NewCased(words)}
 }
 
 // In reports register words in folded text ft, whole words where their
@@ -360,7 +345,7 @@ func (r *Register) In(ft string) bool {
 		return false
 	}
 	h := []byte(ft)
-	for _, mt := range r.ac.FindAllOverlapping(h) {
+	for _, mt := range r.ac.Matches(h) {
 		if !spacedAt(h, mt.Start) || boundaryBefore(h, mt.Start) && boundaryAfter(h, mt.End) {
 			return true
 		}
