@@ -385,7 +385,10 @@ func (ev *evidence) decide(u *url.URL) string {
 	// Open Graph's product.group is a group of products: a collection.
 	case ev.og == "product.group" || ev.og == "product:group":
 		return Collection
-	case strings.Contains(ev.og, "product") || ev.og == "og:product":
+	// og:type product alone, on a page that marks up no product or
+	// offer and shows no buy control, over a grid of priced cards: a
+	// shop's category page whose system names every page a product.
+	case strings.Contains(ev.og, "product") && !ev.unclaimedGrid():
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
@@ -431,6 +434,15 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Documentation
 	}
 	return Service
+}
+
+// unclaimedGrid reports whether the page shows a group of priced cards
+// (minCards or more, half of them priced) and nothing of one product's
+// buy box: no schema.org Product or Offer, no itemprop=price, no buy
+// control. A product page's own offer is marked up or bought by a control;
+// its recommendations alone make no such page.
+func (ev *evidence) unclaimedGrid() bool {
+	return ev.priced.cards >= minCards && ev.types["Product"]+ev.types["Offer"]+ev.prices+ev.buys == 0
 }
 
 // storyRun is how many long paragraphs under one parent make a page of
