@@ -61,6 +61,7 @@ type evidence struct {
 	prose  proseRun
 	group  itemGroupSize
 	card   cardGroupSize
+	table  tableSize
 	// priced is the largest group of sibling cards of which half or more
 	// show a price: a shop's grid, which a larger group of unpriced
 	// cards (a menu of categories, a row of swatches) may outnumber.
@@ -121,6 +122,12 @@ type itemGroupSize struct {
 	items  int
 	text   int // their text
 	priced int // how many of the items show a price
+}
+
+// tableSize is the page's longest data table (see dataRows) outside the
+// page's furniture: its rows and its text.
+type tableSize struct {
+	rows, text int
 }
 
 // cardGroupSize is the largest group of sibling cards (see cardGroup).
@@ -203,6 +210,10 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 			}
 		case atom.Pre:
 			ev.pres++
+		case atom.Table:
+			if r := dataRows(n); r > ev.table.rows && !furnished(n) {
+				ev.table = tableSize{rows: r, text: textLen(n, 1<<30)}
+			}
 		case atom.Time:
 			ev.times++
 		}
@@ -418,6 +429,8 @@ func (ev *evidence) decide(u *url.URL) string {
 		// paragraphs (descriptions, FAQs) or og:type say.
 		ev.types["CollectionPage"] > 0 && articleLD == 0:
 		return Listing
+	case articleLD > 0 && ev.art.long == 0 && ev.tableList():
+		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
 		ev.card.cards >= minCards && ev.prose.long < 3:
@@ -444,6 +457,41 @@ func (ev *evidence) decide(u *url.URL) string {
 func (ev *evidence) unclaimedGrid() bool {
 	return ev.priced.cards >= minCards && ev.types["Product"]+ev.types["Offer"]+ev.prices+ev.buys == 0
 }
+
+// dataRows counts the rows of table n (not of the tables inside it) that
+// hold two cells or more: a data table's records, not a layout's slots.
+func dataRows(n *html.Node) int {
+	rows := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			rows += dataRows(c)
+		case atom.Tr:
+			cells := 0
+			for d := c.FirstChild; d != nil; d = d.NextSibling {
+				if d.DataAtom == atom.Td || d.DataAtom == atom.Th {
+					cells++
+				}
+			}
+			if cells >= 2 {
+				rows++
+			}
+		}
+	}
+	return rows
+}
+
+// tableList reports whether the page's main text is one long data table
+// (minRows records or more, holding gridText of text and gridRatio times
+// the text of the longest run of paragraphs): a list set out as a table,
+// which the article markup an encyclopedia or a publishing system puts on
+// every page does not make a story.
+func (ev *evidence) tableList() bool {
+	return ev.table.rows >= minRows && ev.table.text >= gridText && ev.table.text > gridRatio*ev.prose.text
+}
+
+// minRows is how many records make a table a list.
+const minRows = 50
 
 // storyRun is how many long paragraphs under one parent make a page of
 // long paragraphs a story. Measured on WCXB dev (page types through

@@ -31,6 +31,10 @@ func TestDetect(t *testing.T) {
 	thread := `<div class="posts">` + strings.Repeat(`<div class="post"><span>Ann</span><time>May 2</time>`+para+`</div>`, 4) + `</div>`
 	served := `<noscript>` + strings.Repeat(" ", minNoscript) + `<div itemscope itemtype="http://schema.org/DiscussionForumPosting">` + thread + `</div></noscript>`
 	tiles := `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div><span>$</span><span>124.93</span></div><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div><span>Helmet style: road; weight: 0.8 lbs</span></li>`, 8) + `</ul>`
+	table := func(rows int) string {
+		return `<table><tbody>` + strings.Repeat(`<tr><td>1901</td><td><a href="/p">A laureate's name</a></td><td>For the work that won the prize</td></tr>`, rows) + `</tbody></table>`
+	}
+	articleLD := `<script type="application/ld+json">{"@type":"Article","name":"x"}</script>`
 	tests := []struct {
 		name, url, head, body, want string
 	}{
@@ -70,6 +74,10 @@ func TestDetect(t *testing.T) {
 		{"article: a story among teaser articles", "", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"x"}</script>`, story + teasers, Article},
 		{"listing: a CollectionPage with og:type article and a description", "", `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"CollectionPage"}</script>`, story + cards("by Ann"), Listing},
 		{"article: a CollectionPage that article markup claims", "", `<script type="application/ld+json">{"@graph":[{"@type":"CollectionPage"},{"@type":"Article"}]}</script>`, story + cards("by Ann"), Article},
+		{"listing: a long data table outweighs the prose that article markup claims", "", articleLD, para + table(60), Listing},
+		{"article: a short data table under article markup", "", articleLD, para + table(30), Article},
+		{"article: a story outweighs its long data table", "", articleLD, strings.Repeat(para, 40) + table(60), Article},
+		{"article: a long layout table of one cell per row", "", articleLD, para + `<table>` + strings.Repeat(`<tr><td><a href="/p">A laureate's name, for the work that won the prize</a></td></tr>`, 60) + `</table>`, Article},
 		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
 		{"article: prose outweighs a results box", "", "", story + results, Article},
 		{"listing: results hold three and a half times the prose", "", "", "<time>May 2</time><div>" + para + para + "</div>" + results, Listing},
