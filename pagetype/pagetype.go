@@ -403,7 +403,12 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.priced.cards >= minCards && (!story || tiles),
+		// A grid of priced cards is the content of a page that tells no
+		// story, or whose only claim to one is og:type article (no
+		// article markup, no long <article>, no two long paragraphs
+		// under one parent): a shop's category page whose system calls
+		// every page an article, its blurb one paragraph.
+		ev.priced.cards >= minCards && (!story || tiles || articleLD == 0 && ev.art.long == 0 && ev.prose.run < 2),
 		// Product tiles too long to read as cards (swatches, ratings,
 		// attributes), most of them priced.
 		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && (!story || tiles):
