@@ -436,6 +436,13 @@ func (ev *evidence) decide(u *url.URL) string {
 		return Listing
 	case articleLD > 0 && ev.art.long == 0 && ev.tableList():
 		return Listing
+	// og:type article over a group of cards, on a page that holds not
+	// one long paragraph, no article markup and no long <article>:
+	// what a publishing system says of every page, its indexes too. A
+	// manual's page (under a documentation host or path) keeps its
+	// menus of links as furniture.
+	case story && articleLD == 0 && ev.art.long == 0 && ev.prose.long == 0 && ev.card.cards >= minCards && !docPath(u):
+		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
 		ev.card.cards >= minCards && ev.prose.long < 3:
