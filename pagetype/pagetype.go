@@ -61,6 +61,7 @@ type evidence struct {
 	prose  proseRun
 	group  itemGroupSize
 	card   cardGroupSize
+	table  tableSize
 	// priced is the largest group of sibling cards of which half or more
 	// show a price: a shop's grid, which a larger group of unpriced
 	// cards (a menu of categories, a row of swatches) may outnumber.
@@ -121,6 +122,12 @@ type itemGroupSize struct {
 	items  int
 	text   int // their text
 	priced int // how many of the items show a price
+}
+
+// tableSize is the page's longest data table (see dataRows) outside the
+// page's furniture: its rows and its text.
+type tableSize struct {
+	rows, text int
 }
 
 // cardGroupSize is the largest group of sibling cards (see cardGroup).
@@ -203,6 +210,10 @@ func (ev *evidence) walk(root *html.Node, runs, runText map[*html.Node]int, nosc
 			}
 		case atom.Pre:
 			ev.pres++
+		case atom.Table:
+			if r := dataRows(n); r > ev.table.rows && !furnished(n) {
+				ev.table = tableSize{rows: r, text: textLen(n, 1<<30)}
+			}
 		case atom.Time:
 			ev.times++
 		}
@@ -385,11 +396,19 @@ func (ev *evidence) decide(u *url.URL) string {
 	// Open Graph's product.group is a group of products: a collection.
 	case ev.og == "product.group" || ev.og == "product:group":
 		return Collection
-	case strings.Contains(ev.og, "product") || ev.og == "og:product":
+	// og:type product alone, on a page that marks up no product or
+	// offer and shows no buy control, over a grid of priced cards: a
+	// shop's category page whose system names every page a product.
+	case strings.Contains(ev.og, "product") && !ev.unclaimedGrid():
 		return Product
 	case ev.has("CollectionPage", "OfferCatalog", "SearchResultsPage") > 0 && ev.types["Product"]+ev.prices >= 2,
 		ev.types["Product"]+ev.prices >= 4 && articleLD == 0,
-		ev.priced.cards >= minCards && (!story || tiles),
+		// A grid of priced cards is the content of a page that tells no
+		// story, or whose only claim to one is og:type article (no
+		// article markup, no long <article>, no two long paragraphs
+		// under one parent): a shop's category page whose system calls
+		// every page an article, its blurb one paragraph.
+		ev.priced.cards >= minCards && (!story || tiles || articleLD == 0 && ev.art.long == 0 && ev.prose.run < 2),
 		// Product tiles too long to read as cards (swatches, ratings,
 		// attributes), most of them priced.
 		ev.group.items >= minCards && 2*ev.group.priced >= ev.group.items && (!story || tiles):
@@ -415,6 +434,15 @@ func (ev *evidence) decide(u *url.URL) string {
 		// paragraphs (descriptions, FAQs) or og:type say.
 		ev.types["CollectionPage"] > 0 && articleLD == 0:
 		return Listing
+	case articleLD > 0 && ev.art.long == 0 && ev.tableList():
+		return Listing
+	// og:type article over a group of cards, on a page that holds not
+	// one long paragraph, no article markup and no long <article>:
+	// what a publishing system says of every page, its indexes too. A
+	// manual's page (under a documentation host or path) keeps its
+	// menus of links as furniture.
+	case story && articleLD == 0 && ev.art.long == 0 && ev.prose.long == 0 && ev.card.cards >= minCards && !docPath(u):
+		return Listing
 	case story:
 	case teasers, ev.has("ItemList", "CollectionPage", "Blog") > 0,
 		ev.card.cards >= minCards && ev.prose.long < 3:
@@ -432,6 +460,50 @@ func (ev *evidence) decide(u *url.URL) string {
 	}
 	return Service
 }
+
+// unclaimedGrid reports whether the page shows a group of priced cards
+// (minCards or more, half of them priced) and nothing of one product's
+// buy box: no schema.org Product or Offer, no itemprop=price, no buy
+// control. A product page's own offer is marked up or bought by a control;
+// its recommendations alone make no such page.
+func (ev *evidence) unclaimedGrid() bool {
+	return ev.priced.cards >= minCards && ev.types["Product"]+ev.types["Offer"]+ev.prices+ev.buys == 0
+}
+
+// dataRows counts the rows of table n (not of the tables inside it) that
+// hold two cells or more: a data table's records, not a layout's slots.
+func dataRows(n *html.Node) int {
+	rows := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			rows += dataRows(c)
+		case atom.Tr:
+			cells := 0
+			for d := c.FirstChild; d != nil; d = d.NextSibling {
+				if d.DataAtom == atom.Td || d.DataAtom == atom.Th {
+					cells++
+				}
+			}
+			if cells >= 2 {
+				rows++
+			}
+		}
+	}
+	return rows
+}
+
+// tableList reports whether the page's main text is one long data table
+// (minRows records or more, holding gridText of text and gridRatio times
+// the text of the longest run of paragraphs): a list set out as a table,
+// which the article markup an encyclopedia or a publishing system puts on
+// every page does not make a story.
+func (ev *evidence) tableList() bool {
+	return ev.table.rows >= minRows && ev.table.text >= gridText && ev.table.text > gridRatio*ev.prose.text
+}
+
+// minRows is how many records make a table a list.
+const minRows = 50
 
 // storyRun is how many long paragraphs under one parent make a page of
 // long paragraphs a story. Measured on WCXB dev (page types through

@@ -31,6 +31,10 @@ func TestDetect(t *testing.T) {
 	thread := `<div class="posts">` + strings.Repeat(`<div class="post"><span>Ann</span><time>May 2</time>`+para+`</div>`, 4) + `</div>`
 	served := `<noscript>` + strings.Repeat(" ", minNoscript) + `<div itemscope itemtype="http://schema.org/DiscussionForumPosting">` + thread + `</div></noscript>`
 	tiles := `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div><span>$</span><span>124.93</span></div><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div><span>Helmet style: road; weight: 0.8 lbs</span></li>`, 8) + `</ul>`
+	table := func(rows int) string {
+		return `<table><tbody>` + strings.Repeat(`<tr><td>1901</td><td><a href="/p">A laureate's name</a></td><td>For the work that won the prize</td></tr>`, rows) + `</tbody></table>`
+	}
+	articleLD := `<script type="application/ld+json">{"@type":"Article","name":"x"}</script>`
 	tests := []struct {
 		name, url, head, body, want string
 	}{
@@ -48,6 +52,10 @@ func TestDetect(t *testing.T) {
 		{"product by its buy box, other items beside it", "", "", `<form id="addToCart" action="/buy"><button name="submit.add-to-cart">Add</button></form>` + results, Product},
 		{"listing with a buy control on every item", "", "", strings.Repeat(`<button class="add-to-cart">Add</button>`, 8) + results, Listing},
 		{"product by a site's own og:type", "", `<meta property="og:type" content="shop:product">`, para, Product},
+		{"collection: og:type product over priced cards, no product marked up, no buy control", "", `<meta property="og:type" content="product">`, para + cards("$19.99"), Collection},
+		{"product by og:type: its price marked up, priced recommendations beside it", "", `<meta property="og:type" content="product">`, `<span itemprop="price">$9.99</span>` + para + cards("$19.99"), Product},
+		{"product by og:type: its buy box, priced recommendations beside it", "", `<meta property="og:type" content="product">`, `<button class="add-to-cart">Add</button>` + para + cards("$19.99"), Product},
+		{"product by og:type: its Offer in JSON-LD, priced recommendations beside it", "", `<meta property="og:type" content="product"><script type="application/ld+json">{"@type":"Offer","price":"9.99"}</script>`, para + cards("$19.99"), Product},
 		{"collection by og:type product.group", "", `<meta property="og:type" content="product.group">`, para, Collection},
 		{"a product's JSON-LD outweighs og:type product.group", "", `<meta property="og:type" content="product.group"><script type="application/ld+json">{"@type":"Product","name":"Desk"}</script>`, para, Product},
 		{"product by microdata: one product offered, beside a grid of games", "", "", `<div itemscope itemtype="http://schema.org/Product"><h1 itemprop="name">Game</h1><div itemprop="offers" itemscope itemtype="http://schema.org/Offer">$9.99</div></div>` + para + cards("by Ann"), Product},
@@ -56,6 +64,9 @@ func TestDetect(t *testing.T) {
 		{"collection: priced cards outnumbered by a menu of categories", "", "", `<div class="menu">` + strings.Repeat(`<div class="cat"><a href="/c/x">Category</a></div>`, 12) + `</div>` + cards("$19.99"), Collection},
 		{"collection: long product tiles (swatches, attributes), priced", "", "", tiles, Collection},
 		{"collection: priced tiles outweigh a category's blurb", "", `<meta property="og:type" content="article">`, para + tiles, Collection},
+		{"collection: priced cards under og:type article and a one-paragraph blurb", "", `<meta property="og:type" content="article">`, para + cards("$19.99"), Collection},
+		{"article: og:type article, two long paragraphs in a run, priced cards beside them", "", `<meta property="og:type" content="article">`, "<div>" + para + para + "</div>" + cards("$19.99"), Article},
+		{"article: article markup over a one-paragraph story, priced cards beside it", "", `<script type="application/ld+json">{"@type":"Article","name":"x"}</script>`, para + cards("$19.99"), Article},
 		{"article: a story outweighs priced tiles", "", "", strings.Repeat(para, 20) + tiles, Article},
 		{"listing: long tiles without prices", "", "", `<ul class="results">` + strings.Repeat(`<li class="tile"><a href="/p/1"><span>HOKA</span><span>Clifton 10 Road-Running Shoes</span></a><div>`+strings.Repeat(`<a href="/p/1?c=2">Colour option, shown in the picture</a>`, 10)+`</div></li>`, 8) + `</ul>`, Listing},
 		{"collection: a list of products", "", `<script type="application/ld+json">{"@type":"CollectionPage","mainEntity":{"@type":"ItemList","itemListElement":[{"@type":"Product"},{"@type":"Product"}]}}</script>`, para, Collection},
@@ -66,6 +77,13 @@ func TestDetect(t *testing.T) {
 		{"article: a story among teaser articles", "", `<script type="application/ld+json">{"@type":"BlogPosting","headline":"x"}</script>`, story + teasers, Article},
 		{"listing: a CollectionPage with og:type article and a description", "", `<meta property="og:type" content="article"><script type="application/ld+json">{"@type":"CollectionPage"}</script>`, story + cards("by Ann"), Listing},
 		{"article: a CollectionPage that article markup claims", "", `<script type="application/ld+json">{"@graph":[{"@type":"CollectionPage"},{"@type":"Article"}]}</script>`, story + cards("by Ann"), Article},
+		{"listing: a long data table outweighs the prose that article markup claims", "", articleLD, para + table(60), Listing},
+		{"article: a short data table under article markup", "", articleLD, para + table(30), Article},
+		{"article: a story outweighs its long data table", "", articleLD, strings.Repeat(para, 40) + table(60), Article},
+		{"article: a long layout table of one cell per row", "", articleLD, para + `<table>` + strings.Repeat(`<tr><td><a href="/p">A laureate's name, for the work that won the prize</a></td></tr>`, 60) + `</table>`, Article},
+		{"listing: og:type article over cards, no long paragraph", "", `<meta property="og:type" content="article">`, cards("by Ann"), Listing},
+		{"article: og:type article over cards and a long paragraph", "", `<meta property="og:type" content="article">`, para + cards("by Ann"), Article},
+		{"no listing: og:type article over a manual's menu of links, under a docs path", "https://example.com/docs/install", `<meta property="og:type" content="article">`, cards("by Ann"), Article},
 		{"listing: results with summaries outweigh the prose", "", "", para + results, Listing},
 		{"article: prose outweighs a results box", "", "", story + results, Article},
 		{"listing: results hold three and a half times the prose", "", "", "<time>May 2</time><div>" + para + para + "</div>" + results, Listing},
