@@ -137,10 +137,11 @@ func images(n *html.Node) int {
 
 // filterName reports whether a class or id names a filter panel or one of
 // its parts, or the pagination under the items: a name holding a panel's
-// word (panelWord: "filters", "facets__form", "ProductList_filtersDesktop",
-// "search-refinements", "pagination", "pager"),
+// word (panelWord: "filters", "facets__form", "search-refinements",
+// "pagination", "pager"),
 // unless the same name says it is what the filter narrows (filterTarget:
-// "filter-results", "facet-template", "filterable-grid").
+// "filter-results", "facet-template", "filterable-grid"; and so
+// "ProductList_filtersDesktop", whose one word holds "product").
 func filterName(v string) bool {
 	if len(v) < 5 {
 		return false
