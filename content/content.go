@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/content/facets"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
@@ -96,9 +97,9 @@ type Furniture struct {
 	// orders) are furniture: on a listing or a collection they sit
 	// beside the items and narrow them, and are none of them.
 	Facets bool
-	// facets are the option elements found (see findFacets).
+	// facets are the option elements found (see facets.Find).
 	facets map[*html.Node]bool
-	// filters are the filter panels found (see findFilters): left out of
+	// filters are the filter panels found (see facets.Find): left out of
 	// a candidate's blocks, not of its measure, so that the choice among
 	// the candidates stays what it was without them (a grid whose items
 	// are all links weighs little against a footer once the prose of its
@@ -168,7 +169,7 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Legal && legal(v) || f.Signatures && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !inCell(n) {
+			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Legal && legal(v) || f.Signatures && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
 				return true
 			}
 		case "itemprop":
@@ -226,42 +227,6 @@ func screenReader(v string) bool {
 		switch f {
 		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
 			return f != "sr-only-focusable"
-		}
-	}
-	return false
-}
-
-// screenReaderNamed reports whether a class, lower-cased, names text shown
-// only to screen readers by a theme's own name for it: one of the common
-// names with the theme's prefix ("ui-screen-reader-only",
-// "u-sr-only") or written as one word ("screenreader", "sronly"). On a
-// listing every item repeats its price or its name that way ("Sale price
-// $88 Regular price $102" beside "$88 $102").
-func screenReaderNamed(v string) bool {
-	if !strings.Contains(v, "sr") && !strings.Contains(v, "screen") && !strings.Contains(v, "visually") || strings.Contains(v, "focusable") {
-		// A focusable one shows when a keyboard reaches it (a skip link).
-		return false
-	}
-	for f := range strings.FieldsSeq(v) {
-		switch {
-		case f == "screenreader", f == "screenreader-only", f == "sronly", f == "visuallyhidden",
-			strings.HasSuffix(f, "-sr-only"), strings.HasSuffix(f, "-screen-reader-only"), strings.HasSuffix(f, "-screen-reader-text"),
-			strings.HasSuffix(f, "-visually-hidden"), strings.HasSuffix(f, "_sr-only"), strings.HasSuffix(f, "__sr-only"):
-			return true
-		}
-	}
-	return false
-}
-
-// inCell reports whether n sits in a table cell, where a screen reader's
-// label stands for an icon the cell shows (a tick for "Yes").
-func inCell(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		switch p.DataAtom {
-		case atom.Td, atom.Th:
-			return true
-		case atom.Table, atom.Body:
-			return false
 		}
 	}
 	return false
