@@ -63,40 +63,7 @@ const proseBytes = 80
 // Furniture tells page furniture apart, on a page of one type (package
 // pagetype).
 type Furniture struct {
-	// Comments says that comment threads are furniture: under an article
-	// they are, on a forum they are the content.
-	Comments bool
-	// Reviews says that customer reviews are: on a product page the
-	// product is the content, not what buyers wrote of it.
-	Reviews bool
-	// Legal says that legal notices and disclaimers (elements classed
-	// or named so: a game's licence terms, footnotes to a phone's claims,
-	// a shop's accuracy and copyright lines) are: on a product page they
-	// are the shop's, the same under every product. Of the 33 such
-	// elements of 8 words or more on WCXB dev's product pages, none is in
-	// its page's reference text. WCXB dev product 0.715 -> 0.719.
-	Legal bool
-	// Carousels says that groups of priced cards (other products) are: on
-	// a collection or a listing they are the content.
-	Carousels bool
-	// Signatures says that posts' signatures are: on a forum they are
-	// what a poster shows under every post.
-	Signatures bool
-	// Utility says that elements carrying a stylesheet's utility class
-	// for hiding ("hide", "hidden", "d-none") are hidden: on a product
-	// page they hold the shop's data for its scripts (every colour's
-	// thumbnail, price tiers, seller ratings), not what a reader sees.
-	// Panels a control opens are kept. WCXB dev product 0.647 -> 0.653,
-	// other types unchanged. On a forum they hold what each post carries
-	// for scripts and screen readers (a Q&A post's markers for its maths
-	// renderer, its poster's name again, a vote's state): forum 0.823 ->
-	// 0.825, 9 pages better, none worse by more than 0.001.
-	Utility bool
-	// Facets says that the options of a filter (groups of checkboxes
-	// and radio buttons with their labels: sizes, colours, brands, sort
-	// orders) are furniture: on a listing or a collection they sit
-	// beside the items and narrow them, and are none of them.
-	Facets bool
+	kinds Kinds
 	// facets are the option elements found (see facets.Find).
 	facets map[*html.Node]bool
 	// filters are the filter panels found (see facets.Find): left out of
@@ -112,21 +79,71 @@ type Furniture struct {
 	Panels map[string]bool
 }
 
+// Kinds is a set of the kinds of element a page type counts as furniture
+// beside those every type does (consent banners, screen-reader text): a
+// new kind is one more constant, not one more field.
+type Kinds uint16
+
+const (
+	// Comments are comment threads: under an article they are furniture,
+	// on a forum they are the content.
+	Comments Kinds = 1 << iota
+	// Reviews are customer reviews: on a product page the product is the
+	// content, not what buyers wrote of it.
+	Reviews
+	// Legal are legal notices and disclaimers (elements classed or named
+	// so: a game's licence terms, footnotes to a phone's claims, a shop's
+	// accuracy and copyright lines): on a product page they are the
+	// shop's, the same under every product. Of the 33 such elements of 8
+	// words or more on WCXB dev's product pages, none is in its page's
+	// reference text. WCXB dev product 0.715 -> 0.719.
+	Legal
+	// Carousels are groups of priced cards (other products): on a
+	// collection or a listing they are the content.
+	Carousels
+	// Signatures are posts' signatures: on a forum they are what a poster
+	// shows under every post.
+	Signatures
+	// Utility are elements carrying a stylesheet's utility class for
+	// hiding ("hide", "hidden", "d-none"), read as hidden: on a product
+	// page they hold the shop's data for its scripts (every colour's
+	// thumbnail, price tiers, seller ratings), not what a reader sees.
+	// Panels a control opens are kept. WCXB dev product 0.647 -> 0.653,
+	// other types unchanged. On a forum they hold what each post carries
+	// for scripts and screen readers (a Q&A post's markers for its maths
+	// renderer, its poster's name again, a vote's state): forum 0.823 ->
+	// 0.825, 9 pages better, none worse by more than 0.001.
+	Utility
+	// Facets are the options of a filter (groups of checkboxes and radio
+	// buttons with their labels: sizes, colours, brands, sort orders): on
+	// a listing or a collection they sit beside the items and narrow
+	// them, and are none of them.
+	Facets
+)
+
+// Has reports whether f counts elements of kind k as furniture.
+func (f Furniture) Has(k Kinds) bool { return f.kinds&k != 0 }
+
 // minCarousel is how many priced sibling cards make a carousel of other
 // products.
 const minCarousel = 3
 
 // ForType returns the furniture of a page of type typ.
 func ForType(typ string) Furniture {
-	return Furniture{
-		Comments:   typ != pagetype.Forum,
-		Reviews:    typ == pagetype.Product,
-		Legal:      typ == pagetype.Product,
-		Carousels:  typ != pagetype.Listing && typ != pagetype.Collection,
-		Signatures: typ == pagetype.Forum,
-		Utility:    typ == pagetype.Product || typ == pagetype.Forum,
-		Facets:     typ == pagetype.Listing || typ == pagetype.Collection,
+	var k Kinds
+	set := func(kind Kinds, on bool) {
+		if on {
+			k |= kind
+		}
 	}
+	set(Comments, typ != pagetype.Forum)
+	set(Reviews, typ == pagetype.Product)
+	set(Legal, typ == pagetype.Product)
+	set(Carousels, typ != pagetype.Listing && typ != pagetype.Collection)
+	set(Signatures, typ == pagetype.Forum)
+	set(Utility, typ == pagetype.Product || typ == pagetype.Forum)
+	set(Facets, typ == pagetype.Listing || typ == pagetype.Collection)
+	return Furniture{kinds: k}
 }
 
 // Is reports whether n is page furniture that no main content holds:
@@ -165,15 +182,15 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if a.Key == "class" && f.Utility && utilityHidden(a.Val) && !f.panel(n) {
+			if a.Key == "class" && f.Has(Utility) && utilityHidden(a.Val) && !f.panel(n) {
 				return true
 			}
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Comments && comments(v) || f.Reviews && reviews(v) || f.Legal && legal(v) || f.Signatures && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
+			if v := strings.ToLower(a.Val); consent(v) || f.Has(Comments) && comments(v) || f.Has(Reviews) && reviews(v) || f.Has(Legal) && legal(v) || f.Has(Signatures) && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
 				return true
 			}
 		case "itemprop":
-			if f.Reviews && (a.Val == "review" || a.Val == "reviews") || a.Val == "comment" && onAnswer(n) {
+			if f.Has(Reviews) && (a.Val == "review" || a.Val == "reviews") || a.Val == "comment" && onAnswer(n) {
 				return true
 			}
 		}
@@ -393,7 +410,7 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 			inLink = true
 		}
 	}
-	if f.Carousels {
+	if f.Has(Carousels) {
 		if cards, priced := pagetype.Cards(n, minCarousel); len(cards) > 0 && 2*priced >= len(cards) {
 			for _, c := range cards {
 				t.furniture[c] = true

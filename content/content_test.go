@@ -326,10 +326,10 @@ func TestUtilityHidden(t *testing.T) {
 			t.Errorf("%s: furniture %v, want %v", id, got, want)
 		}
 	}
-	if ForType(pagetype.Article).Utility {
+	if ForType(pagetype.Article).Has(Utility) {
 		t.Error("utility classes read as hidden on an article")
 	}
-	if !ForType(pagetype.Forum).Utility {
+	if !ForType(pagetype.Forum).Has(Utility) {
 		t.Error("utility classes not read as hidden on a forum (a Q&A post's hidden markers)")
 	}
 }

@@ -8,7 +8,7 @@ import (
 // withFacets returns f with the filter options under root found, when f
 // treats them as furniture.
 func (f Furniture) withFacets(root *html.Node) Furniture {
-	if f.Facets && root != nil {
+	if f.Has(Facets) && root != nil {
 		f.facets, f.filters = facets.Find(root)
 	}
 	return f
