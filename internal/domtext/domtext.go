@@ -206,16 +206,20 @@ func hiddenBy(decl map[string]string) bool {
 var hidingProps = []string{"display", "visibility", "font-size", "left", "top", "indent", "right", "overflow"}
 
 // mayHide reports whether style may name a property IsHidden reads,
-// without parsing it (most inline styles set widths, colours, margins). A
-// style with upper-case ASCII is always parsed: ParseStyle lower-cases its
+// without parsing it (most inline styles set widths, colours, margins).
+func mayHide(style string) bool { return MayName(style, hidingProps) }
+
+// MayName reports whether style may name one of props (property names or
+// parts of them), without parsing it: a style with upper-case ASCII or a
+// byte beyond ASCII is always said to, as ParseStyle lower-cases its
 // property names.
-func mayHide(style string) bool {
+func MayName(style string, props []string) bool {
 	for i := 0; i < len(style); i++ {
 		if c := style[i]; 'A' <= c && c <= 'Z' || c >= utf8.RuneSelf {
 			return true
 		}
 	}
-	for _, p := range hidingProps {
+	for _, p := range props {
 		if strings.Contains(style, p) {
 			return true
 		}

@@ -51,21 +51,7 @@ var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "
 
 // mayHide reports whether style may name a property by reads, without
 // parsing it: ParseStyle's split and map were most of the time Why took.
-// A style with upper-case ASCII or any non-ASCII byte is always parsed, as
-// ParseStyle lower-cases its property names.
-func mayHide(style string) bool {
-	for i := 0; i < len(style); i++ {
-		if c := style[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
-			return true
-		}
-	}
-	for _, p := range hidingProps {
-		if strings.Contains(style, p) {
-			return true
-		}
-	}
-	return false
-}
+func mayHide(style string) bool { return domtext.MayName(style, hidingProps) }
 
 // by says how declarations d hide an element, or "".
 func by(d map[string]string) string {
