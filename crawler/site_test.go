@@ -165,21 +165,21 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		s.article(w, r, p, r.URL.Query().Get("amp") == "1")
 	case p == "/sitemap.xml":
 		w.Header().Set("Content-Type", "application/xml")
-		fmt.Fprint(w, s.sitemap())
+		fmt.Fprint(w, s.sitemap("http://"+r.Host))
 	case p == "/sitemap.xml.gz": // a gzip file, as news sitemaps often are
 		w.Header().Set("Content-Type", "application/x-gzip")
-		w.Write(gzipped(s.sitemap()))
+		w.Write(gzipped(s.sitemap("http://" + r.Host)))
 	case p == "/plain-sitemap.xml.gz": // named .gz, served decompressed
 		w.Header().Set("Content-Type", "application/xml")
-		fmt.Fprint(w, s.sitemap())
+		fmt.Fprint(w, s.sitemap("http://"+r.Host))
 	case p == "/encoded-sitemap.xml": // a gzip Content-Encoding (net/http asks for it and decodes it)
 		w.Header().Set("Content-Type", "application/xml")
 		w.Header().Set("Content-Encoding", "gzip")
-		w.Write(gzipped(s.sitemap()))
+		w.Write(gzipped(s.sitemap("http://" + r.Host)))
 	case p == "/double-sitemap.xml.gz": // a gzip file sent with a gzip Content-Encoding on top
 		w.Header().Set("Content-Type", "application/x-gzip")
 		w.Header().Set("Content-Encoding", "gzip")
-		w.Write(gzipped(string(gzipped(s.sitemap()))))
+		w.Write(gzipped(string(gzipped(s.sitemap("http://" + r.Host)))))
 	case p == "/corrupt-sitemap.xml.gz":
 		w.Header().Set("Content-Type", "application/x-gzip")
 		fmt.Fprint(w, "\x1f\x8b not really gzip")
@@ -190,7 +190,7 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 		w.Header().Set("Content-Type", "application/rss+xml")
 		b := `<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>`
 		for i := range 5 {
-			b += fmt.Sprintf(`<item><title>F%d</title><link>%s/feed-only/%d</link></item>`, i, s.srv.URL, i)
+			b += fmt.Sprintf(`<item><title>F%d</title><link>%s/feed-only/%d</link></item>`, i, "http://"+r.Host, i)
 		}
 		fmt.Fprint(w, b+`</channel></rss>`)
 	case p == "/flaky":
@@ -250,13 +250,15 @@ func (s *site) serve(w http.ResponseWriter, r *http.Request, n int) {
 }
 
 // sitemap lists the sitemap-only articles, one in-scope article with a
-// tracking parameter and one disallowed URL.
-func (s *site) sitemap() string {
+// tracking parameter and one disallowed URL, under base (the URL the
+// request came to: the handler never reads s.srv, which newSite sets
+// while the server may already answer).
+func (s *site) sitemap(base string) string {
 	b := `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`
 	for i := range 5 {
-		b += fmt.Sprintf(`<url><loc>%s/sitemap-only/%d</loc></url>`, s.srv.URL, i)
+		b += fmt.Sprintf(`<url><loc>%s/sitemap-only/%d</loc></url>`, base, i)
 	}
-	return b + fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, s.srv.URL, s.srv.URL)
+	return b + fmt.Sprintf(`<url><loc>%s/news/0-0?utm_campaign=sm</loc></url><url><loc>%s/private/from-sitemap</loc></url></urlset>`, base, base)
 }
 
 func gzipped(s string) []byte {
