@@ -56,17 +56,25 @@ func Figure(ft string) string {
 var currencyWords = []string{"元", "圆", "块", "円", "원", "만", "万", "萬", "亿", "億", "บาท", "rb", "ribu", "jt", "juta", "triệu", "nghìn", "ngàn", "руб", "tl"}
 
 // currencyWord returns the length in runes of the currency word rs starts
-// with (currencyWords), or 0.
+// with (currencyWords), or 0. It compares rune by rune: it runs at every
+// number of a glued run, and converting each word would allocate.
 func currencyWord(rs []rune) int {
 	for _, w := range currencyWords {
-		u := []rune(w)
-		if len(rs) < len(u) || string(rs[:len(u)]) != w {
+		n := 0
+		for _, r := range w {
+			if n == len(rs) || rs[n] != r {
+				n = -1
+				break
+			}
+			n++
+		}
+		if n <= 0 {
 			continue
 		}
-		if !unspaced(u[0]) && len(rs) > len(u) && unicode.IsLetter(rs[len(u)]) {
+		if !unspaced(rs[0]) && len(rs) > n && unicode.IsLetter(rs[n]) {
 			continue // a word of a spaced script, glued to more letters
 		}
-		return len(u)
+		return n
 	}
 	return 0
 }
