@@ -79,17 +79,11 @@ func TestAnalyze_TopicPage(t *testing.T) {
 <p>Los expertos recuerdan que el juego responsable y la autoexclusión no existen en las webs sin licencia, y que la ludopatía afecta sobre todo a los jóvenes.</p>`, false},
 		{"page about something else", `<p>El ayuntamiento aprobó el martes el presupuesto para las escuelas y las carreteras del próximo año, con el voto en contra de la oposición.</p>`, true},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body>` + h1 + lead + c.rest + `</body></html>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := m.Analyze(doc, "diario.example.es")
-		for n := range doc.Descendants() {
-			if id := domtext.Attr(n, "id"); id == "p" || id == "h" {
-				s := a.Score(n)
-				if got := s != nil && s.Value >= Unit; got != c.spam {
-					t.Errorf("%s: %s score %v, spam %v, want %v", c.name, id, s, got, c.spam)
-				}
+		a, byID := analyzed(t, m, h1+lead+c.rest, "diario.example.es")
+		for _, id := range []string{"p", "h"} {
+			s := a.Score(byID[id])
+			if got := s != nil && s.Value >= Unit; got != c.spam {
+				t.Errorf("%s: %s score %v, spam %v, want %v", c.name, id, s, got, c.spam)
 			}
 		}
 	}
@@ -110,21 +104,14 @@ func TestAnalyze_PromoLine(t *testing.T) {
 		{`<p id="l">Betting odds and expert picks</p>`, false},
 		{`<p id="l">Casino night raises funds for the school</p>`, false},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body>` + story + c.line + story + `</body></html>`))
-		if err != nil {
-			t.Fatal(err)
+		a, byID := analyzed(t, m, story+c.line+story, "news.example.com")
+		n := byID["l"]
+		s := a.Score(n)
+		for c := n.FirstChild; c != nil && (s == nil || s.Value < Unit); c = c.NextSibling {
+			s = a.Score(c)
 		}
-		a := m.Analyze(doc, "news.example.com")
-		for n := range doc.Descendants() {
-			if domtext.Attr(n, "id") == "l" {
-				s := a.Score(n)
-				for c := n.FirstChild; c != nil && (s == nil || s.Value < Unit); c = c.NextSibling {
-					s = a.Score(c)
-				}
-				if got := s != nil && s.Value >= Unit; got != c.spam {
-					t.Errorf("%s: score %v, spam %v, want %v", c.line, s, got, c.spam)
-				}
-			}
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s: score %v, spam %v, want %v", c.line, s, got, c.spam)
 		}
 	}
 }
@@ -210,18 +197,9 @@ func TestAnalyze_HeadlineTopic(t *testing.T) {
 		{"headline on the topic", `<h1>Polisi Bongkar Judi Online Beromzet Rp 2 Miliar di Medan</h1>`, false},
 		{"headline on something else", `<h1>Banjir Rendam Ratusan Rumah di Medan</h1>`, true},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body>` + c.h1 + para + rest + `</body></html>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := m.Analyze(doc, "warta.example.id")
-		for n := range doc.Descendants() {
-			if domtext.Attr(n, "id") == "p" {
-				s := a.Score(n)
-				if got := s != nil && s.Value >= Unit; got != c.spam {
-					t.Errorf("%s: score %v, spam %v, want %v", c.name, s, got, c.spam)
-				}
-			}
+		a, byID := analyzed(t, m, c.h1+para+rest, "warta.example.id")
+		if s := a.Score(byID["p"]); (s != nil && s.Value >= Unit) != c.spam {
+			t.Errorf("%s: score %v, want spam %v", c.name, s, c.spam)
 		}
 		headline := strings.TrimSuffix(strings.TrimPrefix(c.h1, "<h1>"), "</h1>")
 		text := strings.TrimSuffix(strings.TrimPrefix(para, `<p id="p">`), "</p>")
@@ -279,4 +257,21 @@ func TestAnalyze_GluedRun(t *testing.T) {
 			}
 		}
 	}
+}
+
+// analyzed parses body as a page's body, analyzes it as a page of host,
+// and returns the analysis and the page's elements by id.
+func analyzed(t *testing.T, m *Model, body, host string) (*Analysis, map[string]*html.Node) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(`<html><body>` + body + `</body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]*html.Node{}
+	for n := range doc.Descendants() {
+		if id := domtext.Attr(n, "id"); id != "" {
+			byID[id] = n
+		}
+	}
+	return m.Analyze(doc, host), byID
 }
