@@ -268,6 +268,9 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 		if blocks, err = c.fallBack(ctx, blocks, fb, page, tr); err != nil {
 			return fail("clean", err)
 		}
+		if blocks, err = c.summarise(ctx, blocks, fb.summary, page, tr); err != nil {
+			return fail("clean", err)
+		}
 	}
 	for i := range blocks {
 		if blocks[i].Kind != block.KindPre {
@@ -369,19 +372,20 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		// Read before the readability pass, which removes the scripts.
 		desc = adjust.ProductDescription(doc)
 	}
+	summary := adjust.MetaDescription(doc)
 	cands, err := c.candidates(ctx, doc, pageURL, res, page, tr)
 	if err != nil {
 		return nil, nil, err
 	}
 	if len(cands) == 0 || content.Furnished(cands, domtext.First(doc, atom.Body)) {
-		return nil, &fallback{doc: doc, left: left}, nil
+		return nil, &fallback{doc: doc, left: left, summary: summary}, nil
 	}
 	win := content.Choose(cands, res.PageType)
 	if tr.Detailed {
 		noteSelection(tr, cands, win, res.PageType)
 	}
 	blocks := shape(cands, win, res, desc, tr)
-	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left}, nil
+	return blocks, &fallback{doc: doc, cands: cands, won: win, typ: res.PageType, left: left, summary: summary}, nil
 }
 
 // noteSelection records, for --explain only (the counts in Result.Removed

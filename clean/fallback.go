@@ -34,6 +34,9 @@ type fallback struct {
 	won   int
 	typ   string
 	left  pruned // the page's HTML less what never shows
+	// summary is the page's description (adjust.MetaDescription), read
+	// before the readability pass: see summarise.
+	summary string
 }
 
 // empty is the error for a page that came out empty: ErrEmpty, saying so
