@@ -1,8 +1,9 @@
 // Package facets finds what beside a listing's items narrows or pages
 // them: the options of its filters (groups of checkboxes and radio buttons
 // with their short labels), the filter and sort panels and the pagination
-// its theme names so, the sign-up boxes among the items, and the text the
-// theme shows to screen readers only. Package content leaves them out of a
+// its theme names so, the sign-up boxes among the items, the toolbars of
+// its drop-downs (a sort order and its label), and the text the theme
+// shows to screen readers only. Package content leaves them out of a
 // listing's or a collection's candidates.
 package facets
 
@@ -54,7 +55,9 @@ const filterShare = 0.25
 // checkboxes findFacets sees. The items they narrow are never named so; a
 // panel is what the shop's or the site's theme calls it, in the common
 // themes' words. The sign-up boxes among the items go with them (signup),
-// and the text a theme shows to screen readers only (screenReaderNamed).
+// the toolbars of the drop-downs, named or not (control: WCXB dev
+// collection +0.0011, 19 pages better, none worse; listing +0.0001), and
+// the text a theme shows to screen readers only (screenReaderNamed).
 // Nil when there are none.
 func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]bool {
 	var out map[*html.Node]bool
@@ -93,6 +96,17 @@ func findFilters(root *html.Node, facets map[*html.Node]bool) map[*html.Node]boo
 			continue
 		}
 		if box := signup(n, root); box != nil {
+			if out == nil {
+				out = map[*html.Node]bool{}
+			}
+			out[box] = true
+		}
+	}
+	for n := range root.Descendants() {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Select {
+			continue
+		}
+		if box := control(n, root); box != nil {
 			if out == nil {
 				out = map[*html.Node]bool{}
 			}

@@ -44,6 +44,12 @@ func TestFind(t *testing.T) {
 			"", ""},
 		{"a sign-up box", grid + `<div><p>New arrivals weekly.</p><form><input type="email"><button>Join</button></form></div>`,
 			"", "div:New arrivals weekly. Join"},
+		{"a sort drop-down's toolbar", grid + `<div class="bar"><div><span>Sort by:</span> <select><option>Best selling</option><option>Lowest price</option></select></div></div>`,
+			"", "div:Sort by: Best sellingLowest price"},
+		{"not a card with a size picker", `<ul><li><img src="a.jpg"><a href="/a">Wool Runner</a> <label>Size</label><select><option>8</option></select></li></ul>`,
+			"", ""},
+		{"not a form that says more", `<form><p>Tell us what went wrong with your order, and we will answer within a day.</p><select><option>Late</option></select></form>`,
+			"", ""},
 		{"screen readers' text, not in a table cell", `<p><span class="u-sr-only">Sale price</span> $88</p><table><tr><td><span class="ui-screen-reader-only">Yes</span></td></tr></table>`,
 			"", "span:Sale price"},
 	}
