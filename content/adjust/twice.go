@@ -2,6 +2,7 @@ package adjust
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
@@ -15,6 +16,13 @@ import (
 // layouts. Items apart may share a line (a brand, a price, a size): only
 // neighbours are compared. It also returns the texts it dropped.
 //
+// A block that is one text twice, side by side ("NEW NEW", "$279.95
+// $279.95": a badge or a price rendered for two layouts in one line) is
+// printed once too, and compared with its neighbour so (WCXB dev:
+// collection +0.0014, listing +0.0003, service +0.0002 and product +0.0001
+// on pages read as listings; 7 pages better by more than 0.002, 2 worse by
+// 0.002 at most).
+//
 // Only on listings and collections: in a story or a thread a line said
 // twice in a row is rare and may be meant (a refrain, a quoted line and
 // its reply), and package rules' dedupe passes judge it there.
@@ -27,12 +35,38 @@ func Twice(blocks []block.Block, typ string) ([]block.Block, []string) {
 	prev := ""
 	for _, b := range blocks {
 		t := strings.TrimSpace(b.Text)
+		half, twice := doubled(t)
+		if twice {
+			t = half
+		}
 		if t != "" && strings.EqualFold(t, prev) {
 			dropped = append(dropped, b.Text)
 			continue
+		}
+		if twice {
+			dropped = append(dropped, half)
+			b.Text = half
 		}
 		out = append(out, b)
 		prev = t
 	}
 	return out, dropped
+}
+
+// doubled returns the text t is twice, side by side with white space
+// between: "NEW NEW" is "NEW". ok is false when t is not one text twice.
+func doubled(t string) (half string, ok bool) {
+	for i, r := range t {
+		if !unicode.IsSpace(r) {
+			continue
+		}
+		a, b := t[:i], strings.TrimLeftFunc(t[i:], unicode.IsSpace)
+		if a == b {
+			return a, true
+		}
+		if len(a) > len(b) {
+			return "", false
+		}
+	}
+	return "", false
 }
