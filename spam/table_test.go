@@ -48,3 +48,36 @@ func TestAnalyze_TableRows(t *testing.T) {
 		}
 	}
 }
+
+// TestTableEntries: the rows of a table of text scoring as spam by a name
+// alone are its entries when a third of the rows or fewer; not when most
+// rows are codes, nor when a row carries spam's vocabulary.
+func TestTableEntries(t *testing.T) {
+	m := model(t)
+	clean := []string{"Nordic Games Ltd | nordicgames.example | 31.12.2029", "Harbour Racing Ltd | harbourracing.example | 31.12.2029", "Tivoli Lotteries Ltd | tivolilotto.example | 31.12.2029"}
+	for _, c := range []struct {
+		name string
+		rows []string
+		want bool // the last row is an entry
+	}{
+		{"one code among clean rows", append(clean[:3:3], "Bet25 Holding Ltd | bet25.example | 31.12.2029"), true},
+		{"codes throughout", []string{"Bet25 | bet25.example", "Kq88bet | kq88bet.example", "Zx79bet | zx79bet.example"}, false},
+		{"spam's words", append(clean[:3:3], "Bet25 slot gacor maxwin daftar sekarang"), false},
+		{"too few rows", []string{"Bet25 Holding Ltd | bet25.example", clean[0]}, false},
+	} {
+		scores := make([]*Score, len(c.rows))
+		for i, r := range c.rows {
+			scores[i] = m.ScoreText(r)
+		}
+		last := len(c.rows) - 1
+		if c.name == "too few rows" {
+			last = 0
+		}
+		if s := scores[last]; s == nil || s.Value < Unit {
+			t.Fatalf("%s: row %q scores %v, want spam before the table is read", c.name, c.rows[last], s)
+		}
+		if got := m.TableEntries(scores)[last]; got != c.want {
+			t.Errorf("%s: entry %v, want %v", c.name, got, c.want)
+		}
+	}
+}
