@@ -100,16 +100,21 @@ func fixAtoms(root *html.Node) {
 var embedClasses = []string{"twitter-tweet", "twitter-video", "instagram-media", "tiktok-embed", "bluesky-embed", "text-post-media"}
 
 // unwrapEmbeds replaces the elements that wrap nothing but an embedded social
-// post with the post itself. Sites wrap embeds in elements named
-// "social-media-embed" or "tweet-widget", and readability drops an element
-// whose class or id says "social", or a div whose text is a fifth links (a
-// post's links and date line), before or after it scores the page: a quoted
-// post would be kept or lost depending on its wrapper. A blockquote is exempt
-// from both checks.
+// post with the post itself, and the boxes named for a table that wrap
+// nothing but a data table ("table-responsive", "table-wrapper") with the
+// table. Sites wrap embeds in elements named "social-media-embed" or
+// "tweet-widget", and readability drops an element whose class or id says
+// "social", or a div whose text is a fifth links (a post's links and date
+// line, a register's column of sites), before or after it scores the page:
+// a quoted post or a table would be kept or lost depending on its wrapper.
+// A blockquote and a data table are exempt from both checks. Only a box
+// named for its table is taken away: a table of partner offers or a table
+// of contents in a box of their own keep it (and lose it, as readability
+// reads them).
 func unwrapEmbeds(doc *html.Node) {
 	var embeds []*html.Node
 	for n := range doc.Descendants() {
-		if n.DataAtom == atom.Blockquote && hasClass(n, embedClasses) {
+		if n.DataAtom == atom.Blockquote && hasClass(n, embedClasses) || n.DataAtom == atom.Table && dataTable(n) {
 			embeds = append(embeds, n)
 		}
 	}
@@ -120,7 +125,7 @@ func unwrapEmbeds(doc *html.Node) {
 			default:
 				p = nil
 			}
-			if p == nil {
+			if p == nil || n.DataAtom == atom.Table && !strings.Contains(strings.ToLower(domtext.Attr(p, "class")), "table") {
 				break
 			}
 			p.RemoveChild(n)
@@ -128,6 +133,20 @@ func unwrapEmbeds(doc *html.Node) {
 			p.Parent.RemoveChild(p)
 		}
 	}
+}
+
+// dataTable reports a table of data, as readability tells one from a
+// layout table: it has a caption, a head (thead) or header cells (th).
+func dataTable(t *html.Node) bool {
+	for n := range t.Descendants() {
+		switch n.DataAtom {
+		case atom.Table:
+			return false // a nested table: t lays out the page
+		case atom.Caption, atom.Thead, atom.Th:
+			return true
+		}
+	}
+	return false
 }
 
 // hasClass reports whether n's class attribute holds one of names.

@@ -133,6 +133,9 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if len(w.short) > 0 {
 		w.linePass()
 	}
+	if w.spam > 0 {
+		w.tablePass()
+	}
 	if w.spam >= 2 && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {

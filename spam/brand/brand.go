@@ -198,11 +198,40 @@ func isQuantity(tok string) bool {
 		strings.Trim(strings.TrimRight(b, "abcdefghijklmnopqrstuvwyz"), "0123456789") == "" {
 		return true // a size: 5x7, 8x10, 1920x1080, 11x17in
 	}
+	if isMoney(tok) {
+		return true
+	}
 	i := 0
 	for i < len(tok) && tok[i] <= '9' {
 		i++
 	}
 	return i > 0 && len(tok)-i <= 2 && strings.IndexFunc(tok[i:], func(r rune) bool { return r <= '9' }) < 0
+}
+
+// isMoney reports a currency's code or abbreviation glued to a round
+// number (rm500 of "RM500,000", rs5000, ksh50, usd20): a price, as news of
+// fines and taxes writes it, not a brand code. The number must end in 0:
+// spam names its brands with the lucky numbers (tk88, w88, 789), and a
+// code that is also a currency's (TK, taka) stays a code with them.
+func isMoney(tok string) bool {
+	i := strings.IndexAny(tok, "0123456789")
+	if i <= 0 || !currencyCodes[tok[:i]] || tok[len(tok)-1] != '0' {
+		return false
+	}
+	return strings.Trim(tok[i:], "0123456789") == ""
+}
+
+// currencyCodes are the ISO 4217 codes of the currencies news writes
+// amounts in and the local abbreviations written before a number (RM,
+// Rp, Rs, Tk, KSh, Sh), lower-case as folded text has them.
+var currencyCodes = map[string]bool{
+	"usd": true, "eur": true, "gbp": true, "jpy": true, "cny": true, "rmb": true, "hkd": true, "twd": true, "mop": true,
+	"krw": true, "sgd": true, "myr": true, "rm": true, "idr": true, "rp": true, "thb": true, "vnd": true, "php": true,
+	"inr": true, "rs": true, "pkr": true, "bdt": true, "tk": true, "lkr": true, "npr": true, "aud": true, "nzd": true,
+	"cad": true, "mxn": true, "brl": true, "ars": true, "cop": true, "clp": true, "pen": true, "chf": true, "sek": true,
+	"nok": true, "dkk": true, "isk": true, "pln": true, "czk": true, "huf": true, "ron": true, "bgn": true, "rub": true,
+	"uah": true, "try": true, "ils": true, "aed": true, "sar": true, "qar": true, "egp": true, "mad": true, "ngn": true,
+	"ghs": true, "kes": true, "ksh": true, "sh": true, "ugx": true, "tzs": true, "zar": true, "etb": true,
 }
 
 // codeStem returns the largest stem weight among the letter runs of a

@@ -20,6 +20,9 @@ func TestCodes(t *testing.T) {
 		// A code glued to a script written without spaces is a word of its own;
 		// a Latin word with accents stays whole.
 		{"线上百家乐yo55", false, 1, 1}, {"สล็อตzb88bet", true, 0, 1}, {"café24 menu", false, 0, 2},
+		// A currency glued to a round number is a price; with the lucky
+		// numbers spam picks, a currency's letters are a code still.
+		{"fined rm500 000", false, 0, 2}, {"ksh50 tax", false, 0, 2}, {"tk88 rs75", false, 2, 0},
 	} {
 		got := r.Codes(c.text)
 		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {

@@ -70,6 +70,7 @@ type textRun struct {
 	page    Page
 	prog    *Program
 	blocks  []tblock
+	src     []block.Block // the blocks as the text stage got them, not modified
 	rec     Recorder
 	changes int          // removals and changes in the current pass
 	slab    []uint8      // the unused rest of slabAll, cut for the blocks' memos
@@ -92,6 +93,11 @@ type pageFacts struct {
 	titleOK bool
 	topic   float64 // the topic's vocabulary in the page's running prose (spam.Model.ProseTopic)
 	topicOK bool
+	// entries are the texts of the rows of the page's data tables that
+	// score as spam by the names they hold alone, as entries of their
+	// table (spam.Model.TableEntries).
+	entries   map[string]bool
+	entriesOK bool
 }
 
 // spamScore scores block b for the spam rules, once: its text's score,
@@ -100,8 +106,32 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 	if b.spamOK {
 		return b.spam
 	}
+	s := run.textScore(b.Text)
+	if s != nil && s.Value >= spam.Unit && cells(b.Block) > 1 && run.tableEntry(b.Text) {
+		s = nil
+	}
+	b.spam, b.spamOK = s, true
+	return s
+}
+
+// cells returns the number of cells of a table row: a block of a data
+// table's row, or a line of plain text written as one (cells joined by
+// " | ", as rows are rendered); 0 for any other block.
+func cells(b block.Block) int {
+	switch b.Kind {
+	case block.KindRow, block.KindLine:
+		if k := strings.Count(b.Text, " | "); k > 0 || b.Kind == block.KindRow {
+			return k + 1
+		}
+	}
+	return 0
+}
+
+// textScore is the spam score of text, read on the page's topic
+// (spam.Model.OnTopic).
+func (run *textRun) textScore(text string) *spam.Score {
 	m := run.prog.spam()
-	s := m.ScoreText(b.Text)
+	s := m.ScoreText(text)
 	if s != nil && s.Value >= spam.Unit {
 		if !run.known.topicOK {
 			run.known.topic, run.known.topicOK = m.ProseTopic(run.headline(), func(yield func(string) bool) {
@@ -112,10 +142,45 @@ func (run *textRun) spamScore(b *tblock) *spam.Score {
 				}
 			}), true
 		}
-		s = m.OnTopic(b.Text, s, run.known.topic)
+		s = m.OnTopic(text, s, run.known.topic)
 	}
-	b.spam, b.spamOK = s, true
 	return s
+}
+
+// tableEntry reports a row of a data table (its text) that scores as spam
+// by the names it holds alone and is one of the table's entries: a
+// register of licensed operators names some by a code with a gambling
+// stem (see spam.Model.TableEntries). The tables are the runs of rows of
+// as many cells of the page's blocks as the text stage got them.
+func (run *textRun) tableEntry(text string) bool {
+	if !run.known.entriesOK {
+		run.known.entriesOK = true
+		src := run.src
+		for i := 0; i < len(src); {
+			n, j := cells(src[i]), i+1
+			for n > 1 && j < len(src) && cells(src[j]) == n {
+				j++
+			}
+			if n <= 1 {
+				i++
+				continue
+			}
+			scores := make([]*spam.Score, j-i)
+			for k := range scores {
+				scores[k] = run.textScore(src[i+k].Text)
+			}
+			for k, ok := range run.prog.spam().TableEntries(scores) {
+				if ok {
+					if run.known.entries == nil {
+						run.known.entries = map[string]bool{}
+					}
+					run.known.entries[src[i+k].Text] = true
+				}
+			}
+			i = j
+		}
+	}
+	return run.known.entries[text]
 }
 
 // headline is what names the page's topic first: its title, or for a
@@ -149,7 +214,7 @@ func (p *Program) getRun(blocks []block.Block, page Page, rec Recorder) *textRun
 	if run == nil {
 		run = &textRun{seed: maphash.MakeSeed()}
 	}
-	run.page, run.rec, run.prog, run.lits = page, rec, p, p.literals()
+	run.page, run.rec, run.prog, run.lits, run.src = page, rec, p, p.literals(), blocks
 	run.blocks = slices.Grow(run.blocks[:0], len(blocks))
 	for _, b := range blocks {
 		run.blocks = append(run.blocks, tblock{Block: b, words: -1})
@@ -166,7 +231,7 @@ func (p *Program) putRun(run *textRun) {
 		return
 	}
 	clear(run.blocks[:cap(run.blocks)])
-	run.page, run.rec, run.prog, run.lits, run.glyphs.scripts = Page{}, nil, nil, nil, nil
+	run.page, run.rec, run.prog, run.lits, run.glyphs.scripts, run.src = Page{}, nil, nil, nil, nil, nil
 	clear(run.glyphs.src[:cap(run.glyphs.src)])
 	run.glyphs.src = run.glyphs.src[:0]
 	if cap(run.glyphs.src) > maxPooledEntries {

@@ -1,0 +1,83 @@
+package spam
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// TestAnalyze_TableRows: a register's row naming its entry by a code with
+// a gambling stem and the site it runs is no spam when it is one entry
+// among clean ones; a table of such rows throughout, or a row with spam's
+// vocabulary, hiding or an odd domain, is.
+func TestAnalyze_TableRows(t *testing.T) {
+	m := model(t)
+	row := func(id, name, host string) string {
+		return fmt.Sprintf(`<tr id="%s"><td>%s</td><td><a href="https://%s/">%s</a></td><td>31.12.2029</td></tr>`, id, name, host, host)
+	}
+	clean := row("a", "Nordic Games Ltd", "nordicgames.example") + row("b", "Harbour Racing Ltd", "harbourracing.example") +
+		row("c", "Tivoli Lotteries Ltd", "tivolilotto.example") + row("d", "North Sea Sports Ltd", "northseasports.example")
+	for _, c := range []struct {
+		name, rows string
+		spam       bool
+	}{
+		{"one entry named by a code", clean + row("x", "Bet25 Holding Ltd", "bet25.example"), false},
+		{"every entry a code", row("x", "Bet25", "bet25.example") + row("y", "Kq88bet", "kq88bet.example") + row("z", "Win789", "win789.example"), true},
+		{"an entry with spam's words", clean + row("x", "Bet25 slot gacor maxwin daftar", "bet25.example"), true},
+		{"an entry on an odd domain", clean + row("x", "Bet25", "bet25.vip"), true},
+		{"a row of brand links", clean + `<tr id="x"><td><a href="https://tk88bet.example/">tk88bet</a> <a href="https://hi88bet.example/">hi88bet</a></td><td>new</td></tr>`, true},
+	} {
+		a, byID := analyzed(t, m, `<p>The regulator lists the companies licensed to offer games in the country; the list is updated when a licence is granted, renewed or withdrawn.</p><table>`+c.rows+`</table>`, "regulator.example")
+		spam := false
+		for n := range byID["x"].Descendants() {
+			if s := a.Score(n); s != nil && s.Value >= Unit {
+				spam = true
+			}
+		}
+		if s := a.Score(byID["x"]); s != nil && s.Value >= Unit {
+			spam = true
+		}
+		if spam != c.spam {
+			var got []string
+			for n := range byID["x"].Descendants() {
+				if s := a.Score(n); s != nil {
+					got = append(got, s.String())
+				}
+			}
+			t.Errorf("%s: spam %v, want %v (%s)", c.name, spam, c.spam, strings.Join(got, "; "))
+		}
+	}
+}
+
+// TestTableEntries: the rows of a table of text scoring as spam by a name
+// alone are its entries when a third of the rows or fewer; not when most
+// rows are codes, nor when a row carries spam's vocabulary.
+func TestTableEntries(t *testing.T) {
+	m := model(t)
+	clean := []string{"Nordic Games Ltd | nordicgames.example | 31.12.2029", "Harbour Racing Ltd | harbourracing.example | 31.12.2029", "Tivoli Lotteries Ltd | tivolilotto.example | 31.12.2029"}
+	for _, c := range []struct {
+		name string
+		rows []string
+		want bool // the last row is an entry
+	}{
+		{"one code among clean rows", append(clean[:3:3], "Bet25 Holding Ltd | bet25.example | 31.12.2029"), true},
+		{"codes throughout", []string{"Bet25 | bet25.example", "Kq88bet | kq88bet.example", "Zx79bet | zx79bet.example"}, false},
+		{"spam's words", append(clean[:3:3], "Bet25 slot gacor maxwin daftar sekarang"), false},
+		{"too few rows", []string{"Bet25 Holding Ltd | bet25.example", clean[0]}, false},
+	} {
+		scores := make([]*Score, len(c.rows))
+		for i, r := range c.rows {
+			scores[i] = m.ScoreText(r)
+		}
+		last := len(c.rows) - 1
+		if c.name == "too few rows" {
+			last = 0
+		}
+		if s := scores[last]; s == nil || s.Value < Unit {
+			t.Fatalf("%s: row %q scores %v, want spam before the table is read", c.name, c.rows[last], s)
+		}
+		if got := m.TableEntries(scores)[last]; got != c.want {
+			t.Errorf("%s: entry %v, want %v", c.name, got, c.want)
+		}
+	}
+}
