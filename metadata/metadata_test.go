@@ -62,6 +62,8 @@ func TestTitle(t *testing.T) {
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
 		{"the headline goes on where og:title stops", `<title>Plumbing tips: 11 best practices</title><meta property="og:type" content="article"><meta property="og:title" content="Plumbing tips: 11 best practices">`, `<h1>Plumbing tips: 11 best practices to prevent issues</h1>`, "https://example.com/blog/x", "Plumbing tips: 11 best practices to prevent issues"},
 		{"a label before the headline is not in og:title", `<title>Blog: Best agencies in 2025 ranked</title><meta property="og:type" content="article"><meta property="og:title" content="Best agencies in 2025 ranked">`, `<h1>Blog: Best agencies in 2025 ranked</h1>`, "https://example.com/blog/x", "Best agencies in 2025 ranked"},
+		{"a headline updated for a new year beats the stale <title>", `<title>Ten garden tools to buy in 2023 | Green Row</title>`, `<h1>Ten garden tools to buy in 2024</h1>`, "https://greenrow.example/tools", "Ten garden tools to buy in 2024"},
+		{"two numbers changed is another page", `<title>Top 5 kettles of 2023 | Green Row</title>`, `<h1>Top 7 kettles of 2024</h1>`, "https://greenrow.example/kettles", "Top 5 kettles of 2023"},
 		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
@@ -106,6 +108,9 @@ func TestThreadTitle(t *testing.T) {
 		{"a thread's <title> that is its site's name and slogan yields to its topic", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, pagetype.Forum, "Enameled Cast Iron Pan and Metal"},
 		{"a thread's short site-name heading is no topic", `<title>Hybrid Quantum And Classical Computing - Programming - Nigeria</title><h1>Nairaland Forum</h1>`, pagetype.Forum, "Hybrid Quantum And Classical Computing"},
 		{"a topic sharing words with the <title> keeps the <title>'s choice", `<title>Confusing resolver structure - Docker Desktop - Docker Community Forum</title><h1>Welcome to the Docker Community Forums</h1>`, pagetype.Forum, "Confusing resolver structure"},
+		{"a board's tag before a thread's topic", `<title>Billing - how do I change my card on file? | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, pagetype.Forum, "how do I change my card on file?"},
+		{"a short topic keeps the words before its dash", `<title>Season 2024 - 2025 | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, pagetype.Forum, "Season 2024 - 2025"},
+		{"off a thread the words before a dash stay", `<title>Billing - how do I change my card on file? | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, "", "Billing - how do I change my card on file?"},
 		{"a slogan heading off a thread is not the title", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, "", "The heart of the internet"},
 	}
 	for _, tc := range tests {
