@@ -310,6 +310,8 @@ func TestFeedDates(t *testing.T) {
 		{"a feed, newest first", `<meta property="og:type" content="article"><meta property="article:published_time" content="2025-12-16T13:11:14Z"><h1>News</h1>` +
 			`<span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span><span class="date">Dec 15, 2025</span>`, ""},
 		{"oldest first: a discussion", `<h1>Catering tips</h1><time datetime="2005-07-10T00:57:00">a</time>` + strings.Repeat(`<p>Post.</p>`, 9) + `<time datetime="2005-07-13T12:22:00">b</time><p>Reply.</p><time datetime="2005-07-22T03:28:00">c</time>`, "2005-07-10T00:57:00"},
+		{"a listing's date line by its headline is its first item's", `<meta property="og:type" content="article"><h1>Events in Ohio</h1><p>March 16, 2026</p><p>Makers fair, Columbus</p>`, ""},
+		{"a date a label introduces on a listing is an item's", `<meta property="og:type" content="article"><h1>Courses</h1><p>Free courses for students of statistics.</p><p>Published: July 9, 2025</p><p>A course on sampling</p>`, ""},
 		{"two days are no feed", `<meta property="article:published_time" content="2025-12-16"><h1>News</h1><span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span>`, "2025-12-16"},
 	}
 	for _, tc := range tests {
