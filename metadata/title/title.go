@@ -85,8 +85,8 @@ func Decide(s *Sources, site, host string, product bool) string {
 }
 
 // dropTag drops from a thread's topic the tag a board puts before it, a
-// part of one or two words before a dash ("Payments - how do I change my
-// card?"): the board's category or the poster's prefix, not the question.
+// part of one or two words before a dash ("Drills - which one should I
+// buy first?"): the board's category or the poster's prefix, not the question.
 // The topic after it has three words or more. Measured on WCXB dev: of
 // the five threads whose title keeps a separator, the three of this shape
 // are labelled without the tag.
@@ -280,8 +280,8 @@ func cut(h, title string) bool {
 }
 
 // edition reports whether the headline h and a run of the <title>'s parts
-// are the same words but for one number ("Trends to Watch in 2025" and
-// "... in 2024"): the page was updated for a new edition and its <title>
+// are the same words but for one number ("Garden tools to buy in 2024"
+// and "... in 2023"): the page was updated for a new edition and its <title>
 // left behind; the visible headline is the page as it is now. Measured on
 // WCXB dev: both pages of that shape are labelled with the headline.
 func edition(h, title string) bool {
