@@ -19,8 +19,8 @@ var (
 )
 
 // dates decides the publication and modification dates; thread says the
-// page is a discussion.
-func dates(s *sources, pageURL *url.URL, thread bool) (published, modified string) {
+// page is a discussion, listing that it is a listing or a collection.
+func dates(s *sources, pageURL *url.URL, thread, listing bool) (published, modified string) {
 	// A JSON-LD date of a work that is not writing (a video on a product
 	// page), or of a WebPage (WordPress gives every page one), is a
 	// publication date only where the page shows a date too.
@@ -68,13 +68,17 @@ func dates(s *sources, pageURL *url.URL, thread bool) (published, modified strin
 		// the one the publisher wrote.
 		published = u
 	}
-	if published == "" {
+	// A listing's date line by its headline, or a date a label
+	// introduces on it, is its first item's (a teaser's, an event's, a
+	// post's): measured on WCXB dev, the three listings dated so have no
+	// date of their own, and none with a labelled date was dated so.
+	if published == "" && !listing {
 		published = keyedDate(s)
 	}
 	if published == "" {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
 	}
-	if published == "" && (len(s.h1) == 1 || thread) {
+	if published == "" && !listing && (len(s.h1) == 1 || thread) {
 		// Several days after the headline are a listing's teasers.
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}

@@ -96,7 +96,8 @@ func Extract(doc *html.Node, pageURL *url.URL, pageType string) Page {
 	// discussion too, but more weakly: its first post fills only what
 	// the page says nowhere else.
 	discussion := !isThread && len(s.posters) >= threadPosters && pageType != pagetype.Product && pageType != pagetype.Collection
-	p.Published, p.Modified = dates(s, pageURL, isThread || discussion)
+	listing := pageType == pagetype.Listing || pageType == pagetype.Collection
+	p.Published, p.Modified = dates(s, pageURL, isThread || discussion, listing && !isThread && !discussion)
 	if isThread || discussion {
 		a, d := thread.FirstPost(doc)
 		if ld := s.ld.Authors(); len(ld) > 0 && thread.UserName(ld[0]) != "" {

@@ -62,6 +62,8 @@ func TestTitle(t *testing.T) {
 		{"no title at all", ``, `<p>text</p>`, "https://example.com/", ""},
 		{"the headline goes on where og:title stops", `<title>Plumbing tips: 11 best practices</title><meta property="og:type" content="article"><meta property="og:title" content="Plumbing tips: 11 best practices">`, `<h1>Plumbing tips: 11 best practices to prevent issues</h1>`, "https://example.com/blog/x", "Plumbing tips: 11 best practices to prevent issues"},
 		{"a label before the headline is not in og:title", `<title>Blog: Best agencies in 2025 ranked</title><meta property="og:type" content="article"><meta property="og:title" content="Best agencies in 2025 ranked">`, `<h1>Blog: Best agencies in 2025 ranked</h1>`, "https://example.com/blog/x", "Best agencies in 2025 ranked"},
+		{"a headline updated for a new year beats the stale <title>", `<title>Ten garden tools to buy in 2023 | Green Row</title>`, `<h1>Ten garden tools to buy in 2024</h1>`, "https://greenrow.example/tools", "Ten garden tools to buy in 2024"},
+		{"two numbers changed is another page", `<title>Top 5 kettles of 2023 | Green Row</title>`, `<h1>Top 7 kettles of 2024</h1>`, "https://greenrow.example/kettles", "Top 5 kettles of 2023"},
 		{"a menu's h1 at one end of the title is the site", `<title>Defining traits - The Cargo Book</title>`, `<div class="menu-bar"><h1 class="menu-title">The Cargo Book</h1></div><main><h2>Defining traits</h2></main>`, "https://doc.example/book/ch10.html", "Defining traits"},
 	}
 	for _, tc := range tests {
@@ -106,6 +108,9 @@ func TestThreadTitle(t *testing.T) {
 		{"a thread's <title> that is its site's name and slogan yields to its topic", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, pagetype.Forum, "Enameled Cast Iron Pan and Metal"},
 		{"a thread's short site-name heading is no topic", `<title>Hybrid Quantum And Classical Computing - Programming - Nigeria</title><h1>Nairaland Forum</h1>`, pagetype.Forum, "Hybrid Quantum And Classical Computing"},
 		{"a topic sharing words with the <title> keeps the <title>'s choice", `<title>Confusing resolver structure - Docker Desktop - Docker Community Forum</title><h1>Welcome to the Docker Community Forums</h1>`, pagetype.Forum, "Confusing resolver structure"},
+		{"a board's tag before a thread's topic", `<title>Billing - how do I change my card on file? | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, pagetype.Forum, "how do I change my card on file?"},
+		{"a short topic keeps the words before its dash", `<title>Season 2024 - 2025 | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, pagetype.Forum, "Season 2024 - 2025"},
+		{"off a thread the words before a dash stay", `<title>Billing - how do I change my card on file? | Tool Talk</title><meta property="og:site_name" content="Tool Talk">`, "", "Billing - how do I change my card on file?"},
 		{"a slogan heading off a thread is not the title", `<title>Reddit - The heart of the internet</title><h1>Enameled Cast Iron Pan and Metal</h1>`, "", "The heart of the internet"},
 	}
 	for _, tc := range tests {
@@ -305,6 +310,8 @@ func TestFeedDates(t *testing.T) {
 		{"a feed, newest first", `<meta property="og:type" content="article"><meta property="article:published_time" content="2025-12-16T13:11:14Z"><h1>News</h1>` +
 			`<span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span><span class="date">Dec 15, 2025</span>`, ""},
 		{"oldest first: a discussion", `<h1>Catering tips</h1><time datetime="2005-07-10T00:57:00">a</time>` + strings.Repeat(`<p>Post.</p>`, 9) + `<time datetime="2005-07-13T12:22:00">b</time><p>Reply.</p><time datetime="2005-07-22T03:28:00">c</time>`, "2005-07-10T00:57:00"},
+		{"a listing's date line by its headline is its first item's", `<meta property="og:type" content="article"><h1>Events in Ohio</h1><p>March 16, 2026</p><p>Makers fair, Columbus</p>`, ""},
+		{"a date a label introduces on a listing is an item's", `<meta property="og:type" content="article"><h1>Courses</h1><p>Free courses for students of statistics.</p><p>Published: July 9, 2025</p><p>A course on sampling</p>`, ""},
 		{"two days are no feed", `<meta property="article:published_time" content="2025-12-16"><h1>News</h1><span class="date">Dec 17, 2025</span><span class="date">Dec 16, 2025</span>`, "2025-12-16"},
 	}
 	for _, tc := range tests {
