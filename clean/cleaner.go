@@ -377,6 +377,10 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if err != nil {
 		return nil, nil, err
 	}
+	if t, gone, s := an.CleanTitle(res.Title); s != nil {
+		tr.Record("spam.title", "text", "strip", "title: score "+s.String(), gone)
+		res.Title = t
+	}
 	if len(cands) == 0 || content.Furnished(cands, domtext.First(doc, atom.Body)) {
 		return nil, &fallback{doc: doc, left: left, summary: summary}, nil
 	}
@@ -464,10 +468,6 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	}
 	if res.Title == "" {
 		res.Title = art.Title
-	}
-	if t, gone, s := c.rules.Spam().CleanTitle(res.Title); s != nil {
-		tr.Record("spam.title", "text", "strip", "title: score "+s.String(), gone)
-		res.Title = t
 	}
 	if res.DeclaredLang == "" {
 		res.DeclaredLang = art.Lang

@@ -30,6 +30,10 @@ type Analysis struct {
 	// glued holds the paragraphs scored for a spam sentence glued into
 	// them (see gluedPass): only that sentence may go, never the block.
 	glued map[*html.Node]gluedRun
+	// headline is the page's headline when headlinePass found it the
+	// page's own (scored as spam by its vocabulary alone): CleanTitle
+	// keeps the title's part that says it.
+	headline string
 }
 
 // Glued reports a paragraph whose score is that of a spam sentence glued
@@ -127,6 +131,9 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if len(w.prose) > 0 {
 		w.topicPass()
 	}
+	if len(w.proseTerms) > 0 && w.spam > 0 {
+		w.headlinePass()
+	}
 	if len(w.glued) > 0 {
 		w.gluedPass()
 	}
@@ -210,7 +217,8 @@ type walker struct {
 	// below the spam score: paragraphs of gluedMinClean words or more
 	// (menus, tabs and labels aside).
 	proseTopic float64
-	prose      []proseUnit // running text scored as spam by its vocabulary alone
+	prose      []proseUnit  // running text scored as spam by its vocabulary alone
+	proseTerms map[int]bool // the terms (terms.Count.ID) of that running text
 	repeated   map[*html.Node]int
 	hosts      hosts
 	sheet      *Sheet

@@ -153,6 +153,12 @@ var titleSeps = []string{" | ", " - ", " – ", " — ", " :: ", " ｜ ", " « "
 // is left whole: that is the page verdict's business. It returns the title,
 // what it dropped and its highest score (nil when nothing).
 func (m *Model) CleanTitle(title string) (string, string, *Score) {
+	return m.cleanTitle(title, "")
+}
+
+// cleanTitle is CleanTitle keeping the part that is headline (folded
+// words), when not empty.
+func (m *Model) cleanTitle(title, headline string) (string, string, *Score) {
 	sep := ""
 	for _, s := range titleSeps {
 		if strings.Contains(title, s) {
@@ -166,8 +172,9 @@ func (m *Model) CleanTitle(title string) (string, string, *Score) {
 	parts := strings.Split(title, sep)
 	var kept, gone []string
 	var dropped *Score
+	own := foldedWords(headline)
 	for _, p := range parts {
-		if s := m.ScoreText(p); s != nil && s.Value >= Unit {
+		if s := m.ScoreText(p); s != nil && s.Value >= Unit && (own == "" || foldedWords(p) != own) {
 			if dropped == nil || s.Value > dropped.Value {
 				dropped = s
 			}

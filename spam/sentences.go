@@ -267,7 +267,7 @@ func (w *walker) topicPass() {
 		return
 	}
 	for _, u := range w.prose {
-		s := w.a.m.discount(&u.f, w.proseTopic)
+		s := w.a.m.discount(&u.f, topicWhy(w.proseTopic))
 		if s != nil && s.Value >= Unit {
 			continue
 		}
@@ -277,18 +277,24 @@ func (w *walker) topicPass() {
 	}
 }
 
-// discount scores facts f again with the topic-page discount, on a page
-// whose other prose holds topic of the topic's vocabulary.
-func (m *Model) discount(f *textFacts, topic float64) *Score {
+// discount scores facts f again with the topic-page discount, why the page
+// is about the topic (topicWhy, or the headline's agreement).
+func (m *Model) discount(f *textFacts, why string) *Score {
 	sc := m.scorer()
 	sc.text(f)
 	for _, e := range sc.Evidence() {
 		if e.Signal == lexicon.SigTerms && e.Weight > 0 {
-			sc.Weighted(lexicon.SigTopicPage, e.Weight, strconv.FormatFloat(topic, 'f', 2, 64)+" of the topic in the page's other prose")
+			sc.Weighted(lexicon.SigTopicPage, e.Weight, why)
 			break
 		}
 	}
 	return sc.Result()
+}
+
+// topicWhy says why a text gets the topic-page discount: topic of the
+// topic's vocabulary in the page's other prose.
+func topicWhy(topic float64) string {
+	return strconv.FormatFloat(topic, 'f', 2, 64) + " of the topic in the page's other prose"
 }
 
 // ProseTopic returns the topic's vocabulary (and gambling's own help and
@@ -334,7 +340,7 @@ func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
 	if f.words < gluedMinClean {
 		return s
 	}
-	return m.discount(&f, topic)
+	return m.discount(&f, topicWhy(topic))
 }
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
@@ -369,16 +375,17 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		w.glued = append(w.glued, n)
 		if p.words >= gluedMinClean {
 			w.proseTopic += w.a.m.terms.TopicMass(p.hits) + w.a.m.terms.LegitMass(p.hits)
+			if w.proseTerms == nil {
+				w.proseTerms = map[int]bool{}
+			}
+			for _, h := range p.hits {
+				w.proseTerms[h.ID] = true
+			}
 		}
 		return
 	}
-	if p.words < gluedMinClean {
+	if p.words < gluedMinClean || !vocabularyOnly(s) {
 		return
-	}
-	for _, e := range s.Evidence {
-		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
-			return
-		}
 	}
 	w.prose = append(w.prose, proseUnit{n, p.textFacts})
 }

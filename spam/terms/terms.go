@@ -256,6 +256,9 @@ func (m *Matcher) Mass(hits []Count) float64 {
 	return m.mass(hits, math.Inf(1))
 }
 
+// Text returns the folded text of the term id names (Count.ID).
+func (m *Matcher) Text(id int) string { return m.terms[id].text }
+
 // TopicMass is Mass of the terms that name the topic (weighing less than
 // topicWeight: casino, poker, betting, lottery), which a page about
 // gambling uses throughout.

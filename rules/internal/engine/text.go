@@ -143,6 +143,15 @@ func (run *textRun) textScore(text string) *spam.Score {
 			}), true
 		}
 		s = m.OnTopic(text, s, run.known.topic)
+		if s != nil && s.Value >= spam.Unit && run.page.Title != "" {
+			s = m.OnHeadline(text, run.page.Title, s, func(yield func(string) bool) {
+				for i := range run.blocks {
+					if !yield(run.blocks[i].Text) {
+						return
+					}
+				}
+			})
+		}
 	}
 	return s
 }
