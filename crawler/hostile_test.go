@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -494,5 +495,63 @@ func TestHostile_PrivateRedirect(t *testing.T) {
 	}
 	if reached.Load() == 0 {
 		t.Error("allow_private: the address was not reached")
+	}
+}
+
+// TestHostile_RobotsBody: a robots.txt is read in its first 500 KiB (RFC
+// 9309 2.5) whatever its length, its declared Content-Length and its
+// content type, not refused as a page over the body limit or of a type the
+// crawler does not read; refusing it disallowed the whole host for the run.
+func TestHostile_RobotsBody(t *testing.T) {
+	rules := "User-agent: *\nDisallow: /private/\n"
+	pad := "#" + strings.Repeat("x", 600<<10) + "\n"
+	for _, c := range []struct {
+		name, ctype, body string
+		length            bool // declare the Content-Length
+	}{
+		{"octet-stream", "application/octet-stream", rules, true},
+		{"no-type", "", rules, true},
+		{"over-body-limit", "text/plain", rules + pad + "Disallow: /late/\n", false},
+		{"content-length-over-limit", "text/plain", rules + pad, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var log []string
+			srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				log = append(log, r.URL.Path)
+				mu.Unlock()
+				switch r.URL.Path {
+				case "/robots.txt":
+					w.Header()["Content-Type"] = []string{c.ctype}
+					if c.length {
+						w.Header().Set("Content-Length", fmt.Sprint(len(c.body)))
+					}
+					fmt.Fprint(w, c.body)
+				case "/":
+					page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
+				default:
+					page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+				}
+			}))
+			host := strings.TrimPrefix(srv.URL, "http://")
+			cfg := crawler.Config{
+				Name: "robots-body", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{host}},
+				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
+				Limits:     crawler.Limits{Timeout: 2 * time.Second, MaxBodySize: 64 << 10},
+				Retry:      crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+			}
+			if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if !slices.Contains(log, "/public/ok") {
+				t.Errorf("allowed page not requested: %v", log)
+			}
+			if slices.Contains(log, "/private/x") {
+				t.Errorf("disallowed page requested: %v", log)
+			}
+		})
 	}
 }

@@ -106,7 +106,7 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robots.Host {
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	agent := robots.AgentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
-		r, err := f.Get(ru, nil)
+		r, err := f.GetPrefix(ru)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())

@@ -8,6 +8,7 @@ package fetch
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -43,6 +44,8 @@ type Options struct {
 	MaxBodySize int64
 	// IdlePerHost is how many idle connections to keep per host.
 	IdlePerHost int
+	// PrefixBytes is how much of a body GetPrefix reads; zero: MaxBodySize.
+	PrefixBytes int
 }
 
 // Response is one HTTP exchange as the crawler sees it.
@@ -63,6 +66,9 @@ type Response struct {
 type Fetcher struct {
 	c       *colly.Collector
 	maxBody int64
+	// prefix reads only the first bytes of a body, whatever its type (see
+	// GetPrefix); it shares c's transport, cookies and settings.
+	prefix *colly.Collector
 }
 
 const (
@@ -131,6 +137,9 @@ func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, err
 		}
 	})
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
+	f.prefix = c.Clone()
+	f.prefix.MaxBodySize = cmp.Or(cfg.PrefixBytes, int(cfg.MaxBodySize))
+	f.prefix.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
 	return f, nil
 }
 
@@ -238,6 +247,26 @@ func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
 		At:          time.Now(),
 		Took:        took,
 	}, nil
+}
+
+// GetPrefix fetches u and keeps the first Options.PrefixBytes bytes of its
+// body, whatever its length, declared or not, and its content type:
+// robots.txt, which RFC 9309 2.5 has read in its first 500 KiB, and which a
+// server may label anything. The rest of the body is not read. As with Get,
+// a non-nil error means no response arrived.
+func (f *Fetcher) GetPrefix(u string) (*Response, error) {
+	ctx := colly.NewContext()
+	start := time.Now()
+	err := f.prefix.Request(http.MethodGet, u, nil, ctx, nil)
+	r, _ := ctx.GetAny(ctxResponse).(*colly.Response)
+	if r == nil {
+		if err == nil {
+			err = errors.New("no response")
+		}
+		return nil, fmt.Errorf("get %s: %w", u, err)
+	}
+	return &Response{Status: r.StatusCode, Header: *r.Headers, Body: r.Body,
+		ContentType: r.Headers.Get("Content-Type"), At: time.Now(), Took: time.Since(start)}, nil
 }
 
 // RetryAfter parses a Retry-After header: seconds or an HTTP date.
