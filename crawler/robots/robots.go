@@ -70,6 +70,9 @@ func Parse(body []byte, agent string) *Rules {
 	if len(body) > MaxBytes {
 		body = body[:MaxBytes]
 	}
+	// A byte order mark would make the first key "\ufeffuser-agent",
+	// dropping the first group's agent line.
+	body = bytes.TrimPrefix(body, []byte("\ufeff"))
 	var (
 		groups   []*group
 		cur      *group

@@ -43,6 +43,15 @@ func TestAllowed(t *testing.T) {
 		{"User-agent: winnow\nDisallow: /x/\n\nUser-agent: *\nDisallow: /\n\nUser-agent: winnow\nDisallow: /y/\n", "/y/1", false},
 		{"User-agent: otherbot\nUser-agent: winnow/2.0\nDisallow: /z\n", "/z", false},
 		{"User-agent: otherbot\nDisallow: /\n", "/z", true},
+		// A UTF-8 byte order mark before the first line (as Windows
+		// editors save) does not hide that line's record.
+		{"\ufeffUser-agent: *\nDisallow: /x\n", "/x", false},
+		// Product tokens compare without regard to case, and the group
+		// line's version and comment are not part of the token.
+		{"User-agent: WINNOW/3 (compatible)\nDisallow: /q\n\nUser-agent: *\nAllow: /\n", "/q", false},
+		// CR LF and bare CR line ends.
+		{"User-agent: *\r\nDisallow: /c\r\n", "/c", false},
+		{"User-agent: *\rDisallow: /c\r", "/c", false},
 	} {
 		r := Parse([]byte(c.robots), "winnow")
 		if got := r.Allowed(c.path); got != c.want {
