@@ -555,3 +555,26 @@ func TestHostile_RobotsBody(t *testing.T) {
 		})
 	}
 }
+
+// TestHostile_LongLink: a link longer than urls.MaxLength is left out, as
+// any link out of scope; stored, it was a bbolt key over 32 KiB, and the
+// commit of its page's batch failed the run ("commit state: key too
+// large"), on this run and every later one.
+func TestHostile_LongLink(t *testing.T) {
+	h := newHostile(t)
+	long := "/long/" + strings.Repeat("a", 40_000)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			page(w, `<a href="`+long+`">l</a> <a href="/ok">ok</a>`)
+			return
+		}
+		page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if h.count("/ok") != 1 || h.count("/long/") != 0 {
+		t.Errorf("requested %d /ok and %d /long/, want 1 and 0", h.count("/ok"), h.count("/long/"))
+	}
+}
