@@ -578,3 +578,28 @@ func TestHostile_LongLink(t *testing.T) {
 		t.Errorf("requested %d /ok and %d /long/, want 1 and 0", h.count("/ok"), h.count("/long/"))
 	}
 }
+
+// TestHostile_FeedCharset: a feed whose bytes are in the charset its
+// header names, with no XML declaration naming it, is read whole: the
+// crawler reads bodies as received (colly no longer converts them from the
+// header), and the XML decoder, told nothing, stopped at the first byte
+// that is not UTF-8 (here the channel's title), losing every item after it.
+func TestHostile_FeedCharset(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=iso-8859-1")
+		fmt.Fprint(w, "<rss version=\"2.0\"><channel><title>Caf\xe9 news</title>"+
+			"<item><title>Cr\xe8me</title><link>"+h.url("/a")+"</link></item>"+
+			"<item><title>Br\xfbl\xe9e</title><link>"+h.url("/b")+"</link></item></channel></rss>")
+	})
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/feed")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if h.count("/a") != 1 || h.count("/b") != 1 {
+		t.Errorf("feed items not requested: %v", h.requested())
+	}
+}
