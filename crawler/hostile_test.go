@@ -603,3 +603,62 @@ func TestHostile_FeedCharset(t *testing.T) {
 		t.Errorf("feed items not requested: %v", h.requested())
 	}
 }
+
+// TestHostile_RobotsRedirects: robots.txt is read through up to five
+// redirects (RFC 9309 2.3.1.2); past five, or in a loop, it is as if the
+// host had none, and everything is allowed.
+func TestHostile_RobotsRedirects(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		hops    int // redirects before the file; -1: a loop
+		private bool
+	}{
+		{"one", 1, false},
+		{"five", 5, false},
+		{"six", 6, true},
+		{"loop", -1, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var mu sync.Mutex
+			var log []string
+			srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				mu.Lock()
+				log = append(log, r.URL.RequestURI())
+				mu.Unlock()
+				switch {
+				case r.URL.Path == "/robots.txt" && c.hops < 0:
+					http.Redirect(w, r, "/robots.txt", http.StatusFound)
+				case r.URL.Path == "/robots.txt" || r.URL.Path == "/hop":
+					n := 0
+					fmt.Sscan(r.URL.Query().Get("n"), &n)
+					if n < c.hops {
+						http.Redirect(w, r, fmt.Sprintf("/hop?n=%d", n+1), http.StatusMovedPermanently)
+						return
+					}
+					fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+				case r.URL.Path == "/":
+					page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
+				default:
+					page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+				}
+			}))
+			host := strings.TrimPrefix(srv.URL, "http://")
+			cfg := crawler.Config{
+				Name: "robots-redirects", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{host}},
+				Politeness: crawler.Politeness{Delay: -1, Workers: 2}, Limits: crawler.Limits{Timeout: 2 * time.Second},
+				Retry: crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+			}
+			if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+				t.Fatal(err)
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if got := slices.Contains(log, "/private/x"); got != c.private {
+				t.Errorf("/private/x requested %v, want %v: %v", got, c.private, log)
+			}
+			if !slices.Contains(log, "/public/ok") {
+				t.Errorf("allowed page not requested: %v", log)
+			}
+		})
+	}
+}
