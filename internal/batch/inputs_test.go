@@ -1,9 +1,14 @@
 package batch
 
 import (
+	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/internal/loopback"
+	"github.com/winnowhq/winnow/internal/netguard"
 )
 
 // TestExpand_URLs: an address is told by its scheme whatever its case; one
@@ -39,6 +44,38 @@ func TestExpand_URLs(t *testing.T) {
 			t.Errorf("Expand(%q): Err = %v, want none", c.arg, in.Err)
 		case c.wantErr != "" && (in.Err == nil || !strings.HasPrefix(in.Err.Error(), c.wantErr)):
 			t.Errorf("Expand(%q): Err = %v, want %q...", c.arg, in.Err, c.wantErr)
+		}
+	}
+}
+
+// TestFetch_Refusals: a page the server will not give says why with its
+// URL: the status, and when to ask again if the server says so.
+func TestFetch_Refusals(t *testing.T) {
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/busy":
+			w.Header().Set("Retry-After", "120")
+			http.Error(w, "slow down", http.StatusTooManyRequests)
+		case "/down":
+			w.Header().Set("Retry-After", "Wed, 21 Oct 2026 07:28:00 GMT")
+			http.Error(w, "maintenance", http.StatusServiceUnavailable)
+		case "/broken":
+			w.Header().Set("Retry-After", "later \xff\xfe") // not printable: not shown
+			http.Error(w, "oops", http.StatusInternalServerError)
+		case "/loop":
+			http.Redirect(w, r, "/loop", http.StatusFound)
+		}
+	}))
+	f := NewFetcher("test", 5*time.Second, 1<<20, &netguard.Guard{AllowPrivate: true})
+	for path, want := range map[string]string{
+		"/busy":   srv.URL + "/busy: fetch: HTTP 429 Too Many Requests (Retry-After: 120)",
+		"/down":   srv.URL + "/down: fetch: HTTP 503 Service Unavailable (Retry-After: Wed, 21 Oct 2026 07:28:00 GMT)",
+		"/broken": srv.URL + "/broken: fetch: HTTP 500 Internal Server Error",
+		"/loop":   srv.URL + "/loop: fetch: stopped after 10 redirects",
+	} {
+		_, err := f.Fetch(t.Context(), srv.URL+path)
+		if err == nil || err.Error() != want {
+			t.Errorf("Fetch(%s) = %v, want %q", path, err, want)
 		}
 	}
 }
