@@ -498,6 +498,39 @@ func TestHostile_PrivateRedirect(t *testing.T) {
 	}
 }
 
+// robotsSite crawls a local site whose robots.txt (and whatever else it
+// claims) robots serves, returning true for a path it served; the home page
+// links /private/x and /public/ok. It returns the paths requested.
+func robotsSite(t *testing.T, limits crawler.Limits, robots func(w http.ResponseWriter, r *http.Request) bool) []string {
+	t.Helper()
+	var mu sync.Mutex
+	var log []string
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		log = append(log, r.URL.RequestURI())
+		mu.Unlock()
+		switch {
+		case robots(w, r):
+		case r.URL.Path == "/":
+			page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
+		default:
+			page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+		}
+	}))
+	limits.Timeout = 2 * time.Second
+	cfg := crawler.Config{
+		Name: "robots", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{strings.TrimPrefix(srv.URL, "http://")}},
+		Politeness: crawler.Politeness{Delay: -1, Workers: 2}, Limits: limits,
+		Retry: crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+	}
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return slices.Clone(log)
+}
+
 // TestHostile_RobotsBody: a robots.txt is read in its first 500 KiB (RFC
 // 9309 2.5) whatever its length, its declared Content-Length and its
 // content type, not refused as a page over the body limit or of a type the
@@ -515,37 +548,17 @@ func TestHostile_RobotsBody(t *testing.T) {
 		{"content-length-over-limit", "text/plain", rules + pad, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var mu sync.Mutex
-			var log []string
-			srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				mu.Lock()
-				log = append(log, r.URL.Path)
-				mu.Unlock()
-				switch r.URL.Path {
-				case "/robots.txt":
-					w.Header()["Content-Type"] = []string{c.ctype}
-					if c.length {
-						w.Header().Set("Content-Length", fmt.Sprint(len(c.body)))
-					}
-					fmt.Fprint(w, c.body)
-				case "/":
-					page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
-				default:
-					page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+			log := robotsSite(t, crawler.Limits{MaxBodySize: 64 << 10}, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path != "/robots.txt" {
+					return false
 				}
-			}))
-			host := strings.TrimPrefix(srv.URL, "http://")
-			cfg := crawler.Config{
-				Name: "robots-body", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{host}},
-				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
-				Limits:     crawler.Limits{Timeout: 2 * time.Second, MaxBodySize: 64 << 10},
-				Retry:      crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
-			}
-			if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			defer mu.Unlock()
+				w.Header()["Content-Type"] = []string{c.ctype}
+				if c.length {
+					w.Header().Set("Content-Length", fmt.Sprint(len(c.body)))
+				}
+				fmt.Fprint(w, c.body)
+				return true
+			})
 			if !slices.Contains(log, "/public/ok") {
 				t.Errorf("allowed page not requested: %v", log)
 			}
@@ -619,12 +632,7 @@ func TestHostile_RobotsRedirects(t *testing.T) {
 		{"loop", -1, true},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			var mu sync.Mutex
-			var log []string
-			srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				mu.Lock()
-				log = append(log, r.URL.RequestURI())
-				mu.Unlock()
+			log := robotsSite(t, crawler.Limits{}, func(w http.ResponseWriter, r *http.Request) bool {
 				switch {
 				case r.URL.Path == "/robots.txt" && c.hops < 0:
 					http.Redirect(w, r, "/robots.txt", http.StatusFound)
@@ -633,26 +641,14 @@ func TestHostile_RobotsRedirects(t *testing.T) {
 					fmt.Sscan(r.URL.Query().Get("n"), &n)
 					if n < c.hops {
 						http.Redirect(w, r, fmt.Sprintf("/hop?n=%d", n+1), http.StatusMovedPermanently)
-						return
+						break
 					}
 					fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
-				case r.URL.Path == "/":
-					page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
 				default:
-					page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+					return false
 				}
-			}))
-			host := strings.TrimPrefix(srv.URL, "http://")
-			cfg := crawler.Config{
-				Name: "robots-redirects", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{host}},
-				Politeness: crawler.Politeness{Delay: -1, Workers: 2}, Limits: crawler.Limits{Timeout: 2 * time.Second},
-				Retry: crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
-			}
-			if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
-				t.Fatal(err)
-			}
-			mu.Lock()
-			defer mu.Unlock()
+				return true
+			})
 			if got := slices.Contains(log, "/private/x"); got != c.private {
 				t.Errorf("/private/x requested %v, want %v: %v", got, c.private, log)
 			}
