@@ -159,3 +159,19 @@ func TestStartTagBound(t *testing.T) {
 		}
 	}
 }
+
+// TestClean_DeepTables: a page of tables nested past the parser's limit
+// keeps its text once flattened. The parser adds a tbody and a tr to every
+// <table><td> as written, so the flattened levels came out deeper than the
+// depth cap and their text was pruned: an empty page, reported as one that
+// its scripts fill.
+func TestClean_DeepTables(t *testing.T) {
+	for _, level := range []string{"<table><tr><td>", "<table><td>", "<div>"} {
+		page := []byte("<html><body>" + strings.Repeat(level, 2000) + "Text at the bottom of the tables, a sentence or two of it.</body></html>")
+		c := emptyCleaner(t, Options{})
+		res, err := c.clean(context.Background(), Input{Source: "deep", Data: page})
+		if err != nil || !strings.Contains(res.Body, "Text at the bottom") {
+			t.Errorf("%s × 2000: err %v, body %q; want the text kept", level, err, res.Body)
+		}
+	}
+}

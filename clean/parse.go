@@ -12,9 +12,15 @@ import (
 )
 
 // flattenMargin is how far under the depth caps a flattened page is cut, for
-// the elements the parser adds (html, body, tbody) that the tags as written
+// the elements the parser adds once (html, body) that the tags as written
 // lack, so that the text of the flattened levels is kept, not pruned.
 const flattenMargin = 16
+
+// flattenSpread is how many elements the parser may build for one tag as
+// written: "<table><td>" becomes table, tbody, tr, td, so tables nested as
+// written to the cut came out twice as deep, past the depth cap, and their
+// text was pruned.
+const flattenSpread = 2
 
 // parserMaxDepth is the nesting at which golang.org/x/net/html gives up on
 // a page ("open stack of elements exceeds 512 nodes").
@@ -38,7 +44,7 @@ func parse(ctx context.Context, data []byte, maxNodes, maxDepth int) (*html.Node
 	}
 	doc, err := html.Parse(&ctxReader{ctx: ctx, r: bytes.NewReader(data)})
 	if err != nil && ctx.Err() == nil && strings.Contains(err.Error(), "open stack of elements") {
-		doc, err = html.Parse(&ctxReader{ctx: ctx, r: bytes.NewReader(flatten(data, max(1, min(maxDepth, parserMaxDepth)-flattenMargin)))})
+		doc, err = html.Parse(&ctxReader{ctx: ctx, r: bytes.NewReader(flatten(data, max(1, (min(maxDepth, parserMaxDepth)-flattenMargin)/flattenSpread)))})
 	}
 	if err != nil {
 		if cerr := ctx.Err(); cerr != nil {

@@ -18,6 +18,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/frontier"
 	"github.com/winnowhq/winnow/crawler/output"
+	"github.com/winnowhq/winnow/crawler/robots"
 	"github.com/winnowhq/winnow/crawler/urls"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
@@ -185,7 +186,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	defer stopGrace()
 	ff, err := fetch.New(fetchCtx, fetch.Options{
 		UserAgent: c.cfg.UserAgent, Timeout: c.cfg.Timeout, MaxBodySize: c.cfg.MaxBodySize,
-		IdlePerHost: max(c.cfg.HostParallelism, c.cfg.Workers),
+		IdlePerHost: max(c.cfg.HostParallelism, c.cfg.Workers), PrefixBytes: robots.MaxBytes,
 	}, c.guard)
 	if err != nil {
 		return c.Stats(), err

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -494,5 +495,166 @@ func TestHostile_PrivateRedirect(t *testing.T) {
 	}
 	if reached.Load() == 0 {
 		t.Error("allow_private: the address was not reached")
+	}
+}
+
+// robotsSite crawls a local site whose robots.txt (and whatever else it
+// claims) robots serves, returning true for a path it served; the home page
+// links /private/x and /public/ok. It returns the paths requested.
+func robotsSite(t *testing.T, limits crawler.Limits, robots func(w http.ResponseWriter, r *http.Request) bool) []string {
+	t.Helper()
+	var mu sync.Mutex
+	var log []string
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		log = append(log, r.URL.RequestURI())
+		mu.Unlock()
+		switch {
+		case robots(w, r):
+		case r.URL.Path == "/":
+			page(w, `<a href="/private/x">p</a> <a href="/public/ok">ok</a>`)
+		default:
+			page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+		}
+	}))
+	limits.Timeout = 2 * time.Second
+	cfg := crawler.Config{
+		Name: "robots", Seeds: []string{srv.URL + "/"}, Scope: urls.Scope{Hosts: []string{strings.TrimPrefix(srv.URL, "http://")}},
+		Politeness: crawler.Politeness{Delay: -1, Workers: 2}, Limits: limits,
+		Retry: crawler.Retry{Retries: -1}, Output: crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+	}
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return slices.Clone(log)
+}
+
+// TestHostile_RobotsBody: a robots.txt is read in its first 500 KiB (RFC
+// 9309 2.5) whatever its length, its declared Content-Length and its
+// content type, not refused as a page over the body limit or of a type the
+// crawler does not read; refusing it disallowed the whole host for the run.
+func TestHostile_RobotsBody(t *testing.T) {
+	rules := "User-agent: *\nDisallow: /private/\n"
+	pad := "#" + strings.Repeat("x", 600<<10) + "\n"
+	for _, c := range []struct {
+		name, ctype, body string
+		length            bool // declare the Content-Length
+	}{
+		{"octet-stream", "application/octet-stream", rules, true},
+		{"no-type", "", rules, true},
+		{"over-body-limit", "text/plain", rules + pad + "Disallow: /late/\n", false},
+		{"content-length-over-limit", "text/plain", rules + pad, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			log := robotsSite(t, crawler.Limits{MaxBodySize: 64 << 10}, func(w http.ResponseWriter, r *http.Request) bool {
+				if r.URL.Path != "/robots.txt" {
+					return false
+				}
+				w.Header()["Content-Type"] = []string{c.ctype}
+				if c.length {
+					w.Header().Set("Content-Length", fmt.Sprint(len(c.body)))
+				}
+				fmt.Fprint(w, c.body)
+				return true
+			})
+			if !slices.Contains(log, "/public/ok") {
+				t.Errorf("allowed page not requested: %v", log)
+			}
+			if slices.Contains(log, "/private/x") {
+				t.Errorf("disallowed page requested: %v", log)
+			}
+		})
+	}
+}
+
+// TestHostile_LongLink: a link longer than urls.MaxLength is left out, as
+// any link out of scope; stored, it was a bbolt key over 32 KiB, and the
+// commit of its page's batch failed the run ("commit state: key too
+// large"), on this run and every later one.
+func TestHostile_LongLink(t *testing.T) {
+	h := newHostile(t)
+	long := "/long/" + strings.Repeat("a", 40_000)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/" {
+			page(w, `<a href="`+long+`">l</a> <a href="/ok">ok</a>`)
+			return
+		}
+		page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if h.count("/ok") != 1 || h.count("/long/") != 0 {
+		t.Errorf("requested %d /ok and %d /long/, want 1 and 0", h.count("/ok"), h.count("/long/"))
+	}
+}
+
+// TestHostile_FeedCharset: a feed whose bytes are in the charset its
+// header names, with no XML declaration naming it, is read whole: the
+// crawler reads bodies as received (colly no longer converts them from the
+// header), and the XML decoder, told nothing, stopped at the first byte
+// that is not UTF-8 (here the channel's title), losing every item after it.
+func TestHostile_FeedCharset(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/feed", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml; charset=iso-8859-1")
+		fmt.Fprint(w, "<rss version=\"2.0\"><channel><title>Caf\xe9 news</title>"+
+			"<item><title>Cr\xe8me</title><link>"+h.url("/a")+"</link></item>"+
+			"<item><title>Br\xfbl\xe9e</title><link>"+h.url("/b")+"</link></item></channel></rss>")
+	})
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, "<p>A page of the site with a sentence or two of text in it.</p>")
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/feed")
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if h.count("/a") != 1 || h.count("/b") != 1 {
+		t.Errorf("feed items not requested: %v", h.requested())
+	}
+}
+
+// TestHostile_RobotsRedirects: robots.txt is read through up to five
+// redirects (RFC 9309 2.3.1.2); past five, or in a loop, it is as if the
+// host had none, and everything is allowed.
+func TestHostile_RobotsRedirects(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		hops    int // redirects before the file; -1: a loop
+		private bool
+	}{
+		{"one", 1, false},
+		{"five", 5, false},
+		{"six", 6, true},
+		{"loop", -1, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			log := robotsSite(t, crawler.Limits{}, func(w http.ResponseWriter, r *http.Request) bool {
+				switch {
+				case r.URL.Path == "/robots.txt" && c.hops < 0:
+					http.Redirect(w, r, "/robots.txt", http.StatusFound)
+				case r.URL.Path == "/robots.txt" || r.URL.Path == "/hop":
+					n := 0
+					fmt.Sscan(r.URL.Query().Get("n"), &n)
+					if n < c.hops {
+						http.Redirect(w, r, fmt.Sprintf("/hop?n=%d", n+1), http.StatusMovedPermanently)
+						break
+					}
+					fmt.Fprint(w, "User-agent: *\nDisallow: /private/\n")
+				default:
+					return false
+				}
+				return true
+			})
+			if got := slices.Contains(log, "/private/x"); got != c.private {
+				t.Errorf("/private/x requested %v, want %v: %v", got, c.private, log)
+			}
+			if !slices.Contains(log, "/public/ok") {
+				t.Errorf("allowed page not requested: %v", log)
+			}
+		})
 	}
 }

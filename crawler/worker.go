@@ -10,11 +10,13 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/sync/semaphore"
 
@@ -25,6 +27,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/links"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
+	"github.com/winnowhq/winnow/internal/toutf8"
 )
 
 // fetcher is the run's Fetcher with its budget: the bytes of the pages
@@ -106,7 +109,7 @@ func (c *Crawler) fetchRobots(f *fetcher, u string) *robots.Host {
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	agent := robots.AgentName(c.cfg.UserAgent)
 	for range robots.MaxRedirects + 1 {
-		r, err := f.Get(ru, nil)
+		r, err := f.GetPrefix(ru)
 		if err != nil {
 			c.log.Warn("robots.txt unreachable: host disallowed for this run", "url", ru, "err", err)
 			c.stats.lastErr.Store(err.Error())
@@ -379,9 +382,19 @@ func (c *Crawler) failure(e frontier.Entry, err error, status int, r *fetch.Resp
 	return res, ev
 }
 
+// xmlEncodingRx finds an XML declaration naming the document's encoding.
+var xmlEncodingRx = regexp.MustCompile(`^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\sencoding\s*=`)
+
 // readXML follows the URLs of a sitemap or a feed.
 func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State, res commit.Result, ev outcome) (commit.Result, outcome) {
-	found, _, err := links.XML(r.Body, MaxSitemapLinks)
+	body := r.Body
+	if !utf8.Valid(body) && !xmlEncodingRx.Match(body[:min(len(body), 200)]) {
+		// Not UTF-8, and no XML declaration names its encoding: the
+		// header's charset (a feed served as ISO-8859-1) or the bytes say
+		// it, or the decoder stops at the first byte that is not UTF-8.
+		body = toutf8.Decode(body, r.ContentType)
+	}
+	found, _, err := links.XML(body, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
 		res.State = st
@@ -410,7 +423,7 @@ func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State
 // readHTML follows the links of a page and writes it when it is an article
 // whose clean text is new or changed.
 func (c *Crawler) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Response, st frontier.State, rewrite bool, res commit.Result, ev outcome) (commit.Result, outcome) {
-	body := fetch.DecodeHTML(r.Body, r.ContentType, r.Converted)
+	body := fetch.DecodeHTML(r.Body, r.ContentType)
 	base, _ := url.Parse(e.URL)
 	pi := links.HTML(ctx, body, base, c.cfg.MaxLinks)
 	if err := context.Cause(ctx); err != nil {

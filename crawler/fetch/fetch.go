@@ -8,6 +8,7 @@ package fetch
 
 import (
 	"bufio"
+	"cmp"
 	"compress/gzip"
 	"context"
 	"errors"
@@ -20,7 +21,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gocolly/colly/v2"
 
@@ -43,6 +43,8 @@ type Options struct {
 	MaxBodySize int64
 	// IdlePerHost is how many idle connections to keep per host.
 	IdlePerHost int
+	// PrefixBytes is how much of a body GetPrefix reads; zero: MaxBodySize.
+	PrefixBytes int
 }
 
 // Response is one HTTP exchange as the crawler sees it.
@@ -50,8 +52,7 @@ type Response struct {
 	Status      int
 	Header      http.Header
 	Body        []byte
-	ContentType string // as received, before colly's charset conversion
-	Converted   bool   // colly converted the body to UTF-8
+	ContentType string // as received
 	At          time.Time
 	Took        time.Duration
 }
@@ -63,12 +64,16 @@ type Response struct {
 type Fetcher struct {
 	c       *colly.Collector
 	maxBody int64
+	// prefix reads only the first bytes of a body, whatever its type (see
+	// GetPrefix); it shares c's transport, cookies and settings.
+	prefix *colly.Collector
 }
 
 const (
 	ctxResponse = "winnow.response"
 	ctxTooLarge = "winnow.too-large"
 	ctxNotHTML  = "winnow.not-html"
+	ctxType     = "winnow.content-type"
 )
 
 // New builds the Collector; its requests end with ctx, and connect only
@@ -129,9 +134,29 @@ func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, err
 			r.Request.Abort()
 			return
 		}
+		hideCharset(r)
 	})
 	c.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
+	f.prefix = c.Clone()
+	f.prefix.MaxBodySize = cmp.Or(cfg.PrefixBytes, int(cfg.MaxBodySize))
+	f.prefix.OnResponseHeaders(hideCharset)
+	f.prefix.OnResponse(func(r *colly.Response) { r.Ctx.Put(ctxResponse, r) })
 	return f, nil
+}
+
+// hideCharset keeps the Content-Type as received in the request's context
+// and takes its parameters off the header colly reads once the body is in:
+// colly converts a body from the charset the header names, believing it,
+// and the result is valid UTF-8 whatever the bytes were (a UTF-8 page under
+// a server's default ISO-8859-1 came out as "CafÃ©", ASCII markup under
+// UTF-16 as CJK characters). DecodeHTML decodes the bytes as received,
+// checking the header against them.
+func hideCharset(r *colly.Response) {
+	ct := r.Headers.Get("Content-Type")
+	r.Ctx.Put(ctxType, ct)
+	if mt, _, ok := strings.Cut(ct, ";"); ok {
+		r.Headers.Set("Content-Type", strings.TrimSpace(mt))
+	}
 }
 
 // gunzipTransport decompresses gzip bodies before colly sees them, so that
@@ -226,18 +251,34 @@ func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
 	if int64(len(r.Body)) > f.maxBody {
 		return nil, fmt.Errorf("get %s: %w (%d bytes)", u, ErrTooLarge, f.maxBody)
 	}
-	ct := r.Headers.Get("Content-Type")
-	_, params, _ := mime.ParseMediaType(ct)
-	cs := strings.ToLower(params["charset"])
 	return &Response{
 		Status:      r.StatusCode,
 		Header:      *r.Headers,
 		Body:        r.Body,
-		ContentType: ct,
-		Converted:   cs != "" && cs != "utf-8" && cs != "utf8",
+		ContentType: r.Ctx.Get(ctxType),
 		At:          time.Now(),
 		Took:        took,
 	}, nil
+}
+
+// GetPrefix fetches u and keeps the first Options.PrefixBytes bytes of its
+// body, whatever its length, declared or not, and its content type:
+// robots.txt, which RFC 9309 2.5 has read in its first 500 KiB, and which a
+// server may label anything. The rest of the body is not read. As with Get,
+// a non-nil error means no response arrived.
+func (f *Fetcher) GetPrefix(u string) (*Response, error) {
+	ctx := colly.NewContext()
+	start := time.Now()
+	err := f.prefix.Request(http.MethodGet, u, nil, ctx, nil)
+	r, _ := ctx.GetAny(ctxResponse).(*colly.Response)
+	if r == nil {
+		if err == nil {
+			err = errors.New("no response")
+		}
+		return nil, fmt.Errorf("get %s: %w", u, err)
+	}
+	return &Response{Status: r.StatusCode, Header: *r.Headers, Body: r.Body,
+		ContentType: r.Ctx.Get(ctxType), At: time.Now(), Took: time.Since(start)}, nil
 }
 
 // RetryAfter parses a Retry-After header: seconds or an HTTP date.
@@ -267,18 +308,11 @@ func Retryable(err error, status int) bool {
 		(status >= 500 && status != http.StatusNotImplemented)
 }
 
-// DecodeHTML returns body as UTF-8. colly has already converted bodies whose
-// Content-Type names a charset other than UTF-8 (converted is then true): such
-// a body, when valid UTF-8, is kept; otherwise the header is not believed and
-// the charset comes from the bytes, as internal/toutf8 finds it. The rest is
-// decoded by toutf8 from the header, a byte order mark or a <meta> element; a
-// header claiming UTF-8 over bytes that are not UTF-8 is overruled.
-func DecodeHTML(body []byte, contentType string, converted bool) []byte {
-	if converted {
-		if utf8.Valid(body) {
-			return body
-		}
-		contentType = "text/html" // colly's conversion failed: look at <meta> and the bytes
-	}
+// DecodeHTML returns body, as received, as UTF-8, decoded by
+// internal/toutf8 from the header, a byte order mark or a <meta> element,
+// each believed only where the bytes agree: a header claiming UTF-8 over
+// bytes that are not UTF-8 is overruled, and so is a legacy charset over
+// bytes that are valid UTF-8 text.
+func DecodeHTML(body []byte, contentType string) []byte {
 	return toutf8.Decode(body, contentType)
 }

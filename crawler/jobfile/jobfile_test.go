@@ -144,7 +144,7 @@ func TestParse_Missing(t *testing.T) {
 func TestParse_Syntax(t *testing.T) {
 	_, err := jobfile.Parse("job.yaml", []byte("name: x\nseeds:\n  - http://a/\n - http://b/\n"))
 	var el yamlpos.ErrorList
-	want := "job.yaml:3: bad YAML: did not find expected key"
+	want := "job.yaml:4: bad YAML: did not find expected key" // " - http://b/", line 4
 	if !errors.As(err, &el) || err.Error() != want {
 		t.Errorf("ParseJob error %T:\n%v\nwant:\n%s", err, err, want)
 	}

@@ -70,6 +70,9 @@ func Parse(body []byte, agent string) *Rules {
 	if len(body) > MaxBytes {
 		body = body[:MaxBytes]
 	}
+	// A byte order mark would make the first key "\ufeffuser-agent",
+	// dropping the first group's agent line.
+	body = bytes.TrimPrefix(body, []byte("\ufeff"))
 	var (
 		groups   []*group
 		cur      *group
@@ -201,39 +204,44 @@ func (r *Rules) Allowed(path string) bool {
 
 // Match reports whether a normalised pattern matches a normalised path from
 // its start: "*" matches any run of characters, a final "$" the end.
+//
+// The pieces between stars are found greedily, each at its first place
+// after the one before: with "*" the only wildcard, a piece found further
+// on leaves less room and never more choices, so the first place is right.
+// That is one pass over the path per piece found, whatever the pattern:
+// a robots.txt of 500 KiB of stars, matched against a long path, costs a
+// scan, not the pattern's length times the path's (nearly a second per URL,
+// in the dispatcher that every host waits on).
 func Match(pattern, path string) bool {
 	anchored := strings.HasSuffix(pattern, "$")
 	if anchored {
 		pattern = pattern[:len(pattern)-1]
 	}
-	// Positions in path reachable after the pattern so far, kept sorted and
-	// distinct: O(len(pattern)·len(path)), no backtracking.
-	pos := []int{0}
-	for i := 0; i < len(pattern) && len(pos) > 0; i++ {
-		c := pattern[i]
-		if c == '*' {
-			from := pos[0]
-			pos = pos[:0]
-			for j := from; j <= len(path); j++ {
-				pos = append(pos, j)
-			}
-			continue
-		}
-		next := pos[:0]
-		for _, j := range pos {
-			if j < len(path) && path[j] == c {
-				next = append(next, j+1)
-			}
-		}
-		pos = next
-	}
-	if len(pos) == 0 {
+	first, rest, starred := strings.Cut(pattern, "*")
+	if !strings.HasPrefix(path, first) {
 		return false
 	}
-	if !anchored {
-		return true
+	if !starred {
+		return !anchored || len(path) == len(first)
 	}
-	return pos[len(pos)-1] == len(path)
+	path = path[len(first):]
+	for {
+		piece, more, ok := strings.Cut(rest, "*")
+		if !ok { // the last piece
+			if anchored {
+				return strings.HasSuffix(path, piece)
+			}
+			return strings.Contains(path, piece)
+		}
+		if piece != "" {
+			i := strings.Index(path, piece)
+			if i < 0 {
+				return false
+			}
+			path = path[i+len(piece):]
+		}
+		rest = more
+	}
 }
 
 // Normalize puts a path or a pattern in the form RFC 9309 §2.2.2 compares:

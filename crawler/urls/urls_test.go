@@ -1,6 +1,7 @@
 package urls_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/winnowhq/winnow/crawler/urls"
@@ -27,9 +28,18 @@ func TestCanonical(t *testing.T) {
 			t.Errorf("Canonical(%q) = %q, %v; want %q", c.in, got, err, c.want)
 		}
 	}
-	for _, bad := range []string{"ftp://example.com/", "mailto:a@example.com", "/relative", "http://", "http://[::1"} {
+	long := "http://example.com/" + strings.Repeat("a", urls.MaxLength)
+	if got, err := urls.Canonical(long[:urls.MaxLength]); err != nil || got != long[:urls.MaxLength] {
+		t.Errorf("Canonical(a URL of %d bytes) = %.40q..., %v; want it kept", urls.MaxLength, got, err)
+	}
+	var scope urls.Scope
+	scope.Hosts = []string{"example.com"}
+	if got := scope.Resolve("http://example.com/", long, 1); got != "" {
+		t.Errorf("Resolve(a link of %d bytes) = %.40q..., want it refused", len(long), got)
+	}
+	for _, bad := range []string{"ftp://example.com/", "mailto:a@example.com", "/relative", "http://", "http://[::1", long} {
 		if got, err := urls.Canonical(bad); err == nil {
-			t.Errorf("Canonical(%q) = %q, want an error", bad, got)
+			t.Errorf("Canonical(%.40q...) = %.40q..., want an error", bad, got)
 		}
 	}
 }

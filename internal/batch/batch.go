@@ -380,6 +380,17 @@ func NewFetcher(ua string, timeout time.Duration, maxBytes int64, guard *netguar
 	}
 }
 
+// printable reports whether s is printable ASCII: what a server sends is
+// written to a terminal only then.
+func printable(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return true
+}
+
 // Fetch gets the page at raw; its errors name raw.
 func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, raw, nil)
@@ -402,6 +413,11 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
+		// A server that is busy or down for a while may say when to come
+		// back; a scheduled run's log should tell.
+		if ra := resp.Header.Get("Retry-After"); ra != "" && len(ra) <= 64 && printable(ra) {
+			return nil, fmt.Errorf("%s: fetch: HTTP %s (Retry-After: %s)", raw, resp.Status, ra)
+		}
 		return nil, fmt.Errorf("%s: fetch: HTTP %s", raw, resp.Status)
 	}
 	if resp.ContentLength > f.maxBytes {

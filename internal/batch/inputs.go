@@ -21,9 +21,28 @@ type Input struct {
 // more than once.
 var ErrStdinTwice = errors.New(`"-" (standard input) given more than once`)
 
-// IsURL reports an argument that names a page to fetch.
+// IsURL reports an argument that names a page to fetch: an http or https
+// URL, the scheme in any case.
 func IsURL(a string) bool {
-	return strings.HasPrefix(a, "http://") || strings.HasPrefix(a, "https://")
+	s, ok := urlScheme(a)
+	return ok && (strings.EqualFold(s, "http") || strings.EqualFold(s, "https"))
+}
+
+// urlScheme returns the scheme of an argument written as an address,
+// "scheme://..." (RFC 3986 3.1: a letter, then letters, digits, "+", "-"
+// and "."), and whether it is one.
+func urlScheme(a string) (string, bool) {
+	s, _, ok := strings.Cut(a, "://")
+	if !ok || s == "" {
+		return "", false
+	}
+	for i, c := range s {
+		letter := 'a' <= c|0x20 && c|0x20 <= 'z'
+		if !letter && (i == 0 || !('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.')) {
+			return "", false
+		}
+	}
+	return s, true
 }
 
 // Expand turns arguments into inputs. Directories are walked for pages by
@@ -53,6 +72,11 @@ func Expand(args []string) (inputs []Input, warnings, notes []string, err error)
 			continue
 		}
 		st, err := os.Stat(a)
+		if s, ok := urlScheme(a); ok && err != nil {
+			// An address of a scheme not fetched, naming no file either.
+			inputs = append(inputs, Input{Source: a, Err: fmt.Errorf("%s: unsupported URL scheme %q: only http and https are fetched", a, s)})
+			continue
+		}
 		if err != nil || !st.IsDir() {
 			inputs = append(inputs, Input{Source: a}) // a missing or special file is reported per input
 			continue

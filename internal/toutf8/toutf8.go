@@ -59,7 +59,7 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 		return e
 	}
 	// Content-Type (and the standard's 1024-byte prescan).
-	if e, name, certain := charset.DetermineEncoding(raw, contentType); certain {
+	if e, name, certain := charset.DetermineEncoding(raw, contentType); certain && !narrowAsWide(name, raw) {
 		if name != "utf-8" || valid {
 			return believed(e, name, raw, valid)
 		}
@@ -68,7 +68,7 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 	if m := metaCharsetRx.FindSubmatch(head); m != nil {
 		if e, err := htmlindex.Get(string(m[1])); err == nil {
 			name, _ := htmlindex.Name(e)
-			if name != "utf-8" || valid {
+			if (name != "utf-8" || valid) && !narrowAsWide(name, raw) {
 				return believed(e, name, raw, valid)
 			}
 		}
@@ -81,6 +81,15 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 	}
 	e, _ := htmlindex.Get("windows-1252")
 	return e
+}
+
+// narrowAsWide reports a declaration of UTF-16 (name as htmlindex gives it)
+// over bytes that are not UTF-16 text: a <meta> found by reading the bytes
+// as ASCII says so by being found (the HTML standard's prescan takes it for
+// UTF-8), and a header saying so, decoded as told, turns markup into CJK
+// characters. The bytes are then sniffed as if nothing were declared.
+func narrowAsWide(name string, raw []byte) bool {
+	return (name == "utf-16le" || name == "utf-16be") && !IsWide(raw)
 }
 
 var metaCharsetRx = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-:.]+)`)

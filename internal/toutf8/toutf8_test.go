@@ -43,6 +43,15 @@ func TestDecode(t *testing.T) {
 		{"undeclared latin-1 is windows-1252", "", latin1, "<p>Café crème, Zürich.</p>"},
 		{"header claims utf-8 over latin-1", "text/html; charset=utf-8", latin1, "<p>Café crème, Zürich.</p>"},
 		{"header charset", "text/html; charset=iso-8859-1", latin1, "<p>Café crème, Zürich.</p>"},
+		// A UTF-16 declaration read as ASCII contradicts itself: the
+		// bytes are not wide, and are sniffed as if undeclared (the HTML
+		// standard's prescan reads a <meta> naming UTF-16 as UTF-8).
+		{"meta utf-16 over ascii", "", []byte(`<meta charset="utf-16"><p>Plain text.</p>`), `<meta charset="utf-16"><p>Plain text.</p>`},
+		{"meta utf-16 over latin-1", "", append([]byte(`<meta charset="UTF-16">`), latin1...), `<meta charset="UTF-16">` + "<p>Café crème, Zürich.</p>"},
+		{"header utf-16 over ascii", "text/html; charset=utf-16", []byte("<p>Plain text.</p>"), "<p>Plain text.</p>"},
+		{"header utf-16 over latin-1", "text/html; charset=utf-16", latin1, "<p>Café crème, Zürich.</p>"},
+		{"header utf-16le over utf-16le", "text/html; charset=utf-16le", utf16Bytes(page, binary.LittleEndian), page},
+		{"header utf-16be over utf-16be", "text/html; charset=UTF-16BE", utf16Bytes(page, binary.BigEndian), page},
 		{"meta after 1 KiB", "", append([]byte("<html><head>"+strings.Repeat(" ", 2000)+`<meta charset="windows-1252">`), latin1...),
 			"<html><head>" + strings.Repeat(" ", 2000) + `<meta charset="windows-1252">` + "<p>Café crème, Zürich.</p>"},
 	}

@@ -82,12 +82,33 @@ func (r *Reader) Parse(data []byte) *yaml.Node {
 
 var yamlErrRx = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
+// parserProblems are the messages of the yaml package's parser (not its
+// scanner), whose line it reports counted from zero (decode.go, fail: only
+// a scanner error gets the +1): "did not find expected key" on line 4 came
+// out as "line 3".
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
 // syntax records an error of the yaml package, at its line when it gives one.
 func (r *Reader) syntax(err error) {
 	pos, msg := Pos{File: r.file}, err.Error()
 	if m := yamlErrRx.FindStringSubmatch(msg); m != nil {
 		pos.Line, _ = strconv.Atoi(m[1])
 		msg = m[2]
+		if pos.Line > 0 && parserProblems[msg] {
+			pos.Line++
+		}
 	}
 	r.errs.Add(pos, "bad YAML: %s", msg)
 }

@@ -55,6 +55,11 @@ func TestReader_Errors(t *testing.T) {
 		{"alias", "name: &x a\nlimit: *x\n", `c.yaml:2:8: limit: expected a whole number from 0 to 100, got an alias`},
 		{"second document", "name: a\n---\nname: b\n", `c.yaml:2:1: a second YAML document: want one per file`},
 		{"syntax", "name: a\n  limit: 5\n", `c.yaml:2: bad YAML: mapping values are not allowed in this context`},
+		// The parser's errors (not the scanner's) at the line they name,
+		// which the yaml package counts from zero.
+		{"parser: bad indent", "name: a\ntags:\n  - x\n - y\n", `c.yaml:4: bad YAML: did not find expected key`},
+		{"parser: list in a mapping", "name: a\nlimit: 5\n- x\n", `c.yaml:3: bad YAML: did not find expected key`},
+		{"parser: unclosed flow mapping", "name: a\nsub: {rx: a\nlimit: 5\n", `c.yaml:2: bad YAML: did not find expected ',' or '}'`},
 		{"all at once, sorted", "on: maybe\nname: a\nname: b\nlimit: x\n", strings.Join([]string{
 			`c.yaml:1:5: on: expected true or false, got "maybe"`,
 			`c.yaml:3:1: duplicate key "name" in config`,
