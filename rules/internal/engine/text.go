@@ -143,8 +143,10 @@ func (run *textRun) textScore(text string) *spam.Score {
 			}), true
 		}
 		s = m.OnTopic(text, s, run.known.topic)
-		if s != nil && s.Value >= spam.Unit && run.page.Title != "" {
-			s = m.OnHeadline(text, run.page.Title, s, func(yield func(string) bool) {
+		if s != nil && s.Value >= spam.Unit {
+			// The page's title, or in plain text its first line: what
+			// the page says it is about (run.headline).
+			s = m.OnHeadline(text, run.headline(), s, func(yield func(string) bool) {
 				for i := range run.blocks {
 					if !yield(run.blocks[i].Text) {
 						return
