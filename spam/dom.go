@@ -133,7 +133,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if len(w.short) > 0 {
 		w.linePass()
 	}
-	if w.spam >= 2 && len(w.codes) > 0 {
+	if w.carriesSpam() && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {
 			if s := w.score(c); s != nil {
@@ -142,6 +142,18 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		}
 	}
 	return a
+}
+
+// minPageCodes is how many brand codes the page's spam units must name
+// between them for a page with one spam unit to carry other spam (a block
+// listing brand codes, a link farm written as text).
+const minPageCodes = 3
+
+// carriesSpam reports a page that carries spam, for the bare codes on it:
+// two units or more scored as spam, or spam naming minPageCodes brand
+// codes or more.
+func (w *walker) carriesSpam() bool {
+	return w.spam >= 2 || w.spam == 1 && w.spamCodes >= minPageCodes
 }
 
 // score scores a unit again, in the second pass.
@@ -195,13 +207,16 @@ func (w *walker) facts(text string) textFacts {
 }
 
 type walker struct {
-	buf      []byte // scratch for facts
-	a        *Analysis
-	spam     int          // units scored as spam
-	codes    []codeUnit   // units made of bare codes, below the spam score
-	pageSpam bool         // second pass: the page carries other spam
-	short    []codeUnit   // short units with some evidence, below the spam score
-	glued    []*html.Node // paragraphs with vocabulary, below the spam score
+	buf  []byte // scratch for facts
+	a    *Analysis
+	spam int // units scored as spam
+	// spamCodes counts the brand codes of the units scored as spam: a
+	// list of codes is one block, and as many brands as it names.
+	spamCodes int
+	codes     []codeUnit   // units made of bare codes, below the spam score
+	pageSpam  bool         // second pass: the page carries other spam
+	short     []codeUnit   // short units with some evidence, below the spam score
+	glued     []*html.Node // paragraphs with vocabulary, below the spam score
 	// proseTopic is the topic's vocabulary (terms.Matcher.TopicMass, and
 	// LegitMass: regulation and help words) in the page's running text
 	// below the spam score: paragraphs of gluedMinClean words or more
@@ -338,6 +353,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
 			w.spam++
+			w.spamCodes += len(p.brands.Found)
 			// Its words leave the clean text of the blocks around it.
 			p.spamWords += p.words
 			p.spamUnits++

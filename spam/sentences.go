@@ -211,6 +211,7 @@ func (w *walker) gluedPass() {
 		w.a.scores[f.n] = f.s
 		w.a.glued[f.n] = gluedRun{f.head, f.tail, f.s}
 		w.a.spamWords += f.words
+		w.spam++ // a glued run is spam the page carries, as a spam block is
 	}
 }
 

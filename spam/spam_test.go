@@ -154,3 +154,44 @@ func TestBrandStems(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_CarriesSpam: a bare code (id "bare") is spam only on a page
+// that carries other spam: two spam units (a glued run counts as one), or
+// one that names several brand codes.
+func TestAnalyze_CarriesSpam(t *testing.T) {
+	m := model(t)
+	const story = `<p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work on the breakwater.</p>`
+	const glued = `<p id="glued">The minister visited the site on Tuesday and met the engineers who designed the new cranes for the terminal, which will lift twice the load of the old ones. Juega ruleta y blackjack en QX41BET.</p>`
+	const link = `<p>Crews will dredge the channel through the winter, the authority said. <a href="https://rv63.xyz/">RV63</a></p>`
+	const list = `<div>{jm24bet}|{kp58win}|{zd17 club}|{tu90bet}</div>`
+	for _, c := range []struct {
+		name, body string
+		spam       bool
+	}{
+		{"no other spam", story, false},
+		{"one spam link", story + link, false},
+		{"a glued run and a spam link", story + glued + link, true},
+		{"one block of codes", story + list, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `<p id="bare">HV52</p></article></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "port.example.com")
+		var bare *html.Node
+		for n := range doc.Descendants() {
+			switch domtext.Attr(n, "id") {
+			case "bare":
+				bare = n
+			case "glued":
+				if !a.Glued(n) {
+					t.Errorf("%s: the glued run was not found: %v", c.name, a.Score(n))
+				}
+			}
+		}
+		s := a.Score(bare)
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s: bare code scored %v, spam %v, want %v", c.name, s, got, c.spam)
+		}
+	}
+}
