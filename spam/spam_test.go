@@ -195,3 +195,31 @@ func TestAnalyze_CarriesSpam(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_ShortGlued: a spam sentence glued to a short paragraph (a
+// credit line) is found on a page that carries other spam; on a page
+// without, the paragraph is too short to tell a glued run from its own.
+func TestAnalyze_ShortGlued(t *testing.T) {
+	m := model(t)
+	const story = `<p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work on the breakwater.</p>`
+	const short = `<p id="short">This story first ran in the Harbour Gazette on Monday morning. Juega ruleta en QX41BET.</p>`
+	const list = `<div>{jm24bet}|{kp58win}|{zd17 club}|{tu90bet}</div>`
+	for _, c := range []struct {
+		name, body string
+		glued      bool
+	}{
+		{"no other spam", story + short, false},
+		{"a block of codes", story + short + list, true},
+	} {
+		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `</article></body></html>`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := m.Analyze(doc, "port.example.com")
+		for n := range doc.Descendants() {
+			if domtext.Attr(n, "id") == "short" && a.Glued(n) != c.glued {
+				t.Errorf("%s: glued %v (score %v), want %v", c.name, a.Glued(n), a.Score(n), c.glued)
+			}
+		}
+	}
+}
