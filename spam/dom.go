@@ -12,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/promo"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -258,6 +259,19 @@ func codeOnly(p *part) bool {
 	return codes > 0 && p.brands.Other <= codes && p.words <= 4 && p.spamUnits == 0
 }
 
+// bareNumber reports a paragraph or heading made of one bare number of
+// three to six digits, not a year (promo.EdgeNumber): on a page that
+// carries other spam, a brand named by a number (888, 16388) set apart
+// as a line of its own. Counts and prices sit in cells, labels and links,
+// or carry a sign or separators.
+func bareNumber(n *html.Node, p *part) bool {
+	if p.words != 1 || len(p.hits) > 0 || len(p.brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !headingAtom(n.DataAtom) {
+		return false
+	}
+	t := strings.TrimSpace(nodeText(n))
+	return t != "" && t[0] >= '0' && t[0] <= '9' && promo.EdgeNumber(t) == t
+}
+
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	var p part
 	switch n.Type {
@@ -341,7 +355,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		s = w.block(n, p, hidden, why)
 	}
 	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
-		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+		if (s == nil || s.Value < Unit) && !w.pageSpam && (codeOnly(p) || bareNumber(n, p)) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
 	}
@@ -385,12 +399,17 @@ func isUnit(a atom.Atom) bool {
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
 	farm := hostFarm(p)
-	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) {
+	number := w.pageSpam && bareNumber(n, p)
+	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number {
 		return nil
 	}
 	sc := m.scorer()
 	sc.text(&p.textFacts)
-	if w.pageSpam && codeOnly(p) {
+	if number {
+		// A number where a brand stands (888, 16388): read as a code.
+		sc.Weighted(lexicon.SigBrand, 1, strings.TrimSpace(nodeText(n)))
+	}
+	if w.pageSpam && (codeOnly(p) || number) {
 		sc.Weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
 	}
 	if k := w.repeated[n]; k > 0 {

@@ -155,8 +155,8 @@ func TestBrandStems(t *testing.T) {
 	}
 }
 
-// TestAnalyze_CarriesSpam: a bare code (id "bare") is spam only on a page
-// that carries other spam: two spam units (a glued run counts as one), or
+// TestAnalyze_CarriesSpam: a bare code (id "bare") or a number set apart
+// (id "num") is spam only on a page that carries other spam: two spam units (a glued run counts as one), or
 // one that names several brand codes.
 func TestAnalyze_CarriesSpam(t *testing.T) {
 	m := model(t)
@@ -173,7 +173,7 @@ func TestAnalyze_CarriesSpam(t *testing.T) {
 		{"a glued run and a spam link", story + glued + link, true},
 		{"one block of codes", story + list, true},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `<p id="bare">HV52</p></article></body></html>`))
+		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `<p id="bare">HV52</p><h3 id="num">73150</h3><p id="year">2019</p></article></body></html>`))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -183,6 +183,14 @@ func TestAnalyze_CarriesSpam(t *testing.T) {
 			switch domtext.Attr(n, "id") {
 			case "bare":
 				bare = n
+			case "num", "year":
+				// A number set apart where a brand stands goes as a code
+				// does; a year never.
+				s := a.Score(n)
+				want := c.spam && domtext.Attr(n, "id") == "num"
+				if got := s != nil && s.Value >= Unit; got != want {
+					t.Errorf("%s: number %s scored %v, spam %v, want %v", c.name, domtext.Attr(n, "id"), s, got, want)
+				}
 			case "glued":
 				if !a.Glued(n) {
 					t.Errorf("%s: the glued run was not found: %v", c.name, a.Score(n))
