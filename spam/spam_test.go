@@ -156,8 +156,9 @@ func TestBrandStems(t *testing.T) {
 }
 
 // TestAnalyze_CarriesSpam: a bare code (id "bare") or a number set apart
-// (id "num") is spam only on a page that carries other spam: two spam units (a glued run counts as one), or
-// one that names several brand codes.
+// (id "num") is spam only on a page that carries other spam: two spam
+// units (a glued run counts as one), or one that names several brand
+// codes. A year set apart never is.
 func TestAnalyze_CarriesSpam(t *testing.T) {
 	m := model(t)
 	const story = `<p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work on the breakwater.</p>`
@@ -173,33 +174,15 @@ func TestAnalyze_CarriesSpam(t *testing.T) {
 		{"a glued run and a spam link", story + glued + link, true},
 		{"one block of codes", story + list, true},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `<p id="bare">HV52</p><h3 id="num">73150</h3><p id="year">2019</p></article></body></html>`))
-		if err != nil {
-			t.Fatal(err)
+		a, byID := analyzed(t, m, `<article>`+c.body+`<p id="bare">HV52</p><h3 id="num">73150</h3><p id="year">2019</p></article>`, "port.example.com")
+		if n := byID["glued"]; n != nil && !a.Glued(n) {
+			t.Errorf("%s: the glued run was not found: %v", c.name, a.Score(n))
 		}
-		a := m.Analyze(doc, "port.example.com")
-		var bare *html.Node
-		for n := range doc.Descendants() {
-			switch domtext.Attr(n, "id") {
-			case "bare":
-				bare = n
-			case "num", "year":
-				// A number set apart where a brand stands goes as a code
-				// does; a year never.
-				s := a.Score(n)
-				want := c.spam && domtext.Attr(n, "id") == "num"
-				if got := s != nil && s.Value >= Unit; got != want {
-					t.Errorf("%s: number %s scored %v, spam %v, want %v", c.name, domtext.Attr(n, "id"), s, got, want)
-				}
-			case "glued":
-				if !a.Glued(n) {
-					t.Errorf("%s: the glued run was not found: %v", c.name, a.Score(n))
-				}
+		for id, want := range map[string]bool{"bare": c.spam, "num": c.spam, "year": false} {
+			s := a.Score(byID[id])
+			if got := s != nil && s.Value >= Unit; got != want {
+				t.Errorf("%s: %s scored %v, spam %v, want %v", c.name, id, s, got, want)
 			}
-		}
-		s := a.Score(bare)
-		if got := s != nil && s.Value >= Unit; got != c.spam {
-			t.Errorf("%s: bare code scored %v, spam %v, want %v", c.name, s, got, c.spam)
 		}
 	}
 }
@@ -219,15 +202,9 @@ func TestAnalyze_ShortGlued(t *testing.T) {
 		{"no other spam", story + short, false},
 		{"a block of codes", story + short + list, true},
 	} {
-		doc, err := html.Parse(strings.NewReader(`<html><body><article>` + c.body + `</article></body></html>`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := m.Analyze(doc, "port.example.com")
-		for n := range doc.Descendants() {
-			if domtext.Attr(n, "id") == "short" && a.Glued(n) != c.glued {
-				t.Errorf("%s: glued %v (score %v), want %v", c.name, a.Glued(n), a.Score(n), c.glued)
-			}
+		a, byID := analyzed(t, m, `<article>`+c.body+`</article>`, "port.example.com")
+		if n := byID["short"]; a.Glued(n) != c.glued {
+			t.Errorf("%s: glued %v (score %v), want %v", c.name, a.Glued(n), a.Score(n), c.glued)
 		}
 	}
 }
