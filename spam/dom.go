@@ -12,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/promo"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -143,7 +144,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if w.spam > 0 {
 		w.tablePass()
 	}
-	if w.spam >= 2 && len(w.codes) > 0 {
+	if w.carriesSpam() && len(w.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.codes {
 			if s := w.score(c); s != nil {
@@ -152,6 +153,18 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		}
 	}
 	return a
+}
+
+// minPageCodes is how many brand codes the page's spam units must name
+// between them for a page with one spam unit to carry other spam (a block
+// listing brand codes, a link farm written as text).
+const minPageCodes = 3
+
+// carriesSpam reports a page that carries spam, for the bare codes on it:
+// two units or more scored as spam, or spam naming minPageCodes brand
+// codes or more.
+func (w *walker) carriesSpam() bool {
+	return w.spam >= 2 || w.spam == 1 && w.spamCodes >= minPageCodes
 }
 
 // score scores a unit again, in the second pass.
@@ -205,13 +218,16 @@ func (w *walker) facts(text string) textFacts {
 }
 
 type walker struct {
-	buf      []byte // scratch for facts
-	a        *Analysis
-	spam     int          // units scored as spam
-	codes    []codeUnit   // units made of bare codes, below the spam score
-	pageSpam bool         // second pass: the page carries other spam
-	short    []codeUnit   // short units with some evidence, below the spam score
-	glued    []*html.Node // paragraphs with vocabulary, below the spam score
+	buf  []byte // scratch for facts
+	a    *Analysis
+	spam int // units scored as spam
+	// spamCodes counts the brand codes of the units scored as spam: a
+	// list of codes is one block, and as many brands as it names.
+	spamCodes int
+	codes     []codeUnit   // units made of bare codes, below the spam score
+	pageSpam  bool         // second pass: the page carries other spam
+	short     []codeUnit   // short units with some evidence, below the spam score
+	glued     []*html.Node // paragraphs with vocabulary, below the spam score
 	// proseTopic is the topic's vocabulary (terms.Matcher.TopicMass, and
 	// LegitMass: regulation and help words) in the page's running text
 	// below the spam score: paragraphs of gluedMinClean words or more
@@ -252,6 +268,19 @@ type codeUnit struct {
 func codeOnly(p *part) bool {
 	codes := len(p.brands.Found)
 	return codes > 0 && p.brands.Other <= codes && p.words <= 4 && p.spamUnits == 0
+}
+
+// bareNumber reports a paragraph or heading made of one bare number of
+// three to six digits, not a year (promo.EdgeNumber): on a page that
+// carries other spam, a brand named by a number (888, 16388) set apart
+// as a line of its own. Counts and prices sit in cells, labels and links,
+// or carry a sign or separators.
+func bareNumber(n *html.Node, p *part) bool {
+	if p.words != 1 || len(p.hits) > 0 || len(p.brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !headingAtom(n.DataAtom) {
+		return false
+	}
+	t := strings.TrimSpace(nodeText(n))
+	return t != "" && t[0] >= '0' && t[0] <= '9' && promo.EdgeNumber(t) == t
 }
 
 func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
@@ -337,7 +366,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		s = w.block(n, p, hidden, why)
 	}
 	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
-		if (s == nil || s.Value < Unit) && !w.pageSpam && codeOnly(p) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
+		if (s == nil || s.Value < Unit) && !w.pageSpam && (codeOnly(p) || bareNumber(n, p)) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
 			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
 	}
@@ -349,6 +378,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
 			w.spam++
+			w.spamCodes += len(p.brands.Found)
 			// Its words leave the clean text of the blocks around it.
 			p.spamWords += p.words
 			p.spamUnits++
@@ -380,12 +410,17 @@ func isUnit(a atom.Atom) bool {
 func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
 	farm := hostFarm(p)
-	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) {
+	number := w.pageSpam && bareNumber(n, p)
+	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number {
 		return nil
 	}
 	sc := m.scorer()
 	sc.text(&p.textFacts)
-	if w.pageSpam && codeOnly(p) {
+	if number {
+		// A number where a brand stands (888, 16388): read as a code.
+		sc.Weighted(lexicon.SigBrand, 1, strings.TrimSpace(nodeText(n)))
+	}
+	if w.pageSpam && (codeOnly(p) || number) {
 		sc.Weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
 	}
 	if k := w.repeated[n]; k > 0 {

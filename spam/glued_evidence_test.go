@@ -44,6 +44,11 @@ func TestRunScore(t *testing.T) {
 		{"真人百家乐 线上赌场 7722。", true},
 		{"카지노사이트 추천 바카라 7799.", true},
 		{"Download the zq88play app and bet on football.", true},
+		// A number where the brand stands, inside a short line; a call
+		// to sign up.
+		{"Schnelle Auszahlung im 7391 Online Casino.", true},
+		{"Jetzt bei 5517 anmelden und Willkommensbonus sichern.", true},
+		{"Willkommensbonus sichern: jetzt anmelden.", true},
 		// The topic, with figures and names, is not a promotion.
 		{"The hotel has a casino with roulette and blackjack tables open until 4 a.m.", false},
 		{"Casino stocks rose 5% on Tuesday, with Wynn up 7%.", false},

@@ -77,7 +77,7 @@ func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Scor
 	if p := promo.Figure(ft); p != "" {
 		sc.Weighted(lexicon.SigPromo, 1/d, p)
 	}
-	if c := promo.EdgeNumber(ft); c != "" {
+	if c := promo.CodeNumber(ft); c != "" {
 		sc.Weighted(lexicon.SigCodeNumber, 1/d, c)
 	}
 	if m.calls.In(ft) {
@@ -143,6 +143,11 @@ const maxBreakMass = 0.5
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
 const maxRestMass = 0.2
 
+// gluedMinCleanSpam is gluedMinClean on a page that carries other spam
+// (walker.carriesSpam): there a short paragraph (a byline, a caption, a
+// score line) with a spam sentence glued to it keeps its words too.
+const gluedMinCleanSpam = 6
+
 // gluedCandidate reports a paragraph-like element: one block of running
 // text, with no blocks inside.
 func gluedCandidate(n *html.Node) bool {
@@ -182,9 +187,13 @@ func (w *walker) gluedPass() {
 		}
 		return domtext.TextEdge(c)
 	}
+	minClean := gluedMinClean
+	if w.carriesSpam() {
+		minClean = gluedMinCleanSpam
+	}
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
-		from, to, ok := sentence.Run(text, gluedMinClean, gluedEvidence, evidenceShare*Unit, m.value)
+		from, to, ok := sentence.Run(text, minClean, gluedEvidence, evidenceShare*Unit, m.value)
 		if !ok {
 			continue
 		}
@@ -211,6 +220,7 @@ func (w *walker) gluedPass() {
 		w.a.scores[f.n] = f.s
 		w.a.glued[f.n] = gluedRun{f.head, f.tail, f.s}
 		w.a.spamWords += f.words
+		w.spam++ // a glued run is spam the page carries, as a spam block is
 	}
 }
 

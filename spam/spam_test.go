@@ -154,3 +154,57 @@ func TestBrandStems(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_CarriesSpam: a bare code (id "bare") or a number set apart
+// (id "num") is spam only on a page that carries other spam: two spam
+// units (a glued run counts as one), or one that names several brand
+// codes. A year set apart never is.
+func TestAnalyze_CarriesSpam(t *testing.T) {
+	m := model(t)
+	const story = `<p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work on the breakwater.</p>`
+	const glued = `<p id="glued">The minister visited the site on Tuesday and met the engineers who designed the new cranes for the terminal, which will lift twice the load of the old ones. Juega ruleta y blackjack en QX41BET.</p>`
+	const link = `<p>Crews will dredge the channel through the winter, the authority said. <a href="https://rv63.xyz/">RV63</a></p>`
+	const list = `<div>{jm24bet}|{kp58win}|{zd17 club}|{tu90bet}</div>`
+	for _, c := range []struct {
+		name, body string
+		spam       bool
+	}{
+		{"no other spam", story, false},
+		{"one spam link", story + link, false},
+		{"a glued run and a spam link", story + glued + link, true},
+		{"one block of codes", story + list, true},
+	} {
+		a, byID := analyzed(t, m, `<article>`+c.body+`<p id="bare">HV52</p><h3 id="num">73150</h3><p id="year">2019</p></article>`, "port.example.com")
+		if n := byID["glued"]; n != nil && !a.Glued(n) {
+			t.Errorf("%s: the glued run was not found: %v", c.name, a.Score(n))
+		}
+		for id, want := range map[string]bool{"bare": c.spam, "num": c.spam, "year": false} {
+			s := a.Score(byID[id])
+			if got := s != nil && s.Value >= Unit; got != want {
+				t.Errorf("%s: %s scored %v, spam %v, want %v", c.name, id, s, got, want)
+			}
+		}
+	}
+}
+
+// TestAnalyze_ShortGlued: a spam sentence glued to a short paragraph (a
+// credit line) is found on a page that carries other spam; on a page
+// without, the paragraph is too short to tell a glued run from its own.
+func TestAnalyze_ShortGlued(t *testing.T) {
+	m := model(t)
+	const story = `<p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work on the breakwater.</p>`
+	const short = `<p id="short">This story first ran in the Harbour Gazette on Monday morning. Juega ruleta en QX41BET.</p>`
+	const list = `<div>{jm24bet}|{kp58win}|{zd17 club}|{tu90bet}</div>`
+	for _, c := range []struct {
+		name, body string
+		glued      bool
+	}{
+		{"no other spam", story + short, false},
+		{"a block of codes", story + short + list, true},
+	} {
+		a, byID := analyzed(t, m, `<article>`+c.body+`</article>`, "port.example.com")
+		if n := byID["short"]; a.Glued(n) != c.glued {
+			t.Errorf("%s: glued %v (score %v), want %v", c.name, a.Glued(n), a.Score(n), c.glued)
+		}
+	}
+}

@@ -43,11 +43,8 @@ func (w *walker) tablePass() {
 			continue
 		}
 		for _, u := range spam {
-			if _, glued := w.a.glued[u]; glued {
-				delete(w.a.glued, u) // a glued run, which w.spam does not count
-			} else {
-				w.spam--
-			}
+			delete(w.a.glued, u) // when a glued run: w.spam counts those too
+			w.spam--
 			delete(w.a.scores, u)
 			w.a.spamWords -= fold.CountWords(nodeText(u))
 		}

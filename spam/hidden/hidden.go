@@ -146,14 +146,16 @@ func firstNonEmpty(a, b string) string {
 	return b
 }
 
-// tiny reports a length of 0 or 1 (px, em, ...).
+// tiny reports a length of 0 (any unit) or 1 pixel: 1em, 1rem or 1% is
+// a line of text's size, not a hiding place.
 func tiny(v string) bool {
 	if v == "" {
 		return false
 	}
 	num := strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz%")
+	unit := v[len(num):]
 	num = strings.TrimLeft(num, "+")
-	return num == "0" || num == "1" || num == "0.0" || num == ".0" || strings.Trim(num, "0.") == "" && num != ""
+	return num == "1" && (unit == "" || unit == "px") || num == "0.0" || num == ".0" || strings.Trim(num, "0.") == "" && num != ""
 }
 
 // farOff reports a negative length that puts a box off any screen: 500 px

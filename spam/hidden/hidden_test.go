@@ -47,6 +47,11 @@ func TestBy(t *testing.T) {
 		{"transform:translateX(-50%)", ""},
 		{"clip:auto", ""},
 		{"font:12px/1.4 sans-serif", ""},
+		// One pixel hides; one em, rem or percent is a line of text.
+		{"font-size:1px", "font-size:1px"},
+		{"font-size:0.0em", "font-size:0.0em"},
+		{"font-size:1rem", ""},
+		{"height:1em;overflow:hidden", ""},
 	} {
 		if got := by(domtext.ParseStyle(c.style)); got != c.want {
 			t.Errorf("by(%q) = %q, want %q", c.style, got, c.want)

@@ -94,14 +94,48 @@ func EdgeNumber(ft string) string {
 		return ""
 	}
 	for _, w := range []string{fs[len(fs)-1], fs[0]} {
-		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) })
-		if len(w) < 3 || len(w) > 6 || strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) != "" {
-			continue
+		if w = codeNumber(w); w != "" {
+			return w
 		}
-		if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
-			continue
-		}
-		return w
 	}
 	return ""
+}
+
+// MaxShortRun is the words of a short promotion line, in which a bare
+// number stands where a brand stands wherever it is (CodeNumber).
+const MaxShortRun = 12
+
+// CodeNumber returns a bare number of three to six digits, not a year, at
+// the edge of the run (EdgeNumber) or, in a run of MaxShortRun words at
+// most, anywhere in it: a promotion names its brand in a short line
+// ("Fast payouts at 7788 online casino"), where a sentence on the topic
+// writes its figures with a unit, a sign or separators ("2,400 people",
+// "$500", "12%").
+func CodeNumber(ft string) string {
+	if c := EdgeNumber(ft); c != "" {
+		return c
+	}
+	fs := strings.Fields(ft)
+	if len(fs) > MaxShortRun {
+		return ""
+	}
+	for _, w := range fs {
+		if w = codeNumber(w); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// codeNumber returns word w, its punctuation trimmed, when it is a bare
+// number of three to six digits that does not read as a year.
+func codeNumber(w string) string {
+	w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) })
+	if len(w) < 3 || len(w) > 6 || strings.TrimFunc(w, func(r rune) bool { return r >= '0' && r <= '9' }) != "" {
+		return ""
+	}
+	if len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) {
+		return ""
+	}
+	return w
 }

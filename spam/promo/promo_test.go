@@ -48,3 +48,18 @@ func TestEdgeNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestCodeNumber(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"sportwetten mit den besten quoten bei 6988", "6988"}, // at the edge
+		{"schnelle auszahlung bei 7391 im casino", "7391"},     // a short line: anywhere
+		{"the casino opened in 1998 with 300 tables", "300"},   // a short line
+		{"the casino opened in 1998", ""},                      // a year
+		{"the casino employs 2,400 people", ""},                // separators: a figure
+		{"the casino said on monday that its 450 slot machines would stay closed until the regulator had finished its review of the", ""}, // a long run: only at the edge
+	} {
+		if got := CodeNumber(fold.Fold(c.text)); got != c.want {
+			t.Errorf("CodeNumber(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
