@@ -334,6 +334,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if body := domtext.First(doc, atom.Body); body != nil {
 		shown.PlaceStreamed(body, tr)
 		shown.RevealHidden(body, tr)
+		shown.RevealPanes(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {

@@ -202,7 +202,7 @@ func (f Furniture) Is(n *html.Node) bool {
 // that a control opens (itself or its only element child, the wrapper that
 // collapses it).
 func (f Furniture) panel(n *html.Node) bool {
-	if strings.EqualFold(domtext.Attr(n, "role"), "tabpanel") || paneSibling(n) {
+	if strings.EqualFold(domtext.Attr(n, "role"), "tabpanel") {
 		return true
 	}
 	if len(f.Panels) == 0 {
@@ -221,37 +221,6 @@ func (f Furniture) panel(n *html.Node) bool {
 		}
 	}
 	return only != nil && f.Panels[domtext.Attr(only, "id")] && domtext.Attr(only, "id") != ""
-}
-
-// paneSibling reports whether n is one of a set of tab panes of which a
-// script shows another: an element sibling of the same tag and class (not
-// none) is shown by its inline style (shownByStyle). A tab script writes
-// display:block on the pane it shows and display:none on the others until
-// a reader picks them: a product's specifications and reviews beside its
-// overview. A pane shown by the stylesheet alone says nothing of a script
-// switching it (a carousel's slides, a variant's description). WCXB dev:
-// product 0.719 -> 0.721 (one page better, 0.66 -> 0.83), no other page
-// of any type changed; without the inline-style test 2 product pages
-// were better and 12 worse (a game's system requirements for other
-// systems, a comparison table's hidden labels).
-func paneSibling(n *html.Node) bool {
-	class := domtext.Attr(n, "class")
-	if class == "" || n.Parent == nil {
-		return false
-	}
-	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != n && c.Type == html.ElementNode && c.Data == n.Data && domtext.Attr(c, "class") == class && !domtext.IsHidden(c) && shownByStyle(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// shownByStyle reports whether n's inline style sets its display to
-// show it: the style a tab script writes on the pane it shows.
-func shownByStyle(n *html.Node) bool {
-	st := strings.ToLower(strings.ReplaceAll(domtext.Attr(n, "style"), " ", ""))
-	return strings.Contains(st, "display:") && !strings.Contains(st, "display:none")
 }
 
 // consent reports whether a class or id, lower-cased, names a cookie or

@@ -278,36 +278,6 @@ func TestGatherPanels(t *testing.T) {
 	}
 }
 
-// Tab panes a script switches: the pane it shows carries display:block
-// in its style, its siblings of the same tag and class display:none; the
-// hidden panes are content (a product's specifications beside its
-// overview). A hidden sibling of a pane shown by the stylesheet alone, or
-// of another class, stays furniture.
-func TestFurniturePaneSiblings(t *testing.T) {
-	tests := []struct {
-		name, html string
-		want       bool // the element with id c is furniture
-	}{
-		{"a hidden pane beside one a script shows", `<div><div class="tab-pane" style="display:block">Overview</div><div id="c" class="tab-pane" style="display:none">Specs</div></div>`, false},
-		{"a hidden pane beside one shown by the stylesheet", `<div><div class="tab-pane">Overview</div><div id="c" class="tab-pane" style="display:none">Specs</div></div>`, true},
-		{"a hidden element of another class", `<div><div class="tab-pane" style="display:block">Overview</div><div id="c" class="promo" style="display:none">Sale</div></div>`, true},
-		{"hidden panes only", `<div><div class="tab-pane" style="display:none">Overview</div><div id="c" class="tab-pane" style="display:none">Specs</div></div>`, true},
-		{"no class", `<div><div style="display:block">Overview</div><div id="c" style="display:none">Specs</div></div>`, true},
-	}
-	for _, tt := range tests {
-		doc := parse(t, tt.html)
-		var n *html.Node
-		for d := range doc.Descendants() {
-			if d.Type == html.ElementNode && domtext.Attr(d, "id") == "c" {
-				n = d
-			}
-		}
-		if got := ForType(pagetype.Product).Is(n); got != tt.want {
-			t.Errorf("%s: Is = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 func TestFurnitureQAComment(t *testing.T) {
 	tests := []struct {
 		html string
