@@ -337,6 +337,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 	if body := domtext.First(doc, atom.Body); body != nil {
 		shown.PlaceStreamed(body, tr)
 		shown.RevealHidden(body, tr)
+		shown.RevealPanes(body, tr)
 	}
 	docURL, _ := url.Parse(res.URL)
 	if res.PageType == "" && docURL != nil && res.URL != "" {
@@ -408,10 +409,10 @@ func noteSelection(tr *rules.Trace, cands []content.Candidate, win int, typ stri
 
 // shape returns the blocks of the winning candidate as the page type wants
 // them: a listing's items joined to its introduction, repeated runs, a
-// product's sentences said before, a listing's line printed twice, what
-// stands above the heading and other products' sections dropped, a
-// product's schema.org description and name added (desc, read before the
-// readability pass). Each change is recorded in tr.
+// product's sentences said before, a listing's or a product's line
+// printed twice, what stands above the heading and other products'
+// sections dropped, a product's schema.org description and name added
+// (desc, read before the readability pass). Each change is recorded in tr.
 func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rules.Trace) []block.Block {
 	blocks := cands[win].Blocks
 	if g := content.Grid(cands, win, res.PageType); g >= 0 {

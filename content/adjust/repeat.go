@@ -29,7 +29,11 @@ const (
 // blocks, or without a block of prose (minProse letters), are left alone,
 // except on a listing or a collection, where a run of items' short blocks
 // holding minProse letters together goes too (WCXB dev: listing +0.003,
-// collection +0.001, service pages read as listings +0.0015).
+// collection +0.001, service pages read as listings +0.0015), and on a
+// product page, where such a run is the product's details or
+// specifications rendered again for another layout (WCXB dev product
+// +0.0005: 3 pages better, 1 worse, a game's system requirements for two
+// systems sharing lines; other types unchanged).
 // It also returns the texts it dropped.
 //
 // Not on articles, of type typ: a story repeats runs on purpose (a meal
@@ -44,8 +48,10 @@ func Repeats(blocks []block.Block, typ string) (kept []block.Block, dropped []st
 	}
 	// On a listing or a collection a run repeats items (a grid rendered
 	// again in a compare drawer or for another screen): short blocks, a
-	// name and a price each, that hold a paragraph's letters together.
-	grid := typ == pagetype.Listing || typ == pagetype.Collection
+	// name and a price each, that hold a paragraph's letters together. On
+	// a product page it repeats the product's short lines (details,
+	// specifications) rendered again for another screen.
+	grid := typ == pagetype.Listing || typ == pagetype.Collection || typ == pagetype.Product
 	at := make(map[string][]int, len(blocks))
 	// Comparing every earlier copy of a text, each as far as it matches, is
 	// cubic in the worst case: a hostile page of thousands of identical

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/rules"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -51,16 +52,45 @@ func TestRevealTitled(t *testing.T) {
 	}
 }
 
+// TestRevealPanes: the panes a tab script hides beside the one it shows
+// (display:block in its style, the same tag and class) show; a hidden
+// sibling of a pane the stylesheet shows, of another class, or hidden by
+// its hidden attribute, stays hidden.
+func TestRevealPanes(t *testing.T) {
+	shownPane := `<div class="tab-pane" style="display:block"><p>The card runs at 2550 MHz.</p></div>`
+	tests := []struct {
+		name, body string
+		shown      bool // the hidden element shows afterwards
+	}{
+		{"a pane beside the one a script shows", `<div>` + shownPane + `<div id="h" class="tab-pane" style="display:none"><table><tr><th>Memory</th><td>16 GB</td></tr></table></div></div>`, true},
+		{"a pane beside one the stylesheet shows", `<div><div class="tab-pane"><p>Overview</p></div><div id="h" class="tab-pane" style="display:none"><p>Specs</p></div></div>`, false},
+		{"another class", `<div>` + shownPane + `<div id="h" class="promo" style="display:none"><p>Sale</p></div></div>`, false},
+		{"no class", `<div><div style="display:block"><p>Overview</p></div><div id="h" style="display:none"><p>Specs</p></div></div>`, false},
+		{"the hidden attribute", `<div>` + shownPane + `<div id="h" class="tab-pane" hidden><p>Specs</p></div></div>`, false},
+		{"every pane hidden", `<div><div class="tab-pane" style="display:none"><p>Overview</p></div><div id="h" class="tab-pane" style="display:none"><p>Specs</p></div></div>`, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { checkShown(t, tt.body, RevealPanes, tt.shown) })
+	}
+}
+
 // checkRevealed runs RevealHidden over body and checks whether its element
 // of id "h" shows afterwards.
 func checkRevealed(t *testing.T, body string, shown bool) {
+	t.Helper()
+	checkShown(t, body, RevealHidden, shown)
+}
+
+// checkShown runs reveal over body and checks whether its element of id
+// "h" shows afterwards.
+func checkShown(t *testing.T, body string, reveal func(*html.Node, *rules.Trace), shown bool) {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader("<html><body>" + body + "</body></html>"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	b := domtext.First(doc, atom.Body)
-	RevealHidden(b, nil)
+	reveal(b, nil)
 	var h *html.Node
 	for n := range b.Descendants() {
 		if n.Type == html.ElementNode && domtext.Attr(n, "id") == "h" {
