@@ -105,6 +105,7 @@ type detector struct {
 	// parts counts, per kind of block (see partKind), the parents holding
 	// one; made on first use.
 	parts   map[partKind]int
+	kinds   []partKind                         // countParts' list of a parent's kinds, reused
 	labels  map[string]int                     // label texts of short linked lines, counted on first use
 	kickers map[*html.Node]bool                // the article's kickers, found on first use
 	tiles   map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
@@ -413,19 +414,25 @@ const minParts = 3
 // countParts counts in d.parts, for each kind of element under n, the
 // parents holding one or more.
 func (d *detector) countParts(n *html.Node) {
-	var kinds []partKind // the kinds among n's children, counted once each
+	// The kinds among n's children, counted once each, in one slice for
+	// every parent: n's are counted before its children's are listed.
+	kinds := d.kinds[:0]
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+		if c.Type == html.ElementNode {
+			kinds = append(kinds, kindOf(c))
 		}
-		kinds = append(kinds, kindOf(c))
-		d.countParts(c)
 	}
 	// Sorted, not searched child by child: a parent of thousands of
 	// children of as many classes made that quadratic.
 	slices.SortFunc(kinds, partKind.compare)
 	for _, k := range slices.Compact(kinds) {
 		d.parts[k]++
+	}
+	d.kinds = kinds
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			d.countParts(c)
+		}
 	}
 }
 
