@@ -197,30 +197,20 @@ type hiding struct {
 // readHiding reads the declarations of style that IsHidden reads.
 func readHiding(style string) hiding {
 	var h hiding
+	props := [...]struct {
+		name string
+		val  *string
+	}{
+		{"display", &h.display}, {"visibility", &h.visibility}, {"font-size", &h.fontSize},
+		{"overflow", &h.overflow}, {"height", &h.height}, {"width", &h.width}, {"left", &h.left},
+		{"top", &h.top}, {"text-indent", &h.textIndent}, {"margin-left", &h.marginLeft}, {"right", &h.right},
+	}
 	eachDecl(style, func(k, v string) {
-		switch k {
-		case "display":
-			h.display = v
-		case "visibility":
-			h.visibility = v
-		case "font-size":
-			h.fontSize = v
-		case "overflow":
-			h.overflow = v
-		case "height":
-			h.height = v
-		case "width":
-			h.width = v
-		case "left":
-			h.left = v
-		case "top":
-			h.top = v
-		case "text-indent":
-			h.textIndent = v
-		case "margin-left":
-			h.marginLeft = v
-		case "right":
-			h.right = v
+		for _, p := range props {
+			if p.name == k {
+				*p.val = v
+				return
+			}
 		}
 	})
 	return h
