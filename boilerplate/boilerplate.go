@@ -21,6 +21,7 @@
 package boilerplate
 
 import (
+	"cmp"
 	"net/url"
 	"slices"
 	"strings"
@@ -68,17 +69,20 @@ const (
 	maxKickers      = 2   // such labels above the body at most: more are a menu
 )
 
-// stat is what one element holds.
+// stat is what one element holds. Its counts are int32, which halves the
+// slab made for every element, twice per page: they count elements and
+// letters of one page, far fewer than 2^31 (a page of 2 GiB would need
+// tens of GiB to parse; clean reads 16 MiB by default).
 type stat struct {
-	chars, linkChars int // letters and digits, and those inside links
-	words, linkWords int
-	links, headlines int // links with text; links with a headline's words
-	internal         int // headline links to the page's own site
-	controls         int // form controls
-	imgs             int
-	shortLinks       int // links of one or two words
-	prose            int // words outside links of the paragraphs of running text
-	order, end       int // pre-order index of the element and of its last descendant
+	chars, linkChars int32 // letters and digits, and those inside links
+	words, linkWords int32
+	links, headlines int32 // links with text; links with a headline's words
+	internal         int32 // headline links to the page's own site
+	controls         int32 // form controls
+	imgs             int32
+	shortLinks       int32 // links of one or two words
+	prose            int32 // words outside links of the paragraphs of running text
+	order, end       int32 // pre-order index of the element and of its last descendant
 	node             *html.Node
 }
 
@@ -89,7 +93,7 @@ type detector struct {
 	slab  []stat               // every element's stats in pre-order, allocated at once
 	// firstProse and lastProse are the orders of the first and the last
 	// paragraph of running text.
-	firstProse, lastProse int
+	firstProse, lastProse int32
 	tr                    *rules.Trace
 	root                  *html.Node
 	// typ is the page type (package pagetype): on a listing, blocks of
@@ -100,7 +104,8 @@ type detector struct {
 	typ string
 	// parts counts, per kind of block (see partKind), the parents holding
 	// one; made on first use.
-	parts   map[string]int
+	parts   map[partKind]int
+	kinds   []partKind                         // countParts' list of a parent's kinds, reused
 	labels  map[string]int                     // label texts of short linked lines, counted on first use
 	kickers map[*html.Node]bool                // the article's kickers, found on first use
 	tiles   map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
@@ -121,7 +126,7 @@ func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
 	d.slab = make([]stat, 0, domtext.CountElements(root))
-	order := 0
+	order := int32(0)
 	d.measure(root, &order)
 	rs := &d.slab[0]
 	if rs.prose < 2*proseWords || float64(rs.prose) < minProseShare*float64(rs.words-rs.linkWords) ||
@@ -144,7 +149,7 @@ func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 // measure appends the stats of n and its descendants to d.slab, in
 // pre-order, and returns the index of n's. It reads them by index: a slab
 // grown while it runs stays right.
-func (d *detector) measure(n *html.Node, order *int) int {
+func (d *detector) measure(n *html.Node, order *int32) int {
 	i := len(d.slab)
 	d.slab = append(d.slab, stat{order: *order, node: n})
 	*order++
@@ -152,8 +157,8 @@ func (d *detector) measure(n *html.Node, order *int) int {
 		switch c.Type {
 		case html.TextNode:
 			l, w := counts(c.Data)
-			d.slab[i].chars += l
-			d.slab[i].words += w
+			d.slab[i].chars += int32(l)
+			d.slab[i].words += int32(w)
 		case html.ElementNode:
 			ci := d.measure(c, order)
 			st, cs := &d.slab[i], &d.slab[ci]
@@ -207,7 +212,7 @@ func (d *detector) measure(n *html.Node, order *int) int {
 
 // proseAt marks st, an element's stats, as a paragraph of running text of
 // words words outside links.
-func (d *detector) proseAt(st *stat, words int) {
+func (d *detector) proseAt(st *stat, words int32) {
 	st.prose = words
 	d.lastProse = max(d.lastProse, st.order)
 	if d.firstProse < 0 || st.order < d.firstProse {
@@ -397,10 +402,10 @@ func (d *detector) items(n *html.Node, headline bool) bool {
 		return true
 	}
 	if d.parts == nil {
-		d.parts = map[string]int{}
+		d.parts = map[partKind]int{}
 		d.countParts(d.root)
 	}
-	return n.Parent != nil && d.parts[partKind(n)] >= minParts
+	return n.Parent != nil && d.parts[kindOf(n)] >= minParts
 }
 
 // minParts: see items.
@@ -409,26 +414,42 @@ const minParts = 3
 // countParts counts in d.parts, for each kind of element under n, the
 // parents holding one or more.
 func (d *detector) countParts(n *html.Node) {
-	var kinds []string // the kinds among n's children, counted once each
+	// The kinds among n's children, counted once each, in one slice for
+	// every parent: n's are counted before its children's are listed.
+	kinds := d.kinds[:0]
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != html.ElementNode {
-			continue
+		if c.Type == html.ElementNode {
+			kinds = append(kinds, kindOf(c))
 		}
-		kinds = append(kinds, partKind(c))
-		d.countParts(c)
 	}
 	// Sorted, not searched child by child: a parent of thousands of
 	// children of as many classes made that quadratic.
-	slices.Sort(kinds)
+	slices.SortFunc(kinds, partKind.compare)
 	for _, k := range slices.Compact(kinds) {
 		d.parts[k]++
 	}
+	d.kinds = kinds
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			d.countParts(c)
+		}
+	}
 }
 
-// partKind is the kind of element n, with a parent: its tag and class,
-// and its parent's.
-func partKind(n *html.Node) string {
-	return n.Data + " " + domtext.Attr(n, "class") + "\x00" + n.Parent.Data + " " + domtext.Attr(n.Parent, "class")
+// partKind is the kind of an element with a parent: its tag and class,
+// and its parent's. A struct, not the four joined in a string: that was
+// a string built per element of a listing, twice.
+type partKind struct{ tag, class, parentTag, parentClass string }
+
+// kindOf returns the kind of n, which has a parent.
+func kindOf(n *html.Node) partKind {
+	return partKind{n.Data, domtext.Attr(n, "class"), n.Parent.Data, domtext.Attr(n.Parent, "class")}
+}
+
+// compare orders kinds field by field.
+func (k partKind) compare(o partKind) int {
+	return cmp.Or(strings.Compare(k.tag, o.tag), strings.Compare(k.class, o.class),
+		strings.Compare(k.parentTag, o.parentTag), strings.Compare(k.parentClass, o.parentClass))
 }
 
 // lastText reports whether no text follows n in the article: what it

@@ -182,20 +182,51 @@ func IsHidden(n *html.Node) bool {
 	if style == "" || !mayHide(style) {
 		return false
 	}
-	return hiddenBy(ParseStyle(style))
+	return hiddenBy(readHiding(style))
 }
 
-// hiddenBy reports whether the declarations decl hide an element.
-func hiddenBy(decl map[string]string) bool {
+// hiding holds the values of the declarations IsHidden reads, each the
+// last one of its property, as ParseStyle's map would: read without the
+// map and the split, which were most of what IsHidden allocated (it runs
+// on every element of several walks).
+type hiding struct {
+	display, visibility, fontSize, overflow, height, width string
+	left, top, textIndent, marginLeft, right               string
+}
+
+// readHiding reads the declarations of style that IsHidden reads.
+func readHiding(style string) hiding {
+	var h hiding
+	props := [...]struct {
+		name string
+		val  *string
+	}{
+		{"display", &h.display}, {"visibility", &h.visibility}, {"font-size", &h.fontSize},
+		{"overflow", &h.overflow}, {"height", &h.height}, {"width", &h.width}, {"left", &h.left},
+		{"top", &h.top}, {"text-indent", &h.textIndent}, {"margin-left", &h.marginLeft}, {"right", &h.right},
+	}
+	eachDecl(style, func(k, v string) {
+		for _, p := range props {
+			if p.name == k {
+				*p.val = v
+				return
+			}
+		}
+	})
+	return h
+}
+
+// hiddenBy reports whether the declarations h hide an element.
+func hiddenBy(h hiding) bool {
 	switch {
-	case decl["display"] == "none", decl["visibility"] == "hidden", decl["visibility"] == "collapse":
+	case h.display == "none", h.visibility == "hidden", h.visibility == "collapse":
 		return true
-	case isZero(decl["font-size"]):
+	case isZero(h.fontSize):
 		return true
-	case isFarOff(decl["left"]) || isFarOff(decl["top"]) || isFarOff(decl["text-indent"]) ||
-		isFarOff(decl["margin-left"]) || isFarOff(decl["right"]):
+	case isFarOff(h.left) || isFarOff(h.top) || isFarOff(h.textIndent) ||
+		isFarOff(h.marginLeft) || isFarOff(h.right):
 		return true
-	case decl["overflow"] == "hidden" && (isZero(decl["height"]) || isZero(decl["width"])):
+	case h.overflow == "hidden" && (isZero(h.height) || isZero(h.width)):
 		return true
 	}
 	return false
@@ -233,15 +264,21 @@ func MayName(style string, props []string) bool {
 // CSS parser is not needed to read the handful of properties that hide text.
 func ParseStyle(s string) map[string]string {
 	m := map[string]string{}
-	for _, d := range strings.Split(s, ";") {
+	eachDecl(s, func(k, v string) { m[k] = v })
+	return m
+}
+
+// eachDecl calls f with each declaration of s, in order, its property and
+// value read as ParseStyle reads them.
+func eachDecl(s string, f func(k, v string)) {
+	for d := range strings.SplitSeq(s, ";") {
 		k, v, ok := strings.Cut(d, ":")
 		if !ok {
 			continue
 		}
 		v = strings.ToLower(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(v), "!important")))
-		m[strings.ToLower(strings.TrimSpace(k))] = strings.ReplaceAll(strings.TrimSpace(v), ", ", ",")
+		f(strings.ToLower(strings.TrimSpace(k)), strings.ReplaceAll(strings.TrimSpace(v), ", ", ","))
 	}
-	return m
 }
 
 func isZero(v string) bool {

@@ -226,10 +226,31 @@ func FuzzMayHide(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, style string) {
-		if !mayHide(style) && hiddenBy(ParseStyle(style)) {
+		if !mayHide(style) && hiddenBy(readHiding(style)) {
 			t.Fatalf("mayHide(%q) = false, but the style hides", style)
 		}
+		if got, want := readHiding(style), hidingOf(ParseStyle(style)); got != want {
+			t.Fatalf("readHiding(%q) = %+v, ParseStyle reads %+v", style, got, want)
+		}
 	})
+}
+
+// hidingOf is the hiding that ParseStyle's declarations decl hold.
+func hidingOf(decl map[string]string) hiding {
+	return hiding{display: decl["display"], visibility: decl["visibility"], fontSize: decl["font-size"],
+		overflow: decl["overflow"], height: decl["height"], width: decl["width"], left: decl["left"], top: decl["top"],
+		textIndent: decl["text-indent"], marginLeft: decl["margin-left"], right: decl["right"]}
+}
+
+// TestReadHiding: the declarations IsHidden reads are ParseStyle's, the
+// last of each property, lower-cased, !important dropped.
+func TestReadHiding(t *testing.T) {
+	for _, style := range []string{"display:none", "DISPLAY: NONE", "display:none;display:block", "width:100%;color:red",
+		"Margin-Left: -9999PX !important", "overflow:hidden;height:0", "clip: rect(0, 0, 0, 0); left:-1000px", "top", ";;", "font-size:0;font-size:12px"} {
+		if got, want := readHiding(style), hidingOf(ParseStyle(style)); got != want {
+			t.Errorf("readHiding(%q) = %+v, ParseStyle reads %+v", style, got, want)
+		}
+	}
 }
 
 func TestJSONLD(t *testing.T) {
