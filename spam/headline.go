@@ -55,15 +55,8 @@ func (w *walker) headlinePass() {
 // or hiding keeps its score: those are not vocabulary alone.
 func (m *Model) OnHeadline(text, title string, s *Score, prose func(yield func(string) bool)) *Score {
 	return m.onHeadline(text, title, s, func(ft string) bool {
-		for t := range prose {
-			pt := fold.Fold(t)
-			if fold.CountWords(pt) < gluedMinClean {
-				continue
-			}
-			if ps := m.ScoreText(t); ps != nil && ps.Value >= Unit {
-				continue
-			}
-			for _, h := range m.terms.Find(pt) {
+		for hits := range m.cleanProse(prose) {
+			for _, h := range hits {
 				if strings.Contains(ft, m.terms.Text(h.ID)) {
 					return true
 				}

@@ -10,6 +10,7 @@ import (
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/promo"
 	"github.com/winnowhq/winnow/spam/sentence"
+	"github.com/winnowhq/winnow/spam/terms"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -318,18 +319,29 @@ func (m *Model) ProseTopic(headline string, texts func(yield func(string) bool))
 		hits := m.terms.Find(fold.Fold(headline))
 		topic += m.terms.Mass(hits) + m.terms.LegitMass(hits)
 	}
-	for t := range texts {
-		ft := fold.Fold(t)
-		if fold.CountWords(ft) < gluedMinClean {
-			continue
-		}
-		if s := m.ScoreText(t); s != nil && s.Value >= Unit {
-			continue
-		}
-		hits := m.terms.Find(ft)
+	for hits := range m.cleanProse(texts) {
 		topic += m.terms.TopicMass(hits) + m.terms.LegitMass(hits)
 	}
 	return topic
+}
+
+// cleanProse yields the terms found in each of texts that is running prose
+// (gluedMinClean words or more) and does not score as spam.
+func (m *Model) cleanProse(texts func(yield func(string) bool)) func(yield func([]terms.Count) bool) {
+	return func(yield func([]terms.Count) bool) {
+		for t := range texts {
+			ft := fold.Fold(t)
+			if fold.CountWords(ft) < gluedMinClean {
+				continue
+			}
+			if s := m.ScoreText(t); s != nil && s.Value >= Unit {
+				continue
+			}
+			if !yield(m.terms.Find(ft)) {
+				return
+			}
+		}
+	}
 }
 
 // OnTopic reads again s, the ScoreText of a block of plain text, on a page
