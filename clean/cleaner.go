@@ -282,7 +282,7 @@ func (c *Cleaner) clean(ctx context.Context, in Input) (*Result, error) {
 	if !c.opts.SkipMetadata {
 		sum := sha256.Sum256([]byte(res.Body))
 		res.ContentHash = hex.EncodeToString(sum[:])
-		res.Language = langid.Detect(res.Body)
+		res.Language = langid.DetectDeclared(res.Body, res.DeclaredLang)
 	}
 	finish(res, tr)
 	return res, nil

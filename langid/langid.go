@@ -22,6 +22,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/RadhiFadlillah/whatlanggo"
+	"golang.org/x/text/language"
 )
 
 // sampleBytes is how much of a text is read: enough for a sure answer on
@@ -230,4 +231,30 @@ func ParseTargets(s string) ([]string, error) {
 // could not be told (a short page is not dropped for being short).
 func Wanted(lang string, targets []string) bool {
 	return len(targets) == 0 || lang == "" || slices.Contains(targets, lang)
+}
+
+// DetectDeclared is Detect with the page's declaration (declared, a BCP 47
+// tag such as <html lang> gives) heard for the languages Detect has no
+// profile for. Text in one of those (Malay, Swahili...) can only be
+// answered with a neighbour (Malay reads as Indonesian, Swahili as
+// Hausa), so when the page declares such a language and Detect answers
+// another, the declaration is believed; except when Detect answers
+// English, the language most pages carrying a wrong site-wide declaration
+// are written in. When Detect is unsure (""), so is DetectDeclared: the
+// declaration alone is the page's declared_lang, not a detection.
+func DetectDeclared(text, declared string) string {
+	lang := Detect(text)
+	if lang == "" || lang == "en" || declared == "" {
+		return lang
+	}
+	tag, err := language.Parse(declared)
+	if err != nil {
+		return lang
+	}
+	base, conf := tag.Base()
+	code := base.String()
+	if conf == language.No || len(code) != 2 || slices.Contains(Languages(), code) {
+		return lang
+	}
+	return code
 }
