@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/litscan"
@@ -134,7 +135,7 @@ func (run *textRun) textScore(text string) *spam.Score {
 	s := m.ScoreText(text)
 	if s != nil && s.Value >= spam.Unit {
 		if !run.known.topicOK {
-			run.known.topic, run.known.topicOK = m.ProseTopic(run.headline(), func(yield func(string) bool) {
+			run.known.topic, run.known.topicOK = m.ProseTopic(run.storyHeadline(), func(yield func(string) bool) {
 				for i := range run.blocks {
 					if !yield(run.blocks[i].Text) {
 						return
@@ -203,6 +204,40 @@ func (run *textRun) headline() string {
 	}
 	return run.blocks[0].Text
 }
+
+// storyHeadline is the headline the page's prose stands under, for its
+// topic: the page's title (headline) and the story's own headline when it
+// differs (a <title> may name the site or a section): the first heading
+// among the content's leading blocks, or in plain text a short line after
+// the title line with no sentence's end.
+func (run *textRun) storyHeadline() string {
+	h := run.headline()
+	for i := range min(len(run.blocks), 3) {
+		b := &run.blocks[i]
+		if b.Kind != block.KindHeading && (b.Kind != block.KindLine || i == 0 || !headingLike(b.Text)) {
+			continue
+		}
+		if textnorm.Key(b.Text) == run.titleKey() {
+			return h
+		}
+		return h + "\n" + b.Text
+	}
+	return h
+}
+
+// headingLike reports a line of plain text that reads as a heading: short
+// (maxHeadingRunes), not ending as a sentence does.
+func headingLike(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || utf8.RuneCountInString(text) > maxHeadingRunes {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return !strings.ContainsRune(".!?;:…。！？；：", r)
+}
+
+// maxHeadingRunes is the longest line headingLike takes for a heading.
+const maxHeadingRunes = 120
 
 // titleKey returns the key of the page title, computed once per page.
 func (run *textRun) titleKey() string {
