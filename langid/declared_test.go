@@ -26,6 +26,7 @@ func TestDetectDeclared(t *testing.T) {
 		{"declared language Detect knows", de, "de-AT", "de"},
 		{"declared language Detect knows, text in another", de, "fr", "de"},
 		{"too short to tell", "Selamat datang", "ms", ""},
+		{"a macrolanguage's code for a language Detect knows", de, "no", "de"},
 	} {
 		if got := DetectDeclared(c.text, c.declared); got != c.want {
 			t.Errorf("%s: DetectDeclared = %q, want %q", c.name, got, c.want)

@@ -253,8 +253,15 @@ func DetectDeclared(text, declared string) string {
 	}
 	base, conf := tag.Base()
 	code := base.String()
-	if conf == language.No || len(code) != 2 || slices.Contains(Languages(), code) {
+	if conf == language.No || len(code) != 2 {
 		return lang
+	}
+	for _, l := range Languages() {
+		// Detect knows the declared language, perhaps by another code
+		// (Norwegian "no" is "nb"): its answer stands.
+		if language.Comprehends(tag, language.Make(l)) == language.Exact {
+			return lang
+		}
 	}
 	return code
 }
