@@ -218,8 +218,10 @@ func ParseTargets(s string) ([]string, error) {
 		if len(f) != 2 || f[0] < 'a' || f[0] > 'z' || f[1] < 'a' || f[1] > 'z' {
 			return nil, fmt.Errorf("bad language code %q (want ISO 639-1, such as en or de)", f)
 		}
-		if !slices.Contains(Languages(), f) {
-			return nil, fmt.Errorf("unknown language code %q (Detect never answers it; it knows %s)", f, strings.Join(Languages(), " "))
+		// A code the profiles know, or one DetectDeclared can answer from
+		// the page's declaration (ms, sw): any ISO 639-1 code.
+		if b, err := language.ParseBase(f); !slices.Contains(Languages(), f) && (err != nil || b.String() != f) {
+			return nil, fmt.Errorf("unknown language code %q (not ISO 639-1; the text's profiles know %s)", f, strings.Join(Languages(), " "))
 		}
 		out = append(out, f)
 	}

@@ -57,9 +57,9 @@ func TestLanguages(t *testing.T) {
 }
 
 func TestParseTargetsAndWanted(t *testing.T) {
-	got, err := ParseTargets(" EN, de ,")
-	if err != nil || strings.Join(got, ",") != "en,de" {
-		t.Errorf("ParseTargets = %v, %v; want [en de]", got, err)
+	got, err := ParseTargets(" EN, de ,ms")
+	if err != nil || strings.Join(got, ",") != "en,de,ms" {
+		t.Errorf("ParseTargets = %v, %v; want [en de ms]", got, err)
 	}
 	for _, bad := range []string{"english", "e1", "deu", "xx", "qq"} {
 		if _, err := ParseTargets(bad); err == nil {
