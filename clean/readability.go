@@ -11,6 +11,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -171,4 +172,35 @@ func onlyChild(p, c *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// restoreHeadline puts back, as the first element of readability's
+// article, the page's headline (the text of its first <h1>, read before
+// readability ran) when readability dropped it for repeating its own title
+// while the result's title is another: readability takes a <title> of
+// under 15 characters ("Daily News") to be a site name and uses the one
+// <h1> as its title instead, then deletes that <h1> from the article as
+// a copy of its title. Here the title is package metadata's, so the
+// story came out under the site's name, without its headline.
+func restoreHeadline(art article, headline, title string) {
+	key := textnorm.Key(headline)
+	if art.Node == nil || key == "" || key != textnorm.Key(art.Title) || key == textnorm.Key(title) {
+		return
+	}
+	for n := range art.Node.Descendants() {
+		if isHeading(n.DataAtom) && textnorm.Key(domtext.Text(n)) == key {
+			return
+		}
+	}
+	h := &html.Node{Type: html.ElementNode, Data: "h1", DataAtom: atom.H1}
+	h.AppendChild(&html.Node{Type: html.TextNode, Data: strings.TrimSpace(headline)})
+	art.Node.InsertBefore(h, art.Node.FirstChild)
+}
+
+func isHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
+	}
+	return false
 }
