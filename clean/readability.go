@@ -188,19 +188,11 @@ func restoreHeadline(art article, headline, title string) {
 		return
 	}
 	for n := range art.Node.Descendants() {
-		if isHeading(n.DataAtom) && textnorm.Key(domtext.Text(n)) == key {
+		if domtext.IsHeading(n.DataAtom) && textnorm.Key(domtext.Text(n)) == key {
 			return
 		}
 	}
 	h := &html.Node{Type: html.ElementNode, Data: "h1", DataAtom: atom.H1}
 	h.AppendChild(&html.Node{Type: html.TextNode, Data: strings.TrimSpace(headline)})
 	art.Node.InsertBefore(h, art.Node.FirstChild)
-}
-
-func isHeading(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
 }

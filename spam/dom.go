@@ -1,7 +1,6 @@
 package spam
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
@@ -110,7 +109,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		seen := map[string]int{}
 		keys := make([]string, len(w.short))
 		for i, c := range w.short {
-			keys[i] = strings.Join(slices.Collect(fold.Words(fold.Fold(nodeText(c.n)))), " ")
+			keys[i] = foldedWords(nodeText(c.n))
 			seen[keys[i]]++
 		}
 		for i, c := range w.short {
@@ -276,7 +275,7 @@ func codeOnly(p *part) bool {
 // as a line of its own. Counts and prices sit in cells, labels and links,
 // or carry a sign or separators.
 func bareNumber(n *html.Node, p *part) bool {
-	if p.words != 1 || len(p.hits) > 0 || len(p.brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !headingAtom(n.DataAtom) {
+	if p.words != 1 || len(p.hits) > 0 || len(p.brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !domtext.IsHeading(n.DataAtom) {
 		return false
 	}
 	t := strings.TrimSpace(nodeText(n))

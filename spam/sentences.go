@@ -374,7 +374,7 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	if len(p.hits) == 0 && p.brands.Gambling == 0 || hidden || w.pageSpam {
 		return
 	}
-	heading := headingAtom(n.DataAtom)
+	heading := domtext.IsHeading(n.DataAtom)
 	if !heading && !gluedCandidate(n) {
 		return
 	}
@@ -410,14 +410,6 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		return
 	}
 	w.prose = append(w.prose, proseUnit{n, p.textFacts})
-}
-
-func headingAtom(a atom.Atom) bool {
-	switch a {
-	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-		return true
-	}
-	return false
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and

@@ -609,10 +609,18 @@ func IsDisclosure(n *html.Node) bool {
 		}
 	}
 	for d := range n.Descendants() {
-		switch d.DataAtom {
-		case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if IsHeading(d.DataAtom) {
 			return d.Type == html.ElementNode
 		}
+	}
+	return false
+}
+
+// IsHeading reports the atoms of the six heading elements, h1 to h6.
+func IsHeading(a atom.Atom) bool {
+	switch a {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		return true
 	}
 	return false
 }
