@@ -258,12 +258,26 @@ func DetectDeclared(text, declared string) string {
 	if conf == language.No || len(code) != 2 {
 		return lang
 	}
-	for _, l := range Languages() {
-		// Detect knows the declared language, perhaps by another code
-		// (Norwegian "no" is "nb"): its answer stands.
-		if language.Comprehends(tag, language.Make(l)) == language.Exact {
-			return lang
-		}
+	if known(tag, code) {
+		return lang
 	}
 	return code
+}
+
+// known reports whether Detect can answer the language of tag (base code
+// code), perhaps by another code (Norwegian "no" is the profiles' "nb").
+// The common case is a plain lookup; only a code the profiles lack is
+// compared with each of theirs.
+func known(tag language.Tag, code string) bool {
+	for l := range candidates {
+		if l.Iso6391() == code {
+			return true
+		}
+	}
+	for l := range candidates {
+		if language.Comprehends(tag, language.Make(l.Iso6391())) == language.Exact {
+			return true
+		}
+	}
+	return false
 }
