@@ -463,15 +463,12 @@ func (c *Cleaner) candidates(ctx context.Context, doc *html.Node, pageURL *url.U
 	// (package boilerplate spares pages whose links are their content).
 	boilerplate.Strip(domtext.First(doc, atom.Body), pageURL, page.Type, tr)
 	cands := content.Gather(doc, page.Type, tr.Detailed)
-	headline := ""
-	if h := domtext.First(doc, atom.H1); h != nil {
-		headline = domtext.Text(h)
-	}
+	h1 := domtext.First(doc, atom.H1) // before readability, which may delete it
 	art, err := extract(doc, pageURL)
 	if err != nil {
 		return nil, fmt.Errorf("readability: %w", err)
 	}
-	restoreHeadline(art, headline, res.Title)
+	restoreHeadline(art, h1, res.Title)
 	if res.Title == "" {
 		res.Title = art.Title
 	}

@@ -175,16 +175,23 @@ func onlyChild(p, c *html.Node) bool {
 }
 
 // restoreHeadline puts back, as the first element of readability's
-// article, the page's headline (the text of its first <h1>, read before
-// readability ran) when readability dropped it for repeating its own title
+// article, the page's headline (the text of its first <h1>, h1, found
+// before readability ran) when readability dropped it for repeating its own title
 // while the result's title is another: readability takes a <title> of
 // under 15 characters ("Daily News") to be a site name and uses the one
 // <h1> as its title instead, then deletes that <h1> from the article as
 // a copy of its title. Here the title is package metadata's, so the
 // story came out under the site's name, without its headline.
-func restoreHeadline(art article, headline, title string) {
-	key := textnorm.Key(headline)
-	if art.Node == nil || key == "" || key != textnorm.Key(art.Title) || key == textnorm.Key(title) {
+func restoreHeadline(art article, h1 *html.Node, title string) {
+	if art.Node == nil || h1 == nil || art.Title == "" {
+		return
+	}
+	key := textnorm.Key(art.Title)
+	if key == textnorm.Key(title) {
+		return // the common case: readability's title is the result's
+	}
+	headline := domtext.Text(h1)
+	if textnorm.Key(headline) != key {
 		return
 	}
 	for n := range art.Node.Descendants() {
