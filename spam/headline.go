@@ -23,9 +23,9 @@ func (w *walker) headlinePass() {
 		return
 	}
 	text := nodeText(n)
-	d := w.a.m.onHeadline(text, nodeText(t), s, func(term string) bool {
+	d := w.a.m.onHeadline(text, nodeText(t), s, func(ft string) bool {
 		for id := range w.proseTerms {
-			if strings.Contains(term, w.a.m.terms.Text(id)) {
+			if strings.Contains(ft, w.a.m.terms.Text(id)) {
 				return true
 			}
 		}
