@@ -3,6 +3,7 @@ package spam
 import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/textscore"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -23,3 +24,13 @@ func Builtin() (*Lexicon, error) { return lexicon.Builtin() }
 
 // ParseSheet reads the classes and ids a page's <style> text hides.
 func ParseSheet(css string) *Sheet { return hidden.ParseSheet(css) }
+
+// Model is a compiled lexicon (package textscore): it scores plain text,
+// and Analyze reads a page's DOM with it.
+type Model = textscore.Model
+
+// Compile builds a Model from lexicons in order (textscore.Compile).
+func Compile(lexicons ...*Lexicon) (*Model, error) { return textscore.Compile(lexicons...) }
+
+// Default returns the model of the built-in lexicon, compiled once.
+var Default = textscore.Default

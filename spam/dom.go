@@ -12,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/promo"
+	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -73,7 +74,7 @@ func (a *Analysis) MaxScore() float64 {
 // part is what a subtree gathers for the blocks around it: its clean text
 // facts, and the words of the parts already scored as spam.
 type part struct {
-	textFacts
+	textscore.Facts
 	spamWords, spamUnits int
 	links                int
 	// codeHosts counts the links below the spam score that go to another
@@ -85,23 +86,23 @@ type part struct {
 // pageHost. Links first: a spam link's words leave its block's text, so
 // that a real paragraph with a spam anchor glued to it keeps a clean score
 // and only the anchor goes.
-func (m *Model) Analyze(doc *html.Node, pageHost string) *Analysis {
-	return m.AnalyzeSheet(doc, pageHost, nil)
+func Analyze(m *Model, doc *html.Node, pageHost string) *Analysis {
+	return AnalyzeSheet(m, doc, pageHost, nil)
 }
 
 // AnalyzeSheet is Analyze for a page whose style sheets (read with
 // ParseSheet before they were removed from doc) hide some classes or ids.
-func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
+func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
 	a := &Analysis{m: m, scores: map[*html.Node]*Score{}}
 	if h := strings.ToLower(pageHost); h != "" {
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
 			h = h[:i]
 		}
-		a.site = m.brand.Host(h).Site
+		a.site = m.Brand().Host(h).Site
 	}
 	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet, root: doc}
 	top := w.walk(doc, false)
-	a.words = top.words + top.spamWords
+	a.words = top.Words + top.spamWords
 	a.spamWords = top.spamWords
 	// Short texts with some evidence that recur on the page (a brand line
 	// in a header, a sidebar and a footer) are scored again with that.
@@ -109,7 +110,7 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 		seen := map[string]int{}
 		keys := make([]string, len(w.short))
 		for i, c := range w.short {
-			keys[i] = foldedWords(nodeText(c.n))
+			keys[i] = fold.Phrase(nodeText(c.n))
 			seen[keys[i]]++
 		}
 		for i, c := range w.short {
@@ -175,16 +176,16 @@ func (w *walker) score(c codeUnit) *Score {
 	return w.block(c.n, &p, c.hidden, c.why)
 }
 
-// facts is Model.facts with a fast path for ASCII text, by far the most
+// facts is Model.Facts with a fast path for ASCII text, by far the most
 // common: folded in a scratch buffer, no string made unless it holds
 // digits (which brand codes need).
-func (w *walker) facts(text string) textFacts {
+func (w *walker) facts(text string) textscore.Facts {
 	if !textnorm.IsASCII(text) {
-		// Model.facts, the lexicon reading the folded text from the
+		// Model.Facts, the lexicon reading the folded text from the
 		// scratch buffer rather than from a copy made for it.
 		ft := fold.Fold(text)
 		w.buf = append(w.buf[:0], fold.SwapDigits(ft)...)
-		return w.a.m.foldedFacts(ft, w.a.m.terms.FindBytes(w.buf))
+		return w.a.m.FoldedFacts(ft, w.a.m.Terms().FindBytes(w.buf))
 	}
 	b := append(w.buf[:0], text...)
 	digits := false
@@ -199,20 +200,20 @@ func (w *walker) facts(text string) textFacts {
 	w.buf = b
 	m := w.a.m
 	if digits {
-		// Model.facts on text folded already: brand codes need it as a
+		// Model.Facts on text folded already: brand codes need it as a
 		// string, and the lexicon reads it with digits swapped, in the
 		// buffer when none is.
 		ft := string(b)
-		f := textFacts{words: fold.CountWords(ft), brands: m.brand.Codes(ft)}
+		f := textscore.Facts{Words: fold.CountWords(ft), Brands: m.Brand().Codes(ft)}
 		if sw := fold.SwapDigits(ft); sw == ft {
-			f.hits = m.terms.FindBytes(b)
+			f.Hits = m.Terms().FindBytes(b)
 		} else {
-			f.hits = m.terms.FindBytes([]byte(sw))
+			f.Hits = m.Terms().FindBytes([]byte(sw))
 		}
 		return f
 	}
-	f := textFacts{words: fold.CountWords(text), hits: m.terms.FindBytes(b)}
-	f.brands.Other = f.words
+	f := textscore.Facts{Words: fold.CountWords(text), Hits: m.Terms().FindBytes(b)}
+	f.Brands.Other = f.Words
 	return f
 }
 
@@ -229,7 +230,7 @@ type walker struct {
 	glued     []*html.Node // paragraphs with vocabulary, below the spam score
 	// proseTopic is the topic's vocabulary (terms.Matcher.TopicMass, and
 	// LegitMass: regulation and help words) in the page's running text
-	// below the spam score: paragraphs of gluedMinClean words or more
+	// below the spam score: paragraphs of textscore.MinProseWords words or more
 	// (menus, tabs and labels aside).
 	proseTopic float64
 	prose      []proseUnit  // running text scored as spam by its vocabulary alone
@@ -247,7 +248,7 @@ type walker struct {
 // for the glued runs and lines the second passes score.
 func (w *walker) codeCounts() map[string]int {
 	if w.pageCodes == nil {
-		w.pageCodes = w.a.m.brand.CodeCounts(fold.Fold(domtext.AllText(w.root)))
+		w.pageCodes = w.a.m.Brand().CodeCounts(fold.Fold(domtext.AllText(w.root)))
 	}
 	return w.pageCodes
 }
@@ -265,8 +266,8 @@ type codeUnit struct {
 // six86.com, "qk57 x", "lux77 plus" (brand names are often a code and a
 // word).
 func codeOnly(p *part) bool {
-	codes := len(p.brands.Found)
-	return codes > 0 && p.brands.Other <= codes && p.words <= 4 && p.spamUnits == 0
+	codes := len(p.Brands.Found)
+	return codes > 0 && p.Brands.Other <= codes && p.Words <= 4 && p.spamUnits == 0
 }
 
 // bareNumber reports a paragraph or heading made of one bare number of
@@ -275,7 +276,7 @@ func codeOnly(p *part) bool {
 // as a line of its own. Counts and prices sit in cells, labels and links,
 // or carry a sign or separators.
 func bareNumber(n *html.Node, p *part) bool {
-	if p.words != 1 || len(p.hits) > 0 || len(p.brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !domtext.IsHeading(n.DataAtom) {
+	if p.Words != 1 || len(p.Hits) > 0 || len(p.Brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !domtext.IsHeading(n.DataAtom) {
 		return false
 	}
 	t := strings.TrimSpace(nodeText(n))
@@ -289,7 +290,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		if strings.TrimSpace(n.Data) == "" {
 			return p
 		}
-		p.textFacts = w.facts(n.Data)
+		p.Facts = w.facts(n.Data)
 		return p
 	case html.ElementNode, html.DocumentNode:
 	default:
@@ -324,7 +325,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 	hidden := hiddenAnc || why != ""
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		cp := w.walk(c, hidden)
-		p.textFacts.add(&cp.textFacts)
+		p.Facts.Add(&cp.Facts)
 		p.spamWords += cp.spamWords
 		p.spamUnits += cp.spamUnits
 		p.links += cp.links
@@ -349,14 +350,14 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		if (s == nil || s.Value < Unit) && w.codeHost {
 			p.codeHosts++
 		}
-		if p.words <= 6 {
+		if p.Words <= 6 {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
 		w.a.h1 = w.a.m.ScoreText(nodeText(n))
 		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Button:
-		if p.words <= 6 {
+		if p.Words <= 6 {
 			w.a.buttons = append(w.a.buttons, n)
 		}
 		s = w.block(n, p, hidden, why)
@@ -370,18 +371,18 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
-	if s != nil && s.Value < Unit && p.words <= 12 && !w.pageSpam {
+	if s != nil && s.Value < Unit && p.Words <= 12 && !w.pageSpam {
 		w.short = append(w.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 	}
 	if s != nil {
 		w.a.scores[n] = s
 		if s.Value >= Unit {
 			w.spam++
-			w.spamCodes += len(p.brands.Found)
+			w.spamCodes += len(p.Brands.Found)
 			// Its words leave the clean text of the blocks around it.
-			p.spamWords += p.words
+			p.spamWords += p.Words
 			p.spamUnits++
-			p.textFacts = textFacts{}
+			p.Facts = textscore.Facts{}
 		}
 	}
 }
@@ -410,11 +411,11 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
 	farm := hostFarm(p)
 	number := w.pageSpam && bareNumber(n, p)
-	if len(p.hits) == 0 && p.brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number {
+	if len(p.Hits) == 0 && p.Brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number {
 		return nil
 	}
-	sc := m.scorer()
-	sc.text(&p.textFacts)
+	sc := m.Scorer()
+	sc.Text(&p.Facts)
 	if number {
 		// A number where a brand stands (888, 16388): read as a code.
 		sc.Weighted(lexicon.SigBrand, 1, strings.TrimSpace(nodeText(n)))
@@ -427,7 +428,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
-	if p.spamUnits > 0 && (p.words <= 4 || p.spamWords >= 3*p.words) && (p.spamUnits >= 2 || p.words <= 2) {
+	if p.spamUnits > 0 && (p.Words <= 4 || p.spamWords >= 3*p.Words) && (p.spamUnits >= 2 || p.Words <= 2) {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
 	}
 	if farm {
@@ -440,7 +441,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		sc.Weighted(lexicon.SigHidden, 1, why)
 		// Or a code beside gambling words of any weight, dense in a
 		// short text: "QK57 sports betting".
-		if v := m.terms.Sum(p.hits); v >= minHiddenVocab || p.brands.Gambling > 0 || p.brands.Plain > 0 && v/evidence.Density(p.words) >= 0.2 {
+		if v := m.Terms().Sum(p.Hits); v >= minHiddenVocab || p.Brands.Gambling > 0 || p.Brands.Plain > 0 && v/evidence.Density(p.Words) >= 0.2 {
 			sc.Weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -455,7 +456,7 @@ const minFarmHosts = 3
 // top-level domains (lux8.xyz, qq9win.top, mb66.vip), whatever their words
 // say: three or more, and few words besides theirs ("Partner:", "|").
 func hostFarm(p *part) bool {
-	return p.codeHosts >= minFarmHosts && p.words <= 4*p.codeHosts+4
+	return p.codeHosts >= minFarmHosts && p.Words <= 4*p.codeHosts+4
 }
 
 // link scores an anchor: its text, its host and path against the page's,
@@ -474,7 +475,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	w.codeHost = foreign && hi.Brand && hi.OddTLD != ""
 	pathW, pathWhat := 0.0, ""
 	if foreign {
-		pathW, pathWhat = m.brand.PathStem(anchor.PathQuery(href))
+		pathW, pathWhat = m.Brand().PathStem(anchor.PathQuery(href))
 	}
 	// Where it sits in its paragraph is read only when a test below needs
 	// it: most links leave at the cheap exit without (walking the block
@@ -483,38 +484,38 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// Or a code sent through a link shortener, which hides where it goes.
 	// Either is not spam's when the paragraph names the code itself (a
 	// product linked where the text talks about it).
-	masked := foreign && m.shorten[hi.Site]
-	vocab := m.terms.Sum(p.hits)
+	masked := foreign && m.Shortener(hi.Site)
+	vocab := m.Terms().Sum(p.Hits)
 	var brandDomain bool
 	var brandWhat string
 	if foreign {
 		// A code named after its own throw-away domain: W332 -> w332.club.
-		brandDomain, brandWhat = m.brandDomain(n, p, hi, &where, masked && hidden, vocab)
+		brandDomain, brandWhat = brandDomainLink(m, n, p, hi, &where, masked && hidden, vocab)
 	}
 	// Cheap exit: without vocabulary, a gambling code or a gambling host
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
 	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.Brand || hi.OddTLD != "" || masked) && where.get() != anchor.Inline
-	hiddenCode := hidden && p.brands.Plain > 0 && foreign && hi.Brand && where.get() != anchor.Inline
-	if vocab <= 0 && p.brands.Gambling == 0 && hi.Stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
+	hiddenCode := hidden && p.Brands.Plain > 0 && foreign && hi.Brand && where.get() != anchor.Inline
+	if vocab <= 0 && p.Brands.Gambling == 0 && hi.Stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
-	sc := m.scorer()
+	sc := m.Scorer()
 	if codePage {
 		sc.Weighted(lexicon.SigPageSpam, 1, "a code linking elsewhere on a page with other spam")
 	}
 	// An anchor is short: its vocabulary counts as it is, no density.
 	if vocab != 0 {
-		sc.Add(lexicon.SigTerms, vocab, m.terms.Names(p.hits, evidence.MaxListed))
+		sc.Add(lexicon.SigTerms, vocab, m.Terms().Names(p.Hits, evidence.MaxListed))
 	}
-	if p.brands.Gambling > 0 {
-		sc.Weighted(lexicon.SigBrandGambling, p.brands.Gambling, strings.Join(p.brands.Found, ", "))
-	} else if p.brands.Plain > 0 {
-		sc.Weighted(lexicon.SigBrand, 1, strings.Join(p.brands.Found, ", "))
+	if p.Brands.Gambling > 0 {
+		sc.Weighted(lexicon.SigBrandGambling, p.Brands.Gambling, strings.Join(p.Brands.Found, ", "))
+	} else if p.Brands.Plain > 0 {
+		sc.Weighted(lexicon.SigBrand, 1, strings.Join(p.Brands.Found, ", "))
 	}
 	if foreign {
-		sc.foreignHost(via, hi, pathW, pathWhat)
+		foreignHost(&sc, via, hi, pathW, pathWhat)
 		if brandDomain {
 			sc.Weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
@@ -528,7 +529,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	if hidden {
 		sc.Weighted(lexicon.SigHidden, 1, "ancestor")
 		// Or a code linking to a host named like a code.
-		if vocab >= minHiddenVocab || p.brands.Gambling > 0 || hi.Stem > 0 || brandDomain || hiddenCode {
+		if vocab >= minHiddenVocab || p.Brands.Gambling > 0 || hi.Stem > 0 || brandDomain || hiddenCode {
 			sc.Weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
@@ -566,28 +567,28 @@ func (hs *hosts) get(h string) brand.Host {
 	if hs.seen == nil {
 		hs.seen = map[string]brand.Host{}
 	}
-	hi := hs.m.brand.Host(h)
+	hi := hs.m.Brand().Host(h)
 	hs.seen[h] = hi
 	return hi
 }
 
-// brandDomain reports whether link n, on another site, is a code named
+// brandDomainLink reports whether link n, on another site, is a code named
 // after its own throw-away domain (W332 -> w332.club), a code sent through a
 // link shortener (maskedHidden: a hidden link to one), or a short anchor of
 // gambling words with a code in it that names its host ("mb789x sports
 // betting" -> mb789x.example); none counts when the paragraph names the
 // code itself (a product linked where the text talks about it). what says
 // which.
-func (m *Model) brandDomain(n *html.Node, p *part, hi brand.Host, where *lazyPlace, maskedHidden bool, vocab float64) (bool, string) {
+func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazyPlace, maskedHidden bool, vocab float64) (bool, string) {
 	what := hi.Site
-	if p.words <= 3 && (hi.OddTLD != "" || where.get().Glued() || maskedHidden) {
+	if p.Words <= 3 && (hi.OddTLD != "" || where.get().Glued() || maskedHidden) {
 		ft := fold.Fold(nodeText(n))
 		switch {
-		case m.brand.NamesHost(ft, hi, hi.OddTLD == ""):
+		case m.Brand().NamesHost(ft, hi, hi.OddTLD == ""):
 			if !anchor.Mentioned(n, ft) {
 				return true, what
 			}
-		case m.shorten[hi.Site] && codeOnly(p):
+		case m.Shortener(hi.Site) && codeOnly(p):
 			what = "shortener " + hi.Site
 			if !anchor.Mentioned(n, ft) {
 				return true, what
@@ -595,9 +596,9 @@ func (m *Model) brandDomain(n *html.Node, p *part, hi brand.Host, where *lazyPla
 		}
 		// Mentioned, or neither: the code-in-words test below may hold.
 	}
-	if vocab > 0 && p.brands.Plain > 0 && p.words <= 10 {
+	if vocab > 0 && p.Brands.Plain > 0 && p.Words <= 10 {
 		ft := fold.Fold(nodeText(n))
-		if m.brand.CodeNamesHost(ft, hi) && !anchor.Mentioned(n, ft) {
+		if m.Brand().CodeNamesHost(ft, hi) && !anchor.Mentioned(n, ft) {
 			return true, what
 		}
 	}
@@ -607,7 +608,7 @@ func (m *Model) brandDomain(n *html.Node, p *part, hi brand.Host, where *lazyPla
 // foreignHost adds the evidence of a link's host on another site: the
 // host itself (and the redirector it was read through), gambling words in
 // its name or path, a brand code or an odd TLD.
-func (sc *scorer) foreignHost(via string, hi brand.Host, pathW float64, pathWhat string) {
+func foreignHost(sc *textscore.Scorer, via string, hi brand.Host, pathW float64, pathWhat string) {
 	if via != "" {
 		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
 	} else {

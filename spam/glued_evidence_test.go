@@ -7,6 +7,7 @@ import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 )
 
@@ -60,7 +61,7 @@ func TestRunScore(t *testing.T) {
 		{"The casino hired engineers from QX731.", false},
 		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
 	} {
-		s := m.runScore(c.run, true, nil)
+		s := m.RunScore(c.run, true, nil)
 		got := s != nil && s.Value >= Unit && s.Strong()
 		if got != c.spam {
 			t.Errorf("runScore(%q) = %v: spam %v, want %v", c.run, s, got, c.spam)
@@ -134,7 +135,7 @@ func TestLegitMass(t *testing.T) {
 		{"police arrested two men after an investigation", false},
 	} {
 		ft := fold.Fold(c.text)
-		if got := m.terms.LegitMass(m.terms.Find(ft)) > 0; got != c.some {
+		if got := m.Terms().LegitMass(m.Terms().Find(ft)) > 0; got != c.some {
 			t.Errorf("LegitMass(%q) > 0 = %v, want %v", c.text, got, c.some)
 		}
 	}
@@ -241,7 +242,7 @@ func TestAnalyze_GluedRun(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := m.Analyze(doc, "news.example.com")
+		a := Analyze(m, doc, "news.example.com")
 		for n := range doc.Descendants() {
 			if domtext.Attr(n, "id") != "p" {
 				continue
@@ -257,7 +258,7 @@ func TestAnalyze_GluedRun(t *testing.T) {
 				continue
 			}
 			// The rules cut the run only when its evidence is the text's own.
-			if from, to, _, ok := a.SpamRun(n, text, gluedMinClean); !s.FromText() || !ok || strings.TrimSpace(text[from:to]) != c.glued {
+			if from, to, _, ok := a.SpamRun(n, text, textscore.MinProseWords); !s.FromText() || !ok || strings.TrimSpace(text[from:to]) != c.glued {
 				t.Errorf("%q: score %v, run %v %q, want the glued sentence, cut", c.glued, s, ok, text[from:to])
 			}
 		}
@@ -278,5 +279,5 @@ func analyzed(t *testing.T, m *Model, body, host string) (*Analysis, map[string]
 			byID[id] = n
 		}
 	}
-	return m.Analyze(doc, host), byID
+	return Analyze(m, doc, host), byID
 }

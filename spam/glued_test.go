@@ -45,7 +45,7 @@ func TestAnalyze_GluedCodes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			a := m.Analyze(doc, "news.example.org")
+			a := Analyze(m, doc, "news.example.org")
 			for n := range doc.Descendants() {
 				if n.DataAtom != atom.A {
 					continue

@@ -1,150 +1,34 @@
 package spam
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
-	"github.com/winnowhq/winnow/spam/lexicon"
-	"github.com/winnowhq/winnow/spam/promo"
 	"github.com/winnowhq/winnow/spam/sentence"
-	"github.com/winnowhq/winnow/spam/terms"
+	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// evidenceShare is the score, as a share of Unit, at which a sentence
-// carries spam evidence of its own: a sentence that names a casino once
-// ("casino" weighs 0.3) does not; "situs judi terpercaya" does.
-const evidenceShare = 0.5
-
-// SpamRun finds, in a block of text that scored as spam, the run of whole
-// sentences the spam lies in, when the rest of the block is a real
-// paragraph: at least minClean words that show no spam evidence of their
-// own. "The city council met on Tuesday to discuss the budget. Situs judi
-// slot gacor terpercaya daftar sekarang." keeps its first sentence. It
-// returns the byte range [from, to) of text to cut and the run's score;
-// ok is false when the spam is spread through the block (every sentence,
-// or sentences of the rest too), when the rest is short, or when the run
-// alone does not score as spam.
-//
-// Sentences end at . ! ? … (and their full-width forms), the Arabic
-// question mark and Urdu full stop, the Devanagari danda, and the full
-// stops of Armenian, Ethiopic, Burmese and Khmer, followed by a space; or
-// at 。！？ directly. Text without such marks (Thai, a list of
-// keywords) is one sentence, and the block goes whole.
-func (m *Model) SpamRun(text string, minClean int) (from, to int, s *Score, ok bool) {
-	if from, to, ok = sentence.Run(text, minClean, evidenceShare*Unit, evidenceShare*Unit, m.value); !ok {
-		return 0, 0, nil, false
-	}
-	if s = m.ScoreText(text[from:to]); s == nil || s.Value < Unit {
-		return 0, 0, nil, false
-	}
-	return from, to, s, true
-}
-
-// value is the value of text's ScoreText, 0 when nothing counts.
-func (m *Model) value(text string) float64 {
-	if s := m.ScoreText(text); s != nil {
-		return s.Value
-	}
-	return 0
-}
-
-// runScore scores a run of sentences glued into a paragraph of a page
-// about something else: its text's score (vocabulary, brand codes), with
-// what a promotion carries that a sentence on the topic does not (weak
-// evidence, counted only beside the run's own vocabulary): a promotion
-// figure (200%, 100k, $50), a bare code number where a brand stands, at
-// the run's first or last word (… en 3388, 28288: …), a call to action
-// (sign up, daftar, regístrate); a brand code that the page names nowhere
-// else (page counts the page's codes; nil when not known); and, when
-// topicBreak, that it breaks the topic: the paragraph around it holds no
-// gambling word (the page's prose is checked by gluedPass).
-func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Score {
-	ft := fold.Fold(run)
-	f := m.foldedFacts(ft, m.terms.Find(ft))
-	if len(f.hits) == 0 && f.brands.Gambling == 0 {
-		return nil
-	}
-	sc := m.scorer()
-	sc.text(&f)
-	// Like the vocabulary, the promotion's evidence is a density: a long
-	// run (a real sentence that no stop parts from the spam after it)
-	// weighs it less.
-	d := evidence.Density(f.words)
-	if p := promo.Figure(ft); p != "" {
-		sc.Weighted(lexicon.SigPromo, 1/d, p)
-	}
-	if c := promo.CodeNumber(ft); c != "" {
-		sc.Weighted(lexicon.SigCodeNumber, 1/d, c)
-	}
-	if m.calls.In(ft) {
-		sc.Weighted(lexicon.SigCall, 1/d, "")
-	}
-	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
-		sc.Weighted(lexicon.SigLoneCode, 1/d, c)
-	}
-	// The break counts for a run naming two terms or more, or a term
-	// beside a brand code (plain or gambling), or a gambling brand code:
-	// one term alone ("login link", "easy win") is as often a sentence of
-	// the page's own that happens to use a word of the lexicon (WCXB dev:
-	// two pages).
-	if topicBreak && (len(f.hits) >= minBreakTerms || f.brands.Gambling > 0 || f.brands.Plain > 0) {
-		sc.Weighted(lexicon.SigTopicBreak, 1/d, "the paragraph's only gambling words")
-	}
-	return sc.Result()
-}
-
-// loneCode returns a code of a run (run counts its codes) that the page
-// (page counts the page's, the run's among them) names only in the run.
-func loneCode(run, page map[string]int) string {
-	if page == nil {
-		return ""
-	}
-	lone := ""
-	for c, n := range run {
-		if page[c] <= n && (lone == "" || c < lone) {
-			lone = c // the first in order, so that --explain says the same each run
-		}
-	}
-	return lone
-}
-
-// minBreakTerms is how many terms of the lexicon a glued run must name for
-// the topic break to count.
-const minBreakTerms = 2
-
 // gluedEvidence is the score at which a sentence of a paragraph may be
 // (part of) a glued spam run, for gluedPass: a word of the topic ("casino"
 // weighs 0.3), since the run must then score as spam with a promotion's
-// evidence beside it (runScore, Score.Strong).
+// evidence beside it (Model.RunScore, Score.Strong).
 const gluedEvidence = 0.3
-
-// gluedMinClean is the words a paragraph must keep, besides a glued spam
-// sentence, for the sentence to be read as glued to it.
-const gluedMinClean = 12
-
-// maxTopicMass is the topic's vocabulary (terms.Matcher.TopicMass) the
-// rest of a page may hold and still be about something else: "at odds", "a
-// risky bet", a trip to Las Vegas. A page about casinos, betting or the lottery
-// names them in many places; its sentences are its topic, not spam glued
-// into it.
-const maxTopicMass = 1.0
 
 // maxBreakMass is the topic's vocabulary the page's other prose may hold
 // for a glued run to break the topic (lexicon.SigTopicBreak): less than
 // one word of the topic's weight ("casino", "odds"), where a page may hold
-// up to maxTopicMass and still be about something else.
+// up to textscore.MaxTopicMass and still be about something else.
 const maxBreakMass = 0.5
 
 // maxRestMass is the vocabulary the rest of a paragraph may hold besides a
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
 const maxRestMass = 0.2
 
-// gluedMinCleanSpam is gluedMinClean on a page that carries other spam
+// gluedMinCleanSpam is textscore.MinProseWords on a page that carries other spam
 // (walker.carriesSpam): there a short paragraph (a byline, a caption, a
 // score line) with a spam sentence glued to it keeps its words too.
 const gluedMinCleanSpam = 6
@@ -163,7 +47,7 @@ func gluedCandidate(n *html.Node) bool {
 // with a gambling stem (gluedCount) that did not
 // score as spam as a whole, a spam sentence glued into a real paragraph
 // ("… the mayor's office said. Sign up at XY88 for a 200% welcome
-// bonus."): a run of sentences that scores as spam on its own (runScore),
+// bonus."): a run of sentences that scores as spam on its own (Model.RunScore),
 // with a brand code, a promotion figure, a code number or a call to
 // action, or twice the score, in a paragraph whose rest holds no gambling
 // word (but one of the lightest per dozen words), on a page whose other
@@ -188,30 +72,30 @@ func (w *walker) gluedPass() {
 		}
 		return domtext.TextEdge(c)
 	}
-	minClean := gluedMinClean
+	minClean := textscore.MinProseWords
 	if w.carriesSpam() {
 		minClean = gluedMinCleanSpam
 	}
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
-		from, to, ok := sentence.Run(text, minClean, gluedEvidence, evidenceShare*Unit, m.value)
+		from, to, ok := sentence.Run(text, minClean, gluedEvidence, textscore.EvidenceShare*Unit, m.Value)
 		if !ok {
 			continue
 		}
 		rest := fold.Fold(text[:from] + " " + text[to:])
-		if m.terms.Mass(m.terms.Find(rest)) > maxRestMass*evidence.Density(fold.CountWords(rest)) {
+		if m.Terms().Mass(m.Terms().Find(rest)) > maxRestMass*evidence.Density(fold.CountWords(rest)) {
 			continue
 		}
 		run := fold.Fold(text[from:to])
-		topic := m.terms.TopicMass(m.terms.Find(run))
-		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
+		topic := m.Terms().TopicMass(m.Terms().Find(run))
+		s := m.RunScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
 		runMass += topic
 		fs = append(fs, found{n, s, text[:from], text[to:], fold.CountWords(run)})
 	}
-	if len(fs) == 0 || w.proseTopic-runMass > maxTopicMass {
+	if len(fs) == 0 || w.proseTopic-runMass > textscore.MaxTopicMass {
 		return
 	}
 	if w.a.glued == nil {
@@ -229,7 +113,7 @@ func (w *walker) gluedPass() {
 // hidden) whose vocabulary or gambling code fell short of the spam score, on a page whose
 // prose names no such topic (below maxBreakMass): a promotion line set
 // between the paragraphs of a story about something else ("Win the
-// jackpot tonight with SV52PLAY") is read as a glued run is (runScore:
+// jackpot tonight with SV52PLAY") is read as a glued run is (Model.RunScore:
 // the promotion's figure, code number or call, the topic break), with its
 // brand code, figure, number or call beside its vocabulary.
 func (w *walker) linePass() {
@@ -239,23 +123,23 @@ func (w *walker) linePass() {
 		// words ("Bashiri mechi za leo na 359CASINO"), not alone: a bare
 		// code and a weak stem ("f8523 play") is the page verdict's
 		// business (page-spam).
-		if c.hidden || c.p.spamUnits > 0 || len(c.p.hits) == 0 && (c.p.brands.Gambling == 0 || c.p.brands.Other == 0) || c.n.DataAtom == atom.A {
+		if c.hidden || c.p.spamUnits > 0 || len(c.p.Hits) == 0 && (c.p.Brands.Gambling == 0 || c.p.Brands.Other == 0) || c.n.DataAtom == atom.A {
 			continue
 		}
-		if s := w.a.scores[c.n]; s == nil || s.Value < evidenceShare*Unit || s.Value >= Unit || !s.FromText() {
+		if s := w.a.scores[c.n]; s == nil || s.Value < textscore.EvidenceShare*Unit || s.Value >= Unit || !s.FromText() {
 			continue
 		}
-		topic := m.terms.TopicMass(c.p.hits)
+		topic := m.Terms().TopicMass(c.p.Hits)
 		if w.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		s := m.runScore(nodeText(c.n), true, w.codeCounts())
+		s := m.RunScore(nodeText(c.n), true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
 		w.a.scores[c.n] = s
 		w.spam++
-		w.a.spamWords += c.p.words
+		w.a.spamWords += c.p.Words
 	}
 }
 
@@ -264,105 +148,28 @@ func (w *walker) linePass() {
 // read again (topicPass).
 type proseUnit struct {
 	n *html.Node
-	f textFacts
+	f textscore.Facts
 }
 
 // topicPass reads again the blocks of running text that scored as spam by
 // their vocabulary alone, on a page whose other prose names the topic
-// (w.proseTopic above maxTopicMass): a story on the betting industry names
+// (w.proseTopic above textscore.MaxTopicMass): a story on the betting industry names
 // its firms in its lead and its headline. The vocabulary counts at a
 // discount (the topic-page weight, negative); codes with a gambling stem
 // and blocks of codes alone are not discounted.
 func (w *walker) topicPass() {
-	if w.proseTopic <= maxTopicMass {
+	if w.proseTopic <= textscore.MaxTopicMass {
 		return
 	}
 	for _, u := range w.prose {
-		s := w.a.m.discount(&u.f, topicWhy(w.proseTopic))
+		s := w.a.m.TopicDiscount(&u.f, w.proseTopic)
 		if s != nil && s.Value >= Unit {
 			continue
 		}
 		w.a.scores[u.n] = s
 		w.spam--
-		w.a.spamWords -= u.f.words
+		w.a.spamWords -= u.f.Words
 	}
-}
-
-// discount scores facts f again with the topic-page discount, why the page
-// is about the topic (topicWhy, or the headline's agreement).
-func (m *Model) discount(f *textFacts, why string) *Score {
-	sc := m.scorer()
-	sc.text(f)
-	for _, e := range sc.Evidence() {
-		if e.Signal == lexicon.SigTerms && e.Weight > 0 {
-			sc.Weighted(lexicon.SigTopicPage, e.Weight, why)
-			break
-		}
-	}
-	return sc.Result()
-}
-
-// topicWhy says why a text gets the topic-page discount: topic of the
-// topic's vocabulary in the page's other prose.
-func topicWhy(topic float64) string {
-	return strconv.FormatFloat(topic, 'f', 2, 64) + " of the topic in the page's other prose"
-}
-
-// ProseTopic returns the topic's vocabulary (and gambling's own help and
-// regulation words) in the texts of running prose, gluedMinClean words or
-// more, that do not score as spam, and all the vocabulary of the page's
-// headline when it does not score as spam: what Analyze reads as a page's
-// prose topic, for a page of plain text.
-func (m *Model) ProseTopic(headline string, texts func(yield func(string) bool)) float64 {
-	topic := 0.0
-	if s := m.ScoreText(headline); headline != "" && (s == nil || s.Value < Unit) {
-		hits := m.terms.Find(fold.Fold(headline))
-		topic += m.terms.Mass(hits) + m.terms.LegitMass(hits)
-	}
-	for hits := range m.cleanProse(texts) {
-		topic += m.terms.TopicMass(hits) + m.terms.LegitMass(hits)
-	}
-	return topic
-}
-
-// cleanProse yields the terms found in each of texts that is running prose
-// (gluedMinClean words or more) and does not score as spam.
-func (m *Model) cleanProse(texts func(yield func(string) bool)) func(yield func([]terms.Count) bool) {
-	return func(yield func([]terms.Count) bool) {
-		for t := range texts {
-			ft := fold.Fold(t)
-			if fold.CountWords(ft) < gluedMinClean {
-				continue
-			}
-			if s := m.ScoreText(t); s != nil && s.Value >= Unit {
-				continue
-			}
-			if !yield(m.terms.Find(ft)) {
-				return
-			}
-		}
-	}
-}
-
-// OnTopic reads again s, the ScoreText of a block of plain text, on a page
-// whose other prose holds topic of the topic's vocabulary (ProseTopic): as
-// Analyze does, running text (gluedMinClean words or more) scored as spam
-// by its vocabulary alone gets the topic-page discount when topic is above
-// maxTopicMass.
-func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
-	if s == nil || s.Value < Unit || topic <= maxTopicMass {
-		return s
-	}
-	for _, e := range s.Evidence {
-		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
-			return s
-		}
-	}
-	f := m.facts(text)
-	if f.words < gluedMinClean {
-		return s
-	}
-	return m.discount(&f, topicWhy(topic))
 }
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
@@ -371,7 +178,7 @@ func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
 // text (proseTopic), a block of running text scored as spam by its
 // vocabulary alone (topicPass).
 func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
-	if len(p.hits) == 0 && p.brands.Gambling == 0 || hidden || w.pageSpam {
+	if len(p.Hits) == 0 && p.Brands.Gambling == 0 || hidden || w.pageSpam {
 		return
 	}
 	heading := domtext.IsHeading(n.DataAtom)
@@ -387,29 +194,29 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 			// "Police bust online gambling ring", in a language whose spam
 			// and news share the word, is about gambling; other headings
 			// (a sidebar's "Sign up for our newsletter") only the topic's.
-			topic := w.a.m.terms.TopicMass(p.hits)
+			topic := w.a.m.Terms().TopicMass(p.Hits)
 			if n.DataAtom == atom.H1 {
-				topic = w.a.m.terms.Mass(p.hits)
+				topic = w.a.m.Terms().Mass(p.Hits)
 			}
-			w.proseTopic += topic + w.a.m.terms.LegitMass(p.hits)
+			w.proseTopic += topic + w.a.m.Terms().LegitMass(p.Hits)
 			return
 		}
 		w.glued = append(w.glued, n)
-		if p.words >= gluedMinClean {
-			w.proseTopic += w.a.m.terms.TopicMass(p.hits) + w.a.m.terms.LegitMass(p.hits)
+		if p.Words >= textscore.MinProseWords {
+			w.proseTopic += w.a.m.Terms().TopicMass(p.Hits) + w.a.m.Terms().LegitMass(p.Hits)
 			if w.proseTerms == nil {
 				w.proseTerms = map[int]bool{}
 			}
-			for _, h := range p.hits {
+			for _, h := range p.Hits {
 				w.proseTerms[h.ID] = true
 			}
 		}
 		return
 	}
-	if p.words < gluedMinClean || !vocabularyOnly(s) {
+	if p.Words < textscore.MinProseWords || !textscore.VocabularyOnly(s) {
 		return
 	}
-	w.prose = append(w.prose, proseUnit{n, p.textFacts})
+	w.prose = append(w.prose, proseUnit{n, p.Facts})
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and

@@ -71,7 +71,7 @@ func TestVerdict_Headline(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if v := m.Analyze(doc, "news.example.com").Verdict("https://news.example.com/business/1"); v.Spam != c.spam {
+		if v := Analyze(m, doc, "news.example.com").Verdict("https://news.example.com/business/1"); v.Spam != c.spam {
 			t.Errorf("%s: verdict %+v (%v), want spam %v", c.name, v, v.Evidence, c.spam)
 		}
 	}
@@ -94,7 +94,7 @@ func TestAnalyze_GluedSentence(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		a := m.Analyze(doc, "news.example.com")
+		a := Analyze(m, doc, "news.example.com")
 		var p *html.Node
 		for n := range doc.Descendants() {
 			if domtext.Attr(n, "id") == "p" {

@@ -80,7 +80,7 @@ func TestAnalyze(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := m.Analyze(doc, "port.example.com")
+	a := Analyze(m, doc, "port.example.com")
 	byID := map[string]*html.Node{}
 	for n := range doc.Descendants() {
 		if id := domtext.Attr(n, "id"); id != "" {
@@ -124,7 +124,7 @@ func TestSheet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a := m.AnalyzeSheet(doc, "", sh)
+	a := AnalyzeSheet(m, doc, "", sh)
 	for n := range doc.Descendants() {
 		id := domtext.Attr(n, "id")
 		if id == "" {
@@ -149,7 +149,7 @@ func TestBrandStems(t *testing.T) {
 		{"zb88bet", true}, {"kubet77", true}, {"789bet", true}, {"sv66win", true},
 		{"v1beta1", false}, {"v2beta3", false}, {"h2c", false}, {"ipv4", false},
 	} {
-		if got := m.brand.Codes(c.text).Gambling > 0; got != c.gambling {
+		if got := m.Brand().Codes(c.text).Gambling > 0; got != c.gambling {
 			t.Errorf("brands(%q): gambling %v, want %v", c.text, got, c.gambling)
 		}
 	}

@@ -2,14 +2,10 @@ package spam
 
 import (
 	"github.com/winnowhq/winnow/spam/fold"
-	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
-
-// minTableRows is how many data rows make a table a register: a list of
-// entries of one shape (licensed operators, results, prices), not a box.
-const minTableRows = 3
 
 // tablePass reads again the rows of the page's data tables that scored as
 // spam by the names they hold alone: a register of licensed operators, a
@@ -26,7 +22,7 @@ func (w *walker) tablePass() {
 			continue
 		}
 		rows := dataRows(n)
-		if len(rows) < minTableRows {
+		if len(rows) < textscore.MinTableRows {
 			continue
 		}
 		var spam []*html.Node // the spam units of the rows
@@ -105,65 +101,12 @@ func (w *walker) spamUnits(r *html.Node, out []*html.Node) []*html.Node {
 }
 
 // nameOnly reports units whose spam score rests on what names an entry
-// (see nameOnlyScore).
+// (see Model.NameOnly).
 func (w *walker) nameOnly(units []*html.Node) bool {
 	for _, u := range units {
-		if !w.a.m.nameOnlyScore(w.a.scores[u]) {
+		if !w.a.m.NameOnly(w.a.scores[u]) {
 			return false
 		}
 	}
 	return true
-}
-
-// nameOnlyScore reports a spam score that rests on what names an entry:
-// brand codes and stems, the host a link goes to, with vocabulary below
-// the gate. Hiding, gluing, odd domains and gambling paths are not a
-// name's; that the name holds its cell's only gambling words
-// (topic-break), or that a cell is made of the row's name-only links
-// (spam-links: those are among the units, read the same), is a name's too.
-func (m *Model) nameOnlyScore(s *Score) bool {
-	for _, e := range s.Evidence {
-		if !e.Counted || e.Weight <= 0 {
-			continue
-		}
-		switch e.Signal {
-		case lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigForeignHost,
-			lexicon.SigBrandHost, lexicon.SigGamblingHost, lexicon.SigTopicBreak, lexicon.SigSpamLinks:
-		case lexicon.SigTerms:
-			if e.Weight >= m.weights[lexicon.SigGate] {
-				return false
-			}
-		default:
-			return false
-		}
-	}
-	return true
-}
-
-// TableEntries reads the rows of one data table of a page of text (their
-// scores, ScoreText read on the page's topic, in order) as tablePass reads
-// a table of the page's DOM, and reports the rows scoring as spam that are
-// the table's entries: a third of the rows or fewer, each scoring by the
-// names it holds alone (nameOnlyScore), the other rows clean.
-func (m *Model) TableEntries(scores []*Score) []bool {
-	entries := make([]bool, len(scores))
-	if len(scores) < minTableRows {
-		return entries
-	}
-	spam := 0
-	for _, s := range scores {
-		if s != nil && s.Value >= Unit {
-			if !m.nameOnlyScore(s) {
-				return entries
-			}
-			spam++
-		}
-	}
-	if 3*spam > len(scores) {
-		return entries
-	}
-	for i, s := range scores {
-		entries[i] = s != nil && s.Value >= Unit
-	}
-	return entries
 }

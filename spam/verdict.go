@@ -30,16 +30,16 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 	p.Registers = func() (n, foreign int) {
 		reg := a.registerHosts()
 		for _, h := range reg {
-			if h != "" && m.brand.Host(h).Site != a.site {
+			if h != "" && m.Brand().Host(h).Site != a.site {
 				foreign++
 			}
 		}
 		return len(reg), foreign
 	}
-	if w, what := m.brand.PathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
+	if w, what := m.Brand().PathStem(anchor.PathQuery(pageURL)); w > 0 && strings.Contains(pageURL, "?") {
 		p.URLStem, p.URLWhat = w, what
 	}
-	return verdict.Judge(p, &m.weights)
+	return verdict.Judge(p, m.Weights())
 }
 
 // registerHosts returns the hosts that register and login controls (short
@@ -48,7 +48,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 func (a *Analysis) registerHosts() []string {
 	var out []string
 	for _, n := range a.buttons {
-		if !a.m.register.In(fold.Fold(nodeText(n))) {
+		if !a.m.Register().In(fold.Fold(nodeText(n))) {
 			continue
 		}
 		h := ""

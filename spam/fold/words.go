@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -73,3 +74,17 @@ var asciiAlnum = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// Phrase returns the words of s folded (Fold) and joined by single
+// spaces: two texts that differ only in case, spacing and punctuation give
+// the same phrase.
+func Phrase(s string) string {
+	var b strings.Builder
+	for w := range Words(Fold(s)) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(w)
+	}
+	return b.String()
+}

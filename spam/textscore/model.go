@@ -1,4 +1,4 @@
-package spam
+package textscore
 
 import (
 	"strings"
@@ -24,7 +24,7 @@ type Model struct {
 // Compile builds a Model from lexicons in order: a later one overrides an
 // earlier one's term weights and signal weights, and adds stems, domains
 // and register words.
-func Compile(lexicons ...*Lexicon) (*Model, error) {
+func Compile(lexicons ...*lexicon.Lexicon) (*Model, error) {
 	m := &Model{shorten: map[string]bool{}}
 	stems, tlds := map[string]float64{}, map[string]bool{}
 	var ts [][]lexicon.Term
@@ -82,11 +82,26 @@ func namedCodes(ts [][]lexicon.Term) map[string]bool {
 }
 
 // Weight returns the weight of a signal.
-func (m *Model) Weight(s Signal) float64 { return m.weights[s] }
+func (m *Model) Weight(s lexicon.Signal) float64 { return m.weights[s] }
+
+// Weights returns the weights of all signals, indexed by lexicon.Signal.
+func (m *Model) Weights() *[lexicon.NumSignals]float64 { return &m.weights }
+
+// Terms returns the matcher of the lexicon's weighted terms.
+func (m *Model) Terms() *terms.Matcher { return m.terms }
+
+// Register returns the lexicon's register and login words.
+func (m *Model) Register() *terms.Register { return m.register }
+
+// Brand returns the reader of brand codes, hosts and paths.
+func (m *Model) Brand() *brand.Reader { return m.brand }
+
+// Shortener reports a link shortener's site (its registrable domain).
+func (m *Model) Shortener(site string) bool { return m.shorten[site] }
 
 // Default returns the model of the built-in lexicon, compiled once.
 var Default = sync.OnceValues(func() (*Model, error) {
-	lx, err := Builtin()
+	lx, err := lexicon.Builtin()
 	if err != nil {
 		return nil, err
 	}

@@ -1,26 +1,27 @@
-package spam
+package textscore
 
 import (
 	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 )
 
 // scoreTextRef is ScoreText without its ASCII fast path.
-func (m *Model) scoreTextRef(text string) *Score {
+func (m *Model) scoreTextRef(text string) *evidence.Score {
 	ft := fold.Fold(text)
 	hits := m.terms.Find(ft)
 	if len(hits) == 0 && !strings.ContainsAny(ft, "0123456789") {
 		return nil
 	}
-	f := m.foldedFacts(ft, hits)
-	if len(f.hits) == 0 && f.brands.Gambling == 0 {
+	f := m.FoldedFacts(ft, hits)
+	if len(f.Hits) == 0 && f.Brands.Gambling == 0 {
 		return nil
 	}
-	sc := m.scorer()
-	sc.text(&f)
+	sc := m.Scorer()
+	sc.Text(&f)
 	return sc.Result()
 }
 

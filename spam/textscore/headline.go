@@ -1,0 +1,88 @@
+package textscore
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/spam/evidence"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
+)
+
+// OnHeadline reads again s, the ScoreText of text, when text is the page's
+// headline and scored as spam by its vocabulary alone: when the page's
+// title is the same words, whole or as one of its parts ("Headline -
+// Site"), and the page's running prose below the spam score (prose's
+// texts, MinProseWords words or more) uses a term the headline holds (its
+// own, or one within it: the prose's "judi online" within the headline's
+// "situs judi online"), the vocabulary counts at the topic-page discount,
+// as on a page about the topic. Spam injected into a page does not rewrite
+// the <title> and the headline alike and then write a story under them; a
+// news story on a blocking order or a police raid names the activity in
+// all three, in words spam also uses. A headline with brand codes, links
+// or hiding keeps its score: those are not vocabulary alone.
+func (m *Model) OnHeadline(text, title string, s *evidence.Score, prose func(yield func(string) bool)) *evidence.Score {
+	return m.OnHeadlineShares(text, title, s, func(ft string) bool {
+		for hits := range m.cleanProse(prose) {
+			for _, h := range hits {
+				if strings.Contains(ft, m.terms.Text(h.ID)) {
+					return true
+				}
+			}
+		}
+		return false
+	})
+}
+
+// OnHeadlineShares is OnHeadline with the prose asked through shares: does the
+// page's running prose below the spam score use a term within folded
+// text ft.
+func (m *Model) OnHeadlineShares(text, title string, s *evidence.Score, shares func(ft string) bool) *evidence.Score {
+	if s == nil || s.Value < evidence.Unit || !VocabularyOnly(s) || !titleNames(title, text) {
+		return s
+	}
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal == lexicon.SigBrand {
+			return s // a headline is not a brand's line
+		}
+	}
+	ft := fold.Fold(text)
+	if !shares(ft) {
+		return s
+	}
+	f := m.FoldedFacts(ft, m.terms.Find(ft))
+	if d := m.discount(&f, "the page's headline: its title, and its prose's terms"); d == nil || d.Value < evidence.Unit {
+		return d
+	}
+	return s
+}
+
+// VocabularyOnly reports a score that rests on vocabulary alone: terms,
+// plain brand codes and the legitimate senses of words.
+func VocabularyOnly(s *evidence.Score) bool {
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal != lexicon.SigTerms && e.Signal != lexicon.SigBrand && e.Signal != lexicon.SigLegit {
+			return false
+		}
+	}
+	return true
+}
+
+// titleNames reports whether title, whole or one of its parts, is text in
+// other words than case, spacing and punctuation.
+func titleNames(title, text string) bool {
+	want := fold.Phrase(text)
+	if want == "" {
+		return false
+	}
+	if fold.Phrase(title) == want {
+		return true
+	}
+	for _, sep := range titleSeps {
+		for part := range strings.SplitSeq(title, sep) {
+			if fold.Phrase(part) == want {
+				return true
+			}
+		}
+	}
+	return false
+}
