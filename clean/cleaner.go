@@ -17,6 +17,7 @@ import (
 	"github.com/winnowhq/winnow/boilerplate"
 	"github.com/winnowhq/winnow/content"
 	"github.com/winnowhq/winnow/content/adjust"
+	"github.com/winnowhq/winnow/internal/boundedhtml"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/shown"
@@ -325,7 +326,7 @@ func (c *Cleaner) read(in Input) ([]byte, error) {
 // readability, blocks. It also returns what to fall back on when the chosen
 // content comes out thin or empty.
 func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.Trace) ([]block.Block, *fallback, error) {
-	doc, err := parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
+	doc, err := boundedhtml.Parse(ctx, data, c.opts.MaxNodes, c.opts.MaxDepth)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -360,7 +361,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		res.PageType = pagetype.Detect(doc, pageURL)
 	}
 	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
-	an := c.rules.Spam().AnalyzeSheet(doc, page.Host, spam.ParseSheet(css.String()))
+	an := spam.AnalyzeSheet(c.rules.Spam(), doc, page.Host, spam.ParseSheet(css.String()))
 	res.Verdict = an.Verdict(res.URL)
 	if res.Spam {
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))

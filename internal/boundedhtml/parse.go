@@ -1,4 +1,8 @@
-package clean
+// Package boundedhtml parses a page's HTML within an element cap and a
+// depth cap: the cap on elements is enforced while tokenising, before a
+// node is built, and a page nested deeper than golang.org/x/net/html
+// accepts is flattened and parsed again rather than failed.
+package boundedhtml
 
 import (
 	"bytes"
@@ -7,6 +11,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/winnowhq/winnow/internal/input"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -26,14 +31,14 @@ const flattenSpread = 2
 // a page ("open stack of elements exceeds 512 nodes").
 const parserMaxDepth = 512
 
-// parse builds the DOM of data within the element cap, stopping as soon as
+// Parse builds the DOM of data within the element cap, stopping as soon as
 // ctx is done. The cap is enforced while tokenising, before a node is
 // built: a page of a million tiny elements is refused after one cheap pass
 // instead of after building its DOM (about 700 MB for 16 MiB of markup). A
 // page nested deeper than the parser accepts is flattened (the tags past
 // depth maxDepth dropped, their text kept) and parsed again, rather than
 // failed.
-func parse(ctx context.Context, data []byte, maxNodes, maxDepth int) (*html.Node, error) {
+func Parse(ctx context.Context, data []byte, maxNodes, maxDepth int) (*html.Node, error) {
 	// A start tag takes at least three bytes ("<p>"): a smaller page cannot
 	// hold more elements than the cap, and skips the pass (4% of the time of
 	// an ordinary page).
@@ -73,7 +78,7 @@ func startTagBound(data []byte) int {
 	}
 }
 
-// countElements tokenises data and fails with ErrTooLarge as soon as it
+// countElements tokenises data and fails with input.ErrTooLarge as soon as it
 // holds more than max elements, not counting what prune removes anyway
 // (scripts, styles, noscript). It is checked again, exactly, on the DOM.
 func countElements(ctx context.Context, data []byte, max int) error {
@@ -90,7 +95,7 @@ func countElements(ctx context.Context, data []byte, max int) error {
 				continue
 			}
 			if n++; n > max {
-				return fmt.Errorf("%w: over %d elements", ErrTooLarge, max)
+				return fmt.Errorf("%w: over %d elements", input.ErrTooLarge, max)
 			}
 		}
 		if i%4096 == 0 {
