@@ -62,7 +62,7 @@ func (run *domRun) apply(ri int, r *Rule) {
 	run.pageChars = -1
 	if r.Match.SpamScore > 0 {
 		if run.an == nil {
-			run.an = run.prog.spam().Analyze(run.doc, run.page.Host)
+			run.an = spam.Analyze(run.prog.spam(), run.doc, run.page.Host)
 		}
 		if run.an.MaxScore() < r.Match.SpamScore {
 			return // no element scores enough: most pages

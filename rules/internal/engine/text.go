@@ -6,13 +6,13 @@ import (
 	"hash/maphash"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/internal/litscan"
 	"github.com/winnowhq/winnow/internal/rxhint"
 	"github.com/winnowhq/winnow/internal/shingle"
 	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/rules/internal/textspam"
 	"github.com/winnowhq/winnow/spam"
 )
 
@@ -92,152 +92,30 @@ type textRun struct {
 type pageFacts struct {
 	title   string // the key of page.Title
 	titleOK bool
-	topic   float64 // the topic's vocabulary in the page's running prose (spam.Model.ProseTopic)
-	topicOK bool
-	// entries are the texts of the rows of the page's data tables that
-	// score as spam by the names they hold alone, as entries of their
-	// table (spam.Model.TableEntries).
-	entries   map[string]bool
-	entriesOK bool
+	// spam reads the blocks' spam scores on the page's topic (its prose,
+	// its headline, its tables), made when a spam-score match first asks.
+	spam   textspam.Page
+	spamOK bool
 }
 
 // spamScore scores block b for the spam rules, once: its text's score,
-// read on the page's topic (spam.Model.OnTopic).
+// read on the page's topic (textspam.Page.Score).
 func (run *textRun) spamScore(b *tblock) *spam.Score {
 	if b.spamOK {
 		return b.spam
 	}
-	s := run.textScore(b.Text)
-	if s != nil && s.Value >= spam.Unit && cells(b.Block) > 1 && run.tableEntry(b.Text) {
-		s = nil
+	if !run.known.spamOK {
+		run.known.spam, run.known.spamOK = textspam.NewPage(run.prog.spam(), run.page.Title, run.src, run), true
 	}
-	b.spam, b.spamOK = s, true
-	return s
+	b.spam, b.spamOK = run.known.spam.Score(&b.Block), true
+	return b.spam
 }
 
-// cells returns the number of cells of a table row: a block of a data
-// table's row, or a line of plain text written as one (cells joined by
-// " | ", as rows are rendered); 0 for any other block.
-func cells(b block.Block) int {
-	switch b.Kind {
-	case block.KindRow, block.KindLine:
-		if k := strings.Count(b.Text, " | "); k > 0 || b.Kind == block.KindRow {
-			return k + 1
-		}
-	}
-	return 0
-}
+// Len is the number of the page's blocks as they stand now (textspam.Blocks).
+func (run *textRun) Len() int { return len(run.blocks) }
 
-// textScore is the spam score of text, read on the page's topic
-// (spam.Model.OnTopic).
-func (run *textRun) textScore(text string) *spam.Score {
-	m := run.prog.spam()
-	s := m.ScoreText(text)
-	if s != nil && s.Value >= spam.Unit {
-		if !run.known.topicOK {
-			run.known.topic, run.known.topicOK = m.ProseTopic(run.storyHeadline(), func(yield func(string) bool) {
-				for i := range run.blocks {
-					if !yield(run.blocks[i].Text) {
-						return
-					}
-				}
-			}), true
-		}
-		s = m.OnTopic(text, s, run.known.topic)
-		if s != nil && s.Value >= spam.Unit {
-			// The page's title, or in plain text its first line: what
-			// the page says it is about (run.headline).
-			s = m.OnHeadline(text, run.headline(), s, func(yield func(string) bool) {
-				for i := range run.blocks {
-					if !yield(run.blocks[i].Text) {
-						return
-					}
-				}
-			})
-		}
-	}
-	return s
-}
-
-// tableEntry reports a row of a data table (its text) that scores as spam
-// by the names it holds alone and is one of the table's entries: a
-// register of licensed operators names some by a code with a gambling
-// stem (see spam.Model.TableEntries). The tables are the runs of rows of
-// as many cells of the page's blocks as the text stage got them.
-func (run *textRun) tableEntry(text string) bool {
-	if !run.known.entriesOK {
-		run.known.entriesOK = true
-		src := run.src
-		for i := 0; i < len(src); {
-			n, j := cells(src[i]), i+1
-			for n > 1 && j < len(src) && cells(src[j]) == n {
-				j++
-			}
-			if n <= 1 {
-				i++
-				continue
-			}
-			scores := make([]*spam.Score, j-i)
-			for k := range scores {
-				scores[k] = run.textScore(src[i+k].Text)
-			}
-			for k, ok := range run.prog.spam().TableEntries(scores) {
-				if ok {
-					if run.known.entries == nil {
-						run.known.entries = map[string]bool{}
-					}
-					run.known.entries[src[i+k].Text] = true
-				}
-			}
-			i = j
-		}
-	}
-	return run.known.entries[text]
-}
-
-// headline is what names the page's topic first: its title, or for a
-// page of plain text without one its first block (the headline line, or
-// the lead of a text already cleaned).
-func (run *textRun) headline() string {
-	if run.page.Title != "" || len(run.blocks) == 0 {
-		return run.page.Title
-	}
-	return run.blocks[0].Text
-}
-
-// storyHeadline is the headline the page's prose stands under, for its
-// topic: the page's title (headline) and the story's own headline when it
-// differs (a <title> may name the site or a section): the first heading
-// among the content's leading blocks, or in plain text a short line after
-// the title line with no sentence's end.
-func (run *textRun) storyHeadline() string {
-	h := run.headline()
-	for i := range min(len(run.blocks), 3) {
-		b := &run.blocks[i]
-		if b.Kind != block.KindHeading && (b.Kind != block.KindLine || i == 0 || !headingLike(b.Text)) {
-			continue
-		}
-		if textnorm.Key(b.Text) == run.titleKey() {
-			return h
-		}
-		return h + "\n" + b.Text
-	}
-	return h
-}
-
-// headingLike reports a line of plain text that reads as a heading: short
-// (maxHeadingRunes), not ending as a sentence does.
-func headingLike(text string) bool {
-	text = strings.TrimSpace(text)
-	if text == "" || utf8.RuneCountInString(text) > maxHeadingRunes {
-		return false
-	}
-	r, _ := utf8.DecodeLastRuneInString(text)
-	return !strings.ContainsRune(".!?;:…。！？；：", r)
-}
-
-// maxHeadingRunes is the longest line headingLike takes for a heading.
-const maxHeadingRunes = 120
+// At returns the page's block i as it stands now (textspam.Blocks).
+func (run *textRun) At(i int) *block.Block { return &run.blocks[i].Block }
 
 // titleKey returns the key of the page title, computed once per page.
 func (run *textRun) titleKey() string {
