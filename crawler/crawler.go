@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -153,7 +152,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	// A failing commit (full disk, broken state) stops the run like a signal.
 	ctx, cancelRun := context.WithCancelCause(parent)
 	defer cancelRun(nil)
-	if err := c.guard.AllowHosts(ctx, slices.Concat(c.cfg.Seeds, proxies(c.cfg.Seeds))); err != nil {
+	if err := c.guard.AllowHosts(ctx, slices.Concat(c.cfg.Seeds, netguard.EnvProxies(c.cfg.Seeds))); err != nil {
 		return c.Stats(), fmt.Errorf("job %q: %w", c.cfg.Name, err)
 	}
 	cp, err := c.store.Checkpoint(ctx)
@@ -245,23 +244,6 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *fetcher, commits *c
 	close(jobs)
 	wg.Wait()
 	return err
-}
-
-// proxies are the HTTP proxies the environment (HTTP_PROXY, HTTPS_PROXY)
-// names for the seeds: the crawler connects to them, often on a private
-// address, and they, not the guard, decide where they connect.
-func proxies(seeds []string) []string {
-	var out []string
-	for _, s := range seeds {
-		req, err := http.NewRequest(http.MethodGet, s, nil)
-		if err != nil {
-			continue
-		}
-		if p, err := http.ProxyFromEnvironment(req); err == nil && p != nil {
-			out = append(out, p.String())
-		}
-	}
-	return out
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead

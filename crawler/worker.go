@@ -10,13 +10,11 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"golang.org/x/sync/semaphore"
 
@@ -27,7 +25,6 @@ import (
 	"github.com/winnowhq/winnow/crawler/links"
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
-	"github.com/winnowhq/winnow/internal/toutf8"
 )
 
 // fetcher is the run's Fetcher with its budget: the bytes of the pages
@@ -382,19 +379,9 @@ func (c *Crawler) failure(e frontier.Entry, err error, status int, r *fetch.Resp
 	return res, ev
 }
 
-// xmlEncodingRx finds an XML declaration naming the document's encoding.
-var xmlEncodingRx = regexp.MustCompile(`^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\sencoding\s*=`)
-
 // readXML follows the URLs of a sitemap or a feed.
 func (c *Crawler) readXML(e frontier.Entry, r *fetch.Response, st frontier.State, res commit.Result, ev outcome) (commit.Result, outcome) {
-	body := r.Body
-	if !utf8.Valid(body) && !xmlEncodingRx.Match(body[:min(len(body), 200)]) {
-		// Not UTF-8, and no XML declaration names its encoding: the
-		// header's charset (a feed served as ISO-8859-1) or the bytes say
-		// it, or the decoder stops at the first byte that is not UTF-8.
-		body = toutf8.Decode(body, r.ContentType)
-	}
-	found, _, err := links.XML(body, MaxSitemapLinks)
+	found, _, err := links.XML(r.Body, r.ContentType, MaxSitemapLinks)
 	if err != nil {
 		st.Err = err.Error()
 		res.State = st

@@ -31,12 +31,12 @@ var xmlCases = []struct {
 
 func TestXML(t *testing.T) {
 	for _, c := range xmlCases {
-		got, root, err := XML([]byte(c.in), 50_000)
+		got, root, err := XML([]byte(c.in), "", 50_000)
 		if err != nil || root != c.root || !reflect.DeepEqual(got, c.want) {
 			t.Errorf("%s: XML = %v, %q, %v; want %v, %q", c.name, got, root, err, c.want, c.root)
 		}
 	}
-	if _, _, err := XML([]byte(`<html><body/></html>`), 50_000); err != ErrNotFeed {
+	if _, _, err := XML([]byte(`<html><body/></html>`), "", 50_000); err != ErrNotFeed {
 		t.Errorf("XML(html) error %v, want ErrNotFeed", err)
 	}
 }
@@ -61,5 +61,15 @@ func TestHTML(t *testing.T) {
 	single := HTML(context.Background(), []byte(`<main><article>1</article></main>`), base, 10_000)
 	if listing.Article || !single.Article {
 		t.Errorf("article detection: two <article> = %v, one = %v; want false, true", listing.Article, single.Article)
+	}
+}
+
+// TestXML_Charset: a feed that is not UTF-8 and whose XML declaration
+// names no encoding is read in its Content-Type's charset.
+func TestXML_Charset(t *testing.T) {
+	body := []byte("<rss><channel><item><link>https://example.com/caf\xe9</link></item></channel></rss>")
+	got, _, err := XML(body, "application/rss+xml; charset=iso-8859-1", 10)
+	if err != nil || len(got) != 1 || got[0].URL != "https://example.com/café" {
+		t.Errorf("XML(latin-1 feed) = %v, %v; want the link to https://example.com/café", got, err)
 	}
 }

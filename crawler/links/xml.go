@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/winnowhq/winnow/internal/toutf8"
 	"golang.org/x/net/html/charset"
 )
 
@@ -34,6 +37,9 @@ func IsXML(contentType string, body []byte) bool {
 		bytes.HasPrefix(head, []byte("<rss")) || bytes.HasPrefix(head, []byte("<feed"))
 }
 
+// xmlEncodingRx finds an XML declaration naming the document's encoding.
+var xmlEncodingRx = regexp.MustCompile(`^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*\sencoding\s*=`)
+
 // maxXMLDepth caps the nesting XML reads: sitemaps and feeds are
 // a few levels deep, and the decoder keeps some 150 bytes for each
 // open element, so 10 MiB of nested "<a>" took 500 MB.
@@ -41,8 +47,15 @@ const maxXMLDepth = 256
 
 // XML reads a sitemap (urlset), a sitemap index, an RSS 2.0 or RDF
 // feed, or an Atom feed, with a streaming decoder: sitemaps hold up to 50,000
-// URLs and are never built into a tree. It stops after limit links.
-func XML(body []byte, limit int) (links []XMLLink, root string, err error) {
+// URLs and are never built into a tree. It stops after limit links. A body
+// that is not UTF-8 and whose XML declaration names no encoding is read in
+// the charset of contentType (the response's Content-Type: a feed served
+// as ISO-8859-1) or of its bytes; otherwise the decoder would stop at the
+// first byte that is not UTF-8.
+func XML(body []byte, contentType string, limit int) (links []XMLLink, root string, err error) {
+	if !utf8.Valid(body) && !xmlEncodingRx.Match(body[:min(len(body), 200)]) {
+		body = toutf8.Decode(body, contentType)
+	}
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.CharsetReader = charset.NewReaderLabel
 	d.Strict = false

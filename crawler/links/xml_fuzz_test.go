@@ -35,7 +35,7 @@ func checkXMLLinks(t *testing.T, body []byte) {
 	t.Helper()
 	in := excerpt(body)
 	const limit = 50_000
-	links, root, err := XML(body, limit)
+	links, root, err := XML(body, "", limit)
 	// Each link comes from an element of its own, and the limit caps them.
 	if n := bytes.Count(body, []byte("<")); len(links) > min(limit, n) {
 		t.Fatalf("XML(%s) = %d links, over the limit %d or the %d elements", in, len(links), limit, n)
@@ -87,12 +87,12 @@ func TestXML_Large(t *testing.T) {
 		flat.WriteString(`</loc></url>`)
 	}
 	flat.WriteString(`</urlset>`)
-	links, _, err := XML(flat.Bytes(), 1<<30)
+	links, _, err := XML(flat.Bytes(), "", 1<<30)
 	if err != nil || len(links) != n {
 		t.Errorf("XML(%d-URL sitemap) = %d links, %v", n, len(links), err)
 	}
 	checkXMLLinks(t, flat.Bytes())
-	if links, _, err := XML(flat.Bytes(), 1000); err != nil || len(links) != 1000 {
+	if links, _, err := XML(flat.Bytes(), "", 1000); err != nil || len(links) != 1000 {
 		t.Errorf("XML(%d-URL sitemap, limit 1000) = %d links, %v; want 1000", n, len(links), err)
 	}
 	checkXMLLinks(t, []byte("<rss><item>"+strings.Repeat("<link>x</link>", maxBody/14-1)))

@@ -21,6 +21,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	"net/netip"
 	"net/url"
 	"sync"
@@ -221,4 +222,22 @@ func cmp(a, b error) error {
 		return a
 	}
 	return b
+}
+
+// EnvProxies returns the HTTP proxies the environment (HTTP_PROXY,
+// HTTPS_PROXY, NO_PROXY) names for urls: a client connects to them, often on
+// a private address, and they, not the guard, decide where they connect, so
+// a crawl allows them (AllowHosts) beside its seeds.
+func EnvProxies(urls []string) []string {
+	var out []string
+	for _, s := range urls {
+		req, err := http.NewRequest(http.MethodGet, s, nil)
+		if err != nil {
+			continue
+		}
+		if p, err := http.ProxyFromEnvironment(req); err == nil && p != nil {
+			out = append(out, p.String())
+		}
+	}
+	return out
 }
