@@ -82,7 +82,14 @@ func dates(s *sources, pageURL *url.URL, thread, listing bool) (published, modif
 		// Several days after the headline are a listing's teasers.
 		published = onlyDate(s.dates.headDates, dateparse.Text)
 	}
-	cands = cands[:0]
+	return published, modifiedDate(s, ldDated, article(s) && show, published)
+}
+
+// modifiedDate decides the modification date, as dates the publication
+// date: ldDated says whether the JSON-LD dates count, pageDated whether
+// the WebPage's do. A modification before the day of published is none.
+func modifiedDate(s *sources, ldDated, pageDated bool, published string) string {
+	var cands []string
 	if ldDated {
 		cands = append(cands, s.ld.Modified)
 	}
@@ -90,17 +97,17 @@ func dates(s *sources, pageURL *url.URL, thread, listing bool) (published, modif
 		cands = append(cands, s.head.meta[k])
 	}
 	cands = append(cands, s.dates.modTimes...)
-	if article(s) && show {
+	if pageDated {
 		cands = append(cands, s.ld.Page.Modified)
 	}
-	modified = firstDate(cands)
+	modified := firstDate(cands)
 	if modified == "" {
 		modified = firstDate(s.dates.keyDates[byline.Modified])
 	}
 	if published != "" && modified != "" && modified[:10] < published[:10] {
 		modified = ""
 	}
-	return published, modified
+	return modified
 }
 
 // keyedDays is how many different days the dates a visible label

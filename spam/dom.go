@@ -106,14 +106,14 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	a.spamWords = top.spamWords
 	// Short texts with some evidence that recur on the page (a brand line
 	// in a header, a sidebar and a footer) are scored again with that.
-	if len(w.short) > 0 {
+	if len(w.later.short) > 0 {
 		seen := map[string]int{}
-		keys := make([]string, len(w.short))
-		for i, c := range w.short {
+		keys := make([]string, len(w.later.short))
+		for i, c := range w.later.short {
 			keys[i] = fold.Phrase(nodeText(c.n))
 			seen[keys[i]]++
 		}
-		for i, c := range w.short {
+		for i, c := range w.later.short {
 			if seen[keys[i]] < 3 {
 				continue
 			}
@@ -129,24 +129,24 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	// A page that carries spam elsewhere: blocks and anchors made of a bare
 	// code (SUN52, joker713), which alone are never enough, are scored
 	// again with that evidence.
-	if len(w.prose) > 0 {
+	if len(w.later.prose) > 0 {
 		w.topicPass()
 	}
-	if len(w.proseTerms) > 0 && w.spam > 0 {
+	if len(w.later.proseTerms) > 0 && w.spam > 0 {
 		w.headlinePass()
 	}
-	if len(w.glued) > 0 {
+	if len(w.later.glued) > 0 {
 		w.gluedPass()
 	}
-	if len(w.short) > 0 {
+	if len(w.later.short) > 0 {
 		w.linePass()
 	}
 	if w.spam > 0 {
 		w.tablePass()
 	}
-	if w.carriesSpam() && len(w.codes) > 0 {
+	if w.carriesSpam() && len(w.later.codes) > 0 {
 		w.pageSpam = true
-		for _, c := range w.codes {
+		for _, c := range w.later.codes {
 			if s := w.score(c); s != nil {
 				a.scores[c.n] = s
 			}
@@ -224,23 +224,29 @@ type walker struct {
 	// spamCodes counts the brand codes of the units scored as spam: a
 	// list of codes is one block, and as many brands as it names.
 	spamCodes int
-	codes     []codeUnit   // units made of bare codes, below the spam score
-	pageSpam  bool         // second pass: the page carries other spam
-	short     []codeUnit   // short units with some evidence, below the spam score
-	glued     []*html.Node // paragraphs with vocabulary, below the spam score
+	pageSpam  bool // second pass: the page carries other spam
+	later     later
+	repeated  map[*html.Node]int
+	hosts     hosts
+	sheet     *Sheet
+	codeHost  bool // the last link scored goes to a code-named host on an odd TLD
+	root      *html.Node
+	pageCodes map[string]int // the codes of root's text, counted when a glued run asks
+}
+
+// later is what the walk keeps for the second passes (Analyze) to read
+// again once the whole page is scored.
+type later struct {
+	codes []codeUnit   // units made of bare codes, below the spam score
+	short []codeUnit   // short units with some evidence, below the spam score
+	glued []*html.Node // paragraphs with vocabulary, below the spam score
 	// proseTopic is the topic's vocabulary (terms.Matcher.TopicMass, and
 	// LegitMass: regulation and help words) in the page's running text
-	// below the spam score: paragraphs of textscore.MinProseWords words or more
-	// (menus, tabs and labels aside).
+	// below the spam score: paragraphs of textscore.MinProseWords words or
+	// more (menus, tabs and labels aside).
 	proseTopic float64
 	prose      []proseUnit  // running text scored as spam by its vocabulary alone
 	proseTerms map[int]bool // the terms (terms.Count.ID) of that running text
-	repeated   map[*html.Node]int
-	hosts      hosts
-	sheet      *Sheet
-	codeHost   bool // the last link scored goes to a code-named host on an odd TLD
-	root       *html.Node
-	pageCodes  map[string]int // the codes of root's text, counted when a glued run asks
 }
 
 // codeCounts counts the brand codes of the page's whole text (scripts and
@@ -367,12 +373,12 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 	}
 	if s != nil || n.DataAtom == atom.A || isUnit(n.DataAtom) {
 		if (s == nil || s.Value < Unit) && !w.pageSpam && (codeOnly(p) || bareNumber(n, p)) && n.DataAtom != atom.Html && n.DataAtom != atom.Body {
-			w.codes = append(w.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
+			w.later.codes = append(w.later.codes, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
 	if s != nil && s.Value < Unit && p.Words <= 12 && !w.pageSpam {
-		w.short = append(w.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
+		w.later.short = append(w.later.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 	}
 	if s != nil {
 		w.a.scores[n] = s

@@ -23,7 +23,7 @@ func (w *walker) headlinePass() {
 	}
 	text := nodeText(n)
 	d := w.a.m.OnHeadlineShares(text, nodeText(t), s, func(ft string) bool {
-		for id := range w.proseTerms {
+		for id := range w.later.proseTerms {
 			if strings.Contains(ft, w.a.m.Terms().Text(id)) {
 				return true
 			}

@@ -51,7 +51,7 @@ func gluedCandidate(n *html.Node) bool {
 // with a brand code, a promotion figure, a code number or a call to
 // action, or twice the score, in a paragraph whose rest holds no gambling
 // word (but one of the lightest per dozen words), on a page whose other
-// prose hardly names the topic (w.proseTopic). Such paragraphs get the
+// prose hardly names the topic (w.later.proseTopic). Such paragraphs get the
 // run's score, and the text around the run is kept to find it again
 // (Analysis.SpamRun).
 func (w *walker) gluedPass() {
@@ -76,7 +76,7 @@ func (w *walker) gluedPass() {
 	if w.carriesSpam() {
 		minClean = gluedMinCleanSpam
 	}
-	for _, n := range w.glued {
+	for _, n := range w.later.glued {
 		text := domtext.Gather(n, edge)
 		from, to, ok := sentence.Run(text, minClean, gluedEvidence, textscore.EvidenceShare*Unit, m.Value)
 		if !ok {
@@ -88,14 +88,14 @@ func (w *walker) gluedPass() {
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.Terms().TopicMass(m.Terms().Find(run))
-		s := m.RunScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
+		s := m.RunScore(text[from:to], w.later.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
 		runMass += topic
 		fs = append(fs, found{n, s, text[:from], text[to:], fold.CountWords(run)})
 	}
-	if len(fs) == 0 || w.proseTopic-runMass > textscore.MaxTopicMass {
+	if len(fs) == 0 || w.later.proseTopic-runMass > textscore.MaxTopicMass {
 		return
 	}
 	if w.a.glued == nil {
@@ -118,7 +118,7 @@ func (w *walker) gluedPass() {
 // brand code, figure, number or call beside its vocabulary.
 func (w *walker) linePass() {
 	m := w.a.m
-	for _, c := range w.short {
+	for _, c := range w.later.short {
 		// Without vocabulary, a gambling code counts in a line of other
 		// words ("Bashiri mechi za leo na 359CASINO"), not alone: a bare
 		// code and a weak stem ("f8523 play") is the page verdict's
@@ -130,7 +130,7 @@ func (w *walker) linePass() {
 			continue
 		}
 		topic := m.Terms().TopicMass(c.p.Hits)
-		if w.proseTopic-topic >= maxBreakMass {
+		if w.later.proseTopic-topic >= maxBreakMass {
 			return
 		}
 		s := m.RunScore(nodeText(c.n), true, w.codeCounts())
@@ -153,16 +153,16 @@ type proseUnit struct {
 
 // topicPass reads again the blocks of running text that scored as spam by
 // their vocabulary alone, on a page whose other prose names the topic
-// (w.proseTopic above textscore.MaxTopicMass): a story on the betting industry names
+// (w.later.proseTopic above textscore.MaxTopicMass): a story on the betting industry names
 // its firms in its lead and its headline. The vocabulary counts at a
 // discount (the topic-page weight, negative); codes with a gambling stem
 // and blocks of codes alone are not discounted.
 func (w *walker) topicPass() {
-	if w.proseTopic <= textscore.MaxTopicMass {
+	if w.later.proseTopic <= textscore.MaxTopicMass {
 		return
 	}
-	for _, u := range w.prose {
-		s := w.a.m.TopicDiscount(&u.f, w.proseTopic)
+	for _, u := range w.later.prose {
+		s := w.a.m.TopicDiscount(&u.f, w.later.proseTopic)
 		if s != nil && s.Value >= Unit {
 			continue
 		}
@@ -198,17 +198,17 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 			if n.DataAtom == atom.H1 {
 				topic = w.a.m.Terms().Mass(p.Hits)
 			}
-			w.proseTopic += topic + w.a.m.Terms().LegitMass(p.Hits)
+			w.later.proseTopic += topic + w.a.m.Terms().LegitMass(p.Hits)
 			return
 		}
-		w.glued = append(w.glued, n)
+		w.later.glued = append(w.later.glued, n)
 		if p.Words >= textscore.MinProseWords {
-			w.proseTopic += w.a.m.Terms().TopicMass(p.Hits) + w.a.m.Terms().LegitMass(p.Hits)
-			if w.proseTerms == nil {
-				w.proseTerms = map[int]bool{}
+			w.later.proseTopic += w.a.m.Terms().TopicMass(p.Hits) + w.a.m.Terms().LegitMass(p.Hits)
+			if w.later.proseTerms == nil {
+				w.later.proseTerms = map[int]bool{}
 			}
 			for _, h := range p.Hits {
-				w.proseTerms[h.ID] = true
+				w.later.proseTerms[h.ID] = true
 			}
 		}
 		return
@@ -216,7 +216,7 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	if p.Words < textscore.MinProseWords || !textscore.VocabularyOnly(s) {
 		return
 	}
-	w.prose = append(w.prose, proseUnit{n, p.Facts})
+	w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and
