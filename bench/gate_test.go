@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
 	"github.com/winnowhq/winnow/internal/score"
@@ -112,15 +113,15 @@ func TestGateNoiseBuiltin(t *testing.T) {
 
 func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) {
 	t.Helper()
-	half, err := noise.ParseHalf(pins.Half)
-	if err != nil || half != noise.HeldOut {
+	h, err := half.Parse(pins.Half)
+	if err != nil || h != half.HeldOut {
 		t.Errorf("gate.json: %s: half %q, want the held-out half", name, pins.Half)
 	}
 	c, err := bench.NewWinnow()
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := bench.RunNoise(t.Context(), c, srcs, noise.Options{Half: noise.HeldOut, Seed: pins.Seed, Variants: pins.Variants})
+	r, err := bench.RunNoise(t.Context(), c, srcs, noise.Options{Half: half.HeldOut, Seed: pins.Seed, Variants: pins.Variants})
 	if err != nil {
 		t.Fatal(err)
 	}

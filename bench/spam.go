@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/parasite"
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/rules"
@@ -132,7 +133,7 @@ func gunzipFile(path string) ([]byte, error) {
 
 // ParasiteResult is the verdict count on one half of the parasite pages.
 type ParasiteResult struct {
-	Half    parasite.Half
+	Half    half.Half
 	Pages   int
 	Spam    int
 	PerLang map[string][2]int // verdicts, pages
@@ -143,7 +144,7 @@ type ParasiteResult struct {
 
 // MeasureParasites cleans n generated parasite pages of half h and counts
 // those that get the spam verdict.
-func MeasureParasites(ctx context.Context, h parasite.Half, n int, seed uint64) (*ParasiteResult, error) {
+func MeasureParasites(ctx context.Context, h half.Half, n int, seed uint64) (*ParasiteResult, error) {
 	rs, err := rules.Builtin()
 	if err != nil {
 		return nil, err
@@ -165,7 +166,7 @@ func MeasureParasites(ctx context.Context, h parasite.Half, n int, seed uint64) 
 		if err == nil && res.Spam {
 			out.Spam++
 			x[0]++
-		} else if h == parasite.HalfTuning {
+		} else if h == half.Tuning {
 			ev := ""
 			if res != nil && res.Verdict.Evidence != nil {
 				ev = res.Verdict.Evidence.String()

@@ -4,7 +4,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/bench"
-	"github.com/winnowhq/winnow/bench/parasite"
+	"github.com/winnowhq/winnow/bench/half"
 )
 
 // spamGate is spamgate.json: the spam figures winnow must hold.
@@ -22,7 +22,7 @@ func readSpamGate(t *testing.T) spamGate { return readPins[spamGate](t, "spamgat
 // pinned get the whole-page spam verdict.
 func TestGateSpamParasites(t *testing.T) {
 	g := readSpamGate(t)
-	r, err := bench.MeasureParasites(t.Context(), parasite.HalfHeldOut, g.ParasitePages, g.ParasiteSeed)
+	r, err := bench.MeasureParasites(t.Context(), half.HeldOut, g.ParasitePages, g.ParasiteSeed)
 	if err != nil {
 		t.Fatal(err)
 	}

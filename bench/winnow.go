@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
 	"github.com/winnowhq/winnow/clean"
@@ -58,11 +59,11 @@ func ScoreAEB(ctx context.Context, c *clean.Cleaner, pages []Page) ([]score.Page
 }
 
 // NoiseSources turns benchmark pages into sources for the noise generator,
-// each in the half noise.HalfOf gives it.
+// each in the half that half.Of gives it.
 func NoiseSources(pages []Page) []noise.Source {
 	srcs := make([]noise.Source, len(pages))
 	for i, p := range pages {
-		srcs[i] = noise.Source{ID: p.ID, URL: p.URL, HTML: p.HTML, Body: p.Truth, Half: noise.HalfOf(p.ID)}
+		srcs[i] = noise.Source{ID: p.ID, URL: p.URL, HTML: p.HTML, Body: p.Truth, Half: half.Of(p.ID)}
 	}
 	return srcs
 }
@@ -95,7 +96,7 @@ func MeasureNoise(ctx context.Context, c *clean.Cleaner, docs []noise.Doc) ([]le
 // NoiseRun is one half's noise corpus measured: the generated documents,
 // the figures per document and their sum.
 type NoiseRun struct {
-	Half    noise.Half
+	Half    half.Half
 	Docs    []noise.Doc
 	Skipped []string
 	Figs    []leftover.DocFigures

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/winnowhq/winnow/bench/half"
 )
 
 // corpusFS holds clean pages written for the generator, so that the noise
@@ -22,7 +24,7 @@ var corpusFS embed.FS
 // long-form markup.
 func Builtin() ([]Source, error) {
 	var srcs []Source
-	for _, h := range Halves {
+	for _, h := range half.All {
 		hdir := path.Join("corpus", h.String())
 		dirs, err := fs.ReadDir(corpusFS, hdir)
 		if err != nil {

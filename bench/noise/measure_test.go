@@ -3,6 +3,7 @@ package noise_test
 import (
 	"testing"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
 )
@@ -11,8 +12,8 @@ import (
 // generator's test page (export_test.go).
 func TestMeasure(t *testing.T) {
 	src := noise.TestSource()
-	src.Half = noise.HeldOut
-	docs, _, err := noise.Generate([]noise.Source{src}, noise.Options{Half: noise.HeldOut, Seed: 1, Variants: 10})
+	src.Half = half.HeldOut
+	docs, _, err := noise.Generate([]noise.Source{src}, noise.Options{Half: half.HeldOut, Seed: 1, Variants: 10})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,8 +15,8 @@
 // what share of each kind is left.
 //
 // Every pool the generator draws from (base pages included) is split into
-// two disjoint halves (see Half): rules are tuned on the Tuning half, and
-// figures are reported on the HeldOut half, which also adds languages,
+// two disjoint halves (package half): rules are tuned on the Tuning half,
+// and figures are reported on the HeldOut half, which also adds languages,
 // hiding techniques and markup the tuning half lacks. The generator is
 // deterministic for a half and a seed.
 package noise
@@ -31,6 +31,7 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/score"
 )
@@ -42,8 +43,8 @@ type Source struct {
 	HTML []byte // UTF-8
 	Body string // the page's main text, as a human labelled it
 	// Half is the half of the corpus the page belongs to; Generate uses it
-	// only for that half. See HalfOf.
-	Half Half
+	// only for that half. See half.Of.
+	Half half.Half
 }
 
 // Doc is one generated page.
@@ -99,7 +100,7 @@ type Dup struct {
 // Options control Generate.
 type Options struct {
 	// Half selects the pools and the base pages drawn from.
-	Half Half
+	Half half.Half
 	// Seed varies the random choices within the half.
 	Seed uint64
 	// Variants is the number of noisy pages per source; 0 means 1.
@@ -158,7 +159,7 @@ func roundTrip(page []byte) ([]byte, error) {
 
 // rngFor gives each (seed, page, variant) its own stream, so that a page's
 // noise does not depend on which other pages are in the corpus.
-func rngFor(half Half, seed uint64, id string, variant int) *rand.Rand {
+func rngFor(half half.Half, seed uint64, id string, variant int) *rand.Rand {
 	h := fnv.New64a()
 	fmt.Fprintf(h, "%s/%d/%d", id, variant, half)
 	return rand.New(rand.NewPCG(seed, h.Sum64()))

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"golang.org/x/net/html"
 )
 
@@ -45,12 +46,12 @@ func visibleText(t *testing.T, page []byte) string {
 }
 
 func TestGenerate(t *testing.T) {
-	for _, h := range Halves {
+	for _, h := range half.All {
 		t.Run(h.String(), func(t *testing.T) { testGenerate(t, h) })
 	}
 }
 
-func testGenerate(t *testing.T, h Half) {
+func testGenerate(t *testing.T, h half.Half) {
 	src := testSource()
 	src.Half = h
 	docs, skipped, err := Generate([]Source{src}, Options{Half: h, Seed: 1, Variants: 20})
@@ -96,7 +97,7 @@ func TestGenerateDeterministic(t *testing.T) {
 
 func TestGenerateOnlyItsHalf(t *testing.T) {
 	src := testSource() // a tuning page
-	docs, _, err := Generate([]Source{src}, Options{Half: HeldOut, Seed: 1})
+	docs, _, err := Generate([]Source{src}, Options{Half: half.HeldOut, Seed: 1})
 	if err != nil || len(docs) != 0 {
 		t.Errorf("Generate(held-out) over a tuning page = %d docs, err %v; want none", len(docs), err)
 	}
@@ -120,7 +121,7 @@ func TestBuiltinSources(t *testing.T) {
 		t.Fatalf("Builtin() = %d pages, want at least 6", len(srcs))
 	}
 	var docs []Doc
-	for _, h := range Halves {
+	for _, h := range half.All {
 		var n int
 		for _, s := range srcs {
 			if s.Half == h {

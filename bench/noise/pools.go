@@ -1,63 +1,15 @@
 package noise
 
 import (
-	"fmt"
-	"hash/fnv"
 	"maps"
 	"slices"
 	"sync"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/noise/vocab"
 
 	"golang.org/x/net/html"
 )
-
-// Half names one of the two disjoint halves of every pool the generator
-// draws from: spam brands, phrases, hosts and TLDs, markup templates,
-// hiding techniques, sidebar headings and class names, widget texts,
-// headlines, glyph ranges and base pages.
-//
-// Rules and heuristics are tuned on Tuning. HeldOut draws only from the
-// other half of each pool, and adds languages and hiding techniques that
-// Tuning never shows, so that its figures measure generalisation, not memory
-// of the generator's word lists. Never look at what is left on HeldOut while
-// tuning.
-type Half int
-
-const (
-	Tuning Half = iota
-	HeldOut
-)
-
-// Halves lists both halves, tuning first.
-var Halves = []Half{Tuning, HeldOut}
-
-func (h Half) String() string {
-	if h == HeldOut {
-		return "held-out"
-	}
-	return "tuning"
-}
-
-// ParseHalf reads "tuning" or "held-out".
-func ParseHalf(s string) (Half, error) {
-	switch s {
-	case "tuning":
-		return Tuning, nil
-	case "held-out":
-		return HeldOut, nil
-	}
-	return 0, fmt.Errorf("unknown half %q (want tuning or held-out)", s)
-}
-
-// HalfOf assigns a base page to a half by a hash of its id, so that about
-// half the benchmark pages build the tuning corpus and the others the
-// held-out one.
-func HalfOf(id string) Half {
-	h := fnv.New32a()
-	h.Write([]byte(id))
-	return Half(h.Sum32() % 2)
-}
 
 // pools holds one half of every pool the generator draws from: its word
 // lists (package vocab, read from the half's file) and its markup
@@ -86,7 +38,7 @@ var poolsByHalf = sync.OnceValues(func() ([2]*pools, error) {
 	var out [2]*pools
 	markups := slices.Sorted(maps.Keys(widgetMarkups))
 	for h, markup := range [2]func(*pools){tuningMarkup, heldOutMarkup} {
-		words, err := vocab.Read(Half(h).String(), markups)
+		words, err := vocab.Read(half.Half(h).String(), markups)
 		if err != nil {
 			return out, err
 		}
@@ -98,7 +50,7 @@ var poolsByHalf = sync.OnceValues(func() ([2]*pools, error) {
 })
 
 // poolsFor returns the pools of half h.
-func poolsFor(h Half) (*pools, error) {
+func poolsFor(h half.Half) (*pools, error) {
 	ps, err := poolsByHalf()
 	return ps[h], err
 }

@@ -1,18 +1,19 @@
 package noise
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"testing"
 	"unicode"
+
+	"github.com/winnowhq/winnow/bench/half"
 )
 
 // TestPoolsDisjoint checks that no string, glyph range, hiding technique or
 // markup shape of the held-out half is in the tuning half, and that the
 // held-out half adds languages and hiding techniques.
 func TestPoolsDisjoint(t *testing.T) {
-	tu, ho := mustPools(t, Tuning), mustPools(t, HeldOut)
+	tu, ho := mustPools(t, half.Tuning), mustPools(t, half.HeldOut)
 	strs := func(p *pools) map[string][]string {
 		sp, sb, ar := p.words.Spam, p.words.Sidebar, p.words.Article
 		m := map[string][]string{
@@ -87,7 +88,7 @@ func TestPoolsDisjoint(t *testing.T) {
 	}
 }
 
-func mustPools(t *testing.T, h Half) *pools {
+func mustPools(t *testing.T, h half.Half) *pools {
 	t.Helper()
 	p, err := poolsFor(h)
 	if err != nil {
@@ -103,7 +104,7 @@ func nonEmpty(xs []string) []string {
 // TestGlyphsAreNotLetters: the generator's glyphs must be decoration a
 // cleaner may remove, never a letter, number or mark of any script.
 func TestGlyphsAreNotLetters(t *testing.T) {
-	for _, h := range Halves {
+	for _, h := range half.All {
 		r := rngFor(h, 1, "glyphs", 0)
 		for range 5000 {
 			g := []rune(glyph(r, mustPools(t, h).words.Glyphs.Blocks))[0]
@@ -111,15 +112,5 @@ func TestGlyphsAreNotLetters(t *testing.T) {
 				t.Fatalf("%s: glyph %q (%U) is a letter, number or mark", h, g, g)
 			}
 		}
-	}
-}
-
-func TestHalfOfSplitsPages(t *testing.T) {
-	n := [2]int{}
-	for i := range 200 {
-		n[HalfOf(fmt.Sprintf("%08x", i*7919))]++
-	}
-	if n[0] < 70 || n[1] < 70 {
-		t.Errorf("HalfOf split 200 ids %d / %d, want about half each", n[0], n[1])
 	}
 }

@@ -6,7 +6,7 @@
 // Every pool the generator draws from is split in two DISJOINT halves:
 // languages (and so phrases), brand syllables and stems, hacked hosts and
 // spam hosts with their top-level domains, URL parameters and markup
-// templates. Tune on HalfTuning; report HalfHeldOut, which tuning never
+// templates. Tune on half.Tuning; report half.HeldOut, which tuning never
 // looks at.
 package parasite
 
@@ -14,22 +14,9 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/winnowhq/winnow/bench/half"
 )
-
-// Half selects one of the two disjoint halves of every pool.
-type Half int
-
-const (
-	HalfTuning Half = iota
-	HalfHeldOut
-)
-
-func (h Half) String() string {
-	if h == HalfTuning {
-		return "tuning"
-	}
-	return "held-out"
-}
 
 // Page is one generated parasite page.
 type Page struct {
@@ -60,7 +47,7 @@ type pageParts struct {
 
 // Generate returns n parasite pages from half h, drawn with seed. It fails
 // only when the half's vocabulary file is malformed.
-func Generate(h Half, n int, seed uint64) ([]Page, error) {
+func Generate(h half.Half, n int, seed uint64) ([]Page, error) {
 	p, err := poolsOf(h)
 	if err != nil {
 		return nil, err

@@ -3,6 +3,8 @@ package parasite
 import (
 	"strings"
 	"testing"
+
+	"github.com/winnowhq/winnow/bench/half"
 )
 
 // TestPoolsDisjoint fails when a language, phrase, brand syllable or stem,
@@ -12,7 +14,7 @@ func TestPoolsDisjoint(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, b := ps[HalfTuning], ps[HalfHeldOut]
+	a, b := ps[half.Tuning], ps[half.HeldOut]
 	seen := map[string]string{}
 	add := func(half, kind string, items ...string) {
 		for _, it := range items {
@@ -46,7 +48,7 @@ func TestPoolsDisjoint(t *testing.T) {
 // TestGenerate: pages carry their brand in the title and H1 region, a
 // query-string URL and buttons to another host.
 func TestGenerate(t *testing.T) {
-	for _, h := range []Half{HalfTuning, HalfHeldOut} {
+	for _, h := range []half.Half{half.Tuning, half.HeldOut} {
 		pages, err := Generate(h, 20, 1)
 		if err != nil {
 			t.Fatal(err)

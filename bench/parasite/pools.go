@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"go.yaml.in/yaml/v3"
 )
@@ -22,7 +23,7 @@ var vocabFiles embed.FS
 var poolsByHalf = sync.OnceValues(func() ([2]pools, error) {
 	var out [2]pools
 	for h, template := range [2]func(r *rand.Rand, p *pageParts) string{landing, article} {
-		name := "vocab/" + Half(h).String() + ".yaml"
+		name := "vocab/" + half.Half(h).String() + ".yaml"
 		data, err := vocabFiles.ReadFile(name)
 		if err != nil {
 			return out, err
@@ -36,7 +37,7 @@ var poolsByHalf = sync.OnceValues(func() ([2]pools, error) {
 })
 
 // poolsOf returns the pools of half h.
-func poolsOf(h Half) (pools, error) {
+func poolsOf(h half.Half) (pools, error) {
 	ps, err := poolsByHalf()
 	return ps[h], err
 }

@@ -22,6 +22,7 @@ import (
 	"sort"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/noise"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
@@ -65,7 +66,7 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 	if c.out != "" {
 		// Only the tuning half is written: the held-out pages are not for
 		// looking at.
-		docs, _, err := noise.Generate(srcs, noise.Options{Half: noise.Tuning, Seed: c.seed, Variants: c.variants})
+		docs, _, err := noise.Generate(srcs, noise.Options{Half: half.Tuning, Seed: c.seed, Variants: c.variants})
 		if err != nil {
 			return err
 		}
@@ -76,7 +77,7 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		return err
 	}
 	var runs []bench.NoiseRun
-	for _, h := range noise.Halves {
+	for _, h := range half.All {
 		r, err := bench.RunNoise(ctx, w, srcs, noise.Options{Half: h, Seed: c.seed, Variants: c.variants})
 		if err != nil {
 			return err
@@ -87,7 +88,7 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		runs = append(runs, r)
 	}
 	if c.left {
-		for _, f := range runs[noise.Tuning].Figs {
+		for _, f := range runs[half.Tuning].Figs {
 			if len(f.Left) == 0 {
 				continue
 			}
@@ -115,9 +116,9 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 			r.Half, len(r.Docs), base, len(r.Skipped), len(r.Errs), kindList(kinds))
 	}
 	fmt.Fprintln(stdout)
-	printFigures(stdout, runs[noise.Tuning].Sum, runs[noise.HeldOut].Sum)
+	printFigures(stdout, runs[half.Tuning].Sum, runs[half.HeldOut].Sum)
 	fmt.Fprintln(stdout)
-	printKinds(stdout, runs[noise.Tuning].Sum, runs[noise.HeldOut].Sum)
+	printKinds(stdout, runs[half.Tuning].Sum, runs[half.HeldOut].Sum)
 	return nil
 }
 

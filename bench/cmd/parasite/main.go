@@ -18,8 +18,8 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/bench"
+	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/internal/command"
-	"github.com/winnowhq/winnow/bench/parasite"
 	"github.com/winnowhq/winnow/internal/fixture"
 )
 
@@ -43,7 +43,7 @@ func (c *parasiteCommand) Flags(fs *flag.FlagSet) {
 func (c *parasiteCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintln(stdout, "| half | pages | spam verdict | share | per language (verdicts/pages) |")
 	fmt.Fprintln(stdout, "|---|---|---|---|---|")
-	for _, h := range []parasite.Half{parasite.HalfTuning, parasite.HalfHeldOut} {
+	for _, h := range []half.Half{half.Tuning, half.HeldOut} {
 		r, err := bench.MeasureParasites(ctx, h, c.n, c.seed)
 		if err != nil {
 			return err
