@@ -177,3 +177,9 @@ func FuzzPriceIn(f *testing.F) {
 		}
 	})
 }
+
+// hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
+func hasPrice(s string) bool {
+	p, _ := priceIn(s, ' ')
+	return p
+}

@@ -385,8 +385,3 @@ func (p *parser) literals(n *yaml.Node, what string) []string {
 	}
 	return out
 }
-
-// YAMLError turns an error of the yaml package about file into an ErrorList
-// of one "file:line: bad YAML: ..." entry. It is yamlpos.SyntaxError, kept
-// for the job parser until that reads its files with yamlpos.
-func YAMLError(file string, err error) error { return yamlpos.SyntaxError(file, err) }

@@ -302,11 +302,11 @@ func isFarOff(v string) bool {
 	return len(num) >= 3 && strings.Trim(num, "0123456789") == "" && (len(num) > 3 || num >= "999")
 }
 
-// MaxTeaserWords caps the words of one teaser card.
-const MaxTeaserWords = 60
+// maxTeaserWords caps the words of one teaser card.
+const maxTeaserWords = 60
 
 // IsTeaserList reports whether n lists teasers: at least min element
-// children with the same tag, each holding a link and at most MaxTeaserWords
+// children with the same tag, each holding a link and at most maxTeaserWords
 // words, with a fair share (a quarter) of each child's text inside links.
 // Article paragraphs that cite a link carry far less link text than that.
 func IsTeaserList(n *html.Node, min int) bool {
@@ -335,11 +335,11 @@ func IsTeaserList(n *html.Node, min int) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		st := Measure(c, (MaxTeaserWords+1)*12)
+		st := Measure(c, (maxTeaserWords+1)*12)
 		if st.Truncated || st.Links == 0 || st.Chars == 0 || st.LinkChars*4 < st.Chars {
 			return false
 		}
-		if textnorm.Words(st.Text) > MaxTeaserWords {
+		if textnorm.Words(st.Text) > maxTeaserWords {
 			return false
 		}
 	}

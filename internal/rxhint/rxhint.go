@@ -285,10 +285,10 @@ func MayStart(first *ByteSet, text string) bool {
 	return text[0] >= utf8.RuneSelf || first.Has(text[0])
 }
 
-// EndAnchoredOnly reports a regex that must match at the end of the text but
+// endAnchoredOnly reports a regex that must match at the end of the text but
 // may start anywhere: a concatenation ending in $ (end of text) that does not
 // begin with ^.
-func EndAnchoredOnly(src string) bool {
+func endAnchoredOnly(src string) bool {
 	_, begin, end := anchors(src)
 	return end && !begin
 }
@@ -308,16 +308,16 @@ func anchors(src string) (re *syntax.Regexp, begin, end bool) {
 	return re, re.Sub[0].Op == syntax.OpBeginText, re.Sub[len(re.Sub)-1].Op == syntax.OpEndText
 }
 
-// TailWindow is how much of a text's end an end-anchored regex looks at. The
+// tailWindow is how much of a text's end an end-anchored regex looks at. The
 // built-in end-anchored patterns (captions, credits, brands) span far less.
-const TailWindow = 320
+const tailWindow = 320
 
-// TailStart returns where the tail window of s starts, on a rune boundary.
-func TailStart(s string) int {
-	if len(s) <= TailWindow {
+// tailStart returns where the tail window of s starts, on a rune boundary.
+func tailStart(s string) int {
+	if len(s) <= tailWindow {
 		return 0
 	}
-	i := len(s) - TailWindow
+	i := len(s) - tailWindow
 	for i < len(s) && !utf8.RuneStart(s[i]) {
 		i++
 	}
@@ -328,7 +328,7 @@ func TailStart(s string) int {
 // nothing.
 type Hints struct {
 	// Tail marks a regex anchored at the end only: it is run on the last
-	// TailWindow bytes of a text, not the whole of it.
+	// tailWindow bytes of a text, not the whole of it.
 	Tail bool
 	// Req holds bytes one of which every match contains (nil: none known);
 	// see Required.
@@ -351,7 +351,7 @@ type Hints struct {
 
 // Of returns the hints of the regex src.
 func Of(src string) Hints {
-	return Hints{Tail: EndAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true),
+	return Hints{Tail: endAnchoredOnly(src), Req: Required(src), First: Edge(src, false), Last: Edge(src, true),
 		Runes: RequiredRunes(src), Lits: Literals(src), Starts: StartsOf(src)}
 }
 
@@ -359,7 +359,7 @@ func Of(src string) Hints {
 // Tail regex, else all of it.
 func (h *Hints) Window(text string) string {
 	if h.Tail {
-		return text[TailStart(text):]
+		return text[tailStart(text):]
 	}
 	return text
 }

@@ -95,8 +95,8 @@ func TestEndAnchoredOnly(t *testing.T) {
 		`(?m)abc$`:                     false,
 	}
 	for src, want := range tests {
-		if got := EndAnchoredOnly(src); got != want {
-			t.Errorf("EndAnchoredOnly(%q) = %v, want %v", src, got, want)
+		if got := endAnchoredOnly(src); got != want {
+			t.Errorf("endAnchoredOnly(%q) = %v, want %v", src, got, want)
 		}
 	}
 }

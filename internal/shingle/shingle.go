@@ -13,7 +13,7 @@ import (
 // Index maps word 3-shingles to the blocks holding them; blocks are
 // numbered by their position in the output being built.
 //
-// With a window, a block is compared with at most LeadBlocks+window earlier
+// With a window, a block is compared with at most leadBlocks+window earlier
 // blocks, so their shingles are intersected directly and nothing is hashed
 // into a table: memory and time per block are bounded however long the
 // page. (A table of every shingle of a page of 124,500 short paragraphs
@@ -89,7 +89,7 @@ func (x *Index) Contained(sh []uint64, threshold float64, pos int) (bool, []int)
 func (x *Index) near(sh []uint64, threshold float64, pos int) (bool, []int) {
 	var subsets []int
 	end := min(pos, len(x.held))
-	lead := min(LeadBlocks, end)
+	lead := min(leadBlocks, end)
 	for d := 0; d < end; d++ {
 		if d == lead {
 			d = max(lead, pos-x.window) // the blocks between count for nothing
@@ -306,12 +306,12 @@ func (t *table) grow() {
 // block at position pos: always without a window; else when it is among the
 // last window blocks, or one of the first five (a lead repeated further down).
 func InWindow(window, first, pos int) bool {
-	return window == 0 || pos-first <= window || first < LeadBlocks
+	return window == 0 || pos-first <= window || first < leadBlocks
 }
 
-// LeadBlocks is the number of blocks at the top of a page that a windowed
+// leadBlocks is the number of blocks at the top of a page that a windowed
 // dedupe compares with wherever it is.
-const LeadBlocks = 5
+const leadBlocks = 5
 
 // Most returns the most shingles Hash returns for key.
 func Most(key string) int { return max(1, strings.Count(key, " ")-1) }

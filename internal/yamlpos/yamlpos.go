@@ -113,14 +113,6 @@ func (r *Reader) syntax(err error) {
 	r.errs.Add(pos, "bad YAML: %s", msg)
 }
 
-// SyntaxError turns an error of the yaml package about file into an
-// ErrorList of one "file:line: bad YAML: ..." entry.
-func SyntaxError(file string, err error) error {
-	r := NewReader(file)
-	r.syntax(err)
-	return r.Err()
-}
-
 // File is the file name given to NewReader.
 func (r *Reader) File() string { return r.file }
 

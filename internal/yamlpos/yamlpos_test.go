@@ -135,12 +135,11 @@ func TestErrorList_Err(t *testing.T) {
 }
 
 func TestSyntaxError(t *testing.T) {
-	var node yaml.Node
-	err := yaml.Unmarshal([]byte("a: b\n c: d\n"), &node)
-	if err == nil {
-		t.Fatal("no syntax error")
+	r := yamlpos.NewReader("j.yaml")
+	if n := r.Parse([]byte("a: b\n c: d\n")); n != nil {
+		t.Errorf("Parse(bad YAML) = %v, want nil", n)
 	}
-	if got, want := yamlpos.SyntaxError("j.yaml", err).Error(), "j.yaml:2: bad YAML: mapping values are not allowed in this context"; got != want {
-		t.Errorf("SyntaxError = %q, want %q", got, want)
+	if err, want := r.Err(), "j.yaml:2: bad YAML: mapping values are not allowed in this context"; err == nil || err.Error() != want {
+		t.Errorf("Err() = %v, want %q", err, want)
 	}
 }

@@ -101,12 +101,12 @@ func EdgeNumber(ft string) string {
 	return ""
 }
 
-// MaxShortRun is the words of a short promotion line, in which a bare
+// maxShortRun is the words of a short promotion line, in which a bare
 // number stands where a brand stands wherever it is (CodeNumber).
-const MaxShortRun = 12
+const maxShortRun = 12
 
 // CodeNumber returns a bare number of three to six digits, not a year, at
-// the edge of the run (EdgeNumber) or, in a run of MaxShortRun words at
+// the edge of the run (EdgeNumber) or, in a run of maxShortRun words at
 // most, anywhere in it: a promotion names its brand in a short line
 // ("Fast payouts at 7788 online casino"), where a sentence on the topic
 // writes its figures with a unit, a sign or separators ("2,400 people",
@@ -116,7 +116,7 @@ func CodeNumber(ft string) string {
 		return c
 	}
 	fs := strings.Fields(ft)
-	if len(fs) > MaxShortRun {
+	if len(fs) > maxShortRun {
 		return ""
 	}
 	for _, w := range fs {

@@ -62,8 +62,8 @@ func (b *tblock) setText(t string) {
 	b.spam, b.spamOK = nil, false
 }
 
-// MaxTextPasses bounds the passes of Text.
-const MaxTextPasses = 4
+// maxTextPasses bounds the passes of Text.
+const maxTextPasses = 4
 
 // textRun is the state of one Text call. Its scratch (blocks, memo slab,
 // dedupe maps) is kept in the program's pool for the next call.
@@ -191,7 +191,7 @@ func (run *textRun) hit(i int, text string, score *spam.Score) {
 // nil) is told of every removal or change. Text stops with ctx's error,
 // between rules, once ctx is done.
 //
-// The rules run again until a pass changes nothing (at most MaxTextPasses
+// The rules run again until a pass changes nothing (at most maxTextPasses
 // passes): one rule can expose what an earlier one matches (a brand cut from
 // a line's end uncovers a glyph), and cleaning clean text must change
 // nothing. Regex results are remembered per block across passes, so a pass
@@ -202,7 +202,7 @@ func (p *Program) Text(ctx context.Context, blocks []block.Block, applies func(r
 	if p != nil {
 		rules = p.rules
 	}
-	for range MaxTextPasses {
+	for range maxTextPasses {
 		run.changes = 0
 		run.glyphs.scripts, run.glyphs.at = nil, false // the page's scripts as they are now
 		for ri := range rules {
