@@ -130,26 +130,8 @@ func TestHouse(t *testing.T) {
 	root := filepath.Join("..", "..")
 	pkgs, structs, funcs := measure(t, root)
 	used := map[string]bool{}
-	for _, p := range pkgs {
-		if p.size > maxPackageLines {
-			if reason, ok := allowed[p.name]; ok {
-				used[p.name] = true
-				t.Logf("package %s: %d lines (allowed: %s)", p.name, p.size, reason)
-				continue
-			}
-			t.Errorf("package %s: %d lines of non-test Go, over %d: split it by concern", p.name, p.size, maxPackageLines)
-		}
-	}
-	for _, s := range structs {
-		if s.size > maxFields {
-			if reason, ok := allowed[s.name]; ok {
-				used[s.name] = true
-				t.Logf("struct %s: %d fields (allowed: %s)", s.name, s.size, reason)
-				continue
-			}
-			t.Errorf("%s: struct %s has %d fields, over %d: group them into sub-structs", s.pos, s.name, s.size, maxFields)
-		}
-	}
+	over(t, pkgs, maxPackageLines, used, "lines of non-test Go", "split it by concern")
+	over(t, structs, maxFields, used, "fields", "group them into sub-structs")
 	for _, f := range funcs {
 		t.Errorf("%s: func %s is %d lines, over %d, and its doc comment does not say why it runs past 80 lines", f.pos, f.name, f.size, maxFuncLines)
 	}
@@ -161,5 +143,26 @@ func TestHouse(t *testing.T) {
 	if len(pkgs) > 0 {
 		t.Logf("largest package %s: %d lines; largest struct %s: %d fields; %d functions over %d lines without a reason",
 			pkgs[0].name, pkgs[0].size, structs[0].name, structs[0].size, len(funcs), maxFuncLines)
+	}
+}
+
+// over reports the units over limit (what they count, what to do), but
+// those allowed, which it marks in used.
+func over(t *testing.T, us []unit, limit int, used map[string]bool, what, fix string) {
+	t.Helper()
+	for _, u := range us {
+		if u.size <= limit {
+			continue
+		}
+		if reason, ok := allowed[u.name]; ok {
+			used[u.name] = true
+			t.Logf("%s: %d %s (allowed: %s)", u.name, u.size, what, reason)
+			continue
+		}
+		if u.pos == "" {
+			t.Errorf("package %s has %d %s, over %d: %s", u.name, u.size, what, limit, fix)
+			continue
+		}
+		t.Errorf("%s: %s has %d %s, over %d: %s", u.pos, u.name, u.size, what, limit, fix)
 	}
 }
