@@ -28,8 +28,8 @@ const maxBreakMass = 0.5
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
 const maxRestMass = 0.2
 
-// gluedMinCleanSpam is textscore.MinProseWords on a page that carries other spam
-// (walker.carriesSpam): there a short paragraph (a byline, a caption, a
+// gluedMinCleanSpam is textscore.MinProseWords on a page that carries
+// other spam (walker.carriesSpam): there a short paragraph (a byline, a caption, a
 // score line) with a spam sentence glued to it keeps its words too.
 const gluedMinCleanSpam = 6
 
@@ -153,9 +153,9 @@ type proseUnit struct {
 
 // topicPass reads again the blocks of running text that scored as spam by
 // their vocabulary alone, on a page whose other prose names the topic
-// (w.later.proseTopic above textscore.MaxTopicMass): a story on the betting industry names
-// its firms in its lead and its headline. The vocabulary counts at a
-// discount (the topic-page weight, negative); codes with a gambling stem
+// (w.later.proseTopic above textscore.MaxTopicMass): a story on the
+// betting industry names its firms in its lead and its headline. The
+// vocabulary counts at a discount (the topic-page weight, negative); codes with a gambling stem
 // and blocks of codes alone are not discounted.
 func (w *walker) topicPass() {
 	if w.later.proseTopic <= textscore.MaxTopicMass {

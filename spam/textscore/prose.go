@@ -11,8 +11,8 @@ import (
 	"github.com/winnowhq/winnow/spam/terms"
 )
 
-// EvidenceShare is the score, as a share of evidence.Unit, at which a sentence
-// carries spam evidence of its own: a sentence that names a casino once
+// EvidenceShare is the score, as a share of evidence.Unit, at which a
+// sentence carries spam evidence of its own: a sentence that names a casino once
 // ("casino" weighs 0.3) does not; "situs judi terpercaya" does.
 const EvidenceShare = 0.5
 
@@ -113,14 +113,16 @@ func loneCode(run, page map[string]int) string {
 // the topic break to count.
 const minBreakTerms = 2
 
-// MinProseWords is the words a paragraph must keep, besides a glued spam
-// sentence, for the sentence to be read as glued to it.
+// MinProseWords is the words that make a text running prose (for the
+// page's topic, ProseTopic and OnTopic), and the words a paragraph must
+// keep besides a glued spam sentence for the sentence to be read as glued
+// to it.
 const MinProseWords = 12
 
 // MaxTopicMass is the topic's vocabulary (terms.Matcher.TopicMass) the
 // rest of a page may hold and still be about something else: "at odds", "a
-// risky bet", a trip to Las Vegas. A page about casinos, betting or the lottery
-// names them in many places; its sentences are its topic, not spam glued
+// risky bet", a trip to Las Vegas. A page about casinos, betting or the
+// lottery names them in many places; its sentences are its topic, not spam glued
 // into it.
 const MaxTopicMass = 1.0
 
