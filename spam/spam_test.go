@@ -55,6 +55,41 @@ func TestScoreText(t *testing.T) {
 	}
 }
 
+// TestScoreText_SpelledCodesAndLanguages: spam written in Filipino,
+// Persian, Polish, Romanian, Greek, Khmer and Swahili, or naming its brand
+// with a separator inside the code, is spam; news in those languages on
+// betting law, prizes and deposits, and flight and model numbers spelled
+// with a hyphen, are not.
+func TestScoreText_SpelledCodesAndLanguages(t *testing.T) {
+	m := model(t)
+	for _, s := range []string{
+		"Kumuha ng libreng 100 sa jk77.vip ngayong gabi",
+		"جایزه اولین واریز در pb66 برای کاربران جدید",
+		"Odbierz bonus w ZX44 już dziś",
+		"zx44: cele mai mari cote la pariuri din România",
+		"μπόνους καλωσορίσματος στο QW91 για νέα μέλη",
+		"ល្បែងស្លត QW91 ដកប្រាក់រហ័ស",
+		"Weka dau leo na QW91 upate zawadi",
+		"Win_77 Bet", "KQ-66 live casino and poker tonight",
+	} {
+		if sc := m.ScoreText(s); sc == nil || sc.Value < Unit {
+			t.Errorf("ScoreText(%q) = %v, want spam", s, sc)
+		}
+	}
+	for _, s := range []string{
+		"Parlamentul a votat legea privind pariurile sportive și jocurile de noroc.",
+		"សិស្សពូកែចំនួន ១០ នាក់ ទទួលបានប្រាក់រង្វាន់ពីក្រសួងអប់រំ",
+		"بانک مرکزی گفت اولین واریز یارانه نقدی فردا انجام می‌شود",
+		"Ο δήμαρχος απηύθυνε χαιρετισμό καλωσορίσματος στους επισκέπτες.",
+		"Investigators said MH-17 was hit over eastern Ukraine; COVID-19 rules were lifted.",
+		"The SU-57 and the F-16 flew at the 3-day air show.",
+	} {
+		if sc := m.ScoreText(s); sc != nil && sc.Value >= Unit {
+			t.Errorf("ScoreText(%q) = %v, want below %v", s, sc, Unit)
+		}
+	}
+}
+
 func TestAnalyze(t *testing.T) {
 	m := model(t)
 	page := `<html><head><title>Port traffic</title></head><body><article>
