@@ -243,3 +243,30 @@ func TestAnalyze_ShortGlued(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_ConcealedCode: a short box the page conceals (far off-screen,
+// text transparent or in the background's colour) that holds a code is
+// spam, whatever language its words are in; a code in a box hidden the
+// ways pages toggle, truncate or keep text for screen readers, in a
+// concealed heading (a logo's text) or in a long concealed text is not.
+func TestAnalyze_ConcealedCode(t *testing.T) {
+	m := model(t)
+	const words = `Qaxu velomi trendo as pilani ore QZ417 manuvi tolsa.`
+	long := strings.Repeat(`The sofa's frame is kiln-dried hardwood and the cushions are wrapped in soft fabric. `, 5) + `Model SF204.`
+	page := `<article><p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work.</p>` +
+		`<div id="off" style="position:absolute;left:-9999px">` + words + `</div>` +
+		`<div id="clear" style="color:transparent">` + words + `</div>` +
+		`<div id="white" style="color:#fff;background-color:#FFFFFF">` + words + `</div>` +
+		`<div id="none" style="display:none">` + words + `</div>` +
+		`<div id="clip" style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">` + words + `</div>` +
+		`<div id="fade" style="opacity:0">` + words + `</div>` +
+		`<h1 id="logo" style="text-indent:-9999px">Acme PX200 Workstation</h1>` +
+		`<div id="long" style="position:absolute;left:-9999px">` + long + `</div></article>`
+	a, byID := analyzed(t, m, page, "port.example.com")
+	for id, want := range map[string]bool{"off": true, "clear": true, "white": true, "none": false, "clip": false, "fade": false, "logo": false, "long": false} {
+		s := a.Score(byID[id])
+		if got := s != nil && s.Value >= Unit; got != want {
+			t.Errorf("%s scored %v, spam %v, want %v", id, s, got, want)
+		}
+	}
+}
