@@ -3,6 +3,8 @@ package spam
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/evidence"
@@ -60,10 +62,11 @@ func (m *Model) value(text string) float64 {
 // figure (200%, 100k, $50), a bare code number where a brand stands, at
 // the run's first or last word (… en 3388, 28288: …), a call to action
 // (sign up, daftar, regístrate); a brand code that the page names nowhere
-// else (page counts the page's codes; nil when not known); and, when
+// else (page counts the page's codes; nil when not known); a script other
+// than that of the paragraph around it (around, "" when not known); and, when
 // topicBreak, that it breaks the topic: the paragraph around it holds no
 // gambling word (the page's prose is checked by gluedPass).
-func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Score {
+func (m *Model) runScore(run, around string, topicBreak bool, page map[string]int) *Score {
 	ft := fold.Fold(run)
 	f := m.foldedFacts(ft, m.terms.Find(ft))
 	if len(f.hits) == 0 && f.brands.Gambling == 0 {
@@ -86,6 +89,9 @@ func (m *Model) runScore(run string, topicBreak bool, page map[string]int) *Scor
 	}
 	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
 		sc.Weighted(lexicon.SigLoneCode, 1/d, c)
+	}
+	if a, b := mainScript(run), mainScript(around); a != b && a != "" && b != "" {
+		sc.Weighted(lexicon.SigScriptBreak, 1/d, a+" in "+b)
 	}
 	// The break counts for a run naming two terms or more, or a term
 	// beside a brand code (plain or gambling), or a gambling brand code:
@@ -204,7 +210,7 @@ func (w *walker) gluedPass() {
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.terms.TopicMass(m.terms.Find(run))
-		s := m.runScore(text[from:to], w.proseTopic-topic < maxBreakMass, w.codeCounts())
+		s := m.runScore(text[from:to], text[:from]+" "+text[to:], w.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
@@ -249,7 +255,7 @@ func (w *walker) linePass() {
 		if w.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		s := m.runScore(nodeText(c.n), true, w.codeCounts())
+		s := m.runScore(nodeText(c.n), "", true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
@@ -430,4 +436,72 @@ func (a *Analysis) SpamRun(n *html.Node, text string, minClean int) (from, to in
 		return len(g.head), len(text) - len(g.tail), g.s, true
 	}
 	return a.m.SpamRun(text, minClean)
+}
+
+// scripts are the writing systems mainScript tells apart; Han, kana and
+// Hangul are one (East Asian text mixes them).
+var scripts = [...]struct {
+	name   string
+	tables []*unicode.RangeTable
+}{
+	{"Latin", []*unicode.RangeTable{unicode.Latin}},
+	{"Greek", []*unicode.RangeTable{unicode.Greek}},
+	{"Cyrillic", []*unicode.RangeTable{unicode.Cyrillic}},
+	{"Arabic", []*unicode.RangeTable{unicode.Arabic}},
+	{"Hebrew", []*unicode.RangeTable{unicode.Hebrew}},
+	{"Indic", []*unicode.RangeTable{unicode.Devanagari, unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Tamil,
+		unicode.Telugu, unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Oriya}},
+	{"Thai", []*unicode.RangeTable{unicode.Thai}},
+	{"Lao", []*unicode.RangeTable{unicode.Lao}},
+	{"Khmer", []*unicode.RangeTable{unicode.Khmer}},
+	{"Myanmar", []*unicode.RangeTable{unicode.Myanmar}},
+	{"East Asian", []*unicode.RangeTable{unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul}},
+	{"Georgian", []*unicode.RangeTable{unicode.Georgian}},
+	{"Armenian", []*unicode.RangeTable{unicode.Armenian}},
+	{"Ethiopic", []*unicode.RangeTable{unicode.Ethiopic}},
+}
+
+// minScriptLetters is how many letters a text needs for mainScript to
+// name its script.
+const minScriptLetters = 12
+
+// mainScript names the script most of text's letters are written in, ""
+// for a text of fewer than minScriptLetters letters or in a script not in
+// scripts. Brand codes and links in Latin letters inside a Greek or Khmer
+// sentence count, and seldom outweigh it.
+func mainScript(text string) string {
+	var n [len(scripts)]int
+	total := 0
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' {
+				n[0]++
+				total++
+			}
+			continue
+		}
+		if !unicode.IsLetter(r) && !unicode.IsMark(r) {
+			continue
+		}
+		total++
+		for i, s := range scripts {
+			if unicode.In(r, s.tables...) {
+				n[i]++
+				break
+			}
+		}
+	}
+	if total < minScriptLetters {
+		return ""
+	}
+	best := 0
+	for i := range n {
+		if n[i] > n[best] {
+			best = i
+		}
+	}
+	if 2*n[best] <= total {
+		return ""
+	}
+	return scripts[best].name
 }
