@@ -417,7 +417,8 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	m := w.a.m
 	farm := hostFarm(p)
 	number := w.pageSpam && bareNumber(n, p)
-	if len(p.Hits) == 0 && p.Brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number {
+	concealed := hidden && p.Brands.Plain > 0 && p.Words <= maxConcealedWords && !domtext.IsHeading(n.DataAtom) && conceals(why)
+	if len(p.Hits) == 0 && p.Brands.Gambling == 0 && p.spamUnits == 0 && !farm && !(w.pageSpam && codeOnly(p)) && !number && !concealed {
 		return nil
 	}
 	sc := m.Scorer()
@@ -446,13 +447,24 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		}
 		sc.Weighted(lexicon.SigHidden, 1, why)
 		// Or a code beside gambling words of any weight, dense in a
-		// short text: "QK57 sports betting".
-		if v := m.Terms().Sum(p.Hits); v >= minHiddenVocab || p.Brands.Gambling > 0 || p.Brands.Plain > 0 && v/evidence.Density(p.Words) >= 0.2 {
+		// short text: "QK57 sports betting"; or a code in a short box,
+		// not a heading, that the page conceals (off-screen, text in
+		// the background's colour), whatever language its words are in.
+		if v := m.Terms().Sum(p.Hits); v >= minHiddenVocab || p.Brands.Gambling > 0 || p.Brands.Plain > 0 && v/evidence.Density(p.Words) >= 0.2 || concealed {
 			sc.Weighted(lexicon.SigHiddenGambling, 1, "")
 		}
 	}
 	return sc.Result()
 }
+
+// maxConcealedWords is the most words a concealed box holding a code
+// (hidden.Conceals) may have to be spam by that alone: injected spam
+// conceals a line or a few sentences, not a product's description.
+const maxConcealedWords = 40
+
+// conceals reports a way of hiding (block's why) that keeps a box laid out
+// but unseen (hidden.Conceals); block's parameter hides the package.
+func conceals(why string) bool { return hidden.Conceals(why) }
 
 // minFarmHosts is how many links to code-named hosts on odd top-level
 // domains make a block a link farm.

@@ -61,7 +61,7 @@ func TestRunScore(t *testing.T) {
 		{"The casino hired engineers from QX731.", false},
 		{"The state lottery jackpot reached $1.2 billion on Saturday.", false},
 	} {
-		s := m.RunScore(c.run, true, nil)
+		s := m.RunScore(c.run, "", true, nil)
 		got := s != nil && s.Value >= Unit && s.Strong()
 		if got != c.spam {
 			t.Errorf("runScore(%q) = %v: spam %v, want %v", c.run, s, got, c.spam)
@@ -280,4 +280,26 @@ func analyzed(t *testing.T, m *Model, body, host string) (*Analysis, map[string]
 		}
 	}
 	return Analyze(m, doc, host), byID
+}
+
+// TestAnalyze_ScriptBreak: a sentence glued into a paragraph in another
+// script than the paragraph's, naming a gambling code, is spam even in a
+// language the lexicon does not know; glued to a paragraph of its own
+// script it is read as before.
+func TestAnalyze_ScriptBreak(t *testing.T) {
+	m := model(t)
+	const run = "უფასო ტრიალები Gemwin69Club-ზე დღესვე."
+	for _, c := range []struct {
+		para string
+		spam bool
+	}{
+		{"The council met on Tuesday to discuss next year's budget for schools and roads, and approved it by seven votes to two.", true},
+		{"საკრებულომ სამშაბათს განიხილა მომავალი წლის ბიუჯეტი სკოლებისა და გზებისთვის და დაამტკიცა იგი შვიდი ხმით ორის წინააღმდეგ.", false},
+	} {
+		a, byID := analyzed(t, m, `<article><p>The ferry line opens in March, the port authority said on Monday, with four boats a day.</p><p id="p">`+c.para+" "+run+`</p></article>`, "news.example.com")
+		s := a.Score(byID["p"])
+		if spam := s != nil && s.Value >= Unit; spam != c.spam {
+			t.Errorf("%q glued to %q: score %v, spam %v, want %v", run, c.para[:20], s, spam, c.spam)
+		}
+	}
 }

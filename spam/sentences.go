@@ -88,7 +88,7 @@ func (w *walker) gluedPass() {
 		}
 		run := fold.Fold(text[from:to])
 		topic := m.Terms().TopicMass(m.Terms().Find(run))
-		s := m.RunScore(text[from:to], w.later.proseTopic-topic < maxBreakMass, w.codeCounts())
+		s := m.RunScore(text[from:to], text[:from]+" "+text[to:], w.later.proseTopic-topic < maxBreakMass, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
@@ -133,7 +133,7 @@ func (w *walker) linePass() {
 		if w.later.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		s := m.RunScore(nodeText(c.n), true, w.codeCounts())
+		s := m.RunScore(nodeText(c.n), "", true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}

@@ -55,6 +55,41 @@ func TestScoreText(t *testing.T) {
 	}
 }
 
+// TestScoreText_SpelledCodesAndLanguages: spam written in Filipino,
+// Persian, Polish, Romanian, Greek, Khmer and Swahili, or naming its brand
+// with a separator inside the code, is spam; news in those languages on
+// betting law, prizes and deposits, and flight and model numbers spelled
+// with a hyphen, are not.
+func TestScoreText_SpelledCodesAndLanguages(t *testing.T) {
+	m := model(t)
+	for _, s := range []string{
+		"Kumuha ng libreng 100 sa jk77.vip ngayong gabi",
+		"جایزه اولین واریز در pb66 برای کاربران جدید",
+		"Odbierz bonus w ZX44 już dziś",
+		"zx44: cele mai mari cote la pariuri din România",
+		"μπόνους καλωσορίσματος στο QW91 για νέα μέλη",
+		"ល្បែងស្លត QW91 ដកប្រាក់រហ័ស",
+		"Weka dau leo na QW91 upate zawadi",
+		"Win_77 Bet", "KQ-66 live casino and poker tonight",
+	} {
+		if sc := m.ScoreText(s); sc == nil || sc.Value < Unit {
+			t.Errorf("ScoreText(%q) = %v, want spam", s, sc)
+		}
+	}
+	for _, s := range []string{
+		"Parlamentul a votat legea privind pariurile sportive și jocurile de noroc.",
+		"សិស្សពូកែចំនួន ១០ នាក់ ទទួលបានប្រាក់រង្វាន់ពីក្រសួងអប់រំ",
+		"بانک مرکزی گفت اولین واریز یارانه نقدی فردا انجام می‌شود",
+		"Ο δήμαρχος απηύθυνε χαιρετισμό καλωσορίσματος στους επισκέπτες.",
+		"Investigators said MH-17 was hit over eastern Ukraine; COVID-19 rules were lifted.",
+		"The SU-57 and the F-16 flew at the 3-day air show.",
+	} {
+		if sc := m.ScoreText(s); sc != nil && sc.Value >= Unit {
+			t.Errorf("ScoreText(%q) = %v, want below %v", s, sc, Unit)
+		}
+	}
+}
+
 func TestAnalyze(t *testing.T) {
 	m := model(t)
 	page := `<html><head><title>Port traffic</title></head><body><article>
@@ -205,6 +240,33 @@ func TestAnalyze_ShortGlued(t *testing.T) {
 		a, byID := analyzed(t, m, `<article>`+c.body+`</article>`, "port.example.com")
 		if n := byID["short"]; a.Glued(n) != c.glued {
 			t.Errorf("%s: glued %v (score %v), want %v", c.name, a.Glued(n), a.Score(n), c.glued)
+		}
+	}
+}
+
+// TestAnalyze_ConcealedCode: a short box the page conceals (far off-screen,
+// text transparent or in the background's colour) that holds a code is
+// spam, whatever language its words are in; a code in a box hidden the
+// ways pages toggle, truncate or keep text for screen readers, in a
+// concealed heading (a logo's text) or in a long concealed text is not.
+func TestAnalyze_ConcealedCode(t *testing.T) {
+	m := model(t)
+	const words = `Qaxu velomi trendo as pilani ore QZ417 manuvi tolsa.`
+	long := strings.Repeat(`The sofa's frame is kiln-dried hardwood and the cushions are wrapped in soft fabric. `, 5) + `Model SF204.`
+	page := `<article><p>The harbour authority said on Monday that the new quay would open to container ships in the spring, after two years of work.</p>` +
+		`<div id="off" style="position:absolute;left:-9999px">` + words + `</div>` +
+		`<div id="clear" style="color:transparent">` + words + `</div>` +
+		`<div id="white" style="color:#fff;background-color:#FFFFFF">` + words + `</div>` +
+		`<div id="none" style="display:none">` + words + `</div>` +
+		`<div id="clip" style="position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden">` + words + `</div>` +
+		`<div id="fade" style="opacity:0">` + words + `</div>` +
+		`<h1 id="logo" style="text-indent:-9999px">Acme PX200 Workstation</h1>` +
+		`<div id="long" style="position:absolute;left:-9999px">` + long + `</div></article>`
+	a, byID := analyzed(t, m, page, "port.example.com")
+	for id, want := range map[string]bool{"off": true, "clear": true, "white": true, "none": false, "clip": false, "fade": false, "logo": false, "long": false} {
+		s := a.Score(byID[id])
+		if got := s != nil && s.Value >= Unit; got != want {
+			t.Errorf("%s scored %v, spam %v, want %v", id, s, got, want)
 		}
 	}
 }

@@ -286,6 +286,13 @@ func (in *injector) spamLines() {
 func (in *injector) spamSentence() {
 	p := in.para(1)
 	text := in.spamPhrase(in.brand())
+	if len(in.p.sentenceSites) > 0 && in.chance(0.3) {
+		if where := pick(in.r, in.p.sentenceSites)(in, text); where != "" {
+			in.items.Spam = append(in.items.Spam, Item{Text: text, Kind: KindSpamSentence, Where: where})
+			in.items.Kinds[KindSpamSentence]++
+			return
+		}
+	}
 	where := "glued to the end of a paragraph"
 	if in.chance(0.7) {
 		p.AppendChild(txt(" " + text + "."))

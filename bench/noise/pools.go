@@ -2,6 +2,7 @@ package noise
 
 import (
 	"maps"
+	"math/rand/v2"
 	"slices"
 	"sync"
 
@@ -31,6 +32,12 @@ type pools struct {
 	headingMarkup []func(in *injector, h string) *html.Node
 	sidebarShapes []sidebarShape
 	inlineRelated []func(in *injector, h string, link *html.Node) *html.Node
+	// brandShapes spell a brand code other than brand's own shapes, and
+	// sentenceSites glue a spam sentence somewhere other than a body
+	// paragraph (returning where, or "" when the page has no such place).
+	// Either may be empty: an empty pool draws no random number.
+	brandShapes   []func(r *rand.Rand, stem, digits, end string) string
+	sentenceSites []func(in *injector, text string) string
 }
 
 // poolsByHalf reads both halves once.

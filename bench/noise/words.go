@@ -22,6 +22,9 @@ func (in *injector) brand() string {
 		digits = fmt.Sprint(p.words.Spam.RandomDigits[0] + r.IntN(p.words.Spam.RandomDigits[1]-p.words.Spam.RandomDigits[0]))
 	}
 	end := pick(r, p.words.Spam.BrandEnds)
+	if len(p.brandShapes) > 0 && r.IntN(4) == 0 {
+		return strings.TrimSpace(pick(r, p.brandShapes)(r, stem, digits, end))
+	}
 	var b string
 	switch r.IntN(6) {
 	case 0:

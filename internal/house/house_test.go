@@ -28,7 +28,9 @@ var why = regexp.MustCompile(`(?i)past 80 lines|over 80 lines|more than 80 lines
 // allowed lists the exceptions, each with its reason: package directories
 // (relative to the module root, slash-separated) over maxPackageLines, and
 // struct types ("dir.Type") over maxFields.
-var allowed = map[string]string{}
+var allowed = map[string]string{
+	"bench/noise": "the bench's noise generator (1,673 lines): the injector, the tuning and held-out markup pools and the disjointness test share its unexported DOM helpers; a split must edit the held-out pool files, which those who tune winnow are not to read (issue 14's honest hold-out)",
+}
 
 // unit is one measured thing: a package, a struct or a function.
 type unit struct {

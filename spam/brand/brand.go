@@ -44,12 +44,15 @@ type Codes struct {
 
 // Codes reads the brand-shaped tokens of folded text: letters and digits
 // mixed in one word (tk88, 789bet, sv66win), alone or followed by a
-// gambling stem word ("kv79 bet").
+// gambling stem word ("kv79 bet"), and a letter and a digit followed by a
+// stem only gambling uses ("v5 bet"; not "F1 win", "A4 play").
 func (r *Reader) Codes(ft string) Codes {
 	var st Codes
 	var prevBrand bool
-	var prevTok string
+	var prevTok, prevShort string
 	for tok := range scriptRuns(ft) {
+		short := prevShort
+		prevShort = ""
 		letters, digits := 0, 0
 		ascii := true
 		for i := 0; i < len(tok); i++ {
@@ -95,6 +98,12 @@ func (r *Reader) Codes(ft string) Codes {
 					}
 					st.Gambling += w
 					st.Found[len(st.Found)-1] = prevTok + " " + tok
+				} else if short != "" && w >= strongStem {
+					// "v5 bet": a letter and a digit are a code only
+					// beside a stem only gambling uses.
+					st.Other--
+					st.Gambling += w
+					st.Found = append(st.Found, short+" "+tok)
 				}
 				prevBrand = false
 				continue
@@ -103,6 +112,9 @@ func (r *Reader) Codes(ft string) Codes {
 				continue // the domain of a code: situs8vip.io
 			}
 			st.Other++
+			if len(tok) == 2 && digits == 1 && tok[0] > '9' {
+				prevShort = tok
+			}
 		}
 		prevBrand = false
 	}
@@ -122,6 +134,10 @@ func (r *Reader) CodeCounts(ft string) map[string]int {
 	}
 	return counts
 }
+
+// strongStem is the weight from which a stem is gambling's alone (bet,
+// casino, slot, poker), where win, play, club and live have other senses.
+const strongStem = 0.8
 
 // codeShaped reports an ASCII word of three characters or more that mixes
 // letters and digits and is no quantity.
@@ -148,7 +164,7 @@ func codeShaped(tok string) bool {
 // (café24) stays whole.
 func scriptRuns(ft string) iter.Seq[string] {
 	return func(yield func(string) bool) {
-		for tok := range fold.Words(ft) {
+		for tok := range joinedCodes(ft) {
 			if !mixedScript(tok) {
 				if !yield(tok) {
 					return
@@ -169,6 +185,100 @@ func scriptRuns(ft string) iter.Seq[string] {
 			}
 		}
 	}
+}
+
+// joinedCodes yields the words of folded text ft, a code spelled with one
+// separator between its letters and its digits (tk-88, SBO_86, tyga.8,
+// v9-386, six.52win) joined into one word, as the code it stands for:
+// spam spells its brands so to slip past filters that know them whole.
+// Only a word of two ASCII letters and digits or more that begins with a
+// letter joins the digits (and any letters after them) that follow: never
+// a lone letter (F-16), nor digits to the word after ("3-year", "2-1"),
+// nor a year (Dec-2025), nor a part of a longer chain (19-Dec-2025,
+// GPT-5.4, a-1-b): dates, versions and identifiers. A flight or model
+// number so spelled (MH-17, COVID-19) reads as a plain code, weak evidence
+// alone.
+func joinedCodes(ft string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		held, at := "", 0
+		for tok := range fold.Words(ft) {
+			start := at + strings.Index(ft[at:], tok)
+			end := start + len(tok)
+			if held != "" {
+				if start == at+1 && codeTail(tok) && !chained(ft, end) {
+					tok = held + tok
+				} else if !yield(held) {
+					return
+				}
+				held = ""
+			} else if codeHead(tok) && !chainedBefore(ft, start) && chained(ft, end) {
+				held, at = tok, end
+				continue
+			}
+			at = end
+			if !yield(tok) {
+				return
+			}
+		}
+		if held != "" {
+			yield(held)
+		}
+	}
+}
+
+// chained reports a code separator at ft[i] with a word character after it.
+func chained(ft string, i int) bool {
+	return i+1 < len(ft) && strings.IndexByte("-_.", ft[i]) >= 0 && wordByte(ft[i+1])
+}
+
+// chainedBefore reports a code separator before ft[i] with a word
+// character before it.
+func chainedBefore(ft string, i int) bool {
+	return i >= 2 && strings.IndexByte("-_.", ft[i-1]) >= 0 && wordByte(ft[i-2])
+}
+
+// wordByte reports an ASCII letter or digit, or a byte of a character
+// beyond ASCII.
+func wordByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' || c >= utf8.RuneSelf }
+
+// isYear reports four digits from 1900 to 2099.
+func isYear(tok string) bool {
+	return len(tok) == 4 && (tok[:2] == "19" || tok[:2] == "20")
+}
+
+// codeHead reports an ASCII word of two characters or more, letters and
+// digits, that begins with a letter: the head of a code a separator splits
+// (tk of tk-88, v9 of v9-386), not a lone letter (F-16).
+func codeHead(tok string) bool {
+	if len(tok) < 2 || !isLetter(tok[0]) {
+		return false
+	}
+	for i := 0; i < len(tok); i++ {
+		if tok[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+// codeTail reports the part of a code after its separator: ASCII digits,
+// then letters or none (88, 52win), not a year.
+func codeTail(tok string) bool {
+	i := 0
+	for i < len(tok) && '0' <= tok[i] && tok[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(tok) && isYear(tok) {
+		return false
+	}
+	for ; i < len(tok); i++ {
+		if !isLetter(tok[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // mixedScript reports a word with ASCII letters or digits and letters of a
@@ -286,12 +396,15 @@ func (r *Reader) runStem(run string, glued bool) float64 {
 // With strict set (the host's top-level domain is an ordinary one), the
 // anchor must be made of codes alone, letters and digits in one word, with
 // at most gambling stems and domain endings beside them: "tk88 bet" or
-// "Ku789Club", not "Amazon S3" or "Unicode 17.0".
+// "Ku789Club", not "Amazon S3" or "Unicode 17.0"; or name a gambling stem
+// beside its digits, a code spelled in words ("Cwin 69 Play" ->
+// cwin69play7.net.vn).
 func (r *Reader) NamesHost(ft string, hi Host, strict bool) bool {
 	var all, bare strings.Builder // the words; the words less domain endings
-	digits, codes := false, true
+	digits, codes, stem := false, true, false
 	for tok := range fold.Words(ft) {
 		codes = codes && r.codeWord(tok)
+		stem = stem || r.stems[tok] > 0
 		all.WriteString(tok)
 		if bare.Len() == 0 || !commonTLD[tok] && !r.tlds[tok] {
 			bare.WriteString(tok) // "six86.com": six86
@@ -309,7 +422,7 @@ func (r *Reader) NamesHost(ft string, hi Host, strict bool) bool {
 	// The anchor is the host's name exactly ("lux 365" -> lux-365.io), or
 	// the name of one of its subdomains (zq88 -> zq88.pages.example).
 	for label := range hostLabels(hi) {
-		if a == label || b == label || (!strict || codes) && (sameCode(label, a) || sameCode(label, b)) {
+		if a == label || b == label || (!strict || codes || stem) && (sameCode(label, a) || sameCode(label, b)) {
 			return true
 		}
 	}

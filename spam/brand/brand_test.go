@@ -23,6 +23,15 @@ func TestCodes(t *testing.T) {
 		// A currency glued to a round number is a price; with the lucky
 		// numbers spam picks, a currency's letters are a code still.
 		{"fined rm500 000", false, 0, 2}, {"ksh50 tax", false, 0, 2}, {"tk88 rs75", false, 2, 0},
+		// A code spelled with a separator is the code; a lone letter, or
+		// digits before a word, is not joined.
+		{"sbo_86 official", false, 1, 1}, {"go_22 win", true, 0, 0}, {"gemwin-22", true, 0, 0},
+		{"tyga.8 site", false, 1, 1}, {"v9-386 play", false, 1, 1}, {"mh-17 crash", false, 1, 1},
+		{"f-16 jets", false, 0, 1}, {"3-year plan", false, 0, 2}, {"tk- 88", false, 0, 1},
+		// Dates, versions and identifiers are not joined.
+		{"19-dec-2025 news", false, 0, 2}, {"dec-2025", false, 0, 1}, {"gpt-5.4 model", false, 0, 2},
+		{"six.52win", true, 0, 0}, {"v5 bet", true, 0, 0}, {"f1 win", false, 0, 1}, {"a4 play", false, 0, 2},
+		{"ab-12-cd", false, 0, 2}, {"xq-77 and zr_35 bet now", true, 1, 2},
 	} {
 		got := r.Codes(c.text)
 		if got.Gambling > 0 != c.gambling || got.Plain != c.plain || got.Other != c.other {
@@ -45,6 +54,9 @@ func TestHost(t *testing.T) {
 	}
 	if !r.NamesHost("w332", r.Host("w332.club"), false) || r.NamesHost("amazon s3", r.Host("s3.amazonaws.com"), true) {
 		t.Error("NamesHost: want w332 -> w332.club, not amazon s3 -> s3.amazonaws.com")
+	}
+	if !r.NamesHost("cwin 69 win", r.Host("cwin69win7.com.vn"), true) || r.NamesHost("unicode 17 0", r.Host("unicode1702.org"), true) {
+		t.Error("NamesHost: want cwin 69 win -> cwin69win7.com.vn, not unicode 17 0 -> unicode1702.org")
 	}
 	if !r.CodeNamesHost("mb789x sports betting", r.Host("mb789x.example")) {
 		t.Error("CodeNamesHost: want mb789x -> mb789x.example")

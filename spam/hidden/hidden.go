@@ -86,6 +86,22 @@ func by(d map[string]string) string {
 	return ""
 }
 
+// Conceals reports a way of hiding, as Why or a Sheet says it, that keeps
+// a box in the page's flow of text while the reader cannot see it: moved
+// far off-screen, its text transparent or in the background's colour.
+// Pages toggle and animate menus, tabs, dialogs and tooltips with the
+// hidden attribute, display:none, visibility:hidden, opacity or
+// scale(0); truncate text in a box of no height; keep text for screen
+// readers in a clipped box; and set font-size:0 on a row to close the
+// gaps between its items. None of those is concealment.
+func Conceals(why string) bool {
+	switch why {
+	case "off-screen", "transparent text", "text colour = background":
+		return true
+	}
+	return false
+}
+
 // clips reports an overflow value that hides what leaves the box (hidden,
 // clip; "hidden auto" on either axis).
 func clips(v string) bool {

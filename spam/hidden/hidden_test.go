@@ -69,3 +69,20 @@ func FuzzBy(f *testing.F) {
 		ParseSheet(".x{" + s + "}")
 	})
 }
+
+// TestConceals: off-screen, transparent and background-coloured text is
+// concealed; toggled, faded, scaled, truncated, clipped (screen readers')
+// and zero-font (inline-block gaps) boxes are not.
+func TestConceals(t *testing.T) {
+	for style, want := range map[string]bool{
+		"position:absolute;left:-9999px": true, "color:transparent": true, "color:#fff;background:#ffffff": true,
+		"display:none": false, "visibility:hidden": false, "opacity:0": false, "transform:scale(0)": false,
+		"height:0;overflow:hidden": false, "position:absolute;clip:rect(0 0 0 0);width:1px;height:1px;overflow:hidden": false,
+		"font-size:0": false,
+	} {
+		why := by(domtext.ParseStyle(style))
+		if got := Conceals(why); got != want {
+			t.Errorf("Conceals(%q, of %q) = %v, want %v", why, style, got, want)
+		}
+	}
+}

@@ -35,6 +35,7 @@ const (
 	SigTopicPage                    // negative: running prose on a page whose other prose is about gambling (its topic, not spam)
 	SigTopicBreak                   // glued runs: the only gambling words of their paragraph, on a page whose prose is about something else
 	SigLoneCode                     // weak, glued runs: the run's brand code occurs nowhere else on the page (a product's or a team's code recurs)
+	SigScriptBreak                  // weak, glued runs: the run is written in another script than the paragraph around it (Greek, Khmer, Arabic glued to Latin prose)
 	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
 	SigVerdict                      // page verdict threshold (not a signal)
 	NumSignals                      // the number of signals
@@ -42,7 +43,7 @@ const (
 
 var signalNames = [NumSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
 	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
-	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "lone-code", "gate", "verdict"}
+	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "lone-code", "script-break", "gate", "verdict"}
 
 func (s Signal) String() string {
 	if s >= 0 && s < NumSignals {
@@ -73,7 +74,7 @@ func (s Signal) Strong() bool {
 // Weak reports signals that count only once the gate is open.
 func (s Signal) Weak() bool {
 	switch s {
-	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister, SigPromo, SigCodeNumber, SigCall, SigLoneCode:
+	case SigBrand, SigForeignHost, SigBrandHost, SigOddTLD, SigGlued, SigHidden, SigRepeated, SigRegister, SigPromo, SigCodeNumber, SigCall, SigLoneCode, SigScriptBreak:
 		return true
 	}
 	return false

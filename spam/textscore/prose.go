@@ -7,6 +7,7 @@ import (
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/promo"
+	"github.com/winnowhq/winnow/spam/script"
 	"github.com/winnowhq/winnow/spam/sentence"
 	"github.com/winnowhq/winnow/spam/terms"
 )
@@ -56,10 +57,11 @@ func (m *Model) Value(text string) float64 {
 // figure (200%, 100k, $50), a bare code number where a brand stands, at
 // the run's first or last word (… en 3388, 28288: …), a call to action
 // (sign up, daftar, regístrate); a brand code that the page names nowhere
-// else (page counts the page's codes; nil when not known); and, when
-// topicBreak, that it breaks the topic: the paragraph around it holds no
-// gambling word (the page's prose is checked by spam.Analyze).
-func (m *Model) RunScore(run string, topicBreak bool, page map[string]int) *evidence.Score {
+// else (page counts the page's codes; nil when not known); a script other
+// than that of the paragraph around it (around, "" when not known); and,
+// when topicBreak, that it breaks the topic: the paragraph around it holds
+// no gambling word (the page's prose is checked by spam.Analyze).
+func (m *Model) RunScore(run, around string, topicBreak bool, page map[string]int) *evidence.Score {
 	ft := fold.Fold(run)
 	f := m.FoldedFacts(ft, m.terms.Find(ft))
 	if len(f.Hits) == 0 && f.Brands.Gambling == 0 {
@@ -82,6 +84,9 @@ func (m *Model) RunScore(run string, topicBreak bool, page map[string]int) *evid
 	}
 	if c := loneCode(m.brand.CodeCounts(ft), page); c != "" {
 		sc.Weighted(lexicon.SigLoneCode, 1/d, c)
+	}
+	if a, b := script.Main(run), script.Main(around); a != b && a != "" && b != "" {
+		sc.Weighted(lexicon.SigScriptBreak, 1/d, a+" in "+b)
 	}
 	// The break counts for a run naming two terms or more, or a term
 	// beside a brand code (plain or gambling), or a gambling brand code:
