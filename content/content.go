@@ -289,12 +289,32 @@ func legal(v string) bool {
 
 // reviews reports whether a class or id, lower-cased, names customer
 // reviews: "reviews", "product-reviews", "review-list", "yotpo-reviews".
+// Reviews that a word before them names as written by editors, critics
+// or the press ("editorial-reviews", "criticreviews") are
+// not customers': they are the publisher's or the shop's presentation of
+// the product (a book's blurbs, a game's press quotes), part of its text.
 func reviews(v string) bool {
 	if !strings.Contains(v, "review") { // as in screenReader
 		return false
 	}
 	for f := range strings.FieldsSeq(v) {
-		if strings.Contains(f, "reviews") || strings.HasPrefix(f, "review-list") {
+		if i := strings.Index(f, "reviews"); i >= 0 && !professional(f[:i]) || strings.HasPrefix(f, "review-list") {
+			return true
+		}
+	}
+	return false
+}
+
+// professionalReviewers are the words that, before "reviews" in a class
+// or id, say who wrote them when it was not the shop's customers.
+var professionalReviewers = []string{"editorial", "editor", "editors", "critic", "critics", "press", "expert", "experts", "professional"}
+
+// professional reports whether the part of a class or id before its
+// "reviews" (lower-cased) ends with a word of professionalReviewers.
+func professional(before string) bool {
+	before = strings.TrimRight(before, "-_")
+	for _, w := range professionalReviewers {
+		if strings.HasSuffix(before, w) {
 			return true
 		}
 	}

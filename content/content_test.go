@@ -445,3 +445,28 @@ func TestFurnitureLegal(t *testing.T) {
 		}
 	}
 }
+
+// TestFurnitureReviews: on a product page the customers' reviews are
+// furniture; reviews a class or id says editors, critics or the press
+// wrote (a book's blurbs, a game's press quotes) present the product.
+func TestFurnitureReviews(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // furniture on a product page
+	}{
+		{`<div id="reviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<div class="product-reviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<div id="customerReviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<ul class="review-list"><li>Five stars, would buy again.</li></ul>`, true},
+		{`<div id="editorialReviewsPanel"><h2>From the publisher</h2><p>A book to change how you work.</p></div>`, false},
+		{`<section class="critic-reviews"><blockquote>A masterpiece.</blockquote></section>`, false},
+		{`<div class="press_reviews"><blockquote>The best of the year.</blockquote></div>`, false},
+		{`<div class="review-stars">4.5</div>`, false},
+	}
+	for _, tt := range tests {
+		el := topElement(t, tt.html)
+		if got := ForType(pagetype.Product).Is(el); got != tt.want {
+			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
