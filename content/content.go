@@ -28,7 +28,8 @@ import (
 // Candidate is one possible main content of a page.
 type Candidate struct {
 	// Name says where it comes from: readability, main, article, schema,
-	// prose or body.
+	// prose, table (on a product page, the table one of whose cells is
+	// the prose) or body.
 	Name string
 	// Node is the candidate's element (for readability, the article it
 	// built).

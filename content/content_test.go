@@ -196,6 +196,10 @@ func TestChoose(t *testing.T) {
 			[]Candidate{cand("readability", 300, 900, "one group"), cand("main", 2000, 4000, "one group", "other groups")}, "main"},
 		{"a product's pick never widens to the shop around it", pagetype.Product,
 			[]Candidate{cand("readability", 300, 900, "description"), cand("main", 2000, 4500, "description", "shipping", "reviews")}, "readability"},
+		{"a product whose pick is one cell of its specification table takes the table", pagetype.Product,
+			[]Candidate{cand("readability", 1500, 0, "features"), cand("prose", 1500, 0, "features"), cand("table", 1800, 0, "brand", "model", "features", "colour")}, "table"},
+		{"a product keeps readability when the table does not hold it", pagetype.Product,
+			[]Candidate{cand("readability", 1500, 0, "description"), cand("table", 1800, 0, "brand", "model", "colour")}, "readability"},
 		{"nothing scores: the body, never empty", pagetype.Article,
 			[]Candidate{cand("main", 0, 0), cand("body", 0, 40, "a link")}, "body"},
 	}
@@ -468,5 +472,34 @@ func TestFurnitureReviews(t *testing.T) {
 		if got := ForType(pagetype.Product).Is(el); got != tt.want {
 			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
 		}
+	}
+}
+
+// TestGatherCellTable: on a product page whose prose ends in one cell of a
+// table (a specification table whose features value is a paragraph), the
+// table is a candidate; on other pages, and when the prose is no cell, it
+// is not.
+func TestGatherCellTable(t *testing.T) {
+	features := strings.Repeat("Ten lighting zones, each one addressable, behind a panoramic light bar. ", 30)
+	table := `<main><h1>Memory kit</h1><div class="specs"><table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Speed</th><td>6400</td></tr>` +
+		`<tr><th>Features</th><td>` + features + `</td></tr><tr><th>Colour</th><td>Black</td></tr></table></div></main>`
+	names := func(typ, body string) string {
+		var out []string
+		for _, c := range Gather(parse(t, body), typ, true) {
+			out = append(out, c.Name)
+			if c.Name == "table" && c.Node.DataAtom != atom.Table {
+				t.Errorf("table candidate is <%s>, want <table>", c.Node.Data)
+			}
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names(pagetype.Product, table); !strings.Contains(got, "table") {
+		t.Errorf("product: candidates %s, want a table", got)
+	}
+	if got := names(pagetype.Article, table); strings.Contains(got, "table") {
+		t.Errorf("article: candidates %s, want no table", got)
+	}
+	if got := names(pagetype.Product, `<main><h1>Memory kit</h1><p>`+features+`</p></main>`); strings.Contains(got, "table") {
+		t.Errorf("product without a table: candidates %s, want no table", got)
 	}
 }
