@@ -440,6 +440,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	for _, t := range others {
 		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
 	}
+	blocks, cards := adjust.Cards(blocks, res.PageType)
+	for _, t := range cards {
+		tr.Record("select.cards", "select", "drop", "a run of cards of other products, each closed by the same link", t)
+	}
 	blocks, described := adjust.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
