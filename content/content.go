@@ -187,7 +187,7 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Has(Comments) && comments(v) || f.Has(Reviews) && reviews(v) || f.Has(Legal) && legal(v) || f.Has(Signatures) && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
+			if v := strings.ToLower(a.Val); consent(v) || f.Has(Comments) && comments(v) || f.Has(Reviews) && reviews(v) && !describes(n) || f.Has(Legal) && legal(v) || f.Has(Signatures) && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
 				return true
 			}
 		case "itemprop":
@@ -503,6 +503,19 @@ func utilityHidden(v string) bool {
 	for f := range strings.FieldsSeq(v) {
 		switch f {
 		case "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none":
+			return true
+		}
+	}
+	return false
+}
+
+// describes reports whether n's class or id names it a description
+// ("game_area_description", "product-description_content"): a box of
+// reviews so named is part of the product's description (the press
+// quotes a publisher shows under its game's blurb), not the customers'.
+func describes(n *html.Node) bool {
+	for _, k := range []string{"class", "id"} {
+		if strings.Contains(strings.ToLower(domtext.Attr(n, k)), "description") {
 			return true
 		}
 	}

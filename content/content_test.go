@@ -452,7 +452,8 @@ func TestFurnitureLegal(t *testing.T) {
 
 // TestFurnitureReviews: on a product page the customers' reviews are
 // furniture; reviews a class or id says editors, critics or the press
-// wrote (a book's blurbs, a game's press quotes) present the product.
+// wrote (a book's blurbs, a game's press quotes), or names part of the
+// description, present the product.
 func TestFurnitureReviews(t *testing.T) {
 	tests := []struct {
 		html string
@@ -466,6 +467,9 @@ func TestFurnitureReviews(t *testing.T) {
 		{`<section class="critic-reviews"><blockquote>A masterpiece.</blockquote></section>`, false},
 		{`<div class="press_reviews"><blockquote>The best of the year.</blockquote></div>`, false},
 		{`<div class="review-stars">4.5</div>`, false},
+		{`<div id="press_reviews_box" class="game-description"><blockquote>A modern classic.</blockquote></div>`, false},
+		{`<div id="all-reviews" class="area-description"><p>Five stars, would buy again.</p></div>`, false},
+		{`<div id="all-reviews" class="area"><p>Five stars, would buy again.</p></div>`, true},
 	}
 	for _, tt := range tests {
 		el := topElement(t, tt.html)
