@@ -498,11 +498,20 @@ func textLen(s string) int {
 }
 
 // utilityHidden reports whether a class names the utility classes that
-// the common stylesheets hide an element by (display: none).
+// the common stylesheets hide an element by (display: none): "hidden" and
+// its kin, and a short namespace's ("xy-hidden"), as a design system
+// prefixes its utilities. Longer names ending in "-hidden" hide at some
+// breakpoint or state only ("no-js-hidden", "slide--hidden") or clip
+// ("overflow-hidden"). The namespaced class: WCXB dev product 0.7385 ->
+// 0.7394 (3 pages better: hidden error and feedback messages, a buy
+// box's data), forum unchanged.
 func utilityHidden(v string) bool {
 	for f := range strings.FieldsSeq(v) {
 		switch f {
 		case "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none":
+			return true
+		}
+		if ns, ok := strings.CutSuffix(f, "-hidden"); ok && len(ns) <= 3 && ns != "" && !strings.ContainsAny(ns, "-_:") {
 			return true
 		}
 	}
@@ -510,7 +519,7 @@ func utilityHidden(v string) bool {
 }
 
 // describes reports whether n's class or id names it a description
-// ("game_area_description", "product-description_content"): a box of
+// ("item-description", "description-box"): a box of
 // reviews so named is part of the product's description (the press
 // quotes a publisher shows under its game's blurb), not the customers'.
 func describes(n *html.Node) bool {

@@ -316,10 +316,15 @@ func TestFurnitureScreenReaderCell(t *testing.T) {
 }
 
 func TestUtilityHidden(t *testing.T) {
-	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`)
+	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`+
+		`<div id="d" class="box xy-hidden">error</div><div id="e" class="overflow-hidden">text</div><div id="f" class="no-js-hidden">text</div>`+
+		`<div id="g" class="carousel-slide-hidden">text</div>`)
 	f := ForType(pagetype.Product)
 	f.Panels = map[string]bool{"b": true}
-	for id, want := range map[string]bool{"a": true, "b": false, "c": false} {
+	// A stylesheet's namespaced hiding class (a short prefix, then
+	// "-hidden") hides; a longer name ending so hides only at some
+	// breakpoint or state, or clips its overflow.
+	for id, want := range map[string]bool{"a": true, "b": false, "c": false, "d": true, "e": false, "f": false, "g": false} {
 		var n *html.Node
 		for d := range doc.Descendants() {
 			if domtext.Attr(d, "id") == id {
