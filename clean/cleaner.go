@@ -444,6 +444,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	for _, t := range cards {
 		tr.Record("select.cards", "select", "drop", "a run of cards of other products, each closed by the same link", t)
 	}
+	blocks, marks := adjust.Marks(blocks, res.PageType)
+	for _, t := range marks {
+		tr.Record("select.marks", "select", "drop", "a grid of marks (ticks, crosses) under row labels", t)
+	}
 	blocks, described := adjust.Describe(desc, blocks)
 	if described {
 		tr.Note("select.schema-description", "select", "add", "schema.org Product description", blocks[0].Text)
