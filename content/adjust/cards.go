@@ -56,6 +56,12 @@ func Cards(blocks []block.Block, typ string) (kept []block.Block, dropped []stri
 	if !found {
 		return blocks, nil
 	}
+	return split(blocks, drop)
+}
+
+// split returns the blocks drop leaves (kept) and the texts of those it
+// marks (dropped).
+func split(blocks []block.Block, drop []bool) (kept []block.Block, dropped []string) {
 	for i, b := range blocks {
 		if drop[i] {
 			dropped = append(dropped, b.Text)

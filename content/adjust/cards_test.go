@@ -19,13 +19,7 @@ func TestCards(t *testing.T) {
 		return []block.Block{paragraph(name), paragraph(name + ": a lantern of the same range, another colour."), linked("View product")}
 	}
 	run := slices.Concat(card("Trail lantern, red"), card("Trail lantern, blue"), card("Trail lantern, green"))
-	tests := []struct {
-		name     string
-		typ      string
-		in       []block.Block
-		want     []string
-		wantGone int
-	}{
+	runDrops(t, "Cards", Cards, []dropCase{
 		{"a run of cards closed by the same link goes", pagetype.Product,
 			slices.Concat(desc, run, []block.Block{paragraph("Questions? Ask our team.")}),
 			[]string{"Trail lantern", "A lantern for long nights outdoors.", "Runs ten hours on one charge.", "Questions? Ask our team."}, 9},
@@ -40,23 +34,5 @@ func TestCards(t *testing.T) {
 			nil, 0},
 		{"a collection's cards are its content", pagetype.Collection,
 			slices.Concat(desc, run), nil, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, gone := Cards(tt.in, tt.typ)
-			want := tt.want
-			if want == nil {
-				for _, b := range tt.in {
-					want = append(want, b.Text)
-				}
-			}
-			var texts []string
-			for _, b := range got {
-				texts = append(texts, b.Text)
-			}
-			if !slices.Equal(texts, want) || len(gone) != tt.wantGone {
-				t.Errorf("Cards = %q (%d dropped), want %q (%d dropped)", texts, len(gone), want, tt.wantGone)
-			}
-		})
-	}
+	})
 }

@@ -48,14 +48,7 @@ func Marks(blocks []block.Block, typ string) (kept []block.Block, dropped []stri
 	if !found {
 		return blocks, nil
 	}
-	for i, b := range blocks {
-		if drop[i] {
-			dropped = append(dropped, b.Text)
-		} else {
-			kept = append(kept, b)
-		}
-	}
-	return kept, dropped
+	return split(blocks, drop)
 }
 
 // markRow reports whether b is a table row of two cells or more whose

@@ -18,13 +18,7 @@ func TestMarks(t *testing.T) {
 	desc := []block.Block{heading(1, "Harbour Racer"), paragraph("Race small boats around a harbour town, alone or with friends.")}
 	grid := []block.Block{row("", "Menus", "Voice", "Subtitles"), row("English", "✔", "✔", "✔"), row("Finnish", "✔", "", "✔"), row("Welsh", "✔", "", "")}
 	specs := []block.Block{row("Weight", "2 kg"), row("Colour", "Red"), row("Size", "40 cm")}
-	tests := []struct {
-		name     string
-		typ      string
-		in       []block.Block
-		want     []string
-		wantGone int
-	}{
+	runDrops(t, "Marks", Marks, []dropCase{
 		{"a grid of ticks under row labels goes with its header", pagetype.Product,
 			slices.Concat(desc, grid, []block.Block{paragraph("Requires an account.")}),
 			[]string{"Harbour Racer", "Race small boats around a harbour town, alone or with friends.", "Requires an account."}, 4},
@@ -33,23 +27,5 @@ func TestMarks(t *testing.T) {
 		{"rows of empty cells are not marks", pagetype.Product,
 			slices.Concat(desc, []block.Block{row("a", ""), row("b", ""), row("c", "")}), nil, 0},
 		{"not on other types", pagetype.Article, slices.Concat(desc, grid), nil, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got, gone := Marks(tt.in, tt.typ)
-			want := tt.want
-			if want == nil {
-				for _, b := range tt.in {
-					want = append(want, b.Text)
-				}
-			}
-			var texts []string
-			for _, b := range got {
-				texts = append(texts, b.Text)
-			}
-			if !slices.Equal(texts, want) || len(gone) != tt.wantGone {
-				t.Errorf("Marks = %q (%d dropped), want %q (%d dropped)", texts, len(gone), want, tt.wantGone)
-			}
-		})
-	}
+	})
 }
