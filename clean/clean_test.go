@@ -621,3 +621,28 @@ func TestClean_HiddenByLateStyleSheet(t *testing.T) {
 		})
 	}
 }
+
+// TestClean_ProductReadMore: on a product page a bare "Read more" is the
+// button that opens the rest of the description, and what follows it is
+// the product's; on an article the same line ends the story and what
+// follows goes (sidebar.read-more).
+func TestClean_ProductReadMore(t *testing.T) {
+	c := newCleaner(t, clean.Options{})
+	para := "The lantern runs for ten hours on one charge and folds flat into a pocket of any rucksack, with a handle that doubles as a hook for the tent. "
+	tail := "Weight 240 grams, battery 4000 mAh, charges over a cable in three hours, and shines at three levels of brightness."
+	more := "Its shade is cut from recycled bottles, its light is warm enough to read by, and a red mode keeps the eyes used to the dark on a night walk. "
+	page := `<html><head><title>Trail lantern</title></head><body><div class="page"><h1>Trail lantern</h1><p>` + para + `</p><p>` + more + `</p>` +
+		`<p>Read more</p><p>` + tail + `</p></div></body></html>`
+	for _, tt := range []struct {
+		typ      string
+		keepTail bool
+	}{{"product", true}, {"article", false}} {
+		res, err := c.Clean(context.Background(), clean.Input{Source: "p", URL: "https://example.com/p/trail-lantern", PageType: tt.typ, Body: strings.NewReader(page)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Contains(res.Body, "Weight 240 grams"); got != tt.keepTail {
+			t.Errorf("%s: text after Read more kept = %v, want %v: %q", tt.typ, got, tt.keepTail, res.Body)
+		}
+	}
+}

@@ -421,25 +421,25 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		blocks = content.Join(cands[win], cands[g])
 		tr.Note("select.grid", "select", "add", cands[g].Name+": the listing's items beside its introduction", content.Explain(cands[g], cands[win], res.PageType))
 	}
-	blocks, repeated := adjust.Repeats(blocks, res.PageType)
-	for _, t := range repeated {
-		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
+	typ := res.PageType
+	steps := []struct {
+		id, why string
+		drop    func([]block.Block) ([]block.Block, []string)
+	}{
+		{"select.repeat", "a run of blocks repeating an earlier run", func(b []block.Block) ([]block.Block, []string) { return adjust.Repeats(b, typ) }},
+		{"select.repeat-sentence", "a sentence said earlier on the page", func(b []block.Block) ([]block.Block, []string) { return adjust.Sentences(b, typ) }},
+		{"select.twice", "a block repeating the one before it", func(b []block.Block) ([]block.Block, []string) { return adjust.Twice(b, typ) }},
+		{"select.lead", "above the page's heading (its title)", func(b []block.Block) ([]block.Block, []string) { return adjust.Lead(b, res.Title, typ) }},
+		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
+		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
+		{"select.marks", "a grid of marks (ticks, crosses) under row labels", func(b []block.Block) ([]block.Block, []string) { return adjust.Marks(b, typ) }},
 	}
-	blocks, said := adjust.Sentences(blocks, res.PageType)
-	for _, t := range said {
-		tr.Record("select.repeat-sentence", "select", "drop", "a sentence said earlier on the page", t)
-	}
-	blocks, twice := adjust.Twice(blocks, res.PageType)
-	for _, t := range twice {
-		tr.Record("select.twice", "select", "drop", "a block repeating the one before it", t)
-	}
-	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
-	for _, t := range above {
-		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
-	}
-	blocks, others := adjust.Others(blocks, res.PageType)
-	for _, t := range others {
-		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
+	for _, st := range steps {
+		var dropped []string
+		blocks, dropped = st.drop(blocks)
+		for _, t := range dropped {
+			tr.Record(st.id, "select", "drop", st.why, t)
+		}
 	}
 	blocks, described := adjust.Describe(desc, blocks)
 	if described {

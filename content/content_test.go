@@ -59,6 +59,9 @@ func TestFurniture(t *testing.T) {
 		{`<section id="comments">x</section>`, true, false},
 		{`<div class="comment-body">x</div>`, false, false},
 		{`<div class="content">x</div>`, false, false},
+		{`<div class="z-50 fixed inset-0 overflow-y-auto"><p>Sign up and we will tell you when it is back.</p></div>`, true, true},
+		{`<div class="fixed top-0 w-full">x</div>`, false, false},
+		{`<div class="absolute inset-0">x</div>`, false, false},
 		{`<span class="sr-only">Price $79.00</span>`, true, true},
 		{`<h2 class="Heading visually-hidden">Products</h2>`, true, true},
 		{`<span class="sr-only-focusable">Skip</span>`, false, false},
@@ -196,6 +199,10 @@ func TestChoose(t *testing.T) {
 			[]Candidate{cand("readability", 300, 900, "one group"), cand("main", 2000, 4000, "one group", "other groups")}, "main"},
 		{"a product's pick never widens to the shop around it", pagetype.Product,
 			[]Candidate{cand("readability", 300, 900, "description"), cand("main", 2000, 4500, "description", "shipping", "reviews")}, "readability"},
+		{"a product whose pick is one cell of its specification table takes the table", pagetype.Product,
+			[]Candidate{cand("readability", 1500, 0, "features"), cand("prose", 1500, 0, "features"), cand("table", 1800, 0, "brand", "model", "features", "colour")}, "table"},
+		{"a product keeps readability when the table does not hold it", pagetype.Product,
+			[]Candidate{cand("readability", 1500, 0, "description"), cand("table", 1800, 0, "brand", "model", "colour")}, "readability"},
 		{"nothing scores: the body, never empty", pagetype.Article,
 			[]Candidate{cand("main", 0, 0), cand("body", 0, 40, "a link")}, "body"},
 	}
@@ -312,10 +319,15 @@ func TestFurnitureScreenReaderCell(t *testing.T) {
 }
 
 func TestUtilityHidden(t *testing.T) {
-	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`)
+	doc := parse(t, `<div id="a" class="info hide">data</div><div id="b" class="hidden">tab</div><div id="c" class="hideaway">x</div>`+
+		`<div id="d" class="box xy-hidden">error</div><div id="e" class="overflow-hidden">text</div><div id="f" class="no-js-hidden">text</div>`+
+		`<div id="g" class="carousel-slide-hidden">text</div>`)
 	f := ForType(pagetype.Product)
 	f.Panels = map[string]bool{"b": true}
-	for id, want := range map[string]bool{"a": true, "b": false, "c": false} {
+	// A stylesheet's namespaced hiding class (a short prefix, then
+	// "-hidden") hides; a longer name ending so hides only at some
+	// breakpoint or state, or clips its overflow.
+	for id, want := range map[string]bool{"a": true, "b": false, "c": false, "d": true, "e": false, "f": false, "g": false} {
 		var n *html.Node
 		for d := range doc.Descendants() {
 			if domtext.Attr(d, "id") == id {
@@ -443,5 +455,63 @@ func TestFurnitureLegal(t *testing.T) {
 		if ForType(pagetype.Article).Is(el) {
 			t.Errorf("article: Is(%s) = true, want false (legal notices are furniture on product pages only)", tt.html)
 		}
+	}
+}
+
+// TestFurnitureReviews: on a product page the customers' reviews are
+// furniture; reviews a class or id says editors, critics or the press
+// wrote (a book's blurbs, a game's press quotes), or names part of the
+// description, present the product.
+func TestFurnitureReviews(t *testing.T) {
+	tests := []struct {
+		html string
+		want bool // furniture on a product page
+	}{
+		{`<div id="reviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<div class="product-reviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<div id="customerReviews"><p>Five stars, would buy again.</p></div>`, true},
+		{`<ul class="review-list"><li>Five stars, would buy again.</li></ul>`, true},
+		{`<div id="editorialReviewsPanel"><h2>From the publisher</h2><p>A book to change how you work.</p></div>`, false},
+		{`<section class="critic-reviews"><blockquote>A masterpiece.</blockquote></section>`, false},
+		{`<div class="press_reviews"><blockquote>The best of the year.</blockquote></div>`, false},
+		{`<div class="review-stars">4.5</div>`, false},
+		{`<div id="press_reviews_box" class="game-description"><blockquote>A modern classic.</blockquote></div>`, false},
+		{`<div id="all-reviews" class="area-description"><p>Five stars, would buy again.</p></div>`, false},
+		{`<div id="all-reviews" class="area"><p>Five stars, would buy again.</p></div>`, true},
+	}
+	for _, tt := range tests {
+		el := topElement(t, tt.html)
+		if got := ForType(pagetype.Product).Is(el); got != tt.want {
+			t.Errorf("product: Is(%s) = %v, want %v", tt.html, got, tt.want)
+		}
+	}
+}
+
+// TestGatherCellTable: on a product page whose prose ends in one cell of a
+// table (a specification table whose features value is a paragraph), the
+// table is a candidate; on other pages, and when the prose is no cell, it
+// is not.
+func TestGatherCellTable(t *testing.T) {
+	features := strings.Repeat("Ten lighting zones, each one addressable, behind a panoramic light bar. ", 30)
+	table := `<main><h1>Memory kit</h1><div class="specs"><table><tr><th>Brand</th><td>Acme</td></tr><tr><th>Speed</th><td>6400</td></tr>` +
+		`<tr><th>Features</th><td>` + features + `</td></tr><tr><th>Colour</th><td>Black</td></tr></table></div></main>`
+	names := func(typ, body string) string {
+		var out []string
+		for _, c := range Gather(parse(t, body), typ, true) {
+			out = append(out, c.Name)
+			if c.Name == "table" && c.Node.DataAtom != atom.Table {
+				t.Errorf("table candidate is <%s>, want <table>", c.Node.Data)
+			}
+		}
+		return strings.Join(out, ",")
+	}
+	if got := names(pagetype.Product, table); !strings.Contains(got, "table") {
+		t.Errorf("product: candidates %s, want a table", got)
+	}
+	if got := names(pagetype.Article, table); strings.Contains(got, "table") {
+		t.Errorf("article: candidates %s, want no table", got)
+	}
+	if got := names(pagetype.Product, `<main><h1>Memory kit</h1><p>`+features+`</p></main>`); strings.Contains(got, "table") {
+		t.Errorf("product without a table: candidates %s, want no table", got)
 	}
 }

@@ -25,8 +25,9 @@ const proseShare = 0.8
 // <article> of some length: the posts of a thread, the parts of a story;
 // on a forum the elements a post's id names too, see postID),
 // schema (the same for schema.org articleBody and post text), prose (the
-// smallest element holding most of the page's prose) and body (the whole
-// page without its furniture). A candidate naming the same element as an
+// smallest element holding most of the page's prose), on a product page
+// table (the table whose cell the prose candidate is, see cellTable) and
+// body (the whole page without its furniture). A candidate naming the same element as an
 // earlier one is left out.
 //
 // Only the candidate with the best Score is rendered into blocks (the body
@@ -84,7 +85,11 @@ func Gather(doc *html.Node, typ string, all bool) []Candidate {
 	}
 	add("article", common(t.parts(articles)))
 	add("schema", common(t.parts(schema)))
-	add("prose", t.prose(body))
+	pr := t.prose(body)
+	add("prose", pr)
+	if typ == pagetype.Product {
+		add("table", cellTable(pr))
+	}
 	add("body", body)
 	best, bestScore := -1, 0.0
 	for i, c := range out {
@@ -169,4 +174,21 @@ func (t tree) prose(body *html.Node) *html.Node {
 		n, text = best, bestText
 	}
 	return n
+}
+
+// cellTable returns the table whose cell n is (n a <td> or <th>), nil
+// when n is none: on a product page the prose candidate ends in one cell
+// of a specification table when one of its values is a paragraph (the
+// product's features), and the table of the product's specifications,
+// that cell among them, is the product's text.
+func cellTable(n *html.Node) *html.Node {
+	if n == nil || n.DataAtom != atom.Td && n.DataAtom != atom.Th {
+		return nil
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Table {
+			return p
+		}
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package adjust
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/pagetype"
@@ -25,6 +26,9 @@ import (
 // collection +0.0014, listing +0.0003, service +0.0002 and product +0.0001
 // on pages read as listings; 7 pages better by more than 0.002, 2 worse by
 // 0.002 at most).
+// So is a text of minGlued characters or more twice with nothing between
+// (a label or a date run into its other layout's copy): WCXB dev product
+// 0.7409 -> 0.7423, collection +0.0001 (5 pages better, none worse).
 //
 // Not on other types: in a story or a thread a line said
 // twice in a row is rare and may be meant (a refrain, a quoted line and
@@ -56,9 +60,18 @@ func Twice(blocks []block.Block, typ string) ([]block.Block, []string) {
 	return out, dropped
 }
 
+// minGlued is the length, in characters, of a text printed twice with
+// nothing between (two layouts' copies of one label run together) for
+// doubled to read it as once: shorter doublings are words ("bonbon",
+// "tartar").
+const minGlued = 8
+
 // doubled returns the text t is twice, side by side with white space
 // between: "NEW NEW" is "NEW". ok is false when t is not one text twice.
 func doubled(t string) (half string, ok bool) {
+	if h := len(t) / 2; len(t)%2 == 0 && utf8.RuneCountInString(t[:h]) >= minGlued && t[:h] == t[h:] {
+		return t[:h], true
+	}
 	for i, r := range t {
 		if !unicode.IsSpace(r) {
 			continue
