@@ -436,6 +436,10 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	for _, t := range above {
 		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
 	}
+	blocks, tail := adjust.Tail(blocks, res.PageType)
+	for _, t := range tail {
+		tr.Record("select.tail", "select", "drop", "the labels ending a listing (its site map, its footer's links)", t)
+	}
 	blocks, others := adjust.Others(blocks, res.PageType)
 	for _, t := range others {
 		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
