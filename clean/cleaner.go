@@ -409,9 +409,10 @@ func noteSelection(tr *rules.Trace, cands []content.Candidate, win int, typ stri
 
 // shape returns the blocks of the winning candidate as the page type wants
 // them: a listing's items joined to its introduction, repeated runs, a
-// product's sentences said before, a listing's or a product's line
-// printed twice, what stands above the heading and other products'
-// sections dropped, a product's schema.org description and name added
+// product's sentences said before, a listing's or a product's line (or
+// pair of lines) printed twice, what stands above the heading, the labels
+// ending a listing and other products' sections dropped, a product's
+// schema.org description and name added
 // (desc, read before the readability pass). Each change is recorded in tr.
 func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rules.Trace) []block.Block {
 	blocks := cands[win].Blocks
@@ -420,29 +421,26 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		blocks = content.Join(cands[win], cands[g])
 		tr.Note("select.grid", "select", "add", cands[g].Name+": the listing's items beside its introduction", content.Explain(cands[g], cands[win], res.PageType))
 	}
-	blocks, repeated := adjust.Repeats(blocks, res.PageType)
-	for _, t := range repeated {
-		tr.Record("select.repeat", "select", "drop", "a run of blocks repeating an earlier run", t)
+	typ := res.PageType
+	// The steps that drop blocks, in order, each with its id and what it
+	// drops, for the trace.
+	drops := []struct {
+		id, what string
+		drop     func([]block.Block) ([]block.Block, []string)
+	}{
+		{"select.repeat", "a run of blocks repeating an earlier run", func(b []block.Block) ([]block.Block, []string) { return adjust.Repeats(b, typ) }},
+		{"select.repeat-sentence", "a sentence said earlier on the page", func(b []block.Block) ([]block.Block, []string) { return adjust.Sentences(b, typ) }},
+		{"select.twice", "a block repeating the one before it", func(b []block.Block) ([]block.Block, []string) { return adjust.Twice(b, typ) }},
+		{"select.lead", "above the page's heading (its title)", func(b []block.Block) ([]block.Block, []string) { return adjust.Lead(b, res.Title, typ) }},
+		{"select.tail", "the labels ending a listing (its site map, its footer's links)", func(b []block.Block) ([]block.Block, []string) { return adjust.Tail(b, typ) }},
+		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
 	}
-	blocks, said := adjust.Sentences(blocks, res.PageType)
-	for _, t := range said {
-		tr.Record("select.repeat-sentence", "select", "drop", "a sentence said earlier on the page", t)
-	}
-	blocks, twice := adjust.Twice(blocks, res.PageType)
-	for _, t := range twice {
-		tr.Record("select.twice", "select", "drop", "a block repeating the one before it", t)
-	}
-	blocks, above := adjust.Lead(blocks, res.Title, res.PageType)
-	for _, t := range above {
-		tr.Record("select.lead", "select", "drop", "above the page's heading (its title)", t)
-	}
-	blocks, tail := adjust.Tail(blocks, res.PageType)
-	for _, t := range tail {
-		tr.Record("select.tail", "select", "drop", "the labels ending a listing (its site map, its footer's links)", t)
-	}
-	blocks, others := adjust.Others(blocks, res.PageType)
-	for _, t := range others {
-		tr.Record("select.others", "select", "drop", "a section of other products or of the shop's terms", t)
+	for _, d := range drops {
+		var gone []string
+		blocks, gone = d.drop(blocks)
+		for _, t := range gone {
+			tr.Record(d.id, "select", "drop", d.what, t)
+		}
 	}
 	blocks, described := adjust.Describe(desc, blocks)
 	if described {
