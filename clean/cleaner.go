@@ -410,9 +410,10 @@ func noteSelection(tr *rules.Trace, cands []content.Candidate, win int, typ stri
 
 // shape returns the blocks of the winning candidate as the page type wants
 // them: a listing's items joined to its introduction, repeated runs, a
-// product's sentences said before, a listing's or a product's line
-// printed twice, what stands above the heading and other products'
-// sections dropped, a product's schema.org description and name added
+// product's sentences said before, a listing's or a product's line (or
+// pair of lines) printed twice, what stands above the heading, the labels
+// ending a listing and other products' sections dropped, a product's
+// schema.org description and name added
 // (desc, read before the readability pass). Each change is recorded in tr.
 func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rules.Trace) []block.Block {
 	blocks := cands[win].Blocks
@@ -428,8 +429,9 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	}{
 		{"select.repeat", "a run of blocks repeating an earlier run", func(b []block.Block) ([]block.Block, []string) { return adjust.Repeats(b, typ) }},
 		{"select.repeat-sentence", "a sentence said earlier on the page", func(b []block.Block) ([]block.Block, []string) { return adjust.Sentences(b, typ) }},
-		{"select.twice", "a block repeating the one before it", func(b []block.Block) ([]block.Block, []string) { return adjust.Twice(b, typ) }},
+		{"select.twice", "a block (or a pair) repeating the one (or the pair) before it", func(b []block.Block) ([]block.Block, []string) { return adjust.Twice(b, typ) }},
 		{"select.lead", "above the page's heading (its title)", func(b []block.Block) ([]block.Block, []string) { return adjust.Lead(b, res.Title, typ) }},
+		{"select.tail", "the labels ending a listing (its site map, its footer's links)", func(b []block.Block) ([]block.Block, []string) { return adjust.Tail(b, typ) }},
 		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
 		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
 		{"select.marks", "a grid of marks (ticks, crosses) under row labels", func(b []block.Block) ([]block.Block, []string) { return adjust.Marks(b, typ) }},

@@ -169,6 +169,9 @@ func (f Furniture) Is(n *html.Node) bool {
 	if f.facets[n] {
 		return true
 	}
+	if n.DataAtom == atom.A && otherLanguage(n) {
+		return true
+	}
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "role":
@@ -534,6 +537,60 @@ func describes(n *html.Node) bool {
 	return false
 }
 
+// otherLanguage reports whether the link a leads to the page in another
+// language than its own (its hreflang names another language than the
+// nearest lang attribute above it) and is all of its parent's text: one
+// entry of a language switcher, not a link in a sentence. A site that
+// marks every link with its own language (hreflang="en" on an English
+// page) switches nothing.
+func otherLanguage(a *html.Node) bool {
+	to := primaryTag(domtext.Attr(a, "hreflang"))
+	if to == "" || a.Parent == nil || a.Parent.Type != html.ElementNode {
+		return false
+	}
+	for p := a.Parent; p != nil; p = p.Parent {
+		if p.Type != html.ElementNode || !domtext.HasAttr(p, "lang") {
+			continue
+		}
+		if from := primaryTag(domtext.Attr(p, "lang")); from == "" || from == to {
+			return false
+		}
+		return alone(a)
+	}
+	return false
+}
+
+// alone reports whether n is the only node of its parent that shows text
+// (its siblings are space or empty elements).
+func alone(n *html.Node) bool {
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && showsText(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// showsText reports whether n holds a text node that is not all space,
+// outside scripts and styles; it stops at the first.
+func showsText(n *html.Node) bool {
+	switch n.Type {
+	case html.TextNode:
+		return strings.TrimSpace(n.Data) != ""
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return false
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if showsText(c) {
+			return true
+		}
+	}
+	return false
+}
+
 // overlay reports whether a class names an element fixed over the whole
 // viewport by a utility stylesheet ("fixed inset-0"): a modal's or a
 // drawer's backdrop, shown over the page when a control opens it (a
@@ -550,4 +607,12 @@ func overlay(v string) bool {
 		}
 	}
 	return fixed && inset
+}
+
+// primaryTag is the primary language subtag of a language tag,
+// lower-cased: "pt" of "pt-BR".
+func primaryTag(tag string) string {
+	tag, _, _ = strings.Cut(strings.TrimSpace(tag), "-")
+	tag, _, _ = strings.Cut(tag, "_")
+	return strings.ToLower(tag)
 }

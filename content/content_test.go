@@ -515,3 +515,34 @@ func TestGatherCellTable(t *testing.T) {
 		t.Errorf("product without a table: candidates %s, want no table", got)
 	}
 }
+
+// TestFurnitureLanguageSwitcher: a link to the page in another language,
+// standing alone in its list item, is a language switcher's entry; a link
+// in a sentence, or one marked with the page's own language, is not.
+func TestFurnitureLanguageSwitcher(t *testing.T) {
+	doc, err := html.Parse(strings.NewReader(`<html lang="en-GB"><body><main>
+<ul><li><a id="fr" href="/fr/" hreflang="fr">Français</a></li><li> <a id="pt" href="/pt/" hreflang="pt-BR"><span>Português</span></a> </li></ul>
+<ul><li><a id="same" href="/news/1" hreflang="en">Council votes on the flood plan</a></li></ul>
+<p>The report is also <a id="inline" href="/de/" hreflang="de">in German</a> for readers abroad.</p>
+<div lang="de"><p><a id="own" href="/de/x" hreflang="de">Bericht</a></p></div>
+</main></body></html>`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]bool{"fr": true, "pt": true, "same": false, "inline": false, "own": false}
+	for _, typ := range []string{pagetype.Article, pagetype.Listing} {
+		f := ForType(typ)
+		for n := range doc.Descendants() {
+			id := domtext.Attr(n, "id")
+			if n.DataAtom != atom.A || id == "" {
+				continue
+			}
+			if got := f.Is(n); got != want[id] {
+				t.Errorf("%s: Is(<a id=%s>) = %v, want %v", typ, id, got, want[id])
+			}
+		}
+	}
+	if st := ForType(pagetype.Listing).Measure(doc); st.Link != len("Council votes on the flood plan")+len("in German")+len("Bericht") {
+		t.Errorf("Measure = %+v: the switcher's links counted", st)
+	}
+}

@@ -1,0 +1,57 @@
+package adjust
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/pagetype"
+)
+
+func TestTail(t *testing.T) {
+	items := []string{
+		"Why the harbour bridge closed for a week", "by Ana Ruiz", "Mar 7, 2026 · 4 min read",
+		"How the council plans to pay for the sea wall", "by Tom Ward", "Mar 6, 2026 · 6 min read",
+		"Ferry fares rise again for the summer season", "by Ana Ruiz", "Mar 5, 2026 · 3 min read",
+	}
+	footer := []string{"About us", "Careers", "Contact", "Help", "Privacy Policy", "Terms", "Sitemap"}
+	short := []string{"Afrikaans", "Asturianu", "Català", "Deutsch", "Español", "Français", "Italiano", "Polski", "Suomi", "Svenska"}
+	tests := []struct {
+		name     string
+		typ      string
+		in, want []string
+	}{
+		{"a listing's footer links after its items go", pagetype.Listing,
+			append(slices.Clone(items), footer...), items},
+		{"five labels are an item's last lines, not a menu", pagetype.Listing,
+			append(slices.Clone(items), footer[:5]...), append(slices.Clone(items), footer[:5]...)},
+		{"a listing of short items keeps them", pagetype.Listing,
+			append([]string{"Languages of the world, by name"}, short...), append([]string{"Languages of the world, by name"}, short...)},
+		{"a collection's last cards stay", pagetype.Collection,
+			append(slices.Clone(items), footer...), append(slices.Clone(items), footer...)},
+		{"a story's closing list stays", pagetype.Article,
+			append(slices.Clone(items), footer...), append(slices.Clone(items), footer...)},
+	}
+	for _, tt := range tests {
+		in := make([]block.Block, len(tt.in))
+		for i, s := range tt.in {
+			in[i] = block.Block{Kind: block.KindParagraph, Text: s}
+		}
+		out, gone := Tail(in, tt.typ)
+		var got []string
+		for _, b := range out {
+			got = append(got, b.Text)
+		}
+		if !slices.Equal(got, tt.want) || len(gone) != len(tt.in)-len(tt.want) {
+			t.Errorf("%s: got %q (%d dropped), want %q", tt.name, got, len(gone), tt.want)
+		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	for s, want := range map[string]int{"": 0, "Privacy Policy": 2, "Linkedin-in": 2, "· 3 min read ·": 3, "Jobs by Location": 3} {
+		if got := words(s); got != want {
+			t.Errorf("words(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
