@@ -134,6 +134,9 @@ func (m *Model) AnalyzeSheet(doc *html.Node, pageHost string, sheet *Sheet) *Ana
 	if len(w.proseTerms) > 0 && w.spam > 0 {
 		w.headlinePass()
 	}
+	if w.spam > 0 {
+		w.quotePass()
+	}
 	if len(w.glued) > 0 {
 		w.gluedPass()
 	}

@@ -101,15 +101,25 @@ type pageFacts struct {
 	entriesOK bool
 }
 
-// spamScore scores block b for the spam rules, once: its text's score,
-// read on the page's topic (spam.Model.OnTopic).
-func (run *textRun) spamScore(b *tblock) *spam.Score {
+// spamScore scores the block at index i for the spam rules, once: its
+// text's score, read on the page's topic (spam.Model.OnTopic), as a
+// table's entry, and as a quotation the story reports (spam.Model.Quoted:
+// the block before it may introduce it).
+func (run *textRun) spamScore(i int) *spam.Score {
+	b := &run.blocks[i]
 	if b.spamOK {
 		return b.spam
 	}
 	s := run.textScore(b.Text)
 	if s != nil && s.Value >= spam.Unit && cells(b.Block) > 1 && run.tableEntry(b.Text) {
 		s = nil
+	}
+	if s != nil && s.Value >= spam.Unit {
+		intro := ""
+		if i > 0 {
+			intro = run.blocks[i-1].Text
+		}
+		s = run.prog.spam().Quoted(b.Text, intro, b.Kind == block.KindQuote, s, run.known.topic)
 	}
 	b.spam, b.spamOK = s, true
 	return s

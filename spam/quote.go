@@ -1,0 +1,171 @@
+package spam
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/sentence"
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// minIntroWords is how many words the sentence that introduces a
+// quotation set apart (a blockquote) must have: a clause of the story's
+// ("One of the messages, read out in court, said:"), not a label ("Quote:",
+// "user123 said:").
+const minIntroWords = 4
+
+// quotePass reads again the spam the page's story quotes: a crime report
+// or a court story quotes the ad it is about, in quotation marks after
+// "the message read," or set apart in a blockquote after a sentence ending
+// with a colon. Spam injected into a page is not written as reported
+// speech, inside a story's sentence or under its introduction. On a page
+// whose prose names the topic (w.proseTopic), such a quotation (a
+// blockquote, or a paragraph that is one quotation end to end) is not spam
+// when its score rests on its text alone (vocabulary, codes, a promotion's
+// figures: no link elsewhere, no hiding); a spam link inside it still goes.
+func (w *walker) quotePass() {
+	if w.proseTopic <= 0 {
+		return
+	}
+	m := w.a.m
+	edge := func(c *html.Node) domtext.Edge {
+		if s := w.a.scores[c]; s != nil && s.Value >= Unit {
+			return domtext.Skip
+		}
+		return domtext.TextEdge(c)
+	}
+	for n := range w.root.Descendants() {
+		s := w.a.scores[n]
+		if s == nil || s.Value < Unit {
+			continue
+		}
+		switch {
+		case n.DataAtom == atom.Blockquote && w.introduced(n) && w.textOnly(n):
+			w.unscore(n)
+		case n.DataAtom == atom.Blockquote || !gluedCandidate(n) || !s.FromText():
+		case m.reportedSpeech(domtext.Gather(n, edge)),
+			sentence.Whole(domtext.Gather(n, edge)) && w.introduced(n) && w.textOnly(n):
+			w.unscore(n)
+		}
+	}
+}
+
+// introduced reports a blockquote that a sentence of the story introduces:
+// the element before it is running text, minIntroWords or more, below the
+// spam score, ending with a colon.
+func (w *walker) introduced(n *html.Node) bool {
+	prev := n.PrevSibling
+	for prev != nil && prev.Type != html.ElementNode {
+		if prev.Type == html.TextNode && strings.TrimSpace(prev.Data) != "" {
+			return false
+		}
+		prev = prev.PrevSibling
+	}
+	if prev == nil || !gluedCandidate(prev) {
+		return false
+	}
+	if s := w.a.scores[prev]; s != nil && s.Value >= Unit {
+		return false
+	}
+	return introduces(nodeText(prev))
+}
+
+// introduces reports text that introduces a quotation set apart after it:
+// minIntroWords words or more, ending with a colon.
+func introduces(text string) bool {
+	text = strings.TrimRightFunc(text, unicode.IsSpace)
+	r, _ := utf8.DecodeLastRuneInString(text)
+	return (r == ':' || r == '：') && fold.CountWords(fold.Fold(text)) >= minIntroWords
+}
+
+// textOnly reports a subtree whose spam units score on their text alone
+// (Score.FromText), or as made of such parts: no spam link, nothing hidden.
+func (w *walker) textOnly(n *html.Node) bool {
+	for u := range n.Descendants() {
+		s := w.a.scores[u]
+		if s == nil || s.Value < Unit {
+			continue
+		}
+		if u.DataAtom == atom.A || !s.FromText() && !madeOfParts(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// madeOfParts reports a score that rests on the spam parts a block is made
+// of (and its own text): the blockquote around a quoted paragraph.
+func madeOfParts(s *Score) bool {
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal == lexicon.SigSpamLinks {
+			return true
+		}
+	}
+	return false
+}
+
+// unscore takes the spam scores of n and the units within it off the page:
+// their words are the story's again.
+func (w *walker) unscore(n *html.Node) {
+	w.unscoreOne(n)
+	for u := range n.Descendants() {
+		w.unscoreOne(u)
+	}
+	w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(nodeText(n))), 0)
+}
+
+func (w *walker) unscoreOne(u *html.Node) {
+	if s := w.a.scores[u]; s != nil {
+		if s.Value >= Unit {
+			w.spam--
+		}
+		delete(w.a.scores, u)
+	}
+}
+
+// reportedSpeech reports text whose spam lies in the quotations it
+// reports: taken out, what is left is running prose (gluedMinClean words or
+// more) with no spam evidence of its own, and each quotation that carries
+// evidence is reported speech (sentence.Reported).
+func (m *Model) reportedSpeech(text string) bool {
+	qs := sentence.Quotes(text)
+	if len(qs) == 0 {
+		return false
+	}
+	rest := sentence.Unquoted(text, qs)
+	if fold.CountWords(fold.Fold(rest)) < gluedMinClean || m.value(rest) >= evidenceShare*Unit {
+		return false
+	}
+	for _, q := range qs {
+		if m.value(text[q.From:q.To]) >= evidenceShare*Unit && !sentence.Reported(text, q) {
+			return false
+		}
+	}
+	return true
+}
+
+// Quoted reads again s, the ScoreText of a block of plain text, as
+// Analyze reads quotations (see quotePass), on a page whose prose holds
+// topic of the topic's vocabulary (ProseTopic): nil when text is spam a
+// story quotes, in quotation marks as reported speech, or set apart (quote:
+// a blockquote; or a block that is one quotation end to end) after intro,
+// the block before it, ending with a colon.
+func (m *Model) Quoted(text, intro string, quote bool, s *Score, topic float64) *Score {
+	if s == nil || s.Value < Unit || topic <= 0 || !s.FromText() {
+		return s
+	}
+	if (quote || sentence.Whole(text)) && introduces(intro) {
+		if is := m.ScoreText(intro); is == nil || is.Value < Unit {
+			return nil
+		}
+	}
+	if m.reportedSpeech(text) {
+		return nil
+	}
+	return s
+}
