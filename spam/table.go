@@ -1,6 +1,10 @@
 package spam
 
 import (
+	"strings"
+	"unicode"
+
+	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"golang.org/x/net/html"
@@ -39,7 +43,10 @@ func (w *walker) tablePass() {
 			}
 			farm = farm || links(spam[k:]) > 1
 		}
-		if spamRows == 0 || 3*spamRows > len(rows) || farm || !w.nameOnly(spam) {
+		if spamRows == 0 || farm {
+			continue
+		}
+		if (3*spamRows > len(rows) || !w.nameOnly(spam)) && !w.register(n, rows, spam) {
 			continue
 		}
 		for _, u := range spam {
@@ -50,6 +57,127 @@ func (w *walker) tablePass() {
 		}
 	}
 	w.a.spamWords = max(w.a.spamWords, 0)
+}
+
+// register reports table t, whose data rows are rows and whose spam units
+// are spam, as a register of names: a regulator's list of blocked sites
+// names every entry by its domain, whose words are the ad's (gacor, casino,
+// a code), row after row. Such a table has a header row (cells th alone);
+// its rows' spam lies in the cells of one column, each a name (nameColumn)
+// and no link; its spam scores on the text alone (no hiding, no link
+// elsewhere), and the page's prose names the topic. A link farm or a
+// promotion set out as a table links its names, or says more than a name
+// in its other cells.
+func (w *walker) register(t *html.Node, rows, spam []*html.Node) bool {
+	width := headerWidth(t)
+	if width < 2 || w.proseTopic <= 0 {
+		return false
+	}
+	for _, u := range spam {
+		if !w.a.scores[u].FromText() {
+			return false
+		}
+	}
+	cells := make([][]*html.Node, len(rows))
+	texts := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = rowCells(r)
+		for _, c := range cells[i] {
+			texts[i] = append(texts[i], nodeText(c))
+		}
+	}
+	col, ok := w.a.m.nameColumn(texts, width)
+	if !ok {
+		return false
+	}
+	for _, r := range cells {
+		if domtext.First(r[col], atom.A) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// nameColumn reports rows of width cells each (their texts) whose spam
+// evidence lies in the cells of one column, col, each a name: one token
+// (a domain, a code); the other cells hold no spam evidence of their own
+// (below evidenceShare: a date, a category, a number).
+func (m *Model) nameColumn(rows [][]string, width int) (col int, ok bool) {
+	col = -1
+	for _, r := range rows {
+		if len(r) != width {
+			return 0, false
+		}
+		for i, c := range r {
+			if m.value(c) < evidenceShare*Unit {
+				continue
+			}
+			c = strings.TrimSpace(c)
+			if col >= 0 && col != i || strings.IndexFunc(c, unicode.IsSpace) >= 0 {
+				return 0, false
+			}
+			col = i
+		}
+	}
+	return col, col >= 0
+}
+
+// Register reports a run of rows of a table of text (each its cells
+// joined by " | ", scores their ScoreText read on the page's topic) as
+// tablePass reads a register of names in the page's DOM: its first row
+// a header (no spam evidence, no digit), the others of as many cells,
+// their spam scoring on the text alone and lying in one column of names
+// (nameColumn), on a page whose prose holds topic of the topic's
+// vocabulary (ProseTopic). Its rows that score as spam are its entries.
+func (m *Model) Register(rows []string, scores []*Score, topic float64) bool {
+	if len(rows) <= minTableRows || topic <= 0 || strings.ContainsAny(rows[0], "0123456789") || m.value(rows[0]) >= evidenceShare*Unit {
+		return false
+	}
+	texts := make([][]string, len(rows)-1)
+	for i, r := range rows[1:] {
+		if s := scores[i+1]; s != nil && s.Value >= Unit && !s.FromText() {
+			return false
+		}
+		texts[i] = strings.Split(r, " | ")
+	}
+	_, ok := m.nameColumn(texts, strings.Count(rows[0], " | ")+1)
+	return ok
+}
+
+// headerWidth returns the number of cells of table t's header row (its
+// first row, when made of th cells alone), 0 when it has none.
+func headerWidth(t *html.Node) int {
+	var first *html.Node
+	for n := range t.Descendants() {
+		if n.DataAtom == atom.Table {
+			return 0 // a nested table comes first: not a plain data table
+		}
+		if n.DataAtom == atom.Tr {
+			first = n
+			break
+		}
+	}
+	if first == nil {
+		return 0
+	}
+	cells := rowCells(first)
+	for _, c := range cells {
+		if c.DataAtom != atom.Th {
+			return 0
+		}
+	}
+	return len(cells)
+}
+
+// rowCells returns the cells (td, th) of row r.
+func rowCells(r *html.Node) []*html.Node {
+	var out []*html.Node
+	for c := r.FirstChild; c != nil; c = c.NextSibling {
+		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // links counts the anchors among units: an entry names one site, a row

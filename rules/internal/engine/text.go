@@ -188,11 +188,15 @@ func (run *textRun) tableEntry(text string) bool {
 				continue
 			}
 			scores := make([]*spam.Score, j-i)
+			texts := make([]string, j-i)
 			for k := range scores {
-				scores[k] = run.textScore(src[i+k].Text)
+				texts[k] = src[i+k].Text
+				scores[k] = run.textScore(texts[k])
 			}
-			for k, ok := range run.prog.spam().TableEntries(scores) {
-				if ok {
+			m := run.prog.spam()
+			register := m.Register(texts, scores, run.known.topic)
+			for k, ok := range m.TableEntries(scores) {
+				if ok || register && scores[k] != nil && scores[k].Value >= spam.Unit {
 					if run.known.entries == nil {
 						run.known.entries = map[string]bool{}
 					}
