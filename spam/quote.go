@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/sentence"
@@ -24,15 +25,16 @@ const minIntroWords = 4
 // "the message read," or set apart in a blockquote after a sentence ending
 // with a colon. Spam injected into a page is not written as reported
 // speech, inside a story's sentence or under its introduction. On a page
-// whose prose names the topic (w.proseTopic), such a quotation (a
+// whose prose names the topic (w.proseTopic, maxBreakMass or more: a story
+// on a bus lane "a safe bet" does not, and a paragraph ending with a colon
+// before a list is where an injected block may land), such a quotation (a
 // blockquote, or a paragraph that is one quotation end to end) is not spam
 // when its score rests on its text alone (vocabulary, codes, a promotion's
 // figures: no link elsewhere, no hiding); a spam link inside it still goes.
 func (w *walker) quotePass() {
-	if w.proseTopic <= 0 {
+	if w.proseTopic < maxBreakMass {
 		return
 	}
-	m := w.a.m
 	edge := func(c *html.Node) domtext.Edge {
 		if s := w.a.scores[c]; s != nil && s.Value >= Unit {
 			return domtext.Skip
@@ -48,11 +50,18 @@ func (w *walker) quotePass() {
 		case n.DataAtom == atom.Blockquote && w.introduced(n) && w.textOnly(n):
 			w.unscore(n)
 		case n.DataAtom == atom.Blockquote || !gluedCandidate(n) || !s.FromText():
-		case m.reportedSpeech(domtext.Gather(n, edge)),
-			sentence.Whole(domtext.Gather(n, edge)) && w.introduced(n) && w.textOnly(n):
+		case w.quoted(n, domtext.Gather(n, edge)) && w.textOnly(n):
 			w.unscore(n)
 		}
 	}
+}
+
+// quoted reports paragraph n, whose text is text, as a quotation of the
+// story's on a page whose prose names the topic: reported speech, or one
+// quotation end to end after its introduction. gluedPass and linePass do
+// not read a spam run or line in it either.
+func (w *walker) quoted(n *html.Node, text string) bool {
+	return w.proseTopic >= maxBreakMass && (w.a.m.reportedSpeech(text) || sentence.Whole(text) && w.introduced(n))
 }
 
 // introduced reports a blockquote that a sentence of the story introduces:
@@ -130,16 +139,23 @@ func (w *walker) unscoreOne(u *html.Node) {
 
 // reportedSpeech reports text whose spam lies in the quotations it
 // reports: taken out, what is left is running prose (gluedMinClean words or
-// more) with no spam evidence of its own, and each quotation that carries
-// evidence is reported speech (sentence.Reported).
+// more) none of whose sentences carries spam evidence of its own, and each
+// quotation that carries evidence is reported speech (sentence.Reported).
 func (m *Model) reportedSpeech(text string) bool {
 	qs := sentence.Quotes(text)
 	if len(qs) == 0 {
 		return false
 	}
 	rest := sentence.Unquoted(text, qs)
-	if fold.CountWords(fold.Fold(rest)) < gluedMinClean || m.value(rest) >= evidenceShare*Unit {
+	if fold.CountWords(fold.Fold(rest)) < gluedMinClean {
 		return false
+	}
+	start := 0
+	for _, end := range textnorm.SentenceBounds(rest) {
+		if m.value(rest[start:end]) >= evidenceShare*Unit {
+			return false // a sentence of the story's own carries evidence: spam glued beside the quotation
+		}
+		start = end
 	}
 	for _, q := range qs {
 		if m.value(text[q.From:q.To]) >= evidenceShare*Unit && !sentence.Reported(text, q) {
@@ -156,7 +172,7 @@ func (m *Model) reportedSpeech(text string) bool {
 // a blockquote; or a block that is one quotation end to end) after intro,
 // the block before it, ending with a colon.
 func (m *Model) Quoted(text, intro string, quote bool, s *Score, topic float64) *Score {
-	if s == nil || s.Value < Unit || topic <= 0 || !s.FromText() {
+	if s == nil || s.Value < Unit || topic < maxBreakMass || !s.FromText() {
 		return s
 	}
 	if (quote || sentence.Whole(text)) && introduces(intro) {

@@ -195,7 +195,7 @@ func (w *walker) gluedPass() {
 	for _, n := range w.glued {
 		text := domtext.Gather(n, edge)
 		from, to, ok := sentence.Run(text, minClean, gluedEvidence, evidenceShare*Unit, m.value)
-		if !ok {
+		if !ok || w.quoted(n, text) {
 			continue
 		}
 		rest := fold.Fold(text[:from] + " " + text[to:])
@@ -248,6 +248,9 @@ func (w *walker) linePass() {
 		topic := m.terms.TopicMass(c.p.hits)
 		if w.proseTopic-topic >= maxBreakMass {
 			return
+		}
+		if gluedCandidate(c.n) && w.quoted(c.n, nodeText(c.n)) {
+			continue
 		}
 		s := m.runScore(nodeText(c.n), true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
