@@ -43,17 +43,24 @@ func (w *walker) tablePass() {
 			}
 			farm = farm || links(spam[k:]) > 1
 		}
-		if spamRows == 0 || farm {
+		boxes := w.spamBoxes(n)
+		if spamRows == 0 && len(boxes) == 0 || farm {
 			continue
 		}
-		if (3*spamRows > len(rows) || !w.nameOnly(spam)) && !w.register(n, rows, spam) {
-			continue
+		if spamRows == 0 || 3*spamRows > len(rows) || !w.nameOnly(spam) {
+			// A register's names may make its rows or the table as a
+			// whole (its vocabulary and codes summed) score as spam.
+			if spam = append(spam, boxes...); !w.register(n, rows, spam) {
+				continue
+			}
 		}
 		for _, u := range spam {
 			delete(w.a.glued, u) // when a glued run: w.spam counts those too
 			w.spam--
 			delete(w.a.scores, u)
-			w.a.spamWords -= fold.CountWords(nodeText(u))
+			if !within(u, boxes) {
+				w.a.spamWords -= fold.CountWords(nodeText(u))
+			}
 		}
 	}
 	w.a.spamWords = max(w.a.spamWords, 0)
@@ -175,6 +182,35 @@ func rowCells(r *html.Node) []*html.Node {
 	for c := r.FirstChild; c != nil; c = c.NextSibling {
 		if c.DataAtom == atom.Td || c.DataAtom == atom.Th {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// within reports unit u inside one of boxes other than itself: its words
+// are that box's too.
+func within(u *html.Node, boxes []*html.Node) bool {
+	for _, b := range boxes {
+		if b != u && domtext.Contains(b, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// spamBoxes returns table t and its row groups (thead, tbody, tfoot; not
+// a nested table's) when they score as spam.
+func (w *walker) spamBoxes(t *html.Node) []*html.Node {
+	var out []*html.Node
+	if s := w.a.scores[t]; s != nil && s.Value >= Unit {
+		out = append(out, t)
+	}
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			if s := w.a.scores[c]; s != nil && s.Value >= Unit {
+				out = append(out, c)
+			}
 		}
 	}
 	return out

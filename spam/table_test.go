@@ -100,12 +100,19 @@ func TestAnalyze_Register(t *testing.T) {
 		}
 		return b.String()
 	}
+	// light names each entry by a domain with a topic word and a code, no
+	// row spam on its own: the table is, by their sum.
+	const light = `<tr><td>casino-bono500.example</td><td>Casino</td><td>3 March</td><td>2026</td></tr>` +
+		`<tr><td>apuestas-vip24.example</td><td>Betting</td><td>3 March</td><td>2026</td></tr>` +
+		`<tr><td>slots-gratis777.example</td><td>Casino</td><td>4 March</td><td>2026</td></tr>` +
+		`<tr><td>ruleta-live88.example</td><td>Casino</td><td>5 March</td><td>2026</td></tr>`
 	const intro = `<p>The ministry cut access to the domains below this week; most posed as news sites and shops to draw visitors to gambling pages, the ministry said.</p>`
 	for _, c := range []struct {
 		name, table string
 		spam        bool
 	}{
 		{"a register with its header row", head + rows(false, ""), false},
+		{"a register in row groups, scoring as a whole", `<thead>` + head + `</thead><tbody>` + light + `</tbody>`, false},
 		{"no header row", rows(false, ""), true},
 		{"names linked", head + rows(true, ""), true},
 		{"spam in a second column", head + rows(false, " slot gacor maxwin"), true},
