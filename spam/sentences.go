@@ -3,6 +3,7 @@ package spam
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/evidence"
@@ -362,7 +363,7 @@ func (m *Model) OnTopic(text string, s *Score, topic float64) *Score {
 		}
 	}
 	f := m.facts(text)
-	if f.words < gluedMinClean {
+	if f.words < gluedMinClean && !m.sentenceShaped(text, f.words) {
 		return s
 	}
 	return m.discount(&f, topicWhy(topic))
@@ -409,10 +410,29 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		}
 		return
 	}
-	if p.words < gluedMinClean || !vocabularyOnly(s) {
+	if !vocabularyOnly(s) || p.words < gluedMinClean && !(n.DataAtom == atom.P && w.a.m.sentenceShaped(nodeText(n), p.words)) {
 		return
 	}
 	w.prose = append(w.prose, proseUnit{n, p.textFacts})
+}
+
+// minSentenceWords is how many words a paragraph shorter than
+// gluedMinClean must have to be read as a story's sentence
+// (sentenceShaped): "Residents are asked to report illegal gambling sites
+// to the police." closes many a story.
+const minSentenceWords = 6
+
+// sentenceShaped reports text of words words (minSentenceWords or more)
+// that is written as a story's sentence: it ends with a sentence's end
+// mark and calls no one to act (register, play now, daftar). A paragraph
+// of a story on the topic that short is read as its running prose is
+// (topicPass); a spam line is a list of terms, a name or a call.
+func (m *Model) sentenceShaped(text string, words int) bool {
+	if words < minSentenceWords {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return strings.ContainsRune(".!?…。！？", r) && !m.calls.In(fold.Fold(text))
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and
