@@ -36,12 +36,16 @@
 // spam/lexicon/lexicon.yaml (weighted terms per language, signal weights, host
 // stems, top-level domains, link shorteners, register words): it extends and overrides the
 // built-in spam lexicon, term by term and weight by weight (a weight of 0
-// switches a term off), for every spam-score rule.
+// switches a term off), for every spam-score rule. A term may also carry a
+// topic weight, what it adds to a page's topic where a story names it (the
+// everyday name of the activity that spam uses too); a term given again
+// takes both anew.
 //
 //	lexicon:
 //	  weights: {hidden: 0.6}
 //	  terms:
 //	    en: {real money slots: 1.2, casino*: 0}
+//	    id: {judi online: {weight: 1.1, topic: 0.45}}
 //
 // The page type is detected once per page, before the dom stage, from its
 // schema.org data, Open Graph type and structure (see package pagetype); a

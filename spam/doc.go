@@ -23,6 +23,14 @@
 // rules act on the score (match key spam-score in rules/doc.go).
 // Analysis.Verdict judges the whole page (a parasite landing page).
 //
+// A page about gambling writes spam's words too, and second passes read
+// them so: running prose on a page whose other prose names the topic
+// (the lexicon's topic weights: the everyday names of the activity count
+// as the topic even where they weigh as spam), the page's own headline,
+// the ad a story quotes as reported speech or sets apart after its
+// introduction, the entries of a register (a table of licensed operators
+// or of blocked domains, named by the words their ads use).
+//
 // The concerns it builds on are packages of their own, none importing spam:
 // spam/fold (text folding and words), spam/lexicon (the lexicon file and the
 // signals it weights), spam/textscore (the compiled lexicon scoring plain

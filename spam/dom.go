@@ -135,6 +135,9 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if len(w.later.proseTerms) > 0 && w.spam > 0 {
 		w.headlinePass()
 	}
+	if w.spam > 0 {
+		w.quotePass()
+	}
 	if len(w.later.glued) > 0 {
 		w.gluedPass()
 	}

@@ -303,3 +303,46 @@ func TestAnalyze_ScriptBreak(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_TopicSentence: on a page about the topic, a short paragraph
+// written as a story's sentence (an end mark, no call to act) is read as
+// its running prose is; a short line of terms, or a call, is not.
+func TestAnalyze_TopicSentence(t *testing.T) {
+	m := model(t)
+	const story = `<p>Kementerian memutus akses ribuan tautan ke halaman judi online yang disisipkan ke situs instansi pemerintah dan kampus.</p>` +
+		`<p>Pelaku meretas situs yang lemah lalu menanam halaman judi, kata direktur jenderal dalam konferensi pers di Jakarta.</p>` +
+		`<p>Pemerintah juga meminta bank membekukan rekening yang dipakai untuk menampung setoran para pemain judi.</p>`
+	for _, c := range []struct {
+		name, line string
+		spam       bool
+	}{
+		{"a story's closing sentence", `<p id="l">Warga diminta melaporkan situs judi online lewat kanal aduan.</p>`, false},
+		{"a line of terms", `<p id="l">Situs judi online terpercaya hari ini</p>`, true},
+		{"a call to act", `<p id="l">Daftar sekarang di situs judi online terpercaya hari ini!</p>`, true},
+	} {
+		a, byID := analyzed(t, m, story+c.line, "berita.example.id")
+		s := a.Score(byID["l"])
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("%s: score %v, spam %v, want %v", c.name, s, got, c.spam)
+		}
+	}
+}
+
+// TestOnTopic_Sentence: the text stage reads a short story's sentence on a
+// page about the topic as Analyze does.
+func TestOnTopic_Sentence(t *testing.T) {
+	m := model(t)
+	for _, c := range []struct {
+		text string
+		spam bool
+	}{
+		{"Warga diminta melaporkan situs judi online lewat kanal aduan.", false},
+		{"Situs judi online terpercaya hari ini", true},
+		{"Daftar sekarang di situs judi online terpercaya hari ini!", true},
+	} {
+		s := m.OnTopic(c.text, m.ScoreText(c.text), 1.5)
+		if got := s != nil && s.Value >= Unit; got != c.spam {
+			t.Errorf("OnTopic(%q) = %v, spam %v, want %v", c.text, s, got, c.spam)
+		}
+	}
+}

@@ -18,11 +18,9 @@ import (
 // evidence beside it (Model.RunScore, Score.Strong).
 const gluedEvidence = 0.3
 
-// maxBreakMass is the topic's vocabulary the page's other prose may hold
-// for a glued run to break the topic (lexicon.SigTopicBreak): less than
-// one word of the topic's weight ("casino", "odds"), where a page may hold
-// up to textscore.MaxTopicMass and still be about something else.
-const maxBreakMass = 0.5
+// maxBreakMass is textscore.MaxBreakMass: the topic's vocabulary the
+// page's other prose may hold for a glued run to break the topic.
+const maxBreakMass = textscore.MaxBreakMass
 
 // maxRestMass is the vocabulary the rest of a paragraph may hold besides a
 // glued spam sentence: a word of the topic's lightest ("odds", "bet").
@@ -79,7 +77,7 @@ func (w *walker) gluedPass() {
 	for _, n := range w.later.glued {
 		text := domtext.Gather(n, edge)
 		from, to, ok := sentence.Run(text, minClean, gluedEvidence, textscore.EvidenceShare*Unit, m.Value)
-		if !ok {
+		if !ok || w.quoted(n, text) {
 			continue
 		}
 		rest := fold.Fold(text[:from] + " " + text[to:])
@@ -132,6 +130,9 @@ func (w *walker) linePass() {
 		topic := m.Terms().TopicMass(c.p.Hits)
 		if w.later.proseTopic-topic >= maxBreakMass {
 			return
+		}
+		if gluedCandidate(c.n) && w.quoted(c.n, nodeText(c.n)) {
+			continue
 		}
 		s := m.RunScore(nodeText(c.n), "", true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
@@ -213,7 +214,7 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		}
 		return
 	}
-	if p.Words < textscore.MinProseWords || !textscore.VocabularyOnly(s) {
+	if !textscore.VocabularyOnly(s) || p.Words < textscore.MinProseWords && !(n.DataAtom == atom.P && w.a.m.SentenceShaped(nodeText(n), p.Words)) {
 		return
 	}
 	w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})

@@ -1,6 +1,8 @@
 package spam
 
 import (
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/htmltable"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
@@ -21,7 +23,7 @@ func (w *walker) tablePass() {
 		if n.DataAtom != atom.Table {
 			continue
 		}
-		rows := dataRows(n)
+		rows := htmltable.DataRows(n)
 		if len(rows) < textscore.MinTableRows {
 			continue
 		}
@@ -35,17 +37,95 @@ func (w *walker) tablePass() {
 			}
 			farm = farm || links(spam[k:]) > 1
 		}
-		if spamRows == 0 || 3*spamRows > len(rows) || farm || !w.nameOnly(spam) {
+		boxes := w.spamBoxes(n)
+		if spamRows == 0 && len(boxes) == 0 || farm {
 			continue
+		}
+		if spamRows == 0 || 3*spamRows > len(rows) || !w.nameOnly(spam) {
+			// A register's names may make its rows or the table as a
+			// whole (its vocabulary and codes summed) score as spam.
+			if spam = append(spam, boxes...); !w.register(n, rows, spam) {
+				continue
+			}
 		}
 		for _, u := range spam {
 			delete(w.a.glued, u) // when a glued run: w.spam counts those too
 			w.spam--
 			delete(w.a.scores, u)
-			w.a.spamWords -= fold.CountWords(nodeText(u))
+			if !within(u, boxes) {
+				w.a.spamWords -= fold.CountWords(nodeText(u))
+			}
 		}
 	}
 	w.a.spamWords = max(w.a.spamWords, 0)
+}
+
+// register reports table t, whose data rows are rows and whose spam units
+// are spam, as a register of names: a regulator's list of blocked sites
+// names every entry by its domain, whose words are the ad's (gacor, casino,
+// a code), row after row. Such a table has a header row (cells th alone);
+// its rows' spam lies in the cells of one column, each a name (nameColumn)
+// and no link; its spam scores on the text alone (no hiding, no link
+// elsewhere), and the page's prose names the topic. A link farm or a
+// promotion set out as a table links its names, or says more than a name
+// in its other cells.
+func (w *walker) register(t *html.Node, rows, spam []*html.Node) bool {
+	width := htmltable.HeaderWidth(t)
+	if width < 2 || w.later.proseTopic <= 0 {
+		return false
+	}
+	for _, u := range spam {
+		if !w.a.scores[u].FromText() {
+			return false
+		}
+	}
+	cells := make([][]*html.Node, len(rows))
+	texts := make([][]string, len(rows))
+	for i, r := range rows {
+		cells[i] = htmltable.Cells(r)
+		for _, c := range cells[i] {
+			texts[i] = append(texts[i], nodeText(c))
+		}
+	}
+	col, ok := w.a.m.NameColumn(texts, width)
+	if !ok {
+		return false
+	}
+	for _, r := range cells {
+		if domtext.First(r[col], atom.A) != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports unit u inside one of boxes other than itself: its words
+// are that box's too.
+func within(u *html.Node, boxes []*html.Node) bool {
+	for _, b := range boxes {
+		if b != u && domtext.Contains(b, u) {
+			return true
+		}
+	}
+	return false
+}
+
+// spamBoxes returns table t and its row groups (thead, tbody, tfoot; not
+// a nested table's) when they score as spam.
+func (w *walker) spamBoxes(t *html.Node) []*html.Node {
+	var out []*html.Node
+	if s := w.a.scores[t]; s != nil && s.Value >= Unit {
+		out = append(out, t)
+	}
+	for c := t.FirstChild; c != nil; c = c.NextSibling {
+		switch c.DataAtom {
+		case atom.Thead, atom.Tbody, atom.Tfoot:
+			if s := w.a.scores[c]; s != nil && s.Value >= Unit {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
 }
 
 // links counts the anchors among units: an entry names one site, a row
@@ -58,32 +138,6 @@ func links(units []*html.Node) int {
 		}
 	}
 	return k
-}
-
-// dataRows returns the rows of table t with a data cell (td), nested
-// tables' rows aside.
-func dataRows(t *html.Node) []*html.Node {
-	var rows []*html.Node
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch c.DataAtom {
-			case atom.Table:
-				continue
-			case atom.Tr:
-				for d := c.FirstChild; d != nil; d = d.NextSibling {
-					if d.DataAtom == atom.Td {
-						rows = append(rows, c)
-						break
-					}
-				}
-				continue
-			}
-			walk(c)
-		}
-	}
-	walk(t)
-	return rows
 }
 
 // spamUnits appends to out the units of row r (itself and the elements and

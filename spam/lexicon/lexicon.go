@@ -35,10 +35,17 @@ type Lexicon struct {
 
 // Term is one weighted word or phrase of the lexicon. A term ending in "*"
 // also matches longer words ("casino*": casinos).
+//
+// Topic is what the term adds to a page's topic when its running prose
+// names it (0: its weight when that is a topic word's, below 0.5, and
+// nothing otherwise): the everyday name of the activity (judi online,
+// jogo do tigrinho, online sabong) weighs as spam does where spam is all
+// a line says, and as the topic's words do where a story names it.
 type Term struct {
 	Text   string
 	Lang   string
 	Weight float64
+	Topic  float64
 }
 
 // ErrorFunc reports a problem at a YAML node.
@@ -57,6 +64,7 @@ type ErrorFunc func(n *yaml.Node, format string, args ...any)
 //	  calls: [play now, juega, regístrate]
 //	  terms:
 //	    en: {online casino: 1.0, casino*: 0.3}
+//	    id: {judi online: {weight: 1.1, topic: 0.45}}
 func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 	lx := &Lexicon{Weights: map[Signal]float64{}}
 	if n.Kind != yaml.MappingNode {
@@ -93,9 +101,9 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 			lx.Calls = append(lx.Calls, stringList(v, "calls", errorf)...)
 		case "terms":
 			type seenTerm struct {
-				k    *yaml.Node
-				lang string
-				w    float64
+				k        *yaml.Node
+				lang     string
+				w, topic float64
 			}
 			seen := map[string]seenTerm{}
 			eachPair(v, "terms", errorf, func(lang, terms *yaml.Node) {
@@ -105,19 +113,19 @@ func Parse(n *yaml.Node, errorf ErrorFunc) *Lexicon {
 						errorf(k, "empty term")
 						return
 					}
-					w, ok := number(v, errorf)
+					w, topic, ok := termWeights(v, errorf)
 					if !ok {
 						return
 					}
 					// A term may be listed under two languages (online
 					// casino: en, de), with one weight.
 					f := fold.SwapDigits(fold.Fold(strings.TrimSuffix(t, "*")))
-					if prev, dup := seen[f]; dup && (prev.lang == lang.Value || prev.w != w) {
+					if prev, dup := seen[f]; dup && (prev.lang == lang.Value || prev.w != w || prev.topic != topic) {
 						errorf(k, "term %q repeats %q (line %d) with weight %v: give it one weight", k.Value, prev.k.Value, prev.k.Line, prev.w)
 						return
 					}
-					seen[f] = seenTerm{k, lang.Value, w}
-					lx.Terms = append(lx.Terms, Term{Text: t, Lang: lang.Value, Weight: w})
+					seen[f] = seenTerm{k, lang.Value, w, topic}
+					lx.Terms = append(lx.Terms, Term{Text: t, Lang: lang.Value, Weight: w, Topic: topic})
 				})
 			})
 		default:
@@ -151,6 +159,41 @@ func stringList(n *yaml.Node, what string, errorf ErrorFunc) []string {
 		out = append(out, fold.Fold(strings.TrimSpace(it.Value)))
 	}
 	return out
+}
+
+// termWeights reads a term's value: its weight, or a mapping of its
+// weight and its topic weight ({weight: 1.1, topic: 0.45}). A topic weight
+// lies between 0 and 0.5, a topic word's.
+func termWeights(n *yaml.Node, errorf ErrorFunc) (w, topic float64, ok bool) {
+	if n.Kind != yaml.MappingNode {
+		w, ok = number(n, errorf)
+		return w, 0, ok
+	}
+	var seen [2]bool
+	ok = true
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		switch k.Value {
+		case "weight":
+			w, seen[0] = number(v, errorf)
+			ok = ok && seen[0]
+		case "topic":
+			topic, seen[1] = number(v, errorf)
+			if seen[1] && (topic <= 0 || topic >= 0.5) {
+				errorf(v, "expected a topic weight above 0 and below 0.5, got %q", v.Value)
+				seen[1] = false
+			}
+			ok = ok && seen[1]
+		default:
+			errorf(k, "unknown key %q in a term's weights (want: weight, topic)", k.Value)
+			ok = false
+		}
+	}
+	if !seen[0] && ok {
+		errorf(n, "a term's mapping needs its weight")
+		ok = false
+	}
+	return w, topic, ok
 }
 
 func number(n *yaml.Node, errorf ErrorFunc) (float64, bool) {

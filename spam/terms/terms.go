@@ -7,7 +7,6 @@
 package terms
 
 import (
-	"math"
 	"slices"
 	"strings"
 	"unicode"
@@ -36,7 +35,21 @@ type Matcher struct {
 type term struct {
 	text        string
 	weight      float64
-	left, right bool // a word boundary is required on that side
+	topic       float64 // what it adds to a page's topic (lexicon.Term.Topic, or its weight below topicWeight)
+	left, right bool    // a word boundary is required on that side
+}
+
+// topicOf is what term t (weight w, lexicon topic weight topic) adds to
+// a page's topic: its topic weight when the lexicon gives one, else its
+// weight when that is a topic word's (positive, below topicWeight).
+func topicOf(w, topic float64) float64 {
+	if topic > 0 {
+		return topic
+	}
+	if w > 0 && w < topicWeight {
+		return w
+	}
+	return 0
 }
 
 // New compiles the terms of lexicons in order: a later term of the same
@@ -51,13 +64,14 @@ func New(lexicons ...[]lexicon.Term) *Matcher {
 			f := fold.SwapDigits(fold.Fold(strings.TrimSuffix(t.Text, "*")))
 			if i, ok := byText[f]; ok {
 				m.terms[i].weight = t.Weight
+				m.terms[i].topic = topicOf(t.Weight, t.Topic)
 				m.terms[i].right = !prefix && m.terms[i].right
 				continue
 			}
 			first, _ := utf8.DecodeRuneInString(f)
 			last, _ := utf8.DecodeLastRuneInString(f)
 			byText[f] = len(m.terms)
-			m.terms = append(m.terms, term{text: f, weight: t.Weight, left: spaced(first), right: !prefix && spaced(last)})
+			m.terms = append(m.terms, term{text: f, weight: t.Weight, topic: topicOf(t.Weight, t.Topic), left: spaced(first), right: !prefix && spaced(last)})
 		}
 	}
 	m.buildGroups()
@@ -253,17 +267,30 @@ func (m *Matcher) Sum(hits []Count) float64 {
 // occurrence counted in full: how much gambling vocabulary a text holds,
 // where Sum is how much it weighs as evidence.
 func (m *Matcher) Mass(hits []Count) float64 {
-	return m.mass(hits, math.Inf(1))
+	s := 0.0
+	for _, h := range hits {
+		if w := m.terms[h.ID].weight; w > 0 {
+			s += w * float64(h.N)
+		}
+	}
+	return s
 }
 
 // Text returns the folded text of the term id names (Count.ID).
 func (m *Matcher) Text(id int) string { return m.terms[id].text }
 
-// TopicMass is Mass of the terms that name the topic (weighing less than
-// topicWeight: casino, poker, betting, lottery), which a page about
-// gambling uses throughout.
+// TopicMass is how much the terms in hits name the topic, every
+// occurrence counted in full: the terms weighing less than topicWeight
+// (casino, poker, betting, lottery) at their weight, and the everyday
+// names of the activity that weigh more as spam (judi online, jogo do
+// tigrinho) at the topic weight their lexicon gives them. A page about
+// gambling uses them throughout.
 func (m *Matcher) TopicMass(hits []Count) float64 {
-	return m.mass(hits, topicWeight)
+	s := 0.0
+	for _, h := range hits {
+		s += m.terms[h.ID].topic * float64(h.N)
+	}
+	return s
 }
 
 // LegitMass is the weight of the terms in hits that weigh -topicWeight
@@ -277,16 +304,6 @@ func (m *Matcher) LegitMass(hits []Count) float64 {
 	for _, h := range hits {
 		if w := m.terms[h.ID].weight; w <= -topicWeight {
 			s -= w * float64(h.N)
-		}
-	}
-	return s
-}
-
-func (m *Matcher) mass(hits []Count, below float64) float64 {
-	s := 0.0
-	for _, h := range hits {
-		if w := m.terms[h.ID].weight; w > 0 && w < below {
-			s += w * float64(h.N)
 		}
 	}
 	return s

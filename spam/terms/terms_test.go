@@ -1,6 +1,7 @@
 package terms
 
 import (
+	"math"
 	"testing"
 
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -48,5 +49,45 @@ func TestFind(t *testing.T) {
 	r := NewRegister([]string{"daftar", "登录"})
 	if !r.In("daftar sekarang") || !r.In("立即登录") || r.In("pendaftaran") {
 		t.Error("Register.In: want daftar and 登录, not pendaftaran")
+	}
+}
+
+// TestTopicMass: a topic word counts at its weight, a name of the
+// activity at the topic weight its lexicon gives it (its spam weight
+// unchanged), a spam word without one not at all, a legitimate word
+// only in LegitMass; a later lexicon's entry replaces the topic weight
+// with the weight.
+func TestTopicMass(t *testing.T) {
+	m := New([]lexicon.Term{
+		{Text: "casino", Weight: 0.3},
+		{Text: "judi online", Weight: 1.1, Topic: 0.45},
+		{Text: "slot gacor", Weight: 1.5},
+		{Text: "problem gambling", Weight: -0.6},
+		{Text: "togel", Weight: 0.9, Topic: 0.4},
+	}, []lexicon.Term{{Text: "togel", Weight: 0.9}})
+	for _, c := range []struct {
+		text               string
+		topic, mass, legit float64
+	}{
+		{"casino casino", 0.6, 0.6, 0},
+		{"judi online", 0.45, 1.1, 0},
+		{"slot gacor", 0, 1.5, 0},
+		{"judi online and slot gacor and casino", 0.75, 2.9, 0},
+		{"problem gambling", 0, 0, 0.6},
+		{"togel", 0, 0.9, 0},
+	} {
+		hits := m.Find(c.text)
+		if got := m.TopicMass(hits); math.Abs(got-c.topic) > 1e-9 {
+			t.Errorf("TopicMass(%q) = %v, want %v", c.text, got, c.topic)
+		}
+		if got := m.Mass(hits); math.Abs(got-c.mass) > 1e-9 {
+			t.Errorf("Mass(%q) = %v, want %v", c.text, got, c.mass)
+		}
+		if got := m.LegitMass(hits); math.Abs(got-c.legit) > 1e-9 {
+			t.Errorf("LegitMass(%q) = %v, want %v", c.text, got, c.legit)
+		}
+	}
+	if got := m.Sum(m.Find("judi online")); math.Abs(got-1.1) > 1e-9 {
+		t.Errorf("Sum(judi online) = %v, want its spam weight 1.1", got)
 	}
 }

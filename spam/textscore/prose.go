@@ -2,6 +2,8 @@ package textscore
 
 import (
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
@@ -118,6 +120,14 @@ func loneCode(run, page map[string]int) string {
 // the topic break to count.
 const minBreakTerms = 2
 
+// MaxBreakMass is the topic's vocabulary a page's other prose may hold
+// for a glued run to break the topic (lexicon.SigTopicBreak): less than
+// one word of the topic's weight ("casino", "odds"), where a page may hold
+// up to MaxTopicMass and still be about something else. A page whose
+// prose holds this much or more is about the topic: a quotation there may
+// be the story's (Quoted).
+const MaxBreakMass = 0.5
+
 // MinProseWords is the words that make a text running prose (for the
 // page's topic, ProseTopic and OnTopic), and the words a paragraph must
 // keep besides a glued spam sentence for the sentence to be read as glued
@@ -208,8 +218,27 @@ func (m *Model) OnTopic(text string, s *evidence.Score, topic float64) *evidence
 		}
 	}
 	f := m.Facts(text)
-	if f.Words < MinProseWords {
+	if f.Words < MinProseWords && !m.SentenceShaped(text, f.Words) {
 		return s
 	}
 	return m.discount(&f, topicWhy(topic))
+}
+
+// minSentenceWords is how many words a paragraph shorter than
+// MinProseWords must have to be read as a story's sentence
+// (SentenceShaped): "Residents are asked to report illegal gambling sites
+// to the police." closes many a story.
+const minSentenceWords = 6
+
+// SentenceShaped reports text of words words (minSentenceWords or more)
+// that is written as a story's sentence: it ends with a sentence's end
+// mark and calls no one to act (register, play now, daftar). A paragraph
+// of a story on the topic that short is read as its running prose is
+// (topicPass); a spam line is a list of terms, a name or a call.
+func (m *Model) SentenceShaped(text string, words int) bool {
+	if words < minSentenceWords {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return strings.ContainsRune(".!?…。！？", r) && !m.calls.In(fold.Fold(text))
 }

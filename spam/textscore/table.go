@@ -1,6 +1,9 @@
 package textscore
 
 import (
+	"strings"
+	"unicode"
+
 	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/lexicon"
 )
@@ -60,4 +63,50 @@ func (m *Model) TableEntries(scores []*evidence.Score) []bool {
 		entries[i] = s != nil && s.Value >= evidence.Unit
 	}
 	return entries
+}
+
+// NameColumn reports rows of width cells each (their texts) whose spam
+// evidence lies in the cells of one column, col, each a name: one token
+// (a domain, a code); the other cells hold no spam evidence of their own
+// (below EvidenceShare: a date, a category, a number).
+func (m *Model) NameColumn(rows [][]string, width int) (col int, ok bool) {
+	col = -1
+	for _, r := range rows {
+		if len(r) != width {
+			return 0, false
+		}
+		for i, c := range r {
+			if m.Value(c) < EvidenceShare*evidence.Unit {
+				continue
+			}
+			c = strings.TrimSpace(c)
+			if col >= 0 && col != i || strings.IndexFunc(c, unicode.IsSpace) >= 0 {
+				return 0, false
+			}
+			col = i
+		}
+	}
+	return col, col >= 0
+}
+
+// TableRegister reports a run of rows of a table of text (each its cells
+// joined by " | ", scores their ScoreText read on the page's topic) as
+// tablePass reads a register of names in the page's DOM: its first row
+// a header (no spam evidence, no digit), the others of as many cells,
+// their spam scoring on the text alone and lying in one column of names
+// (NameColumn), on a page whose prose holds topic of the topic's
+// vocabulary (ProseTopic). Its rows that score as spam are its entries.
+func (m *Model) TableRegister(rows []string, scores []*evidence.Score, topic float64) bool {
+	if len(rows) <= MinTableRows || topic <= 0 || strings.ContainsAny(rows[0], "0123456789") || m.Value(rows[0]) >= EvidenceShare*evidence.Unit {
+		return false
+	}
+	texts := make([][]string, len(rows)-1)
+	for i, r := range rows[1:] {
+		if s := scores[i+1]; s != nil && s.Value >= evidence.Unit && !s.FromText() {
+			return false
+		}
+		texts[i] = strings.Split(r, " | ")
+	}
+	_, ok := m.NameColumn(texts, strings.Count(rows[0], " | ")+1)
+	return ok
 }

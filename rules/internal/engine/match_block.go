@@ -50,7 +50,7 @@ func (run *textRun) matches(r *Rule, i, wordsBefore int, counts map[string]int) 
 		return false
 	}
 	if r.Match.SpamScore > 0 {
-		if s := run.spamScore(b); s == nil || s.Value < r.Match.SpamScore {
+		if s := run.spamScore(i); s == nil || s.Value < r.Match.SpamScore {
 			return false
 		}
 	}

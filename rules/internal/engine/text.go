@@ -98,16 +98,18 @@ type pageFacts struct {
 	spamOK bool
 }
 
-// spamScore scores block b for the spam rules, once: its text's score,
-// read on the page's topic (textspam.Page.Score).
-func (run *textRun) spamScore(b *tblock) *spam.Score {
+// spamScore scores the block at index i for the spam rules, once: its
+// text's score, read on the page's topic, as a table's entry and as a
+// quotation the story reports (textspam.Page.Score).
+func (run *textRun) spamScore(i int) *spam.Score {
+	b := &run.blocks[i]
 	if b.spamOK {
 		return b.spam
 	}
 	if !run.known.spamOK {
 		run.known.spam, run.known.spamOK = textspam.NewPage(run.prog.spam(), run.page.Title, run.src, run), true
 	}
-	b.spam, b.spamOK = run.known.spam.Score(&b.Block), true
+	b.spam, b.spamOK = run.known.spam.Score(i), true
 	return b.spam
 }
 

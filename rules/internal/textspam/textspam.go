@@ -45,13 +45,24 @@ func NewPage(m *spam.Model, title string, src []block.Block, now Blocks) Page {
 	return Page{m: m, title: title, src: src, now: now}
 }
 
-// Score is the spam score of b for the rules: its text's score, read on
-// the page's topic (spam.Model.OnTopic), nil for a row that is one of its
-// table's entries (spam.Model.TableEntries).
-func (p *Page) Score(b *block.Block) *spam.Score {
+// Score is the spam score of the page's block i (as it stands now) for
+// the rules: its text's score, read on the page's topic
+// (spam.Model.OnTopic), nil for a row that is one of its table's entries
+// (spam.Model.TableEntries, spam.Model.TableRegister) or for a quotation
+// the story reports (spam.Model.Quoted: the block before it may
+// introduce it).
+func (p *Page) Score(i int) *spam.Score {
+	b := p.now.At(i)
 	s := p.textScore(b.Text)
 	if s != nil && s.Value >= spam.Unit && cells(*b) > 1 && p.tableEntry(b.Text) {
 		s = nil
+	}
+	if s != nil && s.Value >= spam.Unit {
+		intro := ""
+		if i > 0 {
+			intro = p.now.At(i - 1).Text
+		}
+		s = p.m.Quoted(b.Text, intro, b.Kind == block.KindQuote, s, p.topic)
 	}
 	return s
 }
@@ -99,7 +110,8 @@ func (p *Page) textScore(text string) *spam.Score {
 // tableEntry reports a row of a data table (its text) that scores as spam
 // by the names it holds alone and is one of the table's entries: a
 // register of licensed operators names some by a code with a gambling
-// stem (see spam.Model.TableEntries). The tables are the runs of rows of
+// stem (see spam.Model.TableEntries), or a register of blocked sites names
+// each by its domain (spam.Model.TableRegister). The tables are the runs of rows of
 // as many cells of the page's blocks as the text stage got them.
 func (p *Page) tableEntry(text string) bool {
 	if !p.entriesOK {
@@ -115,11 +127,14 @@ func (p *Page) tableEntry(text string) bool {
 				continue
 			}
 			scores := make([]*spam.Score, j-i)
+			texts := make([]string, j-i)
 			for k := range scores {
-				scores[k] = p.textScore(src[i+k].Text)
+				texts[k] = src[i+k].Text
+				scores[k] = p.textScore(texts[k])
 			}
+			register := p.m.TableRegister(texts, scores, p.topic)
 			for k, ok := range p.m.TableEntries(scores) {
-				if ok {
+				if ok || register && scores[k] != nil && scores[k].Value >= spam.Unit {
 					if p.entries == nil {
 						p.entries = map[string]bool{}
 					}
