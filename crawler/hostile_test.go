@@ -360,6 +360,27 @@ func TestHostile_DeadSite(t *testing.T) {
 	}
 }
 
+// TestHostile_Robots429: a robots.txt answered 429 Too Many Requests
+// disallows the host for the run, like a 5xx (robots.Unavailable), rather
+// than allowing everything like a 404: no page of the site is requested,
+// and the run, having fetched nothing, fails.
+func TestHostile_Robots429(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<article><p>A page the crawler must not ask for.</p></article>`)
+	})
+	h.robotsStatus = http.StatusTooManyRequests
+	cfg := crawler.Config{Seeds: []string{h.url("/"), h.url("/a")}}
+	cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "r429", -1, -1, time.Second, filepath.Join(t.TempDir(), "out")
+	st, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+	if !errors.Is(err, crawler.ErrRunFailed) {
+		t.Errorf("run = %+v, %v; want ErrRunFailed", st, err)
+	}
+	if got := h.requested(); len(got) != 1 || got[0] != "/robots.txt" {
+		t.Errorf("requested %q; want only /robots.txt", got)
+	}
+}
+
 // TestHostile_Resources: the page timeout cancels Extract's work, the
 // bytes held across workers stay within the budget, and the links read
 // from one page are capped.

@@ -68,7 +68,11 @@ func TestFromResponse(t *testing.T) {
 	if r := FromResponse(404, []byte("User-agent: *\nDisallow: /\n"), "winnow"); !r.Allowed("/a") {
 		t.Error("404 must allow all")
 	}
-	for _, st := range []int{0, 500, 503} {
+	if r := FromResponse(403, body, "winnow"); !r.Allowed("/a") {
+		t.Error("403 must allow all")
+	}
+	// 429 is "slow down", not "no file": disallowed like a 5xx.
+	for _, st := range []int{0, 429, 500, 503} {
 		if r := FromResponse(st, body, "winnow"); r.Allowed("/a") || r.Allowed("/") {
 			t.Errorf("%d must disallow all", st)
 		}
