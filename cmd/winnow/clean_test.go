@@ -205,17 +205,24 @@ func TestVersionAndHelp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Usage: winnow clean") || !strings.Contains(out, "Examples:") {
 		t.Errorf("help clean = %q, %v", out, err)
 	}
-	// -h prints the usage once, on stdout; a bad flag prints it on stderr
-	// and leaves the error to the caller, which prints it once.
-	for _, cmd := range []string{"clean", "crawl", "serve"} {
-		out, errOut, err := runCmd(t, "", cmd, "-h")
+	// -h prints the usage once, on stdout; a bad flag prints nothing and
+	// leaves the error to the caller, which prints it: one line naming the
+	// flag and where the flags are listed, not the usage.
+	for _, args := range [][]string{{"clean"}, {"crawl"}, {"serve"}, {"rules", "lint"}} {
+		cmd := args[0]
+		out, errOut, err := runCmd(t, "", append(args, "-h")...)
 		if err != nil || strings.Count(out, "Usage: winnow "+cmd) != 1 || errOut != "" {
 			t.Errorf("%s -h: stdout %q, stderr %q, %v: want the usage once on stdout", cmd, out, errOut, err)
 		}
-		out, errOut, err = runCmd(t, "", cmd, "-bogus")
-		if exitCode(err) != 2 || out != "" || strings.Count(errOut, "Usage: winnow "+cmd) != 1 || strings.Contains(errOut, "bogus") {
-			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want the usage once on stderr and the error returned", cmd, out, errOut, err)
+		out, errOut, err = runCmd(t, "", append(args, "-bogus", "x")...)
+		want := cmd + `: flag provided but not defined: -bogus (see "winnow ` + cmd + ` -h")`
+		if exitCode(err) != 2 || out != "" || errOut != "" || err.Error() != want {
+			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want nothing printed and the error %q", cmd, out, errOut, err, want)
 		}
+	}
+	_, _, err = runCmd(t, "", "clean", "-j", "many", "x")
+	if want := `clean: invalid value "many" for flag -j: parse error (see "winnow clean -h")`; err == nil || err.Error() != want {
+		t.Errorf("clean -j many: %v, want %q", err, want)
 	}
 	_, _, err = runCmd(t, "", "clean")
 	var ue *usageError

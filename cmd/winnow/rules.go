@@ -42,11 +42,8 @@ func runRules(ctx context.Context, args []string, e *env) error {
 	}
 	sub, rest := args[0], args[1:]
 	rf := newRulesFlags(e)
-	if err := rf.fs.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &usageError{err.Error()}
+	if done, err := parseFlags(rf.fs, rest, e); done {
+		return err
 	}
 	rs, err := loadRules(rf.rulesDirs, rf.noDefaults, rf.disable)
 	if err != nil {
@@ -79,7 +76,7 @@ type rulesFlags struct {
 func newRulesFlags(e *env) *rulesFlags {
 	rf := &rulesFlags{fs: flag.NewFlagSet("winnow rules", flag.ContinueOnError)}
 	rf.fs.SetOutput(e.stderr)
-	rf.fs.Usage = func() { fmt.Fprint(e.stderr, rulesUsage); rf.fs.PrintDefaults() }
+	rf.fs.Usage = func() { fmt.Fprint(rf.fs.Output(), rulesUsage); rf.fs.PrintDefaults() }
 	rf.fs.Var(&rf.rulesDirs, "rules", "directory of rule files added to the defaults (repeatable)")
 	rf.fs.BoolVar(&rf.noDefaults, "no-default-rules", false, "do not load the built-in rules")
 	rf.fs.Var(&rf.disable, "disable", "rule id not to apply (repeatable)")
