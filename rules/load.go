@@ -15,7 +15,7 @@ import (
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules/internal/engine"
 	"github.com/winnowhq/winnow/spam"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // MaxFileSize caps one rule file; rule files are small, and a cap keeps a
@@ -387,6 +387,6 @@ func (p *parser) literals(n *yaml.Node, what string) []string {
 }
 
 // YAMLError turns an error of the yaml package about file into an ErrorList
-// of one "file:line: bad YAML: ..." entry. It is yamlpos.SyntaxError, kept
-// for the job parser until that reads its files with yamlpos.
+// of one "file:line:col: bad YAML: ..." entry. It is yamlpos.SyntaxError,
+// kept for callers that parse YAML themselves.
 func YAMLError(file string, err error) error { return yamlpos.SyntaxError(file, err) }

@@ -3,7 +3,7 @@ package spam
 import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // Lexicon is one lexicon file's content (package lexicon).

@@ -261,7 +261,8 @@ func (t *tally) finish() error {
 }
 
 // loadRules builds the rule set: the built-in rules unless disabled, then
-// every rule directory in order, less the disabled ids.
+// every rule directory in order, less the disabled ids. A rule file or
+// directory that cannot be read or is wrong is a configError (exit 2).
 func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, error) {
 	set, err := rules.NewSet()
 	if err != nil {
@@ -275,7 +276,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil {
-			return nil, fmt.Errorf("rules: %w", err)
+			return nil, &configError{fmt.Errorf("rules: %w", err)}
 		}
 		var extra *rules.Set
 		if st.IsDir() {
@@ -284,10 +285,10 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 			extra, err = loadRuleFile(d)
 		}
 		if err != nil {
-			return nil, err
+			return nil, &configError{err}
 		}
 		if set, err = set.Merge(extra); err != nil {
-			return nil, err
+			return nil, &configError{err}
 		}
 	}
 	if len(disable) > 0 {
@@ -296,7 +297,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 			ids = append(ids, strings.Split(d, ",")...)
 		}
 		if set, err = set.Without(ids...); err != nil {
-			return nil, fmt.Errorf("--disable: %w", err)
+			return nil, &configError{fmt.Errorf("--disable: %w", err)}
 		}
 	}
 	return set, nil

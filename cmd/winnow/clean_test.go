@@ -534,3 +534,28 @@ func TestClean_PageURL(t *testing.T) {
 		}
 	}
 }
+
+// TestClean_BadRules: a rule file that is wrong or missing is a mistake in
+// the configuration, exit 2 like a bad job file, and its error reads
+// file:line:col for a bad value and for a YAML syntax error alike.
+func TestClean_BadRules(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ name, src, want string }{
+		{"bad-regex.yaml", "rules:\n  - id: x.bad\n    description: bad\n    scope: {stage: text}\n    match:\n      text: '(a'\n    action: drop\n",
+			"bad-regex.yaml:6:13: bad regex in text: missing closing ): `(a`"},
+		{"syntax.yaml", "rules:\n  - id: x.bad\n    description: a: b\n",
+			"syntax.yaml:3:19: bad YAML: mapping values are not allowed in this context"},
+		{"missing.yaml", "", "missing.yaml: no such file or directory"},
+	} {
+		path := filepath.Join(dir, c.name)
+		if c.src != "" {
+			if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, err := runCmd(t, "", "clean", "--rules", path, seed003)
+		if exitCode(err) != exitConfig || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v (exit %d), want exit %d and %q", c.name, err, exitCode(err), exitConfig, c.want)
+		}
+	}
+}
