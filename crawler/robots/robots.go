@@ -36,6 +36,8 @@ type Rule struct {
 type Rules struct {
 	// rules of the groups that apply; nil allows everything.
 	rules []Rule
+	// idx is rules compiled for matching.
+	idx *index
 	// all disallows every path (an unreachable or failing robots.txt).
 	all bool
 	// CrawlDelay is the group's Crawl-delay (not part of RFC 9309, widely
@@ -149,6 +151,9 @@ func Parse(body []byte, agent string) *Rules {
 		}
 	}
 	r.pick(groups, strings.ToLower(agent))
+	if len(r.rules) > 0 {
+		r.idx = newIndex(r.rules)
+	}
 	return r
 }
 
@@ -204,17 +209,7 @@ func (r *Rules) Allowed(path string) bool {
 	if p == "/robots.txt" {
 		return true
 	}
-	best, allow := -1, true
-	for _, rule := range r.rules {
-		n := len(rule.Pattern)
-		if n < best || n == best && allow {
-			continue // cannot win: shorter, or a tie that Allow already holds
-		}
-		if Match(rule.Pattern, p) {
-			best, allow = n, rule.Allow
-		}
-	}
-	return allow
+	return r.idx.allowed(p)
 }
 
 // Match reports whether a normalised pattern matches a normalised path from
