@@ -381,6 +381,49 @@ func TestHostile_Robots429(t *testing.T) {
 	}
 }
 
+// TestHostile_PDFHeaders: a PDF linked from a page is refused on its
+// Content-Type header (colly's OnResponseHeaders aborts the request), its
+// body not read, and counted as skipped: the server writes no more than
+// the connection buffers hold, not the 16 MiB max_body_size allows.
+func TestHostile_PDFHeaders(t *testing.T) {
+	const size = 64 << 20
+	var written atomic.Int64
+	done := make(chan struct{}, 1)
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<article><p>The annual report is out.</p><a href="/files/report">PDF</a></article>`)
+	})
+	// No .pdf in the path: links with a file extension that is not a page
+	// are left out before any request (urls).
+	h.mux.HandleFunc("/files/report", func(w http.ResponseWriter, r *http.Request) {
+		defer func() { done <- struct{}{} }()
+		w.Header().Set("Content-Type", "application/pdf")
+		chunk := bytes.Repeat([]byte("%PDF-1.7 binary "), 2048)
+		for written.Load() < size {
+			n, err := w.Write(chunk)
+			written.Add(int64(n))
+			if err != nil {
+				return
+			}
+		}
+	})
+	cfg := crawler.Config{Seeds: []string{h.url("/")}}
+	cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "pdf", -1, -1, 10*time.Second, filepath.Join(t.TempDir(), "out")
+	cfg.MaxBodySize = 16 << 20
+	st, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+	if err != nil || st.Outcomes.Skipped != 1 || st.Outcomes.Failed != 0 {
+		t.Errorf("run = %+v, %v; want the PDF skipped", st.Outcomes, err)
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server is still writing the PDF")
+	}
+	if n := written.Load(); n > 8<<20 {
+		t.Errorf("the server wrote %d bytes of the PDF before the crawler hung up", n)
+	}
+}
+
 // TestHostile_Resources: the page timeout cancels Extract's work, the
 // bytes held across workers stay within the budget, and the links read
 // from one page are capped.

@@ -14,7 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 
+	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/internal/toutf8"
 )
@@ -129,7 +129,7 @@ func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, err
 				return
 			}
 		}
-		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
+		if r.StatusCode == http.StatusOK && !input.TextType(r.Headers.Get("Content-Type")) {
 			r.Ctx.Put(ctxNotHTML, r.Headers.Get("Content-Type"))
 			r.Request.Abort()
 			return
@@ -213,20 +213,6 @@ type readCloser struct {
 }
 
 func (r readCloser) Close() error { return r.body.Close() }
-
-// readable reports whether a content type may hold HTML, a sitemap or a feed.
-// An empty type is sniffed later.
-func readable(ct string) bool {
-	if ct == "" {
-		return true
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return true
-	}
-	return strings.Contains(mt, "html") || strings.Contains(mt, "xml") ||
-		strings.HasPrefix(mt, "text/") || strings.Contains(mt, "rss") || strings.Contains(mt, "atom")
-}
 
 // Get fetches u with extra headers. A non-nil error means no usable response
 // arrived: a network error, a timeout, ErrTooLarge or ErrNotHTML.

@@ -1,12 +1,17 @@
 package batch
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
@@ -77,5 +82,51 @@ func TestFetch_Refusals(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("Fetch(%s) = %v, want %q", path, err, want)
 		}
+	}
+}
+
+// TestFetch_NotText: a URL whose Content-Type is neither HTML nor text (a
+// PDF, an image) is refused on its header, its body not read: the server
+// gets to write no more than the connection buffers before the client
+// hangs up, not the 16 MiB the size limit allows. A type that says nothing
+// of the bytes (octet-stream) is read and sniffed.
+func TestFetch_NotText(t *testing.T) {
+	const size = 64 << 20
+	var written atomic.Int64
+	done := make(chan struct{}, 4)
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() { done <- struct{}{} }()
+		switch r.URL.Path {
+		case "/report.pdf":
+			w.Header().Set("Content-Type", "application/pdf")
+			chunk := bytes.Repeat([]byte("%PDF-1.7 binary "), 2048)
+			for written.Load() < size {
+				n, err := w.Write(chunk)
+				written.Add(int64(n))
+				if err != nil {
+					return
+				}
+			}
+		case "/page":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			fmt.Fprint(w, "<html><body><p>A page served with the server's default type.</p></body></html>")
+		}
+	}))
+	f := NewFetcher("test", 10*time.Second, 16<<20, &netguard.Guard{AllowPrivate: true})
+	_, err := f.Fetch(t.Context(), srv.URL+"/report.pdf")
+	want := srv.URL + "/report.pdf: fetch: binary data, not HTML or text (Content-Type application/pdf)"
+	if !errors.Is(err, clean.ErrBinary) || err.Error() != want {
+		t.Errorf("Fetch(report.pdf) = %v, want %q", err, want)
+	}
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the server is still writing the PDF")
+	}
+	if n := written.Load(); n > 8<<20 {
+		t.Errorf("the server wrote %d bytes of the PDF before the client hung up", n)
+	}
+	if p, err := f.Fetch(t.Context(), srv.URL+"/page"); err != nil || !bytes.Contains(p.Body, []byte("default type")) {
+		t.Errorf("Fetch(page served as octet-stream) = %v, %v", p, err)
 	}
 }
