@@ -92,7 +92,7 @@ func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 	fs.Usage = func() { fmt.Fprint(fs.Output(), cleanUsage); fs.PrintDefaults() }
 	fs.StringVar(&f.format, "format", "text", "output format: text, jsonl or markdown")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "number of inputs cleaned at once")
-	fs.Var(&f.rules.dirs, "rules", "directory of rule files added to the defaults (repeatable)")
+	fs.Var(&f.rules.dirs, "rules", "rule file or directory of rule files added to the defaults (repeatable)")
 	fs.BoolVar(&f.rules.noDefaults, "no-default-rules", false, "do not load the built-in rules")
 	fs.Var(&f.rules.disable, "disable", "rule id not to apply (repeatable)")
 	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")

@@ -205,6 +205,11 @@ func TestVersionAndHelp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Usage: winnow clean") || !strings.Contains(out, "Examples:") {
 		t.Errorf("help clean = %q, %v", out, err)
 	}
+	// help rules: the usage and its flags on stdout, nothing on stderr.
+	out, errOut, err := runCmd(t, "", "help", "rules")
+	if err != nil || !strings.Contains(out, "Usage: winnow rules") || !strings.Contains(out, "-update") || errOut != "" {
+		t.Errorf("help rules: stdout %q, stderr %q, %v", out, errOut, err)
+	}
 	// -h prints the usage once, on stdout; a bad flag prints nothing and
 	// leaves the error to the caller, which prints it: one line naming the
 	// flag and where the flags are listed, not the usage.
