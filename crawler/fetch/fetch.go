@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -229,7 +230,7 @@ func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
 	}
 	r, _ := ctx.GetAny(ctxResponse).(*colly.Response)
 	if err != nil && r == nil {
-		return nil, fmt.Errorf("get %s: %w", u, err)
+		return nil, fmt.Errorf("get %s: %w", u, unwrapURL(err))
 	}
 	if r == nil {
 		return nil, fmt.Errorf("get %s: no response", u)
@@ -261,10 +262,19 @@ func (f *Fetcher) GetPrefix(u string) (*Response, error) {
 		if err == nil {
 			err = errors.New("no response")
 		}
-		return nil, fmt.Errorf("get %s: %w", u, err)
+		return nil, fmt.Errorf("get %s: %w", u, unwrapURL(err))
 	}
 	return &Response{Status: r.StatusCode, Header: *r.Headers, Body: r.Body,
 		ContentType: r.Ctx.Get(ctxType), At: time.Now(), Took: time.Since(start)}, nil
+}
+
+// unwrapURL takes net/http's *url.Error off err: it repeats the method and
+// the URL ("Get \"http://...\": ..."), which the caller's message names.
+func unwrapURL(err error) error {
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		return ue.Err
+	}
+	return err
 }
 
 // RetryAfter parses a Retry-After header: seconds or an HTTP date.
