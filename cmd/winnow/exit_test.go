@@ -37,6 +37,7 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 	}{
 		{"ok", good, "", 0},
 		{"bad-config", good, "bogus: 1\n", exitConfig},
+		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-rules]\n", exitConfig},
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
 	} {
@@ -47,6 +48,9 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 			err := runCrawl(t.Context(), []string{"--no-progress", job}, e)
 			if got := exitCodeOf(err); got != c.code {
 				t.Errorf("exit %d (%v), want %d\n%s", got, err, c.code, stderr)
+			}
+			if c.name == "bad-rules" && (err == nil || strings.Count(err.Error(), "rules:") != 1) {
+				t.Errorf("bad rules dir: %v, want the job file and \"rules:\" once", err)
 			}
 			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
 				t.Errorf("dead seed: %v, want crawler.ErrRunFailed", err)
