@@ -37,7 +37,7 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 	}{
 		{"ok", good, "", 0},
 		{"bad-config", good, "bogus: 1\n", exitConfig},
-		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-rules]\n", exitConfig},
+		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-dir]\n", exitConfig},
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
 	} {
