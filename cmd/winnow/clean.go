@@ -132,6 +132,14 @@ func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) 
 	default:
 		return 0, nil, &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
 	}
+	// Zero or less is not "the default": the URL fetcher would wait
+	// forever, or refuse every body.
+	if f.fetch.maxBytes <= 0 {
+		return 0, nil, &usageError{fmt.Sprintf("clean: --max-bytes %d: want a size above zero", f.fetch.maxBytes)}
+	}
+	if f.fetch.timeout <= 0 {
+		return 0, nil, &usageError{fmt.Sprintf("clean: --timeout %s: want a duration above zero", f.fetch.timeout)}
+	}
 	targets, err := langid.ParseTargets(f.targetLang)
 	if err != nil {
 		return 0, nil, &usageError{"clean: --target-language: " + err.Error()}
