@@ -68,6 +68,29 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 	}
 }
 
+// TestServe_CheckExitCodes: serve --check of a jobs dir that is missing,
+// is a file, or holds a job without a schedule is a configuration mistake
+// (exit 2, as for crawl --check), said with its cause.
+func TestServe_CheckExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	writeMinimalJob(t, dir, "127.0.0.1:9", "")
+	file := filepath.Join(dir, "plain")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for arg, want := range map[string]string{
+		filepath.Join(dir, "missing"): "no such file or directory",
+		file:                          "not a directory",
+		dir:                           "serve needs a schedule",
+	} {
+		e, _ := testEnv()
+		err := runServe(t.Context(), []string{"--jobs", arg, "--check"}, e)
+		if got := exitCodeOf(err); got != exitConfig || !strings.Contains(err.Error(), want) {
+			t.Errorf("serve --jobs %s --check: exit %d (%v), want %d and %q", arg, got, err, exitConfig, want)
+		}
+	}
+}
+
 func exitCodeOf(err error) int {
 	if err == nil {
 		return 0
