@@ -386,27 +386,14 @@ func TestHostile_Robots429(t *testing.T) {
 // body not read, and counted as skipped: the server writes no more than
 // the connection buffers hold, not the 16 MiB max_body_size allows.
 func TestHostile_PDFHeaders(t *testing.T) {
-	const size = 64 << 20
-	var written atomic.Int64
-	done := make(chan struct{}, 1)
+	pdf := loopback.NewStream("application/pdf", bytes.Repeat([]byte("%PDF-1.7 binary "), 2048), 64<<20)
 	h := newHostile(t)
 	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		page(w, `<article><p>The annual report is out.</p><a href="/files/report">PDF</a></article>`)
 	})
 	// No .pdf in the path: links with a file extension that is not a page
 	// are left out before any request (urls).
-	h.mux.HandleFunc("/files/report", func(w http.ResponseWriter, r *http.Request) {
-		defer func() { done <- struct{}{} }()
-		w.Header().Set("Content-Type", "application/pdf")
-		chunk := bytes.Repeat([]byte("%PDF-1.7 binary "), 2048)
-		for written.Load() < size {
-			n, err := w.Write(chunk)
-			written.Add(int64(n))
-			if err != nil {
-				return
-			}
-		}
-	})
+	h.mux.Handle("/files/report", pdf)
 	cfg := crawler.Config{Seeds: []string{h.url("/")}}
 	cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "pdf", -1, -1, 10*time.Second, filepath.Join(t.TempDir(), "out")
 	cfg.MaxBodySize = 16 << 20
@@ -414,12 +401,10 @@ func TestHostile_PDFHeaders(t *testing.T) {
 	if err != nil || st.Outcomes.Skipped != 1 || st.Outcomes.Failed != 0 {
 		t.Errorf("run = %+v, %v; want the PDF skipped", st.Outcomes, err)
 	}
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
+	if !pdf.Wait(10 * time.Second) {
 		t.Fatal("the server is still writing the PDF")
 	}
-	if n := written.Load(); n > 8<<20 {
+	if n := pdf.Written.Load(); n > 8<<20 {
 		t.Errorf("the server wrote %d bytes of the PDF before the crawler hung up", n)
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -91,22 +90,11 @@ func TestFetch_Refusals(t *testing.T) {
 // hangs up, not the 16 MiB the size limit allows. A type that says nothing
 // of the bytes (octet-stream) is read and sniffed.
 func TestFetch_NotText(t *testing.T) {
-	const size = 64 << 20
-	var written atomic.Int64
-	done := make(chan struct{}, 4)
+	pdf := loopback.NewStream("application/pdf", bytes.Repeat([]byte("%PDF-1.7 binary "), 2048), 64<<20)
 	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		defer func() { done <- struct{}{} }()
 		switch r.URL.Path {
 		case "/report.pdf":
-			w.Header().Set("Content-Type", "application/pdf")
-			chunk := bytes.Repeat([]byte("%PDF-1.7 binary "), 2048)
-			for written.Load() < size {
-				n, err := w.Write(chunk)
-				written.Add(int64(n))
-				if err != nil {
-					return
-				}
-			}
+			pdf.ServeHTTP(w, r)
 		case "/page":
 			w.Header().Set("Content-Type", "application/octet-stream")
 			fmt.Fprint(w, "<html><body><p>A page served with the server's default type.</p></body></html>")
@@ -118,12 +106,10 @@ func TestFetch_NotText(t *testing.T) {
 	if !errors.Is(err, clean.ErrBinary) || err.Error() != want {
 		t.Errorf("Fetch(report.pdf) = %v, want %q", err, want)
 	}
-	select {
-	case <-done:
-	case <-time.After(10 * time.Second):
+	if !pdf.Wait(10 * time.Second) {
 		t.Fatal("the server is still writing the PDF")
 	}
-	if n := written.Load(); n > 8<<20 {
+	if n := pdf.Written.Load(); n > 8<<20 {
 		t.Errorf("the server wrote %d bytes of the PDF before the client hung up", n)
 	}
 	if p, err := f.Fetch(t.Context(), srv.URL+"/page"); err != nil || !bytes.Contains(p.Body, []byte("default type")) {
