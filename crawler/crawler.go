@@ -204,7 +204,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 		c.stats.interrupted.Store(true)
 	}
 	st := c.Stats()
-	c.log.Info("run done", "written", st.Written, "unchanged", st.Unchanged, "failed", st.Failed,
+	c.log.Info("run done", "written", st.Written, "unchanged", st.Unchanged, "skipped", st.Skipped, "failed", st.Failed,
 		"fetched", st.Fetched, "interrupted", st.Interrupted, "elapsed", st.Elapsed.Round(time.Millisecond))
 	if derr != nil {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, derr)

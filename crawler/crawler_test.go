@@ -264,6 +264,10 @@ func TestCrawl_Site(t *testing.T) {
 			if c.err != nil && !errors.Is(evs[0].Err, c.err) {
 				t.Errorf("%s: error %v, want %v", c.path, evs[0].Err, c.err)
 			}
+			// The URL once, not "get URL: get URL: ...".
+			if evs[0].Err != nil && strings.Count(evs[0].Err.Error(), evs[0].URL) > 1 {
+				t.Errorf("%s: error %q names the URL twice", c.path, evs[0].Err)
+			}
 		}
 		if n := len(ev.find(crawler.EventFollowed, "/loop/a")) + len(ev.find(crawler.EventFollowed, "/loop/b")); n != 2 {
 			t.Errorf("redirect loop: %d followed events, want 2 (each URL once)", n)

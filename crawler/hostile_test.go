@@ -360,6 +360,55 @@ func TestHostile_DeadSite(t *testing.T) {
 	}
 }
 
+// TestHostile_Robots429: a robots.txt answered 429 Too Many Requests
+// disallows the host for the run, like a 5xx (robots.Unavailable), rather
+// than allowing everything like a 404: no page of the site is requested,
+// and the run, having fetched nothing, fails.
+func TestHostile_Robots429(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<article><p>A page the crawler must not ask for.</p></article>`)
+	})
+	h.robotsStatus = http.StatusTooManyRequests
+	cfg := crawler.Config{Seeds: []string{h.url("/"), h.url("/a")}}
+	cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "r429", -1, -1, time.Second, filepath.Join(t.TempDir(), "out")
+	st, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+	if !errors.Is(err, crawler.ErrRunFailed) {
+		t.Errorf("run = %+v, %v; want ErrRunFailed", st, err)
+	}
+	if got := h.requested(); len(got) != 1 || got[0] != "/robots.txt" {
+		t.Errorf("requested %q; want only /robots.txt", got)
+	}
+}
+
+// TestHostile_PDFHeaders: a PDF linked from a page is refused on its
+// Content-Type header (colly's OnResponseHeaders aborts the request), its
+// body not read, and counted as skipped: the server writes no more than
+// the connection buffers hold, not the 16 MiB max_body_size allows.
+func TestHostile_PDFHeaders(t *testing.T) {
+	pdf := loopback.NewStream("application/pdf", bytes.Repeat([]byte("%PDF-1.7 binary "), 2048), 64<<20)
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<article><p>The annual report is out.</p><a href="/files/report">PDF</a></article>`)
+	})
+	// No .pdf in the path: links with a file extension that is not a page
+	// are left out before any request (urls).
+	h.mux.Handle("/files/report", pdf)
+	cfg := crawler.Config{Seeds: []string{h.url("/")}}
+	cfg.Name, cfg.Delay, cfg.Retries, cfg.Timeout, cfg.OutputDir = "pdf", -1, -1, 10*time.Second, filepath.Join(t.TempDir(), "out")
+	cfg.MaxBodySize = 16 << 20
+	st, err := run(t, t.Context(), cfg, t.TempDir(), nil)
+	if err != nil || st.Outcomes.Skipped != 1 || st.Outcomes.Failed != 0 {
+		t.Errorf("run = %+v, %v; want the PDF skipped", st.Outcomes, err)
+	}
+	if !pdf.Wait(10 * time.Second) {
+		t.Fatal("the server is still writing the PDF")
+	}
+	if n := pdf.Written.Load(); n > 8<<20 {
+		t.Errorf("the server wrote %d bytes of the PDF before the crawler hung up", n)
+	}
+}
+
 // TestHostile_Resources: the page timeout cancels Extract's work, the
 // bytes held across workers stay within the budget, and the links read
 // from one page are capped.

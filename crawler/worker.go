@@ -178,8 +178,8 @@ func (c *Crawler) process(ctx context.Context, f *fetcher, e frontier.Entry, pr 
 		status = r.Status
 	}
 	if err != nil || fetch.Retryable(nil, status) {
-		if err == nil {
-			err = fmt.Errorf("http %d", status)
+		if err == nil { // fetch's errors name the URL; so does this one
+			err = fmt.Errorf("get %s: http %d", e.URL, status)
 		}
 		return c.failure(e, err, status, r, prev, known, res, ev)
 	}
@@ -358,7 +358,7 @@ func (c *Crawler) failure(e frontier.Entry, err error, status int, r *fetch.Resp
 			wait = max(d, wait)
 		}
 	}
-	ev.Err = fmt.Errorf("get %s: %w", e.URL, err)
+	ev.Err = err
 	if fetch.Retryable(err, status) && e.Attempts < c.cfg.Retries {
 		e.Attempts++
 		e.NotBefore = time.Now().Add(wait)

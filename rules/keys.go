@@ -8,7 +8,7 @@ import (
 	"github.com/winnowhq/winnow/internal/subject"
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/rules/internal/engine"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // The match keys, by kind of match: each reader fills one part of the

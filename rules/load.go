@@ -15,7 +15,7 @@ import (
 	"github.com/winnowhq/winnow/pagetype"
 	"github.com/winnowhq/winnow/rules/internal/engine"
 	"github.com/winnowhq/winnow/spam"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // MaxFileSize caps one rule file; rule files are small, and a cap keeps a

@@ -17,7 +17,7 @@ func TestLoad_BadFiles(t *testing.T) {
 		"bad-selector.yaml":   `testdata/bad/bad-selector.yaml:5:17: bad selector "div[[class": expected identifier, found [ instead`,
 		"unknown-action.yaml": `testdata/bad/unknown-action.yaml:5:13: unknown action "obliterate" (want one of: remove, cut-after, drop, strip, dedupe, keep)`,
 		"duplicate-id.yaml":   `testdata/bad/duplicate-id.yaml:6:5: duplicate rule id "spam.same" (first defined at testdata/bad/duplicate-id.yaml:2:5)`,
-		"bad-yaml.yaml":       `testdata/bad/bad-yaml.yaml:3: bad YAML: mapping values are not allowed in this context`,
+		"bad-yaml.yaml":       `testdata/bad/bad-yaml.yaml:3:19: bad YAML: mapping values are not allowed in this context`,
 		"many.yaml": strings.Join([]string{
 			`testdata/bad/many.yaml:2:9: id "Bad ID": want dotted lower-case words, e.g. spam.gambling-brand`,
 			`testdata/bad/many.yaml:3:20: unknown stage "html" (want dom, article or text)`,

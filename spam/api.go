@@ -4,7 +4,7 @@ import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/textscore"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // Lexicon is one lexicon file's content (package lexicon).

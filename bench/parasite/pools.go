@@ -9,7 +9,7 @@ import (
 
 	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/internal/yamlpos"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // The words of each half are data, vocab/tuning.yaml and

@@ -92,7 +92,7 @@ func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 	fs.Usage = func() { fmt.Fprint(fs.Output(), cleanUsage); fs.PrintDefaults() }
 	fs.StringVar(&f.format, "format", "text", "output format: text, jsonl or markdown")
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "number of inputs cleaned at once")
-	fs.Var(&f.rules.dirs, "rules", "directory of rule files added to the defaults (repeatable)")
+	fs.Var(&f.rules.dirs, "rules", "rule file or directory of rule files added to the defaults (repeatable)")
 	fs.BoolVar(&f.rules.noDefaults, "no-default-rules", false, "do not load the built-in rules")
 	fs.Var(&f.rules.disable, "disable", "rule id not to apply (repeatable)")
 	fs.BoolVar(&f.explain, "explain", false, "report every removal with its rule id on stderr (and as trace in jsonl)")
@@ -131,6 +131,14 @@ func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) 
 		kind = clean.InputText
 	default:
 		return 0, nil, &usageError{fmt.Sprintf("clean: unknown input kind %q (want auto, html or text)", f.input)}
+	}
+	// Zero or less is not "the default": the URL fetcher would wait
+	// forever, or refuse every body.
+	if f.fetch.maxBytes <= 0 {
+		return 0, nil, &usageError{fmt.Sprintf("clean: --max-bytes %d: want a size above zero", f.fetch.maxBytes)}
+	}
+	if f.fetch.timeout <= 0 {
+		return 0, nil, &usageError{fmt.Sprintf("clean: --timeout %s: want a duration above zero", f.fetch.timeout)}
 	}
 	targets, err := langid.ParseTargets(f.targetLang)
 	if err != nil {
@@ -261,7 +269,8 @@ func (t *tally) finish() error {
 }
 
 // loadRules builds the rule set: the built-in rules unless disabled, then
-// every rule directory in order, less the disabled ids.
+// every rule directory in order, less the disabled ids. A rule file or
+// directory that cannot be read or is wrong is a configError (exit 2).
 func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, error) {
 	set, err := rules.NewSet()
 	if err != nil {
@@ -275,7 +284,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 	for _, d := range dirs {
 		st, err := os.Stat(d)
 		if err != nil {
-			return nil, fmt.Errorf("rules: %w", err)
+			return nil, &configError{fmt.Errorf("rules: %w", err)}
 		}
 		var extra *rules.Set
 		if st.IsDir() {
@@ -284,10 +293,10 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 			extra, err = loadRuleFile(d)
 		}
 		if err != nil {
-			return nil, err
+			return nil, &configError{err}
 		}
 		if set, err = set.Merge(extra); err != nil {
-			return nil, err
+			return nil, &configError{err}
 		}
 	}
 	if len(disable) > 0 {
@@ -296,7 +305,7 @@ func loadRules(dirs []string, noDefaults bool, disable []string) (*rules.Set, er
 			ids = append(ids, strings.Split(d, ",")...)
 		}
 		if set, err = set.Without(ids...); err != nil {
-			return nil, fmt.Errorf("--disable: %w", err)
+			return nil, &configError{fmt.Errorf("--disable: %w", err)}
 		}
 	}
 	return set, nil

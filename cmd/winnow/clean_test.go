@@ -205,17 +205,35 @@ func TestVersionAndHelp(t *testing.T) {
 	if err != nil || !strings.Contains(out, "Usage: winnow clean") || !strings.Contains(out, "Examples:") {
 		t.Errorf("help clean = %q, %v", out, err)
 	}
-	// -h prints the usage once, on stdout; a bad flag prints it on stderr
-	// and leaves the error to the caller, which prints it once.
-	for _, cmd := range []string{"clean", "crawl", "serve"} {
-		out, errOut, err := runCmd(t, "", cmd, "-h")
+	// help rules: the usage and its flags on stdout, nothing on stderr.
+	out, errOut, err := runCmd(t, "", "help", "rules")
+	if err != nil || !strings.Contains(out, "Usage: winnow rules") || !strings.Contains(out, "-update") || errOut != "" {
+		t.Errorf("help rules: stdout %q, stderr %q, %v", out, errOut, err)
+	}
+	// -h prints the usage once, on stdout; a bad flag prints nothing and
+	// leaves the error to the caller, which prints it: one line naming the
+	// flag and where the flags are listed, not the usage.
+	for _, args := range [][]string{{"clean"}, {"crawl"}, {"serve"}, {"rules", "lint"}} {
+		cmd := args[0]
+		out, errOut, err := runCmd(t, "", append(args, "-h")...)
 		if err != nil || strings.Count(out, "Usage: winnow "+cmd) != 1 || errOut != "" {
 			t.Errorf("%s -h: stdout %q, stderr %q, %v: want the usage once on stdout", cmd, out, errOut, err)
 		}
-		out, errOut, err = runCmd(t, "", cmd, "-bogus")
-		if exitCode(err) != 2 || out != "" || strings.Count(errOut, "Usage: winnow "+cmd) != 1 || strings.Contains(errOut, "bogus") {
-			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want the usage once on stderr and the error returned", cmd, out, errOut, err)
+		out, errOut, err = runCmd(t, "", append(args, "-bogus", "x")...)
+		want := cmd + `: flag provided but not defined: -bogus (see "winnow ` + cmd + ` -h")`
+		if exitCode(err) != 2 || out != "" || errOut != "" || err.Error() != want {
+			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want nothing printed and the error %q", cmd, out, errOut, err, want)
 		}
+	}
+	for _, bad := range [][]string{{"--max-bytes", "0"}, {"--max-bytes", "-5"}, {"--timeout", "0s"}, {"--timeout", "-1s"}} {
+		_, _, err := runCmd(t, "", append([]string{"clean"}, append(bad, seed003)...)...)
+		if exitCode(err) != exitConfig || err == nil || !strings.Contains(err.Error(), bad[0]+" "+bad[1]) {
+			t.Errorf("clean %s %s: %v, want a usage error naming it", bad[0], bad[1], err)
+		}
+	}
+	_, _, err = runCmd(t, "", "clean", "-j", "many", "x")
+	if want := `clean: invalid value "many" for flag -j: parse error (see "winnow clean -h")`; err == nil || err.Error() != want {
+		t.Errorf("clean -j many: %v, want %q", err, want)
 	}
 	_, _, err = runCmd(t, "", "clean")
 	var ue *usageError
@@ -524,6 +542,31 @@ func TestClean_PageURL(t *testing.T) {
 	} {
 		if _, _, err := runCmd(t, "", append([]string{"clean"}, args...)...); err == nil {
 			t.Errorf("clean %v: accepted", args)
+		}
+	}
+}
+
+// TestClean_BadRules: a rule file that is wrong or missing is a mistake in
+// the configuration, exit 2 like a bad job file, and its error reads
+// file:line:col for a bad value and for a YAML syntax error alike.
+func TestClean_BadRules(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct{ name, src, want string }{
+		{"bad-regex.yaml", "rules:\n  - id: x.bad\n    description: bad\n    scope: {stage: text}\n    match:\n      text: '(a'\n    action: drop\n",
+			"bad-regex.yaml:6:13: bad regex in text: missing closing ): `(a`"},
+		{"syntax.yaml", "rules:\n  - id: x.bad\n    description: a: b\n",
+			"syntax.yaml:3:19: bad YAML: mapping values are not allowed in this context"},
+		{"missing.yaml", "", "missing.yaml: no such file or directory"},
+	} {
+		path := filepath.Join(dir, c.name)
+		if c.src != "" {
+			if err := os.WriteFile(path, []byte(c.src), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, _, err := runCmd(t, "", "clean", "--rules", path, seed003)
+		if exitCode(err) != exitConfig || err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v (exit %d), want exit %d and %q", c.name, err, exitCode(err), exitConfig, c.want)
 		}
 	}
 }

@@ -162,7 +162,7 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 func newExtract(j *jobfile.Job) (crawler.Extract, error) {
 	rs, err := loadRules(j.Rules.Dirs, j.Rules.NoDefaults, j.Rules.Disable)
 	if err != nil {
-		return nil, fmt.Errorf("%s: rules: %w", j.Path, err)
+		return nil, fmt.Errorf("%s: %w", j.Path, err) // "rules: ..." or the rule file's own position
 	}
 	// The job's page_timeout bounds the cleaning too (the crawler's context
 	// for the page ends then as well).

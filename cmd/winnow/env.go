@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 )
@@ -59,7 +60,9 @@ func (e *configError) Unwrap() error { return e.err }
 var errPartial = fmt.Errorf("%w: some pages failed", errSilent)
 
 // parseFlags parses args into fs. On -h it prints the usage on stdout; done
-// is then true, as it is on a bad flag, which err reports as a usage error.
+// is then true, as it is on a bad flag, which err reports as a usage error
+// of one line naming the flag and where the flags are listed (the whole
+// usage would push the error itself out of sight).
 func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) {
 	// The flag package prints the usage itself on -h and on a bad flag, and
 	// the error: they are printed here instead, once, on the right stream.
@@ -75,10 +78,17 @@ func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) 
 		fs.Usage()
 		return true, nil
 	case err != nil:
-		fs.Usage()
-		return true, &usageError{err.Error()}
+		return true, flagError(fs, err)
 	}
 	return false, nil
+}
+
+// flagError is a bad flag's error from the flag package, which names the
+// flag, with the command before it and the hint after it:
+// "clean: flag provided but not defined: -bogus (see "winnow clean -h")".
+func flagError(fs *flag.FlagSet, err error) error {
+	name := strings.TrimPrefix(fs.Name(), "winnow ")
+	return &usageError{fmt.Sprintf("%s: %v (see %q)", name, err, fs.Name()+" -h")}
 }
 
 func exitCode(err error) int {

@@ -37,6 +37,7 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 	}{
 		{"ok", good, "", 0},
 		{"bad-config", good, "bogus: 1\n", exitConfig},
+		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-dir]\n", exitConfig},
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
 	} {
@@ -47,6 +48,9 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 			err := runCrawl(t.Context(), []string{"--no-progress", job}, e)
 			if got := exitCodeOf(err); got != c.code {
 				t.Errorf("exit %d (%v), want %d\n%s", got, err, c.code, stderr)
+			}
+			if c.name == "bad-rules" && (err == nil || strings.Count(err.Error(), "rules:") != 1) {
+				t.Errorf("bad rules dir: %v, want the job file and \"rules:\" once", err)
 			}
 			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
 				t.Errorf("dead seed: %v, want crawler.ErrRunFailed", err)
@@ -61,6 +65,29 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 	e, _ := testEnv()
 	if got := exitCodeOf(runCrawl(t.Context(), []string{"--check", filepath.Join(dir, "bad.yaml")}, e)); got != exitConfig {
 		t.Errorf("--check of a bad job: exit %d, want %d", got, exitConfig)
+	}
+}
+
+// TestServe_CheckExitCodes: serve --check of a jobs dir that is missing,
+// is a file, or holds a job without a schedule is a configuration mistake
+// (exit 2, as for crawl --check), said with its cause.
+func TestServe_CheckExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	writeMinimalJob(t, dir, "127.0.0.1:9", "")
+	file := filepath.Join(dir, "plain")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for arg, want := range map[string]string{
+		filepath.Join(dir, "missing"): "no such file or directory",
+		file:                          "not a directory",
+		dir:                           "serve needs a schedule",
+	} {
+		e, _ := testEnv()
+		err := runServe(t.Context(), []string{"--jobs", arg, "--check"}, e)
+		if got := exitCodeOf(err); got != exitConfig || !strings.Contains(err.Error(), want) {
+			t.Errorf("serve --jobs %s --check: exit %d (%v), want %d and %q", arg, got, err, exitConfig, want)
+		}
 	}
 }
 

@@ -33,20 +33,22 @@ Flags:
 
 func runRules(ctx context.Context, args []string, e *env) error {
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		fmt.Fprint(e.stdout, rulesUsage)
-		newRulesFlags(e).fs.PrintDefaults()
+		// Asked for, the usage goes to stdout, flags included; given no
+		// subcommand, to stderr before the error.
+		fs := newRulesFlags(e).fs
+		if len(args) > 0 {
+			fs.SetOutput(e.stdout)
+		}
+		fs.Usage()
 		if len(args) == 0 {
-			return &usageError{"rules: no subcommand given"}
+			return &usageError{"rules: no subcommand given (want test, lint or list)"}
 		}
 		return nil
 	}
 	sub, rest := args[0], args[1:]
 	rf := newRulesFlags(e)
-	if err := rf.fs.Parse(rest); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil
-		}
-		return &usageError{err.Error()}
+	if done, err := parseFlags(rf.fs, rest, e); done {
+		return err
 	}
 	rs, err := loadRules(rf.rulesDirs, rf.noDefaults, rf.disable)
 	if err != nil {
@@ -79,8 +81,8 @@ type rulesFlags struct {
 func newRulesFlags(e *env) *rulesFlags {
 	rf := &rulesFlags{fs: flag.NewFlagSet("winnow rules", flag.ContinueOnError)}
 	rf.fs.SetOutput(e.stderr)
-	rf.fs.Usage = func() { fmt.Fprint(e.stderr, rulesUsage); rf.fs.PrintDefaults() }
-	rf.fs.Var(&rf.rulesDirs, "rules", "directory of rule files added to the defaults (repeatable)")
+	rf.fs.Usage = func() { fmt.Fprint(rf.fs.Output(), rulesUsage); rf.fs.PrintDefaults() }
+	rf.fs.Var(&rf.rulesDirs, "rules", "rule file or directory of rule files added to the defaults (repeatable)")
 	rf.fs.BoolVar(&rf.noDefaults, "no-default-rules", false, "do not load the built-in rules")
 	rf.fs.Var(&rf.disable, "disable", "rule id not to apply (repeatable)")
 	rf.fs.StringVar(&rf.fixtures, "fixtures", "fixtures", "directory of golden cases")

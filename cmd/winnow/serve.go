@@ -65,7 +65,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	}
 	sv, err := newServer(*dir, *stateURL, *worker, log)
 	if err != nil {
-		return err
+		return &configError{err} // the jobs dir or a job in it: exit 2, as for crawl
 	}
 	if *check {
 		for _, sj := range sv.Jobs() {

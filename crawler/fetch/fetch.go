@@ -14,16 +14,17 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"mime"
 	"net"
 	"net/http"
 	"net/http/cookiejar"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gocolly/colly/v2"
 
+	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/internal/toutf8"
 )
@@ -129,7 +130,7 @@ func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, err
 				return
 			}
 		}
-		if r.StatusCode == http.StatusOK && !readable(r.Headers.Get("Content-Type")) {
+		if r.StatusCode == http.StatusOK && !input.TextType(r.Headers.Get("Content-Type")) {
 			r.Ctx.Put(ctxNotHTML, r.Headers.Get("Content-Type"))
 			r.Request.Abort()
 			return
@@ -214,20 +215,6 @@ type readCloser struct {
 
 func (r readCloser) Close() error { return r.body.Close() }
 
-// readable reports whether a content type may hold HTML, a sitemap or a feed.
-// An empty type is sniffed later.
-func readable(ct string) bool {
-	if ct == "" {
-		return true
-	}
-	mt, _, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return true
-	}
-	return strings.Contains(mt, "html") || strings.Contains(mt, "xml") ||
-		strings.HasPrefix(mt, "text/") || strings.Contains(mt, "rss") || strings.Contains(mt, "atom")
-}
-
 // Get fetches u with extra headers. A non-nil error means no usable response
 // arrived: a network error, a timeout, ErrTooLarge or ErrNotHTML.
 func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
@@ -243,7 +230,7 @@ func (f *Fetcher) Get(u string, hdr http.Header) (*Response, error) {
 	}
 	r, _ := ctx.GetAny(ctxResponse).(*colly.Response)
 	if err != nil && r == nil {
-		return nil, fmt.Errorf("get %s: %w", u, err)
+		return nil, fmt.Errorf("get %s: %w", u, unwrapURL(err))
 	}
 	if r == nil {
 		return nil, fmt.Errorf("get %s: no response", u)
@@ -275,10 +262,19 @@ func (f *Fetcher) GetPrefix(u string) (*Response, error) {
 		if err == nil {
 			err = errors.New("no response")
 		}
-		return nil, fmt.Errorf("get %s: %w", u, err)
+		return nil, fmt.Errorf("get %s: %w", u, unwrapURL(err))
 	}
 	return &Response{Status: r.StatusCode, Header: *r.Headers, Body: r.Body,
 		ContentType: r.Ctx.Get(ctxType), At: time.Now(), Took: time.Since(start)}, nil
+}
+
+// unwrapURL takes net/http's *url.Error off err: it repeats the method and
+// the URL ("Get \"http://...\": ..."), which the caller's message names.
+func unwrapURL(err error) error {
+	if ue, ok := errors.AsType[*url.Error](err); ok {
+		return ue.Err
+	}
+	return err
 }
 
 // RetryAfter parses a Retry-After header: seconds or an HTTP date.

@@ -62,8 +62,8 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("jobfile.Parse(%q): error %v names another file", data, e)
 			}
 			if strings.HasPrefix(e.Msg, "bad YAML: ") {
-				// A syntax error: the yaml package gives a line, sometimes
-				// none, and no column.
+				// A syntax error: the yaml package gives a line and a
+				// column, or sometimes neither.
 				if e.Pos.Line < 0 || e.Pos.Line > lines+1 {
 					t.Fatalf("jobfile.Parse(%q): line %d outside the input (%d lines): %v", data, e.Pos.Line, lines, e)
 				}

@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"github.com/robfig/cron/v3"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/urls"

@@ -107,7 +107,7 @@ job.yaml:17:11: bad schedule "every hour": expected exactly 5 fields, found 2: [
 	}
 }
 
-// TestParse_Duplicate: a key given twice is an error (yaml.v3 keeps
+// TestParse_Duplicate: a key given twice is an error (yaml nodes keep
 // both, and a naive walker takes the last: a second "dir" would silently
 // move the output).
 func TestParse_Duplicate(t *testing.T) {
@@ -140,11 +140,11 @@ func TestParse_Missing(t *testing.T) {
 }
 
 // TestParse_Syntax: a YAML syntax error reads like a rule file's, as
-// "file:line: bad YAML: ..." (the yaml package gives no column for these).
+// "file:line:col: bad YAML: ...", at the character the parser stopped on.
 func TestParse_Syntax(t *testing.T) {
 	_, err := jobfile.Parse("job.yaml", []byte("name: x\nseeds:\n  - http://a/\n - http://b/\n"))
 	var el yamlpos.ErrorList
-	want := "job.yaml:4: bad YAML: did not find expected key" // " - http://b/", line 4
+	want := "job.yaml:4:2: bad YAML: did not find expected key (while parsing a block mapping from 1:1)" // " - http://b/", line 4
 	if !errors.As(err, &el) || err.Error() != want {
 		t.Errorf("ParseJob error %T:\n%v\nwant:\n%s", err, err, want)
 	}

@@ -23,8 +23,8 @@ type Host struct {
 	Rules    *Rules        // nil: everything allowed
 	Delay    time.Duration // Crawl-delay, capped
 	Sitemaps []string
-	// Unavailable marks a robots.txt that could not be read (a 5xx, no
-	// response): the host is disallowed for this run, and its pages count
+	// Unavailable marks a robots.txt that could not be read (a 5xx, a 429,
+	// no response): the host is disallowed for this run, and its pages count
 	// as failed, not skipped, so that a dead site fails the run.
 	Unavailable bool
 	// Err is why it could not be read, when no response came.
@@ -32,13 +32,13 @@ type Host struct {
 }
 
 // ForHost turns a robots.txt response into rules, after RFC 9309: a 4xx
-// means no rules, a 5xx or an unreachable server (status 0) means disallow
-// everything (for this run), and a body that does not parse means no
-// rules. Crawl-delay is capped at maxDelay.
+// means no rules, a 5xx, a 429 or an unreachable server (status 0) means
+// disallow everything (for this run; see Unavailable), and a body that
+// does not parse means no rules. Crawl-delay is capped at maxDelay.
 func ForHost(status int, body []byte, agent string, maxDelay time.Duration) *Host {
 	rs := FromResponse(status, body, agent)
 	h := &Host{Rules: rs, Sitemaps: rs.Sitemaps, Delay: rs.CrawlDelay}
-	h.Unavailable = status == 0 || status >= 500
+	h.Unavailable = Unavailable(status)
 	if status < 200 || status >= 300 {
 		h.Sitemaps = nil
 	}

@@ -12,6 +12,7 @@ package robots
 
 import (
 	"bytes"
+	"net/http"
 	"strconv"
 	"strings"
 	"time"
@@ -35,6 +36,8 @@ type Rule struct {
 type Rules struct {
 	// rules of the groups that apply; nil allows everything.
 	rules []Rule
+	// idx is rules compiled for matching.
+	idx *index
 	// all disallows every path (an unreachable or failing robots.txt).
 	all bool
 	// CrawlDelay is the group's Crawl-delay (not part of RFC 9309, widely
@@ -49,15 +52,29 @@ type Rules struct {
 func AllowAll() *Rules { return &Rules{} }
 
 // DisallowAll disallows every path: a robots.txt that could not be read
-// (RFC 9309 §2.3.1.4: a 5xx or an unreachable server).
+// (RFC 9309 §2.3.1.4: a 5xx or an unreachable server; and 429, see
+// Unavailable).
 func DisallowAll() *Rules { return &Rules{all: true} }
 
-// FromResponse reads a robots.txt response: 2xx is parsed, 4xx allows
-// everything, 5xx and 0 (no response) disallow everything. Other statuses
-// (a redirect not followed) allow everything.
+// Unavailable reports whether a robots.txt response status means the file
+// could not be read, so that the host is disallowed for now and robots.txt
+// asked again later: no response (0), a 5xx (RFC 9309 §2.3.1.4), or 429
+// Too Many Requests. RFC 9309 §2.3.1.3 lets a crawler access any resource
+// after a 4xx "Unavailable" status, but a 429 says the server is
+// overloaded, not that the file is absent: taking it for "no rules" would
+// crawl the whole site at the moment the site asks for less. Google's
+// crawler treats 429 like a 5xx for robots.txt; so does winnow.
+func Unavailable(status int) bool {
+	return status == 0 || status >= 500 || status == http.StatusTooManyRequests
+}
+
+// FromResponse reads a robots.txt response: 2xx is parsed, other 4xx allow
+// everything, and Unavailable statuses (5xx, 429, 0 for no response)
+// disallow everything. Other statuses (a redirect not followed) allow
+// everything.
 func FromResponse(status int, body []byte, agent string) *Rules {
 	switch {
-	case status == 0 || status >= 500:
+	case Unavailable(status):
 		return DisallowAll()
 	case status >= 200 && status < 300:
 		return Parse(body, agent)
@@ -134,6 +151,9 @@ func Parse(body []byte, agent string) *Rules {
 		}
 	}
 	r.pick(groups, strings.ToLower(agent))
+	if len(r.rules) > 0 {
+		r.idx = newIndex(r.rules)
+	}
 	return r
 }
 
@@ -189,17 +209,7 @@ func (r *Rules) Allowed(path string) bool {
 	if p == "/robots.txt" {
 		return true
 	}
-	best, allow := -1, true
-	for _, rule := range r.rules {
-		n := len(rule.Pattern)
-		if n < best || n == best && allow {
-			continue // cannot win: shorter, or a tie that Allow already holds
-		}
-		if Match(rule.Pattern, p) {
-			best, allow = n, rule.Allow
-		}
-	}
-	return allow
+	return r.idx.allowed(p)
 }
 
 // Match reports whether a normalised pattern matches a normalised path from

@@ -68,7 +68,11 @@ func TestFromResponse(t *testing.T) {
 	if r := FromResponse(404, []byte("User-agent: *\nDisallow: /\n"), "winnow"); !r.Allowed("/a") {
 		t.Error("404 must allow all")
 	}
-	for _, st := range []int{0, 500, 503} {
+	if r := FromResponse(403, body, "winnow"); !r.Allowed("/a") {
+		t.Error("403 must allow all")
+	}
+	// 429 is "slow down", not "no file": disallowed like a 5xx.
+	for _, st := range []int{0, 429, 500, 503} {
 		if r := FromResponse(st, body, "winnow"); r.Allowed("/a") || r.Allowed("/") {
 			t.Errorf("%d must disallow all", st)
 		}
@@ -164,4 +168,45 @@ func TestAllowed_HostileCost(t *testing.T) {
 	if r.Allowed(path + "b") {
 		t.Error("a path ending in b is allowed")
 	}
+}
+
+// TestAllowed_ManyRules: against a robots.txt of 15,000 wildcard rules
+// (manyRules), the index decides every path as trying every rule with Match
+// does (every, below; FuzzAllowed checks Match against reference), while a
+// path meets only a few of the rules: the paths are each rule's own
+// pattern filled in, the same one step off, and benchPaths.
+func TestAllowed_ManyRules(t *testing.T) {
+	r := Parse(manyRules(25_000), "winnow")
+	if len(r.rules) < 15_000 {
+		t.Fatalf("%d rules read", len(r.rules))
+	}
+	paths := append([]string(nil), benchPaths...)
+	for _, rule := range r.rules {
+		p := strings.ReplaceAll(strings.TrimSuffix(rule.Pattern, "$"), "*", "x/")
+		paths = append(paths, p, p+"/more", p[:len(p)-1])
+	}
+	most := 0
+	for i, p := range paths {
+		if i%50 == 0 || i < len(benchPaths) { // every is slow: a sample
+			if got, want := r.Allowed(p), every(r.rules, p); got != want {
+				t.Errorf("Allowed(%q) = %v, every rule tried %v", p, got, want)
+			}
+		}
+		most = max(most, r.idx.candidates(Normalize(p)))
+	}
+	if most > len(r.rules)/100 {
+		t.Errorf("a path is matched against %d of %d rules", most, len(r.rules))
+	}
+}
+
+// every decides like Allowed by trying every rule in turn.
+func every(rules []Rule, path string) bool {
+	p := Normalize(path)
+	best, allow := -1, true
+	for _, r := range rules {
+		if n := len(r.Pattern); Match(r.Pattern, p) && (n > best || n == best && r.Allow) {
+			best, allow = n, r.Allow
+		}
+	}
+	return allow
 }

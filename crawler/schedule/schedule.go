@@ -140,6 +140,11 @@ func (sv *Server) Jobs() []*Job {
 // load reads and checks every job file of the server's dir.
 func (sv *Server) load() ([]*Job, error) {
 	dir := sv.opt.Dir
+	if st, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("serve: jobs dir: %w", err)
+	} else if !st.IsDir() {
+		return nil, fmt.Errorf("serve: jobs dir %s: not a directory", dir)
+	}
 	var paths []string
 	for _, pat := range []string{"*.yaml", "*.yml"} {
 		m, err := filepath.Glob(filepath.Join(dir, pat))
@@ -165,7 +170,7 @@ func (sv *Server) load() ([]*Job, error) {
 			j.StateDir, j.StateRedis = "", sv.opt.StateURL
 		}
 		if j.Schedule == "" {
-			errs = append(errs, fmt.Errorf("%s: serve needs a schedule", p))
+			errs = append(errs, fmt.Errorf("%s: serve needs a schedule (such as schedule: \"7 * * * *\" or \"@hourly\")", p))
 			continue
 		}
 		if other, dup := names[j.Config.Name]; dup {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/clean"
+	"github.com/winnowhq/winnow/internal/input"
 	"github.com/winnowhq/winnow/internal/netguard"
 	"github.com/winnowhq/winnow/internal/regfile"
 	"github.com/winnowhq/winnow/internal/warcin"
@@ -419,6 +420,15 @@ func (f *Fetcher) Fetch(ctx context.Context, raw string) (*Page, error) {
 			return nil, fmt.Errorf("%s: fetch: HTTP %s (Retry-After: %s)", raw, resp.Status, ra)
 		}
 		return nil, fmt.Errorf("%s: fetch: HTTP %s", raw, resp.Status)
+	}
+	// A PDF, an image or a video is refused on its header, before its
+	// body is read; a type that says nothing (octet-stream, gzip) is read
+	// and its bytes sniffed.
+	if ct := resp.Header.Get("Content-Type"); !input.TextType(ct) && !input.Sniffed(ct) {
+		if !printable(ct) || len(ct) > 128 {
+			ct = "?"
+		}
+		return nil, fmt.Errorf("%s: fetch: %w (Content-Type %s)", raw, clean.ErrBinary, ct)
 	}
 	if resp.ContentLength > f.maxBytes {
 		return nil, fmt.Errorf("%s: fetch: %w (Content-Length %d)", raw, clean.ErrTooLarge, resp.ContentLength)

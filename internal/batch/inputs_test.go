@@ -1,12 +1,16 @@
 package batch
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/loopback"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
@@ -77,5 +81,38 @@ func TestFetch_Refusals(t *testing.T) {
 		if err == nil || err.Error() != want {
 			t.Errorf("Fetch(%s) = %v, want %q", path, err, want)
 		}
+	}
+}
+
+// TestFetch_NotText: a URL whose Content-Type is neither HTML nor text (a
+// PDF, an image) is refused on its header, its body not read: the server
+// gets to write no more than the connection buffers before the client
+// hangs up, not the 16 MiB the size limit allows. A type that says nothing
+// of the bytes (octet-stream) is read and sniffed.
+func TestFetch_NotText(t *testing.T) {
+	pdf := loopback.NewStream("application/pdf", bytes.Repeat([]byte("%PDF-1.7 binary "), 2048), 64<<20)
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/report.pdf":
+			pdf.ServeHTTP(w, r)
+		case "/page":
+			w.Header().Set("Content-Type", "application/octet-stream")
+			fmt.Fprint(w, "<html><body><p>A page served with the server's default type.</p></body></html>")
+		}
+	}))
+	f := NewFetcher("test", 10*time.Second, 16<<20, &netguard.Guard{AllowPrivate: true})
+	_, err := f.Fetch(t.Context(), srv.URL+"/report.pdf")
+	want := srv.URL + "/report.pdf: fetch: binary data, not HTML or text (Content-Type application/pdf)"
+	if !errors.Is(err, clean.ErrBinary) || err.Error() != want {
+		t.Errorf("Fetch(report.pdf) = %v, want %q", err, want)
+	}
+	if !pdf.Wait(10 * time.Second) {
+		t.Fatal("the server is still writing the PDF")
+	}
+	if n := pdf.Written.Load(); n > 8<<20 {
+		t.Errorf("the server wrote %d bytes of the PDF before the client hung up", n)
+	}
+	if p, err := f.Fetch(t.Context(), srv.URL+"/page"); err != nil || !bytes.Contains(p.Body, []byte("default type")) {
+		t.Errorf("Fetch(page served as octet-stream) = %v, %v", p, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
 	"net/http"
 	"regexp"
 	"strings"
@@ -124,4 +125,27 @@ var htmlSniffRx = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|met
 // LooksLikeHTML sniffs the first 4 KiB for HTML markup.
 func LooksLikeHTML(b []byte) bool {
 	return htmlSniffRx.Match(b[:min(len(b), 4096)])
+}
+
+// TextType reports whether a Content-Type header may hold a page, a
+// sitemap or a feed: HTML, XML, RSS, Atom or any text/ type. An empty or
+// unparsable header may: the bytes are sniffed.
+func TextType(contentType string) bool {
+	if contentType == "" {
+		return true
+	}
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		return true
+	}
+	return strings.Contains(mt, "html") || strings.Contains(mt, "xml") ||
+		strings.HasPrefix(mt, "text/") || strings.Contains(mt, "rss") || strings.Contains(mt, "atom")
+}
+
+// Sniffed reports whether a Content-Type header says nothing of the bytes'
+// kind, so that they are read and sniffed: application/octet-stream (a
+// server's default) or gzip (decompressed, then sniffed).
+func Sniffed(contentType string) bool {
+	mt, _, err := mime.ParseMediaType(contentType)
+	return err == nil && (mt == "application/octet-stream" || mt == "application/gzip" || mt == "application/x-gzip")
 }

@@ -7,7 +7,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // Listen returns a listener on a free port of 127.0.0.1.
@@ -42,4 +44,45 @@ func FreeAddr(tb testing.TB) string {
 	addr := ln.Addr().String()
 	ln.Close()
 	return addr
+}
+
+// Stream is a handler that sends size bytes of repeated chunk under
+// contentType, and counts what the connection took: a test tells a client
+// that hangs up after the headers from one that reads the body.
+type Stream struct {
+	ContentType string
+	Chunk       []byte
+	Size        int64
+	// Written is the number of bytes written; Done receives once per
+	// request, when the handler has returned.
+	Written atomic.Int64
+	Done    chan struct{}
+}
+
+// NewStream returns a Stream of size bytes of chunk.
+func NewStream(contentType string, chunk []byte, size int64) *Stream {
+	return &Stream{ContentType: contentType, Chunk: chunk, Size: size, Done: make(chan struct{}, 8)}
+}
+
+// ServeHTTP writes the stream until Size or until the client hangs up.
+func (s *Stream) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	defer func() { s.Done <- struct{}{} }()
+	w.Header().Set("Content-Type", s.ContentType)
+	for s.Written.Load() < s.Size {
+		n, err := w.Write(s.Chunk)
+		s.Written.Add(int64(n))
+		if err != nil {
+			return
+		}
+	}
+}
+
+// Wait waits for a request to end, up to d, and reports whether it did.
+func (s *Stream) Wait(d time.Duration) bool {
+	select {
+	case <-s.Done:
+		return true
+	case <-time.After(d):
+		return false
+	}
 }

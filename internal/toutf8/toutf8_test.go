@@ -3,9 +3,15 @@ package toutf8
 import (
 	"bytes"
 	"encoding/binary"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/htmlindex"
 )
 
 const page = `<!doctype html><html><head><title>Tiếng Việt</title></head><body><p>Café “crème” — Zürich, 東京. A paragraph long enough to fill the sniffed head of the page with ordinary markup.</p></body></html>`
@@ -88,5 +94,52 @@ func TestDecode_SharesValidUTF8(t *testing.T) {
 	raw := []byte(page)
 	if out := Decode(raw, ""); &out[0] != &raw[0] {
 		t.Error("valid UTF-8 was copied")
+	}
+}
+
+// TestDecode_Sniffed: a page in a legacy charset that neither a header nor
+// a <meta> declares is decoded in that charset, told from its bytes (sniff),
+// not as windows-1252. The pages are the fixtures' Russian, Japanese,
+// Chinese and Korean stories (0.7 to 1.4 KB of text, markup stripped by
+// the detector), their <meta charset> removed and recoded; characters a
+// charset lacks (curly quotes in KOI8-R) become its replacement. A Western
+// page stays windows-1252 (TestDecode), and UTF-8 text with one stray byte
+// stays UTF-8.
+func TestDecode_Sniffed(t *testing.T) {
+	meta := regexp.MustCompile(`(?i)<meta[^>]*charset[^>]*>`)
+	for _, c := range []struct{ fixture, charset string }{
+		{"html-ru-legit-gambling-ad-law-short-paragraph", "windows-1251"},
+		{"html-ru-legit-gambling-bookmaker-taxes", "windows-1251"},
+		{"html-ru-legit-gambling-bookmaker-taxes", "koi8-r"},
+		{"html-ja-legit-gambling-resort-casino", "shift_jis"},
+		{"html-ja-legit-gambling-resort-casino", "euc-jp"},
+		{"html-zh-legit-gambling-lottery-draw", "gbk"},
+		{"html-zh-hant-legit-gambling-macau-revenue", "big5"},
+		{"html-ko-legit-gambling-betting-regulation", "euc-kr"},
+	} {
+		raw, err := os.ReadFile(filepath.Join("../../fixtures", c.fixture, "input.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw = meta.ReplaceAll(raw, nil)
+		e, err := htmlindex.Get(c.charset)
+		if err != nil {
+			t.Fatal(err)
+		}
+		legacy, err := encoding.ReplaceUnsupported(e.NewEncoder()).Bytes(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := e.NewDecoder().Bytes(legacy)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := Decode(legacy, "text/html"); !bytes.Equal(got, want) {
+			t.Errorf("%s in %s, undeclared: decoded as another charset:\n%.300s", c.fixture, c.charset, got)
+		}
+	}
+	stray := []byte(strings.Replace(page, "Zürich", "Zür\xffich", 1))
+	if got, want := string(Decode(stray, "")), strings.Replace(page, "Zürich", "Zür\uFFFDich", 1); got != want {
+		t.Errorf("UTF-8 with a stray byte = %q\nwant %q", got, want)
 	}
 }

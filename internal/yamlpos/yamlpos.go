@@ -1,7 +1,7 @@
 // Package yamlpos reads hand-written YAML configuration (rule files, crawl
 // job files) strictly, reporting every problem with its file:line:col.
 //
-// A Reader parses one file into go.yaml.in/yaml/v3 nodes and offers typed
+// A Reader parses one file into go.yaml.in/yaml/v4 nodes and offers typed
 // accessors on them. Nothing stops at the first problem: each accessor
 // records an error at the node's position and returns a zero value, so that
 // one pass reports everything wrong with a file, as an ErrorList:
@@ -16,10 +16,10 @@
 //		return err // rules/spam.yaml:12:5: limit: expected a whole number from 0 to 100, got "lots"
 //	}
 //
-// Strict means: an unknown key, a duplicate key (where yaml.v3 nodes keep
+// Strict means: an unknown key, a duplicate key (where yaml nodes keep
 // both and a naive walker silently takes the last), a second document, an
-// alias, or a value of the wrong kind is an error. Syntax errors carry a
-// line only: the yaml package reports no column for them.
+// alias, or a value of the wrong kind is an error. Syntax errors carry the
+// line and column the yaml package (v4) names, and the construct it was in.
 //
 // Hand-written on the yaml package's nodes because its Decoder's KnownFields
 // mode stops at the first problem and positions none of the value checks
@@ -37,7 +37,7 @@ import (
 	"strings"
 	"time"
 
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // Reader reads one YAML file and collects the errors found in it. It is not
@@ -59,7 +59,7 @@ func (r *Reader) Parse(data []byte) *yaml.Node {
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if !errors.Is(err, io.EOF) {
-			r.syntax(err)
+			r.syntax(err, data)
 		}
 		return nil
 	}
@@ -68,7 +68,7 @@ func (r *Reader) Parse(data []byte) *yaml.Node {
 	case err == nil:
 		r.Errorf(&next, "a second YAML document: want one per file")
 	case !errors.Is(err, io.EOF):
-		r.syntax(err)
+		r.syntax(err, data)
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
 		return nil
@@ -82,32 +82,28 @@ func (r *Reader) Parse(data []byte) *yaml.Node {
 
 var yamlErrRx = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-// parserProblems are the messages of the yaml package's parser (not its
-// scanner), whose line it reports counted from zero (decode.go, fail: only
-// a scanner error gets the +1): "did not find expected key" on line 4 came
-// out as "line 3".
-var parserProblems = map[string]bool{
-	"did not find expected ',' or ']'":       true,
-	"did not find expected ',' or '}'":       true,
-	"did not find expected '-' indicator":    true,
-	"did not find expected <document start>": true,
-	"did not find expected <stream-start>":   true,
-	"did not find expected key":              true,
-	"did not find expected node content":     true,
-	"found duplicate %TAG directive":         true,
-	"found duplicate %YAML directive":        true,
-	"found incompatible YAML document":       true,
-	"found undefined tag handle":             true,
-}
-
-// syntax records an error of the yaml package, at its line when it gives one.
-func (r *Reader) syntax(err error) {
+// syntax records an error of the yaml package at the line and column it
+// names (a *yaml.LoadError carries both, 1-based, and the construct it was
+// reading: "while parsing a flow mapping" and where that began, which is
+// where an unclosed bracket is), or at the line its text names. data, when
+// known, is the text parsed: a tab where the yaml package stopped is named,
+// since its "found character that cannot start any token" does not say which.
+func (r *Reader) syntax(err error, data []byte) {
 	pos, msg := Pos{File: r.file}, err.Error()
-	if m := yamlErrRx.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if pos.Line > 0 && parserProblems[msg] {
-			pos.Line++
+	var le *yaml.LoadError
+	switch {
+	case errors.As(err, &le):
+		pos.Line, pos.Col, msg = le.Mark.Line, le.Mark.Column, le.Message
+		if i := le.Mark.Index; i >= 0 && i < len(data) && data[i] == '\t' && !strings.Contains(msg, "tab") {
+			msg += " (a tab: YAML indents with spaces)"
+		}
+		if c := le.ContextMark; le.ContextMsg != "" && c.Line > 0 && c.Line != le.Mark.Line {
+			msg += fmt.Sprintf(" (%s from %d:%d)", le.ContextMsg, c.Line, c.Column)
+		}
+	default:
+		if m := yamlErrRx.FindStringSubmatch(msg); m != nil {
+			pos.Line, _ = strconv.Atoi(m[1])
+			msg = m[2]
 		}
 	}
 	r.errs.Add(pos, "bad YAML: %s", msg)

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 
 	"github.com/winnowhq/winnow/internal/yamlpos"
 )
@@ -54,12 +54,16 @@ func TestReader_Errors(t *testing.T) {
 		{"string wanted", "name: [a]\n", `c.yaml:1:7: name: expected a string, got a list`},
 		{"alias", "name: &x a\nlimit: *x\n", `c.yaml:2:8: limit: expected a whole number from 0 to 100, got an alias`},
 		{"second document", "name: a\n---\nname: b\n", `c.yaml:2:1: a second YAML document: want one per file`},
-		{"syntax", "name: a\n  limit: 5\n", `c.yaml:2: bad YAML: mapping values are not allowed in this context`},
-		// The parser's errors (not the scanner's) at the line they name,
-		// which the yaml package counts from zero.
-		{"parser: bad indent", "name: a\ntags:\n  - x\n - y\n", `c.yaml:4: bad YAML: did not find expected key`},
-		{"parser: list in a mapping", "name: a\nlimit: 5\n- x\n", `c.yaml:3: bad YAML: did not find expected key`},
-		{"parser: unclosed flow mapping", "name: a\nsub: {rx: a\nlimit: 5\n", `c.yaml:2: bad YAML: did not find expected ',' or '}'`},
+		{"syntax", "name: a\n  limit: 5\n", `c.yaml:2:8: bad YAML: mapping values are not allowed in this context`},
+		// Syntax errors at the line and column of the offending character,
+		// with where the construct being read began when that is another
+		// line (an unclosed bracket).
+		{"parser: bad indent", "name: a\ntags:\n  - x\n - y\n", `c.yaml:4:2: bad YAML: did not find expected key (while parsing a block mapping from 1:1)`},
+		{"parser: list in a mapping", "name: a\nlimit: 5\n- x\n", `c.yaml:3:1: bad YAML: did not find expected key (while parsing a block mapping from 1:1)`},
+		{"parser: unclosed flow mapping", "name: a\nsub: {rx: a\nlimit: 5\n", `c.yaml:3:6: bad YAML: did not find expected ',' or '}' (while parsing a flow mapping from 2:6)`},
+		{"scanner: tab indent", "name: a\nsub:\n\trx: a\n", `c.yaml:3:1: bad YAML: found character that cannot start any token (a tab: YAML indents with spaces)`},
+		{"scanner: tab after a key", "name: a\nsub:\n  rx:\ta\n  ry: b\n\tlimit: 5\n", `c.yaml:5:1: bad YAML: found a tab character that violates indentation (while scanning a plain scalar from 4:7)`},
+		{"scanner: unclosed quote", "name: \"a\nlimit: 5\n", `c.yaml:3:1: bad YAML: found unexpected end of stream (while scanning a quoted scalar from 1:7)`},
 		{"all at once, sorted", "on: maybe\nname: a\nname: b\nlimit: x\n", strings.Join([]string{
 			`c.yaml:1:5: on: expected true or false, got "maybe"`,
 			`c.yaml:3:1: duplicate key "name" in config`,
@@ -139,7 +143,7 @@ func TestSyntaxError(t *testing.T) {
 	if n := r.Parse([]byte("a: b\n c: d\n")); n != nil {
 		t.Errorf("Parse(bad YAML) = %v, want nil", n)
 	}
-	if err, want := r.Err(), "j.yaml:2: bad YAML: mapping values are not allowed in this context"; err == nil || err.Error() != want {
+	if err, want := r.Err(), "j.yaml:2:3: bad YAML: mapping values are not allowed in this context"; err == nil || err.Error() != want {
 		t.Errorf("Err() = %v, want %q", err, want)
 	}
 }

@@ -15,7 +15,7 @@ import (
 	"github.com/winnowhq/winnow/internal/yamlpos"
 	"github.com/winnowhq/winnow/spam/fold"
 
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 // Lexicon is one lexicon file's content: weighted terms per language, the

@@ -15,7 +15,7 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/yamlpos"
-	"go.yaml.in/yaml/v3"
+	"go.yaml.in/yaml/v4"
 )
 
 //go:embed tuning.yaml held-out.yaml

@@ -35,7 +35,7 @@ func TestVocabErrors(t *testing.T) {
 		{"widgets:\n  by-lang:\n    en:\n      - {name: x, markup: popup, classes: [a], texts: [b]}\n", `v.yaml:4:27: unknown widget markup "popup"`},
 		{"glyphs:\n  blocks:\n    - {name: x, from: 0x2700, to: zz}\n", "v.yaml:3:35: code point"},
 		{"sidebar:\n  headlines:\n    langs: [en]\n", `v.yaml:2:3: sidebar: missing key "classes"`},
-		{"article: [\n", "v.yaml:2: bad YAML"},
+		{"article: [\n", "v.yaml:2:1: bad YAML"},
 	} {
 		_, err := Parse("v.yaml", []byte(c.src), markups)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
