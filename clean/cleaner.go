@@ -447,7 +447,8 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	}
 	if res.PageType == pagetype.Product {
 		var named bool
-		if blocks, named = adjust.Name(res.Title, blocks); named {
+		u, _ := url.Parse(res.URL)
+		if blocks, named = adjust.Name(metadata.ProductName(res.Title, res.SiteName, u), blocks); named {
 			tr.Note("select.product-name", "select", "add", "the product's name, the page's title", blocks[0].Text)
 		}
 	}
