@@ -20,6 +20,7 @@ import (
 	"github.com/winnowhq/winnow/block"
 	"github.com/winnowhq/winnow/content/facets"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -115,6 +116,12 @@ const (
 	// renderer, its poster's name again, a vote's state): forum 0.823 ->
 	// 0.825, 9 pages better, none worse by more than 0.001.
 	Utility
+	// CarouselHeadings are the headings over carousels (see
+	// carouselHeading): on a product page the carousel sells other
+	// products and its heading goes with it; in an article reviewing
+	// products the heading over each one's price cards is the product's
+	// name.
+	CarouselHeadings
 	// Facets are the options of a filter (groups of checkboxes and radio
 	// buttons with their labels: sizes, colours, brands, sort orders): on
 	// a listing or a collection they sit beside the items and narrow
@@ -141,6 +148,7 @@ func ForType(typ string) Furniture {
 	set(Reviews, typ == pagetype.Product)
 	set(Legal, typ == pagetype.Product)
 	set(Carousels, typ != pagetype.Listing && typ != pagetype.Collection)
+	set(CarouselHeadings, typ == pagetype.Product)
 	set(Signatures, typ == pagetype.Forum)
 	set(Utility, typ == pagetype.Product || typ == pagetype.Forum)
 	set(Facets, typ == pagetype.Listing || typ == pagetype.Collection)
@@ -446,6 +454,9 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 					t.furniture[c] = true
 				}
 			}
+			if h := carouselHeading(n); h != nil && f.Has(CarouselHeadings) {
+				t.furniture[h] = true
+			}
 		}
 	}
 	var s Stats
@@ -468,6 +479,57 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 		t.stats[n] = s
 	}
 	return s, own
+}
+
+// carouselDepth is how many wrappers up from a carousel's cards its
+// heading is looked for.
+const carouselDepth = 3
+
+// carouselHeading returns the heading that titles the carousel n ("You may
+// also like"): the nearest element before n, or before one of the
+// carouselDepth wrappers n is the first element of, when that element is a
+// heading, or holds only one, below the page's own (h1). Nil when the
+// element before is not a heading: the carousel is untitled, and what
+// stands before it is the page's. Left behind, the heading would sit over
+// what follows the carousel.
+func carouselHeading(n *html.Node) *html.Node {
+	for range carouselDepth {
+		p := n.PrevSibling
+		for p != nil && (p.Type != html.ElementNode || strings.TrimSpace(domtext.Text(p)) == "") {
+			p = p.PrevSibling
+		}
+		if p != nil {
+			h := p
+			if !domtext.IsHeading(h.DataAtom) {
+				h = onlyHeading(p)
+			}
+			if h == nil || h.DataAtom == atom.H1 {
+				return nil
+			}
+			return p
+		}
+		if n = n.Parent; n == nil || n.Type != html.ElementNode {
+			return nil
+		}
+	}
+	return nil
+}
+
+// onlyHeading returns the one heading under n when n's text is all its, or nil.
+func onlyHeading(n *html.Node) *html.Node {
+	var h *html.Node
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && domtext.IsHeading(d.DataAtom) {
+			if h != nil {
+				return nil
+			}
+			h = d
+		}
+	}
+	if h == nil || textnorm.Key(domtext.Text(h)) != textnorm.Key(domtext.Text(n)) {
+		return nil
+	}
+	return h
 }
 
 func paraAtom(a atom.Atom) bool {
