@@ -432,6 +432,7 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		{"select.lead", "above the page's heading (its title)", func(b []block.Block) ([]block.Block, []string) { return adjust.Lead(b, res.Title, typ) }},
 		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
 		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
+		{"select.empty-heading", "a heading over nothing: its section went", func(b []block.Block) ([]block.Block, []string) { return adjust.Empty(b, typ) }},
 		{"select.marks", "a grid of marks (ticks, crosses) under row labels", func(b []block.Block) ([]block.Block, []string) { return adjust.Marks(b, typ) }},
 	}
 	for _, st := range steps {
