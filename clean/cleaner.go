@@ -434,6 +434,7 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		{"select.tail", "the labels ending a listing (its site map, its footer's links)", func(b []block.Block) ([]block.Block, []string) { return adjust.Tail(b, typ) }},
 		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
 		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
+		{"select.empty-heading", "a heading over nothing: its section went", func(b []block.Block) ([]block.Block, []string) { return adjust.Empty(b, typ) }},
 		{"select.marks", "a grid of marks (ticks, crosses) under row labels", func(b []block.Block) ([]block.Block, []string) { return adjust.Marks(b, typ) }},
 	}
 	for _, st := range steps {
@@ -449,7 +450,8 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 	}
 	if res.PageType == pagetype.Product {
 		var named bool
-		if blocks, named = adjust.Name(res.Title, blocks); named {
+		u, _ := url.Parse(res.URL)
+		if blocks, named = adjust.Name(metadata.ProductName(res.Title, res.SiteName, u), blocks); named {
 			tr.Note("select.product-name", "select", "add", "the product's name, the page's title", blocks[0].Text)
 		}
 	}

@@ -18,8 +18,10 @@ import (
 	"strings"
 
 	"github.com/winnowhq/winnow/block"
+	"github.com/winnowhq/winnow/content/classname"
 	"github.com/winnowhq/winnow/content/facets"
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
 	"github.com/winnowhq/winnow/pagetype"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -115,6 +117,12 @@ const (
 	// renderer, its poster's name again, a vote's state): forum 0.823 ->
 	// 0.825, 9 pages better, none worse by more than 0.001.
 	Utility
+	// CarouselHeadings are the headings over carousels (see
+	// carouselHeading): on a product page the carousel sells other
+	// products and its heading goes with it; in an article reviewing
+	// products the heading over each one's price cards is the product's
+	// name.
+	CarouselHeadings
 	// Facets are the options of a filter (groups of checkboxes and radio
 	// buttons with their labels: sizes, colours, brands, sort orders): on
 	// a listing or a collection they sit beside the items and narrow
@@ -141,6 +149,7 @@ func ForType(typ string) Furniture {
 	set(Reviews, typ == pagetype.Product)
 	set(Legal, typ == pagetype.Product)
 	set(Carousels, typ != pagetype.Listing && typ != pagetype.Collection)
+	set(CarouselHeadings, typ == pagetype.Product)
 	set(Signatures, typ == pagetype.Forum)
 	set(Utility, typ == pagetype.Product || typ == pagetype.Forum)
 	set(Facets, typ == pagetype.Listing || typ == pagetype.Collection)
@@ -186,14 +195,14 @@ func (f Furniture) Is(n *html.Node) bool {
 				return true
 			}
 		case "class", "id":
-			if a.Key == "class" && f.Has(Utility) && utilityHidden(a.Val) && !f.panel(n) {
+			if a.Key == "class" && f.Has(Utility) && classname.UtilityHidden(a.Val) && !f.panel(n) {
 				return true
 			}
-			if a.Key == "class" && overlay(a.Val) {
+			if a.Key == "class" && classname.Overlay(a.Val) {
 				return true
 			}
 			// Lower-cased once for the four tests, not once each.
-			if v := strings.ToLower(a.Val); consent(v) || f.Has(Comments) && comments(v) || f.Has(Reviews) && reviews(v) && !describes(n) || f.Has(Legal) && legal(v) || f.Has(Signatures) && signature(v) && signatureBox(n) || a.Key == "class" && screenReader(v) && !facets.InCell(n) {
+			if v := strings.ToLower(a.Val); classname.Consent(v) || f.Has(Comments) && classname.Comments(v) || f.Has(Reviews) && classname.Reviews(v) && !describes(n) || f.Has(Legal) && classname.Legal(v) || f.Has(Signatures) && signature(v) && signatureBox(n) || a.Key == "class" && classname.ScreenReader(v) && !facets.InCell(n) {
 				return true
 			}
 		case "itemprop":
@@ -228,104 +237,6 @@ func (f Furniture) panel(n *html.Node) bool {
 		}
 	}
 	return only != nil && f.Panels[domtext.Attr(only, "id")] && domtext.Attr(only, "id") != ""
-}
-
-// consent reports whether a class or id, lower-cased, names a cookie or
-// consent banner.
-func consent(v string) bool {
-	return strings.Contains(v, "cookie") || strings.Contains(v, "consent") || strings.Contains(v, "gdpr")
-}
-
-// screenReader reports whether a class, lower-cased, names text shown only
-// to screen readers, by the names the common stylesheets give it (sr-only,
-// visually-hidden, screen-reader-text): a label that repeats what the page
-// shows ("Price $79.00" beside "$79.00"), or tells where a link opens.
-func screenReader(v string) bool {
-	// Every name below holds one of these: most classes hold none, and
-	// are not split into words (Is asks this of every element).
-	if !strings.Contains(v, "sr-only") && !strings.Contains(v, "visually") && !strings.Contains(v, "screen-reader") &&
-		!strings.Contains(v, "a11y") && !strings.Contains(v, "vh") {
-		return false
-	}
-	for f := range strings.FieldsSeq(v) {
-		switch f {
-		case "sr-only", "visually-hidden", "visuallyhidden", "screen-reader-text", "screen-reader-only", "sr-only-focusable", "a11y-hidden", "u-visually-hidden", "is-visually-hidden", "vh":
-			return f != "sr-only-focusable"
-		}
-	}
-	return false
-}
-
-// comments reports whether a class or id, lower-cased, names a comment
-// thread (or its form): "comments", "comment-list", "commentlist",
-// "disqus_thread", "respond". A single comment's class ("comment-body") is
-// left alone: the
-// thread holding it is what goes.
-func comments(v string) bool {
-	// As in screenReader: only a class holding one of these is split.
-	if !strings.Contains(v, "comment") && !strings.Contains(v, "disqus") && !strings.Contains(v, "respond") {
-		return false
-	}
-	for f := range strings.FieldsSeq(v) {
-		switch {
-		case strings.HasPrefix(f, "comments"), strings.HasPrefix(f, "commentlist"), strings.HasPrefix(f, "comment-list"),
-			strings.HasPrefix(f, "disqus"), f == "respond":
-			return true
-		}
-	}
-	return false
-}
-
-// legal reports whether a class or id, lower-cased, names a legal notice
-// or a disclaimer: one of its words, split at hyphens and underscores, is
-// "legal" or "disclaimer(s)" ("game_area_legal", "common-bottom-disclaimer",
-// "legal-text"), not a word holding it ("legalshipping").
-func legal(v string) bool {
-	if !strings.Contains(v, "legal") && !strings.Contains(v, "disclaimer") { // as in screenReader
-		return false
-	}
-	for f := range strings.FieldsSeq(v) {
-		for p := range strings.FieldsFuncSeq(f, func(r rune) bool { return r == '-' || r == '_' }) {
-			if p == "legal" || p == "disclaimer" || p == "disclaimers" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// reviews reports whether a class or id, lower-cased, names customer
-// reviews: "reviews", "product-reviews", "review-list", "yotpo-reviews".
-// Reviews that a word before them names as written by editors, critics
-// or the press ("editorial-reviews", "criticreviews") are
-// not customers': they are the publisher's or the shop's presentation of
-// the product (a book's blurbs, a game's press quotes), part of its text.
-func reviews(v string) bool {
-	if !strings.Contains(v, "review") { // as in screenReader
-		return false
-	}
-	for f := range strings.FieldsSeq(v) {
-		if i := strings.Index(f, "reviews"); i >= 0 && !professional(f[:i]) || strings.HasPrefix(f, "review-list") {
-			return true
-		}
-	}
-	return false
-}
-
-// professionalReviewers are the words that, before "reviews" in a class
-// or id, say who wrote them when it was not the shop's customers.
-var professionalReviewers = []string{"editorial", "editor", "editors", "critic", "critics", "press", "expert", "experts", "professional"}
-
-// professional reports whether the part of a class or id before its
-// "reviews" (lower-cased) ends with a word of professionalReviewers.
-func professional(before string) bool {
-	before = strings.TrimRight(before, "-_")
-	for _, w := range professionalReviewers {
-		if strings.HasSuffix(before, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // onAnswer reports whether n, marked as a schema.org comment, is a comment
@@ -449,6 +360,9 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 					t.furniture[c] = true
 				}
 			}
+			if h := carouselHeading(n); h != nil && f.Has(CarouselHeadings) {
+				t.furniture[h] = true
+			}
 		}
 	}
 	var s Stats
@@ -471,6 +385,57 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 		t.stats[n] = s
 	}
 	return s, own
+}
+
+// carouselDepth is how many wrappers up from a carousel's cards its
+// heading is looked for.
+const carouselDepth = 3
+
+// carouselHeading returns the heading that titles the carousel n ("You may
+// also like"): the nearest element before n, or before one of the
+// carouselDepth wrappers n is the first element of, when that element is a
+// heading, or holds only one, below the page's own (h1). Nil when the
+// element before is not a heading: the carousel is untitled, and what
+// stands before it is the page's. Left behind, the heading would sit over
+// what follows the carousel.
+func carouselHeading(n *html.Node) *html.Node {
+	for range carouselDepth {
+		p := n.PrevSibling
+		for p != nil && (p.Type != html.ElementNode || strings.TrimSpace(domtext.Text(p)) == "") {
+			p = p.PrevSibling
+		}
+		if p != nil {
+			h := p
+			if !domtext.IsHeading(h.DataAtom) {
+				h = onlyHeading(p)
+			}
+			if h == nil || h.DataAtom == atom.H1 {
+				return nil
+			}
+			return p
+		}
+		if n = n.Parent; n == nil || n.Type != html.ElementNode {
+			return nil
+		}
+	}
+	return nil
+}
+
+// onlyHeading returns the one heading under n when n's text is all its, or nil.
+func onlyHeading(n *html.Node) *html.Node {
+	var h *html.Node
+	for d := range n.Descendants() {
+		if d.Type == html.ElementNode && domtext.IsHeading(d.DataAtom) {
+			if h != nil {
+				return nil
+			}
+			h = d
+		}
+	}
+	if h == nil || textnorm.Key(domtext.Text(h)) != textnorm.Key(domtext.Text(n)) {
+		return nil
+	}
+	return h
 }
 
 func paraAtom(a atom.Atom) bool {
@@ -501,27 +466,6 @@ func textLen(s string) int {
 		n--
 	}
 	return n
-}
-
-// utilityHidden reports whether a class names the utility classes that
-// the common stylesheets hide an element by (display: none): "hidden" and
-// its kin, and a short namespace's ("xy-hidden"), as a design system
-// prefixes its utilities. Longer names ending in "-hidden" hide at some
-// breakpoint or state only ("no-js-hidden", "slide--hidden") or clip
-// ("overflow-hidden"). The namespaced class: WCXB dev product 0.7385 ->
-// 0.7394 (3 pages better: hidden error and feedback messages, a buy
-// box's data), forum unchanged.
-func utilityHidden(v string) bool {
-	for f := range strings.FieldsSeq(v) {
-		switch f {
-		case "hide", "hidden", "d-none", "is-hidden", "u-hidden", "display-none":
-			return true
-		}
-		if ns, ok := strings.CutSuffix(f, "-hidden"); ok && len(ns) <= 3 && ns != "" && !strings.ContainsAny(ns, "-_:") {
-			return true
-		}
-	}
-	return false
 }
 
 // describes reports whether n's class or id names it a description
@@ -589,24 +533,6 @@ func showsText(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// overlay reports whether a class names an element fixed over the whole
-// viewport by a utility stylesheet ("fixed inset-0"): a modal's or a
-// drawer's backdrop, shown over the page when a control opens it (a
-// sign-up for a restock, a size guide's form). WCXB dev: product +0.0015,
-// service +0.0004 (one page each: +0.141, +0.072), other types unchanged.
-func overlay(v string) bool {
-	fixed, inset := false, false
-	for f := range strings.FieldsSeq(v) {
-		switch f {
-		case "fixed":
-			fixed = true
-		case "inset-0":
-			inset = true
-		}
-	}
-	return fixed && inset
 }
 
 // primaryTag is the primary language subtag of a language tag,

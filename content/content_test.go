@@ -358,6 +358,32 @@ func TestCarouselOtherClass(t *testing.T) {
 	}
 }
 
+func TestCarouselHeading(t *testing.T) {
+	cards := ""
+	for _, name := range []string{"one", "two", "three"} {
+		cards += `<li><a href="/itm/` + name + `">` + name + ` in its box, as new</a><span>$48.00</span></li>`
+	}
+	desc := `<p>The product's own description, long enough to read as prose on the page.</p>`
+	tests := []struct {
+		name, html string
+		typ        string
+		heading    bool // the heading stays
+	}{
+		{"before the cards", `<h2>More to see</h2><ul>` + cards + `</ul>`, pagetype.Product, false},
+		{"before a wrapper", `<div><h3>More to see</h3></div><section><div><ul>` + cards + `</ul></div></section>`, pagetype.Product, false},
+		{"the page's own", `<h1>More to see</h1><ul>` + cards + `</ul>`, pagetype.Product, true},
+		{"text between", `<h2>More to see</h2><p>A line of the product's.</p><ul>` + cards + `</ul>`, pagetype.Product, true},
+		{"in an article", `<h2>More to see</h2><ul>` + cards + `</ul>`, pagetype.Article, true},
+	}
+	for _, tt := range tests {
+		doc := parse(t, `<main>`+desc+tt.html+desc+`</main>`)
+		got := text(ForType(tt.typ).Candidate("main", domtext.First(doc, atom.Main)).Blocks)
+		if strings.Contains(got, "More to see") != tt.heading || !strings.Contains(got, "description") {
+			t.Errorf("%s: heading kept %v, want %v: %q", tt.name, !tt.heading, tt.heading, got)
+		}
+	}
+}
+
 func TestGrid(t *testing.T) {
 	intro := cand("readability", 500, 100, "intro", "more intro")
 	tests := []struct {

@@ -250,6 +250,16 @@ func offering(u *url.URL) bool {
 	return offer
 }
 
+// ProductName is a product page's name: its title t (Page.Title) without
+// the site's name (site, or the host of pageURL, which may be nil) where
+// the title runs it on at its end (title.Name).
+func ProductName(t, site string, pageURL *url.URL) string {
+	if pageURL == nil {
+		pageURL = &url.URL{}
+	}
+	return title.Name(t, site, hostName(pageURL))
+}
+
 // hostName is the host's name without "www." and without its public suffix
 // guessed as the last label (or two when the second-last is short, as in
 // co.uk): "www.theverge.com" -> "theverge".

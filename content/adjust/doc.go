@@ -5,7 +5,8 @@
 // collection's or product's heading cut (Lead), the labels ending a
 // listing dropped (Tail), the sections of other products and of the
 // shop's terms dropped (Others), a product's runs of cards of other
-// products and its grids of marks dropped (Cards, Marks), and a product's
+// products, its grids of marks and the headings closing it over nothing
+// dropped (Cards, Marks, Empty), and a product's
 // schema.org description and name added when the page shows too little of
 // them (Describe, Name). Each returns what it dropped or says what it
 // added, for the trace.

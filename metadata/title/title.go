@@ -6,6 +6,7 @@ package title
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/textnorm"
@@ -580,4 +581,52 @@ func kickerInTitle(t, kicker, ck string) bool {
 	lead = textnorm.Key(lead)
 	first, _, _ := strings.Cut(ck, " ")
 	return strings.HasPrefix(lead+" ", kicker+" "+first+" ")
+}
+
+// maxConnector is the letters of a connecting word at most ("on", "at"):
+// a title runs its site's name on after a lower-case word this short.
+const maxConnector = 3
+
+// Name is a product page's title t without the site's name at its end,
+// for the product's own name: split off at a separator (as stripSite), or
+// run on after a connecting word ("Game on Site", "Item at Site") or after
+// nothing ("Fire Pit Brand"). The page's title keeps the site where the
+// page's <title> puts it that way; the product's name does not. At least
+// one word stays.
+func Name(t, site, host string) string {
+	t = stripSite(t, site, host)
+	words := strings.Fields(t)
+	for n := min(len(words)-1, 4); n >= 1; n-- {
+		tail, rest := strings.Join(words[len(words)-n:], " "), words[:len(words)-n]
+		joined := len(rest) > 1 && connector(rest[len(rest)-1])
+		if !NamesSite(tail, site, host) && !(joined && hostPrefix(tail, host)) {
+			continue
+		}
+		if joined {
+			rest = rest[:len(rest)-1]
+		}
+		return strings.Join(rest, " ")
+	}
+	return t
+}
+
+// hostPrefix reports whether the words p, spaces left out, begin the host's
+// name and are four letters or more ("Shop" of shopworld.com): after a
+// connecting word a title names its site shorter than its host does.
+func hostPrefix(p, host string) bool {
+	ns := nospace(textnorm.Key(p))
+	return len(ns) >= 4 && strings.HasPrefix(host, ns)
+}
+
+// connector reports whether w is a short lower-case word: a preposition
+// joining a name to its site in any language written in cases.
+func connector(w string) bool {
+	n := 0
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+		n++
+	}
+	return n > 0 && n <= maxConnector
 }
