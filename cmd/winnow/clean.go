@@ -153,7 +153,9 @@ func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) 
 			return 0, nil, &usageError{"clean: --url names one page: give one file or - with it"}
 		}
 	}
-	f.workers = max(f.workers, 1)
+	if f.workers < 1 {
+		return 0, nil, &usageError{fmt.Sprintf("clean: -j %d: want 1 or more inputs at once", f.workers)}
+	}
 	return kind, targets, nil
 }
 

@@ -225,7 +225,7 @@ func TestVersionAndHelp(t *testing.T) {
 			t.Errorf("%s -bogus: stdout %q, stderr %q, %v: want nothing printed and the error %q", cmd, out, errOut, err, want)
 		}
 	}
-	for _, bad := range [][]string{{"--max-bytes", "0"}, {"--max-bytes", "-5"}, {"--timeout", "0s"}, {"--timeout", "-1s"}} {
+	for _, bad := range [][]string{{"--max-bytes", "0"}, {"--max-bytes", "-5"}, {"--timeout", "0s"}, {"--timeout", "-1s"}, {"-j", "0"}, {"-j", "-2"}} {
 		_, _, err := runCmd(t, "", append([]string{"clean"}, append(bad, seed003)...)...)
 		if exitCode(err) != exitConfig || err == nil || !strings.Contains(err.Error(), bad[0]+" "+bad[1]) {
 			t.Errorf("clean %s %s: %v, want a usage error naming it", bad[0], bad[1], err)
