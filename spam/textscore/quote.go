@@ -1,3 +1,6 @@
+// Quotations a story reports: the spam an ad says, quoted by a crime
+// report or a court story, read as the story's (Quoted), not as spam.
+
 package textscore
 
 import (
@@ -54,7 +57,7 @@ func (m *Model) ReportedSpeech(text string) bool {
 }
 
 // Quoted reads again s, the ScoreText of a block of plain text, as
-// Analyze reads quotations (see quotePass), on a page whose prose holds
+// spam.Analyze reads quotations (its quotePass), on a page whose prose holds
 // topic of the topic's vocabulary (ProseTopic): nil when text is spam a
 // story quotes, in quotation marks as reported speech, or set apart (quote:
 // a blockquote; or a block that is one quotation end to end) after intro,
