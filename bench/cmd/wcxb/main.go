@@ -21,6 +21,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -44,6 +45,7 @@ func main() { command.Main("wcxb", &wcxbCommand{}) }
 type wcxbCommand struct {
 	pageType string
 	worst    int
+	mistyped bool
 	svg      string
 	driver   driver.Flags
 }
@@ -52,6 +54,7 @@ func (c *wcxbCommand) Flags(fs *flag.FlagSet) {
 	c.driver.Add(fs, bench.WCXBDir(), "dev/html/*.html.gz, dev/ground-truth/*.json")
 	fs.StringVar(&c.pageType, "type", "", "only the pages of this type ("+strings.Join(pagetype.All(), ", ")+")")
 	fs.IntVar(&c.worst, "worst", 20, "after the tables, list the N pages where winnow trails the best baseline most")
+	fs.BoolVar(&c.mistyped, "mistyped", false, "after the page-type table, list each page whose detected type is not its label")
 	fs.StringVar(&c.svg, "svg", "", "also draw the per-type F1 comparison as an SVG bar chart into this file")
 }
 
@@ -76,7 +79,7 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 			res := result{name: name, out: out}
 			printTypeTable(stdout, pages, []result{res})
 			fmt.Fprintln(stdout)
-			if printPageTypes(stdout, pages, res) {
+			if printPageTypes(stdout, pages, res, c.mistyped) {
 				fmt.Fprintln(stdout)
 			}
 			driver.PrintLines(stdout, c.driver.Against, lines, len(pages))
@@ -96,7 +99,7 @@ func (c *wcxbCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 	printTypeTable(stdout, pages, results)
 	for _, r := range results {
 		fmt.Fprintln(stdout)
-		printPageTypes(stdout, pages, r)
+		printPageTypes(stdout, pages, r, c.mistyped)
 	}
 	if c.svg != "" {
 		if err := os.WriteFile(c.svg, []byte(chart(pages, results)), 0o644); err != nil {
@@ -274,9 +277,10 @@ func printTypeTable(w io.Writer, pages []bench.WCXBPage, results []result) {
 
 // printPageTypes prints how often r's detected page type (winnow's
 // page_type) matches the page's WCXB label, overall and as a confusion table
-// per labelled type. It prints nothing and returns false for a system that
-// detects no page type.
-func printPageTypes(w io.Writer, pages []bench.WCXBPage, r result) bool {
+// per labelled type, and with mistyped each page whose type is not its
+// label. It prints nothing and returns false for a system that detects no
+// page type.
+func printPageTypes(w io.Writer, pages []bench.WCXBPage, r result, mistyped bool) bool {
 	conf := bench.TypeConfusion{}
 	told := false
 	for i, p := range pages {
@@ -291,6 +295,14 @@ func printPageTypes(w io.Writer, pages []bench.WCXBPage, r result) bool {
 	fmt.Fprintf(w, "Page type (%s's page_type against the WCXB label): accuracy %.3f (%d of %d pages; %s: the page failed)\n\n",
 		r.name, float64(right)/float64(max(n, 1)), right, n, bench.NoType)
 	conf.Write(w, types(pages))
+	if mistyped {
+		fmt.Fprintf(w, "\nPages whose detected type is not their label (id, labelled, detected, url):\n")
+		for i, p := range pages {
+			if got := r.out.Rep.Pages[i].Type; got != p.Type {
+				fmt.Fprintf(w, "%s  %-13s  %-13s  %s\n", p.ID, p.Type, cmp.Or(got, bench.NoType), p.URL)
+			}
+		}
+	}
 	return true
 }
 
