@@ -431,7 +431,7 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		{"select.repeat-sentence", "a sentence said earlier on the page", func(b []block.Block) ([]block.Block, []string) { return adjust.Sentences(b, typ) }},
 		{"select.twice", "a block (or a pair) repeating the one (or the pair) before it", func(b []block.Block) ([]block.Block, []string) { return adjust.Twice(b, typ) }},
 		{"select.lead", "above the page's heading (its title)", func(b []block.Block) ([]block.Block, []string) { return adjust.Lead(b, res.Title, typ) }},
-		{"select.tail", "the labels ending a listing (its site map, its footer's links)", func(b []block.Block) ([]block.Block, []string) { return adjust.Tail(b, typ) }},
+		{"select.tail", "the labels ending a listing or a product page (its site map, its footer's links, a seller's box)", func(b []block.Block) ([]block.Block, []string) { return adjust.Tail(b, typ) }},
 		{"select.others", "a section of other products or of the shop's terms", func(b []block.Block) ([]block.Block, []string) { return adjust.Others(b, typ) }},
 		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
 		{"select.empty-heading", "a heading over nothing: its section went", func(b []block.Block) ([]block.Block, []string) { return adjust.Empty(b, typ) }},

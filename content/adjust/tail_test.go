@@ -15,6 +15,15 @@ func TestTail(t *testing.T) {
 		"Ferry fares rise again for the summer season", "by Ana Ruiz", "Mar 5, 2026 · 3 min read",
 	}
 	footer := []string{"About us", "Careers", "Contact", "Help", "Privacy Policy", "Terms", "Sitemap"}
+	product := []string{
+		"Hand-thrown stoneware mug with a glossy glaze, fired twice in a wood kiln for its speckled finish.",
+		"Holds 350 ml; dishwasher safe, though washing by hand keeps the glaze bright for longer.",
+		"Every mug is made to order and differs a little in colour and shape from the one pictured.",
+		"Rim diameter nine centimetres, height nine centimetres",
+		"Packed in a recycled box with paper padding, never plastic",
+	}
+	box := []string{"About the maker", "Contact the maker", "Follow", "98% positive ratings"}
+	specs := []string{"Height: nine centimetres at rim", "Width: twelve centimetres with handle", "Weight: two hundred eighty grams", "Capacity: three hundred fifty millilitres"}
 	short := []string{"Afrikaans", "Asturianu", "Català", "Deutsch", "Español", "Français", "Italiano", "Polski", "Suomi", "Svenska"}
 	tests := []struct {
 		name     string
@@ -31,6 +40,14 @@ func TestTail(t *testing.T) {
 			append(slices.Clone(items), footer...), append(slices.Clone(items), footer...)},
 		{"a story's closing list stays", pagetype.Article,
 			append(slices.Clone(items), footer...), append(slices.Clone(items), footer...)},
+		{"a product page's closing box of four labels goes", pagetype.Product,
+			append(slices.Clone(product), box...), product},
+		{"a product page's three closing labels stay", pagetype.Product,
+			append(slices.Clone(product), box[:3]...), append(slices.Clone(product), box[:3]...)},
+		{"a product page's closing lines of five words stay", pagetype.Product,
+			append(slices.Clone(product), specs...), append(slices.Clone(product), specs...)},
+		{"four labels are a listing's item lines, not its footer", pagetype.Listing,
+			append(slices.Clone(items), box...), append(slices.Clone(items), box...)},
 	}
 	for _, tt := range tests {
 		in := make([]block.Block, len(tt.in))
