@@ -508,31 +508,11 @@ func otherLanguage(a *html.Node) bool {
 // (its siblings are space or empty elements).
 func alone(n *html.Node) bool {
 	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
-		if c != n && showsText(c) {
+		if c != n && domtext.Chars(c) > 0 {
 			return false
 		}
 	}
 	return true
-}
-
-// showsText reports whether n holds a text node that is not all space,
-// outside scripts and styles; it stops at the first.
-func showsText(n *html.Node) bool {
-	switch n.Type {
-	case html.TextNode:
-		return strings.TrimSpace(n.Data) != ""
-	case html.ElementNode:
-		switch n.DataAtom {
-		case atom.Script, atom.Style, atom.Noscript, atom.Template:
-			return false
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if showsText(c) {
-			return true
-		}
-	}
-	return false
 }
 
 // primaryTag is the primary language subtag of a language tag,

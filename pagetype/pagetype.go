@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/htmltable"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -479,13 +480,7 @@ func dataRows(n *html.Node) int {
 		case atom.Thead, atom.Tbody, atom.Tfoot:
 			rows += dataRows(c)
 		case atom.Tr:
-			cells := 0
-			for d := c.FirstChild; d != nil; d = d.NextSibling {
-				if d.DataAtom == atom.Td || d.DataAtom == atom.Th {
-					cells++
-				}
-			}
-			if cells >= 2 {
+			if len(htmltable.Cells(c)) >= 2 {
 				rows++
 			}
 		}
