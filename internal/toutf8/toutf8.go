@@ -24,6 +24,7 @@ package toutf8
 import (
 	"bytes"
 	"regexp"
+	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -103,8 +104,12 @@ func Encoding(raw []byte, contentType string, valid bool) encoding.Encoding {
 // windows-1252 every time, which decode alike. The detector reads at most
 // sniffBytes.
 func sniff(raw []byte) (encoding.Encoding, bool) {
-	r, err := chardet.NewHtmlDetector().DetectBest(raw[:min(len(raw), sniffBytes)])
-	if err != nil || r.Confidence < minConfidence {
+	rs, err := chardet.NewHtmlDetector().DetectAll(raw[:min(len(raw), sniffBytes)])
+	if err != nil {
+		return nil, false
+	}
+	r := best(rs)
+	if r.Confidence < minConfidence {
 		return nil, false
 	}
 	e, err := htmlindex.Get(r.Charset)
@@ -113,6 +118,37 @@ func sniff(raw []byte) (encoding.Encoding, bool) {
 	}
 	name, _ := htmlindex.Name(e)
 	return nilIfUTF8(e, name), true
+}
+
+// best returns the detector's guess among rs (not empty), the same for the
+// same bytes: the highest confidence, and among guesses of equal confidence
+// windows-1252 or ISO-8859-1 (what an undeclared page is read as by the
+// HTML standard), else the first charset by name. The detector's own
+// DetectBest, and the order of DetectAll among equals, take whichever of
+// its concurrent recognizers answers first: a short Latin-1 page came out
+// as ISO-8859-2 ("crčme") on some runs.
+func best(rs []chardet.Result) chardet.Result {
+	b := rs[0]
+	for _, r := range rs[1:] {
+		switch {
+		case r.Confidence != b.Confidence:
+			if r.Confidence > b.Confidence {
+				b = r
+			}
+		case western(b.Charset) != western(r.Charset):
+			if western(r.Charset) {
+				b = r
+			}
+		case r.Charset < b.Charset:
+			b = r
+		}
+	}
+	return b
+}
+
+// western reports the charsets an undeclared page defaults to.
+func western(name string) bool {
+	return strings.EqualFold(name, "ISO-8859-1") || strings.EqualFold(name, "windows-1252")
 }
 
 // mostlyUTF8 reports UTF-8 text with a few stray bytes (a character cut in

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"github.com/gogs/chardet"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/htmlindex"
 )
@@ -141,5 +142,29 @@ func TestDecode_Sniffed(t *testing.T) {
 	stray := []byte(strings.Replace(page, "Zürich", "Zür\xffich", 1))
 	if got, want := string(Decode(stray, "")), strings.Replace(page, "Zürich", "Zür\uFFFDich", 1); got != want {
 		t.Errorf("UTF-8 with a stray byte = %q\nwant %q", got, want)
+	}
+}
+
+// TestDecode_Deterministic: an undeclared page decodes the same on every
+// run (the detector's recognizers answer concurrently; ties between them
+// once turned a Latin-1 "crème" into ISO-8859-2's "crčme" on some runs).
+func TestDecode_Deterministic(t *testing.T) {
+	raw := []byte("<p>Caf\xe9 cr\xe8me, Z\xfcrich.</p>")
+	want := "<p>Café crème, Zürich.</p>"
+	for i := range 300 {
+		if got := string(Decode(raw, "")); got != want {
+			t.Fatalf("run %d: Decode = %q, want %q", i, got, want)
+		}
+	}
+}
+
+func TestBest(t *testing.T) {
+	rs := []chardet.Result{{Charset: "ISO-8859-2", Confidence: 30}, {Charset: "ISO-8859-1", Confidence: 30}, {Charset: "KOI8-R", Confidence: 10}}
+	if got := best(rs).Charset; got != "ISO-8859-1" {
+		t.Errorf("best = %s, want ISO-8859-1 among equals", got)
+	}
+	rs = []chardet.Result{{Charset: "windows-1251", Confidence: 20}, {Charset: "KOI8-R", Confidence: 42}, {Charset: "ISO-8859-5", Confidence: 42}}
+	if got := best(rs).Charset; got != "ISO-8859-5" {
+		t.Errorf("best = %s, want the first name among equals", got)
 	}
 }
