@@ -181,7 +181,7 @@ func generate(src Source, clean []byte, p *pools, opts Options, variant int) (Do
 	if err != nil {
 		return Doc{}, fmt.Errorf("parse: %w", err)
 	}
-	container, paras := findBody(doc, src.Body)
+	container, paras := FindBody(doc, src.Body)
 	if len(paras) < 2 {
 		return Doc{}, errNoBody
 	}
@@ -200,11 +200,11 @@ func generate(src Source, clean []byte, p *pools, opts Options, variant int) (Do
 	}, nil
 }
 
-// findBody returns the element that holds most body paragraphs and those of
+// FindBody returns the element that holds most body paragraphs and those of
 // its children that are body paragraphs. A body paragraph is a <p> (or a
 // leaf block) of at least 6 tokens whose 4-token shingles are nearly all in
 // the body.
-func findBody(doc *html.Node, body string) (*html.Node, []*html.Node) {
+func FindBody(doc *html.Node, body string) (*html.Node, []*html.Node) {
 	toks := score.Tokens(body)
 	set := make(map[string]bool, len(toks))
 	for i := 0; i+4 <= len(toks); i++ {

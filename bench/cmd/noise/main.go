@@ -1,11 +1,13 @@
 // Command noise generates the noise corpus from the benchmark pages, runs
-// winnow on both of its halves and prints, side by side, what share of each
-// injected noise kind winnow leaves, with its body recall and precision on
-// the noisy pages and on the same pages without noise.
+// winnow on both of its halves and on held-out B (package noise/heldoutb,
+// from WCXB pages, when that folder is there) and prints, side by side,
+// what share of each injected noise kind winnow leaves, with its body
+// recall and precision on the noisy pages and on the same pages without
+// noise.
 //
 // Usage, from the bench directory:
 //
-//	go run ./cmd/noise                     # both halves; the held-out column is the reported one
+//	go run ./cmd/noise                     # both halves and held-out B; tune on none but the first
 //	go run ./cmd/noise -left               # tuning: every item left on the tuning half, per page
 //	go run ./cmd/noise -out DIR            # write the tuning corpus (noisy.html, clean.html, body.txt, items.json)
 //	go run ./cmd/noise -builtin -variants 40   # from the pages bundled with package noise
@@ -14,6 +16,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -25,7 +28,9 @@ import (
 	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/internal/command"
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/heldoutb"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
+	"github.com/winnowhq/winnow/clean"
 )
 
 func main() { command.Main("noise", &noiseCommand{}) }
@@ -38,6 +43,7 @@ type noiseCommand struct {
 	out      string
 	left     bool
 	builtin  bool
+	wcxb     string
 }
 
 func (c *noiseCommand) Flags(fs *flag.FlagSet) {
@@ -47,6 +53,7 @@ func (c *noiseCommand) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.out, "out", "", "write the tuning corpus to this directory instead of measuring")
 	fs.BoolVar(&c.left, "left", false, "list, per page, every injected item winnow left on the tuning half")
 	fs.BoolVar(&c.builtin, "builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
+	fs.StringVar(&c.wcxb, "wcxb", bench.WCXBDir(), "WCXB folder: held-out B's base pages (skipped when absent)")
 }
 
 func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -87,6 +94,11 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		}
 		runs = append(runs, r)
 	}
+	if r, ok, err := c.runB(ctx, w, stderr); err != nil {
+		return err
+	} else if ok {
+		runs = append(runs, r)
+	}
 	if c.left {
 		for _, f := range runs[half.Tuning].Figs {
 			if len(f.Left) == 0 {
@@ -112,21 +124,49 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 			}
 		}
 		base := len(r.Docs) / max(c.variants, 1)
-		fmt.Fprintf(stdout, "- %s: %d pages from %d base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
-			r.Half, len(r.Docs), base, len(r.Skipped), len(r.Errs), kindList(kinds))
+		of := ""
+		if r.Half == half.HeldOutB {
+			of = " WCXB dev"
+		}
+		fmt.Fprintf(stdout, "- %s: %d pages from %d%s base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
+			r.Half, len(r.Docs), base, of, len(r.Skipped), len(r.Errs), kindList(kinds))
 	}
 	fmt.Fprintln(stdout)
-	printFigures(stdout, runs[half.Tuning].Sum, runs[half.HeldOut].Sum)
+	printFigures(stdout, runs)
 	fmt.Fprintln(stdout)
-	printKinds(stdout, runs[half.Tuning].Sum, runs[half.HeldOut].Sum)
+	printKinds(stdout, runs)
 	return nil
 }
 
-// printKinds prints what is left per category and noise kind, both halves.
-func printKinds(w io.Writer, tu, ho leftover.Figures) {
+// runB measures held-out B on the WCXB pages it draws, or reports it
+// skipped (ok false) when the WCXB folder is absent.
+func (c *noiseCommand) runB(ctx context.Context, w *clean.Cleaner, stderr io.Writer) (r bench.NoiseRun, ok bool, err error) {
+	pages, err := bench.LoadWCXB(c.wcxb)
+	if errors.Is(err, bench.ErrAbsent) {
+		fmt.Fprintf(stderr, "noise: held-out B skipped: %v (set -wcxb)\n", err)
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, err
+	}
+	srcs, err := bench.NoiseSourcesB(pages)
+	if err != nil {
+		return r, false, err
+	}
+	r, err = bench.RunNoiseB(ctx, w, srcs, heldoutb.Options{Seed: c.seed, Variants: c.variants})
+	for _, e := range r.Errs {
+		fmt.Fprintf(stderr, "noise: held-out-b: %v\n", e)
+	}
+	return r, err == nil, err
+}
+
+// printKinds prints what is left per category and noise kind, one column
+// pair per run.
+func printKinds(w io.Writer, runs []bench.NoiseRun) {
 	seen := map[leftover.KindKey]bool{}
 	var keys []leftover.KindKey
-	for _, f := range []leftover.Figures{tu, ho} {
+	for _, r := range runs {
+		f := r.Sum
 		for k := range f.ByKind {
 			if !seen[k] {
 				seen[k] = true
@@ -140,19 +180,25 @@ func printKinds(w io.Writer, tu, ho leftover.Figures) {
 		}
 		return keys[i].Kind < keys[j].Kind
 	})
-	fmt.Fprintln(w, "| category | kind | tuning left | tuning share | held-out left | held-out share |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|")
-	cell := func(t leftover.Tally) (string, string) {
-		share := 0.0
-		if t.Injected > 0 {
-			share = float64(t.Left) / float64(t.Injected)
-		}
-		return fmt.Sprintf("%d / %d", t.Left, t.Injected), fmt.Sprintf("%.2f%%", 100*share)
+	head, rule := "| category | kind |", "|---|---|"
+	for _, r := range runs {
+		head += fmt.Sprintf(" %s left | %s share |", r.Half, r.Half)
+		rule += "---|---|"
 	}
+	fmt.Fprintln(w, head)
+	fmt.Fprintln(w, rule)
 	for _, k := range keys {
-		a, b := cell(tu.ByKind[k])
-		c, d := cell(ho.ByKind[k])
-		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n", k.Category, k.Kind, a, b, c, d)
+		line := fmt.Sprintf("| %s | %s |", k.Category, k.Kind)
+		for _, r := range runs {
+			t, ok := r.Sum.ByKind[k]
+			switch {
+			case !ok || t.Injected == 0:
+				line += " - | - |"
+			default:
+				line += fmt.Sprintf(" %d / %d | %.2f%% |", t.Left, t.Injected, 100*float64(t.Left)/float64(t.Injected))
+			}
+		}
+		fmt.Fprintln(w, line)
 	}
 }
 
@@ -172,22 +218,35 @@ func kindList(kinds map[string]int) string {
 	return s
 }
 
-func printFigures(w io.Writer, tu, ho leftover.Figures) {
-	fmt.Fprintln(w, "| measure | tuning | held-out | target (held-out) |")
-	fmt.Fprintln(w, "|---|---|---|---|")
+// printFigures prints the summary figures, one column per run; the
+// targets are the held-out half's.
+func printFigures(w io.Writer, runs []bench.NoiseRun) {
+	head, rule := "| measure |", "|---|"
+	for _, r := range runs {
+		head += " " + r.Half.String() + " |"
+		rule += "---|"
+	}
+	fmt.Fprintln(w, head+" target (held-out) |")
+	fmt.Fprintln(w, rule+"---|")
+	row := func(what, target string, cell func(f leftover.Figures) string) {
+		line := "| " + what + " |"
+		for _, r := range runs {
+			line += " " + cell(r.Sum) + " |"
+		}
+		fmt.Fprintln(w, line+" "+target+" |")
+	}
 	pct := func(share float64, n int, unit string) string {
 		return fmt.Sprintf("%.2f%% of %d %s", 100*share, n, unit)
 	}
-	fmt.Fprintf(w, "| spam left | %s | %s | ≤ 1%% |\n", pct(tu.SpamLeft, tu.Spam, "items"), pct(ho.SpamLeft, ho.Spam, "items"))
-	fmt.Fprintf(w, "| boilerplate left | %s | %s | ≤ 2%% |\n", pct(tu.BoilerplateLeft, tu.Boilerplate, "items"), pct(ho.BoilerplateLeft, ho.Boilerplate, "items"))
-	fmt.Fprintf(w, "| duplicates left | %s | %s | ≤ 0.5%% |\n", pct(tu.DupsLeft, tu.Dups, "extra copies"), pct(ho.DupsLeft, ho.Dups, "extra copies"))
-	fmt.Fprintf(w, "| glyphs left | %s | %s | ≤ 0.5%% |\n", pct(tu.GlyphsLeft, tu.Glyphs, "glyphs"), pct(ho.GlyphsLeft, ho.Glyphs, "glyphs"))
-	ratio := func(f leftover.Figures) string {
+	row("spam left", "≤ 1%", func(f leftover.Figures) string { return pct(f.SpamLeft, f.Spam, "items") })
+	row("boilerplate left", "≤ 2%", func(f leftover.Figures) string { return pct(f.BoilerplateLeft, f.Boilerplate, "items") })
+	row("duplicates left", "≤ 0.5%", func(f leftover.Figures) string { return pct(f.DupsLeft, f.Dups, "extra copies") })
+	row("glyphs left", "≤ 0.5%", func(f leftover.Figures) string { return pct(f.GlyphsLeft, f.Glyphs, "glyphs") })
+	row("body recall, noisy / clean = ratio", "ratio ≥ 0.98", func(f leftover.Figures) string {
 		return fmt.Sprintf("%.3f / %.3f = %.3f", f.Noisy.R, f.Clean.R, f.RecallRatio)
-	}
-	fmt.Fprintf(w, "| body recall, noisy / clean = ratio | %s | %s | ratio ≥ 0.98 |\n", ratio(tu), ratio(ho))
-	fmt.Fprintf(w, "| body precision, noisy / clean | %.3f / %.3f | %.3f / %.3f | noisy ≥ 0.95 |\n", tu.Noisy.P, tu.Clean.P, ho.Noisy.P, ho.Clean.P)
-	fmt.Fprintf(w, "| body F1, noisy / clean | %.3f / %.3f | %.3f / %.3f | |\n", tu.Noisy.F1, tu.Clean.F1, ho.Noisy.F1, ho.Clean.F1)
+	})
+	row("body precision, noisy / clean", "noisy ≥ 0.95", func(f leftover.Figures) string { return fmt.Sprintf("%.3f / %.3f", f.Noisy.P, f.Clean.P) })
+	row("body F1, noisy / clean", "", func(f leftover.Figures) string { return fmt.Sprintf("%.3f / %.3f", f.Noisy.F1, f.Clean.F1) })
 }
 
 // write stores each document as DIR/<id>/{noisy.html, clean.html, body.txt, items.json}.
