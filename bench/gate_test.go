@@ -9,6 +9,7 @@ import (
 	"github.com/winnowhq/winnow/bench"
 	"github.com/winnowhq/winnow/bench/half"
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/heldoutb"
 	"github.com/winnowhq/winnow/bench/noise/leftover"
 	"github.com/winnowhq/winnow/internal/score"
 	"github.com/winnowhq/winnow/pagetype"
@@ -109,6 +110,39 @@ func TestGateNoiseBuiltin(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkNoise(t, "noise_builtin", srcs, g.NoiseBuiltin)
+}
+
+// TestGateNoiseHeldOutB reports, without pinning them yet, winnow's
+// figures on held-out B (package noise/heldoutb: pools disjoint from both
+// halves, on WCXB base pages), at the held-out half's seed and variants.
+// It fails only when the corpus cannot be built or a page fails to clean;
+// its figures become pins once they have been read over a few merges.
+func TestGateNoiseHeldOutB(t *testing.T) {
+	g := readGate(t)
+	dir := bench.WCXBDir()
+	pages, err := bench.LoadWCXB(dir)
+	needCorpus(t, err, dir, bench.WCXBDirEnv, "held-out B report")
+	srcs, err := bench.NoiseSourcesB(pages)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := bench.NewWinnow()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := bench.RunNoiseB(t.Context(), c, srcs, heldoutb.Options{Seed: g.Noise.Seed, Variants: g.Noise.Variants})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, err := range r.Errs {
+		t.Errorf("%v", err)
+	}
+	if len(r.Docs) < 100 {
+		t.Errorf("held-out B: %d pages, want at least 100", len(r.Docs))
+	}
+	f := r.Sum
+	t.Logf("held-out B (reported, not pinned; seed %d, %d pages): spam left %.4f, boilerplate left %.4f, duplicates left %.4f, glyphs left %.4f, recall %.4f / clean %.4f = %.4f, precision %.4f",
+		g.Noise.Seed, f.Docs, f.SpamLeft, f.BoilerplateLeft, f.DupsLeft, f.GlyphsLeft, f.Noisy.R, f.Clean.R, f.RecallRatio, f.Noisy.P)
 }
 
 func checkNoise(t *testing.T, name string, srcs []noise.Source, pins noisePins) {

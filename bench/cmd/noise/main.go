@@ -111,6 +111,16 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		}
 		fmt.Fprintln(stdout)
 	}
+	c.printCorpus(stdout, runs)
+	fmt.Fprintln(stdout)
+	printFigures(stdout, runs)
+	fmt.Fprintln(stdout)
+	printKinds(stdout, runs)
+	return nil
+}
+
+// printCorpus says what each run's corpus was made of.
+func (c *noiseCommand) printCorpus(stdout io.Writer, runs []bench.NoiseRun) {
 	from := "benchmark"
 	if c.builtin {
 		from = "bundled"
@@ -131,11 +141,6 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		fmt.Fprintf(stdout, "- %s: %d pages from %d%s base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
 			r.Half, len(r.Docs), base, of, len(r.Skipped), len(r.Errs), kindList(kinds))
 	}
-	fmt.Fprintln(stdout)
-	printFigures(stdout, runs)
-	fmt.Fprintln(stdout)
-	printKinds(stdout, runs)
-	return nil
 }
 
 // runB measures held-out B on the WCXB pages it draws, or reports it

@@ -114,7 +114,11 @@ var glyphDecorations = []func(in *injector, p *html.Node){
 
 var anchorGlues = []func(in *injector, p, link *html.Node){
 	func(in *injector, p, link *html.Node) { p.AppendChild(el("sup", nil, link)) },
-	func(in *injector, p, link *html.Node) { p.AppendChild(txt(" — ")); p.AppendChild(link); p.AppendChild(txt(".")) },
+	func(in *injector, p, link *html.Node) {
+		p.AppendChild(txt(" — "))
+		p.AppendChild(link)
+		p.AppendChild(txt("."))
+	},
 	func(in *injector, p, link *html.Node) {
 		if c := firstText(p, ", "); c != nil {
 			splitAfter(c, ", ", link, txt(", "))
@@ -223,16 +227,22 @@ var fileNameShapes = []func(in *injector, f string) *html.Node{
 
 // --- visible spam lines
 
-func link(href string, kids ...*html.Node) *html.Node { return el("a", []attr{at("href", href)}, kids...) }
+func link(href string, kids ...*html.Node) *html.Node {
+	return el("a", []attr{at("href", href)}, kids...)
+}
 
 var spamLines = []func(in *injector, text, href string) *html.Node{
-	func(in *injector, text, href string) *html.Node { return el("dl", nil, el("dt", nil, link(href, txt(text)))) },
+	func(in *injector, text, href string) *html.Node {
+		return el("dl", nil, el("dt", nil, link(href, txt(text))))
+	},
 	func(in *injector, text, href string) *html.Node { return el("address", nil, link(href, txt(text))) },
 	func(in *injector, text, _ string) *html.Node { return el("p", nil, el("mark", nil, txt(text))) },
 	func(in *injector, text, href string) *html.Node {
 		return el("details", []attr{at("open", "")}, el("summary", nil, link(href, txt(text))))
 	},
-	func(in *injector, text, href string) *html.Node { return el("aside", nil, el("cite", nil, link(href, txt(text)))) },
+	func(in *injector, text, href string) *html.Node {
+		return el("aside", nil, el("cite", nil, link(href, txt(text))))
+	},
 	func(in *injector, text, _ string) *html.Node { return el("pre", nil, txt(text)) },
 	func(in *injector, text, href string) *html.Node {
 		return el("button", []attr{at("type", "button"), at("onclick", "location.href='"+href+"'")}, txt(text))
