@@ -201,3 +201,127 @@ func stringsOf(v reflect.Value) []string {
 }
 
 func fold(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// TestHeldOutBBlockShapes fails when a block held-out B inserts (a copy
+// of the lead, a doubled caption, a leaked file name, a widget, an inline
+// related line, a sidebar, a visible spam line) has the shape, elements
+// and attribute names, of a block either half inserts for the same kind.
+// These templates are not pooled in package noise (both halves share
+// inject.go's), so both generators' pages are compared: 40 variants each
+// of the generator's test page.
+func TestHeldOutBBlockShapes(t *testing.T) {
+	src := noise.TestSource()
+	src.Half = half.HeldOutB
+	docs, _, err := heldoutb.Generate([]noise.Source{src}, heldoutb.Options{Seed: 1, Variants: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mine := blockShapes(t, docs)
+	if len(mine) < 30 {
+		t.Fatalf("held-out B: %d block shapes, want at least 30", len(mine))
+	}
+	for _, h := range half.All {
+		src.Half = h
+		docs, _, err := noise.Generate([]noise.Source{src}, noise.Options{Half: h, Seed: 1, Variants: 40})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for s := range blockShapes(t, docs) {
+			if mine[s] {
+				t.Errorf("%s: held-out B inserts %s as it does", h, s)
+			}
+		}
+	}
+}
+
+// blockShapes returns "kind shape" keys for the blocks that hold docs'
+// injected items: for each item, the elements of the noisy page that hold
+// its text are walked up to the child of the first ancestor that holds two
+// body paragraphs or more; the shapes (StructOf) found more often in the
+// noisy page than in the clean page are the injected blocks'.
+func blockShapes(t *testing.T, docs []noise.Doc) map[string]bool {
+	t.Helper()
+	kinds := []string{noise.KindLeadRepeat, noise.KindCaption, noise.KindFileName, noise.KindWidget, noise.KindInlineRelate, noise.KindSidebar, noise.KindSpamLine}
+	out := map[string]bool{}
+	for _, d := range docs {
+		noisy, clean := parse(t, d.Noisy), parse(t, d.Clean)
+		lines := strings.Split(d.Body, "\n")
+		var items []noise.Item
+		for _, it := range append(d.Items.Spam, d.Items.Boilerplate...) {
+			if slices.Contains(kinds, it.Kind) {
+				items = append(items, it)
+			}
+		}
+		for _, dup := range d.Items.Dups {
+			items = append(items, noise.Item{Text: dup.Text, Kind: dup.Kind})
+		}
+		// A copy of the lead holds the glyphs and links glued to it; the
+		// clean page holds the lead without them.
+		var glued []string
+		for _, g := range d.Items.Glyphs {
+			glued = append(glued, g.Text, "")
+		}
+		for _, sp := range d.Items.Spam {
+			if sp.Kind == noise.KindSpamAnchor {
+				glued = append(glued, sp.Text, "")
+			}
+		}
+		unglue := strings.NewReplacer(glued...)
+		for _, it := range items {
+			n := tops(noisy, it.Text, lines)
+			for s, c := range tops(clean, strings.Join(strings.Fields(unglue.Replace(it.Text)), " "), lines) {
+				n[s] -= c
+			}
+			for s, c := range n {
+				if c > 0 {
+					out[it.Kind+" "+s] = true
+				}
+			}
+		}
+	}
+	return out
+}
+
+func parse(t *testing.T, page []byte) *html.Node {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(string(page)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// tops counts, by shape, the blocks of doc that hold text (see
+// blockShapes).
+func tops(doc *html.Node, text string, lines []string) map[string]int {
+	holds := func(n *html.Node, s string) bool {
+		return strings.Contains(strings.Join(strings.Fields(domtext.AllText(n)), " "), s)
+	}
+	out := map[string]int{}
+	for n := range doc.Descendants() {
+		if n.Type != html.ElementNode || !holds(n, text) {
+			continue
+		}
+		inner := false
+		for c := n.FirstChild; c != nil && !inner; c = c.NextSibling {
+			inner = c.Type == html.ElementNode && holds(c, text)
+		}
+		if inner {
+			continue
+		}
+		for n.Parent != nil && n.Parent.Type == html.ElementNode {
+			body := 0
+			for _, l := range lines {
+				if holds(n.Parent, l) {
+					body++
+				}
+			}
+			if body >= 2 {
+				break
+			}
+			n = n.Parent
+		}
+		out[noise.StructOf(n)]++
+	}
+	return out
+}

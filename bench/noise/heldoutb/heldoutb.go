@@ -121,8 +121,8 @@ type injector struct {
 	items     noise.Items
 }
 
-// inject adds each noise kind with its chance, paragraph edits first
-// (while paras lists only real paragraphs), then insertions.
+// inject adds each noise kind with its chance: paragraph edits first
+// (paras lists only real paragraphs throughout), then insertions.
 func (in *injector) inject() {
 	for _, k := range []struct {
 		chance float64
@@ -130,7 +130,6 @@ func (in *injector) inject() {
 	}{
 		{0.7, (*injector).bodyGlyphs},
 		{0.6, (*injector).spamAnchors},
-		{0.5, (*injector).spamSentence},
 		{0.7, (*injector).leadRepeat},
 		{0.7, (*injector).captions},
 		{0.5, (*injector).fileNames},
@@ -140,6 +139,8 @@ func (in *injector) inject() {
 		{1, (*injector).sidebars},
 		{0.6, (*injector).widgets},
 		{0.7, (*injector).linkFarm},
+		// After leadRepeat, so that no copy of the lead holds spam.
+		{0.5, (*injector).spamSentence},
 	} {
 		if k.chance >= 1 || in.r.Float64() < k.chance {
 			k.add(in)

@@ -219,7 +219,7 @@ var fileNameShapes = []func(in *injector, f string) *html.Node{
 		return el("p", nil, el("a", []attr{at("href", "/wp-content/uploads/"+f), at("rel", "attachment")}, txt(f)))
 	},
 	func(in *injector, f string) *html.Node { return el("p", nil, el("small", nil, txt(f))) },
-	func(in *injector, f string) *html.Node { return el("div", class("wp-caption-text"), txt(f)) },
+	func(in *injector, f string) *html.Node { return el("p", class("wp-caption-text"), txt(f)) },
 	func(in *injector, f string) *html.Node {
 		return el("div", class("attachment"), el("img", []attr{at("src", "/media/"+f)}), el("span", class("file-label"), txt(f)))
 	},
@@ -498,7 +498,7 @@ var widgetMarkups = map[string]func(in *injector, cls string, texts []string) *h
 		return b
 	},
 	"card": func(in *injector, cls string, texts []string) *html.Node {
-		c := el("div", class(cls), el("h4", nil, txt(texts[0])))
+		c := el("div", class(cls), el("p", class("card-title"), el("b", nil, txt(texts[0]))))
 		for _, t := range texts[1 : len(texts)-1] {
 			c.AppendChild(el("p", nil, txt(t)))
 		}
