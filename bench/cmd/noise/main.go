@@ -11,6 +11,7 @@
 //	go run ./cmd/noise -left               # tuning: every item left on the tuning half, per page
 //	go run ./cmd/noise -out DIR            # write the tuning corpus (noisy.html, clean.html, body.txt, items.json)
 //	go run ./cmd/noise -builtin -variants 40   # from the pages bundled with package noise
+//	go run ./cmd/noise -control            # and the tuning half on held-out B's pages: what the pages cost, not the pools
 package main
 
 import (
@@ -44,6 +45,13 @@ type noiseCommand struct {
 	left     bool
 	builtin  bool
 	wcxb     string
+	control  bool
+}
+
+// column is one measured corpus and its name in the tables.
+type column struct {
+	name string
+	bench.NoiseRun
 }
 
 func (c *noiseCommand) Flags(fs *flag.FlagSet) {
@@ -54,6 +62,7 @@ func (c *noiseCommand) Flags(fs *flag.FlagSet) {
 	fs.BoolVar(&c.left, "left", false, "list, per page, every injected item winnow left on the tuning half")
 	fs.BoolVar(&c.builtin, "builtin", false, "start from the clean pages bundled with package noise instead of the benchmark pages")
 	fs.StringVar(&c.wcxb, "wcxb", bench.WCXBDir(), "WCXB folder: held-out B's base pages (skipped when absent)")
+	fs.BoolVar(&c.control, "control", false, "add a column: the tuning half's pools on held-out B's base pages, to tell what the pages cost from what the unseen pools cost")
 }
 
 func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -83,7 +92,7 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 	if err != nil {
 		return err
 	}
-	var runs []bench.NoiseRun
+	var runs []column
 	for _, h := range half.All {
 		r, err := bench.RunNoise(ctx, w, srcs, noise.Options{Half: h, Seed: c.seed, Variants: c.variants})
 		if err != nil {
@@ -92,13 +101,13 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 		for _, e := range r.Errs {
 			fmt.Fprintf(stderr, "noise: %s: %v\n", h, e)
 		}
-		runs = append(runs, r)
+		runs = append(runs, column{h.String(), r})
 	}
-	if r, ok, err := c.runB(ctx, w, stderr); err != nil {
+	b, err := c.runB(ctx, w, stderr)
+	if err != nil {
 		return err
-	} else if ok {
-		runs = append(runs, r)
 	}
+	runs = append(runs, b...)
 	if c.left {
 		for _, f := range runs[half.Tuning].Figs {
 			if len(f.Left) == 0 {
@@ -120,7 +129,7 @@ func (c *noiseCommand) Run(ctx context.Context, args []string, stdout, stderr io
 }
 
 // printCorpus says what each run's corpus was made of.
-func (c *noiseCommand) printCorpus(stdout io.Writer, runs []bench.NoiseRun) {
+func (c *noiseCommand) printCorpus(stdout io.Writer, runs []column) {
 	from := "benchmark"
 	if c.builtin {
 		from = "bundled"
@@ -135,39 +144,56 @@ func (c *noiseCommand) printCorpus(stdout io.Writer, runs []bench.NoiseRun) {
 		}
 		base := len(r.Docs) / max(c.variants, 1)
 		of := ""
-		if r.Half == half.HeldOutB {
+		if r.name != half.Tuning.String() && r.name != half.HeldOut.String() {
 			of = " WCXB dev"
 		}
 		fmt.Fprintf(stdout, "- %s: %d pages from %d%s base pages (%d skipped: body not found in the DOM), %d failed; injections: %s\n",
-			r.Half, len(r.Docs), base, of, len(r.Skipped), len(r.Errs), kindList(kinds))
+			r.name, len(r.Docs), base, of, len(r.Skipped), len(r.Errs), kindList(kinds))
 	}
 }
 
-// runB measures held-out B on the WCXB pages it draws, or reports it
-// skipped (ok false) when the WCXB folder is absent.
-func (c *noiseCommand) runB(ctx context.Context, w *clean.Cleaner, stderr io.Writer) (r bench.NoiseRun, ok bool, err error) {
+// runB measures held-out B on the WCXB pages it draws and, with
+// -control, the tuning half on the same pages; it returns no column when
+// the WCXB folder is absent.
+func (c *noiseCommand) runB(ctx context.Context, w *clean.Cleaner, stderr io.Writer) ([]column, error) {
 	pages, err := bench.LoadWCXB(c.wcxb)
 	if errors.Is(err, bench.ErrAbsent) {
 		fmt.Fprintf(stderr, "noise: held-out B skipped: %v (set -wcxb)\n", err)
-		return r, false, nil
+		return nil, nil
 	}
 	if err != nil {
-		return r, false, err
+		return nil, err
 	}
 	srcs, err := bench.NoiseSourcesB(pages)
 	if err != nil {
-		return r, false, err
+		return nil, err
 	}
-	r, err = bench.RunNoiseB(ctx, w, srcs, heldoutb.Options{Seed: c.seed, Variants: c.variants})
-	for _, e := range r.Errs {
-		fmt.Fprintf(stderr, "noise: held-out-b: %v\n", e)
+	r, err := bench.RunNoiseB(ctx, w, srcs, heldoutb.Options{Seed: c.seed, Variants: c.variants})
+	if err != nil {
+		return nil, err
 	}
-	return r, err == nil, err
+	cols := []column{{half.HeldOutB.String(), r}}
+	if c.control {
+		for i := range srcs {
+			srcs[i].Half = half.Tuning
+		}
+		r, err := bench.RunNoise(ctx, w, srcs, noise.Options{Half: half.Tuning, Seed: c.seed, Variants: c.variants})
+		if err != nil {
+			return nil, err
+		}
+		cols = append(cols, column{"tuning-on-b-pages", r})
+	}
+	for _, col := range cols {
+		for _, e := range col.Errs {
+			fmt.Fprintf(stderr, "noise: %s: %v\n", col.name, e)
+		}
+	}
+	return cols, nil
 }
 
 // printKinds prints what is left per category and noise kind, one column
 // pair per run.
-func printKinds(w io.Writer, runs []bench.NoiseRun) {
+func printKinds(w io.Writer, runs []column) {
 	seen := map[leftover.KindKey]bool{}
 	var keys []leftover.KindKey
 	for _, r := range runs {
@@ -187,7 +213,7 @@ func printKinds(w io.Writer, runs []bench.NoiseRun) {
 	})
 	head, rule := "| category | kind |", "|---|---|"
 	for _, r := range runs {
-		head += fmt.Sprintf(" %s left | %s share |", r.Half, r.Half)
+		head += fmt.Sprintf(" %s left | %s share |", r.name, r.name)
 		rule += "---|---|"
 	}
 	fmt.Fprintln(w, head)
@@ -225,10 +251,10 @@ func kindList(kinds map[string]int) string {
 
 // printFigures prints the summary figures, one column per run; the
 // targets are the held-out half's.
-func printFigures(w io.Writer, runs []bench.NoiseRun) {
+func printFigures(w io.Writer, runs []column) {
 	head, rule := "| measure |", "|---|"
 	for _, r := range runs {
-		head += " " + r.Half.String() + " |"
+		head += " " + r.name + " |"
 		rule += "---|"
 	}
 	fmt.Fprintln(w, head+" target (held-out) |")
