@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/winnowhq/winnow/bench/noise/dom"
 	"github.com/winnowhq/winnow/internal/domtext"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -63,17 +64,9 @@ func (in *injector) chance(p float64) bool { return in.r.Float64() < p }
 
 type attr = html.Attribute
 
-func el(tag string, attrs []attr, kids ...*html.Node) *html.Node {
-	n := &html.Node{Type: html.ElementNode, Data: tag, DataAtom: atom.Lookup([]byte(tag)), Attr: attrs}
-	for _, k := range kids {
-		if k != nil {
-			n.AppendChild(k)
-		}
-	}
-	return n
-}
+func el(tag string, attrs []attr, kids ...*html.Node) *html.Node { return dom.El(tag, attrs, kids...) }
 
-func txt(s string) *html.Node { return &html.Node{Type: html.TextNode, Data: s} }
+func txt(s string) *html.Node { return dom.Text(s) }
 
 func a(k, v string) attr { return attr{Key: k, Val: v} }
 
@@ -84,13 +77,7 @@ func class(v string) []attr {
 	return []attr{a("class", v)}
 }
 
-func insertAfter(ref, n *html.Node) {
-	if ref.NextSibling != nil {
-		ref.Parent.InsertBefore(n, ref.NextSibling)
-	} else {
-		ref.Parent.AppendChild(n)
-	}
-}
+func insertAfter(ref, n *html.Node) { dom.InsertAfter(ref, n) }
 
 // para returns a random body paragraph, from index lo on.
 func (in *injector) para(lo int) *html.Node {

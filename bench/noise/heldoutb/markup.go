@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
-	"golang.org/x/net/html/atom"
 
 	"github.com/winnowhq/winnow/bench/noise"
+	"github.com/winnowhq/winnow/bench/noise/dom"
 )
 
 // The markup pools of held-out B. Each template is one the web's hacked
@@ -21,29 +21,15 @@ import (
 
 type attr = html.Attribute
 
-func el(tag string, attrs []attr, kids ...*html.Node) *html.Node {
-	n := &html.Node{Type: html.ElementNode, Data: tag, DataAtom: atom.Lookup([]byte(tag)), Attr: attrs}
-	for _, k := range kids {
-		if k != nil {
-			n.AppendChild(k)
-		}
-	}
-	return n
-}
+func el(tag string, attrs []attr, kids ...*html.Node) *html.Node { return dom.El(tag, attrs, kids...) }
 
-func txt(s string) *html.Node { return &html.Node{Type: html.TextNode, Data: s} }
+func txt(s string) *html.Node { return dom.Text(s) }
 
 func at(k, v string) attr { return attr{Key: k, Val: v} }
 
 func class(v string) []attr { return []attr{at("class", v)} }
 
-func insertAfter(ref, n *html.Node) {
-	if ref.NextSibling != nil {
-		ref.Parent.InsertBefore(n, ref.NextSibling)
-	} else {
-		ref.Parent.AppendChild(n)
-	}
-}
+func insertAfter(ref, n *html.Node) { dom.InsertAfter(ref, n) }
 
 // describe names n's tag, class and style, and its first child element's.
 func describe(n *html.Node) string {
