@@ -29,7 +29,7 @@ var why = regexp.MustCompile(`(?i)past 80 lines|over 80 lines|more than 80 lines
 // (relative to the module root, slash-separated) over maxPackageLines, and
 // struct types ("dir.Type") over maxFields.
 var allowed = map[string]string{
-	"bench/noise": "the bench's noise generator (1,673 lines): the injector, the tuning and held-out markup pools and the disjointness test share its unexported DOM helpers; a split must edit the held-out pool files, which those who tune winnow are not to read (issue 14's honest hold-out)",
+	"bench/noise": "the bench's noise generator (1,660 lines; its DOM helpers moved to bench/noise/dom): the injector, the tuning and held-out markup pools and the disjointness test share it; a split must edit the held-out pool files, which those who tune winnow are not to read (issue 14's honest hold-out)",
 }
 
 // unit is one measured thing: a package, a struct or a function.
