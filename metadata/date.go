@@ -75,7 +75,7 @@ func dates(s *sources, pageURL *url.URL, thread, listing bool) (published, modif
 	if published == "" && !listing {
 		published = keyedDate(s)
 	}
-	if published == "" {
+	if published == "" && !stamps(s.dates.dateTexts) {
 		published = onlyDate(s.dates.dateTexts, dateparse.Text)
 	}
 	if published == "" && !listing && (len(s.h1) == 1 || thread) {
@@ -131,6 +131,30 @@ func keyedDate(s *sources) string {
 		}
 	}
 	return ""
+}
+
+// stampShare is how many date-classed texts per one that names a day
+// make them a list's stamps (see stamps).
+const stampShare = 4
+
+// stamps reports whether the date-classed texts vals mostly name no day:
+// a feed's or a discussion's relative stamps ("3y", "Updated 7mo", "2h
+// ago") beside one or two absolute ones. Their dates are the items', and
+// the one absolute date among them is an item's, not the page's.
+// Measured on WCXB dev: one page dated so (odd half; a question's answers
+// stamped "3y" and one "Dec 31, 2024") had no labelled date, one (even
+// half) a wrong one; no right date lost.
+func stamps(vals []string) bool {
+	if len(vals) < stampShare {
+		return false
+	}
+	dated := 0
+	for _, v := range vals {
+		if dateparse.Text(v) != "" {
+			dated++
+		}
+	}
+	return dated*stampShare < len(vals)
 }
 
 // nearTimes are the times in the header around the page's headline.

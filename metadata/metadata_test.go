@@ -244,6 +244,10 @@ func TestAuthorsAndDates(t *testing.T) {
 		{"labelled publication dates on two days: the first", `<h1>Feed spec</h1><p>a</p><p>b</p><p>c</p><p>d</p><p>e</p><p>f</p><p>g</p><p>h</p><p>i</p><div><h3>v1</h3><p>Published: July 1, 2025</p><p>Adds a field.</p></div><div><h3>v2</h3><p>Published: July 15, 2025</p><p>Adds a field.</p></div>`,
 			"https://example.com/docs/feed", nil, "2025-07-01", ""},
 		{"no headline, no header to read a byline from", `<p>By Ann Lee</p><p>Text.</p>`, "https://example.com/a", nil, "", ""},
+		{"relative stamps beside one absolute date are answers'", `<div class="q"><span class="date">3y</span></div><div><span class="date">1y</span></div><div><span class="date">Updated 7mo</span></div><div><span class="date">Dec 31, 2024</span></div><div><span class="date">9y</span></div>`,
+			"https://example.com/Was-it-bad", nil, "", ""},
+		{"one absolute date among few date texts is the page's", `<h1>Story</h1><p>Text.</p><span class="date">Dec 31, 2024</span><span class="date">5 min read</span>`,
+			"https://example.com/a", nil, "2024-12-31", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -124,11 +124,13 @@ func Names(raw []string, visible bool) []string {
 var conjunctions = []string{" and ", " & ", " und ", " et ", " y ", " e ", " en ", " og ", " och ", " dan ", " và "}
 
 // coAuthors splits each visible byline at the conjunctions between
-// co-authors' names.
+// co-authors' names, in its part before a separator: what follows one is
+// a date or a section ("Ann Lee | Health & Science"), whose words are no
+// co-author.
 func coAuthors(raw []string) []string {
 	var out []string
 	for _, r := range raw {
-		parts := []string{r}
+		parts := []string{beforeSeparator(textnorm.Clean(r))}
 		for _, c := range conjunctions {
 			var next []string
 			for _, p := range parts {
@@ -154,14 +156,7 @@ func cleanName(s string, visible bool) string {
 		return "" // ", USA TODAY": the name before the comma is missing
 	}
 	if visible {
-		for _, sep := range []string{" | ", " - ", " – ", " — ", " · ", " • ", " ⋅ ", "|", "•", "·", "⋅", "\n"} {
-			if i := strings.Index(s, sep); i > 0 {
-				s = s[:i]
-			}
-		}
-	}
-	if visible {
-		s = dropDate(s)
+		s = dropDate(beforeSeparator(s))
 	}
 	s, ok := dropLabel(s)
 	if !ok {
@@ -223,6 +218,21 @@ func cleanName(s string, visible bool) string {
 		return ""
 	}
 	return displayOrder(s)
+}
+
+// separators end the name in a visible byline: a date, a role or a
+// section follows them.
+var separators = []string{" | ", " - ", " – ", " — ", " · ", " • ", " ⋅ ", "|", "•", "·", "⋅", "\n"}
+
+// beforeSeparator is s up to its first separator (the earliest of each
+// in turn), or s when it has none or starts with one.
+func beforeSeparator(s string) string {
+	for _, sep := range separators {
+		if i := strings.Index(s, sep); i > 0 {
+			s = s[:i]
+		}
+	}
+	return s
 }
 
 // dropLabel drops the byline label a name value starts with ("By ",

@@ -69,3 +69,17 @@ func TestNamesOrganisations(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesCoAuthors(t *testing.T) {
+	for _, tc := range []struct{ raw, want string }{
+		{"By Ann Lee and Bo Chen", "Ann Lee; Bo Chen"},
+		{"Ann Lee & Bo Chen | March 3, 2024", "Ann Lee; Bo Chen"},
+		{"By Ann Lee | Health & Science", "Ann Lee"},
+		{"March 20, 2023 | Food & Drink", ""},
+	} {
+		got := strings.Join(Names([]string{tc.raw}, true), "; ")
+		if got != tc.want {
+			t.Errorf("Names(%q, true) = %q, want %q", tc.raw, got, tc.want)
+		}
+	}
+}

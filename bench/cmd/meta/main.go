@@ -43,6 +43,7 @@ type metaCommand struct {
 	seeds    string
 	extra    bool
 	limit    int
+	ids      string
 	dumpLang string
 	misses   bool
 	sources  bool
@@ -58,6 +59,7 @@ func (c *metaCommand) Flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.seeds, "seeds", "../../shared/seeds", "seed dumps, for the language set")
 	fs.BoolVar(&c.extra, "module-pages", true, "add the test pages shipped in the go-readability and go-trafilatura modules to the language set")
 	fs.IntVar(&c.limit, "n", 0, "WCXB pages to read (0: all)")
+	fs.StringVar(&c.ids, "ids", "", "WCXB pages by the parity of their number: odd, even or all (\"\"), to develop on one half and check on the other")
 	fs.StringVar(&c.dumpLang, "dump-lang", "", "write the language set as JSON lines (label, declared, text) to this file")
 	fs.BoolVar(&c.misses, "misses", false, "print every page where a field is wrong")
 	fs.BoolVar(&c.sources, "title-sources", false, "with -misses: print under each title miss what the page says of its title (<title>, og:title, og:site_name, <h1>)")
@@ -78,6 +80,9 @@ func (c *metaCommand) Run(ctx context.Context, args []string, stdout, stderr io.
 
 	pages, err := loadWCXB(c.wcxbDir, c.limit)
 	if err != nil {
+		return err
+	}
+	if pages, err = byParity(pages, c.ids); err != nil {
 		return err
 	}
 	fmt.Fprintf(stderr, "meta: %d WCXB pages\n", len(pages))

@@ -73,3 +73,26 @@ func TestMissKind(t *testing.T) {
 		}
 	}
 }
+
+func TestByParity(t *testing.T) {
+	pages := []wcxbPage{{id: "0001"}, {id: "0002"}, {id: "0013"}}
+	for _, tc := range []struct {
+		ids  string
+		want string
+	}{{"odd", "0001 0013"}, {"even", "0002"}, {"", "0001 0002 0013"}} {
+		got, err := byParity(pages, tc.ids)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, p := range got {
+			ids = append(ids, p.id)
+		}
+		if strings.Join(ids, " ") != tc.want {
+			t.Errorf("byParity(%q) = %v, want %s", tc.ids, ids, tc.want)
+		}
+	}
+	if _, err := byParity(pages, "third"); err == nil {
+		t.Error("byParity(\"third\") gave no error")
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -47,6 +48,33 @@ func loadWCXB(dir string, limit int) ([]wcxbPage, error) {
 		})
 	}
 	return pages, nil
+}
+
+// byParity keeps the pages whose number (the id, 0001) is odd or even,
+// as ids says; "" or "all" keeps them all.
+func byParity(pages []wcxbPage, ids string) ([]wcxbPage, error) {
+	var want int
+	switch ids {
+	case "", "all":
+		return pages, nil
+	case "odd":
+		want = 1
+	case "even":
+		want = 0
+	default:
+		return nil, fmt.Errorf("-ids %q: want odd, even or all", ids)
+	}
+	var out []wcxbPage
+	for _, p := range pages {
+		n, err := strconv.Atoi(p.id)
+		if err != nil {
+			return nil, fmt.Errorf("-ids: page id %q is not a number", p.id)
+		}
+		if n%2 == want {
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }
 
 // fieldScore counts one field for one system.
