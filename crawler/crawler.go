@@ -19,6 +19,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/crawler/visit"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -31,6 +32,7 @@ type Crawler struct {
 	stats   counters
 	seeds   map[string]bool // canonical seed URLs
 	guard   *netguard.Guard
+	visit   *visit.Visitor
 }
 
 // Stats counts the outcomes of a run.
@@ -86,7 +88,7 @@ type counters struct {
 // outcomeCounters are the live form of Outcomes: one counter per event
 // kind, and the finer counts within a kind.
 type outcomeCounters struct {
-	byKind                              [numEventKinds]atomic.Int64
+	byKind                              [visit.NumEventKinds]atomic.Int64
 	new, changed, unwanted, fetchFailed atomic.Int64
 }
 
@@ -121,6 +123,15 @@ func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Cra
 		c.seeds[u] = true
 	}
 	c.guard = &netguard.Guard{AllowPrivate: d.AllowPrivate}
+	c.visit = visit.New(visit.Options{
+		UserAgent: d.UserAgent, Scope: d.Scope, Articles: d.Articles, WriteAll: d.WriteAll,
+		OutputDir: d.OutputDir, Files: d.Format == OutputFiles,
+		PageTimeout: d.PageTimeout, MaxLinks: d.MaxLinks, MaxInFlightBytes: d.MaxInFlightBytes,
+		Retry: d.Retry, Revisit: d.Revisit,
+	}, st, extract, c.log, func(n int) {
+		c.stats.fetched.Add(1)
+		c.stats.bytes.Add(int64(n))
+	})
 	c.stats.born = time.Now()
 	return c, nil
 }
@@ -190,7 +201,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	if err != nil {
 		return c.Stats(), err
 	}
-	f := &fetcher{Fetcher: ff, budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
+	f := &visit.Fetcher{Fetcher: ff, Budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
 
 	commits := commit.NewChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
@@ -225,7 +236,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 // dispatch runs Config.Workers workers and the dispatcher that feeds them
 // until the frontier is empty or ctx ends; it returns when every worker is
 // done. abort stops the run when the output fails.
-func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *fetcher, commits *commit.Chans, abort context.CancelCauseFunc) error {
+func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, commits *commit.Chans, abort context.CancelCauseFunc) error {
 	jobs := make(chan dispatch.Job)
 	done := make(chan dispatch.Done, c.cfg.Workers)
 	var wg sync.WaitGroup

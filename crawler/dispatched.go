@@ -30,15 +30,15 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 		}
 		kept = append(kept, e)
 	}
-	frs := c.freshAll(ctx, kept)
+	frs := c.visit.FreshAll(ctx, kept)
 	out := make([]dispatch.Claimed, 0, len(kept))
 	for i, e := range kept {
-		if frs[i].ok {
+		if frs[i].Fresh {
 			c.emit(Event{Kind: EventUnchanged, URL: e.URL})
-			settled = append(settled, frs[i].r)
+			settled = append(settled, frs[i].Result)
 			continue
 		}
-		out = append(out, dispatch.Claimed{Entry: e, Prior: frs[i].pr})
+		out = append(out, dispatch.Claimed{Entry: e, Prior: frs[i].Prior})
 	}
 	return out, settled
 }

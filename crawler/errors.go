@@ -8,6 +8,7 @@ import (
 
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/robots"
+	"github.com/winnowhq/winnow/crawler/visit"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -16,7 +17,7 @@ import (
 var (
 	// ErrUnwanted is what Extract wraps to turn a page down (its text is
 	// in a language the job does not want): the page counts as skipped.
-	ErrUnwanted = errors.New("page not wanted")
+	ErrUnwanted = visit.ErrUnwanted
 	// ErrDisallowed marks a URL that robots.txt forbids.
 	ErrDisallowed = robots.ErrDisallowed
 	// ErrOutOfScope marks a queued URL the job's scope no longer allows
@@ -30,7 +31,7 @@ var (
 	// seed failed, or more than Config.MaxFailedShare of the fetches.
 	ErrRunFailed = errors.New("run failed")
 	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
-	ErrPageTimeout = errors.New("page timeout")
+	ErrPageTimeout = visit.ErrPageTimeout
 )
 
 // FailureReason classifies the error of a failed, retried or skipped fetch
