@@ -52,16 +52,18 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
-	if *dir == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return &usageError{"serve: want --jobs DIR and no arguments"}
+	if *dir == "" {
+		return argError(fs, "no --jobs DIR given")
+	}
+	if err := argCount(fs, 0, ""); err != nil {
+		return err
 	}
 	if *stateURL != "" && !jobfile.IsRedisState(*stateURL) {
 		return &usageError{fmt.Sprintf("serve: --state %q: want a redis://, rediss:// or unix:// URL", *stateURL)}
 	}
 	log, err := newLogger(e.stderr, *logFormat, *verbose)
 	if err != nil {
-		return &usageError{err.Error()}
+		return argError(fs, err.Error())
 	}
 	sv, err := newServer(*dir, *stateURL, *worker, log)
 	if err != nil {
