@@ -79,8 +79,10 @@ type Job struct {
 	Entry frontier.Entry
 	Prior *Prior // Entry's state, when Crawl.Admit has read it
 	Host  string
-	// Robots asks for the host's robots.txt, not for Entry.
-	Robots bool
+	// Robots asks for the host's robots.txt, not for Entry. Attempt counts
+	// the times it was asked before in this run and could not be read.
+	Robots  bool
+	Attempt int
 	// Delay is the host's delay, counted from the end of the request too.
 	Delay time.Duration
 }
@@ -94,6 +96,10 @@ type Done struct {
 	Robots  Robots
 	Delay   time.Duration
 	Enqueue []frontier.Entry
+	// RobotsAgain answers a robots job whose robots.txt could not be read
+	// (a 429, a 5xx, no response) but is to be asked again, once HoldUntil
+	// has passed; the host's entries wait meanwhile.
+	RobotsAgain bool
 	// HoldUntil, when set, holds the host back (a Retry-After).
 	HoldUntil time.Time
 }
@@ -291,7 +297,7 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 			}
 			j := Job{Host: hn, Delay: h.delay}
 			if h.robots == robotsUnknown {
-				j.Entry, j.Robots, h.robots = h.queue[0].Entry, true, robotsFetching
+				j.Entry, j.Robots, j.Attempt, h.robots = h.queue[0].Entry, true, h.robotsAsked, robotsFetching
 			} else {
 				j.Entry, j.Prior = h.queue[0].Entry, h.queue[0].Prior
 				h.queue = h.queue[1:]
@@ -312,13 +318,18 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 }
 
 // complete takes back a finished job: the worker is free, and a robots job
-// brings its host's rules (and the sitemaps they name).
+// brings its host's rules (and the sitemaps they name), or asks for
+// robots.txt again after HoldUntil.
 func (d *Dispatcher) complete(fetchCtx context.Context, f Done) {
 	d.idleFlushed = false // its results are in the committer
 	d.inflight--
 	d.crawl.InFlight(d.inflight)
 	h := d.hosts[f.Host]
 	h.active--
+	if f.RobotsAgain {
+		h.robots = robotsUnknown
+		h.robotsAsked++
+	}
 	if f.Robots != nil {
 		h.rules, h.robots = f.Robots, robotsKnown
 		h.delay = max(d.opt.Delay, f.Delay)

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/rand/v2"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -18,16 +18,14 @@ import (
 )
 
 func (v *Visitor) failure(e frontier.Entry, err error, status int, r *fetch.Response, prev frontier.State, known bool, res commit.Result, ev Outcome) (commit.Result, Outcome) {
-	wait := v.opt.RetryBase << min(e.Attempts, 16)
-	wait = wait/2 + rand.N(wait/2+1) // jitter: many pages failing together do not return together
+	var hdr http.Header
 	if r != nil {
-		if d, ok := fetch.RetryAfter(r.Header, time.Now()); ok {
-			if d > v.opt.MaxRetryAfter {
-				err = fmt.Errorf("%w: retry-after %s over the %s limit", err, d, v.opt.MaxRetryAfter)
-				e.Attempts = v.opt.Retries
-			}
-			wait = max(d, wait)
-		}
+		hdr = r.Header
+	}
+	wait, over := v.opt.Backoff(e.Attempts, hdr)
+	if over != nil {
+		err = fmt.Errorf("%w: %w", err, over)
+		e.Attempts = v.opt.Retries
 	}
 	ev.Err = err
 	if fetch.Retryable(err, status) && e.Attempts < v.opt.Retries {

@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/rand/v2"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -63,6 +64,23 @@ type Retry struct {
 	// MaxRetryAfter is the longest Retry-After honoured; a longer one fails
 	// the page for this run.
 	MaxRetryAfter time.Duration
+}
+
+// Backoff returns how long to wait before asking again after attempts
+// failed tries: RetryBase doubled per try, with jitter so that many pages
+// failing together do not return together, and at least the Retry-After of
+// hdr (nil when no response came). When that Retry-After is over
+// MaxRetryAfter, over says so: the caller gives up for this run.
+func (r Retry) Backoff(attempts int, hdr http.Header) (wait time.Duration, over error) {
+	wait = r.RetryBase << min(attempts, 16)
+	wait = wait/2 + rand.N(wait/2+1)
+	if d, ok := fetch.RetryAfter(hdr, time.Now()); ok {
+		if d > r.MaxRetryAfter {
+			over = fmt.Errorf("retry-after %s over the %s limit", d, r.MaxRetryAfter)
+		}
+		wait = max(d, wait)
+	}
+	return wait, over
 }
 
 // Revisit spares known articles a request for a while, as large crawlers
