@@ -123,6 +123,11 @@ type Limits struct {
 	// MaxLinks caps the links read from one HTML page; default
 	// DefaultMaxLinks.
 	MaxLinks int
+	// MaxPagesPerHost caps the URLs of one host admitted to the frontier
+	// per run, beside MaxPages for all of them: a trap on one host (an
+	// endless calendar, faceted search) then cannot take the pages of the
+	// others. Zero means no cap but MaxPages.
+	MaxPagesPerHost int
 	// MaxFailedShare is the share of finished fetches (written, unchanged,
 	// followed, failed) above which a run fails with ErrRunFailed; default
 	// DefaultMaxFailedShare. A run in which every seed failed fails too.

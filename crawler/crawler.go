@@ -205,7 +205,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 
 	commits := commit.NewChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
-	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
+	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.limits()}
 	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
 	derr := c.dispatch(ctx, fetchCtx, f, commits, cancelRun)
@@ -330,13 +330,18 @@ func (c *Crawler) start(ctx context.Context) error {
 		}
 		seeds = append(seeds, frontier.Entry{URL: u})
 	}
-	added, err := c.store.Enqueue(ctx, seeds, c.cfg.MaxPages)
+	added, err := c.store.Enqueue(ctx, seeds, c.limits())
 	if err != nil {
 		return fmt.Errorf("job %q: enqueue seeds: %w", c.cfg.Name, err)
 	}
 	c.stats.queued.Store(int64(added))
 	c.log.Info("new run", "seeds", added)
 	return nil
+}
+
+// limits are the caps of the frontier: Config.MaxPages and MaxPagesPerHost.
+func (c *Crawler) limits() frontier.Limits {
+	return frontier.Limits{Pages: c.cfg.MaxPages, PerHost: c.cfg.MaxPagesPerHost}
 }
 
 func (c *Crawler) emit(ev Event) {

@@ -59,8 +59,9 @@ type Committer struct {
 	Store frontier.Store
 	Index *output.Index
 	Log   *slog.Logger
-	// Limit is the job's max pages, passed to the store with every batch.
-	Limit int
+	// Limit is the job's max pages in all and per host, passed to the
+	// store with every batch.
+	Limit frontier.Limits
 }
 
 // pending is one batch handed to the writer: its results, in order.

@@ -165,6 +165,9 @@ func (p *jobParser) scope(n *yaml.Node) {
 		"exclude":   func(n *yaml.Node) { c.Scope.Exclude = p.regexps(n, "scope.exclude") },
 		"max_depth": func(n *yaml.Node) { c.Scope.MaxDepth = r.Int(n, "scope.max_depth", 1, 1<<20) },
 		"max_pages": func(n *yaml.Node) { c.MaxPages = r.Int(n, "scope.max_pages", 1, 1<<40) },
+		"max_pages_per_host": func(n *yaml.Node) {
+			c.MaxPagesPerHost = r.Int(n, "scope.max_pages_per_host", 1, 1<<40)
+		},
 	})
 }
 
