@@ -14,6 +14,7 @@ import (
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 	"github.com/winnowhq/winnow/langid"
 )
@@ -89,6 +90,7 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return argError(fs, err.Error())
 	}
+	redisstore.LibraryLog(log) // go-redis's own lines, in the log's format
 	j, err := jobfile.Load(fs.Arg(0))
 	if err != nil {
 		return &configError{err}

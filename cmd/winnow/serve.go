@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
@@ -65,6 +66,7 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	if err != nil {
 		return argError(fs, err.Error())
 	}
+	redisstore.LibraryLog(log) // go-redis's own lines, in the log's format
 	sv, err := newServer(*dir, *stateURL, *worker, log)
 	if err != nil {
 		return &configError{err} // the jobs dir or a job in it: exit 2, as for crawl
