@@ -236,25 +236,33 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 // dispatch runs Config.Workers workers and the dispatcher that feeds them
 // until the frontier is empty or ctx ends; it returns when every worker is
 // done. abort stops the run when the output fails.
-func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, commits *commit.Chans, abort context.CancelCauseFunc) error {
+func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, commits *commit.Chans, abort context.CancelCauseFunc) (err error) {
 	jobs := make(chan dispatch.Job)
 	done := make(chan dispatch.Done, c.cfg.Workers)
 	var wg sync.WaitGroup
 	for range c.cfg.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				done <- c.work(fetchCtx, f, j, commits.Results, abort)
+				done <- c.safeWork(fetchCtx, f, j, commits.Results, abort)
 			}
 		})
 	}
+	// A panic of the dispatcher (a bug in a store) ends the run with an
+	// error, its workers stopped, rather than the process.
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("dispatch: panic: %v", p)
+		}
+	}()
 	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
 		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
 		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
 	}, jobs, done, commits)
-	err := d.Run(ctx, fetchCtx)
-	close(jobs)
-	wg.Wait()
-	return err
+	return d.Run(ctx, fetchCtx)
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead

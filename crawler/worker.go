@@ -49,6 +49,19 @@ func (c *Crawler) work(ctx context.Context, f *visit.Fetcher, j dispatch.Job, re
 	return fin
 }
 
+// safeWork is work with a panic outside a page's visit (which fails only
+// that page: see visit.Visitor.Visit), such as in a store, turned into the
+// error that stops the run, instead of a crash of the process.
+func (c *Crawler) safeWork(ctx context.Context, f *visit.Fetcher, j dispatch.Job, results chan<- commit.Result, abort context.CancelCauseFunc) (fin dispatch.Done) {
+	defer func() {
+		if p := recover(); p != nil {
+			abort(fmt.Errorf("worker: %s: panic: %v", j.Entry.URL, p))
+			fin = dispatch.Done{Host: j.Host}
+		}
+	}()
+	return c.work(ctx, f, j, results, abort)
+}
+
 // hold counts the host delay from the end of a request as well as from its
 // start (ReserveHost): with one request per host at a time, the server then
 // sees at least the delay between two arrivals, whatever the latency. On a
