@@ -266,7 +266,8 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, comm
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead
-// or failing site: connection refused, 5xx, no robots.txt), or more than
+// or failing site: connection refused, 5xx, no robots.txt; or a seed that
+// redirects out of the scope), or more than
 // MaxFailedShare of the fetches that finished failed.
 func (c *Crawler) verdict(st Stats) error {
 	if st.Interrupted {
@@ -380,9 +381,16 @@ func (c *Crawler) emit(ev Event) {
 		s.fetchFailed.Add(1)
 	}
 	if c.seeds[ev.URL] {
+		// A seed the job's scope refuses (one that redirects to https or
+		// www. when the scope names the other) leaves the job nothing to
+		// crawl: it fails like a seed that could not be fetched.
+		refused := ev.Kind == EventSkipped && errors.Is(ev.Err, ErrOutOfScope)
 		switch {
-		case fetchFailed:
+		case fetchFailed, refused:
 			s.seedsFailed.Add(1)
+			if refused {
+				s.lastErr.Store(ev.Err.Error())
+			}
 		case ev.Kind != EventRetry && ev.Kind != EventSkipped:
 			s.seedsOK.Add(1)
 		}

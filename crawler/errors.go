@@ -22,7 +22,7 @@ var (
 	ErrDisallowed = robots.ErrDisallowed
 	// ErrOutOfScope marks a queued URL the job's scope no longer allows
 	// (the job file changed since it was queued).
-	ErrOutOfScope = errors.New("out of the job's scope")
+	ErrOutOfScope = visit.ErrOutOfScope
 	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
 	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
 	// page counts as failed.

@@ -21,6 +21,9 @@ var (
 	ErrUnwanted = errors.New("page not wanted")
 	// ErrPageTimeout marks a page whose work outlasted Options.PageTimeout.
 	ErrPageTimeout = errors.New("page timeout")
+	// ErrOutOfScope marks a URL the job's scope does not allow: a redirect
+	// target, or a queued URL the job's scope no longer allows.
+	ErrOutOfScope = errors.New("out of the job's scope")
 )
 
 // Page is one fetched HTML page handed to an Extract function.

@@ -250,7 +250,7 @@ func (v *Visitor) notOK(e frontier.Entry, r *fetch.Response, st frontier.State, 
 		to := v.opt.Scope.Resolve(e.URL, loc, e.Depth+1) // a hop: a redirect chain ends at max_depth
 		if to == "" {
 			// Often a seed moving to www. or https: the job's scope says no.
-			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: out of scope", e.URL, loc)
+			ev.Kind, ev.Err = EventSkipped, fmt.Errorf("%s redirects to %q: %w", e.URL, loc, ErrOutOfScope)
 			if e.Depth == 0 {
 				v.log.Warn("seed redirects out of scope", "url", e.URL, "location", loc)
 			}
