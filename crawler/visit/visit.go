@@ -91,10 +91,11 @@ func (r Retry) Backoff(attempts int, hdr http.Header) (wait time.Duration, over 
 // feed the frontier meanwhile. Listing pages, feeds and sitemaps are
 // fetched on every run.
 type Revisit struct {
-	// Recheck zero means DefaultRecheck; negative sends every known
+	// Recheck zero means crawler.DefaultRecheck; negative sends every known
 	// article a conditional request on every run.
 	Recheck time.Duration
-	// RecheckMax caps an article's interval; zero means DefaultRecheckMax.
+	// RecheckMax caps an article's interval; zero means
+	// crawler.DefaultRecheckMax.
 	RecheckMax time.Duration
 }
 
