@@ -43,6 +43,10 @@ const (
 	// DefaultMaxFailedShare is the share of finished fetches that may fail
 	// before the run counts as failed.
 	DefaultMaxFailedShare = 0.5
+	// DefaultMaxHostFailures is how many fetches of a host may fail in a
+	// row before its remaining pages fail at once: with the default 3
+	// retries, some five pages answered by nothing but timeouts or 5xx.
+	DefaultMaxHostFailures = 20
 )
 
 // OutputFormat says how articles are written.
@@ -123,6 +127,12 @@ type Limits struct {
 	// MaxLinks caps the links read from one HTML page; default
 	// DefaultMaxLinks.
 	MaxLinks int
+	// MaxHostFailures is how many fetches of one host may fail in a row
+	// (no response, a timeout, a 5xx; retries count) before the host's
+	// remaining pages fail at once for the run (ErrHostDown), rather than
+	// each waiting out its timeout and retries; default
+	// DefaultMaxHostFailures, negative for never.
+	MaxHostFailures int
 	// MaxPagesPerHost caps the URLs of one host admitted to the frontier
 	// per run, beside MaxPages for all of them: a trap on one host (an
 	// endless calendar, faceted search) then cannot take the pages of the
@@ -181,6 +191,7 @@ func (c *Config) withDefaults() (Config, error) {
 	d.MaxInFlightBytes = max(d.MaxInFlightBytes, d.MaxBodySize)
 	orDefault(&d.PageTimeout, DefaultPageTimeout)
 	orDefault(&d.MaxLinks, DefaultMaxLinks)
+	defaultOrOff(&d.MaxHostFailures, DefaultMaxHostFailures)
 	if d.MaxFailedShare <= 0 || d.MaxFailedShare > 1 {
 		d.MaxFailedShare = DefaultMaxFailedShare
 	}

@@ -261,6 +261,7 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, comm
 	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
 		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
 		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+		MaxHostFailures: c.cfg.MaxHostFailures,
 	}, jobs, done, commits)
 	return d.Run(ctx, fetchCtx)
 }

@@ -44,10 +44,10 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 }
 
 // Refuse skips an entry robots.txt disallows, and fails one of a host
-// whose robots.txt could not be read.
+// whose robots.txt could not be read or that is down.
 func (d dispatched) Refuse(e frontier.Entry, why error) commit.Result {
 	ev := Event{Kind: EventSkipped, URL: e.URL, Err: why}
-	if errors.Is(why, ErrRobotsUnavailable) {
+	if errors.Is(why, ErrRobotsUnavailable) || errors.Is(why, ErrHostDown) {
 		ev.Kind = EventFailed
 	}
 	d.c.emit(ev)

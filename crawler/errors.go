@@ -6,6 +6,7 @@ import (
 	"net"
 	"syscall"
 
+	"github.com/winnowhq/winnow/crawler/dispatch"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/robots"
 	"github.com/winnowhq/winnow/crawler/visit"
@@ -30,6 +31,10 @@ var (
 	// ErrRunFailed marks a run that finished but failed as a whole: every
 	// seed failed, or more than Config.MaxFailedShare of the fetches.
 	ErrRunFailed = errors.New("run failed")
+	// ErrHostDown marks a URL of a host whose last Config.MaxHostFailures
+	// fetches failed (no response, a timeout, a 5xx): the page counts as
+	// failed, and is left for the next run.
+	ErrHostDown = dispatch.ErrHostDown
 	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
 	ErrPageTimeout = visit.ErrPageTimeout
 )
@@ -37,7 +42,8 @@ var (
 // FailureReason classifies the error of a failed, retried or skipped fetch
 // for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
 // "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
-// "blocked_address" (netguard refused the address), "page_timeout", "other".
+// "blocked_address" (netguard refused the address), "page_timeout",
+// "host_down", "other".
 func FailureReason(err error, status int) string {
 	var ne net.Error
 	switch {
@@ -53,6 +59,8 @@ func FailureReason(err error, status int) string {
 		return "out_of_scope"
 	case errors.Is(err, ErrPageTimeout):
 		return "page_timeout"
+	case errors.Is(err, ErrHostDown):
+		return "host_down"
 	case status >= 500:
 		return "http_5xx"
 	case status >= 400:

@@ -44,6 +44,12 @@ func (c *Crawler) work(ctx context.Context, f *visit.Fetcher, j dispatch.Job, re
 			fin.HoldUntil = time.Now().Add(d)
 		}
 	}
+	if ev.Kind == EventRetry || ev.Kind == EventFailed {
+		switch FailureReason(ev.Err, ev.Status) {
+		case "timeout", "network", "http_5xx":
+			fin.HostFailed = true
+		}
+	}
 	results <- res
 	c.emit(ev.Event)
 	return fin

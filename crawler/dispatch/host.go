@@ -29,6 +29,10 @@ type host struct {
 	// and asked for it again (Done.RobotsAgain).
 	robotsAsked int
 	delay       time.Duration
+	// failures counts the host's page fetches that failed in a row; down,
+	// that they reached Options.MaxHostFailures.
+	failures int
+	down     bool
 	// next is when the host may start again; reserved, that the store
 	// gave it that start already (ReserveHost).
 	next     time.Time
