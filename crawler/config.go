@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/crawler/visit"
 )
 
 // Defaults of Config. The zero value of every field means its default, so a
@@ -34,7 +35,7 @@ const (
 	// DefaultMaxLinks caps the links read from one HTML page; a sitemap or
 	// feed is read up to MaxSitemapLinks, the sitemap protocol's limit.
 	DefaultMaxLinks = 10_000
-	MaxSitemapLinks = 50_000
+	MaxSitemapLinks = visit.MaxSitemapLinks
 	// DefaultMaxInFlightBytes bounds the bytes of pages being read and
 	// cleaned at once by all workers (at least MaxBodySize, so every page
 	// can pass).
@@ -42,6 +43,10 @@ const (
 	// DefaultMaxFailedShare is the share of finished fetches that may fail
 	// before the run counts as failed.
 	DefaultMaxFailedShare = 0.5
+	// DefaultMaxHostFailures is how many fetches of a host may fail in a
+	// row before its remaining pages fail at once: with the default 3
+	// retries, some five pages answered by nothing but timeouts or 5xx.
+	DefaultMaxHostFailures = 20
 )
 
 // OutputFormat says how articles are written.
@@ -122,6 +127,17 @@ type Limits struct {
 	// MaxLinks caps the links read from one HTML page; default
 	// DefaultMaxLinks.
 	MaxLinks int
+	// MaxHostFailures is how many fetches of one host may fail in a row
+	// (no response, a timeout, a 5xx; retries count) before the host's
+	// remaining pages fail at once for the run (ErrHostDown), rather than
+	// each waiting out its timeout and retries; default
+	// DefaultMaxHostFailures, negative for never.
+	MaxHostFailures int
+	// MaxPagesPerHost caps the URLs of one host admitted to the frontier
+	// per run, beside MaxPages for all of them: a trap on one host (an
+	// endless calendar, faceted search) then cannot take the pages of the
+	// others. Zero means no cap but MaxPages.
+	MaxPagesPerHost int
 	// MaxFailedShare is the share of finished fetches (written, unchanged,
 	// followed, failed) above which a run fails with ErrRunFailed; default
 	// DefaultMaxFailedShare. A run in which every seed failed fails too.
@@ -132,32 +148,13 @@ type Limits struct {
 	AllowPrivate bool
 }
 
-// Retry says when a failed fetch is tried again.
-type Retry struct {
-	// Retries is the number of retries after a timeout, a 429 or a 5xx;
-	// negative means none.
-	Retries int
-	// RetryBase is the first backoff; each retry doubles it, with jitter.
-	RetryBase time.Duration
-	// MaxRetryAfter is the longest Retry-After honoured; a longer one fails
-	// the page for this run.
-	MaxRetryAfter time.Duration
-}
+// Retry says when a failed fetch is tried again (package crawler/visit
+// keeps it, as it decides retries).
+type Retry = visit.Retry
 
-// Revisit spares known articles a request for a while, as large crawlers
-// do (adaptive revisiting): an article is requested again (conditionally)
-// only once Recheck has passed since it was last fetched or found
-// unchanged; each time it is found unchanged its interval doubles, up to
-// RecheckMax, and a change brings it back to Recheck. Its remembered links
-// feed the frontier meanwhile. Listing pages, feeds and sitemaps are
-// fetched on every run.
-type Revisit struct {
-	// Recheck zero means DefaultRecheck; negative sends every known
-	// article a conditional request on every run.
-	Recheck time.Duration
-	// RecheckMax caps an article's interval; zero means DefaultRecheckMax.
-	RecheckMax time.Duration
-}
+// Revisit spares known articles a request for a while (adaptive
+// revisiting); see visit.Revisit.
+type Revisit = visit.Revisit
 
 // Output says where and how articles are written.
 type Output struct {
@@ -194,6 +191,7 @@ func (c *Config) withDefaults() (Config, error) {
 	d.MaxInFlightBytes = max(d.MaxInFlightBytes, d.MaxBodySize)
 	orDefault(&d.PageTimeout, DefaultPageTimeout)
 	orDefault(&d.MaxLinks, DefaultMaxLinks)
+	defaultOrOff(&d.MaxHostFailures, DefaultMaxHostFailures)
 	if d.MaxFailedShare <= 0 || d.MaxFailedShare > 1 {
 		d.MaxFailedShare = DefaultMaxFailedShare
 	}
@@ -238,46 +236,18 @@ func defaultOrOff[T number](v *T, def T) {
 }
 
 // EventKind classifies a fetch outcome.
-type EventKind int
+type EventKind = visit.EventKind
 
-// Event kinds.
+// Event kinds; see visit.EventKind.
 const (
-	// EventWritten: an article was new or changed and was written.
-	EventWritten EventKind = iota
-	// EventUnchanged: 304, or the same clean text as last time; nothing written.
-	EventUnchanged
-	// EventFollowed: a listing page, sitemap, feed or redirect, read for links.
-	EventFollowed
-	// EventSkipped: out of scope (after a redirect, or because the job's
-	// scope changed since the URL was queued), disallowed by robots.txt,
-	// not HTML.
-	EventSkipped
-	// EventRetry: a failure that will be retried.
-	EventRetry
-	// EventFailed: a failure given up on for this run.
-	EventFailed
-	// EventSpam: Extract judged the page spam from top to bottom
-	// (SpamError); no article file, an index line with status "spam".
-	EventSpam
-
-	numEventKinds // how many kinds there are; not a kind
+	EventWritten   = visit.EventWritten
+	EventUnchanged = visit.EventUnchanged
+	EventFollowed  = visit.EventFollowed
+	EventSkipped   = visit.EventSkipped
+	EventRetry     = visit.EventRetry
+	EventFailed    = visit.EventFailed
+	EventSpam      = visit.EventSpam
 )
 
-// String names the kind in logs and metric labels.
-func (k EventKind) String() string {
-	return [...]string{"written", "unchanged", "followed", "skipped", "retry", "failed", "spam"}[k]
-}
-
 // Event is the outcome of one fetch.
-type Event struct {
-	Kind     EventKind
-	URL      string
-	Status   int           // HTTP status, 0 when none arrived
-	Bytes    int           // body bytes received
-	Duration time.Duration // request time
-	New      bool          // for EventWritten: new, not changed
-	Cleaned  bool          // Extract ran and succeeded (written, or unchanged text)
-	Err      error         // for EventSkipped, EventRetry, EventFailed
-	// Reason classifies Err for metrics: see FailureReason.
-	Reason string
-}
+type Event = visit.Event

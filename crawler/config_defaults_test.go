@@ -28,6 +28,7 @@ func TestWithDefaults(t *testing.T) {
 		{"PageTimeout", d.PageTimeout, DefaultPageTimeout},
 		{"MaxLinks", d.MaxLinks, DefaultMaxLinks},
 		{"MaxFailedShare", d.MaxFailedShare, DefaultMaxFailedShare},
+		{"MaxHostFailures", d.MaxHostFailures, DefaultMaxHostFailures},
 		{"MaxPages", d.MaxPages, DefaultMaxPages},
 		{"MaxDepth", d.Scope.MaxDepth, DefaultMaxDepth},
 		{"Retries", d.Retries, DefaultRetries},
@@ -42,14 +43,14 @@ func TestWithDefaults(t *testing.T) {
 	}
 
 	off := base
-	off.Delay, off.Recheck, off.Retries, off.MaxFailedShare = -1, -1, -1, 2
+	off.Delay, off.Recheck, off.Retries, off.MaxFailedShare, off.MaxHostFailures = -1, -1, -1, 2, -1
 	off.Workers, off.MaxBodySize, off.MaxInFlightBytes = 3, 100, 10
 	d, err = off.withDefaults()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Delay != 0 || d.Recheck != 0 || d.Retries != 0 {
-		t.Errorf("negative Delay, Recheck, Retries = %v, %v, %d; want all off (0)", d.Delay, d.Recheck, d.Retries)
+	if d.Delay != 0 || d.Recheck != 0 || d.Retries != 0 || d.MaxHostFailures != 0 {
+		t.Errorf("negative Delay, Recheck, Retries, MaxHostFailures = %v, %v, %d, %d; want all off (0)", d.Delay, d.Recheck, d.Retries, d.MaxHostFailures)
 	}
 	if d.MaxFailedShare != DefaultMaxFailedShare || d.Workers != 3 || d.MaxBodySize != 100 || d.MaxInFlightBytes != 100 {
 		t.Errorf("MaxFailedShare %v, Workers %d, MaxBodySize %d, MaxInFlightBytes %d; want %v, 3, 100, 100",

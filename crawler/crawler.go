@@ -19,6 +19,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/output"
 	"github.com/winnowhq/winnow/crawler/robots"
 	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/crawler/visit"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -31,6 +32,7 @@ type Crawler struct {
 	stats   counters
 	seeds   map[string]bool // canonical seed URLs
 	guard   *netguard.Guard
+	visit   *visit.Visitor
 }
 
 // Stats counts the outcomes of a run.
@@ -86,7 +88,7 @@ type counters struct {
 // outcomeCounters are the live form of Outcomes: one counter per event
 // kind, and the finer counts within a kind.
 type outcomeCounters struct {
-	byKind                              [numEventKinds]atomic.Int64
+	byKind                              [visit.NumEventKinds]atomic.Int64
 	new, changed, unwanted, fetchFailed atomic.Int64
 }
 
@@ -121,6 +123,15 @@ func New(cfg Config, st frontier.Store, extract Extract, log *slog.Logger) (*Cra
 		c.seeds[u] = true
 	}
 	c.guard = &netguard.Guard{AllowPrivate: d.AllowPrivate}
+	c.visit = visit.New(visit.Options{
+		UserAgent: d.UserAgent, Scope: d.Scope, Articles: d.Articles, WriteAll: d.WriteAll,
+		OutputDir: d.OutputDir, Files: d.Format == OutputFiles,
+		PageTimeout: d.PageTimeout, MaxLinks: d.MaxLinks, MaxInFlightBytes: d.MaxInFlightBytes,
+		Retry: d.Retry, Revisit: d.Revisit,
+	}, st, extract, c.log, func(n int) {
+		c.stats.fetched.Add(1)
+		c.stats.bytes.Add(int64(n))
+	})
 	c.stats.born = time.Now()
 	return c, nil
 }
@@ -190,11 +201,11 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	if err != nil {
 		return c.Stats(), err
 	}
-	f := &fetcher{Fetcher: ff, budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
+	f := &visit.Fetcher{Fetcher: ff, Budget: semaphore.NewWeighted(c.cfg.MaxInFlightBytes)}
 
 	commits := commit.NewChans(4 * c.cfg.Workers)
 	commitErr := make(chan error, 1)
-	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.cfg.MaxPages}
+	cm := &commit.Committer{Store: c.store, Index: idx, Log: c.log, Limit: c.limits()}
 	go func() { commitErr <- cm.Run(fetchCtx, commits, cancelRun) }()
 
 	derr := c.dispatch(ctx, fetchCtx, f, commits, cancelRun)
@@ -225,29 +236,39 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 // dispatch runs Config.Workers workers and the dispatcher that feeds them
 // until the frontier is empty or ctx ends; it returns when every worker is
 // done. abort stops the run when the output fails.
-func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *fetcher, commits *commit.Chans, abort context.CancelCauseFunc) error {
+func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, commits *commit.Chans, abort context.CancelCauseFunc) (err error) {
 	jobs := make(chan dispatch.Job)
 	done := make(chan dispatch.Done, c.cfg.Workers)
 	var wg sync.WaitGroup
 	for range c.cfg.Workers {
 		wg.Go(func() {
 			for j := range jobs {
-				done <- c.work(fetchCtx, f, j, commits.Results, abort)
+				done <- c.safeWork(fetchCtx, f, j, commits.Results, abort)
 			}
 		})
 	}
+	// A panic of the dispatcher (a bug in a store) ends the run with an
+	// error, its workers stopped, rather than the process.
+	defer func() {
+		close(jobs)
+		wg.Wait()
+	}()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("dispatch: panic: %v", p)
+		}
+	}()
 	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
 		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
 		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+		MaxHostFailures: c.cfg.MaxHostFailures,
 	}, jobs, done, commits)
-	err := d.Run(ctx, fetchCtx)
-	close(jobs)
-	wg.Wait()
-	return err
+	return d.Run(ctx, fetchCtx)
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead
-// or failing site: connection refused, 5xx, no robots.txt), or more than
+// or failing site: connection refused, 5xx, no robots.txt; or a seed that
+// redirects out of the scope), or more than
 // MaxFailedShare of the fetches that finished failed.
 func (c *Crawler) verdict(st Stats) error {
 	if st.Interrupted {
@@ -319,13 +340,18 @@ func (c *Crawler) start(ctx context.Context) error {
 		}
 		seeds = append(seeds, frontier.Entry{URL: u})
 	}
-	added, err := c.store.Enqueue(ctx, seeds, c.cfg.MaxPages)
+	added, err := c.store.Enqueue(ctx, seeds, c.limits())
 	if err != nil {
 		return fmt.Errorf("job %q: enqueue seeds: %w", c.cfg.Name, err)
 	}
 	c.stats.queued.Store(int64(added))
 	c.log.Info("new run", "seeds", added)
 	return nil
+}
+
+// limits are the caps of the frontier: Config.MaxPages and MaxPagesPerHost.
+func (c *Crawler) limits() frontier.Limits {
+	return frontier.Limits{Pages: c.cfg.MaxPages, PerHost: c.cfg.MaxPagesPerHost}
 }
 
 func (c *Crawler) emit(ev Event) {
@@ -356,9 +382,16 @@ func (c *Crawler) emit(ev Event) {
 		s.fetchFailed.Add(1)
 	}
 	if c.seeds[ev.URL] {
+		// A seed the job's scope refuses (one that redirects to https or
+		// www. when the scope names the other) leaves the job nothing to
+		// crawl: it fails like a seed that could not be fetched.
+		refused := ev.Kind == EventSkipped && errors.Is(ev.Err, ErrOutOfScope)
 		switch {
-		case fetchFailed:
+		case fetchFailed, refused:
 			s.seedsFailed.Add(1)
+			if refused {
+				s.lastErr.Store(ev.Err.Error())
+			}
 		case ev.Kind != EventRetry && ev.Kind != EventSkipped:
 			s.seedsOK.Add(1)
 		}

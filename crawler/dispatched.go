@@ -30,24 +30,24 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 		}
 		kept = append(kept, e)
 	}
-	frs := c.freshAll(ctx, kept)
+	frs := c.visit.FreshAll(ctx, kept)
 	out := make([]dispatch.Claimed, 0, len(kept))
 	for i, e := range kept {
-		if frs[i].ok {
+		if frs[i].Fresh {
 			c.emit(Event{Kind: EventUnchanged, URL: e.URL})
-			settled = append(settled, frs[i].r)
+			settled = append(settled, frs[i].Result)
 			continue
 		}
-		out = append(out, dispatch.Claimed{Entry: e, Prior: frs[i].pr})
+		out = append(out, dispatch.Claimed{Entry: e, Prior: frs[i].Prior})
 	}
 	return out, settled
 }
 
 // Refuse skips an entry robots.txt disallows, and fails one of a host
-// whose robots.txt could not be read.
+// whose robots.txt could not be read or that is down.
 func (d dispatched) Refuse(e frontier.Entry, why error) commit.Result {
 	ev := Event{Kind: EventSkipped, URL: e.URL, Err: why}
-	if errors.Is(why, ErrRobotsUnavailable) {
+	if errors.Is(why, ErrRobotsUnavailable) || errors.Is(why, ErrHostDown) {
 		ev.Kind = EventFailed
 	}
 	d.c.emit(ev)

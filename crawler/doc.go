@@ -19,7 +19,8 @@
 // and hands one to a worker when its host may be asked (robots.txt known,
 // fewer than Config.HostParallelism requests in flight, Config.Delay or
 // Crawl-delay elapsed since the host's last response); a fixed pool of
-// Config.Workers workers fetches, follows links and writes articles; a
+// Config.Workers workers fetches, follows links and writes articles (package
+// crawler/visit decides what becomes of each page); a
 // committer (package crawler/commit) makes the outcomes durable in batches. A run holds
 // its output dir (output.LockFile) so that no other run writes there, connects
 // only through a netguard.Guard (no loopback, private or link-local address

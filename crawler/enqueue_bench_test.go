@@ -27,7 +27,7 @@ func BenchmarkEnqueueOnePage(b *testing.B) {
 		for i := range es {
 			es[i] = frontier.Entry{URL: fmt.Sprintf("http://e.com/old/%08x", rand.Uint32())}
 		}
-		if _, err := st.Enqueue(b.Context(), es, 0); err != nil {
+		if _, err := st.Enqueue(b.Context(), es, frontier.Limits{}); err != nil {
 			b.Fatal(err)
 		}
 		page := make([]frontier.Entry, links)
@@ -35,7 +35,7 @@ func BenchmarkEnqueueOnePage(b *testing.B) {
 			page[i] = frontier.Entry{URL: fmt.Sprintf("http://e.com/p/%08x/%d", rand.Uint32(), i), Depth: 1}
 		}
 		b.StartTimer()
-		n, err := st.Enqueue(b.Context(), page, 0)
+		n, err := st.Enqueue(b.Context(), page, frontier.Limits{})
 		b.StopTimer()
 		if err != nil || n < links-10 {
 			b.Fatalf("enqueued %d, %v", n, err)

@@ -6,8 +6,10 @@ import (
 	"net"
 	"syscall"
 
+	"github.com/winnowhq/winnow/crawler/dispatch"
 	"github.com/winnowhq/winnow/crawler/fetch"
 	"github.com/winnowhq/winnow/crawler/robots"
+	"github.com/winnowhq/winnow/crawler/visit"
 	"github.com/winnowhq/winnow/internal/netguard"
 )
 
@@ -16,12 +18,12 @@ import (
 var (
 	// ErrUnwanted is what Extract wraps to turn a page down (its text is
 	// in a language the job does not want): the page counts as skipped.
-	ErrUnwanted = errors.New("page not wanted")
+	ErrUnwanted = visit.ErrUnwanted
 	// ErrDisallowed marks a URL that robots.txt forbids.
 	ErrDisallowed = robots.ErrDisallowed
 	// ErrOutOfScope marks a queued URL the job's scope no longer allows
 	// (the job file changed since it was queued).
-	ErrOutOfScope = errors.New("out of the job's scope")
+	ErrOutOfScope = visit.ErrOutOfScope
 	// ErrRobotsUnavailable marks a URL of a host whose robots.txt could not
 	// be read (a 5xx, no response): RFC 9309 disallows the host, and the
 	// page counts as failed.
@@ -29,14 +31,19 @@ var (
 	// ErrRunFailed marks a run that finished but failed as a whole: every
 	// seed failed, or more than Config.MaxFailedShare of the fetches.
 	ErrRunFailed = errors.New("run failed")
+	// ErrHostDown marks a URL of a host whose last Config.MaxHostFailures
+	// fetches failed (no response, a timeout, a 5xx): the page counts as
+	// failed, and is left for the next run.
+	ErrHostDown = dispatch.ErrHostDown
 	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
-	ErrPageTimeout = errors.New("page timeout")
+	ErrPageTimeout = visit.ErrPageTimeout
 )
 
 // FailureReason classifies the error of a failed, retried or skipped fetch
 // for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
 // "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
-// "blocked_address" (netguard refused the address), "page_timeout", "other".
+// "blocked_address" (netguard refused the address), "page_timeout",
+// "host_down", "other".
 func FailureReason(err error, status int) string {
 	var ne net.Error
 	switch {
@@ -52,6 +59,8 @@ func FailureReason(err error, status int) string {
 		return "out_of_scope"
 	case errors.Is(err, ErrPageTimeout):
 		return "page_timeout"
+	case errors.Is(err, ErrHostDown):
+		return "host_down"
 	case status >= 500:
 		return "http_5xx"
 	case status >= 400:

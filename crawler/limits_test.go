@@ -3,10 +3,12 @@ package crawler_test
 import (
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -205,5 +207,33 @@ func TestCrawl_OutputFails(t *testing.T) {
 		if u := s.url(fmt.Sprintf("/news/0-%d", j)); urls[u] != 1 {
 			t.Errorf("%s indexed %d times, want 1", u, urls[u])
 		}
+	}
+}
+
+// TestCrawl_HostTrap: a host that makes up URLs without end (a calendar
+// whose every day links to the next days) gets max_pages_per_host URLs
+// of the run and no more, and the other host of the job is crawled whole
+// although the trap's links came first.
+func TestCrawl_HostTrap(t *testing.T) {
+	trap := newHostile(t)
+	trap.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		d, _ := strconv.Atoi(r.URL.Query().Get("d"))
+		var b strings.Builder
+		for i := 1; i <= 30; i++ {
+			fmt.Fprintf(&b, `<a href="/cal?d=%d">day %d</a> `, d+i, d+i)
+		}
+		page(w, b.String())
+	})
+	s := newSite(t, 1, 5, "")
+	cfg := job(s, filepath.Join(t.TempDir(), "out"))
+	cfg.Seeds = []string{trap.url("/"), s.url("/section/0")}
+	cfg.Scope.Hosts = []string{trap.host(), s.host()}
+	cfg.Delay, cfg.MaxPages, cfg.MaxPagesPerHost = -1, 60, 10
+	stats, _ := runJob(t, cfg, t.TempDir())
+	if n := trap.count("/") - trap.count("/robots.txt"); n != 10 {
+		t.Errorf("trap host: %d URLs requested, want max_pages_per_host 10", n)
+	}
+	if stats.Written != 5 {
+		t.Errorf("written %d articles of the other host, want its 5", stats.Written)
 	}
 }

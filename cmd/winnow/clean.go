@@ -114,8 +114,7 @@ func (f *cleanFlags) flagSet(e *env) *flag.FlagSet {
 // languages they name.
 func (f *cleanFlags) check(fs *flag.FlagSet) (clean.InputKind, []string, error) {
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 0, nil, &usageError{"clean: no input given"}
+		return 0, nil, argError(fs, "no input given")
 	}
 	switch f.format {
 	case "text", "jsonl", "markdown":

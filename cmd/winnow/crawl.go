@@ -14,6 +14,7 @@ import (
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/crawler"
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 	"github.com/winnowhq/winnow/langid"
 )
@@ -74,9 +75,8 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
-	if fs.NArg() != 1 {
-		fs.Usage()
-		return &usageError{"crawl: want exactly one job file"}
+	if err := argCount(fs, 1, "job file"); err != nil {
+		return err
 	}
 	// The live progress line and the log share stderr from two goroutines:
 	// one lock keeps their writes whole (env.stderr need not be safe for
@@ -88,8 +88,9 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 	}
 	log, err := newLogger(stderr, f.logFormat, f.verbose)
 	if err != nil {
-		return &usageError{err.Error()}
+		return argError(fs, err.Error())
 	}
+	redisstore.LibraryLog(log) // go-redis's own lines, in the log's format
 	j, err := jobfile.Load(fs.Arg(0))
 	if err != nil {
 		return &configError{err}

@@ -87,8 +87,28 @@ func parseFlags(fs *flag.FlagSet, args []string, e *env) (done bool, err error) 
 // flag, with the command before it and the hint after it:
 // "clean: flag provided but not defined: -bogus (see "winnow clean -h")".
 func flagError(fs *flag.FlagSet, err error) error {
+	return argError(fs, err.Error())
+}
+
+// argError is a usage error of the command of fs, on one line: its name,
+// what is wrong (a bad flag, an argument missing or one too many) and where
+// the usage is ("crawl: no job file given (see "winnow crawl -h")"). The
+// usage itself is not printed: it would push the error out of sight.
+func argError(fs *flag.FlagSet, msg string) error {
 	name := strings.TrimPrefix(fs.Name(), "winnow ")
-	return &usageError{fmt.Sprintf("%s: %v (see %q)", name, err, fs.Name()+" -h")}
+	return &usageError{fmt.Sprintf("%s: %s (see %q)", name, msg, fs.Name()+" -h")}
+}
+
+// argCount returns nil when args are want in number, else the usage error
+// naming what is missing (what) or the first argument too many.
+func argCount(fs *flag.FlagSet, want int, what string) error {
+	switch args := fs.Args(); {
+	case len(args) < want:
+		return argError(fs, "no "+what+" given")
+	case len(args) > want:
+		return argError(fs, fmt.Sprintf("unexpected argument %q", args[want]))
+	}
+	return nil
 }
 
 func exitCode(err error) int {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/winnowhq/winnow/clean"
 	"github.com/winnowhq/winnow/internal/fixture"
@@ -32,23 +33,25 @@ Flags:
 `
 
 func runRules(ctx context.Context, args []string, e *env) error {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
-		// Asked for, the usage goes to stdout, flags included; given no
-		// subcommand, to stderr before the error.
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
 		fs := newRulesFlags(e).fs
-		if len(args) > 0 {
-			fs.SetOutput(e.stdout)
-		}
+		fs.SetOutput(e.stdout)
 		fs.Usage()
-		if len(args) == 0 {
-			return &usageError{"rules: no subcommand given (want test, lint or list)"}
-		}
 		return nil
 	}
-	sub, rest := args[0], args[1:]
 	rf := newRulesFlags(e)
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		return argError(rf.fs, "no subcommand given: want test, lint or list")
+	}
+	sub, rest := args[0], args[1:]
+	if sub != "test" && sub != "lint" && sub != "list" {
+		return argError(rf.fs, fmt.Sprintf("unknown subcommand %q: want test, lint or list", sub))
+	}
 	if done, err := parseFlags(rf.fs, rest, e); done {
 		return err
+	}
+	if sub != "test" && rf.fs.NArg() > 0 { // only test takes fixture cases
+		return argError(rf.fs, fmt.Sprintf("%s: unexpected argument %q", sub, rf.fs.Arg(0)))
 	}
 	rs, err := loadRules(rf.rulesDirs, rf.noDefaults, rf.disable)
 	if err != nil {
@@ -59,13 +62,11 @@ func runRules(ctx context.Context, args []string, e *env) error {
 		return rulesTest(ctx, e, rs, rf)
 	case "lint":
 		return rulesLint(ctx, e, rs, rf)
-	case "list":
-		for _, r := range rs.Rules() {
-			fmt.Fprintf(e.stdout, "%-28s %-7s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
-		}
-		return nil
 	}
-	return &usageError{fmt.Sprintf("rules: unknown subcommand %q (want test, lint or list)", sub)}
+	for _, r := range rs.Rules() {
+		fmt.Fprintf(e.stdout, "%-28s %-7s %-9s %s\n", r.ID, r.Stage, r.Action, r.Description)
+	}
+	return nil
 }
 
 type rulesFlags struct {

@@ -45,6 +45,9 @@ func run(ctx context.Context, args []string, e *env) error {
 		fmt.Fprint(e.stdout, mainUsage)
 		return nil
 	case "version", "--version", "-version":
+		if len(rest) > 0 && rest[0] != "-h" && rest[0] != "--help" { // help version: the version
+			return &usageError{fmt.Sprintf("version: unexpected argument %q", rest[0])}
+		}
 		fmt.Fprintf(e.stdout, "winnow %s\n", versionString())
 		return nil
 	case "help":
@@ -62,6 +65,5 @@ func run(ctx context.Context, args []string, e *env) error {
 	case "serve":
 		return runServe(ctx, rest, e)
 	}
-	fmt.Fprint(e.stderr, mainUsage)
-	return &usageError{fmt.Sprintf("unknown command %q", cmd)}
+	return &usageError{fmt.Sprintf("unknown command %q (see \"winnow -h\")", cmd)}
 }

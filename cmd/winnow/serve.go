@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/winnowhq/winnow/crawler/jobfile"
+	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 )
 
@@ -52,17 +53,20 @@ func runServe(ctx context.Context, args []string, e *env) error {
 	if done, err := parseFlags(fs, args, e); done {
 		return err
 	}
-	if *dir == "" || fs.NArg() != 0 {
-		fs.Usage()
-		return &usageError{"serve: want --jobs DIR and no arguments"}
+	if *dir == "" {
+		return argError(fs, "no --jobs DIR given")
+	}
+	if err := argCount(fs, 0, ""); err != nil {
+		return err
 	}
 	if *stateURL != "" && !jobfile.IsRedisState(*stateURL) {
 		return &usageError{fmt.Sprintf("serve: --state %q: want a redis://, rediss:// or unix:// URL", *stateURL)}
 	}
 	log, err := newLogger(e.stderr, *logFormat, *verbose)
 	if err != nil {
-		return &usageError{err.Error()}
+		return argError(fs, err.Error())
 	}
+	redisstore.LibraryLog(log) // go-redis's own lines, in the log's format
 	sv, err := newServer(*dir, *stateURL, *worker, log)
 	if err != nil {
 		return &configError{err} // the jobs dir or a job in it: exit 2, as for crawl

@@ -26,6 +26,7 @@ import (
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 var (
@@ -33,6 +34,7 @@ var (
 	bucketSeen     = []byte("seen")
 	bucketState    = []byte("state")
 	bucketMeta     = []byte("meta")
+	bucketHosts    = []byte("seen-hosts") // host → URLs of the host in the seen set (per-host limit)
 	keyCheckpoint  = []byte("checkpoint")
 	keySeenCount   = []byte("seen-count") // size of the seen set, kept so max pages costs O(1)
 )
@@ -69,7 +71,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketState, bucketMeta} {
+		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketState, bucketMeta, bucketHosts} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -95,7 +97,7 @@ func (s *Store) NewRun(ctx context.Context) error {
 	clear(s.leases)
 	s.mu.Unlock()
 	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketFrontier, bucketSeen} {
+		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketHosts} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}
@@ -118,7 +120,7 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 }
 
 // Enqueue adds entries not yet seen.
-func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int) (int, error) {
+func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit frontier.Limits) (int, error) {
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
@@ -140,7 +142,7 @@ func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int
 // keys are sequence numbers, each put after the last; seen keys are put
 // once sorted, so each lands after the one before and a node's shifting is
 // bounded by what it held before the transaction: O(n log n) in all.
-func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit int) (int, error) {
+func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (int, error) {
 	if len(entries) == 0 {
 		return 0, nil
 	}
@@ -149,10 +151,11 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit int) (int, error) {
 	if v := meta.Get(keySeenCount); len(v) == 8 {
 		n = int(binary.BigEndian.Uint64(v))
 	}
+	hosts := hostCounts{b: tx.Bucket(bucketHosts), n: map[string]int{}}
 	batch := make(map[string]bool, len(entries))
 	var keys [][]byte
 	for _, e := range entries {
-		if limit > 0 && n >= limit {
+		if limit.Pages > 0 && n >= limit.Pages {
 			break
 		}
 		if batch[e.URL] {
@@ -161,6 +164,14 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit int) (int, error) {
 		k := []byte(e.URL)
 		if seen.Get(k) != nil {
 			continue
+		}
+		host := ""
+		if limit.PerHost > 0 {
+			host = urls.Host(e.URL)
+			if hosts.get(host) >= limit.PerHost {
+				continue
+			}
+			hosts.n[host]++
 		}
 		seq, err := fr.NextSequence()
 		if err != nil {
@@ -191,7 +202,39 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit int) (int, error) {
 	if err := meta.Put(keySeenCount, v[:]); err != nil {
 		return 0, err
 	}
-	return len(keys), nil
+	return len(keys), hosts.put()
+}
+
+// hostCounts are the per-host counts of the seen set that one enqueue reads
+// and updates (only under a per-host limit).
+type hostCounts struct {
+	b *bolt.Bucket
+	n map[string]int // host → count, once read
+}
+
+// get returns host's count, reading it from the bucket the first time.
+func (h hostCounts) get(host string) int {
+	if c, ok := h.n[host]; ok {
+		return c
+	}
+	c := 0
+	if v := h.b.Get([]byte(host)); len(v) == 8 {
+		c = int(binary.BigEndian.Uint64(v))
+	}
+	h.n[host] = c
+	return c
+}
+
+// put writes the counts back.
+func (h hostCounts) put() error {
+	for host, c := range h.n {
+		var v [8]byte
+		binary.BigEndian.PutUint64(v[:], uint64(c))
+		if err := h.b.Put([]byte(host), v[:]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func seqKey(seq uint64) []byte {

@@ -8,6 +8,7 @@ package commit
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"sync"
 	"time"
@@ -59,8 +60,9 @@ type Committer struct {
 	Store frontier.Store
 	Index *output.Index
 	Log   *slog.Logger
-	// Limit is the job's max pages, passed to the store with every batch.
-	Limit int
+	// Limit is the job's max pages in all and per host, passed to the
+	// store with every batch.
+	Limit frontier.Limits
 }
 
 // pending is one batch handed to the writer: its results, in order.
@@ -166,7 +168,7 @@ func (w *writer) run(ctx context.Context, abort func(error)) {
 	defer close(w.done)
 	for p := range w.work {
 		if err := w.err(); err == nil && !p.empty() {
-			if err := w.c.write(ctx, p); err != nil {
+			if err := w.c.safeWrite(ctx, p); err != nil {
 				w.mu.Lock()
 				w.failed = err
 				w.mu.Unlock()
@@ -182,6 +184,18 @@ func (w *writer) run(ctx context.Context, abort func(error)) {
 		default:
 		}
 	}
+}
+
+// safeWrite is write with a panic (a bug in a store) turned into the
+// error that stops the run, instead of a crash of the process: under winnow
+// serve that would end every other job's run too.
+func (c *Committer) safeWrite(ctx context.Context, p pending) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("commit: panic: %v", r)
+		}
+	}()
+	return c.write(ctx, p)
 }
 
 // write makes one batch durable: index lines first, then the store. On a

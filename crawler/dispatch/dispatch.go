@@ -6,8 +6,10 @@
 //
 //	admit     claims entries from the store, lets the Crawl settle those it
 //	          can without a request, queues the rest by host
-//	schedule  starts jobs for hosts that may be asked now
-//	complete  takes back a worker's finished job
+//	schedule  starts jobs for hosts that may be asked now, and refuses the
+//	          entries robots.txt disallows or whose host is down
+//	complete  takes back a worker's finished job: a host's robots.txt (or
+//	          a request to ask for it again later), its failures in a row
 //	retry     holds a host back after a Retry-After
 //	idle      when nothing is in memory: flushes the committer, asks the
 //	          store whether the run is over
@@ -18,6 +20,7 @@ package dispatch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"time"
@@ -60,7 +63,16 @@ type Options struct {
 	// IdlePoll is how often the store is asked again when it had nothing
 	// to claim.
 	IdlePoll time.Duration
+	// MaxHostFailures is how many fetches of a host may fail in a row
+	// (Done.HostFailed) before its remaining entries are refused for the
+	// run with ErrHostDown; zero: never.
+	MaxHostFailures int
 }
+
+// ErrHostDown marks an entry of a host whose last fetches all failed (no
+// response, a timeout, a 5xx): its pages are left for the next run rather
+// than each waiting out its timeout and retries.
+var ErrHostDown = errors.New("host down: too many fetches in a row failed")
 
 // Prior is an entry's stored state, read once when it is claimed.
 type Prior struct {
@@ -79,8 +91,10 @@ type Job struct {
 	Entry frontier.Entry
 	Prior *Prior // Entry's state, when Crawl.Admit has read it
 	Host  string
-	// Robots asks for the host's robots.txt, not for Entry.
-	Robots bool
+	// Robots asks for the host's robots.txt, not for Entry. Attempt counts
+	// the times it was asked before in this run and could not be read.
+	Robots  bool
+	Attempt int
 	// Delay is the host's delay, counted from the end of the request too.
 	Delay time.Duration
 }
@@ -94,8 +108,15 @@ type Done struct {
 	Robots  Robots
 	Delay   time.Duration
 	Enqueue []frontier.Entry
+	// RobotsAgain answers a robots job whose robots.txt could not be read
+	// (a 429, a 5xx, no response) but is to be asked again, once HoldUntil
+	// has passed; the host's entries wait meanwhile.
+	RobotsAgain bool
 	// HoldUntil, when set, holds the host back (a Retry-After).
 	HoldUntil time.Time
+	// HostFailed says the host gave no usable answer to a page job (no
+	// response, a timeout, a 5xx); see Options.MaxHostFailures.
+	HostFailed bool
 }
 
 // maxIdleHosts is how many hosts the dispatcher remembers (with their
@@ -271,6 +292,14 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 			if h.robots == robotsFetching {
 				break
 			}
+			if h.down {
+				e := h.queue[0].Entry
+				h.queue = h.queue[1:]
+				d.buf.n--
+				d.commits.Results <- d.crawl.Refuse(e, fmt.Errorf("%w (%d)", ErrHostDown, h.failures))
+				wake = now
+				continue
+			}
 			if h.robots == robotsKnown && h.rules != nil {
 				if why := h.rules.Check(pathOf(h.queue[0].Entry.URL)); why != nil {
 					e := h.queue[0].Entry
@@ -291,7 +320,7 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 			}
 			j := Job{Host: hn, Delay: h.delay}
 			if h.robots == robotsUnknown {
-				j.Entry, j.Robots, h.robots = h.queue[0].Entry, true, robotsFetching
+				j.Entry, j.Robots, j.Attempt, h.robots = h.queue[0].Entry, true, h.robotsAsked, robotsFetching
 			} else {
 				j.Entry, j.Prior = h.queue[0].Entry, h.queue[0].Prior
 				h.queue = h.queue[1:]
@@ -312,13 +341,25 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 }
 
 // complete takes back a finished job: the worker is free, and a robots job
-// brings its host's rules (and the sitemaps they name).
+// brings its host's rules (and the sitemaps they name), or asks for
+// robots.txt again after HoldUntil.
 func (d *Dispatcher) complete(fetchCtx context.Context, f Done) {
 	d.idleFlushed = false // its results are in the committer
 	d.inflight--
 	d.crawl.InFlight(d.inflight)
 	h := d.hosts[f.Host]
 	h.active--
+	if f.RobotsAgain {
+		h.robots = robotsUnknown
+		h.robotsAsked++
+	}
+	switch {
+	case f.HostFailed:
+		h.failures++
+		h.down = h.down || d.opt.MaxHostFailures > 0 && h.failures >= d.opt.MaxHostFailures
+	case f.Robots == nil && !f.RobotsAgain:
+		h.failures = 0 // a page job the host answered
+	}
 	if f.Robots != nil {
 		h.rules, h.robots = f.Robots, robotsKnown
 		h.delay = max(d.opt.Delay, f.Delay)

@@ -25,7 +25,14 @@ type host struct {
 	active int
 	rules  Robots
 	robots robotsState
-	delay  time.Duration
+	// robotsAsked counts the robots jobs that found robots.txt unreadable
+	// and asked for it again (Done.RobotsAgain).
+	robotsAsked int
+	delay       time.Duration
+	// failures counts the host's page fetches that failed in a row; down,
+	// that they reached Options.MaxHostFailures.
+	failures int
+	down     bool
 	// next is when the host may start again; reserved, that the store
 	// gave it that start already (ReserveHost).
 	next     time.Time

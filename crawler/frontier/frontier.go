@@ -57,10 +57,9 @@ type Store interface {
 	Pending(ctx context.Context) (int, error)
 
 	// Enqueue adds every entry whose URL is not yet in the seen set to the seen
-	// set and to the frontier, and returns how many it added. When limit is
-	// positive, it stops adding once the seen set holds limit URLs (the job's
-	// max pages). Entry.ID is assigned by the store and ignored on input.
-	Enqueue(ctx context.Context, entries []Entry, limit int) (added int, err error)
+	// set and to the frontier, within lim, and returns how many it added.
+	// Entry.ID is assigned by the store and ignored on input.
+	Enqueue(ctx context.Context, entries []Entry, lim Limits) (added int, err error)
 
 	// Claim leases up to max frontier entries whose NotBefore has passed and
 	// that no one else holds, in roughly first-in first-out order. The lease
@@ -186,6 +185,19 @@ type Link struct {
 	SameDepth bool `json:"s,omitempty"`
 }
 
+// Limits cap the URLs admitted to the frontier in one run (the seen set);
+// zero means no cap.
+type Limits struct {
+	// Pages caps the URLs in all (a job's max_pages): once the seen set
+	// holds Pages URLs, nothing more is added.
+	Pages int
+	// PerHost caps the URLs of one host (urls.Host; a job's
+	// max_pages_per_host): past it that host's URLs are left out and other
+	// hosts' still added, so that a trap on one host (a calendar, a faceted
+	// search making up URLs) cannot take a whole run's pages.
+	PerHost int
+}
+
 // Batch is a group of outcomes committed atomically by Store.Commit.
 type Batch struct {
 	// Done are claimed entries finished for this run (fetched, skipped or
@@ -196,10 +208,10 @@ type Batch struct {
 	Retry []Entry
 	// States are URL states to store, by canonical URL.
 	States map[string]State
-	// Enqueue are newly discovered URLs, added as by Store.Enqueue with
+	// Enqueue are newly discovered URLs, added as by Store.Enqueue within
 	// Limit.
 	Enqueue []Entry
-	Limit   int
+	Limit   Limits
 	// Checkpoint, when positive, is the new index offset (see
 	// Store.Checkpoint); zero leaves it unchanged.
 	Checkpoint int64

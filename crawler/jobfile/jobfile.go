@@ -126,6 +126,11 @@ func (p *jobParser) fields() yamlpos.Fields {
 		"max_in_flight":    func(n *yaml.Node) { c.MaxInFlightBytes = p.size(n, "max_in_flight") },
 		"max_links":        func(n *yaml.Node) { c.MaxLinks = r.Int(n, "max_links", 1, 1<<30) },
 		"max_failed_share": func(n *yaml.Node) { c.MaxFailedShare = r.Float(n, "max_failed_share", 0.01, 1) },
+		"max_host_failures": func(n *yaml.Node) {
+			if c.MaxHostFailures = r.Int(n, "max_host_failures", 0, 1<<30); c.MaxHostFailures == 0 {
+				c.MaxHostFailures = -1 // an explicit 0: never
+			}
+		},
 		"retries": func(n *yaml.Node) {
 			if c.Retries = r.Int(n, "retries", 0, 100); c.Retries == 0 {
 				c.Retries = -1 // an explicit 0: no retry
@@ -165,6 +170,9 @@ func (p *jobParser) scope(n *yaml.Node) {
 		"exclude":   func(n *yaml.Node) { c.Scope.Exclude = p.regexps(n, "scope.exclude") },
 		"max_depth": func(n *yaml.Node) { c.Scope.MaxDepth = r.Int(n, "scope.max_depth", 1, 1<<20) },
 		"max_pages": func(n *yaml.Node) { c.MaxPages = r.Int(n, "scope.max_pages", 1, 1<<40) },
+		"max_pages_per_host": func(n *yaml.Node) {
+			c.MaxPagesPerHost = r.Int(n, "scope.max_pages_per_host", 1, 1<<40)
+		},
 	})
 }
 

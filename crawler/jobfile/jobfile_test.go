@@ -77,6 +77,8 @@ func TestParse_Minimal(t *testing.T) {
 func TestParse_Full(t *testing.T) {
 	src := fullJob
 	src = strings.Replace(src, "  dir: out\n", "  dir: out\n  format: jsonl\n  pages: all\n", 1)
+	src = strings.Replace(src, "scope:\n", "scope:\n  max_pages_per_host: 500\n", 1)
+	src += "max_host_failures: 7\n"
 	j, err := jobfile.Parse("job.yaml", []byte(src))
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +86,7 @@ func TestParse_Full(t *testing.T) {
 	cfg := j.Config
 	if cfg.Delay >= 0 || cfg.Retries >= 0 || !cfg.IgnoreRobots || cfg.HostParallelism != 2 ||
 		cfg.MaxBodySize != 2<<20 || cfg.Timeout != 5*time.Second || cfg.Format != crawler.OutputJSONL ||
-		!cfg.WriteAll || j.Rules.Dirs[0] != "rules" || !j.Rules.NoDefaults || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour || cfg.RecheckMax != 72*time.Hour {
+		!cfg.WriteAll || j.Rules.Dirs[0] != "rules" || !j.Rules.NoDefaults || j.Schedule != "@hourly" || cfg.Recheck != 6*time.Hour || cfg.RecheckMax != 72*time.Hour || cfg.MaxPagesPerHost != 500 || cfg.MaxHostFailures != 7 {
 		t.Errorf("config = %+v, job = %+v", cfg, j)
 	}
 }

@@ -23,6 +23,7 @@
 //	busy:HOST  sorted set: requests to HOST in flight → lease expiry (µs)
 //	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
 //	workers    sorted set: worker → time of its last Claim (for fair shares)
+//	seen-hosts hash: host → URLs of the host in seen (kept under a per-host limit)
 //
 // # How the contract of frontier.Store maps onto Redis
 //

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -94,4 +95,22 @@ func transient(err error) bool {
 	}
 	// Dial errors, resets, EOFs, timeouts and pool timeouts.
 	return true
+}
+
+// LibraryLog sends the messages go-redis writes itself (a connection pool
+// that failed to dial, one line per attempt) to log at debug level, instead
+// of the plain lines it prints on stderr by default, which break a log read
+// as JSON (--log-format json). The store reports an unreachable Redis
+// itself, once per call and in the log's format ("redis unreachable,
+// retrying", "redis answers again"). go-redis keeps one logger per process,
+// so the program calls this once, with its own logger.
+func LibraryLog(log *slog.Logger) {
+	redis.SetLogger(libraryLog{log})
+}
+
+// libraryLog is go-redis's logging interface on a slog.Logger.
+type libraryLog struct{ log *slog.Logger }
+
+func (l libraryLog) Printf(ctx context.Context, format string, v ...any) {
+	l.log.DebugContext(ctx, strings.TrimPrefix(fmt.Sprintf(format, v...), "redis: "), "from", "go-redis")
 }

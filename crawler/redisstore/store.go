@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/urls"
 )
 
 // Defaults of Options.
@@ -81,6 +82,9 @@ type Store struct {
 type keys struct {
 	kStream, kDelayed, kSeen, kState, kHosts, kMeta, kWorkers string
 	kBusy                                                     string // prefix: + host
+	// kSeenHosts counts the URLs of each host in the seen set (the
+	// per-host limit), kept only when a job sets one.
+	kSeenHosts string
 }
 
 // Open connects to the Redis server named by rawURL
@@ -133,14 +137,15 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		log:    opts.Logger.With("redis", ro.Addr, "worker", opts.Worker),
 		stats:  &statsHook{},
 		keys: keys{
-			kStream:  p + "frontier",
-			kDelayed: p + "delayed",
-			kSeen:    p + "seen",
-			kState:   p + "state",
-			kHosts:   p + "hosts",
-			kMeta:    p + "meta",
-			kWorkers: p + "workers",
-			kBusy:    p + "busy:",
+			kStream:    p + "frontier",
+			kDelayed:   p + "delayed",
+			kSeen:      p + "seen",
+			kState:     p + "state",
+			kHosts:     p + "hosts",
+			kMeta:      p + "meta",
+			kWorkers:   p + "workers",
+			kBusy:      p + "busy:",
+			kSeenHosts: p + "seen-hosts",
 		},
 		leases: leases{held: map[string]heldEntry{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:  opts.Lease,
@@ -258,7 +263,7 @@ func (s *Store) Reset(ctx context.Context) error {
 func (s *Store) newRun(ctx context.Context, op, force string) error {
 	return s.do(ctx, op, "", func(ctx context.Context) error {
 		return scriptNewRun.Run(ctx, s.rdb,
-			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta}, group, force).Err()
+			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta, s.kSeenHosts}, group, force).Err()
 	})
 }
 
@@ -284,11 +289,11 @@ func (s *Store) Pending(ctx context.Context) (int, error) {
 
 // Enqueue adds entries whose URL is not in the seen set, atomically with the
 // seen set, and stops once the seen set holds limit URLs (limit > 0).
-func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int) (int, error) {
+func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit frontier.Limits) (int, error) {
 	if len(entries) == 0 {
 		return 0, ctx.Err()
 	}
-	args := make([]any, 0, 2+3*len(entries))
+	args := make([]any, 0, 3+4*len(entries))
 	args, err := appendEnqueue(args, entries, limit)
 	if err != nil {
 		return 0, err
@@ -296,21 +301,25 @@ func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit int
 	var added int64
 	err = s.do(ctx, "enqueue", "", func(ctx context.Context) error {
 		var err error
-		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen}, args...).Int64()
+		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen, s.kSeenHosts}, args...).Int64()
 		return err
 	})
 	return int(added), err
 }
 
 // appendEnqueue appends the enqueue arguments of the scripts.
-func appendEnqueue(args []any, entries []frontier.Entry, limit int) ([]any, error) {
-	args = append(args, limit, len(entries))
+func appendEnqueue(args []any, entries []frontier.Entry, limit frontier.Limits) ([]any, error) {
+	args = append(args, limit.Pages, limit.PerHost, len(entries))
 	for _, e := range entries {
 		p, err := payload(e)
 		if err != nil {
 			return nil, err
 		}
-		args = append(args, e.URL, waitMillis(e.NotBefore), p)
+		host := ""
+		if limit.PerHost > 0 {
+			host = urls.Host(e.URL)
+		}
+		args = append(args, e.URL, host, waitMillis(e.NotBefore), p)
 	}
 	return args, nil
 }
@@ -422,7 +431,7 @@ func (s *Store) Commit(ctx context.Context, b *frontier.Batch) error {
 	if b == nil {
 		return nil
 	}
-	args := make([]any, 0, 8+len(b.Done)+3*len(b.Retry)+2*len(b.States)+3*len(b.Enqueue))
+	args := make([]any, 0, 9+len(b.Done)+3*len(b.Retry)+2*len(b.States)+4*len(b.Enqueue))
 	args = append(args, group, "checkpoint:"+s.worker, b.Checkpoint, len(b.Done))
 	for _, e := range b.Done {
 		args = append(args, e.ID)
@@ -447,7 +456,7 @@ func (s *Store) Commit(ctx context.Context, b *frontier.Batch) error {
 	if err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta}
+	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta, s.kSeenHosts}
 	err = s.do(ctx, "commit", "", func(ctx context.Context) error {
 		return scriptCommit.Run(ctx, s.rdb, keys, args...).Err()
 	})

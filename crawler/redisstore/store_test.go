@@ -62,7 +62,7 @@ func urlsOf(es []frontier.Entry) []string {
 
 func mustEnqueue(t *testing.T, st frontier.Store, es []frontier.Entry, limit int) int {
 	t.Helper()
-	n, err := st.Enqueue(t.Context(), es, limit)
+	n, err := st.Enqueue(t.Context(), es, frontier.Limits{Pages: limit})
 	if err != nil {
 		t.Fatalf("enqueue: %v", err)
 	}
@@ -254,7 +254,7 @@ func TestStore_EnqueueAddIfAbsent(t *testing.T) {
 			for j := 0; j < len(all); j += 50 {
 				batch := slices.Clone(all[j : j+50])
 				slices.Reverse(batch)
-				n, err := st.Enqueue(t.Context(), batch, 0)
+				n, err := st.Enqueue(t.Context(), batch, frontier.Limits{})
 				if err != nil {
 					errs[i] = err
 					return
@@ -554,5 +554,34 @@ func TestStore_ClaimFairShare(t *testing.T) {
 	}
 	if got := mustClaim(t, stores[1], 64, time.Minute); len(got) != 20 {
 		t.Fatalf("second worker claimed %d, want 20", len(got))
+	}
+}
+
+// TestStore_EnqueuePerHost: under a per-host limit, a host's URLs past it
+// are left out while other hosts' are still added, through Enqueue and
+// Commit alike, and a new run counts afresh.
+func TestStore_EnqueuePerHost(t *testing.T) {
+	srv := redistest.Start(t)
+	st := openStore(t, srv, "perhost", "w1")
+	ctx := t.Context()
+	lim := frontier.Limits{PerHost: 3}
+	n, err := st.Enqueue(ctx, append(entries("trap", 10), entries("b", 2)...), lim)
+	if err != nil || n != 5 {
+		t.Fatalf("enqueue = %d, %v; want 5 (3 of trap, 2 of b)", n, err)
+	}
+	// Seen again or over the limit: nothing of trap; b still has room.
+	if err := st.Commit(ctx, &frontier.Batch{Enqueue: append(entries("trap", 12)[9:], entries("b", 4)...), Limit: lim}); err != nil {
+		t.Fatal(err)
+	}
+	got := urlsOf(mustClaim(t, st, 100, time.Minute))
+	want := urlsOf(append(entries("trap", 3), entries("b", 3)...))
+	if !slices.Equal(got, want) {
+		t.Errorf("frontier %v, want %v", got, want)
+	}
+	if err := st.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := st.Enqueue(ctx, entries("trap", 10)[5:], lim); err != nil || n != 3 {
+		t.Errorf("enqueue after a new run = %d, %v; want 3", n, err)
 	}
 }

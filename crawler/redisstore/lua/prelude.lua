@@ -1,9 +1,10 @@
 -- prelude.lua holds the helpers shared by the scripts.
 --
 -- queue puts a payload into the stream, or into delayed when it must wait.
--- enqueue reads "limit, n, n×(url, wait_ms, payload)" from ARGV at i and adds
--- each URL not in seen to seen and to the frontier, stopping when seen holds
--- limit URLs (limit > 0).
+-- enqueue reads "limit, per_host, n, n×(url, host, wait_ms, payload)" from
+-- ARGV at i and adds each URL not in seen to seen and to the frontier,
+-- stopping when seen holds limit URLs (limit > 0), and leaving out the URLs
+-- of a host that has per_host URLs in seen (per_host > 0; counted in hosts).
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -17,10 +18,11 @@ local function queue(stream, delayed, wait, payload, now)
   end
 end
 
-local function enqueue(stream, delayed, seen, i, now)
+local function enqueue(stream, delayed, seen, hosts, i, now)
   local limit = tonumber(ARGV[i])
-  local n = tonumber(ARGV[i + 1])
-  i = i + 2
+  local per_host = tonumber(ARGV[i + 1])
+  local n = tonumber(ARGV[i + 2])
+  i = i + 3
   local size = 0
   if limit > 0 then
     size = redis.call('SCARD', seen)
@@ -30,12 +32,16 @@ local function enqueue(stream, delayed, seen, i, now)
     if limit > 0 and size >= limit then
       break
     end
-    local url, wait, payload = ARGV[i], tonumber(ARGV[i + 1]), ARGV[i + 2]
-    i = i + 3
-    if redis.call('SADD', seen, url) == 1 then
+    local url, host, wait, payload = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3]
+    i = i + 4
+    local room = per_host <= 0 or tonumber(redis.call('HGET', hosts, host) or '0') < per_host
+    if room and redis.call('SADD', seen, url) == 1 then
       queue(stream, delayed, wait, payload, now)
       added = added + 1
       size = size + 1
+      if per_host > 0 then
+        redis.call('HINCRBY', hosts, host, 1)
+      end
     end
   end
   return added
