@@ -144,7 +144,7 @@ func decide(s *Sources, site, host string, product bool) string {
 }
 
 func pickTitle(s *Sources, site, host string, product bool) string {
-	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) || edition(h, s.Title) ||
+	if h := headline(s, site, host); h != "" && (s.Title == "" || s.Article && !offTitle(h, s.Title, site, host) || product || agrees(h, s.Title) || declared(h, s, site, host) || cut(h, s.Title) || edition(h, s.Title) ||
 		s.Thread && unrelated(h, s.Title)) {
 		if product {
 			return productName(h, s.Title)
@@ -629,4 +629,24 @@ func connector(w string) bool {
 		n++
 	}
 	return n > 0 && n <= maxConnector
+}
+
+// offTitle reports whether the headline h shares no word with the
+// <title>, its site's name split off, while that title says something
+// besides the site's name.
+func offTitle(h, title, site, host string) bool {
+	t := stripSite(title, site, host)
+	if NamesSite(t, site, host) {
+		return false
+	}
+	tw := map[string]bool{}
+	for _, w := range strings.Fields(textnorm.Key(t)) {
+		tw[w] = true
+	}
+	for _, w := range strings.Fields(textnorm.Key(h)) {
+		if tw[w] {
+			return false
+		}
+	}
+	return len(tw) > 0
 }
