@@ -19,3 +19,23 @@ func TestName(t *testing.T) {
 		}
 	}
 }
+
+func TestDecide_ArticleHeadline(t *testing.T) {
+	for _, c := range []struct {
+		name, title, h1, site, want string
+	}{
+		// The article's <h1> shares no word with its <title>: a section's
+		// label, not the headline.
+		{"label", "How Tides Shape Coastal Towns | Acme", "Our Blog", "Acme", "How Tides Shape Coastal Towns"},
+		// A headline worded apart from the <title> that shares a word
+		// with it is still the article's.
+		{"reworded", "How Tides Shape Coastal Towns | Acme", "Coastal Life Under the Moon", "Acme", "Coastal Life Under the Moon"},
+		// A <title> that is only the site's name says nothing.
+		{"site only", "| Acme Magazine", "Gadgets", "Acme Magazine", "Gadgets"},
+	} {
+		s := &Sources{Title: c.title, H1: []string{c.h1}, Article: true}
+		if got := Decide(s, c.site, "acme", false); got != c.want {
+			t.Errorf("%s: Decide = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
