@@ -636,8 +636,8 @@ func connector(w string) bool {
 // besides the site's name: an article's <h1> of that kind is its section's
 // label ("Our Blog"), a slogan or a kicker, and the <title> names the
 // article. Measured on WCXB dev, developed on the odd file ids: odd
-// 554 -> 559 of 670 titles right, even 576 -> 577 of 688 (one loss, a
-// listing's headline reworded in the <title>).
+// 554 -> 559 of 670 titles right (one lost, a listing whose <title>
+// words its headline apart), even 576 -> 577 of 688.
 func offTitle(h, title, site, host string) bool {
 	t := stripSite(title, site, host)
 	if NamesSite(t, site, host) {
