@@ -39,3 +39,20 @@ func TestDecide_ArticleHeadline(t *testing.T) {
 		}
 	}
 }
+
+func TestLead(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"How to Brew Green Tea - Tips and Tricks | Site", "How to Brew Green Tea"},
+		// Two words before a bar: the rest is the site or its tagline.
+		{"Gift Ideas | Example Shop", "Gift Ideas"},
+		// Two words before a dash may be a name and its subtitle.
+		{"Gift Ideas - Example Shop", "Gift Ideas - Example Shop"},
+		// One word says too little to stand alone.
+		{"Jobs | Example News", "Jobs | Example News"},
+		{"No Separator Here", "No Separator Here"},
+	} {
+		if got := lead(c.title); got != c.want {
+			t.Errorf("lead(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
