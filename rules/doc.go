@@ -150,6 +150,8 @@
 //	min-chars: N        dedupe: shorter blocks are never dropped as repeats
 //	window: N           dedupe: compare with the previous N blocks and the
 //	                    first three only (recipes and lyrics repeat far apart)
+//	spare-labels: N     dedupe: keep every copy of a text shown N or more
+//	                    times (a label each item of a list carries)
 //	own-host: true      the block names the page's own host (a permalink)
 //	also-next: N        drop: also drop the next block if it has at most N
 //	                    words (a bare "Read also" line and its headline)

@@ -102,6 +102,7 @@ func (p *parser) actionFields(a *engine.Params) yamlpos.Fields {
 		"spare-prose":  p.count(&a.Cut.SpareProse, "spare-prose"),
 		"repeated-cut": func(v *yaml.Node) { a.Cut.Repeated = p.Float(v, "repeated-cut", 0.01, 1) },
 		"min-chars":    p.count(&a.Dedupe.MinChars, "min-chars"),
+		"spare-labels": p.count(&a.Dedupe.SpareLabels, "spare-labels"),
 		"similarity":   func(v *yaml.Node) { a.Dedupe.Similarity = p.Float(v, "similarity", 0.5, 1) },
 		"glyphs": func(v *yaml.Node) {
 			switch p.Enum(v, "glyphs", "leading", "trailing", "both") {

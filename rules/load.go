@@ -332,8 +332,8 @@ func (p *parser) check(n *yaml.Node, r *Rule) {
 		p.Errorf(n, "rule %s: spare-clean only goes with spam-score and action remove or drop", r.ID)
 	case r.params.AlsoNext > 0 && r.Action != ActionDrop:
 		p.Errorf(n, "rule %s: also-next only goes with action drop", r.ID)
-	case r.params.Dedupe.Window > 0 && r.Action != ActionDedupe:
-		p.Errorf(n, "rule %s: window only goes with action dedupe", r.ID)
+	case (r.params.Dedupe.Window > 0 || r.params.Dedupe.SpareLabels > 0) && r.Action != ActionDedupe:
+		p.Errorf(n, "rule %s: window and spare-labels only go with action dedupe", r.ID)
 	case !dom && (len(r.match.Elem.Class) > 0 || len(r.match.Elem.NotTags) > 0):
 		p.Errorf(n, "rule %s: class and not-tag are dom matchers", r.ID)
 	case !dom && r.match.Elem.Teasers > 0:

@@ -28,13 +28,14 @@ func (run *textRun) dedupe(r *Rule) {
 		}
 	}
 	idx.Reset(on, window, most)
+	labels := run.labels(r.Params.Dedupe.SpareLabels)
 	out := run.blocks[:0]     // filtered in place: writes never pass reads
 	dropped := map[int]bool{} // positions in out dropped as subsets of a later block
 	for i := range run.blocks {
 		b := &run.blocks[i] // a pointer: what matching caches on the block is kept
 		key := b.textKey()
 		pos := len(out)
-		if len(key) < r.Params.Dedupe.MinChars || !run.matches(r, i, 1<<30, nil) {
+		if len(key) < r.Params.Dedupe.MinChars || labels[key] || !run.matches(r, i, 1<<30, nil) {
 			out = keep(out, b)
 			idx.Skip()
 			continue
@@ -84,4 +85,24 @@ func (run *textRun) shingles(b *tblock) []uint64 {
 		b.sh, b.shOK = shingle.Hash(run.seed, b.textKey()), true
 	}
 	return b.sh
+}
+
+// labels returns the texts the blocks show n times or more (none when n
+// is 0): see DedupeParams.SpareLabels.
+func (run *textRun) labels(n int) map[string]bool {
+	if n <= 0 {
+		return nil
+	}
+	count := make(map[string]int, len(run.blocks))
+	var out map[string]bool
+	for i := range run.blocks {
+		key := run.blocks[i].textKey()
+		if count[key]++; count[key] == n {
+			if out == nil {
+				out = map[string]bool{}
+			}
+			out[key] = true
+		}
+	}
+	return out
 }

@@ -110,6 +110,10 @@ type DedupeParams struct {
 	Window     int     // compare with the previous Window blocks (and the lead) only
 	Similarity float64 // 1 = exact after normalisation
 	MinChars   int     // shorter blocks are not compared
+	// SpareLabels, when above 0, keeps every copy of a text the blocks
+	// show SpareLabels times or more: a label each item of a list
+	// carries, not a lead printed twice.
+	SpareLabels int
 }
 
 // CutParams bound cut-after.
