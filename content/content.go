@@ -124,7 +124,7 @@ const (
 	// name.
 	CarouselHeadings
 	// Comparisons are grids comparing products side by side, a row of
-	// prices across them (see comparison): on a product page the others
+	// prices across them (see pagetype.Comparison): on a product page the others
 	// are the range's other models, not the product.
 	Comparisons
 	// Facets are the options of a filter (groups of checkboxes and radio
@@ -345,7 +345,7 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 			atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
 			return Stats{}, 0
 		}
-		if f.Is(n) || f.Has(Comparisons) && comparison(n) {
+		if f.Is(n) || f.Has(Comparisons) && pagetype.Comparison(n, minCarousel) {
 			t.furniture[n] = true
 			return Stats{}, 0
 		}

@@ -1,10 +1,10 @@
-package content
+package pagetype
 
 import (
 	"strings"
 
 	"github.com/winnowhq/winnow/internal/domtext"
-	"github.com/winnowhq/winnow/pagetype"
+	"github.com/winnowhq/winnow/internal/htmltable"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -13,23 +13,24 @@ import (
 // price and its sign, a "from" or a unit at most.
 const priceCell = 24
 
-// comparison reports whether n is a grid comparing products side by side:
-// a table one of whose rows holds minCarousel or more cells that are
-// each a price and nothing more, or a grid of cells (the rows laid out by
-// a stylesheet, every cell a child of n) holding minCarousel or more such
-// cells among at least three times as many. Each price is another
-// product's (the range's other models, "compare with similar items"):
-// the product's own price stands alone, and a table of its variants or
-// tiers lists their prices down a column, one a row.
-func comparison(n *html.Node) bool {
+// Comparison reports whether n is a grid comparing products side by side:
+// a table of two or more data rows one of which holds least or more cells
+// that are each a price and nothing more, or a grid of cells (the rows
+// laid out by a stylesheet, every cell a child of n) holding least or more
+// such cells among at least three times as many. Each price is another
+// product's (the range's other models, "compare with similar items"): the
+// product's own price stands alone, and a table of its variants or tiers
+// lists their prices down a column, one a row. Content counts it as
+// furniture on product pages (content.Comparisons).
+func Comparison(n *html.Node, least int) bool {
 	if n.DataAtom == atom.Table {
-		rows := 0
-		found := false
-		for _, r := range tableRows(n) {
-			rows++
-			found = found || pricedCells(r) >= minCarousel
+		rows := htmltable.DataRows(n)
+		for _, r := range rows {
+			if pricedCells(r) >= least {
+				return len(rows) >= 2
+			}
 		}
-		return found && rows >= minCarousel
+		return false
 	}
 	elems := 0
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -37,30 +38,11 @@ func comparison(n *html.Node) bool {
 			elems++
 		}
 	}
-	if elems < 3*minCarousel {
+	if elems < 3*least {
 		return false
 	}
 	p := pricedCells(n)
-	return p >= minCarousel && elems >= 3*p
-}
-
-// tableRows returns the rows of table t (in its body, head and foot
-// sections, not in a table nested in a cell).
-func tableRows(t *html.Node) []*html.Node {
-	var rows []*html.Node
-	for c := t.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Tr:
-			rows = append(rows, c)
-		case atom.Tbody, atom.Thead, atom.Tfoot:
-			for r := c.FirstChild; r != nil; r = r.NextSibling {
-				if r.DataAtom == atom.Tr {
-					rows = append(rows, r)
-				}
-			}
-		}
-	}
-	return rows
+	return p >= least && elems >= 3*p
 }
 
 // pricedCells counts the element children of n whose whole text is a
@@ -71,7 +53,7 @@ func pricedCells(n *html.Node) int {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if t, ok := shortText(c); ok && t != "" && pagetype.HasPrice(t) {
+		if t, ok := shortText(c); ok && t != "" && HasPrice(t) {
 			k++
 		}
 	}
