@@ -216,6 +216,9 @@ func (w *blockWriter) element(n *html.Node) (done bool) {
 			}
 		}
 	case atom.Table:
+		if w.skip != nil && w.skip(n) {
+			return true // skipped whole, not rendered as data
+		}
 		if rows := dataTable(n); rows != nil {
 			w.flush()
 			for _, r := range rows {

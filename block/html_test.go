@@ -61,3 +61,22 @@ func TestHasPrefixFold(t *testing.T) {
 		}
 	}
 }
+
+// TestFromHTMLSkipTable: a data table the skip function names is left out
+// like any other element, not rendered row by row.
+func TestFromHTMLSkipTable(t *testing.T) {
+	in := `<p>Before the table.</p><table class="x"><tr><th>Kit</th><th>Price</th></tr><tr><td>Small</td><td>$29</td></tr><tr><td>Large</td><td>$74</td></tr></table><p>After it.</p>`
+	doc, err := html.Parse(strings.NewReader(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, skipTables := range []bool{false, true} {
+		var got []string
+		for _, b := range FromHTMLSkip(doc, func(n *html.Node) bool { return skipTables && n.Data == "table" }) {
+			got = append(got, b.Text)
+		}
+		if s := strings.Join(got, "\n"); strings.Contains(s, "Small") == skipTables || !strings.Contains(s, "After it.") {
+			t.Errorf("skip tables %v: %q", skipTables, s)
+		}
+	}
+}

@@ -123,6 +123,10 @@ const (
 	// products the heading over each one's price cards is the product's
 	// name.
 	CarouselHeadings
+	// Comparisons are grids comparing products side by side, a row of
+	// prices across them (see pagetype.Comparison): on a product page the others
+	// are the range's other models, not the product.
+	Comparisons
 	// Facets are the options of a filter (groups of checkboxes and radio
 	// buttons with their labels: sizes, colours, brands, sort orders): on
 	// a listing or a collection they sit beside the items and narrow
@@ -152,6 +156,7 @@ func ForType(typ string) Furniture {
 	set(CarouselHeadings, typ == pagetype.Product)
 	set(Signatures, typ == pagetype.Forum)
 	set(Utility, typ == pagetype.Product || typ == pagetype.Forum)
+	set(Comparisons, typ == pagetype.Product)
 	set(Facets, typ == pagetype.Listing || typ == pagetype.Collection)
 	return Furniture{kinds: k}
 }
@@ -340,7 +345,7 @@ func (f Furniture) measure(n *html.Node, inLink bool, t *tree) (Stats, int) {
 			atom.Button, atom.Select, atom.Textarea, atom.Input, atom.Iframe, atom.Object, atom.Canvas:
 			return Stats{}, 0
 		}
-		if f.Is(n) {
+		if f.Is(n) || f.Has(Comparisons) && pagetype.Comparison(n, minCarousel) {
 			t.furniture[n] = true
 			return Stats{}, 0
 		}

@@ -697,6 +697,13 @@ func unshown(n *html.Node) bool {
 	return domtext.IsHidden(n)
 }
 
+// HasPrice reports whether s shows a price: a currency sign next to a
+// digit ("$19.99", "19,99 €").
+func HasPrice(s string) bool {
+	p, _ := priceIn(s, ' ')
+	return p
+}
+
 // priceIn reports whether s, after text whose last non-space character is
 // prev, shows a currency sign next to a digit, and returns the last
 // non-space character of s (prev when s has none): a price whose sign and

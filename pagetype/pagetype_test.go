@@ -120,8 +120,8 @@ func TestDetect(t *testing.T) {
 
 func TestHasPrice(t *testing.T) {
 	for s, want := range map[string]bool{"$19.99": true, "19,99 €": true, "£5": true, "5 $": true, "US$": false, "price on request": false, "20%": false} {
-		if got := hasPrice(s); got != want {
-			t.Errorf("hasPrice(%q) = %v, want %v", s, got, want)
+		if got := HasPrice(s); got != want {
+			t.Errorf("HasPrice(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
@@ -176,10 +176,4 @@ func FuzzPriceIn(f *testing.F) {
 			t.Errorf("priceIn(%q, %q) = %v, %q; want %v, %q", s, prev, gp, gr, wp, wr)
 		}
 	})
-}
-
-// hasPrice reports a currency sign next to a digit: "$19.99", "19,99 €".
-func hasPrice(s string) bool {
-	p, _ := priceIn(s, ' ')
-	return p
 }
