@@ -132,8 +132,11 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if len(w.later.prose) > 0 {
 		w.topicPass()
 	}
-	if len(w.later.proseTerms) > 0 && w.spam > 0 {
-		w.headlinePass()
+	if len(w.later.proseTexts) > 0 && w.spam > 0 && w.headlinePass() && len(w.later.prose) > 0 {
+		w.topicPass()
+	}
+	if len(w.later.headings) > 0 {
+		w.sectionPass()
 	}
 	if w.spam > 0 {
 		w.quotePass()
@@ -249,7 +252,8 @@ type later struct {
 	// more (menus, tabs and labels aside).
 	proseTopic float64
 	prose      []proseUnit  // running text scored as spam by its vocabulary alone
-	proseTerms map[int]bool // the terms (terms.Count.ID) of that running text
+	headings   []*html.Node // section headings (h2 to h6) scored as spam
+	proseTexts []string     // the folded text of the running text proseTopic counts, and of what topicPass read as the topic's
 }
 
 // codeCounts counts the brand codes of the page's whole text (scripts and
@@ -481,7 +485,11 @@ func hostFarm(p *part) bool {
 }
 
 // link scores an anchor: its text, its host and path against the page's,
-// where it sits in its paragraph, hidden ancestry.
+// where it sits in its paragraph, hidden ancestry. A link the page
+// declares as its advertiser's (anchor.Sponsored: a review's link to the
+// casino it reviews) has no gambling host or path: those words are the
+// advertiser's name, not evidence of injection; its text, codes and place
+// are read as any link's.
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(domtext.Attr(n, "href"))
@@ -497,6 +505,9 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	pathW, pathWhat := 0.0, ""
 	if foreign {
 		pathW, pathWhat = m.Brand().PathStem(anchor.PathQuery(href))
+	}
+	if foreign && anchor.Sponsored(n) {
+		hi.Stem, hi.StemText, pathW, pathWhat = 0, "", 0, ""
 	}
 	// Where it sits in its paragraph is read only when a test below needs
 	// it: most links leave at the cheap exit without (walking the block
