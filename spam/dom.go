@@ -150,6 +150,9 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if w.spam > 0 {
 		w.tablePass()
 	}
+	if len(w.later.made) > 0 {
+		w.madePass()
+	}
 	if w.carriesSpam() && len(w.later.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.later.codes {
@@ -253,6 +256,7 @@ type later struct {
 	proseTopic float64
 	prose      []proseUnit  // running text scored as spam by its vocabulary alone
 	headings   []*html.Node // section headings (h2 to h6) scored as spam
+	made       []*html.Node // blocks scored with the spam parts they are made of (spam-links)
 	proseTexts []string     // the folded text of the running text proseTopic counts, and of what topicPass read as the topic's
 }
 
@@ -442,8 +446,11 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
-	if p.spamUnits > 0 && (p.Words <= 4 || p.spamWords >= 3*p.Words) && (p.spamUnits >= 2 || p.Words <= 2) {
+	if madeOfSpam(p.spamUnits, p.spamWords, p.Words) {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
+		if !farm {
+			w.later.made = append(w.later.made, n)
+		}
 	}
 	if farm {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
@@ -462,6 +469,59 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		}
 	}
 	return sc.Result()
+}
+
+// madeOfSpam reports a block made of spam parts (units of them, of
+// spamWords words, beside words of its own): what is left between them is
+// a few words at most (separators, "|", "Link:"), or far less than the
+// spam.
+func madeOfSpam(units, spamWords, words int) bool {
+	return units > 0 && (words <= 4 || spamWords >= 3*words) && (units >= 2 || words <= 2)
+}
+
+// madePass reads again the blocks scored with the spam parts they are
+// made of, once the second passes have read some parts again (a story's
+// headline and paragraphs on a page about the topic): a block no longer
+// made of spam parts (madeOfSpam, counting the parts that are spam now)
+// keeps the rest of its evidence only.
+func (w *walker) madePass() {
+	for _, n := range w.later.made {
+		if s := w.a.scores[n]; s == nil || s.Value < Unit {
+			continue // read again already (topicPass)
+		}
+		units, spamWords, words := 0, 0, 0
+		var count func(c *html.Node)
+		count = func(c *html.Node) {
+			if s := w.a.scores[c]; c != n && s != nil && s.Value >= Unit {
+				units++
+				spamWords += fold.CountWords(fold.Fold(nodeText(c)))
+				return
+			}
+			if c.Type == html.TextNode {
+				words += fold.CountWords(fold.Fold(c.Data))
+			}
+			for k := c.FirstChild; k != nil; k = k.NextSibling {
+				if k.Type != html.ElementNode || k.DataAtom != atom.Script && k.DataAtom != atom.Style {
+					count(k)
+				}
+			}
+		}
+		count(n)
+		if madeOfSpam(units, spamWords, words) {
+			continue
+		}
+		sc := w.a.m.Scorer()
+		for _, e := range w.a.scores[n].Evidence {
+			if e.Signal != lexicon.SigSpamLinks {
+				sc.Add(e.Signal, e.Weight, e.Detail)
+			}
+		}
+		if r := sc.Result(); r != nil {
+			w.a.scores[n] = r
+		} else {
+			delete(w.a.scores, n)
+		}
+	}
 }
 
 // maxConcealedWords is the most words a concealed box holding a code

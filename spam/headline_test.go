@@ -82,3 +82,22 @@ func TestAnalyze_Section(t *testing.T) {
 		}
 	}
 }
+
+// TestAnalyze_StoryContainer: a short story whose paragraphs are each
+// below the spam score but together above it, on a page about the topic,
+// is running text read again on the topic: its <article> is not spam,
+// nor the <main> made of it.
+func TestAnalyze_StoryContainer(t *testing.T) {
+	m := model(t)
+	const title = `Polisi Tangkap Admin Situs Judi Online di Bekasi`
+	page := `<title>` + title + ` | Berita</title><main id="m"><article id="a"><h1>` + title + `</h1>` +
+		`<p>Polres Metro Bekasi menangkap lima admin situs judi online yang beroperasi dari sebuah ruko.</p>` +
+		`<p>Para tersangka mempromosikan situs judi slot melalui media sosial dan menerima gaji Rp 5 juta per bulan.</p>` +
+		`<p>Mereka dijerat pasal perjudian dan UU ITE dengan ancaman 10 tahun penjara.</p></article></main>`
+	a, byID := analyzed(t, m, page, "berita.example.co.id")
+	for _, id := range []string{"a", "m"} {
+		if s := a.Score(byID[id]); s != nil && s.Value >= Unit {
+			t.Errorf("%s: score %v, want below spam", id, s)
+		}
+	}
+}

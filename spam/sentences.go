@@ -194,6 +194,12 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	}
 	heading := domtext.IsHeading(n.DataAtom)
 	if !heading && !gluedCandidate(n) {
+		// A block of blocks (a story's <article>) that scores as spam by
+		// the vocabulary its paragraphs hold together, each below the
+		// spam score, is running text the topic pass reads again.
+		if s != nil && s.Value >= Unit && textscore.VocabularyOnly(s) && p.Words >= textscore.MinProseWords && domtext.HoldsBlocks(n) {
+			w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})
+		}
 		return
 	}
 	if s == nil || s.Value < Unit {
