@@ -100,7 +100,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 		}
 		a.site = m.Brand().Host(h).Site
 	}
-	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet, root: doc}
+	w := walker{a: a, hosts: brand.Hosts{R: m.Brand()}, sheet: sheet, root: doc}
 	top := w.walk(doc, false)
 	a.words = top.Words + top.spamWords
 	a.spamWords = top.spamWords
@@ -236,7 +236,7 @@ type walker struct {
 	pageSpam  bool // second pass: the page carries other spam
 	later     later
 	repeated  map[*html.Node]int
-	hosts     hosts
+	hosts     brand.Hosts
 	sheet     *Sheet
 	codeHost  bool // the last link scored goes to a code-named host on an odd TLD
 	root      *html.Node
@@ -446,7 +446,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
-	if madeOfSpam(p.spamUnits, p.spamWords, p.Words) {
+	if evidence.MadeOfParts(p.spamUnits, p.spamWords, p.Words) {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
 		if !farm {
 			w.later.made = append(w.later.made, n)
@@ -471,43 +471,25 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	return sc.Result()
 }
 
-// madeOfSpam reports a block made of spam parts (units of them, of
-// spamWords words, beside words of its own): what is left between them is
-// a few words at most (separators, "|", "Link:"), or far less than the
-// spam.
-func madeOfSpam(units, spamWords, words int) bool {
-	return units > 0 && (words <= 4 || spamWords >= 3*words) && (units >= 2 || words <= 2)
-}
-
 // madePass reads again the blocks scored with the spam parts they are
 // made of, once the second passes have read some parts again (a story's
 // headline and paragraphs on a page about the topic): a block no longer
-// made of spam parts (madeOfSpam, counting the parts that are spam now)
+// made of spam parts (evidence.MadeOfParts, counting the parts that are spam now)
 // keeps the rest of its evidence only.
 func (w *walker) madePass() {
 	for _, n := range w.later.made {
 		if s := w.a.scores[n]; s == nil || s.Value < Unit {
 			continue // read again already (topicPass)
 		}
-		units, spamWords, words := 0, 0, 0
-		var count func(c *html.Node)
-		count = func(c *html.Node) {
-			if s := w.a.scores[c]; c != n && s != nil && s.Value >= Unit {
-				units++
-				spamWords += fold.CountWords(fold.Fold(nodeText(c)))
-				return
-			}
-			if c.Type == html.TextNode {
-				words += fold.CountWords(fold.Fold(c.Data))
-			}
-			for k := c.FirstChild; k != nil; k = k.NextSibling {
-				if k.Type != html.ElementNode || k.DataAtom != atom.Script && k.DataAtom != atom.Style {
-					count(k)
-				}
-			}
+		parts, rest := domtext.Parts(n, func(c *html.Node) bool {
+			s := w.a.scores[c]
+			return s != nil && s.Value >= Unit
+		})
+		spamWords := 0
+		for _, c := range parts {
+			spamWords += fold.CountWords(fold.Fold(nodeText(c)))
 		}
-		count(n)
-		if madeOfSpam(units, spamWords, words) {
+		if evidence.MadeOfParts(len(parts), spamWords, fold.CountWords(fold.Fold(rest))) {
 			continue
 		}
 		sc := w.a.m.Scorer()
@@ -559,7 +541,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		via, href = anchor.Host(href), t
 	}
 	host := anchor.Host(href)
-	hi := w.hosts.get(host)
+	hi := w.hosts.Get(host)
 	foreign := host != "" && hi.Site != "" && hi.Site != w.a.site
 	w.codeHost = foreign && hi.Brand && hi.OddTLD != ""
 	pathW, pathWhat := 0.0, ""
@@ -607,7 +589,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.Weighted(lexicon.SigBrand, 1, strings.Join(p.Brands.Found, ", "))
 	}
 	if foreign {
-		foreignHost(&sc, via, hi, pathW, pathWhat)
+		sc.ForeignHost(via, hi, pathW, pathWhat)
 		if brandDomain {
 			sc.Weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
@@ -645,25 +627,6 @@ func (l *lazyPlace) get() anchor.Placement {
 	return l.where
 }
 
-// hosts caches what the hosts of one page say: a page links the same
-// hosts many times.
-type hosts struct {
-	m    *Model
-	seen map[string]brand.Host
-}
-
-func (hs *hosts) get(h string) brand.Host {
-	if hi, ok := hs.seen[h]; ok {
-		return hi
-	}
-	if hs.seen == nil {
-		hs.seen = map[string]brand.Host{}
-	}
-	hi := hs.m.Brand().Host(h)
-	hs.seen[h] = hi
-	return hi
-}
-
 // brandDomainLink reports whether link n, on another site, is a code named
 // after its own throw-away domain (W332 -> w332.club), a code sent through a
 // link shortener (maskedHidden: a hidden link to one), or a short anchor of
@@ -695,29 +658,6 @@ func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazy
 		}
 	}
 	return false, what
-}
-
-// foreignHost adds the evidence of a link's host on another site: the
-// host itself (and the redirector it was read through), gambling words in
-// its name or path, a brand code or an odd TLD.
-func foreignHost(sc *textscore.Scorer, via string, hi brand.Host, pathW float64, pathWhat string) {
-	if via != "" {
-		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
-	} else {
-		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name)
-	}
-	if hi.Stem > 0 {
-		sc.Weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
-	}
-	if hi.Brand {
-		sc.Weighted(lexicon.SigBrandHost, 1, hi.Site)
-	}
-	if hi.OddTLD != "" {
-		sc.Weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
-	}
-	if pathW > 0 {
-		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
-	}
 }
 
 func nodeText(n *html.Node) string {

@@ -239,10 +239,7 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 // next element, as it scores now): Model.OnSection.
 func (w *walker) sectionPass() {
 	for _, n := range w.later.headings {
-		next := n.NextSibling
-		for next != nil && next.Type != html.ElementNode {
-			next = next.NextSibling
-		}
+		next := domtext.NextElement(n)
 		if next == nil || domtext.IsHeading(next.DataAtom) {
 			continue
 		}

@@ -179,3 +179,26 @@ func (m *Model) CleanTitleKeeping(title, headline string) (string, string, *evid
 	}
 	return strings.Join(kept, sep), strings.Join(gone, sep), dropped
 }
+
+// ForeignHost adds the evidence of a link's host on another site: the
+// host itself (and the redirector it was read through), gambling words in
+// its name or path, a brand code or an odd TLD.
+func (sc *Scorer) ForeignHost(via string, hi brand.Host, pathW float64, pathWhat string) {
+	if via != "" {
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
+	} else {
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name)
+	}
+	if hi.Stem > 0 {
+		sc.Weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
+	}
+	if hi.Brand {
+		sc.Weighted(lexicon.SigBrandHost, 1, hi.Site)
+	}
+	if hi.OddTLD != "" {
+		sc.Weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
+	}
+	if pathW > 0 {
+		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
+	}
+}
