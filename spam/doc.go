@@ -26,10 +26,13 @@
 // A page about gambling writes spam's words too, and second passes read
 // them so: running prose on a page whose other prose names the topic
 // (the lexicon's topic weights: the everyday names of the activity count
-// as the topic even where they weigh as spam), the page's own headline,
-// the ad a story quotes as reported speech or sets apart after its
+// as the topic even where they weigh as spam), the page's own headline
+// (and the topic it adds), a section's heading over prose that uses its
+// words, the ad a story quotes as reported speech or sets apart after its
 // introduction, the entries of a register (a table of licensed operators
-// or of blocked domains, named by the words their ads use).
+// or of blocked domains, named by the words their ads use). A link the
+// page declares as paid (rel="sponsored": a review's link to the casino
+// it reviews) is read by its text, not by its host's name.
 //
 // The concerns it builds on are packages of their own, none importing spam:
 // spam/fold (text folding and words), spam/lexicon (the lexicon file and the

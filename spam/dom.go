@@ -100,7 +100,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 		}
 		a.site = m.Brand().Host(h).Site
 	}
-	w := walker{a: a, hosts: hosts{m: m}, sheet: sheet, root: doc}
+	w := walker{a: a, hosts: brand.Hosts{R: m.Brand()}, sheet: sheet, root: doc}
 	top := w.walk(doc, false)
 	a.words = top.Words + top.spamWords
 	a.spamWords = top.spamWords
@@ -132,8 +132,11 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if len(w.later.prose) > 0 {
 		w.topicPass()
 	}
-	if len(w.later.proseTerms) > 0 && w.spam > 0 {
-		w.headlinePass()
+	if len(w.later.proseTexts) > 0 && w.spam > 0 && w.headlinePass() && len(w.later.prose) > 0 {
+		w.topicPass()
+	}
+	if len(w.later.headings) > 0 {
+		w.sectionPass()
 	}
 	if w.spam > 0 {
 		w.quotePass()
@@ -146,6 +149,9 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	}
 	if w.spam > 0 {
 		w.tablePass()
+	}
+	if len(w.later.made) > 0 {
+		w.madePass()
 	}
 	if w.carriesSpam() && len(w.later.codes) > 0 {
 		w.pageSpam = true
@@ -230,7 +236,7 @@ type walker struct {
 	pageSpam  bool // second pass: the page carries other spam
 	later     later
 	repeated  map[*html.Node]int
-	hosts     hosts
+	hosts     brand.Hosts
 	sheet     *Sheet
 	codeHost  bool // the last link scored goes to a code-named host on an odd TLD
 	root      *html.Node
@@ -249,7 +255,9 @@ type later struct {
 	// more (menus, tabs and labels aside).
 	proseTopic float64
 	prose      []proseUnit  // running text scored as spam by its vocabulary alone
-	proseTerms map[int]bool // the terms (terms.Count.ID) of that running text
+	headings   []*html.Node // section headings (h2 to h6) scored as spam
+	made       []*html.Node // blocks scored with the spam parts they are made of (spam-links)
+	proseTexts []string     // the folded text of the running text proseTopic counts, and of what topicPass read as the topic's
 }
 
 // codeCounts counts the brand codes of the page's whole text (scripts and
@@ -438,8 +446,11 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	}
 	// Made of spam parts: what is left between them is a few words at most
 	// (separators, "|", "Link:"), or far less than the spam.
-	if p.spamUnits > 0 && (p.Words <= 4 || p.spamWords >= 3*p.Words) && (p.spamUnits >= 2 || p.Words <= 2) {
+	if evidence.MadeOfParts(p.spamUnits, p.spamWords, p.Words) {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.spamUnits, "spam part"))
+		if !farm {
+			w.later.made = append(w.later.made, n)
+		}
 	}
 	if farm {
 		sc.Weighted(lexicon.SigSpamLinks, 1, evidence.Plural(p.codeHosts, "link")+" to code-named hosts on odd domains")
@@ -458,6 +469,41 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 		}
 	}
 	return sc.Result()
+}
+
+// madePass reads again the blocks scored with the spam parts they are
+// made of, once the second passes have read some parts again (a story's
+// headline and paragraphs on a page about the topic): a block no longer
+// made of spam parts (evidence.MadeOfParts, counting the parts that are spam now)
+// keeps the rest of its evidence only.
+func (w *walker) madePass() {
+	for _, n := range w.later.made {
+		if s := w.a.scores[n]; s == nil || s.Value < Unit {
+			continue // read again already (topicPass)
+		}
+		parts, rest := domtext.Parts(n, func(c *html.Node) bool {
+			s := w.a.scores[c]
+			return s != nil && s.Value >= Unit
+		})
+		spamWords := 0
+		for _, c := range parts {
+			spamWords += fold.CountWords(fold.Fold(nodeText(c)))
+		}
+		if evidence.MadeOfParts(len(parts), spamWords, fold.CountWords(fold.Fold(rest))) {
+			continue
+		}
+		sc := w.a.m.Scorer()
+		for _, e := range w.a.scores[n].Evidence {
+			if e.Signal != lexicon.SigSpamLinks {
+				sc.Add(e.Signal, e.Weight, e.Detail)
+			}
+		}
+		if r := sc.Result(); r != nil {
+			w.a.scores[n] = r
+		} else {
+			delete(w.a.scores, n)
+		}
+	}
 }
 
 // maxConcealedWords is the most words a concealed box holding a code
@@ -481,7 +527,11 @@ func hostFarm(p *part) bool {
 }
 
 // link scores an anchor: its text, its host and path against the page's,
-// where it sits in its paragraph, hidden ancestry.
+// where it sits in its paragraph, hidden ancestry. A link the page
+// declares as its advertiser's (anchor.Sponsored: a review's link to the
+// casino it reviews) has no gambling host or path: those words are the
+// advertiser's name, not evidence of injection; its text, codes and place
+// are read as any link's.
 func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	m := w.a.m
 	href := strings.TrimSpace(domtext.Attr(n, "href"))
@@ -491,12 +541,15 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		via, href = anchor.Host(href), t
 	}
 	host := anchor.Host(href)
-	hi := w.hosts.get(host)
+	hi := w.hosts.Get(host)
 	foreign := host != "" && hi.Site != "" && hi.Site != w.a.site
 	w.codeHost = foreign && hi.Brand && hi.OddTLD != ""
 	pathW, pathWhat := 0.0, ""
 	if foreign {
 		pathW, pathWhat = m.Brand().PathStem(anchor.PathQuery(href))
+	}
+	if foreign && anchor.Sponsored(n) {
+		hi.Stem, hi.StemText, pathW, pathWhat = 0, "", 0, ""
 	}
 	// Where it sits in its paragraph is read only when a test below needs
 	// it: most links leave at the cheap exit without (walking the block
@@ -536,7 +589,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 		sc.Weighted(lexicon.SigBrand, 1, strings.Join(p.Brands.Found, ", "))
 	}
 	if foreign {
-		foreignHost(&sc, via, hi, pathW, pathWhat)
+		sc.ForeignHost(via, hi, pathW, pathWhat)
 		if brandDomain {
 			sc.Weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
@@ -574,25 +627,6 @@ func (l *lazyPlace) get() anchor.Placement {
 	return l.where
 }
 
-// hosts caches what the hosts of one page say: a page links the same
-// hosts many times.
-type hosts struct {
-	m    *Model
-	seen map[string]brand.Host
-}
-
-func (hs *hosts) get(h string) brand.Host {
-	if hi, ok := hs.seen[h]; ok {
-		return hi
-	}
-	if hs.seen == nil {
-		hs.seen = map[string]brand.Host{}
-	}
-	hi := hs.m.Brand().Host(h)
-	hs.seen[h] = hi
-	return hi
-}
-
 // brandDomainLink reports whether link n, on another site, is a code named
 // after its own throw-away domain (W332 -> w332.club), a code sent through a
 // link shortener (maskedHidden: a hidden link to one), or a short anchor of
@@ -624,29 +658,6 @@ func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazy
 		}
 	}
 	return false, what
-}
-
-// foreignHost adds the evidence of a link's host on another site: the
-// host itself (and the redirector it was read through), gambling words in
-// its name or path, a brand code or an odd TLD.
-func foreignHost(sc *textscore.Scorer, via string, hi brand.Host, pathW float64, pathWhat string) {
-	if via != "" {
-		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
-	} else {
-		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name)
-	}
-	if hi.Stem > 0 {
-		sc.Weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
-	}
-	if hi.Brand {
-		sc.Weighted(lexicon.SigBrandHost, 1, hi.Site)
-	}
-	if hi.OddTLD != "" {
-		sc.Weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
-	}
-	if pathW > 0 {
-		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
-	}
 }
 
 func nodeText(n *html.Node) string {

@@ -1,7 +1,7 @@
 package spam
 
 import (
-	"strings"
+	"slices"
 
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/spam/fold"
@@ -10,34 +10,35 @@ import (
 
 // headlinePass reads again the page's headline (its first <h1>) with
 // OnHeadline's evidence: the page's <title> and its running prose below
-// the spam score (the terms gluedCount kept of it).
-func (w *walker) headlinePass() {
+// the spam score (w.later.proseTexts). A headline read so is the page's
+// own: its vocabulary counts in the page's topic, as a headline below the
+// spam score does (gluedCount), and headlinePass reports it.
+func (w *walker) headlinePass() bool {
 	n := domtext.First(w.root, atom.H1)
 	t := domtext.First(w.root, atom.Title)
 	if n == nil || t == nil {
-		return
+		return false
 	}
 	s := w.a.scores[n]
 	if s == nil || s.Value < Unit {
-		return
+		return false
 	}
 	text := nodeText(n)
+	tm := w.a.m.Terms()
 	d := w.a.m.OnHeadlineShares(text, nodeText(t), s, func(ft string) bool {
-		for id := range w.later.proseTerms {
-			if strings.Contains(ft, w.a.m.Terms().Text(id)) {
-				return true
-			}
-		}
-		return false
+		return slices.ContainsFunc(w.later.proseTexts, func(pt string) bool { return tm.Share(ft, pt) })
 	})
 	if d == s {
-		return
+		return false
 	}
 	w.a.scores[n] = d
 	w.a.h1 = d
 	w.a.headline = text
 	w.spam--
 	w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(text)), 0)
+	hits := tm.Find(fold.Fold(text))
+	w.later.proseTopic += tm.Mass(hits) + tm.LegitMass(hits)
+	return true
 }
 
 // CleanTitle is Model.CleanTitle on the analysed page: the title's part

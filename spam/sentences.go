@@ -157,33 +157,49 @@ type proseUnit struct {
 // (w.later.proseTopic above textscore.MaxTopicMass): a story on the
 // betting industry names its firms in its lead and its headline. The
 // vocabulary counts at a discount (the topic-page weight, negative); codes with a gambling stem
-// and blocks of codes alone are not discounted.
+// and blocks of codes alone are not discounted. A block read so is the
+// page's prose on the topic (w.later.proseTexts, for headlinePass); the
+// blocks still spam stay in w.later.prose, to be read again when the
+// headline turns out to be the page's own.
 func (w *walker) topicPass() {
 	if w.later.proseTopic <= textscore.MaxTopicMass {
 		return
 	}
+	left := w.later.prose[:0]
 	for _, u := range w.later.prose {
 		s := w.a.m.TopicDiscount(&u.f, w.later.proseTopic)
 		if s != nil && s.Value >= Unit {
+			left = append(left, u)
 			continue
 		}
 		w.a.scores[u.n] = s
 		w.spam--
 		w.a.spamWords -= u.f.Words
+		if u.f.Words >= textscore.MinProseWords {
+			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(nodeText(u.n)))
+		}
 	}
+	w.later.prose = left
 }
 
 // gluedCount reports what scoreElement keeps of n, a unit just scored s
 // whose subtree gathered p, for the second passes: a paragraph with
 // vocabulary or a gambling code below the spam score (gluedPass), the topic mass of running
 // text (proseTopic), a block of running text scored as spam by its
-// vocabulary alone (topicPass).
+// vocabulary alone (topicPass), a section heading scored as spam
+// (sectionPass).
 func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 	if len(p.Hits) == 0 && p.Brands.Gambling == 0 || hidden || w.pageSpam {
 		return
 	}
 	heading := domtext.IsHeading(n.DataAtom)
 	if !heading && !gluedCandidate(n) {
+		// A block of blocks (a story's <article>) that scores as spam by
+		// the vocabulary its paragraphs hold together, each below the
+		// spam score, is running text the topic pass reads again.
+		if s != nil && s.Value >= Unit && textscore.VocabularyOnly(s) && p.Words >= textscore.MinProseWords && domtext.HoldsBlocks(n) {
+			w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})
+		}
 		return
 	}
 	if s == nil || s.Value < Unit {
@@ -205,19 +221,40 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		w.later.glued = append(w.later.glued, n)
 		if p.Words >= textscore.MinProseWords {
 			w.later.proseTopic += w.a.m.Terms().TopicMass(p.Hits) + w.a.m.Terms().LegitMass(p.Hits)
-			if w.later.proseTerms == nil {
-				w.later.proseTerms = map[int]bool{}
-			}
-			for _, h := range p.Hits {
-				w.later.proseTerms[h.ID] = true
-			}
+			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(nodeText(n)))
 		}
 		return
+	}
+	if heading && n.DataAtom != atom.H1 {
+		w.later.headings = append(w.later.headings, n)
 	}
 	if !textscore.VocabularyOnly(s) || p.Words < textscore.MinProseWords && !(n.DataAtom == atom.P && w.a.m.SentenceShaped(nodeText(n), p.Words)) {
 		return
 	}
 	w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})
+}
+
+// sectionPass reads again the section headings (h2 to h6) that scored as
+// spam, with the running prose that opens their section (the heading's
+// next element, as it scores now): Model.OnSection.
+func (w *walker) sectionPass() {
+	for _, n := range w.later.headings {
+		next := domtext.NextElement(n)
+		if next == nil || domtext.IsHeading(next.DataAtom) {
+			continue
+		}
+		if ns := w.a.scores[next]; ns != nil && ns.Value >= Unit {
+			continue
+		}
+		s := w.a.scores[n]
+		d := w.a.m.OnSection(nodeText(n), nodeText(next), s, w.later.proseTopic)
+		if d == s {
+			continue
+		}
+		w.a.scores[n] = d
+		w.spam--
+		w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(nodeText(n))), 0)
+	}
 }
 
 // gluedRun is what gluedPass found in a paragraph: the text before and

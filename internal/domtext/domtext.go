@@ -624,3 +624,35 @@ func IsHeading(a atom.Atom) bool {
 	}
 	return false
 }
+
+// Parts returns the outermost elements of n's subtree (n aside) that part
+// reports, and the text outside them, each text node followed by a space
+// (scripts and styles left out): what a block is made of, and what it
+// says between them.
+func Parts(n *html.Node, part func(*html.Node) bool) (parts []*html.Node, rest string) {
+	var b strings.Builder
+	var walk func(c *html.Node)
+	walk = func(c *html.Node) {
+		for k := c.FirstChild; k != nil; k = k.NextSibling {
+			switch {
+			case k.Type == html.TextNode:
+				b.WriteString(k.Data)
+				b.WriteByte(' ')
+			case k.Type != html.ElementNode || k.DataAtom == atom.Script || k.DataAtom == atom.Style:
+			case part(k):
+				parts = append(parts, k)
+			default:
+				walk(k)
+			}
+		}
+	}
+	walk(n)
+	return parts, b.String()
+}
+
+// NextElement returns the element after n among its siblings, or nil.
+func NextElement(n *html.Node) *html.Node {
+	for n = n.NextSibling; n != nil && n.Type != html.ElementNode; n = n.NextSibling {
+	}
+	return n
+}

@@ -199,6 +199,19 @@ func Target(href string) string {
 	return ""
 }
 
+// Sponsored reports a link its page declares as paid: rel="sponsored",
+// the mark search engines ask of advertising and affiliate links. Spam
+// injected into a page is there for the ranking a link passes, which a
+// link so marked gives up.
+func Sponsored(a *html.Node) bool {
+	for f := range strings.FieldsSeq(strings.ToLower(domtext.Attr(a, "rel"))) {
+		if f == "sponsored" {
+			return true
+		}
+	}
+	return false
+}
+
 // PathQuery returns the path and query of a link.
 func PathQuery(href string) string {
 	if i := strings.Index(href, "//"); i >= 0 {

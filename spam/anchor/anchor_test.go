@@ -61,3 +61,22 @@ func TestMentioned(t *testing.T) {
 		}
 	}
 }
+
+// TestSponsored: rel="sponsored" among the link's rel tokens, in any case.
+func TestSponsored(t *testing.T) {
+	for _, c := range []struct {
+		rel  string
+		want bool
+	}{
+		{"sponsored", true},
+		{"nofollow Sponsored noopener", true},
+		{"nofollow", false},
+		{"sponsoredx", false},
+		{"", false},
+	} {
+		a := &html.Node{Type: html.ElementNode, Data: "a", DataAtom: atom.A, Attr: []html.Attribute{{Key: "rel", Val: c.rel}}}
+		if got := Sponsored(a); got != c.want {
+			t.Errorf("Sponsored(rel=%q) = %v, want %v", c.rel, got, c.want)
+		}
+	}
+}

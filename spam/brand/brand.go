@@ -578,3 +578,24 @@ func (r *Reader) PathStem(pq string) (float64, string) {
 	}
 	return best, what
 }
+
+// Hosts caches what the hosts of one page say (Reader.Host): a page links
+// the same hosts many times. The zero Hosts holds nothing; give it a
+// Reader before use.
+type Hosts struct {
+	R    *Reader
+	seen map[string]Host
+}
+
+// Get is R.Host(h), read once per host.
+func (hs *Hosts) Get(h string) Host {
+	if hi, ok := hs.seen[h]; ok {
+		return hi
+	}
+	if hs.seen == nil {
+		hs.seen = map[string]Host{}
+	}
+	hi := hs.R.Host(h)
+	hs.seen[h] = hi
+	return hi
+}

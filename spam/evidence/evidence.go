@@ -183,3 +183,11 @@ func Plural(n int, what string) string {
 	}
 	return strconv.Itoa(n) + " " + what + "s"
 }
+
+// MadeOfParts reports a block made of spam parts (units of them, of
+// spamWords words, beside words of its own): what is left between them
+// is a few words at most (separators, "|", "Link:"), or far less than
+// the spam.
+func MadeOfParts(units, spamWords, words int) bool {
+	return units > 0 && (words <= 4 || spamWords >= 3*words) && (units >= 2 || words <= 2)
+}

@@ -276,6 +276,21 @@ func (m *Matcher) Mass(hits []Count) float64 {
 	return s
 }
 
+// Share reports whether folded texts a and b share a term: a term
+// found in either occurs within the other. Both ways, since the matcher
+// reads each text's words once: b's "kecanduan judi online" is found as
+// "kecanduan judi", and still holds a's "judi online".
+func (m *Matcher) Share(a, b string) bool {
+	for _, p := range [2][2]string{{a, b}, {b, a}} {
+		for _, h := range m.Find(p[0]) {
+			if strings.Contains(p[1], m.terms[h.ID].text) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // Text returns the folded text of the term id names (Count.ID).
 func (m *Matcher) Text(id int) string { return m.terms[id].text }
 

@@ -91,3 +91,28 @@ func TestTopicMass(t *testing.T) {
 		t.Errorf("Sum(judi online) = %v, want its spam weight 1.1", got)
 	}
 }
+
+// TestShare: two texts share a term found in either within the other,
+// also where the matcher read the other's words as a longer term.
+func TestShare(t *testing.T) {
+	m := New([]lexicon.Term{
+		{Text: "judi online", Weight: 1.1},
+		{Text: "kecanduan judi", Weight: -0.5},
+		{Text: "situs judi online", Weight: 1.3},
+		{Text: "casino", Weight: 0.3},
+	})
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"bantuan korban judi online", "kecanduan judi online merugikan keluarga", true},
+		{"kecanduan judi online merugikan keluarga", "bantuan korban judi online", true},
+		{"blokir situs judi online", "pemain judi online ditangkap", true},
+		{"bantuan korban judi online", "casino resort opens", false},
+		{"the city council met", "casino resort opens", false},
+	} {
+		if got := m.Share(c.a, c.b); got != c.want {
+			t.Errorf("Share(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+	}
+}

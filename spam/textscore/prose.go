@@ -171,32 +171,67 @@ func topicWhy(topic float64) string {
 // regulation words) in the texts of running prose, MinProseWords words or
 // more, that do not score as spam, and all the vocabulary of the page's
 // headline when it does not score as spam: what spam.Analyze reads as a page's
-// prose topic, for a page of plain text.
+// prose topic, for a page of plain text. The headline is the page's title,
+// then on a line of its own the story's headline when it differs; when
+// the two score as spam together, each line the prose reads as the
+// page's own (OnHeadline, as spam.Analyze's headline pass does) counts.
 func (m *Model) ProseTopic(headline string, texts func(yield func(string) bool)) float64 {
 	topic := 0.0
-	if s := m.ScoreText(headline); headline != "" && (s == nil || s.Value < evidence.Unit) {
-		hits := m.terms.Find(fold.Fold(headline))
-		topic += m.terms.Mass(hits) + m.terms.LegitMass(hits)
-	}
 	for hits := range m.cleanProse(texts) {
 		topic += m.terms.TopicMass(hits) + m.terms.LegitMass(hits)
 	}
-	return topic
+	if headline == "" {
+		return topic
+	}
+	if s := m.ScoreText(headline); s == nil || s.Value < evidence.Unit {
+		return topic + m.headlineMass(headline)
+	}
+	title, _, _ := strings.Cut(headline, "\n")
+	own := 0.0
+	for line := range strings.SplitSeq(headline, "\n") {
+		if s := m.OnHeadline(line, title, m.ScoreText(line), texts, topic); s == nil || s.Value < evidence.Unit {
+			own += m.headlineMass(line)
+		}
+	}
+	return topic + own
+}
+
+// headlineMass is what a headline that is the page's own adds to its
+// topic: all its vocabulary.
+func (m *Model) headlineMass(headline string) float64 {
+	hits := m.terms.Find(fold.Fold(headline))
+	return m.terms.Mass(hits) + m.terms.LegitMass(hits)
 }
 
 // cleanProse yields the terms found in each of texts that is running prose
 // (MinProseWords words or more) and does not score as spam.
 func (m *Model) cleanProse(texts func(yield func(string) bool)) func(yield func([]terms.Count) bool) {
 	return func(yield func([]terms.Count) bool) {
+		for ft := range m.cleanProseTexts(texts, 0) {
+			if !yield(m.terms.Find(ft)) {
+				return
+			}
+		}
+	}
+}
+
+// cleanProseTexts yields the folded text of each of texts that is running
+// prose (MinProseWords words or more) and does not score as spam, or does
+// but reads below it on a page whose other prose holds topic of the
+// topic's vocabulary (OnTopic).
+func (m *Model) cleanProseTexts(texts func(yield func(string) bool), topic float64) func(yield func(string) bool) {
+	return func(yield func(string) bool) {
 		for t := range texts {
 			ft := fold.Fold(t)
 			if fold.CountWords(ft) < MinProseWords {
 				continue
 			}
 			if s := m.ScoreText(t); s != nil && s.Value >= evidence.Unit {
-				continue
+				if s = m.OnTopic(t, s, topic); s != nil && s.Value >= evidence.Unit {
+					continue
+				}
 			}
-			if !yield(m.terms.Find(ft)) {
+			if !yield(ft) {
 				return
 			}
 		}

@@ -145,8 +145,10 @@ func (m *Model) CleanTitle(title string) (string, string, *evidence.Score) {
 	return m.CleanTitleKeeping(title, "")
 }
 
-// CleanTitleKeeping is CleanTitle keeping the part that is headline (folded
-// words), when not empty.
+// CleanTitleKeeping is CleanTitle keeping the parts that are headline
+// (folded words), when not empty, or a piece of it: a headline written
+// with a title's separator ("Lost my savings - day 12") is split with
+// the title.
 func (m *Model) CleanTitleKeeping(title, headline string) (string, string, *evidence.Score) {
 	sep := ""
 	for _, s := range titleSeps {
@@ -163,7 +165,7 @@ func (m *Model) CleanTitleKeeping(title, headline string) (string, string, *evid
 	var dropped *evidence.Score
 	own := fold.Phrase(headline)
 	for _, p := range parts {
-		if s := m.ScoreText(p); s != nil && s.Value >= evidence.Unit && (own == "" || fold.Phrase(p) != own) {
+		if s := m.ScoreText(p); s != nil && s.Value >= evidence.Unit && (own == "" || !strings.Contains(" "+own+" ", " "+fold.Phrase(p)+" ")) {
 			if dropped == nil || s.Value > dropped.Value {
 				dropped = s
 			}
@@ -176,4 +178,27 @@ func (m *Model) CleanTitleKeeping(title, headline string) (string, string, *evid
 		return title, "", nil
 	}
 	return strings.Join(kept, sep), strings.Join(gone, sep), dropped
+}
+
+// ForeignHost adds the evidence of a link's host on another site: the
+// host itself (and the redirector it was read through), gambling words in
+// its name or path, a brand code or an odd TLD.
+func (sc *Scorer) ForeignHost(via string, hi brand.Host, pathW float64, pathWhat string) {
+	if via != "" {
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name+" via "+via)
+	} else {
+		sc.Weighted(lexicon.SigForeignHost, 1, hi.Name)
+	}
+	if hi.Stem > 0 {
+		sc.Weighted(lexicon.SigGamblingHost, hi.Stem, hi.StemText)
+	}
+	if hi.Brand {
+		sc.Weighted(lexicon.SigBrandHost, 1, hi.Site)
+	}
+	if hi.OddTLD != "" {
+		sc.Weighted(lexicon.SigOddTLD, 1, "."+hi.OddTLD)
+	}
+	if pathW > 0 {
+		sc.Weighted(lexicon.SigGamblingPath, pathW, pathWhat)
+	}
 }

@@ -47,13 +47,14 @@ func NewPage(m *spam.Model, title string, src []block.Block, now Blocks) Page {
 
 // Score is the spam score of the page's block i (as it stands now) for
 // the rules: its text's score, read on the page's topic
-// (spam.Model.OnTopic), nil for a row that is one of its table's entries
+// (spam.Model.OnTopic) and, for a heading, with the block that opens its
+// section (spam.Model.OnSection), nil for a row that is one of its table's entries
 // (spam.Model.TableEntries, spam.Model.TableRegister) or for a quotation
 // the story reports (spam.Model.Quoted: the block before it may
 // introduce it).
 func (p *Page) Score(i int) *spam.Score {
 	b := p.now.At(i)
-	s := p.textScore(b.Text)
+	s := p.sectionScore(i, b)
 	if s != nil && s.Value >= spam.Unit && cells(*b) > 1 && p.tableEntry(b.Text) {
 		s = nil
 	}
@@ -101,7 +102,21 @@ func (p *Page) textScore(text string) *spam.Score {
 		if s != nil && s.Value >= spam.Unit {
 			// The page's title, or in plain text its first line: what
 			// the page says it is about (headline).
-			s = p.m.OnHeadline(text, p.headline(), s, p.texts)
+			s = p.m.OnHeadline(text, p.headline(), s, p.texts, p.topic)
+		}
+	}
+	return s
+}
+
+// sectionScore is textScore of block i read, when it is a heading (or in
+// plain text a line that reads as one) that scores as spam, with the
+// block that opens its section (spam.Model.OnSection).
+func (p *Page) sectionScore(i int, b *block.Block) *spam.Score {
+	s := p.textScore(b.Text)
+	heading := b.Kind == block.KindHeading || b.Kind == block.KindLine && headingLike(b.Text)
+	if s != nil && s.Value >= spam.Unit && heading && i+1 < p.now.Len() {
+		if next := p.now.At(i + 1); next.Kind != block.KindHeading {
+			s = p.m.OnSection(b.Text, next.Text, s, p.topic)
 		}
 	}
 	return s
