@@ -66,7 +66,9 @@ func (a *Analysis) MaxScore() float64 {
 	}
 	best := 0.0
 	for _, s := range a.scores {
-		best = max(best, s.Value)
+		if s != nil {
+			best = max(best, s.Value)
+		}
 	}
 	return best
 }
