@@ -31,6 +31,7 @@ const (
 // and only the script tells a stranger there).
 type Page struct {
 	text    string
+	lower   string // text lower-cased, for lone
 	vocab   Vocab
 	enough  bool
 	byWords bool
@@ -40,7 +41,7 @@ type Page struct {
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
 func NewPage(text string, paras []*html.Node) *Page {
-	p := &Page{text: text, vocab: NewVocab(text), enough: fold.CountWords(text) >= minPageWords}
+	p := &Page{text: text, lower: strings.ToLower(text), vocab: NewVocab(text), enough: fold.CountWords(text) >= minPageWords}
 	p.byWords = p.familiar(paras)
 	return p
 }
@@ -84,7 +85,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 	}
 	for _, r := range [2][2]int{{bounds[len(bounds)-2], len(text)}, {0, bounds[0]}} {
 		run, rest := text[r[0]:r[1]], text[:r[0]]+" "+text[r[1]:]
-		if Payload(run) == "" || fold.CountWords(rest) < minRest || p.byWords && !p.vocab.Familiar(rest) {
+		if !p.lone(Payload(run)) || fold.CountWords(rest) < minRest || p.byWords && !p.vocab.Familiar(rest) {
 			continue
 		}
 		a, b := script.Main(run), script.Main(rest)
@@ -102,10 +103,27 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 // and in another language (langid.Detect, which answers only for prose,
 // not for a list of names).
 func (p *Page) Line(n *html.Node, text string) bool {
-	if k := fold.CountWords(text); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || Payload(text) == "" {
+	if k := fold.CountWords(text); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
 		return false
 	}
 	return p.strange(text) && besideProse(n, p.vocab)
+}
+
+// lone reports a payload whose longest run of letters and digits the page
+// names once: a site's own domain, a product's code or an office's phone
+// number recurs on its page ("visit www.example.com" under an article
+// naming Example), a spam brand glued in once does not.
+func (p *Page) lone(payload string) bool {
+	if payload == "" {
+		return false
+	}
+	core := ""
+	for w := range fold.Words(strings.ToLower(payload)) {
+		if len(w) > len(core) {
+			core = w
+		}
+	}
+	return len(core) < 3 || strings.Count(p.lower, core) <= 1
 }
 
 // strange reports a line in a script the page writes in nowhere else,
