@@ -95,7 +95,7 @@ func Analyze(m *Model, doc *html.Node, pageHost string) *Analysis {
 // AnalyzeSheet is Analyze for a page whose style sheets (read with
 // ParseSheet before they were removed from doc) hide some classes or ids.
 func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
-	a := &Analysis{m: m, scores: map[*html.Node]*Score{}}
+	a := &Analysis{m: m, scores: map[*html.Node]*Score{}, glued: map[*html.Node]gluedRun{}}
 	if h := strings.ToLower(pageHost); h != "" {
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
 			h = h[:i]
@@ -149,6 +149,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if len(w.later.short) > 0 {
 		w.linePass()
 	}
+	w.strangerPass()
 	if w.spam > 0 {
 		w.tablePass()
 	}
@@ -260,6 +261,7 @@ type later struct {
 	headings   []*html.Node // section headings (h2 to h6) scored as spam
 	made       []*html.Node // blocks scored with the spam parts they are made of (spam-links)
 	proseTexts []string     // the folded text of the running text proseTopic counts, and of what topicPass read as the topic's
+	plain      []*html.Node // visible paragraphs and lines below the spam score, for strangerPass
 }
 
 // codeCounts counts the brand codes of the page's whole text (scripts and
@@ -390,6 +392,9 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
+	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.spamUnits == 0 && (gluedCandidate(n) || domtext.IsHeading(n.DataAtom) || n.DataAtom == atom.P) {
+		w.later.plain = append(w.later.plain, n)
+	}
 	if s != nil && s.Value < Unit && p.Words <= 12 && !w.pageSpam {
 		w.later.short = append(w.later.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})
 	}

@@ -62,20 +62,12 @@ func (w *walker) gluedPass() {
 	}
 	var fs []found
 	runMass := 0.0
-	// The text as the rules will find it: spam links inside the paragraph
-	// are gone by then.
-	edge := func(c *html.Node) domtext.Edge {
-		if s := w.a.scores[c]; s != nil && s.Value >= Unit {
-			return domtext.Skip
-		}
-		return domtext.TextEdge(c)
-	}
 	minClean := textscore.MinProseWords
 	if w.carriesSpam() {
 		minClean = gluedMinCleanSpam
 	}
 	for _, n := range w.later.glued {
-		text := domtext.Gather(n, edge)
+		text := domtext.Gather(n, w.cleanEdge) // spam links inside are gone
 		from, to, ok := sentence.Run(text, minClean, gluedEvidence, textscore.EvidenceShare*Unit, m.Value)
 		if !ok || w.quoted(n, text) {
 			continue
@@ -95,9 +87,6 @@ func (w *walker) gluedPass() {
 	}
 	if len(fs) == 0 || w.later.proseTopic-runMass > textscore.MaxTopicMass {
 		return
-	}
-	if w.a.glued == nil {
-		w.a.glued = map[*html.Node]gluedRun{}
 	}
 	for _, f := range fs {
 		w.a.scores[f.n] = f.s

@@ -73,7 +73,7 @@ func (s *Score) FromText() bool {
 		}
 		switch e.Signal {
 		case lexicon.SigTerms, lexicon.SigBrand, lexicon.SigBrandGambling, lexicon.SigBrandOnly, lexicon.SigLegit,
-			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak, lexicon.SigLoneCode, lexicon.SigScriptBreak:
+			lexicon.SigPromo, lexicon.SigCodeNumber, lexicon.SigCall, lexicon.SigTopicPage, lexicon.SigTopicBreak, lexicon.SigLoneCode, lexicon.SigScriptBreak, lexicon.SigStranger:
 		default:
 			return false
 		}

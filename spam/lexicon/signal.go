@@ -36,6 +36,7 @@ const (
 	SigTopicBreak                   // glued runs: the only gambling words of their paragraph, on a page whose prose is about something else
 	SigLoneCode                     // weak, glued runs: the run's brand code occurs nowhere else on the page (a product's or a team's code recurs)
 	SigScriptBreak                  // weak, glued runs: the run is written in another script than the paragraph around it (Greek, Khmer, Arabic glued to Latin prose)
+	SigStranger                     // strong: a glued sentence, a line or a glued anchor in words or a script the rest of the page does not use, carrying a code, handle, phone number or domain (package stranger)
 	SigGate                         // threshold of vocabulary that opens the gate (not a signal)
 	SigVerdict                      // page verdict threshold (not a signal)
 	NumSignals                      // the number of signals
@@ -43,7 +44,7 @@ const (
 
 var signalNames = [NumSignals]string{"terms", "brand", "brand-gambling", "brand-only", "foreign-host", "gambling-host",
 	"brand-host", "odd-tld", "gambling-path", "brand-domain", "glued", "inline", "hidden", "hidden-gambling", "spam-links", "repeated", "page-spam", "legit",
-	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "lone-code", "script-break", "gate", "verdict"}
+	"title", "register", "share", "page-url", "promo", "code-number", "call", "topic-page", "topic-break", "lone-code", "script-break", "stranger", "gate", "verdict"}
 
 func (s Signal) String() string {
 	if s >= 0 && s < NumSignals {
@@ -65,7 +66,7 @@ func SignalByName(n string) (Signal, bool) {
 // Strong reports signals that open the gate for weak ones.
 func (s Signal) Strong() bool {
 	switch s {
-	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam, SigHiddenGambling:
+	case SigBrandGambling, SigBrandOnly, SigGamblingHost, SigGamblingPath, SigBrandDomain, SigSpamLinks, SigPageSpam, SigHiddenGambling, SigStranger:
 		return true
 	}
 	return false

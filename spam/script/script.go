@@ -76,3 +76,29 @@ func Main(text string) string {
 	}
 	return scripts[best].name
 }
+
+// Count counts the letters of text written in the script Main names name.
+func Count(text, name string) int {
+	k := -1
+	for i, s := range scripts {
+		if s.name == name {
+			k = i
+		}
+	}
+	if k < 0 {
+		return 0
+	}
+	n := 0
+	for _, r := range text {
+		if r < utf8.RuneSelf {
+			if k == 0 && ('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+				n++
+			}
+			continue
+		}
+		if unicode.In(r, scripts[k].tables...) {
+			n++
+		}
+	}
+	return n
+}

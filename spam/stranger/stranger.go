@@ -1,0 +1,260 @@
+// Package stranger tells a piece of text that is a stranger to its page,
+// whatever language either is written in: a sentence, line or anchor whose
+// words the page uses nowhere else (another language than the page's), or
+// written in another script, that carries what injected spam carries and
+// prose seldom does (a payload: a code mixing letters and digits, a
+// messenger handle, a phone number, a domain, a word mixing scripts). None
+// of it reads a lexicon: it is how spam in a language no lexicon knows
+// still shows.
+package stranger
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Payload returns the first token of text shaped like what injected spam
+// carries ("" when none): a handle (@name), a code mixing letters and
+// digits (tk88, 2mg), a phone number (seven digits in a token, nine in
+// groups), a domain or link (name.tld, t.me/x), a word mixing two scripts
+// (a Latin word with Cyrillic look-alikes), a ticker ($NAME).
+func Payload(text string) string {
+	if p := phone(text); p != "" {
+		return p
+	}
+	for f := range strings.FieldsSeq(text) {
+		t := strings.TrimFunc(f, trimmed)
+		if t == "" {
+			continue
+		}
+		if payload(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// trimmed is the punctuation around a token.
+func trimmed(r rune) bool {
+	return unicode.IsPunct(r) && r != '@' && r != '+' && r != '$' && r != '#' || unicode.IsSpace(r)
+}
+
+func payload(t string) bool {
+	switch t[0] {
+	case '@', '$':
+		return len(t) > 2 && startsLetter(t[1:]) // not a price: $10
+	case '+':
+		return digits(t) >= 7
+	}
+	if digits(t) >= 7 && !date(t) {
+		return true
+	}
+	if strings.Contains(t, "://") || domain(t) {
+		return true
+	}
+	letters, nums := 0, 0
+	var first *unicode.RangeTable
+	mixed := false
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			nums++
+		case unicode.IsLetter(r):
+			s := scriptOf(r)
+			if s == nil {
+				return false // Han, Hangul, Indic...: digits with a counter or a unit (10대, 2천여)
+			}
+			letters++
+			if first == nil {
+				first = s
+			} else if s != first {
+				mixed = true
+			}
+		}
+	}
+	return letters > 0 && nums > 0 || mixed
+}
+
+func startsLetter(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r)
+}
+
+func digits(t string) int {
+	n := 0
+	for _, r := range t {
+		if r >= '0' && r <= '9' {
+			n++
+		} else if !strings.ContainsRune("+-() .", r) {
+			return 0
+		}
+	}
+	return n
+}
+
+// minPhoneDigits is how many digits a phone number written in groups
+// ("+44 7700 900123") has.
+const minPhoneDigits = 9
+
+// phone returns the first run of digit groups of text (digits, spaces,
+// "-", "(", ")") that starts with "+" or "(" and holds minPhoneDigits
+// digits or more: grouped figures without them are counts ("2019 100
+// 000").
+func phone(text string) string {
+	start, n := -1, 0
+	for i, r := range text + "x" {
+		if start >= 0 && (r >= '0' && r <= '9' || strings.ContainsRune("-() ", r)) || start < 0 && (r == '+' || r == '(') {
+			if start < 0 {
+				start = i
+			}
+			if r >= '0' && r <= '9' {
+				n++
+			}
+			continue
+		}
+		if n >= minPhoneDigits {
+			return strings.TrimSpace(text[start:i])
+		}
+		start, n = -1, 0
+	}
+	return ""
+}
+
+// date reports a date written 2025-07-09 or 09-07-2025.
+func date(t string) bool {
+	return len(t) == 10 && (t[4] == '-' && t[7] == '-' || t[2] == '-' && t[5] == '-')
+}
+
+// domain reports name.tld: letters on both sides of a dot, the last label
+// two to ten ASCII letters (not an abbreviation's "e.g").
+func domain(t string) bool {
+	t, _, _ = strings.Cut(t, "/")
+	i := strings.LastIndexByte(t, '.')
+	if i <= 0 || len(t)-i-1 < 2 || len(t)-i-1 > 10 {
+		return false
+	}
+	for _, r := range t[i+1:] {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	head := t[:i]
+	if j := strings.LastIndexByte(head, '.'); j >= 0 {
+		head = head[j+1:]
+	}
+	return len(head) >= 2
+}
+
+// cased are the scripts a look-alike spelling mixes.
+var cased = []*unicode.RangeTable{unicode.Latin, unicode.Cyrillic, unicode.Greek, unicode.Armenian}
+
+func scriptOf(r rune) *unicode.RangeTable {
+	for _, s := range cased {
+		if unicode.Is(s, r) {
+			return s
+		}
+	}
+	return nil
+}
+
+// Vocab counts the words of a page's text (lower-cased letter runs of two
+// letters or more), to tell the words a piece shares with the rest of it.
+type Vocab map[string]int
+
+// NewVocab counts the words of text.
+func NewVocab(text string) Vocab {
+	v := Vocab{}
+	for w := range words(text) {
+		v[w]++
+	}
+	return v
+}
+
+// words yields the lower-cased letter runs of s of two letters or more
+// (digits end a word: a code is a payload, not a word).
+func words(s string) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+			if utf8.RuneCountInString(f) >= 2 && !yield(f) {
+				return
+			}
+		}
+	}
+}
+
+// Plain returns text without its payload tokens (Payload), whose letters
+// are a code's or a host's, not words of a language.
+func Plain(text string) string {
+	var b strings.Builder
+	for f := range strings.FieldsSeq(text) {
+		if t := strings.TrimFunc(f, trimmed); t != "" && payload(t) {
+			continue
+		}
+		b.WriteString(f)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// Prose reports a piece whose words (Plain's, in a cased script) are not
+// mostly capitalised: a sentence, not a list of names or a title.
+func Prose(piece string) bool {
+	n, capital := 0, 0
+	for _, f := range strings.FieldsFunc(Plain(piece), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+		r, _ := utf8.DecodeRuneInString(f)
+		if scriptOf(r) == nil {
+			continue
+		}
+		n++
+		if unicode.IsUpper(r) {
+			capital++
+		}
+	}
+	return 2*capital <= n
+}
+
+// Known returns how many of piece's words (as NewVocab counts them) the
+// page (v, which counted piece too) uses outside it, and how many words
+// piece has.
+func (v Vocab) Known(piece string) (known, total int) {
+	own := map[string]int{}
+	for w := range words(piece) {
+		own[w]++
+	}
+	for w, k := range own {
+		total += k
+		if v[w] > k {
+			known += k
+		}
+	}
+	return known, total
+}
+
+// MinWords is how many words a piece needs for Strange to judge it by
+// the words it shares with its page.
+const MinWords = 3
+
+// maxKnownShare is the share of a stranger's words the rest of its page
+// may use: a sentence in the page's language shares its function words
+// with every other paragraph, one in another language hardly any.
+const maxKnownShare = 0.2
+
+// Strange reports a piece of MinWords words or more (its payload aside)
+// whose words the page uses nowhere else, but a fifth at most.
+func (v Vocab) Strange(piece string) bool {
+	known, total := v.Known(Plain(piece))
+	return total >= MinWords && float64(known) <= maxKnownShare*float64(total)
+}
+
+// minFamiliarShare is the share of its words a real paragraph shares with
+// the rest of its page.
+const minFamiliarShare = 0.25
+
+// Familiar reports a piece of MinWords words or more that shares a
+// quarter of its words or more with the rest of the page: prose in the
+// page's language (its function words recur, its names need not).
+func (v Vocab) Familiar(piece string) bool {
+	known, total := v.Known(piece)
+	return total >= MinWords && float64(known) >= minFamiliarShare*float64(total)
+}

@@ -1,0 +1,55 @@
+package stranger
+
+import "testing"
+
+func TestPayload(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"Write to @quickloans_bot today", "@quickloans_bot"},
+		{"Call +44 7700 900123 now", "+44 7700 900123"},
+		{"Tel 07700900123", "07700900123"},
+		{"order at pills-fast.shop/buy", "pills-fast.shop/buy"},
+		{"take 20mg twice", "20mg"},
+		{"a Lаtin word with a Cyrillic а", "Lаtin"}, // look-alikes
+		{"the $ZORB token", "$ZORB"},
+		{"it costs $10 a month", ""},             // a price
+		{"published 2025-07-09 by the desk", ""}, // a date
+		{"e.g. in 1999, i.e. before", ""},
+		{"상담을 받은 10대는 2천여 명", ""}, // a number and its counter
+		{"plain words only.", ""},
+	} {
+		if got := Payload(c.text); got != c.want {
+			t.Errorf("Payload(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestStrangeFamiliar(t *testing.T) {
+	page := "The council met on Monday and the mayor said that the budget for the new school was approved. " +
+		"The school will open in the autumn, and the council said that the mayor and the board agreed on the plan. " +
+		"Kupte levné pilulky hned teď u nás. "
+	v := NewVocab(page)
+	for _, c := range []struct {
+		piece             string
+		strange, familiar bool
+	}{
+		{"Kupte levné pilulky hned teď u nás.", true, false},
+		{"The mayor said that the school was approved.", false, true},
+		{"pills-fast.shop", false, false}, // no words but the payload's
+	} {
+		if got := v.Strange(c.piece); got != c.strange {
+			t.Errorf("Strange(%q) = %v, want %v", c.piece, got, c.strange)
+		}
+		if got := v.Familiar(c.piece); got != c.familiar {
+			t.Errorf("Familiar(%q) = %v, want %v", c.piece, got, c.familiar)
+		}
+	}
+}
+
+func TestProse(t *testing.T) {
+	if Prose("Andrews, Lynda West, Prajeen Vijayan, Orel Zilberman") {
+		t.Error("a list of names read as prose")
+	}
+	if !Prose("kupte levné pilulky hned teď u nás") {
+		t.Error("a sentence not read as prose")
+	}
+}

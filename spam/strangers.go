@@ -1,0 +1,57 @@
+package spam
+
+import (
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/stranger"
+	"golang.org/x/net/html"
+)
+
+// strangerPass reads again the visible paragraphs and lines below the
+// spam score (later.plain), for spam in
+// words no lexicon knows (package stranger): the first or last sentence of
+// a real paragraph, or a line set beside the page's prose, that carries a
+// payload (a code, handle, phone number or domain) and is a stranger to
+// the page (in words the rest of it does not use, or in another script).
+func (w *walker) strangerPass() {
+	var pg *stranger.Page
+	for _, n := range w.later.plain {
+		if s := w.a.scores[n]; s != nil && s.Value >= Unit {
+			continue
+		}
+		text := domtext.Gather(n, w.cleanEdge)
+		if stranger.Payload(text) == "" {
+			continue
+		}
+		if pg == nil {
+			pg = stranger.NewPage(nodeText(w.root), w.later.plain)
+		}
+		if !pg.Enough() {
+			return
+		}
+		from, to, what := 0, len(text), "a line: "
+		if f, t, ok := pg.Run(text); ok {
+			from, to, what = f, t, "a sentence: "
+		} else if !pg.Line(n, text) {
+			continue
+		}
+		sc := w.a.m.Scorer()
+		sc.Weighted(lexicon.SigStranger, 1, what+stranger.Payload(text[from:to]))
+		w.a.scores[n] = sc.Result()
+		if from > 0 || to < len(text) { // a sentence glued into a paragraph: only it goes
+			w.a.glued[n] = gluedRun{text[:from], text[to:], w.a.scores[n]}
+		}
+		w.a.spamWords += fold.CountWords(text[from:to])
+		w.spam++
+	}
+}
+
+// cleanEdge reads a block's text as the rules will find it: the spam
+// parts inside it are gone by then.
+func (w *walker) cleanEdge(c *html.Node) domtext.Edge {
+	if s := w.a.scores[c]; s != nil && s.Value >= Unit {
+		return domtext.Skip
+	}
+	return domtext.TextEdge(c)
+}
