@@ -112,7 +112,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 		seen := map[string]int{}
 		keys := make([]string, len(w.later.short))
 		for i, c := range w.later.short {
-			keys[i] = fold.Phrase(nodeText(c.n))
+			keys[i] = fold.Phrase(domtext.ElementText(c.n))
 			seen[keys[i]]++
 		}
 		for i, c := range w.later.short {
@@ -300,7 +300,7 @@ func bareNumber(n *html.Node, p *part) bool {
 	if p.Words != 1 || len(p.Hits) > 0 || len(p.Brands.Found) > 0 || p.spamUnits > 0 || n.DataAtom != atom.P && !domtext.IsHeading(n.DataAtom) {
 		return false
 	}
-	t := strings.TrimSpace(nodeText(n))
+	t := strings.TrimSpace(domtext.ElementText(n))
 	return t != "" && t[0] >= '0' && t[0] <= '9' && promo.EdgeNumber(t) == t
 }
 
@@ -327,7 +327,7 @@ func (w *walker) walk(n *html.Node, hiddenAnc bool) part {
 		return p
 	case atom.Title:
 		if w.a.title == nil {
-			w.a.title = w.a.m.ScoreText(nodeText(n))
+			w.a.title = w.a.m.ScoreText(domtext.ElementText(n))
 		}
 		return p
 	case atom.Head:
@@ -375,7 +375,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
-		w.a.h1 = w.a.m.ScoreText(nodeText(n))
+		w.a.h1 = w.a.m.ScoreText(domtext.ElementText(n))
 		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Button:
 		if p.Words <= 6 {
@@ -443,7 +443,7 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 	sc.Text(&p.Facts)
 	if number {
 		// A number where a brand stands (888, 16388): read as a code.
-		sc.Weighted(lexicon.SigBrand, 1, strings.TrimSpace(nodeText(n)))
+		sc.Weighted(lexicon.SigBrand, 1, strings.TrimSpace(domtext.ElementText(n)))
 	}
 	if w.pageSpam && (codeOnly(p) || number) {
 		sc.Weighted(lexicon.SigPageSpam, 1, "a bare code on a page with other spam")
@@ -494,7 +494,7 @@ func (w *walker) madePass() {
 		})
 		spamWords := 0
 		for _, c := range parts {
-			spamWords += fold.CountWords(fold.Fold(nodeText(c)))
+			spamWords += fold.CountWords(fold.Fold(domtext.ElementText(c)))
 		}
 		if evidence.MadeOfParts(len(parts), spamWords, fold.CountWords(fold.Fold(rest))) {
 			continue
@@ -644,7 +644,7 @@ func (l *lazyPlace) get() anchor.Placement {
 func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazyPlace, maskedHidden bool, vocab float64) (bool, string) {
 	what := hi.Site
 	if p.Words <= 3 && (hi.OddTLD != "" || where.get().Glued() || maskedHidden) {
-		ft := fold.Fold(nodeText(n))
+		ft := fold.Fold(domtext.ElementText(n))
 		switch {
 		case m.Brand().NamesHost(ft, hi, hi.OddTLD == ""):
 			if !anchor.Mentioned(n, ft) {
@@ -659,33 +659,10 @@ func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazy
 		// Mentioned, or neither: the code-in-words test below may hold.
 	}
 	if vocab > 0 && p.Brands.Plain > 0 && p.Words <= 10 {
-		ft := fold.Fold(nodeText(n))
+		ft := fold.Fold(domtext.ElementText(n))
 		if m.Brand().CodeNamesHost(ft, hi) && !anchor.Mentioned(n, ft) {
 			return true, what
 		}
 	}
 	return false, what
-}
-
-func nodeText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			}
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
-	return b.String()
 }

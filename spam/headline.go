@@ -23,9 +23,9 @@ func (w *walker) headlinePass() bool {
 	if s == nil || s.Value < Unit {
 		return false
 	}
-	text := nodeText(n)
+	text := domtext.ElementText(n)
 	tm := w.a.m.Terms()
-	d := w.a.m.OnHeadlineShares(text, nodeText(t), s, func(ft string) bool {
+	d := w.a.m.OnHeadlineShares(text, domtext.ElementText(t), s, func(ft string) bool {
 		return slices.ContainsFunc(w.later.proseTexts, func(pt string) bool { return tm.Share(ft, pt) })
 	})
 	if d == s {

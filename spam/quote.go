@@ -73,7 +73,7 @@ func (w *walker) introduced(n *html.Node) bool {
 	if s := w.a.scores[prev]; s != nil && s.Value >= Unit {
 		return false
 	}
-	return textscore.Introduces(nodeText(prev))
+	return textscore.Introduces(domtext.ElementText(prev))
 }
 
 // textOnly reports a subtree whose spam units score on their text alone
@@ -109,7 +109,7 @@ func (w *walker) unscore(n *html.Node) {
 	for u := range n.Descendants() {
 		w.unscoreOne(u)
 	}
-	w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(nodeText(n))), 0)
+	w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(domtext.ElementText(n))), 0)
 }
 
 func (w *walker) unscoreOne(u *html.Node) {

@@ -120,10 +120,10 @@ func (w *walker) linePass() {
 		if w.later.proseTopic-topic >= maxBreakMass {
 			return
 		}
-		if gluedCandidate(c.n) && w.quoted(c.n, nodeText(c.n)) {
+		if gluedCandidate(c.n) && w.quoted(c.n, domtext.ElementText(c.n)) {
 			continue
 		}
-		s := m.RunScore(nodeText(c.n), "", true, w.codeCounts())
+		s := m.RunScore(domtext.ElementText(c.n), "", true, w.codeCounts())
 		if s == nil || s.Value < Unit || !s.Strong() {
 			continue
 		}
@@ -165,7 +165,7 @@ func (w *walker) topicPass() {
 		w.spam--
 		w.a.spamWords -= u.f.Words
 		if u.f.Words >= textscore.MinProseWords {
-			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(nodeText(u.n)))
+			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(domtext.ElementText(u.n)))
 		}
 	}
 	w.later.prose = left
@@ -210,14 +210,14 @@ func (w *walker) gluedCount(n *html.Node, p *part, s *Score, hidden bool) {
 		w.later.glued = append(w.later.glued, n)
 		if p.Words >= textscore.MinProseWords {
 			w.later.proseTopic += w.a.m.Terms().TopicMass(p.Hits) + w.a.m.Terms().LegitMass(p.Hits)
-			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(nodeText(n)))
+			w.later.proseTexts = append(w.later.proseTexts, fold.Fold(domtext.ElementText(n)))
 		}
 		return
 	}
 	if heading && n.DataAtom != atom.H1 {
 		w.later.headings = append(w.later.headings, n)
 	}
-	if !textscore.VocabularyOnly(s) || p.Words < textscore.MinProseWords && !(n.DataAtom == atom.P && w.a.m.SentenceShaped(nodeText(n), p.Words)) {
+	if !textscore.VocabularyOnly(s) || p.Words < textscore.MinProseWords && !(n.DataAtom == atom.P && w.a.m.SentenceShaped(domtext.ElementText(n), p.Words)) {
 		return
 	}
 	w.later.prose = append(w.later.prose, proseUnit{n, p.Facts})
@@ -236,13 +236,13 @@ func (w *walker) sectionPass() {
 			continue
 		}
 		s := w.a.scores[n]
-		d := w.a.m.OnSection(nodeText(n), nodeText(next), s, w.later.proseTopic)
+		d := w.a.m.OnSection(domtext.ElementText(n), domtext.ElementText(next), s, w.later.proseTopic)
 		if d == s {
 			continue
 		}
 		w.a.scores[n] = d
 		w.spam--
-		w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(nodeText(n))), 0)
+		w.a.spamWords = max(w.a.spamWords-fold.CountWords(fold.Fold(domtext.ElementText(n))), 0)
 	}
 }
 

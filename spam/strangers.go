@@ -25,7 +25,7 @@ func (w *walker) strangerPass() {
 			continue
 		}
 		if pg == nil {
-			pg = stranger.NewPage(nodeText(w.root), w.later.plain)
+			pg = stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
 		}
 		if !pg.Enough() {
 			return

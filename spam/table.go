@@ -3,6 +3,7 @@ package spam
 import (
 	"github.com/winnowhq/winnow/internal/domtext"
 	"github.com/winnowhq/winnow/internal/htmltable"
+	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
@@ -31,13 +32,13 @@ func (w *walker) tablePass() {
 		spamRows, farm := 0, false
 		for _, r := range rows {
 			k := len(spam)
-			spam = w.spamUnits(r, spam)
+			spam = evidence.Nodes(w.a.scores).Units(r, spam)
 			if len(spam) > k {
 				spamRows++
 			}
-			farm = farm || links(spam[k:]) > 1
+			farm = farm || evidence.Anchors(spam[k:]) > 1
 		}
-		boxes := w.spamBoxes(n)
+		boxes := evidence.Nodes(w.a.scores).Boxes(n)
 		if spamRows == 0 && len(boxes) == 0 || farm {
 			continue
 		}
@@ -53,7 +54,7 @@ func (w *walker) tablePass() {
 			w.spam--
 			delete(w.a.scores, u)
 			if !within(u, boxes) {
-				w.a.spamWords -= fold.CountWords(nodeText(u))
+				w.a.spamWords -= fold.CountWords(domtext.ElementText(u))
 			}
 		}
 	}
@@ -84,7 +85,7 @@ func (w *walker) register(t *html.Node, rows, spam []*html.Node) bool {
 	for i, r := range rows {
 		cells[i] = htmltable.Cells(r)
 		for _, c := range cells[i] {
-			texts[i] = append(texts[i], nodeText(c))
+			texts[i] = append(texts[i], domtext.ElementText(c))
 		}
 	}
 	col, ok := w.a.m.NameColumn(texts, width)
@@ -108,50 +109,6 @@ func within(u *html.Node, boxes []*html.Node) bool {
 		}
 	}
 	return false
-}
-
-// spamBoxes returns table t and its row groups (thead, tbody, tfoot; not
-// a nested table's) when they score as spam.
-func (w *walker) spamBoxes(t *html.Node) []*html.Node {
-	var out []*html.Node
-	if s := w.a.scores[t]; s != nil && s.Value >= Unit {
-		out = append(out, t)
-	}
-	for c := t.FirstChild; c != nil; c = c.NextSibling {
-		switch c.DataAtom {
-		case atom.Thead, atom.Tbody, atom.Tfoot:
-			if s := w.a.scores[c]; s != nil && s.Value >= Unit {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// links counts the anchors among units: an entry names one site, a row
-// of several spam links is a farm.
-func links(units []*html.Node) int {
-	k := 0
-	for _, u := range units {
-		if u.DataAtom == atom.A {
-			k++
-		}
-	}
-	return k
-}
-
-// spamUnits appends to out the units of row r (itself and the elements and
-// links in it) scored as spam.
-func (w *walker) spamUnits(r *html.Node, out []*html.Node) []*html.Node {
-	for n := range r.Descendants() {
-		if s := w.a.scores[n]; s != nil && s.Value >= Unit {
-			out = append(out, n)
-		}
-	}
-	if s := w.a.scores[r]; s != nil && s.Value >= Unit {
-		out = append(out, r)
-	}
-	return out
 }
 
 // nameOnly reports units whose spam score rests on what names an entry

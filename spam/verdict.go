@@ -48,7 +48,7 @@ func (a *Analysis) Verdict(pageURL string) Verdict {
 func (a *Analysis) registerHosts() []string {
 	var out []string
 	for _, n := range a.buttons {
-		if !a.m.Register().In(fold.Fold(nodeText(n))) {
+		if !a.m.Register().In(fold.Fold(domtext.ElementText(n))) {
 			continue
 		}
 		h := ""

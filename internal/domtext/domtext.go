@@ -656,3 +656,29 @@ func NextElement(n *html.Node) *html.Node {
 	}
 	return n
 }
+
+// ElementText returns the text nodes of n, a space before each element
+// and scripts, styles, noscript and templates left out: the words of two
+// elements never run together, and the text is not collapsed.
+func ElementText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			}
+			b.WriteByte(' ')
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
