@@ -13,7 +13,8 @@ import (
 )
 
 // dropUnseen removes from body, as step dom.unseen, the elements no reader
-// sees and no control of the page shows: their inline style or a rule of
+// sees and no control of the page shows: elements a browser never renders
+// (unrendered); their inline style or a rule of
 // the page's style sheets (sh) sets their text in its background's colour
 // or transparent, shrinks their font or box to nothing, scales them to
 // nothing or moves them far off the screen (cssvis.Unseen), or a style
@@ -30,6 +31,10 @@ func dropUnseen(body *html.Node, sh *hidden.Sheet, tr *rules.Trace) {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode {
+				continue
+			}
+			if unrendered(c) {
+				gone = append(gone, c)
 				continue
 			}
 			if replaced(c) {
@@ -93,10 +98,10 @@ func plain(n *html.Node) bool {
 }
 
 // replaced reports an element that shows no text of its own (an image, a
-// form control, a frame, a video): its colour or indent hides nothing.
+// form control, a frame): its colour or indent hides nothing.
 func replaced(n *html.Node) bool {
 	switch n.DataAtom {
-	case atom.Img, atom.Picture, atom.Input, atom.Iframe, atom.Video, atom.Audio, atom.Canvas, atom.Svg, atom.Object, atom.Embed, atom.Br, atom.Hr:
+	case atom.Img, atom.Picture, atom.Input, atom.Iframe, atom.Canvas, atom.Svg, atom.Object, atom.Embed, atom.Br, atom.Hr:
 		return true
 	}
 	return false
@@ -110,3 +115,16 @@ func collapses(why string) bool {
 
 // unseenProps name the properties, or parts of them, cssvis.Unseen reads.
 var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "display", "font", "left", "top", "right", "bottom", "inset", "indent", "margin", "overflow"}
+
+// unrendered reports an element a browser never renders: a datalist (the
+// suggestions of an input), noframes (for browsers without frames), or
+// what a video or audio element holds besides its sources and tracks (for
+// browsers that cannot play it).
+func unrendered(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Datalist, atom.Noframes:
+		return true
+	}
+	p := n.Parent
+	return p != nil && (p.DataAtom == atom.Video || p.DataAtom == atom.Audio) && n.DataAtom != atom.Source && n.DataAtom != atom.Track
+}
