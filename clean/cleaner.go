@@ -371,7 +371,7 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		return nil, nil, err
 	}
 	if body := domtext.First(doc, atom.Body); body != nil {
-		dropUnseen(body, sh, tr)
+		shown.DropUnseen(body, sh, tr)
 	}
 	desc := ""
 	if res.PageType == pagetype.Product {

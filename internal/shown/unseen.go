@@ -1,4 +1,4 @@
-package clean
+package shown
 
 import (
 	"strings"
@@ -12,7 +12,7 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// dropUnseen removes from body, as step dom.unseen, the elements no reader
+// DropUnseen removes from body, as step dom.unseen, the elements no reader
 // sees and no control of the page shows: elements a browser never renders
 // (unrendered); their inline style or a rule of
 // the page's style sheets (sh) sets their text in its background's colour
@@ -25,7 +25,7 @@ import (
 // screen readers (a clipped or one-pixel box) and faded boxes (opacity:0,
 // which scripts fade in), and an element holding half the page's text or
 // more (a page that hides itself until its scripts run).
-func dropUnseen(body *html.Node, sh *hidden.Sheet, tr *rules.Trace) {
+func DropUnseen(body *html.Node, sh *hidden.Sheet, tr *rules.Trace) {
 	var gone []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -63,7 +63,7 @@ func dropUnseen(body *html.Node, sh *hidden.Sheet, tr *rules.Trace) {
 }
 
 // unseen reports an element its inline style or the sheet hides from every
-// reader (see dropUnseen). What collapses it (display:none,
+// reader (see DropUnseen). What collapses it (display:none,
 // visibility:hidden, a box of no height) is left to the readability pass
 // when it is inline, and kept when a style sheet says it: sheets collapse
 // the accordions, menus and tooltips that their other rules, scripts and

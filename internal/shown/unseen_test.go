@@ -1,4 +1,4 @@
-package clean
+package shown
 
 import (
 	"strings"
@@ -36,7 +36,7 @@ func TestDropUnseen(t *testing.T) {
 		t.Fatal(err)
 	}
 	sh := hidden.ParseSheet(`.k9{position:absolute;left:-5000px} [data-z]{color:transparent} .tab{font-size:0} .tab.on{display:block}`)
-	dropUnseen(domtext.First(doc, atom.Body), sh, nil)
+	DropUnseen(domtext.First(doc, atom.Body), sh, nil)
 	left := map[string]bool{}
 	for n := range doc.Descendants() {
 		if id := domtext.Attr(n, "id"); id != "" {
