@@ -361,13 +361,17 @@ func (c *Cleaner) html(ctx context.Context, data []byte, res *Result, tr *rules.
 		res.PageType = pagetype.Detect(doc, pageURL)
 	}
 	page := rules.Page{Host: hostOf(res.URL), Type: res.PageType}
-	an := spam.AnalyzeSheet(c.rules.Spam(), doc, page.Host, spam.ParseSheet(css.String()))
+	sh := spam.ParseSheet(css.String())
+	an := spam.AnalyzeSheet(c.rules.Spam(), doc, page.Host, sh)
 	res.Verdict = an.Verdict(res.URL)
 	if res.Spam {
 		tr.Record("spam.page", "dom", "verdict", "page", fmt.Sprintf("spam page, score %s", res.Verdict.Evidence))
 	}
 	if err := c.rules.ApplyDOMContext(ctx, doc, rules.StageDOM, page, tr, an); err != nil {
 		return nil, nil, err
+	}
+	if body := domtext.First(doc, atom.Body); body != nil {
+		shown.DropUnseen(body, sh, tr)
 	}
 	desc := ""
 	if res.PageType == pagetype.Product {

@@ -4,6 +4,7 @@
 package domtext
 
 import (
+	"github.com/winnowhq/winnow/internal/cssvis"
 	"strings"
 	"unicode/utf8"
 
@@ -179,11 +180,20 @@ func IsHidden(n *html.Node) bool {
 			style = a.Val
 		}
 	}
-	if style == "" || !mayHide(style) {
+	if style == "" {
 		return false
 	}
-	return hiddenBy(readHiding(style))
+	if mayHide(style) && hiddenBy(readHiding(style)) {
+		return true
+	}
+	return MayName(style, unseenProps) && cssvis.Unseen(ParseStyle(style))
 }
+
+// unseenProps name the properties, or parts of them, by which
+// cssvis.Unseen finds more ways of hiding than hiddenBy reads: colours,
+// scaling, a tiny font or line, content-visibility, positions and indents
+// under 999 units.
+var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "font", "left", "top", "right", "bottom", "indent", "margin", "line-height"}
 
 // hiding holds the values of the declarations IsHidden reads, each the
 // last one of its property, as ParseStyle's map would: read without the

@@ -6,11 +6,9 @@
 package hidden
 
 import (
+	"github.com/winnowhq/winnow/internal/cssvis"
 	"github.com/winnowhq/winnow/internal/domtext"
-	"github.com/winnowhq/winnow/internal/litscan"
-	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 
 	"golang.org/x/net/html"
@@ -53,38 +51,8 @@ var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "
 // parsing it: ParseStyle's split and map were most of the time Why took.
 func mayHide(style string) bool { return domtext.MayName(style, hidingProps) }
 
-// by says how declarations d hide an element, or "".
-func by(d map[string]string) string {
-	switch {
-	case d["display"] == "none":
-		return "display:none"
-	case d["visibility"] == "hidden", d["visibility"] == "collapse":
-		return "visibility:hidden"
-	case d["opacity"] != "" && strings.Trim(d["opacity"], "0.%") == "", zeroCall(d["filter"], "opacity("):
-		return "opacity:0"
-	case d["content-visibility"] == "hidden":
-		return "content-visibility:hidden"
-	case tiny(d["font-size"]):
-		return "font-size:" + d["font-size"]
-	case strings.HasPrefix(d["font"], "0/") || strings.HasPrefix(d["font"], "0 ") || strings.HasPrefix(d["font"], "0px"):
-		return "font:" + d["font"]
-	case farOff(d["left"]) || farOff(d["top"]) || farOff(d["text-indent"]) || farOff(d["margin-left"]) || farOff(d["margin-top"]) ||
-		farOff(d["right"]) || farOff(d["bottom"]) || farOff(d["inset"]) || offTranslate(d["transform"]):
-		return "off-screen"
-	case clips(d["overflow"]) && (tiny(d["height"]) || tiny(d["width"]) || tiny(d["max-height"]) || tiny(d["max-width"])),
-		clips(d["overflow-y"]) && (tiny(d["height"]) || tiny(d["max-height"])), clips(d["overflow-x"]) && (tiny(d["width"]) || tiny(d["max-width"])):
-		return "tiny box, overflow hidden"
-	case zeroCall(d["transform"], "scale(", "scalex(", "scaley(", "scale3d("), zeroArgs(d["scale"]), zeroArgs(d["zoom"]):
-		return "transform:scale(0)"
-	case clipped(d["clip"], d["clip-path"]):
-		return "clipped"
-	case d["color"] == "transparent", zeroAlpha(d["color"]):
-		return "transparent text"
-	case sameColour(d["color"], firstNonEmpty(d["background-color"], d["background"])):
-		return "text colour = background"
-	}
-	return ""
-}
+// by says how declarations d hide an element, or "" (cssvis.Why).
+func by(d map[string]string) string { return cssvis.Why(d) }
 
 // Conceals reports a way of hiding, as Why or a Sheet says it, that keeps
 // a box in the page's flow of text while the reader cannot see it: moved
@@ -100,216 +68,6 @@ func Conceals(why string) bool {
 		return true
 	}
 	return false
-}
-
-// clips reports an overflow value that hides what leaves the box (hidden,
-// clip; "hidden auto" on either axis).
-func clips(v string) bool {
-	f := strings.Fields(v)
-	return len(f) > 0 && (f[0] == "hidden" || f[0] == "clip")
-}
-
-// zeroCall reports a value that is one of the functions fns (with their
-// open parenthesis) of zero arguments only: scale(0), scaleX(0),
-// opacity(0%).
-func zeroCall(v string, fns ...string) bool {
-	for _, fn := range fns {
-		if strings.HasPrefix(v, fn) && strings.HasSuffix(v, ")") {
-			return zeroArgs(v[len(fn) : len(v)-1])
-		}
-	}
-	return false
-}
-
-// zeroArgs reports a list of numbers that are all zero ("0", "0 0",
-// "0, 0%").
-func zeroArgs(v string) bool {
-	args := strings.FieldsFunc(v, func(r rune) bool { return r == ',' || r == ' ' })
-	if len(args) == 0 {
-		return false
-	}
-	for _, a := range args {
-		if strings.Trim(a, "0.%") != "" || !strings.Contains(a, "0") {
-			return false
-		}
-	}
-	return true
-}
-
-// zeroAlpha reports a colour whose alpha is zero: rgba(0,0,0,0),
-// rgb(0 0 0 / 0), hsla(0,0%,0%,0), #rrggbb00, #rgb0.
-func zeroAlpha(v string) bool {
-	switch {
-	case strings.HasPrefix(v, "#") && len(v) == 9:
-		return v[7:] == "00"
-	case strings.HasPrefix(v, "#") && len(v) == 5:
-		return v[4] == '0'
-	case strings.HasPrefix(v, "rgb") || strings.HasPrefix(v, "hsl"):
-		i := strings.IndexByte(v, '(')
-		if i < 0 || !strings.HasSuffix(v, ")") {
-			return false
-		}
-		args := strings.FieldsFunc(v[i+1:len(v)-1], func(r rune) bool { return r == ',' || r == ' ' || r == '/' })
-		return len(args) == 4 && zeroArgs(args[3])
-	}
-	return false
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// tiny reports a length of 0 (any unit) or 1 pixel: 1em, 1rem or 1% is
-// a line of text's size, not a hiding place.
-func tiny(v string) bool {
-	if v == "" {
-		return false
-	}
-	num := strings.TrimRight(v, "abcdefghijklmnopqrstuvwxyz%")
-	unit := v[len(num):]
-	num = strings.TrimLeft(num, "+")
-	return num == "1" && (unit == "" || unit == "px") || num == "0.0" || num == ".0" || strings.Trim(num, "0.") == "" && num != ""
-}
-
-// farOff reports a negative length that puts a box off any screen: 500 px
-// or more, 30 em or more, 100% or more of the viewport.
-func farOff(v string) bool {
-	if !strings.HasPrefix(v, "-") {
-		return false
-	}
-	f0 := strings.Fields(v[1:])
-	if len(f0) == 0 {
-		return false
-	}
-	v = f0[0] // the first of a shorthand's values
-	unit := strings.TrimLeft(v, "0123456789.")
-	f, err := strconv.ParseFloat(strings.TrimSuffix(v, unit), 64)
-	if err != nil {
-		return false
-	}
-	switch unit {
-	case "", "px":
-		return f >= 500
-	case "em", "rem", "ch":
-		return f >= 30
-	case "%", "vw", "vh":
-		return f >= 100
-	}
-	return f >= 500
-}
-
-// offTranslate reports a transform that moves a box far off-screen:
-// translate(-9999px), translatex(-200%), translate3d(-100vw,0,0).
-func offTranslate(v string) bool {
-	i := strings.Index(v, "translate")
-	if i < 0 {
-		return false
-	}
-	open := strings.IndexByte(v[i:], '(')
-	if open < 0 {
-		return false
-	}
-	args := strings.TrimRight(v[i+open+1:], ") ")
-	for _, a := range strings.FieldsFunc(args, func(r rune) bool { return r == ',' || r == ' ' || r == ')' }) {
-		if farOff(a) {
-			return true
-		}
-	}
-	return false
-}
-
-// clipped reports a clip or clip-path that leaves nothing (or one pixel)
-// of the box: rect(0 0 0 0), rect(1px,1px,1px,1px), inset(50%),
-// circle(0).
-func clipped(clip, path string) bool {
-	if clip != "" {
-		c := strings.NewReplacer(" ", "", ",", "", "px", "").Replace(clip)
-		if c == "rect(0000)" || c == "rect(1111)" {
-			return true
-		}
-	}
-	if path != "" {
-		p := strings.ReplaceAll(path, " ", "")
-		switch p {
-		case "inset(50%)", "inset(100%)", "circle(0)", "circle(0px)", "circle(0%)", "polygon(0000)":
-			return true
-		}
-	}
-	return false
-}
-
-// sameColour reports text and background colours a reader cannot tell
-// apart: equal, or each channel within 16 of the other's (#fefefe on #fff).
-func sameColour(fg, bg string) bool {
-	if fg == "" || bg == "" {
-		return false
-	}
-	if fg == bg {
-		return true
-	}
-	a, ok1 := parseColour(fg)
-	bgs := strings.Fields(bg)
-	if len(bgs) == 0 {
-		return false
-	}
-	b, ok2 := parseColour(bgs[0])
-	if !ok1 || !ok2 {
-		return false
-	}
-	for i := range a {
-		if d := a[i] - b[i]; d > 16 || d < -16 {
-			return false
-		}
-	}
-	return true
-}
-
-// parseColour reads #rgb, #rrggbb, rgb(r,g,b) and the named colours
-// white and black.
-func parseColour(v string) ([3]int, bool) {
-	switch v {
-	case "white":
-		return [3]int{255, 255, 255}, true
-	case "black":
-		return [3]int{}, true
-	}
-	var c [3]int
-	switch {
-	case strings.HasPrefix(v, "#") && (len(v) == 4 || len(v) == 7):
-		h := v[1:]
-		for i := range c {
-			var part string
-			if len(h) == 3 {
-				part = h[i : i+1]
-				part += part
-			} else {
-				part = h[2*i : 2*i+2]
-			}
-			n, err := strconv.ParseUint(part, 16, 8)
-			if err != nil {
-				return c, false
-			}
-			c[i] = int(n)
-		}
-		return c, true
-	case strings.HasPrefix(v, "rgb(") || strings.HasPrefix(v, "rgba("):
-		args := strings.FieldsFunc(v[strings.IndexByte(v, '(')+1:], func(r rune) bool { return r == ',' || r == ' ' || r == ')' || r == '/' })
-		if len(args) < 3 {
-			return c, false
-		}
-		for i := range c {
-			n, err := strconv.Atoi(args[i])
-			if err != nil {
-				return c, false
-			}
-			c[i] = n
-		}
-		return c, true
-	}
-	return c, false
 }
 
 // collapsedWords are class and id words of boxes that hide content the
@@ -350,90 +108,185 @@ func Collapsed(n *html.Node) bool {
 	return false
 }
 
-// Sheet holds the classes and ids a page's own style sheets hide
-// (".promo-x{display:none}"), read from <style> elements: spam hides behind
-// a class as often as behind an inline style. A nil *Sheet hides nothing.
+// Sheet holds the classes, ids and attributes a page's own style sheets
+// hide (".promo-x{display:none}", "#k1{font-size:0}", "[data-z]{...}"),
+// read from <style> elements: spam hides behind a class as often as behind
+// an inline style. A nil *Sheet hides nothing.
 type Sheet struct {
-	classes, ids map[string]string // name -> how it is hidden
+	classes, ids, attrs map[string]entry // name (attrs: "name" or "name=value") -> how
+}
+
+// entry says how a rule hides what its selector names, and whether the
+// reader never sees it (cssvis.Unseen) while no rule of the sheet shows it
+// again under another class (".tab{display:none} .tab.on{display:block}").
+type entry struct {
+	why    string
+	unseen bool
 }
 
 // maxSheet caps the style text read from one page (clean gathers at most
 // this much, each style element cut to 512 KB).
 const maxSheet = 1 << 20
 
-// ParseSheet reads the rules of css whose selector is a lone class or id
-// (".x", "#y", "div.x"; lists of them) and whose declarations hide. Other
-// selectors are ignored. It looks for the declarations that hide and reads
-// only the rules around them. Hand-written: only this much of CSS is read,
-// and a parser of the whole language would cost more than it tells.
+// ParseSheet reads the rules of css whose selector is a lone class, id or
+// attribute ("".x", "#y", "div.x", "[data-z]", "p[title=a]"; lists of
+// them) and whose declarations hide (cssvis.Why). Other selectors, and
+// rules inside conditional @-blocks (@media, @supports, @container: what a
+// printer or a phone's width hides), are ignored. Hand-written: only this
+// much of CSS is read, and a parser of the whole language would cost more
+// than it tells.
 func ParseSheet(css string) *Sheet {
 	if len(css) > maxSheet {
 		css = css[:maxSheet]
 	}
 	var sh *Sheet
-	done := map[int]bool{}
-	for _, mt := range hideMatcher().Matches([]byte(css)) {
-		pos := mt.Start
-		open := strings.LastIndexByte(css[:pos], '{')
-		if open < 0 || done[open] || strings.IndexByte(css[open:pos], '}') >= 0 {
-			continue
+	shown := map[string]bool{} // classes a rule shows
+	eachRule(css, func(sel, body string) {
+		if !domtext.MayName(body, hidingProps) {
+			return
 		}
-		done[open] = true
-		end := strings.IndexByte(css[pos:], '}')
-		if end < 0 {
-			end = len(css) - pos
+		d := domtext.ParseStyle(body)
+		if v := d["display"]; v != "" && v != "none" || d["visibility"] == "visible" || !hasSimpleSelector(sel) {
+			// A rule that shows a class, or one naming it in a compound
+			// (".tab.on", "[aria-expanded] .x"): a state may show it.
+			for _, c := range strings.Split(sel, ".")[1:] {
+				shown[strings.ToLower(strings.TrimRightFunc(c, notName))] = true
+			}
 		}
-		sel := css[strings.LastIndexAny(css[:open], "};")+1 : open]
 		if !hasSimpleSelector(sel) {
-			continue
+			return
 		}
-		why := by(domtext.ParseStyle(css[open+1 : pos+end]))
+		why := by(d)
 		if why == "" {
-			continue
+			return
 		}
 		if sh == nil {
-			sh = &Sheet{classes: map[string]string{}, ids: map[string]string{}}
+			sh = &Sheet{classes: map[string]entry{}, ids: map[string]entry{}, attrs: map[string]entry{}}
 		}
-		sh.add(sel, why)
+		sh.add(sel, entry{why: why, unseen: cssvis.Unseen(d)})
+	})
+	if sh != nil {
+		for c := range shown {
+			if e, ok := sh.classes[c]; ok {
+				e.unseen = false
+				sh.classes[c] = e
+			}
+		}
 	}
 	return sh
 }
 
-// hideMatcher finds the declarations ParseSheet looks for, in one pass.
-var hideMatcher = sync.OnceValue(func() *litscan.Matcher { return litscan.NewCased(hideWords) })
+// notName reports a rune that ends a class name in a selector.
+func notName(r rune) bool {
+	return !(r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r))
+}
 
-// hideWords are the declarations ParseSheet looks for.
-var hideWords = []string{"display:none", "display: none", "visibility:hidden", "visibility: hidden", "font-size:0", "font-size: 0",
-	"opacity:0", "opacity: 0", "left:-", "left: -", "top:-", "top: -", "indent:-", "indent: -", "right:-", "right: -", "bottom:-", "bottom: -", "scale(0", "height:0", "height: 0", "height:1px", "height: 1px", "width:0", "width: 0",
-	"width:1px", "width: 1px", "clip", "transparent", "translate", "font:0", "font: 0"}
-
-// add records the lone classes and ids of a selector list as hidden.
-func (sh *Sheet) add(sel, why string) {
-	for _, one := range strings.Split(sel, ",") {
-		one = strings.TrimSpace(one)
-		if one == "" || strings.ContainsAny(one, " >+~:[") {
+// eachRule calls f with the selector and declarations of each style rule of
+// css at the top level or inside @layer and @scope blocks, comments
+// removed; rules inside other @-blocks are skipped.
+func eachRule(css string, f func(sel, body string)) {
+	css = stripComments(css)
+	var skip []bool // per open @-block: whether its rules are skipped
+	skipping := func() bool { return len(skip) > 0 && skip[len(skip)-1] }
+	for pos := 0; pos < len(css); {
+		i := strings.IndexAny(css[pos:], "{}")
+		if i < 0 {
+			return
+		}
+		i += pos
+		if css[i] == '}' {
+			if len(skip) > 0 {
+				skip = skip[:len(skip)-1]
+			}
+			pos = i + 1
 			continue
 		}
-		if i := strings.IndexByte(one, '.'); i >= 0 && !strings.Contains(one[i+1:], ".") {
-			sh.classes[strings.ToLower(one[i+1:])] = "style sheet ." + one[i+1:] + " " + why
-		} else if i := strings.IndexByte(one, '#'); i >= 0 {
-			sh.ids[strings.ToLower(one[i+1:])] = "style sheet #" + one[i+1:] + " " + why
+		prelude := css[pos:i]
+		if j := strings.LastIndexByte(prelude, ';'); j >= 0 {
+			prelude = prelude[j+1:] // after an @import or @charset
+		}
+		prelude = strings.TrimSpace(prelude)
+		if strings.HasPrefix(prelude, "@") {
+			at := strings.ToLower(prelude)
+			skip = append(skip, skipping() || !strings.HasPrefix(at, "@layer") && !strings.HasPrefix(at, "@scope"))
+			pos = i + 1
+			continue
+		}
+		end := strings.IndexByte(css[i:], '}')
+		if end < 0 {
+			end = len(css) - i
+		}
+		if !skipping() {
+			f(prelude, css[i+1:i+end])
+		}
+		pos = i + end + 1
+	}
+}
+
+// stripComments removes CSS comments.
+func stripComments(css string) string {
+	if !strings.Contains(css, "/*") {
+		return css
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(css, "/*")
+		if i < 0 {
+			b.WriteString(css)
+			return b.String()
+		}
+		b.WriteString(css[:i])
+		j := strings.Index(css[i+2:], "*/")
+		if j < 0 {
+			return b.String()
+		}
+		css = css[i+2+j+2:]
+	}
+}
+
+// add records the lone classes, ids and attributes of a selector list as
+// hidden, each as e says.
+func (sh *Sheet) add(sel string, e entry) {
+	for _, one := range strings.Split(sel, ",") {
+		one = strings.TrimSpace(one)
+		if !simple(one) {
+			continue
+		}
+		switch i := strings.IndexAny(one, ".#["); {
+		case i < 0:
+		case one[i] == '.' && !strings.ContainsAny(one[i+1:], ".#["):
+			sh.classes[strings.ToLower(one[i+1:])] = entry{"style sheet ." + one[i+1:] + " " + e.why, e.unseen}
+		case one[i] == '#' && !strings.ContainsAny(one[i+1:], ".#["):
+			sh.ids[strings.ToLower(one[i+1:])] = entry{"style sheet #" + one[i+1:] + " " + e.why, e.unseen}
+		case one[i] == '[' && strings.HasSuffix(one, "]") && !strings.ContainsAny(one[i+1:len(one)-1], ".#[]~^$*|"):
+			k, v, eq := strings.Cut(one[i+1:len(one)-1], "=")
+			key := strings.ToLower(strings.TrimSpace(k))
+			if eq {
+				key += "=" + strings.Trim(strings.TrimSpace(v), `"'`)
+			}
+			sh.attrs[key] = entry{"style sheet " + one[i:] + " " + e.why, e.unseen}
 		}
 	}
 }
 
-// hasSimpleSelector reports a selector list with at least one lone class
-// or id in it.
+// simple reports a selector of one compound, no combinator or pseudo-class:
+// an attribute selector's value may hold spaces.
+func simple(one string) bool {
+	if one == "" {
+		return false
+	}
+	if i := strings.IndexByte(one, '['); i >= 0 {
+		return !strings.ContainsAny(one[:i], " >+~:") && strings.HasSuffix(one, "]")
+	}
+	return !strings.ContainsAny(one, " >+~:")
+}
+
+// hasSimpleSelector reports a selector list with at least one lone class,
+// id or attribute in it.
 func hasSimpleSelector(sel string) bool {
-	for sel != "" {
-		one := sel
-		if i := strings.IndexByte(sel, ','); i >= 0 {
-			one, sel = sel[:i], sel[i+1:]
-		} else {
-			sel = ""
-		}
+	for one := range strings.SplitSeq(sel, ",") {
 		one = strings.TrimSpace(one)
-		if one != "" && strings.ContainsAny(one, ".#") && !strings.ContainsAny(one, " >+~:[") {
+		if strings.ContainsAny(one, ".#[") && simple(one) {
 			return true
 		}
 	}
@@ -448,8 +301,24 @@ func classSpace(c byte) bool {
 
 // Hides says how the sheet hides n, or "".
 func (sh *Sheet) Hides(n *html.Node) string {
+	e, _ := sh.lookup(n)
+	return e.why
+}
+
+// Unseen says how the sheet hides n from every reader (cssvis.Unseen), or
+// "" when it does not or a rule may show it again.
+func (sh *Sheet) Unseen(n *html.Node) string {
+	if e, _ := sh.lookup(n); e.unseen {
+		return e.why
+	}
+	return ""
+}
+
+// lookup finds the first rule of the sheet that names n's class, id or an
+// attribute of it.
+func (sh *Sheet) lookup(n *html.Node) (entry, bool) {
 	if sh == nil {
-		return ""
+		return entry{}, false
 	}
 	for _, a := range n.Attr {
 		switch a.Key {
@@ -473,15 +342,23 @@ func (sh *Sheet) Hides(n *html.Node) string {
 				if strings.IndexFunc(c, unicode.IsUpper) >= 0 {
 					c = strings.ToLower(c)
 				}
-				if why, ok := sh.classes[c]; ok {
-					return why
+				if e, ok := sh.classes[c]; ok {
+					return e, true
 				}
 			}
 		case "id":
-			if why, ok := sh.ids[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
-				return why
+			if e, ok := sh.ids[strings.ToLower(strings.TrimSpace(a.Val))]; ok {
+				return e, true
+			}
+		}
+		if len(sh.attrs) > 0 {
+			if e, ok := sh.attrs[a.Key]; ok {
+				return e, true
+			}
+			if e, ok := sh.attrs[a.Key+"="+a.Val]; ok {
+				return e, true
 			}
 		}
 	}
-	return ""
+	return entry{}, false
 }

@@ -1,0 +1,4 @@
+package cssvis
+
+// EmptyRectForTest is emptyRect, for the external tests.
+var EmptyRectForTest = emptyRect
