@@ -32,18 +32,37 @@ const (
 type Page struct {
 	text    string
 	lower   string // text lower-cased, for lone
-	vocab   Vocab
+	paras   []*html.Node
+	vocab   Vocab // counted on first use (Page.words): most pages hold no candidate that reaches it
 	enough  bool
-	byWords bool
+	byWords int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
 	lang    string
 	langSet bool
 }
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
 func NewPage(text string, paras []*html.Node) *Page {
-	p := &Page{text: text, lower: strings.ToLower(text), vocab: NewVocab(text), enough: fold.CountWords(text) >= minPageWords}
-	p.byWords = p.familiar(paras)
-	return p
+	return &Page{text: text, lower: strings.ToLower(text), paras: paras, enough: fold.CountWords(text) >= minPageWords}
+}
+
+// words returns the page's Vocab, counting it on first use.
+func (p *Page) words() Vocab {
+	if p.vocab == nil {
+		p.vocab = NewVocab(p.text)
+	}
+	return p.vocab
+}
+
+// familiarWords reports, once for the page, whether its paragraphs share
+// their words (familiar).
+func (p *Page) familiarWords() bool {
+	if p.byWords == 0 {
+		p.byWords = -1
+		if p.familiar(p.paras) {
+			p.byWords = 1
+		}
+	}
+	return p.byWords > 0
 }
 
 // Enough reports a page of enough words to tell its strangers.
@@ -66,7 +85,7 @@ func (p *Page) familiar(paras []*html.Node) bool {
 			continue
 		}
 		n++
-		if p.vocab.Familiar(t) {
+		if p.words().Familiar(t) {
 			familiar++
 		}
 	}
@@ -85,11 +104,11 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 	}
 	for _, r := range [2][2]int{{bounds[len(bounds)-2], len(text)}, {0, bounds[0]}} {
 		run, rest := text[r[0]:r[1]], text[:r[0]]+" "+text[r[1]:]
-		if !p.lone(Payload(run)) || fold.CountWords(rest) < minRest || p.byWords && !p.vocab.Familiar(rest) {
+		if !p.lone(Payload(run)) || fold.CountWords(rest) < minRest || !p.words().Familiar(rest) && p.familiarWords() {
 			continue
 		}
 		a, b := script.Main(run), script.Main(rest)
-		if p.byWords && Prose(run) && p.vocab.Strange(run) || a != b && a != "" && b != "" {
+		if Prose(run) && p.words().Strange(run) && p.familiarWords() || a != b && a != "" && b != "" {
 			return r[0], r[1], true
 		}
 	}
@@ -106,7 +125,7 @@ func (p *Page) Line(n *html.Node, text string) bool {
 	if k := fold.CountWords(text); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
 		return false
 	}
-	return p.strange(text) && besideProse(n, p.vocab)
+	return p.strange(text) && besideProse(n, p.words())
 }
 
 // lone reports a payload whose longest run of letters and digits the page
@@ -133,7 +152,7 @@ func (p *Page) strange(text string) bool {
 	if a, b := script.Main(text), script.Main(page); a != b && a != "" && b != "" {
 		return script.Count(page, a) <= 2*script.Count(text, a) // the line and its copies at most
 	}
-	if !p.byWords || !Prose(text) || !p.vocab.Strange(text) {
+	if !Prose(text) || !p.words().Strange(text) || !p.familiarWords() { // the page-wide test last: it costs most
 		return false
 	}
 	if !p.langSet {

@@ -164,7 +164,7 @@ type Vocab map[string]int
 
 // NewVocab counts the words of text.
 func NewVocab(text string) Vocab {
-	v := Vocab{}
+	v := make(Vocab, len(text)/16)
 	for w := range words(text) {
 		v[w]++
 	}
@@ -175,10 +175,22 @@ func NewVocab(text string) Vocab {
 // (digits end a word: a code is a payload, not a word).
 func words(s string) func(func(string) bool) {
 	return func(yield func(string) bool) {
-		for _, f := range strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
-			if utf8.RuneCountInString(f) >= 2 && !yield(f) {
+		s := strings.ToLower(s)
+		start := -1 // the current word's first byte, -1 between words
+		for i, r := range s {
+			if unicode.IsLetter(r) || unicode.IsMark(r) {
+				if start < 0 {
+					start = i
+				}
+				continue
+			}
+			if start >= 0 && utf8.RuneCountInString(s[start:i]) >= 2 && !yield(s[start:i]) {
 				return
 			}
+			start = -1
+		}
+		if start >= 0 && utf8.RuneCountInString(s[start:]) >= 2 {
+			yield(s[start:])
 		}
 	}
 }
