@@ -23,7 +23,7 @@ import (
 type Analysis struct {
 	m      *Model
 	site   string // the page's registrable domain
-	scores map[*html.Node]*Score
+	scores evidence.Nodes
 	// page totals, for the verdict
 	words, spamWords int
 	title, h1, ld    *Score
@@ -95,7 +95,7 @@ func Analyze(m *Model, doc *html.Node, pageHost string) *Analysis {
 // AnalyzeSheet is Analyze for a page whose style sheets (read with
 // ParseSheet before they were removed from doc) hide some classes or ids.
 func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Analysis {
-	a := &Analysis{m: m, scores: map[*html.Node]*Score{}, glued: map[*html.Node]gluedRun{}}
+	a := &Analysis{m: m, scores: evidence.Nodes{}, glued: map[*html.Node]gluedRun{}}
 	if h := strings.ToLower(pageHost); h != "" {
 		if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.Contains(h[i:], "]") {
 			h = h[:i]
@@ -485,13 +485,10 @@ func (w *walker) block(n *html.Node, p *part, hidden bool, why string) *Score {
 // keeps the rest of its evidence only.
 func (w *walker) madePass() {
 	for _, n := range w.later.made {
-		if s := w.a.scores[n]; s == nil || s.Value < Unit {
+		if !w.a.scores.Spam(n) {
 			continue // read again already (topicPass)
 		}
-		parts, rest := domtext.Parts(n, func(c *html.Node) bool {
-			s := w.a.scores[c]
-			return s != nil && s.Value >= Unit
-		})
+		parts, rest := domtext.Parts(n, w.a.scores.Spam)
 		spamWords := 0
 		for _, c := range parts {
 			spamWords += fold.CountWords(fold.Fold(domtext.ElementText(c)))

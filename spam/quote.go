@@ -27,12 +27,6 @@ func (w *walker) quotePass() {
 	if w.later.proseTopic < maxBreakMass {
 		return
 	}
-	edge := func(c *html.Node) domtext.Edge {
-		if s := w.a.scores[c]; s != nil && s.Value >= Unit {
-			return domtext.Skip
-		}
-		return domtext.TextEdge(c)
-	}
 	for n := range w.root.Descendants() {
 		s := w.a.scores[n]
 		if s == nil || s.Value < Unit {
@@ -42,7 +36,7 @@ func (w *walker) quotePass() {
 		case n.DataAtom == atom.Blockquote && w.introduced(n) && w.textOnly(n):
 			w.unscore(n)
 		case n.DataAtom == atom.Blockquote || !gluedCandidate(n) || !s.FromText():
-		case w.quoted(n, domtext.Gather(n, edge)) && w.textOnly(n):
+		case w.quoted(n, domtext.Gather(n, w.cleanEdge)) && w.textOnly(n):
 			w.unscore(n)
 		}
 	}
@@ -70,7 +64,7 @@ func (w *walker) introduced(n *html.Node) bool {
 	if prev == nil || !gluedCandidate(prev) {
 		return false
 	}
-	if s := w.a.scores[prev]; s != nil && s.Value >= Unit {
+	if w.a.scores.Spam(prev) {
 		return false
 	}
 	return textscore.Introduces(domtext.ElementText(prev))

@@ -232,7 +232,7 @@ func (w *walker) sectionPass() {
 		if next == nil || domtext.IsHeading(next.DataAtom) {
 			continue
 		}
-		if ns := w.a.scores[next]; ns != nil && ns.Value >= Unit {
+		if w.a.scores.Spam(next) {
 			continue
 		}
 		s := w.a.scores[n]

@@ -17,7 +17,7 @@ import (
 func (w *walker) strangerPass() {
 	var pg *stranger.Page
 	for _, n := range w.later.plain {
-		if s := w.a.scores[n]; s != nil && s.Value >= Unit {
+		if w.a.scores.Spam(n) {
 			continue
 		}
 		text := domtext.Gather(n, w.cleanEdge)
@@ -50,7 +50,7 @@ func (w *walker) strangerPass() {
 // cleanEdge reads a block's text as the rules will find it: the spam
 // parts inside it are gone by then.
 func (w *walker) cleanEdge(c *html.Node) domtext.Edge {
-	if s := w.a.scores[c]; s != nil && s.Value >= Unit {
+	if w.a.scores.Spam(c) {
 		return domtext.Skip
 	}
 	return domtext.TextEdge(c)

@@ -32,13 +32,13 @@ func (w *walker) tablePass() {
 		spamRows, farm := 0, false
 		for _, r := range rows {
 			k := len(spam)
-			spam = evidence.Nodes(w.a.scores).Units(r, spam)
+			spam = w.a.scores.Units(r, spam)
 			if len(spam) > k {
 				spamRows++
 			}
 			farm = farm || evidence.Anchors(spam[k:]) > 1
 		}
-		boxes := evidence.Nodes(w.a.scores).Boxes(n)
+		boxes := w.a.scores.Boxes(n)
 		if spamRows == 0 && len(boxes) == 0 || farm {
 			continue
 		}
