@@ -133,6 +133,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	// again with that evidence.
 	if len(w.later.prose) > 0 {
 		w.topicPass()
+		w.subjectPass()
 	}
 	if len(w.later.proseTexts) > 0 && w.spam > 0 && w.headlinePass() && len(w.later.prose) > 0 {
 		w.topicPass()

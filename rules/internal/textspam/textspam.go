@@ -104,6 +104,11 @@ func (p *Page) textScore(text string) *spam.Score {
 			// the page says it is about (headline).
 			s = p.m.OnHeadline(text, p.headline(), s, p.texts, p.topic)
 		}
+		if s != nil && s.Value >= spam.Unit {
+			// Its terms may be the page's subject all the same, which its
+			// headline and sentences write (spam.Model.OnSubject).
+			s = p.m.OnSubject(text, s, p.headline(), p.texts)
+		}
 	}
 	return s
 }

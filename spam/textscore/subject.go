@@ -1,0 +1,66 @@
+package textscore
+
+import (
+	"github.com/winnowhq/winnow/spam/evidence"
+	"github.com/winnowhq/winnow/spam/fold"
+	"github.com/winnowhq/winnow/spam/lexicon"
+	"github.com/winnowhq/winnow/spam/subject"
+)
+
+// OnSubject reads again s, the ScoreText of text, when it scored as spam
+// by its vocabulary alone (no brand code) and text is written as a story's
+// sentence (SentenceShaped): when its terms are the page's subject, their
+// stems written in the page's own headline head (counting
+// subject.HeadlineWeight) and in its other sentences (others, each
+// counting once when it is written as a sentence too) subject.MinTexts
+// times or more, the vocabulary counts at the topic-page discount. A
+// story about a casino, a lottery or a gambler's recovery writes its
+// subject's words throughout, in any language and whether the lexicon
+// knows them as the topic's or not; spam set into a page about something
+// else is a stranger to its headline and prose.
+func (m *Model) OnSubject(text string, s *evidence.Score, head string, others func(yield func(string) bool)) *evidence.Score {
+	if s == nil || s.Value < evidence.Unit || !VocabularyOnly(s) {
+		return s
+	}
+	for _, e := range s.Evidence {
+		if e.Counted && e.Signal == lexicon.SigBrand {
+			return s
+		}
+	}
+	ft := fold.Fold(text)
+	f := m.FoldedFacts(ft, m.terms.Find(ft))
+	if !m.SentenceShaped(text, f.Words) {
+		return s
+	}
+	var pg subject.Page
+	pg.Add(fold.Fold(head), subject.HeadlineWeight)
+	for t := range others {
+		if ot := fold.Fold(t); ot != ft && m.SentenceShaped(t, fold.CountWords(ot)) {
+			pg.Add(ot, 1)
+		}
+	}
+	words := make([]string, 0, len(f.Hits))
+	for _, h := range f.Hits {
+		words = append(words, m.terms.Text(h.ID))
+	}
+	if !pg.Names(subject.TermWords(words)) {
+		return s
+	}
+	return m.discount(&f, "the page's subject: its headline and sentences write its terms")
+}
+
+// NamesSubject reports whether the terms of folded text ft (a headline)
+// are the subject of the page whose running prose is texts (folded): their
+// stems written in subject.MinTexts of them or more.
+func (m *Model) NamesSubject(ft string, texts []string) bool {
+	var pg subject.Page
+	for _, t := range texts {
+		pg.Add(t, 1)
+	}
+	hits := m.terms.Find(ft)
+	words := make([]string, 0, len(hits))
+	for _, h := range hits {
+		words = append(words, m.terms.Text(h.ID))
+	}
+	return pg.Names(subject.TermWords(words))
+}
