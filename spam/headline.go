@@ -26,7 +26,7 @@ func (w *walker) headlinePass() bool {
 	text := domtext.ElementText(n)
 	tm := w.a.m.Terms()
 	d := w.a.m.OnHeadlineShares(text, domtext.ElementText(t), s, func(ft string) bool {
-		return slices.ContainsFunc(w.later.proseTexts, func(pt string) bool { return tm.Share(ft, pt) }) || w.a.m.NamesSubject(ft, w.later.proseTexts)
+		return slices.ContainsFunc(w.later.proseTexts, func(pt string) bool { return tm.Share(ft, pt) }) || w.a.m.NamesSubject(ft, slices.Values(w.later.proseTexts))
 	})
 	if d == s {
 		return false

@@ -127,4 +127,3 @@ func titleNames(title, text string) bool {
 // other words than case, spacing and punctuation: text is the page's own
 // headline.
 func TitleNames(title, text string) bool { return titleNames(title, text) }
-

@@ -1,6 +1,9 @@
 package textscore
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/winnowhq/winnow/spam/evidence"
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
@@ -9,7 +12,7 @@ import (
 
 // OnSubject reads again s, the ScoreText of text, when it scored as spam
 // by its vocabulary alone (no brand code) and text is written as a story's
-// sentence (SentenceShaped): when its terms are the page's subject, their
+// sentence (storyShaped): when its terms are the page's subject, their
 // stems written in the page's own headline head (counting
 // subject.HeadlineWeight) and in its other sentences (others, each
 // counting once when it is written as a sentence too) subject.MinTexts
@@ -29,13 +32,13 @@ func (m *Model) OnSubject(text string, s *evidence.Score, head string, others fu
 	}
 	ft := fold.Fold(text)
 	f := m.FoldedFacts(ft, m.terms.Find(ft))
-	if !m.SentenceShaped(text, f.Words) {
+	if !m.storyShaped(text, f.Words) {
 		return s
 	}
 	var pg subject.Page
 	pg.Add(fold.Fold(head), subject.HeadlineWeight)
 	for t := range others {
-		if ot := fold.Fold(t); ot != ft && m.SentenceShaped(t, fold.CountWords(ot)) {
+		if ot := fold.Fold(t); ot != ft && m.storyShaped(t, fold.CountWords(ot)) {
 			pg.Add(ot, 1)
 		}
 	}
@@ -50,12 +53,15 @@ func (m *Model) OnSubject(text string, s *evidence.Score, head string, others fu
 }
 
 // NamesSubject reports whether the terms of folded text ft (a headline)
-// are the subject of the page whose running prose is texts (folded): their
-// stems written in subject.MinTexts of them or more.
-func (m *Model) NamesSubject(ft string, texts []string) bool {
+// are the subject of the page whose texts are texts: their stems written
+// in subject.MinTexts of its texts written as a story's sentences
+// (storyShaped), ft itself aside.
+func (m *Model) NamesSubject(ft string, texts func(yield func(string) bool)) bool {
 	var pg subject.Page
-	for _, t := range texts {
-		pg.Add(t, 1)
+	for t := range texts {
+		if ot := fold.Fold(t); ot != ft && m.storyShaped(t, fold.CountWords(ot)) {
+			pg.Add(ot, 1)
+		}
 	}
 	hits := m.terms.Find(ft)
 	words := make([]string, 0, len(hits))
@@ -63,4 +69,16 @@ func (m *Model) NamesSubject(ft string, texts []string) bool {
 		words = append(words, m.terms.Text(h.ID))
 	}
 	return pg.Names(subject.TermWords(words))
+}
+
+// storyShaped reports text of words words written as a story's sentences:
+// SentenceShaped, or long enough (2 × MinProseWords) and ending as a
+// sentence does whatever words it uses ("masuk", "gabung" name what a
+// gambler did as well as what an ad tells him to do).
+func (m *Model) storyShaped(text string, words int) bool {
+	if m.SentenceShaped(text, words) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
+	return words >= 2*MinProseWords && strings.ContainsRune(".!?…。！？", r)
 }

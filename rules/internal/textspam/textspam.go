@@ -109,6 +109,9 @@ func (p *Page) textScore(text string) *spam.Score {
 			// headline and sentences write (spam.Model.OnSubject).
 			s = p.m.OnSubject(text, s, p.headline(), p.texts)
 		}
+		if s != nil && s.Value >= spam.Unit {
+			s = p.m.OnHeadlineShares(text, p.headline(), s, func(ft string) bool { return p.m.NamesSubject(ft, p.texts) })
+		}
 	}
 	return s
 }
