@@ -24,19 +24,18 @@ import (
 // too little of a subject to count.
 const StemRunes = 4
 
-// Page counts, for each stem, how many of the page's texts write it; its
-// headline counts as HeadlineWeight texts (a page names its subject there
-// once, and its prose under it).
+// Page counts, for each stem, how many of the page's texts write it.
 type Page struct {
 	stems map[string]int
 }
 
-// HeadlineWeight is what the page's headline counts for.
-const HeadlineWeight = 2
+// HeadlineWeight is what the page's headline counts for: one text, as
+// each of its sentences does.
+const HeadlineWeight = 1
 
-// MinTexts is how many texts (the headline counting HeadlineWeight) must
-// write a stem for it to be the page's subject.
-const MinTexts = 2
+// MinTexts is how many of the page's texts must write a stem for it to be
+// the page's subject.
+const MinTexts = 1
 
 // Add counts the stems of folded text ft as written in weight texts.
 func (p *Page) Add(ft string, weight int) {
@@ -52,11 +51,26 @@ func (p *Page) Add(ft string, weight int) {
 	}
 }
 
-// Names reports whether one of words (the words of the terms that scored
-// a text as spam) has a stem that MinTexts of the page's texts write.
-func (p *Page) Names(words []string) bool {
-	for _, w := range words {
-		if s, ok := Stem(w); ok && p.stems[s] >= MinTexts {
+// Names reports whether one of terms (the terms that scored a text as
+// spam) is the page's subject: each of its words of StemRunes letters or
+// more has a stem that MinTexts of the page's texts write. A term counts
+// whole, so that a word it shares with everyday language ("online" of
+// "judi online", "ohne" of "ohne Einzahlung") does not name the subject
+// alone; a term with no such word (a code, a short word) names none.
+func (p *Page) Names(terms []string) bool {
+	for _, t := range terms {
+		n, all := 0, true
+		for w := range fold.Words(t) {
+			if utf8.RuneCountInString(w) < StemRunes {
+				continue
+			}
+			if s, ok := Stem(w); !ok || p.stems[s] < MinTexts {
+				all = false // a code (ku88) names no subject
+				continue
+			}
+			n++
+		}
+		if n > 0 && all {
 			return true
 		}
 	}
@@ -81,19 +95,4 @@ func Stem(w string) (string, bool) {
 		}
 	}
 	return b.String(), true
-}
-
-// TermWords returns the words of terms, each once.
-func TermWords(terms []string) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, t := range terms {
-		for w := range fold.Words(t) {
-			if !seen[w] {
-				seen[w] = true
-				out = append(out, w)
-			}
-		}
-	}
-	return out
 }

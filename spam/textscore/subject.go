@@ -8,6 +8,7 @@ import (
 	"github.com/winnowhq/winnow/spam/fold"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/subject"
+	"github.com/winnowhq/winnow/spam/terms"
 )
 
 // OnSubject reads again s, the ScoreText of text, when it scored as spam
@@ -42,11 +43,7 @@ func (m *Model) OnSubject(text string, s *evidence.Score, head string, others fu
 			pg.Add(ot, 1)
 		}
 	}
-	words := make([]string, 0, len(f.Hits))
-	for _, h := range f.Hits {
-		words = append(words, m.terms.Text(h.ID))
-	}
-	if !pg.Names(subject.TermWords(words)) {
+	if !pg.Names(m.subjectTerms(f.Hits)) {
 		return s
 	}
 	return m.discount(&f, "the page's subject: its headline and sentences write its terms")
@@ -63,12 +60,7 @@ func (m *Model) NamesSubject(ft string, texts func(yield func(string) bool)) boo
 			pg.Add(ot, 1)
 		}
 	}
-	hits := m.terms.Find(ft)
-	words := make([]string, 0, len(hits))
-	for _, h := range hits {
-		words = append(words, m.terms.Text(h.ID))
-	}
-	return pg.Names(subject.TermWords(words))
+	return pg.Names(m.subjectTerms(m.terms.Find(ft)))
 }
 
 // storyShaped reports text of words words written as a story's sentences:
@@ -81,4 +73,21 @@ func (m *Model) storyShaped(text string, words int) bool {
 	}
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(text))
 	return words >= 2*MinProseWords && strings.ContainsRune(".!?…。！？", r)
+}
+
+// minSubjectWeight is the weight of the lightest term that can name a
+// page's subject: the topic's words weigh 0.1 or more; lighter terms
+// ("hari ini", today) only add to others.
+const minSubjectWeight = 0.1
+
+// subjectTerms returns the texts of the terms in hits that weigh
+// minSubjectWeight or more.
+func (m *Model) subjectTerms(hits []terms.Count) []string {
+	var out []string
+	for _, h := range hits {
+		if m.terms.Mass([]terms.Count{{ID: h.ID, N: 1}}) >= minSubjectWeight {
+			out = append(out, m.terms.Text(h.ID))
+		}
+	}
+	return out
 }
