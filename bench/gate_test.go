@@ -41,6 +41,24 @@ type gate struct {
 		MaxEmpty        float64            `json:"max_empty"`
 		MinTypeAccuracy float64            `json:"min_type_accuracy"`
 	} `json:"wcxb"`
+	// Legit is the corpus of legitimate pages about gambling (package
+	// legit), both halves, and the legitimate gambling-topic fixtures:
+	// the word recall of their text and the share of pages losing a block.
+	Legit struct {
+		Seed     uint64    `json:"seed"`
+		Pages    int       `json:"pages"`
+		Tuning   legitPins `json:"tuning"`
+		HeldOut  legitPins `json:"held_out"`
+		Fixtures legitPins `json:"fixtures"`
+	} `json:"legit"`
+}
+
+// legitPins bound what legitimate pages about gambling lose.
+type legitPins struct {
+	MinRecall   float64 `json:"min_recall"`
+	MaxLosing   float64 `json:"max_losing"` // share of pages losing a block
+	MaxVerdicts int     `json:"max_verdicts"`
+	MinPages    int     `json:"min_pages"`
 }
 
 type noisePins struct {
@@ -285,5 +303,79 @@ func TestGateWCXB(t *testing.T) {
 	t.Logf("WCXB page type accuracy %.4f (%d of %d pages)\n%s", acc, right, total, table.String())
 	if acc < g.WCXB.MinTypeAccuracy {
 		t.Errorf("WCXB page type accuracy %.4f, below the pinned %.4f", acc, g.WCXB.MinTypeAccuracy)
+	}
+}
+
+// TestGateLegit fails when winnow loses more of legitimate pages about
+// gambling than gate.json allows: on each half of the generated corpus
+// (package legit; the pins of both halves are reported side by side, and
+// rules are tuned on the tuning half only) and on the fixtures whose name
+// has "legit".
+func TestGateLegit(t *testing.T) {
+	g := readGate(t).Legit
+	for _, h := range half.All {
+		pins := g.Tuning
+		if h == half.HeldOut {
+			pins = g.HeldOut
+		}
+		f, err := bench.MeasureLegit(t.Context(), h, g.Pages, g.Seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkLegit(t, h.String(), f, pins)
+	}
+	f, err := bench.MeasureLegitFixtures(t.Context(), "../fixtures")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkLegit(t, "fixtures *legit*", f, g.Fixtures)
+}
+
+func checkLegit(t *testing.T, name string, f *bench.LegitFigures, pins legitPins) {
+	t.Helper()
+	t.Logf("legit %s: %d pages, recall %.4f, losing a block %d (%.4f), spam verdicts %d, failed %d",
+		name, f.Pages, f.Recall, f.Losing, f.LosingShare(), f.Verdicts, f.Failed)
+	for _, v := range legitViolations(f, pins) {
+		t.Errorf("legit %s: %s", name, v)
+	}
+}
+
+// legitViolations lists the figures of f worse than their pins.
+func legitViolations(f *bench.LegitFigures, pins legitPins) []string {
+	var out []string
+	if f.Pages < pins.MinPages {
+		out = append(out, fmt.Sprintf("%d pages, fewer than the pinned %d", f.Pages, pins.MinPages))
+	}
+	if f.Recall < pins.MinRecall {
+		out = append(out, fmt.Sprintf("recall %.4f, below the pinned %.4f", f.Recall, pins.MinRecall))
+	}
+	if f.LosingShare() > pins.MaxLosing {
+		out = append(out, fmt.Sprintf("pages losing a block %.4f, above the pinned %.4f", f.LosingShare(), pins.MaxLosing))
+	}
+	if f.Verdicts > pins.MaxVerdicts {
+		out = append(out, fmt.Sprintf("%d spam verdicts, above the pinned %d", f.Verdicts, pins.MaxVerdicts))
+	}
+	return out
+}
+
+// TestGateLegitViolations: each legit pin set tighter than the measure
+// fails, each pin at the measure passes.
+func TestGateLegitViolations(t *testing.T) {
+	f := &bench.LegitFigures{Pages: 100, Recall: 0.98, Losing: 5, Verdicts: 1}
+	at := legitPins{MinRecall: 0.98, MaxLosing: 0.05, MaxVerdicts: 1, MinPages: 100}
+	if v := legitViolations(f, at); len(v) != 0 {
+		t.Errorf("pins at the measure: %v, want none", v)
+	}
+	for i, tighten := range []func(p *legitPins){
+		func(p *legitPins) { p.MinRecall += 1e-4 },
+		func(p *legitPins) { p.MaxLosing -= 1e-4 },
+		func(p *legitPins) { p.MaxVerdicts-- },
+		func(p *legitPins) { p.MinPages++ },
+	} {
+		p := at
+		tighten(&p)
+		if v := legitViolations(f, p); len(v) != 1 {
+			t.Errorf("pin %d tighter than the measure: violations %v, want one", i, v)
+		}
 	}
 }
