@@ -31,9 +31,9 @@ type Analysis struct {
 	// glued holds the paragraphs scored for a spam sentence glued into
 	// them (see gluedPass): only that sentence may go, never the block.
 	glued map[*html.Node]gluedRun
-	// headline is the page's headline when headlinePass found it the
-	// page's own (scored as spam by its vocabulary alone): CleanTitle
-	// keeps the title's part that says it.
+	// headline is the page's first <h1> when below the spam score, or found
+	// the page's own by headlinePass (spam by its vocabulary alone):
+	// CleanTitle keeps the title's part that says it.
 	headline string
 }
 
@@ -376,7 +376,10 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
-		w.a.h1 = w.a.m.ScoreText(domtext.ElementText(n))
+		text := domtext.ElementText(n)
+		if w.a.h1 = w.a.m.ScoreText(text); w.a.h1 == nil || w.a.h1.Value < Unit {
+			w.a.headline = text // the page's own: its title's parts that say it stay
+		}
 		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Button:
 		if p.Words <= 6 {
@@ -559,7 +562,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// Where it sits in its paragraph is read only when a test below needs
 	// it: most links leave at the cheap exit without (walking the block
 	// around each link was 0.7% of winnow's AEB CPU).
-	where := lazyPlace{a: n}
+	where := anchor.LazyPlace{A: n}
 	// Or a code sent through a link shortener, which hides where it goes.
 	// Either is not spam's when the paragraph names the code itself (a
 	// product linked where the text talks about it).
@@ -575,8 +578,8 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	// or path, the weak signals could never count.
 	// A bare code linking to a host named like a code or on an odd TLD,
 	// not inside a sentence, on a page that carries other spam.
-	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.Brand || hi.OddTLD != "" || masked) && where.get() != anchor.Inline
-	hiddenCode := hidden && p.Brands.Plain > 0 && foreign && hi.Brand && where.get() != anchor.Inline
+	codePage := w.pageSpam && codeOnly(p) && foreign && (hi.Brand || hi.OddTLD != "" || masked) && where.Get() != anchor.Inline
+	hiddenCode := hidden && p.Brands.Plain > 0 && foreign && hi.Brand && where.Get() != anchor.Inline
 	if vocab <= 0 && p.Brands.Gambling == 0 && hi.Stem == 0 && pathW == 0 && !brandDomain && !codePage && !hiddenCode {
 		return nil
 	}
@@ -599,7 +602,7 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 			sc.Weighted(lexicon.SigBrandDomain, 1, brandWhat)
 		}
 	}
-	switch pl := where.get(); {
+	switch pl := where.Get(); {
 	case pl.Glued():
 		sc.Weighted(lexicon.SigGlued, 1, pl.String())
 	case pl == anchor.Inline:
@@ -618,20 +621,6 @@ func (w *walker) link(n *html.Node, p *part, hidden bool) *Score {
 	return sc.Result()
 }
 
-// lazyPlace is anchor.Place(a), read once, when first asked for.
-type lazyPlace struct {
-	a     *html.Node
-	where anchor.Placement
-	read  bool
-}
-
-func (l *lazyPlace) get() anchor.Placement {
-	if !l.read {
-		l.where, l.read = anchor.Place(l.a), true
-	}
-	return l.where
-}
-
 // brandDomainLink reports whether link n, on another site, is a code named
 // after its own throw-away domain (W332 -> w332.club), a code sent through a
 // link shortener (maskedHidden: a hidden link to one), or a short anchor of
@@ -639,9 +628,9 @@ func (l *lazyPlace) get() anchor.Placement {
 // betting" -> mb789x.example); none counts when the paragraph names the
 // code itself (a product linked where the text talks about it). what says
 // which.
-func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *lazyPlace, maskedHidden bool, vocab float64) (bool, string) {
+func brandDomainLink(m *Model, n *html.Node, p *part, hi brand.Host, where *anchor.LazyPlace, maskedHidden bool, vocab float64) (bool, string) {
 	what := hi.Site
-	if p.Words <= 3 && (hi.OddTLD != "" || where.get().Glued() || maskedHidden) {
+	if p.Words <= 3 && (hi.OddTLD != "" || where.Get().Glued() || maskedHidden) {
 		ft := fold.Fold(domtext.ElementText(n))
 		switch {
 		case m.Brand().NamesHost(ft, hi, hi.OddTLD == ""):

@@ -692,3 +692,12 @@ func ElementText(n *html.Node) string {
 	walk(n)
 	return b.String()
 }
+
+// FirstText returns the text of root's first element a (First), or ""
+// when it has none.
+func FirstText(root *html.Node, a atom.Atom) string {
+	if n := First(root, a); n != nil {
+		return ElementText(n)
+	}
+	return ""
+}

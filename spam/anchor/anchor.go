@@ -227,3 +227,18 @@ func PathQuery(href string) string {
 	}
 	return href
 }
+
+// LazyPlace is Place(A), read once, when first asked for.
+type LazyPlace struct {
+	A     *html.Node
+	where Placement
+	read  bool
+}
+
+// Get returns Place(A), reading it the first time.
+func (l *LazyPlace) Get() Placement {
+	if !l.read {
+		l.where, l.read = Place(l.A), true
+	}
+	return l.where
+}

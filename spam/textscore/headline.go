@@ -122,8 +122,3 @@ func titleNames(title, text string) bool {
 	}
 	return false
 }
-
-// TitleNames reports whether title, whole or one of its parts, is text in
-// other words than case, spacing and punctuation: text is the page's own
-// headline.
-func TitleNames(title, text string) bool { return titleNames(title, text) }

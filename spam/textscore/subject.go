@@ -91,3 +91,12 @@ func (m *Model) subjectTerms(hits []terms.Count) []string {
 	}
 	return out
 }
+
+// OwnHeadline returns h1, the page's first <h1>, when its title names it
+// (whole or as one of its parts): the headline the page gives itself.
+func (m *Model) OwnHeadline(title, h1 string) string {
+	if titleNames(title, h1) {
+		return h1
+	}
+	return ""
+}
