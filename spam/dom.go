@@ -376,9 +376,8 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 			w.a.buttons = append(w.a.buttons, n) // read only if the verdict needs them
 		}
 	case n.DataAtom == atom.H1 && w.a.h1 == nil:
-		text := domtext.ElementText(n)
-		if w.a.h1 = w.a.m.ScoreText(text); w.a.h1 == nil || w.a.h1.Value < Unit {
-			w.a.headline = text // the page's own: its title's parts that say it stay
+		if w.a.h1 = w.a.m.ScoreText(domtext.ElementText(n)); w.a.h1 == nil || w.a.h1.Value < Unit {
+			w.a.headline = domtext.ElementText(n) // the page's own: its title's parts that say it stay
 		}
 		s = w.block(n, p, hidden, why)
 	case n.DataAtom == atom.Button:

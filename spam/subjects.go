@@ -8,19 +8,20 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// subjectPass reads again the running text still scored as spam by its
-// vocabulary alone (w.later.prose) with Model.OnSubject: the page's own
-// headline, its prose below the spam score and the other blocks read here.
+// subjectPass reads again the running text still spam by its vocabulary alone
+// (w.later.prose) with Model.OnSubject, on the page's headline and paragraphs.
 func (w *walker) subjectPass() {
 	head := w.a.m.OwnHeadline(domtext.FirstText(w.root, atom.Title), domtext.FirstText(w.root, atom.H1))
-	texts := make([]string, len(w.later.prose))
-	for i, u := range w.later.prose {
-		texts[i] = domtext.ElementText(u.n)
+	var texts []string
+	for _, u := range w.later.prose {
+		texts = append(texts, domtext.ElementText(u.n))
 	}
-	others := slices.Concat(w.later.proseTexts, texts)
+	for _, n := range w.later.plain {
+		texts = append(texts, domtext.ElementText(n))
+	}
 	left := w.later.prose[:0]
 	for i, u := range w.later.prose {
-		if d := w.a.m.OnSubject(texts[i], w.a.scores[u.n], head, slices.Values(others)); d != nil && d.Value >= Unit {
+		if d := w.a.m.OnSubject(texts[i], w.a.scores[u.n], head, slices.Values(texts)); d != nil && d.Value >= Unit {
 			left = append(left, u)
 		} else {
 			w.a.scores[u.n], w.a.spamWords, w.spam = d, w.a.spamWords-u.f.Words, w.spam-1
