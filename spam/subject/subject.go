@@ -24,36 +24,26 @@ import (
 // too little of a subject to count.
 const StemRunes = 4
 
-// Page counts, for each stem, how many of the page's texts write it.
+// Page holds the stems its texts write.
 type Page struct {
-	stems map[string]int
+	stems map[string]bool
 }
 
-// HeadlineWeight is what the page's headline counts for: one text, as
-// each of its sentences does.
-const HeadlineWeight = 1
-
-// MinTexts is how many of the page's texts must write a stem for it to be
-// the page's subject.
-const MinTexts = 1
-
-// Add counts the stems of folded text ft as written in weight texts.
-func (p *Page) Add(ft string, weight int) {
+// Add adds the stems of folded text ft, one of the page's texts.
+func (p *Page) Add(ft string) {
 	if p.stems == nil {
-		p.stems = map[string]int{}
+		p.stems = map[string]bool{}
 	}
-	seen := map[string]bool{}
 	for w := range fold.Words(ft) {
-		if s, ok := Stem(w); ok && !seen[s] {
-			seen[s] = true
-			p.stems[s] += weight
+		if s, ok := Stem(w); ok {
+			p.stems[s] = true
 		}
 	}
 }
 
 // Names reports whether one of terms (the terms that scored a text as
 // spam) is the page's subject: each of its words of StemRunes letters or
-// more has a stem that MinTexts of the page's texts write. A term counts
+// more has a stem one of the page's other texts writes. A term counts
 // whole, so that a word it shares with everyday language ("online" of
 // "judi online", "ohne" of "ohne Einzahlung") does not name the subject
 // alone; a term with no such word (a code, a short word) names none.
@@ -64,7 +54,7 @@ func (p *Page) Names(terms []string) bool {
 			if utf8.RuneCountInString(w) < StemRunes {
 				continue
 			}
-			if s, ok := Stem(w); !ok || p.stems[s] < MinTexts {
+			if s, ok := Stem(w); !ok || !p.stems[s] {
 				all = false // a code (ku88) names no subject
 				continue
 			}

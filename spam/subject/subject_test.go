@@ -23,9 +23,9 @@ func TestStem(t *testing.T) {
 
 func TestNames(t *testing.T) {
 	var p Page
-	p.Add("regulator fines casino group over problem gamblers", HeadlineWeight)
-	p.Add("the harbour reopened on monday for online bookings", 1)
-	p.Add("ohne die neue mole gab es keine fahrt", 1)
+	p.Add("regulator fines casino group over problem gamblers")
+	p.Add("the harbour reopened on monday for online bookings")
+	p.Add("ohne die neue mole gab es keine fahrt")
 	for _, c := range []struct {
 		terms []string
 		want  bool

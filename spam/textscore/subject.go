@@ -14,10 +14,9 @@ import (
 // OnSubject reads again s, the ScoreText of text, when it scored as spam
 // by its vocabulary alone (no brand code) and text is written as a story's
 // sentence (storyShaped): when its terms are the page's subject, their
-// stems written in the page's own headline head (counting
-// subject.HeadlineWeight) and in its other sentences (others, each
-// counting once when it is written as a sentence too) subject.MinTexts
-// times or more, the vocabulary counts at the topic-page discount. A
+// stems written in the page's own headline head or in its other texts
+// written as sentences (others), the vocabulary counts at the topic-page
+// discount. A
 // story about a casino, a lottery or a gambler's recovery writes its
 // subject's words throughout, in any language and whether the lexicon
 // knows them as the topic's or not; spam set into a page about something
@@ -37,10 +36,10 @@ func (m *Model) OnSubject(text string, s *evidence.Score, head string, others fu
 		return s
 	}
 	var pg subject.Page
-	pg.Add(fold.Fold(head), subject.HeadlineWeight)
+	pg.Add(fold.Fold(head))
 	for t := range others {
 		if ot := fold.Fold(t); ot != ft && m.storyShaped(t, fold.CountWords(ot)) {
-			pg.Add(ot, 1)
+			pg.Add(ot)
 		}
 	}
 	if !pg.Names(m.subjectTerms(f.Hits)) {
@@ -51,13 +50,13 @@ func (m *Model) OnSubject(text string, s *evidence.Score, head string, others fu
 
 // NamesSubject reports whether the terms of folded text ft (a headline)
 // are the subject of the page whose texts are texts: their stems written
-// in subject.MinTexts of its texts written as a story's sentences
-// (storyShaped), ft itself aside.
+// in its texts written as a story's sentences (storyShaped), ft itself
+// aside.
 func (m *Model) NamesSubject(ft string, texts func(yield func(string) bool)) bool {
 	var pg subject.Page
 	for t := range texts {
 		if ot := fold.Fold(t); ot != ft && m.storyShaped(t, fold.CountWords(ot)) {
-			pg.Add(ot, 1)
+			pg.Add(ot)
 		}
 	}
 	return pg.Names(m.subjectTerms(m.terms.Find(ft)))
