@@ -80,12 +80,9 @@ func poolsOf(h half.Half) (pools, error) {
 func readPools(file string, data []byte) (pools, error) {
 	r := yamlpos.NewReader(file)
 	var p pools
-	root := r.Parse(data)
-	if root == nil {
-		if err := r.Err(); err != nil {
-			return p, err
-		}
-		return p, fmt.Errorf("%s: empty vocabulary file", file)
+	root, err := r.Root(data, "vocabulary file")
+	if err != nil {
+		return p, err
 	}
 	list := func(dst *[]string, what string) func(*yaml.Node) {
 		return func(n *yaml.Node) { *dst = r.StringList(n, what) }

@@ -80,6 +80,20 @@ func (r *Reader) Parse(data []byte) *yaml.Node {
 	return root
 }
 
+// Root parses data as Parse does and returns its root node, or an error:
+// the syntax errors recorded, or "FILE: empty WHAT" when the document holds
+// nothing (what names the kind of file, e.g. "vocabulary file").
+func (r *Reader) Root(data []byte, what string) (*yaml.Node, error) {
+	root := r.Parse(data)
+	if root != nil {
+		return root, nil
+	}
+	if err := r.Err(); err != nil {
+		return nil, err
+	}
+	return nil, fmt.Errorf("%s: empty %s", r.file, what)
+}
+
 var yamlErrRx = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
 // syntax records an error of the yaml package at the line and column it

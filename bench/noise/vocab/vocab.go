@@ -8,7 +8,6 @@ package vocab
 
 import (
 	"embed"
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -109,12 +108,9 @@ func Read(half string, markups []string) (*Words, error) {
 // Parse reads data, the file named file in errors (see Read).
 func Parse(file string, data []byte, markups []string) (*Words, error) {
 	v := reader{r: yamlpos.NewReader(file), markups: markups}
-	root := v.r.Parse(data)
-	if root == nil {
-		if err := v.r.Err(); err != nil {
-			return nil, err
-		}
-		return nil, fmt.Errorf("%s: empty vocabulary file", file)
+	root, err := v.r.Root(data, "vocabulary file")
+	if err != nil {
+		return nil, err
 	}
 	p := &Words{}
 	s, sb, w, ar, g := &p.Spam, &p.Sidebar, &p.Widgets, &p.Article, &p.Glyphs
