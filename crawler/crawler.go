@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,10 @@ type Stats struct {
 	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
 	// fetch failed, in this run (a resumed run counts only its own).
 	SeedsOK, SeedsFailed int64
+	// Panics counts the panics recovered in this run (in a page's visit,
+	// a freshness check, an OnEvent callback): each became an error naming
+	// the URL and the stage, logged, and the crawl went on.
+	Panics int64
 	// Resumed is true when the run continued an interrupted one.
 	Resumed bool
 	// Interrupted is true when the context ended the run before the
@@ -76,7 +81,7 @@ type Outcomes struct {
 type counters struct {
 	outcomeCounters
 	fetched, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed             atomic.Int64
+	seedsOK, seedsFailed, panics     atomic.Int64
 	lastErr                          atomic.Value // string
 	resumed, interrupted             atomic.Bool
 	// born is when New made the crawler; started, how long after that Run
@@ -142,7 +147,7 @@ func (c *Crawler) Stats() Stats {
 	return Stats{
 		Outcomes: s.outcomes(),
 		Fetched:  s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), Panics: s.panics.Load(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
@@ -403,7 +408,24 @@ func (c *Crawler) emit(ev Event) {
 		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,
 			"bytes", ev.Bytes, "took", ev.Duration.Round(time.Millisecond), "err", ev.Err)
 	}
-	if c.cfg.OnEvent != nil {
-		c.cfg.OnEvent(ev)
+	if errors.Is(ev.Err, ErrPanic) {
+		s.panics.Add(1)
 	}
+	if c.cfg.OnEvent != nil {
+		c.onEvent(ev)
+	}
+}
+
+// onEvent calls Config.OnEvent; a panic in it is logged with the event's
+// URL and counted, and the crawl goes on (the event was counted already).
+func (c *Crawler) onEvent(ev Event) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := visit.Panicked(ev.URL, "OnEvent", p)
+			c.stats.panics.Add(1)
+			c.stats.lastErr.Store(err.Error())
+			c.log.Error("panic in the OnEvent callback: crawl goes on", "url", ev.URL, "err", err, "stack", string(debug.Stack()))
+		}
+	}()
+	c.cfg.OnEvent(ev)
 }

@@ -33,6 +33,11 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 	frs := c.visit.FreshAll(ctx, kept)
 	out := make([]dispatch.Claimed, 0, len(kept))
 	for i, e := range kept {
+		if frs[i].Err != nil {
+			c.emit(Event{Kind: EventFailed, URL: e.URL, Err: frs[i].Err})
+			settled = append(settled, frs[i].Result)
+			continue
+		}
 		if frs[i].Fresh {
 			c.emit(Event{Kind: EventUnchanged, URL: e.URL})
 			settled = append(settled, frs[i].Result)

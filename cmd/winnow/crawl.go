@@ -133,11 +133,16 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 func crawlSummary(e *env, name string, st crawler.Stats) error {
 	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
 		name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	if st.Panics > 0 {
+		// A bug (in a parser, the cleaner, a store) met on some pages:
+		// each failed alone and the crawl went on; the log has the stacks.
+		fmt.Fprintf(e.stderr, "%s: %d panics recovered, each failing one page or callback (see the log)\n", name, st.Panics)
+	}
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", name)
 		return errSilent
 	}
-	if st.Failed > 0 {
+	if st.Failed > 0 || st.Panics > 0 {
 		return errPartial
 	}
 	return nil
