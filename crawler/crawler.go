@@ -266,9 +266,17 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, comm
 	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
 		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
 		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+		SharedRobots:    c.sharesRobots(),
 		MaxHostFailures: c.cfg.MaxHostFailures,
 	}, jobs, done, commits)
 	return d.Run(ctx, fetchCtx)
+}
+
+// sharesRobots reports whether robots.txt answers are shared with the
+// other processes of the store (frontier.RobotsShare).
+func (c *Crawler) sharesRobots() bool {
+	_, ok := c.store.(frontier.RobotsShare)
+	return ok && !c.cfg.IgnoreRobots && frontier.IsShared(c.store)
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead

@@ -271,6 +271,22 @@ type Fencer interface {
 	Fresh(id string) bool
 }
 
+// RobotsShare is implemented by a store shared by several processes
+// (redisstore.Store): one of them asks a host for robots.txt, and the
+// others take its answer, so that N processes make one request per host
+// per expiry. Answers are opaque bytes to the store.
+type RobotsShare interface {
+	// Robots returns host's answer if one was put and is current (mine
+	// false, answer not nil; retryIn > 0 for an unreadable robots.txt to be
+	// asked again after it). Otherwise it tries to take the turn to ask,
+	// for up to hold: mine true (answer is the last one put, due or
+	// expired, or nil), or both zero when another process has the turn.
+	Robots(ctx context.Context, host string, hold time.Duration) (answer []byte, retryIn time.Duration, mine bool, err error)
+	// PutRobots shares answer for host for ttl (to be asked again after
+	// retryIn when retryIn > 0) and ends the turn.
+	PutRobots(ctx context.Context, host string, answer []byte, retryIn, ttl time.Duration) error
+}
+
 // IsShared reports whether st is shared by several processes now.
 func IsShared(st Store) bool {
 	s, ok := st.(SharedStore)

@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/redisstore/robotshare"
 	"github.com/winnowhq/winnow/crawler/urls"
 )
 
@@ -58,6 +59,7 @@ var (
 	_ frontier.SharedStore = (*Store)(nil)
 	_ frontier.Resetter    = (*Store)(nil)
 	_ frontier.Fencer      = (*Store)(nil)
+	_ frontier.RobotsShare = (*Store)(nil)
 )
 
 // Store is a frontier.Store on Redis, safe for concurrent use by many
@@ -76,6 +78,7 @@ type Store struct {
 	wg     sync.WaitGroup
 
 	keys
+	*robotshare.Share // robots.txt answers, shared by the job's workers
 }
 
 // keys are the Redis keys of one job, all in one hash slot ({job}).
@@ -151,6 +154,7 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 		lease:  opts.Lease,
 	}
 	s.tokens.init(opts.Worker)
+	s.Share = robotshare.New(s.rdb, p, opts.Worker, s.do)
 	s.rdb.AddHook(s.stats)
 	err = s.do(ctx, "open", "", func(ctx context.Context) error {
 		err := s.rdb.XGroupCreateMkStream(ctx, s.kStream, group, "0").Err()
