@@ -51,6 +51,9 @@ type Stats struct {
 	// a freshness check, an OnEvent callback): each became an error naming
 	// the URL and the stage, logged, and the crawl went on.
 	Panics int64
+	// Caps are the limits of the job that cut the run short, with what
+	// each left unvisited; empty when none did.
+	Caps []Cap
 	// Resumed is true when the run continued an interrupted one.
 	Resumed bool
 	// Interrupted is true when the context ended the run before the
@@ -82,6 +85,7 @@ type counters struct {
 	outcomeCounters
 	fetched, bytes, queued, inflight atomic.Int64
 	seedsOK, seedsFailed, panics     atomic.Int64
+	caps                             capCounters
 	lastErr                          atomic.Value // string
 	resumed, interrupted             atomic.Bool
 	// born is when New made the crawler; started, how long after that Run
@@ -147,7 +151,7 @@ func (c *Crawler) Stats() Stats {
 	return Stats{
 		Outcomes: s.outcomes(),
 		Fetched:  s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), Panics: s.panics.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), Panics: s.panics.Load(), Caps: c.caps(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
@@ -216,12 +220,16 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	derr := c.dispatch(ctx, fetchCtx, f, commits, cancelRun)
 	commits.Close()
 	cerr := <-commitErr
+	c.countLeftOut(ctx)
 	if parent.Err() != nil {
 		c.stats.interrupted.Store(true)
 	}
 	st := c.Stats()
 	c.log.Info("run done", "written", st.Written, "unchanged", st.Unchanged, "skipped", st.Skipped, "failed", st.Failed,
 		"fetched", st.Fetched, "interrupted", st.Interrupted, "elapsed", st.Elapsed.Round(time.Millisecond))
+	for _, cp := range st.Caps {
+		c.log.Warn("a cap cut the run", "cap", cp.Key, "limit", cp.Limit, "left", cp.Left, "urls", cp.URLs)
+	}
 	if derr != nil {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, derr)
 	}
@@ -411,6 +419,9 @@ func (c *Crawler) emit(ev Event) {
 	}
 	if ev.Kind == EventFailed || ev.Kind == EventRetry || ev.Kind == EventSkipped {
 		ev.Reason = FailureReason(ev.Err, ev.Status)
+	}
+	if ev.Kind == EventFailed {
+		s.caps.count(ev.Reason)
 	}
 	if ev.Kind != EventFailed {
 		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,

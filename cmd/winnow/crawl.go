@@ -34,7 +34,9 @@ Exit codes: 0 the run finished and every page was fetched and read; 1 the
 run failed (every seed failed, more than max_failed_share of the fetches
 failed, the state or output failed, the output dir is in use) or was
 interrupted; 2 bad flags or a bad job or rules file; 3 the run finished
-but some pages failed.
+but some pages failed; 4 the run finished, every page read, but max_pages
+or max_pages_per_host left URLs unvisited (the summary says which and how
+many; a cap that failed pages, such as max_body_size, gives 3).
 
 Examples:
   winnow crawl news.yaml
@@ -133,6 +135,9 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 func crawlSummary(e *env, name string, st crawler.Stats) error {
 	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
 		name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	for _, cp := range st.Caps {
+		fmt.Fprintf(e.stderr, "%s: cut by %s\n", name, cp)
+	}
 	if st.Panics > 0 {
 		// A bug (in a parser, the cleaner, a store) met on some pages:
 		// each failed alone and the crawl went on; the log has the stacks.
@@ -144,6 +149,11 @@ func crawlSummary(e *env, name string, st crawler.Stats) error {
 	}
 	if st.Failed > 0 || st.Panics > 0 {
 		return errPartial
+	}
+	for _, cp := range st.Caps {
+		if cp.URLs {
+			return errCapped
+		}
 	}
 	return nil
 }

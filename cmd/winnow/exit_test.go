@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -40,10 +41,18 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-dir]\n", exitConfig},
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
+		{"capped", good, "", exitCapped},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			job := writeMinimalJob(t, dir, c.addr, "politeness: {delay: 1ms}\nretries: 0\ntimeout: 2s\n"+c.extra)
+			if c.name == "capped" {
+				b, _ := os.ReadFile(job)
+				capped := strings.Replace(string(b), "]}", "], max_pages: 2}", 1)
+				if err := os.WriteFile(job, []byte(capped), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			e, stderr := testEnv()
 			err := runCrawl(t.Context(), []string{"--no-progress", job}, e)
 			if got := exitCodeOf(err); got != c.code {
@@ -51,6 +60,9 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 			}
 			if c.name == "bad-rules" && (err == nil || strings.Count(err.Error(), "rules:") != 1) {
 				t.Errorf("bad rules dir: %v, want the job file and \"rules:\" once", err)
+			}
+			if c.name == "capped" && !regexp.MustCompile(`example: cut by max_pages \(2\): [1-9]\d* URLs left unvisited\n`).MatchString(stderr.String()) {
+				t.Errorf("capped run's summary does not name the cap and what it left:\n%s", stderr)
 			}
 			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
 				t.Errorf("dead seed: %v, want crawler.ErrRunFailed", err)

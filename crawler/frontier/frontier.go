@@ -198,6 +198,25 @@ type Limits struct {
 	PerHost int
 }
 
+// LeftOut counts the distinct URLs found in the current run that Limits
+// kept out of the frontier: unvisited because the seen set held
+// Limits.Pages URLs (Pages), or their host Limits.PerHost (PerHost). A
+// store records at most MaxLeftOut such URLs; past that it stops counting
+// (the figures are then "at least").
+type LeftOut struct {
+	Pages, PerHost int
+}
+
+// MaxLeftOut bounds the URLs a store records as left out in one run, so
+// that a trap making up URLs costs a bounded state.
+const MaxLeftOut = 100_000
+
+// LeftOutCounter is implemented by stores that count what Limits left out
+// (both stores of this module).
+type LeftOutCounter interface {
+	LeftOut(ctx context.Context) (LeftOut, error)
+}
+
 // Batch is a group of outcomes committed atomically by Store.Commit.
 type Batch struct {
 	// Done are claimed entries finished for this run (fetched, skipped or
