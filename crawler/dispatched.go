@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/winnowhq/winnow/crawler/commit"
 	"github.com/winnowhq/winnow/crawler/dispatch"
@@ -51,7 +52,7 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 // Refuse skips an entry robots.txt disallows, and fails one of a host
 // whose robots.txt could not be read or that is down.
 func (d dispatched) Refuse(e frontier.Entry, why error) commit.Result {
-	ev := Event{Kind: EventSkipped, URL: e.URL, Err: why}
+	ev := Event{Kind: EventSkipped, URL: e.URL, Err: fmt.Errorf("%s: %w", e.URL, why)}
 	if errors.Is(why, ErrRobotsUnavailable) || errors.Is(why, ErrHostDown) {
 		ev.Kind = EventFailed
 	}

@@ -33,6 +33,7 @@ const (
 // shared store.
 type robotsAnswer struct {
 	Status int    `json:"status"` // 0: no response came
+	URL    string `json:"url"`    // the URL last asked (after redirects)
 	Body   []byte `json:"body,omitempty"`
 	Err    string `json:"err,omitempty"` // why no response came
 	// Attempts counts the times in a row it could not be read.
@@ -48,6 +49,8 @@ func (a robotsAnswer) host(c *Crawler) *robots.Host {
 		h.Err = a.err
 	case a.Err != "":
 		h.Err = errors.New(a.Err)
+	case h.Unavailable:
+		h.Err = fmt.Errorf("%s: http %d", a.URL, a.Status)
 	}
 	return h
 }
@@ -155,14 +158,14 @@ func (d dispatched) SharedRobots(ctx context.Context, host string) (dispatch.Don
 func (c *Crawler) fetchRobots(f *visit.Fetcher, u string) (robotsAnswer, string, http.Header) {
 	p, err := url.Parse(u)
 	if err != nil {
-		return robotsAnswer{Status: 404}, u, nil // no rules
+		return robotsAnswer{Status: 404, URL: u}, u, nil // no rules
 	}
 	ru := p.Scheme + "://" + p.Host + "/robots.txt"
 	for range robots.MaxRedirects + 1 {
 		r, err := f.GetPrefix(ru)
 		if err != nil {
 			c.stats.lastErr.Store(err.Error())
-			return robotsAnswer{Err: err.Error(), err: err}, ru, nil
+			return robotsAnswer{URL: ru, Err: err.Error(), err: err}, ru, nil
 		}
 		c.stats.fetched.Add(1)
 		c.stats.bytes.Add(int64(len(r.Body)))
@@ -181,12 +184,12 @@ func (c *Crawler) fetchRobots(f *visit.Fetcher, u string) (robotsAnswer, string,
 			c.stats.lastErr.Store(fmt.Sprintf("%s: http %d", ru, r.Status))
 		}
 		c.log.Debug("robots.txt", "url", ru, "status", r.Status)
-		a := robotsAnswer{Status: r.Status}
+		a := robotsAnswer{Status: r.Status, URL: ru}
 		if r.Status >= 200 && r.Status < 300 {
 			a.Body = r.Body // the rules; any other status has none
 		}
 		return a, ru, r.Header
 	}
 	// Too many redirects: as if there were no robots.txt (RFC 9309 2.3.1.2).
-	return robotsAnswer{Status: 404}, ru, nil
+	return robotsAnswer{Status: 404, URL: ru}, ru, nil
 }

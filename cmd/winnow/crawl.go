@@ -17,6 +17,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 	"github.com/winnowhq/winnow/langid"
+	"github.com/winnowhq/winnow/rules"
 )
 
 const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
@@ -177,8 +178,12 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 // lives here so that package crawler never imports clean.
 func newExtract(j *jobfile.Job) (crawler.Extract, error) {
 	rs, err := loadRules(j.Rules.Dirs, j.Rules.NoDefaults, j.Rules.Disable)
+	var el rules.ErrorList
+	if errors.As(err, &el) {
+		return nil, err // each error names its rule file, line and column
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", j.Path, err) // "rules: ..." or the rule file's own position
+		return nil, fmt.Errorf("%s: %w", j.Path, err) // "news.yaml: rules: stat ...: no such file or directory"
 	}
 	// The job's page_timeout bounds the cleaning too (the crawler's context
 	// for the page ends then as well).
