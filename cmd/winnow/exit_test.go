@@ -148,3 +148,27 @@ func TestServe_FailedRun(t *testing.T) {
 		}
 	}
 }
+
+// TestServe_CappedRun: /healthz names the caps that cut a job's last run,
+// with what they left unvisited; the run is still healthy.
+func TestServe_CappedRun(t *testing.T) {
+	good, _ := newsSiteN(t, nil, 3, 0)
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, good, "schedule: \"@hourly\"\npoliteness: {delay: 1ms}\n")
+	b, _ := os.ReadFile(job)
+	if err := os.WriteFile(job, []byte(strings.Replace(string(b), "]}", "], max_pages: 2}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := newLogger(&lockedBuffer{}, "text", false)
+	sv, err := newServer(dir, "", "", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.Run(t.Context(), sv.Jobs()[0])
+	rec := httptest.NewRecorder()
+	sv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusOK || !regexp.MustCompile(`"last_caps":\["max_pages \(2\): [1-9]\d* URLs left unvisited"\]`).MatchString(body) {
+		t.Errorf("healthz after a capped run: %d %s", rec.Code, body)
+	}
+}
