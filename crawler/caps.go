@@ -31,6 +31,9 @@ func (c Cap) String() string {
 	if c.URLs {
 		what = "URLs left unvisited"
 	}
+	if c.URLs && c.Left >= frontier.MaxLeftOut {
+		what = "or more " + what // the store stopped counting
+	}
 	return fmt.Sprintf("%s (%s): %d %s", c.Key, c.Limit, c.Left, what)
 }
 
