@@ -2,8 +2,10 @@ package links
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +73,20 @@ func TestXML_Charset(t *testing.T) {
 	got, _, err := XML(body, "application/rss+xml; charset=iso-8859-1", 10)
 	if err != nil || len(got) != 1 || got[0].URL != "https://example.com/café" {
 		t.Errorf("XML(latin-1 feed) = %v, %v; want the link to https://example.com/café", got, err)
+	}
+}
+
+// TestXML_Limit: a sitemap or feed is read up to limit URLs, and no
+// further (the crawler passes the sitemap protocol's 50,000).
+func TestXML_Limit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<urlset>")
+	for i := range 100 {
+		fmt.Fprintf(&b, "<url><loc>https://e.com/%d</loc></url>", i)
+	}
+	b.WriteString("</urlset>")
+	got, _, err := XML([]byte(b.String()), "", 7)
+	if err != nil || len(got) != 7 || got[6].URL != "https://e.com/6" {
+		t.Errorf("XML of 100 URLs, limit 7 = %d URLs (%v), %v; want the first 7", len(got), got, err)
 	}
 }
