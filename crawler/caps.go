@@ -12,26 +12,33 @@ import (
 // Cap is a limit of the job that cut a run short, and what it cut.
 type Cap struct {
 	// Key is the limit's job-file key: "max_pages", "max_pages_per_host",
-	// "max_host_failures", "max_body_size", "timeout" or "page_timeout".
+	// "max_links", "max_host_failures", "max_body_size", "timeout" or
+	// "page_timeout".
 	Key string
 	// Limit is the limit's value, as a job file writes it.
 	Limit string
-	// Left counts what the limit left unvisited: for max_pages and
-	// max_pages_per_host the distinct URLs found in the run and never
-	// admitted (at least, past frontier.MaxLeftOut), for the others the
-	// pages that failed on it (left for the next run).
+	// Left counts what the limit left unvisited, in Unit: for max_pages
+	// and max_pages_per_host the distinct URLs found in the run and never
+	// admitted (at least, past frontier.MaxLeftOut); for max_links the
+	// links left out of pages (a link on two pages counts twice); for the
+	// others the pages that failed on it (left for the next run).
 	Left int64
-	// URLs is true when Left counts URLs never fetched, false when it
-	// counts pages that failed.
-	URLs bool
+	Unit CapUnit
 }
 
+// CapUnit says what a Cap counts.
+type CapUnit string
+
+// Cap units.
+const (
+	CapURLs  CapUnit = "URLs left unvisited"
+	CapLinks CapUnit = "links left unread"
+	CapPages CapUnit = "pages failed"
+)
+
 func (c Cap) String() string {
-	what := "pages failed"
-	if c.URLs {
-		what = "URLs left unvisited"
-	}
-	if c.URLs && c.Left >= frontier.MaxLeftOut {
+	what := string(c.Unit)
+	if c.Unit == CapURLs && c.Left >= frontier.MaxLeftOut {
 		what = "or more " + what // the store stopped counting
 	}
 	return fmt.Sprintf("%s (%s): %d %s", c.Key, c.Limit, c.Left, what)
@@ -40,6 +47,7 @@ func (c Cap) String() string {
 // capCounters count what each cap cut, live (see Stats.Caps).
 type capCounters struct {
 	leftPages, leftPerHost              atomic.Int64 // from the store, at the end of the run
+	linksCut                            atomic.Int64
 	hostDown, tooLarge, timeout, pageTO atomic.Int64
 }
 
@@ -62,12 +70,13 @@ func (cc *capCounters) count(reason string) {
 func (c *Crawler) caps() []Cap {
 	cc, cfg := &c.stats.caps, &c.cfg
 	all := []Cap{
-		{"max_pages", fmt.Sprint(cfg.MaxPages), cc.leftPages.Load(), true},
-		{"max_pages_per_host", fmt.Sprint(cfg.MaxPagesPerHost), cc.leftPerHost.Load(), true},
-		{"max_host_failures", fmt.Sprint(cfg.MaxHostFailures), cc.hostDown.Load(), false},
-		{"max_body_size", size(cfg.MaxBodySize), cc.tooLarge.Load(), false},
-		{"timeout", cfg.Timeout.String(), cc.timeout.Load(), false},
-		{"page_timeout", cfg.PageTimeout.String(), cc.pageTO.Load(), false},
+		{"max_pages", fmt.Sprint(cfg.MaxPages), cc.leftPages.Load(), CapURLs},
+		{"max_pages_per_host", fmt.Sprint(cfg.MaxPagesPerHost), cc.leftPerHost.Load(), CapURLs},
+		{"max_links", fmt.Sprint(cfg.MaxLinks), cc.linksCut.Load(), CapLinks},
+		{"max_host_failures", fmt.Sprint(cfg.MaxHostFailures), cc.hostDown.Load(), CapPages},
+		{"max_body_size", size(cfg.MaxBodySize), cc.tooLarge.Load(), CapPages},
+		{"timeout", cfg.Timeout.String(), cc.timeout.Load(), CapPages},
+		{"page_timeout", cfg.PageTimeout.String(), cc.pageTO.Load(), CapPages},
 	}
 	var out []Cap
 	for _, cp := range all {

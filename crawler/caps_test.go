@@ -41,7 +41,8 @@ func capSite(t *testing.T) (seed, host string) {
 // TestCrawl_CapsReported: a limit that cuts a run says so in Stats.Caps,
 // with what it left unvisited: the distinct URLs found and never admitted
 // (max_pages, max_pages_per_host; counted again from zero on the next
-// run), or the pages that failed on it (max_body_size).
+// run), the links left out of pages (max_links), or the pages that failed
+// on it (max_body_size).
 func TestCrawl_CapsReported(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -50,6 +51,7 @@ func TestCrawl_CapsReported(t *testing.T) {
 	}{
 		{"max_pages", func(c *crawler.Config) { c.MaxPages = 4 }, "max_pages (4): 7 URLs left unvisited"},
 		{"max_pages_per_host", func(c *crawler.Config) { c.MaxPagesPerHost = 5 }, "max_pages_per_host (5): 6 URLs left unvisited"},
+		{"max_links", func(c *crawler.Config) { c.MaxLinks = 5 }, "max_links (5): 15 links left unread"},
 		{"max_body_size", func(c *crawler.Config) { c.MaxBodySize = 64 << 10 }, "max_body_size (64KiB): 1 pages failed"},
 		{"none", func(c *crawler.Config) {}, ""},
 	} {

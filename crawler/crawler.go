@@ -228,7 +228,7 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	c.log.Info("run done", "written", st.Written, "unchanged", st.Unchanged, "skipped", st.Skipped, "failed", st.Failed,
 		"fetched", st.Fetched, "interrupted", st.Interrupted, "elapsed", st.Elapsed.Round(time.Millisecond))
 	for _, cp := range st.Caps {
-		c.log.Warn("a cap cut the run", "cap", cp.Key, "limit", cp.Limit, "left", cp.Left, "urls", cp.URLs)
+		c.log.Warn("a cap cut the run", "cap", cp.Key, "limit", cp.Limit, "left", cp.Left, "unit", cp.Unit)
 	}
 	if derr != nil {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, derr)
@@ -423,6 +423,7 @@ func (c *Crawler) emit(ev Event) {
 	if ev.Kind == EventFailed {
 		s.caps.count(ev.Reason)
 	}
+	s.caps.linksCut.Add(int64(ev.LinksCut))
 	if ev.Kind != EventFailed {
 		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,
 			"bytes", ev.Bytes, "took", ev.Duration.Round(time.Millisecond), "err", ev.Err)

@@ -42,7 +42,7 @@ const (
 	exitFailed  = 1 // the run failed or was interrupted; an input failed (clean)
 	exitConfig  = 2 // bad flags, a bad job or rules file
 	exitPartial = 3 // the crawl finished, but some pages failed
-	exitCapped  = 4 // the crawl finished, but max_pages or max_pages_per_host left URLs unvisited
+	exitCapped  = 4 // the crawl finished, but max_pages, max_pages_per_host or max_links left URLs unvisited
 )
 
 // usageError is a command-line mistake: exit code 2.

@@ -90,3 +90,13 @@ func TestXML_Limit(t *testing.T) {
 		t.Errorf("XML of 100 URLs, limit 7 = %d URLs (%v), %v; want the first 7", len(got), got, err)
 	}
 }
+
+// TestHTML_Cut: links past maxLinks are counted, not kept; hrefs that are
+// no links (fragments, javascript:) are not counted.
+func TestHTML_Cut(t *testing.T) {
+	base, _ := url.Parse("https://e.com/")
+	pi := HTML(context.Background(), []byte(`<a href="/1">1</a><a href="/2">2</a><a href="/3">3</a><a href="#x">x</a><a href="javascript:void(0)">j</a><a href="/4">4</a>`), base, 2)
+	if len(pi.Links) != 2 || pi.Cut != 2 {
+		t.Errorf("HTML with maxLinks 2: %d links kept, %d cut; want 2 and 2", len(pi.Links), pi.Cut)
+	}
+}

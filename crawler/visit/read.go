@@ -89,6 +89,7 @@ func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		defer staged("links")
 		return links.HTML(ctx, body, base, v.opt.MaxLinks)
 	}()
+	ev.LinksCut = pi.Cut
 	if err := context.Cause(ctx); err != nil {
 		st.Err = err.Error()
 		res.State = st
