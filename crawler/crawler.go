@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,13 @@ type Stats struct {
 	// SeedsOK and SeedsFailed count the seeds fetched, and those whose
 	// fetch failed, in this run (a resumed run counts only its own).
 	SeedsOK, SeedsFailed int64
+	// Panics counts the panics recovered in this run (in a page's visit,
+	// a freshness check, an OnEvent callback): each became an error naming
+	// the URL and the stage, logged, and the crawl went on.
+	Panics int64
+	// Caps are the limits of the job that cut the run short, with what
+	// each left unvisited; empty when none did.
+	Caps []Cap
 	// Resumed is true when the run continued an interrupted one.
 	Resumed bool
 	// Interrupted is true when the context ended the run before the
@@ -76,7 +84,8 @@ type Outcomes struct {
 type counters struct {
 	outcomeCounters
 	fetched, bytes, queued, inflight atomic.Int64
-	seedsOK, seedsFailed             atomic.Int64
+	seedsOK, seedsFailed, panics     atomic.Int64
+	caps                             capCounters
 	lastErr                          atomic.Value // string
 	resumed, interrupted             atomic.Bool
 	// born is when New made the crawler; started, how long after that Run
@@ -142,7 +151,7 @@ func (c *Crawler) Stats() Stats {
 	return Stats{
 		Outcomes: s.outcomes(),
 		Fetched:  s.fetched.Load(), Bytes: s.bytes.Load(), Queued: s.queued.Load(), InFlight: s.inflight.Load(),
-		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(),
+		SeedsOK: s.seedsOK.Load(), SeedsFailed: s.seedsFailed.Load(), Panics: s.panics.Load(), Caps: c.caps(),
 		Resumed: s.resumed.Load(), Interrupted: s.interrupted.Load(), Elapsed: time.Since(s.born) - time.Duration(s.started.Load()),
 	}
 }
@@ -211,12 +220,16 @@ func (c *Crawler) Run(parent context.Context) (Stats, error) {
 	derr := c.dispatch(ctx, fetchCtx, f, commits, cancelRun)
 	commits.Close()
 	cerr := <-commitErr
+	c.countLeftOut(ctx)
 	if parent.Err() != nil {
 		c.stats.interrupted.Store(true)
 	}
 	st := c.Stats()
 	c.log.Info("run done", "written", st.Written, "unchanged", st.Unchanged, "skipped", st.Skipped, "failed", st.Failed,
 		"fetched", st.Fetched, "interrupted", st.Interrupted, "elapsed", st.Elapsed.Round(time.Millisecond))
+	for _, cp := range st.Caps {
+		c.log.Warn("a cap cut the run", "cap", cp.Key, "limit", cp.Limit, "left", cp.Left, "unit", cp.Unit)
+	}
 	if derr != nil {
 		return st, fmt.Errorf("job %q: %w", c.cfg.Name, derr)
 	}
@@ -261,9 +274,17 @@ func (c *Crawler) dispatch(ctx, fetchCtx context.Context, f *visit.Fetcher, comm
 	d := dispatch.New(dispatched{c}, c.store, dispatch.Options{
 		Workers: c.cfg.Workers, HostParallelism: c.cfg.HostParallelism, Delay: c.cfg.Delay,
 		IgnoreRobots: c.cfg.IgnoreRobots, IdlePoll: min(100*time.Millisecond, c.cfg.RetryBase),
+		SharedRobots:    c.sharesRobots(),
 		MaxHostFailures: c.cfg.MaxHostFailures,
 	}, jobs, done, commits)
 	return d.Run(ctx, fetchCtx)
+}
+
+// sharesRobots reports whether robots.txt answers are shared with the
+// other processes of the store (frontier.RobotsShare).
+func (c *Crawler) sharesRobots() bool {
+	_, ok := c.store.(frontier.RobotsShare)
+	return ok && !c.cfg.IgnoreRobots && frontier.IsShared(c.store)
 }
 
 // verdict fails a run that did not do its job: every seed failed (a dead
@@ -399,11 +420,32 @@ func (c *Crawler) emit(ev Event) {
 	if ev.Kind == EventFailed || ev.Kind == EventRetry || ev.Kind == EventSkipped {
 		ev.Reason = FailureReason(ev.Err, ev.Status)
 	}
+	if ev.Kind == EventFailed {
+		s.caps.count(ev.Reason)
+	}
+	s.caps.linksCut.Add(int64(ev.LinksCut))
 	if ev.Kind != EventFailed {
 		c.log.Debug("page", "url", ev.URL, "outcome", ev.Kind.String(), "status", ev.Status,
 			"bytes", ev.Bytes, "took", ev.Duration.Round(time.Millisecond), "err", ev.Err)
 	}
-	if c.cfg.OnEvent != nil {
-		c.cfg.OnEvent(ev)
+	if errors.Is(ev.Err, ErrPanic) {
+		s.panics.Add(1)
 	}
+	if c.cfg.OnEvent != nil {
+		c.onEvent(ev)
+	}
+}
+
+// onEvent calls Config.OnEvent; a panic in it is logged with the event's
+// URL and counted, and the crawl goes on (the event was counted already).
+func (c *Crawler) onEvent(ev Event) {
+	defer func() {
+		if p := recover(); p != nil {
+			err := visit.Panicked(ev.URL, "OnEvent", p)
+			c.stats.panics.Add(1)
+			c.stats.lastErr.Store(err.Error())
+			c.log.Error("panic in the OnEvent callback: crawl goes on", "url", ev.URL, "err", err, "stack", string(debug.Stack()))
+		}
+	}()
+	c.cfg.OnEvent(ev)
 }

@@ -3,6 +3,7 @@ package crawler
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/winnowhq/winnow/crawler/commit"
 	"github.com/winnowhq/winnow/crawler/dispatch"
@@ -33,6 +34,11 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 	frs := c.visit.FreshAll(ctx, kept)
 	out := make([]dispatch.Claimed, 0, len(kept))
 	for i, e := range kept {
+		if frs[i].Err != nil {
+			c.emit(Event{Kind: EventFailed, URL: e.URL, Err: frs[i].Err})
+			settled = append(settled, frs[i].Result)
+			continue
+		}
 		if frs[i].Fresh {
 			c.emit(Event{Kind: EventUnchanged, URL: e.URL})
 			settled = append(settled, frs[i].Result)
@@ -46,7 +52,7 @@ func (d dispatched) Admit(ctx context.Context, es []frontier.Entry) ([]dispatch.
 // Refuse skips an entry robots.txt disallows, and fails one of a host
 // whose robots.txt could not be read or that is down.
 func (d dispatched) Refuse(e frontier.Entry, why error) commit.Result {
-	ev := Event{Kind: EventSkipped, URL: e.URL, Err: why}
+	ev := Event{Kind: EventSkipped, URL: e.URL, Err: fmt.Errorf("%s: %w", e.URL, why)}
 	if errors.Is(why, ErrRobotsUnavailable) || errors.Is(why, ErrHostDown) {
 		ev.Kind = EventFailed
 	}

@@ -28,6 +28,16 @@
 // the work per page (Config.PageTimeout), and fails with ErrRunFailed when
 // every seed or too many fetches failed.
 //
+// Unattended, a run holds up: a panic in one page's work (a parser,
+// Extract, the freshness check reading its state) or in Config.OnEvent
+// fails that page alone with an error naming its URL and the stage
+// (ErrPanic, Stats.Panics); a panic in the dispatcher, a worker's store
+// call or the committer stops the run with an error, never the process.
+// A limit that cuts a run (max pages, per host, body size, timeouts, a
+// host down) says so in Stats.Caps with what it left unvisited. On a
+// shared store (frontier.RobotsShare) one process reads a host's
+// robots.txt and the others take its answer.
+//
 // What colly does not do, the crawler does around it: robots.txt matched as
 // RFC 9309 says (package crawler/robots) with Crawl-delay, per-host delay and parallelism, retries with backoff that honour
 // Retry-After, conditional requests with ETag and Last-Modified, URL

@@ -37,13 +37,17 @@ var (
 	ErrHostDown = dispatch.ErrHostDown
 	// ErrPageTimeout marks a page whose work outlasted Config.PageTimeout.
 	ErrPageTimeout = visit.ErrPageTimeout
+	// ErrPanic marks the error a recovered panic became, in a page's
+	// visit (its stage named: "URL: extract: panic: ...") or a freshness
+	// check: the page fails, the crawl goes on (see Stats.Panics).
+	ErrPanic = visit.ErrPanic
 )
 
 // FailureReason classifies the error of a failed, retried or skipped fetch
 // for metrics: "timeout", "network", "http_4xx", "http_5xx", "too_large",
 // "not_html", "robots_disallowed", "robots_unavailable", "out_of_scope",
 // "blocked_address" (netguard refused the address), "page_timeout",
-// "host_down", "other".
+// "host_down", "panic", "other".
 func FailureReason(err error, status int) string {
 	var ne net.Error
 	switch {
@@ -61,6 +65,8 @@ func FailureReason(err error, status int) string {
 		return "page_timeout"
 	case errors.Is(err, ErrHostDown):
 		return "host_down"
+	case errors.Is(err, ErrPanic):
+		return "panic"
 	case status >= 500:
 		return "http_5xx"
 	case status >= 400:

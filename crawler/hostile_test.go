@@ -707,3 +707,58 @@ func TestHostile_RobotsRedirects(t *testing.T) {
 		})
 	}
 }
+
+// TestHostile_SlowAndBloated: what a hostile server sends is bounded while
+// it is read, not after: a body dripped a byte at a time is cut at the
+// request's timeout (the timeout covers the body, not only the headers),
+// and response headers past 1 MiB fail the page instead of being held
+// in memory (net/http's default allows 10 MB per response, per worker).
+func TestHostile_SlowAndBloated(t *testing.T) {
+	h := newHostile(t)
+	h.mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		page(w, `<a href="/drip">drip</a> <a href="/headers">headers</a> <a href="/ok">ok</a>`)
+	})
+	h.mux.HandleFunc("/drip", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		rc := http.NewResponseController(w)
+		for range 500 { // 10 s in all
+			if _, err := w.Write([]byte("x")); err != nil || rc.Flush() != nil {
+				return
+			}
+			select {
+			case <-time.After(20 * time.Millisecond):
+			case <-r.Context().Done():
+				return
+			}
+		}
+	})
+	h.mux.HandleFunc("/headers", func(w http.ResponseWriter, r *http.Request) {
+		for i := range 32 { // 2 MiB of headers
+			w.Header().Set(fmt.Sprintf("X-Bloat-%d", i), strings.Repeat("b", 64<<10))
+		}
+		page(w, "<article><p>A page behind two megabytes of headers.</p></article>")
+	})
+	h.mux.HandleFunc("/ok", func(w http.ResponseWriter, r *http.Request) {
+		page(w, "<article><p>An ordinary story of the site, with a sentence or two.</p></article>")
+	})
+	cfg := hostileJob(h, filepath.Join(t.TempDir(), "out"), "/")
+	cfg.Timeout, cfg.MaxFailedShare = 400*time.Millisecond, 1
+	ev := &events{}
+	cfg.OnEvent = ev.add
+	start := time.Now()
+	if _, err := run(t, t.Context(), cfg, t.TempDir(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("run took %v: the drip was not cut at the timeout", took)
+	}
+	if evs := ev.find(crawler.EventFailed, "/drip"); len(evs) != 1 || evs[0].Reason != "timeout" {
+		t.Errorf("dripped page: events %+v, want one failure, reason timeout", evs)
+	}
+	if evs := ev.find(crawler.EventFailed, "/headers"); len(evs) != 1 {
+		t.Errorf("bloated headers: failed events %+v, want one", evs)
+	}
+	if evs := ev.find(crawler.EventWritten, "/ok"); len(evs) != 1 {
+		t.Errorf("ordinary page: written events %+v, want one", evs)
+	}
+}

@@ -17,6 +17,7 @@ import (
 	"github.com/winnowhq/winnow/crawler/redisstore"
 	"github.com/winnowhq/winnow/crawler/schedule"
 	"github.com/winnowhq/winnow/langid"
+	"github.com/winnowhq/winnow/rules"
 )
 
 const crawlUsage = `Usage: winnow crawl [flags] JOB.yaml
@@ -34,7 +35,9 @@ Exit codes: 0 the run finished and every page was fetched and read; 1 the
 run failed (every seed failed, more than max_failed_share of the fetches
 failed, the state or output failed, the output dir is in use) or was
 interrupted; 2 bad flags or a bad job or rules file; 3 the run finished
-but some pages failed.
+but some pages failed; 4 the run finished, every page read, but max_pages,
+max_pages_per_host or max_links left URLs unvisited (the summary says which
+and how many; a cap that failed pages, such as max_body_size, gives 3).
 
 Examples:
   winnow crawl news.yaml
@@ -133,12 +136,25 @@ func runCrawl(ctx context.Context, args []string, e *env) error {
 func crawlSummary(e *env, name string, st crawler.Stats) error {
 	fmt.Fprintf(e.stderr, "%s: %d written (%d new, %d changed), %d unchanged, %d skipped (%d not in the target language), %d spam, %d failed, %d fetched in %s\n",
 		name, st.Written, st.New, st.Changed, st.Unchanged, st.Skipped, st.Unwanted, st.Spam, st.Failed, st.Fetched, st.Elapsed.Round(time.Millisecond))
+	for _, cp := range st.Caps {
+		fmt.Fprintf(e.stderr, "%s: cut by %s\n", name, cp)
+	}
+	if st.Panics > 0 {
+		// A bug (in a parser, the cleaner, a store) met on some pages:
+		// each failed alone and the crawl went on; the log has the stacks.
+		fmt.Fprintf(e.stderr, "%s: %d panics recovered, each failing one page or callback (see the log)\n", name, st.Panics)
+	}
 	if st.Interrupted {
 		fmt.Fprintf(e.stderr, "%s: interrupted; state saved, run again to resume\n", name)
 		return errSilent
 	}
-	if st.Failed > 0 {
+	if st.Failed > 0 || st.Panics > 0 {
 		return errPartial
+	}
+	for _, cp := range st.Caps {
+		if cp.Unit != crawler.CapPages {
+			return errCapped
+		}
 	}
 	return nil
 }
@@ -162,8 +178,12 @@ func newLogger(w io.Writer, format string, verbose bool) (*slog.Logger, error) {
 // lives here so that package crawler never imports clean.
 func newExtract(j *jobfile.Job) (crawler.Extract, error) {
 	rs, err := loadRules(j.Rules.Dirs, j.Rules.NoDefaults, j.Rules.Disable)
+	var el rules.ErrorList
+	if errors.As(err, &el) {
+		return nil, err // each error names its rule file, line and column
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", j.Path, err) // "rules: ..." or the rule file's own position
+		return nil, fmt.Errorf("%s: %w", j.Path, err) // "news.yaml: rules: stat ...: no such file or directory"
 	}
 	// The job's page_timeout bounds the cleaning too (the crawler's context
 	// for the page ends then as well).

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -40,10 +41,18 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 		{"bad-rules", good, "rules:\n  dirs: [/nonexistent-dir]\n", exitConfig},
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
+		{"capped", good, "", exitCapped},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			job := writeMinimalJob(t, dir, c.addr, "politeness: {delay: 1ms}\nretries: 0\ntimeout: 2s\n"+c.extra)
+			if c.name == "capped" {
+				b, _ := os.ReadFile(job)
+				capped := strings.Replace(string(b), "]}", "], max_pages: 2}", 1)
+				if err := os.WriteFile(job, []byte(capped), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
 			e, stderr := testEnv()
 			err := runCrawl(t.Context(), []string{"--no-progress", job}, e)
 			if got := exitCodeOf(err); got != c.code {
@@ -51,6 +60,9 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 			}
 			if c.name == "bad-rules" && (err == nil || strings.Count(err.Error(), "rules:") != 1) {
 				t.Errorf("bad rules dir: %v, want the job file and \"rules:\" once", err)
+			}
+			if c.name == "capped" && !regexp.MustCompile(`example: cut by max_pages \(2\): [1-9]\d* URLs left unvisited\n`).MatchString(stderr.String()) {
+				t.Errorf("capped run's summary does not name the cap and what it left:\n%s", stderr)
 			}
 			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
 				t.Errorf("dead seed: %v, want crawler.ErrRunFailed", err)
@@ -134,5 +146,29 @@ func TestServe_FailedRun(t *testing.T) {
 		if !strings.Contains(m, want) {
 			t.Errorf("/metrics lacks %s", want)
 		}
+	}
+}
+
+// TestServe_CappedRun: /healthz names the caps that cut a job's last run,
+// with what they left unvisited; the run is still healthy.
+func TestServe_CappedRun(t *testing.T) {
+	good, _ := newsSiteN(t, nil, 3, 0)
+	dir := t.TempDir()
+	job := writeMinimalJob(t, dir, good, "schedule: \"@hourly\"\npoliteness: {delay: 1ms}\n")
+	b, _ := os.ReadFile(job)
+	if err := os.WriteFile(job, []byte(strings.Replace(string(b), "]}", "], max_pages: 2}", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log, _ := newLogger(&lockedBuffer{}, "text", false)
+	sv, err := newServer(dir, "", "", log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sv.Run(t.Context(), sv.Jobs()[0])
+	rec := httptest.NewRecorder()
+	sv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/healthz", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusOK || !regexp.MustCompile(`"last_caps":\["max_pages \(2\): [1-9]\d* URLs left unvisited"\]`).MatchString(body) {
+		t.Errorf("healthz after a capped run: %d %s", rec.Code, body)
 	}
 }

@@ -37,6 +37,12 @@ var (
 	bucketHosts    = []byte("seen-hosts") // host → URLs of the host in the seen set (per-host limit)
 	keyCheckpoint  = []byte("checkpoint")
 	keySeenCount   = []byte("seen-count") // size of the seen set, kept so max pages costs O(1)
+	// bucketLeftOut holds the URLs the run's limits kept out of the
+	// frontier (frontier.LeftOut), up to frontier.MaxLeftOut; the meta keys
+	// count them by limit.
+	bucketLeftOut   = []byte("left-out")
+	keyLeftOutPages = []byte("left-out-pages")
+	keyLeftOutHost  = []byte("left-out-host")
 )
 
 // Store is the default frontier.Store: one bbolt file in the job's state dir.
@@ -51,7 +57,10 @@ type Store struct {
 	hosts  map[string]time.Time // host → next free request start
 }
 
-var _ frontier.Store = (*Store)(nil)
+var (
+	_ frontier.Store          = (*Store)(nil)
+	_ frontier.LeftOutCounter = (*Store)(nil)
+)
 
 // ErrLocked is returned by Open when another process holds the state of
 // the same job.
@@ -71,7 +80,7 @@ func Open(path string) (*Store, error) {
 		return nil, fmt.Errorf("open state %s: %w", path, err)
 	}
 	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketState, bucketMeta, bucketHosts} {
+		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketState, bucketMeta, bucketHosts, bucketLeftOut} {
 			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
 				return err
 			}
@@ -97,7 +106,7 @@ func (s *Store) NewRun(ctx context.Context) error {
 	clear(s.leases)
 	s.mu.Unlock()
 	return s.db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketHosts} {
+		for _, b := range [][]byte{bucketFrontier, bucketSeen, bucketHosts, bucketLeftOut} {
 			if err := tx.DeleteBucket(b); err != nil {
 				return err
 			}
@@ -105,7 +114,13 @@ func (s *Store) NewRun(ctx context.Context) error {
 				return err
 			}
 		}
-		return tx.Bucket(bucketMeta).Delete(keySeenCount)
+		meta := tx.Bucket(bucketMeta)
+		for _, k := range [][]byte{keySeenCount, keyLeftOutPages, keyLeftOutHost} {
+			if err := meta.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 }
 
@@ -152,12 +167,10 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 		n = int(binary.BigEndian.Uint64(v))
 	}
 	hosts := hostCounts{b: tx.Bucket(bucketHosts), n: map[string]int{}}
+	left := newLeftOut(tx)
 	batch := make(map[string]bool, len(entries))
 	var keys [][]byte
 	for _, e := range entries {
-		if limit.Pages > 0 && n >= limit.Pages {
-			break
-		}
 		if batch[e.URL] {
 			continue
 		}
@@ -165,10 +178,16 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 		if seen.Get(k) != nil {
 			continue
 		}
+		batch[e.URL] = true
+		if limit.Pages > 0 && n >= limit.Pages {
+			left.add(k, &left.pages)
+			continue
+		}
 		host := ""
 		if limit.PerHost > 0 {
 			host = urls.Host(e.URL)
 			if hosts.get(host) >= limit.PerHost {
+				left.add(k, &left.host)
 				continue
 			}
 			hosts.n[host]++
@@ -184,9 +203,11 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 		if err := fr.Put(seqKey(seq), v); err != nil {
 			return 0, err
 		}
-		batch[e.URL] = true
 		keys = append(keys, k)
 		n++
+	}
+	if err := left.put(); err != nil {
+		return 0, err
 	}
 	if len(keys) == 0 {
 		return 0, nil
@@ -203,6 +224,71 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 		return 0, err
 	}
 	return len(keys), hosts.put()
+}
+
+// leftOut records the URLs one enqueue leaves out for a limit, once each
+// per run and up to frontier.MaxLeftOut, and counts them by limit.
+type leftOut struct {
+	b, meta     *bolt.Bucket
+	pages, host int // counts, read at the start
+	keys        [][]byte
+}
+
+func newLeftOut(tx *bolt.Tx) *leftOut {
+	l := &leftOut{b: tx.Bucket(bucketLeftOut), meta: tx.Bucket(bucketMeta)}
+	l.pages, l.host = getCount(l.meta, keyLeftOutPages), getCount(l.meta, keyLeftOutHost)
+	return l
+}
+
+// add records k (not seen, not yet in this enqueue) as left out, counted
+// in *n, unless it was before or the record is full.
+func (l *leftOut) add(k []byte, n *int) {
+	if l.pages+l.host >= frontier.MaxLeftOut || l.b.Get(k) != nil {
+		return
+	}
+	l.keys = append(l.keys, k)
+	*n++
+}
+
+// put writes the URLs in key order (see enqueueTx) and the counts.
+func (l *leftOut) put() error {
+	if len(l.keys) == 0 {
+		return nil
+	}
+	slices.SortFunc(l.keys, bytes.Compare)
+	for _, k := range l.keys {
+		if err := l.b.Put(k, []byte{}); err != nil {
+			return err
+		}
+	}
+	if err := putCount(l.meta, keyLeftOutPages, l.pages); err != nil {
+		return err
+	}
+	return putCount(l.meta, keyLeftOutHost, l.host)
+}
+
+func getCount(b *bolt.Bucket, k []byte) int {
+	if v := b.Get(k); len(v) == 8 {
+		return int(binary.BigEndian.Uint64(v))
+	}
+	return 0
+}
+
+func putCount(b *bolt.Bucket, k []byte, n int) error {
+	var v [8]byte
+	binary.BigEndian.PutUint64(v[:], uint64(n))
+	return b.Put(k, v[:])
+}
+
+// LeftOut returns what the run's limits left out (frontier.LeftOutCounter).
+func (s *Store) LeftOut(ctx context.Context) (frontier.LeftOut, error) {
+	var l frontier.LeftOut
+	err := s.db.View(func(tx *bolt.Tx) error {
+		meta := tx.Bucket(bucketMeta)
+		l.Pages, l.PerHost = getCount(meta, keyLeftOutPages), getCount(meta, keyLeftOutHost)
+		return nil
+	})
+	return l, err
 }
 
 // hostCounts are the per-host counts of the seen set that one enqueue reads

@@ -108,10 +108,46 @@ func (p pending) batch(lost map[string]bool) (*frontier.Batch, [][]byte) {
 // while the next one gathers: workers never wait for an fsync, and a slow
 // disk makes batches larger (group commit) rather than the crawl slower.
 // The first failure calls abort and drops every later batch; Run returns it.
+// A panic in either goroutine (a bug here, in the store or in the log's
+// handler) is such a failure, never a crash of the process: the results
+// still coming are taken and dropped, so that no sender waits for ever.
 func (c *Committer) Run(ctx context.Context, in *Chans, abort func(error)) error {
 	w := &writer{c: c, work: make(chan pending), done: make(chan struct{}), idle: make(chan struct{}, 1)}
 	go w.run(ctx, abort)
 	g := &gatherer{w: w, last: time.Now()}
+	if err := g.run(in); err != nil {
+		w.fail(err, abort)
+		discard(in)
+	}
+	close(w.work)
+	<-w.done
+	return w.err()
+}
+
+// discard takes and drops what in brings until in.Results is closed,
+// answering every request for a flush or a sync, after a panic.
+func discard(in *Chans) {
+	for {
+		select {
+		case _, ok := <-in.Results:
+			if !ok {
+				return
+			}
+		case <-in.Flush:
+		case ack := <-in.Sync:
+			close(ack)
+		}
+	}
+}
+
+// run gathers batches until in.Results is closed and hands the last one;
+// a panic comes back as its error.
+func (g *gatherer) run(in *Chans) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("commit: gathering a batch: panic: %v", p)
+		}
+	}()
 	tick := time.NewTicker(every / 4)
 	defer tick.Stop()
 	for {
@@ -119,9 +155,7 @@ func (c *Committer) Run(ctx context.Context, in *Chans, abort func(error)) error
 		case m, ok := <-in.Results:
 			if !ok {
 				g.hand(true)
-				close(w.work)
-				<-w.done
-				return w.err()
+				return nil
 			}
 			g.add(m)
 		case <-in.Flush:
@@ -135,7 +169,7 @@ func (c *Committer) Run(ctx context.Context, in *Chans, abort func(error)) error
 			g.drain(in.Results)
 			g.cur.acks = append(g.cur.acks, ack)
 			g.hand(true)
-		case <-w.idle:
+		case <-g.w.idle:
 			if g.hinted || g.n >= batchSize {
 				g.hand(false)
 			}
@@ -167,23 +201,41 @@ func (w *writer) err() error {
 func (w *writer) run(ctx context.Context, abort func(error)) {
 	defer close(w.done)
 	for p := range w.work {
-		if err := w.err(); err == nil && !p.empty() {
-			if err := w.c.safeWrite(ctx, p); err != nil {
-				w.mu.Lock()
-				w.failed = err
-				w.mu.Unlock()
-				w.c.Log.Error("commit failed: stopping", "err", err)
-				abort(err)
-			}
-		}
-		for _, a := range p.acks {
-			close(a)
-		}
+		w.one(ctx, p, abort)
 		select {
 		case w.idle <- struct{}{}:
 		default:
 		}
 	}
+}
+
+// one writes p unless an earlier batch failed, then acknowledges its sync
+// requests whatever happened.
+func (w *writer) one(ctx context.Context, p pending, abort func(error)) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.fail(fmt.Errorf("commit: panic: %v", r), abort)
+		}
+		for _, a := range p.acks {
+			close(a)
+		}
+	}()
+	if err := w.err(); err == nil && !p.empty() {
+		if err := w.c.safeWrite(ctx, p); err != nil {
+			w.fail(err, abort)
+			w.c.Log.Error("commit failed: stopping", "err", err)
+		}
+	}
+}
+
+// fail records the first failure and stops the run.
+func (w *writer) fail(err error, abort func(error)) {
+	w.mu.Lock()
+	if w.failed == nil {
+		w.failed = err
+	}
+	w.mu.Unlock()
+	abort(err)
 }
 
 // safeWrite is write with a panic (a bug in a store) turned into the

@@ -167,3 +167,49 @@ func TestCommit_HoldFailureWritesNothing(t *testing.T) {
 		t.Errorf("wrote %d lines and %d batches after a failed Hold", len(lines), len(st.batches))
 	}
 }
+
+// failingStore fails every commit.
+type failingStore struct{ store }
+
+func (s *failingStore) Commit(context.Context, *frontier.Batch) error { return errors.New("disk full") }
+
+// panicHandler is a log handler with a bug: it panics on every record.
+type panicHandler struct{ slog.Handler }
+
+func (panicHandler) Enabled(context.Context, slog.Level) bool  { return true }
+func (panicHandler) Handle(context.Context, slog.Record) error { panic("handler bug") }
+
+// A panic in the committer's goroutines (here the log's handler, called
+// when a commit fails) stops the run with an error instead of crashing the
+// process, and Run still takes every result and answers every sync.
+func TestCommit_PanicStopsRunNotProcess(t *testing.T) {
+	x, _, err := output.Open(t.TempDir(), "", "test", 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer x.Close()
+	c := &Committer{Store: &failingStore{}, Index: x, Log: slog.New(panicHandler{slog.DiscardHandler})}
+	in := NewChans(0)
+	var aborted error
+	done := make(chan error)
+	go func() { done <- c.Run(context.Background(), in, func(err error) { aborted = err }) }()
+	for _, r := range results() {
+		in.Results <- r
+	}
+	ack := make(chan struct{})
+	in.Sync <- ack
+	<-ack
+	for _, r := range results() { // after the failure: still taken
+		in.Results <- r
+	}
+	ack = make(chan struct{})
+	in.Sync <- ack
+	<-ack
+	in.Close()
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Errorf("Run = %v, want the commit's error", err)
+	}
+	if aborted == nil {
+		t.Error("the run was not aborted")
+	}
+}

@@ -39,6 +39,13 @@ type Crawl interface {
 	// Refuse settles an entry its host's robots.txt refuses; why is the
 	// error of Robots.Check.
 	Refuse(e frontier.Entry, why error) commit.Result
+	// SharedRobots looks for host's robots.txt as read by a process
+	// sharing the store (Options.SharedRobots): answered with Done.Robots,
+	// or with Done.RobotsAgain and HoldUntil (unreadable for now, or being
+	// read by another process: look again then). Not answered, this
+	// process reads it in a robots job, attempt being the times it was
+	// found unreadable before.
+	SharedRobots(ctx context.Context, host string) (f Done, answered bool, attempt int)
 	// Queued reports the entries not yet done in the store (approximate).
 	Queued(n int)
 	// InFlight reports the jobs given to workers and not yet done.
@@ -60,6 +67,8 @@ type Options struct {
 	Delay time.Duration
 	// IgnoreRobots dispatches no robots jobs: every path is allowed.
 	IgnoreRobots bool
+	// SharedRobots asks Crawl.SharedRobots before a robots job.
+	SharedRobots bool
 	// IdlePoll is how often the store is asked again when it had nothing
 	// to claim.
 	IdlePoll time.Duration
@@ -292,6 +301,10 @@ func (d *Dispatcher) schedule(ctx context.Context, now time.Time) (time.Time, er
 			if h.robots == robotsFetching {
 				break
 			}
+			if h.robots == robotsUnknown && d.opt.SharedRobots && !d.shared(ctx, hn, h, now) {
+				wake = minTime(wake, h.robotsWait)
+				break
+			}
 			if h.down {
 				e := h.queue[0].Entry
 				h.queue = h.queue[1:]
@@ -350,7 +363,7 @@ func (d *Dispatcher) complete(fetchCtx context.Context, f Done) {
 	h := d.hosts[f.Host]
 	h.active--
 	if f.RobotsAgain {
-		h.robots = robotsUnknown
+		h.robots, h.robotsTurn = robotsUnknown, false
 		h.robotsAsked++
 	}
 	switch {
@@ -361,16 +374,46 @@ func (d *Dispatcher) complete(fetchCtx context.Context, f Done) {
 		h.failures = 0 // a page job the host answered
 	}
 	if f.Robots != nil {
-		h.rules, h.robots = f.Robots, robotsKnown
-		h.delay = max(d.opt.Delay, f.Delay)
-		if len(f.Enqueue) > 0 {
-			d.commits.Results <- commit.Result{Enqueue: f.Enqueue}
-		}
+		d.learn(h, f)
 	}
 	if !f.HoldUntil.IsZero() {
 		d.retry(fetchCtx, f.Host, f.HoldUntil)
 	}
 	d.lastClaimEmpty = false
+}
+
+// learn takes in h's robots.txt: its rules, its Crawl-delay and the
+// sitemaps it names.
+func (d *Dispatcher) learn(h *host, f Done) {
+	h.rules, h.robots, h.robotsTurn = f.Robots, robotsKnown, false
+	h.delay = max(d.opt.Delay, f.Delay)
+	if len(f.Enqueue) > 0 {
+		d.commits.Results <- commit.Result{Enqueue: f.Enqueue}
+	}
+}
+
+// shared asks Crawl.SharedRobots for h's robots.txt, unless this process
+// has the turn to read it already. It returns false while h waits (another
+// process reads it, or it was unreadable and is read again later); true
+// when h's rules are known now or a robots job is to read them.
+func (d *Dispatcher) shared(ctx context.Context, hn string, h *host, now time.Time) bool {
+	if h.robotsTurn {
+		return true
+	}
+	if now.Before(h.robotsWait) {
+		return false
+	}
+	f, answered, attempt := d.crawl.SharedRobots(ctx, hn)
+	switch {
+	case !answered:
+		h.robotsTurn, h.robotsAsked = true, attempt
+		return true
+	case f.Robots != nil:
+		d.learn(h, f)
+		return true
+	}
+	h.robotsWait = f.HoldUntil
+	return false
 }
 
 // retry holds host back until until (a Retry-After), in the store, so for

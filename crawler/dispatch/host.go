@@ -28,7 +28,12 @@ type host struct {
 	// robotsAsked counts the robots jobs that found robots.txt unreadable
 	// and asked for it again (Done.RobotsAgain).
 	robotsAsked int
-	delay       time.Duration
+	// robotsTurn: this process reads the host's robots.txt for the
+	// processes sharing the store; robotsWait: until when another
+	// process's answer is awaited (see Dispatcher.shared).
+	robotsTurn bool
+	robotsWait time.Time
+	delay      time.Duration
 	// failures counts the host's page fetches that failed in a row; down,
 	// that they reached Options.MaxHostFailures.
 	failures int

@@ -70,6 +70,11 @@ type Fetcher struct {
 	prefix *colly.Collector
 }
 
+// MaxHeaderBytes caps the header of a response: real headers are a few
+// KiB, and net/http's default (10 MB) let a hostile server make every
+// worker hold that much apart from max_body_size. A response over it fails.
+const MaxHeaderBytes = 1 << 20
+
 const (
 	ctxResponse = "winnow.response"
 	ctxTooLarge = "winnow.too-large"
@@ -106,14 +111,15 @@ func New(ctx context.Context, cfg Options, guard *netguard.Guard) (*Fetcher, err
 	c.SetCookieJar(jar)
 	c.SetRequestTimeout(cfg.Timeout)
 	c.WithTransport(&gunzipTransport{next: &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}}).DialContext,
-		MaxIdleConns:          256,
-		MaxIdleConnsPerHost:   cfg.IdlePerHost,
-		IdleConnTimeout:       90 * time.Second,
-		TLSHandshakeTimeout:   cfg.Timeout,
-		ResponseHeaderTimeout: cfg.Timeout,
-		ForceAttemptHTTP2:     true,
+		Proxy:                  http.ProxyFromEnvironment,
+		DialContext:            (&netguard.Dialer{Guard: guard, Dialer: &net.Dialer{Timeout: cfg.Timeout, KeepAlive: 30 * time.Second}}).DialContext,
+		MaxIdleConns:           256,
+		MaxIdleConnsPerHost:    cfg.IdlePerHost,
+		IdleConnTimeout:        90 * time.Second,
+		TLSHandshakeTimeout:    cfg.Timeout,
+		ResponseHeaderTimeout:  cfg.Timeout,
+		MaxResponseHeaderBytes: MaxHeaderBytes,
+		ForceAttemptHTTP2:      true,
 	}})
 	// Redirects are not followed inside a request: the target goes through the
 	// frontier like any link, so it is canonicalised, scoped, checked against

@@ -198,6 +198,25 @@ type Limits struct {
 	PerHost int
 }
 
+// LeftOut counts the distinct URLs found in the current run that Limits
+// kept out of the frontier: unvisited because the seen set held
+// Limits.Pages URLs (Pages), or their host Limits.PerHost (PerHost). A
+// store records at most MaxLeftOut such URLs; past that it stops counting
+// (the figures are then "at least").
+type LeftOut struct {
+	Pages, PerHost int
+}
+
+// MaxLeftOut bounds the URLs a store records as left out in one run, so
+// that a trap making up URLs costs a bounded state.
+const MaxLeftOut = 100_000
+
+// LeftOutCounter is implemented by stores that count what Limits left out
+// (both stores of this module).
+type LeftOutCounter interface {
+	LeftOut(ctx context.Context) (LeftOut, error)
+}
+
 // Batch is a group of outcomes committed atomically by Store.Commit.
 type Batch struct {
 	// Done are claimed entries finished for this run (fetched, skipped or
@@ -269,6 +288,22 @@ type Fencer interface {
 	// asks before it fetches: after a stall, it does not fetch pages that
 	// another worker now has.
 	Fresh(id string) bool
+}
+
+// RobotsShare is implemented by a store shared by several processes
+// (redisstore.Store): one of them asks a host for robots.txt, and the
+// others take its answer, so that N processes make one request per host
+// per expiry. Answers are opaque bytes to the store.
+type RobotsShare interface {
+	// Robots returns host's answer if one was put and is current (mine
+	// false, answer not nil; retryIn > 0 for an unreadable robots.txt to be
+	// asked again after it). Otherwise it tries to take the turn to ask,
+	// for up to hold: mine true (answer is the last one put, due or
+	// expired, or nil), or both zero when another process has the turn.
+	Robots(ctx context.Context, host string, hold time.Duration) (answer []byte, retryIn time.Duration, mine bool, err error)
+	// PutRobots shares answer for host for ttl (to be asked again after
+	// retryIn when retryIn > 0) and ends the turn.
+	PutRobots(ctx context.Context, host string, answer []byte, retryIn, ttl time.Duration) error
 }
 
 // IsShared reports whether st is shared by several processes now.

@@ -4,7 +4,9 @@
 package jobfile
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,8 +81,12 @@ func IsRedisState(spec string) bool {
 // Load reads and parses the job file at path.
 func Load(path string) (*Job, error) {
 	data, err := os.ReadFile(path)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, fmt.Errorf("%s: %w", path, pe.Err) // "news.yaml: no such file or directory"
+	}
 	if err != nil {
-		return nil, fmt.Errorf("job: %w", err)
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return Parse(path, data)
 }

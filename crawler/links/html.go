@@ -21,6 +21,8 @@ type Page struct {
 	NoIndex   bool     // <meta name=robots> (or name=winnow) says noindex or none
 	NoFollow  bool     // ... nofollow or none
 	Article   bool     // og:type article, schema.org Article, or exactly one <article>
+	// Cut counts the links past maxLinks, left out.
+	Cut int
 }
 
 // checkEvery is how many tokens HTML reads between two looks at its
@@ -90,6 +92,9 @@ func (s *htmlScan) tag() {
 		}
 	case atom.A, atom.Area:
 		if len(s.p.Links) >= s.maxLinks {
+			if s.resolve(attrs["href"]) != "" {
+				s.p.Cut++
+			}
 			break
 		}
 		if l := s.resolve(attrs["href"]); l != "" {

@@ -2,8 +2,10 @@ package links
 
 import (
 	"context"
+	"fmt"
 	"net/url"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -71,5 +73,30 @@ func TestXML_Charset(t *testing.T) {
 	got, _, err := XML(body, "application/rss+xml; charset=iso-8859-1", 10)
 	if err != nil || len(got) != 1 || got[0].URL != "https://example.com/café" {
 		t.Errorf("XML(latin-1 feed) = %v, %v; want the link to https://example.com/café", got, err)
+	}
+}
+
+// TestXML_Limit: a sitemap or feed is read up to limit URLs, and no
+// further (the crawler passes the sitemap protocol's 50,000).
+func TestXML_Limit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("<urlset>")
+	for i := range 100 {
+		fmt.Fprintf(&b, "<url><loc>https://e.com/%d</loc></url>", i)
+	}
+	b.WriteString("</urlset>")
+	got, _, err := XML([]byte(b.String()), "", 7)
+	if err != nil || len(got) != 7 || got[6].URL != "https://e.com/6" {
+		t.Errorf("XML of 100 URLs, limit 7 = %d URLs (%v), %v; want the first 7", len(got), got, err)
+	}
+}
+
+// TestHTML_Cut: links past maxLinks are counted, not kept; hrefs that are
+// no links (fragments, javascript:) are not counted.
+func TestHTML_Cut(t *testing.T) {
+	base, _ := url.Parse("https://e.com/")
+	pi := HTML(context.Background(), []byte(`<a href="/1">1</a><a href="/2">2</a><a href="/3">3</a><a href="#x">x</a><a href="javascript:void(0)">j</a><a href="/4">4</a>`), base, 2)
+	if len(pi.Links) != 2 || pi.Cut != 2 {
+		t.Errorf("HTML with maxLinks 2: %d links kept, %d cut; want 2 and 2", len(pi.Links), pi.Cut)
 	}
 }

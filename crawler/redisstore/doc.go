@@ -24,6 +24,8 @@
 //	meta       hash: "checkpoint:WORKER" → index offset, "cursor" → XAUTOCLAIM cursor
 //	workers    sorted set: worker → time of its last Claim (for fair shares)
 //	seen-hosts hash: host → URLs of the host in seen (kept under a per-host limit)
+//	robots:HOST, robots-turn:HOST  robots.txt answers shared by the workers
+//	           (package crawler/redisstore/robotshare)
 //
 // # How the contract of frontier.Store maps onto Redis
 //

@@ -16,6 +16,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/winnowhq/winnow/crawler/frontier"
+	"github.com/winnowhq/winnow/crawler/redisstore/robotshare"
 	"github.com/winnowhq/winnow/crawler/urls"
 )
 
@@ -58,6 +59,9 @@ var (
 	_ frontier.SharedStore = (*Store)(nil)
 	_ frontier.Resetter    = (*Store)(nil)
 	_ frontier.Fencer      = (*Store)(nil)
+	_ frontier.RobotsShare = (*Store)(nil)
+
+	_ frontier.LeftOutCounter = (*Store)(nil)
 )
 
 // Store is a frontier.Store on Redis, safe for concurrent use by many
@@ -76,6 +80,7 @@ type Store struct {
 	wg     sync.WaitGroup
 
 	keys
+	*robotshare.Share // robots.txt answers, shared by the job's workers
 }
 
 // keys are the Redis keys of one job, all in one hash slot ({job}).
@@ -85,6 +90,8 @@ type keys struct {
 	// kSeenHosts counts the URLs of each host in the seen set (the
 	// per-host limit), kept only when a job sets one.
 	kSeenHosts string
+	// kLeftOut holds the URLs the limits left out (frontier.LeftOut).
+	kLeftOut string
 }
 
 // Open connects to the Redis server named by rawURL
@@ -146,11 +153,13 @@ func Open(ctx context.Context, rawURL string, opts Options) (*Store, error) {
 			kWorkers:   p + "workers",
 			kBusy:      p + "busy:",
 			kSeenHosts: p + "seen-hosts",
+			kLeftOut:   p + "left-out",
 		},
 		leases: leases{held: map[string]heldEntry{}, states: map[string]string{}, lease: opts.Lease, shorter: make(chan struct{}, 1)},
 		lease:  opts.Lease,
 	}
 	s.tokens.init(opts.Worker)
+	s.Share = robotshare.New(s.rdb, p, opts.Worker, s.do)
 	s.rdb.AddHook(s.stats)
 	err = s.do(ctx, "open", "", func(ctx context.Context) error {
 		err := s.rdb.XGroupCreateMkStream(ctx, s.kStream, group, "0").Err()
@@ -263,7 +272,7 @@ func (s *Store) Reset(ctx context.Context) error {
 func (s *Store) newRun(ctx context.Context, op, force string) error {
 	return s.do(ctx, op, "", func(ctx context.Context) error {
 		return scriptNewRun.Run(ctx, s.rdb,
-			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta, s.kSeenHosts}, group, force).Err()
+			[]string{s.kStream, s.kDelayed, s.kSeen, s.kMeta, s.kSeenHosts, s.kLeftOut}, group, force).Err()
 	})
 }
 
@@ -301,7 +310,7 @@ func (s *Store) Enqueue(ctx context.Context, entries []frontier.Entry, limit fro
 	var added int64
 	err = s.do(ctx, "enqueue", "", func(ctx context.Context) error {
 		var err error
-		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen, s.kSeenHosts}, args...).Int64()
+		added, err = scriptEnqueue.Run(ctx, s.rdb, []string{s.kStream, s.kDelayed, s.kSeen, s.kSeenHosts, s.kLeftOut, s.kMeta}, args...).Int64()
 		return err
 	})
 	return int(added), err
@@ -456,7 +465,7 @@ func (s *Store) Commit(ctx context.Context, b *frontier.Batch) error {
 	if err != nil {
 		return fmt.Errorf("commit: %w", err)
 	}
-	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta, s.kSeenHosts}
+	keys := []string{s.kStream, s.kDelayed, s.kSeen, s.kState, s.kMeta, s.kSeenHosts, s.kLeftOut}
 	err = s.do(ctx, "commit", "", func(ctx context.Context) error {
 		return scriptCommit.Run(ctx, s.rdb, keys, args...).Err()
 	})
@@ -551,6 +560,20 @@ func decodeState(url, v string, found bool) (frontier.State, bool, error) {
 		return frontier.State{}, false, fmt.Errorf("state of %s: %w", url, err)
 	}
 	return st, true, nil
+}
+
+// LeftOut returns what the run's limits left out, over all workers.
+func (s *Store) LeftOut(ctx context.Context) (frontier.LeftOut, error) {
+	var v []any
+	err := s.do(ctx, "left out", "", func(ctx context.Context) (err error) {
+		v, err = s.rdb.HMGet(ctx, s.kMeta, "left:pages", "left:host").Result()
+		return err
+	})
+	n := func(x any) int { i, _ := strconv.Atoi(fmt.Sprint(x)); return i }
+	if err != nil || len(v) != 2 {
+		return frontier.LeftOut{}, err
+	}
+	return frontier.LeftOut{Pages: n(v[0]), PerHost: n(v[1])}, nil
 }
 
 // Checkpoint returns the index offset this worker committed last.

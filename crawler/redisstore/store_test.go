@@ -585,3 +585,34 @@ func TestStore_EnqueuePerHost(t *testing.T) {
 		t.Errorf("enqueue after a new run = %d, %v; want 3", n, err)
 	}
 }
+
+// LeftOut counts the distinct URLs each limit kept out of the run, over
+// Enqueue and Commit, once each however often they are found again, and
+// from zero on a new run.
+func TestStore_LeftOut(t *testing.T) {
+	srv := redistest.Start(t)
+	st := openStore(t, srv, "leftout", "w1")
+	ctx := t.Context()
+	check := func(want frontier.LeftOut) {
+		t.Helper()
+		if got, err := st.LeftOut(ctx); err != nil || got != want {
+			t.Errorf("LeftOut = %+v, %v; want %+v", got, err, want)
+		}
+	}
+	check(frontier.LeftOut{})
+	// trap: 3 admitted, 7 left out by the host limit (and 2 more found
+	// later); then the page limit (6 in all) leaves out b's last of 4 and
+	// c's 3.
+	lim := frontier.Limits{Pages: 6, PerHost: 3}
+	if _, err := st.Enqueue(ctx, entries("trap", 10), lim); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.Commit(ctx, &frontier.Batch{Enqueue: append(append(entries("trap", 12), entries("b", 4)...), entries("c", 3)...), Limit: lim}); err != nil {
+		t.Fatal(err)
+	}
+	check(frontier.LeftOut{PerHost: 7 + 2, Pages: 1 + 3})
+	if err := st.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check(frontier.LeftOut{})
+}

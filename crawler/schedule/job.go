@@ -97,5 +97,11 @@ func RunJob(ctx context.Context, j *jobfile.Job, extract crawler.Extract, log *s
 	if o.OnStart != nil {
 		o.OnStart(cr)
 	}
-	return cr.Run(ctx)
+	stats, err := cr.Run(ctx)
+	if err != nil {
+		// The job file is the source of every error of a run, as of those
+		// opening it: "news.yaml: job "news": run failed: ...".
+		err = fmt.Errorf("%s: %w", j.Path, err)
+	}
+	return stats, err
 }

@@ -96,6 +96,8 @@ type jobStatus struct {
 	LastError   string    `json:"last_error,omitempty"`
 	Written     int64     `json:"last_written"`
 	Failed      int64     `json:"last_failed"`
+	// Caps are the limits that cut the last run (crawler.Cap.String).
+	Caps []string `json:"last_caps,omitempty"`
 }
 
 // New loads every job of opt.Dir; any bad job stops the start.
@@ -362,6 +364,10 @@ func (sv *Server) Run(ctx context.Context, sj *Job) {
 	sv.m.runs.WithLabelValues(name, result).Inc()
 	sj.setStatus(func(s *jobStatus) {
 		s.Running, s.Written, s.Failed = false, st.Written, st.Failed
+		s.Caps = nil
+		for _, cp := range st.Caps {
+			s.Caps = append(s.Caps, cp.String())
+		}
 		s.LastError, s.Healthy = "", err == nil
 		if err != nil {
 			s.LastError = err.Error()

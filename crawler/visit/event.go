@@ -110,6 +110,9 @@ type Event struct {
 	New      bool          // for EventWritten: new, not changed
 	Cleaned  bool          // Extract ran and succeeded (written, or unchanged text)
 	Err      error         // for EventSkipped, EventRetry, EventFailed
+	// LinksCut counts the links of an HTML page past Options.MaxLinks,
+	// left out.
+	LinksCut int
 	// Reason classifies Err for metrics: see crawler.FailureReason.
 	Reason string
 }

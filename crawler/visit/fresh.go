@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,6 +21,9 @@ type Freshness struct {
 	Fresh  bool
 	// Prior is the entry's stored state, when it was read.
 	Prior *dispatch.Prior
+	// Err is set when the check panicked (a bug in a store): the entry
+	// fails, with Result taking it out of the frontier.
+	Err error
 }
 
 // FreshAll runs fresh on a claimed batch, on as many goroutines as there
@@ -35,7 +39,7 @@ func (v *Visitor) FreshAll(ctx context.Context, es []frontier.Entry) []Freshness
 	var next atomic.Int64
 	work := func() {
 		for i := int(next.Add(1) - 1); i < len(es); i = int(next.Add(1) - 1) {
-			out[i].Result, out[i].Fresh, out[i].Prior = v.fresh(ctx, es[i])
+			out[i] = v.safeFresh(ctx, es[i])
 		}
 	}
 	var wg sync.WaitGroup
@@ -45,6 +49,19 @@ func (v *Visitor) FreshAll(ctx context.Context, es []frontier.Entry) []Freshness
 	work()
 	wg.Wait()
 	return out
+}
+
+// safeFresh is fresh with a panic turned into the entry's failure: run on
+// goroutines of its own, an escaping panic would end the process.
+func (v *Visitor) safeFresh(ctx context.Context, e frontier.Entry) (f Freshness) {
+	defer func() {
+		if p := recover(); p != nil {
+			f = Freshness{Result: commit.Result{Entry: e, Done: true}, Err: Panicked(e.URL, "freshness check", p)}
+			v.log.Error("panic in a freshness check: page failed, crawl goes on", "url", e.URL, "err", f.Err, "stack", string(debug.Stack()))
+		}
+	}()
+	f.Result, f.Fresh, f.Prior = v.fresh(ctx, e)
+	return f
 }
 
 // fresh reports whether e is an article checked more recently than its

@@ -50,7 +50,11 @@ func (v *Visitor) failure(e frontier.Entry, err error, status int, r *fetch.Resp
 
 // readXML follows the URLs of a sitemap or a feed.
 func (v *Visitor) readXML(e frontier.Entry, r *fetch.Response, st frontier.State, res commit.Result, ev Outcome) (commit.Result, Outcome) {
-	found, _, err := links.XML(r.Body, r.ContentType, MaxSitemapLinks)
+	found, err := func() ([]links.XMLLink, error) {
+		defer staged("links")
+		found, _, err := links.XML(r.Body, r.ContentType, MaxSitemapLinks)
+		return found, err
+	}()
 	if err != nil {
 		st.Err = err.Error()
 		res.State = st
@@ -81,7 +85,11 @@ func (v *Visitor) readXML(e frontier.Entry, r *fetch.Response, st frontier.State
 func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Response, st frontier.State, rewrite bool, res commit.Result, ev Outcome) (commit.Result, Outcome) {
 	body := fetch.DecodeHTML(r.Body, r.ContentType)
 	base, _ := url.Parse(e.URL)
-	pi := links.HTML(ctx, body, base, v.opt.MaxLinks)
+	pi := func() links.Page {
+		defer staged("links")
+		return links.HTML(ctx, body, base, v.opt.MaxLinks)
+	}()
+	ev.LinksCut = pi.Cut
 	if err := context.Cause(ctx); err != nil {
 		st.Err = err.Error()
 		res.State = st
@@ -113,7 +121,7 @@ func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		URL: e.URL, FetchURL: e.URL, Status: r.Status, Header: r.Header,
 		ContentType: "text/html; charset=utf-8", Body: body, Depth: e.Depth, FetchedAt: r.At,
 	}
-	title, text, err := v.extract(ctx, page)
+	title, text, err := v.callExtract(ctx, page)
 	if cause := context.Cause(ctx); cause != nil && errors.Is(cause, ErrPageTimeout) {
 		err = cause // Extract gave up or ran over: the page timed out
 	}
@@ -150,6 +158,12 @@ func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		return res, ev
 	}
 	return v.write(e, r, st, title, text, hash, rewrite, page, res, ev)
+}
+
+// callExtract is Extract, a panic in it named "extract".
+func (v *Visitor) callExtract(ctx context.Context, page *Page) (title, text string, err error) {
+	defer staged("extract")
+	return v.extract(ctx, page)
 }
 
 // pageLinks appends to out the links and feeds of page e that the scope

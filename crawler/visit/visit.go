@@ -20,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/debug"
 	"time"
 
 	"golang.org/x/sync/semaphore"
@@ -145,8 +146,10 @@ func (v *Visitor) Visit(ctx context.Context, f *Fetcher, e frontier.Entry, pr *d
 	ev.URL = e.URL
 	defer func() {
 		if p := recover(); p != nil {
+			err := Panicked(e.URL, "visit", p)
+			v.log.Error("panic in a visit: page failed, crawl goes on", "url", e.URL, "err", err, "stack", string(debug.Stack()))
 			res = commit.Result{Entry: e, Done: true}
-			ev = Outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: fmt.Errorf("panic: %v", p)}}
+			ev = Outcome{Event: Event{Kind: EventFailed, URL: e.URL, Err: err}}
 		}
 	}()
 	if pr == nil {

@@ -1,6 +1,6 @@
 -- scriptCommit applies a crawler.Batch.
 --
--- KEYS stream, delayed, seen, state, meta, seen-hosts.
+-- KEYS stream, delayed, seen, state, meta, seen-hosts, left-out.
 -- ARGV group, checkpoint field, checkpoint (0: unchanged),
 -- nDone, ids..., nRetry, (id, wait_ms, payload)..., nStates, (url, json)...,
 -- then the enqueue arguments.
@@ -36,4 +36,4 @@ end
 if tonumber(ARGV[3]) > 0 then
   redis.call('HSET', KEYS[5], ARGV[2], ARGV[3])
 end
-return enqueue(stream, KEYS[2], KEYS[3], KEYS[6], i, now)
+return enqueue(stream, KEYS[2], KEYS[3], KEYS[6], KEYS[7], KEYS[5], i, now)

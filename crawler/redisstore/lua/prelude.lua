@@ -5,6 +5,9 @@
 -- ARGV at i and adds each URL not in seen to seen and to the frontier,
 -- stopping when seen holds limit URLs (limit > 0), and leaving out the URLs
 -- of a host that has per_host URLs in seen (per_host > 0; counted in hosts).
+-- A URL left out for a limit (and not in seen) is recorded once per run in
+-- the set left, up to max_left URLs, and counted in meta's "left:pages" or
+-- "left:host".
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -18,7 +21,16 @@ local function queue(stream, delayed, wait, payload, now)
   end
 end
 
-local function enqueue(stream, delayed, seen, hosts, i, now)
+local max_left = 100000 -- frontier.MaxLeftOut
+
+local function leave_out(seen, left, meta, url, field)
+  if redis.call('SISMEMBER', seen, url) == 0 and redis.call('SCARD', left) < max_left
+      and redis.call('SADD', left, url) == 1 then
+    redis.call('HINCRBY', meta, field, 1)
+  end
+end
+
+local function enqueue(stream, delayed, seen, hosts, left, meta, i, now)
   local limit = tonumber(ARGV[i])
   local per_host = tonumber(ARGV[i + 1])
   local n = tonumber(ARGV[i + 2])
@@ -29,13 +41,14 @@ local function enqueue(stream, delayed, seen, hosts, i, now)
   end
   local added = 0
   for _ = 1, n do
-    if limit > 0 and size >= limit then
-      break
-    end
     local url, host, wait, payload = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3]
     i = i + 4
     local room = per_host <= 0 or tonumber(redis.call('HGET', hosts, host) or '0') < per_host
-    if room and redis.call('SADD', seen, url) == 1 then
+    if limit > 0 and size >= limit then
+      leave_out(seen, left, meta, url, 'left:pages')
+    elseif not room then
+      leave_out(seen, left, meta, url, 'left:host')
+    elseif redis.call('SADD', seen, url) == 1 then
       queue(stream, delayed, wait, payload, now)
       added = added + 1
       size = size + 1

@@ -1,0 +1,82 @@
+package crawler_test
+
+import (
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/winnowhq/winnow/crawler"
+	"github.com/winnowhq/winnow/crawler/urls"
+	"github.com/winnowhq/winnow/internal/loopback"
+)
+
+// capSite is a front page linking to ten articles, /a/0 to /a/9; /a/9 is
+// larger than 64 KiB.
+func capSite(t *testing.T) (seed, host string) {
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		switch p := r.URL.Path; {
+		case p == "/":
+			fmt.Fprint(w, "<html><head><title>Front</title></head><body>")
+			for i := range 10 {
+				fmt.Fprintf(w, `<a href="/a/%d">story %d</a> <a href="/a/%d#again">again</a>`, i, i, i)
+			}
+			fmt.Fprint(w, "</body></html>")
+		case strings.HasPrefix(p, "/a/"):
+			pad := ""
+			if p == "/a/9" {
+				pad = strings.Repeat("x", 70<<10)
+			}
+			fmt.Fprintf(w, `<html><head><title>%s</title><meta property="og:type" content="article"></head><body><article><p>Text of %s.%s</p></article></body></html>`, p, p, pad)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	return srv.URL + "/", strings.TrimPrefix(srv.URL, "http://")
+}
+
+// TestCrawl_CapsReported: a limit that cuts a run says so in Stats.Caps,
+// with what it left unvisited: the distinct URLs found and never admitted
+// (max_pages, max_pages_per_host; counted again from zero on the next
+// run), the links left out of pages (max_links), or the pages that failed
+// on it (max_body_size).
+func TestCrawl_CapsReported(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		set  func(*crawler.Config)
+		want string // Stats.Caps, joined
+	}{
+		{"max_pages", func(c *crawler.Config) { c.MaxPages = 4 }, "max_pages (4): 7 URLs left unvisited"},
+		{"max_pages_per_host", func(c *crawler.Config) { c.MaxPagesPerHost = 5 }, "max_pages_per_host (5): 6 URLs left unvisited"},
+		{"max_links", func(c *crawler.Config) { c.MaxLinks = 5 }, "max_links (5): 15 links left unread"},
+		{"max_body_size", func(c *crawler.Config) { c.MaxBodySize = 64 << 10 }, "max_body_size (64KiB): 1 pages failed"},
+		{"none", func(c *crawler.Config) {}, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			seed, host := capSite(t)
+			cfg := crawler.Config{
+				Name: "caps", Seeds: []string{seed}, Scope: urls.Scope{Hosts: []string{host}},
+				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
+				Limits:     crawler.Limits{Timeout: 5 * time.Second, MaxFailedShare: 1},
+				Retry:      crawler.Retry{Retries: -1},
+				Revisit:    crawler.Revisit{Recheck: -1},
+				Output:     crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+			}
+			tc.set(&cfg)
+			state := t.TempDir()
+			for run := range 2 {
+				st, _ := runJob(t, cfg, state)
+				var got []string
+				for _, c := range st.Caps {
+					got = append(got, c.String())
+				}
+				if g := strings.Join(got, "; "); g != tc.want {
+					t.Errorf("run %d: Stats.Caps = %q, want %q", run+1, g, tc.want)
+				}
+			}
+		})
+	}
+}
