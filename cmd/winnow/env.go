@@ -42,7 +42,6 @@ const (
 	exitFailed  = 1 // the run failed or was interrupted; an input failed (clean)
 	exitConfig  = 2 // bad flags, a bad job or rules file
 	exitPartial = 3 // the crawl finished, but some pages failed
-	exitCapped  = 4 // the crawl finished, but max_pages, max_pages_per_host or max_links left URLs unvisited
 )
 
 // usageError is a command-line mistake: exit code 2.
@@ -59,11 +58,6 @@ func (e *configError) Unwrap() error { return e.err }
 // errPartial marks a crawl that finished with some pages failed, already
 // reported: exit code 3.
 var errPartial = fmt.Errorf("%w: some pages failed", errSilent)
-
-// errCapped marks a crawl that finished with every page it fetched read,
-// but with URLs a cap of the job left unvisited, already reported: exit
-// code 4.
-var errCapped = fmt.Errorf("%w: a cap left URLs unvisited", errSilent)
 
 // parseFlags parses args into fs. On -h it prints the usage on stdout; done
 // is then true, as it is on a bad flag, which err reports as a usage error
@@ -125,8 +119,6 @@ func exitCode(err error) int {
 		return exitConfig
 	case errors.Is(err, errPartial):
 		return exitPartial
-	case errors.Is(err, errCapped):
-		return exitCapped
 	}
 	return exitFailed
 }
