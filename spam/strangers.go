@@ -14,7 +14,8 @@ import (
 // a real paragraph, or a line set beside the page's prose, that carries a
 // payload (a code, handle, phone number or domain) and is a stranger to
 // the page (in words the rest of it does not use, or in another script).
-func (w *walker) strangerPass() {
+// It returns the page it read (nil when no block called for it).
+func (w *walker) strangerPass() *stranger.Page {
 	var pg *stranger.Page
 	for _, n := range w.later.plain {
 		if w.a.scores.Spam(n) {
@@ -28,7 +29,7 @@ func (w *walker) strangerPass() {
 			pg = stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
 		}
 		if !pg.Enough() {
-			return
+			return pg
 		}
 		from, to, what := 0, len(text), "a line: "
 		if f, t, ok := pg.Run(text); ok {
@@ -45,6 +46,7 @@ func (w *walker) strangerPass() {
 		w.a.spamWords += fold.CountWords(text[from:to])
 		w.spam++
 	}
+	return pg
 }
 
 // cleanEdge reads a block's text as the rules will find it: the spam

@@ -142,6 +142,9 @@ func (p *Page) lone(payload string) bool {
 			core = w
 		}
 	}
+	if strings.ContainsRune(payload, ' ') {
+		core = strings.ToLower(payload) // a phone number in groups: its groups recur in other figures
+	}
 	return len(core) < 3 || strings.Count(p.lower, core) <= 1
 }
 
