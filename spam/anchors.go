@@ -28,8 +28,8 @@ const maxStrangerLinks = 3
 // own. Only the link goes.
 func (w *walker) strangerLinks(pg *stranger.Page) {
 	type hit struct {
-		n  *html.Node
-		pl string
+		n        *html.Node
+		pl, site string
 	}
 	var hits []hit
 	var sites map[string]int
@@ -58,15 +58,19 @@ func (w *walker) strangerLinks(pg *stranger.Page) {
 		if sites == nil {
 			sites = w.linkedSites()
 		}
-		if sites[w.hosts.Get(host).Site] > 1 {
-			continue
-		}
-		hits = append(hits, hit{n, pl})
+		hits = append(hits, hit{n, pl, w.hosts.Get(host).Site})
 	}
 	if len(hits) > maxStrangerLinks {
 		return
 	}
+	ours := map[string]int{} // the links to each site that are hits
 	for _, h := range hits {
+		ours[h.site]++
+	}
+	for _, h := range hits {
+		if sites[h.site] > ours[h.site] {
+			continue // the page links to that site elsewhere
+		}
 		sc := w.a.m.Scorer()
 		sc.Weighted(lexicon.SigStranger, 1, "a glued link: "+h.pl)
 		w.a.scores[h.n] = sc.Result()

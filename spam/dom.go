@@ -393,7 +393,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
-	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.spamUnits == 0 && (gluedCandidate(n) || domtext.IsHeading(n.DataAtom) || n.DataAtom == atom.P) {
+	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && plainRead(n, p) {
 		w.later.plain = append(w.later.plain, n)
 	}
 	if n.DataAtom == atom.A && !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.Words <= 5 {

@@ -162,7 +162,7 @@ func (p *Page) strange(text string) bool {
 		p.lang, p.langSet = langid.Detect(page), true
 	}
 	l, pl := langid.Detect(text), p.lang
-	return l != "" && pl != "" && l != pl
+	return pl != "" && l != pl // "" for a language langid has no profile for: not the page's
 }
 
 // besideProse reports a line set next to the page's own prose: the box
