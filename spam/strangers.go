@@ -16,21 +16,31 @@ import (
 // the page (in words the rest of it does not use, or in another script).
 // It returns the page it read (nil when no block called for it).
 func (w *walker) strangerPass() *stranger.Page {
-	var pg *stranger.Page
+	type cand struct {
+		n    *html.Node
+		text string
+	}
+	var cands []cand
 	for _, n := range w.later.plain {
 		if w.a.scores.Spam(n) {
 			continue
 		}
-		text := domtext.Gather(n, w.cleanEdge)
-		if stranger.Payload(text) == "" {
-			continue
+		if text := domtext.Gather(n, w.cleanEdge); stranger.Payload(text) != "" {
+			cands = append(cands, cand{n, text})
 		}
-		if pg == nil {
-			pg = stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
-		}
-		if !pg.Enough() {
-			return pg
-		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	pg := stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
+	if !pg.Enough() {
+		return pg
+	}
+	for _, c := range cands {
+		pg.Suspect(c.text)
+	}
+	for _, c := range cands {
+		n, text := c.n, c.text
 		from, to, what := 0, len(text), "a line: "
 		if f, t, ok := pg.Run(text); ok {
 			from, to, what = f, t, "a sentence: "
