@@ -3,6 +3,7 @@ package stranger
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/winnowhq/winnow/spam/anchor"
 	"github.com/winnowhq/winnow/spam/fold"
@@ -39,8 +40,7 @@ func (p *Page) Anchor(a *html.Node, text, host string) (string, bool) {
 	if pl == "" || address(pl) && !codeHost(host) || !p.lone(pl) || quoted(a) {
 		return "", false
 	}
-	v := p.words()
-	if known, _ := v.Known(Plain(text)); known > 0 || p.knownName(pl) {
+	if p.knownWord(Plain(text)) || p.knownName(pl) {
 		return "", false
 	}
 	if !anchor.Place(a).Glued() || anchor.Mentioned(a, fold.Fold(text)) {
@@ -49,11 +49,34 @@ func (p *Page) Anchor(a *html.Node, text, host string) (string, bool) {
 	return pl, true
 }
 
-// knownName reports a payload whose first run of three letters or more
-// (the name in "trainium2", "sbo" in "$SBOCOIN") the page uses outside it.
+// minNameLetters is how many letters a word of a link's text needs for
+// the page's use of it to make the link the page's own: a product's or a
+// project's name (Trainium, Django, Swift), not a short or common word
+// that codes are made of (six, bet, fb, vip).
+const minNameLetters = 5
+
+// knownWord reports a text with a word of minNameLetters letters or more
+// that the page uses outside it.
+func (p *Page) knownWord(text string) bool {
+	own := map[string]int{}
+	for w := range words(text) {
+		if utf8.RuneCountInString(w) >= minNameLetters {
+			own[w]++
+		}
+	}
+	for w, k := range own {
+		if p.words()[w] > k {
+			return true
+		}
+	}
+	return false
+}
+
+// knownName reports a payload whose first run of minNameLetters letters
+// or more (the name in "trainium2") the page uses outside it.
 func (p *Page) knownName(pl string) bool {
 	for w := range words(pl) {
-		if len([]rune(w)) < 3 {
+		if utf8.RuneCountInString(w) < minNameLetters {
 			continue
 		}
 		own := strings.Count(strings.ToLower(pl), w)
@@ -99,8 +122,21 @@ func AnchorPayload(text string) string {
 	if len(f) < 2 || len(f) > maxSpelledFields {
 		return ""
 	}
-	if t := strings.TrimFunc(strings.Join(f, ""), trimmed); t != "" && payload(t) {
+	for _, x := range f {
+		if !allLetters(x) && !allDigits(x) {
+			return "" // "Over 245,000", "Less than 1%": a figure, not a code
+		}
+	}
+	if t := strings.Join(f, ""); payload(t) {
 		return strings.Join(f, " ")
 	}
 	return ""
+}
+
+func allLetters(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) < 0
+}
+
+func allDigits(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r < '0' || r > '9' }) < 0
 }
