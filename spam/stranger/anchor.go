@@ -90,11 +90,15 @@ func address(pl string) bool {
 	return strings.Contains(pl, "://") || domain(strings.ToLower(strings.TrimPrefix(pl, "www.")))
 }
 
-// codeHost reports a host whose first label (www. aside) carries a digit
-// or a hyphen: a code's or a keyword's throw-away domain, or an address.
+// codeHost reports a host with a label before its last that carries a
+// digit or a hyphen: a code's or a keyword's throw-away domain (also
+// under a sub-domain: promo.cheap-pills.example), or an address.
 func codeHost(host string) bool {
-	label, _, _ := strings.Cut(strings.TrimPrefix(host, "www."), ".")
-	return strings.IndexFunc(label, func(r rune) bool { return r == '-' || unicode.IsDigit(r) }) >= 0
+	i := strings.LastIndexByte(host, '.')
+	if i < 0 {
+		return false
+	}
+	return strings.IndexFunc(host[:i], func(r rune) bool { return r == '-' || unicode.IsDigit(r) }) >= 0
 }
 
 // quoted reports a node inside a blockquote or a q.
