@@ -12,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/promo"
+	"github.com/winnowhq/winnow/spam/stranger"
 	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -393,7 +394,7 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
-	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && plainRead(n, p) {
+	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && (p.spamUnits == 0 || p.Words >= stranger.MinRest) && (gluedCandidate(n) || domtext.IsHeading(n.DataAtom) || n.DataAtom == atom.P || stranger.Box(n)) {
 		w.later.plain = append(w.later.plain, n)
 	}
 	if n.DataAtom == atom.A && !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.Words <= 5 {

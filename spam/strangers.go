@@ -13,34 +13,24 @@ import (
 // words no lexicon knows (package stranger): the first or last sentence of
 // a real paragraph, or a line set beside the page's prose, that carries a
 // payload (a code, handle, phone number or domain) and is a stranger to
-// the page (in words the rest of it does not use, or in another script).
-// It returns the page it read (nil when no block called for it).
+// the page (in words the rest of it does not use, or in another script),
+// and returns the page it read (nil when no block called for it).
 func (w *walker) strangerPass() *stranger.Page {
-	type cand struct {
-		n    *html.Node
-		text string
-	}
-	var cands []cand
+	var pg *stranger.Page
 	for _, n := range w.later.plain {
 		if w.a.scores.Spam(n) {
 			continue
 		}
-		if text := domtext.Gather(n, w.cleanEdge); stranger.Payload(text) != "" {
-			cands = append(cands, cand{n, text})
+		text := domtext.Gather(n, w.cleanEdge)
+		if stranger.Payload(text) == "" {
+			continue
 		}
-	}
-	if len(cands) == 0 {
-		return nil
-	}
-	pg := stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
-	if !pg.Enough() {
-		return pg
-	}
-	for _, c := range cands {
-		pg.Suspect(c.text)
-	}
-	for _, c := range cands {
-		n, text := c.n, c.text
+		if pg == nil {
+			pg = stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
+		}
+		if !pg.Enough() {
+			return pg
+		}
 		from, to, what := 0, len(text), "a line: "
 		if f, t, ok := pg.Run(text); ok {
 			from, to, what = f, t, "a sentence: "
@@ -57,6 +47,17 @@ func (w *walker) strangerPass() *stranger.Page {
 		w.spam++
 	}
 	return pg
+}
+
+// strangerLinks scores the links stranger.Links finds (pg: the page
+// strangerPass read, or nil). Only the link goes.
+func (w *walker) strangerLinks(pg *stranger.Page) {
+	for _, l := range stranger.Links(pg, w.root, w.later.plain, w.later.links, &w.hosts, w.a.site) {
+		sc := w.a.m.Scorer()
+		sc.Weighted(lexicon.SigStranger, 1, "a glued link: "+l.Payload)
+		w.a.scores[l.N] = sc.Result()
+		w.spam++
+	}
 }
 
 // cleanEdge reads a block's text as the rules will find it: the spam

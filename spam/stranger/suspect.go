@@ -1,15 +1,26 @@
 package stranger
 
-import "github.com/winnowhq/winnow/internal/textnorm"
+import (
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
+)
 
-// Suspect records a block's text whose first or last sentence, or whole
-// line, carries a payload: the pieces Run and Line will judge. Words the
-// page uses only in such pieces (a spam phrase injected twice, as a line
-// and glued to a paragraph, with two codes) are not the page's own words.
-func (p *Page) Suspect(text string) {
+// suspects counts, once, the words of the page's paragraphs' first or
+// last sentences, or whole lines, that carry a payload: the pieces Run and
+// Line judge. Words the page uses only in such pieces (a spam phrase
+// injected twice, as a line and glued to a paragraph, with two codes) are
+// not the page's own words.
+func (p *Page) suspects() Vocab {
 	if p.suspect == nil {
 		p.suspect = Vocab{}
+		for _, n := range p.paras {
+			p.addSuspect(domtext.Text(n))
+		}
 	}
+	return p.suspect
+}
+
+func (p *Page) addSuspect(text string) {
 	bounds := textnorm.SentenceBounds(text)
 	if len(bounds) < 2 {
 		if Payload(text) != "" {
@@ -42,7 +53,7 @@ func (p *Page) strangeWords(piece string) bool {
 	known, total := 0, 0
 	for w, k := range own {
 		total += k
-		if v[w] > max(k, p.suspect[w]) {
+		if v[w] > max(k, p.suspects()[w]) {
 			known += k
 		}
 	}
