@@ -53,12 +53,12 @@ func Links(p *Page, root *html.Node, paras, links []*html.Node, hosts *brand.Hos
 	var sites map[string]int
 	var hitSites []string
 	for _, n := range links {
-		text := domtext.ElementText(n)
-		if AnchorPayload(text) == "" {
+		host, hs := foreign(n, hosts, site)
+		if host == "" || !mayCarry(n) {
 			continue
 		}
-		host, hs := foreign(n, hosts, site)
-		if host == "" {
+		text := domtext.ElementText(n)
+		if AnchorPayload(text) == "" {
 			continue
 		}
 		if p == nil {
@@ -141,4 +141,21 @@ func foreign(n *html.Node, hosts *brand.Hosts, site string) (string, string) {
 		return host, hi.Site
 	}
 	return "", ""
+}
+
+// mayCarry reports a link whose text holds a digit, "@", "$", a dot or a
+// letter beyond ASCII: what a payload needs (the cheap test before reading
+// its text).
+func mayCarry(a *html.Node) bool {
+	for n := range a.Descendants() {
+		if n.Type != html.TextNode {
+			continue
+		}
+		for i := 0; i < len(n.Data); i++ {
+			if c := n.Data[i]; c >= '0' && c <= '9' || c == '@' || c == '$' || c == '.' || c >= 0x80 {
+				return true
+			}
+		}
+	}
+	return false
 }

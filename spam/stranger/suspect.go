@@ -41,21 +41,41 @@ func (v Vocab) add(text string) {
 	}
 }
 
+// fewUses is how many times the rest of a page may use a word for the
+// word to be known only through suspect pieces: a word the page uses
+// more is its own.
+const fewUses = 2
+
 // strangeWords is Vocab.Strange with the words the page uses only in
-// suspect pieces (Suspect) counted as unknown.
+// suspect pieces (suspects) counted as unknown; those are counted (once
+// per page) only when the words the page uses a few times decide.
 func (p *Page) strangeWords(piece string) bool {
-	plain := Plain(piece)
 	own := map[string]int{}
-	for w := range words(plain) {
+	for w := range words(Plain(piece)) {
 		own[w]++
 	}
 	v := p.words()
-	known, total := 0, 0
+	firm, few, total := 0, 0, 0
 	for w, k := range own {
 		total += k
-		if v[w] > max(k, p.suspects()[w]) {
-			known += k
+		switch {
+		case v[w]-k > fewUses:
+			firm += k
+		case v[w] > k:
+			few += k
 		}
 	}
-	return total >= MinWords && float64(known) <= maxKnownShare*float64(total)
+	most := maxKnownShare * float64(total)
+	if total < MinWords || float64(firm) > most {
+		return false
+	}
+	if float64(firm+few) <= most {
+		return true
+	}
+	for w, k := range own {
+		if n := v[w] - k; n > 0 && n <= fewUses && v[w] <= max(k, p.suspects()[w]) {
+			few -= k
+		}
+	}
+	return float64(firm+few) <= most
 }
