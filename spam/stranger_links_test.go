@@ -1,9 +1,6 @@
 package spam
 
-import (
-	"strings"
-	"testing"
-)
+import "testing"
 
 // TestAnalyze_StrangerLink: a link to another site glued to a real
 // paragraph whose text is a code, handle, dose or number the page names
@@ -12,8 +9,7 @@ import (
 // inside a sentence is not.
 func TestAnalyze_StrangerLink(t *testing.T) {
 	m := model(t)
-	story := strings.Repeat(`<p>The council met on Tuesday to discuss the budget for the schools and the roads of the town, and the members said that the plan would be approved by the end of the month after a vote in the hall.</p>`+
-		`<p>The mayor said that the roads in the north of the town would be repaired first, and that the schools would get new roofs before the winter, as the council had promised in the spring.</p>`, 2)
+	story := townStory()
 	const para = "The vote in the hall was seven to two, and the mayor said that the council would meet again in the spring."
 	for _, c := range []struct {
 		name, block string
