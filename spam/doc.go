@@ -44,8 +44,8 @@
 // spam/evidence (how evidence adds up to a Score behind the gate),
 // spam/sentence (sentence bounds and the run of sentences that carries the
 // spam), spam/promo (a promotion's figures and code numbers),
-// spam/stranger (a sentence or line in words or a script its page does not
-// use, carrying a code, handle, phone number or domain: spam in a language
-// the lexicon does not know) and spam/verdict (the whole-page verdict from
+// spam/stranger (a sentence, line or glued link in words or a script its
+// page does not use, carrying a code, handle, phone number or domain: spam
+// in a language the lexicon does not know) and spam/verdict (the verdict from
 // what Analyze measured).
 package spam

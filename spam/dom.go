@@ -12,6 +12,7 @@ import (
 	"github.com/winnowhq/winnow/spam/hidden"
 	"github.com/winnowhq/winnow/spam/lexicon"
 	"github.com/winnowhq/winnow/spam/promo"
+	"github.com/winnowhq/winnow/spam/stranger"
 	"github.com/winnowhq/winnow/spam/textscore"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -150,7 +151,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if len(w.later.short) > 0 {
 		w.linePass()
 	}
-	w.strangerPass()
+	w.strangerLinks(w.strangerPass())
 	if w.spam > 0 {
 		w.tablePass()
 	}
@@ -160,7 +161,7 @@ func AnalyzeSheet(m *Model, doc *html.Node, pageHost string, sheet *Sheet) *Anal
 	if w.carriesSpam() && len(w.later.codes) > 0 {
 		w.pageSpam = true
 		for _, c := range w.later.codes {
-			if s := w.score(c); s != nil {
+			if s := w.score(c); s != nil && (s.Value >= Unit || !a.scores.Spam(c.n)) { // a stranger link stays spam
 				a.scores[c.n] = s
 			}
 		}
@@ -263,6 +264,7 @@ type later struct {
 	made       []*html.Node // blocks scored with the spam parts they are made of (spam-links)
 	proseTexts []string     // the folded text of the running text proseTopic counts, and of what topicPass read as the topic's
 	plain      []*html.Node // visible paragraphs and lines below the spam score, for strangerPass
+	links      []*html.Node // short visible links below the spam score, for strangerLinks
 }
 
 // codeCounts counts the brand codes of the page's whole text (scripts and
@@ -395,8 +397,11 @@ func (w *walker) scoreElement(n *html.Node, p *part, hidden bool, why string) {
 		}
 	}
 	w.gluedCount(n, p, s, hidden)
-	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.spamUnits == 0 && (gluedCandidate(n) || domtext.IsHeading(n.DataAtom) || n.DataAtom == atom.P) {
+	if !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && (p.spamUnits == 0 || p.Words >= stranger.MinRest) && (gluedCandidate(n) || domtext.IsHeading(n.DataAtom) || n.DataAtom == atom.P || stranger.Box(n)) {
 		w.later.plain = append(w.later.plain, n)
+	}
+	if n.DataAtom == atom.A && !hidden && (s == nil || s.Value < Unit) && p.Words > 0 && p.Words <= 5 {
+		w.later.links = append(w.later.links, n)
 	}
 	if s != nil && s.Value < Unit && p.Words <= 12 && !w.pageSpam {
 		w.later.short = append(w.later.short, codeUnit{n: n, p: *p, hidden: hidden, why: why})

@@ -12,8 +12,7 @@ import (
 // page's own words (the council's handle) it is not.
 func TestAnalyze_Stranger(t *testing.T) {
 	m := model(t)
-	story := strings.Repeat(`<p>The council met on Tuesday to discuss the budget for the schools and the roads of the town, and the members said that the plan would be approved by the end of the month after a vote in the hall.</p>`+
-		`<p>The mayor said that the roads in the north of the town would be repaired first, and that the schools would get new roofs before the winter, as the council had promised in the spring.</p>`, 2)
+	story := townStory()
 	const para = "The vote in the hall was seven to two, and the mayor said that the council would meet again in the spring to discuss the plan for the roads."
 	for _, c := range []struct {
 		name, block string
@@ -35,4 +34,11 @@ func TestAnalyze_Stranger(t *testing.T) {
 			t.Errorf("%s: the paragraph goes, not the sentence glued to it", c.name)
 		}
 	}
+}
+
+// townStory is a page of real prose about a town council, for the
+// stranger tests to glue their pieces to.
+func townStory() string {
+	return strings.Repeat(`<p>The council met on Tuesday to discuss the budget for the schools and the roads of the town, and the members said that the plan would be approved by the end of the month after a vote in the hall.</p>`+
+		`<p>The mayor said that the roads in the north of the town would be repaired first, and that the schools would get new roofs before the winter, as the council had promised in the spring.</p>`, 2)
 }

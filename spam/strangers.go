@@ -13,8 +13,9 @@ import (
 // words no lexicon knows (package stranger): the first or last sentence of
 // a real paragraph, or a line set beside the page's prose, that carries a
 // payload (a code, handle, phone number or domain) and is a stranger to
-// the page (in words the rest of it does not use, or in another script).
-func (w *walker) strangerPass() {
+// the page (in words the rest of it does not use, or in another script),
+// and returns the page it read (nil when no block called for it).
+func (w *walker) strangerPass() *stranger.Page {
 	var pg *stranger.Page
 	for _, n := range w.later.plain {
 		if w.a.scores.Spam(n) {
@@ -28,7 +29,7 @@ func (w *walker) strangerPass() {
 			pg = stranger.NewPage(domtext.ElementText(w.root), w.later.plain)
 		}
 		if !pg.Enough() {
-			return
+			return pg
 		}
 		from, to, what := 0, len(text), "a line: "
 		if f, t, ok := pg.Run(text); ok {
@@ -43,6 +44,18 @@ func (w *walker) strangerPass() {
 			w.a.glued[n] = gluedRun{text[:from], text[to:], w.a.scores[n]}
 		}
 		w.a.spamWords += fold.CountWords(text[from:to])
+		w.spam++
+	}
+	return pg
+}
+
+// strangerLinks scores the links stranger.Links finds (pg: the page
+// strangerPass read, or nil). Only the link goes.
+func (w *walker) strangerLinks(pg *stranger.Page) {
+	for _, l := range stranger.Links(pg, w.root, w.later.plain, w.later.links, &w.hosts, w.a.site) {
+		sc := w.a.m.Scorer()
+		sc.Weighted(lexicon.SigStranger, 1, "a glued link: "+l.Payload)
+		w.a.scores[l.N] = sc.Result()
 		w.spam++
 	}
 }

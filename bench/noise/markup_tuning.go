@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 
+	"github.com/winnowhq/winnow/bench/noise/shapes"
+
 	"golang.org/x/net/html"
 )
 
@@ -16,6 +18,7 @@ func tuningMarkup(p *pools) {
 		func(l, t string, _ int) string { return "https://" + l + t + "/" },
 		func(l, t string, _ int) string { return "https://www." + l + t + "/" },
 		func(l, t string, n int) string { return fmt.Sprintf("https://%s%d%s/", l, n%10, t) },
+		shapes.Invite, shapes.BareIP,
 	}
 	p.spamLine = []func(in *injector, text, href string) *html.Node{spamLineP, spamLineDivLink, spamLineStrong, spamLineH3,
 		spamLineTableCell, spamLineFigure, spamLineBreadcrumb, spamLineMarquee, spamLineHeadingLink, spamLineCenterFont}
@@ -37,6 +40,6 @@ func tuningMarkup(p *pools) {
 	p.headingMarkup = []func(in *injector, h string) *html.Node{headingTag("h3"), headingTag("h2", "title"), headingTag("div", "box-title", "title", "tit")}
 	p.sidebarShapes = []sidebarShape{shapeLinkList, shapeTeaserCards, shapeLinkParas}
 	p.inlineRelated = []func(in *injector, h string, link *html.Node) *html.Node{inlineStrongColon, inlineDivSpan, inlineEm}
-	p.brandShapes = []func(r *rand.Rand, stem, digits, end string) string{brandSeparated, brandShort}
+	p.brandShapes = []func(r *rand.Rand, stem, digits, end string) string{brandSeparated, brandShort, shapes.Handle, shapes.Dose, shapes.Ticker, shapes.Phone}
 	p.sentenceSites = []func(in *injector, text string) string{sentenceOnHeading}
 }

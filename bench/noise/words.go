@@ -51,7 +51,7 @@ func (in *injector) brand() string {
 
 // hostURL turns a brand into a link URL, in one of the half's host shapes.
 func (in *injector) hostURL(brand string) string {
-	label := strings.ToLower(strings.NewReplacer(" ", "", ".", "").Replace(brand))
+	label := strings.ToLower(strings.NewReplacer(" ", "", ".", "", "@", "", "$", "", "+", "").Replace(brand))
 	return pick(in.r, in.p.hostShapes)(label, pick(in.r, in.p.words.Spam.TLDs), in.r.IntN(10000))
 }
 

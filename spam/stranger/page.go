@@ -38,6 +38,7 @@ type Page struct {
 	byWords int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
 	lang    string
 	langSet bool
+	suspect Vocab // the words of the pieces that carry a payload (Suspect)
 }
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
@@ -108,7 +109,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 			continue
 		}
 		a, b := script.Main(run), script.Main(rest)
-		if Prose(run) && p.words().Strange(run) && p.familiarWords() || a != b && a != "" && b != "" {
+		if Prose(run) && p.strangeWords(run) && p.familiarWords() || a != b && a != "" && b != "" {
 			return r[0], r[1], true
 		}
 	}
@@ -142,6 +143,9 @@ func (p *Page) lone(payload string) bool {
 			core = w
 		}
 	}
+	if strings.ContainsRune(payload, ' ') {
+		core = strings.ToLower(payload) // a phone number in groups: its groups recur in other figures
+	}
 	return len(core) < 3 || strings.Count(p.lower, core) <= 1
 }
 
@@ -152,14 +156,14 @@ func (p *Page) strange(text string) bool {
 	if a, b := script.Main(text), script.Main(page); a != b && a != "" && b != "" {
 		return script.Count(page, a) <= 2*script.Count(text, a) // the line and its copies at most
 	}
-	if !Prose(text) || !p.words().Strange(text) || !p.familiarWords() { // the page-wide test last: it costs most
+	if !Prose(text) || !p.strangeWords(text) || !p.familiarWords() { // the page-wide test last: it costs most
 		return false
 	}
 	if !p.langSet {
-		p.lang, p.langSet = langid.Detect(page), true
+		p.lang, p.langSet = p.proseLang(), true
 	}
 	l, pl := langid.Detect(text), p.lang
-	return l != "" && pl != "" && l != pl
+	return pl != "" && l != pl // "" for a language langid has no profile for: not the page's
 }
 
 // besideProse reports a line set next to the page's own prose: the box

@@ -31,6 +31,30 @@ func Payload(text string) string {
 		if payload(t) {
 			return t
 		}
+		if c := latinCode(t); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// latinCode returns the run of ASCII letters and digits in a token of
+// another script that mixes both ("ከ789club" -> "789club"), or "": a code
+// written into text of a script with no spaces before it. Digits beside
+// a letter of that script are a count (10대), not a code.
+func latinCode(t string) string {
+	start := -1
+	for i := 0; i <= len(t); i++ {
+		if i < len(t) && (t[i] >= 'a' && t[i] <= 'z' || t[i] >= 'A' && t[i] <= 'Z' || t[i] >= '0' && t[i] <= '9') {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 && (start > 0 || i < len(t)) && payload(t[start:i]) {
+			return t[start:i]
+		}
+		start = -1
 	}
 	return ""
 }

@@ -53,3 +53,36 @@ func TestProse(t *testing.T) {
 		t.Error("a sentence not read as prose")
 	}
 }
+
+func TestAnchorPayload(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"vua195play", "vua195play"},
+		{"Fb 777 Bet", "Fb 777 Bet"},
+		{"Zolpex 20 mg", "Zolpex 20 mg"},
+		{"WA +54 709 994 416", "+54 709 994 416"},
+		{"Over 245,000", ""}, // a figure
+		{"Less than 1%", ""},
+		{"the full report", ""},
+	} {
+		if got := AnchorPayload(c.text); got != c.want {
+			t.Errorf("AnchorPayload(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+func TestCodeHost(t *testing.T) {
+	for _, c := range []struct {
+		host string
+		want bool
+	}{
+		{"sv66win.com", true},
+		{"promo.cheap-pills.example", true},
+		{"198.51.100.7", true},
+		{"www.zagrosrobotics.com", false},
+		{"clinicaltrials.gov", false},
+	} {
+		if got := codeHost(c.host); got != c.want {
+			t.Errorf("codeHost(%q) = %v, want %v", c.host, got, c.want)
+		}
+	}
+}
