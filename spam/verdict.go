@@ -62,37 +62,12 @@ func (a *Analysis) registerHosts() []string {
 	return out
 }
 
+// jsonLD scores the names and headline of a JSON-LD block: what a
+// parasite page fills with its brand.
 func (w *walker) jsonLD(n *html.Node) *Score {
 	data := domtext.JSONLD(n)
 	if data == "" {
 		return nil
 	}
-	if len(data) > 1<<16 {
-		data = data[:1<<16]
-	}
-	// The names and headline are what a parasite page fills with its brand;
-	// reading the strings of the JSON is enough to score them.
-	var b strings.Builder
-	for _, key := range []string{`"name"`, `"headline"`, `"alternateName"`} {
-		for rest := data; ; {
-			i := strings.Index(rest, key)
-			if i < 0 {
-				break
-			}
-			rest = rest[i+len(key):]
-			j := strings.IndexByte(rest, '"')
-			if j < 0 || strings.TrimSpace(strings.TrimLeft(rest[:j], ": \t\n")) != "" {
-				continue
-			}
-			rest = rest[j+1:]
-			k := strings.IndexByte(rest, '"')
-			if k < 0 {
-				break
-			}
-			b.WriteString(rest[:k])
-			b.WriteString(". ")
-			rest = rest[k:]
-		}
-	}
-	return w.a.m.ScoreText(b.String())
+	return w.a.m.ScoreText(domtext.JSONStrings(data, 1<<16, `"name"`, `"headline"`, `"alternateName"`))
 }

@@ -5,7 +5,6 @@ import (
 	"math/rand/v2"
 
 	"github.com/winnowhq/winnow/bench/noise/shapes"
-
 	"golang.org/x/net/html"
 )
 
@@ -17,8 +16,7 @@ func tuningMarkup(p *pools) {
 	p.hostShapes = []func(label, tld string, n int) string{
 		func(l, t string, _ int) string { return "https://" + l + t + "/" },
 		func(l, t string, _ int) string { return "https://www." + l + t + "/" },
-		func(l, t string, n int) string { return fmt.Sprintf("https://%s%d%s/", l, n%10, t) },
-		shapes.Invite, shapes.BareIP,
+		func(l, t string, n int) string { return fmt.Sprintf("https://%s%d%s/", l, n%10, t) }, shapes.Invite, shapes.BareIP,
 	}
 	p.spamLine = []func(in *injector, text, href string) *html.Node{spamLineP, spamLineDivLink, spamLineStrong, spamLineH3,
 		spamLineTableCell, spamLineFigure, spamLineBreadcrumb, spamLineMarquee, spamLineHeadingLink, spamLineCenterFont}

@@ -485,6 +485,39 @@ func JSONLD(n *html.Node) string {
 	return n.FirstChild.Data
 }
 
+// JSONStrings returns the string values of keys (each written with its
+// quotes, `"name"`) in data, JSON read no further than its first limit
+// bytes, each followed by ". ": reading the strings is enough to score
+// them, and a page's broken JSON still gives what it holds.
+func JSONStrings(data string, limit int, keys ...string) string {
+	if len(data) > limit {
+		data = data[:limit]
+	}
+	var b strings.Builder
+	for _, key := range keys {
+		for rest := data; ; {
+			i := strings.Index(rest, key)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(key):]
+			j := strings.IndexByte(rest, '"')
+			if j < 0 || strings.TrimSpace(strings.TrimLeft(rest[:j], ": \t\n")) != "" {
+				continue
+			}
+			rest = rest[j+1:]
+			k := strings.IndexByte(rest, '"')
+			if k < 0 {
+				break
+			}
+			b.WriteString(rest[:k])
+			b.WriteString(". ")
+			rest = rest[k:]
+		}
+	}
+	return b.String()
+}
+
 // Edge says how Gather takes an element's text.
 type Edge uint8
 

@@ -397,3 +397,22 @@ func TestIsDisclosure(t *testing.T) {
 		}
 	}
 }
+
+func TestJSONStrings(t *testing.T) {
+	tests := []struct {
+		data  string
+		limit int
+		want  string
+	}{
+		{`{"name": "Ann", "headline":"Big news"}`, 1 << 16, "Ann. Big news. "},
+		{`{"name": ["list"], "name":"Bo"}`, 1 << 16, "Bo. "},          // not a string value: skipped
+		{`{"nameX": "no", "name" : "yes"}`, 1 << 16, "yes. "},         // a longer key is not the key
+		{`{"name": "cut here and`, 1 << 16, ""},                       // unterminated
+		{`{"name": "Ann"} {"name": "beyond the limit"}`, 16, "Ann. "}, // read no further than limit
+	}
+	for _, tt := range tests {
+		if got := JSONStrings(tt.data, tt.limit, `"name"`, `"headline"`); got != tt.want {
+			t.Errorf("JSONStrings(%q, %d) = %q, want %q", tt.data, tt.limit, got, tt.want)
+		}
+	}
+}
