@@ -1,0 +1,123 @@
+package shown
+
+import (
+	"strings"
+
+	"github.com/winnowhq/winnow/internal/cssvis"
+	"github.com/winnowhq/winnow/internal/domtext"
+	"github.com/winnowhq/winnow/internal/textnorm"
+	"github.com/winnowhq/winnow/spam/hidden"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Thresholds of hiddenAside.
+const (
+	// minProseWords is the words a visible paragraph beside a hidden box
+	// must hold for the box to sit in the story's prose.
+	minProseWords = 12
+	// maxAsideWords is the most words a hidden box among the prose may
+	// hold: a line or a few sentences, not a collapsed chapter.
+	maxAsideWords = 120
+)
+
+// hiddenAside reports an element hidden in any way a browser honours
+// that the page's own controls are unlikely to undo, sitting between the
+// visible paragraphs of a story: its inline style or a rule of the
+// page's style sheets collapses, fades, clips or shrinks it
+// (cssvis.Why, Sheet.Hides), a framework's utility class hides it on
+// every screen (hidden.Utility), or it is a popover no button opens or a
+// closed dialog. Pages collapse accordions, tabs, menus and dialogs
+// (hidden.Collapsed) and fade their content in by a class every block
+// shares; a lone box hidden between two paragraphs of prose, of a line
+// or a few sentences, is text the reader of the story never sees, in
+// whatever words and by whatever rule it is hidden. It is dropped as
+// DropUnseen drops what no reader sees.
+func hiddenAside(n *html.Node, sh *hidden.Sheet) bool {
+	why := hideWhy(n, sh)
+	if why == "" || n.Parent == nil || !besideProse(n) || sameClassSibling(n) {
+		return false
+	}
+	if n.DataAtom == atom.Dialog || domtext.HasAttr(n, "popover") {
+		if n.Parent != nil && hidden.Collapsed(n.Parent) {
+			return false
+		}
+	} else if hidden.Collapsed(n) {
+		return false
+	}
+	w := textnorm.Words(domtext.ElementText(n))
+	return w > 0 && w <= maxAsideWords
+}
+
+// hideWhy says how n is hidden from a desktop reader (see hiddenAside),
+// or "".
+func hideWhy(n *html.Node, sh *hidden.Sheet) string {
+	if style := domtext.Attr(n, "style"); style != "" && domtext.MayName(style, whyProps) {
+		if why := cssvis.Why(domtext.ParseStyle(style)); why != "" {
+			return why
+		}
+	}
+	if why := sh.Hides(n); why != "" {
+		return why
+	}
+	if why := hidden.Utility(domtext.Attr(n, "class")); why != "" {
+		return why
+	}
+	switch {
+	case n.DataAtom == atom.Dialog && !domtext.HasAttr(n, "open"):
+		return "closed dialog"
+	case domtext.HasAttr(n, "popover"):
+		return "popover"
+	}
+	return ""
+}
+
+// whyProps name the properties, or parts of them, cssvis.Why reads.
+var whyProps = []string{"display", "visibility", "opacity", "font", "left", "top", "right", "bottom", "inset", "indent", "margin",
+	"transform", "overflow", "scale", "zoom", "clip", "color", "filter", "rotate", "mask"}
+
+// besideProse reports an element whose nearest element sibling before it,
+// or after it, is a visible paragraph of minProseWords words or more.
+func besideProse(n *html.Node) bool {
+	return prose(prevSibling(n)) || prose(nextSibling(n))
+}
+
+// prose reports a visible <p> of minProseWords words or more.
+func prose(p *html.Node) bool {
+	if p == nil || p.DataAtom != atom.P || domtext.IsHidden(p) {
+		return false
+	}
+	if style := domtext.Attr(p, "style"); style != "" && domtext.MayName(style, whyProps) && cssvis.Why(domtext.ParseStyle(style)) != "" {
+		return false
+	}
+	return textnorm.Words(domtext.ElementText(p)) >= minProseWords
+}
+
+// sameClassSibling reports an element sibling of n with n's class: a
+// class a page sets on many blocks (to fade them in, to collapse a list's
+// tail) hides them by a state a script changes.
+func sameClassSibling(n *html.Node) bool {
+	class := strings.TrimSpace(domtext.Attr(n, "class"))
+	if class == "" {
+		return false
+	}
+	for c := n.Parent.FirstChild; c != nil; c = c.NextSibling {
+		if c != n && c.Type == html.ElementNode && strings.TrimSpace(domtext.Attr(c, "class")) == class {
+			return true
+		}
+	}
+	return false
+}
+
+func prevSibling(n *html.Node) *html.Node {
+	for n = n.PrevSibling; n != nil && n.Type != html.ElementNode; n = n.PrevSibling {
+	}
+	return n
+}
+
+func nextSibling(n *html.Node) *html.Node {
+	for n = n.NextSibling; n != nil && n.Type != html.ElementNode; n = n.NextSibling {
+	}
+	return n
+}
