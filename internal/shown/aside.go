@@ -36,7 +36,7 @@ const (
 // DropUnseen drops what no reader sees.
 func hiddenAside(n *html.Node, sh *hidden.Sheet) bool {
 	why := hideWhy(n, sh)
-	if why == "" || n.Parent == nil || !besideProse(n) || sameClassSibling(n) {
+	if why == "" || n.Parent == nil || !besideProse(n) || sameClassSibling(n) || cloaked(n) {
 		return false
 	}
 	if n.DataAtom == atom.Dialog || domtext.HasAttr(n, "popover") {
@@ -120,4 +120,16 @@ func nextSibling(n *html.Node) *html.Node {
 	for n = n.NextSibling; n != nil && n.Type != html.ElementNode; n = n.NextSibling {
 	}
 	return n
+}
+
+// cloaked reports an element a script framework shows once it has loaded
+// (Alpine's x-cloak, Vue's v-cloak, Angular's ng-cloak, as an attribute or
+// a class): the page hides it only until then.
+func cloaked(n *html.Node) bool {
+	for _, a := range n.Attr {
+		if strings.Contains(a.Key, "cloak") || a.Key == "class" && strings.Contains(a.Val, "cloak") {
+			return true
+		}
+	}
+	return false
 }
