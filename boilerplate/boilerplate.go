@@ -699,8 +699,16 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
+// prevElement is the element before n among its siblings, nil when text
+// that shows comes first.
 func prevElement(n *html.Node) *html.Node {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+	return adjacentElement(n, func(p *html.Node) *html.Node { return p.PrevSibling })
+}
+
+// adjacentElement is the first element of the siblings step walks to from
+// n, nil when text that shows comes first.
+func adjacentElement(n *html.Node, step func(*html.Node) *html.Node) *html.Node {
+	for p := step(n); p != nil; p = step(p) {
 		switch {
 		case p.Type == html.ElementNode:
 			return p

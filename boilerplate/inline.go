@@ -113,13 +113,5 @@ func linkText(n *html.Node) string {
 // nextElement is the element after n among its siblings, nil when text
 // that shows comes first.
 func nextElement(n *html.Node) *html.Node {
-	for p := n.NextSibling; p != nil; p = p.NextSibling {
-		switch {
-		case p.Type == html.ElementNode:
-			return p
-		case p.Type == html.TextNode && strings.TrimSpace(p.Data) != "":
-			return nil
-		}
-	}
-	return nil
+	return adjacentElement(n, func(p *html.Node) *html.Node { return p.NextSibling })
 }

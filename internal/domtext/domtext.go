@@ -667,6 +667,13 @@ func NextElement(n *html.Node) *html.Node {
 	return n
 }
 
+// PrevElement returns the element before n among its siblings, or nil.
+func PrevElement(n *html.Node) *html.Node {
+	for n = n.PrevSibling; n != nil && n.Type != html.ElementNode; n = n.PrevSibling {
+	}
+	return n
+}
+
 // ElementText returns the text nodes of n, a space before each element
 // and scripts, styles, noscript and templates left out: the words of two
 // elements never run together, and the text is not collapsed.

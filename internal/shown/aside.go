@@ -80,7 +80,7 @@ var whyProps = []string{"display", "visibility", "opacity", "font", "left", "top
 // besideProse reports an element whose nearest element sibling before it,
 // or after it, is a visible paragraph of minProseWords words or more.
 func besideProse(n *html.Node) bool {
-	return prose(prevSibling(n)) || prose(nextSibling(n))
+	return prose(domtext.PrevElement(n)) || prose(domtext.NextElement(n))
 }
 
 // prose reports a visible <p> of minProseWords words or more.
@@ -108,18 +108,6 @@ func sameClassSibling(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-func prevSibling(n *html.Node) *html.Node {
-	for n = n.PrevSibling; n != nil && n.Type != html.ElementNode; n = n.PrevSibling {
-	}
-	return n
-}
-
-func nextSibling(n *html.Node) *html.Node {
-	for n = n.NextSibling; n != nil && n.Type != html.ElementNode; n = n.NextSibling {
-	}
-	return n
 }
 
 // cloaked reports an element a script framework shows once it has loaded
