@@ -35,8 +35,12 @@ const (
 // whatever words and by whatever rule it is hidden. It is dropped as
 // DropUnseen drops what no reader sees.
 func hiddenAside(n *html.Node, sh *hidden.Sheet) bool {
+	// Cheapest first: the walk asks of every element of the page.
+	if n.Parent == nil || !nextToP(n) {
+		return false
+	}
 	why := hideWhy(n, sh)
-	if why == "" || n.Parent == nil || !besideProse(n) || sameClassSibling(n) || cloaked(n) {
+	if why == "" || !besideProse(n) || sameClassSibling(n) || cloaked(n) {
 		return false
 	}
 	if n.DataAtom == atom.Dialog || domtext.HasAttr(n, "popover") {
@@ -76,6 +80,16 @@ func hideWhy(n *html.Node, sh *hidden.Sheet) string {
 // whyProps name the properties, or parts of them, cssvis.Why reads.
 var whyProps = []string{"display", "visibility", "opacity", "font", "left", "top", "right", "bottom", "inset", "indent", "margin",
 	"transform", "overflow", "scale", "zoom", "clip", "color", "filter", "rotate", "mask"}
+
+// nextToP reports an element whose nearest element sibling before or
+// after it is a <p>.
+func nextToP(n *html.Node) bool {
+	if p := domtext.PrevElement(n); p != nil && p.DataAtom == atom.P {
+		return true
+	}
+	p := domtext.NextElement(n)
+	return p != nil && p.DataAtom == atom.P
+}
 
 // besideProse reports an element whose nearest element sibling before it,
 // or after it, is a visible paragraph of minProseWords words or more.
