@@ -109,6 +109,7 @@ type detector struct {
 	labels  map[string]int                     // label texts of short linked lines, counted on first use
 	kickers map[*html.Node]bool                // the article's kickers, found on first use
 	tiles   map[*html.Node]map[*html.Node]bool // a parent's priced cards, read on first use (see productTile)
+	inline  int                                // lines of inlineLink's shape, -1 until counted (see inlineLines)
 }
 
 // Strip removes the page furniture of root, the article subtree of the page
@@ -121,7 +122,7 @@ func Strip(root *html.Node, pageURL *url.URL, typ string, tr *rules.Trace) {
 	if root == nil {
 		return
 	}
-	d := &detector{tr: tr, root: root, firstProse: -1, lastProse: -1}
+	d := &detector{tr: tr, root: root, firstProse: -1, lastProse: -1, inline: -1}
 	if pageURL != nil {
 		d.host = strings.ToLower(strings.TrimPrefix(pageURL.Hostname(), "www."))
 	}
@@ -265,6 +266,8 @@ func (d *detector) judge(root, n *html.Node) (id, why string) {
 		return IDLinkBlock, "a block of links with little text outside them"
 	case d.relatedLine(n):
 		return IDRelatedLine, "a short label and a link to another story of the site"
+	case d.inlineLink(n):
+		return IDRelatedLine, "a line of one link to another story of the site between two paragraphs of the story"
 	case d.isKicker(n):
 		return IDKicker, "a section label or breadcrumb above the body: links to the site's own pages and nothing else"
 	case after && d.headingLike(n) && st.links == 0 && d.lastText(root, n) && matches(textOf(n), "related"):
@@ -696,8 +699,16 @@ func hasBlockChild(n *html.Node) bool {
 	return false
 }
 
+// prevElement is the element before n among its siblings, nil when text
+// that shows comes first.
 func prevElement(n *html.Node) *html.Node {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+	return adjacentElement(n, func(p *html.Node) *html.Node { return p.PrevSibling })
+}
+
+// adjacentElement is the first element of the siblings step walks to from
+// n, nil when text that shows comes first.
+func adjacentElement(n *html.Node, step func(*html.Node) *html.Node) *html.Node {
+	for p := step(n); p != nil; p = step(p) {
 		switch {
 		case p.Type == html.ElementNode:
 			return p

@@ -80,6 +80,10 @@ func TestStrip(t *testing.T) {
 			[]string{"Leia também", "Prefeitura"}, []string{"The council met"}, IDRelatedLine},
 		{"read-also line set apart in bold, any language", body(2) + `<p><b>Ещё</b> <a href="/x.html">Мэрия представила план ремонта дорог</a></p>` + body(2),
 			[]string{"Мэрия"}, []string{"The council met"}, IDRelatedLine},
+		{"a lone headline link between paragraphs, no label", body(2) + `<div class="x"><a href="/2026/05/harbour.html">Harbour works resume after the storm season ends</a></div>` + body(2),
+			[]string{"Harbour works"}, []string{"The council met"}, IDRelatedLine},
+		{"an unknown label in its own element before a link, in a list", body(2) + `<ul><li><small>Ξέρατε</small> <a href="/a.html">Market hall reopens with forty new stalls (23)</a></li></ul>` + body(2),
+			[]string{"Market hall"}, []string{"The council met"}, IDRelatedLine},
 		{"newsletter form", body(3) + `<div><h4>Get the briefing in your inbox</h4><form><input type="email"><button>Go</button></form></div>`,
 			[]string{"Get the briefing"}, []string{"The council met"}, IDWidget},
 		{"link block with a furniture class", body(3) + `<div class="popular-box"><p><a href="/a">Harbour works resume</a> · <a href="/b">Market hall reopens</a> · <a href="/c">Roads to be resurfaced</a></p></div>`,
@@ -127,6 +131,9 @@ func TestStripKeepsContent(t *testing.T) {
 		{"a byline link after By", `<p>By <span><a href="/author/jo">Jo Reyes</a></span></p>` + body(3), "Jo Reyes"},
 		{"a linked title", `<h2><a href="/story.html">Harbour reopens</a></h2>` + body(3), "Harbour reopens"},
 		{"a link to another site above the body", `<p><a href="https://twitter.example/jo">@jo</a></p>` + body(3), "@jo"},
+		{"a link on its own line under every section is the guide's content", strings.Repeat(body(1)+`<p><a href="/tools/plane.html">Block plane with an adjustable mouth</a></p>`, 3) + body(1), "Block plane"},
+		{"a linked line that ends like a sentence", body(2) + `<p><a href="/guide.html">The guide explains how the new rules work.</a></p>` + body(2), "The guide explains"},
+		{"a lone link line at the end of the story", body(3) + `<p><a href="/2026/05/harbour.html">Harbour works resume after the storm season ends</a></p>`, "Harbour works"},
 		{"a shop's priced tiles with add-to-cart forms", body(4) + `<ul>` + strings.Repeat(`<li class="item"><div class="card subscription-eligible"><a href="/p/1">Roast Coffee</a><span>$19.99</span><form><select><option>1 bag</option></select><button>Add</button></form></div></li>`, 4) + `</ul>`, "Roast Coffee"},
 	}
 	for _, tt := range tests {

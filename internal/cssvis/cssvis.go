@@ -49,7 +49,7 @@ func Why(d map[string]string) string {
 	case sameColour(d["color"], firstNonEmpty(d["background-color"], d["background"])):
 		return "text colour = background"
 	}
-	return ""
+	return more(d)
 }
 
 // clips reports an overflow value that hides what leaves the box (hidden,

@@ -48,3 +48,38 @@ func TestEmptyRect(t *testing.T) {
 		}
 	}
 }
+
+// TestMore: boxes rendered to no pixel by a quarter turn, a mask of
+// nothing, a scale too small to read or a clip shape of no area, against
+// the same properties where they show the box.
+func TestMore(t *testing.T) {
+	for style, want := range map[string]string{
+		"transform:rotateX(90deg)":                 "transform:scale(0)",
+		"transform:translateZ(0) rotateY(-270deg)": "transform:scale(0)",
+		"transform:rotate3d(1,0,0,0.25turn)":       "transform:scale(0)",
+		"rotate:y 90deg":                           "transform:scale(0)",
+		"transform:scale(0.01)":                    "transform:scale(0)",
+		"zoom:1%":                                  "transform:scale(0)",
+		"scale:0.02":                               "transform:scale(0)",
+		"mask-image:linear-gradient(transparent,transparent)":      "masked",
+		"-webkit-mask-image:linear-gradient(to right,#0000,#0000)": "masked",
+		"mask-size:0":                                   "masked",
+		"clip-path:polygon(0 0,0 0,0 0)":                "clipped",
+		"clip-path:ellipse(0 0 at 50% 50%)":             "clipped",
+		"clip-path:inset(0 50%)":                        "clipped",
+		"transform:rotateX(45deg)":                      "",
+		"transform:rotate(90deg)":                       "",
+		"transform:rotate3d(0,0,1,90deg)":               "",
+		"transform:scale(0.5)":                          "",
+		"zoom:0.8":                                      "",
+		"mask-image:linear-gradient(black,transparent)": "",
+		"-webkit-mask-image:linear-gradient(to bottom,#000 60%,transparent)": "",
+		"clip-path:polygon(0 0,100% 0,100% 100%)":                            "",
+		"clip-path:inset(10% 20%)":                                           "",
+		"clip-path:circle(40%)":                                              "",
+	} {
+		if got := cssvis.Why(domtext.ParseStyle(style)); got != want {
+			t.Errorf("Why(%q) = %q, want %q", style, got, want)
+		}
+	}
+}

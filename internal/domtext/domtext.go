@@ -193,7 +193,7 @@ func IsHidden(n *html.Node) bool {
 // cssvis.Unseen finds more ways of hiding than hiddenBy reads: colours,
 // scaling, a tiny font or line, content-visibility, positions and indents
 // under 999 units.
-var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "font", "left", "top", "right", "bottom", "indent", "margin", "line-height"}
+var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "font", "left", "top", "right", "bottom", "indent", "margin", "line-height", "rotate", "mask"}
 
 // hiding holds the values of the declarations IsHidden reads, each the
 // last one of its property, as ParseStyle's map would: read without the
@@ -696,6 +696,13 @@ func Parts(n *html.Node, part func(*html.Node) bool) (parts []*html.Node, rest s
 // NextElement returns the element after n among its siblings, or nil.
 func NextElement(n *html.Node) *html.Node {
 	for n = n.NextSibling; n != nil && n.Type != html.ElementNode; n = n.NextSibling {
+	}
+	return n
+}
+
+// PrevElement returns the element before n among its siblings, or nil.
+func PrevElement(n *html.Node) *html.Node {
+	for n = n.PrevSibling; n != nil && n.Type != html.ElementNode; n = n.PrevSibling {
 	}
 	return n
 }

@@ -40,7 +40,7 @@ func DropUnseen(body *html.Node, sh *hidden.Sheet, tr *rules.Trace) {
 			if replaced(c) {
 				continue
 			}
-			if unseen(c, sh) && !hidden.Collapsed(c) {
+			if unseen(c, sh) && !hidden.Collapsed(c) || hiddenAside(c, sh) {
 				gone = append(gone, c)
 				continue
 			}
@@ -114,7 +114,7 @@ func collapses(why string) bool {
 }
 
 // unseenProps name the properties, or parts of them, cssvis.Unseen reads.
-var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "display", "font", "left", "top", "right", "bottom", "inset", "indent", "margin", "overflow"}
+var unseenProps = []string{"color", "scale", "zoom", "matrix", "visibility", "display", "font", "left", "top", "right", "bottom", "inset", "indent", "margin", "overflow", "rotate", "mask"}
 
 // unrendered reports an element a browser never renders: a datalist (the
 // suggestions of an input), noframes (for browsers without frames), or

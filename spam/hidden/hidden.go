@@ -45,7 +45,7 @@ func Why(n *html.Node) string {
 // hidingProps are the property names, or parts of them, that by reads for
 // a verdict: a style that names none of them cannot hide (widths and
 // heights count only beside overflow, backgrounds only beside color).
-var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "top", "indent", "right", "bottom", "inset", "transform", "overflow", "clip", "color", "filter", "scale", "zoom"}
+var hidingProps = []string{"display", "visibility", "opacity", "font", "left", "top", "indent", "right", "bottom", "inset", "transform", "overflow", "clip", "color", "filter", "scale", "zoom", "rotate", "mask"}
 
 // mayHide reports whether style may name a property by reads, without
 // parsing it: ParseStyle's split and map were most of the time Why took.
@@ -131,7 +131,8 @@ const maxSheet = 1 << 20
 // ParseSheet reads the rules of css whose selector is a lone class, id or
 // attribute ("".x", "#y", "div.x", "[data-z]", "p[title=a]"; lists of
 // them) and whose declarations hide (cssvis.Why). Other selectors, and
-// rules inside conditional @-blocks (@media, @supports, @container: what a
+// rules inside conditional @-blocks (@supports, @container, and @media
+// but for a query that holds on a desktop screen, screenMedia: what a
 // printer or a phone's width hides), are ignored. Hand-written: only this
 // much of CSS is read, and a parser of the whole language would cost more
 // than it tells.
@@ -182,8 +183,9 @@ func notName(r rune) bool {
 }
 
 // eachRule calls f with the selector and declarations of each style rule of
-// css at the top level or inside @layer and @scope blocks, comments
-// removed; rules inside other @-blocks are skipped.
+// css at the top level or inside @layer, @scope and desktop-screen @media
+// blocks (screenMedia), comments removed; rules inside other @-blocks are
+// skipped.
 func eachRule(css string, f func(sel, body string)) {
 	css = stripComments(css)
 	var skip []bool // per open @-block: whether its rules are skipped
@@ -208,7 +210,7 @@ func eachRule(css string, f func(sel, body string)) {
 		prelude = strings.TrimSpace(prelude)
 		if strings.HasPrefix(prelude, "@") {
 			at := strings.ToLower(prelude)
-			skip = append(skip, skipping() || !strings.HasPrefix(at, "@layer") && !strings.HasPrefix(at, "@scope"))
+			skip = append(skip, skipping() || !strings.HasPrefix(at, "@layer") && !strings.HasPrefix(at, "@scope") && !(strings.HasPrefix(at, "@media") && screenMedia(at)))
 			pos = i + 1
 			continue
 		}
@@ -248,7 +250,7 @@ func stripComments(css string) string {
 // hidden, each as e says.
 func (sh *Sheet) add(sel string, e entry) {
 	for _, one := range strings.Split(sel, ",") {
-		one = strings.TrimSpace(one)
+		one = rootless(strings.TrimSpace(one))
 		if !simple(one) {
 			continue
 		}
@@ -285,7 +287,7 @@ func simple(one string) bool {
 // id or attribute in it.
 func hasSimpleSelector(sel string) bool {
 	for one := range strings.SplitSeq(sel, ",") {
-		one = strings.TrimSpace(one)
+		one = rootless(strings.TrimSpace(one))
 		if strings.ContainsAny(one, ".#[") && simple(one) {
 			return true
 		}
