@@ -440,6 +440,7 @@ func shape(cands []content.Candidate, win int, res *Result, desc string, tr *rul
 		{"select.cards", "a run of cards of other products, each closed by the same link", func(b []block.Block) ([]block.Block, []string) { return adjust.Cards(b, typ) }},
 		{"select.empty-heading", "a heading over nothing: its section went", func(b []block.Block) ([]block.Block, []string) { return adjust.Empty(b, typ) }},
 		{"select.marks", "a grid of marks (ticks, crosses) under row labels", func(b []block.Block) ([]block.Block, []string) { return adjust.Marks(b, typ) }},
+		{"select.again", "a block of a product page printed again further down", func(b []block.Block) ([]block.Block, []string) { return adjust.Again(b, typ) }},
 	}
 	for _, st := range steps {
 		var dropped []string
