@@ -30,19 +30,21 @@ const (
 // their words (in languages that inflect or join words they seldom do,
 // and only the script tells a stranger there).
 type Page struct {
-	text    string
-	lower   string // text lower-cased, for lone
-	paras   []*html.Node
-	vocab   Vocab // counted on first use (Page.words): most pages hold no candidate that reaches it
-	enough  bool
-	byWords int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
-	lang    string
-	langSet bool
+	text      string
+	lower     string // text lower-cased, for lone, on first use
+	script    string // script.Main(text), on first use (scriptSet)
+	scriptSet bool
+	paras     []*html.Node
+	vocab     Vocab // counted on first use (Page.words): most pages hold no candidate that reaches it
+	enough    bool
+	byWords   int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
+	lang      string
+	langSet   bool
 }
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
 func NewPage(text string, paras []*html.Node) *Page {
-	return &Page{text: text, lower: strings.ToLower(text), paras: paras, enough: fold.CountWords(text) >= minPageWords}
+	return &Page{text: text, paras: paras, enough: fold.CountWords(text) >= minPageWords}
 }
 
 // words returns the page's Vocab, counting it on first use.
@@ -142,14 +144,23 @@ func (p *Page) lone(payload string) bool {
 			core = w
 		}
 	}
-	return len(core) < 3 || strings.Count(p.lower, core) <= 1
+	if len(core) < 3 {
+		return true
+	}
+	if p.lower == "" {
+		p.lower = strings.ToLower(p.text)
+	}
+	return strings.Count(p.lower, core) <= 1
 }
 
 // strange reports a line in a script the page writes in nowhere else,
 // or in words and a language not the page's.
 func (p *Page) strange(text string) bool {
 	page := p.text
-	if a, b := script.Main(text), script.Main(page); a != b && a != "" && b != "" {
+	if !p.scriptSet {
+		p.script, p.scriptSet = script.Main(page), true
+	}
+	if a, b := script.Main(text), p.script; a != b && a != "" && b != "" {
 		return script.Count(page, a) <= 2*script.Count(text, a) // the line and its copies at most
 	}
 	if !Prose(text) || !p.words().Strange(text) || !p.familiarWords() { // the page-wide test last: it costs most

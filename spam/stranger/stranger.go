@@ -20,6 +20,14 @@ import (
 // groups), a domain or link (name.tld, t.me/x), a word mixing two scripts
 // (a Latin word with Cyrillic look-alikes), a ticker ($NAME).
 func Payload(text string) string {
+	if !mayCarry(text) {
+		return ""
+	}
+	return firstPayload(text)
+}
+
+// firstPayload is Payload without mayCarry's screen.
+func firstPayload(text string) string {
 	if p := phone(text); p != "" {
 		return p
 	}
@@ -33,6 +41,52 @@ func Payload(text string) string {
 		}
 	}
 	return ""
+}
+
+// mayCarry reports text that may hold a payload, by what every payload
+// holds (a digit, '@', '$', '+', ':', a dot before a lower-case letter, or
+// letters of two scripts in one token): most paragraphs hold none, and
+// this scan costs a fraction of reading their tokens.
+func mayCarry(text string) bool {
+	var first *unicode.RangeTable // the current token's first cased script
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= '0' && c <= '9', c == '@', c == '$', c == '+', c == ':':
+				return true
+			case c == '.' && i+1 < len(text) && text[i+1] >= 'a' && text[i+1] <= 'z':
+				return true
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				if first == nil {
+					first = unicode.Latin
+				} else if first != unicode.Latin {
+					return true
+				}
+			case c == ' ' || c >= '\t' && c <= '\r':
+				first = nil
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsDigit(r):
+			return true
+		case unicode.IsSpace(r):
+			first = nil
+		case unicode.IsLetter(r):
+			if s := scriptOf(r); s != nil {
+				if first == nil {
+					first = s
+				} else if s != first {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // trimmed is the punctuation around a token.
@@ -103,7 +157,7 @@ const minPhoneDigits = 9
 // 000").
 func phone(text string) string {
 	start, n := -1, 0
-	for i, r := range text + "x" {
+	for i, r := range text {
 		if start >= 0 && (r >= '0' && r <= '9' || strings.ContainsRune("-() ", r)) || start < 0 && (r == '+' || r == '(') {
 			if start < 0 {
 				start = i
@@ -117,6 +171,9 @@ func phone(text string) string {
 			return strings.TrimSpace(text[start:i])
 		}
 		start, n = -1, 0
+	}
+	if n >= minPhoneDigits { // a run that ends the text
+		return strings.TrimSpace(text[start:])
 	}
 	return ""
 }

@@ -6,6 +6,7 @@ func TestPayload(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Write to @quickloans_bot today", "@quickloans_bot"},
 		{"Call +44 7700 900123 now", "+44 7700 900123"},
+		{"Call +44 7700 900123", "+44 7700 900123"}, // at the end of the text
 		{"Tel 07700900123", "07700900123"},
 		{"order at pills-fast.shop/buy", "pills-fast.shop/buy"},
 		{"take 20mg twice", "20mg"},
@@ -21,6 +22,20 @@ func TestPayload(t *testing.T) {
 			t.Errorf("Payload(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// FuzzMayCarry checks mayCarry's screen against the full scan: text with
+// a payload must pass it.
+func FuzzMayCarry(f *testing.F) {
+	for _, s := range []string{"Write to @bot", "Call +44 7700 900123", "take 20mg", "a Lаtin word", "the $ZORB token",
+		"order at shop.example/buy", "see https://x", "٣٤٥ عربي", "Ωmega ωx", "plain words only.", "e.g. this", "Ελλάδα και Rome"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if p := firstPayload(text); p != "" && !mayCarry(text) {
+			t.Errorf("mayCarry(%q) = false, but it carries %q", text, p)
+		}
+	})
 }
 
 func TestStrangeFamiliar(t *testing.T) {
