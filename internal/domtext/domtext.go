@@ -672,23 +672,35 @@ func NextElement(n *html.Node) *html.Node {
 // elements never run together, and the text is not collapsed.
 func ElementText(n *html.Node) string {
 	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
+	b.Grow(elementText(n, nil)) // a page's text is large: one buffer of its size, not a doubling series
+	elementText(n, &b)
+	return b.String()
+}
+
+// elementText writes n's text as ElementText reads it to b (when not nil)
+// and returns its length in bytes.
+func elementText(n *html.Node, b *strings.Builder) int {
+	switch n.Type {
+	case html.TextNode:
+		if b != nil {
 			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			}
+		}
+		return len(n.Data)
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return 0
+		}
+		if b != nil {
 			b.WriteByte(' ')
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
 	}
-	walk(n)
-	return b.String()
+	size := 0
+	if n.Type == html.ElementNode {
+		size = 1
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += elementText(c, b)
+	}
+	return size
 }
