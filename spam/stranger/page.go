@@ -50,9 +50,17 @@ func NewPage(text string, paras []*html.Node) *Page {
 // words returns the page's Vocab, counting it on first use.
 func (p *Page) words() Vocab {
 	if p.vocab == nil {
-		p.vocab = NewVocab(p.text)
+		p.vocab = NewVocab(p.lowerText()) // NewVocab lower-cases: the lower-cased text is its own, without a second copy
 	}
 	return p.vocab
+}
+
+// lowerText returns the page's text lower-cased, computing it on first use.
+func (p *Page) lowerText() string {
+	if p.lower == "" {
+		p.lower = strings.ToLower(p.text)
+	}
+	return p.lower
 }
 
 // familiarWords reports, once for the page, whether its paragraphs share
@@ -147,10 +155,7 @@ func (p *Page) lone(payload string) bool {
 	if len(core) < 3 {
 		return true
 	}
-	if p.lower == "" {
-		p.lower = strings.ToLower(p.text)
-	}
-	return strings.Count(p.lower, core) <= 1
+	return strings.Count(p.lowerText(), core) <= 1
 }
 
 // strange reports a line in a script the page writes in nowhere else,
