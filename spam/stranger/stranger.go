@@ -32,6 +32,9 @@ func firstPayload(text string) string {
 		return p
 	}
 	for f := range strings.FieldsSeq(text) {
+		if !mayCarry(f) { // a plain word: the screen holds for one token as for a text
+			continue
+		}
 		t := strings.TrimFunc(f, trimmed)
 		if t == "" {
 			continue
