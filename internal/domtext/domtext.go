@@ -274,8 +274,15 @@ func MayName(style string, props []string) bool {
 // CSS parser is not needed to read the handful of properties that hide text.
 func ParseStyle(s string) map[string]string {
 	m := map[string]string{}
-	eachDecl(s, func(k, v string) { m[k] = v })
+	ParseStyleInto(m, s)
 	return m
+}
+
+// ParseStyleInto is ParseStyle into m, emptied first: a reader of many
+// rules (a style sheet) reuses one map instead of making one per rule.
+func ParseStyleInto(m map[string]string, s string) {
+	clear(m)
+	eachDecl(s, func(k, v string) { m[k] = v })
 }
 
 // eachDecl calls f with each declaration of s, in order, its property and

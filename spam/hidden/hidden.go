@@ -140,7 +140,8 @@ func ParseSheet(css string) *Sheet {
 		css = css[:maxSheet]
 	}
 	var sh *Sheet
-	var shows []string // selectors of rules that may show a class, read once the sheet hides one
+	var shows []string       // selectors of rules that may show a class, read once the sheet hides one
+	d := map[string]string{} // the declarations of the rule at hand
 	eachRule(css, func(sel, body string) {
 		if !domtext.MayName(body, hidingProps) {
 			return
@@ -151,7 +152,7 @@ func ParseSheet(css string) *Sheet {
 			shows = append(shows, sel)
 			return
 		}
-		d := domtext.ParseStyle(body)
+		domtext.ParseStyleInto(d, body)
 		if v := d["display"]; v != "" && v != "none" || d["visibility"] == "visible" {
 			shows = append(shows, sel) // a rule that shows a class
 		}
