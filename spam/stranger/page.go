@@ -50,7 +50,7 @@ func NewPage(text string, paras []*html.Node) *Page {
 // words returns the page's Vocab, counting it on first use.
 func (p *Page) words() Vocab {
 	if p.vocab == nil {
-		p.vocab = NewVocab(p.lowerText()) // NewVocab lower-cases: the lower-cased text is its own, without a second copy
+		p.vocab = newVocab(p.lowerText())
 	}
 	return p.vocab
 }

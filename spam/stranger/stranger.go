@@ -223,9 +223,13 @@ func scriptOf(r rune) *unicode.RangeTable {
 type Vocab map[string]int
 
 // NewVocab counts the words of text.
-func NewVocab(text string) Vocab {
-	v := make(Vocab, len(text)/16)
-	for w := range words(text) {
+func NewVocab(text string) Vocab { return newVocab(strings.ToLower(text)) }
+
+// newVocab is NewVocab of text already lower-cased (strings.ToLower is
+// idempotent: lower-casing it again would change nothing).
+func newVocab(lower string) Vocab {
+	v := make(Vocab, len(lower)/16)
+	for w := range lowerWords(lower) {
 		v[w]++
 	}
 	return v
@@ -233,23 +237,38 @@ func NewVocab(text string) Vocab {
 
 // words yields the lower-cased letter runs of s of two letters or more
 // (digits end a word: a code is a payload, not a word).
-func words(s string) func(func(string) bool) {
+func words(s string) func(func(string) bool) { return lowerWords(strings.ToLower(s)) }
+
+// lowerWords is words of s already lower-cased. ASCII is read a byte at a
+// time: it is most of most pages' text, and the vocabulary of a page is
+// counted over all of it.
+func lowerWords(s string) func(func(string) bool) {
 	return func(yield func(string) bool) {
-		s := strings.ToLower(s)
-		start := -1 // the current word's first byte, -1 between words
-		for i, r := range s {
-			if unicode.IsLetter(r) || unicode.IsMark(r) {
+		start, runes := -1, 0 // the current word's first byte (-1 between words) and its letters
+		for i := 0; i < len(s); {
+			c, size, letter := s[i], 1, false
+			if c < utf8.RuneSelf {
+				letter = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				letter = unicode.IsLetter(r) || unicode.IsMark(r)
+			}
+			if letter {
 				if start < 0 {
-					start = i
+					start, runes = i, 0
 				}
+				runes++
+				i += size
 				continue
 			}
-			if start >= 0 && utf8.RuneCountInString(s[start:i]) >= 2 && !yield(s[start:i]) {
+			if start >= 0 && runes >= 2 && !yield(s[start:i]) {
 				return
 			}
 			start = -1
+			i += size
 		}
-		if start >= 0 && utf8.RuneCountInString(s[start:]) >= 2 {
+		if start >= 0 && runes >= 2 {
 			yield(s[start:])
 		}
 	}

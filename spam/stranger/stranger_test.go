@@ -1,6 +1,7 @@
 package stranger
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,5 +75,13 @@ func TestProse(t *testing.T) {
 	}
 	if !Prose("kupte levné pilulky hned teď u nás") {
 		t.Error("a sentence not read as prose")
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := slices.Collect(words("Ça va, l'été x2 AB\xffcd Ωμέγα हिन्दी"))
+	want := []string{"ça", "va", "été", "ab", "cd", "ωμέγα", "हिन्दी"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
 	}
 }
