@@ -44,7 +44,7 @@ type Page struct {
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
 func NewPage(text string, paras []*html.Node) *Page {
-	return &Page{text: text, paras: paras, enough: fold.CountWords(text) >= minPageWords}
+	return &Page{text: text, paras: paras, enough: fold.CountWordsUpTo(text, minPageWords) >= minPageWords}
 }
 
 // words returns the page's Vocab, counting it on first use.
@@ -91,7 +91,7 @@ func (p *Page) familiar(paras []*html.Node) bool {
 	n, familiar := 0, 0
 	for _, para := range paras {
 		t := domtext.Text(para)
-		if fold.CountWords(t) < minRest {
+		if fold.CountWordsUpTo(t, minRest) < minRest {
 			continue
 		}
 		n++
@@ -114,7 +114,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 	}
 	for _, r := range [2][2]int{{bounds[len(bounds)-2], len(text)}, {0, bounds[0]}} {
 		run, rest := text[r[0]:r[1]], text[:r[0]]+" "+text[r[1]:]
-		if !p.lone(Payload(run)) || fold.CountWords(rest) < minRest || !p.words().Familiar(rest) && p.familiarWords() {
+		if !p.lone(Payload(run)) || fold.CountWordsUpTo(rest, minRest) < minRest || !p.words().Familiar(rest) && p.familiarWords() {
 			continue
 		}
 		a, b := script.Main(run), script.Main(rest)
@@ -132,7 +132,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 // and in another language (langid.Detect, which answers only for prose,
 // not for a list of names).
 func (p *Page) Line(n *html.Node, text string) bool {
-	if k := fold.CountWords(text); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
+	if k := fold.CountWordsUpTo(text, maxLine+1); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
 		return false
 	}
 	return p.strange(text) && besideProse(n, p.words())
@@ -192,7 +192,7 @@ func besideProse(n *html.Node, vocab Vocab) bool {
 		if s == nil {
 			continue
 		}
-		if t := domtext.Text(s); fold.CountWords(t) >= minRest && vocab.Familiar(t) {
+		if t := domtext.Text(s); fold.CountWordsUpTo(t, minRest) >= minRest && vocab.Familiar(t) {
 			return true
 		}
 	}
