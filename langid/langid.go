@@ -269,15 +269,24 @@ func DetectDeclared(text, declared string) string {
 // The common case is a plain lookup; only a code the profiles lack is
 // compared with each of theirs.
 func known(tag language.Tag, code string) bool {
-	for l := range candidates {
-		if l.Iso6391() == code {
-			return true
-		}
+	if candidateCodes[code] {
+		return true
 	}
-	for l := range candidates {
-		if language.Comprehends(tag, language.Make(l.Iso6391())) == language.Exact {
+	for c := range candidateCodes {
+		if language.Comprehends(tag, language.Make(c)) == language.Exact {
 			return true
 		}
 	}
 	return false
 }
+
+// candidateCodes are the ISO 639-1 codes of candidates, read once:
+// whatlanggo's Iso6391 builds its table of codes anew on every call (known
+// called it for every candidate of every page).
+var candidateCodes = func() map[string]bool {
+	m := map[string]bool{}
+	for l := range candidates {
+		m[l.Iso6391()] = true
+	}
+	return m
+}()

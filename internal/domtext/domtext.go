@@ -274,8 +274,15 @@ func MayName(style string, props []string) bool {
 // CSS parser is not needed to read the handful of properties that hide text.
 func ParseStyle(s string) map[string]string {
 	m := map[string]string{}
-	eachDecl(s, func(k, v string) { m[k] = v })
+	ParseStyleInto(m, s)
 	return m
+}
+
+// ParseStyleInto is ParseStyle into m, emptied first: a reader of many
+// rules (a style sheet) reuses one map instead of making one per rule.
+func ParseStyleInto(m map[string]string, s string) {
+	clear(m)
+	eachDecl(s, func(k, v string) { m[k] = v })
 }
 
 // eachDecl calls f with each declaration of s, in order, its property and
@@ -712,24 +719,8 @@ func PrevElement(n *html.Node) *html.Node {
 // elements never run together, and the text is not collapsed.
 func ElementText(n *html.Node) string {
 	var b strings.Builder
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			}
-			b.WriteByte(' ')
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-	}
-	walk(n)
+	b.Grow(elementText(n, nil)) // a page's text is large: one buffer of its size, not a doubling series
+	elementText(n, &b)
 	return b.String()
 }
 
@@ -740,4 +731,32 @@ func FirstText(root *html.Node, a atom.Atom) string {
 		return ElementText(n)
 	}
 	return ""
+}
+
+// elementText writes n's text as ElementText reads it to b (when not nil)
+// and returns its length in bytes.
+func elementText(n *html.Node, b *strings.Builder) int {
+	switch n.Type {
+	case html.TextNode:
+		if b != nil {
+			b.WriteString(n.Data)
+		}
+		return len(n.Data)
+	case html.ElementNode:
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template:
+			return 0
+		}
+		if b != nil {
+			b.WriteByte(' ')
+		}
+	}
+	size := 0
+	if n.Type == html.ElementNode {
+		size = 1
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		size += elementText(c, b)
+	}
+	return size
 }

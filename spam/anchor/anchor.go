@@ -44,7 +44,7 @@ func Place(a *html.Node) Placement {
 	if !ok {
 		return Apart
 	}
-	bw, aw := fold.CountWords(before), fold.CountWords(after)
+	bw, aw := fold.CountWordsUpTo(before, 10), fold.CountWordsUpTo(after, 10) // ten words is the most the cases below ask
 	switch {
 	case bw >= 10 && aw == 0 && afterSentence(before):
 		return AfterSentence

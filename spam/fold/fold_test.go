@@ -96,3 +96,18 @@ func TestCountWordsASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestCountWordsUpTo holds CountWordsUpTo to CountWords under its limit,
+// and to the limit or more at it, on ASCII text and on text of Han, Thai
+// and Latin words that count differently.
+func TestCountWordsUpTo(t *testing.T) {
+	for _, s := range []string{"", "one two three four five six", "école 学校で勉強する ภาษาไทยยาวมาก word, more words", "tk88 — 10 000 km"} {
+		all := CountWords(s)
+		for limit := 0; limit <= all+2; limit++ {
+			got := CountWordsUpTo(s, limit)
+			if all < limit && got != all || all >= limit && got < limit {
+				t.Errorf("CountWordsUpTo(%q, %d) = %d, CountWords = %d", s, limit, got, all)
+			}
+		}
+	}
+}

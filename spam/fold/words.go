@@ -1,6 +1,7 @@
 package fold
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -33,10 +34,16 @@ func Words(s string) func(func(string) bool) {
 // CountWords counts words: letter runs of spaced scripts, each Han or kana
 // character (as textnorm.Words does), and a word per five letters of Thai,
 // Lao, Khmer and Burmese, which do not space words.
-func CountWords(s string) int {
+func CountWords(s string) int { return CountWordsUpTo(s, math.MaxInt) }
+
+// CountWordsUpTo is CountWords that stops counting once it reaches limit:
+// CountWords(s) when that is under limit, limit or more otherwise. A test
+// of whether a page or a paragraph has enough words need not read all of
+// it.
+func CountWordsUpTo(s string, limit int) int {
 	if textnorm.IsASCII(s) {
 		n, in := 0, false
-		for i := 0; i < len(s); i++ {
+		for i := 0; i < len(s) && n < limit; i++ {
 			w := asciiAlnum[s[i]]
 			if w && !in {
 				n++
@@ -47,6 +54,9 @@ func CountWords(s string) int {
 	}
 	n := 0
 	for w := range Words(s) {
+		if n >= limit {
+			break
+		}
 		if w[0] < utf8.RuneSelf {
 			n++
 			continue

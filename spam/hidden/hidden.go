@@ -141,21 +141,21 @@ func ParseSheet(css string) *Sheet {
 		css = css[:maxSheet]
 	}
 	var sh *Sheet
-	shown := map[string]bool{} // classes a rule shows
+	var shows []string       // selectors of rules that may show a class, read once the sheet hides one
+	d := map[string]string{} // the declarations of the rule at hand
 	eachRule(css, func(sel, body string) {
 		if !domtext.MayName(body, hidingProps) {
 			return
 		}
-		d := domtext.ParseStyle(body)
-		if v := d["display"]; v != "" && v != "none" || d["visibility"] == "visible" || !hasSimpleSelector(sel) {
-			// A rule that shows a class, or one naming it in a compound
-			// (".tab.on", "[aria-expanded] .x"): a state may show it.
-			for _, c := range strings.Split(sel, ".")[1:] {
-				shown[strings.ToLower(strings.TrimRightFunc(c, notName))] = true
-			}
-		}
 		if !hasSimpleSelector(sel) {
+			// A rule naming a class in a compound (".tab.on",
+			// "[aria-expanded] .x"): a state may show it.
+			shows = append(shows, sel)
 			return
+		}
+		domtext.ParseStyleInto(d, body)
+		if v := d["display"]; v != "" && v != "none" || d["visibility"] == "visible" {
+			shows = append(shows, sel) // a rule that shows a class
 		}
 		why := by(d)
 		if why == "" {
@@ -167,10 +167,13 @@ func ParseSheet(css string) *Sheet {
 		sh.add(sel, entry{why: why, unseen: cssvis.Unseen(d)})
 	})
 	if sh != nil {
-		for c := range shown {
-			if e, ok := sh.classes[c]; ok {
-				e.unseen = false
-				sh.classes[c] = e
+		for _, sel := range shows {
+			for _, c := range strings.Split(sel, ".")[1:] {
+				c = strings.ToLower(strings.TrimRightFunc(c, notName))
+				if e, ok := sh.classes[c]; ok {
+					e.unseen = false
+					sh.classes[c] = e
+				}
 			}
 		}
 	}
@@ -231,6 +234,7 @@ func stripComments(css string) string {
 		return css
 	}
 	var b strings.Builder
+	b.Grow(len(css))
 	for {
 		i := strings.Index(css, "/*")
 		if i < 0 {

@@ -80,7 +80,7 @@ func (p *Page) knownName(pl string) bool {
 			continue
 		}
 		own := strings.Count(strings.ToLower(pl), w)
-		return p.words()[w] > own || strings.Count(p.lower, w) > own
+		return p.words()[w] > own || strings.Count(p.lowerText(), w) > own
 	}
 	return false
 }

@@ -54,7 +54,7 @@ func Links(p *Page, root *html.Node, paras, links []*html.Node, hosts *brand.Hos
 	var hitSites []string
 	for _, n := range links {
 		host, hs := foreign(n, hosts, site)
-		if host == "" || !mayCarry(n) {
+		if host == "" || !linkMayCarry(n) {
 			continue
 		}
 		text := domtext.ElementText(n)
@@ -143,10 +143,10 @@ func foreign(n *html.Node, hosts *brand.Hosts, site string) (string, string) {
 	return "", ""
 }
 
-// mayCarry reports a link whose text holds a digit, "@", "$", a dot or a
+// linkMayCarry reports a link whose text holds a digit, "@", "$", a dot or a
 // letter beyond ASCII: what a payload needs (the cheap test before reading
 // its text).
-func mayCarry(a *html.Node) bool {
+func linkMayCarry(a *html.Node) bool {
 	for n := range a.Descendants() {
 		if n.Type != html.TextNode {
 			continue

@@ -30,28 +30,38 @@ const (
 // their words (in languages that inflect or join words they seldom do,
 // and only the script tells a stranger there).
 type Page struct {
-	text    string
-	lower   string // text lower-cased, for lone
-	paras   []*html.Node
-	vocab   Vocab // counted on first use (Page.words): most pages hold no candidate that reaches it
-	enough  bool
-	byWords int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
-	lang    string
-	langSet bool
-	suspect Vocab // the words of the pieces that carry a payload (Suspect)
+	text      string
+	lower     string // text lower-cased, for lone, on first use
+	script    string // script.Main(text), on first use (scriptSet)
+	scriptSet bool
+	paras     []*html.Node
+	vocab     Vocab // counted on first use (Page.words): most pages hold no candidate that reaches it
+	enough    bool
+	byWords   int8 // 0 not yet known, 1 yes, -1 no (Page.familiarWords)
+	lang      string
+	langSet   bool
+	suspect   Vocab // the words of the pieces that carry a payload (Suspect)
 }
 
 // NewPage reads text, the page's visible text, and paras, its paragraphs.
 func NewPage(text string, paras []*html.Node) *Page {
-	return &Page{text: text, lower: strings.ToLower(text), paras: paras, enough: fold.CountWords(text) >= minPageWords}
+	return &Page{text: text, paras: paras, enough: fold.CountWordsUpTo(text, minPageWords) >= minPageWords}
 }
 
 // words returns the page's Vocab, counting it on first use.
 func (p *Page) words() Vocab {
 	if p.vocab == nil {
-		p.vocab = NewVocab(p.text)
+		p.vocab = newVocab(p.lowerText())
 	}
 	return p.vocab
+}
+
+// lowerText returns the page's text lower-cased, computing it on first use.
+func (p *Page) lowerText() string {
+	if p.lower == "" {
+		p.lower = strings.ToLower(p.text)
+	}
+	return p.lower
 }
 
 // familiarWords reports, once for the page, whether its paragraphs share
@@ -82,7 +92,7 @@ func (p *Page) familiar(paras []*html.Node) bool {
 	n, familiar := 0, 0
 	for _, para := range paras {
 		t := domtext.Text(para)
-		if fold.CountWords(t) < minRest {
+		if fold.CountWordsUpTo(t, minRest) < minRest {
 			continue
 		}
 		n++
@@ -105,7 +115,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 	}
 	for _, r := range [2][2]int{{bounds[len(bounds)-2], len(text)}, {0, bounds[0]}} {
 		run, rest := text[r[0]:r[1]], text[:r[0]]+" "+text[r[1]:]
-		if !p.lone(Payload(run)) || fold.CountWords(rest) < minRest || !p.words().Familiar(rest) && p.familiarWords() {
+		if !p.lone(Payload(run)) || fold.CountWordsUpTo(rest, minRest) < minRest || !p.words().Familiar(rest) && p.familiarWords() {
 			continue
 		}
 		a, b := script.Main(run), script.Main(rest)
@@ -123,7 +133,7 @@ func (p *Page) Run(text string) (from, to int, ok bool) {
 // and in another language (langid.Detect, which answers only for prose,
 // not for a list of names).
 func (p *Page) Line(n *html.Node, text string) bool {
-	if k := fold.CountWords(text); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
+	if k := fold.CountWordsUpTo(text, maxLine+1); k < minLine || k > maxLine || len(textnorm.SentenceBounds(text)) > 2 || !p.lone(Payload(text)) {
 		return false
 	}
 	return p.strange(text) && besideProse(n, p.words())
@@ -146,14 +156,20 @@ func (p *Page) lone(payload string) bool {
 	if strings.ContainsRune(payload, ' ') {
 		core = strings.ToLower(payload) // a phone number in groups: its groups recur in other figures
 	}
-	return len(core) < 3 || strings.Count(p.lower, core) <= 1
+	if len(core) < 3 {
+		return true
+	}
+	return strings.Count(p.lowerText(), core) <= 1
 }
 
 // strange reports a line in a script the page writes in nowhere else,
 // or in words and a language not the page's.
 func (p *Page) strange(text string) bool {
 	page := p.text
-	if a, b := script.Main(text), script.Main(page); a != b && a != "" && b != "" {
+	if !p.scriptSet {
+		p.script, p.scriptSet = script.Main(page), true
+	}
+	if a, b := script.Main(text), p.script; a != b && a != "" && b != "" {
 		return script.Count(page, a) <= 2*script.Count(text, a) // the line and its copies at most
 	}
 	if !Prose(text) || !p.strangeWords(text) || !p.familiarWords() { // the page-wide test last: it costs most
@@ -180,7 +196,7 @@ func besideProse(n *html.Node, vocab Vocab) bool {
 		if s == nil {
 			continue
 		}
-		if t := domtext.Text(s); fold.CountWords(t) >= minRest && vocab.Familiar(t) {
+		if t := domtext.Text(s); fold.CountWordsUpTo(t, minRest) >= minRest && vocab.Familiar(t) {
 			return true
 		}
 	}

@@ -20,10 +20,21 @@ import (
 // groups), a domain or link (name.tld, t.me/x), a word mixing two scripts
 // (a Latin word with Cyrillic look-alikes), a ticker ($NAME).
 func Payload(text string) string {
+	if !mayCarry(text) {
+		return ""
+	}
+	return firstPayload(text)
+}
+
+// firstPayload is Payload without mayCarry's screen.
+func firstPayload(text string) string {
 	if p := phone(text); p != "" {
 		return p
 	}
 	for f := range strings.FieldsSeq(text) {
+		if !mayCarry(f) { // a plain word: the screen holds for one token as for a text
+			continue
+		}
 		t := strings.TrimFunc(f, trimmed)
 		if t == "" {
 			continue
@@ -57,6 +68,52 @@ func latinCode(t string) string {
 		start = -1
 	}
 	return ""
+}
+
+// mayCarry reports text that may hold a payload, by what every payload
+// holds (a digit, '@', '$', '+', ':', a dot before a lower-case letter, or
+// letters of two scripts in one token): most paragraphs hold none, and
+// this scan costs a fraction of reading their tokens.
+func mayCarry(text string) bool {
+	var first *unicode.RangeTable // the current token's first cased script
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c >= '0' && c <= '9', c == '@', c == '$', c == '+', c == ':':
+				return true
+			case c == '.' && i+1 < len(text) && text[i+1] >= 'a' && text[i+1] <= 'z':
+				return true
+			case 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z':
+				if first == nil {
+					first = unicode.Latin
+				} else if first != unicode.Latin {
+					return true
+				}
+			case c == ' ' || c >= '\t' && c <= '\r':
+				first = nil
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		switch {
+		case unicode.IsDigit(r):
+			return true
+		case unicode.IsSpace(r):
+			first = nil
+		case unicode.IsLetter(r):
+			if s := scriptOf(r); s != nil {
+				if first == nil {
+					first = s
+				} else if s != first {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // trimmed is the punctuation around a token.
@@ -127,7 +184,7 @@ const minPhoneDigits = 9
 // 000").
 func phone(text string) string {
 	start, n := -1, 0
-	for i, r := range text + "x" {
+	for i, r := range text {
 		if start >= 0 && (r >= '0' && r <= '9' || strings.ContainsRune("-() ", r)) || start < 0 && (r == '+' || r == '(') {
 			if start < 0 {
 				start = i
@@ -141,6 +198,9 @@ func phone(text string) string {
 			return strings.TrimSpace(text[start:i])
 		}
 		start, n = -1, 0
+	}
+	if n >= minPhoneDigits { // a run that ends the text
+		return strings.TrimSpace(text[start:])
 	}
 	return ""
 }
@@ -187,9 +247,13 @@ func scriptOf(r rune) *unicode.RangeTable {
 type Vocab map[string]int
 
 // NewVocab counts the words of text.
-func NewVocab(text string) Vocab {
-	v := make(Vocab, len(text)/16)
-	for w := range words(text) {
+func NewVocab(text string) Vocab { return newVocab(strings.ToLower(text)) }
+
+// newVocab is NewVocab of text already lower-cased (strings.ToLower is
+// idempotent: lower-casing it again would change nothing).
+func newVocab(lower string) Vocab {
+	v := make(Vocab, len(lower)/16)
+	for w := range lowerWords(lower) {
 		v[w]++
 	}
 	return v
@@ -197,23 +261,38 @@ func NewVocab(text string) Vocab {
 
 // words yields the lower-cased letter runs of s of two letters or more
 // (digits end a word: a code is a payload, not a word).
-func words(s string) func(func(string) bool) {
+func words(s string) func(func(string) bool) { return lowerWords(strings.ToLower(s)) }
+
+// lowerWords is words of s already lower-cased. ASCII is read a byte at a
+// time: it is most of most pages' text, and the vocabulary of a page is
+// counted over all of it.
+func lowerWords(s string) func(func(string) bool) {
 	return func(yield func(string) bool) {
-		s := strings.ToLower(s)
-		start := -1 // the current word's first byte, -1 between words
-		for i, r := range s {
-			if unicode.IsLetter(r) || unicode.IsMark(r) {
+		start, runes := -1, 0 // the current word's first byte (-1 between words) and its letters
+		for i := 0; i < len(s); {
+			c, size, letter := s[i], 1, false
+			if c < utf8.RuneSelf {
+				letter = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(s[i:])
+				letter = unicode.IsLetter(r) || unicode.IsMark(r)
+			}
+			if letter {
 				if start < 0 {
-					start = i
+					start, runes = i, 0
 				}
+				runes++
+				i += size
 				continue
 			}
-			if start >= 0 && utf8.RuneCountInString(s[start:i]) >= 2 && !yield(s[start:i]) {
+			if start >= 0 && runes >= 2 && !yield(s[start:i]) {
 				return
 			}
 			start = -1
+			i += size
 		}
-		if start >= 0 && utf8.RuneCountInString(s[start:]) >= 2 {
+		if start >= 0 && runes >= 2 {
 			yield(s[start:])
 		}
 	}

@@ -1,11 +1,16 @@
 package stranger
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestPayload(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
 		{"Write to @quickloans_bot today", "@quickloans_bot"},
 		{"Call +44 7700 900123 now", "+44 7700 900123"},
+		{"Call +44 7700 900123", "+44 7700 900123"}, // at the end of the text
 		{"Tel 07700900123", "07700900123"},
 		{"order at pills-fast.shop/buy", "pills-fast.shop/buy"},
 		{"take 20mg twice", "20mg"},
@@ -21,6 +26,25 @@ func TestPayload(t *testing.T) {
 			t.Errorf("Payload(%q) = %q, want %q", c.text, got, c.want)
 		}
 	}
+}
+
+// FuzzMayCarry checks mayCarry's screen against the checks it spares:
+// text with a phone number, and a token that is a payload, must pass it.
+func FuzzMayCarry(f *testing.F) {
+	for _, s := range []string{"Write to @bot", "Call +44 7700 900123", "take 20mg", "a Lаtin word", "the $ZORB token",
+		"order at shop.example/buy", "see https://x", "٣٤٥ عربي", "Ωmega ωx", "plain words only.", "e.g. this", "Ελλάδα και Rome"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if p := phone(text); p != "" && !mayCarry(text) {
+			t.Errorf("mayCarry(%q) = false, but it carries %q", text, p)
+		}
+		for f := range strings.FieldsSeq(text) {
+			if p := strings.TrimFunc(f, trimmed); p != "" && payload(p) && !mayCarry(f) {
+				t.Errorf("mayCarry(%q) = false, but it is %q", f, p)
+			}
+		}
+	})
 }
 
 func TestStrangeFamiliar(t *testing.T) {
@@ -84,5 +108,13 @@ func TestCodeHost(t *testing.T) {
 		if got := codeHost(c.host); got != c.want {
 			t.Errorf("codeHost(%q) = %v, want %v", c.host, got, c.want)
 		}
+	}
+}
+
+func TestWords(t *testing.T) {
+	got := slices.Collect(words("Ça va, l'été x2 AB\xffcd Ωμέγα हिन्दी"))
+	want := []string{"ça", "va", "été", "ab", "cd", "ωμέγα", "हिन्दी"}
+	if !slices.Equal(got, want) {
+		t.Errorf("words = %q, want %q", got, want)
 	}
 }
