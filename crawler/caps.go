@@ -11,7 +11,7 @@ import (
 
 // Cap is a limit of the job that cut a run short, and what it cut.
 type Cap struct {
-	// Key is the limit's job-file key: "max_pages", "max_pages_per_host",
+	// Key is the limit's job-file key: "max_depth", "max_pages", "max_pages_per_host",
 	// "max_links", "max_host_failures", "max_body_size", "timeout" or
 	// "page_timeout".
 	Key string
@@ -19,7 +19,10 @@ type Cap struct {
 	Limit string
 	// Left counts what the limit left unvisited, in Unit: for max_pages
 	// and max_pages_per_host the distinct URLs found in the run and never
-	// admitted (at least, past frontier.MaxLeftOut); for max_links the
+	// admitted (at least, past frontier.MaxLeftOut); for max_depth the
+	// distinct links found on the run's fetched pages only deeper than it
+	// (not counting those found again shallower and visited; at least,
+	// past frontier.MaxLeftOut); for max_links the
 	// links left out of pages (a link on two pages counts twice); for the
 	// others the pages that failed on it (left for the next run).
 	Left int64
@@ -32,13 +35,14 @@ type CapUnit string
 // Cap units.
 const (
 	CapURLs  CapUnit = "URLs left unvisited"
+	CapDeep  CapUnit = "links left unvisited"
 	CapLinks CapUnit = "links left unread"
 	CapPages CapUnit = "pages failed"
 )
 
 func (c Cap) String() string {
 	what := string(c.Unit)
-	if c.Unit == CapURLs && c.Left >= frontier.MaxLeftOut {
+	if (c.Unit == CapURLs || c.Unit == CapDeep) && c.Left >= frontier.MaxLeftOut {
 		what = "or more " + what // the store stopped counting
 	}
 	return fmt.Sprintf("%s (%s): %d %s", c.Key, c.Limit, c.Left, what)
@@ -46,7 +50,7 @@ func (c Cap) String() string {
 
 // capCounters count what each cap cut, live (see Stats.Caps).
 type capCounters struct {
-	leftPages, leftPerHost              atomic.Int64 // from the store, at the end of the run
+	leftPages, leftPerHost, leftDepth   atomic.Int64 // from the store, at the end of the run
 	linksCut                            atomic.Int64
 	hostDown, tooLarge, timeout, pageTO atomic.Int64
 }
@@ -70,6 +74,7 @@ func (cc *capCounters) count(reason string) {
 func (c *Crawler) caps() []Cap {
 	cc, cfg := &c.stats.caps, &c.cfg
 	all := []Cap{
+		{"max_depth", fmt.Sprint(cfg.Scope.MaxDepth), cc.leftDepth.Load(), CapDeep},
 		{"max_pages", fmt.Sprint(cfg.MaxPages), cc.leftPages.Load(), CapURLs},
 		{"max_pages_per_host", fmt.Sprint(cfg.MaxPagesPerHost), cc.leftPerHost.Load(), CapURLs},
 		{"max_links", fmt.Sprint(cfg.MaxLinks), cc.linksCut.Load(), CapLinks},
@@ -87,8 +92,8 @@ func (c *Crawler) caps() []Cap {
 	return out
 }
 
-// countLeftOut reads from the store what max_pages and max_pages_per_host
-// left out of the run, over every worker of a shared store.
+// countLeftOut reads from the store what max_depth, max_pages and
+// max_pages_per_host left out of the run, over every worker of a shared store.
 func (c *Crawler) countLeftOut(ctx context.Context) {
 	lc, ok := c.store.(frontier.LeftOutCounter)
 	if !ok {
@@ -103,6 +108,7 @@ func (c *Crawler) countLeftOut(ctx context.Context) {
 	}
 	c.stats.caps.leftPages.Store(int64(l.Pages))
 	c.stats.caps.leftPerHost.Store(int64(l.PerHost))
+	c.stats.caps.leftDepth.Store(int64(l.Depth))
 }
 
 // size writes n bytes as a job file would.

@@ -80,3 +80,66 @@ func TestCrawl_CapsReported(t *testing.T) {
 		})
 	}
 }
+
+// chainSite is a chain of pages /p/0 (the seed) → /p/1 → ...: each /p/N
+// links to /p/N+1 (twice), to a leaf article /q/N+1 and back to /p/0;
+// each /q/N links to /p/N again.
+func chainSite(t *testing.T) (seed, host string) {
+	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		var n int
+		if _, err := fmt.Sscanf(r.URL.Path[min(3, len(r.URL.Path)):], "%d", &n); err != nil {
+			http.NotFound(w, r)
+			return
+		}
+		switch r.URL.Path[:3] {
+		case "/p/":
+			fmt.Fprintf(w, `<html><head><title>Page %d</title></head><body><a href="/p/%d">next</a> <a href="/p/%d#again">next</a> <a href="/q/%d">leaf</a> <a href="/p/0">top</a></body></html>`, n, n+1, n+1, n+1)
+		case "/q/":
+			fmt.Fprintf(w, `<html><head><title>Leaf %d</title><meta property="og:type" content="article"></head><body><article><p>Text of leaf %d.</p><a href="/p/%d">same depth</a></article></body></html>`, n, n, n)
+		default:
+			http.NotFound(w, r)
+		}
+	}))
+	return srv.URL + "/p/0", strings.TrimPrefix(srv.URL, "http://")
+}
+
+// TestCrawl_MaxDepthReported: max_depth says how many distinct links it
+// left unvisited, each once however many pages link to it, on every run.
+// At max_depth 2, /p/0 to /p/2 and /q/1, /q/2 are fetched; /p/3 (linked
+// from /p/2 twice and from /q/2) and /q/3 are refused.
+func TestCrawl_MaxDepthReported(t *testing.T) {
+	for _, tc := range []struct {
+		depth int
+		want  string
+	}{
+		{2, "max_depth (2): 2 links left unvisited"},
+		{1, "max_depth (1): 2 links left unvisited"},
+	} {
+		t.Run(fmt.Sprint(tc.depth), func(t *testing.T) {
+			seed, host := chainSite(t)
+			cfg := crawler.Config{
+				Name: "depth", Seeds: []string{seed}, Scope: urls.Scope{Hosts: []string{host}, MaxDepth: tc.depth},
+				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
+				Limits:     crawler.Limits{Timeout: 5 * time.Second, MaxFailedShare: 1},
+				Retry:      crawler.Retry{Retries: -1},
+				Revisit:    crawler.Revisit{Recheck: -1},
+				Output:     crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+			}
+			state := t.TempDir()
+			for run := range 2 {
+				st, _ := runJob(t, cfg, state)
+				var got []string
+				for _, c := range st.Caps {
+					got = append(got, c.String())
+				}
+				if g := strings.Join(got, "; "); g != tc.want {
+					t.Errorf("run %d: Stats.Caps = %q, want %q", run+1, g, tc.want)
+				}
+				if want := int64(2 + 2*tc.depth); st.Fetched != want { // robots.txt and 1+2×depth pages
+					t.Errorf("run %d: %d fetched, want %d", run+1, st.Fetched, want)
+				}
+			}
+		})
+	}
+}

@@ -370,9 +370,10 @@ func (c *Crawler) start(ctx context.Context) error {
 	return nil
 }
 
-// limits are the caps of the frontier: Config.MaxPages and MaxPagesPerHost.
+// limits are the caps of the frontier: Config.MaxPages, MaxPagesPerHost
+// and the scope's MaxDepth.
 func (c *Crawler) limits() frontier.Limits {
-	return frontier.Limits{Pages: c.cfg.MaxPages, PerHost: c.cfg.MaxPagesPerHost}
+	return frontier.Limits{Pages: c.cfg.MaxPages, PerHost: c.cfg.MaxPagesPerHost, Depth: c.cfg.Scope.MaxDepth}
 }
 
 func (c *Crawler) emit(ev Event) {

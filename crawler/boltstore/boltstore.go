@@ -43,6 +43,7 @@ var (
 	bucketLeftOut   = []byte("left-out")
 	keyLeftOutPages = []byte("left-out-pages")
 	keyLeftOutHost  = []byte("left-out-host")
+	keyLeftOutDepth = []byte("left-out-depth")
 )
 
 // Store is the default frontier.Store: one bbolt file in the job's state dir.
@@ -115,7 +116,7 @@ func (s *Store) NewRun(ctx context.Context) error {
 			}
 		}
 		meta := tx.Bucket(bucketMeta)
-		for _, k := range [][]byte{keySeenCount, keyLeftOutPages, keyLeftOutHost} {
+		for _, k := range [][]byte{keySeenCount, keyLeftOutPages, keyLeftOutHost, keyLeftOutDepth} {
 			if err := meta.Delete(k); err != nil {
 				return err
 			}
@@ -178,6 +179,10 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 		if seen.Get(k) != nil {
 			continue
 		}
+		if limit.Depth > 0 && e.Depth > limit.Depth {
+			left.add(deepKey(e.URL), &left.depth) // not batch: the URL may come again shallower
+			continue
+		}
 		batch[e.URL] = true
 		if limit.Pages > 0 && n >= limit.Pages {
 			left.add(k, &left.pages)
@@ -191,6 +196,9 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 				continue
 			}
 			hosts.n[host]++
+		}
+		if err := left.admit(e.URL); err != nil {
+			return 0, err
 		}
 		seq, err := fr.NextSequence()
 		if err != nil {
@@ -227,44 +235,74 @@ func enqueueTx(tx *bolt.Tx, entries []frontier.Entry, limit frontier.Limits) (in
 }
 
 // leftOut records the URLs one enqueue leaves out for a limit, once each
-// per run and up to frontier.MaxLeftOut, and counts them by limit.
+// per run and up to frontier.MaxLeftOut, and counts them by limit. A URL
+// left out for depth is recorded under deepKey, apart: it alone may be
+// admitted later in the run (found again shallower), and is then uncounted.
 type leftOut struct {
-	b, meta     *bolt.Bucket
-	pages, host int // counts, read at the start
-	keys        [][]byte
+	b, meta            *bolt.Bucket
+	pages, host, depth int // counts, read at the start
+	keys               map[string]bool
+	changed            bool
 }
 
 func newLeftOut(tx *bolt.Tx) *leftOut {
-	l := &leftOut{b: tx.Bucket(bucketLeftOut), meta: tx.Bucket(bucketMeta)}
+	l := &leftOut{b: tx.Bucket(bucketLeftOut), meta: tx.Bucket(bucketMeta), keys: map[string]bool{}}
 	l.pages, l.host = getCount(l.meta, keyLeftOutPages), getCount(l.meta, keyLeftOutHost)
+	l.depth = getCount(l.meta, keyLeftOutDepth)
 	return l
 }
+
+// deepKey is the left-out key of a URL left out for depth.
+func deepKey(u string) []byte { return []byte("depth " + u) }
 
 // add records k (not seen, not yet in this enqueue) as left out, counted
 // in *n, unless it was before or the record is full.
 func (l *leftOut) add(k []byte, n *int) {
-	if l.pages+l.host >= frontier.MaxLeftOut || l.b.Get(k) != nil {
+	if l.pages+l.host+l.depth >= frontier.MaxLeftOut || l.keys[string(k)] || l.b.Get(k) != nil {
 		return
 	}
-	l.keys = append(l.keys, k)
+	l.keys[string(k)] = true
+	l.changed = true
 	*n++
+}
+
+// admit uncounts u, admitted now, if it was left out for depth before.
+func (l *leftOut) admit(u string) error {
+	k := deepKey(u)
+	if l.keys[string(k)] {
+		delete(l.keys, string(k))
+		l.depth--
+		return nil
+	}
+	if l.b.Get(k) == nil {
+		return nil
+	}
+	l.depth--
+	l.changed = true
+	return l.b.Delete(k)
 }
 
 // put writes the URLs in key order (see enqueueTx) and the counts.
 func (l *leftOut) put() error {
-	if len(l.keys) == 0 {
+	if !l.changed {
 		return nil
 	}
-	slices.SortFunc(l.keys, bytes.Compare)
-	for _, k := range l.keys {
+	keys := make([][]byte, 0, len(l.keys))
+	for k := range l.keys {
+		keys = append(keys, []byte(k))
+	}
+	slices.SortFunc(keys, bytes.Compare)
+	for _, k := range keys {
 		if err := l.b.Put(k, []byte{}); err != nil {
 			return err
 		}
 	}
-	if err := putCount(l.meta, keyLeftOutPages, l.pages); err != nil {
-		return err
+	for k, n := range map[string]int{string(keyLeftOutPages): l.pages, string(keyLeftOutHost): l.host, string(keyLeftOutDepth): l.depth} {
+		if err := putCount(l.meta, []byte(k), n); err != nil {
+			return err
+		}
 	}
-	return putCount(l.meta, keyLeftOutHost, l.host)
+	return nil
 }
 
 func getCount(b *bolt.Bucket, k []byte) int {
@@ -286,6 +324,7 @@ func (s *Store) LeftOut(ctx context.Context) (frontier.LeftOut, error) {
 	err := s.db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		l.Pages, l.PerHost = getCount(meta, keyLeftOutPages), getCount(meta, keyLeftOutHost)
+		l.Depth = getCount(meta, keyLeftOutDepth)
 		return nil
 	})
 	return l, err

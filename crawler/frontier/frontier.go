@@ -196,15 +196,22 @@ type Limits struct {
 	// hosts' still added, so that a trap on one host (a calendar, a faceted
 	// search making up URLs) cannot take a whole run's pages.
 	PerHost int
+	// Depth caps Entry.Depth (a job's max_depth): a deeper entry is left
+	// out, only counted (LeftOut.Depth); 0 means no cap. The crawler hands
+	// the store the links it found too deep so that they are counted once
+	// each per run, over every worker.
+	Depth int
 }
 
 // LeftOut counts the distinct URLs found in the current run that Limits
 // kept out of the frontier: unvisited because the seen set held
-// Limits.Pages URLs (Pages), or their host Limits.PerHost (PerHost). A
-// store records at most MaxLeftOut such URLs; past that it stops counting
-// (the figures are then "at least").
+// Limits.Pages URLs (Pages), or their host Limits.PerHost (PerHost), or
+// found only deeper than Limits.Depth (Depth: a URL found later at an
+// allowed depth and admitted is no longer counted). A store records at
+// most MaxLeftOut such URLs; past that it stops counting (the figures are
+// then "at least").
 type LeftOut struct {
-	Pages, PerHost int
+	Pages, PerHost, Depth int
 }
 
 // MaxLeftOut bounds the URLs a store records as left out in one run, so

@@ -328,6 +328,9 @@ func appendEnqueue(args []any, entries []frontier.Entry, limit frontier.Limits) 
 		if limit.PerHost > 0 {
 			host = urls.Host(e.URL)
 		}
+		if limit.Depth > 0 && e.Depth > limit.Depth {
+			p = "" // too deep: only counted (lua/prelude.lua)
+		}
 		args = append(args, e.URL, host, waitMillis(e.NotBefore), p)
 	}
 	return args, nil
@@ -566,14 +569,14 @@ func decodeState(url, v string, found bool) (frontier.State, bool, error) {
 func (s *Store) LeftOut(ctx context.Context) (frontier.LeftOut, error) {
 	var v []any
 	err := s.do(ctx, "left out", "", func(ctx context.Context) (err error) {
-		v, err = s.rdb.HMGet(ctx, s.kMeta, "left:pages", "left:host").Result()
+		v, err = s.rdb.HMGet(ctx, s.kMeta, "left:pages", "left:host", "left:depth").Result()
 		return err
 	})
 	n := func(x any) int { i, _ := strconv.Atoi(fmt.Sprint(x)); return i }
-	if err != nil || len(v) != 2 {
+	if err != nil || len(v) != 3 {
 		return frontier.LeftOut{}, err
 	}
-	return frontier.LeftOut{Pages: n(v[0]), PerHost: n(v[1])}, nil
+	return frontier.LeftOut{Pages: n(v[0]), PerHost: n(v[1]), Depth: n(v[2])}, nil
 }
 
 // Checkpoint returns the index offset this worker committed last.

@@ -96,7 +96,8 @@ func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 		ev.Kind, ev.Err = EventFailed, fmt.Errorf("%s: %w", e.URL, err)
 		return res, ev
 	}
-	st.Links = v.pageLinks(st.Links[:0], e, pi)
+	var deep []frontier.Entry
+	st.Links, deep = v.pageLinks(st.Links[:0], e, pi)
 	if pi.Canonical != "" {
 		// A hop, like a redirect: a chain of pages naming ever new
 		// canonical URLs ends at max_depth.
@@ -105,12 +106,12 @@ func (v *Visitor) readHTML(ctx context.Context, e frontier.Entry, r *fetch.Respo
 			st.Links = append(st.Links, frontier.Link{URL: cu, Article: e.Article})
 			st.Hash, st.File = "", ""
 			res.State = st
-			res.Enqueue = v.linkEntries(st.Links, e.Depth)
+			res.Enqueue = append(v.linkEntries(st.Links, e.Depth), deep...)
 			ev.Kind = EventFollowed
 			return res, ev
 		}
 	}
-	res.Enqueue = v.linkEntries(st.Links, e.Depth)
+	res.Enqueue = append(v.linkEntries(st.Links, e.Depth), deep...)
 	if pi.NoIndex || !v.isArticle(e, pi) {
 		st.Hash, st.File = "", ""
 		res.State = st
@@ -167,21 +168,36 @@ func (v *Visitor) callExtract(ctx context.Context, page *Page) (title, text stri
 }
 
 // pageLinks appends to out the links and feeds of page e that the scope
-// admits (no links under nofollow).
-func (v *Visitor) pageLinks(out []frontier.Link, e frontier.Entry, pi links.Page) []frontier.Link {
+// admits (no links under nofollow). It returns apart, as entries, those the
+// scope admits but for max_depth: not remembered in the page's state, they
+// go to the store only to be counted (frontier.Limits.Depth).
+func (v *Visitor) pageLinks(out []frontier.Link, e frontier.Entry, pi links.Page) ([]frontier.Link, []frontier.Entry) {
+	var deep []frontier.Entry
+	add := func(l string, kind frontier.EntryKind) {
+		if u := v.opt.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
+			out = append(out, frontier.Link{URL: u, Kind: kind})
+		} else if u := v.tooDeep(e.URL, l, e.Depth+1); u != "" {
+			deep = append(deep, frontier.Entry{URL: u, Kind: kind, Depth: e.Depth + 1})
+		}
+	}
 	if !pi.NoFollow {
 		for _, l := range pi.Links {
-			if u := v.opt.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
-				out = append(out, frontier.Link{URL: u})
-			}
+			add(l, frontier.KindPage)
 		}
 	}
 	for _, l := range pi.Feeds {
-		if u := v.opt.Scope.Resolve(e.URL, l, e.Depth+1); u != "" {
-			out = append(out, frontier.Link{URL: u, Kind: frontier.KindFeed})
-		}
+		add(l, frontier.KindFeed)
 	}
-	return out
+	return out, deep
+}
+
+// tooDeep returns the canonical URL of ref when the scope refuses it at
+// depth for max_depth alone; otherwise "".
+func (v *Visitor) tooDeep(from, ref string, depth int) string {
+	if v.opt.Scope.MaxDepth <= 0 || depth <= v.opt.Scope.MaxDepth {
+		return ""
+	}
+	return v.opt.Scope.Resolve(from, ref, 0)
 }
 
 // spam records a page Extract judged spam from top to bottom: no article

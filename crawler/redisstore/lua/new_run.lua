@@ -9,6 +9,6 @@ if ARGV[2] ~= '1' and (redis.call('XLEN', KEYS[1]) > 0 or redis.call('ZCARD', KE
   return 0
 end
 redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[5], KEYS[6])
-redis.call('HDEL', KEYS[4], 'cursor', 'left:pages', 'left:host')
+redis.call('HDEL', KEYS[4], 'cursor', 'left:pages', 'left:host', 'left:depth')
 redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
 return 1

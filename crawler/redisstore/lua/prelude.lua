@@ -7,7 +7,9 @@
 -- of a host that has per_host URLs in seen (per_host > 0; counted in hosts).
 -- A URL left out for a limit (and not in seen) is recorded once per run in
 -- the set left, up to max_left URLs, and counted in meta's "left:pages" or
--- "left:host".
+-- "left:host". A quad with an empty payload is a URL deeper than the job's
+-- max_depth: never queued, recorded as "depth URL" and counted in
+-- "left:depth", and uncounted when the URL is admitted later in the run.
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -23,9 +25,9 @@ end
 
 local max_left = 100000 -- frontier.MaxLeftOut
 
-local function leave_out(seen, left, meta, url, field)
+local function leave_out(seen, left, meta, url, field, member)
   if redis.call('SISMEMBER', seen, url) == 0 and redis.call('SCARD', left) < max_left
-      and redis.call('SADD', left, url) == 1 then
+      and redis.call('SADD', left, member or url) == 1 then
     redis.call('HINCRBY', meta, field, 1)
   end
 end
@@ -44,11 +46,16 @@ local function enqueue(stream, delayed, seen, hosts, left, meta, i, now)
     local url, host, wait, payload = ARGV[i], ARGV[i + 1], tonumber(ARGV[i + 2]), ARGV[i + 3]
     i = i + 4
     local room = per_host <= 0 or tonumber(redis.call('HGET', hosts, host) or '0') < per_host
-    if limit > 0 and size >= limit then
+    if payload == '' then
+      leave_out(seen, left, meta, url, 'left:depth', 'depth ' .. url)
+    elseif limit > 0 and size >= limit then
       leave_out(seen, left, meta, url, 'left:pages')
     elseif not room then
       leave_out(seen, left, meta, url, 'left:host')
     elseif redis.call('SADD', seen, url) == 1 then
+      if redis.call('SREM', left, 'depth ' .. url) == 1 then
+        redis.call('HINCRBY', meta, 'left:depth', -1)
+      end
       queue(stream, delayed, wait, payload, now)
       added = added + 1
       size = size + 1
