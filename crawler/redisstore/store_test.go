@@ -611,6 +611,23 @@ func TestStore_LeftOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	check(frontier.LeftOut{PerHost: 7 + 2, Pages: 1 + 3})
+	// max_depth 2, on a new run: d/0 and d/1 found too deep (d/0 twice),
+	// then d/0 found at depth 2 and admitted; d/2 already seen.
+	if err := st.Reset(ctx); err != nil {
+		t.Fatal(err)
+	}
+	deep := entries("d", 3)
+	deep[0].Depth, deep[1].Depth = 3, 3
+	dl := frontier.Limits{Depth: 2}
+	if n, err := st.Enqueue(ctx, append(deep, deep[0]), dl); err != nil || n != 1 {
+		t.Fatalf("enqueue = %d, %v; want 1", n, err)
+	}
+	check(frontier.LeftOut{Depth: 2})
+	deep[0].Depth, deep[2].Depth = 2, 3
+	if err := st.Commit(ctx, &frontier.Batch{Enqueue: deep, Limit: dl}); err != nil {
+		t.Fatal(err)
+	}
+	check(frontier.LeftOut{Depth: 1})
 	if err := st.Reset(ctx); err != nil {
 		t.Fatal(err)
 	}
