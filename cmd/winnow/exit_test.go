@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -30,6 +31,18 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 		}
 	}))
 	defer partial.Close()
+	// deep is a chain of pages, /d/0 linking to /d/1 and so on.
+	deep := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var n int
+		fmt.Sscanf(strings.TrimPrefix(r.URL.Path, "/d/"), "%d", &n)
+		fmt.Fprintf(w, `<html><body><a href="/d/%d">next</a></body></html>`, n+1)
+	}))
+	defer deep.Close()
+	// capped: the job's cap, and the summary line it must print.
+	capped := map[string][2]string{
+		"capped":       {"max_pages: 2", `example: cut by max_pages \(2\): [1-9]\d* URLs left unvisited\n`},
+		"capped-depth": {"max_depth: 2", `example: cut by max_depth \(2\): 1 links left unvisited\n`},
+	}
 	for _, c := range []struct {
 		name  string
 		addr  string
@@ -42,14 +55,15 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 		{"dead-seed", dead, "", exitFailed},
 		{"some-failed", strings.TrimPrefix(partial.URL, "http://"), "", exitPartial},
 		{"capped", good, "", 0}, // the job asked for the cap: reported, not a failure
+		{"capped-depth", strings.TrimPrefix(deep.URL, "http://"), "", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir := t.TempDir()
 			job := writeMinimalJob(t, dir, c.addr, "politeness: {delay: 1ms}\nretries: 0\ntimeout: 2s\n"+c.extra)
-			if c.name == "capped" {
+			if cp, ok := capped[c.name]; ok {
 				b, _ := os.ReadFile(job)
-				capped := strings.Replace(string(b), "]}", "], max_pages: 2}", 1)
-				if err := os.WriteFile(job, []byte(capped), 0o644); err != nil {
+				b = []byte(strings.Replace(string(b), "]}", "], "+cp[0]+"}", 1))
+				if err := os.WriteFile(job, b, 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -61,7 +75,7 @@ func TestRunCrawl_ExitCodes(t *testing.T) {
 			if c.name == "bad-rules" && (err == nil || strings.Count(err.Error(), "rules:") != 1) {
 				t.Errorf("bad rules dir: %v, want the job file and \"rules:\" once", err)
 			}
-			if c.name == "capped" && !regexp.MustCompile(`example: cut by max_pages \(2\): [1-9]\d* URLs left unvisited\n`).MatchString(stderr.String()) {
+			if cp, ok := capped[c.name]; ok && !regexp.MustCompile(cp[1]).MatchString(stderr.String()) {
 				t.Errorf("capped run's summary does not name the cap and what it left:\n%s", stderr)
 			}
 			if c.name == "dead-seed" && !errors.Is(err, crawler.ErrRunFailed) {
