@@ -33,8 +33,8 @@
 // fails that page alone with an error naming its URL and the stage
 // (ErrPanic, Stats.Panics); a panic in the dispatcher, a worker's store
 // call or the committer stops the run with an error, never the process.
-// A limit that cuts a run (max pages, per host, body size, timeouts, a
-// host down) says so in Stats.Caps with what it left unvisited. On a
+// A limit that cuts a run (max depth, max pages, per host, links per page,
+// body size, timeouts, a host down) says so in Stats.Caps with what it left unvisited. On a
 // shared store (frontier.RobotsShare) one process reads a host's
 // robots.txt and the others take its answer.
 //
