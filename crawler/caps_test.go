@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -14,8 +15,10 @@ import (
 )
 
 // capSite is a front page linking to ten articles, /a/0 to /a/9; /a/9 is
-// larger than 64 KiB.
-func capSite(t *testing.T) (seed, host string) {
+// larger than 64 KiB. Apart, it holds a chain of pages /p/0 → /p/1 → ...:
+// each /p/N links to /p/N+1 (twice), to a leaf article /q/N+1 and back to
+// /p/0; each /q/N links to /p/N again. It returns its root URL.
+func capSite(t *testing.T) (root, host string) {
 	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		switch p := r.URL.Path; {
@@ -31,11 +34,23 @@ func capSite(t *testing.T) (seed, host string) {
 				pad = strings.Repeat("x", 70<<10)
 			}
 			fmt.Fprintf(w, `<html><head><title>%s</title><meta property="og:type" content="article"></head><body><article><p>Text of %s.%s</p></article></body></html>`, p, p, pad)
+		case strings.HasPrefix(p, "/p/"):
+			n := chainStep(p)
+			fmt.Fprintf(w, `<html><head><title>Page %d</title></head><body><a href="/p/%d">next</a> <a href="/p/%d#again">next</a> <a href="/q/%d">leaf</a> <a href="/p/0">top</a></body></html>`, n, n+1, n+1, n+1)
+		case strings.HasPrefix(p, "/q/"):
+			n := chainStep(p)
+			fmt.Fprintf(w, `<html><head><title>Leaf %d</title><meta property="og:type" content="article"></head><body><article><p>Text of leaf %d.</p><a href="/p/%d">same depth</a></article></body></html>`, n, n, n)
 		default:
 			http.NotFound(w, r)
 		}
 	}))
-	return srv.URL + "/", strings.TrimPrefix(srv.URL, "http://")
+	return srv.URL, strings.TrimPrefix(srv.URL, "http://")
+}
+
+// chainStep is N of /p/N or /q/N.
+func chainStep(path string) int {
+	n, _ := strconv.Atoi(path[3:])
+	return n
 }
 
 // TestCrawl_CapsReported: a limit that cuts a run says so in Stats.Caps,
@@ -56,52 +71,45 @@ func TestCrawl_CapsReported(t *testing.T) {
 		{"none", func(c *crawler.Config) {}, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			seed, host := capSite(t)
-			cfg := crawler.Config{
-				Name: "caps", Seeds: []string{seed}, Scope: urls.Scope{Hosts: []string{host}},
-				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
-				Limits:     crawler.Limits{Timeout: 5 * time.Second, MaxFailedShare: 1},
-				Retry:      crawler.Retry{Retries: -1},
-				Revisit:    crawler.Revisit{Recheck: -1},
-				Output:     crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
-			}
+			cfg := capConfig(t, "/")
 			tc.set(&cfg)
-			state := t.TempDir()
-			for run := range 2 {
-				st, _ := runJob(t, cfg, state)
-				var got []string
-				for _, c := range st.Caps {
-					got = append(got, c.String())
-				}
-				if g := strings.Join(got, "; "); g != tc.want {
-					t.Errorf("run %d: Stats.Caps = %q, want %q", run+1, g, tc.want)
-				}
-			}
+			checkCaps(t, cfg, tc.want)
 		})
 	}
 }
 
-// chainSite is a chain of pages /p/0 (the seed) → /p/1 → ...: each /p/N
-// links to /p/N+1 (twice), to a leaf article /q/N+1 and back to /p/0;
-// each /q/N links to /p/N again.
-func chainSite(t *testing.T) (seed, host string) {
-	srv := loopback.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		var n int
-		if _, err := fmt.Sscanf(r.URL.Path[min(3, len(r.URL.Path)):], "%d", &n); err != nil {
-			http.NotFound(w, r)
-			return
+// capConfig is a job crawling capSite from path, with no retries nor
+// rechecks.
+func capConfig(t *testing.T, path string) crawler.Config {
+	root, host := capSite(t)
+	return crawler.Config{
+		Name: "caps", Seeds: []string{root + path}, Scope: urls.Scope{Hosts: []string{host}},
+		Politeness: crawler.Politeness{Delay: -1, Workers: 2},
+		Limits:     crawler.Limits{Timeout: 5 * time.Second, MaxFailedShare: 1},
+		Retry:      crawler.Retry{Retries: -1},
+		Revisit:    crawler.Revisit{Recheck: -1},
+		Output:     crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
+	}
+}
+
+// checkCaps runs cfg twice on one state, checks Stats.Caps (joined) of each
+// run against want, and returns the runs' stats.
+func checkCaps(t *testing.T, cfg crawler.Config, want string) []crawler.Stats {
+	t.Helper()
+	state := t.TempDir()
+	var out []crawler.Stats
+	for run := range 2 {
+		st, _ := runJob(t, cfg, state)
+		var got []string
+		for _, c := range st.Caps {
+			got = append(got, c.String())
 		}
-		switch r.URL.Path[:3] {
-		case "/p/":
-			fmt.Fprintf(w, `<html><head><title>Page %d</title></head><body><a href="/p/%d">next</a> <a href="/p/%d#again">next</a> <a href="/q/%d">leaf</a> <a href="/p/0">top</a></body></html>`, n, n+1, n+1, n+1)
-		case "/q/":
-			fmt.Fprintf(w, `<html><head><title>Leaf %d</title><meta property="og:type" content="article"></head><body><article><p>Text of leaf %d.</p><a href="/p/%d">same depth</a></article></body></html>`, n, n, n)
-		default:
-			http.NotFound(w, r)
+		if g := strings.Join(got, "; "); g != want {
+			t.Errorf("run %d: Stats.Caps = %q, want %q", run+1, g, want)
 		}
-	}))
-	return srv.URL + "/p/0", strings.TrimPrefix(srv.URL, "http://")
+		out = append(out, st)
+	}
+	return out
 }
 
 // TestCrawl_MaxDepthReported: max_depth says how many distinct links it
@@ -117,25 +125,9 @@ func TestCrawl_MaxDepthReported(t *testing.T) {
 		{1, "max_depth (1): 2 links left unvisited"},
 	} {
 		t.Run(fmt.Sprint(tc.depth), func(t *testing.T) {
-			seed, host := chainSite(t)
-			cfg := crawler.Config{
-				Name: "depth", Seeds: []string{seed}, Scope: urls.Scope{Hosts: []string{host}, MaxDepth: tc.depth},
-				Politeness: crawler.Politeness{Delay: -1, Workers: 2},
-				Limits:     crawler.Limits{Timeout: 5 * time.Second, MaxFailedShare: 1},
-				Retry:      crawler.Retry{Retries: -1},
-				Revisit:    crawler.Revisit{Recheck: -1},
-				Output:     crawler.Output{OutputDir: filepath.Join(t.TempDir(), "out")},
-			}
-			state := t.TempDir()
-			for run := range 2 {
-				st, _ := runJob(t, cfg, state)
-				var got []string
-				for _, c := range st.Caps {
-					got = append(got, c.String())
-				}
-				if g := strings.Join(got, "; "); g != tc.want {
-					t.Errorf("run %d: Stats.Caps = %q, want %q", run+1, g, tc.want)
-				}
+			cfg := capConfig(t, "/p/0")
+			cfg.Scope.MaxDepth = tc.depth
+			for run, st := range checkCaps(t, cfg, tc.want) {
 				if want := int64(2 + 2*tc.depth); st.Fetched != want { // robots.txt and 1+2×depth pages
 					t.Errorf("run %d: %d fetched, want %d", run+1, st.Fetched, want)
 				}
