@@ -539,14 +539,32 @@ const (
 
 // Gather returns the text of n's subtree as it stands (not collapsed),
 // asking edge how to take each element; a nil edge takes each inline.
+//
+// The text of a lone text node (or of one piece among empty ones) is
+// returned as it is, with no copy: most paragraphs are one, and a builder
+// per call was the largest share of what the spam walk allocated.
 func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 	var b strings.Builder
+	first, many := "", false // the only piece so far; many once b holds them
+	add := func(s string) {
+		switch {
+		case s == "":
+		case many:
+			b.WriteString(s)
+		case first == "":
+			first = s
+		default:
+			b.WriteString(first)
+			b.WriteString(s)
+			many = true
+		}
+	}
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				b.WriteString(c.Data)
+				add(c.Data)
 			case html.ElementNode:
 				e := Inline
 				if edge != nil {
@@ -556,14 +574,17 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 				case Inline:
 					walk(c)
 				case Spaced:
-					b.WriteByte(' ')
+					add(" ")
 					walk(c)
-					b.WriteByte(' ')
+					add(" ")
 				}
 			}
 		}
 	}
 	walk(n)
+	if !many {
+		return first
+	}
 	return b.String()
 }
 

@@ -170,6 +170,17 @@ func TestGather(t *testing.T) {
 			}
 		})
 	}
+	// One piece of text, alone or beside empty elements, and none.
+	for frag, want := range map[string]string{
+		`<div>only</div>`:                      "only",
+		`<div><b></b><i>only</i><a></a></div>`: "only",
+		`<div><b>one</b><i></i>two</div>`:      "onetwo",
+		`<div><b></b></div>`:                   "",
+	} {
+		if got := Gather(first(t, frag), nil); got != want {
+			t.Errorf("Gather(%s) = %q, want %q", frag, got, want)
+		}
+	}
 }
 
 func TestAllText(t *testing.T) {
