@@ -541,30 +541,15 @@ const (
 // asking edge how to take each element; a nil edge takes each inline.
 //
 // The text of a lone text node (or of one piece among empty ones) is
-// returned as it is, with no copy: most paragraphs are one, and a builder
-// per call was the largest share of what the spam walk allocated.
+// returned as it is, with no copy (Joiner): most paragraphs are one.
 func Gather(n *html.Node, edge func(*html.Node) Edge) string {
-	var b strings.Builder
-	first, many := "", false // the only piece so far; many once b holds them
-	add := func(s string) {
-		switch {
-		case s == "":
-		case many:
-			b.WriteString(s)
-		case first == "":
-			first = s
-		default:
-			b.WriteString(first)
-			b.WriteString(s)
-			many = true
-		}
-	}
+	var j Joiner
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				add(c.Data)
+				j.Add(c.Data)
 			case html.ElementNode:
 				e := Inline
 				if edge != nil {
@@ -574,18 +559,48 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 				case Inline:
 					walk(c)
 				case Spaced:
-					add(" ")
+					j.Add(" ")
 					walk(c)
-					add(" ")
+					j.Add(" ")
 				}
 			}
 		}
 	}
 	walk(n)
-	if !many {
-		return first
+	return j.String()
+}
+
+// Joiner joins pieces of text into one string and copies nothing while
+// it holds one piece: a builder per call was the largest share of what
+// the spam walk allocated, and most paragraphs are one text node. The
+// zero Joiner is empty and ready.
+type Joiner struct {
+	b     strings.Builder
+	first string // the only piece so far
+	many  bool   // b holds the pieces
+}
+
+// Add appends s.
+func (j *Joiner) Add(s string) {
+	switch {
+	case s == "":
+	case j.many:
+		j.b.WriteString(s)
+	case j.first == "":
+		j.first = s
+	default:
+		j.b.WriteString(j.first)
+		j.b.WriteString(s)
+		j.many = true
 	}
-	return b.String()
+}
+
+// String returns the pieces joined.
+func (j *Joiner) String() string {
+	if !j.many {
+		return j.first
+	}
+	return j.b.String()
 }
 
 // CutText removes the bytes [from, to) of the text Gather(n, edge)
