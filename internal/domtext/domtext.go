@@ -571,13 +571,15 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 }
 
 // Joiner joins pieces of text into one string and copies nothing while
-// it holds one piece: a builder per call was the largest share of what
-// the spam walk allocated, and most paragraphs are one text node. The
-// zero Joiner is empty and ready.
+// it holds one piece, and allocates once for up to eight: a builder per
+// call, grown as it went, was the largest share of what the spam walk
+// allocated, and most paragraphs are one text node or a few. The zero
+// Joiner is empty and ready.
 type Joiner struct {
-	b     strings.Builder
-	first string // the only piece so far
-	many  bool   // b holds the pieces
+	pieces [8]string // the pieces so far, while they fit
+	n      int       // how many of pieces hold one
+	b      strings.Builder
+	many   bool // b holds the pieces
 }
 
 // Add appends s.
@@ -586,19 +588,38 @@ func (j *Joiner) Add(s string) {
 	case s == "":
 	case j.many:
 		j.b.WriteString(s)
-	case j.first == "":
-		j.first = s
+	case j.n < len(j.pieces):
+		j.pieces[j.n] = s
+		j.n++
 	default:
-		j.b.WriteString(j.first)
+		j.build(len(s))
 		j.b.WriteString(s)
-		j.many = true
 	}
+}
+
+// build moves the pieces into b, with room for more bytes besides.
+func (j *Joiner) build(more int) {
+	size := more
+	for _, p := range j.pieces[:j.n] {
+		size += len(p)
+	}
+	j.b.Grow(size)
+	for _, p := range j.pieces[:j.n] {
+		j.b.WriteString(p)
+	}
+	j.many = true
 }
 
 // String returns the pieces joined.
 func (j *Joiner) String() string {
-	if !j.many {
-		return j.first
+	switch {
+	case j.many:
+	case j.n == 0:
+		return ""
+	case j.n == 1:
+		return j.pieces[0]
+	default:
+		j.build(0)
 	}
 	return j.b.String()
 }

@@ -427,3 +427,26 @@ func TestJSONStrings(t *testing.T) {
 		}
 	}
 }
+
+// TestJoiner pins Joiner across its forms: none, one piece, a few, and
+// more than it holds before building.
+func TestJoiner(t *testing.T) {
+	for _, pieces := range [][]string{
+		nil, {""}, {"a"}, {"", "a", ""}, {"a", "b"},
+		strings.Split("a,b,c,d,e,f,g,h", ","),
+		strings.Split("a,b,,c,d,e,f,g,h,i", ","),
+		strings.Split("one,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve", ","),
+	} {
+		var j Joiner
+		for _, p := range pieces {
+			j.Add(p)
+		}
+		want := strings.Join(pieces, "")
+		if got := j.String(); got != want {
+			t.Errorf("Joiner(%q) = %q, want %q", pieces, got, want)
+		}
+		if got := j.String(); got != want {
+			t.Errorf("Joiner(%q) again = %q, want %q", pieces, got, want)
+		}
+	}
+}
