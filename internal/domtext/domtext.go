@@ -26,6 +26,12 @@ type Stats struct {
 // passes limit bytes and sets truncated.
 func Measure(n *html.Node, limit int) *Stats {
 	st := &Stats{}
+	measure(st, n, limit)
+	return st
+}
+
+// measure is Measure into st, which Text keeps off the heap.
+func measure(st *Stats, n *html.Node, limit int) {
 	var text textnorm.Collapser
 	text.Grow(64)
 	var walk func(n *html.Node, inLink bool)
@@ -66,7 +72,6 @@ func Measure(n *html.Node, limit int) *Stats {
 	if !st.Truncated {
 		st.Text = text.String()
 	}
-	return st
 }
 
 // Chars returns Measure(n, 0).Chars, the bytes of n's visible text (each
@@ -90,7 +95,9 @@ func Chars(n *html.Node) int {
 
 // Text returns the visible text of n, blocks separated by spaces.
 func Text(n *html.Node) string {
-	return Measure(n, 0).Text
+	var st Stats
+	measure(&st, n, 0)
+	return st.Text
 }
 
 // AllText returns every text node of n's subtree, hidden ones and those of
