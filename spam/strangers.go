@@ -22,7 +22,8 @@ func (w *walker) strangerPass() *stranger.Page {
 			continue
 		}
 		text := domtext.Gather(n, w.cleanEdge)
-		if stranger.Payload(text) == "" {
+		payload := stranger.Payload(text)
+		if payload == "" {
 			continue
 		}
 		if pg == nil {
@@ -37,8 +38,11 @@ func (w *walker) strangerPass() *stranger.Page {
 		} else if !pg.Line(n, text) {
 			continue
 		}
+		if from > 0 || to < len(text) { // the sentence's own payload
+			payload = stranger.Payload(text[from:to])
+		}
 		sc := w.a.m.Scorer()
-		sc.Weighted(lexicon.SigStranger, 1, what+stranger.Payload(text[from:to]))
+		sc.Weighted(lexicon.SigStranger, 1, what+payload)
 		w.a.scores[n] = sc.Result()
 		if from > 0 || to < len(text) { // a sentence glued into a paragraph: only it goes
 			w.a.glued[n] = gluedRun{text[:from], text[to:], w.a.scores[n]}

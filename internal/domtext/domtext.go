@@ -26,6 +26,12 @@ type Stats struct {
 // passes limit bytes and sets truncated.
 func Measure(n *html.Node, limit int) *Stats {
 	st := &Stats{}
+	measure(st, n, limit)
+	return st
+}
+
+// measure is Measure into st, which Text keeps off the heap.
+func measure(st *Stats, n *html.Node, limit int) {
 	var text textnorm.Collapser
 	text.Grow(64)
 	var walk func(n *html.Node, inLink bool)
@@ -66,7 +72,6 @@ func Measure(n *html.Node, limit int) *Stats {
 	if !st.Truncated {
 		st.Text = text.String()
 	}
-	return st
 }
 
 // Chars returns Measure(n, 0).Chars, the bytes of n's visible text (each
@@ -90,7 +95,9 @@ func Chars(n *html.Node) int {
 
 // Text returns the visible text of n, blocks separated by spaces.
 func Text(n *html.Node) string {
-	return Measure(n, 0).Text
+	var st Stats
+	measure(&st, n, 0)
+	return st.Text
 }
 
 // AllText returns every text node of n's subtree, hidden ones and those of
@@ -539,14 +546,17 @@ const (
 
 // Gather returns the text of n's subtree as it stands (not collapsed),
 // asking edge how to take each element; a nil edge takes each inline.
+//
+// The text of a lone text node (or of one piece among empty ones) is
+// returned as it is, with no copy (Joiner): most paragraphs are one.
 func Gather(n *html.Node, edge func(*html.Node) Edge) string {
-	var b strings.Builder
+	var j Joiner
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch c.Type {
 			case html.TextNode:
-				b.WriteString(c.Data)
+				j.Add(c.Data)
 			case html.ElementNode:
 				e := Inline
 				if edge != nil {
@@ -556,15 +566,69 @@ func Gather(n *html.Node, edge func(*html.Node) Edge) string {
 				case Inline:
 					walk(c)
 				case Spaced:
-					b.WriteByte(' ')
+					j.Add(" ")
 					walk(c)
-					b.WriteByte(' ')
+					j.Add(" ")
 				}
 			}
 		}
 	}
 	walk(n)
-	return b.String()
+	return j.String()
+}
+
+// Joiner joins pieces of text into one string and copies nothing while
+// it holds one piece, and allocates once for up to eight: a builder per
+// call, grown as it went, was the largest share of what the spam walk
+// allocated, and most paragraphs are one text node or a few. The zero
+// Joiner is empty and ready.
+type Joiner struct {
+	pieces [8]string // the pieces so far, while they fit
+	n      int       // how many of pieces hold one
+	b      strings.Builder
+	many   bool // b holds the pieces
+}
+
+// Add appends s.
+func (j *Joiner) Add(s string) {
+	switch {
+	case s == "":
+	case j.many:
+		j.b.WriteString(s)
+	case j.n < len(j.pieces):
+		j.pieces[j.n] = s
+		j.n++
+	default:
+		j.build(len(s))
+		j.b.WriteString(s)
+	}
+}
+
+// build moves the pieces into b, with room for more bytes besides.
+func (j *Joiner) build(more int) {
+	size := more
+	for _, p := range j.pieces[:j.n] {
+		size += len(p)
+	}
+	j.b.Grow(size)
+	for _, p := range j.pieces[:j.n] {
+		j.b.WriteString(p)
+	}
+	j.many = true
+}
+
+// String returns the pieces joined.
+func (j *Joiner) String() string {
+	switch {
+	case j.many:
+	case j.n == 0:
+		return ""
+	case j.n == 1:
+		return j.pieces[0]
+	default:
+		j.build(0)
+	}
+	return j.b.String()
 }
 
 // CutText removes the bytes [from, to) of the text Gather(n, edge)

@@ -170,6 +170,17 @@ func TestGather(t *testing.T) {
 			}
 		})
 	}
+	// One piece of text, alone or beside empty elements, and none.
+	for frag, want := range map[string]string{
+		`<div>only</div>`:                      "only",
+		`<div><b></b><i>only</i><a></a></div>`: "only",
+		`<div><b>one</b><i></i>two</div>`:      "onetwo",
+		`<div><b></b></div>`:                   "",
+	} {
+		if got := Gather(first(t, frag), nil); got != want {
+			t.Errorf("Gather(%s) = %q, want %q", frag, got, want)
+		}
+	}
 }
 
 func TestAllText(t *testing.T) {
@@ -413,6 +424,29 @@ func TestJSONStrings(t *testing.T) {
 	for _, tt := range tests {
 		if got := JSONStrings(tt.data, tt.limit, `"name"`, `"headline"`); got != tt.want {
 			t.Errorf("JSONStrings(%q, %d) = %q, want %q", tt.data, tt.limit, got, tt.want)
+		}
+	}
+}
+
+// TestJoiner pins Joiner across its forms: none, one piece, a few, and
+// more than it holds before building.
+func TestJoiner(t *testing.T) {
+	for _, pieces := range [][]string{
+		nil, {""}, {"a"}, {"", "a", ""}, {"a", "b"},
+		strings.Split("a,b,c,d,e,f,g,h", ","),
+		strings.Split("a,b,,c,d,e,f,g,h,i", ","),
+		strings.Split("one,two,three,four,five,six,seven,eight,nine,ten,eleven,twelve", ","),
+	} {
+		var j Joiner
+		for _, p := range pieces {
+			j.Add(p)
+		}
+		want := strings.Join(pieces, "")
+		if got := j.String(); got != want {
+			t.Errorf("Joiner(%q) = %q, want %q", pieces, got, want)
+		}
+		if got := j.String(); got != want {
+			t.Errorf("Joiner(%q) again = %q, want %q", pieces, got, want)
 		}
 	}
 }

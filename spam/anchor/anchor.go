@@ -70,7 +70,7 @@ func around(a *html.Node) (string, string, bool) {
 	if blk == nil || blk.Type != html.ElementNode {
 		return "", "", false
 	}
-	var before, after strings.Builder
+	var before, after domtext.Joiner
 	seen := false
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
@@ -81,9 +81,9 @@ func around(a *html.Node) (string, string, bool) {
 		switch n.Type {
 		case html.TextNode:
 			if seen {
-				after.WriteString(n.Data)
+				after.Add(n.Data)
 			} else {
-				before.WriteString(n.Data)
+				before.Add(n.Data)
 			}
 			return
 		case html.ElementNode:
@@ -94,9 +94,9 @@ func around(a *html.Node) (string, string, bool) {
 				// Other links are not the paragraph's prose: a row of
 				// spam anchors is glued to it as one.
 				if seen {
-					after.WriteString(" ")
+					after.Add(" ")
 				} else {
-					before.WriteString(" ")
+					before.Add(" ")
 				}
 				return
 			}

@@ -114,6 +114,10 @@ func Collapsed(n *html.Node) bool {
 // an inline style. A nil *Sheet hides nothing.
 type Sheet struct {
 	classes, ids, attrs map[string]entry // name (attrs: "name" or "name=value") -> how
+	// valued holds attrs' "name=value" keys split at each of their "="
+	// (name -> value -> how), so that lookup finds an attribute's
+	// key=value without building the string.
+	valued map[string]map[string]entry
 }
 
 // entry says how a rule hides what its selector names, and whether the
@@ -162,7 +166,7 @@ func ParseSheet(css string) *Sheet {
 			return
 		}
 		if sh == nil {
-			sh = &Sheet{classes: map[string]entry{}, ids: map[string]entry{}, attrs: map[string]entry{}}
+			sh = &Sheet{classes: map[string]entry{}, ids: map[string]entry{}, attrs: map[string]entry{}, valued: map[string]map[string]entry{}}
 		}
 		sh.add(sel, entry{why: why, unseen: cssvis.Unseen(d)})
 	})
@@ -270,8 +274,26 @@ func (sh *Sheet) add(sel string, e entry) {
 			if eq {
 				key += "=" + strings.Trim(strings.TrimSpace(v), `"'`)
 			}
-			sh.attrs[key] = entry{"style sheet " + one[i:] + " " + e.why, e.unseen}
+			sh.setAttr(key, entry{"style sheet " + one[i:] + " " + e.why, e.unseen})
 		}
+	}
+}
+
+// setAttr records key (an attribute "name" or "name=value") in attrs, and
+// in valued at each "=" of it: a key is a.Key+"="+a.Val exactly when it
+// has an "=" at len(a.Key) with a.Key before and a.Val after.
+func (sh *Sheet) setAttr(key string, e entry) {
+	sh.attrs[key] = e
+	for j := 0; j < len(key); j++ {
+		if key[j] != '=' {
+			continue
+		}
+		vals := sh.valued[key[:j]]
+		if vals == nil {
+			vals = map[string]entry{}
+			sh.valued[key[:j]] = vals
+		}
+		vals[key[j+1:]] = e
 	}
 }
 
@@ -361,7 +383,7 @@ func (sh *Sheet) lookup(n *html.Node) (entry, bool) {
 			if e, ok := sh.attrs[a.Key]; ok {
 				return e, true
 			}
-			if e, ok := sh.attrs[a.Key+"="+a.Val]; ok {
+			if e, ok := sh.valued[a.Key][a.Val]; ok { // sh.attrs[a.Key+"="+a.Val]
 				return e, true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/winnowhq/winnow/internal/domtext"
+	"golang.org/x/net/html"
 )
 
 func TestBy(t *testing.T) {
@@ -83,6 +84,31 @@ func TestConceals(t *testing.T) {
 		why := by(domtext.ParseStyle(style))
 		if got := Conceals(why); got != want {
 			t.Errorf("Conceals(%q, of %q) = %v, want %v", why, style, got, want)
+		}
+	}
+}
+
+// TestSheetAttrs pins how an attribute selector, with or without a value
+// (one that holds "=" too), names the elements it hides.
+func TestSheetAttrs(t *testing.T) {
+	sh := ParseSheet(`[data-ad]{display:none} [data-q="a=b"]{display:none} p[title=x]{visibility:hidden}`)
+	for _, c := range []struct {
+		key, val string
+		hidden   bool
+	}{
+		{"data-ad", "", true},
+		{"data-ad", "anything", true},
+		{"data-q", "a=b", true},
+		{"data-q", "a", false},
+		{"data-q", "b", false},
+		{"title", "x", true},
+		{"title", "y", false},
+		{"title", "x ", false},
+		{"class", "data-ad", false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "p", Attr: []html.Attribute{{Key: c.key, Val: c.val}}}
+		if got := sh.Hides(n) != ""; got != c.hidden {
+			t.Errorf("%s=%q: hidden %v, want %v (%q)", c.key, c.val, got, c.hidden, sh.Hides(n))
 		}
 	}
 }

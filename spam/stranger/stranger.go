@@ -9,6 +9,7 @@
 package stranger
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -332,16 +333,28 @@ func Prose(piece string) bool {
 // Known returns how many of piece's words (as NewVocab counts them) the
 // page (v, which counted piece too) uses outside it, and how many words
 // piece has.
+//
+// The words are counted by sorting them, in a buffer on the stack for a
+// sentence's worth, not in a map per call: the sums do not depend on the
+// order the distinct words come in.
 func (v Vocab) Known(piece string) (known, total int) {
-	own := map[string]int{}
+	var buf [64]string
+	ws := buf[:0]
 	for w := range words(piece) {
-		own[w]++
+		ws = append(ws, w)
 	}
-	for w, k := range own {
+	slices.Sort(ws)
+	for i := 0; i < len(ws); {
+		j := i + 1
+		for j < len(ws) && ws[j] == ws[i] {
+			j++
+		}
+		k := j - i // how often piece uses ws[i]
 		total += k
-		if v[w] > k {
+		if v[ws[i]] > k {
 			known += k
 		}
+		i = j
 	}
 	return known, total
 }

@@ -118,3 +118,22 @@ func TestWords(t *testing.T) {
 		t.Errorf("words = %q, want %q", got, want)
 	}
 }
+
+// TestKnown pins Vocab.Known: a word of the piece is known when the page
+// (which counted the piece too) uses it more often than the piece does.
+func TestKnown(t *testing.T) {
+	v := NewVocab("the harbour wall, the harbour boats. The wall fell: call x123 now now")
+	for _, c := range []struct {
+		piece        string
+		known, total int
+	}{
+		{"the wall fell", 2, 3},            // the x3, wall x2 beyond the piece; fell only here
+		{"The harbour, the harbour", 2, 4}, // the x3 > 2 known; harbour x2 = 2 not
+		{"call x123 now now", 0, 3},        // digits end a word; "x" is too short
+		{"", 0, 0},
+	} {
+		if k, n := v.Known(c.piece); k != c.known || n != c.total {
+			t.Errorf("Known(%q) = %d, %d, want %d, %d", c.piece, k, n, c.known, c.total)
+		}
+	}
+}
