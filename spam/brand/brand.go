@@ -503,21 +503,6 @@ type Host struct {
 	OddTLD   string // an unusual top-level domain of the lexicon's, without the dot
 }
 
-// siteOf is publicsuffix.EffectiveTLDPlusOne(h), or h where it fails,
-// read from h's public suffix (PublicSuffix(h)) as it reads it
-// (golang.org/x/net v0.62.0; TestSiteOf holds them equal): it would look the suffix up a second time, and
-// each look-up allocates (netip.ParseAddr's error), as does each error.
-func siteOf(h, suffix string) string {
-	if strings.HasPrefix(h, ".") || strings.HasSuffix(h, ".") || strings.Contains(h, "..") || len(h) <= len(suffix) {
-		return h
-	}
-	i := len(h) - len(suffix) - 1
-	if h[i] != '.' {
-		return h
-	}
-	return h[1+strings.LastIndexByte(h[:i], '.'):]
-}
-
 // Host reads a lower-case host (no port).
 func (r *Reader) Host(h string) Host {
 	hi := Host{Name: h}
@@ -525,8 +510,12 @@ func (r *Reader) Host(h string) Host {
 	if h == "" {
 		return hi
 	}
+	site, err := publicsuffix.EffectiveTLDPlusOne(h)
+	if err != nil {
+		site = h
+	}
+	hi.Site = site
 	suffix, _ := publicsuffix.PublicSuffix(h)
-	hi.Site = siteOf(h, suffix)
 	if r.tlds[suffix] {
 		hi.OddTLD = suffix
 	} else if i := strings.LastIndexByte(suffix, '.'); i >= 0 && r.tlds[suffix[i+1:]] {
@@ -562,7 +551,7 @@ func (r *Reader) Host(h string) Host {
 	}
 	// Only the registrable label decides the brand shape: a CDN or a
 	// numbered subdomain (s3, cdn2) says nothing.
-	label := strings.TrimSuffix(hi.Site, "."+suffix)
+	label := strings.TrimSuffix(site, "."+suffix)
 	hi.Brand = letters && digits && strings.IndexFunc(label, unicode.IsDigit) >= 0 && strings.IndexFunc(label, unicode.IsLetter) >= 0
 	return hi
 }

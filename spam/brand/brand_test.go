@@ -1,10 +1,6 @@
 package brand
 
-import (
-	"testing"
-
-	"golang.org/x/net/publicsuffix"
-)
+import "testing"
 
 func reader() *Reader {
 	return NewReader(map[string]float64{"bet": 1, "win": 0.4, "casino": 1, "gacor": 1}, map[string]bool{"xyz": true, "club": true}, map[string]bool{"bet365": true})
@@ -77,26 +73,5 @@ func TestCodeCounts(t *testing.T) {
 	want := map[string]int{"qx731": 3, "zb88bet": 1}
 	if len(got) != len(want) || got["qx731"] != 3 || got["zb88bet"] != 1 {
 		t.Errorf("CodeCounts = %v, want %v", got, want)
-	}
-}
-
-// TestSiteOf holds siteOf to publicsuffix.EffectiveTLDPlusOne (h where it
-// fails), so that an upgrade of golang.org/x/net that reads it otherwise
-// shows here.
-func TestSiteOf(t *testing.T) {
-	for _, h := range []string{
-		"example.com", "news.bbc.co.uk", "bbc.co.uk", "co.uk", "com", "a.b.c.example.org",
-		"foo.blogspot.com", "blogspot.com", "127.0.0.1", "::1", "localhost", "x.y.localhost",
-		".example.com", "example.com.", "a..example.com", "", "xn--p1ai", "shop.xn--p1ai",
-		"s3.amazonaws.com", "bucket.s3.amazonaws.com", "a.kawasaki.jp", "city.kawasaki.jp",
-	} {
-		want, err := publicsuffix.EffectiveTLDPlusOne(h)
-		if err != nil {
-			want = h
-		}
-		suffix, _ := publicsuffix.PublicSuffix(h)
-		if got := siteOf(h, suffix); got != want {
-			t.Errorf("siteOf(%q, %q) = %q, want %q", h, suffix, got, want)
-		}
 	}
 }
